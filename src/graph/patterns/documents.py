@@ -1,0 +1,155 @@
+"""Tables of the forms documents take: types, issuers, provinces.  Data, not logic.
+
+Adding a document type or an issuer code is a change to these tables only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class DocType:
+    code: str  # canonical code as printed in symbols: "NQ", "CTr", "KH", "QĐ" …
+    slug: str  # IRI segment: "nq", "ctr", "kh", "qd" …
+    label_vi: str
+    label_en: str
+    owl_class: str  # local name of the pg: class
+    names: tuple[str, ...]  # Vietnamese names as they open a citation, longest first
+
+
+# Order matters where one name is a prefix of another: "Chương trình hành động"
+# before "Chương trình"; "Nghị quyết" vs "Nghị định" differ early, so no clash.
+DOC_TYPES: tuple[DocType, ...] = (
+    DocType("NQ", "nq", "Nghị quyết", "Resolution", "Resolution", ("Nghị quyết",)),
+    DocType("CTr", "ctr", "Chương trình", "Action programme", "ActionProgram",
+            ("Chương trình hành động", "Chương trình")),
+    DocType("KH", "kh", "Kế hoạch", "Plan", "Plan", ("Kế hoạch",)),
+    DocType("QĐ", "qd", "Quyết định", "Decision", "Decision", ("Quyết định",)),
+    DocType("QĐi", "qdi", "Quy định", "Regulation", "Regulation", ("Quy định",)),
+    DocType("CT", "ct", "Chỉ thị", "Directive", "Directive", ("Chỉ thị",)),
+    DocType("KL", "kl", "Kết luận", "Conclusion", "Conclusion", ("Kết luận",)),
+    DocType("TB", "tb", "Thông báo", "Notice", "Notice", ("Thông báo",)),
+    DocType("ĐA", "da", "Đề án", "Scheme", "Scheme", ("Đề án",)),
+    DocType("CV", "cv", "Công văn", "Official letter", "OfficialLetter", ("Công văn",)),
+    DocType("L", "luat", "Luật", "Law", "Law", ("Bộ luật", "Luật")),
+    DocType("NĐ", "nd", "Nghị định", "Decree", "Decree", ("Nghị định",)),
+    DocType("TT", "tt", "Thông tư", "Circular", "Circular", ("Thông tư liên tịch", "Thông tư")),
+    DocType("CL", "cl", "Chiến lược", "Strategy", "Strategy", ("Chiến lược",)),
+    DocType("BC", "bc", "Báo cáo", "Report", "Report", ("Báo cáo",)),
+    DocType("HD", "hd", "Hướng dẫn", "Instruction", "Instruction", ("Hướng dẫn",)),
+)
+
+DOC_TYPE_BY_CODE = {t.code: t for t in DOC_TYPES}
+
+# Type codes as they appear inside symbols, mapped to DOC_TYPES codes.  Keys are
+# upper-cased without diacritics folding of Đ (Đ stays Đ; "D" variants listed).
+SYMBOL_TYPE_CODES: dict[str, str] = {
+    "NQ": "NQ", "CTR": "CTr", "CTTR": "CTr", "CT-TR": "CTr", "KH": "KH", "QĐ": "QĐ", "QD": "QĐ",
+    "CT": "CT", "KL": "KL", "TB": "TB", "ĐA": "ĐA", "DA": "ĐA", "NĐ": "NĐ", "ND": "NĐ",
+    "TT": "TT", "TTLT": "TT", "BC": "BC", "HD": "HD", "CV": "CV", "QH": "L",
+}
+
+# Codes that make a symbol's type a Quy định when the issuer is a Party body:
+# "1521-QĐ/TU" is a regulation of the provincial Party Committee, "531/QĐ-TTg" a decision.
+PARTY_ISSUERS = frozenset({"TW", "TU", "BCĐ", "UBKTTW", "BBT", "BCT", "HU", "ĐU", "TƯ"})
+
+
+@dataclass(frozen=True)
+class Issuer:
+    code: str
+    label_vi: str
+    label_en: str
+    central: bool  # national documents; otherwise the citing document's province
+    party: bool
+
+
+ISSUERS: tuple[Issuer, ...] = (
+    Issuer("TW", "Ban Chấp hành Trung ương Đảng", "Party Central Committee", True, True),
+    Issuer("BCT", "Bộ Chính trị", "Politburo", True, True),
+    Issuer("BBT", "Ban Bí thư", "Party Secretariat", True, True),
+    Issuer("UBKTTW", "Ủy ban Kiểm tra Trung ương", "Central Inspection Commission", True, True),
+    Issuer("QH", "Quốc hội", "National Assembly", True, False),
+    Issuer("UBTVQH", "Ủy ban Thường vụ Quốc hội", "Standing Committee of the National Assembly", True, False),
+    Issuer("CP", "Chính phủ", "Government", True, False),
+    Issuer("TTg", "Thủ tướng Chính phủ", "Prime Minister", True, False),
+    Issuer("TU", "Tỉnh ủy", "Provincial Party Committee", False, True),
+    Issuer("UBND", "Ủy ban nhân dân tỉnh", "Provincial People's Committee", False, False),
+    Issuer("HĐND", "Hội đồng nhân dân tỉnh", "Provincial People's Council", False, False),
+    Issuer("BCĐ", "Ban Chỉ đạo", "Steering Board", False, True),
+)
+
+ISSUER_BY_CODE = {i.code: i for i in ISSUERS}
+
+# Issuer names as written after "của" in citations → issuer code.  Longest first.
+ISSUER_NAMES: tuple[tuple[str, str], ...] = (
+    ("Ban Chấp hành Trung ương Đảng", "TW"),
+    ("Ban Chấp hành Trung ương", "TW"),
+    ("Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng", "TW"),
+    ("Trung ương Đảng", "TW"),
+    ("Bộ Chính trị", "BCT"),
+    ("Ban Bí thư", "BBT"),
+    ("Ủy ban Kiểm tra Trung ương", "UBKTTW"),
+    ("Ủy ban Thường vụ Quốc hội", "UBTVQH"),
+    ("Quốc hội", "QH"),
+    ("Thủ tướng Chính phủ", "TTg"),
+    ("Chính phủ", "CP"),
+    ("Ban Thường vụ Tỉnh ủy", "TU"),
+    ("Ban Thường vụ Tỉnh uỷ", "TU"),
+    ("Tỉnh ủy", "TU"),
+    ("Tỉnh uỷ", "TU"),
+    ("Ủy ban nhân dân tỉnh", "UBND"),
+    ("Uỷ ban nhân dân tỉnh", "UBND"),
+    ("UBND tỉnh", "UBND"),
+    ("Hội đồng nhân dân tỉnh", "HĐND"),
+    ("HĐND tỉnh", "HĐND"),
+    ("Chủ tịch UBND tỉnh", "UBND"),
+    ("Ban Chỉ đạo", "BCĐ"),
+)
+
+
+@dataclass(frozen=True)
+class Province:
+    iso: str  # lower-case ISO 3166-2 code used in IRIs: "vn-27"
+    name: str  # "Quảng Nam"
+
+
+# ISO 3166-2:VN (the 63 provinces and centrally-run cities before the 2025 merger).
+PROVINCES: tuple[Province, ...] = tuple(Province(iso, name) for iso, name in (
+    ("vn-01", "Lai Châu"), ("vn-02", "Lào Cai"), ("vn-03", "Hà Giang"), ("vn-04", "Cao Bằng"),
+    ("vn-05", "Sơn La"), ("vn-06", "Yên Bái"), ("vn-07", "Tuyên Quang"), ("vn-09", "Lạng Sơn"),
+    ("vn-13", "Quảng Ninh"), ("vn-14", "Hòa Bình"), ("vn-18", "Ninh Bình"), ("vn-20", "Thái Bình"),
+    ("vn-21", "Thanh Hóa"), ("vn-22", "Nghệ An"), ("vn-23", "Hà Tĩnh"), ("vn-24", "Quảng Bình"),
+    ("vn-25", "Quảng Trị"), ("vn-26", "Thừa Thiên Huế"), ("vn-27", "Quảng Nam"), ("vn-28", "Kon Tum"),
+    ("vn-29", "Quảng Ngãi"), ("vn-30", "Gia Lai"), ("vn-31", "Bình Định"), ("vn-32", "Phú Yên"),
+    ("vn-33", "Đắk Lắk"), ("vn-34", "Khánh Hòa"), ("vn-35", "Lâm Đồng"), ("vn-36", "Ninh Thuận"),
+    ("vn-37", "Tây Ninh"), ("vn-39", "Đồng Nai"), ("vn-40", "Bình Thuận"), ("vn-41", "Long An"),
+    ("vn-43", "Bà Rịa - Vũng Tàu"), ("vn-44", "An Giang"), ("vn-45", "Đồng Tháp"), ("vn-46", "Tiền Giang"),
+    ("vn-47", "Kiên Giang"), ("vn-49", "Vĩnh Long"), ("vn-50", "Bến Tre"), ("vn-51", "Trà Vinh"),
+    ("vn-52", "Sóc Trăng"), ("vn-53", "Bắc Kạn"), ("vn-54", "Bắc Giang"), ("vn-55", "Bạc Liêu"),
+    ("vn-56", "Bắc Ninh"), ("vn-57", "Bình Dương"), ("vn-58", "Bình Phước"), ("vn-59", "Cà Mau"),
+    ("vn-61", "Hải Dương"), ("vn-63", "Hà Nam"), ("vn-66", "Hưng Yên"), ("vn-67", "Nam Định"),
+    ("vn-68", "Phú Thọ"), ("vn-69", "Thái Nguyên"), ("vn-70", "Vĩnh Phúc"), ("vn-71", "Điện Biên"),
+    ("vn-72", "Đắk Nông"), ("vn-73", "Hậu Giang"), ("vn-ct", "Cần Thơ"), ("vn-dn", "Đà Nẵng"),
+    ("vn-hn", "Hà Nội"), ("vn-hp", "Hải Phòng"), ("vn-sg", "Hồ Chí Minh"),
+))
+
+PROVINCE_BY_ISO = {p.iso: p for p in PROVINCES}
+CENTRAL = "vn"
+
+# Spelling variants of province names (old/new tone placement) → canonical name.
+PROVINCE_ALIASES: dict[str, str] = {
+    "Hoà Bình": "Hòa Bình", "Thanh Hoá": "Thanh Hóa", "Khánh Hoà": "Khánh Hòa",
+    "Thừa Thiên - Huế": "Thừa Thiên Huế", "Thừa Thiên-Huế": "Thừa Thiên Huế",
+    "Bà Rịa-Vũng Tàu": "Bà Rịa - Vũng Tàu", "Đắc Lắc": "Đắk Lắk", "Đăk Lăk": "Đắk Lắk",
+    "Đắk Nông": "Đắk Nông", "Đăk Nông": "Đắk Nông", "Thành phố Hồ Chí Minh": "Hồ Chí Minh",
+    "TP. Hồ Chí Minh": "Hồ Chí Minh", "TP Hồ Chí Minh": "Hồ Chí Minh",
+}
+
+
+def province_by_name(name: str) -> Province | None:
+    name = PROVINCE_ALIASES.get(name, name)
+    for p in PROVINCES:
+        if p.name.casefold() == name.casefold():
+            return p
+    return None
