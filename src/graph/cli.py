@@ -1,0 +1,96 @@
+"""``policy-graph``: thin click commands over the library.
+
+Exit codes: 0 success, 1 some input was rejected or the graph does not
+conform, 2 usage errors (click's own convention).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from .store import DEFAULT_STORE
+from .vocab import DEFAULT_BASE
+
+err_console = Console(stderr=True)
+console = Console()
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="policy-graph")
+def main() -> None:
+    """Trace how Vietnamese policy is carried out: documents, citations, tasks, agencies as RDF."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--store", "store_path", default=DEFAULT_STORE, show_default=True, help="Oxigraph store directory.")
+@click.option("--ttl-dir", default="data/ttl", show_default=True, help="Where one Turtle file per document is written.")
+@click.option("--base", default=DEFAULT_BASE, show_default=True, help="Base of the graph's IRIs.")
+def build(paths: tuple[Path, ...], store_path: str, ttl_dir: str, base: str) -> None:
+    """Parse PATHS (files or folders; default data/raw) and build the graph."""
+    from .build import build as run_build
+    from .read import iter_input_files
+
+    paths = paths or (Path("data/raw"),)
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        raise click.UsageError(f"không tìm thấy (not found): {', '.join(map(str, missing))}")
+    total = len(iter_input_files(paths))
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err_console, transient=True, disable=total < 2) as bar:
+        job = bar.add_task("Đang phân tích (parsing)", total=total)
+        report = run_build(paths, store_path, ttl_dir, base=base,
+                           progress=lambda name: bar.update(job, advance=1, description=name))
+    for rejected in report.rejected:
+        err_console.print(f"[red]bị từ chối (rejected)[/red] {rejected.name}: {rejected.reason}", highlight=False)
+    print_summary(report, store_path, ttl_dir)
+    sys.exit(1 if report.rejected else 0)
+
+
+def print_summary(report, store_path: str, ttl_dir: str) -> None:
+    table = Table(title="policy-graph build", show_header=True)
+    for column in ("tệp (file)", "bộ ba (triples)", "trích dẫn (citations)", "nhiệm vụ (tasks)",
+                   "chỉ tiêu (indicators)", "chú thích (footnotes)"):
+        table.add_column(column, justify="left" if column.startswith("tệp") else "right")
+    for doc in report.documents:
+        table.add_row(doc.source.name, str(report.triples_per_file[doc.source.name]), str(len(doc.citations)),
+                      str(len(doc.tasks)), str(len(doc.indicators)), str(len(doc.footnotes)))
+    console.print(table)
+    console.print(
+        f"{len(report.documents)} văn bản (documents), {report.store_quads} bộ bốn trong kho (quads in store), "
+        f"{report.citations} trích dẫn (citations), {report.tasks} nhiệm vụ (tasks), "
+        f"{report.indicators} chỉ tiêu (indicators), {len(report.rejected)} tệp bị từ chối (rejected) "
+        f"— {report.seconds:.1f}s → {ttl_dir}/, {store_path}/", highlight=False)
+
+
+@main.command()
+@click.option("--store", "store_path", default=DEFAULT_STORE, show_default=True)
+@click.option("--shapes", default=None, help="SHACL shapes file (default ontology/shapes.ttl).")
+def validate(store_path: str, shapes: str | None) -> None:
+    """Check the store against the SHACL shapes and print violations readably."""
+    from .validate import validate_store
+
+    try:
+        result = validate_store(store_path, shapes)
+    except FileNotFoundError as err:
+        raise click.UsageError(str(err)) from err
+    if result.conforms:
+        console.print(f"[green]Hợp lệ (conforms)[/green]: {result.checked} bộ ba được kiểm tra (triples checked).")
+        return
+    table = Table(title=f"{len(result.violations)} vi phạm (violations)")
+    for column in ("nút (focus node)", "thuộc tính (path)", "thông báo (message)"):
+        table.add_column(column, overflow="fold")
+    for v in result.violations:
+        table.add_row(v.focus, v.path or "", v.message)
+    console.print(table)
+    sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

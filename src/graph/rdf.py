@@ -1,0 +1,396 @@
+"""Parsed records → RDF triples, one rdflib Graph per source document.
+
+Terms come from ``vocab`` only.  Every extracted node carries ``pg:evidence``: the
+source file and the character span and quote it was read from, as a Web
+Annotation ``oa:SpecificResource`` (see /ontology and README "Provenance").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from rdflib import Graph, Literal, URIRef
+
+from .model import (AgencyMention, Citation, Deadline, DocRef, Footnote, Indicator, ParsedDocument,
+                    Relation, Section, Span, Task)
+from .patterns.documents import DOC_TYPE_BY_CODE
+from .registry import slugify
+from .resolve import Resolution, province_label
+from .vocab import DCTERMS, ELI, OA, ORG, PG, PROV, RDF, RDFS, SKOS, XSD
+
+PGV = "https://w3id.org/policy-graph/vocab/"
+RELATION_PREDICATES = {
+    "implements": ELI.ensures_implementation_of,
+    "based-on": ELI.based_on,
+    "attached-to": PG.attachedTo,
+    "amends": ELI.amends,
+    "replaces": ELI.replaces,
+    "repeals": ELI.repeals,
+    "guides": ELI.cites,
+}
+QUARTER_END = {1: (3, 31), 2: (6, 30), 3: (9, 30), 4: (12, 31)}
+
+
+def vi(text: str) -> Literal:
+    return Literal(text, lang="vi")
+
+
+def en(text: str) -> Literal:
+    return Literal(text, lang="en")
+
+
+def vocab(scheme: str, concept: str) -> URIRef:
+    return URIRef(f"{PGV}{scheme}/{concept}")
+
+
+def bind_prefixes(g: Graph, base: str) -> Graph:
+    for prefix, ns in (("pg", str(PG)), ("pgv", PGV), ("eli", str(ELI)), ("org", str(ORG)),
+                       ("oa", str(OA)), ("prov", str(PROV)), ("skos", str(SKOS)),
+                       ("dcterms", str(DCTERMS)), ("doc", f"{base}/eli/"), ("agency", f"{base}/org/")):
+        g.bind(prefix, ns, override=True)
+    return g
+
+
+class DocumentEmitter:
+    """Writes one ingested document's named graph."""
+
+    def __init__(self, doc: ParsedDocument, res: Resolution):
+        self.doc = doc
+        self.res = res
+        self.g = bind_prefixes(Graph(), res.base)
+        self.ref = res.complete(res.self_ref(doc), doc)
+        self.iri = URIRef(res.self_iri(doc))
+        self.jur = self.ref.jurisdiction
+        self.source = URIRef(res.source_iri(doc))
+        self.section_iris: dict[str, URIRef] = {}
+        self.footnote_iris: dict[int, URIRef] = {}
+
+    def emit(self) -> Graph:
+        self.emit_source()
+        self.emit_document()
+        for section in self.doc.sections:
+            self.emit_section(section)
+        for footnote in self.doc.footnotes:
+            self.emit_footnote(footnote)
+        for n, citation in enumerate(self.doc.citations, 1):
+            self.emit_citation(n, citation)
+        for n, relation in enumerate(self.doc.relations, 1):
+            self.emit_relation(n, relation)
+        for n, task in enumerate(self.doc.tasks, 1):
+            self.emit_task(n, task)
+        for n, indicator in enumerate(self.doc.indicators, 1):
+            self.emit_indicator(n, indicator)
+        return self.g
+
+    # ------------------------------------------------------------ helpers
+
+    def add(self, s, p, o) -> None:
+        if o is not None:
+            self.g.add((s, p, o))
+
+    def evidence(self, node: URIRef, span: Span) -> None:
+        """Link ``node`` to the exact characters of the source file it came from."""
+        original = self.doc.text.to_original(span)
+        quote = self.doc.text.text[span.start:span.end].strip()
+        if not quote:
+            return
+        ev = URIRef(f"{node}/evidence")
+        pos = URIRef(f"{ev}/position")
+        exact = URIRef(f"{ev}/quote")
+        self.add(node, PG.evidence, ev)
+        self.add(node, PROV.wasDerivedFrom, self.source)
+        self.add(ev, RDF.type, OA.SpecificResource)
+        self.add(ev, OA.hasSource, self.source)
+        self.add(ev, OA.hasSelector, pos)
+        self.add(ev, OA.hasSelector, exact)
+        self.add(pos, RDF.type, OA.TextPositionSelector)
+        self.add(pos, OA.start, Literal(original.start))
+        self.add(pos, OA.end, Literal(original.end))
+        self.add(exact, RDF.type, OA.TextQuoteSelector)
+        self.add(exact, OA.exact, Literal(quote))
+
+    def agency(self, mention: AgencyMention) -> URIRef:
+        iri = URIRef(self.res.agency_iri(mention.name, self.jur))
+        label_vi, label_en = self.res.agency_labels(mention, self.jur)
+        self.add(iri, RDF.type, ORG.Organization)
+        self.add(iri, RDF.type, PG.AgencyGroup if mention.is_group else PG.Agency)
+        self.add(iri, SKOS.prefLabel, vi(label_vi))
+        self.add(iri, RDFS.label, vi(label_vi))
+        if label_en:
+            self.add(iri, SKOS.prefLabel, en(label_en))
+        if mention.printed != label_vi:
+            self.add(iri, SKOS.altLabel, vi(mention.printed))
+        self.add(iri, PG.isGroup, Literal(mention.is_group))
+        self.add(iri, PG.jurisdiction, self.jurisdiction(self.res_agency_jurisdiction(iri)))
+        return iri
+
+    def res_agency_jurisdiction(self, iri: URIRef) -> str:
+        return str(iri)[len(self.res.base) + len("/org/"):].split("/", 1)[0]
+
+    def jurisdiction(self, jur: str | None) -> URIRef:
+        iri = URIRef(self.res.jurisdiction_iri(jur))
+        name_vi, name_en = province_label(jur)
+        self.add(iri, RDF.type, PG.Jurisdiction)
+        self.add(iri, RDF.type, SKOS.Concept)
+        self.add(iri, SKOS.prefLabel, vi(name_vi))
+        self.add(iri, SKOS.prefLabel, en(name_en))
+        self.add(iri, PG.isoCode, Literal((jur or "vn").upper()))
+        return iri
+
+    def cited_document(self, ref: DocRef) -> URIRef:
+        """A document node as a citation describes it (shared across graphs)."""
+        full = self.res.complete(ref, self.doc)
+        iri = URIRef(self.res.document_iri(ref, self.doc))
+        self.describe_document(iri, full)
+        return iri
+
+    def describe_document(self, iri: URIRef, ref: DocRef) -> None:
+        doc_type = DOC_TYPE_BY_CODE.get(ref.type_code or "")
+        self.add(iri, RDF.type, ELI.LegalResource)
+        self.add(iri, RDF.type, getattr(PG, doc_type.owl_class) if doc_type else PG.Document)
+        if doc_type:
+            self.add(iri, ELI.type_document, vocab("document-type", doc_type.slug))
+        if ref.number:
+            self.add(iri, ELI.number, Literal(ref.number))
+        if ref.symbol:
+            self.add(iri, ELI.id_local, Literal(ref.symbol))
+        if ref.date:
+            self.add(iri, ELI.date_document, Literal(ref.date, datatype=XSD.date))
+        if ref.issuer_code:
+            self.add(iri, PG.issuerCode, Literal(ref.issuer_code))
+        if ref.issuer_name:
+            self.add(iri, PG.issuerName, vi(ref.issuer_name))
+            self.add(iri, ELI.passed_by, URIRef(self.res.agency_iri(ref.issuer_name, ref.jurisdiction)))
+        if ref.title:
+            self.add(iri, ELI.title, vi(ref.title))
+        self.add(iri, ELI.jurisdiction, self.jurisdiction(ref.jurisdiction))
+        label_vi, label_en = document_labels(ref)
+        self.add(iri, SKOS.prefLabel, vi(label_vi))
+        self.add(iri, SKOS.prefLabel, en(label_en))
+        self.add(iri, RDFS.label, vi(label_vi))
+
+    # ------------------------------------------------------------ nodes
+
+    def emit_source(self) -> None:
+        src = self.doc.source
+        self.add(self.source, RDF.type, PG.SourceFile)
+        self.add(self.source, RDF.type, PROV.Entity)
+        self.add(self.source, DCTERMS.title, Literal(src.name))
+        self.add(self.source, PG.sha256, Literal(src.sha256))
+        self.add(self.source, PG.encoding, Literal(src.encoding))
+        self.add(self.source, DCTERMS.format, Literal(src.media_type))
+
+    def emit_document(self) -> None:
+        meta = self.doc.meta
+        self.describe_document(self.iri, self.ref)
+        if self.ref.issuer_name:
+            issuer = URIRef(self.res.agency_iri(self.ref.issuer_name, self.jur))
+            self.add(issuer, RDF.type, ORG.Organization)
+            self.add(issuer, RDF.type, PG.Agency)
+            self.add(issuer, SKOS.prefLabel, vi(self.ref.issuer_name))
+            self.add(issuer, RDFS.label, vi(self.ref.issuer_name))
+            self.add(issuer, PG.isGroup, Literal(False))
+            self.add(issuer, PG.jurisdiction, self.jurisdiction(self.jur))
+        self.add(self.iri, PG.ingested, Literal(True))
+        self.add(self.iri, PG.sourceFile, self.source)
+        self.add(self.iri, PG.isDraft, Literal(meta.is_draft))
+        self.add(self.iri, PG.unnumbered, Literal(meta.unnumbered))
+        self.add(self.iri, PG.numberPlaceholder, _lit(meta.number_placeholder))
+        self.add(self.iri, PG.signer, _vi(meta.signer))
+        self.add(self.iri, PG.signerCapacity, _vi(meta.signer_capacity))
+        self.add(self.iri, PG.signingAuthority, _vi(meta.signing_authority))
+        self.add(self.iri, PG.place, _vi(meta.place))
+        for recipient in meta.recipients:
+            self.add(self.iri, PG.recipient, vi(recipient))
+        for name in meta.inferred:
+            self.add(self.iri, PG.inferredField, Literal(name))
+        if self.ref.year and not self.ref.date:
+            self.add(self.iri, DCTERMS.issued, Literal(str(self.ref.year), datatype=XSD.gYear))
+        self.evidence(self.iri, self._document_span())
+
+    def _document_span(self) -> Span:
+        evidence = self.doc.meta.evidence
+        spans = list(evidence.values())
+        if spans:
+            return Span(min(s.start for s in spans), max(s.end for s in spans))
+        first_line = self.doc.text.text.lstrip()
+        start = len(self.doc.text.text) - len(first_line)
+        end = self.doc.text.text.find("\n", start)
+        return Span(start, end if end > start else min(len(self.doc.text.text), start + 80))
+
+    def emit_section(self, section: Section) -> None:
+        iri = self.section_iri(section.key)
+        self.add(iri, RDF.type, PG.Appendix if section.kind == "appendix" else PG.Section)
+        parent = self.section_iri(section.parent) if section.parent else self.iri
+        self.add(iri, DCTERMS.isPartOf, parent)
+        self.add(parent, ELI.has_part, iri)
+        self.add(iri, PG.sectionKey, Literal(section.key))
+        self.add(iri, PG.label, Literal(section.label))
+        if section.heading:
+            self.add(iri, PG.heading, vi(section.heading))
+        self.add(iri, PG.sectionKind, vocab("section-kind", section.kind))
+        self.evidence(iri, section.heading_span)
+
+    def section_iri(self, key: str) -> URIRef:
+        if key not in self.section_iris:
+            # "III/2/(1)" and "III/2/1" slug alike; sections come in document order,
+            # so numbering the second one keeps IRIs unique and stable across rebuilds.
+            slug = _key_slug(key)
+            taken = {str(i) for i in self.section_iris.values()}
+            iri, n = f"{self.iri}/section/{slug}", 2
+            while iri in taken:
+                iri, n = f"{self.iri}/section/{slug}-{n}", n + 1
+            self.section_iris[key] = URIRef(iri)
+        return self.section_iris[key]
+
+    def emit_footnote(self, footnote: Footnote) -> None:
+        iri = URIRef(f"{self.iri}/footnote/{footnote.number}")
+        self.footnote_iris[footnote.number] = iri
+        self.add(iri, RDF.type, PG.Footnote)
+        self.add(iri, DCTERMS.isPartOf, self.iri)
+        self.add(self.iri, ELI.has_part, iri)
+        self.add(iri, PG.footnoteNumber, Literal(footnote.number))
+        self.add(iri, PG.text, vi(footnote.text))
+        self.evidence(iri, footnote.body)
+
+    def emit_citation(self, n: int, citation: Citation) -> None:
+        cited = self.cited_document(citation.target)
+        if cited == self.iri:
+            return
+        self.add(self.iri, ELI.cites, cited)
+        self.citation_node(f"{self.iri}/citation/{n}", self.iri, cited, "cites", citation.span,
+                           citation.text, citation.footnote, citation.section)
+
+    def emit_relation(self, n: int, relation: Relation) -> None:
+        source = self.cited_document(relation.source) if relation.source else self.iri
+        target = self.iri if getattr(relation, "target_is_self", False) else self.cited_document(relation.target)
+        if source == target:
+            return
+        self.add(source, RELATION_PREDICATES[relation.kind], target)
+        self.citation_node(f"{self.iri}/relation/{n}", source, target, relation.kind, relation.span,
+                           relation.text, relation.footnote, None)
+
+    def citation_node(self, iri: str, citing: URIRef, cited: URIRef, kind: str, span: Span, text: str,
+                      footnote: int | None, section: str | None) -> None:
+        node = URIRef(iri)
+        self.add(node, RDF.type, PG.Citation)
+        self.add(node, PG.citingDocument, citing)
+        self.add(node, PG.citedDocument, cited)
+        self.add(node, PG.relationKind, vocab("relation", kind))
+        self.add(node, PG.citedAs, vi(text))
+        self.add(node, DCTERMS.isPartOf, self.iri)
+        if footnote is not None and footnote in self.footnote_iris:
+            self.add(node, PG.inFootnote, self.footnote_iris[footnote])
+        if section:
+            self.add(node, PG.inSection, self.section_iri(section))
+        self.evidence(node, span)
+
+    def emit_task(self, n: int, task: Task) -> None:
+        iri = URIRef(f"{self.iri}/task/{n}")
+        self.add(self.iri, PG.task, iri)
+        self.add(iri, RDF.type, PG.Task)
+        self.add(iri, DCTERMS.isPartOf, self.iri)
+        self.add(iri, PG.label, Literal(task.label))
+        self.add(iri, PG.text, vi(task.text))
+        self.add(iri, PG.layout, Literal(task.layout))
+        if task.section:
+            self.add(iri, PG.inSection, self.section_iri(task.section))
+        for predicate, mentions in ((PG.leadAgency, task.lead), (PG.cooperatingAgency, task.support),
+                                    (PG.directingAgency, task.directing)):
+            for mention in mentions:
+                self.add(iri, predicate, self.agency(mention))
+        self.add(iri, PG.outputForm, _vi(task.output_form))
+        self.add(iri, PG.note, _vi(task.notes))
+        if task.deadline:
+            self.emit_deadline(URIRef(f"{iri}/deadline"), iri, task.deadline)
+        self.evidence(iri, task.span)
+
+    def emit_deadline(self, node: URIRef, task: URIRef, deadline: Deadline) -> None:
+        self.add(task, PG.deadline, node)
+        self.add(node, RDF.type, PG.Deadline)
+        self.add(node, PG.deadlineText, vi(deadline.raw))
+        self.add(node, PG.deadlineKind, vocab("deadline-kind", deadline.kind))
+        for year in deadline.years:
+            self.add(node, PG.deadlineYear, Literal(year))
+        if deadline.quarter:
+            self.add(node, PG.deadlineQuarter, Literal(deadline.quarter))
+        due = due_date(deadline)
+        if due:
+            self.add(node, PG.dueDate, Literal(due, datatype=XSD.date))
+
+    def emit_indicator(self, n: int, indicator: Indicator) -> None:
+        iri = URIRef(f"{self.iri}/indicator/{n}")
+        self.add(self.iri, PG.indicator, iri)
+        self.add(iri, RDF.type, PG.Indicator)
+        self.add(iri, DCTERMS.isPartOf, self.iri)
+        self.add(iri, PG.label, Literal(indicator.label))
+        self.add(iri, PG.measure, vi(indicator.name))
+        if indicator.horizon_year:
+            self.add(iri, PG.horizonYear, Literal(indicator.horizon_year))
+        if indicator.agency:
+            self.add(iri, PG.monitoringAgency, self.agency(indicator.agency))
+        self.add(iri, PG.reportingPeriod, _vi(indicator.period))
+        if indicator.section:
+            self.add(iri, PG.inSection, self.section_iri(indicator.section))
+        if indicator.target:
+            target = URIRef(f"{iri}/target")
+            t = indicator.target
+            self.add(iri, PG.target, target)
+            self.add(target, RDF.type, PG.Target)
+            self.add(target, PG.targetText, vi(t.raw))
+            self.add(target, PG.comparator, vocab("comparator", t.comparator))
+            self.add(target, PG.lowValue, _decimal(t.low))
+            self.add(target, PG.highValue, _decimal(t.high))
+            self.add(target, PG.unit, _lit(t.unit))
+        self.evidence(iri, indicator.span)
+
+
+def due_date(deadline: Deadline) -> dt.date | None:
+    """The last day a deadline allows; None for recurring or open-ended kinds."""
+    if deadline.date:
+        return deadline.date
+    if deadline.kind in ("year", "years", "by-year", "period") and deadline.years:
+        return dt.date(max(deadline.years), 12, 31)
+    if deadline.kind == "quarter" and deadline.quarter and deadline.years:
+        month, day = QUARTER_END[deadline.quarter]
+        return dt.date(max(deadline.years), month, day)
+    return None
+
+
+def document_labels(ref: DocRef) -> tuple[str, str]:
+    """``Kế hoạch 214/KH-UBND`` / ``Plan 214/KH-UBND``; unnumbered ones name issuer and year."""
+    doc_type = DOC_TYPE_BY_CODE.get(ref.type_code or "")
+    type_vi = doc_type.label_vi if doc_type else (ref.type_label or "Văn bản")
+    type_en = doc_type.label_en if doc_type else "Document"
+    if ref.symbol:
+        return f"{type_vi} {ref.symbol}", f"{type_en} {ref.symbol}"
+    if ref.name:
+        return ref.name, ref.name
+    issuer = ref.issuer_name or ""
+    year = f", {ref.year}" if ref.year else ""
+    return (f"{type_vi} (chưa có số) của {issuer}{year}".replace(" của ,", ","),
+            f"{type_en} (unnumbered) of {issuer}{year}".replace(" of ,", ","))
+
+
+def _key_slug(key: str) -> str:
+    return slugify(key.replace(".", "-")) or "root"
+
+
+def _lit(value) -> Literal | None:
+    return Literal(value) if value not in (None, "") else None
+
+
+def _vi(value: str | None) -> Literal | None:
+    return vi(value) if value else None
+
+
+def _decimal(value: float | None) -> Literal | None:
+    return Literal(Decimal(str(value)), datatype=XSD.decimal) if value is not None else None
+
+
+def document_graph(doc: ParsedDocument, res: Resolution) -> Graph:
+    return DocumentEmitter(doc, res).emit()
+
+
+__all__ = ["document_graph", "due_date", "document_labels", "bind_prefixes"]

@@ -1,0 +1,237 @@
+"""Identity: one IRI per document, agency and jurisdiction across the corpus.
+
+A document is identified by jurisdiction + type + number/issuer + year
+(DOMAIN.md: numbers restart each year and repeat across provinces).  The same
+document cited ten ways resolves to one IRI:
+
+* ``Nghị quyết số 29-NQ/TW, ngày 17/11/2022 của Ban Chấp hành Trung ương Đảng``
+  and a bare ``Nghị quyết số 29-NQ/TW`` share the key (vn, NQ, 29, TW); the bare
+  one borrows the year the corpus knows for that key.
+* ``Nghị quyết số 29`` (no issuer) borrows the issuer of the only 29 of that type
+  cited in the same document, else in the corpus.
+* A local ``23-NQ/TU`` of Quảng Nam (vn-27) and of Quảng Ngãi (vn-29) differ by
+  jurisdiction, so they are two nodes.
+
+Documents that do not print their own number get an IRI derived from issuer,
+type, date and title, unless a citation elsewhere in the corpus reveals their
+number (seed 001 is cited by seed 004 as ``31-CTr/TU ngày 16/02/2023``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .model import AgencyMention, DocRef, ParsedDocument
+from .patterns.documents import CENTRAL, DOC_TYPE_BY_CODE, PROVINCE_BY_ISO
+from .registry import AgencyRegistry, slugify
+from .vocab import DEFAULT_BASE
+
+UNDATED = "undated"
+
+# Key of a numbered document, without its year: (jurisdiction, type code, number, issuer code).
+NumberKey = tuple[str, str, str, str]
+
+
+@dataclass
+class Resolution:
+    """Everything later stages need to turn records into IRIs, built once per corpus."""
+
+    base: str
+    registry: AgencyRegistry
+    years: dict[NumberKey, set[int]] = field(default_factory=dict)
+    issuers_by_number: dict[tuple[str, str, str], set[str]] = field(default_factory=dict)
+    revealed: dict[int, DocRef] = field(default_factory=dict)  # id(ParsedDocument) → ref that numbers it
+
+    # ------------------------------------------------------------ documents
+
+    def document_iri(self, ref: DocRef, citing: ParsedDocument | None = None) -> str:
+        ref = self.complete(ref, citing)
+        jur = ref.jurisdiction or CENTRAL
+        type_slug = _type_slug(ref.type_code)
+        if ref.number:
+            year = str(ref.year) if ref.year else UNDATED
+            return f"{self.base}/eli/{jur}/{type_slug}/{year}/{_number_slug(ref)}"
+        if ref.name:
+            return f"{self.base}/eli/{jur}/{type_slug}/name/{slugify(ref.name)}"
+        return f"{self.base}/eli/{jur}/{type_slug}/{ref.year or UNDATED}/draft-{_draft_hash(ref)}"
+
+    def self_ref(self, doc: ParsedDocument) -> DocRef:
+        """The document's own identity, with a number revealed by another document if any."""
+        return self.revealed.get(id(doc), doc.meta.ref)
+
+    def self_iri(self, doc: ParsedDocument) -> str:
+        return self.document_iri(self.self_ref(doc), doc)
+
+    def complete(self, ref: DocRef, citing: ParsedDocument | None) -> DocRef:
+        """Fill jurisdiction, issuer and year that the citation leaves implicit."""
+        home = citing.meta.ref.jurisdiction if citing else None
+        jurisdiction = ref.jurisdiction or home or CENTRAL
+        issuer = ref.issuer_code
+        if ref.number and not issuer:
+            issuer = self._only_issuer(jurisdiction, ref) or None
+        year = ref.year or (ref.date.year if ref.date else None)
+        if ref.number and not year:
+            year = self._known_year((jurisdiction, ref.type_code or "", ref.number, issuer or ""), citing)
+        return DocRef(
+            type_code=ref.type_code, type_label=ref.type_label, number=ref.number,
+            symbol=ref.symbol, issuer_code=issuer, issuer_name=ref.issuer_name, date=ref.date,
+            year=year, jurisdiction=jurisdiction, jurisdiction_inferred=ref.jurisdiction_inferred,
+            title=ref.title, name=ref.name,
+        )
+
+    def _only_issuer(self, jurisdiction: str, ref: DocRef) -> str | None:
+        issuers = self.issuers_by_number.get((jurisdiction, ref.type_code or "", ref.number or ""), set())
+        if not issuers:
+            issuers = self.issuers_by_number.get((CENTRAL, ref.type_code or "", ref.number or ""), set())
+        return next(iter(issuers)) if len(issuers) == 1 else None
+
+    def _known_year(self, key: NumberKey, citing: ParsedDocument | None) -> int | None:
+        years = self.years.get(key, set())
+        if not years:
+            return None
+        # Several documents share the number (Quảng Nam's 16-CTr/TU of 2018 and of 2022):
+        # an undated mention means the latest one issued before the citing document.
+        limit = citing.meta.ref.year if citing and citing.meta.ref.year else max(years)
+        earlier = [y for y in years if y <= limit]
+        return max(earlier) if earlier else min(years)
+
+    # ------------------------------------------------------ other node kinds
+
+    def jurisdiction_iri(self, jur: str | None) -> str:
+        return f"{self.base}/jurisdiction/{jur or CENTRAL}"
+
+    def agency_iri(self, name: str, jurisdiction: str | None) -> str:
+        jur = jurisdiction or CENTRAL
+        found = self.registry.lookup(name, jur)
+        slug = found[0] if found else slugify(name)
+        return f"{self.base}/org/{found_jurisdiction(found, jur)}/{slug}"
+
+    def agency_labels(self, mention: AgencyMention, jurisdiction: str | None) -> tuple[str, str | None]:
+        found = self.registry.lookup(mention.name, jurisdiction or CENTRAL)
+        return (found[1], found[2]) if found else (mention.name, None)
+
+    def source_iri(self, doc: ParsedDocument) -> str:
+        return f"{self.base}/source/{doc.source.sha256[:16]}"
+
+    def graph_iri(self, doc: ParsedDocument) -> str:
+        return f"{self.base}/graph/{slugify(Path(doc.source.name).stem)}"
+
+
+def found_jurisdiction(found: tuple | None, jur: str) -> str:
+    """Registry hits may be central bodies named in a provincial document."""
+    if found and len(found) > 3 and found[3]:
+        return found[3]
+    return jur
+
+
+def resolve(docs: list[ParsedDocument], base: str = DEFAULT_BASE,
+            registry: AgencyRegistry | None = None) -> Resolution:
+    """Index every document reference of the corpus so IRIs agree across documents."""
+    from .registry import load_registry
+
+    res = Resolution(base=base.rstrip("/"), registry=registry or load_registry())
+    years: dict[NumberKey, set[int]] = defaultdict(set)
+    issuers: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    for doc, ref in _all_refs(docs):
+        jur = ref.jurisdiction or doc.meta.ref.jurisdiction or CENTRAL
+        if not ref.number:
+            continue
+        if ref.issuer_code:
+            issuers[(jur, ref.type_code or "", ref.number)].add(ref.issuer_code)
+        year = ref.year or (ref.date.year if ref.date else None)
+        if year and ref.issuer_code:
+            years[(jur, ref.type_code or "", ref.number, ref.issuer_code)].add(year)
+    res.years = dict(years)
+    res.issuers_by_number = dict(issuers)
+    res.revealed = _reveal_numbers(docs)
+    return res
+
+
+def _all_refs(docs: list[ParsedDocument]):
+    for doc in docs:
+        yield doc, doc.meta.ref
+        for citation in doc.citations:
+            yield doc, citation.target
+        for relation in doc.relations:
+            if relation.source is not None:
+                yield doc, relation.source
+
+
+def _reveal_numbers(docs: list[ParsedDocument]) -> dict[int, DocRef]:
+    """Match unnumbered documents to a numbered citation of them elsewhere.
+
+    A candidate must agree on jurisdiction, type and issuer, on the year when both
+    know it, and must implement the same document as the unnumbered one does.
+    Only a unique candidate is taken: a wrong merge is worse than a missing one.
+    """
+    revealed: dict[int, DocRef] = {}
+    for doc in docs:
+        own = doc.meta.ref
+        if own.number or not own.jurisdiction:
+            continue
+        targets = {_symbol_key(r.target) for r in doc.relations
+                   if r.kind == "implements" and r.source is None}
+        candidates = {}
+        for other in docs:
+            if other is doc:
+                continue
+            for rel in other.relations:
+                src = rel.source
+                if (rel.kind == "implements" and src is not None and src.number
+                        and _same_kind(src, own, other)
+                        and _symbol_key(rel.target) in targets):
+                    candidates[_symbol_key(src)] = src
+        if len(candidates) == 1:
+            found = next(iter(candidates.values()))
+            revealed[id(doc)] = DocRef(
+                type_code=own.type_code, type_label=own.type_label, number=found.number,
+                symbol=found.symbol, issuer_code=found.issuer_code or own.issuer_code,
+                issuer_name=own.issuer_name, date=found.date or own.date,
+                year=found.year or (found.date.year if found.date else own.year),
+                jurisdiction=own.jurisdiction, jurisdiction_inferred=own.jurisdiction_inferred,
+                title=own.title,
+            )
+    return revealed
+
+
+def _same_kind(candidate: DocRef, own: DocRef, candidate_doc: ParsedDocument) -> bool:
+    jur = candidate.jurisdiction or candidate_doc.meta.ref.jurisdiction
+    year = candidate.year or (candidate.date.year if candidate.date else None)
+    return (jur == own.jurisdiction and candidate.type_code == own.type_code
+            and (candidate.issuer_code or own.issuer_code) == own.issuer_code
+            and (not year or not own.year or year == own.year))
+
+
+def _symbol_key(ref: DocRef) -> tuple:
+    return (ref.type_code, ref.number, ref.issuer_code, ref.jurisdiction if ref.number else ref.name)
+
+
+def _type_slug(type_code: str | None) -> str:
+    doc_type = DOC_TYPE_BY_CODE.get(type_code or "")
+    return doc_type.slug if doc_type else "vb"  # văn bản: a document of unknown type
+
+
+def _number_slug(ref: DocRef) -> str:
+    number = slugify(ref.number or "")
+    issuer = ref.issuer_code or ""
+    if not issuer or issuer == "UBND":
+        return number
+    return f"{number}-{slugify(issuer)}"
+
+
+def _draft_hash(ref: DocRef) -> str:
+    parts = [ref.issuer_code or "", ref.type_code or "", ref.date.isoformat() if ref.date else str(ref.year or ""),
+             ref.title or ref.name or ""]
+    return hashlib.sha1("|".join(parts).encode("utf-8")).hexdigest()[:8]
+
+
+def province_label(jur: str | None) -> tuple[str, str]:
+    """Vietnamese and English labels of a jurisdiction code."""
+    if not jur or jur == CENTRAL:
+        return "Trung ương", "Central (national)"
+    province = PROVINCE_BY_ISO.get(jur)
+    name = province.name if province else jur.upper()
+    return name, f"{name} Province"
