@@ -1,0 +1,721 @@
+"""A document's own identity: type, number, date, issuer, title, signer, recipients.
+
+Read from the header, title, signature and recipients blocks the segmenter marks;
+when a block is missing (PDF text often loses the header: seeds 000, 001, 002),
+the first ``HEAD_LINES`` lines and the last ``TAIL_LINES`` lines of the main text
+are scanned instead, and what the header would have said is inferred from the
+text: the signing authority ("TM. ỦY BAN NHÂN DÂN"), the sentence by which the
+issuer names itself ("Ủy ban nhân dân tỉnh Quảng Nam xây dựng Kế hoạch …"), an
+appendix note ("(Kèm theo Kế hoạch số #sovb /KH-UBND ngày #nbh /11/2023 của UBND
+tỉnh)") and, last, the province the text names most.  Inferred fields are listed
+in ``DocumentMeta.inferred``; every field found has its span in ``evidence``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..model import DocRef, DocumentMeta, SegmentedDocument, Span
+from ..normalise import clean
+from ..patterns.documents import (
+    CENTRAL, DOC_TYPE_BY_CODE, DOC_TYPES, ISSUER_BY_CODE, ISSUER_NAMES, PARTY_ISSUERS,
+    PROVINCE_ALIASES, PROVINCES, SYMBOL_TYPE_CODES, DocType, Province, province_by_name,
+)
+from ..patterns.metadata import (
+    APPENDIX_HEADING, ATTACHED_NOTE_LEAD, AUTHORITY_ISSUERS, CAPACITY_PREFIX, CAPACITY_TITLES,
+    CITY_ISOS, COLUMN_GAP, DATE_LINE, DRAFT, HEAD_LINES, HEADER_ISSUERS, LOCAL_ISSUER_NAMES,
+    MAX_TITLE_LINES, MOTTOS, NOTE_DATE, NUMBER_LINE, NUMBER_REF, OPENER_VERBS, OPENER_WINDOW,
+    RECIPIENT_ITEM, RECIPIENT_TRAILING, RECIPIENTS_HEAD, SEPARATOR, SIGNATURE_MARKS,
+    SIGNING_AUTHORITY, TAIL_LINES,
+)
+
+__all__ = ["extract_metadata", "parse_symbol_tail"]
+
+
+# ------------------------------------------------------------------ lines
+
+
+@dataclass(frozen=True)
+class _Line:
+    """One line (or one column cell of a line) of the body, with its offset."""
+
+    text: str
+    start: int
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+    @property
+    def stripped(self) -> str:
+        return " ".join(self.text.split())
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+    def span(self) -> Span:
+        lead = len(self.text) - len(self.text.lstrip())
+        return Span(self.start + lead, self.start + len(self.text.rstrip()))
+
+
+def _lines(body: str, start: int = 0, end: int | None = None) -> list[_Line]:
+    end = len(body) if end is None else end
+    out, pos = [], start
+    for text in body[start:end].split("\n"):
+        out.append(_Line(text, pos))
+        pos += len(text) + 1
+    return out
+
+
+def _cells(line: _Line) -> list[_Line]:
+    """Split a line where two printed columns were flattened onto it (a run of 3+ spaces)."""
+    cells, pos = [], 0
+    for gap in COLUMN_GAP.finditer(line.text):
+        if line.text[pos:gap.start()].strip():
+            cells.append(_Line(line.text[pos:gap.start()], line.start + pos))
+        pos = gap.end()
+    if line.text[pos:].strip():
+        cells.append(_Line(line.text[pos:], line.start + pos))
+    return cells
+
+
+def _nonblank(lines: list[_Line]) -> list[_Line]:
+    return [line for line in lines if not line.blank]
+
+
+# --------------------------------------------------------------- collector
+
+
+@dataclass
+class _Facts:
+    """What has been read so far, where, and which fields were inferred."""
+
+    evidence: dict[str, Span] = field(default_factory=dict)
+    inferred: list[str] = field(default_factory=list)
+
+    def saw(self, name: str, span: Span, inferred: bool = False) -> None:
+        self.evidence.setdefault(name, span)
+        if inferred and name not in self.inferred:
+            self.inferred.append(name)
+
+
+# -------------------------------------------------------------- entry point
+
+
+def extract_metadata(seg: SegmentedDocument) -> DocumentMeta:
+    body = seg.body
+    main_end = _main_end(seg)
+    facts = _Facts()
+    head = _block_lines(body, seg.header, seg.title, fallback=_lines(body, 0, main_end)[:HEAD_LINES])
+    type_found = _type_line(head)
+    header = _header_lines(body, seg.header, head, type_found)
+    title_lines = _title_lines(head, type_found)
+
+    doc_type = _doc_type(type_found, facts)
+    number, symbol_tail, placeholder = _header_number(header, facts)
+    date, year, place = _header_date(header, facts)
+    issuer_code, province = _header_issuer(header, facts)
+    is_draft = _is_draft(header + title_lines, facts)
+    title = _title(title_lines, facts)
+
+    tail = _tail_lines(body, seg.recipients, seg.signature, main_end)
+    recipients = _recipients(body, seg.recipients, tail, facts)
+    authority, capacity, signer = _signature(body, seg.signature, tail, facts)
+
+    note = _attached_note(body, doc_type)
+    if doc_type is None:
+        doc_type = _infer_type(symbol_tail, note, facts)
+    if number is None and placeholder is None and note and note.group("tail"):
+        placeholder = _note_placeholder(note, facts)
+    if date is None and year is None and note:
+        date, year = _note_date(note, facts)
+    if issuer_code is None:
+        issuer_code, province = _infer_issuer(body, seg, authority, symbol_tail, note, doc_type, title_lines, facts)
+    jurisdiction, province = _jurisdiction(issuer_code, province, body, facts)
+
+    ref = DocRef(
+        type_code=doc_type.code if doc_type else None,
+        type_label=doc_type.label_vi if doc_type else None,
+        number=number,
+        symbol=f"{number}{symbol_tail}" if number and symbol_tail else None,
+        issuer_code=issuer_code,
+        issuer_name=_issuer_name(issuer_code, province),
+        date=date,
+        year=date.year if date else year,
+        jurisdiction=jurisdiction,
+        jurisdiction_inferred="jurisdiction" in facts.inferred,
+        title=title,
+    )
+    return DocumentMeta(
+        ref=ref,
+        unnumbered=number is None,
+        number_placeholder=placeholder,
+        is_draft=is_draft,
+        place=place,
+        signer=signer,
+        signer_capacity=capacity,
+        signing_authority=authority,
+        recipients=recipients,
+        inferred=facts.inferred,
+        evidence=facts.evidence,
+    )
+
+
+# ------------------------------------------------------------------ zones
+
+
+def _main_end(seg: SegmentedDocument) -> int:
+    """Where the main text stops: the first appendix ("Phụ lục I", "PHỤ LỤC"), else the end."""
+    if seg.appendices:
+        return min(a.span.start for a in seg.appendices)
+    heading = APPENDIX_HEADING.search(seg.body)
+    return heading.start() if heading else len(seg.body)
+
+
+def _block_lines(body: str, *spans: Span | None, fallback: list[_Line]) -> list[_Line]:
+    """Lines of the given blocks (header + title), or the fallback when the segmenter found none."""
+    found = [s for s in spans if s is not None]
+    if not found:
+        return fallback
+    start = _line_start(body, min(s.start for s in found))
+    return _lines(body, start, max(s.end for s in found))
+
+
+def _line_start(body: str, pos: int) -> int:
+    return body.rfind("\n", 0, pos) + 1
+
+
+def _header_lines(body: str, header: Span | None, head: list[_Line],
+                  type_found: tuple[_Line, DocType] | None) -> list[_Line]:
+    """The issuer/number/date block: the segmenter's header, else the lines above the type line."""
+    if header is not None:
+        return _lines(body, _line_start(body, header.start), header.end)
+    if type_found is None:
+        return head
+    return [line for line in head if line.start < type_found[0].start]
+
+
+def _tail_lines(body: str, recipients: Span | None, signature: Span | None, main_end: int) -> list[_Line]:
+    """Lines where "Nơi nhận:" and the signature are: the segmenter's blocks, else the end of the main text."""
+    found = [s for s in (recipients, signature) if s is not None]
+    if found:
+        return _lines(body, _line_start(body, min(s.start for s in found)), max(s.end for s in found))
+    return _lines(body, 0, main_end)[-TAIL_LINES:]
+
+
+# -------------------------------------------------------------- type, title
+
+
+_TYPE_NAMES = sorted(((name, t) for t in DOC_TYPES for name in t.names), key=lambda p: -len(p[0]))
+
+
+def _type_by_name(text: str) -> DocType | None:
+    """"KẾ HOẠCH" → KH, "CHƯƠNG TRÌNH HÀNH ĐỘNG" → CTr, "NGHỊ QUYẾT" → NQ (case-insensitive, whole line)."""
+    folded = " ".join(text.split()).casefold()
+    for name, doc_type in _TYPE_NAMES:
+        if folded == name.casefold():
+            return doc_type
+    return None
+
+
+def _type_line(head: list[_Line]) -> tuple[_Line, DocType] | None:
+    for line in head:
+        for cell in _cells(line) or [line]:
+            doc_type = _type_by_name(cell.text)
+            if doc_type:
+                return cell, doc_type
+    return None
+
+
+def _doc_type(type_found: tuple[_Line, DocType] | None, facts: _Facts) -> DocType | None:
+    if type_found is None:
+        return None
+    facts.saw("type", type_found[0].span())
+    return type_found[1]
+
+
+_BODY_OPENER = re.compile(r"^\s*(?:Căn cứ|Thực hiện|Xét|Trên cơ sở|I\.|1\.)\s")
+
+
+def _title_lines(head: list[_Line], type_found: tuple[_Line, DocType] | None) -> list[_Line]:
+    """Subject lines under the type line.
+
+    They end at a rule ("-----"), at two blank lines running (PDF text keeps one
+    blank line between wrapped title lines: seed 000), at a line opening the body
+    ("Thực hiện …", "Căn cứ …") after the first subject line, or, for a title
+    printed in capitals (seed 004), at the first line that is not in capitals.
+    """
+    if type_found is None:
+        return []
+    after = [line for line in head if line.start > type_found[0].start]
+    taken: list[_Line] = []
+    blanks = 0
+    for line in after:
+        if line.blank:
+            blanks += 1
+            if taken and blanks >= 2:
+                break
+            continue
+        blanks = 0
+        if SEPARATOR.match(line.text) or DRAFT.match(line.stripped):
+            if taken:
+                break
+            continue
+        if taken and (_BODY_OPENER.match(line.text) or _is_upper(taken[0].text) != _is_upper(line.text)):
+            break
+        taken.append(line)
+        if len(taken) > MAX_TITLE_LINES:
+            return []
+    return taken
+
+
+def _is_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def _title(lines: list[_Line], facts: _Facts) -> str | None:
+    if not lines:
+        return None
+    facts.saw("title", Span(lines[0].span().start, lines[-1].span().end))
+    return clean(" ".join(line.text for line in lines))
+
+
+# ------------------------------------------------------------ header block
+
+
+def parse_symbol_tail(tail: str) -> tuple[str | None, str | None]:
+    """Type and issuer codes of a symbol's tail after the number.
+
+    Party form ``-NQ/TU`` → (NQ, TU); state form ``/KH-UBND`` → (KH, UBND),
+    ``/QĐ-TTg`` → (QĐ, TTg); a Party ``-QĐ/TU`` is a Quy định (QĐi); a tail
+    without a type code is a letter: ``/SKHĐT-KTN`` → (CV, SKHĐT).
+    """
+    tail = re.sub(r"\s+", "", tail)
+    if tail.startswith("-"):
+        type_part, _, issuer = tail[1:].partition("/")
+    else:
+        type_part, _, issuer = tail[1:].partition("-")
+        if type_part.upper() not in SYMBOL_TYPE_CODES:
+            return "CV", type_part or None
+    code = SYMBOL_TYPE_CODES.get(type_part.upper())
+    if code == "QĐ" and issuer.upper() in PARTY_ISSUERS:
+        code = "QĐi"
+    return code, issuer or None
+
+
+def _header_number(header: list[_Line], facts: _Facts) -> tuple[str | None, str | None, str | None]:
+    """(number, symbol tail, placeholder) from "Số: 214/KH-UBND", "Số         -NQ/TU", "Số: #sovb /KH-UBND"."""
+    for line in header:
+        m = NUMBER_LINE.match(line.text)
+        if not m:
+            continue
+        span = Span(line.start + m.start("label"), line.start + m.end("tail"))
+        facts.saw("number", span)
+        tail = re.sub(r"\s+", "", m.group("tail"))
+        if m.group("number"):
+            return m.group("number"), tail, None
+        return None, tail, " ".join(m.group(0).split())
+    return None, None, None
+
+
+def _header_date(header: list[_Line], facts: _Facts) -> tuple[dt.date | None, int | None, str | None]:
+    """(date, year, place) from "Quảng Ngãi, ngày 06 tháng 11 năm 2024"; a blank day keeps the year."""
+    for line in header:
+        m = DATE_LINE.search(line.text)
+        if not m:
+            continue
+        place = _place(m.group("place"))
+        if place is None:
+            continue
+        place_start = line.start + m.start("place") + m.group("place").rfind(place)
+        facts.saw("place", Span(place_start, place_start + len(place)))
+        facts.saw("date", Span(place_start, line.start + m.end()))
+        year = int(m.group("year"))
+        return _date(year, m.group("month"), m.group("day")), year, place
+    return None, None, None
+
+
+def _place(printed: str) -> str | None:
+    """The last column of the text before ", ngày": a place name of capitalised words, or None."""
+    chunk = COLUMN_GAP.split(printed.strip())[-1].strip()
+    words = chunk.split()
+    if not 1 <= len(words) <= 5 or not all(w[0].isupper() for w in words):
+        return None
+    return chunk
+
+
+def _date(year: int, month: str | None, day: str | None) -> dt.date | None:
+    if not (month and day):
+        return None
+    try:
+        return dt.date(year, int(month), int(day))
+    except ValueError:
+        return None
+
+
+def _is_draft(lines: list[_Line], facts: _Facts) -> bool:
+    for line in lines:
+        for cell in _cells(line):
+            if DRAFT.match(cell.stripped):
+                facts.saw("draft", cell.span())
+                return True
+    return False
+
+
+@dataclass
+class _Joined:
+    """Header cells joined with spaces, mapping positions back to body offsets."""
+
+    text: str
+    starts: list[tuple[int, int]]  # (position in text, body offset) per cell
+
+    def to_body(self, pos: int) -> int:
+        base = max((p, off) for p, off in self.starts if p <= pos)
+        return base[1] + pos - base[0]
+
+
+def _issuer_cells(header: list[_Line]) -> _Joined:
+    """Cells of the header that can name the issuer: not a motto, rule, number, date or draft mark."""
+    text, starts = "", []
+    for line in header:
+        if NUMBER_LINE.match(line.text) or DATE_LINE.search(line.text):
+            continue
+        for cell in _cells(line):
+            printed = cell.stripped
+            if printed.upper() in MOTTOS or SEPARATOR.match(printed) or DRAFT.match(printed):
+                continue
+            if text:
+                text += " "
+            starts.append((len(text), cell.span().start))
+            text += printed
+    return _Joined(text, starts)
+
+
+def _header_issuer(header: list[_Line], facts: _Facts) -> tuple[str | None, Province | None]:
+    """"ỦY BAN NHÂN DÂN / TỈNH QUẢNG NGÃI" → (UBND, Quảng Ngãi); "TỈNH ỦY QUẢNG NAM" → (TU, Quảng Nam);
+    "CHÍNH PHỦ" → (CP, None)."""
+    joined = _issuer_cells(header)
+    upper = joined.text.upper()
+    for pattern, code in HEADER_ISSUERS:
+        m = pattern.search(upper)
+        if not m:
+            continue
+        province, end = None, m.end()
+        if "rest" in pattern.groupindex:
+            province, length = _province_prefix(m.group("rest"))
+            if province is None:
+                continue
+            end = m.start("rest") + length
+        facts.saw("issuer", Span(joined.to_body(m.start()), joined.to_body(end)))
+        return code, province
+    return None, None
+
+
+_PROVINCE_SPELLINGS = sorted(
+    [(p.name, p) for p in PROVINCES] + [(alias, province_by_name(name)) for alias, name in PROVINCE_ALIASES.items()],
+    key=lambda pair: -len(pair[0]),
+)
+
+
+def _province_prefix(text: str) -> tuple[Province | None, int]:
+    """The province whose name opens ``text`` (any case), and the name's length."""
+    folded = text.casefold()
+    for spelling, province in _PROVINCE_SPELLINGS:
+        name = spelling.casefold()
+        if folded.startswith(name) and not folded[len(name):len(name) + 1].isalpha():
+            return province, len(name)
+    return None, 0
+
+
+# -------------------------------------------------------- tail: recipients
+
+
+def _recipients(body: str, block: Span | None, tail: list[_Line], facts: _Facts) -> list[str]:
+    """Items of "Nơi nhận:", cleaned: "- Vụ Địa phương các cơ quan  / xây dựng Đảng Trung ương (b/c), "
+    → "Vụ Địa phương các cơ quan xây dựng Đảng Trung ương (b/c)".
+
+    An item starts with a dash ("-  - Văn phòng …" counts once); a line starting
+    in lower case continues the item above; anything else (the signature, a
+    name, an appendix) ends the list.
+    """
+    head_at = _recipients_head(tail)
+    if head_at is None:
+        return []
+    items: list[list[_Line]] = []
+    for line in tail[head_at + 1:]:
+        cell = _first_cell(line)
+        if cell is None:
+            continue
+        m = RECIPIENT_ITEM.match(cell.stripped)
+        if m:
+            items.append([cell])
+        elif items and cell.stripped[0].islower():
+            items[-1].append(cell)
+        else:
+            break
+    if items:
+        facts.saw("recipients", Span(tail[head_at].span().start, items[-1][-1].span().end))
+    return [_recipient_text(parts) for parts in items]
+
+
+def _recipients_head(tail: list[_Line]) -> int | None:
+    for i, line in enumerate(tail):
+        if RECIPIENTS_HEAD.match(line.text):
+            return i
+    return None
+
+
+def _first_cell(line: _Line) -> _Line | None:
+    cells = _cells(line)
+    return cells[0] if cells else None
+
+
+def _recipient_text(parts: list[_Line]) -> str:
+    first = RECIPIENT_ITEM.match(parts[0].stripped).group("text")
+    text = clean(" ".join([first] + [p.text for p in parts[1:]]))
+    return RECIPIENT_TRAILING.sub("", text)
+
+
+# --------------------------------------------------------- tail: signature
+
+
+def _signature(body: str, block: Span | None, tail: list[_Line],
+               facts: _Facts) -> tuple[str | None, str | None, str | None]:
+    """(signing authority, capacity, signer) from the signature block.
+
+    "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / [daky] / Hồ Quang Bửu"
+    → ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", "Hồ Quang Bửu");
+    "T/M TỈNH ỦY / BÍ THƯ" → ("T/M TỈNH ỦY", "BÍ THƯ", None).
+    """
+    cells = [cell for line in tail for cell in _cells(line)]
+    start = _signature_start(cells)
+    if start is None:
+        return None, None, None
+    authority = None
+    if SIGNING_AUTHORITY.match(cells[start].stripped):
+        authority = cells[start].stripped
+        facts.saw("signing_authority", cells[start].span())
+        start += 1
+    capacity_cells = _capacity_cells(cells[start:])
+    capacity = " / ".join(c.stripped for c in capacity_cells) or None
+    if capacity_cells:
+        facts.saw("signer_capacity", Span(capacity_cells[0].span().start, capacity_cells[-1].span().end))
+    signer = _signer(cells[start + len(capacity_cells):], facts)
+    return authority, capacity, signer
+
+
+def _signature_start(cells: list[_Line]) -> int | None:
+    """The authority line ("TM. …"), else the first capacity line ("KT. CHỦ TỊCH", "BÍ THƯ")."""
+    for i, cell in enumerate(cells):
+        if SIGNING_AUTHORITY.match(cell.stripped):
+            return i
+    for i, cell in enumerate(cells):
+        if _is_capacity(cell.stripped):
+            return i
+    return None
+
+
+def _is_capacity(text: str) -> bool:
+    return bool(CAPACITY_PREFIX.match(text)) or text in CAPACITY_TITLES
+
+
+def _capacity_cells(cells: list[_Line]) -> list[_Line]:
+    """"KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH": the capital lines under the authority."""
+    taken = []
+    for cell in cells:
+        if not (_is_capacity(cell.stripped) or (taken and _is_upper(cell.text) and _looks_like_title(cell))):
+            break
+        taken.append(cell)
+    return taken
+
+
+def _looks_like_title(cell: _Line) -> bool:
+    return len(cell.stripped.split()) <= 6 and not SEPARATOR.match(cell.text)
+
+
+_NAME_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][a-zđà-ỹ]*$")
+
+
+def _signer(cells: list[_Line], facts: _Facts) -> str | None:
+    """The signer's name: the first line after the capacity, past "[daky]" / "(Đã ký)", of 2–5 capitalised words."""
+    for cell in cells:
+        printed = cell.stripped
+        if SIGNATURE_MARKS.match(printed):
+            continue
+        words = printed.split()
+        if 2 <= len(words) <= 5 and all(_NAME_WORD.match(w) for w in words):
+            facts.saw("signer", cell.span())
+            return printed
+        return None
+    return None
+
+
+# ----------------------------------------------------------- appendix note
+
+
+_TYPE_ALTERNATION = "|".join(re.escape(name).replace(r"\ ", r"\s+") for name, _ in _TYPE_NAMES)
+_ISSUER_ALTERNATION = "|".join(
+    re.escape(name).replace(r"\ ", r"\s+") for name, _ in sorted(ISSUER_NAMES, key=lambda p: -len(p[0])))
+_PROVINCE_ALTERNATION = "|".join(re.escape(name).replace(r"\ ", r"\s+") for name, _ in _PROVINCE_SPELLINGS)
+
+_ATTACHED_NOTE = re.compile(
+    ATTACHED_NOTE_LEAD + rf"(?P<type>{_TYPE_ALTERNATION})\s+(?:số\s*)?(?:{NUMBER_REF.pattern})?\s*,?\s*"
+    rf"ngày\s+(?P<date>{NOTE_DATE.pattern})"
+    rf"(?:\s+của\s+(?P<issuer>{_ISSUER_ALTERNATION})(?:\s+(?P<province>{_PROVINCE_ALTERNATION}))?)?"
+)
+
+
+def _attached_note(body: str, doc_type: DocType | None) -> re.Match[str] | None:
+    """The first "(Kèm theo Kế hoạch số … ngày … của …)" naming a document of this type."""
+    for m in _ATTACHED_NOTE.finditer(body):
+        if doc_type is None or _type_by_name(m.group("type")) is doc_type:
+            return m
+    return None
+
+
+def _note_placeholder(note: re.Match[str], facts: _Facts) -> str | None:
+    """"#sovb /KH-UBND" from "(Kèm theo Kế hoạch số #sovb /KH-UBND …)"; the number itself is never
+    taken from a note (it is the document's own number only when printed in the header)."""
+    if note.group("number"):
+        return None
+    start = note.start("placeholder") if note.group("placeholder") else note.start("tail")
+    facts.saw("number", Span(start, note.end("tail")))
+    return " ".join(note.string[start:note.end("tail")].split())
+
+
+def _note_date(note: re.Match[str], facts: _Facts) -> tuple[dt.date | None, int | None]:
+    """"ngày #nbh /11/2023" → (None, 2023); "ngày 06/11/2024" → (2024-11-06, 2024)."""
+    m = NOTE_DATE.fullmatch(note.group("date"))
+    year = int(m.group("year") or m.group("year2"))
+    date = _date(year, m.group("month") or m.group("month2"), m.group("day") or m.group("day2"))
+    span = Span(note.start("date"), note.end("date"))
+    facts.saw("date" if date else "year", span, inferred=True)
+    return date, year
+
+
+def _infer_type(symbol_tail: str | None, note: re.Match[str] | None, facts: _Facts) -> DocType | None:
+    """No type line: the type code of the printed symbol ("-NQ/TU"), else the appendix note's type."""
+    if symbol_tail:
+        code, _ = parse_symbol_tail(symbol_tail)
+        if code in DOC_TYPE_BY_CODE:
+            facts.saw("type", facts.evidence["number"], inferred=True)
+            return DOC_TYPE_BY_CODE[code]
+    if note:
+        facts.saw("type", Span(note.start("type"), note.end("type")), inferred=True)
+        return _type_by_name(note.group("type"))
+    return None
+
+
+# --------------------------------------------------------------- inference
+
+
+def _opener_pattern(doc_type: DocType | None) -> re.Pattern[str]:
+    types = _TYPE_ALTERNATION if doc_type is None else "|".join(
+        re.escape(n).replace(r"\ ", r"\s+") for n in doc_type.names)
+    verbs = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in OPENER_VERBS)
+    return re.compile(
+        rf"(?P<issuer>{_ISSUER_ALTERNATION})(?:\s+(?P<province>{_PROVINCE_ALTERNATION}))?"
+        rf"\s+(?:{verbs})\s+(?:{types})(?!\w)")
+
+
+def _issuer_code(name: str) -> str | None:
+    name = " ".join(name.split())
+    return next((code for printed, code in ISSUER_NAMES if printed == name), None)
+
+
+def _infer_issuer(body: str, seg: SegmentedDocument, authority: str | None, symbol_tail: str | None,
+                  note: re.Match[str] | None, doc_type: DocType | None, title_lines: list[_Line],
+                  facts: _Facts) -> tuple[str | None, Province | None]:
+    """No header: the issuer from, in order, the signing authority ("TM. ỦY BAN NHÂN DÂN" → UBND,
+    "T/M TỈNH ỦY" → TU), the issuing sentence ("UBND tỉnh Quảng Ngãi ban hành Kế hoạch"),
+    the symbol's issuer ("-NQ/TU"), the appendix note ("… của UBND tỉnh").  The province comes
+    from the issuing sentence or the note when they name it."""
+    opener = _opener(body, title_lines, doc_type)
+    candidates: list[tuple[str | None, Span | None]] = [
+        (_authority_issuer(authority), facts.evidence.get("signing_authority")),
+        (_issuer_code(opener.group("issuer")) if opener else None, _match_span(opener, "issuer")),
+        (parse_symbol_tail(symbol_tail)[1] if symbol_tail else None, facts.evidence.get("number")),
+        (parse_symbol_tail(note.group("tail"))[1] if note and note.group("tail") else None, _match_span(note, "tail")),
+        (_issuer_code(note.group("issuer")) if note and note.group("issuer") else None, _match_span(note, "issuer")),
+    ]
+    code = None
+    for candidate, span in candidates:
+        if candidate in ISSUER_BY_CODE and span is not None:
+            code = candidate
+            facts.saw("issuer", span, inferred=True)
+            break
+    for m in (opener, note):
+        if m and m.group("province"):
+            facts.saw("jurisdiction", _match_span(m, "province"), inferred=True)
+            return code, province_by_name(" ".join(m.group("province").split()))
+    return code, None
+
+
+def _opener(body: str, title_lines: list[_Line], doc_type: DocType | None) -> re.Match[str] | None:
+    start = title_lines[-1].end if title_lines else 0
+    return _opener_pattern(doc_type).search(body, start, start + OPENER_WINDOW)
+
+
+def _match_span(m: re.Match[str] | None, group: str) -> Span | None:
+    if m is None or m.group(group) is None:
+        return None
+    return Span(m.start(group), m.end(group))
+
+
+def _authority_issuer(authority: str | None) -> str | None:
+    if authority is None:
+        return None
+    return next((code for printed, code in AUTHORITY_ISSUERS if printed in authority), None)
+
+
+_PROVINCE_MENTION = re.compile(rf"(?<!\w)(?:{_PROVINCE_ALTERNATION})(?!\w)")
+
+
+def _most_named_province(body: str) -> tuple[Province, Span] | None:
+    """The province the text names most ("Quảng Ngãi phấn đấu …", "NHNN-Chi nhánh Quảng Nam"); first seen wins ties."""
+    counts: Counter[str] = Counter()
+    first: dict[str, Span] = {}
+    for m in _PROVINCE_MENTION.finditer(body):
+        province = province_by_name(" ".join(m.group(0).split()))
+        counts[province.iso] += 1
+        first.setdefault(province.iso, Span(m.start(), m.end()))
+    if not counts:
+        return None
+    iso = max(counts, key=lambda k: (counts[k], -first[k].start))
+    return next(p for p in PROVINCES if p.iso == iso), first[iso]
+
+
+def _jurisdiction(issuer_code: str | None, province: Province | None, body: str,
+                  facts: _Facts) -> tuple[str | None, Province | None]:
+    """"vn" for a central issuer; else the province's ISO code, inferred from the text when no header named it."""
+    issuer = ISSUER_BY_CODE.get(issuer_code) if issuer_code else None
+    if issuer is not None and issuer.central:
+        if "issuer" in facts.evidence:
+            facts.saw("jurisdiction", facts.evidence["issuer"], inferred="issuer" in facts.inferred)
+        return CENTRAL, None
+    if province is None:
+        named = _most_named_province(body)
+        if named is None:
+            return None, None
+        province = named[0]
+        facts.saw("jurisdiction", named[1], inferred=True)
+    elif "jurisdiction" not in facts.evidence:
+        facts.saw("jurisdiction", facts.evidence["issuer"])
+    return province.iso, province
+
+
+def _issuer_name(code: str | None, province: Province | None) -> str | None:
+    """"Ủy ban nhân dân tỉnh Quảng Ngãi", "Tỉnh ủy Quảng Nam", "Chính phủ"."""
+    if code is None:
+        return None
+    template = LOCAL_ISSUER_NAMES.get(code)
+    if template is None or province is None:
+        return ISSUER_BY_CODE[code].label_vi if code in ISSUER_BY_CODE else None
+    city = province.iso in CITY_ISOS
+    return template.format(unit="thành phố" if city else "tỉnh", party_unit="Thành" if city else "Tỉnh",
+                           province=province.name)

@@ -1,0 +1,144 @@
+"""Forms of a document's own header, title, signature and recipients block.  Data, not logic.
+
+Real forms, copied from the seeds (NFC):
+
+    ỦY BAN NHÂN DÂN              CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+    TỈNH QUẢNG NGÃI              Độc lập - Tự do - Hạnh phúc
+    Số: 214/KH-UBND              Quảng Ngãi, ngày 06 tháng 11 năm 2024
+                 KẾ HOẠCH
+
+    TỈNH ỦY QUẢNG NAM                               ĐẢNG CỘNG SẢN VIỆT NAM
+            Số         -NQ/TU                        Quảng Nam, ngày 30 tháng 11 năm 2024
+                   Dự thảo
+    NGHỊ QUYẾT
+    về phương hướng, nhiệm vụ năm 2025
+
+    Nơi nhận:                    TM. ỦY BAN NHÂN DÂN
+    - TT TU, TT HĐND tỉnh;       KT. CHỦ TỊCH
+    - Lưu: VT, TH, KTTH, KTN.    PHÓ CHỦ TỊCH
+                                 [daky]
+                                 Hồ Quang Bửu
+"""
+
+from __future__ import annotations
+
+import re
+
+# How many lines from the top the header and title may take, and how many lines
+# before the end of the main text (first appendix) the signature may take.
+HEAD_LINES = 40
+TAIL_LINES = 80
+# A title longer than this many printed lines is a body paragraph taken for a title.
+MAX_TITLE_LINES = 12
+# Where the sentence naming the issuer ("UBND tỉnh Quảng Ngãi ban hành Kế hoạch")
+# is looked for: this many characters after the title.
+OPENER_WINDOW = 2500
+
+# Printed tables flatten two columns onto one line with a run of spaces between them.
+COLUMN_GAP = re.compile(r"\s{3,}")
+
+# National mottos printed opposite the issuer: never an issuer.
+MOTTOS = (
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "ĐỘC LẬP - TỰ DO - HẠNH PHÚC",
+    "ĐẢNG CỘNG SẢN VIỆT NAM",
+)
+
+# Rules under the header or the title: "-------", "-----", "*", "_____".
+SEPARATOR = re.compile(r"^\s*(?:[-_=*–—~.]{3,}|\*)\s*$")
+
+# "Số: 214/KH-UBND", "Số         -NQ/TU", "Số: #sovb /KH-UBND", "Số:      /QĐ-UBND", "Số 31-CTr/TU".
+# number: digits; placeholder: "#sovb", dots, ellipsis, underscores, or nothing before the tail.
+NUMBER_LINE = re.compile(
+    r"^\s*(?P<label>Số|SỐ)\s*:?\s*"
+    r"(?:(?P<number>\d+[a-z]?)|(?P<placeholder>#\w+|\.{2,}|…+|_{2,}))?\s*"
+    r"(?P<tail>[-/]\s?[A-ZĐ][A-Za-zĐđ0-9/\-]*)"
+)
+
+# The same reference inside a sentence or an appendix note: "số #sovb /KH-UBND", "số 214/KH-UBND".
+NUMBER_REF = re.compile(
+    r"(?:(?P<number>\d+[a-z]?)|(?P<placeholder>#\w+|\.{2,}|…+|_{2,}))?\s*"
+    r"(?P<tail>[-/]\s?[A-ZĐ][A-Za-zĐđ0-9/\-]*)"
+)
+
+# "Quảng Ngãi, ngày 06 tháng 11 năm 2024"; a blank day or month ("ngày    tháng 11 năm 2023") keeps the year.
+DATE_LINE = re.compile(
+    r"(?P<place>[^\s,\d][^,\d]{0,40}?),\s*ngày\s+(?P<day>\d{1,2})?\s*tháng\s+(?P<month>\d{1,2})?\s*"
+    r"năm\s+(?P<year>\d{4})"
+)
+
+# Dates inside a note: "ngày 06/11/2024", "ngày #nbh /11/2023", "ngày 22 tháng 7 năm 2024".
+NOTE_DATE = re.compile(
+    r"(?:(?P<day>\d{1,2})|#\w+|\.{2,}|…+|_{2,})?\s*/\s*(?P<month>\d{1,2})\s*/\s*(?P<year>\d{4})"
+    r"|(?P<day2>\d{1,2})?\s*tháng\s+(?P<month2>\d{1,2})?\s*năm\s+(?P<year2>\d{4})"
+)
+
+# "Dự thảo", "DỰ THẢO", "(Dự thảo)", "Dự thảo lần 2", "DỰ THẢO 3" standing alone in the header.
+DRAFT = re.compile(r"^\(?\s*(?:Dự thảo|DỰ THẢO|Dự Thảo)(?:\s+(?:lần|LẦN)?\s*\d+)?\s*\)?$")
+
+# Issuers as printed at the top left of the header (upper case, lines joined with a space).
+# "unit" is "TỈNH"/"THÀNH PHỐ"; "rest" starts with the province name.
+HEADER_ISSUERS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"(?:ỦY|UỶ) BAN THƯỜNG VỤ QUỐC HỘI"), "UBTVQH"),
+    (re.compile(r"THỦ TƯỚNG CHÍNH PHỦ"), "TTg"),
+    (re.compile(r"CHÍNH PHỦ"), "CP"),
+    (re.compile(r"QUỐC HỘI"), "QH"),
+    (re.compile(r"BAN CHẤP HÀNH TRUNG ƯƠNG"), "TW"),
+    (re.compile(r"BỘ CHÍNH TRỊ"), "BCT"),
+    (re.compile(r"BAN BÍ THƯ"), "BBT"),
+    (re.compile(r"(?:ỦY|UỶ) BAN NHÂN DÂN (?P<unit>TỈNH|THÀNH PHỐ) (?P<rest>.+)"), "UBND"),
+    (re.compile(r"HỘI ĐỒNG NHÂN DÂN (?P<unit>TỈNH|THÀNH PHỐ) (?P<rest>.+)"), "HĐND"),
+    (re.compile(r"(?P<unit>TỈNH|THÀNH) (?:ỦY|UỶ) (?P<rest>.+)"), "TU"),
+)
+
+# Full names of provincial issuers, with the province.  {unit}: "tỉnh" or "thành phố".
+LOCAL_ISSUER_NAMES: dict[str, str] = {
+    "UBND": "Ủy ban nhân dân {unit} {province}",
+    "HĐND": "Hội đồng nhân dân {unit} {province}",
+    "TU": "{party_unit} ủy {province}",
+}
+# Centrally-run cities: "thành phố Đà Nẵng", "Thành ủy Hà Nội"; all others are "tỉnh".
+CITY_ISOS = frozenset({"vn-ct", "vn-dn", "vn-hn", "vn-hp", "vn-sg"})
+
+# "TM. ỦY BAN NHÂN DÂN", "T/M TỈNH ỦY", "TM. BAN THƯỜNG VỤ", "TM. CHÍNH PHỦ".
+SIGNING_AUTHORITY = re.compile(r"^(?:TM|T/M|T\.M)\.?\s+(?P<body>[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ]+)$")
+# What the body named after TM. makes the issuer; first match wins.
+AUTHORITY_ISSUERS: tuple[tuple[str, str], ...] = (
+    ("ỦY BAN NHÂN DÂN", "UBND"),
+    ("UỶ BAN NHÂN DÂN", "UBND"),
+    ("HỘI ĐỒNG NHÂN DÂN", "HĐND"),
+    ("BAN THƯỜNG VỤ", "TU"),
+    ("TỈNH ỦY", "TU"),
+    ("TỈNH UỶ", "TU"),
+    ("THÀNH ỦY", "TU"),
+    ("BAN CHẤP HÀNH TRUNG ƯƠNG", "TW"),
+    ("BỘ CHÍNH TRỊ", "BCT"),
+    ("BAN BÍ THƯ", "BBT"),
+    ("CHÍNH PHỦ", "CP"),
+)
+# "KT. CHỦ TỊCH", "TL. CHỦ TỊCH", "TUQ. CHỦ TỊCH", "Q. GIÁM ĐỐC".
+CAPACITY_PREFIX = re.compile(r"^(?:KT|TL|TUQ|Q)\.\s*[A-ZĐÀ-Ỹ]")
+# Titles that sign alone ("BÍ THƯ", "CHỦ TỊCH") or under a KT./TL. line.
+CAPACITY_TITLES = frozenset({
+    "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "BÍ THƯ", "PHÓ BÍ THƯ", "PHÓ BÍ THƯ THƯỜNG TRỰC",
+    "THỦ TƯỚNG", "PHÓ THỦ TƯỚNG", "BỘ TRƯỞNG", "THỨ TRƯỞNG", "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC",
+    "CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG", "TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "TỔNG BÍ THƯ",
+})
+# Marks where the signature image or seal was: "[daky]", "(Đã ký)", "(ký)", "[chữ ký]".
+SIGNATURE_MARKS = re.compile(r"^[\[(]?\s*(?:daky|đã ký|Đã ký|ĐÃ KÝ|ký|chữ ký|ký tên|đóng dấu)[^\])]*[\])]?\.?$")
+
+# "Nơi nhận:" opens the recipients list; each item starts with a dash ("-  - Văn phòng …" too).
+RECIPIENTS_HEAD = re.compile(r"^\s*Nơi nhận\s*:", re.MULTILINE)
+RECIPIENT_ITEM = re.compile(r"^[-–•+](?:\s*[-–])*\s*(?P<text>.*)$")
+RECIPIENT_TRAILING = re.compile(r"[\s;,.]+$")
+
+# First appendix heading ends the main text: "Phụ lục I", "PHỤ LỤC", "Phụ lục số 2".
+APPENDIX_HEADING = re.compile(r"^\s*(?:Phụ lục|PHỤ LỤC)(?:\s+(?:số\s+)?[IVXLC\d]+)?\s*$", re.MULTILINE)
+
+# Verbs of the sentence by which the issuer names itself:
+# "Ủy ban nhân dân tỉnh Quảng Nam xây dựng Kế hoạch …", "Tỉnh ủy ban hành Chương trình hành động …".
+OPENER_VERBS = ("xây dựng", "ban hành")
+
+# "(Kèm theo Kế hoạch số #sovb /KH-UBND ngày #nbh /11/2023 của UBND tỉnh)": an appendix names its document.
+ATTACHED_NOTE_LEAD = r"\(\s*(?:Ban hành\s+)?[Kk]èm theo\s+"
