@@ -1,0 +1,160 @@
+"""Agencies named in task assignments: split a cell or role line into bodies, normalise names.
+
+Forms handled (from the seeds; tables in ``patterns/agencies.py``):
+
+- ``Sở Kế hoạch và Đầu tư, Sở Tài chính, UBND huyện Đức Phổ``  → three bodies
+- ``Ban Quản lý KKT Dung Quất và các KCN Quảng Ngãi``           → one body ("và" inside a name)
+- ``Sở Lao động - Thương binh và Xã hội``, ``Sở Văn hóa, Thể thao và Du lịch`` → one body each
+- ``Các sở, ban, ngành; UBND các huyện, thị xã, thành phố.``      → two groups
+- ``BCH Quân sự tỉnh, Công An tỉnh``                            → Bộ Chỉ huy Quân sự tỉnh, Công an tỉnh
+- ``Các cấp ủy, tổ chức đảng, chính quyền, Mặt trận Tổ quốc, các tổ chức chính trị - xã hội``
+  → a group, Mặt trận Tổ quốc, a group
+
+A new body starts after ``;``, or after ``,`` / ``và`` when an agency head that
+takes a name follows ("Sở Tài chính", "UBND huyện …"): "Ban, ngành" lists kinds
+of body, "Thể thao và Du lịch" continues a name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import AgencyMention, Span
+from ..normalise import clean
+from ..patterns.agencies import (
+    ABBREVIATIONS,
+    AGENCY_HEADS,
+    CANONICAL_NAMES,
+    CASE_FIXES,
+    GROUP_MARKERS,
+    GROUP_SUFFIXES,
+    GROUP_NOUNS,
+)
+
+# heads wrap across lines too: "Mặt \n trận Tổ quốc"
+_HEAD_ALT = "|".join(re.escape(h).replace(r"\ ", r"[ \t\n]+") for h in sorted(AGENCY_HEADS, key=len, reverse=True))
+# a head followed by a name: "Sở Xây dựng" yes, "Ban, ngành" no
+_HEAD_WITH_NAME = rf"(?:{_HEAD_ALT})(?=[ \t\n]+[\w(])(?![ \t\n]+(?:ngành|và)\b)"
+_GROUP_START = re.compile(rf"[Cc]ác[ \t\n]+(?:{'|'.join(GROUP_NOUNS)})\b")
+# a body's name opens here (the caller checks the capital: "Công An tỉnh" is printed too)
+_BODY_START = re.compile(_HEAD_WITH_NAME, re.IGNORECASE)
+_SEPARATOR = re.compile(r"[ \t\n]*(?:;|,|(?<!\w)và(?!\w))[ \t\n]*")
+_STRIP = " \t\n.;,:-–"
+
+_ABBREV_PATTERNS = tuple(
+    (re.compile(rf"(?<![\w&-]){re.escape(short)}(?![\w&-])"), long) for short, long in ABBREVIATIONS
+)
+_CANONICAL = {name.casefold(): name for name in CANONICAL_NAMES}
+_CASE_PATTERNS = tuple((re.compile(rf"\b{re.escape(low)}\b", re.IGNORECASE), fixed) for low, fixed in CASE_FIXES)
+_DASH = re.compile(r"(?<=\w)\s*[-–—]\s*(?=\w)")
+_PAREN = re.compile(r"\s*\((?:gồm|bao gồm)[^()]*\)")
+# tone marks on the old positions ("hoá", "Uỷ") → the positions used in official names
+_OLD_TONES = {"oá": "óa", "oà": "òa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
+              "uý": "úy", "uỳ": "ùy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+              "Uý": "Úy", "Uỳ": "Ùy", "Uỷ": "Ủy", "Uỹ": "Ũy", "Uỵ": "Ụy"}
+_OLD_TONE = re.compile(r"(?<![qQ])(" + "|".join(_OLD_TONES) + r")(?!\w)")
+
+
+def parse_agencies(text: str, offset: int = 0) -> list[AgencyMention]:
+    """Split an agency cell or role-line value into mentions; spans are ``offset`` + index in ``text``."""
+    mentions = []
+    for start, end in _body_bounds(text):
+        printed = clean(text[start:end])
+        if printed:
+            name = normalise_agency_name(printed)
+            mentions.append(AgencyMention(printed, name, is_group_name(name), Span(offset + start, offset + end)))
+    return mentions
+
+
+def _body_bounds(text: str) -> list[tuple[int, int]]:
+    """Character bounds of each body in ``text``, trimmed of separators and punctuation."""
+    depth = _paren_depths(text)
+    cuts = [(0, 0)]
+    for sep in _SEPARATOR.finditer(text):
+        # "(gồm: Tam Kỳ, Hội An; Điện Bàn …)" belongs to the body before it
+        if depth[sep.start()] == 0 and (";" in sep.group() or _opens_body(text, sep.end())):
+            cuts.append((sep.start(), sep.end()))
+    cuts.append((len(text), len(text)))
+    bounds = []
+    for (_, start), (end, _) in zip(cuts, cuts[1:]):
+        while start < end and text[start] in _STRIP:
+            start += 1
+        while end > start and text[end - 1] in _STRIP:
+            end -= 1
+        if start < end:
+            bounds.append((start, end))
+    return bounds
+
+
+def _paren_depths(text: str) -> list[int]:
+    depths, depth = [], 0
+    for ch in text:
+        depth = max(0, depth + (ch == "(") - (ch == ")"))
+        depths.append(depth)
+    depths.append(0)
+    return depths
+
+
+def _opens_body(text: str, pos: int) -> bool:
+    # a lower-case head after a comma is a kind of body in a list ("Các sở, ban, ngành")
+    if _GROUP_START.match(text, pos):
+        return True
+    return text[pos:pos + 1].isupper() and bool(_BODY_START.match(text, pos))
+
+
+def normalise_agency_name(printed: str) -> str:
+    """Canonical name: abbreviations expanded, canonical case, ``Uỷ`` → ``Ủy``, trailing punctuation stripped.
+
+    ``"Sở Công thương"`` → ``"Sở Công Thương"``; ``"BCH Quân sự tỉnh"`` → ``"Bộ Chỉ huy Quân sự tỉnh"``;
+    ``"Ban Quản lý KKT Dung Quất và các KCN Quảng Ngãi"`` →
+    ``"Ban Quản lý Khu kinh tế Dung Quất và các Khu công nghiệp Quảng Ngãi"``.
+    """
+    name = clean(printed)
+    name = _PAREN.sub("", name)
+    name = _OLD_TONE.sub(lambda m: _OLD_TONES[m.group(1)], name)
+    for pattern, long in _ABBREV_PATTERNS:
+        name = pattern.sub(long, name)
+    name = _DASH.sub(" - ", name)
+    name = name.strip(_STRIP)
+    if name.startswith("và "):
+        name = name[3:]
+    canonical = _CANONICAL.get(name.casefold())
+    if canonical:
+        return canonical
+    for pattern, fixed in _CASE_PATTERNS:
+        name = pattern.sub(fixed, name)
+    return name[:1].upper() + name[1:]
+
+
+def is_group_name(name: str) -> bool:
+    """True for sets of bodies: "Các sở, ban, ngành", "Ủy ban nhân dân các huyện, thị xã, thành phố"."""
+    folded = name.casefold()
+    return folded.startswith(GROUP_MARKERS) or folded.endswith(GROUP_SUFFIXES)
+
+
+_AGENCY_LINE_MAX = 160
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+[^\W\d_]")
+
+
+def is_agency_like(line: str) -> bool:
+    """True when a table line lists bodies, not task text.
+
+    ``"Sở Kế hoạch và Đầu tư"``, ``"Các sở, ban, ngành; UBND các huyện, thị xã, thành phố."``,
+    ``"Ngân hàng Nhà nước Việt Nam chi nhánh tỉnh Quảng Ngãi."`` are; ``"Phối hợp với Bộ Tài nguyên
+    và Môi trường để triển khai …"`` and any line with two sentences are not.
+    """
+    text = clean(line).rstrip(".;, ")
+    if not text or len(text) > _AGENCY_LINE_MAX or _has_two_sentences(text):
+        return False
+    return all(starts_with_agency(text[start:end]) for start, end in _body_bounds(text))
+
+
+def _has_two_sentences(text: str) -> bool:
+    # "…, thị xã. thành phố." is a typo inside a list; a sentence starts with a capital
+    return any(m.group(0)[-1].isupper() for m in _SENTENCE_BREAK.finditer(text))
+
+
+def starts_with_agency(text: str) -> bool:
+    """True when ``text`` opens with a body's name or a group of bodies (capitalised)."""
+    text = text.lstrip()
+    return text[:1].isupper() and _opens_body(text, 0)

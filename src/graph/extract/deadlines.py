@@ -1,0 +1,77 @@
+"""Deadlines of tasks: ``parse_deadline(raw) -> Deadline``.
+
+Forms handled (from the seeds; the table is ``patterns/deadlines.py``):
+
+- ``năm 2020``, ``2024``, ``Năm 2020``                → year (2020,)
+- ``năm 2019, 2020``                                  → years (2019, 2020)
+- ``đến năm 2025``, ``Đến năm 2030 xây dựng, …``      → by-year (2025,)
+- ``Quý II/2023``                                     → quarter 2, (2023,)
+- ``trước ngày 15/12/2024``                           → date 2024-12-15
+- ``Hằng năm`` / ``Hàng năm``                          → annual
+- ``Thường xuyên``, ``thường xuyên, hàng năm``          → continuous
+- ``Theo tiến độ cơ quan chủ trì``                    → per-lead-schedule
+- ``theo thời gian thực hiện quy hoạch tỉnh``,
+  ``Theo tiến độ dự án``                              → per-plan
+- ``2021 - 2025``, ``giai đoạn 2021-2025``,
+  ``Từ năm 2020 - 2025``, ``Từ năm 2023``, ``Giai đoạn`` → period
+- anything else                                       → unspecified (raw kept)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..model import Deadline, Span
+from ..normalise import clean
+from ..patterns.deadlines import COMPILED_FORMS, INLINE_DEADLINE, PREFIX_KINDS, ROMAN_QUARTERS
+
+_TRAILING = re.compile(r"[\s.;,:]+$")
+_LEADING_BULLET = re.compile(r"^[-+*•]\s*")
+# "(đảm bảo đáp ứng mục tiêu …)" after the deadline explains it; it is not the deadline
+_TRAILING_PAREN = re.compile(r"\s*\([^()]*\)\s*$")
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+
+
+def parse_deadline(raw: str, span: Span | None = None) -> Deadline:
+    """Classify a printed deadline; ``raw`` is kept cleaned but otherwise as printed."""
+    printed = _TRAILING.sub("", clean(raw))
+    text = _core(printed)
+    for kind, pattern in COMPILED_FORMS:
+        match = pattern.fullmatch(text)
+        if match:
+            return _build(printed, kind, match, span)
+    for kind, pattern in COMPILED_FORMS:
+        match = pattern.match(text)
+        # a prefix counts only when a word boundary follows it: "Đến năm 2030 xây dựng"
+        if match and kind in PREFIX_KINDS and re.match(r"\s", text[match.end():match.end() + 1]):
+            return _build(printed, kind, match, span)
+    return Deadline(raw=printed, kind="unspecified", span=span)
+
+
+def inline_deadline(text: str) -> str | None:
+    """The deadline a task states in its own text: ``"… (thực hiện thường xuyên, hàng năm)."``."""
+    match = INLINE_DEADLINE.search(text)
+    return match.group("raw") if match else None
+
+
+def _core(printed: str) -> str:
+    text = _LEADING_BULLET.sub("", printed)
+    text = _TRAILING.sub("", text)
+    without_paren = _TRAILING_PAREN.sub("", text)
+    return _TRAILING.sub("", without_paren) or text
+
+
+def _build(printed: str, kind: str, match: re.Match[str], span: Span | None) -> Deadline:
+    groups = match.groupdict()
+    years = tuple(int(y) for y in _YEAR.findall(match.group(0))) if kind not in ("annual", "continuous") else ()
+    quarter = ROMAN_QUARTERS[groups["q"].upper()] if groups.get("q") else None
+    date = None
+    if kind == "date":
+        try:
+            date = dt.date(int(groups["y1"]), int(groups["m"]), int(groups["d"]))
+        except ValueError:  # "31/02/2024": keep the text, do not invent a date
+            return Deadline(raw=printed, kind="unspecified", span=span)
+    if kind in ("per-lead-schedule", "per-plan"):
+        years = ()
+    return Deadline(raw=printed, kind=kind, years=years, quarter=quarter, date=date, span=span)

@@ -1,0 +1,156 @@
+"""Tables of the forms agency names take.  Data, not logic.
+
+Adding an abbreviation, a kind of body or a role phrase is a change to these
+tables only; ``extract/agencies.py`` and ``extract/tasks.py`` read them.
+"""
+
+from __future__ import annotations
+
+# Abbreviations expanded inside agency names, longest first so that "TN&MT" is
+# replaced before "MT" could be.  Keys are matched as whole tokens.
+ABBREVIATIONS: tuple[tuple[str, str], ...] = (
+    ("VH-TT&DL", "Văn hóa, Thể thao và Du lịch"),
+    ("VHTT&DL", "Văn hóa, Thể thao và Du lịch"),
+    ("LĐ-TB&XH", "Lao động - Thương binh và Xã hội"),
+    ("LĐTB&XH", "Lao động - Thương binh và Xã hội"),
+    ("NN&PTNT", "Nông nghiệp và Phát triển nông thôn"),
+    ("TN&MT", "Tài nguyên và Môi trường"),
+    ("KH&ĐT", "Kế hoạch và Đầu tư"),
+    ("KH&CN", "Khoa học và Công nghệ"),
+    ("GD&ĐT", "Giáo dục và Đào tạo"),
+    ("TT&TT", "Thông tin và Truyền thông"),
+    ("GTVT", "Giao thông vận tải"),
+    ("PTNT", "Phát triển nông thôn"),
+    ("UBND", "Ủy ban nhân dân"),
+    ("HĐND", "Hội đồng nhân dân"),
+    ("UBMTTQVN", "Ủy ban Mặt trận Tổ quốc Việt Nam"),
+    ("MTTQVN", "Mặt trận Tổ quốc Việt Nam"),
+    ("MTTQ", "Mặt trận Tổ quốc"),
+    ("BQL", "Ban Quản lý"),
+    ("KKT", "Khu kinh tế"),
+    ("KCN", "Khu công nghiệp"),
+    ("CCN", "Cụm công nghiệp"),
+    ("BCH", "Bộ Chỉ huy"),
+    ("NHNN", "Ngân hàng Nhà nước"),
+    ("LĐLĐ", "Liên đoàn Lao động"),
+    ("VPUB", "Văn phòng Ủy ban nhân dân"),
+    ("TTĐT", "Thông tin điện tử"),
+    ("PT và TH", "Phát thanh và Truyền hình"),
+    ("PT-TH", "Phát thanh - Truyền hình"),
+)
+
+# Canonical spelling of names that are printed in several cases
+# ("Sở Công thương", "Sở Tài nguyên và Môi Trường", "Công An tỉnh").  Matched
+# case-insensitively against the whole name after abbreviations are expanded.
+CANONICAL_NAMES: tuple[str, ...] = (
+    "Sở Công Thương",
+    "Sở Tài chính",
+    "Sở Nội vụ",
+    "Sở Ngoại vụ",
+    "Sở Xây dựng",
+    "Sở Tư pháp",
+    "Sở Y tế",
+    "Sở Kế hoạch và Đầu tư",
+    "Sở Khoa học và Công nghệ",
+    "Sở Giáo dục và Đào tạo",
+    "Sở Thông tin và Truyền thông",
+    "Sở Giao thông vận tải",
+    "Sở Tài nguyên và Môi trường",
+    "Sở Nông nghiệp và Phát triển nông thôn",
+    "Sở Lao động - Thương binh và Xã hội",
+    "Sở Văn hóa, Thể thao và Du lịch",
+    "Sở Văn hóa và Thể thao",
+    "Sở Du lịch",
+    "Công an tỉnh",
+    "Bộ Chỉ huy Quân sự tỉnh",
+    "Ban Thường vụ Tỉnh ủy",
+    "Ban Tuyên giáo Tỉnh ủy",
+    "Ủy ban nhân dân tỉnh",
+    "Hội đồng nhân dân tỉnh",
+    "Ban Quản lý các Khu kinh tế và Khu công nghiệp",
+    "Đài Phát thanh và Truyền hình tỉnh",
+    "Đài Phát thanh - Truyền hình tỉnh",
+    # groups printed in several cases ("Các Sở, Ban, ngành")
+    "Các sở, ban, ngành",
+    "Các sở, ban, ngành và địa phương",
+    "Ủy ban nhân dân các huyện, thị xã, thành phố",
+    "Ủy ban nhân dân các huyện, thành phố",
+)
+
+# Fixed phrases whose case varies inside longer names: "Ban quản lý KKT …".
+CASE_FIXES: tuple[tuple[str, str], ...] = (
+    ("ban quản lý", "Ban Quản lý"),
+    ("công thương", "Công Thương"),
+    ("công an", "Công an"),
+)
+
+# Words a body's name starts with ("Sở Xây dựng", "Ban Quản lý …", "UBND huyện
+# Đức Phổ", "Ngân hàng Nhà nước Việt Nam chi nhánh …").  A head counts only
+# when a name follows it ("Sở, Ban, ngành" lists kinds of body, not a body).
+AGENCY_HEADS: tuple[str, ...] = (
+    "Sở", "Ban", "UBND", "Ủy ban", "Uỷ ban", "HĐND", "Hội đồng", "Công an", "Bộ Chỉ huy", "BCH",
+    "Bộ", "Cục", "Chi cục", "Ngân hàng", "NHNN", "Đài", "Báo", "Liên đoàn", "Liên minh",
+    "Mặt trận", "MTTQ", "Tỉnh đoàn", "Hội", "Văn phòng", "Thanh tra", "Kho bạc", "Bảo hiểm",
+    "Trường", "Viện", "Trung tâm", "Tập đoàn", "Công ty", "Tỉnh ủy", "Tỉnh uỷ", "Đảng ủy",
+    "Đảng đoàn", "Ban cán sự", "Cổng", "Chính phủ", "Thủ tướng", "Quỹ", "Hệ thống",
+)
+
+# Phrases that name a set of bodies rather than one: "Các sở, ban, ngành",
+# "UBND các huyện, thị xã, thành phố", "các cơ quan liên quan", "Các cấp ủy …".
+# Matched case-insensitively at the start of a mention, after abbreviations are
+# expanded ("UBND các" → "Ủy ban nhân dân các").
+GROUP_MARKERS: tuple[str, ...] = (
+    "các ",
+    "ủy ban nhân dân các ",
+    "hội đồng nhân dân các ",
+    "hệ thống các ",
+)
+GROUP_SUFFIXES: tuple[str, ...] = ("liên quan",)
+
+# Role phrases of the "role lines" layout (seeds 001, 002), label → role.
+# "Cơ quan chỉ đạo: Ban Thường vụ Tỉnh ủy."  "- Cơ quan chủ trì: Sở Công Thương."
+ROLE_LABELS: tuple[tuple[str, str], ...] = (
+    ("Cơ quan chỉ đạo", "directing"),
+    ("Cơ quan chủ trì tham mưu", "lead"),
+    ("Cơ quan chủ trì thực hiện", "lead"),
+    ("Cơ quan chủ trì", "lead"),
+    ("Cơ quan tham mưu, thực hiện", "lead"),
+    ("Cơ quan tham mưu thực hiện", "lead"),
+    ("Cơ quan tổ chức thực hiện", "lead"),
+    ("Cơ quan thực hiện", "lead"),
+    ("Đơn vị chủ trì", "lead"),
+    ("Đơn vị thực hiện", "lead"),
+    ("Cơ quan phối hợp thực hiện", "support"),
+    ("Cơ quan phối hợp", "support"),
+    ("Đơn vị phối hợp", "support"),
+    ("Thời gian thực hiện", "deadline"),
+    ("Thời gian hoàn thành", "deadline"),
+    ("Thời hạn hoàn thành", "deadline"),
+    ("Thời hạn", "deadline"),
+)
+
+# Verbs of the "(n) <bodies> chủ trì, phối hợp với <bodies>:" headings (seed 000).
+LEAD_VERBS: tuple[str, ...] = ("chủ trì", "thực hiện", "tham mưu")
+SUPPORT_VERB = "phối hợp với"
+
+# An assignment sentence: "Giao Sở Công Thương theo dõi, đôn đốc …".
+ASSIGN_VERBS: tuple[str, ...] = ("Giao",)
+
+# Output forms printed in the "Hình thức ban hành văn bản" column.
+OUTPUT_FORMS: tuple[str, ...] = (
+    "Nghị quyết", "Kế hoạch", "Quyết định", "Đề án", "Chương trình", "Dự án", "Báo cáo",
+    "Chỉ thị", "Công văn", "Quy chế", "Quy định", "Văn bản", "Tờ trình", "Hướng dẫn",
+)
+
+# Notes in the "Ghi chú" column: "Trình Thủ tướng Chính phủ".
+NOTE_PHRASES: tuple[str, ...] = (
+    "Trình Thủ tướng Chính phủ", "Trình Chính phủ", "Trình HĐND tỉnh", "Trình Hội đồng nhân dân tỉnh",
+    "Trình UBND tỉnh", "Trình Ủy ban nhân dân tỉnh", "Trình Tỉnh ủy", "Trình Ban Thường vụ Tỉnh ủy",
+)
+
+# Plural nouns that make "các …" a group of bodies: "các tổ chức chính trị - xã hội",
+# "Các sở, ban, ngành", "các cơ quan liên quan", "Các cấp ủy".
+GROUP_NOUNS: tuple[str, ...] = (
+    "sở", "Sở", "ban", "Ban", "ngành", "cơ quan", "tổ chức", "đơn vị", "địa phương", "cấp",
+    "huyện", "hội", "Hội", "trường", "Trường", "doanh nghiệp", "bộ", "Bộ", "tỉnh",
+)

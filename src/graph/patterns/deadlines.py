@@ -1,0 +1,65 @@
+"""Deadline forms (thời gian thực hiện / hoàn thành), as regular expressions.  Data, not logic.
+
+Each form is ``(kind, pattern)``; ``kind`` is one of ``model.DEADLINE_KINDS``.
+Patterns are matched case-insensitively against the cleaned deadline text; the
+first form that matches the whole text wins, so specific forms come first.
+Words are joined by ``\\s+`` because PDF text wraps inside a table cell
+("Theo tiến\\nđộ cơ quan\\nchủ trì").
+"""
+
+from __future__ import annotations
+
+import re
+
+YEAR = r"(?P<y1>(?:19|20)\d{2})"
+ROMAN_QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+# (kind, pattern) — order matters: the first full match wins.
+DEADLINE_FORMS: tuple[tuple[str, str], ...] = (
+    # "trước ngày 15/12/2024", "ngày 15 tháng 12 năm 2024"
+    ("date", r"(?:(?:trước|đến|chậm\s+nhất|hạn\s+chót)\s+)?(?:ngày\s+)?(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*" + YEAR),
+    ("date", r"(?:(?:trước|đến|chậm\s+nhất)\s+)?ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+" + YEAR),
+    # "Quý II/2023", "quý 4 năm 2024"
+    ("quarter", r"(?:(?:trong|trước|đến|hết)\s+)?quý\s+(?P<q>IV|I{1,3}|[1-4])\s*(?:/|năm)\s*" + YEAR),
+    # "2021 - 2025", "giai đoạn 2021-2025", "Từ năm 2020 - 2025"
+    ("period", r"(?:giai\s+đoạn\s+|thời\s+kỳ\s+|từ\s+năm\s+|từ\s+)?" + YEAR + r"\s*[-–—]\s*(?:năm\s+)?(?P<y2>(?:19|20)\d{2})"),
+    # "Từ năm 2023": an open period that starts in 2023
+    ("period", r"(?:bắt\s+đầu\s+)?từ\s+(?:năm\s+)?" + YEAR + r"(?:\s+trở\s+đi)?"),
+    # "Giai đoạn" alone (seed 000, Phụ lục II row 5.4)
+    ("period", r"giai\s+đoạn"),
+    # "đến năm 2025", "trước năm 2025"
+    ("by-year", r"(?:đến|trước|chậm\s+nhất|hoàn\s+thành\s+trước)\s+(?:năm\s+)?" + YEAR),
+    # "năm 2019, 2020", "năm 2019 và 2020"
+    ("years", r"(?:trong\s+)?(?:các\s+)?năm\s+" + YEAR + r"(?P<more>(?:\s*(?:,|và|;)\s*(?:năm\s+)?(?:19|20)\d{2})+)"),
+    ("years", YEAR + r"(?P<more>(?:\s*(?:,|và|;)\s*(?:19|20)\d{2})+)"),
+    # "năm 2020", "2024", "trong năm 2020"
+    ("year", r"(?:trong\s+)?(?:năm\s+)?" + YEAR),
+    # "Hằng năm", "Hàng năm", "định kỳ hằng năm"
+    ("annual", r"(?:định\s+kỳ\s+)?(?:thực\s+hiện\s+)?h[ằàă]ng\s+năm"),
+    # "Thường xuyên", "thường xuyên, hàng năm"
+    ("continuous", r"(?:thực\s+hiện\s+)?thường\s+xuyên(?:\s*,?\s*(?:liên\s+tục|h[ằà]ng\s+năm))?"),
+    ("continuous", r"liên\s+tục"),
+    # "Theo tiến độ cơ quan chủ trì"
+    ("per-lead-schedule", r"theo\s+tiến\s+độ\s+(?:của\s+)?(?:cơ\s+quan|đơn\s+vị)\s+chủ\s+trì"),
+    # "theo thời gian thực hiện quy hoạch tỉnh", "Theo tiến độ dự án"
+    ("per-plan", r"theo\s+(?:thời\s+gian|tiến\s+độ|lộ\s+trình)(?:\s+thực\s+hiện)?\s+(?:của\s+)?"
+                 r"(?:quy\s+hoạch|kế\s+hoạch|dự\s+án|đề\s+án|chương\s+trình)(?:\s+[\w\s]*)?"),
+)
+
+COMPILED_FORMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in DEADLINE_FORMS
+)
+
+# Forms accepted at the start of a longer text: "Đến năm 2030 xây dựng, vận hành
+# được ít nhất 01 Nhà máy điện gió …" is a by-year deadline with a target after it.
+PREFIX_KINDS = frozenset({"date", "quarter", "period", "by-year", "years", "year"})
+
+# Deadline words as they open the deadline column of a flattened table row
+# (seed 000 Phụ lục II): the first one after the agency cells starts the tail.
+TABLE_DEADLINE_START = re.compile(
+    r"(?<![\w/])(?:H[ằà]ng\s+năm|Thường\s+xuyên|Theo\s+tiến\s+độ|Theo\s+thời\s+gian|Giai\s+đoạn"
+    r"|Quý\s+[IV1-4]|Trước\s+ngày|Đến\s+năm|Năm\s+(?:19|20)\d{2}|(?:19|20)\d{2})(?![\w/])"
+)
+
+# A deadline given in the task text itself: "… (thực hiện thường xuyên, hàng năm)."
+INLINE_DEADLINE = re.compile(r"\(\s*thực\s+hiện\s+(?P<raw>[^()]{3,60}?)\s*\)\s*[.;]?\s*$", re.IGNORECASE)

@@ -1,0 +1,74 @@
+"""Deadlines as printed in the seeds (role lines of 001/002, Phụ lục II of 000)."""
+
+import datetime as dt
+
+import pytest
+
+from graph.extract.deadlines import inline_deadline, parse_deadline
+from graph.model import DEADLINE_KINDS, Span
+
+
+@pytest.mark.parametrize(
+    "raw, kind, years, quarter",
+    [
+        ("năm 2020.", "year", (2020,), None),  # 002 "- Thời gian thực hiện: năm 2020."
+        ("Năm 2020.", "year", (2020,), None),
+        ("2024", "year", (2024,), None),  # 000 Phụ lục II row 3.1
+        ("năm 2019, 2020.", "years", (2019, 2020), None),  # 002 1.d)
+        ("đến năm 2025.", "by-year", (2025,), None),  # 002 2.đ)
+        ("đến năm 2025 (đảm bảo đáp ứng mục tiêu phát triển\nkinh tế - xã hội của tỉnh, điện thương phẩm dự báo đạt 4.108 triệu KWh).",
+         "by-year", (2025,), None),  # 002 2.g)
+        ("Đến năm 2030 xây dựng, vận hành được ít nhất 01\nNhà máy điện gió tại tỉnh Quảng Ngãi, công suất đạt ít nhất 100 MW.",
+         "by-year", (2030,), None),  # 002 2.i)
+        ("Quý II/2023", "quarter", (2023,), 2),
+        ("Hằng năm", "annual", (), None),  # 000 Phụ lục II
+        ("Hàng năm", "annual", (), None),
+        ("Thường xuyên.", "continuous", (), None),  # 001
+        ("thường xuyên, hàng năm", "continuous", (), None),  # 002 "(thực hiện thường xuyên, hàng năm)"
+        ("Theo tiến \nđộ cơ quan \nchủ trì", "per-lead-schedule", (), None),  # 000 wrapped cell
+        ("Theo tiến \nđộ dự án", "per-plan", (), None),  # 000 row 3.7
+        ("theo thời gian thực hiện quy hoạch tỉnh.", "per-plan", (), None),  # 002 2.b)
+        ("2021 - 2025", "period", (2021, 2025), None),
+        ("giai đoạn 2021-2025", "period", (2021, 2025), None),
+        ("Từ năm 2020 - 2025.", "period", (2020, 2025), None),  # 002 6.b)
+        ("Từ năm 2023.", "period", (2023,), None),  # 001
+        ("Giai đoạn", "period", (), None),  # 000 row 5.4
+    ],
+)
+def test_deadline_kinds(raw, kind, years, quarter):
+    deadline = parse_deadline(raw)
+    assert (deadline.kind, deadline.years, deadline.quarter) == (kind, years, quarter)
+    assert deadline.kind in DEADLINE_KINDS
+
+
+def test_date_deadline():
+    deadline = parse_deadline("trước ngày 15/12/2024", Span(3, 24))
+    assert deadline.kind == "date"
+    assert deadline.date == dt.date(2024, 12, 15)
+    assert deadline.span == Span(3, 24)
+
+
+def test_raw_is_cleaned_and_kept():
+    assert parse_deadline("Theo tiến \nđộ cơ quan \nchủ trì").raw == "Theo tiến độ cơ quan chủ trì"
+    assert parse_deadline("Thường xuyên. ").raw == "Thường xuyên"
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Thực hiện ngay sau khi có quy hoạch tỉnh.",  # 002 7.b)
+        "+ Hoàn thành xây dựng chính sách trong năm 2020;\n+ Ký hợp đồng đào tạo nguồn nhân lực: Ít nhất có 05 hợp đồng được ký kết đến năm 2025.",
+        "31/02/2024",  # not a date
+    ],
+)
+def test_unspecified_keeps_raw(raw):
+    deadline = parse_deadline(raw)
+    assert deadline.kind == "unspecified"
+    assert deadline.years == () and deadline.date is None
+    assert deadline.raw
+
+
+def test_inline_deadline_in_task_text():
+    text = "Tiếp tục thực hiện chương trình xúc tiến, kêu gọi đầu tư hàng năm (thực hiện thường\nxuyên, hàng năm)."
+    assert inline_deadline(text) == "thường\nxuyên, hàng năm"
+    assert inline_deadline("Xây dựng Đề án thành lập Quỹ tín dụng doanh nghiệp nhỏ và vừa.") is None
