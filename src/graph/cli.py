@@ -92,5 +92,61 @@ def validate(store_path: str, shapes: str | None) -> None:
     sys.exit(1)
 
 
+@main.command()
+@click.argument("name", required=False)
+@click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="A query parameter (repeatable).")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("--store", "store_path", default=DEFAULT_STORE, show_default=True)
+@click.option("--list", "list_only", is_flag=True, help="List the queries with their descriptions and parameters.")
+def query(name: str | None, params: tuple[str, ...], fmt: str, store_path: str, list_only: bool) -> None:
+    """Run queries/NAME.rq against the store."""
+    from . import queries as q
+    from .store import open_store
+
+    if list_only or not name:
+        print_query_list(q.list_queries())
+        return
+    values = {}
+    for item in params:
+        key, sep, value = item.partition("=")
+        if not sep:
+            raise click.UsageError(f"--param cần dạng KEY=VALUE (expects KEY=VALUE): {item}")
+        values[key.strip()] = value.strip()
+    try:
+        store = open_store(store_path)
+        result = q.run_query(store, name, values)
+    except (q.QueryError, FileNotFoundError) as err:
+        raise click.UsageError(str(err)) from err
+    if fmt == "csv":
+        click.echo(q.to_csv(result), nl=False)
+    elif fmt == "json":
+        click.echo(q.to_json(result))
+    else:
+        print_result_table(name, result)
+
+
+def print_query_list(named_queries) -> None:
+    table = Table(title="queries/ — policy-graph query NAME [--param KEY=VALUE]", show_lines=True)
+    table.add_column("tên (name)", no_wrap=True)
+    table.add_column("mô tả (description)")
+    table.add_column("tham số (params)")
+    for nq in named_queries:
+        params = "\n".join(f"{p.name} ({'bắt buộc/required' if p.required else 'tùy chọn/optional'}): "
+                           f"{p.description}" for p in nq.params)
+        table.add_row(nq.name, nq.description, params or "—")
+    console.print(table)
+
+
+def print_result_table(name: str, result) -> None:
+    from .queries import term_text
+
+    table = Table(title=f"{name}: {len(result.rows)} dòng (rows)", show_lines=False)
+    for column in result.columns:
+        table.add_column(column, overflow="fold")
+    for row in result.rows:
+        table.add_row(*(term_text(row.get(c)) for c in result.columns))
+    console.print(table)
+
+
 if __name__ == "__main__":
     main()

@@ -1,0 +1,268 @@
+"""Named SPARQL queries from ``queries/*.rq``: safe parameters, three output formats.
+
+Each ``.rq`` file starts with a comment header that is the query's public
+interface::
+
+    # description: Documents that implement a document … / Văn bản triển khai …
+    # param: doc ?root required — the document at the top: symbol or IRI
+    # columns: doc number type issuer date implements depth
+
+Parameters are bound as RDF terms through Oxigraph's substitutions, never pasted
+into the query text, so a value such as ``x" } DROP ALL #`` cannot change the query.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+
+QUERY_DIR = Path(__file__).resolve().parents[2] / "queries"
+PREFIXES = {
+    "eli": "http://data.europa.eu/eli/ontology#",
+    "pg": "https://w3id.org/policy-graph/ontology#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "pgv": "https://w3id.org/policy-graph/vocab/",
+}
+_PARAM_LINE = re.compile(r"^(?P<name>[\w-]+)(?:\s+\?(?P<var>\w+))?\s+(?P<need>required|optional)\s*[—-]+\s*(?P<doc>.*)$")
+
+
+class QueryError(Exception):
+    """A problem the user can fix: unknown query, missing or unresolvable parameter, bad SPARQL."""
+
+
+@dataclass
+class Param:
+    name: str
+    variable: str
+    required: bool
+    description: str
+
+
+@dataclass
+class NamedQuery:
+    name: str
+    description: str
+    columns: list[str]
+    params: list[Param]
+    text: str
+    notes: list[str] = field(default_factory=list)
+
+    def param(self, name: str) -> Param | None:
+        return next((p for p in self.params if p.name == name), None)
+
+
+@dataclass
+class QueryResult:
+    columns: list[str]
+    rows: list[dict[str, ox.NamedNode | ox.Literal | ox.BlankNode | None]]
+
+
+def load_query(path: Path) -> NamedQuery:
+    text = path.read_text(encoding="utf-8")
+    header: dict[str, list[str]] = {}
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            break
+        key, _, value = line[1:].strip().partition(":")
+        header.setdefault(key.strip(), []).append(value.strip())
+    params = []
+    for line in header.get("param", []):
+        match = _PARAM_LINE.match(line)
+        if not match:
+            raise QueryError(f"{path.name}: dòng tham số không hợp lệ (bad param line): {line}")
+        params.append(Param(match["name"], match["var"] or match["name"], match["need"] == "required",
+                            match["doc"].strip()))
+    return NamedQuery(
+        name=path.stem,
+        description=" ".join(header.get("description", [""])),
+        columns=" ".join(header.get("columns", [""])).split(),
+        params=params,
+        text=text,
+        notes=header.get("note", []),
+    )
+
+
+def list_queries(query_dir: Path = QUERY_DIR) -> list[NamedQuery]:
+    return [load_query(p) for p in sorted(query_dir.glob("*.rq"))]
+
+
+def get_query(name: str, query_dir: Path = QUERY_DIR) -> NamedQuery:
+    path = query_dir / f"{name}.rq"
+    if not path.is_file():
+        known = ", ".join(q.name for q in list_queries(query_dir))
+        raise QueryError(f"không có truy vấn '{name}' (unknown query); có sẵn (available): {known}")
+    return load_query(path)
+
+
+# ------------------------------------------------------------ parameters
+
+
+def _fold(text: str) -> str:
+    """Case- and space-insensitive key for symbols: '29- NQ/TW' and '29-nq/tw' agree."""
+    text = unicodedata.normalize("NFC", text).casefold()
+    return re.sub(r"\s+", "", text.replace("–", "-"))
+
+
+_SHORT_FORM = re.compile(r"^\s*(?P<type>[^\d]+?)\s*(?:số\s*)?(?P<number>\d+)\s*$", re.IGNORECASE)
+
+
+def resolve_document(store: ox.Store, value: str) -> ox.NamedNode:
+    """A document parameter as people write it: an IRI, '29-NQ/TW', '214/KH-UBND', 'Nghị quyết 29'."""
+    if re.match(r"^https?://", value):
+        return ox.NamedNode(value)
+    wanted = _fold(value)
+    rows = store.query(
+        "SELECT DISTINCT ?doc ?symbol WHERE { ?doc eli:id_local ?symbol }",
+        prefixes=PREFIXES, use_default_graph_as_union=True)
+    matches = sorted({row["doc"].value for row in rows if _fold(row["symbol"].value) == wanted})
+    if not matches:
+        matches = _by_type_and_number(store, value)
+    if not matches:
+        raise QueryError(f"không tìm thấy văn bản '{value}' (no document matches '{value}')")
+    if len(matches) > 1:
+        listed = "\n  ".join(matches)
+        raise QueryError(f"'{value}' khớp nhiều văn bản (matches several documents); hãy dùng IRI:\n  {listed}")
+    return ox.NamedNode(matches[0])
+
+
+def _by_type_and_number(store: ox.Store, value: str) -> list[str]:
+    from .patterns.documents import DOC_TYPES
+
+    match = _SHORT_FORM.match(value)
+    if not match:
+        return []
+    type_name = _fold(match["type"])
+    doc_type = next((t for t in DOC_TYPES if any(_fold(n) == type_name for n in t.names)
+                     or _fold(t.code) == type_name), None)
+    if doc_type is None:
+        return []
+    rows = store.query(
+        "SELECT DISTINCT ?doc WHERE { ?doc eli:number ?n ; eli:type_document ?t }",
+        prefixes=PREFIXES, use_default_graph_as_union=True,
+        substitutions={ox.Variable("n"): ox.Literal(match["number"]),
+                       ox.Variable("t"): ox.NamedNode(f"{PREFIXES['pgv']}document-type/{doc_type.slug}")})
+    return sorted(row["doc"].value for row in rows)
+
+
+def resolve_agencies(store: ox.Store, value: str) -> list[ox.NamedNode]:
+    """An agency by IRI, or by name/alias: exact (case-insensitive) first, then substring."""
+    if re.match(r"^https?://", value):
+        return [ox.NamedNode(value)]
+    rows = list(store.query(
+        "SELECT DISTINCT ?a ?l WHERE { ?a a org:Organization ; skos:prefLabel|skos:altLabel ?l }",
+        prefixes={**PREFIXES, "org": "http://www.w3.org/ns/org#"}, use_default_graph_as_union=True))
+    wanted = _fold(value)
+    exact = sorted({r["a"].value for r in rows if _fold(r["l"].value) == wanted})
+    found = exact or sorted({r["a"].value for r in rows if wanted in _fold(r["l"].value)})
+    if not found:
+        raise QueryError(f"không tìm thấy cơ quan '{value}' (no agency matches '{value}')")
+    return [ox.NamedNode(iri) for iri in found]
+
+
+def date_param(value: str) -> ox.Literal:
+    """'2025' → 2025-12-31; '2025-06-30' or '30/6/2025' → that day."""
+    value = value.strip()
+    try:
+        if re.fullmatch(r"\d{4}", value):
+            day = dt.date(int(value), 12, 31)
+        elif re.fullmatch(r"\d{1,2}/\d{1,2}/\d{4}", value):
+            d, m, y = map(int, value.split("/"))
+            day = dt.date(y, m, d)
+        else:
+            day = dt.date.fromisoformat(value)
+    except ValueError as err:
+        raise QueryError(f"'{value}' không phải năm hay ngày (not a year or a date): {err}") from err
+    return ox.Literal(day.isoformat(), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#date"))
+
+
+def bind(store: ox.Store, query: NamedQuery, values: dict[str, str]) -> list[dict[ox.Variable, object]]:
+    """Turn user strings into RDF terms; several agencies mean several runs."""
+    unknown = set(values) - {p.name for p in query.params}
+    if unknown:
+        raise QueryError(f"tham số không có trong '{query.name}' (unknown parameter): {', '.join(sorted(unknown))}")
+    runs: list[dict[ox.Variable, object]] = [{}]
+    for param in query.params:
+        value = values.get(param.name)
+        if value is None or value == "":
+            if param.required:
+                raise QueryError(f"thiếu tham số '{param.name}' (missing parameter): {param.description}")
+            continue
+        terms = _terms_for(store, param.name, value)
+        runs = [{**run, ox.Variable(param.variable): term} for run in runs for term in terms]
+    return runs
+
+
+def _terms_for(store: ox.Store, name: str, value: str) -> list:
+    if name == "agency":
+        return resolve_agencies(store, value)
+    if name in ("until", "today"):
+        return [date_param(value)]
+    if name == "doc":
+        return [resolve_document(store, value)]
+    if re.match(r"^https?://", value):
+        return [ox.NamedNode(value)]
+    return [ox.Literal(value)]
+
+
+def run_query(store: ox.Store, name: str, values: dict[str, str] | None = None,
+              query_dir: Path = QUERY_DIR) -> QueryResult:
+    query = get_query(name, query_dir)
+    rows: list[dict] = []
+    for substitutions in bind(store, query, values or {}):
+        try:
+            solutions = store.query(query.text, use_default_graph_as_union=True, substitutions=substitutions)
+        except SyntaxError as err:
+            raise QueryError(f"{query.name}.rq: lỗi SPARQL (SPARQL error): {err}") from err
+        variables = [v.value for v in solutions.variables]
+        for solution in solutions:
+            rows.append({v: solution[v] for v in variables})
+    columns = query.columns or (list(rows[0]) if rows else [])
+    return QueryResult(columns=columns, rows=rows)
+
+
+# ------------------------------------------------------------ formats
+
+
+def term_text(term) -> str:
+    if term is None:
+        return ""
+    return unicodedata.normalize("NFC", term.value)
+
+
+def to_csv(result: QueryResult) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(result.columns)
+    for row in result.rows:
+        writer.writerow([term_text(row.get(c)) for c in result.columns])
+    return out.getvalue()
+
+
+def _json_term(term) -> dict | None:
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    item = {"type": "literal", "value": unicodedata.normalize("NFC", term.value)}
+    if term.language:
+        item["xml:lang"] = term.language
+    elif term.datatype and term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+        item["datatype"] = term.datatype.value
+    return item
+
+
+def to_json(result: QueryResult) -> str:
+    """SPARQL 1.1 Query Results JSON."""
+    bindings = [{c: t for c in result.columns if (t := _json_term(row.get(c))) is not None} for row in result.rows]
+    return json.dumps({"head": {"vars": result.columns}, "results": {"bindings": bindings}},
+                      ensure_ascii=False, indent=1)
