@@ -1,0 +1,629 @@
+"""Read a file into decoded text, with the file's identity (name, sha256).
+
+Handles what real corpora hold: plain text in UTF-8 (with or without BOM),
+UTF-16 (with BOM, or without one, told by its NUL bytes), Windows-1258, the
+legacy TCVN3 (ABC) font encoding (converted to Unicode) and VNI font text
+(rejected with advice: convert it first); ``.docx`` with footnotes; HTML pages.
+Anything else raises ``model.InputError`` naming the file and the reason, so a
+batch can report it and go on.
+
+Text is decoded, never normalised here: ``SourceFile.text`` is what provenance
+offsets index.  The only changes are the BOM (dropped) and TCVN3 glyph codes
+(replaced by the letters they draw, which is what the author typed).
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import re
+import unicodedata
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from .model import InputError, SourceFile
+from .patterns.documents import DOC_TYPES
+
+# ----------------------------------------------------------------- formats
+
+PLAIN_TEXT_SUFFIXES = frozenset({".txt", ".text"})
+DOCX_SUFFIXES = frozenset({".docx"})
+HTML_SUFFIXES = frozenset({".html", ".htm"})
+PDF_SUFFIXES = frozenset({".pdf"})
+SUPPORTED_SUFFIXES = PLAIN_TEXT_SUFFIXES | DOCX_SUFFIXES | HTML_SUFFIXES
+
+MEDIA_TYPES = {
+    "text": "text/plain",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "html": "text/html",
+}
+
+# Formats users often have, with the advice that helps them: suffix → (vi, en).
+UNSUPPORTED_ADVICE: dict[str, tuple[str, str]] = {
+    ".doc": ("tệp Word 97-2003 (.doc) chưa được hỗ trợ; hãy lưu lại thành .docx",
+             "Word 97-2003 .doc files are not supported: save the file as .docx"),
+    ".rtf": ("tệp RTF chưa được hỗ trợ; hãy lưu lại thành .docx",
+             "RTF files are not supported: save the file as .docx"),
+    ".odt": ("tệp OpenDocument (.odt) chưa được hỗ trợ; hãy lưu lại thành .docx",
+             "OpenDocument .odt files are not supported: save the file as .docx"),
+}
+
+# Files a folder holds beside its documents, never documents themselves.
+NOT_A_DOCUMENT_NAME = re.compile(r"^(readme|license|licence|changelog|notes?)(\.[\w.]*)?$", re.IGNORECASE)
+OFFICE_LOCK_PREFIX = "~$"  # "~$ke-hoach.docx": Word's lock file beside an open document
+
+PDF_MAGIC = b"%PDF-"
+
+# ------------------------------------------------------------- encodings
+
+BOMS: tuple[tuple[bytes, str], ...] = (  # UTF-32 first: its LE BOM starts with UTF-16's
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+# BOM-less UTF-16: Vietnamese letters sit in U+00xx and U+1Exx, so about every
+# second byte is NUL on one side (odd offsets for LE, even for BE) and almost
+# never on the other.
+UTF16_NUL_SIDE_MIN = 0.3
+UTF16_NUL_OTHER_SIDE_MAX = 0.05
+
+# Decoded text with more C0 control characters than this (tab/newline aside) is
+# binary data that happened to decode.
+CONTROL_SHARE_MAX = 0.01
+TEXT_CONTROLS = frozenset("\t\n\r\f\v")
+
+# TCVN3 (ABC, fonts .VnTime …): a Latin-1 byte per Vietnamese letter.  Read as
+# Latin-1 the text looks like "Céng hoµ x· héi chñ nghÜa ViÖt Nam".  The font
+# has no capitals with tone marks: headings use the .VnTimeH font, which draws
+# lower-case codes as capitals, so converted headings come out in lower case.
+TCVN3_TO_UNICODE: dict[str, str] = {
+    "\u00b5": "à", "\u00b8": "á", "\u00b6": "ả", "\u00b7": "ã", "\u00b9": "ạ",
+    "\u00a8": "ă", "\u00bb": "ằ", "\u00be": "ắ", "\u00bc": "ẳ", "\u00bd": "ẵ", "\u00c6": "ặ",
+    "\u00a9": "â", "\u00c7": "ầ", "\u00ca": "ấ", "\u00c8": "ẩ", "\u00c9": "ẫ", "\u00cb": "ậ",
+    "\u00ae": "đ",
+    "\u00cc": "è", "\u00d0": "é", "\u00ce": "ẻ", "\u00cf": "ẽ", "\u00d1": "ẹ",
+    "\u00aa": "ê", "\u00d2": "ề", "\u00d5": "ế", "\u00d3": "ể", "\u00d4": "ễ", "\u00d6": "ệ",
+    "\u00d7": "ì", "\u00dd": "í", "\u00d8": "ỉ", "\u00dc": "ĩ", "\u00de": "ị",
+    "\u00df": "ò", "\u00e3": "ó", "\u00e1": "ỏ", "\u00e2": "õ", "\u00e4": "ọ",
+    "\u00ab": "ô", "\u00e5": "ồ", "\u00e8": "ố", "\u00e6": "ổ", "\u00e7": "ỗ", "\u00e9": "ộ",
+    "\u00ac": "ơ", "\u00ea": "ờ", "\u00ed": "ớ", "\u00eb": "ở", "\u00ec": "ỡ", "\u00ee": "ợ",
+    "\u00ef": "ù", "\u00f3": "ú", "\u00f1": "ủ", "\u00f2": "ũ", "\u00f4": "ụ",
+    "\u00ad": "ư", "\u00f5": "ừ", "\u00f8": "ứ", "\u00f6": "ử", "\u00f7": "ữ", "\u00f9": "ự",
+    "\u00fa": "ỳ", "\u00fd": "ý", "\u00fb": "ỷ", "\u00fc": "ỹ", "\u00fe": "ỵ",
+    "\u00a1": "Ă", "\u00a2": "Â", "\u00a7": "Đ", "\u00a3": "Ê", "\u00a4": "Ô", "\u00a5": "Ơ", "\u00a6": "Ư",
+}
+_TCVN3_TABLE = str.maketrans(TCVN3_TO_UNICODE)
+
+# Very common syllables of Vietnamese administrative prose.  Their share among
+# the words of a text tells Vietnamese from other languages and from wrongly
+# decoded bytes (TCVN3/VNI read as Latin-1, cp1258 read as cp1252 …).
+COMMON_SYLLABLES = frozenset("""
+và của các có được trong cho với là không người những một này đã để theo năm tỉnh thực hiện
+phát triển công nghiệp kinh tế xã hội nhà nước quản lý đầu tư chính sách cơ quan đơn vị sở
+ngành huyện thành phố nâng cao hiệu quả tăng cường xây dựng kế hoạch quyết định nghị chương
+trình nhiệm vụ giải pháp tổ chức ban ủy uỷ nhân dân về đến từ trên tại đối tiếp tục đảm bảo
+hóa hoá đại mới lực khu vực địa bàn chủ trì phối hợp thời gian ngày tháng số đồng lao động
+đào tạo nguồn văn bản báo cáo chỉ đạo tiêu sản xuất doanh trung ương đảng việt nam hệ thống
+môi trường hạ tầng giao thông du lịch dịch khoa học nghệ cải cách hành thủ tục đất đai tài
+nguyên an ninh quốc phòng nông thôn giáo dục y phần gắn trọng tâm yêu cầu mục đích tình hình
+kết bình quân thu ngân cấp vào ra như nhằm đó sau trước mà còn hơn nhất cùng việc làm sự
+""".split())
+VIETNAMESE_SHARE_MIN = 0.2
+
+# VNI font text read as Latin-1 ("Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam"):
+# the same common syllables as VNI spells them.  Converting VNI is not
+# supported (marks are separate bytes with font-specific rules): users are told
+# to convert the file to Unicode first.
+VNI_SYLLABLES = frozenset("""
+cuûa vaø caùc ñöôïc thöïc hieän naêm tænh ngaøy thaùng coäng hoøa xaõ hoäi vieät ñoäc laäp töï
+haïnh phuùc quyeát ñònh nghò keá hoaïch chöông coâng nghieäp phaùt trieån nhaân daân ñeán treân
+vôùi nhöõng ñaõ ñeå ñaàu tö kinh teá quaûn lyù chöùc nhieäm vuï giaûi phaùp
+""".split())
+VNI_SHARE_MIN = 0.05
+VNI_COUNT_MIN = 3
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+# A policy document names its own type or cites others: "KẾ HOẠCH", "Nghị quyết số 29-NQ/TW".
+_DOC_TYPE_WORDS = sorted({name for t in DOC_TYPES for name in t.names}, key=len, reverse=True)
+DOC_TYPE_WORD = re.compile(
+    r"(?<!\w)(?:" + "|".join(r"\s+".join(map(re.escape, n.split())) for n in _DOC_TYPE_WORDS) + r")(?!\w)",
+    re.IGNORECASE,
+)
+
+
+# ------------------------------------------------------------------ public
+
+
+def read_source(path: str | Path) -> SourceFile:
+    """Read ``path`` into a ``SourceFile``; raise ``InputError`` for bad input."""
+    file = Path(path)
+    name = file.name or str(path)
+    data = _read_bytes(file, name)
+    kind = _kind_of(file, name, data)
+    if kind == "docx":
+        text, encoding = _read_docx(file, name), "docx"
+    elif kind == "html":
+        text, encoding = _decode_html(name, data)
+        text = _html_to_text(text)
+    else:
+        text, encoding = _decode_bytes(name, data)
+    text, encoding = _repair_legacy_font(name, text, encoding)
+    _check_policy_text(name, text)
+    return SourceFile(
+        path=str(path),
+        name=name,
+        sha256=hashlib.sha256(data).hexdigest(),
+        encoding=encoding,
+        text=text,
+        media_type=MEDIA_TYPES[kind],
+    )
+
+
+def iter_input_files(paths: Iterable[str | Path]) -> list[Path]:
+    """Expand folders into the files a batch should read, each once, in order.
+
+    Folders are walked recursively in sorted order, skipping hidden files and
+    folders, Word lock files (``~$…``) and README/LICENSE-like notes.  Every
+    other file is kept, whatever its type, so that the batch reports files it
+    cannot read instead of silently passing over them.  Paths named explicitly
+    are kept as given, even missing ones (``read_source`` reports them).
+    """
+    found: list[Path] = []
+    seen: set[Path] = set()
+    for path in map(Path, paths):
+        for file in (_files_under(path) if path.is_dir() else [path]):
+            if file not in seen:
+                seen.add(file)
+                found.append(file)
+    return found
+
+
+def _files_under(folder: Path) -> Iterator[Path]:
+    for file in sorted(folder.rglob("*"), key=lambda f: f.relative_to(folder).parts):
+        parts = file.relative_to(folder).parts
+        if any(p.startswith(".") or p.startswith(OFFICE_LOCK_PREFIX) for p in parts):
+            continue
+        if file.is_file() and not NOT_A_DOCUMENT_NAME.match(file.name):
+            yield file
+
+
+# ------------------------------------------------------------ file checks
+
+
+def _read_bytes(file: Path, name: str) -> bytes:
+    if file.is_dir():
+        raise InputError(name, "đây là thư mục, không phải tệp", "this is a directory, not a file")
+    if not file.exists():
+        raise InputError(name, "không tìm thấy tệp", "file not found")
+    try:
+        return file.read_bytes()
+    except OSError as err:
+        raise InputError(name, f"không đọc được tệp: {err.strerror}", f"cannot read the file: {err.strerror}")
+
+
+def _kind_of(file: Path, name: str, data: bytes) -> str:
+    """Which reader applies: "text", "docx" or "html"; raise for the rest."""
+    suffix = file.suffix.lower()
+    if suffix in PDF_SUFFIXES or data.startswith(PDF_MAGIC):
+        raise InputError(name, "PDF chưa được hỗ trợ; hãy trích văn bản trước",
+                         "PDF input is not supported yet: extract its text first")
+    if suffix in UNSUPPORTED_ADVICE:
+        raise InputError(name, *UNSUPPORTED_ADVICE[suffix])
+    if suffix not in SUPPORTED_SUFFIXES:
+        shown = suffix or "(không có phần mở rộng)"
+        supported = ", ".join(sorted(SUPPORTED_SUFFIXES))
+        raise InputError(name, f"định dạng tệp {shown} chưa được hỗ trợ (hỗ trợ: {supported})",
+                         f"unsupported file type {suffix or '(no extension)'}; supported: {supported}")
+    if not data.strip():
+        raise InputError(name, "tệp rỗng", "the file is empty")
+    if suffix in DOCX_SUFFIXES:
+        return "docx"
+    return "html" if suffix in HTML_SUFFIXES else "text"
+
+
+def _check_policy_text(name: str, text: str) -> None:
+    """Reject text that decoded but is not a Vietnamese policy document."""
+    if not text.strip():
+        raise InputError(name, "tệp rỗng (không có chữ)", "the file is empty (no text)")
+    if _control_share(text) > CONTROL_SHARE_MAX:
+        raise InputError(name, "tệp nhị phân, không phải văn bản", "binary file, not text")
+    nfc = unicodedata.normalize("NFC", text)
+    if vietnamese_share(nfc) < VIETNAMESE_SHARE_MIN:
+        raise InputError(name, "nội dung không phải tiếng Việt (hoặc sai bảng mã)",
+                         "the text is not Vietnamese (or is wrongly encoded)")
+    if not DOC_TYPE_WORD.search(nfc):
+        raise InputError(
+            name,
+            "không phải văn bản chính sách: không thấy tên loại văn bản (Nghị quyết, Kế hoạch, Quyết định …)",
+            "not a policy document: no document type word (Nghị quyết, Kế hoạch, Quyết định …) found",
+        )
+
+
+def _control_share(text: str) -> float:
+    controls = sum(1 for c in text if c not in TEXT_CONTROLS and unicodedata.category(c) == "Cc")
+    return controls / len(text)
+
+
+# ------------------------------------------------------------- decoding
+
+
+def vietnamese_share(text: str) -> float:
+    """Share of the words of ``text`` (NFC) that are common Vietnamese syllables."""
+    return _share(text, COMMON_SYLLABLES)
+
+
+def _share(text: str, syllables: frozenset[str]) -> float:
+    words = _WORD.findall(text.lower())
+    if not words:
+        return 0.0
+    return sum(1 for w in words if w in syllables) / len(words)
+
+
+def _looks_vni(text: str) -> bool:
+    words = _WORD.findall(text.lower())
+    hits = sum(1 for w in words if w in VNI_SYLLABLES)
+    return hits >= VNI_COUNT_MIN and hits / len(words) >= VNI_SHARE_MIN
+
+
+def _decode_bytes(name: str, data: bytes, declared: str | None = None) -> tuple[str, str]:
+    """Decode plain-text bytes: BOM, declared charset, UTF-16 by NULs, UTF-8, legacy."""
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            return _decode_strict(name, data, encoding), encoding
+    if declared and (text := _try_decode(data, declared)) is not None:
+        return text, declared
+    if (utf16 := _bomless_utf16(data)) and (text := _try_decode(data, utf16)) is not None:
+        return text, utf16
+    if b"\x00" in data:
+        raise InputError(name, "tệp nhị phân, không phải văn bản", "binary file, not text")
+    if (text := _try_decode(data, "utf-8")) is not None:
+        return text, "utf-8"
+    return _decode_legacy_8bit(name, data)
+
+
+def _decode_strict(name: str, data: bytes, encoding: str) -> str:
+    text = _try_decode(data, encoding)
+    if text is None:
+        raise InputError(name, f"tệp có dấu BOM {encoding} nhưng nội dung không giải mã được",
+                         f"the file has a {encoding} byte-order mark but does not decode as {encoding}")
+    return text
+
+
+def _try_decode(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even, odd = data[0::2], data[1::2]
+    even_nul, odd_nul = even.count(0) / len(even), odd.count(0) / len(odd)
+    if odd_nul >= UTF16_NUL_SIDE_MIN and even_nul <= UTF16_NUL_OTHER_SIDE_MAX:
+        return "utf-16-le"
+    if even_nul >= UTF16_NUL_SIDE_MIN and odd_nul <= UTF16_NUL_OTHER_SIDE_MAX:
+        return "utf-16-be"
+    return None
+
+
+def _decode_legacy_8bit(name: str, data: bytes) -> tuple[str, str]:
+    """Choose among single-byte readings the one that reads as Vietnamese.
+
+    Candidates: Windows-1258, TCVN3 (ABC) and charset-normalizer's best guess.
+    None reads as Vietnamese → VNI font text is rejected with advice; other
+    text is returned as guessed (the policy check then says it is not
+    Vietnamese); no guess at all → undecodable.
+    """
+    candidates = _legacy_candidates(data)
+    scored = [(vietnamese_share(unicodedata.normalize("NFC", t)), t, enc) for enc, t in candidates]
+    best = max(scored, key=lambda s: s[0], default=None)
+    if best and best[0] >= VIETNAMESE_SHARE_MIN:
+        return best[1], best[2]
+    if _looks_vni(data.decode("latin-1")):
+        raise _vni_error(name)
+    guess = next((c for c in candidates if c[0] not in ("cp1258", "tcvn3")), None)
+    if guess:
+        return guess[1], guess[0]
+    raise InputError(name, "không xác định được bảng mã của tệp", "cannot determine the file's text encoding")
+
+
+def _legacy_candidates(data: bytes) -> list[tuple[str, str]]:
+    import charset_normalizer  # only needed for legacy files; keeps imports light
+
+    candidates: list[tuple[str, str]] = []
+    if (text := _try_decode(data, "cp1258")) is not None:
+        candidates.append(("cp1258", text))
+    candidates.append(("tcvn3", _latin1_view(data).translate(_TCVN3_TABLE)))
+    guess = charset_normalizer.from_bytes(data).best()
+    if guess is not None:
+        candidates.append((guess.encoding, str(guess)))
+    return candidates
+
+
+def _latin1_view(data: bytes) -> str:
+    """Bytes as Windows-1252 where it defines them, Latin-1 elsewhere (never fails).
+
+    Legacy font text keeps Windows-1252 punctuation (curly quotes 0x93/0x94)
+    beside its letter codes in 0xA1–0xFE.
+    """
+    return data.decode("cp1252", errors="latin1_fallback")
+
+
+def _latin1_fallback(err: UnicodeDecodeError) -> tuple[str, int]:
+    return err.object[err.start:err.end].decode("latin-1"), err.end
+
+
+codecs.register_error("latin1_fallback", _latin1_fallback)
+
+
+def _repair_legacy_font(name: str, text: str, encoding: str) -> tuple[str, str]:
+    """Convert TCVN3 glyph codes in decoded text; reject VNI font text.
+
+    Word documents and UTF-8 files made from them keep legacy font text as the
+    Latin-1 characters the font draws as Vietnamese letters.
+    """
+    if encoding == "tcvn3" or vietnamese_share(unicodedata.normalize("NFC", text)) >= VIETNAMESE_SHARE_MIN:
+        return text, encoding
+    converted = text.translate(_TCVN3_TABLE)
+    if vietnamese_share(converted) >= VIETNAMESE_SHARE_MIN:
+        return converted, f"{encoding}+tcvn3"
+    if _looks_vni(text):
+        raise _vni_error(name)
+    return text, encoding
+
+
+def _vni_error(name: str) -> InputError:
+    return InputError(
+        name,
+        "văn bản dùng bảng mã VNI (phông chữ cũ); hãy chuyển sang Unicode (ví dụ bằng Unikey) rồi thử lại",
+        "the text uses the legacy VNI font encoding; convert it to Unicode first",
+    )
+
+
+# ------------------------------------------------------------------ HTML
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+HTML_SNIFF_BYTES = 4096
+
+
+def _decode_html(name: str, data: bytes) -> tuple[str, str]:
+    """Decode an HTML page: BOM, then ``<meta charset>``, then detection."""
+    declared = None
+    if match := _META_CHARSET.search(data[:HTML_SNIFF_BYTES]):
+        try:
+            declared = codecs.lookup(match.group(1).decode("ascii")).name
+        except LookupError:
+            declared = None
+    return _decode_bytes(name, data, declared)
+
+
+# Tags whose content a reader never sees.
+HTML_SKIPPED_TAGS = frozenset({
+    "script", "style", "nav", "noscript", "template", "head", "svg", "iframe", "object", "select", "button",
+})
+# Tags that start a new line (a block of text, a table cell).
+HTML_BLOCK_TAGS = frozenset({
+    "p", "div", "br", "li", "ul", "ol", "dl", "dt", "dd", "tr", "td", "th", "table", "thead", "tbody",
+    "tfoot", "caption", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "header", "footer",
+    "main", "aside", "blockquote", "pre", "figure", "figcaption", "form", "hr", "address", "center",
+})
+HTML_CELL_TAGS = frozenset({"td", "th"})
+HTML_VOID_TAGS = frozenset({
+    "br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed", "param", "source",
+    "track", "wbr",
+})
+_HTML_SPACE = re.compile(r"[ \t\r\n\f]+")  # HTML collapses these, not no-break spaces
+
+
+class _VisibleText(HTMLParser):
+    """Visible text of a page: one block per line, one table cell per line.
+
+    Inside a cell, paragraphs and line breaks are joined by a space so that a
+    row stays one line per cell, as in web text of Kế hoạch 214/KH-UBND:
+    ``1.1`` / ``Tổ chức phổ biến, quán triệt …`` / ``Các sở, ban, ngành; …``.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lines: list[str] = []
+        self._line: list[str] = []
+        self._skipping: list[str] = []
+        self._cells = 0
+        self._pre = 0
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag in HTML_SKIPPED_TAGS and tag not in HTML_VOID_TAGS:
+            self._skipping.append(tag)
+        elif tag in HTML_CELL_TAGS:
+            self._flush()
+            self._cells += 1
+        elif tag in HTML_BLOCK_TAGS:
+            self._block_break()
+        if tag == "pre":
+            self._pre += 1
+
+    def handle_startendtag(self, tag: str, attrs) -> None:
+        if tag in HTML_BLOCK_TAGS:
+            self._block_break()
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._skipping and tag == self._skipping[-1]:
+            self._skipping.pop()
+        elif tag in HTML_CELL_TAGS:
+            self._flush()
+            self._cells = max(0, self._cells - 1)
+        elif tag in HTML_BLOCK_TAGS:
+            self._block_break()
+        if tag == "pre":
+            self._pre = max(0, self._pre - 1)
+
+    def handle_data(self, data: str) -> None:
+        if self._skipping:
+            return
+        if self._pre:
+            for i, part in enumerate(data.split("\n")):
+                if i:
+                    self._flush()
+                self._line.append(part)
+        else:
+            self._line.append(_HTML_SPACE.sub(" ", data))
+
+    def _block_break(self) -> None:
+        if self._cells:
+            self._line.append(" ")
+        else:
+            self._flush()
+
+    def _flush(self) -> None:
+        line = _HTML_SPACE.sub(" ", "".join(self._line)).strip() if not self._pre else "".join(self._line).rstrip()
+        if line.strip():
+            self.lines.append(line)
+        self._line = []
+
+    def close(self) -> None:
+        super().close()
+        self._flush()
+
+
+def _html_to_text(html: str) -> str:
+    parser = _VisibleText()
+    parser.feed(html)
+    parser.close()
+    return "\n".join(parser.lines) + "\n" if parser.lines else ""
+
+
+# ------------------------------------------------------------------ DOCX
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+FOOTNOTES_RELTYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+# Footnote entries Word keeps for its own layout (the separator lines), not notes.
+FOOTNOTE_LAYOUT_TYPES = frozenset({"separator", "continuationSeparator", "continuationNotice"})
+# Subtrees whose text is not part of the visible document: tracked deletions,
+# field instructions, the fallback copy of drawings (its text repeats the choice).
+DOCX_SKIPPED = frozenset({"del", "moveFrom", "delText", "instrText", "Fallback", "rPr", "pPr"})
+
+
+def _local(tag) -> str:
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def _read_docx(file: Path, name: str) -> str:
+    """Text of a .docx: one paragraph per line, one table cell per line, footnotes kept.
+
+    Footnotes follow the convention of DOCX-converted text (seed 003), so the
+    segmenter handles one form: the marker ``[footnoteRef:N]`` at its place in
+    the paragraph, the body ``[N:  …]`` appended at the paragraph's end:
+    ``… còn tiềm ẩn nhiều yếu tố phức tạp[footnoteRef:1]. [1:  Liên quan đến …] ``.
+    N counts footnotes in reading order, as Word numbers them.
+    """
+    import docx  # python-docx; imported here so plain-text reading does not need it
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(str(file))
+        notes = _FootnoteBodies(_footnote_texts(document))
+        lines = _block_lines(document.element.body, notes)
+    except (PackageNotFoundError, KeyError, ValueError, OSError, SyntaxError) as err:
+        raise InputError(name, "tệp DOCX hỏng hoặc không hợp lệ", f"corrupt or invalid DOCX file: {err}")
+    return "\n".join(lines) + "\n" if lines else ""
+
+
+class _FootnoteBodies:
+    """Footnote bodies by id, numbered in the order the document refers to them."""
+
+    def __init__(self, bodies: dict[str, str]):
+        self.bodies = bodies
+        self.numbers: dict[str, int] = {}
+
+    def number(self, note_id: str) -> int:
+        return self.numbers.setdefault(note_id, len(self.numbers) + 1)
+
+
+def _footnote_texts(document) -> dict[str, str]:
+    """Footnote id → body text, read from the footnotes part (python-docx has no API)."""
+    from docx.oxml import parse_xml
+
+    for rel in document.part.rels.values():
+        if rel.reltype == FOOTNOTES_RELTYPE and not rel.is_external:
+            root = parse_xml(rel.target_part.blob)
+            return {
+                note.get(f"{{{W_NS}}}id"): " ".join(_paragraph_text(p, None)[0] for p in note.iter(f"{{{W_NS}}}p")).strip()
+                for note in root.iter(f"{{{W_NS}}}footnote")
+                if note.get(f"{{{W_NS}}}type") not in FOOTNOTE_LAYOUT_TYPES
+            }
+    return {}
+
+
+def _block_lines(container, notes: _FootnoteBodies | None) -> list[str]:
+    """Lines of the paragraphs and tables directly in ``container`` (body, cell, content control)."""
+    lines: list[str] = []
+    for child in container:
+        kind = _local(child.tag)
+        if kind == "p":
+            text, boxes = _paragraph_text(child, notes)
+            lines.append(text)
+            lines.extend(boxes)
+        elif kind == "tbl":
+            lines.extend(_table_lines(child, notes))
+        elif kind in ("sdt", "sdtContent", "customXml"):
+            lines.extend(_block_lines(child, notes))
+    return lines
+
+
+def _table_lines(table, notes: _FootnoteBodies | None) -> list[str]:
+    """One line per non-empty cell, row by row (like web text of a task table).
+
+    A cell's paragraphs are joined by spaces so a row keeps one line per cell;
+    cells continuing a vertical merge are empty and give no line.
+    """
+    lines: list[str] = []
+    for row in table.iterchildren(f"{{{W_NS}}}tr"):
+        for cell in row.iterchildren(f"{{{W_NS}}}tc"):
+            text = " ".join(line.strip() for line in _block_lines(cell, notes) if line.strip())
+            if text:
+                lines.append(text)
+    return lines
+
+
+
+def _paragraph_text(paragraph, notes: _FootnoteBodies | None) -> tuple[str, list[str]]:
+    """A paragraph's text with footnote markers and bodies, and its text boxes' lines."""
+    parts: list[str] = []
+    referenced: list[str] = []  # footnote ids, in order
+    boxes: list[str] = []
+    _walk_runs(paragraph, notes, parts, referenced, boxes)
+    text = "".join(parts)
+    if notes is not None:
+        text += "".join(f" [{notes.number(i)}:  {notes.bodies.get(i, '')}] " for i in referenced)
+    return text, boxes
+
+
+def _walk_runs(element, notes, parts: list[str], referenced: list[str], boxes: list[str]) -> None:
+    for child in element:
+        kind = _local(child.tag)
+        if kind in DOCX_SKIPPED or not kind:
+            continue
+        if kind == "t":
+            parts.append(child.text or "")
+        elif kind == "tab":
+            parts.append("\t")
+        elif kind in ("br", "cr"):
+            if child.get(f"{{{W_NS}}}type") != "page":
+                parts.append("\n")
+        elif kind == "noBreakHyphen":
+            parts.append("-")
+        elif kind == "footnoteReference" and notes is not None:
+            note_id = child.get(f"{{{W_NS}}}id")
+            referenced.append(note_id)
+            parts.append(f"[footnoteRef:{notes.number(note_id)}]")
+        elif kind == "txbxContent":
+            boxes.extend(line for line in _block_lines(child, notes) if line.strip())
+        else:
+            _walk_runs(child, notes, parts, referenced, boxes)

@@ -1,0 +1,462 @@
+"""read_source: seeds, encodings, legacy fonts, .docx with footnotes, HTML, bad input."""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from pathlib import Path
+
+import docx
+import pytest
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+from graph.model import InputError
+from graph.normalise import normalise
+from graph.read import iter_input_files, read_source
+
+RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
+SEEDS = sorted(RAW.glob("*.txt"))
+SEED_004 = RAW / "quang-ngai_kh-ubnd_2024_214.txt"
+SEED_004_SHA256 = "4478c4c3e9e6165ef5ec3e79501899e981107ac7bb5cdd192eb05a7ea86e23c2"
+SEED_003 = RAW / "quang-nam_nq-tu_2024_du-thao-phuong-huong-2025.txt"
+
+# ------------------------------------------------------------------ seeds
+
+
+def test_five_seeds_present():
+    assert len(SEEDS) == 5
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name)
+def test_every_seed_reads_as_utf8_plain_text(seed):
+    source = read_source(seed)
+    assert source.encoding == "utf-8"
+    assert source.media_type == "text/plain"
+    assert source.name == seed.name
+    assert source.path == str(seed)
+    assert source.text == seed.read_text(encoding="utf-8")
+    assert source.sha256 == hashlib.sha256(seed.read_bytes()).hexdigest()
+
+
+def test_seed_004_exact_length_and_pinned_hash():
+    source = read_source(SEED_004)
+    assert len(source.text) == 29415
+    assert source.sha256 == SEED_004_SHA256
+    assert source.text.startswith(" ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\n")
+
+
+def test_seed_003_is_kept_as_decoded_not_normalised():
+    source = read_source(SEED_003)
+    assert len(source.text) == 42353
+    assert not unicodedata.is_normalized("NFC", source.text)
+    assert source.text.count("[footnoteRef:") == 29
+
+
+# -------------------------------------------------------------- encodings
+
+_TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+
+
+def _encode_cp1258(text: str) -> bytes:
+    """Encode NFC text as Windows-1258 does: vowel letters precomposed, tone marks combining.
+
+    ``"ặ"`` → ``"ă" + U+0323``.  Characters cp1258 cannot hold at all (the
+    Icelandic ``"Ð"`` some seeds use for Đ) become ``"?"``.
+    """
+    out = bytearray()
+    for char in text:
+        decomposed = unicodedata.normalize("NFD", char)
+        letter = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONE_MARKS))
+        tones = "".join(c for c in decomposed if c in _TONE_MARKS)
+        for candidate in (char, letter + tones):
+            try:
+                out += candidate.encode("cp1258")
+                break
+            except UnicodeEncodeError:
+                continue
+        else:
+            out += b"?"
+    return bytes(out)
+
+
+def _unencodable_as_question_marks(text: str) -> str:
+    return unicodedata.normalize("NFC", _encode_cp1258(text).decode("cp1258"))
+
+
+ENCODERS = {
+    "utf-8-sig": (lambda t: t.encode("utf-8-sig"), "utf-8-sig"),
+    "utf-16": (lambda t: t.encode("utf-16"), "utf-16"),
+    "utf-16-be-bom": (lambda t: b"\xfe\xff" + t.encode("utf-16-be"), "utf-16"),
+    "utf-16-le-no-bom": (lambda t: t.encode("utf-16-le"), "utf-16-le"),
+    "utf-16-be-no-bom": (lambda t: t.encode("utf-16-be"), "utf-16-be"),
+    "cp1258": (lambda t: _encode_cp1258(unicodedata.normalize("NFC", t)), "cp1258"),
+}
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name)
+@pytest.mark.parametrize("encoding", sorted(ENCODERS))
+def test_reencoded_seed_reads_back_to_same_normalised_text(tmp_path, seed, encoding):
+    encode, expected_name = ENCODERS[encoding]
+    original = seed.read_text(encoding="utf-8")
+    copy = tmp_path / seed.name
+    copy.write_bytes(encode(original))
+    source = read_source(copy)
+    assert source.encoding == expected_name
+    assert source.sha256 == hashlib.sha256(copy.read_bytes()).hexdigest()
+    expected = normalise(read_source(seed)).text
+    if encoding == "cp1258":
+        expected = _unencodable_as_question_marks(expected)
+    assert normalise(source).text == expected
+
+
+def test_cp1258_gives_decomposed_tone_marks_that_normalise_recomposes(tmp_path):
+    path = tmp_path / "kh.txt"
+    path.write_bytes(_encode_cp1258("KẾ HOẠCH thực hiện Nghị quyết của Tỉnh ủy và các sở"))
+    source = read_source(path)
+    assert source.encoding == "cp1258"
+    assert source.text.startswith("KÊ\u0301 HOA\u0323CH")
+    assert normalise(source).text == "KẾ HOẠCH thực hiện Nghị quyết của Tỉnh ủy và các sở"
+
+
+# ----------------------------------------------------------- legacy fonts
+
+# Text typed in the TCVN3 (ABC) .VnTime font, as Latin-1 shows it.
+TCVN3_TEXT = (
+    "Céng hoµ x· héi chñ nghÜa ViÖt Nam\n"
+    "§éc lËp - Tù do - H¹nh phóc\n"
+    "KÕ ho¹ch thùc hiÖn NghÞ quyÕt sè 29-NQ/TW cña Ban ChÊp hµnh Trung \u00ad¬ng §¶ng "
+    "vÒ tiÕp tôc ®Èy m¹nh c«ng nghiÖp ho¸, hiÖn ®¹i ho¸ ®Êt n\u00adíc\n"
+)
+TCVN3_UNICODE = (
+    "Cộng hoà xã hội chủ nghĩa Việt Nam\n"
+    "Độc lập - Tự do - Hạnh phúc\n"
+    "Kế hoạch thực hiện Nghị quyết số 29-NQ/TW của Ban Chấp hành Trung ương Đảng "
+    "về tiếp tục đẩy mạnh công nghiệp hoá, hiện đại hoá đất nước\n"
+)
+
+
+def test_tcvn3_bytes_are_converted_to_unicode(tmp_path):
+    path = tmp_path / "tcvn3.txt"
+    path.write_bytes(TCVN3_TEXT.encode("latin-1"))
+    source = read_source(path)
+    assert source.encoding == "tcvn3"
+    assert source.text == TCVN3_UNICODE
+
+
+def test_tcvn3_glyphs_saved_as_utf8_are_converted(tmp_path):
+    path = tmp_path / "tcvn3-utf8.txt"
+    path.write_text(TCVN3_TEXT, encoding="utf-8")
+    source = read_source(path)
+    assert source.encoding == "utf-8+tcvn3"
+    assert source.text == TCVN3_UNICODE
+
+
+# The same heading typed in a VNI font, as Latin-1 shows it.
+VNI_TEXT = (
+    "Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam\n"
+    "Ñoäc laäp - Töï do - Haïnh phuùc\n"
+    "Keá hoaïch thöïc hieän Nghò quyeát cuûa Tænh uûy\n"
+)
+
+
+@pytest.mark.parametrize("encoding", ["latin-1", "utf-8"])
+def test_vni_text_is_rejected_with_advice_to_convert(tmp_path, encoding):
+    path = tmp_path / "vni.txt"
+    path.write_bytes(VNI_TEXT.encode(encoding))
+    with pytest.raises(InputError) as err:
+        read_source(path)
+    assert str(err.value).startswith("vni.txt: văn bản dùng bảng mã VNI")
+    assert "convert it to Unicode first" in str(err.value)
+
+
+# ------------------------------------------------------------------- DOCX
+
+
+def _add_footnote_reference(paragraph, note_id: int) -> None:
+    run = paragraph.add_run()
+    ref = OxmlElement("w:footnoteReference")
+    ref.set(qn("w:id"), str(note_id))
+    run._r.append(ref)
+
+
+FOOTNOTES_XML = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+  <w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>
+  <w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>
+  <w:footnote w:id="1"><w:p>
+    <w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r>
+    <w:r><w:t xml:space="preserve"> </w:t></w:r>
+    <w:r><w:t>Theo Chỉ thị số 50-CT/TU, ngày 29/7/2024 của Ban Thường vụ Tỉnh ủy.</w:t></w:r>
+  </w:p></w:footnote>
+  <w:footnote w:id="2"><w:p>
+    <w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> Theo Quy định số 1521-QĐ/TU.</w:t></w:r>
+  </w:p></w:footnote>
+</w:footnotes>
+"""
+
+
+def _attach_footnotes(document, xml: str) -> None:
+    """python-docx cannot write footnotes: add the part and its relationship by hand."""
+    part = Part(
+        PackURI("/word/footnotes.xml"),
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
+        xml.encode("utf-8"),
+        document.part.package,
+    )
+    document.part.relate_to(part, RT.FOOTNOTES)
+
+
+def _build_docx(path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("NGHỊ QUYẾT")
+    para = document.add_paragraph("Tổ chức thành công đại hội đảng bộ các cấp")
+    _add_footnote_reference(para, 1)
+    para.add_run(". Tăng cường quản lý cán bộ")
+    _add_footnote_reference(para, 2)
+    para.add_run(".")
+    table = document.add_table(rows=2, cols=3)
+    for cell, text in zip(table.rows[0].cells, ["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì"]):
+        cell.text = text
+    row = table.rows[1].cells
+    row[0].text = "1.1"
+    row[1].text = "Xây dựng kế hoạch thực hiện"
+    row[1].add_paragraph("trong năm 2025")
+    document.add_paragraph("Nơi nhận:")
+    _attach_footnotes(document, FOOTNOTES_XML)
+    document.save(str(path))
+
+
+def test_docx_paragraphs_tables_and_footnotes(tmp_path):
+    path = tmp_path / "du-thao.docx"
+    _build_docx(path)
+    source = read_source(path)
+    assert source.encoding == "docx"
+    assert source.media_type == "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    assert source.text == (
+        "NGHỊ QUYẾT\n"
+        "Tổ chức thành công đại hội đảng bộ các cấp[footnoteRef:1]. Tăng cường quản lý cán bộ[footnoteRef:2]."
+        " [1:  Theo Chỉ thị số 50-CT/TU, ngày 29/7/2024 của Ban Thường vụ Tỉnh ủy.] "
+        " [2:  Theo Quy định số 1521-QĐ/TU.] \n"
+        "STT\nNội dung nhiệm vụ\nCơ quan chủ trì\n"
+        "1.1\nXây dựng kế hoạch thực hiện trong năm 2025\n"
+        "Nơi nhận:\n"
+    )
+
+
+def test_docx_footnotes_follow_the_seed_003_convention(tmp_path):
+    """Seed 003 (DOCX→text) writes ``…phức tạp[footnoteRef:1]. [1:  Liên quan …] ``."""
+    path = tmp_path / "nq.docx"
+    _build_docx(path)
+    text = read_source(path).text
+    seed_line = next(line for line in SEED_003.read_text(encoding="utf-8").splitlines() if "[1:  " in line)
+    assert seed_line.endswith("phức tạp[footnoteRef:1]. [1:  Liên quan đến một số loại tội phạm về ma túy, tín "
+                              "dụng đen, tội phạm công nghệ cao, lừa đảo chiếm đoạt tài sản, đánh bạc, công tác "
+                              "bảo mật, an toàn thông tin…] ")
+    assert "cấp[footnoteRef:1]. " in text and "[1:  Theo Chỉ thị" in text and text.count("] \n") == 1
+
+
+def test_docx_without_footnotes_part(tmp_path):
+    path = tmp_path / "kh.docx"
+    document = docx.Document()
+    document.add_paragraph("KẾ HOẠCH")
+    document.add_paragraph("Thực hiện Nghị quyết số 29-NQ/TW của Ban Chấp hành Trung ương Đảng")
+    document.save(str(path))
+    assert read_source(path).text == "KẾ HOẠCH\nThực hiện Nghị quyết số 29-NQ/TW của Ban Chấp hành Trung ương Đảng\n"
+
+
+# ------------------------------------------------------------------- HTML
+
+HTML_PAGE = """<!DOCTYPE html>
+<html><head><meta charset="{charset}"><title>Cổng thông tin</title>
+<style>p {{ color: red }}</style><script>var kh = "Kế hoạch giả";</script></head>
+<body>
+<nav><a href="/">Trang chủ</a> | <a href="/vb">Văn bản</a></nav>
+<div class="content">
+<p>Số: 214/KH-UBND</p>
+<p><b>KẾ HOẠCH</b><br>Thực hiện   Nghị quyết số 111/NQ-CP&nbsp;của Chính phủ</p>
+<table>
+<tr><th>STT</th><th>Nội dung nhiệm vụ</th><th>Cơ quan chủ trì</th></tr>
+<tr><td>1.1</td><td><p>Tổ chức phổ biến,</p><p>quán triệt</p></td><td>Các sở, ban, ngành</td><td></td></tr>
+</table>
+</div>
+<noscript>Bật JavaScript</noscript>
+</body></html>
+"""
+HTML_TEXT = (
+    "Số: 214/KH-UBND\n"
+    "KẾ HOẠCH\n"
+    "Thực hiện Nghị quyết số 111/NQ-CP\u00a0của Chính phủ\n"
+    "STT\nNội dung nhiệm vụ\nCơ quan chủ trì\n"
+    "1.1\nTổ chức phổ biến, quán triệt\nCác sở, ban, ngành\n"
+)
+
+
+def test_html_visible_text_one_block_or_cell_per_line(tmp_path):
+    path = tmp_path / "kh-214.html"
+    path.write_text(HTML_PAGE.format(charset="utf-8"), encoding="utf-8")
+    source = read_source(path)
+    assert source.media_type == "text/html"
+    assert source.encoding == "utf-8"
+    assert source.text == HTML_TEXT
+
+
+def test_html_decoded_by_meta_charset(tmp_path):
+    path = tmp_path / "kh-214.htm"
+    path.write_bytes(_encode_cp1258(HTML_PAGE.format(charset="windows-1258")))
+    source = read_source(path)
+    assert source.encoding == "cp1258"
+    assert normalise(source).text == normalise(read_source_text(tmp_path, HTML_TEXT)).text
+
+
+def read_source_text(folder: Path, text: str):
+    path = folder / "expected.txt"
+    path.write_text(text, encoding="utf-8")
+    return read_source(path)
+
+
+# ----------------------------------------------------------------- errors
+
+POLICY_LINE = "KẾ HOẠCH thực hiện Nghị quyết của Tỉnh ủy về phát triển công nghiệp\n"
+
+
+def _error_for(path) -> str:
+    with pytest.raises(InputError) as err:
+        read_source(path)
+    return str(err.value)
+
+
+def test_missing_file(tmp_path):
+    assert _error_for(tmp_path / "khong-co.txt") == "khong-co.txt: không tìm thấy tệp (file not found)"
+
+
+def test_directory(tmp_path):
+    folder = tmp_path / "van-ban"
+    folder.mkdir()
+    assert _error_for(folder) == "van-ban: đây là thư mục, không phải tệp (this is a directory, not a file)"
+
+
+def test_empty_file(tmp_path):
+    path = tmp_path / "rong.txt"
+    path.write_bytes(b"")
+    assert _error_for(path) == "rong.txt: tệp rỗng (the file is empty)"
+
+
+def test_whitespace_only_file(tmp_path):
+    path = tmp_path / "trang.txt"
+    path.write_bytes(b" \n\t\r\n  \n")
+    assert _error_for(path) == "trang.txt: tệp rỗng (the file is empty)"
+
+
+def test_whitespace_only_utf16_file(tmp_path):
+    path = tmp_path / "trang16.txt"
+    path.write_bytes(" \n \n".encode("utf-16"))
+    assert _error_for(path) == "trang16.txt: tệp rỗng (không có chữ) (the file is empty (no text))"
+
+
+def test_binary_file_with_nul_bytes(tmp_path):
+    path = tmp_path / "anh.txt"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00" + bytes(range(256)) * 4)
+    assert _error_for(path) == "anh.txt: tệp nhị phân, không phải văn bản (binary file, not text)"
+
+
+def test_binary_file_of_control_characters(tmp_path):
+    path = tmp_path / "du-lieu.txt"
+    path.write_bytes((POLICY_LINE + "\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f" * 20).encode("utf-8"))
+    assert _error_for(path) == "du-lieu.txt: tệp nhị phân, không phải văn bản (binary file, not text)"
+
+
+def test_undecodable_bytes(tmp_path):
+    # every high byte: cp1258 leaves some undefined, TCVN3 gives no Vietnamese, charset-normalizer no guess
+    path = tmp_path / "hong.txt"
+    path.write_bytes(bytes(range(0x80, 0x100)) * 3)
+    assert _error_for(path) == (
+        "hong.txt: không xác định được bảng mã của tệp (cannot determine the file's text encoding)"
+    )
+
+
+def test_not_vietnamese(tmp_path):
+    path = tmp_path / "english.txt"
+    path.write_text("Plan for the implementation of Resolution 29 on industrialisation.\n", encoding="utf-8")
+    assert _error_for(path) == (
+        "english.txt: nội dung không phải tiếng Việt (hoặc sai bảng mã) (the text is not Vietnamese (or is wrongly encoded))"
+    )
+
+
+def test_vietnamese_but_not_a_policy_document(tmp_path):
+    path = tmp_path / "thu.txt"
+    path.write_text("Chào các bạn, hôm nay trời đẹp và chúng tôi đi du lịch ở Quảng Ngãi với gia đình.\n",
+                    encoding="utf-8")
+    assert _error_for(path) == (
+        "thu.txt: không phải văn bản chính sách: không thấy tên loại văn bản (Nghị quyết, Kế hoạch, Quyết định …) "
+        "(not a policy document: no document type word (Nghị quyết, Kế hoạch, Quyết định …) found)"
+    )
+
+
+def test_pdf_is_not_supported_yet(tmp_path):
+    path = tmp_path / "kh.pdf"
+    path.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n")
+    assert _error_for(path) == (
+        "kh.pdf: PDF chưa được hỗ trợ; hãy trích văn bản trước (PDF input is not supported yet: extract its text first)"
+    )
+
+
+def test_pdf_named_txt_is_recognised_as_pdf(tmp_path):
+    path = tmp_path / "kh.txt"
+    path.write_bytes(b"%PDF-1.4\n" + b"\x00" * 10)
+    assert "PDF chưa được hỗ trợ" in _error_for(path)
+
+
+def test_unsupported_type(tmp_path):
+    path = tmp_path / "bang.xlsx"
+    path.write_bytes(b"PK\x03\x04")
+    assert _error_for(path) == (
+        "bang.xlsx: định dạng tệp .xlsx chưa được hỗ trợ (hỗ trợ: .docx, .htm, .html, .text, .txt) "
+        "(unsupported file type .xlsx; supported: .docx, .htm, .html, .text, .txt)"
+    )
+
+
+def test_legacy_word_doc_gets_advice(tmp_path):
+    path = tmp_path / "cu.doc"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
+    assert _error_for(path) == (
+        "cu.doc: tệp Word 97-2003 (.doc) chưa được hỗ trợ; hãy lưu lại thành .docx "
+        "(Word 97-2003 .doc files are not supported: save the file as .docx)"
+    )
+
+
+def test_corrupt_docx(tmp_path):
+    path = tmp_path / "hong.docx"
+    path.write_text(POLICY_LINE, encoding="utf-8")
+    assert _error_for(path).startswith("hong.docx: tệp DOCX hỏng hoặc không hợp lệ (corrupt or invalid DOCX file")
+
+
+def test_empty_docx(tmp_path):
+    path = tmp_path / "trong.docx"
+    docx.Document().save(str(path))
+    assert _error_for(path) == "trong.docx: tệp rỗng (không có chữ) (the file is empty (no text))"
+
+
+# ------------------------------------------------------------ input files
+
+
+def test_iter_input_files_expands_folders_and_keeps_unsupported(tmp_path):
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a.txt").write_text(POLICY_LINE, encoding="utf-8")
+    (tmp_path / "b" / "c.docx").write_bytes(b"")
+    (tmp_path / "b" / "d.xlsx").write_bytes(b"")
+    (tmp_path / ".hidden.txt").write_text("x", encoding="utf-8")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "e.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "README.md").write_text("x", encoding="utf-8")
+    (tmp_path / "b" / "~$c.docx").write_bytes(b"lock")
+    missing = tmp_path / "missing.txt"
+    files = iter_input_files([tmp_path, missing, tmp_path / "a.txt"])
+    assert files == [tmp_path / "a.txt", tmp_path / "b" / "c.docx", tmp_path / "b" / "d.xlsx", missing]
+
+
+def test_iter_input_files_on_the_seed_folder():
+    assert iter_input_files([RAW]) == SEEDS
