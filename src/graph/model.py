@@ -94,6 +94,9 @@ class Footnote:
     body: Span  # the footnote's own text (without its number)
     marker: Span | None  # the marker in the body text; None when not found
     text: str  # cleaned body text (hard wraps undone, NFC)
+    # further pieces of the body when a PDF footnote runs on to the next page's
+    # footnote block; ``text`` covers ``body`` and these, in order
+    continued: list[Span] = field(default_factory=list)
 
 
 @dataclass
@@ -177,6 +180,9 @@ class Relation:
     span: Span
     text: str
     footnote: int | None = None
+    # the target is the parsed document itself, e.g. an appendix "(Kèm theo Kế hoạch số
+    # #sovb /KH-UBND …)" whose number is a placeholder: the resolver links to this document
+    target_is_self: bool = False
 
 
 @dataclass
