@@ -29,7 +29,7 @@ from ..patterns.metadata import (
     CITY_ISOS, COLUMN_GAP, DATE_LINE, DRAFT, HEAD_LINES, HEADER_ISSUERS, LOCAL_ISSUER_NAMES,
     MAX_TITLE_LINES, MOTTOS, NOTE_DATE, NUMBER_LINE, NUMBER_REF, OPENER_VERBS, OPENER_WINDOW,
     RECIPIENT_ITEM, RECIPIENT_TRAILING, RECIPIENTS_HEAD, SEPARATOR, SIGNATURE_MARKS,
-    SIGNING_AUTHORITY, TAIL_LINES,
+    SIGNING_AUTHORITY, TAIL_LINES, TITLE_STOP,
 )
 
 __all__ = ["extract_metadata", "parse_symbol_tail"]
@@ -110,7 +110,7 @@ def extract_metadata(seg: SegmentedDocument) -> DocumentMeta:
     body = seg.body
     main_end = _main_end(seg)
     facts = _Facts()
-    head = _block_lines(body, seg.header, seg.title, fallback=_lines(body, 0, main_end)[:HEAD_LINES])
+    head = _head_lines(body, seg, main_end)
     type_found = _type_line(head)
     header = _header_lines(body, seg.header, head, type_found)
     title_lines = _title_lines(head, type_found)
@@ -123,8 +123,8 @@ def extract_metadata(seg: SegmentedDocument) -> DocumentMeta:
     title = _title(title_lines, facts)
 
     tail = _tail_lines(body, seg.recipients, seg.signature, main_end)
-    recipients = _recipients(body, seg.recipients, tail, facts)
-    authority, capacity, signer = _signature(body, seg.signature, tail, facts)
+    recipients, taken = _recipients(tail, facts)
+    authority, capacity, signer = _signature(tail, taken, facts)
 
     note = _attached_note(body, doc_type)
     if doc_type is None:
@@ -176,13 +176,14 @@ def _main_end(seg: SegmentedDocument) -> int:
     return heading.start() if heading else len(seg.body)
 
 
-def _block_lines(body: str, *spans: Span | None, fallback: list[_Line]) -> list[_Line]:
-    """Lines of the given blocks (header + title), or the fallback when the segmenter found none."""
-    found = [s for s in spans if s is not None]
-    if not found:
-        return fallback
-    start = _line_start(body, min(s.start for s in found))
-    return _lines(body, start, max(s.end for s in found))
+def _head_lines(body: str, seg: SegmentedDocument, main_end: int) -> list[_Line]:
+    """Lines from the top down to the end of the title block (or ``HEAD_LINES`` lines when the
+    segmenter found no title): a header the segmenter missed above the title is still read."""
+    lines = _lines(body, 0, main_end)
+    if seg.title is not None:
+        return [line for line in lines if line.start < seg.title.end]
+    end = seg.header.end if seg.header is not None else 0
+    return [line for i, line in enumerate(lines) if i < HEAD_LINES or line.start < end]
 
 
 def _line_start(body: str, pos: int) -> int:
@@ -200,11 +201,13 @@ def _header_lines(body: str, header: Span | None, head: list[_Line],
 
 
 def _tail_lines(body: str, recipients: Span | None, signature: Span | None, main_end: int) -> list[_Line]:
-    """Lines where "Nơi nhận:" and the signature are: the segmenter's blocks, else the end of the main text."""
+    """Lines where "Nơi nhận:" and the signature are: the segmenter's blocks, widened to the
+    last ``TAIL_LINES`` lines of the main text when it missed either block."""
     found = [s for s in (recipients, signature) if s is not None]
-    if found:
-        return _lines(body, _line_start(body, min(s.start for s in found)), max(s.end for s in found))
-    return _lines(body, 0, main_end)[-TAIL_LINES:]
+    fallback = _lines(body, 0, main_end)[-TAIL_LINES:]
+    if len(found) < 2:
+        found.append(Span(fallback[0].start, main_end))
+    return _lines(body, _line_start(body, min(s.start for s in found)), max(s.end for s in found))
 
 
 # -------------------------------------------------------------- type, title
@@ -265,12 +268,18 @@ def _title_lines(head: list[_Line], type_found: tuple[_Line, DocType] | None) ->
             if taken:
                 break
             continue
-        if taken and (_BODY_OPENER.match(line.text) or _is_upper(taken[0].text) != _is_upper(line.text)):
+        if taken and _ends_title(taken[0], line):
             break
         taken.append(line)
         if len(taken) > MAX_TITLE_LINES:
             return []
     return taken
+
+
+def _ends_title(first: _Line, line: _Line) -> bool:
+    if _BODY_OPENER.match(line.text) or _is_upper(first.text) != _is_upper(line.text):
+        return True
+    return bool(TITLE_STOP.search(line.stripped))
 
 
 def _is_upper(text: str) -> bool:
@@ -435,32 +444,35 @@ def _province_prefix(text: str) -> tuple[Province | None, int]:
 # -------------------------------------------------------- tail: recipients
 
 
-def _recipients(body: str, block: Span | None, tail: list[_Line], facts: _Facts) -> list[str]:
-    """Items of "Nơi nhận:", cleaned: "- Vụ Địa phương các cơ quan  / xây dựng Đảng Trung ương (b/c), "
-    → "Vụ Địa phương các cơ quan xây dựng Đảng Trung ương (b/c)".
+def _recipients(tail: list[_Line], facts: _Facts) -> tuple[list[str], set[int]]:
+    """Items of "Nơi nhận:", cleaned, and the offsets of the cells they took.
 
+    "- Vụ Địa phương các cơ quan  / xây dựng Đảng Trung ương (b/c), "
+    → "Vụ Địa phương các cơ quan xây dựng Đảng Trung ương (b/c)".
     An item starts with a dash ("-  - Văn phòng …" counts once); a line starting
     in lower case continues the item above; anything else (the signature, a
-    name, an appendix) ends the list.
+    name, an appendix) ends the list.  Only a line's first cell is read: a
+    signature printed beside the list is the second column.
     """
     head_at = _recipients_head(tail)
     if head_at is None:
-        return []
+        return [], set()
+    head = _first_cell(tail[head_at])
     items: list[list[_Line]] = []
     for line in tail[head_at + 1:]:
         cell = _first_cell(line)
         if cell is None:
             continue
-        m = RECIPIENT_ITEM.match(cell.stripped)
-        if m:
+        if RECIPIENT_ITEM.match(cell.stripped):
             items.append([cell])
         elif items and cell.stripped[0].islower():
             items[-1].append(cell)
         else:
             break
     if items:
-        facts.saw("recipients", Span(tail[head_at].span().start, items[-1][-1].span().end))
-    return [_recipient_text(parts) for parts in items]
+        facts.saw("recipients", Span(head.span().start, items[-1][-1].span().end))
+    taken = {head.start} | {cell.start for parts in items for cell in parts}
+    return [_recipient_text(parts) for parts in items], taken
 
 
 def _recipients_head(tail: list[_Line]) -> int | None:
@@ -484,7 +496,7 @@ def _recipient_text(parts: list[_Line]) -> str:
 # --------------------------------------------------------- tail: signature
 
 
-def _signature(body: str, block: Span | None, tail: list[_Line],
+def _signature(tail: list[_Line], taken: set[int],
                facts: _Facts) -> tuple[str | None, str | None, str | None]:
     """(signing authority, capacity, signer) from the signature block.
 
@@ -492,7 +504,7 @@ def _signature(body: str, block: Span | None, tail: list[_Line],
     → ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", "Hồ Quang Bửu");
     "T/M TỈNH ỦY / BÍ THƯ" → ("T/M TỈNH ỦY", "BÍ THƯ", None).
     """
-    cells = [cell for line in tail for cell in _cells(line)]
+    cells = [cell for line in tail for cell in _cells(line) if cell.start not in taken]
     start = _signature_start(cells)
     if start is None:
         return None, None, None

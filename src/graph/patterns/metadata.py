@@ -136,6 +136,16 @@ RECIPIENT_TRAILING = re.compile(r"[\s;,.]+$")
 # First appendix heading ends the main text: "Phụ lục I", "PHỤ LỤC", "Phụ lục số 2".
 APPENDIX_HEADING = re.compile(r"^\s*(?:Phụ lục|PHỤ LỤC)(?:\s+(?:số\s+)?[IVXLC\d]+)?\s*$", re.MULTILINE)
 
+# Upper-case lines that end a title printed in capitals: the enacting body's name above
+# "Căn cứ …" ("CHÍNH PHỦ", "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH")
+# and the enacting words ("QUYẾT NGHỊ:", "QUYẾT ĐỊNH:").
+TITLE_STOP = re.compile(
+    r"^(?:CHÍNH PHỦ|THỦ TƯỚNG CHÍNH PHỦ|QUỐC HỘI|BAN THƯỜNG VỤ TỈNH (?:ỦY|UỶ)"
+    r"|(?:CHỦ TỊCH )?(?:ỦY|UỶ) BAN NHÂN DÂN(?: (?:TỈNH|THÀNH PHỐ) [^\d,;:]{2,25})?"
+    r"|HỘI ĐỒNG NHÂN DÂN(?: (?:TỈNH|THÀNH PHỐ) [^\d,;:]{2,25})?|BỘ TRƯỞNG [^\d,;:]{2,40})$"
+    r"|:$"
+)
+
 # Verbs of the sentence by which the issuer names itself:
 # "Ủy ban nhân dân tỉnh Quảng Nam xây dựng Kế hoạch …", "Tỉnh ủy ban hành Chương trình hành động …".
 OPENER_VERBS = ("xây dựng", "ban hành")
