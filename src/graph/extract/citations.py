@@ -1,0 +1,483 @@
+"""Citations of other documents, and the relations the citing sentences state.
+
+``find_citations`` works on any region of text; ``extract_citations`` runs it over the
+masked body and each footnote of a segmented document, then reads relations:
+
+- implements: the preamble "Thực hiện Chương trình số 28-CTr/TU, ngày 11/4/2023 của Tỉnh ủy
+  về thực hiện Nghị quyết số 29-NQ/TW …" (this document carries out the first citation of
+  each ";"-clause) and chains inside a sentence ("Chương trình số 55-CTr/TU … của Tỉnh ủy
+  thực hiện Nghị quyết số 42-NQ/TW …": 55-CTr/TU carries out 42-NQ/TW);
+- based-on: a preamble clause "Căn cứ Luật Tổ chức chính quyền địa phương …";
+- attached-to: "(Kèm theo Kế hoạch số 214/KH-UBND ngày 06/11/2024 của UBND tỉnh Quảng Ngãi)";
+- amends / replaces / repeals / guides: "sửa đổi, bổ sung", "thay thế", "bãi bỏ",
+  "hướng dẫn" straight before a citation that follows another one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ..model import Citation, DocRef, DocumentMeta, Relation, SegmentedDocument, Span
+from ..normalise import clean
+from ..patterns import citations as P
+from ..segment import innermost_section
+from ..patterns.documents import (
+    CENTRAL,
+    DOC_TYPE_BY_CODE,
+    ISSUER_BY_CODE,
+    PARTY_ISSUERS,
+    SYMBOL_TYPE_CODES,
+    province_by_name,
+)
+
+_ISSUER_SPELLING = {code.upper(): code for code in ISSUER_BY_CODE}
+_LINK_MAX_GAP = 400  # characters between two linked citations (a long title fits)
+
+
+@dataclass
+class _Found:
+    """A citation as scanned, with what the relation rules need to know about it."""
+
+    citation: Citation
+    placeholder: bool = False  # "Kế hoạch số #sovb /KH-UBND": the document's own unfilled number
+    by_name: bool = False  # "Luật Đầu tư", "Nghị quyết Đại hội …": no number
+
+
+# ----------------------------------------------------------------- scanning
+
+
+def find_citations(text: str, start: int = 0, end: int | None = None, home: str | None = None,
+                   footnote: int | None = None) -> list[Citation]:
+    """Citations of other documents in ``text[start:end]``, in text order.
+
+    ``home`` is the citing document's jurisdiction ("vn-27"); it resolves "của Tỉnh ủy",
+    "…/TU", "…/QĐ-UBND".  Placeholders ("Kế hoạch số #sovb /KH-UBND") are left out: they
+    name the citing document itself.
+    """
+    return [f.citation for f in _scan(text, start, end, home, footnote) if not f.placeholder]
+
+
+def _scan(text: str, start: int, end: int | None, home: str | None, footnote: int | None,
+          tables: tuple[Span, ...] = ()) -> list[_Found]:
+    end = len(text) if end is None else end
+    found = [_numbered(text, m, end, home, footnote) for m in P.NUMBERED_CITATION.finditer(text, start, end)]
+    found += [_law(text, m, home, footnote) for m in P.LAW_BY_NAME.finditer(text, start, end)]
+    found += [_meeting(text, m, home, footnote) for m in P.MEETING_RESOLUTION.finditer(text, start, end)]
+    found = _drop_overlaps(sorted(found, key=lambda f: f.citation.span))
+    _add_titles(text, found, end, tables)
+    return found
+
+
+def _drop_overlaps(found: list[_Found]) -> list[_Found]:
+    kept: list[_Found] = []
+    for f in found:
+        if kept and f.citation.span.start < kept[-1].citation.span.end:
+            continue
+        kept.append(f)
+    return kept
+
+
+def _numbered(text: str, m: re.Match, end: int, home: str | None, footnote: int | None) -> _Found:
+    """ "Nghị quyết số 29-NQ/TW, ngày 17/11/2022 của Ban Chấp hành Trung ương Đảng",
+    "Quyết định 2960/QĐ-UBND ngày 19/10/2021 của UBND tỉnh", "Kế hoạch số 6510/KHUBND",
+    "Chương trình số 28-\\nCTr/TU", "Kế hoạch số #sovb /KH-UBND ngày #nbh /11/2023"."""
+    tail = P.CITATION_TAIL.match(text, m.end(), end)
+    symbol = _symbol_parts(m)
+    named_issuer = _named_issuer(tail)
+    type_code = _type_code(m.group("type"), symbol.type_code, named_issuer or symbol.issuer)
+    issuer_code = named_issuer or symbol.issuer
+    date, year = _date(tail)
+    jurisdiction, inferred = _jurisdiction(issuer_code, _province(tail), home, symbol.state_form)
+    ref = DocRef(
+        type_code=type_code,
+        type_label=DOC_TYPE_BY_CODE[type_code].label_vi,
+        number=symbol.number,
+        symbol=symbol.text,
+        issuer_code=issuer_code,
+        issuer_name=_issuer_name(tail, issuer_code),
+        date=date,
+        year=year or symbol.year,
+        jurisdiction=jurisdiction,
+        jurisdiction_inferred=inferred,
+    )
+    span = Span(m.start(), tail.end())
+    cit = Citation(target=ref, span=span, text=clean(text[span.start:span.end]), footnote=footnote)
+    return _Found(cit, placeholder=m.group("ph") is not None)
+
+
+def _law(text: str, m: re.Match, home: str | None, footnote: int | None) -> _Found:
+    """ "Luật Đầu tư", "Luật Ngân sách nhà nước", "Bộ luật Lao động", "Luật Đầu tư công số 39/2019/QH14"."""
+    name = clean(f"{m.group('type')} {m.group('name_first')}{m.group('name_rest')}")
+    number = m.group("s_num")
+    symbol = _state_symbol(m) if number else None
+    ref = DocRef(
+        type_code="L", type_label=DOC_TYPE_BY_CODE["L"].label_vi,
+        number=number, symbol=symbol.text if symbol else None,
+        issuer_code="QH", issuer_name=ISSUER_BY_CODE["QH"].label_vi,
+        date=None, year=symbol.year if symbol else None,
+        jurisdiction=CENTRAL, name=name,
+    )
+    span = Span(m.start(), m.end())
+    return _Found(Citation(ref, span, clean(text[span.start:span.end]), footnote), by_name=True)
+
+
+def _meeting(text: str, m: re.Match, home: str | None, footnote: int | None) -> _Found:
+    """ "Nghị quyết Đại hội đại biểu lần thứ XIII của Đảng" (national), "Nghị quyết Đại hội đại biểu
+    Đảng bộ tỉnh lần thứ XXII" (the citing province), "Nghị quyết Trung ương 7 khóa X"."""
+    provincial = m.group("provincial") is not None
+    jurisdiction = home if provincial else CENTRAL
+    ref = DocRef(
+        type_code="NQ", type_label=DOC_TYPE_BY_CODE["NQ"].label_vi,
+        number=None, symbol=None,
+        issuer_code="TU" if provincial else "TW", issuer_name=None,
+        date=None, year=None,
+        jurisdiction=jurisdiction, jurisdiction_inferred=provincial,
+        name=clean(m.group(0)),
+    )
+    span = Span(m.start(), m.end())
+    return _Found(Citation(ref, span, clean(text[span.start:span.end]), footnote), by_name=True)
+
+
+# ------------------------------------------------------------------ symbols
+
+
+@dataclass
+class _Symbol:
+    text: str | None  # conventional form: "29-NQ/TW", "214/KH-UBND"
+    number: str | None
+    type_code: str | None  # DOC_TYPES code read from the symbol
+    issuer: str | None  # issuer code read from the symbol
+    year: int | None = None
+    state_form: bool = False
+
+
+def _symbol_parts(m: re.Match) -> _Symbol:
+    if m.group("p_num"):
+        return _party_symbol(m)
+    if m.group("s_num"):
+        return _state_symbol(m)
+    if m.group("ph"):
+        codes = _split_codes(m.group("ph_codes"))
+        return _Symbol(None, None, codes[0], codes[1], state_form=True)
+    return _Symbol(None, m.group("n_num"), None, None)
+
+
+def _party_symbol(m: re.Match) -> _Symbol:
+    """ "29- NQ/TW", "04 -NQ/TU", "28-CTtr/TU", "28–CTR/TU" → "29-NQ/TW", "04-NQ/TU", "28-CTr/TU"."""
+    type_raw = _squash(m.group("p_type"))
+    issuer = _issuer_spelling(m.group("p_issuer"))
+    type_printed = P.SYMBOL_TYPE_SPELLING.get(type_raw.upper(), type_raw.upper())
+    return _Symbol(
+        text=f"{m.group('p_num')}-{type_printed}/{issuer}",
+        number=m.group("p_num"),
+        type_code=SYMBOL_TYPE_CODES.get(type_raw.upper()),
+        issuer=_issuer_code(issuer),
+    )
+
+
+def _state_symbol(m: re.Match) -> _Symbol:
+    """ "214/KH-UBND", "36/2016/QĐ-UBND", "6510/KHUBND" → "6510/KH-UBND", "2057/SKHĐT-KTN",
+    "61/2020/QH14" (a law: no type code)."""
+    type_code, issuer, rest = _split_codes(m.group("s_codes"))
+    year = m.group("s_year")
+    printed_type = P.SYMBOL_TYPE_SPELLING.get(type_code.upper(), type_code.upper()) if type_code else None
+    codes = [c for c in (printed_type, issuer, *rest) if c]
+    text = f"{m.group('s_num')}/{year + '/' if year else ''}{'-'.join(codes)}"
+    return _Symbol(
+        text=text,
+        number=m.group("s_num"),
+        type_code=SYMBOL_TYPE_CODES.get(type_code.upper()) if type_code else None,
+        issuer=_issuer_code(issuer) if issuer else None,
+        year=int(year) if year else None,
+        state_form=True,
+    )
+
+
+def _split_codes(codes: str) -> tuple[str | None, str | None, list[str]]:
+    """ "KH-UBND" → (KH, UBND, []); "KHUBND" → (KH, UBND, []); "SKHĐT-KTN" → (None, SKHĐT, [KTN])."""
+    parts = [_squash(p) for p in re.split(r"\s*[-–—]\s*", codes)]
+    first = parts[0]
+    if first.upper() in SYMBOL_TYPE_CODES and first.upper() != "QH":
+        return first, _issuer_spelling(parts[1]) if len(parts) > 1 else None, parts[2:]
+    for code in sorted(SYMBOL_TYPE_CODES, key=len, reverse=True):  # hyphen dropped: "QĐUBND"
+        glued = first[len(code):]
+        if first.upper().startswith(code) and glued.upper() in _ISSUER_SPELLING:
+            return first[:len(code)], _issuer_spelling(glued), parts[1:]
+    return None, _issuer_spelling(first), parts[1:]
+
+
+def _squash(code: str) -> str:
+    return re.sub(r"\s+", "", code)
+
+
+def _issuer_spelling(code: str) -> str:
+    code = _squash(code)
+    return _ISSUER_SPELLING.get(code.upper(), code.upper())
+
+
+def _issuer_code(printed: str) -> str:
+    """ "QH14" → "QH" (the legislature's term is not part of who issued it)."""
+    bare = P.ISSUER_TERM_SUFFIX.sub("", printed)
+    return bare if bare in ISSUER_BY_CODE else printed
+
+
+def _type_code(type_name: str, symbol_type: str | None, issuer: str | None) -> str:
+    """The symbol's type wins over the printed name ("Kế hoạch số 2239/QĐ-UBND" is a decision);
+    a Party body's QĐ is a Quy định ("Quy định số 1521-QĐ/TU"), a State body's a Quyết định."""
+    code = symbol_type or P.TYPE_CODE_BY_NAME[clean(type_name).casefold()]
+    if code == "QĐ" and issuer in PARTY_ISSUERS:
+        return "QĐi"
+    return code
+
+
+# ------------------------------------------------------------ tail: date, issuer
+
+
+def _named_issuer(tail: re.Match) -> str | None:
+    name = tail.group("issuer")
+    return P.ISSUER_CODE_BY_NAME[clean(name).casefold()] if name else None
+
+
+def _issuer_name(tail: re.Match, issuer_code: str | None) -> str | None:
+    """As printed after "của": "Ban Thường vụ Tỉnh ủy Quảng Ngãi", "Hội nghị lần thứ sáu Ban Chấp
+    hành Trung ương Đảng khóa XIII"; else the table's name for the symbol's issuer."""
+    if tail.group("issuer"):
+        start = tail.start("meeting") if tail.group("meeting") else tail.start("issuer")
+        return clean(tail.string[start:tail.end()])
+    issuer = ISSUER_BY_CODE.get(issuer_code or "")
+    return issuer.label_vi if issuer else None
+
+
+def _province(tail: re.Match) -> str | None:
+    name = tail.group("province")
+    province = province_by_name(clean(name)) if name else None
+    return province.iso if province else None
+
+
+def _date(tail: re.Match) -> tuple[dt.date | None, int | None]:
+    """ "17/11/2022", "17 /11/2022", "22 tháng 3 năm 2018"; "#nbh /11/2023" gives the year only."""
+    if not tail.group("date"):
+        return None, None
+    day, month, year = (tail.group("d"), tail.group("m"), tail.group("y"))
+    if year is None:
+        day, month, year = tail.group("d2"), tail.group("m2"), tail.group("y2")
+    try:
+        return dt.date(int(year), int(month), int(day)), int(year)
+    except ValueError:  # placeholder day "#nbh", or a misprint
+        return None, int(year)
+
+
+def _jurisdiction(issuer: str | None, province: str | None, home: str | None,
+                  state_form: bool) -> tuple[str | None, bool]:
+    """(jurisdiction, inferred).  A named province wins ("của Tỉnh ủy Quảng Nam"); central issuers
+    are national; provincial ones (TU, UBND, HĐND, BCĐ, Sở …) belong to the citing province."""
+    if province:
+        return province, False
+    known = ISSUER_BY_CODE.get(issuer or "")
+    if known and known.central:
+        return CENTRAL, False
+    if not known and state_form and issuer and issuer.startswith(P.CENTRAL_ISSUER_PREFIXES):
+        return CENTRAL, False
+    return home, home is not None
+
+
+# ------------------------------------------------------------------ titles
+
+
+def _add_titles(text: str, found: list[_Found], end: int, tables: tuple[Span, ...]) -> None:
+    """Titles open with "về" after the tail and stop at "(viết tắt", ";", a bracket, a sentence
+    end or the next citation: "về tiếp tục đẩy mạnh công nghiệp hóa … tầm nhìn đến năm 2045"."""
+    for i, f in enumerate(found):
+        if f.by_name:
+            continue
+        limit = found[i + 1].citation.span.start if i + 1 < len(found) else end
+        opening = P.TITLE_OPENING.match(text, f.citation.span.end, limit)
+        if not opening:
+            continue
+        stop = P.TITLE_STOP.search(text, opening.start("title"), limit)
+        if any(t.contains(f.citation.span) for t in tables):
+            cell_end = P.CELL_BREAK.search(text, opening.start("title"), limit)
+            stop = min((m for m in (stop, cell_end) if m), key=lambda m: m.start(), default=None)
+        title = clean(text[opening.start("title"):stop.start() if stop else limit])
+        if not stop and i + 1 < len(found) and P.TITLE_DANGLING.search(title).group(0).strip():
+            # "về ban hành Kế hoạch triển khai thực hiện Chương trình số 11-CTr/TU …": the title runs
+            # on through the next citation; a cut-off title would mislead, so none is kept
+            continue
+        title = P.TITLE_DANGLING.sub("", title).rstrip(" ,")
+        if len(title.split()) > 1:  # more than a dangling "về"
+            f.citation.target.title = title
+
+
+# ---------------------------------------------------------------- relations
+
+
+def chain_relations(text: str, found: list[_Found]) -> list[Relation]:
+    """Relations between neighbouring citations of one sentence.
+
+    "Chương trình số 55-CTr/TU, ngày 16/4/2024 của Tỉnh ủy thực hiện Nghị quyết số 42-NQ/TW"
+    → 55-CTr/TU implements 42-NQ/TW; "Quyết định 2960/QĐ-UBND … ban hành Kế hoạch triển khai
+    Chương trình hành động thực hiện Nghị quyết Đại hội …" → implements; "… gắn với thực hiện
+    Nghị quyết số 29-NQ/TU" is not; "… kèm theo Quyết định số …" → attached-to.
+    """
+    relations = []
+    for a, b in zip(found, found[1:]):
+        kind = _link_kind(text[a.citation.span.end:b.citation.span.start])
+        if kind and a.citation.target.symbol and not a.placeholder:
+            span = Span(a.citation.span.start, b.citation.span.end)
+            relations.append(Relation(kind, a.citation.target, b.citation.target, span,
+                                      clean(text[span.start:span.end]), a.citation.footnote))
+    return relations
+
+
+def _link_kind(gap: str) -> str | None:
+    if len(gap) > _LINK_MAX_GAP or P.LINK_BREAK.search(gap) or P.ALONGSIDE_LINK.search(gap):
+        return None
+    if P.ATTACHED_LINK.search(gap):
+        return "attached-to"
+    for kind, pattern in P.OTHER_LINKS:
+        if pattern.search(gap):
+            return kind
+    link = P.IMPLEMENTS_LINK.search(gap)
+    return "implements" if link and not _opens_sentence(link.group(0)) else None
+
+
+def _opens_sentence(words: str) -> bool:
+    """ "Thực hiện" (capital, then lower case) starts a new paragraph: "… tầm nhìn đến năm 2045
+    \n\nThực hiện Chương trình số 28-CTr/TU" links nothing.  Titles in capitals ("… VỀ THỰC HIỆN
+    NGHỊ QUYẾT SỐ 29-NQ/TW") and lower case ("về thực hiện") do link."""
+    words = words.strip()
+    return words[:1].isupper() and not words.isupper()
+
+
+def preamble_relations(text: str, found: list[_Found], region_end: int) -> list[Relation]:
+    """What the document itself carries out or rests on, from clauses before section I.
+
+    "Thực hiện Nghị quyết số 111/NQ-CP … (sau đây gọi tắt là Nghị quyết số 111/NQ-CP);
+    Quyết định số 700/QĐ-TTg …;" → implements both (the first citation of each ";"-part);
+    the title "KẾ HOẠCH Triển khai thực hiện Chương trình số 28-CTr/TU … về thực hiện Nghị quyết
+    số 29-NQ/TW" → implements 28-CTr/TU only; "Căn cứ Luật …" → based-on.
+    """
+    relations = []
+    for opener in P.PREAMBLE_OPENER.finditer(text, 0, region_end):
+        stop = P.PREAMBLE_CLAUSE_END.search(text, opener.end(), region_end)
+        clause_end = stop.start() if stop else region_end
+        kind = P.PREAMBLE_VERB_RELATION.get(clean(opener.group("verb")).casefold(), "implements")
+        for part_start, part_end in _top_level_parts(text, opener.end(), clause_end):
+            first = next((f for f in found if part_start <= f.citation.span.start < part_end), None)
+            if first and not first.placeholder and _only_punctuation(text[part_start:first.citation.span.start]):
+                cit = first.citation
+                relations.append(Relation(kind, None, cit.target, cit.span, cit.text, cit.footnote))
+    return relations
+
+
+def _top_level_parts(text: str, start: int, end: int):
+    """Split at ";" outside brackets: "… (sau đây gọi tắt là …); Quyết định số 700/QĐ-TTg …;"."""
+    depth, part_start = 0, start
+    for i in range(start, end):
+        ch = text[i]
+        depth += (ch == "(") - (ch == ")")
+        if ch == ";" and depth <= 0:
+            yield part_start, i
+            part_start = i + 1
+    yield part_start, end
+
+
+def _only_punctuation(s: str) -> bool:
+    return not re.search(r"\w", s)
+
+
+def attached_relations(text: str, found: list[_Found], meta: DocumentMeta | None) -> list[Relation]:
+    """ "(Kèm theo Kế hoạch số 214/KH-UBND ngày 06/11/2024 của UBND tỉnh Quảng Ngãi)": the appendix
+    belongs to that document; "(Kèm theo Kế hoạch số #sovb /KH-UBND …)" to this one (placeholder)."""
+    relations = []
+    for note in P.ATTACHED_NOTE.finditer(text):
+        f = next((f for f in found if f.citation.span.start == note.end()), None)
+        if f is None:
+            continue
+        cit = f.citation
+        is_self = f.placeholder or _same_document(cit.target, meta)
+        relations.append(Relation("attached-to", None, cit.target, cit.span, cit.text, cit.footnote,
+                                  target_is_self=is_self))
+    return relations
+
+
+def _same_document(ref: DocRef, meta: DocumentMeta | None) -> bool:
+    own = meta.ref if meta else None
+    return bool(own and own.symbol and ref.symbol == own.symbol and ref.jurisdiction == own.jurisdiction)
+
+
+# ----------------------------------------------------------------- document
+
+
+def extract_citations(seg: SegmentedDocument, meta: DocumentMeta) -> tuple[list[Citation], list[Relation]]:
+    """All citations of other documents (body, tables, footnotes) and the relations stated."""
+    home = meta.ref.jurisdiction
+    text = seg.text.text
+    tables = tuple(a.span for a in seg.appendices)
+    body = _scan(seg.body, 0, len(seg.body), home, None, tables)
+    relations = preamble_relations(seg.body, body, _preamble_end(seg))
+    relations += attached_relations(seg.body, body, meta)
+    relations += chain_relations(seg.body, body)
+    found = list(body)
+    for cit in (f.citation for f in body):
+        cit.section = _section_key(seg, cit.span)
+        cit.in_table = any(t.contains(cit.span) for t in tables)
+    found = list(body)
+    for fn in seg.footnotes:
+        for piece in [fn.body, *fn.continued]:  # a PDF footnote may run on to the next page
+            in_note = _scan(text, piece.start, piece.end, home, fn.number)
+            relations += chain_relations(text, in_note)
+            for cit in (f.citation for f in in_note):
+                # a footnote belongs where its marker is, not where the page put its text
+                cit.section = _section_key(seg, fn.marker or cit.span)
+            found += in_note
+    citations = [f.citation for f in found if not f.placeholder and not _same_document(f.citation.target, meta)]
+    return sorted(citations, key=lambda c: c.span), _dedupe(relations)
+
+
+def _preamble_end(seg: SegmentedDocument) -> int:
+    """Where section I starts: relations of "Thực hiện …" are read only before it."""
+    firsts = [s.span.start for s in seg.sections if s.parent is None and s.kind != "appendix"]
+    if firsts:
+        return min(firsts)
+    m = P.FIRST_SECTION.search(seg.body)
+    return m.start() if m else 0
+
+
+def _section_key(seg: SegmentedDocument, span: Span) -> str | None:
+    section = innermost_section(seg.sections, span)
+    return section.key if section else None
+
+
+def ref_key(ref: DocRef) -> tuple:
+    """Identity of a cited document as far as the citation tells: jurisdiction, type, symbol or name."""
+    return (ref.jurisdiction, ref.type_code, ref.symbol or ref.number or ref.name)
+
+
+def _dedupe(relations: list[Relation]) -> list[Relation]:
+    seen, kept = set(), []
+    for r in relations:
+        source = (ref_key(r.source), r.source.year) if r.source else None
+        key = (r.kind, source, ref_key(r.target), r.target.year, r.target_is_self)
+        if key not in seen:
+            seen.add(key)
+            kept.append(r)
+    return kept
+
+
+def distinct_documents(citations: list[Citation]) -> list[DocRef]:
+    """One DocRef per cited document.  Numbers restart each year, so the same symbol with two
+    years is two documents (Quảng Nam's 16-CTr/TU of 2018 and of 2022); a mention without a
+    year joins the only dated one, or stands alone when there are none or several."""
+    by_key: dict[tuple, dict[int | None, DocRef]] = {}
+    for cit in citations:
+        by_key.setdefault(ref_key(cit.target), {}).setdefault(cit.target.year, cit.target)
+    docs = []
+    for years in by_key.values():
+        dated = [ref for year, ref in years.items() if year is not None]
+        docs += dated
+        if None in years and not dated:
+            docs.append(years[None])
+    return docs

@@ -1,0 +1,210 @@
+"""Regular expressions for citations of documents, built from the tables in ``documents``.
+
+Data, not logic: adding a document type, an issuer name or a province is a change
+to ``patterns/documents.py``; the alternations below are generated from it.
+
+Every pattern is compiled case-insensitively (titles and appendix headings are in
+capitals: "CHƯƠNG TRÌNH SỐ 28–CTR/TU, NGÀY 11/4/2023 CỦA TỈNH ỦY") and lets any
+run of white space, line breaks included, stand between words, because PDF text
+breaks lines anywhere ("Nghị \\nquyết số 29-\\nNQ/TW").
+"""
+
+from __future__ import annotations
+
+import re
+
+from .documents import DOC_TYPES, ISSUER_NAMES, PROVINCE_ALIASES, PROVINCES
+
+_FLAGS = re.IGNORECASE
+
+
+def _words(phrase: str) -> str:
+    """A phrase whose words may be separated by any white space, line breaks included."""
+    return r"\s+".join(re.escape(w) for w in phrase.split())
+
+
+def _alternation(phrases) -> str:
+    # longest first so "Chương trình hành động" wins over "Chương trình"
+    return "|".join(_words(p) for p in sorted(set(phrases), key=len, reverse=True))
+
+
+# ------------------------------------------------------------------ type names
+
+# Type names that open a numbered citation: "Nghị quyết", "Chương trình hành động", "Bộ luật" …
+TYPE_NAME = _alternation(name for t in DOC_TYPES for name in t.names)
+
+# name (as printed, case-folded, single-spaced) → DocType code
+TYPE_CODE_BY_NAME: dict[str, str] = {name.casefold(): t.code for t in DOC_TYPES for name in t.names}
+
+# ---------------------------------------------------------------------- symbols
+
+# Letters of a code inside a symbol: NQ, CTr, QĐ, UBKTTW, SKHĐT, QH14 (digits only after a letter).
+_CODE = r"[^\W\d_][^\W_]*"
+_DASH = r"\s*[-–—]\s*"  # printed "29- NQ/TW", "04 -NQ/TU", "28–CTR/TU" (en dash)
+_SLASH = r"\s*/\s*"
+
+# Party form number-TYPE/ISSUER: "29-NQ/TW", "1521-QĐ/TU", "581-TB/UBKTTW", "28-CTtr/TU" (typo).
+PARTY_SYMBOL = rf"(?P<p_num>\d+){_DASH}(?P<p_type>{_CODE}){_SLASH}(?P<p_issuer>{_CODE})(?![^\W_])"
+
+# State form number[/year]/TYPE-ISSUER[-UNIT]: "214/KH-UBND", "36/2016/QĐ-UBND", "2057/SKHĐT-KTN",
+# "6510/KHUBND" (hyphen dropped), "8560/KH" (issuer missing), laws "61/2020/QH14".
+STATE_SYMBOL = (
+    rf"(?P<s_num>\d+){_SLASH}(?:(?P<s_year>(?:19|20)\d\d){_SLASH})?"
+    rf"(?P<s_codes>{_CODE}(?:{_DASH}{_CODE})*)(?![^\W_])"
+)
+
+# The document's own unfilled number in an appendix note: "Kế hoạch số #sovb /KH-UBND".
+PLACEHOLDER_SYMBOL = rf"(?P<ph>#\w+){_SLASH}(?P<ph_codes>{_CODE}(?:{_DASH}{_CODE})*)"
+
+# Short form without a symbol: "Nghị quyết số 29" (needs "số", and nothing symbol-like after).
+NUMBER_ONLY = r"(?P<n_num>\d+)(?![\d/]|\s*[-–/]\s*[^\W\d_])"
+
+# A numbered citation: type name, optional "số", then a symbol, a placeholder or a bare number.
+NUMBERED_CITATION = re.compile(
+    rf"(?<!\w)(?P<type>{TYPE_NAME})(?:\s+(?P<so>số))?\s*"
+    rf"(?:{PARTY_SYMBOL}|{STATE_SYMBOL}|{PLACEHOLDER_SYMBOL}|(?<=số)\s*{NUMBER_ONLY})",
+    _FLAGS,
+)
+
+# Conventional spelling of type codes inside symbols, where printed spellings vary:
+# "28-CTtr/TU" (typo) and "28–CTR/TU" (capitals) are "28-CTr/TU".  Others: upper case.
+SYMBOL_TYPE_SPELLING: dict[str, str] = {"CTR": "CTr", "CTTR": "CTr", "CT-TR": "CTr", "QD": "QĐ", "ND": "NĐ", "DA": "ĐA"}
+
+# Issuer codes inside state symbols that are not in ``ISSUERS`` but tell the level:
+# ministries (Bộ …: "TT-BCT", "TT-BTC") are central; departments (Sở …: "SKHĐT") provincial.
+CENTRAL_ISSUER_PREFIXES = ("B",)
+# A legislature's term is glued to its code: "61/2020/QH14" is the 14th National Assembly.
+ISSUER_TERM_SUFFIX = re.compile(r"\d+$")
+
+# --------------------------------------------------------------------- dates
+
+# "17/11/2022", "17 /11/2022", "03/10 /2017", "ngày14/10/2021", placeholder "#nbh /11/2023",
+# "ngày 22 tháng 3 năm 2018".
+DATE = (
+    r"ngày\s*(?:(?P<d>\d{1,2}|#\w+)\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})"
+    r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4}))(?!\d)"
+)
+
+# ------------------------------------------------------------------- issuers
+
+# Names as written after "của": the shared table, plus an optional "Hội nghị (lần thứ sáu)"
+# before a central committee ("của Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng",
+# "của Hội nghị Trung ương 5 (Khóa XII)").
+ISSUER_NAME = _alternation(name for name, _ in ISSUER_NAMES)
+ISSUER_CODE_BY_NAME: dict[str, str] = {name.casefold(): code for name, code in ISSUER_NAMES}
+_MEETING = r"Hội\s+nghị\s+(?:lần\s+thứ\s+\w+\s+)?"
+_MEETING_NUMBER = r"(?:(?<=ương)\s+\d+(?![.\d]))?"  # "Hội nghị Trung ương 5", not "Tỉnh ủy\n2. Yêu cầu"
+_TERM = r"(?:\s*\(?\s*khóa\s+[IVXL]+\s*\)?)?"  # "khóa XIII", "(Khóa XII)"
+
+PROVINCE_NAME = _alternation([p.name for p in PROVINCES] + list(PROVINCE_ALIASES))
+
+# "của Ban Thường vụ Tỉnh ủy Quảng Ngãi", "của UBND tỉnh", "Hội nghị lần thứ sáu Ban chấp hành
+# Trung ương Đảng khóa XIII" (no "của" straight after a date).
+ISSUER = (
+    rf"(?:(?P<meeting>{_MEETING})?(?P<issuer>{ISSUER_NAME}){_MEETING_NUMBER}{_TERM}"
+    rf"(?:\s+(?P<province>{PROVINCE_NAME})(?!\w))?)"
+)
+
+# What follows the symbol: "tỉnh" (a slip: "2573/KH-UBND tỉnh ngày"), date, issuer.
+# "của" may be left out only straight after a date ("ngày 17/11/2022 Hội nghị lần thứ sáu …").
+CITATION_TAIL = re.compile(
+    rf"(?:\s+tỉnh(?=\s+ngày))?"
+    rf"(?:\s*,?\s*(?P<date>{DATE}))?"
+    rf"(?:(?:\s*,?\s*của\s+|(?<=\d)\s+){ISSUER})?",
+    _FLAGS,
+)
+
+# ---------------------------------------------------------------- by name only
+
+# Laws cited by name: "Luật Đầu tư", "Luật Ngân sách nhà nước", "Bộ luật Lao động",
+# "Luật Các tổ chức kinh tế hợp tác", optionally numbered "Luật Đầu tư công số 39/2019/QH14".
+# Case-sensitive: "các luật, nghị quyết" is not a citation.  The name is a capitalised
+# word and the lower-case words after it, up to a word that cannot be part of a name.
+LAW_STOP_WORDS = (
+    "và", "của", "để", "số", "ngày", "năm", "theo", "đã", "được", "trong", "tại", "sửa", "liên",
+    "có", "với", "các", "hiện", "mới", "nhằm", "về", "thì", "là", "do", "đối", "cho", "khi", "này",
+)
+LAW_BY_NAME = re.compile(
+    r"(?<!\w)(?P<type>Bộ\s+luật|Luật)\s+(?P<name_first>[A-ZĐÀ-Ỹ][^\W\d_]*)"
+    rf"(?P<name_rest>(?:[ \t]+(?!(?:{'|'.join(LAW_STOP_WORDS)})(?!\w))[a-zđà-ỹ][^\W\d_]*){{0,6}})"
+    rf"(?:\s+số\s+{STATE_SYMBOL})?"
+)
+
+# Unnumbered Party resolutions named by the meeting that passed them:
+# "Nghị quyết Đại hội đại biểu lần thứ XIII của Đảng", "Nghị quyết Đại hội đại biểu Đảng bộ
+# tỉnh lần thứ XXII", "Nghị quyết Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng khóa XII",
+# "Nghị quyết Trung ương 7 khóa X".
+MEETING_RESOLUTION = re.compile(
+    r"(?<!\w)Nghị\s+quyết\s+(?P<name>"
+    r"Đại\s+hội\s+(?:đại\s+biểu\s+)?(?P<provincial>Đảng\s+bộ\s+tỉnh\s+)?(?P<national>toàn\s+quốc\s+)?"
+    r"lần\s+thứ\s+[IVXL]+(?P<party>\s+của\s+Đảng)?"
+    r"|Hội\s+nghị\s+(?:lần\s+thứ\s+\w+\s+)?Ban\s+Chấp\s+hành\s+Trung\s+ương(?:\s+Đảng)?\s+khóa\s+[IVXL]+"
+    r"|(?:Hội\s+nghị\s+)?Trung\s+ương\s+\d+\s+khóa\s+[IVXL]+)(?![\w])",
+    _FLAGS,
+)
+
+# Openers of the preamble (before section I): "Thực hiện …", "Triển khai thực hiện …" (the
+# document carries out what they cite) and "Căn cứ …" (its legal basis).  Capitalised (or
+# all capitals, as in 004's title) at a line start: a wrapped line that starts with
+# "thực hiện Nghị quyết số 29-NQ/TW" continues the clause above it.
+PREAMBLE_VERBS = ("Triển khai thực hiện", "Tiếp tục thực hiện", "Thực hiện", "Căn cứ")
+PREAMBLE_VERB_RELATION = {"căn cứ": "based-on"}  # anything else: implements
+_CLAUSE_ENDERS = ("Trên cơ sở", "Xét đề nghị", "Theo đề nghị") + PREAMBLE_VERBS
+
+
+def _capitalised(phrases) -> str:
+    return _alternation(list(phrases) + [p.upper() for p in phrases])
+
+
+
+# ------------------------------------------------------------------ titles
+
+# A title opens with "về" ("V/v", "về việc") right after the citation's tail.
+TITLE_OPENING = re.compile(r"\s*,?\s*(?P<title>(?:về|V/v)\s)", _FLAGS)
+# A title ends at an alias "(viết tắt là …)", any bracket, ";", a sentence end, a "-----" rule
+# under a heading, or a paragraph opening with a capitalised "Thực hiện"/"Căn cứ".
+TITLE_STOP = re.compile(
+    rf"\(|\)|;|\.(?:\s|$)|:\s*\n|…|\n[ \t]*-{{3,}}|\n\s*(?-i:{_capitalised(PREAMBLE_VERBS)})(?!\w)", _FLAGS
+)
+# In flattened PDF tables a cell ends with two spaces and a blank line ("… đến năm 2025  \n\nSở
+# Thông tin và \nTruyền thông"): a title in a table cell stops there.
+CELL_BREAK = re.compile(r"[ \t]{2,}\n[ \t]*\n")
+# Linking words left dangling when the next citation cut a title short.
+TITLE_DANGLING = re.compile(
+    r"[\s,]*(?:(?:và|gắn\s+với|về|việc|tiếp\s+tục|triển\s+khai|thực\s+hiện|theo|ban\s+hành|của)[\s,]*)*$",
+    _FLAGS,
+)
+
+# ---------------------------------------------------------------- relations
+
+# Words that make a citation the thing the next one carries out: "Chương trình số 28-CTr/TU …
+# của Tỉnh ủy về thực hiện Nghị quyết số 29-NQ/TW", "Quyết định 2960/QĐ-UBND … ban hành Kế hoạch
+# triển khai Chương trình hành động thực hiện Nghị quyết Đại hội …".  Matched at the end of
+# the text between two citations.
+IMPLEMENTS_LINK = re.compile(r"(?<!\w)(?:thực\s+hiện|triển\s+khai|theo)\s*$", _FLAGS)
+# "… gắn với thực hiện Nghị quyết số 29-NQ/TU": carried out alongside, not carried out by.
+ALONGSIDE_LINK = re.compile(r"gắn\s+với\s+(?:việc\s+)?(?:thực\s+hiện|triển\s+khai)\s*$", _FLAGS)
+# "Quy định … ban hành kèm theo Quyết định số …": attached to.
+ATTACHED_LINK = re.compile(r"(?<!\w)kèm\s+theo\s*$", _FLAGS)
+# Other relations in the same position: "sửa đổi, bổ sung Quyết định số …", "thay thế …".
+OTHER_LINKS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("amends", re.compile(r"(?<!\w)sửa\s+đổi(?:\s*,\s*bổ\s+sung)?(?:\s+một\s+số\s+điều\s+của)?\s*$", _FLAGS)),
+    ("replaces", re.compile(r"(?<!\w)thay\s+thế\s*$", _FLAGS)),
+    ("repeals", re.compile(r"(?<!\w)bãi\s+bỏ\s*$", _FLAGS)),
+    ("guides", re.compile(r"(?<!\w)hướng\s+dẫn(?:\s+thi\s+hành|\s+thực\s+hiện)?\s*$", _FLAGS)),
+)
+# Text between two linked citations never crosses a clause or bracket, and never starts a
+# second object: "Quyết định số 950/QĐ-TTg … và Chương trình hành động của Chính phủ thực hiện
+# Nghị quyết số 06-NQ/TW" links the programme, not the decision, to 06-NQ/TW.
+LINK_BREAK = re.compile(r"[;()]|\.(?:\s|$)|^[\s,]*(?:và|hoặc|cùng)(?!\w)", _FLAGS)
+
+PREAMBLE_OPENER = re.compile(rf"^[ \t]*(?P<verb>{_capitalised(PREAMBLE_VERBS)})(?!\w)", re.MULTILINE)
+# A preamble clause ends at a line ending with ":" or at a line opening another clause.
+PREAMBLE_CLAUSE_END = re.compile(
+    rf":[ \t]*$|^[ \t]*(?:{_capitalised(_CLAUSE_ENDERS)})(?!\w)", re.MULTILINE
+)
+# First section heading: the preamble ends there.
+FIRST_SECTION = re.compile(r"^[ \t]*I\.\s", re.MULTILINE)
+
+# "(Kèm theo Kế hoạch số 214/KH-UBND ngày 06/11/2024 của UBND tỉnh Quảng Ngãi)"
+ATTACHED_NOTE = re.compile(r"\(\s*(?:Ban\s+hành\s+)?kèm\s+theo\s+", _FLAGS)
