@@ -243,6 +243,9 @@ class Indicator:
     period: str | None  # reporting period: "Hằng năm, giữa kỳ, 5 năm"
     span: Span
     section: str | None = None
+    # further monitoring agencies printed in the same cell, after ``agency``:
+    # "Sở Kế hoạch và Đầu tư, Sở Công Thương" (seed 000 Phụ lục I, row 3)
+    co_agencies: list[AgencyMention] = field(default_factory=list)
 
 
 @dataclass
