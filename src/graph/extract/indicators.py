@@ -53,6 +53,7 @@ from dataclasses import dataclass
 
 from ..model import Indicator, Section, SegmentedDocument, Span, Target
 from ..normalise import clean
+from ..segment import innermost_section
 from ..patterns.indicators import (EXHORTATIONS, HORIZON_PATTERNS, INDICATOR_HEADING, LINKING_VERBS,
                                    MEASURE_HEADS, PERIOD_FORMS, PERIOD_STARTS, QUALITATIVE_VERBS,
                                    SUBSIDIARY, TABLE_AGENCY_HEADER, TABLE_INDICATOR_HEADER,
@@ -100,6 +101,11 @@ def extract_indicators(seg: SegmentedDocument) -> list[Indicator]:
     title_year = document_horizon(seg)
     for appendix in seg.appendices:
         rows = table_indicators(seg.body, appendix.span, default_year=horizon_year(appendix.title) or title_year)
+        # "-" / "+" lines of a flattened table are cells, not sections: rows belong
+        # to the section holding the whole table ("Phụ lục I")
+        table_section = innermost_section(seg.sections, appendix.span)
+        for row in rows:
+            row.section = table_section.key if table_section else None
         if rows:
             table_spans.append(appendix.span)
             found.extend(rows)
@@ -107,9 +113,10 @@ def extract_indicators(seg: SegmentedDocument) -> list[Indicator]:
     for section in indicator_sections(seg.sections, exclude=table_spans):
         year = _heading_year(section, by_key) or title_year
         content = Span(section.heading_span.end, section.span.end)
-        found.extend(list_indicators(seg.body, content, default_year=year))
-    for indicator in found:
-        indicator.section = _innermost_section(seg.sections, indicator.span)
+        for indicator in list_indicators(seg.body, content, default_year=year):
+            innermost = innermost_section(seg.sections, indicator.span)
+            indicator.section = innermost.key if innermost else section.key
+            found.append(indicator)
     return sorted(found, key=lambda i: (i.span.start, i.span.end))
 
 
@@ -206,14 +213,15 @@ def _table_row(body: str, start: int, end: int, label: str, year: int | None,
     values = [t.target for t in targets]
     parent_target = None if len(values) == len(subs) and subs else (values.pop(0) if values else None)
     parent_name = parent.text.rstrip(":").strip()
-    made = [Indicator(label, parent_name, parent_target, year, agency, period, row_span)]
+    made = [Indicator(label, parent_name, parent_target, year, agency, period, row_span, co_agencies=agencies[1:])]
     outer = parent_name  # "+" sub-items narrow the "-" sub-item above them
     for letter, (mark, cell) in zip("abcdefghijklmnopqrstuvwxyz", subs):
         name = _sub_name(parent_name if mark == "-" else outer, cell.text.rstrip(":").strip())
         if mark == "-":
             outer = name
         target = values.pop(0) if values else None
-        made.append(Indicator(f"{label}.{letter}", name, target, year, agency, period, cell.span))
+        made.append(Indicator(f"{label}.{letter}", name, target, year, agency, period, cell.span,
+                              co_agencies=agencies[1:]))
     return made
 
 
@@ -433,7 +441,3 @@ def _capitalised(text: str) -> str:
 def _overlaps(a: Span, b: Span) -> bool:
     return a.start < b.end and b.start < a.end
 
-
-def _innermost_section(sections: list[Section], span: Span) -> str | None:
-    containing = [s for s in sections if s.span.contains(span)]
-    return max(containing, key=lambda s: (s.level, s.span.start), default=None).key if containing else None
