@@ -50,7 +50,7 @@ UNSUPPORTED_ADVICE: dict[str, tuple[str, str]] = {
 }
 
 # Files a folder holds beside its documents, never documents themselves.
-NOT_A_DOCUMENT_NAME = re.compile(r"^(readme|license|licence|changelog|notes?)(\.[\w.]*)?$", re.IGNORECASE)
+NOT_A_DOCUMENT_NAME = re.compile(r"^(readme|license|licence|changelog)(\.[\w.]*)?$", re.IGNORECASE)
 OFFICE_LOCK_PREFIX = "~$"  # "~$ke-hoach.docx": Word's lock file beside an open document
 
 PDF_MAGIC = b"%PDF-"
@@ -232,11 +232,10 @@ def _check_policy_text(name: str, text: str) -> None:
         raise InputError(name, "tệp rỗng (không có chữ)", "the file is empty (no text)")
     if _control_share(text) > CONTROL_SHARE_MAX:
         raise InputError(name, "tệp nhị phân, không phải văn bản", "binary file, not text")
-    nfc = unicodedata.normalize("NFC", text)
-    if vietnamese_share(nfc) < VIETNAMESE_SHARE_MIN:
+    if not _reads_vietnamese(text):
         raise InputError(name, "nội dung không phải tiếng Việt (hoặc sai bảng mã)",
                          "the text is not Vietnamese (or is wrongly encoded)")
-    if not DOC_TYPE_WORD.search(nfc):
+    if not DOC_TYPE_WORD.search(unicodedata.normalize("NFC", text)):
         raise InputError(
             name,
             "không phải văn bản chính sách: không thấy tên loại văn bản (Nghị quyết, Kế hoạch, Quyết định …)",
@@ -254,14 +253,14 @@ def _control_share(text: str) -> float:
 
 def vietnamese_share(text: str) -> float:
     """Share of the words of ``text`` (NFC) that are common Vietnamese syllables."""
-    return _share(text, COMMON_SYLLABLES)
-
-
-def _share(text: str, syllables: frozenset[str]) -> float:
     words = _WORD.findall(text.lower())
     if not words:
         return 0.0
-    return sum(1 for w in words if w in syllables) / len(words)
+    return sum(1 for w in words if w in COMMON_SYLLABLES) / len(words)
+
+
+def _reads_vietnamese(text: str) -> bool:
+    return vietnamese_share(unicodedata.normalize("NFC", text)) >= VIETNAMESE_SHARE_MIN
 
 
 def _looks_vni(text: str) -> bool:
@@ -271,18 +270,24 @@ def _looks_vni(text: str) -> bool:
 
 
 def _decode_bytes(name: str, data: bytes, declared: str | None = None) -> tuple[str, str]:
-    """Decode plain-text bytes: BOM, declared charset, UTF-16 by NULs, UTF-8, legacy."""
+    """Decode text bytes: BOM, UTF-16 by its NULs, UTF-8, declared charset, legacy 8-bit.
+
+    Strict UTF-8 comes before a declared charset: pages declaring
+    ``iso-8859-1`` while serving UTF-8 are common, and bytes that are valid
+    UTF-8 are practically never anything else.  A declared charset is trusted
+    only when it gives Vietnamese; otherwise detection decides.
+    """
     for bom, encoding in BOMS:
         if data.startswith(bom):
             return _decode_strict(name, data, encoding), encoding
-    if declared and (text := _try_decode(data, declared)) is not None:
-        return text, declared
     if (utf16 := _bomless_utf16(data)) and (text := _try_decode(data, utf16)) is not None:
         return text, utf16
     if b"\x00" in data:
         raise InputError(name, "tệp nhị phân, không phải văn bản", "binary file, not text")
     if (text := _try_decode(data, "utf-8")) is not None:
         return text, "utf-8"
+    if declared and (text := _try_decode(data, declared)) is not None and _reads_vietnamese(text):
+        return text, declared
     return _decode_legacy_8bit(name, data)
 
 
@@ -369,10 +374,10 @@ def _repair_legacy_font(name: str, text: str, encoding: str) -> tuple[str, str]:
     Word documents and UTF-8 files made from them keep legacy font text as the
     Latin-1 characters the font draws as Vietnamese letters.
     """
-    if encoding == "tcvn3" or vietnamese_share(unicodedata.normalize("NFC", text)) >= VIETNAMESE_SHARE_MIN:
+    if encoding == "tcvn3" or _reads_vietnamese(text):
         return text, encoding
     converted = text.translate(_TCVN3_TABLE)
-    if vietnamese_share(converted) >= VIETNAMESE_SHARE_MIN:
+    if _reads_vietnamese(converted):
         return converted, f"{encoding}+tcvn3"
     if _looks_vni(text):
         raise _vni_error(name)
@@ -414,7 +419,6 @@ HTML_BLOCK_TAGS = frozenset({
     "tfoot", "caption", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "header", "footer",
     "main", "aside", "blockquote", "pre", "figure", "figcaption", "form", "hr", "address", "center",
 })
-HTML_CELL_TAGS = frozenset({"td", "th"})
 HTML_VOID_TAGS = frozenset({
     "br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed", "param", "source",
     "track", "wbr",
@@ -423,11 +427,12 @@ _HTML_SPACE = re.compile(r"[ \t\r\n\f]+")  # HTML collapses these, not no-break 
 
 
 class _VisibleText(HTMLParser):
-    """Visible text of a page: one block per line, one table cell per line.
+    """Visible text of a page: one block per line, so one table cell per line.
 
-    Inside a cell, paragraphs and line breaks are joined by a space so that a
-    row stays one line per cell, as in web text of Kế hoạch 214/KH-UBND:
+    As in web text of Kế hoạch 214/KH-UBND (seed 004): the header cell gives
+    ``ỦY BAN NHÂN DÂN`` / ``TỈNH QUẢNG NGÃI`` / ``-------``, a task row gives
     ``1.1`` / ``Tổ chức phổ biến, quán triệt …`` / ``Các sở, ban, ngành; …``.
+    Empty cells and blank lines give no line.
     """
 
     def __init__(self) -> None:
@@ -435,54 +440,42 @@ class _VisibleText(HTMLParser):
         self.lines: list[str] = []
         self._line: list[str] = []
         self._skipping: list[str] = []
-        self._cells = 0
         self._pre = 0
 
     def handle_starttag(self, tag: str, attrs) -> None:
         if tag in HTML_SKIPPED_TAGS and tag not in HTML_VOID_TAGS:
             self._skipping.append(tag)
-        elif tag in HTML_CELL_TAGS:
-            self._flush()
-            self._cells += 1
         elif tag in HTML_BLOCK_TAGS:
-            self._block_break()
+            self._flush()
         if tag == "pre":
             self._pre += 1
 
     def handle_startendtag(self, tag: str, attrs) -> None:
         if tag in HTML_BLOCK_TAGS:
-            self._block_break()
+            self._flush()
 
     def handle_endtag(self, tag: str) -> None:
         if self._skipping and tag == self._skipping[-1]:
             self._skipping.pop()
-        elif tag in HTML_CELL_TAGS:
-            self._flush()
-            self._cells = max(0, self._cells - 1)
         elif tag in HTML_BLOCK_TAGS:
-            self._block_break()
+            self._flush()
         if tag == "pre":
             self._pre = max(0, self._pre - 1)
 
     def handle_data(self, data: str) -> None:
         if self._skipping:
             return
-        if self._pre:
-            for i, part in enumerate(data.split("\n")):
-                if i:
-                    self._flush()
-                self._line.append(part)
-        else:
+        if not self._pre:
             self._line.append(_HTML_SPACE.sub(" ", data))
-
-    def _block_break(self) -> None:
-        if self._cells:
-            self._line.append(" ")
-        else:
-            self._flush()
+            return
+        for i, part in enumerate(data.split("\n")):  # preformatted text keeps its lines
+            if i:
+                self._flush()
+            self._line.append(part)
 
     def _flush(self) -> None:
-        line = _HTML_SPACE.sub(" ", "".join(self._line)).strip() if not self._pre else "".join(self._line).rstrip()
+        line = "".join(self._line)
+        line = line.rstrip() if self._pre else _HTML_SPACE.sub(" ", line).strip()
         if line.strip():
             self.lines.append(line)
         self._line = []
@@ -515,7 +508,7 @@ def _local(tag) -> str:
 
 
 def _read_docx(file: Path, name: str) -> str:
-    """Text of a .docx: one paragraph per line, one table cell per line, footnotes kept.
+    """Text of a .docx: one paragraph per line (in table cells too), footnotes kept.
 
     Footnotes follow the convention of DOCX-converted text (seed 003), so the
     segmenter handles one form: the marker ``[footnoteRef:N]`` at its place in
@@ -554,11 +547,17 @@ def _footnote_texts(document) -> dict[str, str]:
         if rel.reltype == FOOTNOTES_RELTYPE and not rel.is_external:
             root = parse_xml(rel.target_part.blob)
             return {
-                note.get(f"{{{W_NS}}}id"): " ".join(_paragraph_text(p, None)[0] for p in note.iter(f"{{{W_NS}}}p")).strip()
+                note.get(f"{{{W_NS}}}id"): _footnote_body(note)
                 for note in root.iter(f"{{{W_NS}}}footnote")
                 if note.get(f"{{{W_NS}}}type") not in FOOTNOTE_LAYOUT_TYPES
             }
     return {}
+
+
+def _footnote_body(note) -> str:
+    """A footnote's paragraphs on one line, so the body stays on its marker's line."""
+    paragraphs = (_paragraph_text(p, None)[0] for p in note.iterchildren(f"{{{W_NS}}}p"))
+    return " ".join(paragraphs).replace("\n", " ").strip()
 
 
 def _block_lines(container, notes: _FootnoteBodies | None) -> list[str]:
@@ -578,19 +577,16 @@ def _block_lines(container, notes: _FootnoteBodies | None) -> list[str]:
 
 
 def _table_lines(table, notes: _FootnoteBodies | None) -> list[str]:
-    """One line per non-empty cell, row by row (like web text of a task table).
+    """Row by row, cell by cell, one line per non-empty paragraph (like web text, seed 004).
 
-    A cell's paragraphs are joined by spaces so a row keeps one line per cell;
-    cells continuing a vertical merge are empty and give no line.
+    A one-paragraph cell is one line; cells continuing a vertical merge are
+    empty and give no line.
     """
     lines: list[str] = []
     for row in table.iterchildren(f"{{{W_NS}}}tr"):
         for cell in row.iterchildren(f"{{{W_NS}}}tc"):
-            text = " ".join(line.strip() for line in _block_lines(cell, notes) if line.strip())
-            if text:
-                lines.append(text)
+            lines.extend(line.strip() for line in _block_lines(cell, notes) if line.strip())
     return lines
-
 
 
 def _paragraph_text(paragraph, notes: _FootnoteBodies | None) -> tuple[str, list[str]]:
