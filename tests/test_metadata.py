@@ -308,3 +308,50 @@ def test_constructed_two_column_header_and_signature():
 ])
 def test_parse_symbol_tail(tail, expected):
     assert parse_symbol_tail(tail) == expected
+
+
+# Constructed: a headerless plan whose appendix note prints the real number and date.
+CONSTRUCTED_HEADERLESS_WITH_NOTE = """KẾ HOẠCH
+Phát triển du lịch năm 2025
+
+Ủy ban nhân dân tỉnh Khánh Hòa ban hành Kế hoạch phát triển du lịch như sau:
+I. MỤC TIÊU
+Thu hút 10 triệu lượt khách.
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+Nguyễn Văn An
+
+Phụ lục
+DANH MỤC NHIỆM VỤ
+(Kèm theo Kế hoạch số 35/KH-UBND ngày 12/3/2025 của UBND tỉnh Khánh Hòa)
+"""
+
+
+def test_constructed_appendix_note_gives_number_and_date():
+    meta = extract_metadata(without_blocks(CONSTRUCTED_HEADERLESS_WITH_NOTE))
+    ref = meta.ref
+    assert (ref.number, ref.symbol, meta.unnumbered, meta.number_placeholder) == ("35", "35/KH-UBND", False, None)
+    assert (ref.date, ref.year) == (dt.date(2025, 3, 12), 2025)
+    assert (ref.issuer_code, ref.issuer_name, ref.jurisdiction) == ("UBND", "Ủy ban nhân dân tỉnh Khánh Hòa", "vn-34")
+    assert meta.inferred == ["number", "date", "issuer", "jurisdiction"]
+    assert (meta.signing_authority, meta.signer_capacity, meta.signer) == ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Nguyễn Văn An")
+
+
+# Constructed: a legal instrument's number carries its year ("15/2024/QĐ-UBND"); blank day and month.
+CONSTRUCTED_LEGAL_NUMBER = """ỦY BAN NHÂN DÂN
+THÀNH PHỐ ĐÀ NẴNG
+Số: 15/2024/QĐ-UBND
+Đà Nẵng, ngày     tháng     năm 2024
+QUYẾT ĐỊNH
+Ban hành Quy chế phối hợp
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;
+"""
+
+
+def test_constructed_number_with_year_of_a_city():
+    meta = extract_metadata(without_blocks(CONSTRUCTED_LEGAL_NUMBER))
+    ref = meta.ref
+    assert (ref.type_code, ref.number, ref.symbol) == ("QĐ", "15", "15/2024/QĐ-UBND")
+    assert (ref.date, ref.year, meta.place) == (None, 2024, "Đà Nẵng")
+    assert (ref.issuer_name, ref.jurisdiction) == ("Ủy ban nhân dân thành phố Đà Nẵng", "vn-dn")
+    assert ref.title == "Ban hành Quy chế phối hợp"

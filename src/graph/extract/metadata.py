@@ -83,10 +83,6 @@ def _cells(line: _Line) -> list[_Line]:
     return cells
 
 
-def _nonblank(lines: list[_Line]) -> list[_Line]:
-    return [line for line in lines if not line.blank]
-
-
 # --------------------------------------------------------------- collector
 
 
@@ -106,62 +102,91 @@ class _Facts:
 # -------------------------------------------------------------- entry point
 
 
-def extract_metadata(seg: SegmentedDocument) -> DocumentMeta:
-    body = seg.body
-    main_end = _main_end(seg)
-    facts = _Facts()
-    head = _head_lines(body, seg, main_end)
-    type_found = _type_line(head)
-    header = _header_lines(body, seg.header, head, type_found)
-    title_lines = _title_lines(head, type_found)
+@dataclass
+class _Identity:
+    """The fields of the document's own DocRef, as read so far."""
 
-    doc_type = _doc_type(type_found, facts)
-    number, symbol_tail, placeholder = _header_number(header, facts)
-    date, year, place = _header_date(header, facts)
-    issuer_code, province = _header_issuer(header, facts)
+    doc_type: DocType | None = None
+    printed: _Number | None = None
+    date: dt.date | None = None
+    year: int | None = None
+    place: str | None = None
+    issuer_code: str | None = None
+    province: Province | None = None
+
+
+def extract_metadata(seg: SegmentedDocument) -> DocumentMeta:
+    facts = _Facts()
+    main_end = _main_end(seg)
+    head = _head_lines(seg.body, seg, main_end)
+    type_found = _type_line(head)
+    header = _header_lines(seg.body, seg.header, head, type_found)
+    title_lines = _title_lines(head, type_found)
+    identity = _read_header(header, type_found, facts)
     is_draft = _is_draft(header + title_lines, facts)
     title = _title(title_lines, facts)
 
-    tail = _tail_lines(body, seg.recipients, seg.signature, main_end)
+    tail = _tail_lines(seg.body, seg.recipients, seg.signature, main_end)
     recipients, taken = _recipients(tail, facts)
     authority, capacity, signer = _signature(tail, taken, facts)
-
-    note = _attached_note(body, doc_type)
-    if doc_type is None:
-        doc_type = _infer_type(symbol_tail, note, facts)
-    if number is None and placeholder is None and note and note.group("tail"):
-        placeholder = _note_placeholder(note, facts)
-    if date is None and year is None and note:
-        date, year = _note_date(note, facts)
-    if issuer_code is None:
-        issuer_code, province = _infer_issuer(body, seg, authority, symbol_tail, note, doc_type, title_lines, facts)
-    jurisdiction, province = _jurisdiction(issuer_code, province, body, facts)
-
-    ref = DocRef(
-        type_code=doc_type.code if doc_type else None,
-        type_label=doc_type.label_vi if doc_type else None,
-        number=number,
-        symbol=f"{number}{symbol_tail}" if number and symbol_tail else None,
-        issuer_code=issuer_code,
-        issuer_name=_issuer_name(issuer_code, province),
-        date=date,
-        year=date.year if date else year,
-        jurisdiction=jurisdiction,
-        jurisdiction_inferred="jurisdiction" in facts.inferred,
-        title=title,
-    )
+    _fill_from_text(identity, seg.body, authority, title_lines, facts)
     return DocumentMeta(
-        ref=ref,
-        unnumbered=number is None,
-        number_placeholder=placeholder,
+        ref=_doc_ref(identity, title, facts),
+        unnumbered=identity.printed is None or identity.printed.number is None,
+        number_placeholder=identity.printed.placeholder if identity.printed else None,
         is_draft=is_draft,
-        place=place,
+        place=identity.place,
         signer=signer,
         signer_capacity=capacity,
         signing_authority=authority,
         recipients=recipients,
         inferred=facts.inferred,
         evidence=facts.evidence,
+    )
+
+
+def _read_header(header: list[_Line], type_found: tuple[_Line, DocType] | None, facts: _Facts) -> _Identity:
+    identity = _Identity(doc_type=_doc_type(type_found, facts), printed=_header_number(header, facts))
+    identity.date, identity.year, identity.place = _header_date(header, facts)
+    identity.issuer_code, identity.province = _header_issuer(header, facts)
+    return identity
+
+
+def _fill_from_text(identity: _Identity, body: str, authority: str | None, title_lines: list[_Line],
+                    facts: _Facts) -> None:
+    """What the header did not say, from an appendix note, the signature and the text."""
+    note = _attached_note(body, identity.doc_type)
+    if identity.printed is None and note and note.group("tail"):
+        identity.printed = _note_number(note, facts)
+    if identity.doc_type is None:
+        identity.doc_type = _infer_type(identity.printed, note, facts)
+    if identity.date is None and identity.year is None and note:
+        identity.date, identity.year = _note_date(note, facts)
+    if identity.date is None and identity.year is None and identity.printed and identity.printed.year:
+        identity.year = identity.printed.year
+        facts.saw("year", facts.evidence["number"])
+    if identity.issuer_code is None:
+        identity.issuer_code, identity.province = _infer_issuer(
+            body, authority, identity.printed, note, identity.doc_type, title_lines, facts)
+    if identity.province is None:
+        identity.province = _infer_province(identity.issuer_code, body, facts)
+
+
+def _doc_ref(identity: _Identity, title: str | None, facts: _Facts) -> DocRef:
+    doc_type, printed, province = identity.doc_type, identity.printed, identity.province
+    central = identity.issuer_code in ISSUER_BY_CODE and ISSUER_BY_CODE[identity.issuer_code].central
+    return DocRef(
+        type_code=doc_type.code if doc_type else None,
+        type_label=doc_type.label_vi if doc_type else None,
+        number=printed.number if printed else None,
+        symbol=printed.symbol if printed else None,
+        issuer_code=identity.issuer_code,
+        issuer_name=_issuer_name(identity.issuer_code, province),
+        date=identity.date,
+        year=identity.date.year if identity.date else identity.year,
+        jurisdiction=CENTRAL if central else (province.iso if province else None),
+        jurisdiction_inferred="jurisdiction" in facts.inferred,
+        title=title,
     )
 
 
@@ -317,19 +342,39 @@ def parse_symbol_tail(tail: str) -> tuple[str | None, str | None]:
     return code, issuer or None
 
 
-def _header_number(header: list[_Line], facts: _Facts) -> tuple[str | None, str | None, str | None]:
-    """(number, symbol tail, placeholder) from "Số: 214/KH-UBND", "Số         -NQ/TU", "Số: #sovb /KH-UBND"."""
+@dataclass(frozen=True)
+class _Number:
+    """A document's own number as printed: a real one, or a placeholder with its symbol tail."""
+
+    number: str | None  # "214"; None for a placeholder or a blank
+    tail: str  # "/KH-UBND", "-NQ/TU"
+    placeholder: str | None  # "Số -NQ/TU", "#sovb /KH-UBND"; None when a number is printed
+    year: int | None = None  # "15/2024/QĐ-UBND" → 2024
+
+    @property
+    def symbol(self) -> str | None:
+        if self.number is None:
+            return None
+        return f"{self.number}/{self.year}{self.tail}" if self.year else f"{self.number}{self.tail}"
+
+
+def _number_of(m: re.Match[str], placeholder: str) -> _Number:
+    tail = re.sub(r"\s+", "", m.group("tail"))
+    year = int(m.group("symbol_year")) if m.group("symbol_year") else None
+    if m.group("number"):
+        return _Number(m.group("number"), tail, None, year)
+    return _Number(None, tail, " ".join(placeholder.split()))
+
+
+def _header_number(header: list[_Line], facts: _Facts) -> _Number | None:
+    """"Số: 214/KH-UBND" → 214, "/KH-UBND"; "Số         -NQ/TU" → placeholder "Số -NQ/TU";
+    "Số: #sovb /KH-UBND" → placeholder "Số: #sovb /KH-UBND"."""
     for line in header:
         m = NUMBER_LINE.match(line.text)
-        if not m:
-            continue
-        span = Span(line.start + m.start("label"), line.start + m.end("tail"))
-        facts.saw("number", span)
-        tail = re.sub(r"\s+", "", m.group("tail"))
-        if m.group("number"):
-            return m.group("number"), tail, None
-        return None, tail, " ".join(m.group(0).split())
-    return None, None, None
+        if m:
+            facts.saw("number", Span(line.start + m.start("label"), line.start + m.end("tail")))
+            return _number_of(m, m.group(0))
+    return None
 
 
 def _header_date(header: list[_Line], facts: _Facts) -> tuple[dt.date | None, int | None, str | None]:
@@ -420,7 +465,9 @@ def _header_issuer(header: list[_Line], facts: _Facts) -> tuple[str | None, Prov
             if province is None:
                 continue
             end = m.start("rest") + length
-        facts.saw("issuer", Span(joined.to_body(m.start()), joined.to_body(end)))
+        span = Span(joined.to_body(m.start()), joined.to_body(end))
+        facts.saw("issuer", span)
+        facts.saw("jurisdiction", span)
         return code, province
     return None, None
 
@@ -590,14 +637,12 @@ def _attached_note(body: str, doc_type: DocType | None) -> re.Match[str] | None:
     return None
 
 
-def _note_placeholder(note: re.Match[str], facts: _Facts) -> str | None:
-    """"#sovb /KH-UBND" from "(Kèm theo Kế hoạch số #sovb /KH-UBND …)"; the number itself is never
-    taken from a note (it is the document's own number only when printed in the header)."""
-    if note.group("number"):
-        return None
-    start = note.start("placeholder") if note.group("placeholder") else note.start("tail")
-    facts.saw("number", Span(start, note.end("tail")))
-    return " ".join(note.string[start:note.end("tail")].split())
+def _note_number(note: re.Match[str], facts: _Facts) -> _Number:
+    """The number an appendix note gives its document: "(Kèm theo Kế hoạch số #sovb /KH-UBND …)"
+    → placeholder "#sovb /KH-UBND"; "(Kèm theo Kế hoạch số 214/KH-UBND …)" → 214, inferred."""
+    start = next(note.start(g) for g in ("number", "placeholder", "tail") if note.group(g))
+    facts.saw("number", Span(start, note.end("tail")), inferred=bool(note.group("number")))
+    return _number_of(note, note.string[start:note.end("tail")])
 
 
 def _note_date(note: re.Match[str], facts: _Facts) -> tuple[dt.date | None, int | None]:
@@ -610,10 +655,10 @@ def _note_date(note: re.Match[str], facts: _Facts) -> tuple[dt.date | None, int 
     return date, year
 
 
-def _infer_type(symbol_tail: str | None, note: re.Match[str] | None, facts: _Facts) -> DocType | None:
+def _infer_type(printed: _Number | None, note: re.Match[str] | None, facts: _Facts) -> DocType | None:
     """No type line: the type code of the printed symbol ("-NQ/TU"), else the appendix note's type."""
-    if symbol_tail:
-        code, _ = parse_symbol_tail(symbol_tail)
+    if printed:
+        code, _ = parse_symbol_tail(printed.tail)
         if code in DOC_TYPE_BY_CODE:
             facts.saw("type", facts.evidence["number"], inferred=True)
             return DOC_TYPE_BY_CODE[code]
@@ -640,7 +685,7 @@ def _issuer_code(name: str) -> str | None:
     return next((code for printed, code in ISSUER_NAMES if printed == name), None)
 
 
-def _infer_issuer(body: str, seg: SegmentedDocument, authority: str | None, symbol_tail: str | None,
+def _infer_issuer(body: str, authority: str | None, printed: _Number | None,
                   note: re.Match[str] | None, doc_type: DocType | None, title_lines: list[_Line],
                   facts: _Facts) -> tuple[str | None, Province | None]:
     """No header: the issuer from, in order, the signing authority ("TM. ỦY BAN NHÂN DÂN" → UBND,
@@ -651,8 +696,7 @@ def _infer_issuer(body: str, seg: SegmentedDocument, authority: str | None, symb
     candidates: list[tuple[str | None, Span | None]] = [
         (_authority_issuer(authority), facts.evidence.get("signing_authority")),
         (_issuer_code(opener.group("issuer")) if opener else None, _match_span(opener, "issuer")),
-        (parse_symbol_tail(symbol_tail)[1] if symbol_tail else None, facts.evidence.get("number")),
-        (parse_symbol_tail(note.group("tail"))[1] if note and note.group("tail") else None, _match_span(note, "tail")),
+        (parse_symbol_tail(printed.tail)[1] if printed else None, facts.evidence.get("number")),
         (_issuer_code(note.group("issuer")) if note and note.group("issuer") else None, _match_span(note, "issuer")),
     ]
     code = None
@@ -702,23 +746,19 @@ def _most_named_province(body: str) -> tuple[Province, Span] | None:
     return next(p for p in PROVINCES if p.iso == iso), first[iso]
 
 
-def _jurisdiction(issuer_code: str | None, province: Province | None, body: str,
-                  facts: _Facts) -> tuple[str | None, Province | None]:
-    """"vn" for a central issuer; else the province's ISO code, inferred from the text when no header named it."""
+def _infer_province(issuer_code: str | None, body: str, facts: _Facts) -> Province | None:
+    """A provincial issuer no header or issuing sentence placed: the province the text names most.
+    A central issuer ("vn") needs none; its jurisdiction is inferred with the issuer."""
     issuer = ISSUER_BY_CODE.get(issuer_code) if issuer_code else None
     if issuer is not None and issuer.central:
-        if "issuer" in facts.evidence:
-            facts.saw("jurisdiction", facts.evidence["issuer"], inferred="issuer" in facts.inferred)
-        return CENTRAL, None
-    if province is None:
-        named = _most_named_province(body)
-        if named is None:
-            return None, None
-        province = named[0]
-        facts.saw("jurisdiction", named[1], inferred=True)
-    elif "jurisdiction" not in facts.evidence:
-        facts.saw("jurisdiction", facts.evidence["issuer"])
-    return province.iso, province
+        if "issuer" in facts.inferred:
+            facts.saw("jurisdiction", facts.evidence["issuer"], inferred=True)
+        return None
+    named = _most_named_province(body)
+    if named is None:
+        return None
+    facts.saw("jurisdiction", named[1], inferred=True)
+    return named[0]
 
 
 def _issuer_name(code: str | None, province: Province | None) -> str | None:

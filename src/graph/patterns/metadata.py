@@ -48,19 +48,16 @@ MOTTOS = (
 # Rules under the header or the title: "-------", "-----", "*", "_____".
 SEPARATOR = re.compile(r"^\s*(?:[-_=*–—~.]{3,}|\*)\s*$")
 
-# "Số: 214/KH-UBND", "Số         -NQ/TU", "Số: #sovb /KH-UBND", "Số:      /QĐ-UBND", "Số 31-CTr/TU".
-# number: digits; placeholder: "#sovb", dots, ellipsis, underscores, or nothing before the tail.
-NUMBER_LINE = re.compile(
-    r"^\s*(?P<label>Số|SỐ)\s*:?\s*"
-    r"(?:(?P<number>\d+[a-z]?)|(?P<placeholder>#\w+|\.{2,}|…+|_{2,}))?\s*"
+# A document's number as printed: "214/KH-UBND", "-NQ/TU" (blank number), "#sovb /KH-UBND",
+# "15/2024/QĐ-UBND" (legal instruments carry their year).  number: digits; placeholder:
+# "#sovb", dots, ellipsis, underscores, or nothing before the tail; tail: "/KH-UBND", "-NQ/TU".
+NUMBER_REF = re.compile(
+    r"(?:(?P<number>\d+[a-z]?)(?:/(?P<symbol_year>\d{4}))?|(?P<placeholder>#\w+|\.{2,}|…+|_{2,}))?\s*"
     r"(?P<tail>[-/]\s?[A-ZĐ][A-Za-zĐđ0-9/\-]*)"
 )
 
-# The same reference inside a sentence or an appendix note: "số #sovb /KH-UBND", "số 214/KH-UBND".
-NUMBER_REF = re.compile(
-    r"(?:(?P<number>\d+[a-z]?)|(?P<placeholder>#\w+|\.{2,}|…+|_{2,}))?\s*"
-    r"(?P<tail>[-/]\s?[A-ZĐ][A-Za-zĐđ0-9/\-]*)"
-)
+# "Số: 214/KH-UBND", "Số         -NQ/TU", "Số: #sovb /KH-UBND", "Số:      /QĐ-UBND", "Số 31-CTr/TU".
+NUMBER_LINE = re.compile(r"^\s*(?P<label>Số|SỐ)\s*:?\s*" + NUMBER_REF.pattern)
 
 # "Quảng Ngãi, ngày 06 tháng 11 năm 2024"; a blank day or month ("ngày    tháng 11 năm 2023") keeps the year.
 DATE_LINE = re.compile(
