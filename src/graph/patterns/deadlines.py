@@ -54,11 +54,18 @@ COMPILED_FORMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 # được ít nhất 01 Nhà máy điện gió …" is a by-year deadline with a target after it.
 PREFIX_KINDS = frozenset({"date", "quarter", "period", "by-year", "years", "year"})
 
-# Deadline words as they open the deadline column of a flattened table row
-# (seed 000 Phụ lục II): the first one after the agency cells starts the tail.
-TABLE_DEADLINE_START = re.compile(
-    r"(?<![\w/])(?:H[ằà]ng\s+năm|Thường\s+xuyên|Theo\s+tiến\s+độ|Theo\s+thời\s+gian|Giai\s+đoạn"
-    r"|Quý\s+[IV1-4]|Trước\s+ngày|Đến\s+năm|Năm\s+(?:19|20)\d{2}|(?:19|20)\d{2})(?![\w/])"
+# The deadline cell of a flattened table row (seed 000 Phụ lục II), wrapped over
+# lines: "Hằng năm", "Theo tiến\nđộ cơ quan\nchủ trì", "Theo tiến\nđộ dự án", "2024",
+# "Giai đoạn".  Capitalised: a cell opens with a capital.
+TABLE_DEADLINE = re.compile(
+    r"(?<![\w/])(?:H[ằà]ng\s+năm|Thường\s+xuyên"
+    r"|Theo\s+tiến\s+độ\s+(?:của\s+)?(?:cơ\s+quan\s+chủ\s+trì|đơn\s+vị\s+chủ\s+trì|dự\s+án|đề\s+án|kế\s+hoạch)"
+    r"|Theo\s+thời\s+gian\s+thực\s+hiện\s+(?:quy\s+hoạch|kế\s+hoạch|dự\s+án|đề\s+án)(?:\s+tỉnh)?"
+    r"|Giai\s+đoạn(?:\s+(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2})?"
+    r"|Quý\s+(?:IV|I{1,3}|[1-4])\s*/\s*(?:19|20)\d{2}"
+    r"|Trước\s+ngày\s+\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?:19|20)\d{2}"
+    r"|(?:Đến|Trước)\s+năm\s+(?:19|20)\d{2}|Năm\s+(?:19|20)\d{2}"
+    r"|(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?)(?![\w/])"
 )
 
 # A deadline given in the task text itself: "… (thực hiện thường xuyên, hàng năm)."

@@ -1,0 +1,618 @@
+"""Tasks (nhiệm vụ) with their lead, cooperating and directing bodies, deadline and output form.
+
+``extract_tasks(seg) -> list[Task]`` reads three layouts (DOMAIN.md "Tasks"):
+
+1. **Appendix tables** (``layout="table"``).  Two text shapes of the same table
+   "STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian | Hình thức | Ghi chú":
+
+   - one cell per line (web text, seed 004)::
+
+         1.1
+         Tổ chức phổ biến, quán triệt, tuyên truyền quan điểm, …
+         Các sở, ban, ngành; UBND các huyện, thị xã, thành phố.
+         Sở Thông tin và Truyền thông, Đài Phát thanh truyền hình tỉnh.
+
+   - PDF columns flattened into lines (seed 000 Phụ lục II)::
+
+         1.1 Cụ thể hóa các quan điểm, gắn kết các mục tiêu,
+         nhiệm vụ công nghiệp hóa, hiện đại hóa vào kế
+         …
+         Sở Kế hoạch và
+         Đầu tư
+         Các sở, ban, ngành
+         và địa phương
+         Hằng năm Nghị quyết
+
+   Group rows ("1. Về đổi mới tư duy, …", "7 / Phát triển các thành phần kinh tế …")
+   are headings unless agency cells follow them.
+
+2. **Role lines** under an item (``layout="role-lines"``, seeds 001 and 002)::
+
+       - Phát triển kinh tế số, xã hội số, chính phủ số; …
+       Cơ quan chỉ đạo: Ban Thường vụ Tỉnh ủy.
+       Cơ quan tham mưu, thực hiện: Ban cán sự đảng Ủy ban nhân dân tỉnh.
+       Thời gian thực hiện: Thường xuyên.
+
+       a) Xây dựng các tiêu chí, yêu cầu cụ thể nhằm lựa chọn, …
+       - Thời gian thực hiện: năm 2020.
+       - Cơ quan chủ trì: Sở Kế hoạch và Đầu tư.
+       - Cơ quan phối hợp: Sở Công Thương, Ban Quản lý KKT Dung Quất và các KCN Quảng Ngãi, …
+
+3. **Lead headings** over bullets (``layout="lead-heading"``, seed 000 prose)::
+
+       (2) Sở Thông tin và Truyền thông chủ trì, phối hợp với các cơ quan liên quan:
+       - Xây dựng và ban hành các kế hoạch cụ thể hóa …
+
+   and assignments "2. Giao Sở Công Thương theo dõi, đôn đốc …".
+
+The parsers work on ``seg.body`` (footnotes blanked, same offsets as the text)
+and spans; ``seg.sections`` only gives each task its section key.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import AgencyMention, Appendix, Deadline, SegmentedDocument, Span, Task
+from ..normalise import clean
+from ..patterns.agencies import (
+    ASSIGN_VERBS,
+    CANONICAL_NAMES,
+    LEAD_VERBS,
+    NOTE_PHRASES,
+    OUTPUT_FORMS,
+    ROLE_LABELS,
+    SUPPORT_VERB,
+)
+from ..patterns.deadlines import TABLE_DEADLINE
+from .agencies import is_agency_like, parse_agencies, starts_with_agency
+from .deadlines import inline_deadline, parse_deadline
+
+
+def extract_tasks(seg: SegmentedDocument) -> list[Task]:
+    body = seg.body
+    tasks: list[Task] = []
+    for appendix in seg.appendices:
+        tasks += parse_table_tasks(body, appendix.span)
+    for region in main_regions(len(body), seg.appendices):
+        role_tasks = parse_role_line_tasks(body, region)
+        heading_tasks = [t for t in parse_lead_heading_tasks(body, region) if not _overlaps_any(t, role_tasks)]
+        tasks += role_tasks + heading_tasks
+    for task in tasks:
+        task.section = _section_key(seg, task.span)
+    return sorted(tasks, key=lambda t: t.span.start)
+
+
+def main_regions(length: int, appendices: list[Appendix]) -> list[Span]:
+    """The document outside its appendices."""
+    regions, start = [], 0
+    for appendix in sorted(appendices, key=lambda a: a.span.start):
+        if appendix.span.start > start:
+            regions.append(Span(start, appendix.span.start))
+        start = max(start, appendix.span.end)
+    if start < length:
+        regions.append(Span(start, length))
+    return regions
+
+
+def _section_key(seg: SegmentedDocument, span: Span) -> str | None:
+    from .. import segment  # imported late: segment.py is a sibling stage
+
+    # the section holding the task's label: for a bullet task that is the bullet itself
+    section = segment.innermost_section(seg.sections, span.start)
+    return section.key if section else None
+
+
+def _overlaps_any(task: Task, others: list[Task]) -> bool:
+    return any(task.span.start < o.span.end and o.span.start < task.span.end for o in others)
+
+
+# ------------------------------------------------------------------ lines
+
+
+@dataclass(frozen=True)
+class Line:
+    start: int
+    end: int  # excludes the newline
+    text: str
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+
+def lines_of(body: str, region: Span) -> list[Line]:
+    lines, pos = [], region.start
+    while pos < region.end:
+        nl = body.find("\n", pos, region.end)
+        end = region.end if nl < 0 else nl
+        lines.append(Line(pos, end, body[pos:end]))
+        pos = end + 1
+    return lines
+
+
+def _trim(body: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and body[start].isspace():
+        start += 1
+    while end > start and body[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _mentions(body: str, start: int, end: int) -> list[AgencyMention]:
+    start, end = _trim(body, start, end)
+    return parse_agencies(body[start:end], start) if start < end else []
+
+
+# ------------------------------------------------------------------ 1. tables
+
+# "1.1 Cụ thể hóa …", "1. Về đổi mới …", " 5.5 Xây dựng …", "7" alone on its line
+_ROW_LABEL = re.compile(r"[ \t]*(?P<label>\d{1,2}(?:\.\d{1,2})?)(?P<dot>\.)?(?=[ \t]|$)")
+# the header row: "TT Nhiệm vụ Cơ quan chủ trì …" / "STT" then "Nội dung nhiệm vụ"
+_HEADER_START = re.compile(r"[ \t]*S?TT\b")
+_HEADER_WORD = "nhiệm vụ"
+_COLUMN_GAP = re.compile(r"[ \t]{2,}")
+_FORM_ALT = "|".join(w.replace(" ", r"\s+") for w in OUTPUT_FORMS)
+_FORMS = re.compile(rf"\s*(?P<forms>(?:{_FORM_ALT})(?:\s*,\s*(?:{_FORM_ALT}))*)", re.IGNORECASE)
+_NOTES = re.compile(r"\s*(?P<note>" + "|".join(n.replace(" ", r"\s+") for n in NOTE_PHRASES) + ")", re.IGNORECASE)
+# output forms opening the tail of a row with no deadline; not "Sở Kế hoạch và Đầu tư"
+_FORM_START = re.compile(rf"(?<!Sở\s)(?<![\w/])(?:{_FORM_ALT})(?!\w)")
+
+
+@dataclass(frozen=True)
+class Row:
+    label: str
+    depth: int  # 1: group row ("1.", "7"), 2: task row ("1.1")
+    label_line: Line
+    content_start: int  # first character after the label
+    end: int
+
+
+def parse_table_tasks(body: str, region: Span) -> list[Task]:
+    """Tasks of a task table (header names "nhiệm vụ"); other tables give none."""
+    lines = lines_of(body, region)
+    header = _find_header(lines)
+    if header is None:
+        return []
+    tasks = []
+    for row in _rows(body, lines[header:], region.end):
+        one_cell_per_line = not body[row.content_start:row.label_line.end].strip()
+        task = _cell_row_task(body, row) if one_cell_per_line else _flat_row_task(body, row)
+        if task:
+            tasks.append(task)
+    return tasks
+
+
+def _find_header(lines: list[Line]) -> int | None:
+    for i, line in enumerate(lines):
+        if _HEADER_START.match(line.text):
+            block = " ".join(l.text for l in lines[i:i + 20] if not _ROW_LABEL.match(l.text))
+            if _HEADER_WORD in clean(block).casefold():
+                return i + 1
+    return None
+
+
+def _rows(body: str, lines: list[Line], region_end: int) -> list[Row]:
+    """Split the table at row labels that follow each other (1, 1.1, 1.2, 2, 2.1 …).
+
+    A label must come after the previous one and open at most the next group, so
+    "05 năm có xét đến nhà ở công nhân" inside row 10.3 is text, not row 5.
+    """
+    starts: list[tuple[Line, re.Match[str]]] = []
+    previous: tuple[int, ...] = (0,)
+    for line in lines:
+        match = _ROW_LABEL.match(line.text)
+        if not match:
+            continue
+        key = tuple(int(part) for part in match.group("label").split("."))
+        if key > previous and key[0] - previous[0] <= 1:
+            starts.append((line, match))
+            previous = key
+    rows = []
+    for i, (line, match) in enumerate(starts):
+        end = starts[i + 1][0].start if i + 1 < len(starts) else region_end
+        label = match.group("label")
+        rows.append(Row(label, label.count(".") + 1, line, line.start + match.end(), end))
+    return rows
+
+
+def _cell_row_task(body: str, row: Row) -> Task | None:
+    """One cell per line: text paragraphs, then the lead line, then the support line."""
+    cells = [l for l in lines_of(body, Span(row.label_line.end, row.end)) if not l.blank]
+    agency_from = len(cells)
+    while agency_from > 0 and is_agency_like(cells[agency_from - 1].text):
+        agency_from -= 1
+    text_cells, agency_cells = cells[:agency_from], cells[agency_from:]
+    if row.depth == 1:
+        if not agency_cells:
+            return None  # a group heading
+        # "7 / Phát triển các thành phần kinh tế … / <task paragraphs> / <agencies>"
+        text_cells = text_cells[1:] or text_cells
+    if not text_cells:
+        return None
+    lead = _mentions(body, agency_cells[0].start, agency_cells[0].end) if agency_cells else []
+    support = [m for cell in agency_cells[1:] for m in _mentions(body, cell.start, cell.end)]
+    text = clean("\n".join(c.text for c in text_cells))
+    return Task(label=row.label, text=text, section=None, lead=lead, support=support,
+                span=Span(*_trim(body, row.label_line.start, row.end)), layout="table")
+
+
+def _flat_row_task(body: str, row: Row) -> Task | None:
+    """PDF columns flattened: text lines, agency lines, then "deadline form note" (wrapped)."""
+    agency_start = _agency_column_start(body, row)
+    if agency_start is None:
+        if row.depth == 1:
+            return None  # a group heading: "1. Về đổi mới tư duy, …"
+        text_end, lead, support, tail = row.end, [], [], None
+    else:
+        text_end = agency_start
+        tail_start = _tail_start(body, agency_start, row.end)
+        columns = _agency_columns(body, agency_start, tail_start)
+        lead = _mentions(body, *columns[0]) if columns else []
+        support = [m for col in columns[1:] for m in _mentions(body, *col)]
+        tail = _parse_tail(body, tail_start, row.end)
+    text = body[row.content_start:text_end]
+    if tail and tail.rest:
+        text += "\n" + tail.rest  # row 4.7: the text cell runs on below the other cells
+    return Task(
+        label=row.label, text=clean(text), section=None, lead=lead, support=support,
+        deadline=tail.deadline if tail else None, output_form=tail.output_form if tail else None,
+        notes=tail.note if tail else None,
+        span=Span(*_trim(body, row.label_line.start, row.end)), layout="table",
+    )
+
+
+def _agency_column_start(body: str, row: Row) -> int | None:
+    """Where the first agency cell starts: a line opening with a body, or a wide gap before one."""
+    for line in lines_of(body, Span(row.label_line.start, row.end)):
+        first = line.start == row.label_line.start
+        if not first:
+            stripped = line.text.lstrip()
+            if stripped and starts_with_agency(stripped):
+                return line.end - len(stripped)
+        # "5.4 Xây dựng kế hoạch phát triển giáo dục nghề nghiệp  Sở Lao động-"
+        for gap in _COLUMN_GAP.finditer(line.text):
+            pos = line.start + gap.end()
+            if pos < line.end and pos > row.content_start and starts_with_agency(body[pos:line.end]):
+                return pos
+    return None
+
+
+def _tail_start(body: str, start: int, end: int) -> int:
+    match = TABLE_DEADLINE.search(body, start, end) or _FORM_START.search(body, start, end)
+    return match.start() if match else end
+
+
+# a column break inside flattened agency text: "Sở Công Thương Các sở, ban, ngành"
+_COLUMN_BREAK = re.compile(r"(?<=[\w)])[ \t\n]+(?=\S)")
+
+
+def _agency_columns(body: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split "Sở Kế hoạch và Đầu tư Các sở, ban, ngành và địa phương" into lead and support cells.
+
+    A body opening with a capital right after a word (no comma, no "và") starts
+    the next column.
+    """
+    cuts = [start]
+    for gap in _COLUMN_BREAK.finditer(body, start, end):
+        before = body[max(start, gap.start() - 3):gap.start()]
+        if before.endswith("và") and (len(before) < 3 or not before[-3].isalpha()):
+            continue
+        if starts_with_agency(body[gap.end():end]):
+            cuts.append(gap.end())
+    cuts.append(end)
+    return [(a, b) for a, b in zip(cuts, cuts[1:]) if body[a:b].strip()]
+
+
+@dataclass
+class Tail:
+    deadline: Deadline | None
+    output_form: str | None
+    note: str | None
+    rest: str  # text left over: the task cell running on below the row
+
+
+def _parse_tail(body: str, start: int, end: int) -> Tail:
+    """ "Theo tiến độ cơ quan chủ trì  Quyết định  Trình Thủ tướng Chính phủ" (wrapped)."""
+    pos = start
+    deadline = output_form = note = None
+    match = TABLE_DEADLINE.match(body, pos, end)
+    if match:
+        deadline = parse_deadline(match.group(0), Span(match.start(), match.end()))
+        pos = match.end()
+    match = _FORMS.match(body, pos, end)
+    if match:
+        output_form = clean(match.group("forms"))
+        pos = match.end()
+    match = _NOTES.match(body, pos, end)
+    if match:
+        note = clean(match.group("note"))
+        pos = match.end()
+    return Tail(deadline, output_form, note, body[pos:end].strip())
+
+
+# ------------------------------------------------------------------ 2. role lines
+
+_ROLE_ALT = "|".join(re.escape(label).replace(r"\ ", r"[ \t]+") for label, _ in ROLE_LABELS)
+_ROLE_OF = {label.casefold(): role for label, role in ROLE_LABELS}
+# "- Cơ quan chủ trì: …", "+ Thời gian thực hiện: …", "Cơ quan chỉ đạo: …",
+# "- Thời gian thực hiện xây dựng kế hoạch: năm 2020."
+_ROLE_LINE = re.compile(
+    rf"[ \t]*(?:[-+*•][ \t]*)?(?P<role>{_ROLE_ALT})(?P<extra>[ \t]+[^:\n]{{1,40}})?[ \t]*:[ \t]*"
+)
+# item labels: "-", "+", "*", "a)", "đ)", "(1)", "1.", "2.3.", "II."
+_ITEM_LABEL = re.compile(
+    r"[ \t]*(?P<label>[-+*•](?=[ \t]*\S)|[a-zđ]\)|\(\d{1,2}\)|\d{1,2}(?:\.\d{1,2})*\.|[IVX]{1,5}\.)[ \t]*"
+)
+
+
+def item_match(text: str) -> re.Match[str] | None:
+    """An item label opening ``text``.
+
+    A dash before a lower-case word or a number continues a wrapped line
+    ("phát triển thương mại\n- du lịch tỉnh …", "thời kỳ 2021\n- 2030"), not a bullet.
+    """
+    match = _ITEM_LABEL.match(text)
+    if match and match.group("label") in "-+*•":
+        following = text[match.end():match.end() + 1]
+        if following.islower() or following.isdigit():
+            return None
+    return match
+
+
+@dataclass
+class RoleValue:
+    role: str
+    start: int  # value start (after the colon)
+    end: int
+    line: Line
+
+
+def parse_role_line_tasks(body: str, region: Span) -> list[Task]:
+    lines = lines_of(body, region)
+    tasks = []
+    previous_end = region.start
+    for block in _role_blocks(body, lines):
+        task = _role_block_task(body, lines, block, previous_end)
+        if task:
+            tasks.append(task)
+        previous_end = block[-1].end
+    return tasks
+
+
+def _role_of(match: re.Match[str]) -> str:
+    return _ROLE_OF[re.sub(r"[ \t]+", " ", match.group("role")).casefold()]
+
+
+def _role_blocks(body: str, lines: list[Line]) -> list[list[RoleValue]]:
+    """Consecutive role lines with their (wrapped) values, grouped per task."""
+    blocks: list[list[RoleValue]] = []
+    i = 0
+    while i < len(lines):
+        match = _ROLE_LINE.match(lines[i].text)
+        if not match:
+            i += 1
+            continue
+        block = []
+        while i < len(lines):
+            match = _ROLE_LINE.match(lines[i].text)
+            if not match:
+                break
+            value, i = _role_value(body, lines, i, match)
+            block.append(value)
+            while i < len(lines) and lines[i].blank:
+                i += 1
+        blocks.append(block)
+    return blocks
+
+
+def _role_value(body: str, lines: list[Line], i: int, match: re.Match[str]) -> tuple[RoleValue, int]:
+    """A role line's value runs on over wrapped lines.
+
+    An empty value ("- Thời gian thực hiện:") takes the "+" lines below it; a value
+    ends at a full stop, a role line or an item label.
+    """
+    line = lines[i]
+    start, end = line.start + match.end(), line.end
+    open_list = not line.text[match.end():].strip()
+    j = i + 1
+    while j < len(lines):
+        nxt = lines[j]
+        if nxt.blank:
+            j += 1
+            continue
+        if _ROLE_LINE.match(nxt.text):
+            break
+        item = item_match(nxt.text)
+        if open_list:
+            if item and item.group("label") != "+":
+                break
+        elif item or body[start:end].rstrip().endswith("."):
+            break
+        end = nxt.end
+        j += 1
+    # do not swallow the blank lines after the value
+    k = i + 1
+    while k < j and lines[k].end <= end:
+        k += 1
+    return RoleValue(_role_of(match), start, end, line), k
+
+
+def _role_block_task(body: str, lines: list[Line], block: list[RoleValue], previous_end: int) -> Task | None:
+    first = block[0].line
+    item = _task_item(body, [l for l in lines if previous_end <= l.start < first.start])
+    if item is None:
+        return None
+    label, text_start = item
+    text = clean(body[text_start:first.start])
+    if not text:
+        return None
+    task = Task(label=label, text=text, section=None, layout="role-lines",
+                span=Span(*_trim(body, _line_start_at(lines, text_start), block[-1].end)))
+    for value in block:
+        if value.role == "deadline":
+            task.deadline = parse_deadline(body[value.start:value.end], Span(*_trim(body, value.start, value.end)))
+        else:
+            getattr(task, value.role).extend(_mentions(body, value.start, value.end))
+    if task.deadline is None:
+        raw = inline_deadline(text)  # "(thực hiện thường xuyên, hàng năm)"
+        task.deadline = parse_deadline(raw) if raw else None
+    return task
+
+
+def _line_start_at(lines: list[Line], pos: int) -> int:
+    for line in lines:
+        if line.start <= pos <= line.end:
+            return line.start
+    return pos
+
+
+def _task_item(body: str, lines: list[Line]) -> tuple[str, int] | None:
+    """The item the role lines belong to: the last labelled item above them.
+
+    When that item is one of a run of sibling items introduced by a line ending
+    in ":" ("b) Tham mưu xây dựng, trình ban hành … sau đây:" then "- Chương trình …;"
+    ×5), the task is the introducing item.
+    """
+    items = [(l, m) for l in lines if (m := item_match(l.text)) and not l.blank]
+    if not items:
+        return None
+    last = len(items) - 1
+    kind = _label_kind(items[last][1].group("label"))
+    run_start = last
+    while run_start > 0 and _label_kind(items[run_start - 1][1].group("label")) == kind:
+        run_start -= 1
+    if run_start > 0 and last - run_start >= 1:
+        intro_line = items[run_start - 1][0]
+        intro_text = body[intro_line.start:items[run_start][0].start].rstrip()
+        if intro_text.endswith(":"):
+            last = run_start - 1
+    line, match = items[last]
+    return match.group("label").strip(), line.start + match.end()
+
+
+def _label_kind(label: str) -> str:
+    label = label.strip()
+    if label in "-+*•":
+        return label
+    if label.endswith(")"):
+        return "(n)" if label.startswith("(") else "a)"
+    return "roman" if label[0] in "IVX" else f"n{label.count('.')}"
+
+
+# ------------------------------------------------------------------ 3. lead headings
+
+_LEAD_VERB_ALT = "|".join(v.replace(" ", r"\s+") for v in LEAD_VERBS)
+# "(2) Sở Thông tin và Truyền thông chủ trì, phối hợp với các cơ quan liên quan:"
+# "Các Sở, Ban, ngành và UBND các huyện, thị xã, thành phố thực hiện:"
+_SUPPORT_VERB = SUPPORT_VERB.replace(" ", r"\s+")
+# a colon inside parentheses is part of the names: "UBND các huyện, … (gồm: Tam Kỳ, Hội An; …)"
+_NAMES = r"(?:[^:()]|\([^()]*\))"
+_LEAD_HEADING = re.compile(
+    rf"(?P<label>\(\d{{1,2}}\)[ \t]*)?(?P<lead>{_NAMES}+?)\s+(?:{_LEAD_VERB_ALT})"
+    rf"(?:\s*,\s*{_SUPPORT_VERB}(?P<support>{_NAMES}*?)|\s*,\s*phối\s+hợp(?P<support2>{_NAMES}*?))?\s*:\s*$"
+)
+_HEADING_MAX_LINES = 4
+_BULLET = "-"
+_ASSIGN = re.compile(rf"(?P<verb>{'|'.join(ASSIGN_VERBS)})[ \t]+")
+_CANONICAL_PREFIX = re.compile(
+    "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(CANONICAL_NAMES, key=len, reverse=True)),
+    re.IGNORECASE,
+)
+
+
+def parse_lead_heading_tasks(body: str, region: Span) -> list[Task]:
+    lines = lines_of(body, region)
+    tasks = []
+    i = 0
+    while i < len(lines):
+        heading = _lead_heading_at(body, lines, i)
+        if heading:
+            match, last = heading
+            bullets, i = _bullets_under(body, lines, last + 1)
+            tasks += [_bullet_task(body, b, match) for b in bullets]
+            continue
+        task = _assignment_task(body, lines, i)
+        if task:
+            tasks.append(task)
+        i += 1
+    return tasks
+
+
+def _lead_heading_at(body: str, lines: list[Line], i: int) -> tuple[re.Match[str], int] | None:
+    """A heading that names lead bodies, wrapped over up to four lines, ending in ":"."""
+    first = lines[i]
+    opening = re.sub(r"^[ \t]*\(\d{1,2}\)[ \t]*", "", first.text)
+    if not opening.strip() or not starts_with_agency(opening.lstrip()):
+        return None
+    for j in range(i, min(i + _HEADING_MAX_LINES, len(lines))):
+        if lines[j].blank:
+            return None
+        if lines[j].text.rstrip().endswith(":"):
+            start = first.start + len(first.text) - len(first.text.lstrip())
+            match = _LEAD_HEADING.fullmatch(body, start, lines[j].end)
+            if match and starts_with_agency(match.group("lead")):
+                return match, j
+            return None
+    return None
+
+
+def _bullets_under(body: str, lines: list[Line], i: int) -> tuple[list[tuple[int, int]], int]:
+    """(start, end) of each "- …" bullet after a heading, up to the next heading or item."""
+    bullets: list[list[int]] = []
+    while i < len(lines):
+        line = lines[i]
+        if line.blank:
+            i += 1
+            continue
+        item = item_match(line.text)
+        if item and item.group("label") == _BULLET:
+            bullets.append([line.start + item.end(), line.end])
+        elif item or _lead_heading_at(body, lines, i) or not bullets or line.text.lstrip().startswith("("):
+            break  # "(3) Sở Nội vụ …", "3. Phát triển …", "(Đính kèm …)", "+ Đối với vùng Tây"
+        else:
+            bullets[-1][1] = line.end
+        i += 1
+    return [(a, b) for a, b in bullets], i
+
+
+def _bullet_task(body: str, bounds: tuple[int, int], heading: re.Match[str]) -> Task:
+    start, end = bounds
+    support_group = "support" if heading.group("support") is not None else "support2"
+    return Task(
+        label=_BULLET, text=clean(body[start:end]), section=None,
+        lead=_mentions(body, heading.start("lead"), heading.end("lead")),
+        support=_mentions(body, heading.start(support_group), heading.end(support_group))
+        if heading.group(support_group) else [],
+        span=Span(*_trim(body, _line_start(body, start), end)), layout="lead-heading",
+    )
+
+
+def _line_start(body: str, pos: int) -> int:
+    return body.rfind("\n", 0, pos) + 1
+
+
+def _assignment_task(body: str, lines: list[Line], i: int) -> Task | None:
+    """ "2. Giao Sở Công Thương theo dõi, đôn đốc các Sở, ngành, … thực hiện Kế hoạch này; …" """
+    line = lines[i]
+    item = item_match(line.text)
+    if not item:
+        return None
+    verb = _ASSIGN.match(line.text, item.end())
+    if not verb:
+        return None
+    agency = _CANONICAL_PREFIX.match(body, line.start + verb.end())
+    if not agency:
+        return None
+    end = line.end
+    for nxt in lines[i + 1:]:
+        if nxt.blank or item_match(nxt.text):
+            break
+        end = nxt.end
+    text_start = line.start + item.end()
+    return Task(
+        label=item.group("label").strip(), text=clean(body[text_start:end]), section=None,
+        lead=_mentions(body, agency.start(), agency.end()),
+        span=Span(*_trim(body, line.start, end)), layout="lead-heading",
+    )
