@@ -271,6 +271,52 @@ def test_docx_footnotes_follow_the_seed_003_convention(tmp_path):
     ]
 
 
+W_MC_XMLNS = (
+    'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+)
+TRACKED_CHANGE_AND_TEXT_BOX = f"""<w:p {W_MC_XMLNS}>
+  <w:r><w:t xml:space="preserve">Thời gian thực hiện: năm </w:t></w:r>
+  <w:del w:id="1" w:author="a"><w:r><w:delText>2024</w:delText></w:r></w:del>
+  <w:ins w:id="2" w:author="a"><w:r><w:t>2025</w:t></w:r></w:ins>
+  <w:r><mc:AlternateContent>
+    <mc:Choice Requires="wps"><w:txbxContent><w:p><w:r><w:t>Dự thảo</w:t></w:r></w:p></w:txbxContent></mc:Choice>
+    <mc:Fallback><w:txbxContent><w:p><w:r><w:t>Dự thảo</w:t></w:r></w:p></w:txbxContent></mc:Fallback>
+  </mc:AlternateContent></w:r>
+</w:p>"""
+
+FOOTNOTE_OF_TWO_PARAGRAPHS_XML = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+  <w:footnote w:id="7">
+    <w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> Gồm các khu công nghiệp:</w:t></w:r></w:p>
+    <w:p><w:r><w:t>Tam Thăng,</w:t></w:r><w:r><w:br/></w:r><w:r><w:t>Tam Anh.</w:t></w:r></w:p>
+  </w:footnote>
+</w:footnotes>
+"""
+
+
+def test_docx_cell_footnote_tracked_changes_and_text_boxes(tmp_path):
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    document.add_paragraph("KẾ HOẠCH")
+    document.element.body.insert(1, parse_xml(TRACKED_CHANGE_AND_TEXT_BOX))
+    cells = document.add_table(rows=1, cols=2).rows[0].cells
+    cells[0].text = "1"
+    cells[1].text = "Sở Công Thương"
+    _add_footnote_reference(cells[1].paragraphs[0], 7)
+    _attach_footnotes(document, FOOTNOTE_OF_TWO_PARAGRAPHS_XML)
+    path = tmp_path / "kh.docx"
+    document.save(str(path))
+    assert read_source(path).text == (
+        "KẾ HOẠCH\n"
+        "Thời gian thực hiện: năm 2025\n"  # deletion dropped, insertion kept
+        "Dự thảo\n"  # the text box once, not its fallback copy
+        "1\n"
+        "Sở Công Thương[footnoteRef:1] [1:  Gồm các khu công nghiệp: Tam Thăng, Tam Anh.] \n"
+    )
+
+
 def test_docx_without_footnotes_part(tmp_path):
     path = tmp_path / "kh.docx"
     document = docx.Document()

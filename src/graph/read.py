@@ -358,14 +358,14 @@ def _latin1_view(data: bytes) -> str:
     Legacy font text keeps Windows-1252 punctuation (curly quotes 0x93/0x94)
     beside its letter codes in 0xA1–0xFE.
     """
-    return data.decode("cp1252", errors="latin1_fallback")
+    return data.decode("cp1252", errors="graph.read.latin1-fallback")
 
 
 def _latin1_fallback(err: UnicodeDecodeError) -> tuple[str, int]:
     return err.object[err.start:err.end].decode("latin-1"), err.end
 
 
-codecs.register_error("latin1_fallback", _latin1_fallback)
+codecs.register_error("graph.read.latin1-fallback", _latin1_fallback)
 
 
 def _repair_legacy_font(name: str, text: str, encoding: str) -> tuple[str, str]:
@@ -585,7 +585,7 @@ def _table_lines(table, notes: _FootnoteBodies | None) -> list[str]:
     lines: list[str] = []
     for row in table.iterchildren(f"{{{W_NS}}}tr"):
         for cell in row.iterchildren(f"{{{W_NS}}}tc"):
-            lines.extend(line.strip() for line in _block_lines(cell, notes) if line.strip())
+            lines.extend(line for line in _block_lines(cell, notes) if line.strip())
     return lines
 
 
