@@ -93,6 +93,15 @@ def _blank(text: str, spans: list[Span]) -> str:
     return "".join(chars)
 
 
+def _visible(text: str, body: str, span: Span) -> str:
+    """``text`` in ``span`` without its masked characters.
+
+    Headings read this way lose a glued marker cleanly: "151[footnoteRef:2]/193"
+    gives "151/193" and "năm 20452." gives "năm 2045.", where ``body`` has spaces.
+    """
+    return "".join(t for t, b in zip(text[span.start:span.end], body[span.start:span.end]) if t == b)
+
+
 def _rstrip_end(text: str, start: int, end: int) -> int:
     while end > start and text[end - 1].isspace():
         end -= 1
@@ -344,13 +353,17 @@ def _title_and_header(lns: list[_Line], body: str) -> tuple[Span | None, Span | 
     subject = [ln for ln in lns[type_idx + 1:type_idx + 4] if not ln.blank]
     capitals = bool(subject) and _is_upper(subject[0].stripped)
     last, blanks, j, taken = type_idx, 0, type_idx + 1, 0
+    after = None
     while j < len(lns) and taken < 12:
         ln = lns[j]
         if ln.blank:
             blanks += 1
             if blanks >= 2:
                 break
-        elif P.RULE_LINE.match(ln.stripped) or _structural_label(ln.stripped) or (
+        elif P.RULE_LINE.match(ln.stripped):
+            after = j + 1  # the rule closes the title
+            break
+        elif _structural_label(ln.stripped) or (
             capitals and not _is_upper(ln.stripped)
         ):
             break
@@ -360,7 +373,7 @@ def _title_and_header(lns: list[_Line], body: str) -> tuple[Span | None, Span | 
     title = Span(lns[type_idx].content_start, lns[last].content_end)
     before = [ln for ln in lns[:type_idx] if not ln.blank]
     header = Span(before[0].content_start, before[-1].content_end) if before else None
-    return header, title, last + 1
+    return header, title, after or last + 1
 
 
 def _structural_label(s: str) -> bool:
@@ -513,7 +526,7 @@ def _common_label(s: str, offset: int, seq: _Numbering) -> _Label | None:
             seq.item = value
             return _Label("item", m["label"], m["label"], None, offset + m.end())
         return None
-    if m := P.BULLET_LABEL.match(s):
+    if (m := P.BULLET_LABEL.match(s)) and not P.RULE_LINE.match(s):
         label = m["label"]
         return _Label(P.BULLET_KINDS[label], label, label, None, offset + m.end())
     return None
@@ -614,15 +627,29 @@ def _heading_span(body: str, lns: list[_Line], text_start: int, limit: int, wrap
             break
         so_far = body[text_start:end].rstrip()
         nxt = lns[j].stripped
-        if so_far.endswith(_CLOSING_PUNCT) or (_starts_label(nxt) and not _continues_wrapped_text(lns[j - gap - 1], nxt)):
+        wrap_dash = _continues_wrapped_text(lns[j - gap - 1], nxt)  # "giai đoạn 2021\n- 2030."
+        if so_far.endswith(_CLOSING_PUNCT) or (_starts_label(nxt) and not wrap_dash):
             break
-        if not (nxt[0].islower() or nxt[0].isdigit() or so_far.endswith(("-", ",")) or (wrapped and gap == 0)):
+        if not (wrap_dash or nxt[0].islower() or nxt[0].isdigit() or so_far.endswith(("-", ","))
+                or (wrapped and gap == 0)):
             break
         end, i = lns[j].content_end, j + 1
     end = min(end, _rstrip_end(body, text_start, limit))
-    m = _SENTENCE_END.search(body, text_start, end)
-    stop = m.start() if m else end
+    stop = _sentence_end(body, text_start, end)
     return Span(text_start, max(text_start, _rstrip_end(body, text_start, stop)))
+
+
+def _sentence_end(body: str, start: int, end: int) -> int:
+    """Offset of the first full stop, or of a colon that closes its line or opens
+    a capitalised text ("Phương hướng: Tăng cường …"); a colon before a small
+    letter keeps its value ("Thời gian thực hiện: năm 2019")."""
+    for m in _SENTENCE_END.finditer(body, start, end):
+        if m.group() != ":":
+            return m.start()
+        rest = body[m.end():end].lstrip(" ")
+        if not rest or rest[0] == "\n" or rest[0].isupper():
+            return m.start()
+    return end
 
 
 def _starts_label(s: str) -> bool:
@@ -650,7 +677,8 @@ def _is_hard_wrapped(lns: list[_Line]) -> bool:
     return wraps / len(content) > 0.15
 
 
-def _to_sections(nodes: list[_Node], body: str, lns: list[_Line], wrapped: bool, region_end: int) -> list[Section]:
+def _to_sections(nodes: list[_Node], text: str, body: str, lns: list[_Line], wrapped: bool,
+                 region_end: int) -> list[Section]:
     out = []
     for n, node in enumerate(nodes):
         limit = nodes[n + 1].start if n + 1 < len(nodes) else region_end
@@ -659,7 +687,7 @@ def _to_sections(nodes: list[_Node], body: str, lns: list[_Line], wrapped: bool,
             _heading_span(body, lns, start, limit, wrapped) if start is not None
             else Span(node.start, node.start + len(node.label.label))
         )
-        heading = clean(body[heading_span.start:heading_span.end]).rstrip(" .:;,")
+        heading = clean(_visible(text, body, heading_span)).rstrip(" .:;,")
         out.append(Section(
             key=node.key, label=node.label.label, kind=node.label.kind, heading=heading,
             span=Span(node.start, max(node.end, node.start)), heading_span=heading_span,
@@ -671,7 +699,7 @@ def _to_sections(nodes: list[_Node], body: str, lns: list[_Line], wrapped: bool,
 # -------------------------------------------------------------- appendices
 
 
-def _appendix(lns: list[_Line], idx: int, stop: int, body: str) -> tuple[Appendix, int]:
+def _appendix(lns: list[_Line], idx: int, stop: int, text: str, body: str) -> tuple[Appendix, int]:
     """"Phụ lục I" / "PHỤ LỤC", capital title lines, "(Kèm theo Kế hoạch số … )".
 
     Returns the appendix and the index of the first line after its heading.
@@ -699,11 +727,11 @@ def _appendix(lns: list[_Line], idx: int, stop: int, body: str) -> tuple[Appendi
         title_start = lns[idx].content_start + m.start("title")
     else:
         title_start = title_lines[0].content_start if title_lines else None
-    title = clean(body[title_start:title_lines[-1].content_end]) if title_lines else ""
+    title = clean(_visible(text, body, Span(title_start, title_lines[-1].content_end))) if title_lines else ""
     span = Span(lns[idx].content_start, _rstrip_end(body, lns[idx].content_start, lns[stop - 1].end))
     appendix = Appendix(
         label=label, title=title, span=span,
-        attached_note=clean(body[note.start:note.end]) if note else None, attached_span=note,
+        attached_note=clean(_visible(text, body, note)) if note else None, attached_span=note,
     )
     return appendix, j
 
@@ -740,14 +768,14 @@ def segment(nt: NormalisedText) -> SegmentedDocument:
     main_end = lns[closing.body_end - 1].end if closing.body_end > 0 else 0
     nodes = _detect_nodes(lns, after_title, closing.body_end, in_appendix=False)
     _link(nodes, None, main_end, body, used)
-    sections = _to_sections(nodes, body, lns, wrapped, main_end)
+    sections = _to_sections(nodes, text, body, lns, wrapped, main_end)
 
     appendices = []
     bounds = closing.appendix_lines + [len(lns)]
     for idx, stop in zip(bounds, bounds[1:]):
-        appendix, rows_from = _appendix(lns, idx, stop, body)
+        appendix, rows_from = _appendix(lns, idx, stop, text, body)
         appendices.append(appendix)
-        sections.extend(_appendix_sections(appendix, lns, rows_from, stop, body, wrapped, used))
+        sections.extend(_appendix_sections(appendix, lns, rows_from, stop, text, body, wrapped, used))
 
     return SegmentedDocument(
         text=nt, body=body, footnotes=footnotes, sections=sections, appendices=appendices,
@@ -755,7 +783,7 @@ def segment(nt: NormalisedText) -> SegmentedDocument:
     )
 
 
-def _appendix_sections(appendix: Appendix, lns: list[_Line], first: int, stop: int, body: str,
+def _appendix_sections(appendix: Appendix, lns: list[_Line], first: int, stop: int, text: str, body: str,
                        wrapped: bool, used: set[str]) -> list[Section]:
     key, n = appendix.label, 1
     while key in used:
@@ -771,7 +799,7 @@ def _appendix_sections(appendix: Appendix, lns: list[_Line], first: int, stop: i
         key=key, label=appendix.label, kind="appendix", heading=appendix.title, span=appendix.span,
         heading_span=title_span, parent=None, level=1,
     )
-    return [root_section] + _to_sections(nodes, body, lns, wrapped, appendix.span.end)
+    return [root_section] + _to_sections(nodes, text, body, lns, wrapped, appendix.span.end)
 
 
 def _find_title_span(body: str, appendix: Appendix) -> Span:
