@@ -53,12 +53,11 @@ from dataclasses import dataclass
 
 from ..model import Indicator, Section, SegmentedDocument, Span, Target
 from ..normalise import clean
+from ..patterns.indicators import (COUNT_UNITS, EXHORTATIONS, HORIZON_PATTERNS, INDICATOR_HEADING,
+                                   LINKING_VERBS, MEASURE_HEADS, PERIOD_FORMS, PERIOD_STARTS,
+                                   QUALITATIVE_VERBS, SUBSIDIARY, TABLE_AGENCY_HEADER, TABLE_INDICATOR_HEADER,
+                                   TABLE_NUMBER_HEADER, TABLE_PERIOD_HEADER, VALUE_VERBS, VISION)
 from ..segment import innermost_section
-from ..patterns.indicators import (EXHORTATIONS, HORIZON_PATTERNS, INDICATOR_HEADING, LINKING_VERBS,
-                                   MEASURE_HEADS, PERIOD_FORMS, PERIOD_STARTS, QUALITATIVE_VERBS,
-                                   SUBSIDIARY, TABLE_AGENCY_HEADER, TABLE_INDICATOR_HEADER,
-                                   TABLE_NUMBER_HEADER, TABLE_PERIOD_HEADER, VALUE_VERBS, VISION,
-                                   COUNT_UNITS)
 from .agencies import parse_agencies
 from .targets import TargetMatch, find_targets, parse_target
 
@@ -72,7 +71,8 @@ _VISION = re.compile(VISION, re.IGNORECASE)
 _INDICATOR_HEADING = re.compile(INDICATOR_HEADING, re.IGNORECASE)
 _HEADING_LABEL = re.compile(r"^\s*(?:[IVXLC]+\.|\d+(?:\.\d+)*\.?|[a-zđ]\)|\(\d+\))\s*")
 _TABLE_HEADER = re.compile(TABLE_NUMBER_HEADER, re.MULTILINE)
-_ROW_START = re.compile(r"^[ \t]*(?P<label>\d{1,3})[ \t]+(?=\S)", re.MULTILINE)
+# "1 Tốc độ …" (PDF row) or "1" alone on its line (web table, one cell per line)
+_ROW_START = re.compile(r"^[ \t]*(?P<label>\d{1,3})\.?(?:[ \t]+(?=\S)|[ \t]*$)", re.MULTILINE)
 _SUB_ITEM = re.compile(r"^[ \t]*(?P<mark>[-+*•])[ \t]+", re.MULTILINE)
 _PERIOD = re.compile(rf"(?:{_alternation(PERIOD_STARTS)})(?:\s*,\s*(?:{_alternation(PERIOD_FORMS)}))*")
 _NUMBERED_ITEM = re.compile(r"^[ \t]*\((?P<label>\d{1,3})\)[ \t]*", re.MULTILINE)
@@ -174,12 +174,12 @@ def table_indicators(body: str, span: Span, default_year: int | None = None) -> 
     if header is None:
         return []
     rows = list(_numbered_rows(region, header.end()))
-    if not rows or not re.search(TABLE_INDICATOR_HEADER, region[header.start():rows[0][1]]):
+    if not rows or not re.search(TABLE_INDICATOR_HEADER, region[header.start():rows[0][1]], re.IGNORECASE):
         return []
     header_text = region[header.start():rows[0][1]]
     year = horizon_year(header_text) or default_year
-    has_agency = re.search(TABLE_AGENCY_HEADER, header_text) is not None
-    has_period = re.search(TABLE_PERIOD_HEADER, header_text) is not None
+    has_agency = re.search(TABLE_AGENCY_HEADER, header_text, re.IGNORECASE) is not None
+    has_period = re.search(TABLE_PERIOD_HEADER, header_text, re.IGNORECASE) is not None
     found = []
     bounds = [start for _, start in rows] + [len(region)]
     for (label, start), end in zip(rows, bounds[1:]):
@@ -198,30 +198,36 @@ def _numbered_rows(region: str, start: int):
 
 def _table_row(body: str, start: int, end: int, label: str, year: int | None,
                has_agency: bool, has_period: bool) -> list[Indicator]:
+    """One row: name (and sub-items), the run of target values, the agency cell, the period cell."""
     row = body[start:end]
     content_start = _ROW_START.match(row).end()
     period_match = _PERIOD.search(row, content_start) if has_period else None
     cells_end = period_match.start() if period_match else len(row)
     targets = _last_target_run(row, find_targets(row[:cells_end]), content_start)
-    names_end = targets[0].start if targets else cells_end
     agency_start = targets[-1].end if targets else cells_end
     agencies = parse_agencies(row[agency_start:cells_end], start + agency_start) if has_agency else []
-    agency = agencies[0] if agencies else None
-    period = clean(period_match.group()) if period_match else None
-    row_span = _trimmed(body, start, end)
-    parent, subs = _split_sub_items(row, content_start, names_end, start)
-    values = [t.target for t in targets]
-    parent_target = None if len(values) == len(subs) and subs else (values.pop(0) if values else None)
+    parent, subs = _split_sub_items(row, content_start, targets[0].start if targets else cells_end, start)
+    shared = dict(horizon_year=year, agency=agencies[0] if agencies else None,
+                  period=clean(period_match.group()) if period_match else None, co_agencies=agencies[1:])
+    return _row_indicators(label, parent, subs, [t.target for t in targets], _trimmed(body, start, end), shared)
+
+
+def _row_indicators(label: str, parent: _Cell, subs: list[tuple[str, _Cell]], values: list[Target],
+                    row_span: Span, shared: dict) -> list[Indicator]:
+    """The row's indicator and one per sub-item ("3.a", "3.b" …), values given in order.
+
+    When there are as many values as sub-items the parent ("Cơ cấu kinh tế:") has none."""
+    values = list(values)
+    parent_target = None if subs and len(values) == len(subs) else (values.pop(0) if values else None)
     parent_name = parent.text.rstrip(":").strip()
-    made = [Indicator(label, parent_name, parent_target, year, agency, period, row_span, co_agencies=agencies[1:])]
+    made = [Indicator(label, parent_name, parent_target, span=row_span, **shared)]
     outer = parent_name  # "+" sub-items narrow the "-" sub-item above them
     for letter, (mark, cell) in zip("abcdefghijklmnopqrstuvwxyz", subs):
         name = _sub_name(parent_name if mark == "-" else outer, cell.text.rstrip(":").strip())
         if mark == "-":
             outer = name
-        target = values.pop(0) if values else None
-        made.append(Indicator(f"{label}.{letter}", name, target, year, agency, period, cell.span,
-                              co_agencies=agencies[1:]))
+        made.append(Indicator(f"{label}.{letter}", name, values.pop(0) if values else None, span=cell.span,
+                              **shared))
     return made
 
 
@@ -333,8 +339,7 @@ def _bullet_indicators(body: str, start: int, end: int, label: str, year: int | 
                     continue
                 name, target = statement
                 if k > 0 and parent_name:
-                    name = _sub_name(parent_name, "trong đó " + name[0].lower() + name[1:]
-                                     if not _MEASURE_HEAD.match(name) else "trong đó " + name)
+                    name = _sub_name(parent_name, "trong đó " + _uncapitalised(name))
                 else:
                     parent_name = name
                 found.append(Indicator(label, name, target, sentence_year, None, None,
@@ -436,6 +441,11 @@ def _trimmed(text: str, start: int, end: int) -> Span:
 
 def _capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
+
+
+def _uncapitalised(text: str) -> str:
+    """Undo ``_capitalised`` inside a sentence; acronyms ("GRDP", "HDI") stay."""
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text
 
 
 def _overlaps(a: Span, b: Span) -> bool:
