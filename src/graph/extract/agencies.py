@@ -34,8 +34,8 @@ from ..patterns.agencies import (
 # heads wrap across lines too: "Mặt \n trận Tổ quốc"
 _HEAD_ALT = "|".join(re.escape(h).replace(r"\ ", r"[ \t\n]+") for h in sorted(AGENCY_HEADS, key=len, reverse=True))
 # a head followed by a name: "Sở Xây dựng" yes, "Ban, ngành" no
-# (one line break at most: "Môi \nTrường \n\nCác sở" is not the school "Trường …")
-_HEAD_WITH_NAME = rf"(?:{_HEAD_ALT})(?=[ \t]+[\w(]|[ \t]*\n[ \t]*[\w(])(?![ \t\n]+(?:ngành|và)\b)"
+# (a capital "Các" opens a new group: "Môi \nTrường \n\nCác sở" is not the school "Trường …")
+_HEAD_WITH_NAME = rf"(?:{_HEAD_ALT})(?=\s+[\w(])(?!\s+(?:ngành|và|(?-i:Các))\b)"
 _GROUP_START = re.compile(rf"[Cc]ác[ \t\n]+(?:{'|'.join(GROUP_NOUNS)})\b")
 # a body's name opens here (the caller checks the capital: "Công An tỉnh" is printed too)
 _BODY_START = re.compile(_HEAD_WITH_NAME, re.IGNORECASE)
