@@ -384,3 +384,16 @@ def test_innermost_section_outside_any_section():
     doc = from_text("KẾ HOẠCH\nvề việc thử\n-----\nThực hiện …\nI. MỤC TIÊU\n1. Một\n")
     assert innermost_section(doc.sections, 0) is None
     assert innermost_section(doc.sections, len(doc.text.text) - 3).key == "I/1"
+
+
+def test_a_skipped_clause_number_still_opens_a_clause_but_a_wrapped_number_does_not():
+    doc = from_text("I. NHIỆM VỤ\n1. Một\n3. Ba (bỏ số 2)\n4. Bốn, đến năm\n2030. Hết\n")
+    assert [s.key for s in doc.sections] == ["I", "I/1", "I/3", "I/4"]
+    assert section(doc, "I/4").heading == "Bốn, đến năm 2030"
+
+
+def test_footnote_rule_of_underscores():
+    doc = from_text("Nội dung chính 2025 1.\n\n" + "_" * 20 + "\n1 Quyết định số 1/QĐ-UBND.\n")
+    [fn] = doc.footnotes
+    assert fn.text == "Quyết định số 1/QĐ-UBND."
+    assert doc.text.text[fn.marker.start - 5:fn.marker.end + 1] == "2025 1."

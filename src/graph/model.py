@@ -105,7 +105,7 @@ class Section:
 
     key: str  # path of labels from the root, e.g. "III/2/(1)"; unique in the document
     label: str  # as printed: "III.", "2.", "(1)", "a)", "-", "1.1", "Phụ lục II"
-    kind: str  # part | clause | point | item | bullet | subbullet | star | row | appendix
+    kind: str  # part | clause | subclause ("1.1." in text) | point | item | bullet | subbullet | star | row | appendix
     heading: str  # cleaned heading text (first line(s) of the node)
     span: Span  # whole node, children included
     heading_span: Span

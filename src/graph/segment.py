@@ -480,7 +480,7 @@ def _body_label(s: str, offset: int, seq: _Numbering) -> _Label | None:
     """Labels of the main text: "I.", "1.", "1.1.", and the labels common to all regions."""
     if m := P.PART_LABEL.match(s):
         value = m["value"]
-        if value in P.ROMAN_NUMERALS and P.ROMAN_NUMERALS.index(value) + 1 in (1, seq.part + 1):
+        if value in P.ROMAN_NUMERALS and _continues(seq.part, P.ROMAN_NUMERALS.index(value) + 1):
             seq.part, seq.clause = P.ROMAN_NUMERALS.index(value) + 1, 0
             return _Label("part", m["label"], value, 1, offset + m.end())
     if m := P.DECIMAL_LABEL.match(s):
@@ -490,11 +490,16 @@ def _body_label(s: str, offset: int, seq: _Numbering) -> _Label | None:
         return None
     if m := P.CLAUSE_LABEL.match(s):
         value = int(m["value"])
-        if value in (1, seq.clause + 1):
+        if _continues(seq.clause, value):
             seq.clause = value
             return _Label("clause", m["label"], m["value"], 2, _text_start(s, m, offset))
         return None
     return _common_label(s, offset, seq)
+
+
+def _continues(last: int, value: int) -> bool:
+    """A number opens a label when it restarts a list or follows the last one."""
+    return value == 1 or last < value <= last + P.LABEL_SEQUENCE_GAP
 
 
 def _row_label(s: str, offset: int, seq: _Numbering) -> _Label | None:

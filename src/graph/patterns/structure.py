@@ -15,8 +15,12 @@ from .documents import DOC_TYPES
 # ----------------------------------------------------------------- footnotes
 
 # PDF text: a page's footnotes follow a line of nothing but spaces (49 in seed
-# 000, 153 where a footnote continues from the previous page).
-PDF_FOOTNOTE_SEPARATOR = re.compile(r"^ {20,}$")
+# 000, 153 where a footnote continues from the previous page); other converters
+# draw the rule with underscores.
+PDF_FOOTNOTE_SEPARATOR = re.compile(r"^(?: {20,}| *_{10,} *)$")
+# How far a printed sequence may jump and still be read as labels ("1.", "2.",
+# "4." when the author skipped one), not as a wrapped line opening with a number.
+LABEL_SEQUENCE_GAP = 2
 # "29 Quyết định số 2293/QĐ-UBND ngày 11/8/2021 của UBND tỉnh."  "1 Gồm:"
 PDF_FOOTNOTE_START = re.compile(r"^(?P<number>\d{1,3}) +(?=\S)")
 # The page text resumes after the footnotes on a line indented by exactly one
