@@ -294,7 +294,8 @@ def implements(name: str) -> list[tuple[str | None, str | None]]:
     (SEED_001, ["29-NQ/TW"]),
     (SEED_002, ["37-CTr/TU"]),
     (SEED_003, []),
-    (SEED_004, ["111/NQ-CP", "700/QĐ-TTg"]),
+    # 004 also names 29-NQ/TW and 31-CTr/TU in "Để thực hiện thắng lợi mục tiêu …" (section III)
+    (SEED_004, ["111/NQ-CP", "700/QĐ-TTg", "29-NQ/TW", "31-CTr/TU"]),
 ])
 def test_the_document_implements(name, targets):
     assert [t for s, t in implements(name) if s is None] == targets
@@ -365,3 +366,19 @@ def test_distinct_documents_join_undated_mentions():
     _, _, (citations, _) = parsed(SEED_001)
     assert [(d.symbol, d.date) for d in distinct_documents(citations)] == [("29-NQ/TW", dt.date(2022, 11, 17))]
     assert {ref_key(c.target) for c in citations} == {("vn", "NQ", "29-NQ/TW")}
+
+
+def test_purpose_clause_seed_004():
+    """The sentence of 004 section III that names the documents the plan carries out."""
+    text = ("Để thực hiện thắng lợi mục tiêu Nghị quyết số 29-NQ/TW ngày 17/11/2022 của Ban Chấp hành Trung "
+            "ương Đảng khóa XIII về tiếp tục đẩy mạnh công nghiệp hóa, hiện đại hóa đất nước đến năm 2030, tầm "
+            "nhìn đến năm 2045; Chương trình hành động của Chính phủ theo Nghị quyết số 111/NQ-CP; Chương trình "
+            "hành động số 31-CTr/TU ngày 16/02/2023 của Tỉnh ủy; UBND tỉnh yêu cầu các sở, ban ngành; UBND các "
+            "huyện, thị xã, thành phố và các tổ chức, đơn vị có liên quan tập trung chỉ đạo triển khai các nhiệm "
+            "vụ, giải pháp sau:\n1. Đổi mới tư duy")
+    from graph.extract.citations import _scan, purpose_relations
+
+    found = _scan(text, 0, len(text), "vn-29", None)
+    relations = purpose_relations(text, found)
+    assert [(r.kind, r.source, r.target.symbol, r.target.jurisdiction) for r in relations] == [
+        ("implements", None, "29-NQ/TW", "vn"), ("implements", None, "31-CTr/TU", "vn-29")]

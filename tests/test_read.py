@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 import unicodedata
@@ -108,10 +109,10 @@ def test_reencoded_seed_reads_back_to_same_normalised_text(tmp_path, seed, encod
     source = read_source(copy)
     assert source.encoding == expected_name
     assert source.sha256 == hashlib.sha256(copy.read_bytes()).hexdigest()
-    expected = normalise(read_source(seed)).text
-    if encoding == "cp1258":
-        expected = _unencodable_as_question_marks(expected)
-    assert normalise(source).text == expected
+    reference = read_source(seed)
+    if encoding == "cp1258":  # what cp1258 cannot hold (U+00D0 "Ð") was written as "?"
+        reference = dataclasses.replace(reference, text=_unencodable_as_question_marks(reference.text))
+    assert normalise(source).text == normalise(reference).text
 
 
 def test_cp1258_gives_decomposed_tone_marks_that_normalise_recomposes(tmp_path):

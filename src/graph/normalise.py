@@ -14,6 +14,9 @@ import unicodedata
 from .model import NormalisedText, SourceFile
 
 _SPACE_LIKE = {"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u3000": " ", "\t": " ", "\f": "\n", "\v": "\n"}
+# Letters that look like Vietnamese ones but are not: PDF converters write Đ as the Icelandic
+# Eth (seed 000: "Ðẩy mạnh"), which breaks matching of "Đề án", "Đảng" …
+_LOOKALIKES = {"\u00d0": "\u0110", "\u00f0": "\u0111"}
 _DROPPED = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\r"}
 
 
@@ -39,7 +42,7 @@ def normalise(source: SourceFile) -> NormalisedText:
     out: list[str] = []
     origin: list[int] = []
     for start, chunk in _clusters(raw):
-        chunk = "".join(_SPACE_LIKE.get(c, c) for c in chunk if c not in _DROPPED)
+        chunk = "".join(_LOOKALIKES.get(c, _SPACE_LIKE.get(c, c)) for c in chunk if c not in _DROPPED)
         if not chunk:
             continue
         if not chunk.isascii():

@@ -20,16 +20,18 @@ number (seed 001 is cited by seed 004 as ``31-CTr/TU ngày 16/02/2023``).
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .model import AgencyMention, DocRef, ParsedDocument
-from .patterns.documents import CENTRAL, DOC_TYPE_BY_CODE, PROVINCE_BY_ISO
+from .patterns.documents import CENTRAL, DOC_TYPE_BY_CODE, PROVINCE_BY_ISO, SYMBOL_TYPE_CODES
 from .registry import AgencyRegistry, slugify
 from .vocab import DEFAULT_BASE
 
 UNDATED = "undated"
+_YEAR_IN_SYMBOL = re.compile(r"^\d{4}/")
 
 # Key of a numbered document, without its year: (jurisdiction, type code, number, issuer code).
 NumberKey = tuple[str, str, str, str]
@@ -69,7 +71,7 @@ class Resolution:
         """Fill jurisdiction, issuer and year that the citation leaves implicit."""
         home = citing.meta.ref.jurisdiction if citing else None
         jurisdiction = ref.jurisdiction or home or CENTRAL
-        issuer = ref.issuer_code
+        issuer = identity_issuer(ref)
         if ref.number and not issuer:
             issuer = self._only_issuer(jurisdiction, ref) or None
         year = ref.year or (ref.date.year if ref.date else None)
@@ -139,15 +141,37 @@ def resolve(docs: list[ParsedDocument], base: str = DEFAULT_BASE,
         jur = ref.jurisdiction or doc.meta.ref.jurisdiction or CENTRAL
         if not ref.number:
             continue
-        if ref.issuer_code:
-            issuers[(jur, ref.type_code or "", ref.number)].add(ref.issuer_code)
+        issuer = identity_issuer(ref)
+        if issuer:
+            issuers[(jur, ref.type_code or "", ref.number)].add(issuer)
         year = ref.year or (ref.date.year if ref.date else None)
-        if year and ref.issuer_code:
-            years[(jur, ref.type_code or "", ref.number, ref.issuer_code)].add(year)
+        if year and issuer:
+            years[(jur, ref.type_code or "", ref.number, issuer)].add(year)
     res.years = dict(years)
     res.issuers_by_number = dict(issuers)
     res.revealed = _reveal_numbers(docs)
     return res
+
+
+def identity_issuer(ref: DocRef) -> str | None:
+    """The issuer part of the symbol, which is what identifies the document.
+
+    Citations name the body differently ("29-NQ/TW … của Bộ Chính trị" gives BCT,
+    a bare "29-NQ/TW" gives TW); the symbol's own code is stable:
+    ``29-NQ/TW`` → TW, ``214/KH-UBND`` → UBND, ``159/2008/QĐ-TTg`` → TTg,
+    ``2057/SKHĐT-KTN`` → SKHĐT-KTN (a letter: no type code in the symbol).
+    """
+    symbol = ref.symbol or ""
+    if "/" not in symbol:
+        return ref.issuer_code
+    head, tail = symbol.split("/", 1)
+    tail = _YEAR_IN_SYMBOL.sub("", tail)
+    if "-" in head:  # Party form: number-TYPE/ISSUER
+        return tail or ref.issuer_code
+    code, _, issuer = tail.partition("-")
+    if code.upper() in SYMBOL_TYPE_CODES:
+        return issuer or ref.issuer_code
+    return tail or ref.issuer_code
 
 
 def _all_refs(docs: list[ParsedDocument]):
@@ -201,12 +225,12 @@ def _same_kind(candidate: DocRef, own: DocRef, candidate_doc: ParsedDocument) ->
     jur = candidate.jurisdiction or candidate_doc.meta.ref.jurisdiction
     year = candidate.year or (candidate.date.year if candidate.date else None)
     return (jur == own.jurisdiction and candidate.type_code == own.type_code
-            and (candidate.issuer_code or own.issuer_code) == own.issuer_code
+            and (identity_issuer(candidate) or own.issuer_code) == own.issuer_code
             and (not year or not own.year or year == own.year))
 
 
 def _symbol_key(ref: DocRef) -> tuple:
-    return (ref.type_code, ref.number, ref.issuer_code, ref.jurisdiction if ref.number else ref.name)
+    return (ref.type_code, ref.number, identity_issuer(ref), ref.jurisdiction if ref.number else ref.name)
 
 
 def _type_slug(type_code: str | None) -> str:
@@ -216,7 +240,7 @@ def _type_slug(type_code: str | None) -> str:
 
 def _number_slug(ref: DocRef) -> str:
     number = slugify(ref.number or "")
-    issuer = ref.issuer_code or ""
+    issuer = identity_issuer(ref) or ""
     if not issuer or issuer == "UBND":
         return number
     return f"{number}-{slugify(issuer)}"

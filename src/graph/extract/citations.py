@@ -359,8 +359,21 @@ def preamble_relations(text: str, found: list[_Found], region_end: int) -> list[
     the title "KẾ HOẠCH Triển khai thực hiện Chương trình số 28-CTr/TU … về thực hiện Nghị quyết
     số 29-NQ/TW" → implements 28-CTr/TU only; "Căn cứ Luật …" → based-on.
     """
+    return _clause_relations(text, found, P.PREAMBLE_OPENER, 0, region_end)
+
+
+def purpose_relations(text: str, found: list[_Found]) -> list[Relation]:
+    """ "Để thực hiện thắng lợi mục tiêu Nghị quyết số 29-NQ/TW …; Chương trình hành động của
+    Chính phủ theo Nghị quyết số 111/NQ-CP; Chương trình hành động số 31-CTr/TU ngày 16/02/2023
+    của Tỉnh ủy; UBND tỉnh yêu cầu …:" → implements 29-NQ/TW and 31-CTr/TU (the middle part
+    names a programme by description, not by its own citation)."""
+    return _clause_relations(text, found, P.PURPOSE_OPENER, 0, len(text))
+
+
+def _clause_relations(text: str, found: list[_Found], opener_pattern: re.Pattern[str],
+                      region_start: int, region_end: int) -> list[Relation]:
     relations = []
-    for opener in P.PREAMBLE_OPENER.finditer(text, 0, region_end):
+    for opener in opener_pattern.finditer(text, region_start, region_end):
         stop = P.PREAMBLE_CLAUSE_END.search(text, opener.end(), region_end)
         clause_end = stop.start() if stop else region_end
         kind = P.PREAMBLE_VERB_RELATION.get(clean(opener.group("verb")).casefold(), "implements")
@@ -418,6 +431,7 @@ def extract_citations(seg: SegmentedDocument, meta: DocumentMeta) -> tuple[list[
     tables = tuple(a.span for a in seg.appendices)
     body = _scan(seg.body, 0, len(seg.body), home, None, tables)
     relations = preamble_relations(seg.body, body, _preamble_end(seg))
+    relations += purpose_relations(seg.body, body)
     relations += attached_relations(seg.body, body, meta)
     relations += chain_relations(seg.body, body)
     found = list(body)

@@ -199,6 +199,14 @@ OTHER_LINKS: tuple[tuple[str, re.Pattern[str]], ...] = (
 LINK_BREAK = re.compile(r"[;()]|\.(?:\s|$)|^[\s,]*(?:và|hoặc|cùng)(?!\w)", _FLAGS)
 
 PREAMBLE_OPENER = re.compile(rf"^[ \t]*(?P<verb>{_capitalised(PREAMBLE_VERBS)})(?!\w)", re.MULTILINE)
+# A purpose clause anywhere in the body names what the document carries out: "Để thực hiện
+# thắng lợi mục tiêu Nghị quyết số 29-NQ/TW …; Chương trình hành động số 31-CTr/TU …; UBND tỉnh
+# yêu cầu …:" (seed 004, section III).
+PURPOSE_OPENER = re.compile(
+    r"(?:^|(?<=\.\s))[ \t]*(?P<verb>Để\s+(?:triển\s+khai\s+)?thực\s+hiện)"
+    r"(?:\s+(?:thắng\s+lợi|có\s+hiệu\s+quả|tốt))?(?:\s+(?:các\s+)?mục\s+tiêu(?:\s+của)?)?(?!\w)",
+    re.MULTILINE,
+)
 # A preamble clause ends at a line ending with ":" or at a line opening another clause.
 PREAMBLE_CLAUSE_END = re.compile(
     rf":[ \t]*$|^[ \t]*(?:{_capitalised(_CLAUSE_ENDERS)})(?!\w)", re.MULTILINE
