@@ -1,0 +1,434 @@
+"""`policy-graph serve`: the SPARQL 1.1 Protocol endpoint, query UI and linked-data pages.
+
+A thin Starlette layer: queries run in ``sparql.WorkerPool`` processes (time limit
+that really stops a query, result caps), page contents come from ``pages``, HTML is
+rendered by Jinja2 with autoescaping on, so document text never becomes markup.
+
+Routes: ``/`` query UI (YASGUI + query library + search) · ``/sparql`` protocol ·
+``/search?q=`` · ``/api/chain?iri=&depth=`` · ``/api/queries`` · ``/health`` ·
+``/source/{sha16}?start=&end=`` source text with a span marked · ``/static/…`` ·
+any other path: the graph IRI ``<base>/<path>`` (HTML or RDF by content negotiation).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hmac
+import json
+import logging
+import re
+from pathlib import Path
+from urllib.parse import parse_qs, quote
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from . import pages
+from .sparql import (GRAPH_FORMATS, Job, JobError, PoolBusy, QueryTimeout, WorkerPool, choose_format,
+                     parse_accept, strip_literals, uses_load, uses_service)
+
+log = logging.getLogger("graph.server")
+HERE = Path(__file__).resolve().parent
+DEFAULT_BASE = "https://w3id.org/policy-graph"
+HTML = "text/html"
+PAGE_FORMATS = ((HTML, None),) + tuple((f.media_type, f) for f in GRAPH_FORMATS)
+_UPDATE_START = re.compile(
+    r"^\s*(?:(?:PREFIX\s+[\w.\-]*:|BASE)\s*)*(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b",
+    re.IGNORECASE)
+# Inline scripts cannot run even if some text escaped our escaping; YASGUI and
+# vis-network insert their own style elements, hence 'unsafe-inline' for styles only.
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+       "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'")
+
+
+def is_update(text: str) -> bool:
+    return bool(_UPDATE_START.match(strip_literals(text)))
+
+
+class Settings:
+    def __init__(self, store_path: str, timeout_s: float, max_rows: int, allow_update: bool,
+                 update_token: str | None, base: str, raw_dir: str | None, query_dir: str | None, workers: int):
+        if allow_update and not update_token:
+            raise ValueError("--allow-update cần một token (needs a token): updates are never open to anyone")
+        self.store_path = str(store_path)
+        self.timeout_s = timeout_s
+        self.max_rows = max_rows
+        self.allow_update = allow_update
+        self.update_token = update_token
+        self.base = base.rstrip("/")
+        self.raw_dir = Path(raw_dir) if raw_dir else _default_raw_dir(Path(store_path))
+        self.query_dir = Path(query_dir) if query_dir else None
+        self.workers = workers
+
+
+def _default_raw_dir(store: Path) -> Path:
+    """data/store → data/raw (the layout `make build` uses)."""
+    beside = store.resolve().parent / "raw"
+    return beside if beside.is_dir() else Path("data/raw")
+
+
+# ------------------------------------------------------------ helpers
+
+def _templates() -> Environment:
+    env = Environment(loader=FileSystemLoader(HERE / "templates"),
+                      autoescape=select_autoescape(enabled_extensions=("html",), default=True),
+                      trim_blocks=True, lstrip_blocks=True)
+    return env
+
+
+def _error(status: int, message: str) -> PlainTextResponse:
+    return PlainTextResponse(message + "\n", status_code=status)
+
+
+def _wants(request: Request, offered: list[str]) -> str:
+    for media, _q in parse_accept(request.headers.get("accept")):
+        if media in offered:
+            return media
+        if media in ("*/*", "text/*"):
+            return offered[0]
+        if media == "application/*":
+            return next((o for o in offered if o.startswith("application/")), offered[0])
+    return offered[0]
+
+
+def _reply_response(reply: tuple) -> Response:
+    if reply[0] == "error":
+        return _error(reply[1], reply[2])
+    media_type, body = reply[1], reply[2]
+    if media_type.startswith("text/") and "charset" not in media_type:
+        media_type += "; charset=utf-8"
+    return Response(body, media_type=media_type, headers={"Vary": "Accept"})
+
+
+async def _run(pool: WorkerPool, job: Job, timeout_s: float) -> Response:
+    try:
+        return _reply_response(await pool.run(job))
+    except QueryTimeout:
+        return _error(503, f"Truy vấn vượt quá giới hạn {timeout_s:g} giây và đã bị dừng "
+                           f"(the query ran past the {timeout_s:g} s time limit and was stopped)")
+    except PoolBusy:
+        return _error(503, f"Máy chủ đang bận, hãy thử lại (all query workers are busy for more than "
+                           f"{timeout_s:g} s: try again)")
+
+
+# ------------------------------------------------------------ SPARQL protocol
+
+async def _protocol_params(request: Request) -> dict[str, list[str]] | Response:
+    """The protocol's parameters from the URL, a form body or a sparql-query/update body."""
+    params = {k: request.query_params.getlist(k) for k in request.query_params.keys()}
+    if request.method != "POST":
+        return params
+    ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    body = (await request.body()).decode("utf-8", errors="replace")
+    if ctype == "application/x-www-form-urlencoded":
+        for key, values in parse_qs(body, keep_blank_values=True).items():
+            params.setdefault(key, []).extend(values)
+    elif ctype == "application/sparql-query":
+        params["query"] = [body]
+    elif ctype == "application/sparql-update":
+        params["update"] = [body]
+    else:
+        return _error(415, "POST cần application/x-www-form-urlencoded, application/sparql-query hoặc "
+                           "application/sparql-update (unsupported content type: " + (ctype or "none") + ")")
+    return params
+
+
+def _graph_params(params: dict[str, list[str]], name: str) -> list[str] | Response:
+    values = params.get(name, [])
+    bad = [v for v in values if not pages.safe_iri(v)]
+    if bad:
+        return _error(400, f"{name} phải là IRI tuyệt đối (must be an absolute IRI): {bad[0]}")
+    return values
+
+
+async def sparql_endpoint(request: Request) -> Response:
+    settings: Settings = request.app.state.settings
+    params = await _protocol_params(request)
+    if isinstance(params, Response):
+        return params
+    queries, updates = params.get("query", []), params.get("update", [])
+    if len(queries) + len(updates) > 1:
+        return _error(400, "chỉ một query hoặc một update mỗi yêu cầu (exactly one query or update per request)")
+    if updates:
+        return await _update(request, settings, updates[0])
+    if not queries:
+        if request.method == "GET":
+            return service_description(request, settings)
+        return _error(400, "thiếu tham số query (missing the query parameter)")
+    query = queries[0]
+    if is_update(query):
+        return _error(403, "Đây là lệnh cập nhật; điểm truy vấn chỉ đọc (this is a SPARQL Update; the endpoint is "
+                           "read-only" + ("" if not settings.allow_update else ": send it as update= with the token")
+                           + ")")
+    if uses_service(query):
+        return _error(403, "SERVICE (truy vấn liên kết tới máy chủ khác) bị từ chối "
+                           "(SERVICE: federated queries to other hosts are refused)")
+    default_graphs = _graph_params(params, "default-graph-uri")
+    named_graphs = _graph_params(params, "named-graph-uri")
+    for value in (default_graphs, named_graphs):
+        if isinstance(value, Response):
+            return value
+    forced = (params.get("format") or params.get("output") or [None])[0]
+    job = Job(mode="protocol", query=query, accept=parse_accept(request.headers.get("accept")),
+              forced_format=forced, default_graphs=default_graphs, named_graphs=named_graphs,
+              max_rows=settings.max_rows, prefixes=pages.TURTLE_PREFIXES)
+    return await _run(request.app.state.pool, job, settings.timeout_s)
+
+
+async def _update(request: Request, settings: Settings, update: str) -> Response:
+    if not settings.allow_update:
+        return _error(403, "SPARQL Update bị tắt: máy chủ chỉ đọc (updates are disabled: the server is read-only; "
+                           "start it with --allow-update and a token)")
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not hmac.compare_digest(token.strip().encode(), settings.update_token.encode()):
+        return Response("Cần token hợp lệ (a valid bearer token is required)\n", status_code=401,
+                        media_type="text/plain; charset=utf-8", headers={"WWW-Authenticate": "Bearer"})
+    if uses_service(update) or uses_load(update):
+        return _error(403, "SERVICE/LOAD (truy cập máy chủ khác) bị từ chối (SERVICE and LOAD are refused)")
+    try:
+        return _reply_response(await request.app.state.pool.update(Job(mode="update", query=update)))
+    except QueryTimeout:
+        return _error(503, "Cập nhật quá lâu và đã bị dừng (the update ran too long and was stopped)")
+
+
+SD_TEMPLATE = """@prefix sd: <http://www.w3.org/ns/sparql-service-description#> .
+@prefix void: <http://rdfs.org/ns/void#> .
+@prefix formats: <http://www.w3.org/ns/formats/> .
+
+<{endpoint}> a sd:Service ;
+  sd:endpoint <{endpoint}> ;
+  sd:supportedLanguage sd:SPARQL11Query{update_lang} ;
+  sd:feature sd:UnionDefaultGraph ;
+  sd:resultFormat formats:SPARQL_Results_JSON, formats:SPARQL_Results_XML, formats:SPARQL_Results_CSV,
+    formats:SPARQL_Results_TSV, formats:Turtle, formats:N-Triples, formats:JSON-LD, formats:RDF_XML ;
+  sd:defaultDataset [ a sd:Dataset ;
+    sd:defaultGraph [ a sd:Graph ; void:uriSpace "{base}/" ] ] .
+"""
+
+
+def service_description(request: Request, settings: Settings) -> Response:
+    """The endpoint described in the SPARQL 1.1 Service Description vocabulary.  The default
+    graph is the union of the named graphs (one per source file); sd:BasicFederatedQuery is
+    not offered because SERVICE is refused."""
+    endpoint = str(request.url.replace(query=""))
+    text = SD_TEMPLATE.format(endpoint=endpoint, base=settings.base,
+                              update_lang=", sd:SPARQL11Update" if settings.allow_update else "")
+    fmt = choose_format(parse_accept(request.headers.get("accept")), GRAPH_FORMATS)
+    if fmt.name == "turtle":
+        return Response(text, media_type="text/turtle; charset=utf-8")
+    import pyoxigraph as ox
+
+    from .sparql import _triples_bytes
+
+    triples = [q.triple for q in ox.parse(text.encode(), format=ox.RdfFormat.TURTLE)]
+    return Response(_triples_bytes(iter(triples), fmt, 10000, None), media_type=fmt.media_type)
+
+
+# ------------------------------------------------------------ pages
+
+def _render(request: Request, template: str, status: int = 200, **context) -> HTMLResponse:
+    env: Environment = request.app.state.templates
+    site: pages.Site = request.app.state.site
+    html = env.get_template(template).render(site=site, href=site.href, request_path=request.url.path, **context)
+    return HTMLResponse(html, status_code=status, headers={"Content-Security-Policy": CSP, "Vary": "Accept"})
+
+
+def _query_library(settings: Settings) -> list[dict]:
+    from ..queries import QUERY_DIR
+
+    try:
+        return pages.load_query_library(settings.query_dir or QUERY_DIR)
+    except OSError as err:
+        log.warning("queries/ could not be read: %s", err)
+        return []
+
+
+async def index(request: Request) -> Response:
+    return _render(request, "index.html", queries=_query_library(request.app.state.settings))
+
+
+async def query_library(request: Request) -> Response:
+    return JSONResponse(_query_library(request.app.state.settings))
+
+
+async def search(request: Request) -> Response:
+    text = request.query_params.get("q", "").strip()
+    hits = await pages.search_documents(request.app.state.site, text) if text else []
+    wants_json = request.query_params.get("format") == "json" or \
+        _wants(request, [HTML, "application/json"]) == "application/json"
+    if wants_json:
+        return JSONResponse([{"iri": h.iri, "url": request.app.state.site.href(h.iri), "label": h.label.vi,
+                              "label_en": h.label.en, "symbol": h.symbol, "title": h.title, "date": h.date,
+                              "ingested": h.ingested, "score": h.score} for h in hits])
+    return _render(request, "search.html", q=text, hits=hits)
+
+
+async def chain_api(request: Request) -> Response:
+    iri = request.query_params.get("iri", "")
+    if not pages.safe_iri(iri):
+        return JSONResponse({"error": "iri phải là IRI tuyệt đối (iri must be an absolute IRI)"}, status_code=400)
+    try:
+        depth = max(1, min(3, int(request.query_params.get("depth", "1"))))
+    except ValueError:
+        return JSONResponse({"error": "depth phải là số 1–3 (depth must be 1–3)"}, status_code=400)
+    return JSONResponse(await pages.implementation_chain(request.app.state.site, iri, depth))
+
+
+COUNT_QUADS = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
+async def health(request: Request) -> Response:
+    settings: Settings = request.app.state.settings
+    pool: WorkerPool = request.app.state.pool
+    body = {"ok": True, "store": settings.store_path, "workers": len(pool.workers),
+            "timeout_s": settings.timeout_s, "queries_stopped": pool.killed}
+    try:
+        rows = await request.app.state.site.rows(COUNT_QUADS)
+        body["quads"] = int(rows[0]["n"].value)
+    except (QueryTimeout, PoolBusy, JobError) as err:
+        body.update(ok=False, error=str(err) or type(err).__name__)
+    return JSONResponse(body, status_code=200 if body["ok"] else 503)
+
+
+DESCRIBE = """CONSTRUCT { ?node ?p ?o . ?s ?q ?node } WHERE {
+  { ?node ?p ?o } UNION { SELECT ?node ?s ?q WHERE { ?s ?q ?node } LIMIT 1000 } }"""
+
+
+def _page_format(request: Request):
+    """HTML for browsers; Turtle, JSON-LD, N-Triples or RDF/XML for RDF clients (``?format=`` overrides)."""
+    from .sparql import FORMAT_PARAM_NAMES
+
+    forced = request.query_params.get("format")
+    if forced:
+        name = FORMAT_PARAM_NAMES.get(forced)
+        return next((f for f in GRAPH_FORMATS if f.name == name), None)
+    chosen = _wants(request, [m for m, _ in PAGE_FORMATS])
+    return dict(PAGE_FORMATS)[chosen]
+
+
+async def _rdf_description(request: Request, iri: str, fmt) -> Response:
+    settings: Settings = request.app.state.settings
+    job = Job(mode="protocol", query=DESCRIBE, accept=[(fmt.media_type, 1.0)], substitutions={"node": ("uri", iri)},
+              max_rows=settings.max_rows, prefixes=pages.TURTLE_PREFIXES)
+    response = await _run(request.app.state.pool, job, settings.timeout_s)
+    if response.status_code == 200 and response.body.strip() in (b"", b"[]", b"{}"):
+        return _error(404, f"Không có nút này trong đồ thị (no such node in the graph): {iri}")
+    return response
+
+
+async def resource(request: Request) -> Response:
+    """Any IRI under the base, answered at its own path."""
+    site: pages.Site = request.app.state.site
+    iri = site.iri_for_path(request.url.path)
+    if not pages.safe_iri(iri):
+        return _error(400, "đường dẫn không hợp lệ (not a valid IRI path)")
+    fmt = _page_format(request)
+    if fmt is not None:
+        return await _rdf_description(request, iri, fmt)
+    view = await pages.node_view(site, iri)
+    if view is None:
+        return _render(request, "notfound.html", status=404, iri=iri)
+    context = dict(node=view, rdf_links=_rdf_links(request.url.path))
+    if view.kind == "document":
+        context.update(tasks=await pages.document_tasks(site, iri), **await pages.document_parts(site, iri))
+        return _render(request, "document.html", **context)
+    if view.kind == "agency":
+        context.update(await pages.agency_parts(site, iri))
+        return _render(request, "agency.html", **context)
+    return _render(request, "node.html", **context)
+
+
+def _rdf_links(path: str) -> list[tuple[str, str]]:
+    return [(name, f"{quote(path)}?format={name}") for name in ("turtle", "jsonld", "nt")]
+
+
+async def source(request: Request) -> Response:
+    """The source file's text with the span ``start``–``end`` marked (or its RDF)."""
+    site: pages.Site = request.app.state.site
+    iri = site.iri_for_path(request.url.path)
+    fmt = _page_format(request)
+    if fmt is not None:
+        return await _rdf_description(request, iri, fmt)
+    try:
+        start = int(request.query_params["start"]) if "start" in request.query_params else None
+        end = int(request.query_params["end"]) if "end" in request.query_params else None
+    except ValueError:
+        return _error(400, "start/end phải là số (start and end must be integers)")
+    view = await pages.source_view(site, iri, start, end)
+    if view is None:
+        return _render(request, "notfound.html", status=404, iri=iri)
+    return _render(request, "source.html", source=view, iri=iri, start=start, end=end,
+                   rdf_links=_rdf_links(request.url.path))
+
+
+async def graph_error(request: Request, exc: Exception) -> Response:
+    if isinstance(exc, QueryTimeout):
+        return _error(503, "Trang cần truy vấn quá lâu (the page's queries ran past the time limit)")
+    if isinstance(exc, PoolBusy):
+        return _error(503, "Máy chủ đang bận, hãy thử lại (all query workers are busy: try again)")
+    return _error(getattr(exc, "status", 500), getattr(exc, "message", str(exc)))
+
+
+# ------------------------------------------------------------ app
+
+def create_app(store_path: str, timeout_s: float = 5.0, max_rows: int = 10000, allow_update: bool = False,
+               update_token: str | None = None, base: str = DEFAULT_BASE, raw_dir: str | None = None,
+               query_dir: str | None = None, workers: int = 3) -> Starlette:
+    """The ASGI app; worker processes start and stop with the app's lifespan."""
+    settings = Settings(store_path, timeout_s, max_rows, allow_update, update_token, base, raw_dir, query_dir,
+                        workers)
+    pool = WorkerPool(settings.store_path, size=workers, timeout_s=timeout_s)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette):
+        pool.start()
+        log.info("policy-graph serve: %d query workers on %s (time limit %g s)", workers, store_path, timeout_s)
+        try:
+            yield
+        finally:
+            pool.close()
+            log.info("policy-graph serve: query workers stopped")
+
+    routes = [
+        Route("/", index),
+        Route("/sparql", sparql_endpoint, methods=["GET", "POST"]),
+        Route("/search", search),
+        Route("/api/chain", chain_api),
+        Route("/api/queries", query_library),
+        Route("/health", health),
+        Route("/favicon.ico", lambda request: Response(status_code=204)),
+        Route("/source/{sha:str}", source),
+        Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
+        Route("/{path:path}", resource),
+    ]
+    middleware = [Middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST", "OPTIONS"],
+                             allow_headers=["Accept", "Content-Type", "Authorization"], max_age=3600)]
+    app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan,
+                    exception_handlers={QueryTimeout: graph_error, PoolBusy: graph_error, JobError: graph_error})
+    app.state.settings = settings
+    app.state.pool = pool
+    app.state.templates = _templates()
+    app.state.site = pages.Site(pool, settings.base, settings.raw_dir, max_rows)
+    return app
+
+
+def run_server(store_path: str, host: str = "127.0.0.1", port: int = 8000, timeout_s: float = 5.0,
+               max_rows: int = 10000, allow_update: bool = False, update_token: str | None = None,
+               base: str = DEFAULT_BASE, raw_dir: str | None = None, workers: int = 3) -> None:
+    """Serve until Ctrl-C; uvicorn's access log records every request."""
+    import uvicorn
+
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s: %(message)s")
+    app = create_app(store_path, timeout_s=timeout_s, max_rows=max_rows, allow_update=allow_update,
+                     update_token=update_token, base=base, raw_dir=raw_dir, workers=workers)
+    print(f"policy-graph: http://{host}:{port}/  (SPARQL: http://{host}:{port}/sparql) — Ctrl-C để dừng (to stop)")
+    uvicorn.run(app, host=host, port=port, access_log=True, log_level="info", timeout_graceful_shutdown=3)
+
+
+__all__ = ["create_app", "run_server", "is_update"]

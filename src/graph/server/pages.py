@@ -1,0 +1,662 @@
+"""What the HTML pages show: graph look-ups for documents, agencies, other nodes, search, chains.
+
+Every look-up is a SPARQL query run through the worker pool (so pages obey the same
+time limit as /sparql) with the node bound by substitution, never pasted into the text.
+The only IRIs written into query text are in ``VALUES`` blocks, and only after
+``safe_iri`` has checked they contain no character that could end the IRI.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .sparql import Job, JobError
+
+PREFIXES = """PREFIX pg: <https://w3id.org/policy-graph/ontology#>
+PREFIX eli: <http://data.europa.eu/eli/ontology#>
+PREFIX org: <http://www.w3.org/ns/org#>
+PREFIX oa: <http://www.w3.org/ns/oa#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+"""
+TURTLE_PREFIXES = {
+    "pg": "https://w3id.org/policy-graph/ontology#", "pgv": "https://w3id.org/policy-graph/vocab/",
+    "eli": "http://data.europa.eu/eli/ontology#", "org": "http://www.w3.org/ns/org#",
+    "oa": "http://www.w3.org/ns/oa#", "prov": "http://www.w3.org/ns/prov#",
+    "skos": "http://www.w3.org/2004/02/skos/core#", "dcterms": "http://purl.org/dc/terms/",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#", "xsd": "http://www.w3.org/2001/XMLSchema#",
+}
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+LEGAL_RESOURCE = "http://data.europa.eu/eli/ontology#LegalResource"
+ORGANIZATION = "http://www.w3.org/ns/org#Organization"
+ELI = TURTLE_PREFIXES["eli"]
+PG = TURTLE_PREFIXES["pg"]
+
+# Properties a page names, Vietnamese first with English beside; the store's own
+# rdfs:label (from ontology/policy.ttl) wins when present.
+PROPERTY_LABELS = {
+    RDF_TYPE: ("loại", "type"),
+    ELI + "type_document": ("loại văn bản", "document type"),
+    ELI + "number": ("số", "number"),
+    ELI + "id_local": ("số ký hiệu", "symbol"),
+    ELI + "date_document": ("ngày ban hành", "date"),
+    ELI + "title": ("trích yếu", "title"),
+    ELI + "passed_by": ("cơ quan ban hành", "passed by"),
+    ELI + "jurisdiction": ("địa bàn", "jurisdiction"),
+    ELI + "ensures_implementation_of": ("triển khai", "implements"),
+    ELI + "based_on": ("căn cứ", "based on"),
+    ELI + "cites": ("trích dẫn", "cites"),
+    ELI + "has_part": ("gồm phần", "has part"),
+    PG + "issuerCode": ("mã cơ quan ban hành", "issuer code"),
+    PG + "issuerName": ("cơ quan ban hành", "issuer"),
+    PG + "signer": ("người ký", "signer"),
+    PG + "signerCapacity": ("chức vụ người ký", "signer capacity"),
+    PG + "place": ("địa danh", "place"),
+    PG + "recipient": ("nơi nhận", "recipient"),
+    PG + "isDraft": ("dự thảo", "draft"),
+    PG + "unnumbered": ("chưa có số", "unnumbered"),
+    PG + "ingested": ("đã nạp", "ingested"),
+    PG + "sourceFile": ("tệp nguồn", "source file"),
+    PG + "task": ("nhiệm vụ", "task"),
+    PG + "indicator": ("chỉ tiêu", "indicator"),
+    PG + "evidence": ("bằng chứng", "evidence"),
+    PG + "label": ("nhãn", "label"),
+    PG + "text": ("nội dung", "text"),
+    PG + "leadAgency": ("cơ quan chủ trì", "lead agency"),
+    PG + "cooperatingAgency": ("cơ quan phối hợp", "cooperating agency"),
+    PG + "directingAgency": ("cơ quan chỉ đạo", "directing agency"),
+    PG + "deadline": ("thời hạn", "deadline"),
+    PG + "attachedTo": ("kèm theo", "attached to"),
+    TURTLE_PREFIXES["skos"] + "prefLabel": ("tên", "preferred label"),
+    TURTLE_PREFIXES["skos"] + "altLabel": ("tên khác", "alternative label"),
+    TURTLE_PREFIXES["rdfs"] + "label": ("nhãn", "label"),
+    TURTLE_PREFIXES["dcterms"] + "isPartOf": ("thuộc", "is part of"),
+    TURTLE_PREFIXES["dcterms"] + "title": ("tiêu đề", "title"),
+}
+ROLE_LABELS = {
+    PG + "leadAgency": ("chủ trì", "lead"),
+    PG + "cooperatingAgency": ("phối hợp", "cooperating"),
+    PG + "directingAgency": ("chỉ đạo", "directing"),
+}
+RELATION_LABELS = {
+    ELI + "ensures_implementation_of": ("triển khai", "implements"),
+    ELI + "based_on": ("căn cứ", "based on"),
+    PG + "attachedTo": ("kèm theo", "attached to"),
+    ELI + "cites": ("trích dẫn", "cites"),
+}
+_OUTER_SELECT = re.compile(r"SELECT\s+(?:DISTINCT\s+)?")
+_SAFE_IRI = re.compile(r'^https?://[^<>"{}|^`\\\x00-\x20]+$')
+
+
+def safe_iri(iri: str) -> bool:
+    return bool(_SAFE_IRI.match(iri))
+
+
+@dataclass(frozen=True)
+class Term:
+    kind: str  # uri | bnode | literal | triple
+    value: str
+    lang: str | None = None
+    datatype: str | None = None
+
+    @classmethod
+    def of(cls, item: tuple | None) -> "Term | None":
+        if item is None:
+            return None
+        if item[0] == "literal":
+            return cls("literal", item[1], item[2], item[3])
+        return cls(item[0], item[1])
+
+    @property
+    def is_uri(self) -> bool:
+        return self.kind == "uri"
+
+
+@dataclass
+class Labelled:
+    """A node with its Vietnamese and English labels."""
+
+    iri: str
+    vi: str | None = None
+    en: str | None = None
+
+    @property
+    def text(self) -> str:
+        return self.vi or self.en or self.iri
+
+
+@dataclass
+class Evidence:
+    source: str
+    start: int | None
+    end: int | None
+    quote: str | None
+
+
+class Site:
+    """The server's view of the graph: the base of its IRIs, the worker pool, the raw files."""
+
+    def __init__(self, pool, base: str, raw_dir: Path | None, max_rows: int):
+        self.pool = pool
+        self.base = base.rstrip("/")
+        self.raw_dir = raw_dir
+        self.max_rows = max_rows
+
+    def iri_for_path(self, path: str) -> str:
+        return self.base + "/" + path.lstrip("/")
+
+    def href(self, iri: str) -> str:
+        """A local link for IRIs under the base (they dereference here), else the IRI itself."""
+        if iri.startswith(self.base + "/"):
+            return iri[len(self.base):]
+        return iri
+
+    async def rows(self, query: str, **substitutions: str) -> list[dict[str, Term]]:
+        """Solutions of a SELECT with IRIs bound by substitution (pyoxigraph requires a
+        substituted variable in the outermost projection, so it is added there)."""
+        if substitutions:
+            projected = " ".join(f"?{name}" for name in substitutions)
+            query = _OUTER_SELECT.sub(lambda m: f"{m[0]}{projected} ", query, count=1)
+        job = Job(mode="rows", query=PREFIXES + query, max_rows=self.max_rows,
+                  substitutions={k: ("uri", v) for k, v in substitutions.items()})
+        reply = await self.pool.run(job)
+        if reply[0] == "error":
+            raise JobError(reply[1], reply[2])
+        return [{k: Term.of(v) for k, v in row.items()} for row in reply[2]]
+
+
+def _text(row: dict, key: str) -> str | None:
+    term = row.get(key)
+    return term.value if term is not None else None
+
+
+def _int(row: dict, key: str) -> int | None:
+    value = _text(row, key)
+    try:
+        return int(value) if value is not None else None
+    except ValueError:
+        return None
+
+
+def _evidence(row: dict) -> Evidence | None:
+    if row.get("src") is None:
+        return None
+    return Evidence(row["src"].value, _int(row, "start"), _int(row, "end"), _text(row, "quote"))
+
+
+EVIDENCE_PATTERN = """OPTIONAL { ?{x} pg:evidence ?ev . ?ev oa:hasSource ?src .
+    OPTIONAL { ?ev oa:hasSelector ?pos . ?pos oa:start ?start ; oa:end ?end }
+    OPTIONAL { ?ev oa:hasSelector ?qs . ?qs oa:exact ?quote } }"""
+
+
+def evidence_of(var: str) -> str:
+    return EVIDENCE_PATTERN.replace("{x}", var)
+
+
+def labels_of(var: str) -> str:
+    return (f'OPTIONAL {{ ?{var} skos:prefLabel ?{var}Vi FILTER(LANG(?{var}Vi) = "vi") }} '
+            f'OPTIONAL {{ ?{var} skos:prefLabel ?{var}En FILTER(LANG(?{var}En) = "en") }}')
+
+
+def _labelled(row: dict, var: str) -> Labelled | None:
+    if row.get(var) is None:
+        return None
+    return Labelled(row[var].value, _text(row, var + "Vi"), _text(row, var + "En"))
+
+
+# ------------------------------------------------------------ any node
+
+OUTGOING = f"SELECT ?p ?o ?oVi ?oEn WHERE {{ ?node ?p ?o {labels_of('o')} }}"
+INCOMING = (f"SELECT ?s ?p ?sVi ?sEn WHERE {{ {{ SELECT ?node ?s ?p WHERE {{ ?s ?p ?node }} LIMIT 300 }} "
+            f"{labels_of('s')} }}")
+PROPERTY_NAMES = """SELECT DISTINCT ?p ?l WHERE { { ?node ?p ?o } UNION { ?s ?p ?node }
+  ?p rdfs:label ?l }"""
+NODE_EVIDENCE = f"SELECT ?src ?start ?end ?quote WHERE {{ {evidence_of('node')} FILTER(BOUND(?src)) }}"
+
+
+@dataclass
+class Statement:
+    predicate: str
+    value: Term
+    labels: Labelled | None = None
+
+
+@dataclass
+class NodeView:
+    iri: str
+    label: Labelled
+    types: list[str]
+    outgoing: list[Statement]
+    incoming: list[Statement]
+    property_names: dict[str, tuple[str, str]]
+    evidence: list[Evidence] = field(default_factory=list)
+
+    @property
+    def kind(self) -> str:
+        if LEGAL_RESOURCE in self.types:
+            return "document"
+        if ORGANIZATION in self.types:
+            return "agency"
+        return "generic"
+
+    def values(self, predicate: str) -> list[Term]:
+        return [s.value for s in self.outgoing if s.predicate == predicate]
+
+    def first(self, predicate: str) -> str | None:
+        found = self.values(predicate)
+        return found[0].value if found else None
+
+    def prop_name(self, predicate: str) -> tuple[str, str]:
+        return self.property_names.get(predicate) or PROPERTY_LABELS.get(predicate) or (_local_name(predicate), "")
+
+
+FALLBACK_LABELS = (TURTLE_PREFIXES["rdfs"] + "label", TURTLE_PREFIXES["dcterms"] + "title", PG + "heading",
+                   PG + "measure", PG + "deadlineText", PG + "targetText")
+
+
+def _fallback_label(outgoing: list[Statement]) -> str | None:
+    """Nodes without skos:prefLabel (tasks, sections, footnotes): a readable heading
+    such as 'Nhiệm vụ 4.3' from their type and pg:label, or their own title."""
+    for predicate in FALLBACK_LABELS:
+        found = next((s.value.value for s in outgoing if s.predicate == predicate), None)
+        if found:
+            return found
+    short = next((s.value.value for s in outgoing if s.predicate == PG + "label"), None)
+    kind = next((TYPE_NAMES[s.value.value] for s in outgoing
+                 if s.predicate == RDF_TYPE and s.value.value in TYPE_NAMES), None)
+    if short and kind:
+        return f"{kind} {short}"
+    return short
+
+
+TYPE_NAMES = {PG + "Task": "Nhiệm vụ", PG + "Indicator": "Chỉ tiêu", PG + "Footnote": "Chú thích",
+              PG + "Section": "Mục", PG + "Appendix": "Phụ lục", PG + "Citation": "Trích dẫn"}
+
+
+def _local_name(iri: str) -> str:
+    return re.split(r"[#/]", iri)[-1] or iri
+
+
+def _merge_labels(rows: list[dict], subject: str, predicate: str = "p") -> list[Statement]:
+    merged: dict[tuple[str, Term], Statement] = {}
+    for row in rows:
+        key = (row[predicate].value, row[subject])
+        statement = merged.setdefault(key, Statement(key[0], key[1]))
+        labelled = _labelled(row, subject)
+        if labelled and (labelled.vi or labelled.en):
+            statement.labels = labelled
+    return list(merged.values())
+
+
+async def node_view(site: Site, iri: str) -> NodeView | None:
+    out_rows = await site.rows(OUTGOING, node=iri)
+    in_rows = await site.rows(INCOMING, node=iri)
+    if not out_rows and not in_rows:
+        return None
+    outgoing = _merge_labels(out_rows, "o")
+    incoming = _merge_labels(in_rows, "s")
+    names: dict[str, dict[str, str]] = defaultdict(dict)
+    for row in await site.rows(PROPERTY_NAMES, node=iri):
+        names[row["p"].value][row["l"].lang or ""] = row["l"].value
+    property_names = {p: (n.get("vi") or n.get(""), n.get("en", "")) for p, n in names.items()
+                      if n.get("vi") or n.get("")}
+    label = Labelled(iri)
+    for s in outgoing:
+        if s.predicate == TURTLE_PREFIXES["skos"] + "prefLabel" and s.value.kind == "literal":
+            if s.value.lang == "vi" and not label.vi:
+                label.vi = s.value.value
+            elif s.value.lang == "en" and not label.en:
+                label.en = s.value.value
+    if not label.vi and not label.en:
+        label.vi = _fallback_label(outgoing)
+    outgoing.sort(key=lambda s: (s.predicate != RDF_TYPE, s.predicate, s.value.value))
+    incoming.sort(key=lambda s: (s.predicate, s.value.value))
+    evidence = [e for row in await site.rows(NODE_EVIDENCE, node=iri) if (e := _evidence(row))]
+    types = [s.value.value for s in outgoing if s.predicate == RDF_TYPE]
+    return NodeView(iri, label, types, outgoing, incoming, property_names, evidence)
+
+
+# ------------------------------------------------------------ documents
+
+TASKS = f"""SELECT ?task ?label ?text ?deadline ?due ?output ?note ?src ?start ?end ?quote WHERE {{
+  ?node pg:task ?task .
+  OPTIONAL {{ ?task pg:label ?label }} OPTIONAL {{ ?task pg:text ?text }}
+  OPTIONAL {{ ?task pg:deadline ?d . OPTIONAL {{ ?d pg:deadlineText ?deadline }} OPTIONAL {{ ?d pg:dueDate ?due }} }}
+  OPTIONAL {{ ?task pg:outputForm ?output }} OPTIONAL {{ ?task pg:note ?note }}
+  {evidence_of('task')}
+}} ORDER BY xsd:integer(STRAFTER(STR(?task), "/task/")) ?task"""
+TASK_AGENCIES = f"""SELECT ?task ?role ?agency ?agencyVi ?agencyEn WHERE {{
+  VALUES ?role {{ pg:leadAgency pg:cooperatingAgency pg:directingAgency }}
+  ?node pg:task ?task . ?task ?role ?agency . {labels_of('agency')}
+}}"""
+INDICATORS = f"""SELECT ?ind ?label ?measure ?target ?horizon ?period ?agency ?agencyVi ?agencyEn
+       ?src ?start ?end ?quote WHERE {{
+  ?node pg:indicator ?ind .
+  OPTIONAL {{ ?ind pg:label ?label }} OPTIONAL {{ ?ind pg:measure ?measure }}
+  OPTIONAL {{ ?ind pg:target/pg:targetText ?target }} OPTIONAL {{ ?ind pg:horizonYear ?horizon }}
+  OPTIONAL {{ ?ind pg:reportingPeriod ?period }}
+  OPTIONAL {{ ?ind pg:monitoringAgency ?agency . {labels_of('agency')} }}
+  {evidence_of('ind')}
+}} ORDER BY xsd:integer(STRAFTER(STR(?ind), "/indicator/")) ?ind"""
+CITATIONS = f"""SELECT ?c ?cited ?citedVi ?citedEn ?citedAs ?kind ?footnote ?src ?start ?end ?quote WHERE {{
+  ?c a pg:Citation ; dcterms:isPartOf ?node ; pg:citedDocument ?cited .
+  OPTIONAL {{ ?c pg:citedAs ?citedAs }} OPTIONAL {{ ?c pg:relationKind ?kind }}
+  OPTIONAL {{ ?c pg:inFootnote/pg:footnoteNumber ?footnote }}
+  {labels_of('cited')}
+  {evidence_of('c')}
+}} ORDER BY ?c"""
+FOOTNOTES = f"""SELECT ?f ?number ?text ?src ?start ?end ?quote WHERE {{
+  ?f a pg:Footnote ; dcterms:isPartOf ?node .
+  OPTIONAL {{ ?f pg:footnoteNumber ?number }} OPTIONAL {{ ?f pg:text ?text }}
+  {evidence_of('f')}
+}} ORDER BY ?number ?f"""
+RELATED = f"""SELECT ?dir ?rel ?other ?otherVi ?otherEn ?date WHERE {{
+  VALUES ?rel {{ eli:ensures_implementation_of eli:based_on pg:attachedTo }}
+  {{ ?node ?rel ?other BIND("out" AS ?dir) }} UNION {{ ?other ?rel ?node BIND("in" AS ?dir) }}
+  {labels_of('other')}
+  OPTIONAL {{ ?other eli:date_document ?date }}
+}} ORDER BY ?dir ?rel ?date ?other"""
+
+
+@dataclass
+class TaskRow:
+    iri: str
+    label: str | None
+    text: str | None
+    deadline: str | None
+    due: str | None
+    output: str | None
+    note: str | None
+    evidence: Evidence | None
+    agencies: dict[str, list[Labelled]] = field(default_factory=lambda: defaultdict(list))
+
+
+def _first_per(rows: list[dict], key: str) -> list[dict]:
+    seen, kept = set(), []
+    for row in rows:
+        if row[key].value not in seen:
+            seen.add(row[key].value)
+            kept.append(row)
+    return kept
+
+
+async def document_tasks(site: Site, iri: str) -> list[TaskRow]:
+    tasks = {row["task"].value: TaskRow(row["task"].value, _text(row, "label"), _text(row, "text"),
+                                        _text(row, "deadline"), _text(row, "due"), _text(row, "output"),
+                                        _text(row, "note"), _evidence(row))
+             for row in _first_per(await site.rows(TASKS, node=iri), "task")}
+    for row in await site.rows(TASK_AGENCIES, node=iri):
+        task = tasks.get(row["task"].value)
+        if task is not None:
+            role = ROLE_LABELS.get(row["role"].value, ("", ""))[1]
+            agency = _labelled(row, "agency")
+            if all(a.iri != agency.iri for a in task.agencies[role]):
+                task.agencies[role].append(agency)
+    return list(tasks.values())
+
+
+async def document_parts(site: Site, iri: str) -> dict:
+    indicators = [dict(iri=r["ind"].value, label=_text(r, "label"), measure=_text(r, "measure"),
+                       target=_text(r, "target"), horizon=_text(r, "horizon"), period=_text(r, "period"),
+                       agency=_labelled(r, "agency"), evidence=_evidence(r))
+                  for r in _first_per(await site.rows(INDICATORS, node=iri), "ind")]
+    citations = [dict(iri=r["c"].value, cited=_labelled(r, "cited"), cited_as=_text(r, "citedAs"),
+                      kind=_local_name(_text(r, "kind") or ""), footnote=_text(r, "footnote"),
+                      evidence=_evidence(r))
+                 for r in _first_per(await site.rows(CITATIONS, node=iri), "c")]
+    citations.sort(key=lambda c: _trailing_number(c["iri"]))
+    footnotes = [dict(iri=r["f"].value, number=_text(r, "number"), text=_text(r, "text"), evidence=_evidence(r))
+                 for r in _first_per(await site.rows(FOOTNOTES, node=iri), "f")]
+    related: dict[str, list[Labelled]] = defaultdict(list)
+    for r in await site.rows(RELATED, node=iri):
+        key = f"{r['dir'].value}:{_local_name(r['rel'].value)}"
+        other = _labelled(r, "other")
+        if all(o.iri != other.iri for o in related[key]):
+            related[key].append(other)
+    return dict(indicators=indicators, citations=citations, footnotes=footnotes, related=related)
+
+
+def _trailing_number(iri: str) -> tuple[str, int]:
+    head, _, tail = iri.rpartition("/")
+    return (head, int(tail)) if tail.isdigit() else (iri, 0)
+
+
+# ------------------------------------------------------------ agencies
+
+AGENCY_TASKS = f"""SELECT ?task ?role ?doc ?docVi ?docEn ?label ?text ?deadline WHERE {{
+  VALUES ?role {{ pg:leadAgency pg:cooperatingAgency pg:directingAgency }}
+  ?task ?role ?node .
+  OPTIONAL {{ ?task dcterms:isPartOf ?doc . {labels_of('doc')} }}
+  OPTIONAL {{ ?task pg:label ?label }} OPTIONAL {{ ?task pg:text ?text }}
+  OPTIONAL {{ ?task pg:deadline/pg:deadlineText ?deadline }}
+}} ORDER BY ?doc xsd:integer(STRAFTER(STR(?task), "/task/")) ?task ?role"""
+AGENCY_INDICATORS = f"""SELECT ?ind ?doc ?docVi ?docEn ?label ?measure WHERE {{
+  ?ind pg:monitoringAgency ?node .
+  OPTIONAL {{ ?ind dcterms:isPartOf ?doc . {labels_of('doc')} }}
+  OPTIONAL {{ ?ind pg:label ?label }} OPTIONAL {{ ?ind pg:measure ?measure }}
+}} ORDER BY ?doc ?ind"""
+AGENCY_DOCUMENTS = f"""SELECT DISTINCT ?doc ?docVi ?docEn ?date WHERE {{
+  ?doc eli:passed_by ?node . {labels_of('doc')} OPTIONAL {{ ?doc eli:date_document ?date }}
+}} ORDER BY ?date ?doc"""
+
+
+async def agency_parts(site: Site, iri: str) -> dict:
+    tasks: dict[str, dict] = {}
+    for r in await site.rows(AGENCY_TASKS, node=iri):
+        task = tasks.setdefault(r["task"].value, dict(
+            iri=r["task"].value, doc=_labelled(r, "doc"), label=_text(r, "label"), text=_text(r, "text"),
+            deadline=_text(r, "deadline"), roles=[]))
+        role = ROLE_LABELS.get(r["role"].value, ("", ""))
+        if role not in task["roles"]:
+            task["roles"].append(role)
+    indicators = [dict(iri=r["ind"].value, doc=_labelled(r, "doc"), label=_text(r, "label"),
+                       measure=_text(r, "measure"))
+                  for r in _first_per(await site.rows(AGENCY_INDICATORS, node=iri), "ind")]
+    documents = [_labelled(r, "doc") for r in _first_per(await site.rows(AGENCY_DOCUMENTS, node=iri), "doc")]
+    return dict(tasks=list(tasks.values()), indicators=indicators, documents=documents)
+
+
+# ------------------------------------------------------------ source files
+
+SOURCE_FILE = """SELECT ?title ?sha WHERE { ?node dcterms:title ?title OPTIONAL { ?node pg:sha256 ?sha } }"""
+
+
+@dataclass
+class SourceView:
+    iri: str
+    name: str | None
+    found: bool
+    before: str = ""
+    marked: str = ""
+    after: str = ""
+    changed: bool = False
+    message: str = ""
+
+
+async def source_view(site: Site, iri: str, start: int | None, end: int | None) -> SourceView | None:
+    rows = await site.rows(SOURCE_FILE, node=iri)
+    if not rows:
+        return None
+    name = Path(rows[0]["title"].value).name  # a bare file name: nothing outside raw_dir is read
+    path = site.raw_dir / name if site.raw_dir else None
+    if path is None or not path.is_file():
+        return SourceView(iri, name, False, message=f"Không tìm thấy tệp {name} trong thư mục nguồn "
+                                                    f"(file not found in {site.raw_dir})")
+    from ..read import read_source
+
+    source = read_source(path)
+    text = source.text
+    view = SourceView(iri, name, True, changed=bool(_text(rows[0], "sha")) and rows[0]["sha"].value != source.sha256)
+    if start is not None and end is not None and 0 <= start <= end <= len(text):
+        view.before, view.marked, view.after = text[:start], text[start:end], text[end:]
+    else:
+        view.before = text
+    return view
+
+
+# ------------------------------------------------------------ query library
+
+_HEADER = re.compile(r"^#\s*(?P<key>[\w-]+)\s*:\s*(?P<value>.*)$")
+
+
+def load_query_library(query_dir: Path) -> list[dict]:
+    """``queries/*.rq`` with their comment headers (``# name:``, ``# description:``,
+    ``# param: doc (optional) — …``), read leniently: a header the CLI's stricter parser
+    rejects still gives the UI a usable example."""
+    library = []
+    for path in sorted(Path(query_dir).glob("*.rq")):
+        text = path.read_text(encoding="utf-8")
+        header: dict[str, list[str]] = defaultdict(list)
+        for line in text.splitlines():
+            if not line.startswith("#"):
+                break
+            if match := _HEADER.match(line):
+                header[match["key"].lower()].append(match["value"].strip())
+        params = []
+        for line in header.get("param", []):
+            name = re.match(r"[\w-]+", line)
+            variable = re.search(r"\?(\w+)", line.split("—")[0])
+            params.append({"name": name[0] if name else line, "variable": variable[1] if variable else
+                           (name[0] if name else ""), "required": "required" in line.split("—")[0],
+                           "description": line.split("—", 1)[-1].strip()})
+        library.append({"name": (header.get("name") or [path.stem])[0], "description": " ".join(header.get("description", [])),
+                        "params": params, "text": text})
+    return library
+
+
+# ------------------------------------------------------------ search
+
+SEARCH_DOCUMENTS = f"""SELECT ?doc ?symbol ?number ?type ?docVi ?docEn ?title ?date ?ingested WHERE {{
+  ?doc a eli:LegalResource .
+  OPTIONAL {{ ?doc eli:id_local ?symbol }} OPTIONAL {{ ?doc eli:number ?number }}
+  OPTIONAL {{ ?doc eli:type_document ?type }} OPTIONAL {{ ?doc eli:title ?title }}
+  OPTIONAL {{ ?doc eli:date_document ?date }} OPTIONAL {{ ?doc pg:ingested ?ingested }}
+  {labels_of('doc')}
+}}"""
+_SHORT_FORM = re.compile(r"^(?P<type>[^\d]*?)\s*(?:số\s*)?(?P<number>\d+)\s*$")
+
+
+def fold(text: str) -> str:
+    """Case-, space- and dash-insensitive: '29- NQ/TW', '29-nq/tw' and '29–NQ/TW' agree."""
+    text = unicodedata.normalize("NFC", text).casefold()
+    return re.sub(r"\s+", "", text.replace("–", "-").replace("—", "-"))
+
+
+def plain(text: str) -> str:
+    """Without diacritics, for people who type 'nghi quyet 29'."""
+    decomposed = unicodedata.normalize("NFD", text.casefold().replace("đ", "d"))
+    return re.sub(r"\s+", " ", "".join(c for c in decomposed if not unicodedata.combining(c))).strip()
+
+
+def _type_slug(words: str) -> str | None:
+    """'Nghị quyết' / 'nghi quyet' / 'NQ' / 'Kế hoạch' → the document-type slug."""
+    from ..patterns.documents import DOC_TYPES, SYMBOL_TYPE_CODES
+
+    wanted = plain(words)
+    if not wanted:
+        return None
+    for doc_type in DOC_TYPES:
+        if any(plain(name) == wanted for name in doc_type.names) or plain(doc_type.label_vi) == wanted:
+            return doc_type.slug
+    code = SYMBOL_TYPE_CODES.get(words.strip().upper())
+    by_code = next((t for t in DOC_TYPES if t.code == code or plain(t.code) == wanted), None)
+    return by_code.slug if by_code else None
+
+
+@dataclass
+class SearchHit:
+    iri: str
+    label: Labelled
+    symbol: str | None
+    title: str | None
+    date: str | None
+    ingested: bool
+    score: int
+
+
+def score_document(query: str, doc: dict) -> int:
+    """100 exact symbol; 80 type and number ('Nghị quyết 29'); 60 number alone; 40 words in labels."""
+    if doc["symbol"] and fold(doc["symbol"]) == fold(query):
+        return 100
+    short = _SHORT_FORM.match(query.strip())
+    if short and doc["number"] == short["number"]:
+        if not short["type"].strip():
+            return 60
+        slug = _type_slug(short["type"])
+        if slug and doc["type"] and doc["type"].rsplit("/", 1)[-1] == slug:
+            return 80
+    haystack = plain(" ".join(filter(None, (doc["symbol"], doc["vi"], doc["en"], doc["title"]))))
+    words = plain(query).split()
+    if words and all(w in haystack for w in words):
+        return 40
+    return 0
+
+
+async def search_documents(site: Site, query: str, limit: int = 50) -> list[SearchHit]:
+    docs: dict[str, dict] = {}
+    for r in await site.rows(SEARCH_DOCUMENTS):
+        doc = docs.setdefault(r["doc"].value, dict(iri=r["doc"].value, symbol=None, number=None, type=None,
+                                                    vi=None, en=None, title=None, date=None, ingested=False))
+        for key, var in (("symbol", "symbol"), ("number", "number"), ("type", "type"), ("vi", "docVi"),
+                         ("en", "docEn"), ("title", "title"), ("date", "date")):
+            doc[key] = doc[key] or _text(r, var)
+        doc["ingested"] = doc["ingested"] or _text(r, "ingested") == "true"
+    hits = []
+    for doc in docs.values():
+        score = score_document(query, doc)
+        if score:
+            hits.append(SearchHit(doc["iri"], Labelled(doc["iri"], doc["vi"], doc["en"]), doc["symbol"],
+                                  doc["title"], doc["date"], doc["ingested"], score))
+    hits.sort(key=lambda h: (-h.score, not h.ingested, h.date or "", h.iri))
+    return hits[:limit]
+
+
+# ------------------------------------------------------------ implementation chain
+
+CHAIN_STEP = """SELECT DISTINCT ?from ?to WHERE { VALUES ?n { %s }
+  { ?n eli:ensures_implementation_of ?to BIND(?n AS ?from) }
+  UNION { ?from eli:ensures_implementation_of ?n BIND(?n AS ?to) } }"""
+CHAIN_NODES = f"""SELECT ?n ?nVi ?nEn ?symbol ?date ?ingested ?title WHERE {{ VALUES ?n {{ %s }}
+  {labels_of('n')}
+  OPTIONAL {{ ?n eli:id_local ?symbol }} OPTIONAL {{ ?n eli:date_document ?date }}
+  OPTIONAL {{ ?n pg:ingested ?ingested }} OPTIONAL {{ ?n eli:title ?title }} }}"""
+
+
+def _values(iris) -> str:
+    return " ".join(f"<{iri}>" for iri in sorted(iris) if safe_iri(iri))
+
+
+async def implementation_chain(site: Site, iri: str, depth: int) -> dict:
+    """Documents ``depth`` implementation steps up and down from ``iri``: vis-network nodes and edges."""
+    seen, frontier, edges = {iri}, {iri}, set()
+    for _ in range(depth):
+        if not frontier:
+            break
+        step = await site.rows(CHAIN_STEP % _values(frontier))
+        found = {(r["from"].value, r["to"].value) for r in step}
+        edges |= found
+        frontier = {n for edge in found for n in edge} - seen
+        seen |= frontier
+    nodes = {}
+    for r in await site.rows(CHAIN_NODES % _values(seen)):
+        n = r["n"].value
+        node = nodes.setdefault(n, dict(id=n, label=None, label_en=None, symbol=None, date=None,
+                                        title=None, ingested=False, url=site.href(n)))
+        node["label"] = node["label"] or _text(r, "nVi") or _local_name(n)
+        node["label_en"] = node["label_en"] or _text(r, "nEn")
+        node["symbol"] = node["symbol"] or _text(r, "symbol")
+        node["date"] = node["date"] or _text(r, "date")
+        node["title"] = node["title"] or _text(r, "title")
+        node["ingested"] = node["ingested"] or _text(r, "ingested") == "true"
+    for n in seen - set(nodes):
+        nodes[n] = dict(id=n, label=_local_name(n), label_en=None, symbol=None, date=None, title=None,
+                        ingested=False, url=site.href(n))
+    return {"root": iri, "nodes": sorted(nodes.values(), key=lambda x: x["id"]),
+            "edges": [{"from": a, "to": b, "relation": "implements"} for a, b in sorted(edges)]}
