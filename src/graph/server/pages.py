@@ -540,7 +540,7 @@ SEARCH_DOCUMENTS = f"""SELECT ?doc ?symbol ?number ?type ?docVi ?docEn ?title ?d
   OPTIONAL {{ ?doc eli:date_document ?date }} OPTIONAL {{ ?doc pg:ingested ?ingested }}
   {labels_of('doc')}
 }}"""
-_SHORT_FORM = re.compile(r"^(?P<type>[^\d]*?)\s*(?:số\s*)?(?P<number>\d+)\s*$")
+_SHORT_FORM = re.compile(r"^(?P<type>[^\d]*?)\s*(?:\bs[ốo]\s*)?(?P<number>\d+)\s*$", re.IGNORECASE)
 
 
 def fold(text: str) -> str:

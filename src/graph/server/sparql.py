@@ -267,9 +267,9 @@ def _results_format(fmt: Format):
             "csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV}[fmt.name]
 
 
-def _too_many(max_rows: int, what: str) -> JobError:
-    return JobError(413, f"Kết quả vượt quá {max_rows} {what}; hãy thêm LIMIT "
-                         f"(the result has more than {max_rows} {what}: add a LIMIT)")
+def _too_many(max_rows: int, what_vi: str, what_en: str) -> JobError:
+    return JobError(413, f"Kết quả vượt quá {max_rows} {what_vi}; hãy thêm LIMIT "
+                         f"(the result has more than {max_rows} {what_en}: add a LIMIT)")
 
 
 def _rows(result, max_rows: int) -> list[dict[str, tuple]]:
@@ -281,7 +281,7 @@ def _rows(result, max_rows: int) -> list[dict[str, tuple]]:
     rows = []
     for solution in result:
         if len(rows) >= max_rows:
-            raise _too_many(max_rows, "dòng (rows)")
+            raise _too_many(max_rows, "dòng", "rows")
         rows.append({n: encode_term(solution[n]) for n in names if solution[n] is not None})
     return rows
 
@@ -295,7 +295,7 @@ def _solutions_bytes(result, fmt: Format, max_rows: int) -> bytes:
     bindings, size = [], 0
     for solution in result:
         if len(bindings) >= max_rows:
-            raise _too_many(max_rows, "dòng (rows)")
+            raise _too_many(max_rows, "dòng", "rows")
         row = {n: _json_term(solution[n]) for n in names if solution[n] is not None}
         size += sum(len(t.get("value", "")) if isinstance(t.get("value"), str) else 64 for t in row.values())
         if size > MAX_RESULT_BYTES:
@@ -315,7 +315,7 @@ def _triples_bytes(result, fmt: Format, max_rows: int, prefixes: dict[str, str] 
     triples = []
     for triple in result:
         if len(triples) >= max_rows:
-            raise _too_many(max_rows, "bộ ba (triples)")
+            raise _too_many(max_rows, "bộ ba", "triples")
         triples.append(triple)
     rdf_format = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES,
                   "jsonld": ox.RdfFormat.JSON_LD, "rdfxml": ox.RdfFormat.RDF_XML}[fmt.name]

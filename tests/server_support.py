@@ -1,0 +1,59 @@
+"""Start the real server (uvicorn, free loopback port) on a store built from tests/fixtures/mini.trig."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+import pyoxigraph as ox
+import uvicorn
+
+from graph.server import create_app
+
+FIXTURE = Path(__file__).parent / "fixtures" / "mini.trig"
+RAW_DIR = Path(__file__).resolve().parents[1] / "data" / "raw"
+BASE = "https://w3id.org/policy-graph"
+
+
+def build_fixture_store(path: Path) -> Path:
+    store = ox.Store(str(path))
+    store.bulk_load(path=str(FIXTURE), format=ox.RdfFormat.TRIG)
+    store.flush()
+    del store
+    return path
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextmanager
+def running_server(store_path: Path, **options):
+    """Yield the server's base URL; the server (and its query workers) stop on exit."""
+    port = free_port()
+    app = create_app(str(store_path), raw_dir=str(RAW_DIR), **options)
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:  # wait until the workers answer, not only the socket
+        try:
+            if httpx.get(url + "/health", timeout=30).status_code == 200:
+                break
+        except httpx.TransportError:
+            pass
+        if time.monotonic() > deadline:
+            raise RuntimeError("server did not start")
+        time.sleep(0.1)
+    try:
+        yield url
+    finally:
+        server.should_exit = True
+        thread.join(timeout=30)
