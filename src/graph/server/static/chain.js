@@ -42,6 +42,9 @@
     const response = await fetch("/api/chain?depth=" + depth + "&iri=" + encodeURIComponent(iri));
     if (!response.ok) return;
     add(await response.json());
+    // lets tests (and people) see that an expansion finished
+    box.dataset.expanded = String(expanded.size);
+    box.dataset.nodes = String(nodes.length);
   }
 
   async function show() {
@@ -54,6 +57,7 @@
       interaction: { hover: true },
       edges: { font: { size: 11, color: "#6b7280" }, color: "#6b7280" },
     });
+    window.policyGraphChain = { network: network, nodes: nodes, edges: edges };
     network.on("click", (params) => { if (params.nodes.length) expand(params.nodes[0], 1); });
     network.on("doubleClick", (params) => {
       const node = params.nodes.length && nodes.get(params.nodes[0]);

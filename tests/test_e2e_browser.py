@@ -1,0 +1,139 @@
+"""The real pages in headless Chromium (Debian's /usr/bin/chromium, no `playwright install`):
+query UI, search → document page with tasks, chain view, escaping.  Screenshots go to
+test-artifacts/ (git-ignored).  Set PG_E2E_STORE=data/store to drive the real graph instead
+of the fixture (the assertions then check shapes, not the fixture's exact values)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect, sync_playwright
+
+from server_support import build_fixture_store, running_server
+
+ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+REAL_STORE = os.environ.get("PG_E2E_STORE")
+
+
+@pytest.fixture(scope="module")
+def url(tmp_path_factory):
+    store = Path(REAL_STORE) if REAL_STORE else build_fixture_store(tmp_path_factory.mktemp("e2e") / "store")
+    with running_server(store, timeout_s=10.0) as base_url:
+        yield base_url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, url):
+    """A fresh page that may only talk to our server: anything else (a CDN, prefix.cc, LOV)
+    is aborted and recorded, so the UI is shown to work offline."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="vi-VN")
+    page = context.new_page()
+    page.outside_requests = []
+    page.dialogs = []
+    page.console_errors = []
+
+    def route(r):
+        if r.request.url.startswith(url) or r.request.url.startswith("data:"):
+            r.continue_()
+        else:
+            page.outside_requests.append(r.request.url)
+            r.abort()
+
+    page.route("**/*", route)
+    page.on("dialog", lambda d: (page.dialogs.append(d.message), d.dismiss()))
+    page.on("console", lambda m: m.type == "error" and page.console_errors.append(m.text))
+    page.on("pageerror", lambda e: page.console_errors.append(str(e)))
+    yield page
+    context.close()
+
+
+def shot(page, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=False)
+
+
+def test_query_ui_runs_an_example_query(page, url):
+    page.goto(url + "/")
+    page.wait_for_selector(".yasqe .CodeMirror")
+    page.select_option("#example", "documents")
+    expect(page.locator("#example-description")).to_contain_text("Every document node")
+    page.click(".yasqe_queryButton")
+    rows = page.locator(".yasr table tbody tr")
+    expect(rows.first).to_be_visible(timeout=15000)
+    if not REAL_STORE:
+        expect(rows).to_have_count(5)  # 214/KH-UBND, 111/NQ-CP, 29-NQ/TW, 31-CTr/TU, the <script> draft
+        expect(page.locator(".yasr table")).to_contain_text("214/KH-UBND")
+    shot(page, "1-query-ui")
+    assert page.outside_requests == []
+    assert page.console_errors == []
+
+
+def test_search_then_document_page_with_tasks(page, url):
+    page.goto(url + "/")
+    page.fill("#search-box", "214/KH-UBND")
+    page.press("#search-box", "Enter")
+    first = page.locator("tr.hit a").first
+    expect(first).to_have_text("Kế hoạch 214/KH-UBND")
+    shot(page, "2-search")
+    first.click()
+    expect(page.locator("h1")).to_contain_text("Kế hoạch 214/KH-UBND")
+    tasks = page.locator("table.tasks tr.task")
+    if REAL_STORE:
+        expect(tasks.first).to_be_visible()
+    else:
+        expect(tasks).to_have_count(2)
+        expect(tasks.first).to_contain_text("Sở Công Thương")
+        expect(tasks.first).to_contain_text("Năm 2025")
+    page.locator("table.tasks").scroll_into_view_if_needed()
+    shot(page, "3-document-tasks")
+    page.locator("table.tasks a.src").first.click()
+    expect(page.locator("mark#span")).to_be_visible()
+    shot(page, "4-source-span")
+    assert page.outside_requests == []
+
+
+def test_chain_view_expands_on_click(page, url):
+    page.goto(url + "/search?q=214/KH-UBND")
+    page.locator("tr.hit a").first.click()
+    page.click("#chain-toggle")
+    chain = page.locator("#chain")
+    expect(chain).to_have_attribute("data-expanded", "1")
+    expect(chain.locator("canvas")).to_be_visible()
+    before = int(chain.get_attribute("data-nodes"))
+    page.locator("#chain").scroll_into_view_if_needed()
+    shot(page, "5-chain")
+    if not REAL_STORE:
+        assert before == 4  # two steps: the draft below, 111/NQ-CP and 29-NQ/TW above
+        top = "https://w3id.org/policy-graph/eli/vn/nq/2022/29-tw"
+        box = page.locator("#chain canvas").bounding_box()
+        point = page.evaluate(f"""(() => {{ const c = window.policyGraphChain.network;
+            const p = c.canvasToDOM(c.getPosition({top!r})); return [p.x, p.y]; }})()""")
+        page.mouse.click(box["x"] + point[0], box["y"] + point[1])
+        expect(chain).to_have_attribute("data-expanded", "2")
+        expect(chain).to_have_attribute("data-nodes", "5")  # + 31-CTr/TU
+        shot(page, "6-chain-expanded")
+    assert page.outside_requests == []
+    assert page.console_errors == []
+
+
+@pytest.mark.skipif(bool(REAL_STORE), reason="the <script> document exists only in the fixture")
+def test_script_in_a_document_label_shows_as_text(page, url):
+    page.goto(url + "/eli/vn-27/kh/2023/draft-0badc0de")
+    expect(page.locator("h1")).to_have_text("<script>alert(1)</script> (Plan <img src=x onerror=alert(2)>)")
+    page.click("#chain-toggle")
+    expect(page.locator("#chain")).to_have_attribute("data-expanded", "1")
+    shot(page, "7-escaped")
+    assert page.dialogs == []
