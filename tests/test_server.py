@@ -380,3 +380,8 @@ def test_index_preloads_the_query_library(url):
     assert "chain-down" in names and "documents" in names
     assert '<script src="/static/yasgui/yasgui.min.js" defer></script>' in page
     assert get(url, "/static/yasgui/yasgui.min.js").status_code == 200
+
+
+def test_a_query_with_from_uses_its_own_dataset(url):
+    query = f"SELECT (COUNT(*) AS ?n) FROM <{BASE}/graph/xss-test-txt> WHERE {{ ?s ?p ?o }}"
+    assert select(url, query).json()["results"]["bindings"][0]["n"]["value"] == "17"
