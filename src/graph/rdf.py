@@ -14,9 +14,9 @@ from rdflib import Graph, Literal, URIRef
 
 from .model import (AgencyMention, Citation, Deadline, DocRef, Footnote, Indicator, ParsedDocument,
                     Relation, Section, Span, Task)
-from .patterns.documents import DOC_TYPE_BY_CODE
+from .patterns.documents import DOC_TYPE_BY_CODE, ISSUER_BY_CODE, ISSUER_NAMES, PROVINCE_BY_ISO
 from .registry import slugify
-from .resolve import Resolution, province_label
+from .resolve import Resolution, identity_issuer, province_label
 from .vocab import DCTERMS, ELI, OA, ORG, PG, PROV, RDF, RDFS, SKOS, XSD
 
 PGV = "https://w3id.org/policy-graph/vocab/"
@@ -29,6 +29,8 @@ RELATION_PREDICATES = {
     "repeals": ELI.repeals,
     "guides": ELI.cites,
 }
+# Abbreviated or old-style spellings in issuer names, written out in labels.
+ISSUER_SPELLINGS = (("UBND", "Ủy ban nhân dân"), ("HĐND", "Hội đồng nhân dân"), ("Uỷ", "Ủy"), ("uỷ", "ủy"))
 QUARTER_END = {1: (3, 31), 2: (6, 30), 3: (9, 30), 4: (12, 31)}
 
 
@@ -73,6 +75,7 @@ class DocumentEmitter:
             self.emit_section(section)
         for footnote in self.doc.footnotes:
             self.emit_footnote(footnote)
+        self.emit_cited_documents()
         for n, citation in enumerate(self.doc.citations, 1):
             self.emit_citation(n, citation)
         for n, relation in enumerate(self.doc.relations, 1):
@@ -139,11 +142,25 @@ class DocumentEmitter:
         return iri
 
     def cited_document(self, ref: DocRef) -> URIRef:
-        """A document node as a citation describes it (shared across graphs)."""
-        full = self.res.complete(ref, self.doc)
-        iri = URIRef(self.res.document_iri(ref, self.doc))
-        self.describe_document(iri, full)
-        return iri
+        return URIRef(self.res.document_iri(ref, self.doc))
+
+    def emit_cited_documents(self) -> None:
+        """Describe each document this one cites once, from everything its citations say.
+
+        The same document is cited several ways in one file ("Nghị quyết số 29-NQ/TW, ngày
+        17/11/2022 của Ban Chấp hành Trung ương Đảng về …" and a bare "Nghị quyết số 29-NQ/TW"):
+        the node gets the date, issuer and title of the fullest mention.
+        """
+        refs: dict[URIRef, list[DocRef]] = {}
+        mentioned = [c.target for c in self.doc.citations]
+        for relation in self.doc.relations:
+            mentioned += [relation.source] if relation.source else []
+            mentioned += [] if relation.target_is_self else [relation.target]
+        for ref in mentioned:
+            refs.setdefault(self.cited_document(ref), []).append(self.res.complete(ref, self.doc))
+        for iri, group in sorted(refs.items()):
+            if iri != self.iri:
+                self.describe_document(iri, merge_refs(group))
 
     def describe_document(self, iri: URIRef, ref: DocRef) -> None:
         doc_type = DOC_TYPE_BY_CODE.get(ref.type_code or "")
@@ -159,9 +176,10 @@ class DocumentEmitter:
             self.add(iri, ELI.date_document, Literal(ref.date, datatype=XSD.date))
         if ref.issuer_code:
             self.add(iri, PG.issuerCode, Literal(ref.issuer_code))
-        if ref.issuer_name:
-            self.add(iri, PG.issuerName, vi(ref.issuer_name))
-            self.add(iri, ELI.passed_by, URIRef(self.res.agency_iri(ref.issuer_name, ref.jurisdiction)))
+        issuer = issuer_label(ref)
+        if issuer:
+            self.add(iri, PG.issuerName, vi(issuer))
+            self.add(iri, ELI.passed_by, self.issuer_agency(issuer, ref.jurisdiction))
         if ref.title:
             self.add(iri, ELI.title, vi(ref.title))
         self.add(iri, ELI.jurisdiction, self.jurisdiction(ref.jurisdiction))
@@ -169,6 +187,20 @@ class DocumentEmitter:
         self.add(iri, SKOS.prefLabel, vi(label_vi))
         self.add(iri, SKOS.prefLabel, en(label_en))
         self.add(iri, RDFS.label, vi(label_vi))
+
+    def issuer_agency(self, label: str, jurisdiction: str | None) -> URIRef:
+        """The issuing body as an agency node: "Tỉnh ủy Quảng Nam", "Chính phủ"."""
+        iri = URIRef(self.res.agency_iri(label, jurisdiction))
+        found = self.res.registry.lookup(label, jurisdiction or "vn")
+        self.add(iri, RDF.type, ORG.Organization)
+        self.add(iri, RDF.type, PG.Agency)
+        self.add(iri, SKOS.prefLabel, vi(found[1] if found else label))
+        self.add(iri, RDFS.label, vi(found[1] if found else label))
+        if found and found[2]:
+            self.add(iri, SKOS.prefLabel, en(found[2]))
+        self.add(iri, PG.isGroup, Literal(False))
+        self.add(iri, PG.jurisdiction, self.jurisdiction(self.res_agency_jurisdiction(iri)))
+        return iri
 
     # ------------------------------------------------------------ nodes
 
@@ -184,14 +216,6 @@ class DocumentEmitter:
     def emit_document(self) -> None:
         meta = self.doc.meta
         self.describe_document(self.iri, self.ref)
-        if self.ref.issuer_name:
-            issuer = URIRef(self.res.agency_iri(self.ref.issuer_name, self.jur))
-            self.add(issuer, RDF.type, ORG.Organization)
-            self.add(issuer, RDF.type, PG.Agency)
-            self.add(issuer, SKOS.prefLabel, vi(self.ref.issuer_name))
-            self.add(issuer, RDFS.label, vi(self.ref.issuer_name))
-            self.add(issuer, PG.isGroup, Literal(False))
-            self.add(issuer, PG.jurisdiction, self.jurisdiction(self.jur))
         self.add(self.iri, PG.ingested, Literal(True))
         self.add(self.iri, PG.sourceFile, self.source)
         self.add(self.iri, PG.isDraft, Literal(meta.is_draft))
@@ -356,6 +380,42 @@ def due_date(deadline: Deadline) -> dt.date | None:
         month, day = QUARTER_END[deadline.quarter]
         return dt.date(max(deadline.years), month, day)
     return None
+
+
+def merge_refs(refs: list[DocRef]) -> DocRef:
+    """One description from several mentions: fields of the fullest mention first."""
+    ranked = sorted(refs, key=lambda r: (r.date is None, r.title is None, -len(r.title or ""),
+                                         r.issuer_name is None))
+    def first(attr):
+        return next((getattr(r, attr) for r in ranked if getattr(r, attr)), None)
+    best = ranked[0]
+    return DocRef(type_code=best.type_code, type_label=first("type_label"), number=best.number,
+                  symbol=first("symbol"), issuer_code=first("issuer_code"), issuer_name=first("issuer_name"),
+                  date=first("date"), year=first("year"), jurisdiction=best.jurisdiction,
+                  jurisdiction_inferred=best.jurisdiction_inferred, title=first("title"), name=first("name"))
+
+
+def issuer_label(ref: DocRef) -> str | None:
+    """The issuer as users read it, with its province: "Tỉnh ủy Quảng Nam", "Bộ Chính trị".
+
+    A printed name is mapped to its conventional spelling ("CỦA TỈNH ỦY" → "Tỉnh ủy");
+    a provincial body gets its province's name unless it already carries one.
+    """
+    printed = (ref.issuer_name or "").strip()
+    canonical = next((name for name, _ in ISSUER_NAMES if name.casefold() == printed.casefold()), None)
+    if canonical is None and printed:
+        canonical = printed
+    if canonical is None:
+        issuer = ISSUER_BY_CODE.get(identity_issuer(ref) or ref.issuer_code or "")
+        canonical = issuer.label_vi if issuer else None
+    if canonical is None:
+        return None
+    for short, full in ISSUER_SPELLINGS:
+        canonical = canonical.replace(short, full)
+    province = PROVINCE_BY_ISO.get(ref.jurisdiction or "")
+    if province and province.name.casefold() not in canonical.casefold():
+        canonical = f"{canonical} {province.name}"
+    return canonical
 
 
 def document_labels(ref: DocRef) -> tuple[str, str]:
