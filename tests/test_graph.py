@@ -1,0 +1,225 @@
+"""The knowledge graph built from the five seeds: identity, relations, agencies, provenance, rebuilds."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from graph.build import build
+from graph.store import open_store
+from graph.validate import validate_store
+
+BASE = "https://w3id.org/policy-graph"
+PREFIXES = {
+    "eli": "http://data.europa.eu/eli/ontology#",
+    "pg": "https://w3id.org/policy-graph/ontology#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "oa": "http://www.w3.org/ns/oa#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+}
+
+
+def select(store: ox.Store, query: str, **bindings) -> list[tuple]:
+    subs = {ox.Variable(k): v for k, v in bindings.items()}
+    result = store.query(query, prefixes=PREFIXES, use_default_graph_as_union=True, substitutions=subs)
+    return [tuple(row[v].value if row[v] is not None else None for v in result.variables) for row in result]
+
+
+def docs_with_symbol(store, symbol: str) -> list[str]:
+    return sorted(r[0] for r in select(store, "SELECT DISTINCT ?d ?s WHERE { ?d eli:id_local ?s }", s=ox.Literal(symbol)))
+
+
+def implemented_by(store, iri: str) -> list[str]:
+    rows = select(store, "SELECT DISTINCT ?s ?d WHERE { ?d eli:ensures_implementation_of ?t . ?t eli:id_local ?s }",
+                  d=ox.NamedNode(iri))
+    return sorted(r[0] for r in rows)
+
+
+def test_29_nq_tw_is_one_node(seed_store):
+    assert docs_with_symbol(seed_store, "29-NQ/TW") == [f"{BASE}/eli/vn/nq/2022/29-tw"]
+
+
+def test_iris_encode_jurisdiction_type_year_and_number(seed_store):
+    assert docs_with_symbol(seed_store, "214/KH-UBND") == [f"{BASE}/eli/vn-29/kh/2024/214"]
+    assert docs_with_symbol(seed_store, "111/NQ-CP") == [f"{BASE}/eli/vn/nq/2024/111-cp"]
+    assert docs_with_symbol(seed_store, "28-CTr/TU") == [f"{BASE}/eli/vn-27/ctr/2023/28-tu"]
+
+
+def test_what_the_documents_say_they_implement(seed_store):
+    assert implemented_by(seed_store, f"{BASE}/eli/vn-27/ctr/2023/28-tu") == ["29-NQ/TW"]
+    assert implemented_by(seed_store, f"{BASE}/eli/vn/nq/2024/111-cp") == ["29-NQ/TW"]
+    assert implemented_by(seed_store, f"{BASE}/eli/vn-29/kh/2024/214") == [
+        "111/NQ-CP", "29-NQ/TW", "31-CTr/TU", "700/QĐ-TTg"]
+
+
+def test_unnumbered_programme_001_takes_the_number_004_reveals(seed_store):
+    """Seed 001 prints no number; 214/KH-UBND cites it as 31-CTr/TU ngày 16/02/2023 of Tỉnh ủy Quảng Ngãi."""
+    iri = f"{BASE}/eli/vn-29/ctr/2023/31-tu"
+    rows = select(seed_store, "SELECT ?file ?d WHERE { ?d pg:sourceFile/dcterms:title ?file }", d=ox.NamedNode(iri))
+    assert [r[0] for r in rows] == ["quang-ngai_ctr-tu_2023_thuc-hien-29-nq-tw.txt"]
+    assert implemented_by(seed_store, iri) == ["29-NQ/TW"]
+
+
+def test_quang_nam_16_ctr_tu_of_2018_and_of_2022_are_two_nodes(seed_store):
+    assert docs_with_symbol(seed_store, "16-CTr/TU") == [
+        f"{BASE}/eli/vn-27/ctr/2018/16-tu", f"{BASE}/eli/vn-27/ctr/2022/16-tu"]
+    dates = select(seed_store, "SELECT ?d ?date WHERE { ?d eli:id_local '16-CTr/TU' ; eli:date_document ?date } "
+                               "ORDER BY ?date")
+    assert [d for _, d in dates] == ["2018-06-28", "2022-05-12"]
+
+
+def test_unnumbered_documents_keep_stable_iris(seed_store):
+    rows = select(seed_store, "SELECT ?d ?file WHERE { ?d pg:unnumbered true ; pg:sourceFile/dcterms:title ?file } "
+                              "ORDER BY ?file")
+    iris = dict((file, d) for d, file in rows)
+    assert iris["quang-nam_kh-ubnd_2023_thuc-hien-28-ctr-tu.txt"].startswith(f"{BASE}/eli/vn-27/kh/2023/draft-")
+    assert iris["quang-nam_nq-tu_2024_du-thao-phuong-huong-2025.txt"].startswith(f"{BASE}/eli/vn-27/nq/2024/draft-")
+
+
+LOCAL_23 = """ỦY BAN NHÂN DÂN
+TỈNH BÌNH ĐỊNH
+Số: 45/KH-UBND
+Bình Định, ngày 10 tháng 5 năm 2023
+KẾ HOẠCH
+Thực hiện Nghị quyết số 23-NQ/TU ngày 25/4/2022 của Tỉnh ủy về phòng, chống tham nhũng
+Thực hiện Nghị quyết số 23-NQ/TU ngày 25/4/2022 của Tỉnh ủy về nâng cao chất lượng, hiệu quả công tác
+phòng, chống tham nhũng, tiêu cực, UBND tỉnh ban hành Kế hoạch thực hiện như sau:
+I. MỤC ĐÍCH, YÊU CẦU
+1. Quán triệt Nghị quyết số 23-NQ/TU.
+"""
+
+
+def test_a_local_23_nq_tu_of_another_province_is_another_node(seed_build, tmp_path):
+    """Constructed document (not a seed): Bình Định citing its own 23-NQ/TU "của Tỉnh ủy"."""
+    raw = tmp_path / "raw"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "data" / "raw", raw)
+    (raw / "binh-dinh_kh-ubnd_2023_45.txt").write_text(LOCAL_23, encoding="utf-8")
+    report = build([raw], tmp_path / "store", tmp_path / "ttl")
+    assert report.rejected == []
+    store = open_store(tmp_path / "store")
+    assert docs_with_symbol(store, "23-NQ/TU") == [
+        f"{BASE}/eli/vn-27/nq/2022/23-tu",  # Quảng Nam's, cited in seed 003 footnote 11
+        f"{BASE}/eli/vn-31/nq/2022/23-tu",  # Bình Định's
+    ]
+    assert implemented_by(store, f"{BASE}/eli/vn-31/kh/2023/45") == ["23-NQ/TU"]
+
+
+def test_each_task_of_214_has_its_lead_agency_iri(seed_store):
+    rows = select(seed_store, """
+        SELECT ?label (GROUP_CONCAT(STRAFTER(STR(?lead), "/org/"); SEPARATOR=" ") AS ?leads) ?d WHERE {
+          ?d pg:task ?t . ?t pg:label ?label . OPTIONAL { ?t pg:leadAgency ?lead }
+        } GROUP BY ?t ?label ?d ORDER BY xsd:integer(STRAFTER(STR(?t), "/task/"))""",
+                  d=ox.NamedNode(f"{BASE}/eli/vn-29/kh/2024/214"))
+    leads = {label: lead for label, lead, _ in rows}
+    assert len(rows) == 42
+    assert leads["3.3"] == "vn-29/so-tai-chinh"
+    assert leads["3.4"] == "vn-29/so-xay-dung"
+    assert leads["4.3"] == "vn-29/so-cong-thuong"
+    assert sorted(leads["3.6"].split()) == ["vn-29/bo-chi-huy-quan-su-tinh", "vn-29/cong-an-tinh"]
+    assert leads["4.7"] == "vn-29/ngan-hang-nha-nuoc-viet-nam-chi-nhanh-tinh-quang-ngai"
+    assert sorted(leads["1.1"].split()) == [
+        "vn-29/cac-so-ban-nganh", "vn-29/uy-ban-nhan-dan-cac-huyen-thi-xa-thanh-pho"]
+    assert leads["1.2"] is None  # the row prints no agency
+
+
+def test_every_fact_points_at_its_source_span(seed_build, seed_store):
+    """The quote stored for a task is the file's own text at the stored offsets (NFC)."""
+    import unicodedata
+
+    _, _, ttl = seed_build
+    rows = select(seed_store, """
+        SELECT ?file ?start ?end ?quote WHERE {
+          ?t a pg:Task ; pg:evidence ?e . ?e oa:hasSource/dcterms:title ?file ; oa:hasSelector ?p, ?q .
+          ?p oa:start ?start ; oa:end ?end . ?q oa:exact ?quote }""")
+    assert len(rows) == 297  # every task of the five seeds
+    raw = Path(__file__).resolve().parents[1] / "data" / "raw"
+    texts = {}
+    for file, start, end, quote in rows:
+        text = texts.setdefault(file, (raw / file).read_text(encoding="utf-8"))
+        original = unicodedata.normalize("NFC", text[int(start):int(end)]).strip()
+        assert original == quote
+
+
+def test_seed_003_nfd_spans_map_back_to_the_file(seed_store):
+    rows = select(seed_store, """
+        SELECT ?start ?end ?quote WHERE {
+          ?f a pg:Footnote ; pg:footnoteNumber 5 ; pg:evidence ?e ; dcterms:isPartOf ?d .
+          ?d pg:sourceFile/dcterms:title "quang-nam_nq-tu_2024_du-thao-phuong-huong-2025.txt" .
+          ?e oa:hasSelector ?p, ?q . ?p oa:start ?start ; oa:end ?end . ?q oa:exact ?quote }""")
+    assert len(rows) == 1
+    start, end, quote = rows[0]
+    assert quote == "Theo Quy định số 1521-QĐ/TU, ngày 07/8/2024 của Ban Thường vụ Tỉnh ủy."
+    raw = (Path(__file__).resolve().parents[1] / "data" / "raw" /
+           "quang-nam_nq-tu_2024_du-thao-phuong-huong-2025.txt").read_text(encoding="utf-8")
+    import unicodedata
+
+    assert unicodedata.normalize("NFC", raw[int(start):int(end)]).strip() == quote
+    # the file is not NFC: decomposed letters before the footnote shift its offsets
+    assert unicodedata.normalize("NFC", raw).find(quote) < int(start)
+
+
+def test_each_document_has_its_own_named_graph(seed_store):
+    graphs = sorted(g.value for g in seed_store.named_graphs())
+    assert graphs == [
+        f"{BASE}/graph/ontology",
+        f"{BASE}/graph/quang-nam-kh-ubnd-2023-thuc-hien-28-ctr-tu",
+        f"{BASE}/graph/quang-nam-nq-tu-2024-du-thao-phuong-huong-2025",
+        f"{BASE}/graph/quang-ngai-ctr-tu-2023-thuc-hien-29-nq-tw",
+        f"{BASE}/graph/quang-ngai-kh-ubnd-2019-thuc-hien-37-ctr-tu",
+        f"{BASE}/graph/quang-ngai-kh-ubnd-2024-214",
+        f"{BASE}/graph/registry",
+    ]
+
+
+def test_rebuild_is_idempotent(seed_build, tmp_path):
+    report, store_path, ttl_dir = seed_build
+    again = build([Path(__file__).resolve().parents[1] / "data" / "raw"], tmp_path / "store", tmp_path / "ttl")
+    assert again.store_quads == report.store_quads
+    for path in sorted(ttl_dir.glob("*.ttl")):
+        assert (tmp_path / "ttl" / path.name).read_bytes() == path.read_bytes(), path.name
+
+
+def test_committed_ttl_matches_a_fresh_build(seed_build):
+    _, _, ttl_dir = seed_build
+    committed = Path(__file__).resolve().parents[1] / "data" / "ttl"
+    assert sorted(p.name for p in committed.glob("*.ttl")) == sorted(p.name for p in ttl_dir.glob("*.ttl"))
+    for path in sorted(ttl_dir.glob("*.ttl")):
+        assert (committed / path.name).read_bytes() == path.read_bytes(), f"data/ttl/{path.name} is stale: make build"
+
+
+def test_a_bad_file_is_reported_and_the_rest_goes_in(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(Path(__file__).resolve().parents[1] / "data" / "raw" / "quang-ngai_kh-ubnd_2024_214.txt", raw)
+    (raw / "empty.txt").write_bytes(b"")
+    (raw / "binary.txt").write_bytes(b"\x00\x01\x02\xff" * 100)
+    report = build([raw], tmp_path / "store", tmp_path / "ttl")
+    assert [r.name for r in report.rejected] == ["binary.txt", "empty.txt"]
+    assert [d.source.name for d in report.documents] == ["quang-ngai_kh-ubnd_2024_214.txt"]
+    assert docs_with_symbol(open_store(tmp_path / "store"), "214/KH-UBND") == [f"{BASE}/eli/vn-29/kh/2024/214"]
+
+
+def test_a_failed_rebuild_leaves_the_previous_store(tmp_path, monkeypatch):
+    raw = Path(__file__).resolve().parents[1] / "data" / "raw"
+    build([raw / "quang-ngai_kh-ubnd_2024_214.txt"], tmp_path / "store", tmp_path / "ttl")
+    before = len(open_store(tmp_path / "store"))
+    import graph.store as store_module
+
+    def broken_optimize(self):
+        raise OSError("disk full (simulated)")
+
+    monkeypatch.setattr(store_module.ox.Store, "optimize", broken_optimize, raising=False)
+    with pytest.raises(OSError):
+        build([raw], tmp_path / "store", tmp_path / "ttl")
+    assert len(open_store(tmp_path / "store")) == before
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".store.")]
+
+
+def test_the_graph_passes_shacl(seed_build):
+    result = validate_store(seed_build[1])
+    assert [(v.focus, v.path, v.message) for v in result.violations] == []
+    assert result.conforms
