@@ -30,8 +30,9 @@ def parse_source(source: SourceFile) -> ParsedDocument:
         footnotes=seg.footnotes,
         citations=citations,
         relations=relations,
-        tasks=extract_tasks(seg),
-        indicators=extract_indicators(seg),
+        # in reading order, so that task and indicator numbers follow the document
+        tasks=sorted(extract_tasks(seg), key=lambda t: t.span),
+        indicators=sorted(extract_indicators(seg), key=lambda i: i.span),
     )
 
 

@@ -31,7 +31,8 @@ PREFIXES = {
     "skos": "http://www.w3.org/2004/02/skos/core#",
     "pgv": "https://w3id.org/policy-graph/vocab/",
 }
-_PARAM_LINE = re.compile(r"^(?P<name>[\w-]+)(?:\s+\?(?P<var>\w+))?\s+(?P<need>required|optional)\s*[—-]+\s*(?P<doc>.*)$")
+_PARAM_LINE = re.compile(
+    r"^(?P<name>[\w-]+)(?:\s+\?(?P<var>\w+))?\s+\(?(?P<need>required|optional)\)?\s*[—-]+\s*(?P<doc>.*)$")
 
 
 class QueryError(Exception):

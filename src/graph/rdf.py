@@ -227,7 +227,12 @@ class DocumentEmitter:
         self.add(self.iri, PG.place, _vi(meta.place))
         for recipient in meta.recipients:
             self.add(self.iri, PG.recipient, vi(recipient))
-        for name in meta.inferred:
+        inferred = list(meta.inferred)
+        if self.ref.year and not meta.ref.year and "year" not in inferred:
+            inferred.append("year")  # from another document, or from what this one implements
+        if self.ref.number and not meta.ref.number:
+            inferred.append("number")
+        for name in inferred:
             self.add(self.iri, PG.inferredField, Literal(name))
         if self.ref.year and not self.ref.date:
             self.add(self.iri, DCTERMS.issued, Literal(str(self.ref.year), datatype=XSD.gYear))
@@ -352,8 +357,8 @@ class DocumentEmitter:
         self.add(iri, PG.measure, vi(indicator.name))
         if indicator.horizon_year:
             self.add(iri, PG.horizonYear, Literal(indicator.horizon_year))
-        if indicator.agency:
-            self.add(iri, PG.monitoringAgency, self.agency(indicator.agency))
+        for mention in [indicator.agency, *indicator.co_agencies] if indicator.agency else []:
+            self.add(iri, PG.monitoringAgency, self.agency(mention))
         self.add(iri, PG.reportingPeriod, _vi(indicator.period))
         if indicator.section:
             self.add(iri, PG.inSection, self.section_iri(indicator.section))
@@ -384,10 +389,14 @@ def due_date(deadline: Deadline) -> dt.date | None:
 
 def merge_refs(refs: list[DocRef]) -> DocRef:
     """One description from several mentions: fields of the fullest mention first."""
-    ranked = sorted(refs, key=lambda r: (r.date is None, r.title is None, -len(r.title or ""),
-                                         r.issuer_name is None))
+    # titles copied from a heading in capitals read badly: prefer a mention in normal case
+    ranked = sorted(refs, key=lambda r: (r.date is None, r.title is None, bool(r.title and r.title.isupper()),
+                                         -len(r.title or ""), r.issuer_name is None,
+                                         bool(r.issuer_name and r.issuer_name.isupper())))
     def first(attr):
-        return next((getattr(r, attr) for r in ranked if getattr(r, attr)), None)
+        values = [getattr(r, attr) for r in ranked if getattr(r, attr)]
+        return next((v for v in values if not (isinstance(v, str) and v.isupper() and len(v) > 3)),
+                    values[0] if values else None)
     best = ranked[0]
     return DocRef(type_code=best.type_code, type_label=first("type_label"), number=best.number,
                   symbol=first("symbol"), issuer_code=first("issuer_code"), issuer_name=first("issuer_name"),
@@ -403,7 +412,7 @@ def issuer_label(ref: DocRef) -> str | None:
     """
     printed = (ref.issuer_name or "").strip()
     canonical = next((name for name, _ in ISSUER_NAMES if name.casefold() == printed.casefold()), None)
-    if canonical is None and printed:
+    if canonical is None and printed and not printed.isupper():
         canonical = printed
     if canonical is None:
         issuer = ISSUER_BY_CODE.get(identity_issuer(ref) or ref.issuer_code or "")

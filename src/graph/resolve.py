@@ -22,8 +22,8 @@ from __future__ import annotations
 import hashlib
 import re
 from pathlib import Path
-from collections import defaultdict
-from dataclasses import dataclass, field
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field, replace
 
 from .model import AgencyMention, DocRef, ParsedDocument
 from .patterns.documents import CENTRAL, DOC_TYPE_BY_CODE, PROVINCE_BY_ISO, SYMBOL_TYPE_CODES
@@ -46,6 +46,7 @@ class Resolution:
     years: dict[NumberKey, set[int]] = field(default_factory=dict)
     issuers_by_number: dict[tuple[str, str, str], set[str]] = field(default_factory=dict)
     revealed: dict[int, DocRef] = field(default_factory=dict)  # id(ParsedDocument) → ref that numbers it
+    agency_names: dict[str, str] = field(default_factory=dict)  # agency IRI → its one Vietnamese label
 
     # ------------------------------------------------------------ documents
 
@@ -61,8 +62,18 @@ class Resolution:
         return f"{self.base}/eli/{jur}/{type_slug}/{ref.year or UNDATED}/draft-{_draft_hash(ref)}"
 
     def self_ref(self, doc: ParsedDocument) -> DocRef:
-        """The document's own identity, with a number revealed by another document if any."""
-        return self.revealed.get(id(doc), doc.meta.ref)
+        """The document's own identity, with a number revealed by another document if any.
+
+        A document that prints no date is dated no earlier than what it carries out:
+        seed 002 implements 37-CTr/TU of 26/3/2019, so its year is taken as 2019.
+        """
+        if id(doc) in self.revealed:
+            return self.revealed[id(doc)]
+        ref = doc.meta.ref
+        if ref.year or ref.date:
+            return ref
+        year = implemented_year(doc)
+        return replace(ref, year=year) if year else ref
 
     def self_iri(self, doc: ParsedDocument) -> str:
         return self.document_iri(self.self_ref(doc), doc)
@@ -113,7 +124,10 @@ class Resolution:
 
     def agency_labels(self, mention: AgencyMention, jurisdiction: str | None) -> tuple[str, str | None]:
         found = self.registry.lookup(mention.name, jurisdiction or CENTRAL)
-        return (found[1], found[2]) if found else (mention.name, None)
+        if found:
+            return found[1], found[2]
+        iri = self.agency_iri(mention.name, jurisdiction)
+        return self.agency_names.get(iri, mention.name), None
 
     def source_iri(self, doc: ParsedDocument) -> str:
         return f"{self.base}/source/{doc.source.sha256[:16]}"
@@ -150,7 +164,25 @@ def resolve(docs: list[ParsedDocument], base: str = DEFAULT_BASE,
     res.years = dict(years)
     res.issuers_by_number = dict(issuers)
     res.revealed = _reveal_numbers(docs)
+    res.agency_names = _agency_names(docs, res)
     return res
+
+
+def _agency_names(docs: list[ParsedDocument], res: Resolution) -> dict[str, str]:
+    """One label per unregistered agency IRI, the same in every document's graph.
+
+    Printed variants that slug alike ("UBND các huyện, thị xã. thành phố" and "…, thị xã,
+    thành phố") share an IRI; the most frequent spelling becomes the label.
+    """
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for doc in docs:
+        jur = doc.meta.ref.jurisdiction
+        mentions = [m for t in doc.tasks for m in (*t.lead, *t.support, *t.directing)]
+        mentions += [m for i in doc.indicators for m in ([i.agency] if i.agency else [])]
+        mentions += [m for i in doc.indicators for m in getattr(i, "co_agencies", [])]
+        for mention in mentions:
+            counts[res.agency_iri(mention.name, jur)][mention.name] += 1
+    return {iri: min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] for iri, c in counts.items()}
 
 
 def identity_issuer(ref: DocRef) -> str | None:
@@ -219,6 +251,14 @@ def _reveal_numbers(docs: list[ParsedDocument]) -> dict[int, DocRef]:
                 title=own.title,
             )
     return revealed
+
+
+def implemented_year(doc: ParsedDocument) -> int | None:
+    """The latest year among the documents this one says it implements (a lower bound)."""
+    years = [r.target.year or (r.target.date.year if r.target.date else None)
+             for r in doc.relations if r.kind == "implements" and r.source is None]
+    years = [y for y in years if y]
+    return max(years) if years else None
 
 
 def _same_kind(candidate: DocRef, own: DocRef, candidate_doc: ParsedDocument) -> bool:
