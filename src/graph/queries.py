@@ -125,13 +125,29 @@ def resolve_document(store: ox.Store, value: str) -> ox.NamedNode:
         prefixes=PREFIXES, use_default_graph_as_union=True)
     matches = sorted({row["doc"].value for row in rows if _fold(row["symbol"].value) == wanted})
     if not matches:
-        matches = _by_type_and_number(store, value)
+        matches = _most_referenced(store, _by_type_and_number(store, value))
     if not matches:
         raise QueryError(f"không tìm thấy văn bản '{value}' (no document matches '{value}')")
     if len(matches) > 1:
         listed = "\n  ".join(matches)
         raise QueryError(f"'{value}' khớp nhiều văn bản (matches several documents); hãy dùng IRI:\n  {listed}")
     return ox.NamedNode(matches[0])
+
+
+def _most_referenced(store: ox.Store, candidates: list[str]) -> list[str]:
+    """A short form ("Nghị quyết 29") names the document people mean: when one candidate is
+    cited or implemented far more often (29-NQ/TW: 30 mentions; Quảng Nam's 29-NQ/TU: 1),
+    take it; otherwise leave the choice to the user."""
+    if len(candidates) < 2:
+        return candidates
+    counts = {}
+    for iri in candidates:
+        rows = store.query("SELECT (COUNT(*) AS ?n) ?doc WHERE { ?c pg:citedDocument ?doc } GROUP BY ?doc",
+                           prefixes=PREFIXES, use_default_graph_as_union=True,
+                           substitutions={ox.Variable("doc"): ox.NamedNode(iri)})
+        counts[iri] = sum(int(row["n"].value) for row in rows)
+    ranked = sorted(candidates, key=lambda iri: -counts[iri])
+    return ranked[:1] if counts[ranked[0]] >= 3 * max(1, counts[ranked[1]]) else candidates
 
 
 def _by_type_and_number(store: ox.Store, value: str) -> list[str]:
@@ -146,7 +162,7 @@ def _by_type_and_number(store: ox.Store, value: str) -> list[str]:
     if doc_type is None:
         return []
     rows = store.query(
-        "SELECT DISTINCT ?doc WHERE { ?doc eli:number ?n ; eli:type_document ?t }",
+        "SELECT DISTINCT ?doc ?n ?t WHERE { ?doc eli:number ?n ; eli:type_document ?t }",
         prefixes=PREFIXES, use_default_graph_as_union=True,
         substitutions={ox.Variable("n"): ox.Literal(match["number"]),
                        ox.Variable("t"): ox.NamedNode(f"{PREFIXES['pgv']}document-type/{doc_type.slug}")})

@@ -293,12 +293,22 @@ class DocumentEmitter:
 
     def emit_relation(self, n: int, relation: Relation) -> None:
         source = self.cited_document(relation.source) if relation.source else self.iri
-        target = self.iri if getattr(relation, "target_is_self", False) else self.cited_document(relation.target)
+        target = self.iri if relation.target_is_self else self.cited_document(relation.target)
+        if relation.kind == "attached-to":
+            # "(Kèm theo Kế hoạch số …)" under a Phụ lục: the appendix is what is attached
+            appendix = self.appendix_at(relation.span)
+            source = appendix or source
         if source == target:
             return
         self.add(source, RELATION_PREDICATES[relation.kind], target)
         self.citation_node(f"{self.iri}/relation/{n}", source, target, relation.kind, relation.span,
                            relation.text, relation.footnote, None)
+
+    def appendix_at(self, span: Span) -> URIRef | None:
+        for section in self.doc.sections:
+            if section.kind == "appendix" and section.span.start <= span.start < section.span.end:
+                return self.section_iri(section.key)
+        return None
 
     def citation_node(self, iri: str, citing: URIRef, cited: URIRef, kind: str, span: Span, text: str,
                       footnote: int | None, section: str | None) -> None:

@@ -1,0 +1,224 @@
+"""The named queries (queries/*.rq) on the seed graph: exact rows, safe parameters, formats, CLI."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from graph.cli import main
+from graph.queries import QueryError, list_queries, run_query, term_text, to_csv, to_json
+
+BASE = "https://w3id.org/policy-graph"
+
+
+def rows(store, name, **params) -> list[tuple]:
+    result = run_query(store, name, params)
+    return [tuple(term_text(r.get(c)) for c in result.columns) for r in result.rows]
+
+
+def column(store, name, col, **params) -> list[str]:
+    result = run_query(store, name, params)
+    return [term_text(r.get(col)) for r in result.rows]
+
+
+def split(joined: str) -> list[str]:
+    """Agencies joined with " ; " (GROUP_CONCAT leaves their order to the store)."""
+    return sorted(joined.split(" ; ")) if joined else []
+
+
+def plan_000(store) -> str:
+    return next(d for d, *_, source in rows(store, "documents")
+                if source == "quang-nam_kh-ubnd_2023_thuc-hien-28-ctr-tu.txt")
+
+
+REQUIRED_COLUMNS = {
+    "documents": "doc type number date issuer title source",
+    "citations": "citing citingNumber cited citedType citedNumber citedDate citedIssuer relation footnote",
+    "tasks": "doc task label text lead support deadline output",
+    "indicators": "doc indicator label name target agency",
+    "chain-down": "doc number type issuer date implements depth",
+    "chain-up": "doc number type issuer date depth",
+    "agency-tasks": "task doc label text role deadline",
+    "due": "task doc label lead deadline topResolution",
+    "cited-laws": "cited number title count citingDocs",
+    "unimplemented": "doc number type issuer",
+    "compare": "jurisdiction plans tasks leadAgencies",
+}
+
+
+@pytest.mark.parametrize("name, columns", sorted(REQUIRED_COLUMNS.items()))
+def test_required_queries_keep_their_public_columns(name, columns):
+    query = {q.name: q for q in list_queries()}[name]
+    assert query.columns == columns.split()
+    assert query.description
+
+
+def test_chain_down_of_29_nq_tw(seed_store):
+    plan = plan_000(seed_store)
+    assert rows(seed_store, "chain-down", doc="29-NQ/TW") == [
+        (f"{BASE}/eli/vn/nq/2024/111-cp", "111/NQ-CP", "Nghị quyết", "Chính phủ", "2024-07-22",
+         "Nghị quyết 29-NQ/TW", "1"),
+        (f"{BASE}/eli/vn-27/ctr/2023/28-tu", "28-CTr/TU", "Chương trình", "Tỉnh ủy Quảng Nam", "2023-04-11",
+         "Nghị quyết 29-NQ/TW", "1"),
+        (f"{BASE}/eli/vn-29/ctr/2023/31-tu", "31-CTr/TU", "Chương trình", "Tỉnh ủy Quảng Ngãi", "2023-02-16",
+         "Nghị quyết 29-NQ/TW", "1"),
+        (f"{BASE}/eli/vn-29/kh/2024/214", "214/KH-UBND", "Kế hoạch", "Ủy ban nhân dân tỉnh Quảng Ngãi",
+         "2024-11-06", "Chương trình 31-CTr/TU ; Nghị quyết 111/NQ-CP ; Nghị quyết 29-NQ/TW", "2"),
+        (plan, "", "Kế hoạch", "Ủy ban nhân dân tỉnh Quảng Nam", "", "Chương trình 28-CTr/TU", "2"),
+    ]
+
+
+def test_chain_up_of_214(seed_store):
+    found = {(r[1], r[5]) for r in rows(seed_store, "chain-up", doc="214/KH-UBND")}
+    assert found == {("111/NQ-CP", "1"), ("31-CTr/TU", "1"), ("700/QĐ-TTg", "1"), ("29-NQ/TW", "2"),
+                     ("13-KH/TW", "2"), ("", "3")}
+    assert column(seed_store, "chain-up", "doc", doc="214/KH-UBND").count(f"{BASE}/eli/vn/nq/2022/29-tw") == 1
+
+
+def test_document_parameter_accepts_what_people_write(seed_store):
+    by_symbol = rows(seed_store, "chain-down", doc="29-NQ/TW")
+    assert rows(seed_store, "chain-down", doc="29- nq/tw") == by_symbol
+    assert rows(seed_store, "chain-down", doc="Nghị quyết 29") == by_symbol
+    assert rows(seed_store, "chain-down", doc="Nghị quyết số 29") == by_symbol
+    assert rows(seed_store, "chain-down", doc=f"{BASE}/eli/vn/nq/2022/29-tw") == by_symbol
+
+
+def test_injection_value_is_just_a_value(seed_store, seed_build):
+    before = len(seed_store)
+    with pytest.raises(QueryError, match="không tìm thấy văn bản"):
+        run_query(seed_store, "tasks", {"doc": 'x" } DROP ALL #'})
+    assert run_query(seed_store, "provenance", {"fact": 'x" } DROP ALL #'}).rows == []
+    assert len(seed_store) == before
+
+
+def test_tasks_of_214(seed_store):
+    found = rows(seed_store, "tasks", doc="214/KH-UBND")
+    assert len(found) == 42
+    by_label = {r[2]: r for r in found}
+    assert by_label["3.3"][4] == "Sở Tài chính"
+    assert split(by_label["3.3"][5]) == ["Các sở, ban, ngành", "Ủy ban nhân dân các huyện, thị xã, thành phố"]
+    assert split(by_label["3.6"][4]) == ["Bộ Chỉ huy Quân sự tỉnh", "Công an tỉnh"]
+    assert by_label["3.6"][5] == "Sở Khoa học và Công nghệ"
+    assert by_label["1.2"][4:6] == ("", "")
+    assert (found[0][2], found[0][4]) == ("2.", "Sở Kế hoạch và Đầu tư")
+    assert found[0][3].startswith("Giao Sở Kế hoạch và Đầu tư chủ trì")
+
+
+def test_tasks_of_the_whole_corpus(seed_store):
+    found = rows(seed_store, "tasks")
+    assert len(found) == 297
+    first_000 = next(r for r in found if r[0] == plan_000(seed_store) and r[2] == "1.1")
+    assert first_000[4:8] == ("Sở Kế hoạch và Đầu tư", "Các sở, ban, ngành và địa phương", "Hằng năm", "Nghị quyết")
+
+
+def test_indicators_of_003(seed_store):
+    doc = next(d for d, *_, source in rows(seed_store, "documents")
+               if source == "quang-nam_nq-tu_2024_du-thao-phuong-huong-2025.txt")
+    found = rows(seed_store, "indicators", doc=doc)
+    assert [r[2] for r in found] == [f"({n})" for n in range(1, 20)]
+    assert len(rows(seed_store, "indicators")) == 49
+
+
+def test_indicators_of_000_appendix(seed_store):
+    found = rows(seed_store, "indicators", doc=plan_000(seed_store))
+    assert found[0][2:] == ("1", "Tốc độ tăng trưởng GRDP bình quân", "> 9%/năm", "Sở Kế hoạch và Đầu tư")
+    assert found[1][2:] == ("2", "GRDP bình quân đầu người", "7.500 - 8.000 USD", "Sở Kế hoạch và Đầu tư")
+
+
+def test_citations_include_footnotes_and_relations(seed_store):
+    found = rows(seed_store, "citations")
+    relations = {r[7] for r in found}
+    assert relations == {"cites", "implements", "attached-to"}
+    in_footnote_29 = [r for r in found if r[8] == "29" and r[4] == "2293/QĐ-UBND"]
+    assert [(r[5], r[6], r[7]) for r in in_footnote_29] == [("2021-08-11", "Ủy ban nhân dân tỉnh Quảng Nam", "cites")]
+    implements_214 = sorted(r[4] for r in found if r[1] == "214/KH-UBND" and r[7] == "implements")
+    assert implements_214 == ["111/NQ-CP", "29-NQ/TW", "31-CTr/TU", "700/QĐ-TTg"]
+
+
+def test_agency_tasks_of_so_cong_thuong(seed_store):
+    found = rows(seed_store, "agency-tasks", agency="Sở Công Thương")
+    roles = {}
+    for task, doc, *_ , role, _deadline in found:
+        roles.setdefault((doc.split("/eli/")[1].split("/")[0], role), 0)
+        roles[(doc.split("/eli/")[1].split("/")[0], role)] += 1
+    # Quảng Nam: 7 rows of Phụ lục II, 23 bullets under "(n) Sở Công Thương chủ trì", the "Giao" clause
+    assert roles == {("vn-27", "lead"): 31, ("vn-29", "lead"): 14, ("vn-29", "support"): 8}
+
+
+def test_due_by_2020(seed_store):
+    found = rows(seed_store, "due", until="2020")
+    assert len(found) == 20  # seed 002's tasks for 2019-2020 (001, 214 and 000 give later or recurring dates)
+    assert {r[5] for r in found} == {"Nghị quyết 23-NQ/TW"}
+    first = next(r for r in found if r[2] == "a)")
+    assert (first[3], first[4]) == ("Sở Kế hoạch và Đầu tư", "năm 2020")
+
+
+def test_cited_laws(seed_store):
+    found = rows(seed_store, "cited-laws")
+    assert found[0][:4] == (f"{BASE}/eli/vn/nq/2024/111-cp", "111/NQ-CP", "Nghị quyết 111/NQ-CP", "10")
+    by_doc = rows(seed_store, "cited-laws", doc="214/KH-UBND")
+    assert len(by_doc) == 22
+    assert all(r[4] == "Kế hoạch 214/KH-UBND" for r in by_doc)
+
+
+def test_unimplemented(seed_store):
+    found = rows(seed_store, "unimplemented")
+    numbers = {r[1] for r in found}
+    assert "29-NQ/TW" not in numbers and "28-CTr/TU" not in numbers and "111/NQ-CP" not in numbers
+    assert {"23-NQ/TU", "04-NQ/TU", "19-NQ/TW"} <= numbers
+    assert len(found) == 50
+
+
+def test_compare_provinces_on_29_nq_tw(seed_store):
+    found = [(j, split(plans), tasks, leads) for j, plans, tasks, leads in rows(seed_store, "compare", doc="29-NQ/TW")]
+    assert found == [
+        ("Quảng Nam", ["Kế hoạch (chưa có số) của Ủy ban nhân dân tỉnh Quảng Nam, 2023"], "159", "22"),
+        ("Quảng Ngãi", ["Chương trình 31-CTr/TU", "Kế hoạch 214/KH-UBND"], "92", "25"),
+    ]
+
+
+def test_csv_is_rfc4180_with_header(seed_store):
+    result = run_query(seed_store, "chain-down", {"doc": "29-NQ/TW"})
+    text = to_csv(result)
+    assert text.startswith("doc,number,type,issuer,date,implements,depth\r\n")
+    parsed = list(csv.reader(io.StringIO(text)))
+    assert len(parsed) == 6 and parsed[2][1] == "28-CTr/TU"
+
+
+def test_json_is_sparql_results_json(seed_store):
+    data = json.loads(to_json(run_query(seed_store, "chain-down", {"doc": "29-NQ/TW"})))
+    assert data["head"]["vars"] == REQUIRED_COLUMNS["chain-down"].split()
+    first = data["results"]["bindings"][0]
+    assert first["doc"] == {"type": "uri", "value": f"{BASE}/eli/vn/nq/2024/111-cp"}
+    assert first["issuer"] == {"type": "literal", "value": "Chính phủ", "xml:lang": "vi"}
+    assert first["depth"]["datatype"] == "http://www.w3.org/2001/XMLSchema#integer"
+
+
+def test_cli_lists_runs_and_refuses_clearly(seed_build):
+    store = str(seed_build[1])
+    runner = CliRunner()
+    listing = runner.invoke(main, ["query", "--list"], terminal_width=200)
+    assert listing.exit_code == 0 and "chain-down" in listing.output and "doc" in listing.output
+    ok = runner.invoke(main, ["query", "chain-down", "--param", "doc=29-NQ/TW", "--format", "csv", "--store", store])
+    assert ok.exit_code == 0 and "214/KH-UBND" in ok.output
+    unknown = runner.invoke(main, ["query", "nope", "--store", store])
+    assert unknown.exit_code == 2 and "không có truy vấn 'nope'" in unknown.output
+    missing = runner.invoke(main, ["query", "chain-down", "--store", store])
+    assert missing.exit_code == 2 and "thiếu tham số 'doc'" in missing.output
+    bad = runner.invoke(main, ["query", "due", "-p", "until=someday", "--store", store])
+    assert bad.exit_code == 2 and "not a year or a date" in bad.output
+
+
+def test_table_output_aligns_vietnamese(seed_build, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "240")
+    runner = CliRunner()
+    out = runner.invoke(main, ["query", "compare", "-p", "doc=29-NQ/TW", "--store", str(seed_build[1])],
+                        terminal_width=200).output
+    lines = [line for line in out.splitlines() if "Quảng" in line]
+    assert len(lines) == 2
+    from rich.cells import cell_len
+    assert cell_len(lines[0]) == cell_len(lines[1])
