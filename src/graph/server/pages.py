@@ -1,6 +1,8 @@
 """What the HTML pages show: graph look-ups for documents, agencies, other nodes, search, chains.
 
-Every look-up is a SPARQL query run through the worker pool (so pages obey the same
+Every look-up is a ``SELECT DISTINCT``: Oxigraph's union default graph is a bag, so a
+node described in several source files' graphs (a cited document, an agency) would
+otherwise multiply rows.  Every look-up is a SPARQL query run through the worker pool (so pages obey the same
 time limit as /sparql) with the node bound by substitution, never pasted into the text.
 The only IRIs written into query text are in ``VALUES`` blocks, and only after
 ``safe_iri`` has checked they contain no character that could end the IRI.
@@ -213,12 +215,12 @@ def _labelled(row: dict, var: str) -> Labelled | None:
 
 # ------------------------------------------------------------ any node
 
-OUTGOING = f"SELECT ?p ?o ?oVi ?oEn WHERE {{ ?node ?p ?o {labels_of('o')} }}"
-INCOMING = (f"SELECT ?s ?p ?sVi ?sEn WHERE {{ {{ SELECT ?node ?s ?p WHERE {{ ?s ?p ?node }} LIMIT 300 }} "
+OUTGOING = f"SELECT DISTINCT ?p ?o ?oVi ?oEn WHERE {{ ?node ?p ?o {labels_of('o')} }}"
+INCOMING = (f"SELECT DISTINCT ?s ?p ?sVi ?sEn WHERE {{ {{ SELECT DISTINCT ?node ?s ?p WHERE {{ ?s ?p ?node }} LIMIT 300 }} "
             f"{labels_of('s')} }}")
 PROPERTY_NAMES = """SELECT DISTINCT ?p ?l WHERE { { ?node ?p ?o } UNION { ?s ?p ?node }
   ?p rdfs:label ?l }"""
-NODE_EVIDENCE = f"SELECT ?src ?start ?end ?quote WHERE {{ {evidence_of('node')} FILTER(BOUND(?src)) }}"
+NODE_EVIDENCE = f"SELECT DISTINCT ?src ?start ?end ?quote WHERE {{ {evidence_of('node')} FILTER(BOUND(?src)) }}"
 
 
 @dataclass
@@ -325,18 +327,18 @@ async def node_view(site: Site, iri: str) -> NodeView | None:
 
 # ------------------------------------------------------------ documents
 
-TASKS = f"""SELECT ?task ?label ?text ?deadline ?due ?output ?note ?src ?start ?end ?quote WHERE {{
+TASKS = f"""SELECT DISTINCT ?task ?label ?text ?deadline ?due ?output ?note ?src ?start ?end ?quote WHERE {{
   ?node pg:task ?task .
   OPTIONAL {{ ?task pg:label ?label }} OPTIONAL {{ ?task pg:text ?text }}
   OPTIONAL {{ ?task pg:deadline ?d . OPTIONAL {{ ?d pg:deadlineText ?deadline }} OPTIONAL {{ ?d pg:dueDate ?due }} }}
   OPTIONAL {{ ?task pg:outputForm ?output }} OPTIONAL {{ ?task pg:note ?note }}
   {evidence_of('task')}
 }} ORDER BY xsd:integer(STRAFTER(STR(?task), "/task/")) ?task"""
-TASK_AGENCIES = f"""SELECT ?task ?role ?agency ?agencyVi ?agencyEn WHERE {{
+TASK_AGENCIES = f"""SELECT DISTINCT ?task ?role ?agency ?agencyVi ?agencyEn WHERE {{
   VALUES ?role {{ pg:leadAgency pg:cooperatingAgency pg:directingAgency }}
   ?node pg:task ?task . ?task ?role ?agency . {labels_of('agency')}
 }}"""
-INDICATORS = f"""SELECT ?ind ?label ?measure ?target ?horizon ?period ?agency ?agencyVi ?agencyEn
+INDICATORS = f"""SELECT DISTINCT ?ind ?label ?measure ?target ?horizon ?period ?agency ?agencyVi ?agencyEn
        ?src ?start ?end ?quote WHERE {{
   ?node pg:indicator ?ind .
   OPTIONAL {{ ?ind pg:label ?label }} OPTIONAL {{ ?ind pg:measure ?measure }}
@@ -345,19 +347,19 @@ INDICATORS = f"""SELECT ?ind ?label ?measure ?target ?horizon ?period ?agency ?a
   OPTIONAL {{ ?ind pg:monitoringAgency ?agency . {labels_of('agency')} }}
   {evidence_of('ind')}
 }} ORDER BY xsd:integer(STRAFTER(STR(?ind), "/indicator/")) ?ind"""
-CITATIONS = f"""SELECT ?c ?cited ?citedVi ?citedEn ?citedAs ?kind ?footnote ?src ?start ?end ?quote WHERE {{
+CITATIONS = f"""SELECT DISTINCT ?c ?cited ?citedVi ?citedEn ?citedAs ?kind ?footnote ?src ?start ?end ?quote WHERE {{
   ?c a pg:Citation ; dcterms:isPartOf ?node ; pg:citedDocument ?cited .
   OPTIONAL {{ ?c pg:citedAs ?citedAs }} OPTIONAL {{ ?c pg:relationKind ?kind }}
   OPTIONAL {{ ?c pg:inFootnote/pg:footnoteNumber ?footnote }}
   {labels_of('cited')}
   {evidence_of('c')}
 }} ORDER BY ?c"""
-FOOTNOTES = f"""SELECT ?f ?number ?text ?src ?start ?end ?quote WHERE {{
+FOOTNOTES = f"""SELECT DISTINCT ?f ?number ?text ?src ?start ?end ?quote WHERE {{
   ?f a pg:Footnote ; dcterms:isPartOf ?node .
   OPTIONAL {{ ?f pg:footnoteNumber ?number }} OPTIONAL {{ ?f pg:text ?text }}
   {evidence_of('f')}
 }} ORDER BY ?number ?f"""
-RELATED = f"""SELECT ?dir ?rel ?other ?otherVi ?otherEn ?date WHERE {{
+RELATED = f"""SELECT DISTINCT ?dir ?rel ?other ?otherVi ?otherEn ?date WHERE {{
   VALUES ?rel {{ eli:ensures_implementation_of eli:based_on pg:attachedTo }}
   {{ ?node ?rel ?other BIND("out" AS ?dir) }} UNION {{ ?other ?rel ?node BIND("in" AS ?dir) }}
   {labels_of('other')}
@@ -430,14 +432,14 @@ def _trailing_number(iri: str) -> tuple[str, int]:
 
 # ------------------------------------------------------------ agencies
 
-AGENCY_TASKS = f"""SELECT ?task ?role ?doc ?docVi ?docEn ?label ?text ?deadline WHERE {{
+AGENCY_TASKS = f"""SELECT DISTINCT ?task ?role ?doc ?docVi ?docEn ?label ?text ?deadline WHERE {{
   VALUES ?role {{ pg:leadAgency pg:cooperatingAgency pg:directingAgency }}
   ?task ?role ?node .
   OPTIONAL {{ ?task dcterms:isPartOf ?doc . {labels_of('doc')} }}
   OPTIONAL {{ ?task pg:label ?label }} OPTIONAL {{ ?task pg:text ?text }}
   OPTIONAL {{ ?task pg:deadline/pg:deadlineText ?deadline }}
 }} ORDER BY ?doc xsd:integer(STRAFTER(STR(?task), "/task/")) ?task ?role"""
-AGENCY_INDICATORS = f"""SELECT ?ind ?doc ?docVi ?docEn ?label ?measure WHERE {{
+AGENCY_INDICATORS = f"""SELECT DISTINCT ?ind ?doc ?docVi ?docEn ?label ?measure WHERE {{
   ?ind pg:monitoringAgency ?node .
   OPTIONAL {{ ?ind dcterms:isPartOf ?doc . {labels_of('doc')} }}
   OPTIONAL {{ ?ind pg:label ?label }} OPTIONAL {{ ?ind pg:measure ?measure }}
@@ -465,7 +467,7 @@ async def agency_parts(site: Site, iri: str) -> dict:
 
 # ------------------------------------------------------------ source files
 
-SOURCE_FILE = """SELECT ?title ?sha WHERE { ?node dcterms:title ?title OPTIONAL { ?node pg:sha256 ?sha } }"""
+SOURCE_FILE = """SELECT DISTINCT ?title ?sha WHERE { ?node dcterms:title ?title OPTIONAL { ?node pg:sha256 ?sha } }"""
 
 
 @dataclass
@@ -533,7 +535,7 @@ def load_query_library(query_dir: Path) -> list[dict]:
 
 # ------------------------------------------------------------ search
 
-SEARCH_DOCUMENTS = f"""SELECT ?doc ?symbol ?number ?type ?docVi ?docEn ?title ?date ?ingested WHERE {{
+SEARCH_DOCUMENTS = f"""SELECT DISTINCT ?doc ?symbol ?number ?type ?docVi ?docEn ?title ?date ?ingested WHERE {{
   ?doc a eli:LegalResource .
   OPTIONAL {{ ?doc eli:id_local ?symbol }} OPTIONAL {{ ?doc eli:number ?number }}
   OPTIONAL {{ ?doc eli:type_document ?type }} OPTIONAL {{ ?doc eli:title ?title }}
@@ -623,7 +625,7 @@ async def search_documents(site: Site, query: str, limit: int = 50) -> list[Sear
 CHAIN_STEP = """SELECT DISTINCT ?from ?to WHERE { VALUES ?n { %s }
   { ?n eli:ensures_implementation_of ?to BIND(?n AS ?from) }
   UNION { ?from eli:ensures_implementation_of ?n BIND(?n AS ?to) } }"""
-CHAIN_NODES = f"""SELECT ?n ?nVi ?nEn ?symbol ?date ?ingested ?title WHERE {{ VALUES ?n {{ %s }}
+CHAIN_NODES = f"""SELECT DISTINCT ?n ?nVi ?nEn ?symbol ?date ?ingested ?title WHERE {{ VALUES ?n {{ %s }}
   {labels_of('n')}
   OPTIONAL {{ ?n eli:id_local ?symbol }} OPTIONAL {{ ?n eli:date_document ?date }}
   OPTIONAL {{ ?n pg:ingested ?ingested }} OPTIONAL {{ ?n eli:title ?title }} }}"""
