@@ -176,7 +176,7 @@ class DocumentEmitter:
             self.add(iri, ELI.date_document, Literal(ref.date, datatype=XSD.date))
         if ref.issuer_code:
             self.add(iri, PG.issuerCode, Literal(ref.issuer_code))
-        issuer = issuer_label(ref)
+        issuer = self.registered_name(issuer_label(ref), ref.jurisdiction)
         if issuer:
             self.add(iri, PG.issuerName, vi(issuer))
             self.add(iri, ELI.passed_by, self.issuer_agency(issuer, ref.jurisdiction))
@@ -187,6 +187,12 @@ class DocumentEmitter:
         self.add(iri, SKOS.prefLabel, vi(label_vi))
         self.add(iri, SKOS.prefLabel, en(label_en))
         self.add(iri, RDFS.label, vi(label_vi))
+
+    def registered_name(self, name: str | None, jurisdiction: str | None) -> str | None:
+        """The registry's canonical name for a body ("Ban Chấp hành Trung ương khóa XII" →
+        "Ban Chấp hành Trung ương Đảng"), or the name itself when it is not registered."""
+        found = self.res.registry.lookup(name, jurisdiction or "vn") if name else None
+        return found[1] if found else name
 
     def issuer_agency(self, label: str, jurisdiction: str | None) -> URIRef:
         """The issuing body as an agency node: "Tỉnh ủy Quảng Nam", "Chính phủ"."""
