@@ -148,5 +148,35 @@ def print_result_table(name: str, result) -> None:
     console.print(table)
 
 
+@main.command()
+@click.option("--store", "store_path", default=DEFAULT_STORE, show_default=True)
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--timeout", "timeout_s", default=5.0, show_default=True, type=click.FloatRange(0.1, 600),
+              help="Seconds a SPARQL query may run before it is stopped.")
+@click.option("--max-rows", default=10000, show_default=True, type=click.IntRange(1))
+@click.option("--workers", default=3, show_default=True, type=click.IntRange(1, 32),
+              help="Query worker processes (each can be stopped on time-out).")
+@click.option("--allow-update", is_flag=True, help="Accept SPARQL UPDATE (needs --update-token).")
+@click.option("--update-token", envvar="POLICY_GRAPH_UPDATE_TOKEN", default=None,
+              help="Bearer token required for UPDATE (or POLICY_GRAPH_UPDATE_TOKEN).")
+@click.option("--raw-dir", default="data/raw", show_default=True, help="Source files, for the source-text view.")
+@click.option("--base", default=DEFAULT_BASE, show_default=True)
+def serve(store_path: str, host: str, port: int, timeout_s: float, max_rows: int, workers: int,
+          allow_update: bool, update_token: str | None, raw_dir: str, base: str) -> None:
+    """Serve the SPARQL endpoint, the query UI and linked-data pages."""
+    from .server import run_server
+    from .store import open_store
+
+    try:
+        open_store(store_path)
+    except FileNotFoundError as err:
+        raise click.UsageError(str(err)) from err
+    if allow_update and not update_token:
+        raise click.UsageError("--allow-update cần --update-token (needs --update-token)")
+    run_server(store_path, host=host, port=port, timeout_s=timeout_s, max_rows=max_rows, allow_update=allow_update,
+               update_token=update_token, base=base, raw_dir=raw_dir, workers=workers)
+
+
 if __name__ == "__main__":
     main()

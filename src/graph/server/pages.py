@@ -505,32 +505,16 @@ async def source_view(site: Site, iri: str, start: int | None, end: int | None) 
 
 # ------------------------------------------------------------ query library
 
-_HEADER = re.compile(r"^#\s*(?P<key>[\w-]+)\s*:\s*(?P<value>.*)$")
 
 
 def load_query_library(query_dir: Path) -> list[dict]:
-    """``queries/*.rq`` with their comment headers (``# name:``, ``# description:``,
-    ``# param: doc (optional) — …``), read leniently: a header the CLI's stricter parser
-    rejects still gives the UI a usable example."""
-    library = []
-    for path in sorted(Path(query_dir).glob("*.rq")):
-        text = path.read_text(encoding="utf-8")
-        header: dict[str, list[str]] = defaultdict(list)
-        for line in text.splitlines():
-            if not line.startswith("#"):
-                break
-            if match := _HEADER.match(line):
-                header[match["key"].lower()].append(match["value"].strip())
-        params = []
-        for line in header.get("param", []):
-            name = re.match(r"[\w-]+", line)
-            variable = re.search(r"\?(\w+)", line.split("—")[0])
-            params.append({"name": name[0] if name else line, "variable": variable[1] if variable else
-                           (name[0] if name else ""), "required": "required" in line.split("—")[0],
-                           "description": line.split("—", 1)[-1].strip()})
-        library.append({"name": (header.get("name") or [path.stem])[0], "description": " ".join(header.get("description", [])),
-                        "params": params, "text": text})
-    return library
+    """``queries/*.rq`` as the UI's examples, read by the same header parser as the CLI."""
+    from ..queries import list_queries
+
+    return [{"name": q.name, "description": q.description, "text": q.text,
+             "params": [{"name": p.name, "variable": p.variable, "required": p.required,
+                         "description": p.description} for p in q.params]}
+            for q in list_queries(Path(query_dir))]
 
 
 # ------------------------------------------------------------ search
