@@ -377,7 +377,8 @@ def _title_and_header(lns: list[_Line], body: str) -> tuple[Span | None, Span | 
 
 
 def _structural_label(s: str) -> bool:
-    return bool(P.PART_LABEL.match(s) or P.CLAUSE_LABEL.match(s))
+    return bool(P.PART_LABEL.match(s) or P.CLAUSE_LABEL.match(s) or P.ARTICLE_LABEL.match(s)
+                or P.CHAPTER_LABEL.match(s))
 
 
 def _is_name(s: str) -> bool:
@@ -390,6 +391,21 @@ def _appendix_line(s: str) -> re.Match | None:
     m = P.APPENDIX_LABEL.match(s)
     if m and (m["title"] is None or _is_upper(m["title"])):
         return m
+    return None
+
+
+def _attached_document_line(lns: list[_Line], i: int) -> re.Match | None:
+    """An attached document's type line after the signature: "QUY ĐỊNH" whose note "(Ban hành kèm
+    theo Quyết định số 41/2019/QĐ-UBND …)" follows within a few title lines."""
+    m = P.ATTACHED_TYPE_LINE.match(lns[i].stripped)
+    if m is None:
+        return None
+    below = [ln.stripped for ln in lns[i + 1:i + 1 + P.ATTACHED_NOTE_REACH] if not ln.blank]
+    for s in below:
+        if P.ATTACHED_NOTE.match(s):
+            return m
+        if not _is_upper(s):
+            return None
     return None
 
 
@@ -431,6 +447,9 @@ def _closing(lns: list[_Line], start: int) -> _Closing:
     if sig is None and rec is not None:
         sig = next((i for i in range(rec, len(lns)) if P.SIGNER_CAPACITY.match(lns[i].stripped)), None)
     appendices = [i for i in range(start, len(lns)) if _appendix_line(lns[i].stripped)]
+    tail_from = min([i for i in (rec, sig) if i is not None], default=len(lns))
+    attached = [i for i in range(tail_from, len(lns)) if _attached_document_line(lns, i)]
+    appendices = sorted(set(appendices) | set(attached))
     body_end = min([i for i in (rec, sig) if i is not None] + appendices[:1] + [len(lns)])
     recipients = None
     if rec is not None:
@@ -468,6 +487,9 @@ class _Node:
 class _Numbering:
     """What came last, so that a number only opens a node when it continues a sequence."""
 
+    chapter: int = 0
+    division: int = 0
+    article: int = 0
     part: int = 0
     clause: int = 0
     item: int = 0
@@ -477,7 +499,10 @@ class _Numbering:
 
 
 def _body_label(s: str, offset: int, seq: _Numbering) -> _Label | None:
-    """Labels of the main text: "I.", "1.", "1.1.", and the labels common to all regions."""
+    """Labels of the main text: "Chương I", "Mục 1", "Điều 1.", "I.", "1.", "1.1.", and the labels
+    common to all regions."""
+    if label := _instrument_label(s, offset, seq):
+        return label
     if m := P.PART_LABEL.match(s):
         value = m["value"]
         if value in P.ROMAN_NUMERALS and _continues(seq.part, P.ROMAN_NUMERALS.index(value) + 1):
@@ -495,6 +520,28 @@ def _body_label(s: str, offset: int, seq: _Numbering) -> _Label | None:
             return _Label("clause", m["label"], m["value"], 2, _text_start(s, m, offset))
         return None
     return _common_label(s, offset, seq)
+
+
+def _instrument_label(s: str, offset: int, seq: _Numbering) -> _Label | None:
+    """ "Chương II" (heading on the next line), "Mục 1", "Điều 3. Nội dung báo cáo": a new article
+    restarts the parts and clauses under it; articles run on across chapters."""
+    if m := P.CHAPTER_LABEL.match(s):
+        value = P.ROMAN_NUMERALS.index(m["value"]) + 1 if m["value"] in P.ROMAN_NUMERALS else int(
+            m["value"]) if m["value"].isdigit() else None
+        if value is not None and _continues(seq.chapter, value):
+            seq.chapter, seq.division = value, 0
+            return _Label("chapter", m["label"], m["label"], P.CHAPTER_RANK, _text_start(s, m, offset))
+    if m := P.DIVISION_LABEL.match(s):
+        value = int(m["value"]) if m["value"].isdigit() else P.ROMAN_NUMERALS.index(m["value"]) + 1
+        if seq.chapter and _continues(seq.division, value):
+            seq.division = value
+            return _Label("division", m["label"], m["label"], P.DIVISION_RANK, _text_start(s, m, offset))
+    if m := P.ARTICLE_LABEL.match(s):
+        value = int(m["value"])
+        if _continues(seq.article, value):
+            seq.article, seq.part, seq.clause, seq.item = value, 0, 0, 0
+            return _Label("article", m["label"], m["label"], P.ARTICLE_RANK, _text_start(s, m, offset))
+    return None
 
 
 def _continues(last: int, value: int) -> bool:
@@ -556,6 +603,10 @@ def _continues_wrapped_text(prev: _Line | None, s: str) -> bool:
 
 
 def _detect_nodes(lns: list[_Line], first: int, stop: int, in_appendix: bool) -> list[_Node]:
+    """Labelled lines of ``lns[first:stop]``.  An appendix holding articles ("Điều 1. Phạm vi điều
+    chỉnh" in a "QUY ĐỊNH (Ban hành kèm theo Quyết định …)") is a text, not a table."""
+    if in_appendix and any(P.ARTICLE_LABEL.match(ln.text.lstrip()) for ln in lns[first:stop]):
+        in_appendix = False
     seq = _Numbering()
     nodes, prev = [], None
     for ln in lns[first:stop]:
@@ -709,7 +760,7 @@ def _appendix(lns: list[_Line], idx: int, stop: int, text: str, body: str) -> tu
 
     Returns the appendix and the index of the first line after its heading.
     """
-    m = _appendix_line(lns[idx].stripped)
+    m = _appendix_line(lns[idx].stripped) or P.ATTACHED_TYPE_LINE.match(lns[idx].stripped)
     label = clean(m["label"])
     title_lines: list[_Line] = []
     if m["title"]:

@@ -25,7 +25,7 @@ from ..patterns.documents import (
     PROVINCE_ALIASES, PROVINCES, SYMBOL_TYPE_CODES, DocType, Province, province_by_name,
 )
 from ..patterns.metadata import (
-    APPENDIX_HEADING, ATTACHED_NOTE_LEAD, AUTHORITY_ISSUERS, CAPACITY_PREFIX, CAPACITY_TITLES,
+    APPENDIX_HEADING, ATTACHED_NOTE_LEAD, HEADER_CELL_OPEN, AUTHORITY_ISSUERS, CAPACITY_PREFIX, CAPACITY_TITLES,
     CITY_ISOS, COLUMN_GAP, DATE_LINE, DRAFT, HEAD_LINES, HEADER_ISSUERS, LOCAL_ISSUER_NAMES,
     MAX_TITLE_LINES, MOTTOS, NOTE_DATE, NUMBER_LINE, NUMBER_REF, OPENER_VERBS, OPENER_WINDOW,
     RECIPIENT_ITEM, RECIPIENT_TRAILING, RECIPIENTS_HEAD, SEPARATOR, SIGNATURE_MARKS,
@@ -369,7 +369,7 @@ def _number_of(m: re.Match[str], placeholder: str) -> _Number:
 def _header_number(header: list[_Line], facts: _Facts) -> _Number | None:
     """"Số: 214/KH-UBND" → 214, "/KH-UBND"; "Số         -NQ/TU" → placeholder "Số -NQ/TU";
     "Số: #sovb /KH-UBND" → placeholder "Số: #sovb /KH-UBND"."""
-    for line in header:
+    for line in _with_wrapped_cells(header):
         m = NUMBER_LINE.match(line.text)
         if m:
             facts.saw("number", Span(line.start + m.start("label"), line.start + m.end("tail")))
@@ -377,9 +377,23 @@ def _header_number(header: list[_Line], facts: _Facts) -> _Number | None:
     return None
 
 
+def _with_wrapped_cells(header: list[_Line]) -> list[_Line]:
+    """The header lines, then each line that leaves a cell open ("Số:", "Hà Nội,") joined with the
+    next non-blank line: web copies print "Số:" / "344/QĐ-TTg" and "Hà Nội," / "ngày 15 tháng 3 năm 2022"."""
+    joined = []
+    for i, line in enumerate(header):
+        if not HEADER_CELL_OPEN.search(line.text.rstrip()):
+            continue
+        nxt = next((j for j in range(i + 1, len(header)) if not header[j].blank), None)
+        if nxt is None or any(header[k + 1].start != header[k].end + 1 for k in range(i, nxt)):
+            continue  # only lines that follow each other in the body
+        joined.append(_Line("\n".join(h.text for h in header[i:nxt + 1]), line.start))
+    return header + joined
+
+
 def _header_date(header: list[_Line], facts: _Facts) -> tuple[dt.date | None, int | None, str | None]:
     """(date, year, place) from "Quảng Ngãi, ngày 06 tháng 11 năm 2024"; a blank day keeps the year."""
-    for line in header:
+    for line in _with_wrapped_cells(header):
         m = DATE_LINE.search(line.text)
         if not m:
             continue

@@ -34,8 +34,12 @@ MAX_TITLE_LINES = 12
 # is looked for: this many characters after the title.
 OPENER_WINDOW = 2500
 
-# Printed tables flatten two columns onto one line with a run of spaces between them.
-COLUMN_GAP = re.compile(r"\s{3,}")
+# Printed tables flatten two columns onto one line with a run of spaces between them; web copies
+# of legal databases keep the header table's cell bars: "Số: 41/2019/QĐ-UBND | Quảng Trị, ngày …|".
+COLUMN_GAP = re.compile(r"\s{3,}|[ \t]*\|[ \t]*")
+# Web copies also break a header cell over lines: "Số:" / "344/QĐ-TTg", "Hà Nội," / "ngày 15 tháng 3
+# năm 2022".  A header line ending so is read together with the next non-blank line.
+HEADER_CELL_OPEN = re.compile(r"(?:^|\|)\s*(?:Số|SỐ)\s*:?\s*$|,\s*$")
 
 # National mottos printed opposite the issuer: never an issuer.
 MOTTOS = (
