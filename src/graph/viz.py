@@ -428,6 +428,7 @@ def agencies_view(graph: nx.DiGraph, tasks: nx.DiGraph, jurisdiction: str | None
         band, level = column_of[leads[0]]
         node = _task_node(tasks, task, band, level + 1)
         node.colour = doc_colour[data["doc"]]
+        node.group = graph.nodes[data["doc"]]["jurisdiction"]
         node.title = graph.nodes[data["doc"]]["label"] + "\n" + node.title
         view.nodes.append(node)
         for _, agency, role in tasks.out_edges(task, data="role"):
