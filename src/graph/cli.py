@@ -178,5 +178,14 @@ def serve(store_path: str, host: str, port: int, timeout_s: float, max_rows: int
                update_token=update_token, base=base, raw_dir=raw_dir, workers=workers)
 
 
+def _register_view_commands() -> None:
+    from .viz_cli import stats, viz
+
+    main.add_command(viz)
+    main.add_command(stats)
+
+
+_register_view_commands()
+
 if __name__ == "__main__":
     main()
