@@ -134,3 +134,98 @@ def test_attached_regulation_is_an_appendix_with_chapters_divisions_articles(par
     assert headings["QUY ĐỊNH/Chương I"] == "QUY ĐỊNH CHUNG"
     assert headings["QUY ĐỊNH/Chương II/Mục 1"] == "NỘI DUNG BÁO CÁO"
     assert headings["QUY ĐỊNH/Chương II/Mục 1/Điều 3"] == "Nội dung báo cáo"
+
+
+def _relations(doc):
+    return [(r.kind, r.source.name or r.source.symbol if r.source else None,
+             r.target.symbol or r.target.name, r.target_is_self) for r in doc.relations]
+
+
+def test_laws_cited_by_name_and_date_amending_law_amends_both(parsed):
+    doc = parsed("gov_nq-cp_2023.txt")
+    laws = [(c.target.name, c.target.date) for c in doc.citations if c.target.type_code == "L"]
+    amending = ("Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền "
+                "địa phương")
+    assert laws == [
+        ("Luật Tổ chức Chính phủ", dt.date(2015, 6, 19)),
+        (amending, dt.date(2019, 11, 22)),
+        ("Luật Tổ chức Chính phủ", None),
+        ("Luật Tổ chức chính quyền địa phương", None)]
+    assert _relations(doc) == [
+        ("based-on", None, "Luật Tổ chức Chính phủ", False),
+        ("based-on", None, amending, False),
+        ("based-on", None, "138/2016/NĐ-CP", False),
+        ("based-on", None, "01/NQ-CP", False),
+        ("amends", amending, "Luật Tổ chức Chính phủ", False),
+        ("amends", amending, "Luật Tổ chức chính quyền địa phương", False)]
+
+
+def test_proposal_line_is_not_a_citation(parsed):
+    # "Theo đề nghị của Bộ trưởng Bộ Kế hoạch và Đầu tư." names a proposer, not a document
+    doc = parsed("gov_nq-cp_2023.txt")
+    assert not any("đề nghị" in c.text or "Bộ Kế hoạch" in c.text for c in doc.citations)
+
+
+def test_decision_replaces_and_repeals_in_its_articles(parsed):
+    doc = parsed("ubnd_qd_quang-tri_2019_pipes.txt")
+    assert _relations(doc) == [
+        ("based-on", None, "Luật Tổ chức chính quyền địa phương", False),
+        ("based-on", None, "Luật Ban hành văn bản quy phạm pháp luật", False),
+        ("based-on", None, "09/2019/NĐ-CP", False),
+        ("attached-to", None, "41/2019/QĐ-UBND", True),
+        ("replaces", None, "1090/QĐ-UBND", False),
+        ("repeals", None, "25/2016/QĐ-UBND", False)]
+    replaced = next(c.target for c in doc.citations if c.target.symbol == "1090/QĐ-UBND")
+    assert (replaced.date, replaced.jurisdiction, replaced.issuer_code) == (dt.date(2015, 6, 1), "vn-25", "UBND")
+
+
+# --------------------------------------------------------------------------------------------------
+# hdnd_nq_vinh-phuc_2022.txt — constructed (HĐND tỉnh resolution amending an earlier one) with the
+# header, "HỘI ĐỒNG NHÂN DÂN TỈNH … / KHÓA …, KỲ HỌP THỨ …" and signature of
+# https://hethongphapluat.com/nghi-quyet-34-2016-nq-hdnd-noi-quy-ky-hop-hoi-dong-nhan-dan-tinh-vinh-phuc.html
+
+
+def test_provincial_council_resolution(parsed):
+    doc = parsed("hdnd_nq_vinh-phuc_2022.txt")
+    ref, meta = doc.meta.ref, doc.meta
+    assert (ref.symbol, ref.issuer_code, ref.issuer_name, ref.jurisdiction, ref.date) == (
+        "11/2022/NQ-HĐND", "HĐND", "Hội đồng nhân dân tỉnh Vĩnh Phúc", "vn-70", dt.date(2022, 7, 15))
+    assert (meta.signing_authority, meta.signer_capacity, meta.signer) == (None, "CHỦ TỊCH", "Hoàng Thị Thúy Lan")
+    assert _relations(doc) == [
+        ("based-on", None, "Luật Tổ chức chính quyền địa phương", False),
+        ("based-on", None, "Luật Ngân sách nhà nước", False),
+        ("based-on", None, "111/2015/NĐ-CP", False),
+        ("amends", None, "20/2020/NQ-HĐND", False)]
+    law = next(c.target for c in doc.citations if c.target.type_code == "L")
+    assert law.date == dt.date(2015, 6, 19)  # "ngày 19/6/2015"
+
+
+# --------------------------------------------------------------------------------------------------
+# tu_ctr_ha-noi_2021_web-footnotes.txt — constructed Thành ủy Hà Nội programme ("Số 07-CTr/TU",
+# T/M THÀNH ỦY / BÍ THƯ) with web footnotes "[1]" and their bodies at the end (DOMAIN.md).
+
+
+def test_city_party_committee_programme(parsed):
+    doc = parsed("tu_ctr_ha-noi_2021_web-footnotes.txt")
+    ref, meta = doc.meta.ref, doc.meta
+    assert (ref.type_code, ref.symbol, ref.issuer_code, ref.issuer_name, ref.jurisdiction, ref.date) == (
+        "CTr", "07-CTr/TU", "TU", "Thành ủy Hà Nội", "vn-hn", dt.date(2021, 3, 17))
+    assert (meta.signing_authority, meta.signer_capacity, meta.signer) == ("T/M THÀNH ỦY", "BÍ THƯ", "Đinh Tiến Dũng")
+
+
+def test_city_congress_resolution_is_the_citys(parsed):
+    doc = parsed("tu_ctr_ha-noi_2021_web-footnotes.txt")
+    congress = [(c.target.name, c.target.issuer_code, c.target.jurisdiction) for c in doc.citations
+                if c.target.name]
+    assert congress == [
+        ("Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng", "TW", "vn"),
+        ("Nghị quyết Đại hội đại biểu lần thứ XVII Đảng bộ thành phố Hà Nội", "TU", "vn-hn")]
+
+
+def test_web_footnotes_keep_their_chain(parsed):
+    doc = parsed("tu_ctr_ha-noi_2021_web-footnotes.txt")
+    assert [(f.number, f.text) for f in doc.footnotes] == [
+        (1, "Thành ủy đã ban hành Chương trình số 05-CTr/TU ngày 20/7/2018 thực hiện Nghị quyết số 23-NQ/TW."),
+        (2, "Theo Nghị quyết số 06/NQ-HĐND ngày 10/12/2020 của Hội đồng nhân dân Thành phố.")]
+    assert ("implements", "05-CTr/TU", "23-NQ/TW", False) in _relations(doc)
+    assert doc.sections[1].heading == "Tốc độ tăng trưởng GRDP bình quân giai đoạn 2021 - 2025 đạt 7,5%/năm"

@@ -43,6 +43,7 @@ class _Found:
     citation: Citation
     placeholder: bool = False  # "Kế hoạch số #sovb /KH-UBND": the document's own unfilled number
     by_name: bool = False  # "Luật Đầu tư", "Nghị quyết Đại hội …": no number
+    amended: tuple["_Found", ...] = ()  # laws an amending law names: "Luật sửa đổi, bổ sung … của Luật X"
 
 
 # ----------------------------------------------------------------- scanning
@@ -63,9 +64,12 @@ def _scan(text: str, start: int, end: int | None, home: str | None, footnote: in
           tables: tuple[Span, ...] = ()) -> list[_Found]:
     end = len(text) if end is None else end
     found = [_numbered(text, m, end, home, footnote) for m in P.NUMBERED_CITATION.finditer(text, start, end)]
+    amending = [_amending_law(text, m, footnote) for m in P.AMENDING_LAW.finditer(text, start, end)]
+    found += amending
     found += [_law(text, m, home, footnote) for m in P.LAW_BY_NAME.finditer(text, start, end)]
     found += [_meeting(text, m, home, footnote) for m in P.MEETING_RESOLUTION.finditer(text, start, end)]
     found = _drop_overlaps(sorted(found, key=lambda f: f.citation.span))
+    found = sorted(found + [inner for f in found for inner in f.amended], key=lambda f: f.citation.span)
     _add_titles(text, found, end, tables)
     return found
 
@@ -108,32 +112,55 @@ def _numbered(text: str, m: re.Match, end: int, home: str | None, footnote: int 
 
 
 def _law(text: str, m: re.Match, home: str | None, footnote: int | None) -> _Found:
-    """ "Luật Đầu tư", "Luật Ngân sách nhà nước", "Bộ luật Lao động", "Luật Đầu tư công số 39/2019/QH14"."""
+    """ "Luật Đầu tư", "Luật Ngân sách nhà nước", "Bộ luật Lao động", "Luật Đầu tư công số 39/2019/QH14",
+    "Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015" (a law's date is the day it was passed)."""
     name = clean(f"{m.group('type')} {m.group('name_first')}{m.group('name_rest')}")
     number = m.group("s_num")
     symbol = _state_symbol(m) if number else None
+    date, year = _date(m)
     ref = DocRef(
         type_code="L", type_label=DOC_TYPE_BY_CODE["L"].label_vi,
         number=number, symbol=symbol.text if symbol else None,
         issuer_code="QH", issuer_name=ISSUER_BY_CODE["QH"].label_vi,
-        date=None, year=symbol.year if symbol else None,
+        date=date, year=year or (int(m.group("law_year")) if m.group("law_year") else None)
+        or (symbol.year if symbol else None),
         jurisdiction=CENTRAL, name=name,
     )
     span = Span(m.start(), m.end())
     return _Found(Citation(ref, span, clean(text[span.start:span.end]), footnote), by_name=True)
 
 
+def _amending_law(text: str, m: re.Match, footnote: int | None) -> _Found:
+    """ "Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa
+    phương ngày 22 tháng 11 năm 2019": the amending law (named in full, with the date) and, nested in
+    it, the laws it amends (by name, undated)."""
+    inner = [_law(text, n, None, footnote) for n in P.LAW_BY_NAME.finditer(text, m.start("targets"), m.end("targets"))]
+    for f in inner:
+        f.citation.target.date = f.citation.target.year = None  # the date after them is the amending law's
+    name = clean(text[m.start():m.end("targets")])
+    date, year = _date(m)
+    ref = DocRef(
+        type_code="L", type_label=DOC_TYPE_BY_CODE["L"].label_vi, number=None, symbol=None,
+        issuer_code="QH", issuer_name=ISSUER_BY_CODE["QH"].label_vi, date=date, year=year,
+        jurisdiction=CENTRAL, name=name,
+    )
+    span = Span(m.start(), m.end())
+    return _Found(Citation(ref, span, clean(text[span.start:span.end]), footnote), by_name=True,
+                  amended=tuple(inner))
+
+
 def _meeting(text: str, m: re.Match, home: str | None, footnote: int | None) -> _Found:
     """ "Nghị quyết Đại hội đại biểu lần thứ XIII của Đảng" (national), "Nghị quyết Đại hội đại biểu
     Đảng bộ tỉnh lần thứ XXII" (the citing province), "Nghị quyết Trung ương 7 khóa X"."""
-    provincial = m.group("provincial") is not None
-    jurisdiction = home if provincial else CENTRAL
+    provincial = m.group("provincial") is not None or m.group("provincial_after") is not None
+    named = province_by_name(clean(m.group("meeting_province"))) if m.group("meeting_province") else None
+    jurisdiction = named.iso if named else home if provincial else CENTRAL
     ref = DocRef(
         type_code="NQ", type_label=DOC_TYPE_BY_CODE["NQ"].label_vi,
         number=None, symbol=None,
         issuer_code="TU" if provincial else "TW", issuer_name=None,
         date=None, year=None,
-        jurisdiction=jurisdiction, jurisdiction_inferred=provincial,
+        jurisdiction=jurisdiction, jurisdiction_inferred=provincial and named is None,
         name=clean(m.group(0)),
     )
     span = Span(m.start(), m.end())
@@ -258,7 +285,7 @@ def _province(tail: re.Match) -> str | None:
 
 def _date(tail: re.Match) -> tuple[dt.date | None, int | None]:
     """ "17/11/2022", "17 /11/2022", "22 tháng 3 năm 2018"; "#nbh /11/2023" gives the year only."""
-    if not tail.group("date"):
+    if not tail.groupdict().get("date"):
         return None, None
     day, month, year = (tail.group("d"), tail.group("m"), tail.group("y"))
     if year is None:
@@ -401,6 +428,41 @@ def _only_punctuation(s: str) -> bool:
     return not re.search(r"\w", s)
 
 
+def amending_law_relations(found: list[_Found]) -> list[Relation]:
+    """ "Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa
+    phương ngày 22 tháng 11 năm 2019" amends both laws it names."""
+    relations = []
+    for f in found:
+        for inner in f.amended:
+            cit = inner.citation
+            relations.append(Relation("amends", f.citation.target, cit.target, f.citation.span, f.citation.text,
+                                      f.citation.footnote))
+    return relations
+
+
+def self_relations(text: str, found: list[_Found]) -> list[Relation]:
+    """What the document itself amends, replaces or repeals: "Điều 2. Quyết định này có hiệu lực …,
+    thay thế Quyết định số 1090/QĐ-UBND …", "Bãi bỏ Quyết định số 25/2016/QĐ-UBND …", the title
+    "SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA NGHỊ QUYẾT SỐ 20/2020/NQ-HĐND …".  The verb must open its clause
+    (after an article label at most) or follow "… này"; a citation earlier in the same clause makes
+    the relation that citation's ("Nghị quyết số 26/2022/UBTVQH15 … sửa đổi … Nghị quyết số 1210 …")."""
+    relations, previous_end = [], 0
+    for f in found:
+        cit = f.citation
+        window = max(previous_end, cit.span.start - _LINK_MAX_GAP)
+        boundaries = list(P.CLAUSE_START.finditer(text, window, cit.span.start))
+        clause_start = boundaries[-1].end() if boundaries else window
+        prefix = text[clause_start:cit.span.start]
+        if boundaries or window == 0 or window == cit.span.start - _LINK_MAX_GAP:
+            for kind, pattern in P.SELF_LINKS:
+                verb = pattern.search(prefix)
+                if verb and (P.ARTICLE_PREFIX.match(prefix[:verb.start()]) or P.SELF_NAME.search(prefix[:verb.start()])):
+                    relations.append(Relation(kind, None, cit.target, cit.span, cit.text))
+                    break
+        previous_end = max(previous_end, cit.span.end)
+    return relations
+
+
 def attached_relations(text: str, found: list[_Found], meta: DocumentMeta | None) -> list[Relation]:
     """ "(Kèm theo Kế hoạch số 214/KH-UBND ngày 06/11/2024 của UBND tỉnh Quảng Ngãi)": the appendix
     belongs to that document; "(Kèm theo Kế hoạch số #sovb /KH-UBND …)" to this one (placeholder)."""
@@ -434,6 +496,8 @@ def extract_citations(seg: SegmentedDocument, meta: DocumentMeta) -> tuple[list[
     relations += purpose_relations(seg.body, body)
     relations += attached_relations(seg.body, body, meta)
     relations += chain_relations(seg.body, body)
+    relations += self_relations(seg.body, [f for f in body if not f.placeholder])
+    relations += amending_law_relations(body)
     found = list(body)
     for cit in (f.citation for f in body):
         cit.section = _section_key(seg, cit.span)
@@ -443,6 +507,7 @@ def extract_citations(seg: SegmentedDocument, meta: DocumentMeta) -> tuple[list[
         for piece in [fn.body, *fn.continued]:  # a PDF footnote may run on to the next page
             in_note = _scan(text, piece.start, piece.end, home, fn.number)
             relations += chain_relations(text, in_note)
+            relations += amending_law_relations(in_note)
             for cit in (f.citation for f in in_note):
                 # a footnote belongs where its marker is, not where the page put its text
                 cit.section = _section_key(seg, fn.marker or cit.span)

@@ -124,10 +124,33 @@ LAW_STOP_WORDS = (
     "và", "của", "để", "số", "ngày", "năm", "theo", "đã", "được", "trong", "tại", "sửa", "liên",
     "có", "với", "các", "hiện", "mới", "nhằm", "về", "thì", "là", "do", "đối", "cho", "khi", "này",
 )
+# Capitalised names inside a law's name: "Luật Tổ chức Chính phủ", "Luật Hoạt động giám sát của
+# Quốc hội và Hội đồng nhân dân", "Luật Mặt trận Tổ quốc Việt Nam".
+LAW_NAME_PROPER = (
+    "Chính phủ", "Quốc hội", "Hội đồng nhân dân", "Ủy ban nhân dân", "Uỷ ban nhân dân", "Nhà nước",
+    "Mặt trận Tổ quốc Việt Nam", "Việt Nam", "Tòa án nhân dân", "Viện kiểm sát nhân dân",
+    "Công an nhân dân", "Quân đội nhân dân", "Thủ đô", "Kiểm toán nhà nước", "Kiểm toán Nhà nước",
+)
+_LAW_WORD = rf"(?!(?:{'|'.join(LAW_STOP_WORDS)})(?!\w))[a-zđà-ỹ][^\W\d_]*"
+# "của Quốc hội", "và Hội đồng nhân dân" continue a name only before a capitalised proper name
+_LAW_PROPER = rf"(?:(?:của|và)[ \t]+)?(?:{'|'.join(_words(p) for p in LAW_NAME_PROPER)})(?![^\W\d_])"
+# A law is identified by its name and the date it was passed: "Luật Tổ chức chính quyền địa phương
+# ngày 19 tháng 6 năm 2015", "Luật Tổ chức Chính phủ ngày 19\ntháng 6 năm 2015", "Luật Hộ tịch năm
+# 2014", "Luật Tổ chức chính quyền địa phương ngày 19/6/2015".
+LAW_DATE = rf"(?:\s*,?\s*(?P<date>{DATE})|\s+năm\s+(?P<law_year>(?:19|20)\d\d)(?!\d))"
 LAW_BY_NAME = re.compile(
     r"(?<!\w)(?P<type>Bộ\s+luật|Luật)\s+(?P<name_first>[A-ZĐÀ-Ỹ][^\W\d_]*)"
-    rf"(?P<name_rest>(?:[ \t]+(?!(?:{'|'.join(LAW_STOP_WORDS)})(?!\w))[a-zđà-ỹ][^\W\d_]*){{0,6}})"
-    rf"(?:\s+số\s+{STATE_SYMBOL})?"
+    rf"(?P<name_rest>(?:[ \t]+{_LAW_WORD}|\s+{_LAW_PROPER}){{0,12}})"
+    rf"(?:\s+số\s+{STATE_SYMBOL})?{LAW_DATE}?"
+)
+# A law amending others, named after them: "Luật sửa đổi, bổ sung một số điều của Luật Tổ chức
+# Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019" — the date is the
+# amending law's; the laws it names are cited (and amended) without one.
+_LAW_NAME_ONLY = rf"(?:Bộ\s+luật|Luật)\s+[A-ZĐÀ-Ỹ][^\W\d_]*(?:[ \t]+{_LAW_WORD}|\s+{_LAW_PROPER}){{0,12}}"
+AMENDING_LAW = re.compile(
+    r"(?<!\w)Luật\s+(?P<verb>sửa\s+đổi(?:\s*,\s*bổ\s+sung)?(?:\s+một\s+số\s+điều)?\s+của)"
+    rf"\s+(?P<targets>(?:các\s+)?{_LAW_NAME_ONLY}(?:\s*(?:,|và)\s*{_LAW_NAME_ONLY})*)"
+    rf"{LAW_DATE}?"
 )
 
 # Unnumbered Party resolutions named by the meeting that passed them:
@@ -136,12 +159,34 @@ LAW_BY_NAME = re.compile(
 # "Nghị quyết Trung ương 7 khóa X".
 MEETING_RESOLUTION = re.compile(
     r"(?<!\w)Nghị\s+quyết\s+(?P<name>"
-    r"Đại\s+hội\s+(?:đại\s+biểu\s+)?(?P<provincial>Đảng\s+bộ\s+tỉnh\s+)?(?P<national>toàn\s+quốc\s+)?"
+    r"Đại\s+hội\s+(?:đại\s+biểu\s+)?(?P<provincial>Đảng\s+bộ\s+(?:tỉnh|thành\s+phố)\s+)?(?P<national>toàn\s+quốc\s+)?"
     r"lần\s+thứ\s+[IVXL]+(?P<party>\s+của\s+Đảng)?"
+    # "Nghị quyết Đại hội đại biểu lần thứ XVII Đảng bộ thành phố Hà Nội" (the body after the number)
+    rf"(?P<provincial_after>\s+Đảng\s+bộ\s+(?:tỉnh|thành\s+phố)(?:\s+(?P<meeting_province>{PROVINCE_NAME}))?)?"
     r"|Hội\s+nghị\s+(?:lần\s+thứ\s+\w+\s+)?Ban\s+Chấp\s+hành\s+Trung\s+ương(?:\s+Đảng)?\s+khóa\s+[IVXL]+"
     r"|(?:Hội\s+nghị\s+)?Trung\s+ương\s+\d+\s+khóa\s+[IVXL]+)(?![\w])",
     _FLAGS,
 )
+
+# The document itself amends, replaces or repeals what it cites, when the verb opens the clause or
+# follows the document's own name ("… này"): "Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày
+# 05/11/2019, thay thế Quyết định số 1090/QĐ-UBND …", "Bãi bỏ Quyết định số 25/2016/QĐ-UBND …",
+# "Điều 1. Sửa đổi, bổ sung một số điều của Nghị quyết số 20/2020/NQ-HĐND …", and a title "NGHỊ
+# QUYẾT / SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA NGHỊ QUYẾT SỐ 20/2020/NQ-HĐND …".  Matched at the end of
+# the text from the clause start to the citation.
+SELF_LINKS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("amends", re.compile(
+        r"(?<!\w)sửa\s+đổi(?:\s*,\s*bổ\s+sung)?(?:\s*,\s*bãi\s+bỏ)?(?:\s+một\s+số\s+(?:điều|nội\s+dung)"
+        r"(?:\s*,\s*khoản)?(?:\s+của)?)?\s*$", _FLAGS)),
+    ("replaces", re.compile(r"(?<!\w)(?:và\s+)?thay\s+thế(?:\s+cho)?\s*$", _FLAGS)),
+    ("repeals", re.compile(r"(?<!\w)(?:và\s+)?bãi\s+bỏ(?:\s+(?:toàn\s+bộ|các))?\s*$", _FLAGS)),
+)
+# Where a clause starts, looking back from a verb: after ". ", ";", ":" or a line break.
+CLAUSE_START = re.compile(r"(?:[.;:](?=\s)|\n)")
+# The document named as the subject: "Quyết định này", "Nghị quyết này", "Thông tư này".
+SELF_NAME = re.compile(rf"(?<!\w)(?:{TYPE_NAME})\s+này(?!\w)", _FLAGS)
+# An article label before the verb: "Điều 1. Sửa đổi, bổ sung …".
+ARTICLE_PREFIX = re.compile(r"^\s*(?:Điều\s+\d+\s*[.:]?)?\s*$", _FLAGS)
 
 # Openers of the preamble (before section I): "Thực hiện …", "Triển khai thực hiện …" (the
 # document carries out what they cite) and "Căn cứ …" (its legal basis).  Capitalised (or
