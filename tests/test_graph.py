@@ -223,3 +223,16 @@ def test_the_graph_passes_shacl(seed_build):
     result = validate_store(seed_build[1])
     assert [(v.focus, v.path, v.message) for v in result.violations] == []
     assert result.conforms
+
+
+def test_committed_viz_examples_match_a_fresh_render(seed_build, tmp_path):
+    from click.testing import CliRunner
+
+    from graph.cli import main
+
+    result = CliRunner().invoke(main, ["viz", "examples", "--store", str(seed_build[1]), "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    committed = Path(__file__).resolve().parents[1] / "viz"
+    for path in sorted(committed.glob("*.html")):
+        assert (tmp_path / path.name).read_text(encoding="utf-8") == path.read_text(encoding="utf-8"), (
+            f"viz/{path.name} is stale: make viz")

@@ -52,9 +52,9 @@ CENTRAL = "vn"
 TYPE_LABELS = {t.slug: (t.label_vi, t.label_en) for t in DOC_TYPES}
 
 DOCUMENTS_QUERY = """
-SELECT ?doc (SAMPLE(?l) AS ?label) (SAMPLE(?sym) AS ?number) (SAMPLE(?t) AS ?type) (MIN(?d) AS ?date)
-       (SAMPLE(?iss) AS ?issuer) (SAMPLE(?ti) AS ?title) (SAMPLE(?j) AS ?jurisdiction)
-       (SAMPLE(?jl) AS ?jurisdictionLabel) (SAMPLE(?ing) AS ?ingested) (SAMPLE(?quote) AS ?quote)
+SELECT ?doc (MIN(?l) AS ?label) (MIN(?sym) AS ?number) (MIN(?t) AS ?type) (MIN(?d) AS ?date)
+       (MIN(?iss) AS ?issuer) (MIN(?ti) AS ?title) (MIN(?j) AS ?jurisdiction)
+       (MIN(?jl) AS ?jurisdictionLabel) (MIN(?ing) AS ?ingested) (MIN(?quote) AS ?quote)
 WHERE {
   ?doc a eli:LegalResource .
   OPTIONAL { ?doc skos:prefLabel ?l FILTER(LANG(?l) = "vi") }
@@ -81,7 +81,7 @@ SELECT DISTINCT ?src ?p ?dst WHERE {
 
 # The sentence that states a relation: the citation node's cited text and its evidence quote.
 EVIDENCE_QUERY = """
-SELECT ?src ?dst ?kind (SAMPLE(?as) AS ?citedAs) (SAMPLE(?quote) AS ?exact) WHERE {
+SELECT ?src ?dst ?kind (MIN(?as) AS ?citedAs) (MIN(?quote) AS ?exact) WHERE {
   ?c a pg:Citation ; pg:citingDocument ?src ; pg:citedDocument ?dst ; pg:relationKind ?k .
   BIND(STRAFTER(STR(?k), "/relation/") AS ?kind)
   OPTIONAL { ?c pg:citedAs ?as }
@@ -159,8 +159,9 @@ def _relation_evidence(store: ox.Store) -> dict[tuple[str, str, str], str]:
     found = {}
     for row in _select(store, EVIDENCE_QUERY):
         text = row["exact"] or row["citedAs"]
-        if text:
-            found[(row["src"], row["dst"], row["kind"])] = text
+        key = (row["src"], row["dst"], row["kind"])
+        if text and (key not in found or text < found[key]):  # the same sentence on every rebuild
+            found[key] = text
     return found
 
 

@@ -202,7 +202,7 @@ def node_sentences(graph: nx.DiGraph, node: str, members) -> list[str]:
     """Source sentences for a document: what it says it implements, else how others cite it."""
     own = [q for _, t, ev in graph.out_edges(node, data="evidence") if t in members for q in ev.values()]
     cited = [q for s, _, ev in graph.in_edges(node, data="evidence") if s in members for q in ev.values()]
-    found = list(dict.fromkeys(own + cited))
+    found = list(dict.fromkeys(sorted(own) + sorted(cited)))
     return found or ([graph.nodes[node]["quote"]] if graph.nodes[node]["quote"] else [])
 
 
@@ -527,7 +527,9 @@ def render_html(view: View) -> str:
         groups=groups, types=types, relations=relations, hidden_relations=view.hidden_relations,
         vis_js=_markup("vis-network.min.js"),
         vis_css=_markup("vis-network.css"),
-        nodes_json=_safe(script_json(net.nodes)), edges_json=_safe(script_json(net.edges)),
+        # sorted so that a rebuild of the same graph writes the same file
+        nodes_json=_safe(script_json(sorted(net.nodes, key=lambda n: n["id"]))),
+        edges_json=_safe(script_json(sorted(net.edges, key=lambda e: (e["from"], e["to"], e.get("relation", ""))))),
         bands_json=_safe(script_json([{"x0": b.x0, "x1": b.x1, "label": b.label} for b in view.bands]
                                       if view.draw_bands else [])),
         options_json=_safe(script_json(VIS_OPTIONS)),
