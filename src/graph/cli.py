@@ -137,15 +137,21 @@ def print_query_list(named_queries) -> None:
     console.print(table)
 
 
-def print_result_table(name: str, result) -> None:
+def print_result_table(name: str, result, base: str = DEFAULT_BASE) -> None:
+    """A terminal table; the graph's own IRIs are shown relative to the base to save width."""
     from .queries import term_text
 
-    table = Table(title=f"{name}: {len(result.rows)} dòng (rows)", show_lines=False)
+    table = Table(title=f"{name}: {len(result.rows)} dòng (rows)", show_lines=False,
+                  caption=f"IRI tương đối với / IRIs relative to {base}/")
     for column in result.columns:
         table.add_column(column, overflow="fold")
     for row in result.rows:
-        table.add_row(*(term_text(row.get(c)) for c in result.columns))
+        table.add_row(*(_short(term_text(row.get(c)), base) for c in result.columns))
     console.print(table)
+
+
+def _short(text: str, base: str) -> str:
+    return text[len(base) + 1:] if text.startswith(base + "/") else text
 
 
 @main.command()
