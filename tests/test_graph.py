@@ -236,3 +236,27 @@ def test_committed_viz_examples_match_a_fresh_render(seed_build, tmp_path):
     for path in sorted(committed.glob("*.html")):
         assert (tmp_path / path.name).read_text(encoding="utf-8") == path.read_text(encoding="utf-8"), (
             f"viz/{path.name} is stale: make viz")
+
+
+def test_build_command_exit_codes_and_messages(tmp_path):
+    from click.testing import CliRunner
+
+    from graph.cli import main
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(Path(__file__).resolve().parents[1] / "data" / "raw" / "quang-ngai_kh-ubnd_2024_214.txt", raw)
+    args = ["build", str(raw), "--store", str(tmp_path / "store"), "--ttl-dir", str(tmp_path / "ttl")]
+    runner = CliRunner()
+    ok = runner.invoke(main, args)
+    assert ok.exit_code == 0, ok.output
+    assert "1 văn bản (documents)" in ok.output and "0 tệp bị từ chối (rejected)" in ok.output
+
+    (raw / "rỗng.txt").write_bytes(b"")
+    rejected = runner.invoke(main, args)
+    assert rejected.exit_code == 1
+    assert "rỗng.txt" in rejected.stderr and "empty" in rejected.stderr
+    assert "1 văn bản (documents)" in rejected.stdout
+
+    usage = runner.invoke(main, ["build", str(tmp_path / "missing")])
+    assert usage.exit_code == 2 and "missing" in usage.output

@@ -48,7 +48,8 @@ def build(paths: tuple[Path, ...], store_path: str, ttl_dir: str, base: str) -> 
         report = run_build(paths, store_path, ttl_dir, base=base,
                            progress=lambda name: bar.update(job, advance=1, description=name))
     for rejected in report.rejected:
-        err_console.print(f"[red]bị từ chối (rejected)[/red] {rejected.name}: {rejected.reason}", highlight=False)
+        err_console.print(f"[red]bị từ chối (rejected)[/red] {rejected.name}: {rejected.reason}", highlight=False,
+                          soft_wrap=True)
     print_summary(report, store_path, ttl_dir)
     sys.exit(1 if report.rejected else 0)
 
@@ -66,7 +67,7 @@ def print_summary(report, store_path: str, ttl_dir: str) -> None:
         f"{len(report.documents)} văn bản (documents), {report.store_quads} bộ bốn trong kho (quads in store), "
         f"{report.citations} trích dẫn (citations), {report.tasks} nhiệm vụ (tasks), "
         f"{report.indicators} chỉ tiêu (indicators), {len(report.rejected)} tệp bị từ chối (rejected) "
-        f"— {report.seconds:.1f}s → {ttl_dir}/, {store_path}/", highlight=False)
+        f"— {report.seconds:.1f}s → {ttl_dir}/, {store_path}/", highlight=False, soft_wrap=True)
 
 
 @main.command()
