@@ -331,12 +331,17 @@ class DocumentEmitter:
             self.add(node, PG.inSection, self.section_iri(section))
         self.evidence(node, span)
 
-    def emit_task(self, n: int, task: Task) -> None:
-        iri = URIRef(f"{self.iri}/task/{n}")
-        self.add(self.iri, PG.task, iri)
-        self.add(iri, RDF.type, PG.Task)
+    def item_node(self, kind: str, n: int, link, cls, label: str) -> URIRef:
+        """The n-th task or indicator of the document: ``<doc>/task/3``."""
+        iri = URIRef(f"{self.iri}/{kind}/{n}")
+        self.add(self.iri, link, iri)
+        self.add(iri, RDF.type, cls)
         self.add(iri, DCTERMS.isPartOf, self.iri)
-        self.add(iri, PG.label, Literal(task.label))
+        self.add(iri, PG.label, Literal(label))
+        return iri
+
+    def emit_task(self, n: int, task: Task) -> None:
+        iri = self.item_node("task", n, PG.task, PG.Task, task.label)
         self.add(iri, PG.text, vi(task.text))
         self.add(iri, PG.layout, Literal(task.layout))
         if task.section:
@@ -365,11 +370,7 @@ class DocumentEmitter:
             self.add(node, PG.dueDate, Literal(due, datatype=XSD.date))
 
     def emit_indicator(self, n: int, indicator: Indicator) -> None:
-        iri = URIRef(f"{self.iri}/indicator/{n}")
-        self.add(self.iri, PG.indicator, iri)
-        self.add(iri, RDF.type, PG.Indicator)
-        self.add(iri, DCTERMS.isPartOf, self.iri)
-        self.add(iri, PG.label, Literal(indicator.label))
+        iri = self.item_node("indicator", n, PG.indicator, PG.Indicator, indicator.label)
         self.add(iri, PG.measure, vi(indicator.name))
         if indicator.horizon_year:
             self.add(iri, PG.horizonYear, Literal(indicator.horizon_year))
