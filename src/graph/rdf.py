@@ -264,6 +264,8 @@ class DocumentEmitter:
         self.add(iri, PG.label, Literal(section.label))
         if section.heading:
             self.add(iri, PG.heading, vi(section.heading))
+        # pages and tooltips need a short name for a section: "Phụ lục II: Danh mục nhiệm vụ …"
+        self.add(iri, RDFS.label, vi(_shorten(f"{section.label} {section.heading}".strip(), 90)))
         self.add(iri, PG.sectionKind, vocab("section-kind", section.kind))
         self.evidence(iri, section.heading_span)
 
@@ -457,6 +459,10 @@ def document_labels(ref: DocRef) -> tuple[str, str]:
     year = f", {ref.year}" if ref.year else ""
     return (f"{type_vi} (chưa có số) của {issuer}{year}".replace(" của ,", ","),
             f"{type_en} (unnumbered) of {issuer}{year}".replace(" of ,", ","))
+
+
+def _shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
 
 
 def _key_slug(key: str) -> str:
