@@ -229,3 +229,104 @@ def test_web_footnotes_keep_their_chain(parsed):
         (2, "Theo Nghị quyết số 06/NQ-HĐND ngày 10/12/2020 của Hội đồng nhân dân Thành phố.")]
     assert ("implements", "05-CTr/TU", "23-NQ/TW", False) in _relations(doc)
     assert doc.sections[1].heading == "Tốc độ tăng trưởng GRDP bình quân giai đoạn 2021 - 2025 đạt 7,5%/năm"
+
+
+def _tasks(doc):
+    return [(t.layout, t.label, [a.name for a in t.lead], [a.name for a in t.support],
+             (t.deadline.kind, t.deadline.raw, t.deadline.years, t.deadline.quarter, t.deadline.date)
+             if t.deadline else None) for t in doc.tasks]
+
+
+def test_numbered_lead_heading_over_points_and_prose_assignment(parsed):
+    assert _tasks(parsed("gov_nq-cp_2023.txt")) == [
+        ("lead-heading", "a)", ["Bộ Kế hoạch và Đầu tư"], ["Các bộ, cơ quan liên quan"],
+         ("quarter", "trong Quý IV năm 2023", (2023,), 4, None)),
+        ("lead-heading", "b)", ["Bộ Kế hoạch và Đầu tư"], ["Các bộ, cơ quan liên quan"],
+         ("date", "trước ngày 30/6/2023", (2023,), None, dt.date(2023, 6, 30))),
+        ("lead-heading", "2.", ["Bộ Tài chính"], ["Ngân hàng Nhà nước Việt Nam"],
+         ("date", "trong tháng 12/2023", (2023,), None, dt.date(2023, 12, 31)))]
+
+
+def test_organisation_article_assignments(parsed):
+    tasks = _tasks(parsed("pm_qd-ttg_2022_pipes.txt"))
+    assert tasks == [("lead-heading", "1.", ["Bộ Nông nghiệp và Phát triển nông thôn"], ["Các bộ, ngành, địa phương"],
+                      ("year", "trong năm 2022", (2022,), None, None))]
+    assert parsed("pm_qd-ttg_2022_pipes.txt").tasks[0].section == "Điều 2/1"
+    hanoi = _tasks(parsed("tu_ctr_ha-noi_2021_web-footnotes.txt"))
+    assert hanoi == [
+        ("lead-heading", "1.", ["Ban cán sự đảng Ủy ban nhân dân Thành phố"], ["Các sở, ngành"],
+         ("quarter", "trong Quý II năm 2021", (2021,), 2, None)),
+        ("lead-heading", "2.", ["Ban Tuyên giáo Thành ủy"], [], None)]
+
+
+# --------------------------------------------------------------------------------------------------
+# ubnd_kh_lao-cai_2021_table.txt — Kế hoạch 258/KH-UBND of UBND tỉnh Lào Cai: header and preamble as on
+# https://thuviennhadat.vn/vbpl/ke-hoach-258-kh-ubnd-2021-thuc-hien-de-an-trong-mot-ty-cay-xanh-tinh-lao-cai-481338.html ;
+# part III and the task table ("STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn
+# thành | Sản phẩm", one cell per line) are constructed.
+
+
+def test_task_table_columns_read_from_the_header(parsed):
+    doc = parsed("ubnd_kh_lao-cai_2021_table.txt")
+    table = [t for t in doc.tasks if t.layout == "table"]
+    assert [(t.label, t.text, t.output_form) for t in table] == [
+        ("1", "Tuyên truyền, phổ biến Đề án trồng một tỷ cây xanh", "Kế hoạch"),
+        ("2", "Xây dựng kế hoạch trồng cây xanh phân tán hằng năm", "Quyết định"),
+        ("3", "Ban hành cơ chế hỗ trợ trồng rừng sản xuất", "Nghị quyết"),
+        ("4", "Kiểm tra, đánh giá kết quả thực hiện", "Báo cáo")]
+    assert _tasks(doc)[2:] == [
+        ("table", "1", ["Sở Thông tin và Truyền thông"],
+         ["Đài Phát thanh - Truyền hình tỉnh", "Ủy ban nhân dân các huyện, thị xã, thành phố"],
+         ("quarter", "Quý III năm 2021", (2021,), 3, None)),
+        ("table", "2", ["Sở Nông nghiệp và Phát triển nông thôn"], ["Sở Tài nguyên và Môi trường"],
+         ("date", "Trước ngày 30/6/2021", (2021,), None, dt.date(2021, 6, 30))),
+        ("table", "3", ["Sở Tài chính"], ["Sở Nông nghiệp và Phát triển nông thôn"],
+         ("date", "Trong tháng 12/2021", (2021,), None, dt.date(2021, 12, 31))),
+        ("table", "4", ["Sở Nông nghiệp và Phát triển nông thôn"], ["Các sở, ngành liên quan"],
+         ("period", "Năm 2022 và các năm tiếp theo", (2022,), None, None))]
+    assert [(t.label, t.lead[0].name) for t in doc.tasks[:2]] == [
+        ("1.", "Sở Nông nghiệp và Phát triển nông thôn"), ("2.", "Sở Tài chính")]
+
+
+def test_plan_implements_central_decision_and_ministry_plan(parsed):
+    doc = parsed("ubnd_kh_lao-cai_2021_table.txt")
+    assert doc.meta.ref.jurisdiction == "vn-02"
+    assert _relations(doc) == [
+        ("implements", None, "524/QĐ-TTg", False),
+        ("implements", None, "2616/KH-BNN-TCLN", False),
+        ("attached-to", None, "258/KH-UBND", True)]
+
+
+# --------------------------------------------------------------------------------------------------
+# Input oddities (DOMAIN.md): the same fixtures as NFD text and as Windows-1258 bytes parse alike.
+
+
+def test_nfd_text_parses_like_nfc(tmp_path, parsed):
+    import unicodedata
+
+    nfd = tmp_path / "nfd.txt"
+    nfd.write_text(unicodedata.normalize("NFD", (GENRE / "hdnd_nq_vinh-phuc_2022.txt").read_text("utf-8")), "utf-8")
+    doc = parse_file(nfd)
+    assert doc.meta.ref.issuer_name == "Hội đồng nhân dân tỉnh Vĩnh Phúc"
+    assert _relations(doc) == _relations(parsed("hdnd_nq_vinh-phuc_2022.txt"))
+    assert doc.meta.signer == "Hoàng Thị Thúy Lan"
+
+
+def test_windows_1258_text_parses_like_utf8(tmp_path, parsed):
+    import unicodedata
+
+    text = (GENRE / "pm_qd-ttg_2022_pipes.txt").read_text("utf-8")
+    legacy = tmp_path / "cp1258.txt"
+    # Windows-1258 has "ư", "ơ", "â", "ê", "ô", "ă" as letters and the five tones as combining marks
+    tones = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+
+    def cp1258_form(ch: str) -> str:
+        parts = unicodedata.normalize("NFD", ch)
+        tone = "".join(c for c in parts if c in tones)
+        return unicodedata.normalize("NFC", "".join(c for c in parts if c not in tones)) + tone
+
+    legacy.write_bytes("".join(cp1258_form(ch) for ch in text).encode("cp1258"))
+    doc = parse_file(legacy)
+    assert doc.source.encoding == "cp1258"
+    assert (doc.meta.ref.symbol, doc.meta.signer) == ("344/QĐ-TTg", "Lê Văn Thành")
+    assert _tasks(doc) == _tasks(parsed("pm_qd-ttg_2022_pipes.txt"))

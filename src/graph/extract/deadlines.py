@@ -5,7 +5,9 @@ Forms handled (from the seeds; the table is ``patterns/deadlines.py``):
 - ``năm 2020``, ``2024``, ``Năm 2020``                → year (2020,)
 - ``năm 2019, 2020``                                  → years (2019, 2020)
 - ``đến năm 2025``, ``Đến năm 2030 xây dựng, …``      → by-year (2025,)
-- ``Quý II/2023``                                     → quarter 2, (2023,)
+- ``Quý II/2023``, ``Quý IV năm 2024``                  → quarter 2, (2023,)
+- ``trong tháng 12/2024``                             → date 2024-12-31 (the month's last day)
+- ``năm 2025 và các năm tiếp theo``                   → period (2025,), open-ended
 - ``trước ngày 15/12/2024``                           → date 2024-12-15
 - ``Hằng năm`` / ``Hàng năm``                          → annual
 - ``Thường xuyên``, ``thường xuyên, hàng năm``          → continuous
@@ -19,12 +21,13 @@ Forms handled (from the seeds; the table is ``patterns/deadlines.py``):
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 
 from ..model import Deadline, Span
 from ..normalise import clean
-from ..patterns.deadlines import COMPILED_FORMS, INLINE_DEADLINE, PREFIX_KINDS, ROMAN_QUARTERS
+from ..patterns.deadlines import COMPILED_FORMS, INLINE_DEADLINE, PREFIX_KINDS, PROSE_DEADLINE, ROMAN_QUARTERS
 
 _TRAILING = re.compile(r"[\s.;,:]+$")
 _LEADING_BULLET = re.compile(r"^[-+*•]\s*")
@@ -55,6 +58,15 @@ def inline_deadline(text: str) -> str | None:
     return match.group("raw") if match else None
 
 
+def prose_deadline(text: str) -> tuple[str, int] | None:
+    """The deadline closing a task sentence and where it starts in ``text``: "…, trình Chính phủ trong
+    Quý IV năm 2023." → ("trong Quý IV năm 2023", …); None when the phrase is not a known form."""
+    match = PROSE_DEADLINE.search(text)
+    if match is None or parse_deadline(match.group("raw")).kind == "unspecified":
+        return None
+    return match.group("raw"), match.start("raw")
+
+
 def _core(printed: str) -> str:
     text = _LEADING_BULLET.sub("", printed)
     text = _TRAILING.sub("", text)
@@ -69,7 +81,10 @@ def _build(printed: str, kind: str, match: re.Match[str], span: Span | None) -> 
     date = None
     if kind == "date":
         try:
-            date = dt.date(int(groups["y1"]), int(groups["m"]), int(groups["d"]))
+            year, month = int(groups["y1"]), int(groups["m"])
+            # "trong tháng 12/2024" has no day: the task is due by the month's last day
+            day = int(groups["d"]) if groups.get("d") else calendar.monthrange(year, month)[1]
+            date = dt.date(year, month, day)
         except ValueError:  # "31/02/2024": keep the text, do not invent a date
             return Deadline(raw=printed, kind="unspecified", span=span)
     if kind in ("per-lead-schedule", "per-plan"):

@@ -64,10 +64,12 @@ from ..patterns.agencies import (
     OUTPUT_FORMS,
     ROLE_LABELS,
     SUPPORT_VERB,
+    ACTION_VERBS,
+    TABLE_COLUMN_ROLES,
 )
 from ..patterns.deadlines import TABLE_DEADLINE
 from .agencies import is_agency_like, parse_agencies, starts_with_agency
-from .deadlines import inline_deadline, parse_deadline
+from .deadlines import inline_deadline, parse_deadline, prose_deadline
 
 
 def extract_tasks(seg: SegmentedDocument) -> list[Task]:
@@ -78,7 +80,9 @@ def extract_tasks(seg: SegmentedDocument) -> list[Task]:
     for region in main_regions(len(body), seg.appendices):
         role_tasks = parse_role_line_tasks(body, region)
         heading_tasks = [t for t in parse_lead_heading_tasks(body, region) if not _overlaps_any(t, role_tasks)]
-        tasks += role_tasks + heading_tasks
+        taken = role_tasks + heading_tasks
+        prose_tasks = [t for t in parse_prose_assignment_tasks(body, region) if not _overlaps_any(t, taken)]
+        tasks += taken + prose_tasks
     for task in tasks:
         task.section = _section_key(seg, task.span)
     return sorted(tasks, key=lambda t: t.span.start)
@@ -176,9 +180,13 @@ def parse_table_tasks(body: str, region: Span) -> list[Task]:
     if header is None:
         return []
     tasks = []
+    columns = _header_columns(lines, header)
     for row in _rows(body, lines[header:], region.end):
         one_cell_per_line = not body[row.content_start:row.label_line.end].strip()
-        task = _cell_row_task(body, row) if one_cell_per_line else _flat_row_task(body, row)
+        if one_cell_per_line:
+            task = (_column_row_task(body, row, columns) if columns else None) or _cell_row_task(body, row)
+        else:
+            task = _flat_row_task(body, row)
         if task:
             tasks.append(task)
     return tasks
@@ -191,6 +199,50 @@ def _find_header(lines: list[Line]) -> int | None:
             if _HEADER_WORD in clean(block).casefold():
                 return i + 1
     return None
+
+
+def _header_columns(lines: list[Line], header: int) -> list[str] | None:
+    """Roles of the columns after "STT" when the header prints one cell per line ("Nhiệm vụ",
+    "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành", "Sản phẩm"); None when a cell
+    is not a known column or the table has no task text and lead columns."""
+    roles = []
+    for line in lines[header:header + 12]:
+        if line.blank:
+            continue
+        if _ROW_LABEL.fullmatch(line.text.strip()) or _ROW_LABEL.match(line.text) and roles:
+            break
+        cell = clean(line.text).casefold()
+        role = next((r for phrase, r in TABLE_COLUMN_ROLES if phrase in cell), None)
+        if role is None:
+            return None
+        roles.append(role)
+    return roles if "text" in roles and "lead" in roles else None
+
+
+def _column_row_task(body: str, row: Row, columns: list[str]) -> Task | None:
+    """A row with one cell per header column, read by the header's order; None when the cells do
+    not line up with the columns (a group row, a merged cell)."""
+    cells = [l for l in lines_of(body, Span(row.label_line.end, row.end)) if not l.blank]
+    if len(cells) != len(columns):
+        return None
+    by_role: dict[str, Line] = dict(zip(columns, cells))
+    deadline = by_role.get("deadline")
+    # the cells must read as their columns: a row missing a cell shifts the others
+    if not is_agency_like(by_role["lead"].text):
+        return None
+    if "support" in by_role and not is_agency_like(by_role["support"].text):
+        return None
+    if deadline and parse_deadline(deadline.text).kind == "unspecified":
+        return None
+    return Task(
+        label=row.label, text=clean(by_role["text"].text), section=None,
+        lead=_mentions(body, by_role["lead"].start, by_role["lead"].end),
+        support=_mentions(body, by_role["support"].start, by_role["support"].end) if "support" in by_role else [],
+        deadline=parse_deadline(deadline.text, Span(*_trim(body, deadline.start, deadline.end))) if deadline else None,
+        output_form=clean(by_role["output"].text) if "output" in by_role else None,
+        notes=clean(by_role["notes"].text) if "notes" in by_role else None,
+        span=Span(*_trim(body, row.label_line.start, row.end)), layout="table",
+    )
 
 
 def _rows(body: str, lines: list[Line], region_end: int) -> list[Row]:
@@ -510,10 +562,13 @@ _SUPPORT_VERB = SUPPORT_VERB.replace(" ", r"\s+")
 # a colon inside parentheses is part of the names: "UBND các huyện, … (gồm: Tam Kỳ, Hội An; …)"
 _NAMES = r"(?:[^:()]|\([^()]*\))"
 _LEAD_HEADING = re.compile(
-    rf"(?P<label>\(\d{{1,2}}\)[ \t]*)?(?P<lead>{_NAMES}+?)\s+(?:{_LEAD_VERB_ALT})"
+    rf"(?P<label>(?:\(\d{{1,2}}\)|\d{{1,2}}\.)[ \t]*)?(?P<lead>{_NAMES}+?)\s+(?:{_LEAD_VERB_ALT})"
     rf"(?:\s*,\s*{_SUPPORT_VERB}(?P<support>{_NAMES}*?)|\s*,\s*phối\s+hợp(?P<support2>{_NAMES}*?))?\s*:\s*$"
 )
 _HEADING_MAX_LINES = 4
+# labels a lead heading may carry: "(2) Sở …", "1. Bộ Kế hoạch và Đầu tư chủ trì, …:"
+_HEADING_LABEL = re.compile(r"^[ \t]*(?:\(\d{1,2}\)|\d{1,2}\.)[ \t]*")
+_POINT = re.compile(r"[a-zđ]\)$")
 _BULLET = "-"
 _ASSIGN = re.compile(rf"(?P<verb>{'|'.join(ASSIGN_VERBS)})[ \t]+")
 _CANONICAL_PREFIX = re.compile(
@@ -543,12 +598,12 @@ def parse_lead_heading_tasks(body: str, region: Span) -> list[Task]:
 def _lead_heading_at(body: str, lines: list[Line], i: int) -> tuple[re.Match[str], int] | None:
     """A heading that names lead bodies, wrapped over up to four lines, ending in ":"."""
     first = lines[i]
-    opening = re.sub(r"^[ \t]*\(\d{1,2}\)[ \t]*", "", first.text)
+    opening = _HEADING_LABEL.sub("", first.text)
     if not opening.strip() or not starts_with_agency(opening.lstrip()):
         return None
     for j in range(i, min(i + _HEADING_MAX_LINES, len(lines))):
-        if lines[j].blank:
-            return None
+        if lines[j].blank or (j > i and (item_match(lines[j].text) or lines[j - 1].text.rstrip().endswith((".", ";")))):
+            return None  # a heading never runs into the next item ("2. Sở Tài chính …")
         if lines[j].text.rstrip().endswith(":"):
             start = first.start + len(first.text) - len(first.text.lstrip())
             match = _LEAD_HEADING.fullmatch(body, start, lines[j].end)
@@ -561,13 +616,19 @@ def _lead_heading_at(body: str, lines: list[Line], i: int) -> tuple[re.Match[str
 def _bullets_under(body: str, lines: list[Line], i: int) -> tuple[list[tuple[int, int]], int]:
     """(start, end) of each "- …" bullet after a heading, up to the next heading or item."""
     bullets: list[list[int]] = []
+    kind = None  # "-" bullets, or "a)" points under a numbered heading (Nghị quyết …/NQ-CP)
     while i < len(lines):
         line = lines[i]
         if line.blank:
             i += 1
             continue
         item = item_match(line.text)
-        if item and item.group("label") == _BULLET:
+        label_kind = None
+        if item:
+            label_kind = _BULLET if item.group("label") == _BULLET else "a)" if _POINT.match(item.group("label")) else None
+        if kind is None and label_kind is not None:
+            kind = label_kind
+        if item and label_kind is not None and label_kind == kind:
             bullets.append([line.start + item.end(), line.end])
         elif item or _lead_heading_at(body, lines, i) or not bullets or line.text.lstrip().startswith("("):
             break  # "(3) Sở Nội vụ …", "3. Phát triển …", "(Đính kèm …)", "+ Đối với vùng Tây"
@@ -580,13 +641,63 @@ def _bullets_under(body: str, lines: list[Line], i: int) -> tuple[list[tuple[int
 def _bullet_task(body: str, bounds: tuple[int, int], heading: re.Match[str]) -> Task:
     start, end = bounds
     support_group = "support" if heading.group("support") is not None else "support2"
+    printed = item_match(body[_line_start(body, start):start])
     return Task(
-        label=_BULLET, text=clean(body[start:end]), section=None,
+        label=printed.group("label").strip() if printed else _BULLET, text=clean(body[start:end]), section=None,
+        deadline=_prose_deadline(body, start, end),
         lead=_mentions(body, heading.start("lead"), heading.end("lead")),
         support=_mentions(body, heading.start(support_group), heading.end(support_group))
         if heading.group(support_group) else [],
         span=Span(*_trim(body, _line_start(body, start), end)), layout="lead-heading",
     )
+
+
+def _prose_deadline(body: str, start: int, end: int) -> Deadline | None:
+    """ "…, trình Chính phủ trong Quý IV năm 2023." → quarter; "…, hoàn thành trước ngày 30/6/2023." → date."""
+    found = prose_deadline(body[start:end])
+    if found is None:
+        return None
+    raw, at = found
+    return parse_deadline(raw, Span(start + at, start + at + len(raw)))
+
+
+# "1. Sở Nông nghiệp và Phát triển nông thôn chủ trì, phối hợp với các sở, ngành hướng dẫn, kiểm
+# tra …", "2. Bộ Kế hoạch và Đầu tư, Bộ Tài chính cân đối, …" is not (no "chủ trì"): a numbered
+# clause that names its lead, "chủ trì", then the cooperating bodies up to the action verb.
+_ACTION_ALT = "|".join(v.replace(" ", r"\s+") for v in ACTION_VERBS)
+_PROSE_ASSIGNMENT = re.compile(
+    rf"(?P<lead>[^:;.()]+?)\s+chủ\s+trì(?:\s*,\s*{_SUPPORT_VERB}\s+(?P<support>[^:;.]+?))?"
+    rf"\s*,?\s+(?=(?:{_ACTION_ALT})(?!\w))"
+)
+
+
+def parse_prose_assignment_tasks(body: str, region: Span) -> list[Task]:
+    """Numbered clauses of a "Tổ chức thực hiện" article or part that assign a task in one sentence:
+    "1. Bộ Nông nghiệp và Phát triển nông thôn chủ trì, phối hợp với các bộ, ngành, địa phương tổ
+    chức triển khai thực hiện Đề án, hoàn thành trong năm 2022." (Quyết định …/QĐ-TTg)."""
+    lines = lines_of(body, region)
+    tasks = []
+    for i, line in enumerate(lines):
+        item = item_match(line.text)
+        if not item or not re.fullmatch(r"\d{1,2}\.", item.group("label").strip()):
+            continue
+        end = line.end
+        for nxt in lines[i + 1:]:
+            if nxt.blank or item_match(nxt.text):
+                break
+            end = nxt.end
+        text_start = line.start + item.end()
+        match = _PROSE_ASSIGNMENT.match(body, text_start, end)
+        if not match or not starts_with_agency(match.group("lead")):
+            continue
+        tasks.append(Task(
+            label=item.group("label").strip(), text=clean(body[text_start:end]), section=None,
+            lead=_mentions(body, match.start("lead"), match.end("lead")),
+            support=_mentions(body, match.start("support"), match.end("support")) if match.group("support") else [],
+            deadline=_prose_deadline(body, text_start, end),
+            span=Span(*_trim(body, line.start, end)), layout="lead-heading",
+        ))
+    return tasks
 
 
 def _line_start(body: str, pos: int) -> int:

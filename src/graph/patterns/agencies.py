@@ -154,3 +154,24 @@ GROUP_NOUNS: tuple[str, ...] = (
     "sở", "Sở", "ban", "Ban", "ngành", "cơ quan", "tổ chức", "đơn vị", "địa phương", "cấp",
     "huyện", "hội", "Hội", "trường", "Trường", "doanh nghiệp", "bộ", "Bộ", "tỉnh",
 )
+
+# Header cells of a task table, by the first phrase each holds (case-insensitive) → the column's
+# role.  Tables put their columns in different orders: "STT | Nội dung nhiệm vụ | Cơ quan chủ trì |
+# Cơ quan phối hợp | Thời gian | Hình thức | Ghi chú" (seed 004), "STT | Nhiệm vụ | Cơ quan chủ trì |
+# Cơ quan phối hợp | Thời gian hoàn thành | Sản phẩm" (other provinces).
+TABLE_COLUMN_ROLES: tuple[tuple[str, str], ...] = (
+    ("chủ trì", "lead"), ("thực hiện chính", "lead"), ("phối hợp", "support"),
+    ("thời gian", "deadline"), ("thời hạn", "deadline"), ("tiến độ", "deadline"),
+    ("sản phẩm", "output"), ("hình thức", "output"), ("kết quả", "output"), ("ghi chú", "notes"),
+    ("nhiệm vụ", "text"), ("nội dung", "text"), ("tên", "text"),
+)
+
+# Verbs that open the action after the bodies in a prose assignment "1. Sở Nông nghiệp và Phát
+# triển nông thôn chủ trì, phối hợp với các sở, ngành hướng dẫn, kiểm tra …": the cooperating
+# bodies end before the first of them.
+ACTION_VERBS: tuple[str, ...] = (
+    "tổ chức", "xây dựng", "hướng dẫn", "nghiên cứu", "tham mưu", "triển khai", "rà soát", "theo dõi",
+    "kiểm tra", "tuyên truyền", "bố trí", "cân đối", "thực hiện", "đề xuất", "ban hành", "trình",
+    "quán triệt", "tổng hợp", "đôn đốc", "đánh giá", "chỉ đạo", "hoàn thiện", "cụ thể hóa", "lập",
+    "phổ biến", "sơ kết", "tổng kết", "báo cáo", "giám sát", "huy động", "phân bổ", "thẩm định",
+)

@@ -19,10 +19,14 @@ DEADLINE_FORMS: tuple[tuple[str, str], ...] = (
     # "trước ngày 15/12/2024", "ngày 15 tháng 12 năm 2024"
     ("date", r"(?:(?:trước|đến|chậm\s+nhất|hạn\s+chót)\s+)?(?:ngày\s+)?(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*" + YEAR),
     ("date", r"(?:(?:trước|đến|chậm\s+nhất)\s+)?ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+" + YEAR),
+    # "trong tháng 12/2024", "Trong tháng 12 năm 2024", "hết tháng 6/2025": due on the month's last day
+    ("date", r"(?:(?:trong|đến\s+hết|hết|cuối)\s+)?tháng\s+(?P<m>\d{1,2})\s*(?:/|năm)\s*" + YEAR),
     # "Quý II/2023", "quý 4 năm 2024"
     ("quarter", r"(?:(?:trong|trước|đến|hết)\s+)?quý\s+(?P<q>IV|I{1,3}|[1-4])\s*(?:/|năm)\s*" + YEAR),
     # "2021 - 2025", "giai đoạn 2021-2025", "Từ năm 2020 - 2025"
     ("period", r"(?:giai\s+đoạn\s+|thời\s+kỳ\s+|từ\s+năm\s+|từ\s+)?" + YEAR + r"\s*[-–—]\s*(?:năm\s+)?(?P<y2>(?:19|20)\d{2})"),
+    # "năm 2025 và các năm tiếp theo", "Năm 2022 và những năm tiếp theo": open, from that year
+    ("period", r"(?:từ\s+)?(?:năm\s+)?" + YEAR + r"\s+và\s+(?:các|những)\s+năm\s+(?:tiếp\s+theo|sau)"),
     # "Từ năm 2023": an open period that starts in 2023
     ("period", r"(?:bắt\s+đầu\s+)?từ\s+(?:năm\s+)?" + YEAR + r"(?:\s+trở\s+đi)?"),
     # "Giai đoạn" alone (seed 000, Phụ lục II row 5.4)
@@ -70,3 +74,15 @@ TABLE_DEADLINE = re.compile(
 
 # A deadline given in the task text itself: "… (thực hiện thường xuyên, hàng năm)."
 INLINE_DEADLINE = re.compile(r"\(\s*thực\s+hiện\s+(?P<raw>[^()]{3,60}?)\s*\)\s*[.;]?\s*$", re.IGNORECASE)
+
+# A deadline closing a prose task: "…, trình Chính phủ trong Quý IV năm 2023.", "…, hoàn thành
+# trước ngày 30/6/2023.", "…, báo cáo Thủ tướng Chính phủ trong tháng 12/2023.", "… năm 2023 và các
+# năm tiếp theo.", "… hoàn thành trong năm 2022."  Searched in the task's last sentence; ``raw`` is
+# classified by DEADLINE_FORMS.  A bare "hằng năm" is left out: "trong Kế hoạch sử dụng đất 5 năm,
+# hằng năm." (seed 000) names an annual plan, not when the task is due.
+PROSE_DEADLINE = re.compile(
+    r"(?<!\w)(?P<raw>(?:trong|trước|chậm\s+nhất|đến\s+hết|hết)\s+(?:ngày|tháng|quý|năm)\s+[^,.;()\n]{1,20}?"
+    r"|(?:năm\s+)?(?:19|20)\d{2}\s+và\s+(?:các|những)\s+năm\s+tiếp\s+theo)"
+    r"\s*[.;]?\s*$",
+    re.IGNORECASE,
+)
