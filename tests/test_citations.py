@@ -382,3 +382,15 @@ def test_purpose_clause_seed_004():
     relations = purpose_relations(text, found)
     assert [(r.kind, r.source, r.target.symbol, r.target.jurisdiction) for r in relations] == [
         ("implements", None, "29-NQ/TW", "vn"), ("implements", None, "31-CTr/TU", "vn-29")]
+
+
+def test_ministry_codes_are_ministries_not_the_politburo():
+    """Genre form (constructed): ministry symbols end in the ministry's code; "BCT" is Bộ Công Thương."""
+    from graph.rdf import issuer_label
+
+    circular = one("Căn cứ Thông tư số 36/2016/TT-BCT ngày 28 tháng 12 năm 2016 của Bộ trưởng Bộ Công Thương;",
+                   home="vn-29")
+    assert (circular.type_code, circular.symbol, circular.jurisdiction) == ("TT", "36/2016/TT-BCT", "vn")
+    decision = one("Quyết định số 1091/QĐ-BCT ngày 24/5/2023 về phê duyệt Kế hoạch", home="vn-29")
+    assert (decision.type_code, decision.type_label, decision.jurisdiction) == ("QĐ", "Quyết định", "vn")
+    assert issuer_label(decision) == "Bộ Công Thương"

@@ -188,7 +188,7 @@ def _agency_names(docs: list[ParsedDocument], res: Resolution) -> dict[str, str]
 def identity_issuer(ref: DocRef) -> str | None:
     """The issuer part of the symbol, which is what identifies the document.
 
-    Citations name the body differently ("29-NQ/TW … của Bộ Chính trị" gives BCT,
+    Citations name the body differently ("29-NQ/TW … của Bộ Chính trị" gives BCTTW,
     a bare "29-NQ/TW" gives TW); the symbol's own code is stable:
     ``29-NQ/TW`` → TW, ``214/KH-UBND`` → UBND, ``159/2008/QĐ-TTg`` → TTg,
     ``2057/SKHĐT-KTN`` → SKHĐT-KTN (a letter: no type code in the symbol).

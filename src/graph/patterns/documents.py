@@ -52,7 +52,9 @@ SYMBOL_TYPE_CODES: dict[str, str] = {
 
 # Codes that make a symbol's type a Quy định when the issuer is a Party body:
 # "1521-QĐ/TU" is a regulation of the provincial Party Committee, "531/QĐ-TTg" a decision.
-PARTY_ISSUERS = frozenset({"TW", "TU", "BCĐ", "UBKTTW", "BBT", "BCT", "HU", "ĐU", "TƯ"})
+# "BCTTW" is this table's code for the Politburo: its documents carry "/TW" in their symbols, and
+# "BCT" in a symbol is the Ministry of Industry and Trade ("…/TT-BCT").
+PARTY_ISSUERS = frozenset({"TW", "TU", "BCĐ", "UBKTTW", "BBT", "BCTTW", "HU", "ĐU", "TƯ"})
 
 
 @dataclass(frozen=True)
@@ -66,13 +68,36 @@ class Issuer:
 
 ISSUERS: tuple[Issuer, ...] = (
     Issuer("TW", "Ban Chấp hành Trung ương Đảng", "Party Central Committee", True, True),
-    Issuer("BCT", "Bộ Chính trị", "Politburo", True, True),
+    Issuer("BCTTW", "Bộ Chính trị", "Politburo", True, True),
     Issuer("BBT", "Ban Bí thư", "Party Secretariat", True, True),
     Issuer("UBKTTW", "Ủy ban Kiểm tra Trung ương", "Central Inspection Commission", True, True),
     Issuer("QH", "Quốc hội", "National Assembly", True, False),
     Issuer("UBTVQH", "Ủy ban Thường vụ Quốc hội", "Standing Committee of the National Assembly", True, False),
     Issuer("CP", "Chính phủ", "Government", True, False),
     Issuer("TTg", "Thủ tướng Chính phủ", "Prime Minister", True, False),
+    Issuer("VPCP", "Văn phòng Chính phủ", "Government Office", True, False),
+    Issuer("NHNN", "Ngân hàng Nhà nước Việt Nam", "State Bank of Vietnam", True, False),
+    # ministries, as their codes appear at the end of state symbols ("…/TT-BCT", "…/QĐ-BKHĐT")
+    Issuer("BCT", "Bộ Công Thương", "Ministry of Industry and Trade", True, False),
+    Issuer("BKHĐT", "Bộ Kế hoạch và Đầu tư", "Ministry of Planning and Investment", True, False),
+    Issuer("BTC", "Bộ Tài chính", "Ministry of Finance", True, False),
+    Issuer("BNV", "Bộ Nội vụ", "Ministry of Home Affairs", True, False),
+    Issuer("BTP", "Bộ Tư pháp", "Ministry of Justice", True, False),
+    Issuer("BXD", "Bộ Xây dựng", "Ministry of Construction", True, False),
+    Issuer("BYT", "Bộ Y tế", "Ministry of Health", True, False),
+    Issuer("BCA", "Bộ Công an", "Ministry of Public Security", True, False),
+    Issuer("BQP", "Bộ Quốc phòng", "Ministry of National Defence", True, False),
+    Issuer("BGTVT", "Bộ Giao thông vận tải", "Ministry of Transport", True, False),
+    Issuer("BTNMT", "Bộ Tài nguyên và Môi trường", "Ministry of Natural Resources and Environment", True, False),
+    Issuer("BNNPTNT", "Bộ Nông nghiệp và Phát triển nông thôn", "Ministry of Agriculture and Rural Development",
+           True, False),
+    Issuer("BGDĐT", "Bộ Giáo dục và Đào tạo", "Ministry of Education and Training", True, False),
+    Issuer("BKHCN", "Bộ Khoa học và Công nghệ", "Ministry of Science and Technology", True, False),
+    Issuer("BTTTT", "Bộ Thông tin và Truyền thông", "Ministry of Information and Communications", True, False),
+    Issuer("BLĐTBXH", "Bộ Lao động - Thương binh và Xã hội", "Ministry of Labour, Invalids and Social Affairs",
+           True, False),
+    Issuer("BVHTTDL", "Bộ Văn hóa, Thể thao và Du lịch", "Ministry of Culture, Sports and Tourism", True, False),
+    Issuer("BNG", "Bộ Ngoại giao", "Ministry of Foreign Affairs", True, False),
     Issuer("TU", "Tỉnh ủy", "Provincial Party Committee", False, True),
     Issuer("UBND", "Ủy ban nhân dân tỉnh", "Provincial People's Committee", False, False),
     Issuer("HĐND", "Hội đồng nhân dân tỉnh", "Provincial People's Council", False, False),
@@ -87,7 +112,7 @@ ISSUER_NAMES: tuple[tuple[str, str], ...] = (
     ("Ban Chấp hành Trung ương", "TW"),
     ("Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng", "TW"),
     ("Trung ương Đảng", "TW"),
-    ("Bộ Chính trị", "BCT"),
+    ("Bộ Chính trị", "BCTTW"),
     ("Ban Bí thư", "BBT"),
     ("Ủy ban Kiểm tra Trung ương", "UBKTTW"),
     ("Ủy ban Thường vụ Quốc hội", "UBTVQH"),

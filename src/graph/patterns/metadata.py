@@ -86,7 +86,7 @@ HEADER_ISSUERS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"CHÍNH PHỦ"), "CP"),
     (re.compile(r"QUỐC HỘI"), "QH"),
     (re.compile(r"BAN CHẤP HÀNH TRUNG ƯƠNG"), "TW"),
-    (re.compile(r"BỘ CHÍNH TRỊ"), "BCT"),
+    (re.compile(r"BỘ CHÍNH TRỊ"), "BCTTW"),
     (re.compile(r"BAN BÍ THƯ"), "BBT"),
     (re.compile(r"(?:ỦY|UỶ) BAN NHÂN DÂN (?P<unit>TỈNH|THÀNH PHỐ) (?P<rest>.+)"), "UBND"),
     (re.compile(r"HỘI ĐỒNG NHÂN DÂN (?P<unit>TỈNH|THÀNH PHỐ) (?P<rest>.+)"), "HĐND"),
@@ -114,7 +114,7 @@ AUTHORITY_ISSUERS: tuple[tuple[str, str], ...] = (
     ("TỈNH UỶ", "TU"),
     ("THÀNH ỦY", "TU"),
     ("BAN CHẤP HÀNH TRUNG ƯƠNG", "TW"),
-    ("BỘ CHÍNH TRỊ", "BCT"),
+    ("BỘ CHÍNH TRỊ", "BCTTW"),
     ("BAN BÍ THƯ", "BBT"),
     ("CHÍNH PHỦ", "CP"),
 )
