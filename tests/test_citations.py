@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import lru_cache
-from pathlib import Path
 
 import pytest
 
@@ -12,15 +11,9 @@ from graph.extract.citations import distinct_documents, extract_citations, find_
 from graph.extract.metadata import extract_metadata
 from graph.model import DocRef, DocumentMeta, SourceFile
 from graph.normalise import normalise
-from graph.read import read_source
 from graph.segment import segment
 
-RAW = Path(__file__).resolve().parent.parent / "data" / "raw"
-SEED_000 = "quang-nam_kh-ubnd_2023_thuc-hien-28-ctr-tu.txt"
-SEED_001 = "quang-ngai_ctr-tu_2023_thuc-hien-29-nq-tw.txt"
-SEED_002 = "quang-ngai_kh-ubnd_2019_thuc-hien-37-ctr-tu.txt"
-SEED_003 = "quang-nam_nq-tu_2024_du-thao-phuong-huong-2025.txt"
-SEED_004 = "quang-ngai_kh-ubnd_2024_214.txt"
+from seeds import SEED_000, SEED_001, SEED_002, SEED_003, SEED_004, segmented
 
 
 def one(text: str, home: str | None = "vn-27") -> DocRef:
@@ -190,7 +183,7 @@ def test_based_on_clauses_of_the_preamble():
 
 @lru_cache(maxsize=None)
 def parsed(name: str):
-    seg = segment(normalise(read_source(RAW / name)))
+    seg = segmented(name)
     meta = extract_metadata(seg)
     return seg, meta, extract_citations(seg, meta)
 

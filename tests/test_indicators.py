@@ -1,27 +1,20 @@
 """Indicators on the seed documents, through read → normalise → segment."""
 
 from functools import lru_cache
-from pathlib import Path
 
 import pytest
 
 from graph.extract.indicators import extract_indicators, horizon_year
 from graph.model import Target
 from graph.normalise import normalise
-from graph.read import read_source
 from graph.segment import segment
 
-RAW = Path(__file__).resolve().parent.parent / "data" / "raw"
-SEED_000 = "quang-nam_kh-ubnd_2023_thuc-hien-28-ctr-tu.txt"
-SEED_001 = "quang-ngai_ctr-tu_2023_thuc-hien-29-nq-tw.txt"
-SEED_002 = "quang-ngai_kh-ubnd_2019_thuc-hien-37-ctr-tu.txt"
-SEED_003 = "quang-nam_nq-tu_2024_du-thao-phuong-huong-2025.txt"
-SEED_004 = "quang-ngai_kh-ubnd_2024_214.txt"
+from seeds import SEED_000, SEED_001, SEED_002, SEED_003, SEED_004, segmented
 
 
 @lru_cache(maxsize=None)
 def parsed(name):
-    seg = segment(normalise(read_source(RAW / name)))
+    seg = segmented(name)
     return seg, extract_indicators(seg)
 
 

@@ -2,27 +2,17 @@
 
 from __future__ import annotations
 
-from functools import cache
-from pathlib import Path
-
 import pytest
 
 from graph.model import SourceFile, Span
 from graph.normalise import normalise
-from graph.read import read_source
 from graph.segment import innermost_section, lines, segment
 
-RAW = Path(__file__).resolve().parent.parent / "data" / "raw"
-SEED_000 = "quang-nam_kh-ubnd_2023_thuc-hien-28-ctr-tu.txt"
-SEED_001 = "quang-ngai_ctr-tu_2023_thuc-hien-29-nq-tw.txt"
-SEED_002 = "quang-ngai_kh-ubnd_2019_thuc-hien-37-ctr-tu.txt"
-SEED_003 = "quang-nam_nq-tu_2024_du-thao-phuong-huong-2025.txt"
-SEED_004 = "quang-ngai_kh-ubnd_2024_214.txt"
+from seeds import SEED_000, SEED_001, SEED_002, SEED_003, SEED_004, segmented
 
 
-@cache
 def seg(name: str):
-    return segment(normalise(read_source(RAW / name)))
+    return segmented(name)
 
 
 def from_text(text: str):
