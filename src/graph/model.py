@@ -113,6 +113,13 @@ class Section:
     level: int
 
 
+# Section.kind values; ontology/vocabularies.ttl has one pgv:section-kind concept per entry.
+SECTION_KINDS = (
+    "part", "clause", "subclause", "point", "item", "bullet", "subbullet", "star", "row", "appendix",
+    "chapter", "division", "article",
+)
+
+
 @dataclass
 class Appendix:
     label: str  # "Phụ lục I", "PHỤ LỤC"
@@ -222,6 +229,10 @@ class Task:
     notes: str | None = None
     span: Span = Span(0, 0)
     layout: str = ""  # table | role-lines | lead-heading
+
+
+# Target.comparator values; ontology/vocabularies.ttl has one pgv:comparator concept per entry.
+COMPARATORS = ("gt", "ge", "lt", "le", "eq", "approx", "range", "qualitative")
 
 
 @dataclass

@@ -47,6 +47,7 @@ class Term:
     range: list[str] = field(default_factory=list)
     parents: list[str] = field(default_factory=list)
     matches: list[str] = field(default_factory=list)
+    comments: list[str] = field(default_factory=list)
 
 
 def _text(g: Graph, s, p, lang: str) -> str:
@@ -67,9 +68,34 @@ def read_terms(g: Graph, kinds) -> list[Term]:
                 domain=sorted(curie(o) for o in g.objects(s, RDFS.domain)),
                 range=sorted(curie(o) for o in g.objects(s, RDFS.range)),
                 parents=sorted(curie(o) for o in [*g.objects(s, RDFS.subClassOf), *g.objects(s, RDFS.subPropertyOf)]),
-                matches=sorted(curie(o) for o in g.objects(s, SKOS.closeMatch)),
+                matches=_matches(g, s),
+                comments=_comments(g, s),
             ))
     return terms
+
+
+MAPPINGS = (SKOS.exactMatch, SKOS.closeMatch, SKOS.broadMatch, SKOS.narrowMatch, SKOS.relatedMatch, RDFS.seeAlso)
+
+
+def _matches(g: Graph, s) -> list[str]:
+    """Alignments to other vocabularies: "closeMatch eli-dl:ForeseenActivity"."""
+    return [f"{curie(p).split(':')[1]} {curie(o)}" for p in MAPPINGS for o in sorted(g.objects(s, p))]
+
+
+def _comments(g: Graph, s) -> list[str]:
+    """rdfs:comment notes (why an alignment was chosen), English first."""
+    found = list(g.objects(s, RDFS.comment))
+    return [str(c) for c in sorted(found, key=lambda c: (getattr(c, "language", None) != "en", str(c)))]
+
+
+ELI_ONTOLOGY = URIRef("http://data.europa.eu/eli/ontology")
+
+
+def read_reused(g: Graph) -> list[dict]:
+    """ELI properties the data uses, declared in policy.ttl with labels only (their meaning is ELI's)."""
+    return [{"curie": curie(s), "iri": str(s), "vi": _text(g, s, RDFS.label, "vi"),
+             "en": _text(g, s, RDFS.label, "en"), "comment": _text(g, s, RDFS.comment, "en")}
+            for s in sorted(set(g.subjects(RDFS.isDefinedBy, ELI_ONTOLOGY)))]
 
 
 def read_vocabularies(g: Graph) -> list[dict]:
@@ -96,17 +122,22 @@ th{background:#f1f4f8;width:11rem} code{font-size:.92em} .en{color:#56627a} nav 
 </style></head><body>
 <h1>{{ title_vi }}<br><span class="en">{{ title_en }}</span></h1>
 <p>IRI: <code>{{ iri }}</code> · {{ version }}</p>
-<p>{{ description }}</p>
+<p>{{ description_vi }}<br><span class="en">{{ description }}</span></p>
 <p><img src="../diagram.svg" alt="Sơ đồ bản thể / ontology diagram"></p>
 <nav><strong>Lớp / classes:</strong> {% for t in classes %}<a href="#{{ t.anchor }}">{{ t.curie }}</a>{% endfor %}</nav>
 <h2>Lớp (classes)</h2>
 {% for t in classes %}{{ term(t) }}{% endfor %}
 <h2>Thuộc tính (properties)</h2>
 {% for t in properties %}{{ term(t) }}{% endfor %}
+<h2>Thuộc tính ELI dùng lại (reused ELI properties)</h2>
+<p>Declared in policy.ttl only to give them Vietnamese labels; their meaning is ELI's (<code>rdfs:isDefinedBy</code> ELI).</p>
+<table><tr><th>property</th><th>Tiếng Việt</th><th>English</th><th>use</th></tr>
+{% for p in reused %}<tr id="{{ p.curie.replace(':', '_') }}"><td><code>{{ p.curie }}</code></td><td>{{ p.vi }}</td><td>{{ p.en }}</td><td>{{ p.comment }}</td></tr>{% endfor %}
+</table>
 <h2>Bộ từ vựng (SKOS vocabularies)</h2>
 {% for s in schemes %}<h3 id="{{ s.iri.rsplit('/', 1)[-1] }}">{{ s.vi }} <span class="en">/ {{ s.en }}</span></h3>
 <table><tr><th>notation</th><th>Tiếng Việt</th><th>English</th></tr>
-{% for c in s.concepts %}<tr><td><code>{{ c.iri }}</code></td><td>{{ c.vi }}</td><td>{{ c.en }}</td></tr>{% endfor %}
+{% for c in s.concepts %}<tr><td><code>{{ c.notation }}</code> <small>{{ c.iri }}</small></td><td>{{ c.vi }}</td><td>{{ c.en }}</td></tr>{% endfor %}
 </table>{% endfor %}
 </body></html>
 """
@@ -117,7 +148,8 @@ TERM = """{% macro term(t) %}<table id="{{ t.anchor }}">
 {% if t.parents %}<tr><th>subClassOf / subPropertyOf</th><td>{{ t.parents | join(", ") }}</td></tr>{% endif %}
 {% if t.domain %}<tr><th>domain</th><td>{{ t.domain | join(", ") }}</td></tr>{% endif %}
 {% if t.range %}<tr><th>range</th><td>{{ t.range | join(", ") }}</td></tr>{% endif %}
-{% if t.matches %}<tr><th>closeMatch</th><td>{{ t.matches | join(", ") }}</td></tr>{% endif %}
+{% if t.matches %}<tr><th>Đối chiếu / alignment</th><td>{{ t.matches | join("; ") }}</td></tr>{% endif %}
+{% for c in t.comments %}<tr><th>Ghi chú / note</th><td>{{ c }}</td></tr>{% endfor %}
 </table>{% endmacro %}"""
 
 
@@ -131,6 +163,8 @@ def render_html(ontology: Graph, vocabularies: Graph) -> str:
         term=macro, iri=str(onto),
         title_vi=_text(ontology, onto, DCTERMS.title, "vi"), title_en=_text(ontology, onto, DCTERMS.title, "en"),
         description=_text(ontology, onto, DCTERMS.description, "en"),
+        description_vi=_text(ontology, onto, DCTERMS.description, "vi"),
+        reused=read_reused(ontology),
         version=str(ontology.value(onto, OWL.versionInfo) or ""),
         classes=read_terms(ontology, [OWL.Class]),
         properties=read_terms(ontology, [OWL.ObjectProperty, OWL.DatatypeProperty]),
@@ -142,16 +176,16 @@ def render_html(ontology: Graph, vocabularies: Graph) -> str:
 
 # The main classes and the relations users follow, laid out by hand so it stays readable.
 BOXES = {
-    "pg:Citation": (40, 90, "Trích dẫn / Citation"),
+    "pg:Citation": (40, 90, "Trích dẫn / Citation\n(prov:Entity)"),
     "pg:Document": (400, 90, "Văn bản / Document\n(eli:LegalResource)"),
-    "pg:Section": (780, 90, "Đề mục, Phụ lục, Chú thích\nSection, Appendix, Footnote"),
-    "pg:Task": (400, 270, "Nhiệm vụ / Task"),
+    "pg:Section": (780, 90, "Đề mục, Phụ lục, Chú thích\nSection, Appendix, Footnote\n(eli:LegalResourceSubdivision)"),
+    "pg:Task": (400, 270, "Nhiệm vụ / Task\n(prov:Activity)"),
     "pg:Indicator": (780, 270, "Chỉ tiêu / Indicator"),
     "oa:SpecificResource": (1060, 420, "Bằng chứng / Evidence\n(oa: selectors → tệp nguồn)"),
     "pg:Deadline": (400, 440, "Thời hạn / Deadline"),
     "pg:Target": (780, 440, "Mục tiêu / Target"),
     "org:Organization": (40, 400, "Cơ quan / Agency\n(org:Organization)"),
-    "pg:Jurisdiction": (40, 560, "Địa bàn / Jurisdiction"),
+    "pg:Jurisdiction": (40, 560, "Địa bàn / Jurisdiction\n(skos:Concept)"),
 }
 ARROWS = [
     ("pg:Document", "pg:Document", "eli:ensures_implementation_of\neli:based_on, eli:cites"),
@@ -172,7 +206,7 @@ def render_svg() -> str:
     """A small hand-laid diagram, written as SVG text (no browser or graphviz needed)."""
     from xml.sax.saxutils import escape
 
-    width, height, bw, bh = 1300, 640, 200, 56
+    width, height, bw, bh = 1300, 640, 224, 60
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
              f'font-family="DejaVu Sans, sans-serif" font-size="12">',
              '<defs><marker id="a" markerWidth="10" markerHeight="8" refX="10" refY="4" orient="auto">'
