@@ -260,3 +260,12 @@ def test_build_command_exit_codes_and_messages(tmp_path):
 
     usage = runner.invoke(main, ["build", str(tmp_path / "missing")])
     assert usage.exit_code == 2 and "missing" in usage.output
+
+
+def test_tasks_are_activities_not_entities(seed_store):
+    """PROV keeps activities and entities disjoint: tasks carry pg:evidence, not prov:wasDerivedFrom."""
+    prov = "http://www.w3.org/ns/prov#"
+    assert not seed_store.query(f"ASK {{ ?t a pg:Task ; <{prov}wasDerivedFrom> ?x }}", prefixes=PREFIXES,
+                                use_default_graph_as_union=True)
+    assert seed_store.query(f"ASK {{ ?i a pg:Indicator ; <{prov}wasDerivedFrom> ?x ; pg:evidence ?e }}",
+                            prefixes=PREFIXES, use_default_graph_as_union=True)

@@ -92,8 +92,13 @@ class DocumentEmitter:
         if o is not None:
             self.g.add((s, p, o))
 
-    def evidence(self, node: URIRef, span: Span) -> None:
-        """Link ``node`` to the exact characters of the source file it came from."""
+    def evidence(self, node: URIRef, span: Span, entity: bool = True) -> None:
+        """Link ``node`` to the exact characters of the source file it came from.
+
+        Entities (documents, citations, indicators …) are also ``prov:wasDerivedFrom`` the
+        file; a task is a prov:Activity, which PROV keeps disjoint from entities, so it gets
+        ``pg:evidence`` only.
+        """
         original = self.doc.text.to_original(span)
         quote = self.doc.text.text[span.start:span.end].strip()
         if not quote:
@@ -102,7 +107,8 @@ class DocumentEmitter:
         pos = URIRef(f"{ev}/position")
         exact = URIRef(f"{ev}/quote")
         self.add(node, PG.evidence, ev)
-        self.add(node, PROV.wasDerivedFrom, self.source)
+        if entity:
+            self.add(node, PROV.wasDerivedFrom, self.source)
         self.add(ev, RDF.type, OA.SpecificResource)
         self.add(ev, OA.hasSource, self.source)
         self.add(ev, OA.hasSelector, pos)
@@ -356,7 +362,7 @@ class DocumentEmitter:
         self.add(iri, PG.note, _vi(task.notes))
         if task.deadline:
             self.emit_deadline(URIRef(f"{iri}/deadline"), iri, task.deadline)
-        self.evidence(iri, task.span)
+        self.evidence(iri, task.span, entity=False)
 
     def emit_deadline(self, node: URIRef, task: URIRef, deadline: Deadline) -> None:
         self.add(task, PG.deadline, node)
