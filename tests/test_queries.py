@@ -10,7 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from graph.cli import main
-from graph.queries import QueryError, list_queries, run_query, term_text, to_csv, to_json
+from graph.queries import (QueryError, bind, get_query, list_queries, run_query, term_text, to_csv,
+                           to_json, with_values)
 
 BASE = "https://w3id.org/policy-graph"
 
@@ -94,6 +95,39 @@ def test_injection_value_is_just_a_value(seed_store, seed_build):
         run_query(seed_store, "tasks", {"doc": 'x" } DROP ALL #'})
     assert run_query(seed_store, "provenance", {"fact": 'x" } DROP ALL #'}).rows == []
     assert len(seed_store) == before
+
+
+def unordered(found: list[tuple]) -> list[tuple]:
+    return sorted(tuple(" ; ".join(split(cell)) for cell in row) for row in found)
+
+
+@pytest.mark.parametrize("name, params", [
+    ("chain-down", {"doc": "Nghị quyết 29"}),
+    ("due", {"until": "2020"}),
+    ("agency-tasks", {"agency": "Sở Công Thương"}),  # one name, a body in each province: two VALUES rows
+    ("tasks", {}),
+])
+def test_bound_text_answers_like_substitution(seed_store, name, params):
+    query = get_query(name)
+    text = with_values(query, bind(seed_store, query, params))
+    assert (text == query.text) == (not params)
+    by_text = [tuple(term_text(s[c]) for c in query.columns)
+               for s in seed_store.query(text, use_default_graph_as_union=True)]
+    assert by_text
+    assert unordered(by_text) == unordered(rows(seed_store, name, **params))
+
+
+def test_bound_text_shows_the_resolved_terms(seed_store):
+    query = get_query("chain-down")
+    assert 'VALUES (?root) { (<https://w3id.org/policy-graph/eli/vn/nq/2022/29-tw>) }' in \
+        with_values(query, bind(seed_store, query, {"doc": "29-NQ/TW"}))
+    due = get_query("due")
+    assert 'VALUES (?until) { ("2020-12-31"^^<http://www.w3.org/2001/XMLSchema#date>) }' in \
+        with_values(due, bind(seed_store, due, {"until": "2020"}))
+    fact = get_query("provenance")
+    text = with_values(fact, bind(seed_store, fact, {"fact": 'x" } DROP ALL #'}))
+    assert 'VALUES (?fact) { ("x\\" } DROP ALL #") }' in text
+    assert list(seed_store.query(text, use_default_graph_as_union=True)) == []
 
 
 def test_tasks_of_214(seed_store):

@@ -385,3 +385,22 @@ def test_index_preloads_the_query_library(url):
 def test_a_query_with_from_uses_its_own_dataset(url):
     query = f"SELECT (COUNT(*) AS ?n) FROM <{BASE}/graph/xss-test-txt> WHERE {{ ?s ?p ?o }}"
     assert select(url, query).json()["results"]["bindings"][0]["n"]["value"] == "17"
+
+
+def test_library_query_is_bound_by_the_server(url):
+    reply = get(url, "/api/queries/chain-up", params={"doc": "214/KH-UBND"})
+    assert reply.status_code == 200
+    text = reply.json()["query"]
+    assert f"VALUES (?start) {{ (<{DOC_214}>) }}" in text
+    found = select(url, text).json()["results"]["bindings"]
+    assert sorted(row["number"]["value"] for row in found) == ["111/NQ-CP", "29-NQ/TW"]
+
+
+def test_library_query_binding_errors_are_clear(url):
+    missing = get(url, "/api/queries/chain-up")
+    assert missing.status_code == 400 and "thiếu tham số 'doc'" in missing.json()["error"]
+    unknown_doc = get(url, "/api/queries/chain-up", params={"doc": "999/KH-UBND"})
+    assert unknown_doc.status_code == 400
+    assert unknown_doc.json()["error"] == "không tìm thấy văn bản '999/KH-UBND' (no document matches '999/KH-UBND')"
+    unknown_query = get(url, "/api/queries/no-such-query")
+    assert unknown_query.status_code == 404 and "unknown query" in unknown_query.json()["error"]

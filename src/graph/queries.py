@@ -229,6 +229,26 @@ def _terms_for(store: ox.Store, name: str, value: str) -> list:
     return [ox.Literal(value)]
 
 
+_OUTER_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+
+
+def with_values(query: NamedQuery, runs: list[dict[ox.Variable, object]]) -> str:
+    """The query text with its bound parameters written as a VALUES block at the top of the
+    outermost WHERE group, for people who want to see (and edit) what runs.  The terms are
+    serialised by pyoxigraph, so a value cannot break out of its literal or IRI; the answers
+    are those of substitution because every parameter is used in that outermost group."""
+    variables = sorted({v.value for run in runs for v in run})
+    if not variables:
+        return query.text
+    rows = " ".join("(" + " ".join(str(run[ox.Variable(v)]) if ox.Variable(v) in run else "UNDEF"
+                                   for v in variables) + ")" for run in runs)
+    block = f"VALUES ({' '.join('?' + v for v in variables)}) {{ {rows} }}"
+    match = _OUTER_WHERE.search(query.text)
+    if match is None:
+        raise QueryError(f"{query.name}.rq: không có WHERE {{ (no WHERE group to bind parameters in)")
+    return f"{query.text[:match.end()]}\n  {block}{query.text[match.end():]}"
+
+
 def run_query(store: ox.Store, name: str, values: dict[str, str] | None = None,
               query_dir: Path = QUERY_DIR) -> QueryResult:
     query = get_query(name, query_dir)

@@ -5,7 +5,7 @@ that really stops a query, result caps), page contents come from ``pages``, HTML
 rendered by Jinja2 with autoescaping on, so document text never becomes markup.
 
 Routes: ``/`` query UI (YASGUI + query library + search) · ``/sparql`` protocol ·
-``/search?q=`` · ``/api/chain?iri=&depth=`` · ``/api/queries`` · ``/health`` ·
+``/search?q=`` · ``/api/chain?iri=&depth=`` · ``/api/queries`` · ``/api/queries/{name}?param=`` (bound) · ``/health`` ·
 ``/source/{sha16}?start=&end=`` source text with a span marked · ``/static/…`` ·
 any other path: the graph IRI ``<base>/<path>`` (HTML or RDF by content negotiation).
 """
@@ -250,11 +250,26 @@ def _query_library(settings: Settings) -> list[dict]:
 
 
 async def index(request: Request) -> Response:
-    return _render(request, "index.html", queries=_query_library(request.app.state.settings))
+    settings: Settings = request.app.state.settings
+    return _render(request, "index.html", queries=_query_library(settings), base=settings.base)
 
 
 async def query_library(request: Request) -> Response:
     return JSONResponse(_query_library(request.app.state.settings))
+
+
+async def bound_query(request: Request) -> Response:
+    """``/api/queries/{name}?doc=29-NQ/TW``: the library query with its parameters bound
+    (symbols and agency names resolved as the CLI does), for the UI to show and run."""
+    settings: Settings = request.app.state.settings
+    name = request.path_params["name"]
+    values = {key: value for key, value in request.query_params.items() if value.strip()}
+    job = Job(mode="bind", query=name, values=values,
+              query_dir=str(settings.query_dir) if settings.query_dir else None)
+    reply = await request.app.state.pool.run(job)
+    if reply[0] == "error":
+        return JSONResponse({"error": reply[2]}, status_code=reply[1])
+    return JSONResponse({"name": name, "values": values, "query": reply[2].decode()})
 
 
 async def search(request: Request) -> Response:
@@ -401,6 +416,7 @@ def create_app(store_path: str, timeout_s: float = 5.0, max_rows: int = 10000, a
         Route("/search", search),
         Route("/api/chain", chain_api),
         Route("/api/queries", query_library),
+        Route("/api/queries/{name:str}", bound_query),
         Route("/health", health),
         Route("/favicon.ico", lambda request: Response(status_code=204)),
         Route("/source/{sha:str}", source),

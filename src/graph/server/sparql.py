@@ -200,7 +200,9 @@ class JobError(Exception):
 @dataclass
 class Job:
     """One request to a worker.  ``mode``: 'protocol' (bytes in a negotiated format),
-    'rows' (SELECT solutions as encoded terms), 'update' (SPARQL UPDATE, writable store)."""
+    'rows' (SELECT solutions as encoded terms), 'update' (SPARQL UPDATE, writable store),
+    'bind' (the library query ``query`` with ``values`` bound, as text: documents and agencies
+    are resolved against the store, which only workers open)."""
 
     mode: str
     query: str
@@ -211,6 +213,8 @@ class Job:
     named_graphs: list[str] | None = None
     max_rows: int = 10000
     prefixes: dict[str, str] | None = None
+    values: dict[str, str] | None = None
+    query_dir: str | None = None
 
 
 def _dataset_kwargs(job: Job) -> dict:
@@ -234,6 +238,8 @@ def run_job(store, job: Job) -> tuple[str, bytes | list]:
     """Evaluate ``job`` on ``store``: (content type, body) or (\"rows\", [...]); raises JobError."""
     import pyoxigraph as ox
 
+    if job.mode == "bind":
+        return "application/sparql-query", _bound_query(store, job).encode()
     if job.mode == "update":
         try:
             store.update(job.query)
@@ -258,6 +264,18 @@ def run_job(store, job: Job) -> tuple[str, bytes | list]:
         return fmt.media_type, _solutions_bytes(result, fmt, job.max_rows)
     fmt = choose_format(accept, GRAPH_FORMATS, job.forced_format)
     return fmt.media_type, _triples_bytes(result, fmt, job.max_rows, job.prefixes)
+
+
+def _bound_query(store, job: Job) -> str:
+    from pathlib import Path
+
+    from ..queries import QUERY_DIR, QueryError, bind, get_query, with_values
+
+    try:
+        query = get_query(job.query, Path(job.query_dir) if job.query_dir else QUERY_DIR)
+        return with_values(query, bind(store, query, job.values or {}))
+    except QueryError as err:
+        raise JobError(404 if "unknown query" in str(err) else 400, str(err)) from err
 
 
 def _results_format(fmt: Format):

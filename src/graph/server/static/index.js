@@ -13,16 +13,81 @@
     persistenceId: "policy-graph-yasgui",
   });
   window.policyGraphYasgui = yasgui;
+
+  // Tables open in YASR's "simple view" (values without datatype IRIs, which legal staff do
+  // not need to read) unless the user has chosen otherwise in this tab.
+  function simpleView(tab) {
+    const yasr = tab && tab.getYasr();
+    if (yasr && !yasr.config.plugins.table.dynamicConfig) yasr.storePluginConfig("table", { compact: true });
+  }
+  simpleView(yasgui.getTab());
+  yasgui.on("tabSelect", (_yasgui, id) => simpleView(yasgui.getTab(id)));
   const select = document.getElementById("example");
   const description = document.getElementById("example-description");
+  const form = document.getElementById("params");
+  const fields = document.getElementById("param-fields");
+  const error = document.getElementById("param-error");
+
+  // One labelled input per parameter; text goes in through textContent/value only.
+  function paramFields(q) {
+    fields.replaceChildren();
+    for (const p of q.params) {
+      const label = document.createElement("label");
+      label.className = "param";
+      const name = document.createElement("span");
+      name.className = "param-name";
+      name.textContent = p.name + (p.required ? " *" : "");
+      const input = document.createElement("input");
+      input.name = p.name;
+      input.required = p.required;
+      input.placeholder = p.description;
+      input.title = p.description;
+      label.append(name, input);
+      fields.append(label);
+    }
+    form.hidden = q.params.length === 0;
+    error.hidden = true;
+  }
+
   function load(name) {
     const q = library.find((item) => item.name === name);
     if (!q) return;
-    const params = q.params.map((p) => `?${p.variable}: ${p.description}`).join(" · ");
-    description.textContent = q.description + (params ? ` — tham số (parameters): ${params}` : "");
+    description.textContent = q.description;
+    paramFields(q);
     const tab = yasgui.getTab();
     tab.setQuery(q.text);
     if (tab.setName) tab.setName(q.name);
   }
+
+  // The server binds the values (a symbol such as "Nghị quyết 29" becomes the document's IRI,
+  // as on the command line); the bound query lands in the editor and runs there.
+  async function bindAndRun(event) {
+    event.preventDefault();
+    const params = new URLSearchParams(new FormData(form));
+    const response = await fetch(`/api/queries/${encodeURIComponent(select.value)}?${params}`,
+                                 { headers: { Accept: "application/json" } });
+    const body = await response.json().catch(() => ({ error: response.statusText }));
+    if (!response.ok) {
+      error.textContent = body.error || response.statusText;
+      error.hidden = false;
+      return;
+    }
+    error.hidden = true;
+    const tab = yasgui.getTab();
+    simpleView(tab);
+    tab.setQuery(body.query);
+    tab.query().catch(() => {});  // YASR shows the endpoint's error itself
+  }
+
+  // The graph's IRIs in result tables open their page on this server, not on the public base.
+  const root = document.getElementById("yasgui");
+  root.addEventListener("click", (event) => {
+    const link = event.target.closest("a.iri");
+    if (!link || !link.href.startsWith(root.dataset.base)) return;
+    event.preventDefault();
+    window.location.assign("/" + link.href.slice(root.dataset.base.length));
+  });
+
   select.addEventListener("change", () => load(select.value));
+  form.addEventListener("submit", bindAndRun);
 })();
