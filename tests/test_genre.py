@@ -330,3 +330,30 @@ def test_windows_1258_text_parses_like_utf8(tmp_path, parsed):
     assert doc.source.encoding == "cp1258"
     assert (doc.meta.ref.symbol, doc.meta.signer) == ("344/QĐ-TTg", "Lê Văn Thành")
     assert _tasks(doc) == _tasks(parsed("pm_qd-ttg_2022_pipes.txt"))
+
+
+# --------------------------------------------------------------------------------------------------
+# ubnd_kh_binh-dinh_2023_agency-headings.txt — constructed: the "Tổ chức thực hiện" part of a
+# provincial plan in its most common form, one item per body ("1. Sở Kế hoạch và Đầu tư" over
+# bullets, "2. Sở Tài chính: Chủ trì, …" on one line, "3. Sở Công Thương:" over a)/b) points, a
+# bare heading over an unlabelled sentence), with a "Nơi nhận" line that names a body and a colon.
+
+
+def test_agency_headings_over_bullets_points_and_sentences(parsed):
+    doc = parsed("ubnd_kh_binh-dinh_2023_agency-headings.txt")
+    assert _tasks(doc) == [
+        ("agency-heading", "-", ["Sở Kế hoạch và Đầu tư"], ["Các sở, ngành liên quan"],
+         ("quarter", "trong Quý III/2025", (2025,), 3, None)),
+        ("agency-heading", "-", ["Sở Kế hoạch và Đầu tư"], [],
+         ("annual", "trước ngày 05/6 và 05/12 hằng năm", (), None, None)),
+        ("agency-heading", "2.", ["Sở Tài chính"], ["Sở Kế hoạch và Đầu tư"], None),
+        ("agency-heading", "a)", ["Sở Công Thương"], [], ("year", "trong năm 2024", (2024,), None, None)),
+        # "Phối hợp với X …": X leads, the heading's body cooperates
+        ("agency-heading", "b)", ["Ban Quản lý Khu kinh tế tỉnh"], ["Sở Công Thương"], None),
+        ("agency-heading", "4.", ["Ủy ban nhân dân các huyện, thị xã, thành phố"], [],
+         ("date", "trước ngày 30/9/2023", (2023,), None, dt.date(2023, 9, 30)))]
+    assert [t.section for t in doc.tasks] == ["II/1/-", "II/1/-#2", "II/2", "II/3/a)", "II/3/b)", "II/4"]
+    assert doc.tasks[2].text == ("Chủ trì, phối hợp với Sở Kế hoạch và Đầu tư tham mưu UBND tỉnh bố trí kinh "
+                                 "phí thực hiện Kế hoạch theo quy định.")
+    assert doc.tasks[5].text == "Chủ động xây dựng kế hoạch thực hiện trên địa bàn, hoàn thành trước ngày 30/9/2023."
+

@@ -11,7 +11,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 
-from graph.model import COMPARATORS, DEADLINE_KINDS, RELATION_KINDS, SECTION_KINDS
+from graph.model import COMPARATORS, DEADLINE_KINDS, RELATION_KINDS, SECTION_KINDS, TASK_LAYOUTS
 from graph.ontology_docs import render_html, render_svg
 from graph.patterns.documents import DOC_TYPES
 from graph.patterns.indicators import COMPARATOR_PREFIXES, COMPARATOR_SUFFIXES
@@ -207,6 +207,7 @@ def test_shape_value_lists_match_the_tables():
     assert shape_in_list(shapes, PG.relationKind) == [f"{PGV}relation/{k}" for k in RELATION_KINDS]
     assert shape_in_list(shapes, PG.comparator) == [f"{PGV}comparator/{k}" for k in COMPARATORS]
     assert shape_in_list(shapes, PG.sectionKind) == [f"{PGV}section-kind/{k}" for k in SECTION_KINDS]
+    assert shape_in_list(shapes, PG.layout) == list(TASK_LAYOUTS)
 
 
 def hand_written_graph() -> Graph:

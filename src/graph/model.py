@@ -200,6 +200,10 @@ class AgencyMention:
     span: Span
 
 
+# where a task was read from (extract/tasks.py): an appendix table, role lines under an item,
+# a heading that names the lead ("… chủ trì, phối hợp …:"), an item that names only a body
+TASK_LAYOUTS = ("table", "role-lines", "lead-heading", "agency-heading")
+
 DEADLINE_KINDS = (
     "year", "years", "by-year", "quarter", "date", "annual", "continuous",
     "per-lead-schedule", "per-plan", "period", "unspecified",
@@ -228,7 +232,7 @@ class Task:
     output_form: str | None = None
     notes: str | None = None
     span: Span = Span(0, 0)
-    layout: str = ""  # table | role-lines | lead-heading
+    layout: str = ""  # one of TASK_LAYOUTS
 
 
 # Target.comparator values; ontology/vocabularies.ttl has one pgv:comparator concept per entry.

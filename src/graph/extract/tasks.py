@@ -45,6 +45,17 @@
 
    and assignments "2. Giao Sở Công Thương theo dõi, đôn đốc …".
 
+4. **Agency headings** (``layout="agency-heading"``, the "Tổ chức thực hiện" part of most plans):
+   an item that names only a body, then what it must do, in bullets or points below it or after
+   its colon::
+
+       1. Sở Kế hoạch và Đầu tư
+       - Chủ trì, phối hợp với các sở, ngành liên quan tham mưu UBND tỉnh …, trong Quý III/2025.
+       2. Sở Tài chính: Chủ trì, phối hợp với Sở Kế hoạch và Đầu tư tham mưu bố trí kinh phí …
+
+   The heading's body leads, unless the item opens with "Phối hợp với X …": then X leads and the
+   heading's body cooperates.
+
 The parsers work on ``seg.body`` (footnotes blanked, same offsets as the text)
 and spans; ``seg.sections`` only gives each task its section key.
 """
@@ -81,6 +92,7 @@ def extract_tasks(seg: SegmentedDocument) -> list[Task]:
         role_tasks = parse_role_line_tasks(body, region)
         heading_tasks = [t for t in parse_lead_heading_tasks(body, region) if not _overlaps_any(t, role_tasks)]
         taken = role_tasks + heading_tasks
+        taken += [t for t in parse_agency_heading_tasks(body, region) if not _overlaps_any(t, taken)]
         prose_tasks = [t for t in parse_prose_assignment_tasks(body, region) if not _overlaps_any(t, taken)]
         tasks += taken + prose_tasks
     for task in tasks:
@@ -698,6 +710,97 @@ def parse_prose_assignment_tasks(body: str, region: Span) -> list[Task]:
             span=Span(*_trim(body, line.start, end)), layout="lead-heading",
         ))
     return tasks
+
+
+# ------------------------------------------------------------------ 4. agency headings
+
+# "1. Sở Kế hoạch và Đầu tư", "3. Sở Công Thương:", "2. Sở Tài chính: Chủ trì, …", "b) UBND các
+# huyện, thị xã, thành phố:"; a bare "-" bullet only with its colon and text ("- Sở Tài chính: …").
+_AGENCY_HEADING = re.compile(
+    r"[ \t]*(?P<label>\d{1,2}(?:\.\d{1,2})*\.|\(\d{1,2}\)|[a-zđ]\)|-)[ \t]*(?P<names>[^:\n]{3,160}?)"
+    r"[ \t]*(?:(?P<colon>:)[ \t]*(?P<rest>[^\n]*))?$"
+)
+# what the heading's body does in one item: "Chủ trì, phối hợp với X tham mưu …" (X cooperates),
+# "Phối hợp với X thu hút …" (X leads, the heading's body cooperates)
+_CHAIRS = re.compile(rf"\s*(?i:chủ\s+trì)\s*(?:,\s*(?i:{_SUPPORT_VERB})\s+(?P<support>[^:;.]+?)\s*,?\s+"
+                     rf"(?=(?:{_ACTION_ALT})(?!\w)))?")
+_COOPERATES = re.compile(rf"\s*(?i:{_SUPPORT_VERB})\s+(?P<lead>[^:;.]+?)\s*,?\s+(?=(?:{_ACTION_ALT})(?!\w))")
+_RECIPIENTS = re.compile(r"[ \t]*Nơi\s+nhận", re.IGNORECASE)
+# a heading that says what its bodies do is a lead heading wrapped over lines ("(6) Ban Quản lý …
+# chủ trì, phối hợp\nvới các cơ quan liên quan:"), not an agency heading
+_ROLE_WORDS = re.compile(rf"(?<!\w)(?:{_LEAD_VERB_ALT}|{_SUPPORT_VERB}|phối\s+hợp)(?!\w)", re.IGNORECASE)
+
+
+def parse_agency_heading_tasks(body: str, region: Span) -> list[Task]:
+    lines = lines_of(body, region)
+    tasks: list[Task] = []
+    i = 0
+    while i < len(lines):
+        if _RECIPIENTS.match(lines[i].text):
+            break  # "Nơi nhận: - Sở Tài chính; …" lists addressees, not tasks
+        heading = _agency_heading_at(lines[i])
+        if heading is None:
+            i += 1
+            continue
+        line = lines[i]
+        names = Span(line.start + heading.start("names"), line.start + heading.end("names"))
+        label = heading.group("label")
+        if heading.group("rest"):  # "2. Sở Tài chính: Chủ trì, …" — the item is one task
+            end, i = _item_end(lines, i)
+            tasks.append(_agency_item_task(body, names, label, Span(line.start, end), line.start + heading.start("rest")))
+            continue
+        bullets, after = _bullets_under(body, lines, i + 1)
+        for start, end in bullets:
+            printed = item_match(body[_line_start(body, start):start])
+            tasks.append(_agency_item_task(body, names, printed.group("label").strip() if printed else _BULLET,
+                                           Span(_line_start(body, start), end), start))
+        if not bullets and i + 1 < len(lines) and _opens_unlabelled_item(lines[i + 1]):
+            end, after = _item_end(lines, i + 1)  # "1. Sở Kế hoạch và Đầu tư\nChủ trì, …" (no label)
+            tasks.append(_agency_item_task(body, names, label, Span(line.start, end), lines[i + 1].start))
+        i = max(after, i + 1)
+    return tasks
+
+
+def _agency_heading_at(line: Line) -> re.Match[str] | None:
+    match = _AGENCY_HEADING.fullmatch(line.text)
+    if match is None or (match.group("label") == _BULLET and not match.group("rest")):
+        return None
+    names = match.group("names")
+    if not is_agency_like(names) or names.rstrip().endswith((".", ";", ",")) or _ROLE_WORDS.search(names):
+        return None
+    return match
+
+
+def _opens_unlabelled_item(line: Line) -> bool:
+    """A sentence under a bare heading: capitalised, and not the wrapped rest of the heading
+    ("1. Sở Nông nghiệp và Phát\ntriển nông thôn") or of a lead heading ("…:")."""
+    text = line.text.strip()
+    return bool(text) and text[0].isupper() and not item_match(line.text) and not text.endswith(":")
+
+
+def _item_end(lines: list[Line], i: int) -> tuple[int, int]:
+    """End of the item on line ``i`` (its wrapped lines) and the index of the line after it."""
+    end, j = lines[i].end, i + 1
+    while j < len(lines) and not lines[j].blank and not item_match(lines[j].text) and not _RECIPIENTS.match(lines[j].text):
+        end, j = lines[j].end, j + 1
+    return end, j
+
+
+def _agency_item_task(body: str, names: Span, label: str | None, item: Span, text_start: int) -> Task:
+    """One thing a heading's body must do; ``item`` runs from the item's label to its end."""
+    heading_bodies = _mentions(body, names.start, names.end)
+    lead, support = heading_bodies, []
+    chairs = _CHAIRS.match(body, text_start, item.end)
+    cooperates = _COOPERATES.match(body, text_start, item.end)
+    if chairs and chairs.group("support"):
+        support = _mentions(body, chairs.start("support"), chairs.end("support"))
+    elif cooperates and starts_with_agency(cooperates.group("lead")):
+        lead, support = _mentions(body, cooperates.start("lead"), cooperates.end("lead")), heading_bodies
+    return Task(
+        label=(label or _BULLET).strip(), text=clean(body[text_start:item.end]), section=None,
+        lead=lead, support=support, deadline=_prose_deadline(body, text_start, item.end),
+        span=Span(*_trim(body, item.start, item.end)), layout="agency-heading",
+    )
 
 
 def _line_start(body: str, pos: int) -> int:

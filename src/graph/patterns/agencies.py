@@ -168,10 +168,14 @@ TABLE_COLUMN_ROLES: tuple[tuple[str, str], ...] = (
 
 # Verbs that open the action after the bodies in a prose assignment "1. Sở Nông nghiệp và Phát
 # triển nông thôn chủ trì, phối hợp với các sở, ngành hướng dẫn, kiểm tra …": the cooperating
-# bodies end before the first of them.
+# bodies end before the first of them.  Matched case-sensitively: "Trung tâm Xúc tiến Đầu tư" is a
+# name, "xúc tiến đầu tư" an action.  Words that also name bodies in lower case ("các cơ quan quản
+# lý") are left out.
 ACTION_VERBS: tuple[str, ...] = (
     "tổ chức", "xây dựng", "hướng dẫn", "nghiên cứu", "tham mưu", "triển khai", "rà soát", "theo dõi",
     "kiểm tra", "tuyên truyền", "bố trí", "cân đối", "thực hiện", "đề xuất", "ban hành", "trình",
     "quán triệt", "tổng hợp", "đôn đốc", "đánh giá", "chỉ đạo", "hoàn thiện", "cụ thể hóa", "lập",
     "phổ biến", "sơ kết", "tổng kết", "báo cáo", "giám sát", "huy động", "phân bổ", "thẩm định",
+    "thu hút", "vận động", "đẩy mạnh", "tăng cường", "nâng cao", "cung cấp", "chuẩn bị", "xử lý",
+    "giải quyết", "lồng ghép", "kiện toàn", "bảo đảm", "đảm bảo", "hỗ trợ", "xúc tiến",
 )

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 YEAR = r"(?P<y1>(?:19|20)\d{2})"
+_DAY_MONTH = r"\d{1,2}\s*(?:/|tháng)\s*\d{1,2}"
 ROMAN_QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 # (kind, pattern) — order matters: the first full match wins.
@@ -38,6 +39,9 @@ DEADLINE_FORMS: tuple[tuple[str, str], ...] = (
     ("years", YEAR + r"(?P<more>(?:\s*(?:,|và|;)\s*(?:19|20)\d{2})+)"),
     # "năm 2020", "2024", "trong năm 2020"
     ("year", r"(?:trong\s+)?(?:năm\s+)?" + YEAR),
+    # "trước ngày 15/12 hằng năm", "trước ngày 05/6 và 05/12 hàng năm": every year, by those days
+    ("annual", r"(?:(?:trước|đến|chậm\s+nhất|vào)\s+)?(?:ngày\s+)?" + _DAY_MONTH +
+               r"(?:\s*(?:,|và)\s*(?:ngày\s+)?" + _DAY_MONTH + r")*\s+(?:của\s+)?(?:h[ằàă]ng|mỗi)\s+năm"),
     # "Hằng năm", "Hàng năm", "định kỳ hằng năm"
     ("annual", r"(?:định\s+kỳ\s+)?(?:thực\s+hiện\s+)?h[ằàă]ng\s+năm"),
     # "Thường xuyên", "thường xuyên, hàng năm"
@@ -81,7 +85,7 @@ INLINE_DEADLINE = re.compile(r"\(\s*thực\s+hiện\s+(?P<raw>[^()]{3,60}?)\s*\)
 # classified by DEADLINE_FORMS.  A bare "hằng năm" is left out: "trong Kế hoạch sử dụng đất 5 năm,
 # hằng năm." (seed 000) names an annual plan, not when the task is due.
 PROSE_DEADLINE = re.compile(
-    r"(?<!\w)(?P<raw>(?:trong|trước|chậm\s+nhất|đến\s+hết|hết)\s+(?:ngày|tháng|quý|năm)\s+[^,.;()\n]{1,20}?"
+    r"(?<!\w)(?P<raw>(?:trong|trước|chậm\s+nhất|đến\s+hết|hết)\s+(?:ngày|tháng|quý|năm)\s+[^,.;()\n]{1,30}?"
     r"|(?:năm\s+)?(?:19|20)\d{2}\s+và\s+(?:các|những)\s+năm\s+tiếp\s+theo)"
     r"\s*[.;]?\s*$",
     re.IGNORECASE,
