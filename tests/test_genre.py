@@ -244,13 +244,24 @@ def test_numbered_lead_heading_over_points_and_prose_assignment(parsed):
         ("lead-heading", "b)", ["Bộ Kế hoạch và Đầu tư"], ["Các bộ, cơ quan liên quan"],
          ("date", "trước ngày 30/6/2023", (2023,), None, dt.date(2023, 6, 30))),
         ("lead-heading", "2.", ["Bộ Tài chính"], ["Ngân hàng Nhà nước Việt Nam"],
-         ("date", "trong tháng 12/2023", (2023,), None, dt.date(2023, 12, 31)))]
+         ("date", "trong tháng 12/2023", (2023,), None, dt.date(2023, 12, 31))),
+        # bodies that act without "chủ trì"; the closing "Các Bộ trưởng, … chịu trách nhiệm thi hành
+        # Nghị quyết này" is not a task
+        ("lead-heading", "3.", ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"], [],
+         ("period", "năm 2023 và các năm tiếp theo", (2023,), None, None))]
 
 
 def test_organisation_article_assignments(parsed):
     tasks = _tasks(parsed("pm_qd-ttg_2022_pipes.txt"))
     assert tasks == [("lead-heading", "1.", ["Bộ Nông nghiệp và Phát triển nông thôn"], ["Các bộ, ngành, địa phương"],
-                      ("year", "trong năm 2022", (2022,), None, None))]
+                      ("year", "trong năm 2022", (2022,), None, None)),
+                     ("lead-heading", "2.", ["Bộ Kế hoạch và Đầu tư", "Bộ Tài chính"], [], None),
+                     # the clause ends where "Điều 3." begins, so its deadline closes the sentence
+                     ("lead-heading", "3.", ["Ủy ban nhân dân các tỉnh có diện tích mắc ca"], [],
+                      ("date", "trước ngày 31/12/2022", (2022,), None, dt.date(2022, 12, 31)))]
+    assert parsed("pm_qd-ttg_2022_pipes.txt").tasks[2].text == (
+        "Ủy ban nhân dân các tỉnh có diện tích mắc ca xây dựng kế hoạch phát triển mắc ca của địa phương, "
+        "hoàn thành trước ngày 31/12/2022.")
     assert parsed("pm_qd-ttg_2022_pipes.txt").tasks[0].section == "Điều 2/1"
     hanoi = _tasks(parsed("tu_ctr_ha-noi_2021_web-footnotes.txt"))
     assert hanoi == [
@@ -351,8 +362,10 @@ def test_agency_headings_over_bullets_points_and_sentences(parsed):
         # "Phối hợp với X …": X leads, the heading's body cooperates
         ("agency-heading", "b)", ["Ban Quản lý Khu kinh tế tỉnh"], ["Sở Công Thương"], None),
         ("agency-heading", "4.", ["Ủy ban nhân dân các huyện, thị xã, thành phố"], [],
-         ("date", "trước ngày 30/9/2023", (2023,), None, dt.date(2023, 9, 30)))]
-    assert [t.section for t in doc.tasks] == ["II/1/-", "II/1/-#2", "II/2", "II/3/a)", "II/3/b)", "II/4"]
+         ("date", "trước ngày 30/9/2023", (2023,), None, dt.date(2023, 9, 30))),
+        # the closing item: bodies that act without "chủ trì" lead together
+        ("lead-heading", "5.", ["Các sở, ban, ngành", "Ủy ban nhân dân các huyện, thị xã, thành phố"], [], None)]
+    assert [t.section for t in doc.tasks] == ["II/1/-", "II/1/-#2", "II/2", "II/3/a)", "II/3/b)", "II/4", "II/5"]
     assert doc.tasks[2].text == ("Chủ trì, phối hợp với Sở Kế hoạch và Đầu tư tham mưu UBND tỉnh bố trí kinh "
                                  "phí thực hiện Kế hoạch theo quy định.")
     assert doc.tasks[5].text == "Chủ động xây dựng kế hoạch thực hiện trên địa bàn, hoàn thành trước ngày 30/9/2023."

@@ -681,6 +681,19 @@ _PROSE_ASSIGNMENT = re.compile(
     rf"(?P<lead>[^:;.()]+?)\s+chủ\s+trì(?:\s*,\s*{_SUPPORT_VERB}\s+(?P<support>[^:;.]+?))?"
     rf"\s*,?\s+(?=(?:{_ACTION_ALT})(?!\w))"
 )
+# "5. Các sở, ban, ngành, UBND các huyện, thị xã, thành phố căn cứ chức năng, nhiệm vụ được giao,
+# chủ động triển khai …", "2. Bộ Kế hoạch và Đầu tư, Bộ Tài chính cân đối, bố trí …": bodies that
+# act without "chủ trì" lead together — only in a whole sentence, when every name before the verb
+# is a body and none says what it does ("Văn phòng Tỉnh ủy chủ trì, phối hợp …" over bullets).
+# "tham mưu" is not a verb here: "Các cơ quan tham mưu, giúp việc Tỉnh ủy" is a name.
+_GROUP_ACTION_ALT = "|".join(v.replace(" ", r"\s+") for v in ACTION_VERBS if v != "tham mưu")
+_BODIES_ACT = re.compile(
+    rf"(?P<lead>[^:;.()]+?)(?<!\bcác)(?<!\bnhững)\s*,?\s+"  # "và các tổ chức …" is a noun
+    rf"(?=(?:{_GROUP_ACTION_ALT}|căn\s+cứ|chủ\s+động|có\s+trách\s+nhiệm|khẩn\s+trương)(?!\w))"
+)
+# the next article, chapter or part ends an item even without a blank line ("Điều 3. Quyết định
+# này có hiệu lực …" right after "3. Ủy ban nhân dân các tỉnh …")
+_PART_START = re.compile(r"[ \t]*(?:Điều[ \t]+\d+|Chương[ \t]+[IVXLC\d]+|Mục[ \t]+\d+|Phần[ \t]+[IVXLC\d]+)\b")
 
 
 def parse_prose_assignment_tasks(body: str, region: Span) -> list[Task]:
@@ -695,17 +708,20 @@ def parse_prose_assignment_tasks(body: str, region: Span) -> list[Task]:
             continue
         end = line.end
         for nxt in lines[i + 1:]:
-            if nxt.blank or item_match(nxt.text):
+            if nxt.blank or item_match(nxt.text) or _PART_START.match(nxt.text):
                 break
             end = nxt.end
         text_start = line.start + item.end()
         match = _PROSE_ASSIGNMENT.match(body, text_start, end)
         if not match or not starts_with_agency(match.group("lead")):
-            continue
+            match = _bodies_acting(body, text_start, end)
+            if match is None:
+                continue
+        support = match.groupdict().get("support")
         tasks.append(Task(
             label=item.group("label").strip(), text=clean(body[text_start:end]), section=None,
             lead=_mentions(body, match.start("lead"), match.end("lead")),
-            support=_mentions(body, match.start("support"), match.end("support")) if match.group("support") else [],
+            support=_mentions(body, match.start("support"), match.end("support")) if support else [],
             deadline=_prose_deadline(body, text_start, end),
             span=Span(*_trim(body, line.start, end)), layout="lead-heading",
         ))
@@ -781,7 +797,8 @@ def _opens_unlabelled_item(line: Line) -> bool:
 def _item_end(lines: list[Line], i: int) -> tuple[int, int]:
     """End of the item on line ``i`` (its wrapped lines) and the index of the line after it."""
     end, j = lines[i].end, i + 1
-    while j < len(lines) and not lines[j].blank and not item_match(lines[j].text) and not _RECIPIENTS.match(lines[j].text):
+    while j < len(lines) and not lines[j].blank and not item_match(lines[j].text) \
+            and not _RECIPIENTS.match(lines[j].text) and not _PART_START.match(lines[j].text):
         end, j = lines[j].end, j + 1
     return end, j
 
@@ -801,6 +818,15 @@ def _agency_item_task(body: str, names: Span, label: str | None, item: Span, tex
         lead=lead, support=support, deadline=_prose_deadline(body, text_start, item.end),
         span=Span(*_trim(body, item.start, item.end)), layout="agency-heading",
     )
+
+
+def _bodies_acting(body: str, start: int, end: int) -> re.Match[str] | None:
+    if not body[start:end].rstrip().endswith((".", ";")):
+        return None  # a heading over bullets or points, or a sentence cut by the next item
+    match = _BODIES_ACT.match(body, start, end)
+    if match is None or not is_agency_like(match.group("lead")) or _ROLE_WORDS.search(match.group("lead")):
+        return None
+    return match
 
 
 def _line_start(body: str, pos: int) -> int:
