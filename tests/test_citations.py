@@ -145,6 +145,21 @@ def test_short_form_number_only():
     assert (ref.type_code, ref.number, ref.symbol) == ("NQ", "29", None)
 
 
+def test_title_opened_by_a_verb_seed_004():
+    ref = one("Quyết định số 687/QĐ-TTg ngày 07/6/2022 của Thủ tướng Chính phủ phê duyệt Đề án phát triển "
+              "kinh tế tuần hoàn.", home="vn-29")
+    assert (ref.symbol, ref.title) == ("687/QĐ-TTg", "phê duyệt Đề án phát triển kinh tế tuần hoàn")
+
+
+def test_central_title_leaves_the_citing_sentences_scope_seed_000():
+    # "… thực hiện Quyết định số 531/QĐ-TTg … phê duyệt Chiến lược … tầm nhìn đến năm 2050 trên địa bàn
+    # tỉnh13." — the whole seed, so that the footnote marker 13 is taken off as the pipeline does
+    _, _, (citations, _) = parsed(SEED_000)
+    assert {c.target.title for c in citations if c.target.symbol == "531/QĐ-TTg"} == {
+        "phê duyệt Chiến lược tổng thể phát triển khu vực dịch vụ của Việt Nam thời kỳ 2021-2030, "
+        "tầm nhìn đến năm 2050"}
+
+
 def test_title_stops_at_alias_and_next_citation_seed_003():
     found = find_citations("[22:  Theo Chương trình hành động số 52-CTr/TU, ngày 18/3/2024 của Tỉnh ủy về thực hiện "
                            "Nghị quyết số 45-NQ/TW, ngày 24/11/2023 của Ban Chấp hành Trung ương Đảng. ]", home="vn-27")

@@ -370,3 +370,37 @@ def test_agency_headings_over_bullets_points_and_sentences(parsed):
                                  "phí thực hiện Kế hoạch theo quy định.")
     assert doc.tasks[5].text == "Chủ động xây dựng kế hoạch thực hiện trên địa bàn, hoàn thành trước ngày 30/9/2023."
 
+
+
+# --------------------------------------------------------------------------------------------------
+# ubnd_kh_kon-tum_2020_web-cells.txt — header, title and opening paragraph as on the web copy of Kế
+# hoạch 4375/KH-UBND of UBND tỉnh Kon Tum (https://thuvienphapluat.vn/, header table kept as cell bars
+# and cells broken over lines: "Kon Tum, ngày 23" / "tháng 11 năm 2020"); parts II and III constructed.
+
+
+def test_place_and_date_broken_over_two_cell_lines(parsed):
+    ref = parsed("ubnd_kh_kon-tum_2020_web-cells.txt").meta.ref
+    assert (ref.symbol, ref.issuer_name, ref.jurisdiction, ref.date) == (
+        "4375/KH-UBND", "Ủy ban nhân dân tỉnh Kon Tum", "vn-28", dt.date(2020, 11, 23))
+
+
+def test_opening_title_ends_where_the_issuer_acts(parsed):
+    doc = parsed("ubnd_kh_kon-tum_2020_web-cells.txt")
+    assert _relations(doc) == [("implements", None, "1129/QĐ-TTg", False)]
+    opening = [c for c in doc.citations if c.text.startswith("Quyết định số")][0]
+    # not "…ở Việt Nam, Ủy ban nhân dân tỉnh xây dựng kế hoạch triển khai thực hiện như sau"
+    assert opening.target.title == "về việc phê duyệt Đề án phát triển kinh tế ban đêm ở Việt Nam"
+    assert [(c.target.symbol or c.target.name, c.target.year) for c in doc.citations] == [
+        ("1129/QĐ-TTg", 2020), ("1129/QĐ-TTg", 2020), ("Luật Du lịch", 2017), ("168/2017/NĐ-CP", 2017),
+        ("Luật Du lịch", None)]
+
+
+def test_cooperating_bodies_after_a_role_phrase_and_a_yearly_deadline_first(parsed):
+    assert _tasks(parsed("ubnd_kh_kon-tum_2020_web-cells.txt")) == [
+        # "Là cơ quan đầu mối, chủ trì, phối hợp với các sở, ban ngành, địa phương tổ chức …"
+        ("agency-heading", "-", ["Sở Văn hóa, Thể thao và Du lịch"], ["Các sở, ban ngành, địa phương"], None),
+        # "Định kỳ trước ngày 15/12 hằng năm tổng hợp kết quả thực hiện, …"
+        ("agency-heading", "-", ["Sở Văn hóa, Thể thao và Du lịch"], [],
+         ("annual", "trước ngày 15/12 hằng năm", (), None, None)),
+        ("agency-heading", "2.", ["Công an tỉnh"], ["Các đơn vị liên quan"], None),
+        ("agency-heading", "3.", ["Sở Tài chính"], [], None)]

@@ -333,6 +333,10 @@ def _add_titles(text: str, found: list[_Found], end: int, tables: tuple[Span, ..
             # on through the next citation; a cut-off title would mislead, so none is kept
             continue
         title = P.TITLE_DANGLING.sub("", title).rstrip(" ,")
+        if f.citation.target.jurisdiction == "vn":
+            # "Chương trình … thực hiện Quyết định số 531/QĐ-TTg … phê duyệt Chiến lược … trên địa bàn
+            # tỉnh": a central document's title never says "the province" without naming it
+            title = P.LOCAL_SCOPE_TAIL.sub("", title)
         if len(title.split()) > 1:  # more than a dangling "về"
             f.citation.target.title = title
 

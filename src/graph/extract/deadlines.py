@@ -27,7 +27,8 @@ import re
 
 from ..model import Deadline, Span
 from ..normalise import clean
-from ..patterns.deadlines import COMPILED_FORMS, INLINE_DEADLINE, PREFIX_KINDS, PROSE_DEADLINE, ROMAN_QUARTERS
+from ..patterns.deadlines import (COMPILED_FORMS, DATED_DEADLINE, INLINE_DEADLINE, PREFIX_KINDS, PROSE_DEADLINE,
+                                  ROMAN_QUARTERS)
 
 _TRAILING = re.compile(r"[\s.;,:]+$")
 _LEADING_BULLET = re.compile(r"^[-+*•]\s*")
@@ -60,8 +61,11 @@ def inline_deadline(text: str) -> str | None:
 
 def prose_deadline(text: str) -> tuple[str, int] | None:
     """The deadline closing a task sentence and where it starts in ``text``: "…, trình Chính phủ trong
-    Quý IV năm 2023." → ("trong Quý IV năm 2023", …); None when the phrase is not a known form."""
+    Quý IV năm 2023." → ("trong Quý IV năm 2023", …); else a dated one inside it ("Định kỳ trước ngày
+    15/12 hằng năm tổng hợp …"); None when the phrase is not a known form."""
     match = PROSE_DEADLINE.search(text)
+    if match is None or parse_deadline(match.group("raw")).kind == "unspecified":
+        match = DATED_DEADLINE.search(text)  # "Định kỳ trước ngày 15/12 hằng năm tổng hợp …"
     if match is None or parse_deadline(match.group("raw")).kind == "unspecified":
         return None
     return match.group("raw"), match.start("raw")

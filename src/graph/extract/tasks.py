@@ -738,8 +738,9 @@ _AGENCY_HEADING = re.compile(
 )
 # what the heading's body does in one item: "Chủ trì, phối hợp với X tham mưu …" (X cooperates),
 # "Phối hợp với X thu hút …" (X leads, the heading's body cooperates)
-_CHAIRS = re.compile(rf"\s*(?i:chủ\s+trì)\s*(?:,\s*(?i:{_SUPPORT_VERB})\s+(?P<support>[^:;.]+?)\s*,?\s+"
-                     rf"(?=(?:{_ACTION_ALT})(?!\w)))?")
+# (searched: "Là cơ quan đầu mối, chủ trì, phối hợp với các sở, ban ngành, địa phương tổ chức …")
+_CHAIRS = re.compile(rf"(?<!\w)(?i:chủ\s+trì)\s*,\s*(?i:{_SUPPORT_VERB})\s+(?P<support>[^:;.]+?)\s*,?\s+"
+                     rf"(?=(?:{_ACTION_ALT})(?!\w))")
 _COOPERATES = re.compile(rf"\s*(?i:{_SUPPORT_VERB})\s+(?P<lead>[^:;.]+?)\s*,?\s+(?=(?:{_ACTION_ALT})(?!\w))")
 _RECIPIENTS = re.compile(r"[ \t]*Nơi\s+nhận", re.IGNORECASE)
 # a heading that says what its bodies do is a lead heading wrapped over lines ("(6) Ban Quản lý …
@@ -807,9 +808,9 @@ def _agency_item_task(body: str, names: Span, label: str | None, item: Span, tex
     """One thing a heading's body must do; ``item`` runs from the item's label to its end."""
     heading_bodies = _mentions(body, names.start, names.end)
     lead, support = heading_bodies, []
-    chairs = _CHAIRS.match(body, text_start, item.end)
+    chairs = _CHAIRS.search(body, text_start, item.end)
     cooperates = _COOPERATES.match(body, text_start, item.end)
-    if chairs and chairs.group("support"):
+    if chairs:
         support = _mentions(body, chairs.start("support"), chairs.end("support"))
     elif cooperates and starts_with_agency(cooperates.group("lead")):
         lead, support = _mentions(body, cooperates.start("lead"), cooperates.end("lead")), heading_bodies

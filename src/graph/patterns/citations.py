@@ -205,15 +205,27 @@ def _capitalised(phrases) -> str:
 # ------------------------------------------------------------------ titles
 
 # A title opens with "về" ("V/v", "về việc") right after the citation's tail.
-TITLE_OPENING = re.compile(r"\s*,?\s*(?P<title>(?:về|V/v)\s)", _FLAGS)
+# Decrees and circulars often name their subject with a verb instead: "Nghị định số 168/2017/NĐ-CP
+# … của Chính phủ quy định chi tiết một số điều của Luật Du lịch".
+TITLE_OPENING = re.compile(
+    r"\s*,?\s*(?P<title>(?:về|V/v)\s|(?-i:quy\s+định|hướng\s+dẫn|sửa\s+đổi|phê\s+duyệt)\s)", _FLAGS)
 # A title ends at an alias "(viết tắt là …)", any bracket, ";", a sentence end, a "-----" rule
 # under a heading, or a paragraph opening with a capitalised "Thực hiện"/"Căn cứ".
+# The opening "Thực hiện Quyết định số 1129/QĐ-TTg … về việc phê duyệt Đề án …, Ủy ban nhân dân
+# tỉnh xây dựng kế hoạch …" goes on with the issuer doing something: the title ends at that comma.
+_ISSUER_HEADS = (r"Ủy\s+ban|UBND|Ban\s+(?:Thường\s+vụ|Chấp\s+hành|cán\s+sự)|Tỉnh\s+ủy|Thành\s+ủy|Huyện\s+ủy"
+                 r"|Hội\s+đồng|HĐND|Chính\s+phủ|Thủ\s+tướng|Bộ\s+[A-ZĐ]|Sở\s+[A-ZĐ]")
+_ISSUER_ACTS = (r"ban\s+hành|xây\s+dựng|triển\s+khai|yêu\s+cầu|đề\s+nghị|chỉ\s+đạo|thống\s+nhất|hướng\s+dẫn"
+                r"|thông\s+báo|quyết\s+định|giao")
 TITLE_STOP = re.compile(
-    rf"\(|\)|;|\.(?:\s|$)|:\s*\n|…|\n[ \t]*-{{3,}}|\n\s*(?-i:{_capitalised(PREAMBLE_VERBS)})(?!\w)", _FLAGS
+    rf"\(|\)|;|\.(?:\s|$)|:\s*\n|…|\n[ \t]*-{{3,}}|\n\s*(?-i:{_capitalised(PREAMBLE_VERBS)})(?!\w)"
+    rf"|,\s*(?=(?-i:{_ISSUER_HEADS})[^,.;:\n]{{0,80}}?\s(?-i:{_ISSUER_ACTS})(?!\w))", _FLAGS
 )
 # In flattened PDF tables a cell ends with two spaces and a blank line ("… đến năm 2025  \n\nSở
 # Thông tin và \nTruyền thông"): a title in a table cell stops there.
 CELL_BREAK = re.compile(r"[ \t]{2,}\n[ \t]*\n")
+# "… trên địa bàn tỉnh" closing the citing sentence, not the cited central document's title.
+LOCAL_SCOPE_TAIL = re.compile(r"\s+trên\s+địa\s+bàn\s+(?:tỉnh|thành\s+phố|huyện|thị\s+xã)\s*$", _FLAGS)
 # Linking words left dangling when the next citation cut a title short.
 TITLE_DANGLING = re.compile(
     r"[\s,]*(?:(?:và|gắn\s+với|về|việc|tiếp\s+tục|triển\s+khai|thực\s+hiện|theo|ban\s+hành|của)[\s,]*)*$",

@@ -90,3 +90,12 @@ PROSE_DEADLINE = re.compile(
     r"\s*[.;]?\s*$",
     re.IGNORECASE,
 )
+
+# A dated deadline anywhere in a task's text, for when the sentence does not end with one:
+# "Định kỳ trước ngày 15/12 hằng năm tổng hợp kết quả …", "…, chậm nhất ngày 30/6/2024 gửi Sở Tài
+# chính …".  Only full dates and yearly days: a bare year inside a task is often its target.
+DATED_DEADLINE = re.compile(
+    r"(?<!\w)(?P<raw>(?:trước|chậm\s+nhất(?:\s+là)?|hạn\s+chót)\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}"
+    r"(?:\s*/\s*(?:19|20)\d{2}|(?:\s*(?:,|và)\s*(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2})*\s+h[ằàă]ng\s+năm))",
+    re.IGNORECASE,
+)

@@ -38,8 +38,10 @@ OPENER_WINDOW = 2500
 # of legal databases keep the header table's cell bars: "Số: 41/2019/QĐ-UBND | Quảng Trị, ngày …|".
 COLUMN_GAP = re.compile(r"\s{3,}|[ \t]*\|[ \t]*")
 # Web copies also break a header cell over lines: "Số:" / "344/QĐ-TTg", "Hà Nội," / "ngày 15 tháng 3
-# năm 2022".  A header line ending so is read together with the next non-blank line.
-HEADER_CELL_OPEN = re.compile(r"(?:^|\|)\s*(?:Số|SỐ)\s*:?\s*$|,\s*$")
+# năm 2022", "Kon Tum, ngày 23" / "tháng 11 năm 2020".  A header line ending so is read together
+# with the next non-blank line.
+HEADER_CELL_OPEN = re.compile(
+    r"(?:^|\|)\s*(?:Số|SỐ)\s*:?\s*$|,\s*$|,\s*ngày(?:\s+\d{1,2})?(?:\s+tháng(?:\s+\d{1,2})?)?\s*$")
 
 # National mottos printed opposite the issuer: never an issuer.
 MOTTOS = (
