@@ -95,6 +95,11 @@ def test_query_ui_binds_parameters_and_runs(page, url):
     page.select_option("#example", "chain-up")
     form = page.locator("#params")
     expect(form).to_be_visible()
+    expect(page.locator("#params input[name=doc]")).to_have_attribute("list", "doc-suggestions")
+    if not REAL_STORE:  # the fixture's document symbols, from the graph
+        expect(page.locator("#doc-suggestions option")).to_have_count(4)
+        assert page.locator("#doc-suggestions option").evaluate_all("os => os.map(o => o.value)") == [
+            "111/NQ-CP", "214/KH-UBND", "29-NQ/TW", "31-CTr/TU"]
     page.fill("#params input[name=doc]", "Kế hoạch 999")
     page.click("#params button[type=submit]")
     expect(page.locator("#param-error")).to_contain_text("không tìm thấy văn bản 'Kế hoạch 999'")

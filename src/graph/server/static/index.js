@@ -28,6 +28,33 @@
   const fields = document.getElementById("param-fields");
   const error = document.getElementById("param-error");
 
+  // Suggestions for the parameters people fill most: document symbols and agency names, read
+  // from the graph once (a datalist: the browser filters them as the user types).
+  const SUGGESTIONS = {
+    doc: { list: "doc-suggestions", query:
+      "SELECT DISTINCT ?v WHERE { ?d a <http://data.europa.eu/eli/ontology#LegalResource> ; " +
+      "<http://data.europa.eu/eli/ontology#id_local> ?v } ORDER BY ?v" },
+    agency: { list: "agency-suggestions", query:
+      "SELECT DISTINCT ?v WHERE { ?a a <http://www.w3.org/ns/org#Organization> ; " +
+      "<http://www.w3.org/2004/02/skos/core#prefLabel> ?v FILTER(LANG(?v) = \"vi\") } ORDER BY ?v" },
+  };
+  async function loadSuggestions() {
+    for (const { list, query } of Object.values(SUGGESTIONS)) {
+      const datalist = document.createElement("datalist");
+      datalist.id = list;
+      document.body.append(datalist);
+      const response = await fetch(`/sparql?query=${encodeURIComponent(query)}`,
+                                   { headers: { Accept: "application/sparql-results+json" } });
+      if (!response.ok) continue;
+      for (const row of (await response.json()).results.bindings) {
+        const option = document.createElement("option");
+        option.value = row.v.value;
+        datalist.append(option);
+      }
+    }
+  }
+  loadSuggestions().catch(() => {});  // suggestions are a convenience; the form works without them
+
   // One labelled input per parameter; text goes in through textContent/value only.
   function paramFields(q) {
     fields.replaceChildren();
@@ -39,6 +66,7 @@
       name.textContent = p.name + (p.required ? " *" : "");
       const input = document.createElement("input");
       input.name = p.name;
+      if (SUGGESTIONS[p.name]) input.setAttribute("list", SUGGESTIONS[p.name].list);
       input.required = p.required;
       input.placeholder = p.description;
       input.title = p.description;
