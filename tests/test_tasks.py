@@ -244,6 +244,19 @@ def test_seed_002_role_lines():
     assert (dash.deadline.kind, dash.deadline.years) == ("year", (2019,))
 
 
+def test_seed_002_group_heading_is_not_task_text():
+    # "b) Công nghiệp chế biến thực phẩm, đồ uống" / "Xây dựng chính sách khuyến khích …" / role lines
+    tasks = {(t.section, t.label): t for t in tasks_of(SEED_002)}
+    food = tasks[("II/2/b)#2", "b)")]
+    assert food.text.startswith("Xây dựng chính sách khuyến khích các doanh nghiệp trong và ngoài tỉnh xây dựng")
+    assert food.text.endswith("được tham gia và được hưởng lợi nhất định trong khâu sản xuất và tiêu thụ sản phẩm.")
+    assert names(food.lead) == ["Sở Nông nghiệp và Phát triển nông thôn"]
+    # a sentence wrapped over lines keeps its first line: "… vật liệu" / "xây dựng thông thường, …"
+    sand = tasks[("II/2/a)/*", "*")]
+    assert sand.text == ("Xây dựng kế hoạch tìm nguồn vật liệu thay thế dần cho cát để làm vật liệu xây dựng thông "
+                         "thường, đảm bảo ngành khoáng sản vật liệu xây dựng phát triển hợp lý.")
+
+
 def test_seed_002_lists_and_inline_deadlines():
     tasks = {(t.section, t.label): t for t in tasks_of(SEED_002)}
     # "b) Tham mưu xây dựng, trình ban hành … sau đây:" then five "- Chương trình …;" — one task

@@ -508,12 +508,13 @@ def _role_block_task(body: str, lines: list[Line], block: list[RoleValue], previ
     item = _task_item(body, [l for l in lines if previous_end <= l.start < first.start])
     if item is None:
         return None
-    label, text_start = item
+    label, item_start = item
+    text_start = _after_group_heading(body, lines, item_start, first.start)
     text = clean(body[text_start:first.start])
     if not text:
         return None
     task = Task(label=label, text=text, section=None, layout="role-lines",
-                span=Span(*_trim(body, _line_start_at(lines, text_start), block[-1].end)))
+                span=Span(*_trim(body, _line_start_at(lines, item_start), block[-1].end)))
     for value in block:
         if value.role == "deadline":
             task.deadline = parse_deadline(body[value.start:value.end], Span(*_trim(body, value.start, value.end)))
@@ -523,6 +524,21 @@ def _role_block_task(body: str, lines: list[Line], block: list[RoleValue], previ
         raw = inline_deadline(text)  # "(thực hiện thường xuyên, hàng năm)"
         task.deadline = parse_deadline(raw) if raw else None
     return task
+
+
+def _after_group_heading(body: str, lines: list[Line], start: int, end: int) -> int:
+    """Where the task's text starts when its item opens with a group heading: "b) Công nghiệp chế
+    biến thực phẩm, đồ uống" / "Xây dựng chính sách khuyến khích …" (seed 002).  A short line with
+    no closing punctuation and no action verb, followed by a capitalised line, is that heading;
+    a sentence wrapped over lines goes on in lower case ("… tìm nguồn vật liệu thay thế dần cho
+    cát để làm vật liệu" / "xây dựng thông thường, …")."""
+    following = [l for l in lines if start < l.start < end and not l.blank]
+    heading = body[start:body.find("\n", start, end) if "\n" in body[start:end] else end].strip()
+    if not following or not heading or heading.endswith((".", ";", ":", ",")) or len(heading.split()) > 10:
+        return start
+    if _ACTION_START.search(heading) or not following[0].text.lstrip()[:1].isupper():
+        return start
+    return following[0].start + len(following[0].text) - len(following[0].text.lstrip())
 
 
 def _line_start_at(lines: list[Line], pos: int) -> int:
@@ -677,6 +693,7 @@ def _prose_deadline(body: str, start: int, end: int) -> Deadline | None:
 # tra …", "2. Bộ Kế hoạch và Đầu tư, Bộ Tài chính cân đối, …" is not (no "chủ trì"): a numbered
 # clause that names its lead, "chủ trì", then the cooperating bodies up to the action verb.
 _ACTION_ALT = "|".join(v.replace(" ", r"\s+") for v in ACTION_VERBS)
+_ACTION_START = re.compile(rf"(?<!\w)(?:{_ACTION_ALT})(?!\w)", re.IGNORECASE)
 _PROSE_ASSIGNMENT = re.compile(
     rf"(?P<lead>[^:;.()]+?)\s+chủ\s+trì(?:\s*,\s*{_SUPPORT_VERB}\s+(?P<support>[^:;.]+?))?"
     rf"\s*,?\s+(?=(?:{_ACTION_ALT})(?!\w))"
