@@ -33,6 +33,13 @@ from graph.model import DEADLINE_KINDS, Span
         ("Từ năm 2020 - 2025.", "period", (2020, 2025), None),  # 002 6.b)
         ("Từ năm 2023.", "period", (2023,), None),  # 001
         ("Giai đoạn", "period", (), None),  # 000 row 5.4
+        # forms of the genre the seeds do not print (tests/genre/ fixtures use them in context)
+        ("trước ngày 15/12 hằng năm", "annual", (), None),
+        ("trước ngày 05/6 và 05/12 hàng năm", "annual", (), None),
+        ("Hằng quý", "periodic", (), None),
+        ("định kỳ 6 tháng, hằng năm", "periodic", (), None),
+        ("6 tháng một lần", "periodic", (), None),
+        ("định kỳ hằng quý và đột xuất", "periodic", (), None),
     ],
 )
 def test_deadline_kinds(raw, kind, years, quarter):

@@ -357,6 +357,8 @@ def test_agency_headings_over_bullets_points_and_sentences(parsed):
          ("quarter", "trong Quý III/2025", (2025,), 3, None)),
         ("agency-heading", "-", ["Sở Kế hoạch và Đầu tư"], [],
          ("annual", "trước ngày 05/6 và 05/12 hằng năm", (), None, None)),
+        ("agency-heading", "-", ["Sở Kế hoạch và Đầu tư"], [],
+         ("periodic", "định kỳ 6 tháng, hằng năm", (), None, None)),
         ("agency-heading", "2.", ["Sở Tài chính"], ["Sở Kế hoạch và Đầu tư"], None),
         ("agency-heading", "a)", ["Sở Công Thương"], [], ("year", "trong năm 2024", (2024,), None, None)),
         # "Phối hợp với X …": X leads, the heading's body cooperates
@@ -365,10 +367,11 @@ def test_agency_headings_over_bullets_points_and_sentences(parsed):
          ("date", "trước ngày 30/9/2023", (2023,), None, dt.date(2023, 9, 30))),
         # the closing item: bodies that act without "chủ trì" lead together
         ("lead-heading", "5.", ["Các sở, ban, ngành", "Ủy ban nhân dân các huyện, thị xã, thành phố"], [], None)]
-    assert [t.section for t in doc.tasks] == ["II/1/-", "II/1/-#2", "II/2", "II/3/a)", "II/3/b)", "II/4", "II/5"]
-    assert doc.tasks[2].text == ("Chủ trì, phối hợp với Sở Kế hoạch và Đầu tư tham mưu UBND tỉnh bố trí kinh "
+    assert [t.section for t in doc.tasks] == ["II/1/-", "II/1/-#2", "II/1/-#3", "II/2", "II/3/a)", "II/3/b)", "II/4",
+                                              "II/5"]
+    assert doc.tasks[3].text == ("Chủ trì, phối hợp với Sở Kế hoạch và Đầu tư tham mưu UBND tỉnh bố trí kinh "
                                  "phí thực hiện Kế hoạch theo quy định.")
-    assert doc.tasks[5].text == "Chủ động xây dựng kế hoạch thực hiện trên địa bàn, hoàn thành trước ngày 30/9/2023."
+    assert doc.tasks[6].text == "Chủ động xây dựng kế hoạch thực hiện trên địa bàn, hoàn thành trước ngày 30/9/2023."
 
 
 

@@ -205,7 +205,7 @@ class AgencyMention:
 TASK_LAYOUTS = ("table", "role-lines", "lead-heading", "agency-heading")
 
 DEADLINE_KINDS = (
-    "year", "years", "by-year", "quarter", "date", "annual", "continuous",
+    "year", "years", "by-year", "quarter", "date", "annual", "periodic", "continuous",
     "per-lead-schedule", "per-plan", "period", "unspecified",
 )
 

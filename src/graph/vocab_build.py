@@ -34,6 +34,8 @@ DEADLINE_LABELS = {
              "A calendar date: \"trước ngày 15/12/2024\"."),
     "annual": ("Hằng năm", "Annual", "Lặp lại mỗi năm: \"Hằng năm\", \"Hàng năm\".",
                "Recurring every year: \"Hằng năm\", \"Hàng năm\"."),
+    "periodic": ("Định kỳ", "Periodic", "Lặp lại nhiều lần trong năm: \"hằng quý\", \"hằng tháng\", \"định kỳ 6 tháng\".",
+                 "Recurring more than once a year: \"hằng quý\", \"hằng tháng\", \"định kỳ 6 tháng\"."),
     "continuous": ("Thường xuyên", "Continuous", "Liên tục, không có hạn cuối: \"Thường xuyên\".",
                    "Ongoing, without an end: \"Thường xuyên\"."),
     "per-lead-schedule": ("Theo tiến độ cơ quan chủ trì", "Per the lead body's schedule",

@@ -9,7 +9,8 @@ Forms handled (from the seeds; the table is ``patterns/deadlines.py``):
 - ``trong tháng 12/2024``                             → date 2024-12-31 (the month's last day)
 - ``năm 2025 và các năm tiếp theo``                   → period (2025,), open-ended
 - ``trước ngày 15/12/2024``                           → date 2024-12-15
-- ``Hằng năm`` / ``Hàng năm``                          → annual
+- ``Hằng năm`` / ``Hàng năm``, ``trước ngày 15/12 hằng năm`` → annual
+- ``Hằng quý``, ``Định kỳ 6 tháng, hằng năm``           → periodic
 - ``Thường xuyên``, ``thường xuyên, hàng năm``          → continuous
 - ``Theo tiến độ cơ quan chủ trì``                    → per-lead-schedule
 - ``theo thời gian thực hiện quy hoạch tỉnh``,
@@ -80,7 +81,7 @@ def _core(printed: str) -> str:
 
 def _build(printed: str, kind: str, match: re.Match[str], span: Span | None) -> Deadline:
     groups = match.groupdict()
-    years = tuple(int(y) for y in _YEAR.findall(match.group(0))) if kind not in ("annual", "continuous") else ()
+    years = tuple(int(y) for y in _YEAR.findall(match.group(0))) if kind not in ("annual", "periodic", "continuous") else ()
     quarter = ROMAN_QUARTERS[groups["q"].upper()] if groups.get("q") else None
     date = None
     if kind == "date":

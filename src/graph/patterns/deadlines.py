@@ -44,6 +44,10 @@ DEADLINE_FORMS: tuple[tuple[str, str], ...] = (
                r"(?:\s*(?:,|và)\s*(?:ngày\s+)?" + _DAY_MONTH + r")*\s+(?:của\s+)?(?:h[ằàă]ng|mỗi)\s+năm"),
     # "Hằng năm", "Hàng năm", "định kỳ hằng năm"
     ("annual", r"(?:định\s+kỳ\s+)?(?:thực\s+hiện\s+)?h[ằàă]ng\s+năm"),
+    # "Hằng quý", "hàng tháng", "Định kỳ 6 tháng", "6 tháng một lần", "Định kỳ 6 tháng, hằng năm",
+    # "định kỳ hằng quý và đột xuất": recurring more often than once a year
+    ("periodic", r"(?:định\s+kỳ\s+)?(?:(?:h[ằàă]ng|mỗi)\s+(?:quý|tháng|tuần)|\d{1,2}\s+tháng(?:\s+(?:một|1)\s+lần)?)"
+                 r"(?:\s*(?:,|và|/)\s*(?:h[ằàă]ng\s+năm|năm|cả\s+năm|đột\s+xuất(?:\s+khi\s+có\s+yêu\s+cầu)?))*"),
     # "Thường xuyên", "thường xuyên, hàng năm"
     ("continuous", r"(?:thực\s+hiện\s+)?thường\s+xuyên(?:\s*,?\s*(?:liên\s+tục|h[ằà]ng\s+năm))?"),
     ("continuous", r"liên\s+tục"),
@@ -86,7 +90,8 @@ INLINE_DEADLINE = re.compile(r"\(\s*thực\s+hiện\s+(?P<raw>[^()]{3,60}?)\s*\)
 # hằng năm." (seed 000) names an annual plan, not when the task is due.
 PROSE_DEADLINE = re.compile(
     r"(?<!\w)(?P<raw>(?:trong|trước|chậm\s+nhất|đến\s+hết|hết)\s+(?:ngày|tháng|quý|năm)\s+[^,.;()\n]{1,30}?"
-    r"|(?:năm\s+)?(?:19|20)\d{2}\s+và\s+(?:các|những)\s+năm\s+tiếp\s+theo)"
+    r"|(?:năm\s+)?(?:19|20)\d{2}\s+và\s+(?:các|những)\s+năm\s+tiếp\s+theo"
+    r"|định\s+kỳ\s+[^.;()\n]{1,30}?)"  # "…, báo cáo UBND tỉnh định kỳ 6 tháng, hằng năm."
     r"\s*[.;]?\s*$",
     re.IGNORECASE,
 )
