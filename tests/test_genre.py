@@ -407,3 +407,49 @@ def test_cooperating_bodies_after_a_role_phrase_and_a_yearly_deadline_first(pars
          ("annual", "trước ngày 15/12 hằng năm", (), None, None)),
         ("agency-heading", "2.", ["Công an tỉnh"], ["Các đơn vị liên quan"], None),
         ("agency-heading", "3.", ["Sở Tài chính"], [], None)]
+
+
+# --------------------------------------------------------------------------------------------------
+# gov_nq-cp_2024_programme.txt — header, title, căn cứ and articles after Nghị quyết 111/NQ-CP
+# (22/7/2024) of the Government, which issues its action programme for 29-NQ/TW; the attached
+# programme ("CHƯƠNG TRÌNH HÀNH ĐỘNG … (Kèm theo Nghị quyết số 111/NQ-CP …)") and its task table
+# (one cell per line, as read from .docx/.html) are constructed and shortened.
+
+
+def test_resolution_issuing_a_programme_carries_out_what_the_programme_does(parsed):
+    doc = parsed("gov_nq-cp_2024_programme.txt")
+    assert (doc.meta.ref.symbol, doc.meta.ref.jurisdiction, doc.meta.ref.date) == ("111/NQ-CP", "vn", dt.date(2024, 7, 22))
+    assert _relations(doc) == [
+        ("based-on", None, "Luật Tổ chức Chính phủ", False),
+        ("based-on", None, "Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính "
+                           "quyền địa phương", False),
+        ("based-on", None, "29-NQ/TW", False),
+        # "Điều 1. Ban hành kèm theo Nghị quyết này Chương trình hành động … thực hiện Nghị quyết số 29-NQ/TW"
+        ("implements", None, "29-NQ/TW", False),
+        ("attached-to", None, "111/NQ-CP", True),
+        ("amends", "Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa "
+                   "phương", "Luật Tổ chức Chính phủ", False),
+        ("amends", "Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa "
+                   "phương", "Luật Tổ chức chính quyền địa phương", False)]
+
+
+def test_attached_programme_is_read_as_text_with_its_tasks(parsed):
+    doc = parsed("gov_nq-cp_2024_programme.txt")
+    assert [s.key for s in doc.sections if s.key.startswith("CHƯƠNG TRÌNH HÀNH ĐỘNG/")] == [
+        "CHƯƠNG TRÌNH HÀNH ĐỘNG/I", "CHƯƠNG TRÌNH HÀNH ĐỘNG/I/1", "CHƯƠNG TRÌNH HÀNH ĐỘNG/II",
+        "CHƯƠNG TRÌNH HÀNH ĐỘNG/II/1", "CHƯƠNG TRÌNH HÀNH ĐỘNG/III", "CHƯƠNG TRÌNH HÀNH ĐỘNG/III/1"]
+    assert _tasks(doc) == [
+        ("lead-heading", "1.", ["Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ",
+                                "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"], [],
+         ("quarter", "trong Quý III năm 2024", (2024,), 3, None)),
+        ("lead-heading", "1.", ["Bộ Kế hoạch và Đầu tư"], ["Các bộ, cơ quan"], None),
+        ("table", "1", ["Bộ Công Thương"], ["Các bộ, ngành, địa phương"], ("year", "2025", (2025,), None, None)),
+        ("table", "2", ["Bộ Công Thương"], ["Bộ Tư pháp"], ("year", "2026", (2026,), None, None))]
+    assert [t.section for t in doc.tasks] == ["CHƯƠNG TRÌNH HÀNH ĐỘNG/II/1", "CHƯƠNG TRÌNH HÀNH ĐỘNG/III/1",
+                                              "Phụ lục/1", "Phụ lục/2"]
+    assert [t.output_form for t in doc.tasks] == [None, None, "Quyết định", "Luật"]
+
+
+def test_regulation_clause_on_reports_is_not_an_agency(parsed):
+    # "1. Báo cáo định kỳ gồm:" over "a) Báo cáo tình hình kinh tế - xã hội;": "Báo cáo" is no newspaper
+    assert parsed("ubnd_qd_quang-tri_2019_pipes.txt").tasks == []

@@ -604,8 +604,10 @@ def _continues_wrapped_text(prev: _Line | None, s: str) -> bool:
 
 def _detect_nodes(lns: list[_Line], first: int, stop: int, in_appendix: bool) -> list[_Node]:
     """Labelled lines of ``lns[first:stop]``.  An appendix holding articles ("Điều 1. Phạm vi điều
-    chỉnh" in a "QUY ĐỊNH (Ban hành kèm theo Quyết định …)") is a text, not a table."""
-    if in_appendix and any(P.ARTICLE_LABEL.match(ln.text.lstrip()) for ln in lns[first:stop]):
+    chỉnh" in a "QUY ĐỊNH (Ban hành kèm theo Quyết định …)") or parts ("I. MỤC ĐÍCH, YÊU CẦU" in a
+    "CHƯƠNG TRÌNH HÀNH ĐỘNG (Kèm theo Nghị quyết số 111/NQ-CP …)") is a text, not a table."""
+    if in_appendix and any(P.ARTICLE_LABEL.match(ln.text.lstrip()) or P.PART_LABEL.match(ln.text.lstrip())
+                           for ln in lns[first:stop]):
         in_appendix = False
     seq = _Numbering()
     nodes, prev = [], None

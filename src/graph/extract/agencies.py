@@ -35,7 +35,10 @@ from ..patterns.agencies import (
 _HEAD_ALT = "|".join(re.escape(h).replace(r"\ ", r"[ \t\n]+") for h in sorted(AGENCY_HEADS, key=len, reverse=True))
 # a head followed by a name: "Sở Xây dựng" yes, "Ban, ngành" no
 # (a capital "Các" opens a new group: "Môi \nTrường \n\nCác sở" is not the school "Trường …")
-_HEAD_WITH_NAME = rf"(?:{_HEAD_ALT})(?=\s+[\w(])(?!\s+(?:ngành|và|(?-i:Các))\b)"
+# and a head word that is the first half of a common noun is no body: "Báo cáo", "Ban hành",
+# "Bộ máy", "Hội nghị", "Trường hợp", "Quỹ đất", "Bộ trưởng" (a person)
+_NOT_A_NAME = r"cáo|hành|máy|nghị|thảo|hợp|kết|hữu|đất|trưởng"
+_HEAD_WITH_NAME = rf"(?:{_HEAD_ALT})(?=\s+[\w(])(?!\s+(?:ngành|và|(?-i:Các))\b)(?!\s+(?-i:{_NOT_A_NAME})\b)"
 _GROUP_START = re.compile(rf"[Cc]ác[ \t\n]+(?:{'|'.join(GROUP_NOUNS)})\b")
 # a body's name opens here (the caller checks the capital: "Công An tỉnh" is printed too)
 _BODY_START = re.compile(_HEAD_WITH_NAME, re.IGNORECASE)

@@ -401,6 +401,24 @@ def purpose_relations(text: str, found: list[_Found]) -> list[Relation]:
     return _clause_relations(text, found, P.PURPOSE_OPENER, 0, len(text))
 
 
+def issuing_relations(text: str, found: list[_Found]) -> list[Relation]:
+    """A document that issues a programme or plan carrying out X carries out X through it: the
+    title "BAN HÀNH CHƯƠNG TRÌNH HÀNH ĐỘNG CỦA CHÍNH PHỦ THỰC HIỆN NGHỊ QUYẾT SỐ 29-NQ/TW …" or
+    "Điều 1. Ban hành kèm theo Nghị quyết này Chương trình hành động … thực hiện Nghị quyết số
+    29-NQ/TW …" → implements 29-NQ/TW (the first citation after "thực hiện"/"triển khai")."""
+    relations = []
+    for opener in P.ISSUING_OPENER.finditer(text):
+        stop = P.TITLE_STOP.search(text, opener.end())
+        clause_end = stop.start() if stop else len(text)
+        for f in (f for f in found if opener.end() <= f.citation.span.start < clause_end):
+            before = text[opener.end():f.citation.span.start]
+            if P.ISSUED_KIND.search(before) and P.IMPLEMENTS_LINK.search(before) and not f.placeholder:
+                cit = f.citation
+                relations.append(Relation("implements", None, cit.target, cit.span, cit.text, cit.footnote))
+                break
+    return relations
+
+
 def _clause_relations(text: str, found: list[_Found], opener_pattern: re.Pattern[str],
                       region_start: int, region_end: int) -> list[Relation]:
     relations = []
@@ -498,6 +516,7 @@ def extract_citations(seg: SegmentedDocument, meta: DocumentMeta) -> tuple[list[
     body = _scan(seg.body, 0, len(seg.body), home, None, tables)
     relations = preamble_relations(seg.body, body, _preamble_end(seg))
     relations += purpose_relations(seg.body, body)
+    relations += issuing_relations(seg.body, body)
     relations += attached_relations(seg.body, body, meta)
     relations += chain_relations(seg.body, body)
     relations += self_relations(seg.body, [f for f in body if not f.placeholder])

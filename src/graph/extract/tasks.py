@@ -87,17 +87,22 @@ def extract_tasks(seg: SegmentedDocument) -> list[Task]:
     body = seg.body
     tasks: list[Task] = []
     for appendix in seg.appendices:
-        tasks += parse_table_tasks(body, appendix.span)
+        table_tasks = parse_table_tasks(body, appendix.span)
+        # an attached programme or plan ("Kèm theo Nghị quyết số 111/NQ-CP …") is prose, not a table
+        tasks += table_tasks or prose_tasks(body, appendix.span)
     for region in main_regions(len(body), seg.appendices):
-        role_tasks = parse_role_line_tasks(body, region)
-        heading_tasks = [t for t in parse_lead_heading_tasks(body, region) if not _overlaps_any(t, role_tasks)]
-        taken = role_tasks + heading_tasks
-        taken += [t for t in parse_agency_heading_tasks(body, region) if not _overlaps_any(t, taken)]
-        prose_tasks = [t for t in parse_prose_assignment_tasks(body, region) if not _overlaps_any(t, taken)]
-        tasks += taken + prose_tasks
+        tasks += prose_tasks(body, region)
     for task in tasks:
         task.section = _section_key(seg, task.span)
     return sorted(tasks, key=lambda t: t.span.start)
+
+
+def prose_tasks(body: str, region: Span) -> list[Task]:
+    """Tasks of the layouts written as text, the first reader to claim a span keeping it."""
+    taken = parse_role_line_tasks(body, region)
+    for parse in (parse_lead_heading_tasks, parse_agency_heading_tasks, parse_prose_assignment_tasks):
+        taken += [t for t in parse(body, region) if not _overlaps_any(t, taken)]
+    return taken
 
 
 def main_regions(length: int, appendices: list[Appendix]) -> list[Span]:

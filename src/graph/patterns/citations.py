@@ -264,6 +264,14 @@ PURPOSE_OPENER = re.compile(
     r"(?:\s+(?:thắng\s+lợi|có\s+hiệu\s+quả|tốt))?(?:\s+(?:các\s+)?mục\s+tiêu(?:\s+của)?)?(?!\w)",
     re.MULTILINE,
 )
+# A decision or resolution that issues a programme or plan carrying something out: its title
+# "BAN HÀNH CHƯƠNG TRÌNH HÀNH ĐỘNG CỦA CHÍNH PHỦ THỰC HIỆN NGHỊ QUYẾT SỐ 29-NQ/TW …" or its
+# "Điều 1. Ban hành kèm theo Nghị quyết này Chương trình hành động … thực hiện Nghị quyết số …".
+ISSUING_OPENER = re.compile(
+    r"^[ \t]*(?:(?:Điều|ĐIỀU)[ \t]+1[ \t]*[.:][ \t]*)?(?P<verb>(?-i:Ban\s+hành|BAN\s+HÀNH|Phê\s+duyệt|PHÊ\s+DUYỆT))(?!\w)",
+    re.MULTILINE,
+)
+ISSUED_KIND = re.compile(r"(?<!\w)(?:chương\s+trình|kế\s+hoạch|đề\s+án)(?!\w)", _FLAGS)
 # A preamble clause ends at a line ending with ":" or at a line opening another clause.
 PREAMBLE_CLAUSE_END = re.compile(
     rf":[ \t]*$|^[ \t]*(?:{_capitalised(_CLAUSE_ENDERS)})(?!\w)", re.MULTILINE
