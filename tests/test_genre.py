@@ -453,3 +453,33 @@ def test_attached_programme_is_read_as_text_with_its_tasks(parsed):
 def test_regulation_clause_on_reports_is_not_an_agency(parsed):
     # "1. Báo cáo định kỳ gồm:" over "a) Báo cáo tình hình kinh tế - xã hội;": "Báo cáo" is no newspaper
     assert parsed("ubnd_qd_quang-tri_2019_pipes.txt").tasks == []
+
+
+# --------------------------------------------------------------------------------------------------
+# ubnd_cv_binh-thuan_2024_letter.txt — constructed: a provincial letter (công văn) in the standard
+# form of Nghị định 30/2020/NĐ-CP (no type line; "V/v …" subject under the number; "Kính gửi:" list;
+# the Chairman's instructions as numbered items).
+
+
+def test_letter_subject_is_its_title_and_never_its_issuer(parsed):
+    doc = parsed("ubnd_cv_binh-thuan_2024_letter.txt")
+    ref = doc.meta.ref
+    # "… của Chính phủ" in the subject and the text must not make the Government the issuer
+    assert (ref.type_label, ref.symbol, ref.issuer_name, ref.jurisdiction, ref.date) == (
+        "Công văn", "1234/UBND-KT", "Ủy ban nhân dân tỉnh Bình Thuận", "vn-40", dt.date(2024, 9, 5))
+    assert ref.title == "V/v triển khai thực hiện Nghị quyết số 111/NQ-CP của Chính phủ"
+    assert doc.meta.recipients == ["Các sở, ban, ngành tỉnh", "UBND các huyện, thị xã, thành phố", "Như trên",
+                                   "Lưu: VT"]
+
+
+def test_letter_addressees_are_not_sections_and_its_opening_relation_is_read(parsed):
+    doc = parsed("ubnd_cv_binh-thuan_2024_letter.txt")
+    assert [s.key for s in doc.sections] == ["1", "2"]
+    assert _relations(doc) == [("implements", None, "111/NQ-CP", False),
+                               ("implements", "111/NQ-CP", "29-NQ/TW", False)]
+    assert _tasks(doc) == [
+        # "Giao Sở Kế hoạch và Đầu tư chủ trì, phối hợp với các cơ quan liên quan …, trình UBND tỉnh
+        # trước ngày 30/9/2024."
+        ("lead-heading", "1.", ["Sở Kế hoạch và Đầu tư"], ["Các cơ quan liên quan"],
+         ("date", "trước ngày 30/9/2024", (2024,), None, dt.date(2024, 9, 30))),
+        ("lead-heading", "2.", ["Các sở, ban, ngành", "Ủy ban nhân dân các huyện, thị xã, thành phố"], [], None)]

@@ -812,6 +812,22 @@ def _attached_note(lns: list[_Line], j: int, stop: int, body: str) -> Span:
 # ---------------------------------------------------------------- segment
 
 
+_ADDRESSEES = re.compile(r"^\s*Kính\s+gửi\s*:", re.IGNORECASE)
+_ADDRESSEE_WINDOW = 15
+
+
+def _after_addressees(lns: list[_Line], first: int) -> int:
+    """A letter's "Kính gửi:" list ("- Các sở, ban, ngành tỉnh;" / "- UBND các huyện, …") names
+    whom it is sent to: those dashes are not sections of the text."""
+    for i in range(first, min(first + _ADDRESSEE_WINDOW, len(lns))):
+        if _ADDRESSEES.match(lns[i].text):
+            j = i + 1
+            while j < len(lns) and not lns[j].blank and P.BULLET_LABEL.match(lns[j].text.lstrip()):
+                j += 1
+            return j
+    return first
+
+
 def segment(nt: NormalisedText) -> SegmentedDocument:
     text = nt.text
     raw_lines = _split_lines(text)
@@ -824,7 +840,7 @@ def segment(nt: NormalisedText) -> SegmentedDocument:
 
     used: set[str] = set()
     main_end = lns[closing.body_end - 1].end if closing.body_end > 0 else 0
-    nodes = _detect_nodes(lns, after_title, closing.body_end, in_appendix=False)
+    nodes = _detect_nodes(lns, _after_addressees(lns, after_title), closing.body_end, in_appendix=False)
     _link(nodes, None, main_end, body, used)
     sections = _to_sections(nodes, text, body, lns, wrapped, main_end)
 

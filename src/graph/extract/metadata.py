@@ -29,7 +29,7 @@ from ..patterns.metadata import (
     CITY_ISOS, COLUMN_GAP, DATE_LINE, DRAFT, HEAD_LINES, HEADER_ISSUERS, LOCAL_ISSUER_NAMES,
     MAX_TITLE_LINES, MOTTOS, NOTE_DATE, NUMBER_LINE, NUMBER_REF, OPENER_VERBS, OPENER_WINDOW,
     RECIPIENT_ITEM, RECIPIENT_TRAILING, RECIPIENTS_HEAD, SEPARATOR, SIGNATURE_MARKS,
-    SIGNING_AUTHORITY, TAIL_LINES, TITLE_STOP,
+    SIGNING_AUTHORITY, SUBJECT_LINE, TAIL_LINES, TITLE_STOP,
 )
 
 __all__ = ["extract_metadata", "parse_symbol_tail"]
@@ -121,13 +121,14 @@ def extract_metadata(seg: SegmentedDocument) -> DocumentMeta:
     head = _head_lines(seg.body, seg, main_end)
     type_found = _type_line(head)
     header = _header_lines(seg.body, seg.header, head, type_found)
-    title_lines = _title_lines(head, type_found)
-    identity = _read_header(header, type_found, facts)
+    title_lines = _title_lines(head, type_found) or _subject_lines(header)
+    identity = _read_header([line for line in header if line not in title_lines], type_found, facts)
     is_draft = _is_draft(header + title_lines, facts)
     title = _title(title_lines, facts)
 
     tail = _tail_lines(seg.body, seg.recipients, seg.signature, main_end)
     recipients, taken = _recipients(tail, facts)
+    recipients = _addressees(head, facts) + recipients
     authority, capacity, signer = _signature(tail, taken, facts)
     _fill_from_text(identity, seg.body, authority, title_lines, facts)
     return DocumentMeta(
@@ -221,8 +222,24 @@ def _header_lines(body: str, header: Span | None, head: list[_Line],
     if header is not None:
         return _lines(body, _line_start(body, header.start), header.end)
     if type_found is None:
-        return head
+        return _until_body(head)
     return [line for line in head if line.start < type_found[0].start]
+
+
+_LETTER_BODY = re.compile(r"^\s*(?:Kính\s+gửi|Căn\s+cứ|Thực\s+hiện|Triển\s+khai|Theo\s+đề\s+nghị)\b")
+
+
+def _until_body(head: list[_Line]) -> list[_Line]:
+    """A letter has no type line: its header runs to the place and date, and never into "Kính gửi:"
+    or the text ("… của Chính phủ" there is not the issuer)."""
+    taken = []
+    for line in head:
+        if _LETTER_BODY.match(line.text):
+            break
+        taken.append(line)
+        if DATE_LINE.search(line.text):
+            break
+    return taken
 
 
 def _tail_lines(body: str, recipients: Span | None, signature: Span | None, main_end: int) -> list[_Line]:
@@ -298,6 +315,22 @@ def _title_lines(head: list[_Line], type_found: tuple[_Line, DocType] | None) ->
         taken.append(line)
         if len(taken) > MAX_TITLE_LINES:
             return []
+    return taken
+
+
+def _subject_lines(header: list[_Line]) -> list[_Line]:
+    """A letter's "V/v …" subject and the lines it wraps onto, up to a motto, date, rule or
+    blank line ("V/v triển khai thực hiện Nghị quyết" / "số 111/NQ-CP của Chính phủ")."""
+    start = next((i for i, line in enumerate(header) if SUBJECT_LINE.match(line.text)), None)
+    if start is None:
+        return []
+    taken = [header[start]]
+    for line in header[start + 1:start + MAX_TITLE_LINES]:
+        text = line.stripped
+        if line.blank or SEPARATOR.match(text) or text.upper() in MOTTOS or DATE_LINE.search(text) \
+                or NUMBER_LINE.match(text) or not text[:1].islower():
+            break
+        taken.append(line)
     return taken
 
 
@@ -503,6 +536,27 @@ def _province_prefix(text: str) -> tuple[Province | None, int]:
 
 
 # -------------------------------------------------------- tail: recipients
+
+_ADDRESSEES = re.compile(r"^\s*Kính\s+gửi\s*:\s*(?P<inline>.*)$", re.IGNORECASE)
+
+
+def _addressees(head: list[_Line], facts: _Facts) -> list[str]:
+    """Whom a letter is sent to, "Kính gửi: Sở Tài chính." or a dashed list under "Kính gửi:";
+    "Nơi nhận: - Như trên;" refers back to them."""
+    at = next((i for i, line in enumerate(head) if _ADDRESSEES.match(line.text)), None)
+    if at is None:
+        return []
+    inline = RECIPIENT_TRAILING.sub("", _ADDRESSEES.match(head[at].text).group("inline").strip())
+    names, end = ([inline] if inline else []), head[at].end
+    for line in head[at + 1:]:
+        item = RECIPIENT_ITEM.match(line.stripped)
+        if line.blank or not item:
+            break
+        names.append(RECIPIENT_TRAILING.sub("", item.group("text")))
+        end = line.end
+    if names:
+        facts.saw("addressees", Span(head[at].start, end))
+    return [clean(n) for n in names if n]
 
 
 def _recipients(tail: list[_Line], facts: _Facts) -> tuple[list[str], set[int]]:

@@ -874,8 +874,12 @@ def _assignment_task(body: str, lines: list[Line], i: int) -> Task | None:
             break
         end = nxt.end
     text_start = line.start + item.end()
+    # "Giao Sở Kế hoạch và Đầu tư chủ trì, phối hợp với các cơ quan liên quan tham mưu …"
+    chairs = _CHAIRS.search(body, agency.end(), end)
     return Task(
         label=item.group("label").strip(), text=clean(body[text_start:end]), section=None,
         lead=_mentions(body, agency.start(), agency.end()),
+        support=_mentions(body, chairs.start("support"), chairs.end("support")) if chairs else [],
+        deadline=_prose_deadline(body, text_start, end),
         span=Span(*_trim(body, line.start, end)), layout="lead-heading",
     )

@@ -43,6 +43,10 @@ COLUMN_GAP = re.compile(r"\s{3,}|[ \t]*\|[ \t]*")
 HEADER_CELL_OPEN = re.compile(
     r"(?:^|\|)\s*(?:Số|SỐ)\s*:?\s*$|,\s*$|,\s*ngày(?:\s+\d{1,2})?(?:\s+tháng(?:\s+\d{1,2})?)?\s*$")
 
+# The subject of a letter (công văn), printed under its number instead of a title: "V/v triển
+# khai thực hiện Nghị quyết số 111/NQ-CP của Chính phủ" — never the issuer, and the letter's title.
+SUBJECT_LINE = re.compile(r"^\s*(?:V/v|V/V|v/v|Về\s+việc)\s*:?\s+(?=\S)")
+
 # National mottos printed opposite the issuer: never an issuer.
 MOTTOS = (
     "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
