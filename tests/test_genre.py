@@ -483,3 +483,22 @@ def test_letter_addressees_are_not_sections_and_its_opening_relation_is_read(par
         ("lead-heading", "1.", ["Sở Kế hoạch và Đầu tư"], ["Các cơ quan liên quan"],
          ("date", "trước ngày 30/9/2024", (2024,), None, dt.date(2024, 9, 30))),
         ("lead-heading", "2.", ["Các sở, ban, ngành", "Ủy ban nhân dân các huyện, thị xã, thành phố"], [], None)]
+
+
+# --------------------------------------------------------------------------------------------------
+# ubnd_kh_quang-tri_2023_indicator-table.txt — constructed: an indicator appendix with one column per
+# target year ("TT | Chỉ tiêu | Đơn vị tính | Năm 2025 | Năm 2030 | Cơ quan theo dõi"), one cell per
+# line as read from .docx/.html.
+
+
+def test_indicator_table_with_a_column_per_year(parsed):
+    doc = parsed("ubnd_kh_quang-tri_2023_indicator-table.txt")
+    assert [(i.label, i.name, i.target.raw, i.target.comparator, i.target.low, i.target.unit, i.horizon_year,
+             i.agency.name, i.section) for i in doc.indicators] == [
+        ("1", "Tốc độ tăng trưởng GRDP bình quân", "7,0 %/năm", "eq", 7.0, "%/năm", 2025, "Sở Kế hoạch và Đầu tư",
+         "PHỤ LỤC"),
+        ("1", "Tốc độ tăng trưởng GRDP bình quân", "8,0 %/năm", "eq", 8.0, "%/năm", 2030, "Sở Kế hoạch và Đầu tư",
+         "PHỤ LỤC"),
+        ("2", "Tỷ trọng công nghiệp - xây dựng trong GRDP", "32 %", "eq", 32.0, "%", 2025, "Sở Công Thương", "PHỤ LỤC"),
+        ("2", "Tỷ trọng công nghiệp - xây dựng trong GRDP", "40 %", "eq", 40.0, "%", 2030, "Sở Công Thương", "PHỤ LỤC")]
+    assert doc.tasks == []

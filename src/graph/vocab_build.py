@@ -15,8 +15,9 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
 from .model import COMPARATORS, DEADLINE_KINDS, RELATION_KINDS, SECTION_KINDS
-from .patterns.documents import DOC_TYPES
-from .vocab import ELI, PG
+from .patterns.documents import CENTRAL, DOC_TYPES, PROVINCES
+from .resolve import province_label
+from .vocab import DEFAULT_BASE, ELI, PG
 
 PGV = "https://w3id.org/policy-graph/vocab/"
 OUT = Path(__file__).resolve().parents[2] / "ontology" / "vocabularies.ttl"
@@ -82,6 +83,7 @@ SCHEMES = {
     "relation": ("Quan hệ giữa văn bản", "Relations between documents"),
     "comparator": ("Phép so sánh của chỉ tiêu", "Indicator target comparators"),
     "section-kind": ("Loại đề mục", "Section kinds"),
+    "jurisdiction": ("Địa bàn", "Jurisdictions"),
 }
 
 
@@ -133,7 +135,24 @@ def build_vocabularies() -> Graph:
     for kind in SECTION_KINDS:
         vi, en = SECTION_KIND_LABELS[kind]
         concept(g, "section-kind", kind, vi, en)
+    for code in (CENTRAL,) + tuple(p.iso for p in PROVINCES):
+        jurisdiction(g, code)
     return g
+
+
+def jurisdiction(g: Graph, code: str) -> URIRef:
+    """Every jurisdiction an agency of the registry or a document can name, described once here
+    (as ``rdf.DocumentEmitter.jurisdiction`` does) so that a corpus without documents of some
+    province still describes the jurisdictions its registry agencies point to."""
+    iri = URIRef(f"{DEFAULT_BASE}/jurisdiction/{code}")
+    name_vi, name_en = province_label(code)
+    g.add((iri, RDF.type, PG.Jurisdiction))
+    g.add((iri, RDF.type, SKOS.Concept))
+    g.add((iri, SKOS.inScheme, URIRef(f"{PGV}jurisdiction")))
+    g.add((iri, SKOS.prefLabel, Literal(name_vi, lang="vi")))
+    g.add((iri, SKOS.prefLabel, Literal(name_en, lang="en")))
+    g.add((iri, PG.isoCode, Literal(code.upper())))
+    return iri
 
 
 def render() -> str:

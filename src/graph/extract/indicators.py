@@ -53,7 +53,7 @@ from dataclasses import dataclass
 
 from ..model import Indicator, Section, SegmentedDocument, Span, Target
 from ..normalise import clean
-from ..patterns.indicators import (COUNT_UNITS, EXHORTATIONS, HORIZON_PATTERNS, INDICATOR_HEADING,
+from ..patterns.indicators import (COUNT_UNITS, EXHORTATIONS, HORIZON_PATTERNS, INDICATOR_COLUMNS, INDICATOR_HEADING,
                                    LINKING_VERBS, MEASURE_HEADS, PERIOD_FORMS, PERIOD_STARTS,
                                    QUALITATIVE_VERBS, SUBSIDIARY, TABLE_AGENCY_HEADER, TABLE_INDICATOR_HEADER,
                                    TABLE_NUMBER_HEADER, TABLE_PERIOD_HEADER, VALUE_VERBS, VISION)
@@ -100,7 +100,8 @@ def extract_indicators(seg: SegmentedDocument) -> list[Indicator]:
     table_spans: list[Span] = []
     title_year = document_horizon(seg)
     for appendix in seg.appendices:
-        rows = table_indicators(seg.body, appendix.span, default_year=horizon_year(appendix.title) or title_year)
+        year = horizon_year(appendix.title) or title_year
+        rows = column_table_indicators(seg.body, appendix.span, year) or table_indicators(seg.body, appendix.span, year)
         # "-" / "+" lines of a flattened table are cells, not sections: rows belong
         # to the section holding the whole table ("Phụ lục I")
         table_section = innermost_section(seg.sections, appendix.span)
@@ -185,6 +186,74 @@ def table_indicators(body: str, span: Span, default_year: int | None = None) -> 
     for (label, start), end in zip(rows, bounds[1:]):
         found.extend(_table_row(body, span.start + start, span.start + end, label, year, has_agency, has_period))
     return found
+
+
+_COLUMNS = tuple((role, re.compile(pattern, re.IGNORECASE)) for role, pattern in INDICATOR_COLUMNS)
+_CELL_LABEL = re.compile(r"^\s*(?P<label>\d{1,3})\.?\s*$")
+
+
+def column_table_indicators(body: str, span: Span, default_year: int | None = None) -> list[Indicator]:
+    """Indicators of a table read one cell per line, its columns named by its header:
+
+        TT / Chỉ tiêu / Đơn vị tính / Năm 2025 / Năm 2030 / Cơ quan theo dõi
+        1 / Tốc độ tăng trưởng GRDP bình quân / %/năm / 7,0 / 8,0 / Sở Kế hoạch và Đầu tư
+
+    One indicator per row and target column (a year column gives its horizon).  Empty when the
+    table is not laid out so (a PDF table flattened into rows is ``table_indicators``'s)."""
+    cells = [line for line in _cell_lines(body, span) if line[2]]
+    start = next((i for i, (_, _, text) in enumerate(cells) if re.fullmatch(r"S?TT", text, re.IGNORECASE)), None)
+    if start is None:
+        return []
+    end = next((i for i in range(start + 1, len(cells)) if _CELL_LABEL.match(cells[i][2])), None)
+    columns = [_column_role(text) for _, _, text in cells[start + 1:end]] if end else []
+    roles = [role for role, _ in columns]
+    if "name" not in roles or not ({"year", "target"} & set(roles)):
+        return []
+    found, i, expected = [], end, 1
+    while i + len(columns) < len(cells) + 1 and _CELL_LABEL.match(cells[i][2]) \
+            and int(_CELL_LABEL.match(cells[i][2])["label"]) == expected:
+        row = dict(zip(range(len(columns)), cells[i + 1:i + 1 + len(columns)]))
+        if len(row) < len(columns):
+            break
+        found += _column_row(str(expected), columns, row, Span(cells[i][0], row[len(columns) - 1][1]), default_year)
+        i, expected = i + 1 + len(columns), expected + 1
+    return found
+
+
+def _cell_lines(body: str, span: Span) -> list[tuple[int, int, str]]:
+    lines, pos = [], span.start
+    for line in body[span.start:span.end].split("\n"):
+        text = line.strip().strip("|").strip()
+        lines.append((pos, pos + len(line), text))
+        pos += len(line) + 1
+    return lines
+
+
+def _column_role(header: str) -> tuple[str, int | None]:
+    for role, pattern in _COLUMNS:
+        match = pattern.search(header)
+        if match:
+            return role, int(match["year"]) if role == "year" else None
+    return "other", None
+
+
+def _column_row(label: str, columns: list[tuple[str, int | None]], row: dict[int, tuple[int, int, str]],
+                span: Span, default_year: int | None) -> list[Indicator]:
+    def cell(role: str) -> tuple[int, int, str] | None:
+        return next((row[i] for i, (r, _) in enumerate(columns) if r == role), None)
+
+    name, unit, agency_cell, period = cell("name"), cell("unit"), cell("agency"), cell("period")
+    agencies = parse_agencies(agency_cell[2], agency_cell[0]) if agency_cell else []
+    made = []
+    for i, (role, year) in enumerate(columns):
+        value = row[i][2]
+        if role not in ("year", "target") or not value or value in ("-", "–", "x"):
+            continue
+        with_unit = f"{value} {unit[2]}" if unit and unit[2] and unit[2] not in value else value
+        made.append(Indicator(label, clean(name[2]), parse_target(with_unit), horizon_year=year or default_year,
+                              agency=agencies[0] if agencies else None, period=period[2] if period else None,
+                              span=span, co_agencies=agencies[1:]))
+    return made
 
 
 def _numbered_rows(region: str, start: int):

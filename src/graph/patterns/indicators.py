@@ -103,6 +103,18 @@ TABLE_INDICATOR_HEADER = r"CHỈ\s+TIÊU"
 TABLE_PERIOD_HEADER = r"KỲ\s+BÁO\s+CÁO"
 TABLE_AGENCY_HEADER = r"CƠ\s+QUAN"
 
+# Header cells of an indicator table read one cell per line (.docx, .html, web copies):
+# "TT | Chỉ tiêu | Đơn vị tính | Năm 2025 | Năm 2030 | Cơ quan theo dõi".  (role, pattern) by the
+# cell's text, first match wins; a column whose header ends in a year holds targets for that year.
+INDICATOR_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("unit", r"^(?:đơn\s+vị\s+tính|đvt)\b"),
+    ("agency", r"^(?:cơ\s+quan|đơn\s+vị)\b"),
+    ("period", r"kỳ\s+báo\s+cáo"),
+    ("year", r"(?P<year>(?:19|20)\d{2})\s*$"),
+    ("name", r"^(?:tên\s+)?(?:chỉ\s+tiêu|nội\s+dung)\b"),
+    ("target", r"^(?:mục\s+tiêu|giá\s+trị|kế\s+hoạch)\b"),
+)
+
 # Reporting periods printed in the last column: "Hằng năm, giữa kỳ, 5 năm".
 # One period is a comma-separated run of these forms, starting with a capital.
 PERIOD_FORMS: tuple[str, ...] = (
