@@ -113,6 +113,7 @@ def test_query_ui_binds_parameters_and_runs(page, url):
         expect(page.locator(".yasr table")).to_contain_text("29-NQ/TW")
     editor = page.evaluate("window.policyGraphYasgui.getTab().getQuery()")
     assert "VALUES (?start)" in editor and "/eli/vn-29/kh/2024/214>" in editor
+    assert page.url.endswith("/#doc=214%2FKH-UBND&q=chain-up")  # a link to share
     shot(page, "1b-query-ui-parameters")
     page.select_option("#example", "documents")
     expect(form).to_be_hidden()
@@ -123,6 +124,18 @@ def test_query_ui_binds_parameters_and_runs(page, url):
     assert page.outside_requests == []
     # the browser logs the deliberate 400 for "Kế hoạch 999"; nothing else may fail
     assert page.console_errors == ["Failed to load resource: the server responded with a status of 400 (Bad Request)"]
+
+
+def test_shared_link_fills_the_form_and_runs(page, url):
+    page.goto(url + "/#q=chain-up&doc=214%2FKH-UBND")
+    expect(page.locator("#example")).to_have_value("chain-up")
+    expect(page.locator("#params input[name=doc]")).to_have_value("214/KH-UBND")
+    rows = page.locator(".yasr table tbody tr")
+    expect(rows.first).to_be_visible(timeout=15000)
+    if not REAL_STORE:
+        expect(rows).to_have_count(2)
+    assert page.outside_requests == []
+    assert page.console_errors == []
 
 
 def test_search_then_document_page_with_tasks(page, url):

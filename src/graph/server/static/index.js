@@ -3,6 +3,8 @@
 (function () {
   "use strict";
   const library = JSON.parse(document.getElementById("query-library").textContent);
+  // read before YASGUI starts: it takes the URL fragment for its own settings and clears it
+  const linked = new URLSearchParams(window.location.hash.slice(1));
   const endpoint = new URL("/sparql", window.location.href).href;
   const yasgui = new Yasgui(document.getElementById("yasgui"), {
     requestConfig: { endpoint: endpoint, method: "POST" },
@@ -118,4 +120,18 @@
 
   select.addEventListener("change", () => load(select.value));
   form.addEventListener("submit", bindAndRun);
+
+  // A library query with its values is a link people can share: /#q=chain-down&doc=29-NQ%2FTW
+  // (a fragment, not a query string: YASGUI keeps its own state in the URL's query).
+  form.addEventListener("submit", () => {
+    const shared = new URLSearchParams(new FormData(form));
+    shared.set("q", select.value);
+    history.replaceState(null, "", `#${shared}`);
+  });
+  if (linked.get("q") && library.some((item) => item.name === linked.get("q"))) {
+    select.value = linked.get("q");
+    load(select.value);
+    for (const input of fields.querySelectorAll("input")) input.value = linked.get(input.name) || "";
+    if (!form.hidden) form.requestSubmit();
+  }
 })();
