@@ -23,6 +23,7 @@ table rows ("1", "1.", "1.1").  Keys are label paths ("III/2/(1)",
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -674,7 +675,7 @@ def _heading_span(body: str, lns: list[_Line], text_start: int, limit: int, wrap
     the next line follows with no blank line between.  Seed 001 puts a blank
     line between all its lines, so small-letter starts carry the wrap there.
     """
-    idx = next(i for i, ln in enumerate(lns) if ln.start <= text_start <= ln.end)
+    idx = bisect.bisect_right(lns, text_start, key=lambda ln: ln.start) - 1  # lines are in text order
     end = lns[idx].content_end
     i = idx + 1
     while i < len(lns) and lns[i].start < limit:
