@@ -267,7 +267,9 @@ def test_organisation_article_assignments(parsed):
     assert hanoi == [
         ("lead-heading", "1.", ["Ban cán sự đảng Ủy ban nhân dân Thành phố"], ["Các sở, ngành"],
          ("quarter", "trong Quý II năm 2021", (2021,), 2, None)),
-        ("lead-heading", "2.", ["Ban Tuyên giáo Thành ủy"], [], None)]
+        ("lead-heading", "2.", ["Ban Tuyên giáo Thành ủy"], [], None),
+        # a Party body that "lãnh đạo, chỉ đạo" without "chủ trì"
+        ("lead-heading", "3.", ["Đảng đoàn Hội đồng nhân dân Thành phố"], [], None)]
 
 
 # --------------------------------------------------------------------------------------------------

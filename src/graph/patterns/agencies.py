@@ -177,5 +177,5 @@ ACTION_VERBS: tuple[str, ...] = (
     "quán triệt", "tổng hợp", "đôn đốc", "đánh giá", "chỉ đạo", "hoàn thiện", "cụ thể hóa", "lập",
     "phổ biến", "sơ kết", "tổng kết", "báo cáo", "giám sát", "huy động", "phân bổ", "thẩm định",
     "thu hút", "vận động", "đẩy mạnh", "tăng cường", "nâng cao", "cung cấp", "chuẩn bị", "xử lý",
-    "giải quyết", "lồng ghép", "kiện toàn", "bảo đảm", "đảm bảo", "hỗ trợ", "xúc tiến",
+    "giải quyết", "lồng ghép", "kiện toàn", "bảo đảm", "đảm bảo", "hỗ trợ", "xúc tiến", "lãnh đạo",
 )
