@@ -504,3 +504,20 @@ def test_indicator_table_with_a_column_per_year(parsed):
         ("2", "Tỷ trọng công nghiệp - xây dựng trong GRDP", "32 %", "eq", 32.0, "%", 2025, "Sở Công Thương", "PHỤ LỤC"),
         ("2", "Tỷ trọng công nghiệp - xây dựng trong GRDP", "40 %", "eq", 40.0, "%", 2030, "Sở Công Thương", "PHỤ LỤC")]
     assert doc.tasks == []
+
+
+# --------------------------------------------------------------------------------------------------
+# ubnd_kh_ninh-thuan_2024_roman-groups.txt — constructed: a task table as python-docx reads a Word
+# table (one cell per line, empty cells dropped), its rows grouped under Roman numerals ("I" /
+# "Công tác tuyên truyền") and numbered from 1 again in each group.
+
+
+def test_task_table_rows_grouped_under_roman_numerals(parsed):
+    doc = parsed("ubnd_kh_ninh-thuan_2024_roman-groups.txt")
+    assert _tasks(doc) == [
+        ("table", "1", ["Sở Thông tin và Truyền thông"], ["Báo Ninh Thuận"], ("quarter", "Quý II/2024", (2024,), 2, None)),
+        ("table", "2", ["Sở Kế hoạch và Đầu tư"], ["Các sở, ngành"], ("year", "Năm 2024", (2024,), None, None)),
+        ("table", "1", ["Sở Công Thương"], ["Sở Tài chính"], ("year", "Năm 2025", (2025,), None, None))]
+    assert [t.section for t in doc.tasks] == ["PHỤ LỤC/I/1", "PHỤ LỤC/I/2", "PHỤ LỤC/II/1"]
+    assert [(s.key, s.kind, s.heading) for s in doc.sections if s.kind == "part" and "/" in s.key] == [
+        ("PHỤ LỤC/I", "part", "Công tác tuyên truyền"), ("PHỤ LỤC/II", "part", "Phát triển công nghiệp")]

@@ -551,7 +551,11 @@ def _continues(last: int, value: int) -> bool:
 
 
 def _row_label(s: str, offset: int, seq: _Numbering) -> _Label | None:
-    """Appendix table rows: "1. Về đổi mới tư duy …", "1" alone, "1.1 Cụ thể hóa …", "3.3" alone."""
+    """Appendix table rows: "1. Về đổi mới tư duy …", "1" alone, "1.1 Cụ thể hóa …", "3.3" alone,
+    and Roman groups alone ("I" / "Công tác tuyên truyền") over rows that count from 1 again."""
+    if m := P.ROW_PART_ALONE.match(s):
+        seq.group, seq.minor, seq.group_printed = 0, 0, True
+        return _Label("part", m["label"], m["value"], 1, _text_start(s, m, offset))
     if m := P.DECIMAL_LABEL.match(s):
         major, minor = (int(x) for x in m["value"].split(".")[:2])
         if major == seq.group and minor > seq.minor:

@@ -170,6 +170,8 @@ def _mentions(body: str, start: int, end: int) -> list[AgencyMention]:
 
 # "1.1 Cụ thể hóa …", "1. Về đổi mới …", " 5.5 Xây dựng …", "7" alone on its line
 _ROW_LABEL = re.compile(r"[ \t]*(?P<label>\d{1,2}(?:\.\d{1,2})?)(?P<dot>\.)?(?=[ \t]|$)")
+# a Roman group row alone on its line ("I" / "Công tác tuyên truyền"): rows under it count from 1 again
+_GROUP_ROW = re.compile(r"[ \t]*(?P<label>[IVX]{1,5})\.?[ \t]*$")
 # the header row: "TT Nhiệm vụ Cơ quan chủ trì …" / "STT" then "Nội dung nhiệm vụ"
 _HEADER_START = re.compile(r"[ \t]*S?TT\b")
 _HEADER_WORD = "nhiệm vụ"
@@ -184,7 +186,7 @@ _FORM_START = re.compile(rf"(?<!Sở\s)(?<![\w/])(?:{_FORM_ALT})(?!\w)")
 @dataclass(frozen=True)
 class Row:
     label: str
-    depth: int  # 1: group row ("1.", "7"), 2: task row ("1.1")
+    depth: int  # 0: Roman group row ("I"), 1: group row ("1.", "7"), 2: task row ("1.1")
     label_line: Line
     content_start: int  # first character after the label
     end: int
@@ -199,6 +201,8 @@ def parse_table_tasks(body: str, region: Span) -> list[Task]:
     tasks = []
     columns = _header_columns(lines, header)
     for row in _rows(body, lines[header:], region.end):
+        if row.depth == 0:
+            continue
         one_cell_per_line = not body[row.content_start:row.label_line.end].strip()
         if one_cell_per_line:
             task = (_column_row_task(body, row, columns) if columns else None) or _cell_row_task(body, row)
@@ -226,7 +230,8 @@ def _header_columns(lines: list[Line], header: int) -> list[str] | None:
     for line in lines[header:header + 12]:
         if line.blank:
             continue
-        if _ROW_LABEL.fullmatch(line.text.strip()) or _ROW_LABEL.match(line.text) and roles:
+        if _ROW_LABEL.fullmatch(line.text.strip()) or _GROUP_ROW.fullmatch(line.text) \
+                or _ROW_LABEL.match(line.text) and roles:
             break
         cell = clean(line.text).casefold()
         role = next((r for phrase, r in TABLE_COLUMN_ROLES if phrase in cell), None)
@@ -271,6 +276,11 @@ def _rows(body: str, lines: list[Line], region_end: int) -> list[Row]:
     starts: list[tuple[Line, re.Match[str]]] = []
     previous: tuple[int, ...] = (0,)
     for line in lines:
+        group = _GROUP_ROW.fullmatch(line.text)
+        if group:
+            starts.append((line, group))
+            previous = (0,)
+            continue
         match = _ROW_LABEL.match(line.text)
         if not match:
             continue
@@ -282,7 +292,8 @@ def _rows(body: str, lines: list[Line], region_end: int) -> list[Row]:
     for i, (line, match) in enumerate(starts):
         end = starts[i + 1][0].start if i + 1 < len(starts) else region_end
         label = match.group("label")
-        rows.append(Row(label, label.count(".") + 1, line, line.start + match.end(), end))
+        depth = 0 if _GROUP_ROW.fullmatch(line.text) else label.count(".") + 1
+        rows.append(Row(label, depth, line, line.start + match.end(), end))
     return rows
 
 

@@ -82,6 +82,9 @@ ITEM_LABEL = re.compile(r"^(?P<label>\((?P<value>\d{1,2})\))[ \t]*(?=\S)")
 BULLET_LABEL = re.compile(r"^(?P<label>[-–•+*])[ \t]*(?=\S)")
 BULLET_KINDS = {"-": "bullet", "–": "bullet", "•": "bullet", "+": "subbullet", "*": "star"}
 # Table rows of an appendix: "1.1 Cụ thể hóa …", "1.1" alone (web table cell), "1" alone.
+# "I" / "II" alone on its line: a group of rows in a table read one cell per line; its rows
+# count from 1 again.
+ROW_PART_ALONE = re.compile(r"^(?P<label>(?P<value>[IVX]{1,5})\.?)[ \t]*$")
 ROW_GROUP_ALONE = re.compile(r"^(?P<label>(?P<value>\d{1,2}))[ \t]*$")
 
 # "Phụ lục I", "PHỤ LỤC", "Phụ lục II: DANH MỤC …"
