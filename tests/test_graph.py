@@ -62,6 +62,10 @@ def test_unnumbered_programme_001_takes_the_number_004_reveals(seed_store):
     rows = select(seed_store, "SELECT ?file ?d WHERE { ?d pg:sourceFile/dcterms:title ?file }", d=ox.NamedNode(iri))
     assert [r[0] for r in rows] == ["quang-ngai_ctr-tu_2023_thuc-hien-29-nq-tw.txt"]
     assert implemented_by(seed_store, iri) == ["29-NQ/TW"]
+    # the draft IRI it would have without 004 (issuer, type, year of what it implements, title)
+    # stays linked, so that links made to the draft keep working
+    same = select(seed_store, "SELECT DISTINCT ?d ?old WHERE { ?d <http://www.w3.org/2002/07/owl#sameAs> ?old }", d=ox.NamedNode(iri))
+    assert [r[1] for r in same] == [f"{BASE}/eli/vn-29/ctr/2022/draft-ba8ac2da"]
 
 
 def test_quang_nam_16_ctr_tu_of_2018_and_of_2022_are_two_nodes(seed_store):

@@ -11,6 +11,7 @@ import datetime as dt
 from decimal import Decimal
 
 from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import OWL
 
 from .model import (AgencyMention, Citation, Deadline, DocRef, Footnote, Indicator, ParsedDocument,
                     Relation, Section, Span, Task)
@@ -248,6 +249,9 @@ class DocumentEmitter:
             self.add(self.iri, PG.inferredField, Literal(name))
         if self.ref.year and not self.ref.date:
             self.add(self.iri, DCTERMS.issued, Literal(str(self.ref.year), datatype=XSD.gYear))
+        earlier = self.res.unrevealed_iri(self.doc)
+        if earlier and URIRef(earlier) != self.iri:
+            self.add(self.iri, OWL.sameAs, URIRef(earlier))  # the draft IRI it was known by
         self.evidence(self.iri, self._document_span())
 
     def _document_span(self) -> Span:

@@ -78,6 +78,18 @@ class Resolution:
     def self_iri(self, doc: ParsedDocument) -> str:
         return self.document_iri(self.self_ref(doc), doc)
 
+    def unrevealed_iri(self, doc: ParsedDocument) -> str | None:
+        """The IRI an unnumbered document had before another document revealed its number (the
+        draft IRI from issuer, type, date and title), so that links made to it keep working;
+        None when nothing was revealed."""
+        if id(doc) not in self.revealed:
+            return None
+        ref = doc.meta.ref
+        if not (ref.year or ref.date):
+            year = implemented_year(doc)
+            ref = replace(ref, year=year) if year else ref
+        return self.document_iri(ref, doc)
+
     def complete(self, ref: DocRef, citing: ParsedDocument | None) -> DocRef:
         """Fill jurisdiction, issuer and year that the citation leaves implicit."""
         home = citing.meta.ref.jurisdiction if citing else None

@@ -343,6 +343,10 @@ async def resource(request: Request) -> Response:
     iri = site.iri_for_path(request.url.path)
     if not pages.safe_iri(iri):
         return _error(400, "đường dẫn không hợp lệ (not a valid IRI path)")
+    moved = await pages.moved_to(site, iri)
+    if moved:
+        target = site.href(moved) + (f"?{request.url.query}" if request.url.query else "")
+        return RedirectResponse(target, status_code=301)
     fmt = _page_format(request)
     if fmt is not None:
         return await _rdf_description(request, iri, fmt)

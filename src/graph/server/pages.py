@@ -27,6 +27,7 @@ PREFIX dcterms: <http://purl.org/dc/terms/>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+PREFIX owl: <http://www.w3.org/2002/07/owl#>
 """
 TURTLE_PREFIXES = {
     "pg": "https://w3id.org/policy-graph/ontology#", "pgv": "https://w3id.org/policy-graph/vocab/",
@@ -295,6 +296,16 @@ def _merge_labels(rows: list[dict], subject: str, predicate: str = "p") -> list[
         if labelled and (labelled.vi or labelled.en):
             statement.labels = labelled
     return list(merged.values())
+
+
+MOVED = """SELECT ?doc WHERE { ?doc owl:sameAs ?node FILTER NOT EXISTS { ?node ?p ?o } } LIMIT 1"""
+
+
+async def moved_to(site: Site, iri: str) -> str | None:
+    """The node an old IRI now names: an unnumbered document's draft IRI, once another document
+    revealed its number (``owl:sameAs``), so that links made to the draft keep working."""
+    rows = await site.rows(MOVED, node=iri)
+    return rows[0]["doc"].value if rows else None
 
 
 async def node_view(site: Site, iri: str) -> NodeView | None:
