@@ -48,6 +48,16 @@ def test_deadline_kinds(raw, kind, years, quarter):
     assert deadline.kind in DEADLINE_KINDS
 
 
+@pytest.mark.parametrize("raw, due", [
+    ("6 tháng đầu năm 2024", dt.date(2024, 6, 30)),
+    ("trong 9 tháng đầu năm 2025", dt.date(2025, 9, 30)),
+    ("trong tháng 12/2024", dt.date(2024, 12, 31)),
+])
+def test_month_deadlines_fall_on_the_months_last_day(raw, due):
+    deadline = parse_deadline(raw)
+    assert (deadline.kind, deadline.date) == ("date", due)
+
+
 def test_date_deadline():
     deadline = parse_deadline("trước ngày 15/12/2024", Span(3, 24))
     assert deadline.kind == "date"

@@ -22,6 +22,8 @@ DEADLINE_FORMS: tuple[tuple[str, str], ...] = (
     ("date", r"(?:(?:trước|đến|chậm\s+nhất)\s+)?ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+" + YEAR),
     # "trong tháng 12/2024", "Trong tháng 12 năm 2024", "hết tháng 6/2025": due on the month's last day
     ("date", r"(?:(?:trong|đến\s+hết|hết|cuối)\s+)?tháng\s+(?P<m>\d{1,2})\s*(?:/|năm)\s*" + YEAR),
+    # "6 tháng đầu năm 2024", "trong 9 tháng đầu năm 2025": due when those months end
+    ("date", r"(?:(?:trong|trước|hết)\s+)?(?P<m>[369])\s+tháng\s+đầu\s+năm\s+" + YEAR),
     # "Quý II/2023", "quý 4 năm 2024"
     ("quarter", r"(?:(?:trong|trước|đến|hết)\s+)?quý\s+(?P<q>IV|I{1,3}|[1-4])\s*(?:/|năm)\s*" + YEAR),
     # "2021 - 2025", "giai đoạn 2021-2025", "Từ năm 2020 - 2025"
