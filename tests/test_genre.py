@@ -521,3 +521,22 @@ def test_task_table_rows_grouped_under_roman_numerals(parsed):
     assert [t.section for t in doc.tasks] == ["PHỤ LỤC/I/1", "PHỤ LỤC/I/2", "PHỤ LỤC/II/1"]
     assert [(s.key, s.kind, s.heading) for s in doc.sections if s.kind == "part" and "/" in s.key] == [
         ("PHỤ LỤC/I", "part", "Công tác tuyên truyền"), ("PHỤ LỤC/II", "part", "Phát triển công nghiệp")]
+
+
+# --------------------------------------------------------------------------------------------------
+# bct_kh_2024_ministry-units.txt — constructed: a ministry's plan (Bộ Công Thương) carrying out
+# 111/NQ-CP, its tasks assigned to the ministry's own units (Vụ, Cục, Tổng cục, Viện).
+
+
+def test_ministry_units_are_bodies_and_who_cooperates_with_whom(parsed):
+    doc = parsed("bct_kh_2024_ministry-units.txt")
+    assert (doc.meta.ref.symbol, doc.meta.ref.issuer_name, doc.meta.ref.jurisdiction) == (
+        "5120/KH-BCT", "Bộ Công Thương", "vn")
+    assert _relations(doc) == [("implements", None, "111/NQ-CP", False),
+                               ("implements", "111/NQ-CP", "29-NQ/TW", False)]
+    assert _tasks(doc) == [
+        ("agency-heading", "-", ["Vụ Công nghiệp"], ["Viện Nghiên cứu Chiến lược, Chính sách Công Thương"],
+         ("quarter", "trong Quý IV/2025", (2025,), 4, None)),
+        ("agency-heading", "2.", ["Cục Hóa chất"], [], ("year", "trong năm 2025", (2025,), None, None)),
+        # "X phối hợp với Y kiểm tra …": X acts, Y cooperates
+        ("lead-heading", "3.", ["Tổng cục Quản lý thị trường"], ["Các đơn vị liên quan"], None)]

@@ -36,8 +36,8 @@ _HEAD_ALT = "|".join(re.escape(h).replace(r"\ ", r"[ \t\n]+") for h in sorted(AG
 # a head followed by a name: "Sở Xây dựng" yes, "Ban, ngành" no
 # (a capital "Các" opens a new group: "Môi \nTrường \n\nCác sở" is not the school "Trường …")
 # and a head word that is the first half of a common noun is no body: "Báo cáo", "Ban hành",
-# "Bộ máy", "Hội nghị", "Trường hợp", "Quỹ đất", "Bộ trưởng" (a person)
-_NOT_A_NAME = r"cáo|hành|máy|nghị|thảo|hợp|kết|hữu|đất|trưởng"
+# "Bộ máy", "Hội nghị", "Trường hợp", "Quỹ đất", "Bộ trưởng" (a person), "Vụ việc", "Vụ án"
+_NOT_A_NAME = r"cáo|hành|máy|nghị|thảo|hợp|kết|hữu|đất|trưởng|việc|mùa|án"
 _HEAD_WITH_NAME = rf"(?:{_HEAD_ALT})(?=\s+[\w(])(?!\s+(?:ngành|và|(?-i:Các))\b)(?!\s+(?-i:{_NOT_A_NAME})\b)"
 _GROUP_START = re.compile(rf"[Cc]ác[ \t\n]+(?:{'|'.join(GROUP_NOUNS)})\b")
 # a body's name opens here (the caller checks the capital: "Công An tỉnh" is printed too)

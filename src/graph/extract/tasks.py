@@ -724,6 +724,11 @@ _BODIES_ACT = re.compile(
     rf"(?P<lead>[^:;.()]+?)(?<!\bcác)(?<!\bnhững)\s*,?\s+"  # "và các tổ chức …" is a noun
     rf"(?=(?:{_GROUP_ACTION_ALT}|căn\s+cứ|chủ\s+động|có\s+trách\s+nhiệm|khẩn\s+trương)(?!\w))"
 )
+# "3. Tổng cục Quản lý thị trường phối hợp với các đơn vị liên quan kiểm tra, …": the body named
+# first acts, the bodies it works with cooperate
+_BODIES_COOPERATING = re.compile(
+    rf"(?P<lead>[^:;.()]+?)\s+(?i:{_SUPPORT_VERB})\s+(?P<support>[^:;.]+?)\s*,?\s+(?=(?:{_ACTION_ALT})(?!\w))"
+)
 # the next article, chapter or part ends an item even without a blank line ("Điều 3. Quyết định
 # này có hiệu lực …" right after "3. Ủy ban nhân dân các tỉnh …")
 _PART_START = re.compile(r"[ \t]*(?:Điều[ \t]+\d+|Chương[ \t]+[IVXLC\d]+|Mục[ \t]+\d+|Phần[ \t]+[IVXLC\d]+)\b")
@@ -857,6 +862,9 @@ def _agency_item_task(body: str, names: Span, label: str | None, item: Span, tex
 def _bodies_acting(body: str, start: int, end: int) -> re.Match[str] | None:
     if not body[start:end].rstrip().endswith((".", ";")):
         return None  # a heading over bullets or points, or a sentence cut by the next item
+    match = _BODIES_COOPERATING.match(body, start, end)
+    if match and is_agency_like(match.group("lead")) and not _ROLE_WORDS.search(match.group("lead")):
+        return match
     match = _BODIES_ACT.match(body, start, end)
     if match is None or not is_agency_like(match.group("lead")) or _ROLE_WORDS.search(match.group("lead")):
         return None

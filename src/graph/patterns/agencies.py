@@ -93,6 +93,7 @@ AGENCY_HEADS: tuple[str, ...] = (
     "Mặt trận", "MTTQ", "Tỉnh đoàn", "Hội", "Văn phòng", "Thanh tra", "Kho bạc", "Bảo hiểm",
     "Trường", "Viện", "Trung tâm", "Tập đoàn", "Công ty", "Tỉnh ủy", "Tỉnh uỷ", "Đảng ủy",
     "Đảng đoàn", "Ban cán sự", "Cổng", "Chính phủ", "Thủ tướng", "Quỹ", "Hệ thống",
+    "Vụ", "Tổng cục",  # units of a ministry: "Vụ Công nghiệp", "Tổng cục Quản lý thị trường"
 )
 
 # Phrases that name a set of bodies rather than one: "Các sở, ban, ngành",
