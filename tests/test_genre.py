@@ -530,8 +530,10 @@ def test_task_table_rows_grouped_under_roman_numerals(parsed):
 
 def test_ministry_units_are_bodies_and_who_cooperates_with_whom(parsed):
     doc = parsed("bct_kh_2024_ministry-units.txt")
-    assert (doc.meta.ref.symbol, doc.meta.ref.issuer_name, doc.meta.ref.jurisdiction) == (
-        "5120/KH-BCT", "Bộ Công Thương", "vn")
+    ref = doc.meta.ref
+    # read from the header "BỘ CÔNG THƯƠNG", not inferred from the symbol
+    assert (ref.symbol, ref.issuer_name, ref.jurisdiction, ref.jurisdiction_inferred) == (
+        "5120/KH-BCT", "Bộ Công Thương", "vn", False)
     assert _relations(doc) == [("implements", None, "111/NQ-CP", False),
                                ("implements", "111/NQ-CP", "29-NQ/TW", False)]
     assert _tasks(doc) == [

@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import re
 
+from .documents import ISSUERS
+
 # How many lines from the top the header and title may take, and how many lines
 # before the end of the main text (first appendix) the signature may take.
 HEAD_LINES = 40
@@ -89,6 +91,10 @@ DRAFT = re.compile(r"^\(?\s*(?:Dự thảo|DỰ THẢO|Dự Thảo)(?:\s+(?:lầ
 HEADER_ISSUERS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?:ỦY|UỶ) BAN THƯỜNG VỤ QUỐC HỘI"), "UBTVQH"),
     (re.compile(r"THỦ TƯỚNG CHÍNH PHỦ"), "TTg"),
+    # ministries, the Government Office and the State Bank by name ("BỘ CÔNG THƯƠNG", "VĂN PHÒNG
+    # CHÍNH PHỦ"): before "CHÍNH PHỦ", which the Government Office's name contains
+    *((re.compile(re.escape(i.label_vi.upper())), i.code) for i in ISSUERS
+      if i.central and not i.party and (i.code in ("VPCP", "NHNN") or i.code.startswith("B"))),
     (re.compile(r"CHÍNH PHỦ"), "CP"),
     (re.compile(r"QUỐC HỘI"), "QH"),
     (re.compile(r"BAN CHẤP HÀNH TRUNG ƯƠNG"), "TW"),
