@@ -210,12 +210,11 @@ def column_table_indicators(body: str, span: Span, default_year: int | None = No
     if "name" not in roles or not ({"year", "target"} & set(roles)):
         return []
     found, i, expected = [], end, 1
-    while i + len(columns) < len(cells) + 1 and _CELL_LABEL.match(cells[i][2]) \
-            and int(_CELL_LABEL.match(cells[i][2])["label"]) == expected:
-        row = dict(zip(range(len(columns)), cells[i + 1:i + 1 + len(columns)]))
+    while i < len(cells) and (label := _CELL_LABEL.match(cells[i][2])) and int(label["label"]) == expected:
+        row = cells[i + 1:i + 1 + len(columns)]
         if len(row) < len(columns):
             break
-        found += _column_row(str(expected), columns, row, Span(cells[i][0], row[len(columns) - 1][1]), default_year)
+        found += _column_row(str(expected), columns, row, Span(cells[i][0], row[-1][1]), default_year)
         i, expected = i + 1 + len(columns), expected + 1
     return found
 
@@ -237,7 +236,7 @@ def _column_role(header: str) -> tuple[str, int | None]:
     return "other", None
 
 
-def _column_row(label: str, columns: list[tuple[str, int | None]], row: dict[int, tuple[int, int, str]],
+def _column_row(label: str, columns: list[tuple[str, int | None]], row: list[tuple[int, int, str]],
                 span: Span, default_year: int | None) -> list[Indicator]:
     def cell(role: str) -> tuple[int, int, str] | None:
         return next((row[i] for i, (r, _) in enumerate(columns) if r == role), None)

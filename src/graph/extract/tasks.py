@@ -273,12 +273,12 @@ def _rows(body: str, lines: list[Line], region_end: int) -> list[Row]:
     A label must come after the previous one and open at most the next group, so
     "05 năm có xét đến nhà ở công nhân" inside row 10.3 is text, not row 5.
     """
-    starts: list[tuple[Line, re.Match[str]]] = []
+    starts: list[tuple[Line, re.Match[str], int]] = []
     previous: tuple[int, ...] = (0,)
     for line in lines:
         group = _GROUP_ROW.fullmatch(line.text)
         if group:
-            starts.append((line, group))
+            starts.append((line, group, 0))
             previous = (0,)
             continue
         match = _ROW_LABEL.match(line.text)
@@ -286,14 +286,12 @@ def _rows(body: str, lines: list[Line], region_end: int) -> list[Row]:
             continue
         key = tuple(int(part) for part in match.group("label").split("."))
         if key > previous and key[0] - previous[0] <= 1:
-            starts.append((line, match))
+            starts.append((line, match, len(key)))
             previous = key
     rows = []
-    for i, (line, match) in enumerate(starts):
+    for i, (line, match, depth) in enumerate(starts):
         end = starts[i + 1][0].start if i + 1 < len(starts) else region_end
-        label = match.group("label")
-        depth = 0 if _GROUP_ROW.fullmatch(line.text) else label.count(".") + 1
-        rows.append(Row(label, depth, line, line.start + match.end(), end))
+        rows.append(Row(match.group("label"), depth, line, line.start + match.end(), end))
     return rows
 
 
@@ -549,7 +547,8 @@ def _after_group_heading(body: str, lines: list[Line], start: int, end: int) -> 
     a sentence wrapped over lines goes on in lower case ("… tìm nguồn vật liệu thay thế dần cho
     cát để làm vật liệu" / "xây dựng thông thường, …")."""
     following = [l for l in lines if start < l.start < end and not l.blank]
-    heading = body[start:body.find("\n", start, end) if "\n" in body[start:end] else end].strip()
+    line_end = body.find("\n", start, end)
+    heading = body[start:line_end if line_end >= 0 else end].strip()
     if not following or not heading or heading.endswith((".", ";", ":", ",")) or len(heading.split()) > 10:
         return start
     if _ACTION_START.search(heading) or not following[0].text.lstrip()[:1].isupper():
@@ -682,12 +681,17 @@ def _bullets_under(body: str, lines: list[Line], i: int) -> tuple[list[tuple[int
     return [(a, b) for a, b in bullets], i
 
 
+def _bullet_label(body: str, start: int) -> str:
+    """The label printed before a bullet's or point's text ("-", "a)")."""
+    printed = item_match(body[_line_start(body, start):start])
+    return printed.group("label").strip() if printed else _BULLET
+
+
 def _bullet_task(body: str, bounds: tuple[int, int], heading: re.Match[str]) -> Task:
     start, end = bounds
     support_group = "support" if heading.group("support") is not None else "support2"
-    printed = item_match(body[_line_start(body, start):start])
     return Task(
-        label=printed.group("label").strip() if printed else _BULLET, text=clean(body[start:end]), section=None,
+        label=_bullet_label(body, start), text=clean(body[start:end]), section=None,
         deadline=_prose_deadline(body, start, end),
         lead=_mentions(body, heading.start("lead"), heading.end("lead")),
         support=_mentions(body, heading.start(support_group), heading.end(support_group))
@@ -806,8 +810,7 @@ def parse_agency_heading_tasks(body: str, region: Span) -> list[Task]:
             continue
         bullets, after = _bullets_under(body, lines, i + 1)
         for start, end in bullets:
-            printed = item_match(body[_line_start(body, start):start])
-            tasks.append(_agency_item_task(body, names, printed.group("label").strip() if printed else _BULLET,
+            tasks.append(_agency_item_task(body, names, _bullet_label(body, start),
                                            Span(_line_start(body, start), end), start))
         if not bullets and i + 1 < len(lines) and _opens_unlabelled_item(lines[i + 1]):
             end, after = _item_end(lines, i + 1)  # "1. Sở Kế hoạch và Đầu tư\nChủ trì, …" (no label)
@@ -842,7 +845,7 @@ def _item_end(lines: list[Line], i: int) -> tuple[int, int]:
     return end, j
 
 
-def _agency_item_task(body: str, names: Span, label: str | None, item: Span, text_start: int) -> Task:
+def _agency_item_task(body: str, names: Span, label: str, item: Span, text_start: int) -> Task:
     """One thing a heading's body must do; ``item`` runs from the item's label to its end."""
     heading_bodies = _mentions(body, names.start, names.end)
     lead, support = heading_bodies, []
@@ -853,7 +856,7 @@ def _agency_item_task(body: str, names: Span, label: str | None, item: Span, tex
     elif cooperates and starts_with_agency(cooperates.group("lead")):
         lead, support = _mentions(body, cooperates.start("lead"), cooperates.end("lead")), heading_bodies
     return Task(
-        label=(label or _BULLET).strip(), text=clean(body[text_start:item.end]), section=None,
+        label=label.strip(), text=clean(body[text_start:item.end]), section=None,
         lead=lead, support=support, deadline=_prose_deadline(body, text_start, item.end),
         span=Span(*_trim(body, item.start, item.end)), layout="agency-heading",
     )
@@ -862,13 +865,11 @@ def _agency_item_task(body: str, names: Span, label: str | None, item: Span, tex
 def _bodies_acting(body: str, start: int, end: int) -> re.Match[str] | None:
     if not body[start:end].rstrip().endswith((".", ";")):
         return None  # a heading over bullets or points, or a sentence cut by the next item
-    match = _BODIES_COOPERATING.match(body, start, end)
-    if match and is_agency_like(match.group("lead")) and not _ROLE_WORDS.search(match.group("lead")):
-        return match
-    match = _BODIES_ACT.match(body, start, end)
-    if match is None or not is_agency_like(match.group("lead")) or _ROLE_WORDS.search(match.group("lead")):
-        return None
-    return match
+    for pattern in (_BODIES_COOPERATING, _BODIES_ACT):
+        match = pattern.match(body, start, end)
+        if match and is_agency_like(match.group("lead")) and not _ROLE_WORDS.search(match.group("lead")):
+            return match
+    return None
 
 
 def _line_start(body: str, pos: int) -> int:
