@@ -817,7 +817,6 @@ def _attached_note(lns: list[_Line], j: int, stop: int, body: str) -> Span:
 # ---------------------------------------------------------------- segment
 
 
-_ADDRESSEES = re.compile(r"^\s*Kính\s+gửi\s*:", re.IGNORECASE)
 _ADDRESSEE_WINDOW = 15
 
 
@@ -825,7 +824,7 @@ def _after_addressees(lns: list[_Line], first: int) -> int:
     """A letter's "Kính gửi:" list ("- Các sở, ban, ngành tỉnh;" / "- UBND các huyện, …") names
     whom it is sent to: those dashes are not sections of the text."""
     for i in range(first, min(first + _ADDRESSEE_WINDOW, len(lns))):
-        if _ADDRESSEES.match(lns[i].text):
+        if P.ADDRESSEES_LINE.match(lns[i].text):
             j = i + 1
             while j < len(lns) and not lns[j].blank and P.BULLET_LABEL.match(lns[j].text.lstrip()):
                 j += 1

@@ -31,6 +31,7 @@ from ..patterns.metadata import (
     RECIPIENT_ITEM, RECIPIENT_TRAILING, RECIPIENTS_HEAD, SEPARATOR, SIGNATURE_MARKS,
     SIGNING_AUTHORITY, SUBJECT_LINE, TAIL_LINES, TITLE_STOP,
 )
+from ..patterns.structure import ADDRESSEES_LINE
 
 __all__ = ["extract_metadata", "parse_symbol_tail"]
 
@@ -537,16 +538,13 @@ def _province_prefix(text: str) -> tuple[Province | None, int]:
 
 # -------------------------------------------------------- tail: recipients
 
-_ADDRESSEES = re.compile(r"^\s*Kính\s+gửi\s*:\s*(?P<inline>.*)$", re.IGNORECASE)
-
-
 def _addressees(head: list[_Line], facts: _Facts) -> list[str]:
     """Whom a letter is sent to, "Kính gửi: Sở Tài chính." or a dashed list under "Kính gửi:";
     "Nơi nhận: - Như trên;" refers back to them."""
-    at = next((i for i, line in enumerate(head) if _ADDRESSEES.match(line.text)), None)
+    at = next((i for i, line in enumerate(head) if ADDRESSEES_LINE.match(line.text)), None)
     if at is None:
         return []
-    inline = RECIPIENT_TRAILING.sub("", _ADDRESSEES.match(head[at].text).group("inline").strip())
+    inline = RECIPIENT_TRAILING.sub("", ADDRESSEES_LINE.match(head[at].text).group("inline").strip())
     names, end = ([inline] if inline else []), head[at].end
     for line in head[at + 1:]:
         item = RECIPIENT_ITEM.match(line.stripped)

@@ -113,6 +113,8 @@ RULE_LINE = re.compile(r"^-{3,}[ \t]*$")
 
 # "Nơi nhận:"
 RECIPIENTS_LINE = re.compile(r"^Nơi nhận[ \t]*:", re.IGNORECASE)
+# A letter's addressees: "Kính gửi: Sở Tài chính." or "Kính gửi:" over a dashed list.
+ADDRESSEES_LINE = re.compile(r"^\s*Kính\s+gửi\s*:\s*(?P<inline>.*)$", re.IGNORECASE)
 # "TM. ỦY BAN NHÂN DÂN", "T/M TỈNH ỦY", "KT. CHỦ TỊCH", "TL. CHỦ TỊCH", "TUQ. …"
 SIGNING_AUTHORITY = re.compile(r"^(?:T/M|T\.M\.|TM\.|KT\.|TL\.|TUQ\.|Q\.)[ \t]*\S")
 # Capacity lines printed above a signature without an authority line.
