@@ -140,12 +140,7 @@ class DocumentEmitter:
 
     def jurisdiction(self, jur: str | None) -> URIRef:
         iri = URIRef(self.res.jurisdiction_iri(jur))
-        name_vi, name_en = province_label(jur)
-        self.add(iri, RDF.type, PG.Jurisdiction)
-        self.add(iri, RDF.type, SKOS.Concept)
-        self.add(iri, SKOS.prefLabel, vi(name_vi))
-        self.add(iri, SKOS.prefLabel, en(name_en))
-        self.add(iri, PG.isoCode, Literal((jur or "vn").upper()))
+        describe_jurisdiction(self.g, iri, jur)
         return iri
 
     def cited_document(self, ref: DocRef) -> URIRef:
@@ -402,6 +397,17 @@ class DocumentEmitter:
             self.add(target, PG.highValue, _decimal(t.high))
             self.add(target, PG.unit, _lit(t.unit))
         self.evidence(iri, indicator.span)
+
+
+def describe_jurisdiction(g: Graph, iri: URIRef, jur: str | None) -> None:
+    """A jurisdiction node: a SKOS concept with its Vietnamese and English names and ISO code
+    (documents describe theirs; ``vocab_build`` describes every one for the registry)."""
+    name_vi, name_en = province_label(jur)
+    g.add((iri, RDF.type, PG.Jurisdiction))
+    g.add((iri, RDF.type, SKOS.Concept))
+    g.add((iri, SKOS.prefLabel, vi(name_vi)))
+    g.add((iri, SKOS.prefLabel, en(name_en)))
+    g.add((iri, PG.isoCode, Literal((jur or "vn").upper())))
 
 
 def due_date(deadline: Deadline) -> dt.date | None:

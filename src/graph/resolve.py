@@ -69,11 +69,7 @@ class Resolution:
         """
         if id(doc) in self.revealed:
             return self.revealed[id(doc)]
-        ref = doc.meta.ref
-        if ref.year or ref.date:
-            return ref
-        year = implemented_year(doc)
-        return replace(ref, year=year) if year else ref
+        return _printed_ref(doc)
 
     def self_iri(self, doc: ParsedDocument) -> str:
         return self.document_iri(self.self_ref(doc), doc)
@@ -84,11 +80,7 @@ class Resolution:
         None when nothing was revealed."""
         if id(doc) not in self.revealed:
             return None
-        ref = doc.meta.ref
-        if not (ref.year or ref.date):
-            year = implemented_year(doc)
-            ref = replace(ref, year=year) if year else ref
-        return self.document_iri(ref, doc)
+        return self.document_iri(_printed_ref(doc), doc)
 
     def complete(self, ref: DocRef, citing: ParsedDocument | None) -> DocRef:
         """Fill jurisdiction, issuer and year that the citation leaves implicit."""
@@ -263,6 +255,15 @@ def _reveal_numbers(docs: list[ParsedDocument]) -> dict[int, DocRef]:
                 title=own.title,
             )
     return revealed
+
+
+def _printed_ref(doc: ParsedDocument) -> DocRef:
+    """The document as it prints itself, an undated one dated by what it implements."""
+    ref = doc.meta.ref
+    if ref.year or ref.date:
+        return ref
+    year = implemented_year(doc)
+    return replace(ref, year=year) if year else ref
 
 
 def implemented_year(doc: ParsedDocument) -> int | None:

@@ -16,7 +16,7 @@ from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
 from .model import COMPARATORS, DEADLINE_KINDS, RELATION_KINDS, SECTION_KINDS
 from .patterns.documents import CENTRAL, DOC_TYPES, PROVINCES
-from .resolve import province_label
+from .rdf import describe_jurisdiction
 from .vocab import DEFAULT_BASE, ELI, PG
 
 PGV = "https://w3id.org/policy-graph/vocab/"
@@ -142,16 +142,11 @@ def build_vocabularies() -> Graph:
 
 def jurisdiction(g: Graph, code: str) -> URIRef:
     """Every jurisdiction an agency of the registry or a document can name, described once here
-    (as ``rdf.DocumentEmitter.jurisdiction`` does) so that a corpus without documents of some
-    province still describes the jurisdictions its registry agencies point to."""
+    so that a corpus without documents of some province still describes the jurisdictions its
+    registry agencies point to."""
     iri = URIRef(f"{DEFAULT_BASE}/jurisdiction/{code}")
-    name_vi, name_en = province_label(code)
-    g.add((iri, RDF.type, PG.Jurisdiction))
-    g.add((iri, RDF.type, SKOS.Concept))
+    describe_jurisdiction(g, iri, code)
     g.add((iri, SKOS.inScheme, URIRef(f"{PGV}jurisdiction")))
-    g.add((iri, SKOS.prefLabel, Literal(name_vi, lang="vi")))
-    g.add((iri, SKOS.prefLabel, Literal(name_en, lang="en")))
-    g.add((iri, PG.isoCode, Literal(code.upper())))
     return iri
 
 
