@@ -39,6 +39,10 @@ class QueryError(Exception):
     """A problem the user can fix: unknown query, missing or unresolvable parameter, bad SPARQL."""
 
 
+class UnknownQuery(QueryError):
+    """No ``queries/NAME.rq`` for the name asked."""
+
+
 @dataclass
 class Param:
     name: str
@@ -99,7 +103,7 @@ def get_query(name: str, query_dir: Path = QUERY_DIR) -> NamedQuery:
     path = query_dir / f"{name}.rq"
     if not path.is_file():
         known = ", ".join(q.name for q in list_queries(query_dir))
-        raise QueryError(f"không có truy vấn '{name}' (unknown query); có sẵn (available): {known}")
+        raise UnknownQuery(f"không có truy vấn '{name}' (unknown query); có sẵn (available): {known}")
     return load_query(path)
 
 

@@ -269,13 +269,15 @@ def run_job(store, job: Job) -> tuple[str, bytes | list]:
 def _bound_query(store, job: Job) -> str:
     from pathlib import Path
 
-    from ..queries import QUERY_DIR, QueryError, bind, get_query, with_values
+    from ..queries import QUERY_DIR, QueryError, UnknownQuery, bind, get_query, with_values
 
     try:
         query = get_query(job.query, Path(job.query_dir) if job.query_dir else QUERY_DIR)
         return with_values(query, bind(store, query, job.values or {}))
+    except UnknownQuery as err:
+        raise JobError(404, str(err)) from err
     except QueryError as err:
-        raise JobError(404 if "unknown query" in str(err) else 400, str(err)) from err
+        raise JobError(400, str(err)) from err
 
 
 def _results_format(fmt: Format):

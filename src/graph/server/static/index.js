@@ -6,7 +6,8 @@
   // read before YASGUI starts: it takes the URL fragment for its own settings and clears it
   const linked = new URLSearchParams(window.location.hash.slice(1));
   const endpoint = new URL("/sparql", window.location.href).href;
-  const yasgui = new Yasgui(document.getElementById("yasgui"), {
+  const root = document.getElementById("yasgui");
+  const yasgui = new Yasgui(root, {
     requestConfig: { endpoint: endpoint, method: "POST" },
     copyEndpointOnNewTab: true,
     endpointCatalogueOptions: { getData: () => [{ endpoint: endpoint }] },
@@ -94,6 +95,8 @@
   async function bindAndRun(event) {
     event.preventDefault();
     const params = new URLSearchParams(new FormData(form));
+    // the query and its values are a link people can share: /#doc=29-NQ%2FTW&q=chain-down
+    history.replaceState(null, "", `#${new URLSearchParams([...params, ["q", select.value]])}`);
     const response = await fetch(`/api/queries/${encodeURIComponent(select.value)}?${params}`,
                                  { headers: { Accept: "application/json" } });
     const body = await response.json().catch(() => ({ error: response.statusText }));
@@ -110,7 +113,6 @@
   }
 
   // The graph's IRIs in result tables open their page on this server, not on the public base.
-  const root = document.getElementById("yasgui");
   root.addEventListener("click", (event) => {
     const link = event.target.closest("a.iri");
     if (!link || !link.href.startsWith(root.dataset.base)) return;
@@ -121,13 +123,7 @@
   select.addEventListener("change", () => load(select.value));
   form.addEventListener("submit", bindAndRun);
 
-  // A library query with its values is a link people can share: /#q=chain-down&doc=29-NQ%2FTW
-  // (a fragment, not a query string: YASGUI keeps its own state in the URL's query).
-  form.addEventListener("submit", () => {
-    const shared = new URLSearchParams(new FormData(form));
-    shared.set("q", select.value);
-    history.replaceState(null, "", `#${shared}`);
-  });
+  // a shared link opens its query filled in and run
   if (linked.get("q") && library.some((item) => item.name === linked.get("q"))) {
     select.value = linked.get("q");
     load(select.value);
