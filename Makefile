@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test build viz serve bench install clean docs
+.PHONY: demo test build viz serve bench install clean docs eval
 
 $(STAMP): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,11 @@ serve: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+## score the parser against the gold annotations: the dev set, then the seeds
+eval: $(STAMP)
+	$(BIN)/policy-graph eval tests/corpus/dev/gold tests/corpus/dev/texts --no-misses
+	$(BIN)/policy-graph eval tests/corpus/seeds/gold data/raw --no-misses
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py

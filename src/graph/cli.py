@@ -6,6 +6,7 @@ conform, 2 usage errors (click's own convention).
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -183,6 +184,64 @@ def serve(store_path: str, host: str, port: int, timeout_s: float, max_rows: int
         raise click.UsageError("--allow-update cần --update-token (needs --update-token)")
     run_server(store_path, host=host, port=port, timeout_s=timeout_s, max_rows=max_rows, allow_update=allow_update,
                update_token=update_token, base=base, raw_dir=raw_dir, workers=workers)
+
+
+@main.command(name="eval")
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("sources", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--misses/--no-misses", default=True, show_default=True, help="List what was missed or wrong.")
+@click.option("--doc", "only", default=None, metavar="STEM", help="Evaluate one document (file stem).")
+def eval_command(gold_dir: Path, sources: tuple[Path, ...], fmt: str, misses: bool, only: str | None) -> None:
+    """Score the parser on SOURCES against the gold annotations in GOLD_DIR (matched by file stem)."""
+    from .evaluate import evaluate
+
+    result = evaluate(gold_dir, list(sources), only=only)
+    if only is not None and not result.documents:
+        raise click.UsageError(f"không có văn bản (no document) {only} có cả nguồn và gold (with both source and gold)")
+    if fmt == "json":
+        click.echo(json.dumps(result.to_json(with_misses=misses), ensure_ascii=False, indent=1))
+    else:
+        print_evaluation(result, console, with_misses=misses)
+
+
+# (metric, column heading); the legend under the table gives the Vietnamese
+EVAL_COLUMNS = (("metadata", "meta"), ("cited_recall", "cited R"), ("cited_precision", "cited P"),
+                ("relations", "rel R"), ("tasks", "tasks R"), ("lead", "lead"), ("support", "support"),
+                ("indicators", "ind R"))
+EVAL_LEGEND = ("meta: loại, số, ngày, tỉnh (type, number, date, province) · cited: văn bản được dẫn (cited documents) · "
+               "rel: quan hệ thực hiện (implements) · tasks: nhiệm vụ · lead: chủ trì · support: phối hợp · "
+               "ind: chỉ tiêu (indicators) · R recall, P precision")
+
+
+def print_evaluation(result, out: Console, with_misses: bool) -> None:
+    out = Console(width=max(out.width, 150)) if not out.is_terminal else out
+    table = Table(title="policy-graph eval", caption=EVAL_LEGEND, show_header=True)
+    table.add_column("văn bản (document)", no_wrap=True, overflow="ellipsis", max_width=44)
+    for _, heading in EVAL_COLUMNS:
+        table.add_column(heading, justify="right")
+    for doc in result.documents:
+        table.add_row(doc.stem + (" [red](lỗi/error)[/red]" if doc.error else ""),
+                      *(_score_cell(doc.scores[m]) for m, _ in EVAL_COLUMNS))
+    table.add_section()
+    table.add_row("[bold]tổng (overall)[/bold]", *(_score_cell(result.overall[m]) for m, _ in EVAL_COLUMNS))
+    out.print(table)
+    for stem in result.unmatched_gold:
+        out.print(f"[yellow]không có nguồn (no source)[/yellow] cho gold {stem}", highlight=False)
+    if not with_misses:
+        return
+    for doc in result.documents:
+        if doc.error:
+            out.print(f"[red]{doc.stem}[/red]: {doc.error}", highlight=False, soft_wrap=True)
+        if doc.misses:
+            out.print(f"[bold]{doc.stem}[/bold] — {len(doc.misses)} thiếu/sai (misses)", highlight=False)
+        for miss in doc.misses:
+            got = f"  [dim]→ {miss.predicted}[/dim]" if miss.predicted else ""
+            out.print(f"  {miss.kind:<17} {miss.gold}{got}", highlight=False, soft_wrap=True)
+
+
+def _score_cell(score) -> str:
+    return "—" if score.ratio is None else f"{score.ratio:.2f} {score.right:>3}/{score.total:<3}"
 
 
 def _register_view_commands() -> None:

@@ -1,0 +1,346 @@
+"""The project's evaluation: parsed documents scored against hand-made gold annotations.
+
+Gold files (``<stem>.json``, schema in ``tests/corpus/dev/SCHEMA.md``) are matched to source
+files by stem.  The matching rules are those of the corpus README
+(``/work/shared/corpus/README.md``, copied in ``tests/corpus/dev/SOURCE.md``):
+
+* metadata: type, number, ISO date and province each count as one field;
+* cited documents: numbered references only, compared by folded symbol
+  (``29- NQ/TW`` = ``29-NQ/TW``, ``Đ`` → ``D``, spaces dropped, case ignored);
+* relations: (source symbol, target symbol) pairs of "implements", plus the document's own
+  "implements" (its source being the document itself);
+* tasks: a gold task is found when the first 8 words of its ``text_start`` match (difflib ratio
+  ≥ 0.75, case- and diacritic-folded) the start of a predicted task's text, allowing the
+  predicted text to start up to 5 words earlier; each predicted task matches at most one gold
+  task; lead and support are right when every gold body has a predicted body with ratio ≥ 0.8
+  (or one contains the other) after abbreviations are expanded;
+* indicators: by name, the same word matching with ratio ≥ 0.7.
+
+Only the pipeline's output records (``model.ParsedDocument``) are read, never extractor internals.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import asdict, dataclass, field
+from difflib import SequenceMatcher
+from pathlib import Path
+
+from .model import ParsedDocument
+from .patterns.agencies import ABBREVIATIONS
+from .patterns.documents import PROVINCE_BY_ISO, province_by_name
+
+TASK_WORDS = 8
+WORD_OFFSET = 5
+TASK_RATIO = 0.75
+BODY_RATIO = 0.8
+INDICATOR_RATIO = 0.7
+SELF = "(văn bản này)"  # the evaluated document itself, when it prints no number
+METRICS = ("metadata", "cited_recall", "cited_precision", "relations", "relations_precision",
+           "tasks", "lead", "support", "indicators")
+
+
+# ------------------------------------------------------------------ records
+
+
+@dataclass
+class Score:
+    right: int = 0
+    total: int = 0
+
+    @property
+    def ratio(self) -> float | None:
+        return self.right / self.total if self.total else None
+
+    def add(self, other: "Score") -> None:
+        self.right += other.right
+        self.total += other.total
+
+
+@dataclass
+class Miss:
+    kind: str  # metadata | cited-missed | cited-extra | relation-missed | relation-extra | task-missed | lead | support | indicator-missed
+    gold: str
+    predicted: str = ""
+
+
+@dataclass
+class DocumentScore:
+    stem: str
+    scores: dict[str, Score] = field(default_factory=lambda: {m: Score() for m in METRICS})
+    misses: list[Miss] = field(default_factory=list)
+    error: str | None = None  # the source could not be parsed
+
+
+@dataclass
+class Evaluation:
+    documents: list[DocumentScore]
+    unmatched_gold: list[str]  # gold stems with no source given
+
+    @property
+    def overall(self) -> dict[str, Score]:
+        total = {m: Score() for m in METRICS}
+        for doc in self.documents:
+            for metric, score in doc.scores.items():
+                total[metric].add(score)
+        return total
+
+    def to_json(self, with_misses: bool = True) -> dict:
+        def scores(table: dict[str, Score]) -> dict:
+            return {m: {"right": s.right, "total": s.total, "ratio": _round(s.ratio)} for m, s in table.items()}
+
+        return {
+            "overall": scores(self.overall),
+            "documents": [{"stem": d.stem, "error": d.error, "scores": scores(d.scores),
+                           **({"misses": [asdict(m) for m in d.misses]} if with_misses else {})}
+                          for d in self.documents],
+            "unmatched_gold": self.unmatched_gold,
+        }
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
+
+
+# ------------------------------------------------------------------ folding
+
+
+def fold_symbol(symbol: str) -> str:
+    """``29- NQ/TW`` → ``29-NQ/TW``; ``QĐ`` → ``QD``; case and spaces ignored."""
+    text = unicodedata.normalize("NFC", symbol).upper().replace("Đ", "D").replace("–", "-")
+    return re.sub(r"\s+", "", text)
+
+
+def fold_words(text: str) -> list[str]:
+    """Words, case- and diacritic-folded: ``Đề án thí điểm`` → ``['de', 'an', 'thi', 'diem']``."""
+    text = unicodedata.normalize("NFD", text.casefold().replace("đ", "d"))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return re.findall(r"\w+", text)
+
+
+_ABBREVIATION_PATTERNS = tuple((re.compile(rf"(?<!\w){re.escape(short)}(?!\w)"), long) for short, long in ABBREVIATIONS)
+
+
+def expand_abbreviations(name: str) -> str:
+    for pattern, long in _ABBREVIATION_PATTERNS:
+        name = pattern.sub(long, name)
+    return name
+
+
+def _ratio(a: str, b: str) -> float:
+    return SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+def start_ratio(gold: str, predicted: str, words: int = TASK_WORDS) -> float:
+    """How well the first ``words`` words of ``gold`` match the start of ``predicted``, the
+    predicted text being allowed up to ``WORD_OFFSET`` extra words before them."""
+    head = fold_words(gold)[:words]
+    if not head:
+        return 0.0
+    target = " ".join(head)
+    tokens = fold_words(predicted)
+    return max((_ratio(target, " ".join(tokens[offset:offset + len(head)]))
+                for offset in range(min(WORD_OFFSET, max(len(tokens) - 1, 0)) + 1)), default=0.0)
+
+
+def same_body(gold: str, predicted: str) -> bool:
+    a = " ".join(fold_words(expand_abbreviations(gold)))
+    b = " ".join(fold_words(expand_abbreviations(predicted)))
+    if not a or not b:
+        return False
+    return a in b or b in a or _ratio(a, b) >= BODY_RATIO
+
+
+def bodies_right(gold: list[str], predicted: list[str]) -> bool:
+    return all(any(same_body(g, p) for p in predicted) for g in gold)
+
+
+def match_by_start(gold: list[str], predicted: list[str], threshold: float,
+                   words: int = TASK_WORDS) -> dict[int, int]:
+    """Gold index → predicted index, one to one, best ratios first."""
+    pairs = []
+    for gi, g in enumerate(gold):
+        for pi, p in enumerate(predicted):
+            r = start_ratio(g, p, words)
+            if r >= threshold:
+                pairs.append((-r, gi, pi))
+    matched: dict[int, int] = {}
+    used: set[int] = set()
+    for _, gi, pi in sorted(pairs):
+        if gi not in matched and pi not in used:
+            matched[gi] = pi
+            used.add(pi)
+    return matched
+
+
+# ------------------------------------------------------------------ scoring
+
+
+def score_document(stem: str, gold: dict, doc: ParsedDocument) -> DocumentScore:
+    result = DocumentScore(stem)
+    _score_metadata(result, gold["document"], doc)
+    own = _own_symbol(gold["document"].get("number"))
+    _score_cited(result, gold, doc, own)
+    _score_relations(result, gold, doc, own)
+    _score_tasks(result, gold.get("tasks", []), doc)
+    _score_indicators(result, gold.get("indicators", []), doc)
+    return result
+
+
+def _own_symbol(number: str | None) -> str:
+    return fold_symbol(number) if number else SELF
+
+
+def predicted_metadata(doc: ParsedDocument) -> dict[str, str | None]:
+    ref = doc.meta.ref
+    province = PROVINCE_BY_ISO.get(ref.jurisdiction or "")
+    return {"type": ref.type_label, "number": ref.symbol, "date": ref.date.isoformat() if ref.date else None,
+            "province": province.name if province else None}
+
+
+def _score_metadata(result: DocumentScore, gold: dict, doc: ParsedDocument) -> None:
+    predicted = predicted_metadata(doc)
+    for name in ("type", "number", "date", "province"):
+        right = _same_field(name, gold.get(name), predicted[name])
+        result.scores["metadata"].add(Score(int(right), 1))
+        if not right:
+            result.misses.append(Miss("metadata", f"{name}: {gold.get(name)}", str(predicted[name])))
+
+
+def _same_field(name: str, gold: str | None, predicted: str | None) -> bool:
+    if gold is None or predicted is None:
+        return gold is None and predicted is None
+    if name == "number":
+        return fold_symbol(gold) == fold_symbol(predicted)
+    if name == "province":
+        province = province_by_name(gold)
+        return (province.name if province else gold).casefold() == predicted.casefold()
+    return unicodedata.normalize("NFC", gold).casefold() == unicodedata.normalize("NFC", predicted).casefold()
+
+
+def _score_cited(result: DocumentScore, gold: dict, doc: ParsedDocument, own: str) -> None:
+    wanted = {fold_symbol(r["number"]): r["number"] for r in gold.get("references", []) if r.get("number")}
+    wanted.pop(own, None)
+    found: dict[str, str] = {}
+    for citation in doc.citations:
+        if citation.target.symbol:
+            found.setdefault(fold_symbol(citation.target.symbol), citation.target.symbol)
+    found.pop(own, None)
+    if doc.meta.ref.symbol:
+        found.pop(fold_symbol(doc.meta.ref.symbol), None)
+    result.scores["cited_recall"] = Score(len(wanted.keys() & found.keys()), len(wanted))
+    result.scores["cited_precision"] = Score(len(wanted.keys() & found.keys()), len(found))
+    result.misses += [Miss("cited-missed", wanted[k]) for k in wanted if k not in found]
+    result.misses += [Miss("cited-extra", "", found[k]) for k in found if k not in wanted]
+
+
+def gold_relations(gold: dict, own: str) -> dict[tuple[str, str], str]:
+    """Folded (source, target) → the pair as printed in the gold."""
+    own_printed = gold["document"].get("number") or SELF
+    pairs = {(fold_symbol(r["source"]), fold_symbol(r["target"])): f"{r['source']} → {r['target']}"
+             for r in gold.get("relations", [])
+             if r.get("relation", "implements") == "implements" and r.get("source") and r.get("target")}
+    pairs |= {(own, fold_symbol(i["number"])): f"{own_printed} → {i['number']}"
+              for i in gold.get("implements", []) if i.get("number")}
+    return pairs
+
+
+def predicted_relations(doc: ParsedDocument, own: str) -> dict[tuple[str, str], str]:
+    """Folded (source, target) → printed pair, for every "implements" the parser read.  The
+    document itself is ``own`` (the gold's own number, or SELF) whatever number the parser gave
+    it, so that a wrong own number is counted once, as metadata."""
+    pairs = {}
+    for relation in doc.relations:
+        if relation.kind != "implements":
+            continue
+        source = relation.source.symbol if relation.source else SELF
+        target = SELF if relation.target_is_self else relation.target.symbol
+        if source and target:
+            key = (own if source == SELF else fold_symbol(source), own if target == SELF else fold_symbol(target))
+            pairs.setdefault(key, f"{source} → {target}")
+    return pairs
+
+
+def _score_relations(result: DocumentScore, gold: dict, doc: ParsedDocument, own: str) -> None:
+    wanted = gold_relations(gold, own)
+    found = predicted_relations(doc, own)
+    right = wanted.keys() & found.keys()
+    result.scores["relations"] = Score(len(right), len(wanted))
+    result.scores["relations_precision"] = Score(len(right), len(found))
+    result.misses += [Miss("relation-missed", printed) for key, printed in wanted.items() if key not in found]
+    result.misses += [Miss("relation-extra", "", printed) for key, printed in found.items() if key not in wanted]
+
+
+def _score_tasks(result: DocumentScore, gold_tasks: list[dict], doc: ParsedDocument) -> None:
+    matched = match_by_start([g["text_start"] for g in gold_tasks], [t.text for t in doc.tasks], TASK_RATIO)
+    result.scores["tasks"] = Score(len(matched), len(gold_tasks))
+    for gi, g in enumerate(gold_tasks):
+        if gi not in matched:
+            result.misses.append(Miss("task-missed", f"{g['label']} {g['text_start']}"))
+            continue
+        task = doc.tasks[matched[gi]]
+        for role in ("lead", "support"):
+            wanted = g.get(role) or []
+            if not wanted:
+                continue
+            bodies = [name for a in getattr(task, role) for name in (a.name, a.printed)]
+            right = bodies_right(wanted, bodies)
+            result.scores[role].add(Score(int(right), 1))
+            if not right:
+                result.misses.append(Miss(role, f"{g['label']} {'; '.join(wanted)}",
+                                          f"{task.label} {'; '.join(a.printed for a in getattr(task, role))}"))
+
+
+def _score_indicators(result: DocumentScore, gold_indicators: list[dict], doc: ParsedDocument) -> None:
+    matched = match_by_start([g["name"] for g in gold_indicators], [i.name for i in doc.indicators],
+                             INDICATOR_RATIO)
+    result.scores["indicators"] = Score(len(matched), len(gold_indicators))
+    result.misses += [Miss("indicator-missed", f"{g['label']} {g['name']}")
+                      for gi, g in enumerate(gold_indicators) if gi not in matched]
+
+
+# ------------------------------------------------------------------ corpus
+
+
+def load_gold(gold_dir: str | Path) -> dict[str, dict]:
+    """Stem → gold annotation, for every ``*.json`` in ``gold_dir``."""
+    return {path.stem: json.loads(path.read_text(encoding="utf-8")) for path in sorted(Path(gold_dir).glob("*.json"))}
+
+
+def evaluate(gold_dir: str | Path, sources: list[Path], only: str | None = None) -> Evaluation:
+    """Parse every source that has a gold file of the same stem and score it.
+
+    A source that fails to parse is kept with its error (and zero on everything it should have
+    found), so a crash cannot raise the figures."""
+    from .model import InputError
+    from .pipeline import parse_file
+    from .read import iter_input_files
+
+    gold = load_gold(gold_dir)
+    files = {path.stem: path for path in iter_input_files(sources) if path.stem in gold}
+    if only is not None:
+        files = {stem: path for stem, path in files.items() if stem == only}
+    documents = []
+    for stem, path in sorted(files.items()):
+        try:
+            doc = parse_file(path)
+        except (InputError, ValueError) as err:  # a bad span or a bad file: score it as found nothing
+            documents.append(_failed(stem, gold[stem], f"{type(err).__name__}: {err}"))
+            continue
+        documents.append(score_document(stem, gold[stem], doc))
+    unmatched = [stem for stem in gold if stem not in files] if only is None else []
+    return Evaluation(documents, unmatched)
+
+
+def _failed(stem: str, gold: dict, error: str) -> DocumentScore:
+    result = DocumentScore(stem, error=error)
+    own = _own_symbol(gold["document"].get("number"))
+    result.scores["metadata"] = Score(0, 4)
+    result.scores["cited_recall"] = Score(0, len({fold_symbol(r["number"]) for r in gold.get("references", [])
+                                                  if r.get("number")} - {own}))
+    result.scores["relations"] = Score(0, len(gold_relations(gold, own)))
+    result.scores["tasks"] = Score(0, len(gold.get("tasks", [])))
+    result.scores["indicators"] = Score(0, len(gold.get("indicators", [])))
+    return result
