@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test build viz serve bench install clean docs eval
+.PHONY: demo test build viz serve bench install clean docs eval system-packages wheel-check
 
 $(STAMP): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -13,6 +13,18 @@ $(STAMP): setup.cfg pyproject.toml
 	touch $(STAMP)
 
 install: $(STAMP)
+
+## Debian packages the tests need (Chromium drives the browser tests); apt-get when root,
+## otherwise one line saying what to run. PG_SKIP_BROWSER=1 skips the browser tests instead.
+SYSTEM_PACKAGES := chromium fonts-dejavu-core
+system-packages:
+	@missing=""; for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -z "$$missing" ] || [ "$$PG_SKIP_BROWSER" = 1 ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "installing Debian packages:$$missing"; \
+	  DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	else echo "missing Debian packages:$$missing — run: sudo apt-get install$$missing (or PG_SKIP_BROWSER=1 make test)"; exit 1; fi
 
 ## build the graph from data/raw into data/ttl and data/store, draw viz/, then serve it
 demo: build viz serve
@@ -26,13 +38,17 @@ viz: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/policy-graph serve --store data/store --host 127.0.0.1 --port 8000
 
-test: $(STAMP)
+test: $(STAMP) system-packages
 	$(BIN)/python -m pytest -q
 
 ## score the parser against the gold annotations: the dev set, then the seeds
 eval: $(STAMP)
 	$(BIN)/policy-graph eval tests/corpus/dev/gold tests/corpus/dev/texts --no-misses
 	$(BIN)/policy-graph eval tests/corpus/seeds/gold data/raw --no-misses
+
+## the wheel, installed into a fresh venv, answers outside the checkout
+wheel-check: $(STAMP)
+	$(BIN)/python -m pytest -q tests/test_wheel.py
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py

@@ -9,9 +9,18 @@ import os
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
 
 from server_support import build_fixture_store, running_server
+
+# Skipped only when asked (PG_SKIP_BROWSER=1); otherwise a missing browser or playwright fails
+# loudly with the command that installs it, so a green run always means the pages were driven.
+if os.environ.get("PG_SKIP_BROWSER") == "1":
+    pytest.skip("browser tests skipped: PG_SKIP_BROWSER=1", allow_module_level=True)
+
+try:
+    from playwright.sync_api import expect, sync_playwright
+except ImportError:  # reported by the browser fixture as a failure, not as a collection crash
+    expect = sync_playwright = None  # type: ignore[assignment]
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
 CHROMIUM = "/usr/bin/chromium"
@@ -37,6 +46,12 @@ def url(fixture_url):
 
 @pytest.fixture(scope="module")
 def browser():
+    if sync_playwright is None:
+        pytest.fail("playwright is not installed: run `make test` (it installs the test extra) "
+                    "or set PG_SKIP_BROWSER=1")
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: `make test` installs it (apt-get install chromium) "
+                    "or set PG_SKIP_BROWSER=1")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
@@ -176,8 +191,15 @@ def test_chain_view_expands_on_click(page, url):
         assert before == 4  # two steps: the draft below, 111/NQ-CP and 29-NQ/TW above
         top = "https://w3id.org/policy-graph/eli/vn/nq/2022/29-tw"
         box = page.locator("#chain canvas").bounding_box()
-        point = page.evaluate(f"""(() => {{ const c = window.policyGraphChain.network;
-            const p = c.canvasToDOM(c.getPosition({top!r})); return [p.x, p.y]; }})()""")
+        where = f"""(() => {{ const c = window.policyGraphChain.network;
+            const p = c.canvasToDOM(c.getPosition({top!r})); return [Math.round(p.x), Math.round(p.y)]; }})()"""
+        point = page.evaluate(where)
+        for _ in range(50):  # a loaded machine may still be laying the graph out: click where it rests
+            page.wait_for_timeout(200)
+            settled = page.evaluate(where)
+            if settled == point:
+                break
+            point = settled
         page.mouse.click(box["x"] + point[0], box["y"] + point[1])
         expect(chain).to_have_attribute("data-expanded", "2")
         expect(chain).to_have_attribute("data-nodes", "5")  # + 31-CTr/TU

@@ -19,11 +19,11 @@ from .pipeline import parse_file
 from .rdf import document_graph
 from .read import iter_input_files
 from .registry import slugify
+from .resources import ONTOLOGY_DIR
 from .resolve import resolve
 from .store import GraphFile, rebuild
 from .vocab import DEFAULT_BASE
 
-ONTOLOGY_DIR = Path(__file__).resolve().parents[2] / "ontology"
 # The ontology, vocabularies and agency registry travel with the data in --ttl-dir.
 SHARED_TTL = {"_ontology.ttl": "policy.ttl", "_vocabularies.ttl": "vocabularies.ttl", "_agencies.ttl": "agencies.ttl"}
 

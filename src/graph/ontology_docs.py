@@ -10,13 +10,13 @@ Vietnamese and English labels, definitions, domain, range and alignments.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from jinja2 import Environment
 from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
-ONTOLOGY_DIR = Path(__file__).resolve().parents[2] / "ontology"
+from .resources import ONTOLOGY_DIR
+
 PREFIXES = {
     "https://w3id.org/policy-graph/ontology#": "pg:", "https://w3id.org/policy-graph/vocab/": "pgv:",
     "http://data.europa.eu/eli/ontology#": "eli:", "http://data.europa.eu/eli/eli-draft-legislation-ontology#": "eli-dl:",

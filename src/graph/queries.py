@@ -24,7 +24,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-QUERY_DIR = Path(__file__).resolve().parents[2] / "queries"
+from .resources import QUERY_DIR
+
 PREFIXES = {
     "eli": "http://data.europa.eu/eli/ontology#",
     "pg": "https://w3id.org/policy-graph/ontology#",

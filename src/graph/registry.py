@@ -16,9 +16,10 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SKOS
 
+from .resources import ONTOLOGY_DIR
 from .vocab import ORG, PG
 
-REGISTRY_PATH = Path(__file__).resolve().parents[2] / "ontology" / "agencies.ttl"
+REGISTRY_PATH = ONTOLOGY_DIR / "agencies.ttl"
 CENTRAL = "vn"
 
 

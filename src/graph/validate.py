@@ -10,10 +10,11 @@ from pyshacl import validate as shacl_validate
 from rdflib import Graph
 from rdflib.namespace import SH
 
+from .resources import ONTOLOGY_DIR
 from .store import open_store
 
-SHAPES = Path(__file__).resolve().parents[2] / "ontology" / "shapes.ttl"
-ONTOLOGY = Path(__file__).resolve().parents[2] / "ontology" / "policy.ttl"
+SHAPES = ONTOLOGY_DIR / "shapes.ttl"
+ONTOLOGY = ONTOLOGY_DIR / "policy.ttl"
 
 
 @dataclass

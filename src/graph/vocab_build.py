@@ -9,18 +9,17 @@ only add words, so a kind missing a label fails the build with a KeyError.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
 from .model import COMPARATORS, DEADLINE_KINDS, RELATION_KINDS, SECTION_KINDS
 from .patterns.documents import CENTRAL, DOC_TYPES, PROVINCES
 from .rdf import describe_jurisdiction
+from .resources import ONTOLOGY_DIR
 from .vocab import DEFAULT_BASE, ELI, PG
 
 PGV = "https://w3id.org/policy-graph/vocab/"
-OUT = Path(__file__).resolve().parents[2] / "ontology" / "vocabularies.ttl"
+OUT = ONTOLOGY_DIR / "vocabularies.ttl"
 
 # kind → (label vi, label en, definition vi, definition en), with the printed forms from the seeds.
 DEADLINE_LABELS = {
