@@ -10,8 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from graph.cli import main
-from graph.queries import (QueryError, bind, get_query, list_queries, run_query, term_text, to_csv,
-                           to_json, with_values)
+from graph.queries import (QueryError, bind, get_query, list_queries, resolve_document, run_query, term_text,
+                           to_csv, to_json, with_values)
 
 BASE = "https://w3id.org/policy-graph"
 
@@ -221,8 +221,8 @@ def test_compare_provinces_on_29_nq_tw(seed_store):
 def test_csv_is_rfc4180_with_header(seed_store):
     result = run_query(seed_store, "chain-down", {"doc": "29-NQ/TW"})
     text = to_csv(result)
-    assert text.startswith("doc,number,type,issuer,date,implements,depth\r\n")
-    parsed = list(csv.reader(io.StringIO(text)))
+    assert text.startswith("\ufeffdoc,number,type,issuer,date,implements,depth\r\n")  # BOM: Excel reads UTF-8
+    parsed = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"))))
     assert len(parsed) == 6 and parsed[2][1] == "28-CTr/TU"
 
 
@@ -259,3 +259,113 @@ def test_table_output_aligns_vietnamese(seed_build, monkeypatch):
     assert len(lines) == 2
     from rich.cells import cell_len
     assert cell_len(lines[0]) == cell_len(lines[1])
+
+
+# ------------------------------------------------------------ agency-workload
+
+
+def test_agency_workload_counts_made_by_hand_on_the_chains_fixture():
+    """tests/fixtures/chains.trig, counted by hand: Quảng Ngãi's Sở Công Thương leads two tasks
+    (one due 2023-06-30, one due 2025) and cooperates on one; a cooperating task is never counted
+    as led or overdue (the query used to bind ?ledTask on the cooperating side of its UNION)."""
+    from pathlib import Path
+
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    store.load(path=str(Path(__file__).parent / "fixtures" / "chains.trig"), format=ox.RdfFormat.TRIG)
+    counts = {(place, label): (int(led), int(sup), int(over))
+              for _, label, place, led, sup, over in rows(store, "agency-workload", today="2024-01-01")}
+    assert counts == {("Quảng Nam", "Sở Công Thương"): (1, 1, 1), ("Quảng Nam", "Sở Kế hoạch và Đầu tư"): (1, 1, 0),
+                      ("Quảng Ngãi", "Sở Công Thương"): (2, 1, 1),
+                      ("Quảng Ngãi", "Sở Khoa học và Công nghệ"): (1, 1, 0)}
+
+
+def test_agency_workload_agrees_with_the_task_graph_on_the_seeds(seed_store):
+    """Every agency of the seeds: the SPARQL counts equal those networkx counts from the task graph."""
+    import datetime as dt
+
+    from graph import analytics
+
+    by_python = {w.agency: (w.led, w.supported, w.overdue)
+                 for w in analytics.agency_workload(analytics.task_graph(seed_store), dt.date(2025, 1, 1))}
+    result = run_query(seed_store, "agency-workload", {"today": "2025-01-01"})
+    by_sparql = {r["agency"].value: (int(r["led"].value), int(r["supported"].value), int(r["overdue"].value))
+                 for r in result.rows}
+    assert by_sparql == by_python
+    assert len(by_sparql) > 50
+
+
+def test_xlsx_export_has_typed_cells_and_a_frozen_header(seed_build, tmp_path):
+    import datetime as dt
+
+    from openpyxl import load_workbook
+
+    out = tmp_path / "chain.xlsx"
+    done = CliRunner().invoke(main, ["query", "chain-down", "-p", "doc=29-NQ/TW", "--format", "xlsx",
+                                     "-o", str(out), "--store", str(seed_build[1])])
+    assert done.exit_code == 0, done.output
+    sheet = load_workbook(out).active
+    assert [c.value for c in sheet[1]] == REQUIRED_COLUMNS["chain-down"].split()
+    assert sheet.freeze_panes == "A2"
+    by_number = {row[1]: row for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert by_number["214/KH-UBND"][4] == dt.datetime(2024, 11, 6)  # a date cell, not the text "2024-11-06"
+    assert by_number["214/KH-UBND"][6] == 2                      # depth as a number
+    assert by_number["214/KH-UBND"][3] == "Ủy ban nhân dân tỉnh Quảng Ngãi"
+    assert sheet.cell(row=2, column=5).number_format == "dd/mm/yyyy"
+
+
+def test_cli_csv_opens_with_a_byte_order_mark(seed_build, tmp_path):
+    out = tmp_path / "chain.csv"
+    CliRunner().invoke(main, ["query", "chain-down", "-p", "doc=29-NQ/TW", "--format", "csv", "-o", str(out),
+                              "--store", str(seed_build[1])])
+    assert out.read_bytes().startswith(b"\xef\xbb\xbfdoc,number,")
+
+
+# ------------------------------------------------------------ tree
+
+
+def test_tree_lists_every_task_of_every_plan_carrying_out_29(seed_store):
+    """The seeds' implementation tree of 29-NQ/TW: every task of 214/KH-UBND (level 2), of
+    31-CTr/TU (level 1) and of the Quảng Nam plan (level 2), each with its province."""
+    tree = run_query(seed_store, "tree", {"doc": "29-NQ/TW", "today": "2024-12-15"})
+    per_doc: dict[tuple, int] = {}
+    for r in tree.rows:
+        key = (term_text(r["doc"]), term_text(r["level"]), term_text(r.get("province")))
+        per_doc[key] = per_doc.get(key, 0) + 1
+    own = {d: len(run_query(seed_store, "tasks", {"doc": d}).rows) for d, *_ in per_doc}
+    assert {(d, level, place) for d, level, place in per_doc} == {
+        (f"{BASE}/eli/vn-29/ctr/2023/31-tu", "1", "Quảng Ngãi"),
+        (f"{BASE}/eli/vn-29/kh/2024/214", "2", "Quảng Ngãi"),
+        (f"{BASE}/eli/vn-27/kh/2023/draft-d867c7a4", "2", "Quảng Nam")}
+    assert {d: n for (d, *_), n in per_doc.items()} == own
+    assert own[f"{BASE}/eli/vn-29/kh/2024/214"] > 30
+
+
+def test_tree_due_status_is_reckoned_from_the_given_day(seed_store):
+    tree = run_query(seed_store, "tree", {"doc": "29-NQ/TW", "today": "2024-12-15"})
+    status = {(term_text(r.get("due")), term_text(r["status"])) for r in tree.rows}
+    assert status == {("2023-12-31", "quá hạn (past due)"),
+                      ("2024-12-31", "đến hạn trong 30 ngày (due within 30 days)"),
+                      ("", "không có hạn (no deadline)")}
+    later = run_query(seed_store, "tree", {"doc": "29-NQ/TW", "today": "2020-01-01"})
+    assert {term_text(r["status"]) for r in later.rows if term_text(r.get("due"))} == {"còn hạn (later)"}
+
+
+def test_documents_are_found_as_the_ui_and_the_tables_print_them(seed_store):
+    nq29 = f"{BASE}/eli/vn/nq/2022/29-tw"
+    for written in ("Nghị quyết 29-NQ/TW", "Nghị quyết số 29-NQ/TW", "eli/vn/nq/2022/29-tw", "29- NQ/TW"):
+        assert resolve_document(seed_store, written).value == nq29, written
+
+
+def test_an_unknown_document_gets_the_closest_symbols(seed_store):
+    with pytest.raises(QueryError) as err:
+        resolve_document(seed_store, "Nghị quyết 28-NQ/TW")
+    assert "no document matches" in str(err.value)
+    assert "gần giống (closest): " in str(err.value) and "29-NQ/TW" in str(err.value)
+
+
+def test_tasks_of_a_resolution_point_to_its_tree(seed_build):
+    out = CliRunner().invoke(main, ["query", "tasks", "-p", "doc=29-NQ/TW", "--store", str(seed_build[1])],
+                             terminal_width=200).output
+    assert "0 dòng (rows)" in out and "query tree" in out

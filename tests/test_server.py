@@ -401,7 +401,8 @@ def test_library_query_binding_errors_are_clear(url):
     assert missing.status_code == 400 and "thiếu tham số 'doc'" in missing.json()["error"]
     unknown_doc = get(url, "/api/queries/chain-up", params={"doc": "999/KH-UBND"})
     assert unknown_doc.status_code == 400
-    assert unknown_doc.json()["error"] == "không tìm thấy văn bản '999/KH-UBND' (no document matches '999/KH-UBND')"
+    assert unknown_doc.json()["error"] == ("không tìm thấy văn bản '999/KH-UBND' (no document matches '999/KH-UBND')"
+                                           "; gần giống (closest): 214/KH-UBND")
     unknown_query = get(url, "/api/queries/no-such-query")
     assert unknown_query.status_code == 404 and "unknown query" in unknown_query.json()["error"]
 

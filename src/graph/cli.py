@@ -97,10 +97,14 @@ def validate(store_path: str, shapes: str | None) -> None:
 @main.command()
 @click.argument("name", required=False)
 @click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="A query parameter (repeatable).")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json", "xlsx"]), default="table",
+              show_default=True, help="csv opens with a byte-order mark so Excel reads Vietnamese; xlsx is a workbook.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Write to this file instead of standard output (required for xlsx on a terminal).")
 @click.option("--store", "store_path", default=DEFAULT_STORE, show_default=True)
 @click.option("--list", "list_only", is_flag=True, help="List the queries with their descriptions and parameters.")
-def query(name: str | None, params: tuple[str, ...], fmt: str, store_path: str, list_only: bool) -> None:
+def query(name: str | None, params: tuple[str, ...], fmt: str, output: str | None, store_path: str,
+          list_only: bool) -> None:
     """Run queries/NAME.rq against the store."""
     from . import queries as q
     from .store import open_store
@@ -119,12 +123,28 @@ def query(name: str | None, params: tuple[str, ...], fmt: str, store_path: str, 
         result = q.run_query(store, name, values)
     except (q.QueryError, FileNotFoundError) as err:
         raise click.UsageError(str(err)) from err
-    if fmt == "csv":
-        click.echo(q.to_csv(result), nl=False)
-    elif fmt == "json":
-        click.echo(q.to_json(result))
-    else:
+    if fmt == "table" and output is None:
         print_result_table(name, result)
+        return
+    write_result(result, fmt, output, name)
+
+
+def write_result(result, fmt: str, output: str | None, name: str) -> None:
+    from . import queries as q
+
+    if fmt == "xlsx":
+        data = q.to_xlsx(result, sheet=name)
+    elif fmt == "json":
+        data = (q.to_json(result) + "\n").encode("utf-8")
+    else:  # csv, and a table written to a file is written as CSV
+        data = q.to_csv(result).encode("utf-8")
+    if output:
+        Path(output).write_bytes(data)
+        click.echo(f"{len(result.rows)} dòng (rows) → {output}", err=True)
+    elif fmt == "xlsx" and sys.stdout.isatty():
+        raise click.UsageError("--format xlsx cần --output FILE.xlsx (xlsx needs --output FILE.xlsx)")
+    else:
+        click.get_binary_stream("stdout").write(data)
 
 
 def print_query_list(named_queries) -> None:
@@ -150,6 +170,10 @@ def print_result_table(name: str, result, base: str = DEFAULT_BASE) -> None:
     for row in result.rows:
         table.add_row(*(_short(term_text(row.get(c)), base) for c in result.columns))
     console.print(table)
+    if not result.rows and name == "tasks":
+        # A resolution gives its tasks to the plans that carry it out, not to itself.
+        console.print("Văn bản này không trực tiếp giao nhiệm vụ; xem cả cây triển khai: "
+                      "`policy-graph query tree -p doc=…` (no task of its own; the whole tree: query tree)")
 
 
 def _short(text: str, base: str) -> str:

@@ -7,8 +7,9 @@ interface::
     # param: doc ?root required — the document at the top: symbol or IRI
     # columns: doc number type issuer date implements depth
 
-Parameters are bound as RDF terms through Oxigraph's substitutions, never pasted
-into the query text, so a value such as ``x" } DROP ALL #`` cannot change the query.
+Parameters are bound as RDF terms written by pyoxigraph into a VALUES block at the top
+of the outermost WHERE group, never pasted into the query text as strings, so a value such
+as ``x" } DROP ALL #`` cannot change the query.
 """
 
 from __future__ import annotations
@@ -124,19 +125,53 @@ def resolve_document(store: ox.Store, value: str) -> ox.NamedNode:
     """A document parameter as people write it: an IRI, '29-NQ/TW', '214/KH-UBND', 'Nghị quyết 29'."""
     if re.match(r"^https?://", value):
         return ox.NamedNode(value)
-    wanted = _fold(value)
-    rows = store.query(
-        "SELECT DISTINCT ?doc ?symbol WHERE { ?doc eli:id_local ?symbol }",
-        prefixes=PREFIXES, use_default_graph_as_union=True)
-    matches = sorted({row["doc"].value for row in rows if _fold(row["symbol"].value) == wanted})
+    symbols: dict[str, set[str]] = {}
+    for row in store.query("SELECT DISTINCT ?doc ?symbol WHERE { ?doc eli:id_local ?symbol }",
+                           prefixes=PREFIXES, use_default_graph_as_union=True):
+        symbols.setdefault(_fold(row["symbol"].value), set()).add(row["doc"].value)
+    matches = (_by_relative_iri(store, value) or sorted(symbols.get(_fold(value), ()))
+               or sorted(symbols.get(_fold(_symbol_in(value)), ()))
+               or _most_referenced(store, _by_type_and_number(store, value)))
     if not matches:
-        matches = _most_referenced(store, _by_type_and_number(store, value))
-    if not matches:
-        raise QueryError(f"không tìm thấy văn bản '{value}' (no document matches '{value}')")
+        raise QueryError(f"không tìm thấy văn bản '{value}' (no document matches '{value}')"
+                         + _suggestions(value, symbols, store))
     if len(matches) > 1:
         listed = "\n  ".join(matches)
         raise QueryError(f"'{value}' khớp nhiều văn bản (matches several documents); hãy dùng IRI:\n  {listed}")
     return ox.NamedNode(matches[0])
+
+
+# The symbol inside a name as the UI and the documents print it: "Nghị quyết số 29-NQ/TW" → 29-NQ/TW.
+_SYMBOL_IN_TEXT = re.compile(r"\d[\w.]*[-/][\w./-]*")
+
+
+def _symbol_in(value: str) -> str:
+    found = _SYMBOL_IN_TEXT.search(unicodedata.normalize("NFC", value))
+    return found.group(0) if found else ""
+
+
+def _by_relative_iri(store: ox.Store, value: str) -> list[str]:
+    """The relative IRI the CLI's tables print (``eli/vn/nq/2022/29-tw``), under whatever base."""
+    path = value.strip().lstrip("/")
+    if not path.startswith("eli/") or any(c in path for c in " <>\"{}|^`"):
+        return []
+    tail = str(ox.Literal("/" + path))  # serialised by pyoxigraph: no way out of the literal
+    rows = store.query(f"SELECT DISTINCT ?doc WHERE {{ ?doc eli:type_document ?t FILTER(STRENDS(STR(?doc), {tail})) }}",
+                       prefixes=PREFIXES, use_default_graph_as_union=True)
+    return sorted({row["doc"].value for row in rows})
+
+
+def _suggestions(value: str, symbols: dict[str, set[str]], store: ox.Store) -> str:
+    """'; gần giống (closest): 29-NQ/TW, 28-CTr/TU' from the symbols the store holds."""
+    import difflib
+
+    printed = {}
+    for row in store.query("SELECT DISTINCT ?symbol WHERE { ?doc eli:id_local ?symbol }",
+                           prefixes=PREFIXES, use_default_graph_as_union=True):
+        printed.setdefault(_fold(row["symbol"].value), row["symbol"].value)
+    wanted = _fold(_symbol_in(value) or value)
+    close = difflib.get_close_matches(wanted, list(symbols), n=5, cutoff=0.6)
+    return f"; gần giống (closest): {', '.join(printed[c] for c in close)}" if close else ""
 
 
 def _most_referenced(store: ox.Store, candidates: list[str]) -> list[str]:
@@ -258,14 +293,17 @@ def run_query(store: ox.Store, name: str, values: dict[str, str] | None = None,
               query_dir: Path = QUERY_DIR) -> QueryResult:
     query = get_query(name, query_dir)
     rows: list[dict] = []
-    for substitutions in bind(store, query, values or {}):
-        try:
-            solutions = store.query(query.text, use_default_graph_as_union=True, substitutions=substitutions)
-        except SyntaxError as err:
-            raise QueryError(f"{query.name}.rq: lỗi SPARQL (SPARQL error): {err}") from err
-        variables = [v.value for v in solutions.variables]
-        for solution in solutions:
-            rows.append({v: solution[v] for v in variables})
+    # Parameters go in as a VALUES block, not as Oxigraph substitutions: the engine applies
+    # substitutions after evaluating the whole pattern (provenance: 26.6 s → 0.9 ms at 6 M quads).
+    runs = bind(store, query, values or {})
+    text = with_values(query, runs) if any(runs) else query.text
+    try:
+        solutions = store.query(text, use_default_graph_as_union=True)
+    except SyntaxError as err:
+        raise QueryError(f"{query.name}.rq: lỗi SPARQL (SPARQL error): {err}") from err
+    variables = [v.value for v in solutions.variables]
+    for solution in solutions:
+        rows.append({v: solution[v] for v in variables})
     columns = query.columns or (list(rows[0]) if rows else [])
     return QueryResult(columns=columns, rows=rows)
 
@@ -280,11 +318,66 @@ def term_text(term) -> str:
 
 
 def to_csv(result: QueryResult) -> str:
+    """RFC 4180 CSV opening with a UTF-8 byte-order mark: without it Excel on Windows reads the
+    file as the local code page and shows Vietnamese as mojibake."""
     out = io.StringIO()
+    out.write("\ufeff")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(result.columns)
     for row in result.rows:
         writer.writerow([term_text(row.get(c)) for c in result.columns])
+    return out.getvalue()
+
+
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+
+
+def _cell_value(term):
+    """A spreadsheet cell: dates as dates, numbers as numbers, everything else as NFC text."""
+    if term is None:
+        return None
+    if isinstance(term, ox.Literal) and term.datatype is not None:
+        kind = term.datatype.value.removeprefix(_XSD)
+        try:
+            if kind == "date":
+                return dt.date.fromisoformat(term.value)
+            if kind in ("integer", "int", "long", "nonNegativeInteger"):
+                return int(term.value)
+            if kind in ("decimal", "double", "float"):
+                return float(term.value)
+        except ValueError:  # an ill-typed literal stays as the text it is
+            pass
+    return term_text(term)
+
+
+def to_xlsx(result: QueryResult, sheet: str = "policy-graph") -> bytes:
+    """An Excel workbook of the rows: bold frozen header, widths fitted to the text (capped),
+    dates formatted dd/mm/yyyy as Vietnamese readers write them."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    book = Workbook()
+    ws = book.active
+    ws.title = sheet[:31]
+    ws.append(result.columns)
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    ws.freeze_panes = "A2"
+    widths = [len(c) for c in result.columns]
+    for row in result.rows:
+        values = [_cell_value(row.get(c)) for c in result.columns]
+        ws.append(values)
+        for i, value in enumerate(values):
+            widths[i] = max(widths[i], 10 if isinstance(value, dt.date) else len(str(value or "")))
+    for row in ws.iter_rows(min_row=2):
+        for cell in row:
+            if isinstance(cell.value, dt.date):
+                cell.number_format = "dd/mm/yyyy"
+    for i, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = min(60, width + 2)
+    out = io.BytesIO()
+    book.save(out)
     return out.getvalue()
 
 
