@@ -15,14 +15,32 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from . import DEFAULT_BASE
 from .store import DEFAULT_STORE
-from .vocab import DEFAULT_BASE
 
 err_console = Console(stderr=True)
 console = Console()
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class LazyGroup(click.Group):
+    """Commands whose modules are heavy (networkx, pyvis, matplotlib) are imported only when
+    they run, so `query`, `--version` and `--help` start fast (click's documented pattern)."""
+
+    lazy = {"viz": "graph.viz_cli:viz", "stats": "graph.viz_cli:stats"}
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted([*super().list_commands(ctx), *self.lazy])
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in self.lazy:
+            import importlib
+
+            module, _, attr = self.lazy[cmd_name].partition(":")
+            return getattr(importlib.import_module(module), attr)
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="policy-graph")
 def main() -> None:
     """Trace how Vietnamese policy is carried out: documents, citations, tasks, agencies as RDF."""
@@ -267,15 +285,6 @@ def print_evaluation(result, out: Console, with_misses: bool) -> None:
 def _score_cell(score) -> str:
     return "—" if score.ratio is None else f"{score.ratio:.2f} {score.right:>3}/{score.total:<3}"
 
-
-def _register_view_commands() -> None:
-    from .viz_cli import stats, viz
-
-    main.add_command(viz)
-    main.add_command(stats)
-
-
-_register_view_commands()
 
 if __name__ == "__main__":
     main()

@@ -10,8 +10,9 @@ from __future__ import annotations
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
 
-ONTOLOGY_IRI = "https://w3id.org/policy-graph/ontology"
-DEFAULT_BASE = "https://w3id.org/policy-graph"
+from . import DEFAULT_BASE
+
+ONTOLOGY_IRI = f"{DEFAULT_BASE}/ontology"
 
 ELI = Namespace("http://data.europa.eu/eli/ontology#")
 ORG = Namespace("http://www.w3.org/ns/org#")

@@ -1,0 +1,34 @@
+"""The CLI starts fast: `policy-graph query …`, `--version` and `--help` import none of the
+heavy libraries (rdflib, networkx, pyvis, matplotlib, IPython, pyshacl), which only the
+commands that use them load.  Time itself is measured in benchmarks/, not here."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+HEAVY = ("rdflib", "networkx", "pyvis", "matplotlib", "IPython", "pyshacl", "starlette", "docx")
+
+
+def loaded_after(code: str) -> list[str]:
+    probe = f"import sys\n{code}\nprint(' '.join(m for m in {HEAVY!r} if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    return out.split()
+
+
+def test_importing_the_cli_loads_no_heavy_library():
+    assert loaded_after("import graph.cli") == []
+
+
+def test_the_query_command_loads_no_heavy_library():
+    assert loaded_after("import graph.cli, graph.queries, graph.store") == []
+
+
+def test_viz_and_stats_are_still_commands():
+    from click.testing import CliRunner
+
+    from graph.cli import main
+
+    listed = CliRunner().invoke(main, ["--help"]).output
+    assert "viz" in listed and "stats" in listed
+    assert CliRunner().invoke(main, ["viz", "--help"]).exit_code == 0
