@@ -123,7 +123,9 @@ def test_004_sentences_and_trong_do_clauses():
         ("-", "Tốc độ tăng trưởng của khu vực Công nghiệp",
          Target("8,25 - 9,25%/năm", "range", 8.25, 9.25, "%/năm")),
         ("-", "GRDP bình quân đầu người", Target("khoảng 7.700 - 7.900 USD", "range", 7700.0, 7900.0, "USD")),
-        ("-", "Cơ cấu Công nghiệp - Xây dựng", Target("khoảng 36,5 - 37,5%", "range", 36.5, 37.5, "%")),
+        # "… chiếm khoảng 36,5 - 37,5% GRDP": a share of GRDP
+        ("-", "Cơ cấu Công nghiệp - Xây dựng",
+         Target("khoảng 36,5 - 37,5% GRDP", "range", 36.5, 37.5, "% GRDP")),
         ("-", "Tỷ lệ đô thị hóa", Target("trên 50%", "gt", 50.0, None, "%")),
         ("-", "Năng suất lao động tăng trưởng bình quân", Target("6,5 - 7,5%/năm", "range", 6.5, 7.5, "%/năm")),
         ("-", "Tỷ lệ lao động qua đào tạo", Target("trên 75%", "gt", 75.0, None, "%")),
@@ -168,15 +170,31 @@ ITEMS_003 = [
 ]
 
 
+def numbered(name):
+    return [i for i in indicators(name) if i.label.startswith("(")]
+
+
 def test_003_nineteen_numbered_indicators():
-    assert summary(SEED_003) == ITEMS_003
+    assert [(i.label, i.name, i.target) for i in numbered(SEED_003)] == ITEMS_003
 
 
 def test_003_horizon_from_title_and_sections():
-    found = indicators(SEED_003)
-    assert {i.horizon_year for i in found} == {2025}  # "về phương hướng, nhiệm vụ năm 2025"
+    found = numbered(SEED_003)
+    assert {i.horizon_year for i in indicators(SEED_003)} == {2025}  # "về phương hướng, nhiệm vụ năm 2025"
     assert [i.section for i in found[:3]] == ["I/2/2.1/(1)", "I/2/2.1/(2)", "I/2/2.1/(3)"]
     assert found[-1].section == "I/2/2.4/(19)"
+
+
+def test_003_targets_listed_in_a_task_paragraph():
+    # II.5: "Phấn đấu giảm tai nạn lao động, tỷ lệ tai nạn lao động chết người giảm ít nhất 4%/năm;
+    # số người lao động … được khám, phát hiện bệnh nghề nghiệp tăng ít nhất 5%/năm; số cơ sở …"
+    listed = [(i.name, i.target.raw, i.section) for i in indicators(SEED_003) if not i.label.startswith("(")]
+    assert listed == [
+        ("Tỷ lệ tai nạn lao động chết người giảm", "ít nhất 4%/năm", "II/5"),
+        ("Số người lao động làm việc trong môi trường tiếp xúc với các yếu tố có nguy cơ được khám, "
+         "phát hiện bệnh nghề nghiệp tăng", "ít nhất 5%/năm", "II/5"),
+        ("Số cơ sở phát sinh yếu tố có hại được quan trắc môi trường lao động tăng", "ít nhất 5%/năm", "II/5"),
+    ]
 
 
 def test_003_footnote_marker_is_masked_out_of_item_12():

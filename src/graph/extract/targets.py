@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from ..model import Target
 from ..normalise import clean
 from ..patterns.indicators import (COMPARATOR_PREFIXES, COMPARATOR_SUFFIXES, LINKING_VERBS,
-                                   NUMBER, RANGE_JOINERS, UNITS)
+                                   NUMBER, RANGE_JOINERS, SHARE_OF, UNITS)
 
 
 def _alternation(words) -> str:
@@ -39,11 +39,15 @@ _PREFIX_COMPARATOR = {word.lower(): kind for word, kind in COMPARATOR_PREFIXES}
 _SUFFIX_COMPARATOR = {word.lower(): kind for word, kind in COMPARATOR_SUFFIXES}
 
 # Words need a boundary before them ("trên" must not end another word); signs do not.
+# "tối thiểu có 5 doanh nghiệp" (h10): "có" may stand between comparator and number.
+# Each optional part starts with its own blank run and ends on a literal, so no two
+# quantifiers compete for the same blanks (linear time on long runs of spaces or digits).
 TARGET_RE = re.compile(
-    rf"(?:(?P<cmp>(?<![\w>=<])(?i:{_alternation(_PREFIX_COMPARATOR)}))\s*)?"
-    rf"(?P<low>{NUMBER})[ \t]*(?P<unit_low>%(?!/))?"
+    rf"(?:(?P<cmp>(?<![\w>=<])(?i:{_alternation(_PREFIX_COMPARATOR)}))\s*(?:có\s+)?)?"
+    rf"(?P<low>{NUMBER})(?:[ \t]*(?P<unit_low>%)(?!/))?"
     rf"(?:\s*(?:{_alternation(RANGE_JOINERS)})\s*(?P<high>{NUMBER}))?"
-    rf"(?:[ \t]*(?P<unit>{_alternation(UNITS)})(?![\w]))?"
+    rf"(?:[ \t]*(?P<unit>{_alternation(UNITS)})(?!\w))?"
+    rf"(?:[ \t]+(?P<share>{_alternation(SHARE_OF)})(?!\w))?"
     rf"(?:\s*(?P<post>(?i:{_alternation(_SUFFIX_COMPARATOR)}))(?!\w))?"
 )
 _LEADING_LINK = re.compile(rf"^(?:{_alternation(LINKING_VERBS)})\s+", re.IGNORECASE)
@@ -78,13 +82,22 @@ def find_targets(text: str) -> list[TargetMatch]:
     found = []
     for match in TARGET_RE.finditer(text):
         if _is_target(match):
-            end = match.end()
+            end = _end(match)
             while end > match.start() and text[end - 1].isspace():
                 end -= 1
             raw = text[match.start():end]
             found.append(TargetMatch(match.start(), end, _target_from(match, raw),
                                      has_unit=bool(match["unit"] or match["unit_low"])))
     return found
+
+
+def _counted_after_percent(match: re.Match) -> bool:
+    """"100% hợp tác xã …": the word after a single percentage is what is counted, not a unit."""
+    return bool(match["unit_low"] and match["unit"] and not match["high"])
+
+
+def _end(match: re.Match) -> int:
+    return match.end("unit_low") if _counted_after_percent(match) else match.end()
 
 
 def _is_target(match: re.Match) -> bool:
@@ -100,8 +113,13 @@ def _is_target(match: re.Match) -> bool:
 def _target_from(match: re.Match, raw: str) -> Target:
     low = parse_number(match["low"])
     high = parse_number(match["high"]) if match["high"] else None
-    return Target(raw=raw, comparator=_comparator(match), low=low, high=high,
-                  unit=match["unit"] or match["unit_low"])
+    if _counted_after_percent(match):
+        unit = match["unit_low"]
+    else:
+        unit = match["unit"] or match["unit_low"]
+    if match["share"] and not _counted_after_percent(match):
+        unit = f"{unit} {match['share']}" if unit else match["share"]  # "% GDP"
+    return Target(raw=raw, comparator=_comparator(match), low=low, high=high, unit=unit)
 
 
 def _comparator(match: re.Match) -> str:

@@ -47,6 +47,8 @@ UNITS: tuple[str, ...] = (
     "lao động", "người", "hộ", "xã", "phường", "thị trấn", "huyện", "đảng viên",
     "doanh nghiệp", "hợp tác xã", "dự án", "sản phẩm", "cụm công nghiệp", "khu công nghiệp",
     "lượt khách", "lượt", "ha", "km", "tấn", "MW", "kWh", "lần", "điểm", "bậc",
+    # h05 (KH 165 Cần Thơ) "tổng tỷ suất sinh đạt 2,1 con/phụ nữ"; h01, h10: things counted
+    "con/phụ nữ", "mô hình", "vùng", "trung tâm", "cơ sở", "tổ chức",
 )
 
 # Units that count things (households, communes, party members).  When a target
@@ -55,8 +57,13 @@ UNITS: tuple[str, ...] = (
 COUNT_UNITS: frozenset[str] = frozenset({
     "lao động", "người", "hộ", "xã", "phường", "thị trấn", "huyện", "đảng viên", "doanh nghiệp",
     "hợp tác xã", "dự án", "sản phẩm", "cụm công nghiệp", "khu công nghiệp", "lượt khách", "lượt",
-    "giường bệnh",
+    "giường bệnh", "mô hình", "vùng", "trung tâm", "cơ sở", "tổ chức",
 })
+
+# What a percentage is a share of, printed after it: "tối thiểu 30% GDP" (h10 NQ 57-NQ/TW),
+# "Quy mô kinh tế số đạt 40% GRDP" (h01 KH 552 Đồng Tháp).  Any other unit word after "%"
+# is the counted population and stays in the name: "100% hợp tác xã nông nghiệp …" (h01).
+SHARE_OF: tuple[str, ...] = ("GRDP", "GDP", "tổng chi ngân sách")
 
 # Verbs that link an indicator to its value; stripped from the end of a name:
 # "Tỷ lệ đô thị hóa đạt trên 50%", "Tỷ lệ vốn đầu tư/GRDP chiếm trên 30%",
@@ -70,19 +77,26 @@ VALUE_VERBS: tuple[str, ...] = LINKING_VERBS + ("tăng thêm", "tăng", "giảm"
 # thuộc nhóm …".  The earliest one found splits name from target.
 QUALITATIVE_VERBS: tuple[str, ...] = (
     "ngang bằng", "duy trì", "thuộc", "giữ vững", "nằm trong", "xếp hạng", "đứng trong", "vào nhóm",
+    "tương đương",  # h10 "Tỉ lệ doanh nghiệp công nghệ số tương đương các nước phát triển"
 )
 
 # Words a sentence starts with that only exhort, dropped from names:
 # "(12) Phấn đấu có thêm ít nhất 14 xã …", "Phấn đấu giảm 3.000 hộ nghèo".
 EXHORTATIONS: tuple[str, ...] = ("phấn đấu", "phấn đấu để", "bảo đảm", "đảm bảo")
+# ... and the one that may come after a horizon or a subject: "Trong giai đoạn 2026 - 2030
+# phấn đấu có ít nhất 10% đội ngũ …" (h04 KH 141 Bắc Ninh): the name starts after it.
+EXHORTATIONS_ANYWHERE: tuple[str, ...] = ("phấn đấu để", "phấn đấu")
 
 # Nouns a stand-alone indicator name starts with.  A "trong đó" clause that
 # starts with one names its own measure ("trong đó: tốc độ tăng trưởng của khu
 # vực Công nghiệp đạt …"); otherwise it narrows its parent ("trong đó có bằng
 # cấp, chứng chỉ đạt 35 - 40%").
 MEASURE_HEADS: tuple[str, ...] = (
-    "tốc độ", "tỷ lệ", "tỉ lệ", "tỷ trọng", "tỉ trọng", "số", "tổng", "thu", "chi", "giá trị",
+    "tốc độ", "tỷ lệ", "tỉ lệ", "tỷ trọng", "tỉ trọng", "số", "tổng", "thu ngân sách", "chi ngân sách", "giá trị",
     "cơ cấu", "năng suất", "chỉ số", "kim ngạch", "quy mô", "vốn", "grdp", "thu nhập", "mật độ",
+    # h05 "tỷ số giới tính khi sinh dưới 109 …", "tổng tỷ suất sinh"; h10 "kinh phí từ xã hội chiếm hơn 60%",
+    # "số lượng công bố khoa học quốc tế tăng …"
+    "tỷ số", "tỉ số", "tỷ suất", "tỉ suất", "kinh phí", "số lượng", "diện tích", "sản lượng", "giao dịch",
 )
 
 # "trong đó" introduces a part of the preceding measure.
@@ -90,11 +104,16 @@ SUBSIDIARY = r"trong\s+đó"
 
 # Headings of sections that list indicators: "2. Mục tiêu cụ thể đến năm 2030",
 # "1. Phấn đấu đạt các chỉ tiêu cụ thể đến năm 2030", "2. Các chỉ tiêu chủ yếu",
-# "2.1. Các chỉ tiêu về kinh tế".  Matched at the start of the heading, after its label.
+# "2.1. Các chỉ tiêu về kinh tế", "II- MỤC TIÊU" (h10 NQ 57-NQ/TW), "II. MỤC TIÊU CHỦ YẾU"
+# (h04 KH 141 Bắc Ninh).  Matched at the start of the heading, after its label.  Only
+# sentences stating a value are read from them, so a broad heading costs little.
 INDICATOR_HEADING = (
-    r"^(?:(?:phấn\s+đấu\s+)?(?:đạt|thực\s+hiện)\s+)?(?:các|một\s+số|hệ\s+thống|nhóm)?\s*"
-    r"(?:mục\s+tiêu,\s*)?(?:chỉ\s+tiêu|mục\s+tiêu\s+cụ\s+thể)"
+    r"^(?:(?:phấn\s+đấu\s+)?(?:đạt|thực\s+hiện)\s+)?(?:(?:các|một\s+số|hệ\s+thống|nhóm)\s+)?"
+    r"(?:mục\s+tiêu|chỉ\s+tiêu)(?!\w)"
 )
+# ... unless the heading also announces tasks or a report form ("Mục tiêu, nhiệm vụ, khối
+# lượng", "Mục tiêu chưa hoàn thành"): those sections list work, not targets.
+NOT_INDICATOR_HEADING = r"nhiệm\s+vụ|giải\s+pháp|chưa\s+hoàn\s+thành|đối\s+tượng|địa\s+điểm"
 
 # Column headers of an indicator table (seed 000 Phụ lục I: "TT | CHỈ TIÊU | KẾ
 # HOẠCH GIAI ĐOẠN 2023-2030 | CƠ QUAN CHỦ TRÌ THEO DÕI, ĐÁNH GIÁ, BÁO CÁO | KỲ BÁO CÁO").
@@ -104,16 +123,23 @@ TABLE_PERIOD_HEADER = r"KỲ\s+BÁO\s+CÁO"
 TABLE_AGENCY_HEADER = r"CƠ\s+QUAN"
 
 # Header cells of an indicator table read one cell per line (.docx, .html, web copies):
-# "TT | Chỉ tiêu | Đơn vị tính | Năm 2025 | Năm 2030 | Cơ quan theo dõi".  (role, pattern) by the
-# cell's text, first match wins; a column whose header ends in a year holds targets for that year.
+# "TT | Chỉ tiêu | Đơn vị tính | Năm 2025 | Năm 2030 | Cơ quan theo dõi", "TT | Chỉ tiêu | Đơn
+# vị | Kết quả | Cơ quan chủ trì theo dõi, đánh giá" (h08 QĐ 2629/QĐ-TTg Phụ lục I).  (role,
+# pattern) by the cell's text, first match wins; a column whose header ends in a year holds
+# targets for that year.  "Đơn vị" alone is the unit; "Đơn vị chủ trì" the agency.
 INDICATOR_COLUMNS: tuple[tuple[str, str], ...] = (
-    ("unit", r"^(?:đơn\s+vị\s+tính|đvt)\b"),
-    ("agency", r"^(?:cơ\s+quan|đơn\s+vị)\b"),
+    ("unit", r"^(?:đơn\s+vị(?:\s+tính)?|đvt)\s*$"),
+    ("agency", r"^(?:cơ\s+quan|đơn\s+vị)(?!\w)"),
     ("period", r"kỳ\s+báo\s+cáo"),
     ("year", r"(?P<year>(?:19|20)\d{2})\s*$"),
-    ("name", r"^(?:tên\s+)?(?:chỉ\s+tiêu|nội\s+dung)\b"),
-    ("target", r"^(?:mục\s+tiêu|giá\s+trị|kế\s+hoạch)\b"),
+    ("name", r"^(?:tên\s+)?(?:chỉ\s+tiêu|nội\s+dung)(?!\w)"),
+    ("target", r"^(?:mục\s+tiêu|giá\s+trị|kế\s+hoạch|kết\s+quả|chỉ\s+số)(?!\w)"),
 )
+
+# Labels of a table read one cell per line.  Rows are numbered "1", "2" …; group rows
+# ("I" / "Giai đoạn 2025-2027", "I.1" / "Cung cấp dịch vụ số …" in h08 Phụ lục I; "A",
+# "a)") carry one title cell.  Which a label is, row or group, the layout decides.
+TABLE_LABEL = r"(?:[IVXLC]{1,6}|[A-ZĐ]|\d{1,3})(?:\.\d{1,3}){0,3}\.?|[a-zđ]\)"
 
 # Reporting periods printed in the last column: "Hằng năm, giữa kỳ, 5 năm".
 # One period is a comma-separated run of these forms, starting with a capital.
@@ -139,3 +165,31 @@ HORIZON_PATTERNS: tuple[str, ...] = (
     r"(?<!tháng\s\d\s)(?<!tháng\s\d\d\s)\bnăm\s+(?P<year>\d{4})",
 )
 VISION = r"tầm\s+nhìn\s+(?:đến|tới)\s+(?:năm\s+)?\d{4}"
+
+# A rank as a target: "Việt Nam thuộc nhóm 3 nước dẫn đầu Đông Nam Á … về năng lực cạnh
+# tranh số" (h10), "chỉ số GII … thuộc 40 nước dẫn đầu thế giới" (seed 001), "thuộc top 03
+# vùng" (h01).  Needs a number: "thuộc nhóm dẫn đầu" alone states no target.
+RANKING = (
+    r"(?<!\w)(?:(?:thuộc|vào|đứng\s+trong)\s+)?(?:nhóm|top|tốp)\s+\d{1,3}(?!\d)"
+    r"|(?<!\w)thuộc\s+\d{1,3}\s+(?:nước|quốc\s+gia|tỉnh|địa\s+phương)(?!\w)"
+)
+# What a rank is about follows "về": "… về năng lực cạnh tranh số và chỉ số phát triển Chính phủ điện tử".
+RANKING_TOPIC = r"(?<!\w)về\s+"
+
+# Words opening a sentence that only link it to the previous one, dropped from names:
+# "Đồng thời, phát triển ít nhất 10 sản phẩm du lịch …" (h01), "Trong đó, ít nhất 40% …".
+CONNECTIVES: tuple[str, ...] = ("đồng thời", "trong đó", "ngoài ra", "bên cạnh đó", "theo đó")
+
+# Words that end the name of a counted thing after its value: "14 xã đạt chuẩn nông thôn
+# mới, nâng số xã … lên 151/193 xã" (seed 003) names "xã đạt chuẩn nông thôn mới".  Verbs
+# that also occur inside names ("sáng tạo", "làm việc") end it only after a comma.
+NAME_STOPS_AFTER_COMMA: tuple[str, ...] = (
+    "nâng", "góp phần", "tạo", "làm", "phục vụ", "bảo đảm", "đảm bảo", "hướng tới",
+)
+NAME_STOPS: tuple[str, ...] = ("nhằm", "để")
+
+# Words after which a sentence lists targets outside a "Mục tiêu" section: "… cụ thể: Phấn
+# đấu tổng tỷ suất sinh đạt 2,1 con/phụ nữ; tỷ số giới tính khi sinh dưới 109 …; …" (h05
+# KH 165 Cần Thơ, a task of Sở Y tế).  A run needs at least TARGET_RUN clauses stating values.
+TARGET_LIST_INTROS: tuple[str, ...] = ("phấn đấu", "chỉ tiêu", "mục tiêu")
+TARGET_RUN = 3

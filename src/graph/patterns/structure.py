@@ -69,7 +69,8 @@ ARTICLE_LABEL = re.compile(r"^(?P<label>(?:Điều|ĐIỀU)[ \t]+(?P<value>\d{1,
 CHAPTER_RANK, DIVISION_RANK, ARTICLE_RANK = -2, -1, 0
 
 # "I. MỤC ĐÍCH, YÊU CẦU", " III. NHIỆM VỤ VÀ GIẢI PHÁP"
-PART_LABEL = re.compile(r"^(?P<label>(?P<value>[IVX]{1,5})\.)[ \t]+(?=\S)")
+# "II- MỤC TIÊU": Party resolutions (Nghị quyết 57-NQ/TW) print a dash after the numeral
+PART_LABEL = re.compile(r"^(?P<label>(?P<value>[IVX]{1,5})(?:\.|-(?=[ \t])))[ \t]+(?=\S)")
 # "1. Mục đích", "10. Phát huy giá trị văn hóa …" (not "1.1", not "2030 đạt")
 CLAUSE_LABEL = re.compile(r"^(?P<label>(?P<value>\d{1,2})\.)(?:[ \t]+(?=\S)|[ \t]*$)")
 # "1.1. Chủ đề công tác", "2.3", "4.10 Xây dựng sản phẩm du lịch mới"
