@@ -1,6 +1,7 @@
 """Indicators on the seed documents, through read → normalise → segment."""
 
 from functools import lru_cache
+from pathlib import Path
 
 import pytest
 
@@ -261,3 +262,132 @@ def test_bullets_without_a_number_are_skipped_and_years_come_from_the_sentence()
         ("Tỷ lệ hộ nghèo giảm bình quân", Target("1,5%/năm", "eq", 1.5, None, "%/năm"), 2025),
         ("Tỷ lệ che phủ rừng duy trì ổn định", Target("không dưới 59%", "ge", 59.0, None, "%"), 2030),
     ]
+
+
+# ------------------------------------------------- real documents of the dev corpus (tests/corpus/dev)
+
+DEV = Path(__file__).parent / "corpus" / "dev" / "texts"
+
+
+@lru_cache(maxsize=None)
+def dev(stem):
+    from graph.read import read_source
+    return extract_indicators(segment(normalise(read_source(next(DEV.glob(f"{stem}_*.txt"))))))
+
+
+def test_h08_column_table_rows_grouped_under_periods():
+    # QĐ 2629/QĐ-TTg Phụ lục I: "TT | Chỉ tiêu | Đơn vị | Kết quả | Cơ quan chủ trì theo dõi, đánh giá",
+    # rows "1" … under "I" / "Giai đoạn 2025-2027" and "I.1" / "Cung cấp dịch vụ số bao trùm, thông minh"
+    found = dev("h08")
+    assert [i.label for i in found] == (
+        [f"I.1.{n}" for n in range(1, 4)] + [f"I.2.{n}" for n in range(1, 8)]
+        + [f"II.1.{n}" for n in range(1, 6)] + [f"II.2.{n}" for n in range(1, 8)])
+    first = found[0]
+    assert (first.name, first.target, first.agency.name, first.horizon_year, first.section) == (
+        "Tỉ lệ dịch vụ công trực tuyến toàn trình trên tổng số thủ tục hành chính có đủ điều kiện",
+        Target("100%", "eq", 100.0, None, "%"), "Văn phòng Chính phủ", 2027, "PHỤ LỤC I")
+    assert {i.horizon_year for i in found if i.label.startswith("II.")} == {2030}  # "Giai đoạn 2028-2030"
+    # the "+ 100% …" bullets of "2. Mục tiêu cụ thể" repeat the table: not counted twice
+    assert len(found) == 22
+
+
+def test_h08_task_table_with_a_result_column_is_not_read_as_indicators():
+    # Phụ lục II "TT | Nhiệm vụ, giải pháp | Cơ quan chủ trì | Cơ quan phối hợp | Kết quả | Thời gian thực hiện"
+    assert not [i for i in dev("h08") if i.section and i.section.startswith("PHỤ LỤC II")]
+
+
+def test_h09_task_table_with_an_achievement_column_is_not_read_as_indicators():
+    # QĐ 2530/QĐ-TTg Phụ lục I: "STT | Cơ quan chủ trì | … | Nội dung nhiệm vụ | Chỉ tiêu đạt được | …"
+    assert not [i for i in dev("h09") if i.section and i.section.startswith("PHỤ LỤC")]
+
+
+def named(stem):
+    return {i.name: i for i in dev(stem)}
+
+
+def test_h10_prose_targets_of_a_politburo_resolution():
+    # NQ 57-NQ/TW "II- MỤC TIÊU / 1. Đến năm 2030 / - … Quy mô kinh tế số đạt tối thiểu 30% GDP. …"
+    found = named("h10")
+    expected = {
+        "Quy mô kinh tế số": (Target("tối thiểu 30% GDP", "ge", 30.0, None, "% GDP"), 2030),
+        "Đóng góp của năng suất nhân tố tổng hợp (TFP) vào tăng trưởng kinh tế":
+            (Target("trên 55%", "gt", 55.0, None, "%"), 2030),
+        # "Kinh phí chi cho nghiên cứu phát triển (R&D) đạt 2% GDP, trong đó kinh phí từ xã hội chiếm hơn 60%"
+        "Kinh phí từ xã hội": (Target("hơn 60%", "gt", 60.0, None, "%"), 2030),
+        # "… tăng trung bình 16 - 18%/năm, tỉ lệ khai thác thương mại đạt 8 - 10%": two targets
+        "Tỉ lệ khai thác thương mại": (Target("8 - 10%", "range", 8.0, 10.0, "%"), 2030),
+        # "Việt Nam thuộc nhóm 3 nước dẫn đầu Đông Nam Á, nhóm 50 nước đứng đầu thế giới về năng lực …"
+        "Năng lực cạnh tranh số và chỉ số phát triển Chính phủ điện tử": (Target(
+            "thuộc nhóm 3 nước dẫn đầu Đông Nam Á, nhóm 50 nước đứng đầu thế giới", "qualitative"), 2030),
+        # "2. Tầm nhìn đến năm 2045 … thuộc nhóm 30 nước dẫn đầu thế giới về đổi mới sáng tạo, chuyển đổi số"
+        "Đổi mới sáng tạo, chuyển đổi số": (Target("thuộc nhóm 30 nước dẫn đầu thế giới", "qualitative"), 2045),
+        "Tỉ lệ doanh nghiệp công nghệ số": (Target("tương đương các nước phát triển", "qualitative"), 2045),
+    }
+    assert {name: (found[name].target, found[name].horizon_year) for name in expected} == expected
+    # "Tối thiểu có 5 doanh nghiệp công nghệ số ngang tầm các nước tiên tiến" (2030), "… có 10 …" (2045)
+    assert [(i.target.low, i.horizon_year) for i in dev("h10")
+            if i.name == "Doanh nghiệp công nghệ số ngang tầm các nước tiên tiến"] == [(5.0, 2030), (10.0, 2045)]
+
+
+def test_h10_aims_without_a_value_are_not_indicators():
+    # "Tiềm lực, trình độ khoa học, công nghệ và đổi mới sáng tạo đạt mức tiên tiến …, thuộc nhóm dẫn đầu …"
+    # "Hoàn thành xây dựng đô thị thông minh đối với các thành phố trực thuộc Trung ương …"
+    assert not [n for n in named("h10") if n.startswith(("Tiềm lực", "Hoàn thành xây dựng", "Quản lý nhà nước"))]
+
+
+def test_h04_value_first_numbered_lines():
+    # KH 141 Bắc Ninh "II. MỤC TIÊU CHỦ YẾU / 1. 100% đội ngũ cán bộ, công chức … / 4. Trong giai đoạn
+    # 2026 - 2030 phấn đấu có ít nhất 10% đội ngũ cán bộ, công chức …"
+    found = dev("h04")
+    assert [(i.label, i.name[:60], i.target.raw) for i in found] == [
+        ("1", "Đội ngũ cán bộ, công chức xây dựng chính sách, pháp luật trê", "100%"),
+        ("2", "Các Sở, ngành bố trí công chức, viên chức làm công tác xây d", "100%"),
+        ("3", "Các xã, phường bố trí công chức xây dựng chính sách, pháp lu", "100%"),
+        ("4", "Đội ngũ cán bộ, công chức xây dựng chính sách, pháp luật từ ", "ít nhất 10%"),
+        ("5", "Đội ngũ cán bộ, công chức xây dựng chính sách, pháp luật đượ", "100%"),
+    ]
+    assert found[3].horizon_year == 2030  # "Trong giai đoạn 2026 - 2030"
+
+
+def test_h05_targets_listed_inside_a_task():
+    # KH 165 Cần Thơ, task a) of "1. Sở Y tế": "… cụ thể: Phấn đấu tổng tỷ suất sinh đạt 2,1 con/phụ nữ;
+    # tỷ số giới tính khi sinh dưới 109 bé trai/100 bé gái sinh ra sống; … giảm 50% số cặp tảo hôn,
+    # giảm 60% số cặp hôn nhân cận huyết thống; 70% phụ nữ mang thai được tầm soát …"
+    assert [(i.name, i.target.raw) for i in dev("h05")] == [
+        ("Tổng tỷ suất sinh", "2,1 con/phụ nữ"),
+        ("Tỷ số giới tính khi sinh", "dưới 109"),
+        ("Tỷ lệ trẻ em dưới 15 tuổi", "khoảng 22%"),
+        ("Tỷ lệ người từ 65 tuổi trở lên", "khoảng 12%"),
+        ("Tỷ lệ phụ thuộc chung", "khoảng 51%"),
+        ("Tỷ lệ nam, nữ thanh niên được tư vấn, khám sức khoẻ trước khi kết hôn", "90%"),
+        ("Giảm số cặp tảo hôn", "50%"),
+        ("Giảm số cặp hôn nhân cận huyết thống", "60%"),
+        ("Phụ nữ mang thai được tầm soát ít nhất 4 loại bệnh tật bẩm sinh phổ biến nhất", "70%"),
+        ("Trẻ sơ sinh được tầm soát ít nhất 5 bệnh bẩm sinh phổ biến nhất", "90%"),
+    ]
+
+
+def test_h01_paragraphs_under_heading_bullets():
+    # KH 552 Đồng Tháp "2.1. Đến năm 2030 / - Nông nghiệp Công nghệ cao / Phấn đấu trên 50% diện tích …
+    # / - Du lịch và dịch vụ / 100% điểm đến du lịch trọng điểm … . Đồng thời, phát triển ít nhất 10 sản phẩm …"
+    found = named("h01")
+    assert found["Diện tích sản xuất nông nghiệp chủ lực (lúa, xoài, cây ăn trái, hoa kiểng) ứng dụng công nghệ "
+                 "thông minh, tự động hóa, số hóa và công nghệ sinh học"].target.raw == "trên 50%"
+    assert found["Điểm đến du lịch trọng điểm ứng dụng công nghệ số (hướng dẫn số, bản đồ số, thanh toán điện tử, "
+                 "quảng bá trực tuyến)"].target == Target("100%", "eq", 100.0, None, "%")
+    assert found["Hình thành mô hình sản xuất nông nghiệp tuần hoàn - hữu cơ - thích ứng biến đổi khí hậu, có khả "
+                 "năng nhân rộng toàn Tỉnh"].target.raw == "ít nhất 20 mô hình"
+    assert found["Quy mô kinh tế số"].horizon_year == 2035  # "2.2. Định hướng đến năm 2035"
+    assert len(found) == 20
+
+
+def test_h02_numbered_targets_in_a_section_under_the_objectives():
+    # KH 179 Đồng Nai "II. MỤC TIÊU / … / 2. Phát triển xã hội số đến năm 2030 với các mục tiêu (14 mục tiêu)
+    # / (1) Tỷ lệ dân số từ 15 tuổi trở lên có điện thoại thông minh tối thiểu 95%; …"
+    social = [i for i in dev("h02") if i.section and i.section.startswith("II/2")]
+    assert [i.label for i in social] == [f"({n})" for n in range(1, 15)]
+    assert (social[0].name, social[0].target.raw) == (
+        "Tỷ lệ dân số từ 15 tuổi trở lên có điện thoại thông minh", "tối thiểu 95%")
+    # "(2) Tỷ lệ doanh nghiệp ứng dụng thương mại điện tử phấn đấu đạt trên 70%"
+    assert ("Tỷ lệ doanh nghiệp ứng dụng thương mại điện tử", "trên 70%") in {
+        (i.name, i.target.raw) for i in dev("h02")}

@@ -49,6 +49,7 @@ that names its own measure keeps it ("Tốc độ tăng trưởng của khu vự
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -60,7 +61,7 @@ from ..patterns.indicators import (CONNECTIVES, COUNT_UNITS, EXHORTATIONS, EXHOR
                                    INDICATOR_HEADING, LINKING_VERBS, MEASURE_HEADS, NAME_STOPS, NAME_STOPS_AFTER_COMMA,
                                    NOT_INDICATOR_HEADING, PERIOD_FORMS, PERIOD_STARTS, QUALITATIVE_VERBS, RANKING,
                                    RANKING_TOPIC, SUBSIDIARY, TABLE_AGENCY_HEADER, TABLE_INDICATOR_HEADER,
-                                   TABLE_LABEL, TABLE_NUMBER_HEADER, TABLE_PERIOD_HEADER, TARGET_LIST_INTROS,
+                                   TABLE_LABEL, TABLE_NUMBER_HEADER, TABLE_PERIOD_HEADER, TABLE_TASK_HEADER, TARGET_LIST_INTROS,
                                    TARGET_RUN, VALUE_VERBS, VISION)
 from ..segment import innermost_section
 from .agencies import parse_agencies
@@ -90,7 +91,8 @@ _NUMBERED_ITEM = re.compile(r"^[ \t]*\((?P<label>\d{1,3})\)[ \t]*", re.MULTILINE
 # An item of a list: "- …", "+ …", "1. …", "a) …".  "- 2030." on its own line is the end of
 # "giai đoạn 2021 \n- 2030" (seed 001), not a bullet.
 _ITEM_MARK = re.compile(r"^[ \t]*(?:(?P<bullet>[-+*•])[ \t]+(?!\d{4}(?!\d))"
-                        r"|(?P<number>\d{1,2}(?:\.\d{1,2}){0,3})[.)][ \t]+|(?P<letter>[a-zđ])\)[ \t]+)",
+                        r"|(?P<number>\d{1,2}(?:\.\d{1,2}){0,3})[.)][ \t]+|(?P<letter>[a-zđ])\)[ \t]+"
+                        r"|(?P<paren>\(\d{1,2}\))[ \t]+)",
                         re.MULTILINE)
 # a sentence ends at "." before a capital; "7.700" groups thousands, no space follows
 _SENTENCE_END = re.compile(r"\.[ \t]*\n?[ \t]*(?=[A-ZĐÀ-Ỹ])|\.[ \t]*$")
@@ -101,7 +103,9 @@ _RANKING = re.compile(RANKING, re.IGNORECASE)
 _RANKING_TOPIC = re.compile(RANKING_TOPIC, re.IGNORECASE)
 _LINKING_AT_END = re.compile(rf"(?<!\w)(?:{_alternation(LINKING_VERBS)})$", re.IGNORECASE)
 _VALUE_VERB_AT_END = re.compile(rf"(?<!\w)(?:{_alternation(VALUE_VERBS)})$", re.IGNORECASE)
-_VALUE_VERB_AFTER_COMMA = re.compile(rf"(?:{_alternation(VALUE_VERBS)})\s", re.IGNORECASE)
+# "giảm 60% …", "tăng trung bình 10%/năm": a value verb and, within two words, a number
+_VALUE_VERB_BEFORE_NUMBER = re.compile(rf"(?:{_alternation(VALUE_VERBS)})[ \t]+(?:\w+[ \t]+){{0,2}}\d",
+                                       re.IGNORECASE)
 _EXHORTATION = re.compile(rf"^(?:{_alternation(EXHORTATIONS)})(?!\w)", re.IGNORECASE)
 _EXHORTATION_ANYWHERE = _words(EXHORTATIONS_ANYWHERE)
 _CONNECTIVE = re.compile(rf"^(?:{_alternation(CONNECTIVES)})(?!\w)[\s,:]*", re.IGNORECASE)
@@ -178,8 +182,7 @@ def extract_indicators(seg: SegmentedDocument) -> list[Indicator]:
             claimed.append(appendix.span)
             tables.extend(rows)
     listed: list[Indicator] = []
-    for section in indicator_sections(seg.sections, exclude=claimed):
-        content = Span(section.heading_span.end, section.span.end)
+    for section, content in indicator_regions(seg.sections, exclude=claimed):
         _, rows = read_region("table", seg.body, content, year_at)
         if rows:
             _assign_section(rows, section)
@@ -188,7 +191,7 @@ def extract_indicators(seg: SegmentedDocument) -> list[Indicator]:
             for indicator in read_region("list", seg.body, content, year_at)[1]:
                 _assign_section([indicator], innermost_section(seg.sections, indicator.span) or section)
                 listed.append(indicator)
-        claimed.append(section.span)
+        claimed.append(content)
     for region in _unclaimed(seg, claimed):
         for indicator in read_region("inline", seg.body, region, year_at)[1]:
             _assign_section([indicator], innermost_section(seg.sections, indicator.span))
@@ -303,6 +306,7 @@ def _read_flat_table(body: str, span: Span, year_at: YearAt) -> list[Indicator]:
 _COLUMNS = tuple((role, re.compile(pattern, re.IGNORECASE)) for role, pattern in INDICATOR_COLUMNS)
 _TABLE_LABEL = re.compile(TABLE_LABEL)
 _NUMBER_CELL = re.compile(r"S?TT", re.IGNORECASE)
+_TASK_HEADER = re.compile(TABLE_TASK_HEADER, re.IGNORECASE)
 
 
 @dataclass
@@ -327,12 +331,16 @@ def column_table_indicators(body: str, span: Span, default_year: int | None = No
     if start is None:
         return []
     end = next((i for i in range(start + 1, len(cells)) if _is_label(cells[i][2])), None)
-    columns = _header_columns([text for _, _, text in cells[start + 1:end]]) if end else []
+    headers = [text for _, _, text in cells[start + 1:end]] if end else []
+    if any(_TASK_HEADER.search(text) for text in headers):
+        return []
+    columns = _header_columns(headers)
     roles = [role for role, _ in columns]
     if "name" not in roles or not ({"year", "target"} & set(roles)):
         return []
     found: list[Indicator] = []
     groups: list[_Group] = []
+    years: dict[str, int | None] = {}
     i, width = end, len(columns)
     while i < len(cells) and _is_label(cells[i][2]):
         label = cells[i][2].rstrip(".")
@@ -343,7 +351,7 @@ def column_table_indicators(body: str, span: Span, default_year: int | None = No
             found += _column_row(_row_label(groups, label), columns, row, Span(cells[i][0], row[-1][1]), year)
             i = after_row
         elif i + 2 < len(cells) and _is_label(cells[i + 2][2]):
-            _enter_group(groups, label, heading_horizon(cells[i + 1][2]))
+            _enter_group(groups, label, heading_horizon(cells[i + 1][2]), years)
             i += 2
         else:
             break
@@ -371,12 +379,17 @@ def _label_kind(label: str) -> str:
     return "upper" if head.isupper() else "lower"
 
 
-def _enter_group(groups: list[_Group], label: str, year: int | None) -> None:
-    """"I.1" under "I" replaces it (its label is the whole path); "A" under "I" nests."""
+def _enter_group(groups: list[_Group], label: str, year: int | None, years: dict[str, int | None]) -> None:
+    """"I.1" under "I" replaces it (its label is the whole path) and keeps its horizon ("Giai
+    đoạn 2025-2027"), as does "I.2" after "I.1"; "A" under "I" nests."""
     kind = _label_kind(label)
     at = next((k for k, g in enumerate(groups) if g.kind == kind), len(groups))
     del groups[at:]
-    groups.append(_Group(kind, label, year))
+    parts = label.split(".")
+    inherited = next((years[p] for p in (".".join(parts[:n]) for n in range(len(parts) - 1, 0, -1))
+                      if years.get(p)), None)
+    years[label] = year or inherited
+    groups.append(_Group(kind, label, years[label]))
 
 
 def _row_label(groups: list[_Group], label: str) -> str:
@@ -436,6 +449,8 @@ def table_indicators(body: str, span: Span, default_year: int | None = None) -> 
     if not rows or not re.search(TABLE_INDICATOR_HEADER, region[header.start():rows[0][1]], re.IGNORECASE):
         return []
     header_text = region[header.start():rows[0][1]]
+    if _TASK_HEADER.search(header_text):
+        return []
     year = horizon_year(header_text) or default_year
     has_agency = re.search(TABLE_AGENCY_HEADER, header_text, re.IGNORECASE) is not None
     has_period = re.search(TABLE_PERIOD_HEADER, header_text, re.IGNORECASE) is not None
@@ -520,15 +535,29 @@ def _split_sub_items(row: str, start: int, end: int, offset: int) -> tuple[_Cell
 
 
 def indicator_sections(sections: list[Section], exclude: list[Span] = ()) -> list[Section]:
-    """Innermost sections whose heading announces indicators, outside ``exclude`` spans.
+    """Sections whose heading announces indicators, outside ``exclude`` spans: "2. Mục tiêu cụ
+    thể đến năm 2030", "1. Phấn đấu đạt các chỉ tiêu cụ thể đến năm 2030", "2.1. Các chỉ
+    tiêu về kinh tế", "II- MỤC TIÊU"."""
+    return [s for s in sections if _announces_indicators(s.heading)
+            and not any(_overlaps(s.span, x) for x in exclude)]
 
-    "2. Mục tiêu cụ thể đến năm 2030", "1. Phấn đấu đạt các chỉ tiêu cụ thể đến năm
-    2030", "2.1. Các chỉ tiêu về kinh tế" (not "2. Các chỉ tiêu chủ yếu", whose
-    children are taken instead), "II- MỤC TIÊU"."""
-    matching = [s for s in sections if _announces_indicators(s.heading)
-                and not any(_overlaps(s.span, x) for x in exclude)]
-    return [s for s in matching
-            if not any(o is not s and s.span.contains(o.span) and o.span != s.span for o in matching)]
+
+def indicator_regions(sections: list[Section], exclude: list[Span] = ()) -> list[tuple[Section, Span]]:
+    """(section, text) to read for indicators: each announcing section's content without the
+    announcing sections inside it, which are read on their own.  "II. MỤC TIÊU" of h02 holds
+    "a) Mục tiêu chung", "b) Mục tiêu theo ngành" and "2. Phát triển xã hội số … (14 mục
+    tiêu)": the last is read as part of "II. MỤC TIÊU"."""
+    matching = indicator_sections(sections, exclude)
+    regions = []
+    for section in matching:
+        inner = sorted((o.span for o in matching if o is not section and section.span.contains(o.span)
+                        and o.span != section.span), key=lambda sp: sp.start)
+        at = section.heading_span.end
+        for span in inner + [Span(section.span.end, section.span.end)]:
+            if span.start > at:
+                regions.append((section, Span(at, span.start)))
+            at = max(at, span.end)
+    return regions
 
 
 def _announces_indicators(heading: str) -> bool:
@@ -604,18 +633,22 @@ class _Item:
 
 def _list_items(body: str, span: Span) -> list[_Item]:
     """Bullets, numbered lines and paragraphs of ``body[span]``.  A line continues the item
-    above it when that one has not ended its sentence and the line opens in lower case or
-    with a digit ("7.900 USD.", "2030 đạt 72 - 73%." in seed 001), or when the text is hard-
+    above it when that one has not ended its sentence (a full-width line without final
+    punctuation) and the line opens in lower case or with a digit ("7.900 USD.", "2030 đạt 72 - 73%." in seed 001), or when the text is hard-
     wrapped (PDF); otherwise a line opening in upper case is a paragraph of its own (h01, h10)."""
     wrapped = _hard_wrapped(body[span.start:span.end])
+    lines = body[span.start:span.end].split("\n")
+    full = 0.6 * max(len(line.strip()) for line in lines)
     items: list[list] = []  # [label, start, end]
     pos, previous = span.start, ""
-    for line in body[span.start:span.end].split("\n"):
+    for line in lines:
         line_end, text = pos + len(line), line.strip()
         mark = _ITEM_MARK.match(line)
-        ended = not previous or previous[-1] in ".;:!?"
-        if mark and (mark["bullet"] or ended or line[mark.end():mark.end() + 1].isupper()):
-            items.append([mark["bullet"] or mark["number"] or mark["letter"], pos + mark.end(), line_end])
+        # a sentence ends at its punctuation, or where a short line (a heading: "- Du lịch và dịch vụ") stops
+        ended = not previous or previous[-1] in ".;:!?" or len(previous) < full
+        if mark and (mark["bullet"] or mark["paren"] or ended or line[mark.end():mark.end() + 1].isupper()):
+            items.append([mark["bullet"] or mark["number"] or mark["letter"] or mark["paren"], pos + mark.end(),
+                          line_end])
         elif text and (not items or (ended or text[0].isupper()) and not wrapped):
             items.append(["", pos, line_end])
         elif items:
@@ -670,24 +703,24 @@ def _comma_pieces(body: str, start: int, end: int) -> list[tuple[int, int]]:
     """"… tăng trung bình 16 - 18%/năm, tỉ lệ khai thác thương mại đạt 8 - 10%" (h10) and
     "giảm 50% số cặp tảo hôn, giảm 60% số cặp …" (h05) are two targets: a comma opens a new
     one when a measure or a value verb with its number follows and both sides state a value."""
+    values = [start + t.start for t in find_targets(body[start:end])]
     pieces, at = [], start
-    for comma in re.finditer(r",[ \t\n]*", body[start:end]):
-        cut, rest = start + comma.start(), start + comma.end()
-        if _opens_target(body[rest:end]) and find_targets(body[at:cut]) and find_targets(body[rest:end]):
+    for comma in _COMMA.finditer(body, start, end):
+        cut, rest = comma.start(), comma.end()
+        stated_before = bisect.bisect_left(values, at) < bisect.bisect_left(values, cut)
+        stated_after = bisect.bisect_left(values, rest) < len(values)
+        if stated_before and stated_after and _opens_target(body[rest:min(end, rest + 80)]):
             pieces.append((at, cut))
             at = rest
     pieces.append((at, end))
     return pieces
 
 
+_COMMA = re.compile(r",[ \t\n]*")
+
+
 def _opens_target(text: str) -> bool:
-    if _MEASURE_HEAD.match(text):
-        return True
-    verb = _VALUE_VERB_AFTER_COMMA.match(text)
-    return bool(verb and _NUMBER_SOON.match(text, verb.end()))
-
-
-_NUMBER_SOON = re.compile(r"\s*(?:\w+\s+){0,2}?\d")
+    return bool(_MEASURE_HEAD.match(text) or _VALUE_VERB_BEFORE_NUMBER.match(text))
 
 
 def _numbered_indicator(body: str, mark: int, start: int, end: int, label: str,
@@ -757,8 +790,8 @@ def _main_target(text: str) -> TargetMatch | None:
     "dưới 5 [tuổi]"), the first that follows a value verb ("đạt", "chiếm", "tăng")."""
     targets = find_targets(text)
     candidates = [t for t in targets if t.has_unit] or targets
-    for t in candidates:
-        if _VALUE_VERB_AT_END.search(text[:t.start].rstrip()):
+    for t in candidates:  # the verb is within a few words before the value
+        if _VALUE_VERB_AT_END.search(text[max(0, t.start - 40):t.start].rstrip()):
             return t
     return candidates[0] if candidates else None
 
@@ -828,13 +861,18 @@ def _name_part(text: str) -> str:
 
 def _without_exhortation(text: str) -> str:
     """"Phấn đấu …", "Trong giai đoạn 2026 - 2030 phấn đấu có …" (h04): the exhortation,
-    and whatever precedes "phấn đấu", are not part of the name."""
+    and whatever precedes "phấn đấu", are not part of the name, unless a measure precedes it
+    and nothing but a verb follows ("Tỷ lệ doanh nghiệp ứng dụng thương mại điện tử phấn đấu
+    đạt …", h02)."""
     last = None
     for last in _EXHORTATION_ANYWHERE.finditer(text):
         pass
-    if last is not None:
-        return text[last.end():].strip(_NAME_STRIP)
-    return _EXHORTATION.sub("", text, count=1).strip(_NAME_STRIP)
+    if last is None:
+        return _EXHORTATION.sub("", text, count=1).strip(_NAME_STRIP)
+    before, after = text[:last.start()].strip(_NAME_STRIP), text[last.end():].strip(_NAME_STRIP)
+    if _MEASURE_HEAD.match(before) and not _TRAILING_FILLER.sub("", after).strip(_NAME_STRIP):
+        return f"{before} {after}"
+    return after
 
 
 def _action_name(text: str, chosen: TargetMatch) -> str:

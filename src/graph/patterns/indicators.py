@@ -121,6 +121,10 @@ TABLE_NUMBER_HEADER = r"^[ \t]*S?TT\b"
 TABLE_INDICATOR_HEADER = r"CHỈ\s+TIÊU"
 TABLE_PERIOD_HEADER = r"KỲ\s+BÁO\s+CÁO"
 TABLE_AGENCY_HEADER = r"CƠ\s+QUAN"
+# A header naming tasks makes a task table, even with a "Chỉ tiêu đạt được" column: "STT | Cơ
+# quan chủ trì | … | Nội dung nhiệm vụ | Chỉ tiêu đạt được | Thời hạn hoàn thành" (h09 QĐ
+# 2530/QĐ-TTg Phụ lục I); "TT | Nhiệm vụ, giải pháp | … | Kết quả" (h08 Phụ lục II).
+TABLE_TASK_HEADER = r"nhiệm\s+vụ|giải\s+pháp"
 
 # Header cells of an indicator table read one cell per line (.docx, .html, web copies):
 # "TT | Chỉ tiêu | Đơn vị tính | Năm 2025 | Năm 2030 | Cơ quan theo dõi", "TT | Chỉ tiêu | Đơn
