@@ -12,7 +12,8 @@ from click.testing import CliRunner
 
 from graph.cli import main
 from graph.evaluate import (
-    SELF, evaluate, fold_symbol, gold_relations, load_gold, match_by_start, same_body, start_ratio,
+    SELF, evaluate, fold_symbol, gold_relations, load_gold, match_by_start, printed_header, same_body,
+    start_ratio,
 )
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
@@ -116,3 +117,30 @@ def test_scores_do_not_fall_below_floors(gold_dir, texts, floors):
     overall = result.overall
     below = {m: round(overall[m].ratio, 4) for m, floor in floors.items() if overall[m].ratio < floor}
     assert below == {}, f"below the floors {floors}"
+
+
+# ------------------------------------------------------------------ header consistency (no gold)
+
+
+def test_printed_header_reads_number_and_place_date_lines():
+    # /work/shared/corpus/real/1894fbabcd1b75f6.txt: a letter, its subject on the number line
+    assert printed_header("BỘ TÀI CHÍNH CỤC HẢI QUAN\n--------\nSố: 39992/CHQ-GSQL V/v hàng hóa gửi kho ngoại quan\n"
+                          "Hà Nội, ngày 03 tháng 12 năm 2025\nKính gửi: Công ty TNHH Wilmar Marketing CLV.\n") \
+        == ("39992/CHQ-GSQL", "2025-12-03")
+    # 284dd97bc14e3aeb.txt: header cells kept as "|" bars, no date in the header
+    assert printed_header("--------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAMĐộc lập - Tự do - Hạnh phúc--------- | "
+                          "Số: 1663/NQ-UBTVQH15 |\nNGHỊ QUYẾT\n") == ("1663/NQ-UBTVQH15", None)
+    # 1ea5e769bcf16b99.txt: "tháng12" glued
+    assert printed_header("Số: 3005/QĐ-UBND\nHà Tĩnh, ngày 01 tháng12 năm 2025\nQUYẾT ĐỊNH\n") \
+        == ("3005/QĐ-UBND", "2025-12-01")
+
+
+def test_printed_header_ignores_dates_of_cited_laws_and_form_fields():
+    # 21c5e5f284e66d03.txt: the only dates near the top are those of the laws it is based on
+    assert printed_header("Số: 09/2025/NĐ-CP | Độc lập - Tự do - Hạnh phúc\nNGHỊ ĐỊNH\n"
+                          "Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015; Luật sửa đổi\n"
+                          "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n") == ("09/2025/NĐ-CP", None)
+    # 8fae9b40710f59ba.txt: a form's "Số ĐDCN/Hộ chiếu:" field is no document number
+    assert printed_header("TỜ KHAI\nSố ĐDCN/Hộ chiếu: ……………………\n") == (None, None)
+    # a blank number, as drafts print it (seed 003)
+    assert printed_header("TỈNH ỦY QUẢNG NAM\nSố         -NQ/TU\n") == ("", None)

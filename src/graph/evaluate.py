@@ -21,6 +21,7 @@ Only the pipeline's output records (``model.ParsedDocument``) are read, never ex
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import unicodedata
@@ -344,3 +345,87 @@ def _failed(stem: str, gold: dict, error: str) -> DocumentScore:
     result.scores["tasks"] = Score(0, len(gold.get("tasks", [])))
     result.scores["indicators"] = Score(0, len(gold.get("indicators", [])))
     return result
+
+
+# ------------------------------------------------------------------ header consistency
+# Needs no annotation: the number printed on the "Số:" line and the date printed on the place-and-date
+# line of the header, read here by a deliberately simple reader of their own, must be the number and
+# the date the parser gives the document (corpus README, `real/`).
+
+HEADER_LINES = 15
+_PRINTED_NUMBER = re.compile(r"(?:^|\|)[ \t]*(?:Số|SỐ)[ \t]*:?[ \t]*(?P<rest>[^\n]*)")
+_NUMBER_END = re.compile(r"\s+(?:V/v|V/V|v/v|Về)\b|\s{2,}|\|")
+# "Hà Nội, ngày 18 tháng 11 năm 2025" (also "Hà Nội ngày …", "tháng 11năm") ending its line or "|" cell;
+# never a "Căn cứ Luật … ngày 19 tháng 6 năm 2015;" line
+_PRINTED_DATE = re.compile(
+    r"(?:^|\|)[ \t]*(?!Căn cứ)[^\W\d_][^\d,;|\n]{1,40},?[ \t]*ngày[ \t]+(?P<d>\d{1,2})[ \t]*tháng[ \t]*(?P<m>\d{1,2})"
+    r"[ \t]*năm[ \t]*(?P<y>\d{4})[ \t.]*(?:\||$)")
+# what follows "Số:" on a number line: digits, or a blank/placeholder number and the tail ("   /QĐ-UBND")
+_NUMBER_START = re.compile(r"\d|(?:#\w+|[.…_]*)[ \t]*[-/][ \t]?[A-ZĐ]")
+
+
+@dataclass
+class HeaderCheck:
+    name: str
+    printed_number: str | None  # the symbol after "Số:", "" when the number is blank ("Số:   /QĐ-UBND")
+    parsed_number: str | None
+    printed_date: str | None  # ISO
+    parsed_date: str | None
+    error: str | None = None  # the file was refused or failed
+
+    @property
+    def number_agrees(self) -> bool | None:
+        """None when the header prints no "Số:" line."""
+        if self.printed_number is None:
+            return None
+        if self.printed_number == "":
+            return self.error is None and self.parsed_number is None
+        return self.parsed_number is not None and fold_symbol(self.printed_number) == fold_symbol(self.parsed_number)
+
+    @property
+    def date_agrees(self) -> bool | None:
+        if self.printed_date is None:
+            return None
+        return self.printed_date == self.parsed_date
+
+
+def printed_header(text: str) -> tuple[str | None, str | None]:
+    """(symbol printed after "Số:", ISO date of the first "ngày … tháng … năm …") in the first
+    ``HEADER_LINES`` non-blank lines; the symbol is "" when only its tail is printed."""
+    lines = [line for line in text.splitlines() if line.strip()][:HEADER_LINES]
+    number = date = None
+    for line in lines:
+        found = _PRINTED_NUMBER.search(line)
+        if number is None and found and _NUMBER_START.match(found["rest"]):
+            rest = _NUMBER_END.split(found["rest"], maxsplit=1)[0]
+            rest = re.sub(r"(?<=[-/])\s+|\s+(?=[-/])", "", rest).strip()
+            symbol = rest.split()[0] if rest else ""
+            number = symbol if re.match(r"\d", symbol) else ""
+        when = _PRINTED_DATE.search(line)
+        if date is None and when:
+            try:
+                date = dt.date(int(when["y"]), int(when["m"]), int(when["d"])).isoformat()
+            except ValueError:
+                date = f"{when['y']}-{when['m']}-{when['d']}"
+    return number, date
+
+
+def check_headers(paths: list[Path]) -> list[HeaderCheck]:
+    from .model import InputError
+    from .pipeline import parse_source
+    from .read import iter_input_files, read_source
+
+    checks = []
+    for path in iter_input_files(paths):
+        try:
+            source = read_source(path)
+        except InputError:
+            continue  # not text we can read: nothing printed to compare
+        number, date = printed_header(source.text)
+        try:
+            ref = parse_source(source).meta.ref
+        except (InputError, ValueError) as err:
+            checks.append(HeaderCheck(path.name, number, None, date, None, f"{type(err).__name__}: {err}"))
+            continue
+        checks.append(HeaderCheck(path.name, number, ref.symbol, date, ref.date.isoformat() if ref.date else None))
+    return checks
