@@ -27,10 +27,11 @@ from ..patterns.documents import (
 from ..patterns.metadata import (
     APPENDIX_HEADING, ATTACHED_NOTE_LEAD, HEADER_CELL_OPEN, AUTHORITY_ISSUERS, CAPACITY_PREFIX, CAPACITY_TITLES,
     CITY_ISOS, COLUMN_GAP, DATE_LINE, DRAFT, HEAD_LINES, HEADER_ISSUERS, LOCAL_ISSUER_NAMES,
-    MAX_TITLE_LINES, MOTTOS, NOTE_DATE, NUMBER_LINE, NUMBER_REF, OPENER_VERBS, OPENER_WINDOW,
+    MAX_TITLE_LINES, MOTTO_PREFIX, MOTTOS, NOTE_DATE, PLACE_SMALL_WORDS, NUMBER_LINE, NUMBER_REF, OPENER_VERBS, OPENER_WINDOW,
     RECIPIENT_ITEM, RECIPIENT_TRAILING, RECIPIENTS_HEAD, SEPARATOR, SIGNATURE_MARKS,
     SIGNING_AUTHORITY, SUBJECT_LINE, TAIL_LINES, TITLE_STOP,
 )
+from ..patterns.citations import ISSUER_TERM_SUFFIX
 from ..patterns.structure import ADDRESSEES_LINE
 
 __all__ = ["extract_metadata", "parse_symbol_tail"]
@@ -373,7 +374,13 @@ def parse_symbol_tail(tail: str) -> tuple[str | None, str | None]:
     code = SYMBOL_TYPE_CODES.get(type_part.upper())
     if code == "QĐ" and issuer.upper() in PARTY_ISSUERS:
         code = "QĐi"
-    return code, issuer or None
+    return code, _without_term(issuer) or None
+
+
+def _without_term(issuer: str) -> str:
+    """"UBTVQH15" → "UBTVQH": the legislature's term is not part of who issued it."""
+    bare = ISSUER_TERM_SUFFIX.sub("", issuer)
+    return bare if bare in ISSUER_BY_CODE else issuer
 
 
 @dataclass(frozen=True)
@@ -443,10 +450,13 @@ def _header_date(header: list[_Line], facts: _Facts) -> tuple[dt.date | None, in
 
 
 def _place(printed: str) -> str | None:
-    """The last column of the text before ", ngày": a place name of capitalised words, or None."""
+    """The last column of the text before ", ngày", a motto glued before it cut off: a place name
+    of capitalised words ("Quảng Ngãi", "Thành phố Huế"), or None."""
     chunk = COLUMN_GAP.split(printed.strip())[-1].strip()
+    chunk = MOTTO_PREFIX.sub("", chunk)
     words = chunk.split()
-    if not 1 <= len(words) <= 5 or not all(w[0].isupper() for w in words):
+    if not 1 <= len(words) <= 5 or not words[0][0].isupper() \
+            or not all(w[0].isupper() or w in PLACE_SMALL_WORDS for w in words):
         return None
     return chunk
 

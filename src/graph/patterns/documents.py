@@ -169,6 +169,8 @@ PROVINCE_ALIASES: dict[str, str] = {
     "Bà Rịa-Vũng Tàu": "Bà Rịa - Vũng Tàu", "Đắc Lắc": "Đắk Lắk", "Đăk Lăk": "Đắk Lắk",
     "Đắk Nông": "Đắk Nông", "Đăk Nông": "Đắk Nông", "Thành phố Hồ Chí Minh": "Hồ Chí Minh",
     "TP. Hồ Chí Minh": "Hồ Chí Minh", "TP Hồ Chí Minh": "Hồ Chí Minh",
+    # Thừa Thiên Huế has been the centrally-run city of Huế since 2025 (same territory and ISO code)
+    "Huế": "Thừa Thiên Huế",
 }
 
 

@@ -57,24 +57,33 @@ MOTTOS = (
     "ĐẢNG CỘNG SẢN VIỆT NAM",
 )
 
+# A motto glued before the place on the date line ("ĐẢNG CỘNG SẢN VIỆT NAM Hà Nội, ngày …",
+# "…Độc lập – Tự do – Hạnh phúc Hà Nội, ngày …"): cut off before the place is read.
+MOTTO_PREFIX = re.compile(r"^(?:[^\n]*?Hạnh phúc|ĐẢNG CỘNG SẢN VIỆT NAM)[-–—_ \t]*")
+# Small words inside a place name: "Thành phố Huế", "Thành phố Hồ Chí Minh".
+PLACE_SMALL_WORDS = frozenset({"phố"})
+
 # Rules under the header or the title: "-------", "-----", "*", "_____".
 SEPARATOR = re.compile(r"^\s*(?:[-_=*–—~.]{3,}|\*)\s*$")
 
 # A document's number as printed: "214/KH-UBND", "-NQ/TU" (blank number), "#sovb /KH-UBND",
 # "15/2024/QĐ-UBND" (legal instruments carry their year).  number: digits; placeholder:
-# "#sovb", dots, ellipsis, underscores, or nothing before the tail; tail: "/KH-UBND", "-NQ/TU".
+# "#sovb", dots, ellipsis, underscores, or nothing before the tail; tail: "/KH-UBND", "-NQ/TU",
+# "/QĐ- UBND" (a space printed after a dash), "/VPCP-V.I" (a unit with a dot inside).
 NUMBER_REF = re.compile(
     r"(?:(?P<number>\d+[a-z]?)(?:/(?P<symbol_year>\d{4}))?|(?P<placeholder>#\w+|\.{2,}|…+|_{2,}))?\s*"
-    r"(?P<tail>[-/]\s?[A-ZĐ][A-Za-zĐđ0-9/\-]*)"
+    r"(?P<tail>[-/]\s?[A-ZĐ](?:[A-Za-zĐđ0-9/]|-[ \t]?(?=[A-ZĐ0-9])|\.(?=[A-ZĐ]))*)"
 )
 
-# "Số: 214/KH-UBND", "Số         -NQ/TU", "Số: #sovb /KH-UBND", "Số:      /QĐ-UBND", "Số 31-CTr/TU".
-NUMBER_LINE = re.compile(r"^\s*(?P<label>Số|SỐ)\s*:?\s*" + NUMBER_REF.pattern)
+# "Số: 214/KH-UBND", "Số         -NQ/TU", "Số: #sovb /KH-UBND", "Số:      /QĐ-UBND", "Số 31-CTr/TU";
+# in a web copy's header table the number is a cell: "… Hạnh phúc--------- | Số: 1663/NQ-UBTVQH15 |".
+NUMBER_LINE = re.compile(r"^(?:[^|\n]*\|)*?[ \t]*(?P<label>Số|SỐ)\s*:?\s*" + NUMBER_REF.pattern)
 
-# "Quảng Ngãi, ngày 06 tháng 11 năm 2024"; a blank day or month ("ngày    tháng 11 năm 2023") keeps the year.
+# "Quảng Ngãi, ngày 06 tháng 11 năm 2024"; a blank day or month ("ngày    tháng 11 năm 2023") keeps the year;
+# printed slips kept: "Hà Nội ngày 01 tháng 12 năm 2025" (no comma), "tháng12", "tháng 11năm".
 DATE_LINE = re.compile(
-    r"(?P<place>[^\s,\d][^,\d]{0,40}?),\s*ngày\s+(?P<day>\d{1,2})?\s*tháng\s+(?P<month>\d{1,2})?\s*"
-    r"năm\s+(?P<year>\d{4})"
+    r"(?P<place>[^\s,\d|][^,\d|]{0,40}?),?[ \t]*ngày(?:\s+(?P<day>\d{1,2}))?\s*tháng(?:[ \t]*(?P<month>\d{1,2}))?\s*"
+    r"năm\s*(?P<year>\d{4})"
 )
 
 # Dates inside a note: "ngày 06/11/2024", "ngày #nbh /11/2023", "ngày 22 tháng 7 năm 2024".
