@@ -82,7 +82,7 @@ NUMBER_LINE = re.compile(r"^(?:[^|\n]*\|)*?[ \t]*(?P<label>Số|SỐ)\s*:?\s*" +
 # "Quảng Ngãi, ngày 06 tháng 11 năm 2024"; a blank day or month ("ngày    tháng 11 năm 2023") keeps the year;
 # printed slips kept: "Hà Nội ngày 01 tháng 12 năm 2025" (no comma), "tháng12", "tháng 11năm".
 DATE_LINE = re.compile(
-    r"(?P<place>[^\s,\d|][^,\d|]{0,40}?),?[ \t]*ngày(?:\s+(?P<day>\d{1,2}))?\s*tháng(?:[ \t]*(?P<month>\d{1,2}))?\s*"
+    r"(?P<place>[^\s,\d|][^,\d|]{0,40}?),?\s*ngày(?:\s+(?P<day>\d{1,2}))?\s*tháng(?:[ \t]*(?P<month>\d{1,2}))?\s*"
     r"năm\s*(?P<year>\d{4})"
 )
 
