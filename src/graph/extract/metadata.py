@@ -26,7 +26,7 @@ from ..patterns.documents import (
 )
 from ..patterns.metadata import (
     APPENDIX_HEADING, ATTACHED_NOTE_LEAD, HEADER_CELL_OPEN, AUTHORITY_ISSUERS, CAPACITY_PREFIX, CAPACITY_TITLES,
-    CITY_ISOS, COLUMN_GAP, DATE_LINE, DRAFT, HEAD_LINES, HEADER_ISSUERS, LOCAL_ISSUER_NAMES,
+    CITY_ISOS, COLUMN_GAP, DATE_LINE, DRAFT, PLACE_BEFORE, PLACE_MAX_CHARS, HEAD_LINES, HEADER_ISSUERS, LOCAL_ISSUER_NAMES,
     MAX_TITLE_LINES, MOTTO_PREFIX, MOTTOS, NOTE_DATE, PLACE_SMALL_WORDS, NUMBER_LINE, NUMBER_REF, OPENER_VERBS, OPENER_WINDOW,
     RECIPIENT_ITEM, RECIPIENT_TRAILING, RECIPIENTS_HEAD, SEPARATOR, SIGNATURE_MARKS,
     SIGNING_AUTHORITY, SUBJECT_LINE, TAIL_LINES, TITLE_STOP,
@@ -239,7 +239,7 @@ def _until_body(head: list[_Line]) -> list[_Line]:
         if _LETTER_BODY.match(line.text):
             break
         taken.append(line)
-        if DATE_LINE.search(line.text):
+        if _date_line(line.text):
             break
     return taken
 
@@ -329,7 +329,7 @@ def _subject_lines(header: list[_Line]) -> list[_Line]:
     taken = [header[start]]
     for line in header[start + 1:start + MAX_TITLE_LINES]:
         text = line.stripped
-        if line.blank or SEPARATOR.match(text) or text.upper() in MOTTOS or DATE_LINE.search(text) \
+        if line.blank or SEPARATOR.match(text) or text.upper() in MOTTOS or _date_line(text) \
                 or NUMBER_LINE.match(text) or not text[:1].islower():
             break
         taken.append(line)
@@ -435,18 +435,29 @@ def _with_wrapped_cells(header: list[_Line]) -> list[_Line]:
 def _header_date(header: list[_Line], facts: _Facts) -> tuple[dt.date | None, int | None, str | None]:
     """(date, year, place) from "Quảng Ngãi, ngày 06 tháng 11 năm 2024"; a blank day keeps the year."""
     for line in _with_wrapped_cells(header):
-        m = DATE_LINE.search(line.text)
-        if not m:
+        found = _date_line(line.text)
+        if not found:
             continue
-        place = _place(m.group("place"))
-        if place is None:
-            continue
-        place_start = line.start + m.start("place") + m.group("place").rfind(place)
-        facts.saw("place", Span(place_start, place_start + len(place)))
-        facts.saw("date", Span(place_start, line.start + m.end()))
+        m, place, place_at = found
+        facts.saw("place", Span(line.start + place_at, line.start + place_at + len(place)))
+        facts.saw("date", Span(line.start + place_at, line.start + m.end()))
         year = int(m.group("year"))
         return _date(year, m.group("month"), m.group("day")), year, place
     return None, None, None
+
+
+def _date_line(text: str) -> tuple[re.Match[str], str, int] | None:
+    """The first "ngày … tháng … năm …" of ``text`` that a place name stands before, with the
+    place and where it starts: a place and date line, never "Căn cứ Luật … ngày 19 tháng 6 năm 2015"."""
+    for m in DATE_LINE.finditer(text):
+        head_at = max(0, m.start() - PLACE_MAX_CHARS)
+        head = text[head_at:m.start()].rstrip()
+        head = head[:-1] if head.endswith(",") else head
+        cut = PLACE_BEFORE.search(head)  # after the last comma, digit or "|"
+        place = _place(cut.group(0))
+        if place is not None:
+            return m, place, head_at + cut.start() + cut.group(0).rfind(place)
+    return None
 
 
 def _place(printed: str) -> str | None:
@@ -495,7 +506,7 @@ def _issuer_cells(header: list[_Line]) -> _Joined:
     """Cells of the header that can name the issuer: not a motto, rule, number, date or draft mark."""
     text, starts = "", []
     for line in header:
-        if NUMBER_LINE.match(line.text) or DATE_LINE.search(line.text):
+        if NUMBER_LINE.match(line.text) or _date_line(line.text):
             continue
         for cell in _cells(line):
             printed = cell.stripped

@@ -71,7 +71,7 @@ SEPARATOR = re.compile(r"^\s*(?:[-_=*–—~.]{3,}|\*)\s*$")
 # "#sovb", dots, ellipsis, underscores, or nothing before the tail; tail: "/KH-UBND", "-NQ/TU",
 # "/QĐ- UBND" (a space printed after a dash), "/VPCP-V.I" (a unit with a dot inside).
 NUMBER_REF = re.compile(
-    r"(?:(?P<number>\d+[a-z]?)(?:/(?P<symbol_year>\d{4}))?|(?P<placeholder>#\w+|\.{2,}|…+|_{2,}))?\s*"
+    r"(?:(?<!\d)(?P<number>\d+[a-z]?)(?:/(?P<symbol_year>\d{4}))?|(?P<placeholder>#\w+|(?<!\.)\.{2,}|(?<!…)…+|(?<!_)_{2,}))?(?:(?<!\s)\s+)?"
     r"(?P<tail>[-/]\s?[A-ZĐ](?:[A-Za-zĐđ0-9/]|-[ \t]?(?=[A-ZĐ0-9])|\.(?=[A-ZĐ]))*)"
 )
 
@@ -80,11 +80,16 @@ NUMBER_REF = re.compile(
 NUMBER_LINE = re.compile(r"^(?:[^|\n]*\|)*?[ \t]*(?P<label>Số|SỐ)\s*:?\s*" + NUMBER_REF.pattern)
 
 # "Quảng Ngãi, ngày 06 tháng 11 năm 2024"; a blank day or month ("ngày    tháng 11 năm 2023") keeps the year;
-# printed slips kept: "Hà Nội ngày 01 tháng 12 năm 2025" (no comma), "tháng12", "tháng 11năm".
+# printed slips kept: "Hà Nội ngày 01 tháng 12 năm 2025" (no comma), "tháng12", "tháng 11năm".  The place
+# is the text before "ngày" on the line (PLACE_BEFORE), read backwards from the match so that no
+# quantified prefix rescans the line at every position.
 DATE_LINE = re.compile(
-    r"(?P<place>[^\s,\d|][^,\d|]{0,40}?),?\s*ngày(?:\s+(?P<day>\d{1,2}))?\s*tháng(?:[ \t]*(?P<month>\d{1,2}))?\s*"
-    r"năm\s*(?P<year>\d{4})"
+    r"(?<!\w)ngày(?:\s+(?P<day>\d{1,2}))?\s*tháng(?:[ \t]*(?P<month>\d{1,2}))?\s*năm\s*(?P<year>\d{4})"
 )
+# The place before a date: what follows the last comma, digit or "|" before "ngày", without the
+# comma ending it ("Quảng Ngãi, " → "Quảng Ngãi").
+PLACE_BEFORE = re.compile(r"(?<![^,\d|])[^,\d|]*$")
+PLACE_MAX_CHARS = 41
 
 # Dates inside a note: "ngày 06/11/2024", "ngày #nbh /11/2023", "ngày 22 tháng 7 năm 2024".
 NOTE_DATE = re.compile(
