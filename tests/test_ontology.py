@@ -286,3 +286,21 @@ def test_shapes_reject_a_broken_task(seed_build):
     assert not result.conforms
     assert sorted((v.focus, v.path) for v in result.violations) == [
         (str(task), str(PG.leadAgency)), (str(task), str(PG.text))]
+
+
+def test_the_graph_speaks_eli_for_parts_agencies_areas_and_types(seed_store):
+    """ELI alignment: sections point up with eli:is_part_of, every agency is an eli:Organization,
+    every jurisdiction an eli:AdministrativeArea, every document type an eli:ResourceType."""
+    def ask(query: str) -> bool:
+        return bool(seed_store.query("PREFIX eli: <http://data.europa.eu/eli/ontology#> "
+                                     "PREFIX org: <http://www.w3.org/ns/org#> "
+                                     "PREFIX dcterms: <http://purl.org/dc/terms/> "
+                                     "PREFIX pg: <https://w3id.org/policy-graph/ontology#> " + query,
+                                     use_default_graph_as_union=True))
+
+    assert ask("ASK { ?s a pg:Section ; eli:is_part_of ?parent }")
+    assert not ask("ASK { ?s a pg:Section ; dcterms:isPartOf ?parent }")
+    assert not ask("ASK { ?a a org:Organization FILTER NOT EXISTS { ?a a eli:Organization } }")
+    assert not ask("ASK { ?d eli:jurisdiction ?j FILTER NOT EXISTS { ?j a eli:AdministrativeArea } }")
+    assert not ask("ASK { ?d eli:type_document ?t FILTER NOT EXISTS { ?t a eli:ResourceType } }")
+    assert ask("ASK { ?d eli:type_document ?t }")

@@ -124,6 +124,7 @@ class DocumentEmitter:
         iri = URIRef(self.res.agency_iri(mention.name, self.jur))
         label_vi, label_en = self.res.agency_labels(mention, self.jur)
         self.add(iri, RDF.type, ORG.Organization)
+        self.add(iri, RDF.type, ELI.Organization)
         self.add(iri, RDF.type, PG.AgencyGroup if mention.is_group else PG.Agency)
         self.add(iri, SKOS.prefLabel, vi(label_vi))
         self.add(iri, RDFS.label, vi(label_vi))
@@ -201,6 +202,7 @@ class DocumentEmitter:
         iri = URIRef(self.res.agency_iri(label, jurisdiction))
         found = self.res.registry.lookup(label, jurisdiction or "vn")
         self.add(iri, RDF.type, ORG.Organization)
+        self.add(iri, RDF.type, ELI.Organization)
         self.add(iri, RDF.type, PG.Agency)
         self.add(iri, SKOS.prefLabel, vi(found[1] if found else label))
         self.add(iri, RDFS.label, vi(found[1] if found else label))
@@ -263,7 +265,7 @@ class DocumentEmitter:
         iri = self.section_iri(section.key)
         self.add(iri, RDF.type, PG.Appendix if section.kind == "appendix" else PG.Section)
         parent = self.section_iri(section.parent) if section.parent else self.iri
-        self.add(iri, DCTERMS.isPartOf, parent)
+        self.add(iri, ELI.is_part_of, parent)
         self.add(parent, ELI.has_part, iri)
         self.add(iri, PG.sectionKey, Literal(section.key))
         self.add(iri, PG.label, Literal(section.label))
@@ -404,6 +406,7 @@ def describe_jurisdiction(g: Graph, iri: URIRef, jur: str | None) -> None:
     (documents describe theirs; ``vocab_build`` describes every one for the registry)."""
     name_vi, name_en = province_label(jur)
     g.add((iri, RDF.type, PG.Jurisdiction))
+    g.add((iri, RDF.type, ELI.AdministrativeArea))
     g.add((iri, RDF.type, SKOS.Concept))
     g.add((iri, SKOS.prefLabel, vi(name_vi)))
     g.add((iri, SKOS.prefLabel, en(name_en)))

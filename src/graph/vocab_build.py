@@ -116,6 +116,7 @@ def build_vocabularies() -> Graph:
         # IRI from the slug ("qd"), notation the code printed in symbols ("QĐ").
         iri = concept(g, "document-type", doc_type.slug, doc_type.label_vi, doc_type.label_en,
                       notation=doc_type.code)
+        g.add((iri, RDF.type, ELI.ResourceType))
         for name in doc_type.names:
             if name != doc_type.label_vi:
                 g.add((iri, SKOS.altLabel, Literal(name, lang="vi")))

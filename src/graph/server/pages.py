@@ -81,6 +81,7 @@ PROPERTY_LABELS = {
     TURTLE_PREFIXES["skos"] + "altLabel": ("tên khác", "alternative label"),
     TURTLE_PREFIXES["rdfs"] + "label": ("nhãn", "label"),
     TURTLE_PREFIXES["dcterms"] + "isPartOf": ("thuộc", "is part of"),
+    ELI + "is_part_of": ("thuộc", "is part of"),
     TURTLE_PREFIXES["dcterms"] + "title": ("tiêu đề", "title"),
 }
 ROLE_LABELS = {
