@@ -476,26 +476,35 @@ def test_vietnamese_but_not_a_policy_document(tmp_path):
     )
 
 
-def test_pdf_is_not_supported_yet(tmp_path):
+def test_corrupt_pdf_is_named_with_the_reason(tmp_path):
     path = tmp_path / "kh.pdf"
     path.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n")
     assert _error_for(path) == (
-        "kh.pdf: PDF chưa được hỗ trợ; hãy trích văn bản trước (PDF input is not supported yet: extract its text first)"
+        "kh.pdf: tệp PDF hỏng hoặc không hợp lệ: No /Root object! - Is this really a PDF? "
+        "(corrupt or invalid PDF file: No /Root object! - Is this really a PDF?)"
     )
 
 
 def test_pdf_named_txt_is_recognised_as_pdf(tmp_path):
     path = tmp_path / "kh.txt"
     path.write_bytes(b"%PDF-1.4\n" + b"\x00" * 10)
-    assert "PDF chưa được hỗ trợ" in _error_for(path)
+    assert "tệp PDF hỏng hoặc không hợp lệ" in _error_for(path)
+
+
+def test_file_named_pdf_that_is_not_one(tmp_path):
+    path = tmp_path / "kh.pdf"
+    path.write_text(POLICY_LINE, encoding="utf-8")
+    assert _error_for(path) == (
+        "kh.pdf: tệp .pdf không phải PDF (thiếu phần đầu %PDF-) (the .pdf file is not a PDF (no %PDF- header))"
+    )
 
 
 def test_unsupported_type(tmp_path):
     path = tmp_path / "bang.xlsx"
     path.write_bytes(b"PK\x03\x04")
     assert _error_for(path) == (
-        "bang.xlsx: định dạng tệp .xlsx chưa được hỗ trợ (hỗ trợ: .docx, .htm, .html, .text, .txt) "
-        "(unsupported file type .xlsx; supported: .docx, .htm, .html, .text, .txt)"
+        "bang.xlsx: định dạng tệp .xlsx chưa được hỗ trợ (hỗ trợ: .docx, .htm, .html, .pdf, .text, .txt) "
+        "(unsupported file type .xlsx; supported: .docx, .htm, .html, .pdf, .text, .txt)"
     )
 
 

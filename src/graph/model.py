@@ -11,6 +11,7 @@ the records below.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 
@@ -44,6 +45,17 @@ class SourceFile:
     encoding: str  # e.g. "utf-8", "utf-8-sig", "utf-16", "cp1258", "docx"
     text: str  # decoded text, BOM removed; spans "in the original file" index this
     media_type: str = "text/plain"
+    # PDF: where each page starts in ``text`` (page n at page_starts[n - 1]); empty for unpaged formats
+    page_starts: tuple[int, ...] = ()
+    # pages (1-based) whose text was recognised by OCR, and the engine that read them
+    ocr_pages: tuple[int, ...] = ()
+    ocr_engine: str | None = None  # "Tesseract 5.3.0 (vie, 300 dpi)"
+
+    def page_at(self, offset: int) -> int | None:
+        """The 1-based page holding ``offset`` of ``text``; None for unpaged formats."""
+        if not self.page_starts:
+            return None
+        return bisect.bisect_right(self.page_starts, offset) or 1
 
 
 class InputError(Exception):

@@ -22,7 +22,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from .docx_numbering import ListNumbering
 from .model import InputError, SourceFile
+from .read_pdf import read_pdf
 from .patterns.documents import DOC_TYPES
 
 # ----------------------------------------------------------------- formats
@@ -31,12 +33,13 @@ PLAIN_TEXT_SUFFIXES = frozenset({".txt", ".text"})
 DOCX_SUFFIXES = frozenset({".docx"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 PDF_SUFFIXES = frozenset({".pdf"})
-SUPPORTED_SUFFIXES = PLAIN_TEXT_SUFFIXES | DOCX_SUFFIXES | HTML_SUFFIXES
+SUPPORTED_SUFFIXES = PLAIN_TEXT_SUFFIXES | DOCX_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES
 
 MEDIA_TYPES = {
     "text": "text/plain",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "html": "text/html",
+    "pdf": "application/pdf",
 }
 
 # Formats users often have, with the advice that helps them: suffix → (vi, en).
@@ -54,6 +57,7 @@ NOT_A_DOCUMENT_NAME = re.compile(r"^(readme|license|licence|changelog)(\.[\w.]*)
 OFFICE_LOCK_PREFIX = "~$"  # "~$ke-hoach.docx": Word's lock file beside an open document
 
 PDF_MAGIC = b"%PDF-"
+PDF_MAGIC_WINDOW = 1024  # readers accept the header anywhere in the first KiB
 
 # ------------------------------------------------------------- encodings
 
@@ -113,6 +117,14 @@ nguyên an ninh quốc phòng nông thôn giáo dục y phần gắn trọng tâ
 kết bình quân thu ngân cấp vào ra như nhằm đó sau trước mà còn hơn nhất cùng việc làm sự
 """.split())
 VIETNAMESE_SHARE_MIN = 0.2
+# Letters no other language written in Latin script uses, and no legacy font
+# or wrong decoding produces (those give Latin-1 or Cyrillic look-alikes):
+# ă đ ơ ư and the letters of Unicode's Vietnamese block (ạ ả ấ … ỹ).
+VIETNAMESE_ONLY_LETTERS = frozenset("ăằắẳẵặđơờớởỡợưừứửữự") | {chr(c) for c in range(0x1EA0, 0x1EFA)}
+# Real documents score 0.7–0.85, chemical and dangerous-goods lists 0.35–0.5;
+# wrongly decoded text and other languages under 0.15 (measured on corpus/files).
+VIETNAMESE_SPELLING_MIN = 0.3
+PROSE_WORDS_MIN = 200
 
 # VNI font text read as Latin-1 ("Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam"):
 # the same common syllables as VNI spells them.  Converting VNI is not
@@ -145,22 +157,30 @@ def read_source(path: str | Path) -> SourceFile:
     name = file.name or str(path)
     data = _read_bytes(file, name)
     kind = _kind_of(file, name, data)
-    if kind == "docx":
-        text, encoding = _read_docx(file, name), "docx"
+    sha256 = hashlib.sha256(data).hexdigest()
+    pdf, prose = None, None
+    if kind == "pdf":
+        pdf = read_pdf(file, name, sha256, _reads_vietnamese, lambda t: t.translate(_TCVN3_TABLE))
+        text, encoding = pdf.text, pdf.encoding
+    elif kind == "docx":
+        (text, prose), encoding = _read_docx(file, name), "docx"
     elif kind == "html":
         text, encoding = _decode_html(name, data)
         text = _html_to_text(text)
     else:
         text, encoding = _decode_bytes(name, data)
     text, encoding = _repair_legacy_font(name, text, encoding)
-    _check_policy_text(name, text)
+    _check_policy_text(name, text, prose)
     return SourceFile(
         path=str(path),
         name=name,
-        sha256=hashlib.sha256(data).hexdigest(),
+        sha256=sha256,
         encoding=encoding,
         text=text,
         media_type=MEDIA_TYPES[kind],
+        page_starts=pdf.page_starts if pdf else (),
+        ocr_pages=pdf.ocr_pages if pdf else (),
+        ocr_engine=pdf.ocr_engine if pdf else None,
     )
 
 
@@ -207,11 +227,10 @@ def _read_bytes(file: Path, name: str) -> bytes:
 
 
 def _kind_of(file: Path, name: str, data: bytes) -> str:
-    """Which reader applies: "text", "docx" or "html"; raise for the rest."""
+    """Which reader applies: "text", "docx", "html" or "pdf"; raise for the rest."""
     suffix = file.suffix.lower()
-    if suffix in PDF_SUFFIXES or data.startswith(PDF_MAGIC):
-        raise InputError(name, "PDF chưa được hỗ trợ; hãy trích văn bản trước",
-                         "PDF input is not supported yet: extract its text first")
+    if PDF_MAGIC in data[:PDF_MAGIC_WINDOW]:
+        return "pdf"
     if suffix in UNSUPPORTED_ADVICE:
         raise InputError(name, *UNSUPPORTED_ADVICE[suffix])
     if suffix not in SUPPORTED_SUFFIXES:
@@ -221,18 +240,28 @@ def _kind_of(file: Path, name: str, data: bytes) -> str:
                          f"unsupported file type {suffix or '(no extension)'}; supported: {supported}")
     if not data.strip():
         raise InputError(name, "tệp rỗng", "the file is empty")
+    if suffix in PDF_SUFFIXES:
+        raise InputError(name, "tệp .pdf không phải PDF (thiếu phần đầu %PDF-)",
+                         "the .pdf file is not a PDF (no %PDF- header)")
     if suffix in DOCX_SUFFIXES:
         return "docx"
     return "html" if suffix in HTML_SUFFIXES else "text"
 
 
-def _check_policy_text(name: str, text: str) -> None:
-    """Reject text that decoded but is not a Vietnamese policy document."""
+def _check_policy_text(name: str, text: str, prose: str | None = None) -> None:
+    """Reject text that decoded but is not a Vietnamese policy document.
+
+    The language is judged on ``prose`` (text outside tables) when it has enough
+    words, else on the whole text; text counts as Vietnamese when enough of its
+    words are common syllables or are spelled with letters only Vietnamese has
+    (a list of dangerous goods: "AMONI PICRAT khô hoặc ướt, chứa dưới 10% nước").
+    """
     if not text.strip():
         raise InputError(name, "tệp rỗng (không có chữ)", "the file is empty (no text)")
     if _control_share(text) > CONTROL_SHARE_MAX:
         raise InputError(name, "tệp nhị phân, không phải văn bản", "binary file, not text")
-    if not _reads_vietnamese(text):
+    sample = prose if prose and len(_WORD.findall(prose)) >= PROSE_WORDS_MIN else text
+    if not (_reads_vietnamese(sample) or vietnamese_spelling_share(sample) >= VIETNAMESE_SPELLING_MIN):
         raise InputError(name, "nội dung không phải tiếng Việt (hoặc sai bảng mã)",
                          "the text is not Vietnamese (or is wrongly encoded)")
     if not DOC_TYPE_WORD.search(unicodedata.normalize("NFC", text)):
@@ -257,6 +286,14 @@ def vietnamese_share(text: str) -> float:
     if not words:
         return 0.0
     return sum(1 for w in words if w in COMMON_SYLLABLES) / len(words)
+
+
+def vietnamese_spelling_share(text: str) -> float:
+    """Share of the words of ``text`` that are common syllables or use letters only Vietnamese has."""
+    words = _WORD.findall(unicodedata.normalize("NFC", text).lower())
+    if not words:
+        return 0.0
+    return sum(1 for w in words if w in COMMON_SYLLABLES or not VIETNAMESE_ONLY_LETTERS.isdisjoint(w)) / len(words)
 
 
 def _reads_vietnamese(text: str) -> bool:
@@ -507,8 +544,12 @@ def _local(tag) -> str:
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
-def _read_docx(file: Path, name: str) -> str:
-    """Text of a .docx: one paragraph per line (in table cells too), footnotes kept.
+def _read_docx(file: Path, name: str) -> tuple[str, str]:
+    """Text of a .docx: one paragraph per line (in table cells too), footnotes kept; and its prose.
+
+    The prose (paragraphs outside tables) is what the language check reads: a
+    decree whose appendices list chemicals by their English names and CAS
+    numbers is still Vietnamese.
 
     Footnotes follow the convention of DOCX-converted text (seed 003), so the
     segmenter handles one form: the marker ``[footnoteRef:N]`` at its place in
@@ -522,10 +563,12 @@ def _read_docx(file: Path, name: str) -> str:
     try:
         document = docx.Document(str(file))
         notes = _FootnoteBodies(_footnote_texts(document))
-        lines = _block_lines(document.element.body, notes)
+        lines = _block_lines(document.element.body, notes, ListNumbering.of(document))
     except (PackageNotFoundError, KeyError, ValueError, OSError, SyntaxError) as err:
         raise InputError(name, "tệp DOCX hỏng hoặc không hợp lệ", f"corrupt or invalid DOCX file: {err}")
-    return "\n".join(lines) + "\n" if lines else ""
+    prose = [_paragraph_text(p, None)[0] for p in document.element.body.iter(f"{{{W_NS}}}p")
+             if not any(_local(a.tag) == "tbl" for a in p.iterancestors())]
+    return ("\n".join(lines) + "\n" if lines else ""), "\n".join(prose)
 
 
 class _FootnoteBodies:
@@ -560,23 +603,27 @@ def _footnote_body(note) -> str:
     return " ".join(paragraphs).replace("\n", " ").strip()
 
 
-def _block_lines(container, notes: _FootnoteBodies | None) -> list[str]:
-    """Lines of the paragraphs and tables directly in ``container`` (body, cell, content control)."""
+def _block_lines(container, notes: _FootnoteBodies | None, numbering: ListNumbering | None = None) -> list[str]:
+    """Lines of the paragraphs and tables directly in ``container`` (body, cell, content control).
+
+    A paragraph Word numbers itself gets its printed label ("1. ", "a) ", "- ") in front.
+    """
     lines: list[str] = []
     for child in container:
         kind = _local(child.tag)
         if kind == "p":
-            text, boxes = _paragraph_text(child, notes)
-            lines.append(text)
+            text, boxes = _paragraph_text(child, notes, numbering)
+            label = numbering.label(child) if numbering else ""
+            lines.append(f"{label} {text.lstrip()}" if label and text.strip() else text)
             lines.extend(boxes)
         elif kind == "tbl":
-            lines.extend(_table_lines(child, notes))
+            lines.extend(_table_lines(child, notes, numbering))
         elif kind in ("sdt", "sdtContent", "customXml"):
-            lines.extend(_block_lines(child, notes))
+            lines.extend(_block_lines(child, notes, numbering))
     return lines
 
 
-def _table_lines(table, notes: _FootnoteBodies | None) -> list[str]:
+def _table_lines(table, notes: _FootnoteBodies | None, numbering: ListNumbering | None = None) -> list[str]:
     """Row by row, cell by cell, one line per non-empty paragraph (like web text, seed 004).
 
     A one-paragraph cell is one line; cells continuing a vertical merge are
@@ -585,23 +632,25 @@ def _table_lines(table, notes: _FootnoteBodies | None) -> list[str]:
     lines: list[str] = []
     for row in table.iterchildren(f"{{{W_NS}}}tr"):
         for cell in row.iterchildren(f"{{{W_NS}}}tc"):
-            lines.extend(line for line in _block_lines(cell, notes) if line.strip())
+            lines.extend(line for line in _block_lines(cell, notes, numbering) if line.strip())
     return lines
 
 
-def _paragraph_text(paragraph, notes: _FootnoteBodies | None) -> tuple[str, list[str]]:
+def _paragraph_text(paragraph, notes: _FootnoteBodies | None,
+                    numbering: ListNumbering | None = None) -> tuple[str, list[str]]:
     """A paragraph's text with footnote markers and bodies, and its text boxes' lines."""
     parts: list[str] = []
     referenced: list[str] = []  # footnote ids, in order
     boxes: list[str] = []
-    _walk_runs(paragraph, notes, parts, referenced, boxes)
+    _walk_runs(paragraph, notes, parts, referenced, boxes, numbering)
     text = "".join(parts)
     if notes is not None:
         text += "".join(f" [{notes.number(i)}:  {notes.bodies.get(i, '')}] " for i in referenced)
     return text, boxes
 
 
-def _walk_runs(element, notes, parts: list[str], referenced: list[str], boxes: list[str]) -> None:
+def _walk_runs(element, notes, parts: list[str], referenced: list[str], boxes: list[str],
+               numbering: ListNumbering | None = None) -> None:
     for child in element:
         kind = _local(child.tag)
         if kind in DOCX_SKIPPED or not kind:
@@ -620,6 +669,6 @@ def _walk_runs(element, notes, parts: list[str], referenced: list[str], boxes: l
             referenced.append(note_id)
             parts.append(f"[footnoteRef:{notes.number(note_id)}]")
         elif kind == "txbxContent":
-            boxes.extend(line for line in _block_lines(child, notes) if line.strip())
+            boxes.extend(line for line in _block_lines(child, notes, numbering) if line.strip())
         else:
-            _walk_runs(child, notes, parts, referenced, boxes)
+            _walk_runs(child, notes, parts, referenced, boxes, numbering)

@@ -1,0 +1,149 @@
+"""OCR of PDF pages with Tesseract's Vietnamese model, cached by the file's sha256.
+
+Pages are rendered by pypdfium2 (bundled with pdfplumber) at ``DPI`` in
+greyscale and recognised by Tesseract (``pytesseract``) with the ``vie`` model
+(Debian ``tesseract-ocr-vie``).  Tesseract reads Vietnamese scans well (the
+Cục Hóa chất letter 813/HC-CNHC comes out nearly word for word) but not a
+stamped or handwritten number: such text stays as read, garbled, and the
+parsers leave the field unknown rather than guess.
+
+Recognised text is cached as JSON under ``cache_dir()`` (``$POLICY_GRAPH_OCR_CACHE``,
+else ``$XDG_CACHE_HOME/policy-graph/ocr``, else ``~/.cache/policy-graph/ocr``),
+one file per PDF named by its sha256, written after every page: a rebuild, or a
+build interrupted half-way, does not OCR a page twice.  Entries made with
+another engine version, model or resolution are not reused.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import sys
+from collections.abc import Callable, Iterator
+from contextvars import ContextVar
+from functools import lru_cache
+from pathlib import Path
+
+from .model import InputError
+
+LANGUAGE = "vie"
+DPI = 300
+CACHE_ENV = "POLICY_GRAPH_OCR_CACHE"
+INSTALL_HINT = "apt-get install tesseract-ocr tesseract-ocr-vie"
+
+# Called after each page OCR'd: (file name, pages done, pages to do).  The CLI
+# sets it to advance its own progress bar; unset, OCR draws a bar of its own on
+# a terminal.
+PageProgress = Callable[[str, int, int], None]
+page_progress: ContextVar[PageProgress | None] = ContextVar("page_progress", default=None)
+
+
+def cache_dir() -> Path:
+    if configured := os.environ.get(CACHE_ENV):
+        return Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "policy-graph" / "ocr"
+
+
+@lru_cache(maxsize=1)
+def engine() -> tuple[str | None, str | None]:
+    """(version, None) when Tesseract with the Vietnamese model can run, else (None, why)."""
+    if shutil.which("tesseract") is None:
+        return None, "chưa cài Tesseract OCR (Tesseract OCR is not installed)"
+    import pytesseract
+
+    try:
+        version = str(pytesseract.get_tesseract_version())
+        languages = pytesseract.get_languages(config="")
+    except (pytesseract.TesseractError, OSError) as err:
+        return None, f"Tesseract không chạy được (Tesseract does not run): {err}"
+    if LANGUAGE not in languages:
+        return None, "Tesseract thiếu dữ liệu tiếng Việt (Tesseract lacks its Vietnamese model, tesseract-ocr-vie)"
+    return version, None
+
+
+def engine_label() -> str:
+    version, _ = engine()
+    return f"Tesseract {version} ({LANGUAGE}, {DPI} dpi)"
+
+
+def recognise(file: Path, name: str, sha256: str, pages: list[int],
+              why: tuple[str, str]) -> tuple[dict[int, str], str]:
+    """Text of ``pages`` (1-based) of ``file``, from the cache or by OCR, and the engine's label.
+
+    Raises ``InputError`` naming ``why`` OCR was needed when it cannot run.
+    """
+    cache = _Cache(cache_dir() / f"{sha256}.json", engine_label() if engine()[0] else None)
+    texts = {n: cache.pages[n] for n in pages if n in cache.pages}
+    missing = [n for n in pages if n not in texts]
+    if not missing:
+        return texts, cache.label
+    version, unavailable = engine()
+    if version is None:
+        raise InputError(name, f"{why[0]}: cần OCR nhưng {unavailable}; cài đặt: {INSTALL_HINT}",
+                         f"{why[1]}: it needs OCR, but {unavailable}; install it: {INSTALL_HINT}")
+    with _progress(name, len(missing)) as advance:
+        for done, n in enumerate(missing, 1):
+            texts[n] = _ocr_page(file, name, n)
+            cache.store(n, texts[n])
+            advance(done)
+    return texts, cache.label
+
+
+def _ocr_page(file: Path, name: str, number: int) -> str:
+    import pypdfium2 as pdfium
+    import pytesseract
+
+    try:
+        pdf = pdfium.PdfDocument(str(file))
+        try:
+            image = pdf[number - 1].render(scale=DPI / 72, grayscale=True).to_pil()
+        finally:
+            pdf.close()
+        return pytesseract.image_to_string(image, lang=LANGUAGE)
+    except pdfium.PdfiumError as err:
+        raise InputError(name, f"không dựng được trang {number} của PDF để OCR: {err}",
+                         f"cannot render page {number} of the PDF for OCR: {err}")
+    except pytesseract.TesseractError as err:
+        raise InputError(name, f"OCR trang {number} thất bại: {err}", f"OCR of page {number} failed: {err}")
+
+
+class _Cache:
+    """Recognised pages of one PDF, valid for one engine label."""
+
+    def __init__(self, path: Path, label: str | None):
+        self.path = path
+        self.label = label
+        self.pages: dict[int, str] = {}
+        with contextlib.suppress(OSError, ValueError):
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if label is None or data.get("engine") == label:
+                self.label = data.get("engine")
+                self.pages = {int(n): text for n, text in data.get("pages", {}).items()}
+
+    def store(self, number: int, text: str) -> None:
+        self.pages[number] = text
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        data = {"engine": self.label, "pages": {str(n): t for n, t in sorted(self.pages.items())}}
+        tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(data, ensure_ascii=False, indent=0), encoding="utf-8")
+        os.replace(tmp, self.path)
+
+
+@contextlib.contextmanager
+def _progress(name: str, total: int) -> Iterator[Callable[[int], None]]:
+    hook = page_progress.get()
+    if hook is not None:
+        yield lambda done: hook(name, done, total)
+        return
+    if not sys.stderr.isatty():
+        yield lambda done: None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(TextColumn("OCR {task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  transient=True) as bar:
+        job = bar.add_task(name, total=total)
+        yield lambda done: bar.update(job, completed=done)

@@ -1,0 +1,259 @@
+"""Read a PDF into text with a page map: its text layer, or OCR where it has none.
+
+Text layers are read with pdfplumber (pdfminer.six), which gives each word its
+position, so that:
+
+* lines come in reading order, top to bottom, and columns printed side by side
+  (the header "UBND TỈNH LÀO CAI      CỘNG HÒA XÃ HỘI …", the signature block)
+  stay on one line separated by a wide gap of spaces, as the metadata reader
+  expects of PDF text;
+* ruled tables come out as tables, row by row and cell by cell, one cell per
+  line, as ``read.py`` renders ``.docx`` and web tables: a task row gives
+  ``1.1`` / ``Tổ chức phổ biến …`` / ``Sở Công Thương`` / ``Năm 2025``;
+* each page's place in the text is kept (``PdfText.page_starts``), so a fact's
+  span tells its page.
+
+A PDF whose text layer is missing, or whose characters are not Vietnamese
+(a legacy font mapped to the wrong code points: ``6Ӣ CÔNG 7+ѬѪ1*``; an earlier
+OCR without Vietnamese: ``CQNG HOA XA HQI``), is read by OCR (``ocr.py``).
+Pages without any text inside a PDF that has a text layer (a scanned appendix)
+are OCR'd alone.
+"""
+
+from __future__ import annotations
+
+import statistics
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import ocr
+from .model import InputError
+
+# Glyphs some PDF fonts map to look-alike code points: Word's Vietnamese fonts
+# export Ư/ư as the Latin letter OI (U+01A2/U+01A3): "BỘ CÔNG THƢƠNG".
+PDF_LOOKALIKES = str.maketrans({"\u01a2": "\u01af", "\u01a3": "\u01b0"})
+
+# Words further apart than this many times the font size are in different
+# columns (the header's two cells, a table without rules); they are written
+# with COLUMN_GAP between them, which the metadata reader splits on.
+COLUMN_GAP_EM = 1.5
+COLUMN_GAP = "    "
+# A vertical gap this much larger than the page's usual line spacing (in font
+# sizes) starts a new paragraph: a blank line, as PDF text has between paragraphs.
+PARAGRAPH_GAP_EM = 0.45
+# Tables smaller than this are frames or rules around text, not tables.
+MIN_TABLE_ROWS = 2
+MIN_TABLE_COLUMNS = 2
+# A cell line opening with one of these starts a new line in the cell (a list
+# inside the cell, as its paragraphs would be in Word); other lines are wraps.
+CELL_LIST_MARKS = ("-", "+", "•", "*", "–")
+# Fewer letters than this on a page: no text layer there (a scan, a figure).
+MIN_PAGE_LETTERS = 20
+PAGE_SEPARATOR = "\n\n"
+
+
+@dataclass(frozen=True)
+class PdfText:
+    text: str
+    page_starts: tuple[int, ...]  # offset in ``text`` where page n (1-based) starts: page_starts[n - 1]
+    ocr_pages: tuple[int, ...]  # 1-based pages whose text was recognised by OCR
+    ocr_engine: str | None  # "Tesseract 5.3.0 (vie, 300 dpi)" when any page was OCR'd
+    legacy_font: bool = False  # the text layer was TCVN3 glyph codes, converted
+
+    @property
+    def encoding(self) -> str:
+        """How the text was read: "pdf" (text layer), "pdf+tcvn3", "ocr", "pdf+ocr" (some pages)."""
+        if len(self.ocr_pages) == len(self.page_starts) and self.ocr_pages:
+            return "ocr"
+        base = "pdf+tcvn3" if self.legacy_font else "pdf"
+        return f"{base}+ocr" if self.ocr_pages else base
+
+
+def read_pdf(file: Path, name: str, sha256: str, reads_vietnamese: Callable[[str], bool],
+             legacy_font: Callable[[str], str]) -> PdfText:
+    """Text of a PDF, from its text layer where usable, by OCR elsewhere.
+
+    ``reads_vietnamese(text)`` and ``legacy_font(text)`` (TCVN3 glyph codes to
+    Unicode: a .VnTime font embedded without a Unicode map) come from ``read.py``,
+    which owns those rules.
+    """
+    pages = text_layer(file, name)
+    layer = "".join(pages)
+    converted = not reads_vietnamese(layer) and reads_vietnamese(legacy_font(layer))
+    if converted:
+        pages = [legacy_font(page) for page in pages]
+        layer = "".join(pages)
+    if reads_vietnamese(layer):
+        # a scanned page inside a text PDF (an appendix, a signed last page)
+        to_ocr = [n for n, page in enumerate(pages, 1) if _letters(page) < MIN_PAGE_LETTERS]
+    else:
+        to_ocr = list(range(1, len(pages) + 1))
+    engine = None
+    if to_ocr:
+        recognised, engine = ocr.recognise(file, name, sha256, to_ocr, _why_ocr(layer, len(to_ocr), len(pages)))
+        for n, text in recognised.items():
+            pages[n - 1] = text
+    return _assemble(pages, tuple(to_ocr), engine, converted)
+
+
+def _why_ocr(layer: str, ocr_count: int, page_count: int) -> tuple[str, str]:
+    """Why OCR is needed, (vi, en), for the message when it cannot run."""
+    if _letters(layer) < MIN_PAGE_LETTERS:
+        return "PDF quét, không có lớp chữ", "a scanned PDF with no text layer"
+    if ocr_count < page_count:
+        return (f"{ocr_count}/{page_count} trang là ảnh quét, không có lớp chữ",
+                f"{ocr_count} of {page_count} pages are scans with no text layer")
+    return ("lớp chữ của PDF không phải tiếng Việt đọc được (phông chữ cũ hoặc OCR sai)",
+            "the PDF's text layer is not readable Vietnamese (a legacy font or a wrong OCR layer)")
+
+
+def _assemble(pages: list[str], ocr_pages: tuple[int, ...], engine: str | None, legacy_font: bool) -> PdfText:
+    parts, starts, pos = [], [], 0
+    for i, page in enumerate(pages):
+        if i:
+            parts.append(PAGE_SEPARATOR)
+            pos += len(PAGE_SEPARATOR)
+        starts.append(pos)
+        body = page.strip("\n")
+        parts.append(body)
+        pos += len(body)
+    text = "".join(parts)
+    return PdfText(text + "\n" if text else "", tuple(starts), ocr_pages, engine, legacy_font)
+
+
+def _letters(text: str) -> int:
+    return sum(1 for c in text if c.isalpha())
+
+
+# ------------------------------------------------------------- text layer
+
+
+def text_layer(file: Path, name: str) -> list[str]:
+    """The text layer of each page, laid out as lines and table cells."""
+    import pdfplumber  # imported here: reading text files needs no PDF library
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    try:
+        with pdfplumber.open(file) as pdf:
+            return [_page_text(page).translate(PDF_LOOKALIKES) for page in pdf.pages]
+    except PdfminerException as err:
+        if isinstance(err.args[0] if err.args else None, PDFPasswordIncorrect):
+            raise InputError(name, "PDF được bảo vệ bằng mật khẩu", "the PDF is password-protected")
+        raise InputError(name, f"tệp PDF hỏng hoặc không hợp lệ: {err}", f"corrupt or invalid PDF file: {err}")
+
+
+@dataclass
+class _Block:
+    """Lines of a page that belong together, at a height of the page."""
+
+    top: float
+    lines: list[str]
+    bottom: float
+    size: float  # font size of the text (0 for tables)
+    table: bool = False
+
+
+def _page_text(page) -> str:
+    tables = [t for t in page.find_tables() if _is_table(t)]
+    boxes = [t.bbox for t in tables]
+    outside = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes)) \
+        if boxes else page
+    words = outside.extract_words(extra_attrs=["size"], keep_blank_chars=False)
+    blocks = _text_lines(words) + [_table_block(t) for t in tables]
+    blocks.sort(key=lambda b: b.top)
+    return _join_blocks(blocks)
+
+
+def _is_table(table) -> bool:
+    rows = table.rows
+    return len(rows) >= MIN_TABLE_ROWS and max(len(r.cells) for r in rows) >= MIN_TABLE_COLUMNS
+
+
+def _inside(obj, boxes) -> bool:
+    x = (obj["x0"] + obj["x1"]) / 2
+    y = (obj["top"] + obj["bottom"]) / 2
+    return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
+
+
+def _text_lines(words: list[dict]) -> list[_Block]:
+    """Words grouped into printed lines by vertical overlap, each line one block.
+
+    Overlap rather than equal tops keeps a raised footnote marker ("năm 2045²")
+    on its line.
+    """
+    lines: list[list[dict]] = []
+    for word in sorted(words, key=lambda w: (w["top"], w["x0"])):
+        line = lines[-1] if lines else None
+        if line and _overlaps(line, word):
+            line.append(word)
+        else:
+            lines.append([word])
+    return [_line_block(sorted(line, key=lambda w: w["x0"])) for line in lines]
+
+
+def _overlaps(line: list[dict], word: dict) -> bool:
+    top = min(w["top"] for w in line)
+    bottom = max(w["bottom"] for w in line)
+    overlap = min(bottom, word["bottom"]) - max(top, word["top"])
+    return overlap > 0.5 * min(bottom - top, word["bottom"] - word["top"])
+
+
+def _line_block(words: list[dict]) -> _Block:
+    size = statistics.median(w["size"] for w in words)
+    parts = [words[0]["text"]]
+    for before, word in zip(words, words[1:]):
+        gap = word["x0"] - before["x1"]
+        parts.append(COLUMN_GAP if gap > COLUMN_GAP_EM * size else " ")
+        parts.append(word["text"])
+    text = unicodedata.normalize("NFC", "".join(parts))
+    return _Block(min(w["top"] for w in words), [text], max(w["bottom"] for w in words), size)
+
+
+def _table_block(table) -> _Block:
+    """Row by row, cell by cell, one line per cell (merged and empty cells give none)."""
+    lines = []
+    for row in table.extract():
+        for cell in row:
+            lines.extend(_cell_lines(cell or ""))
+    x0, top, x1, bottom = table.bbox
+    return _Block(top, lines, bottom, 0.0, table=True)
+
+
+def _cell_lines(cell: str) -> list[str]:
+    """A cell's wrapped lines joined into one, a list inside the cell one line per item."""
+    out: list[str] = []
+    for line in (unicodedata.normalize("NFC", l).strip() for l in cell.splitlines()):
+        if not line:
+            continue
+        if out and not line.startswith(CELL_LIST_MARKS):
+            out[-1] += " " + line
+        else:
+            out.append(line)
+    return out
+
+
+def _join_blocks(blocks: list[_Block]) -> str:
+    """Blocks in order; a blank line where the vertical gap shows a new paragraph or a table."""
+    spacing = _usual_spacing(blocks)
+    out: list[str] = []
+    previous: _Block | None = None
+    for block in blocks:
+        if previous is not None:
+            gap = block.top - previous.bottom
+            em = block.size or previous.size or 12.0
+            if block.table or previous.table or gap - spacing > PARAGRAPH_GAP_EM * em:
+                out.append("")
+        out.extend(block.lines)
+        previous = block
+    return "\n".join(out)
+
+
+def _usual_spacing(blocks: list[_Block]) -> float:
+    gaps = [b.top - a.bottom for a, b in zip(blocks, blocks[1:]) if not (a.table or b.table)]
+    gaps = [g for g in gaps if g >= 0]
+    if not gaps:
+        return 0.0
+    return statistics.median(gaps)
