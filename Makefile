@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test build viz serve bench install clean docs eval system-packages wheel-check
+.PHONY: demo test build viz serve bench install clean docs eval system-packages reader-packages wheel-check
 
 $(STAMP): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -12,7 +12,20 @@ $(STAMP): setup.cfg pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-install: $(STAMP)
+install: reader-packages $(STAMP)
+
+## Debian packages the readers use: Tesseract and its Vietnamese model (OCR of scanned PDFs),
+## antiword (.doc); apt-get when root, otherwise one line saying what to run (build then names
+## each scan it had to skip).
+READER_PACKAGES := tesseract-ocr tesseract-ocr-vie antiword
+reader-packages:
+	@missing=""; for p in $(READER_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "installing Debian packages:$$missing"; \
+	  DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	else echo "missing Debian packages:$$missing — scanned PDFs need OCR, .doc files antiword; run: sudo apt-get install$$missing"; fi
 
 ## Debian packages the tests need (Chromium drives the browser tests); apt-get when root,
 ## otherwise one line saying what to run. PG_SKIP_BROWSER=1 skips the browser tests instead.
@@ -29,7 +42,7 @@ system-packages:
 ## build the graph from data/raw into data/ttl and data/store, draw viz/, then serve it
 demo: build viz serve
 
-build: $(STAMP)
+build: reader-packages $(STAMP)
 	$(BIN)/policy-graph build data/raw --store data/store --ttl-dir data/ttl
 
 viz: $(STAMP)
@@ -38,7 +51,7 @@ viz: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/policy-graph serve --store data/store --host 127.0.0.1 --port 8000
 
-test: $(STAMP) system-packages
+test: $(STAMP) system-packages reader-packages
 	$(BIN)/python -m pytest -q
 
 ## score the parser against the gold annotations: the dev set, then the seeds

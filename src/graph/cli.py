@@ -53,6 +53,7 @@ def main() -> None:
 @click.option("--base", default=DEFAULT_BASE, show_default=True, help="Base of the graph's IRIs.")
 def build(paths: tuple[Path, ...], store_path: str, ttl_dir: str, base: str) -> None:
     """Parse PATHS (files or folders; default data/raw) and build the graph."""
+    from . import ocr
     from .build import build as run_build
     from .read import iter_input_files
 
@@ -62,15 +63,31 @@ def build(paths: tuple[Path, ...], store_path: str, ttl_dir: str, base: str) -> 
         raise click.UsageError(f"không tìm thấy (not found): {', '.join(map(str, missing))}")
     total = len(iter_input_files(paths))
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=err_console, transient=True, disable=total < 2) as bar:
-        job = bar.add_task("Đang phân tích (parsing)", total=total)
-        report = run_build(paths, store_path, ttl_dir, base=base,
-                           progress=lambda name: bar.update(job, advance=1, description=name))
+                  console=err_console, transient=True) as bar:
+        job = bar.add_task("Đang phân tích (parsing)", total=total, visible=total > 1)
+        token = ocr.page_progress.set(_ocr_pages_bar(bar))
+        try:
+            report = run_build(paths, store_path, ttl_dir, base=base,
+                               progress=lambda name: bar.update(job, advance=1, description=name))
+        finally:
+            ocr.page_progress.reset(token)
     for rejected in report.rejected:
         err_console.print(f"[red]bị từ chối (rejected)[/red] {rejected.name}: {rejected.reason}", highlight=False,
                           soft_wrap=True)
     print_summary(report, store_path, ttl_dir)
     sys.exit(1 if report.rejected else 0)
+
+
+def _ocr_pages_bar(bar: Progress):
+    """A second bar, per page, while a scanned PDF is OCR'd (seconds a page)."""
+    jobs: dict[str, object] = {}
+
+    def advance(name: str, done: int, total: int) -> None:
+        if name not in jobs:
+            jobs[name] = bar.add_task(f"OCR {name}", total=total)
+        bar.update(jobs[name], completed=done, visible=done < total)
+
+    return advance
 
 
 def print_summary(report, store_path: str, ttl_dir: str) -> None:

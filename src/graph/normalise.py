@@ -36,7 +36,7 @@ def _clusters(text: str):
 
 
 def normalise(source: SourceFile) -> NormalisedText:
-    raw = source.text.replace("\r\n", "\n")
+    raw = ocr_fixed(source).replace("\r\n", "\n")
     # offsets must refer to source.text, so map positions of the CRLF-collapsed text back
     crlf_origin = _crlf_origin(source.text)
     out: list[str] = []
@@ -51,6 +51,42 @@ def normalise(source: SourceFile) -> NormalisedText:
         origin.extend([crlf_origin[start]] * len(chunk))
     origin.append(len(source.text))
     return NormalisedText(source=source, text="".join(out), origin=origin)
+
+
+# OCR misreads of numbers and symbols, undone before parsing, character for
+# character (offsets stay those of the file's text): a fraction slash for the
+# slash of a symbol ("13⁄HC-CNHC"), letters for digits inside a number
+# ("ngày l6 tháng", "2O26"), a comma for the dot of an item label ("1, Về công
+# bố …").  What OCR could not read at all (a stamped or handwritten number)
+# is left as read: the parsers find no number there and leave it unknown.
+_OCR_SLASHES = str.maketrans({"\u2044": "/", "\u2215": "/"})
+_OCR_DIGIT_LOOKALIKES = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1"})
+_OCR_NUMBER = re.compile(r"(?<![^\W_])(?=[0-9OoIl|]*[0-9])(?=[0-9OoIl|]*[OoIl|])[0-9OoIl|]+(?![^\W_])")
+_OCR_LABEL_COMMA = re.compile(r"^([ \t]*(?:\d{1,2}|[IVX]{1,4})),(?=[ \t]+[^\W\d_])", re.MULTILINE)
+
+
+def ocr_fixed(source: SourceFile) -> str:
+    """``source.text`` with OCR misreads undone on the pages OCR read (same length)."""
+    if not source.ocr_pages:
+        return source.text
+    text = source.text
+    ends = list(source.page_starts[1:]) + [len(text)]
+    for page in source.ocr_pages:
+        start, end = source.page_starts[page - 1], ends[page - 1]
+        text = text[:start] + _ocr_fix(text[start:end]) + text[end:]
+    return text
+
+
+def _ocr_fix(text: str) -> str:
+    text = text.translate(_OCR_SLASHES)
+    text = _OCR_NUMBER.sub(lambda m: m.group().translate(_OCR_DIGIT_LOOKALIKES), text)
+    return _OCR_LABEL_COMMA.sub(_label_dot, text)
+
+
+def _label_dot(match: re.Match[str]) -> str:
+    end = match.end()
+    after = match.string[end:].lstrip(" \t")[:1]
+    return f"{match.group(1)}." if after.isupper() else match.group(0)
 
 
 def _crlf_origin(text: str) -> list[int]:

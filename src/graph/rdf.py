@@ -33,6 +33,9 @@ RELATION_PREDICATES = {
 # Abbreviated or old-style spellings in issuer names, written out in labels.
 ISSUER_SPELLINGS = (("UBND", "Ủy ban nhân dân"), ("HĐND", "Hội đồng nhân dân"), ("Uỷ", "Ủy"), ("uỷ", "ủy"))
 QUARTER_END = {1: (3, 31), 2: (6, 30), 3: (9, 30), 4: (12, 31)}
+# Web Annotation's way to name a page of a PDF: an oa:FragmentSelector "page=N"
+# conforming to RFC 3778 (PDF fragment identifiers).
+PDF_FRAGMENT_SPEC = URIRef("http://tools.ietf.org/rfc/rfc3778")
 
 
 def vi(text: str) -> Literal:
@@ -119,6 +122,21 @@ class DocumentEmitter:
         self.add(pos, OA.end, Literal(original.end))
         self.add(exact, RDF.type, OA.TextQuoteSelector)
         self.add(exact, OA.exact, Literal(quote))
+        self.page_evidence(ev, original)
+
+    def page_evidence(self, ev: URIRef, original: Span) -> None:
+        """The PDF page the span starts on, and the OCR that read it when it was a scan."""
+        src = self.doc.source
+        page = src.page_at(original.start)
+        if page is None:
+            return
+        fragment = URIRef(f"{ev}/page")
+        self.add(ev, OA.hasSelector, fragment)
+        self.add(fragment, RDF.type, OA.FragmentSelector)
+        self.add(fragment, DCTERMS.conformsTo, PDF_FRAGMENT_SPEC)
+        self.add(fragment, RDF.value, Literal(f"page={page}"))
+        if page in src.ocr_pages:
+            self.add(ev, PROV.wasGeneratedBy, self.ocr_activity())
 
     def agency(self, mention: AgencyMention) -> URIRef:
         iri = URIRef(self.res.agency_iri(mention.name, self.jur))
@@ -222,6 +240,26 @@ class DocumentEmitter:
         self.add(self.source, PG.sha256, Literal(src.sha256))
         self.add(self.source, PG.encoding, Literal(src.encoding))
         self.add(self.source, DCTERMS.format, Literal(src.media_type))
+        if src.ocr_engine:
+            self.emit_ocr()
+
+    def ocr_activity(self) -> URIRef:
+        return URIRef(f"{self.source}/ocr")
+
+    def emit_ocr(self) -> None:
+        """The OCR that read the scanned pages: legal staff are told to check its text."""
+        src = self.doc.source
+        activity = self.ocr_activity()
+        engine = URIRef(f"{self.res.base}/agent/{slugify(src.ocr_engine)}")
+        pages = ", ".join(map(str, src.ocr_pages))
+        self.add(activity, RDF.type, PROV.Activity)
+        self.add(activity, RDFS.label, vi(f"Nhận dạng ký tự quang học (OCR) bằng {src.ocr_engine}, trang {pages}: "
+                                          "cần đối chiếu với bản gốc"))
+        self.add(activity, RDFS.label, en(f"OCR by {src.ocr_engine}, pages {pages}: check against the original"))
+        self.add(activity, PROV.used, self.source)
+        self.add(activity, PROV.wasAssociatedWith, engine)
+        self.add(engine, RDF.type, PROV.SoftwareAgent)
+        self.add(engine, RDFS.label, Literal(src.ocr_engine))
 
     def emit_document(self) -> None:
         meta = self.doc.meta

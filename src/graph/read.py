@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import os
 import re
+import shutil
 import unicodedata
 from html.parser import HTMLParser
 from pathlib import Path
@@ -33,19 +35,19 @@ PLAIN_TEXT_SUFFIXES = frozenset({".txt", ".text"})
 DOCX_SUFFIXES = frozenset({".docx"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 PDF_SUFFIXES = frozenset({".pdf"})
-SUPPORTED_SUFFIXES = PLAIN_TEXT_SUFFIXES | DOCX_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES
+DOC_SUFFIXES = frozenset({".doc"})
+SUPPORTED_SUFFIXES = PLAIN_TEXT_SUFFIXES | DOCX_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES | DOC_SUFFIXES
 
 MEDIA_TYPES = {
     "text": "text/plain",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "html": "text/html",
     "pdf": "application/pdf",
+    "doc": "application/msword",
 }
 
 # Formats users often have, with the advice that helps them: suffix → (vi, en).
 UNSUPPORTED_ADVICE: dict[str, tuple[str, str]] = {
-    ".doc": ("tệp Word 97-2003 (.doc) chưa được hỗ trợ; hãy lưu lại thành .docx",
-             "Word 97-2003 .doc files are not supported: save the file as .docx"),
     ".rtf": ("tệp RTF chưa được hỗ trợ; hãy lưu lại thành .docx",
              "RTF files are not supported: save the file as .docx"),
     ".odt": ("tệp OpenDocument (.odt) chưa được hỗ trợ; hãy lưu lại thành .docx",
@@ -164,6 +166,8 @@ def read_source(path: str | Path) -> SourceFile:
         text, encoding = pdf.text, pdf.encoding
     elif kind == "docx":
         (text, prose), encoding = _read_docx(file, name), "docx"
+    elif kind == "doc":
+        text, encoding = _read_doc(file, name), "doc"
     elif kind == "html":
         text, encoding = _decode_html(name, data)
         text = _html_to_text(text)
@@ -245,6 +249,8 @@ def _kind_of(file: Path, name: str, data: bytes) -> str:
                          "the .pdf file is not a PDF (no %PDF- header)")
     if suffix in DOCX_SUFFIXES:
         return "docx"
+    if suffix in DOC_SUFFIXES:
+        return "doc"
     return "html" if suffix in HTML_SUFFIXES else "text"
 
 
@@ -529,6 +535,41 @@ def _html_to_text(html: str) -> str:
     return "\n".join(parser.lines) + "\n" if parser.lines else ""
 
 
+# ------------------------------------------------------------------- DOC
+
+ANTIWORD_TIMEOUT_S = 120
+# antiword draws a table row as "|1.1  |Tổ chức phổ biến …  |Sở Công Thương  |"
+_ANTIWORD_ROW = re.compile(r"^\|(.*)\|[ \t]*$")
+
+
+def _read_doc(file: Path, name: str) -> str:
+    """Text of a Word 97-2003 ``.doc`` through antiword (Debian ``antiword``).
+
+    One paragraph per line (``-w 0``); table rows become one cell per line, as
+    ``.docx`` tables do.
+    """
+    import subprocess
+
+    if shutil.which("antiword") is None:
+        raise InputError(name, "tệp Word 97-2003 (.doc) cần chương trình antiword (apt-get install antiword); "
+                               "hoặc lưu lại thành .docx",
+                         "Word 97-2003 .doc files need antiword (apt-get install antiword), or save the file as .docx")
+    run = subprocess.run(["antiword", "-m", "UTF-8.txt", "-w", "0", str(file)], capture_output=True,
+                         timeout=ANTIWORD_TIMEOUT_S, env={**os.environ, "LC_ALL": "C.UTF-8"})
+    if run.returncode != 0:
+        reason = run.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["antiword failed"]
+        raise InputError(name, f"tệp .doc hỏng hoặc không đọc được: {reason[0]}",
+                         f"corrupt or unreadable .doc file: {reason[0]}")
+    lines = []
+    for line in run.stdout.decode("utf-8", "replace").splitlines():
+        row = _ANTIWORD_ROW.match(line)
+        if row:
+            lines.extend(cell.strip() for cell in row.group(1).split("|") if cell.strip())
+        else:
+            lines.append(line.rstrip())
+    return "\n".join(lines).strip("\n") + "\n" if lines else ""
+
+
 # ------------------------------------------------------------------ DOCX
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -614,7 +655,8 @@ def _block_lines(container, notes: _FootnoteBodies | None, numbering: ListNumber
         if kind == "p":
             text, boxes = _paragraph_text(child, notes, numbering)
             label = numbering.label(child) if numbering else ""
-            lines.append(f"{label} {text.lstrip()}" if label and text.strip() else text)
+            # Word prints the label of an empty numbered paragraph too: a table's "TT" column
+            lines.append(f"{label} {text.lstrip()}".rstrip() if label else text)
             lines.extend(boxes)
         elif kind == "tbl":
             lines.extend(_table_lines(child, notes, numbering))

@@ -22,6 +22,7 @@ are OCR'd alone.
 
 from __future__ import annotations
 
+import re
 import statistics
 import unicodedata
 from collections.abc import Callable
@@ -43,15 +44,20 @@ COLUMN_GAP = "    "
 # A vertical gap this much larger than the page's usual line spacing (in font
 # sizes) starts a new paragraph: a blank line, as PDF text has between paragraphs.
 PARAGRAPH_GAP_EM = 0.45
-# Tables smaller than this are frames or rules around text, not tables.
-MIN_TABLE_ROWS = 2
+# A ruled box of one column is a frame around text, not a table.  One row is
+# enough: a table's last row often sits alone at the top of the next page.
+MIN_TABLE_ROWS = 1
 MIN_TABLE_COLUMNS = 2
-# A cell line opening with one of these starts a new line in the cell (a list
-# inside the cell, as its paragraphs would be in Word); other lines are wraps.
+# A cell line opening with one of these starts a new paragraph (a list inside the cell).
 CELL_LIST_MARKS = ("-", "+", "•", "*", "–")
+# Telling a wrapped cell line from a new paragraph: the width of a space (in
+# font sizes) and a cell's inner margin on each side (Word: 5.4 pt), in points.
+SPACE_EM = 0.25
+CELL_PADDING = 7.0
 # Fewer letters than this on a page: no text layer there (a scan, a figure).
 MIN_PAGE_LETTERS = 20
 PAGE_SEPARATOR = "\n\n"
+PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
 
 
 @dataclass(frozen=True)
@@ -157,29 +163,46 @@ class _Block:
 
 
 def _page_text(page) -> str:
+    words = page.extract_words(extra_attrs=["size"], keep_blank_chars=False)
     tables = [t for t in page.find_tables() if _is_table(t)]
-    boxes = [t.bbox for t in tables]
-    outside = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes)) \
-        if boxes else page
-    words = outside.extract_words(extra_attrs=["size"], keep_blank_chars=False)
-    blocks = _text_lines(words) + [_table_block(t) for t in tables]
+    cells = [[[] for _ in _cells_of(t)] for t in tables]  # words of each cell, in table order
+    outside = []
+    for word in words:
+        place = _cell_of(word, tables)
+        if place is None:
+            outside.append(word)
+        else:
+            cells[place[0]][place[1]].append(word)
+    blocks = [_line_block(line) for line in _lines(outside)]
+    blocks += [_table_block(t, cell_words) for t, cell_words in zip(tables, cells)]
     blocks.sort(key=lambda b: b.top)
-    return _join_blocks(blocks)
+    return _set_apart_page_numbers(_join_blocks(blocks))
 
 
 def _is_table(table) -> bool:
-    rows = table.rows
-    return len(rows) >= MIN_TABLE_ROWS and max(len(r.cells) for r in rows) >= MIN_TABLE_COLUMNS
+    return len(table.rows) >= MIN_TABLE_ROWS and max(len(r.cells) for r in table.rows) >= MIN_TABLE_COLUMNS
 
 
-def _inside(obj, boxes) -> bool:
-    x = (obj["x0"] + obj["x1"]) / 2
-    y = (obj["top"] + obj["bottom"]) / 2
-    return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
+def _cells_of(table) -> list[tuple[float, float, float, float]]:
+    """The table's cells row by row, left to right; a merged cell once (pdfplumber gives None for the rest)."""
+    return [cell for row in table.rows for cell in row.cells if cell is not None]
 
 
-def _text_lines(words: list[dict]) -> list[_Block]:
-    """Words grouped into printed lines by vertical overlap, each line one block.
+def _cell_of(word: dict, tables) -> tuple[int, int] | None:
+    x = (word["x0"] + word["x1"]) / 2
+    y = (word["top"] + word["bottom"]) / 2
+    for t, table in enumerate(tables):
+        x0, top, x1, bottom = table.bbox
+        if not (x0 <= x <= x1 and top <= y <= bottom):
+            continue
+        for c, (cx0, ctop, cx1, cbottom) in enumerate(_cells_of(table)):
+            if cx0 <= x <= cx1 and ctop <= y <= cbottom:
+                return t, c
+    return None
+
+
+def _lines(words: list[dict]) -> list[list[dict]]:
+    """Words grouped into printed lines by vertical overlap, each line left to right.
 
     Overlap rather than equal tops keeps a raised footnote marker ("năm 2045²")
     on its line.
@@ -191,7 +214,7 @@ def _text_lines(words: list[dict]) -> list[_Block]:
             line.append(word)
         else:
             lines.append([word])
-    return [_line_block(sorted(line, key=lambda w: w["x0"])) for line in lines]
+    return [sorted(line, key=lambda w: w["x0"]) for line in lines]
 
 
 def _overlaps(line: list[dict], word: dict) -> bool:
@@ -201,38 +224,55 @@ def _overlaps(line: list[dict], word: dict) -> bool:
     return overlap > 0.5 * min(bottom - top, word["bottom"] - word["top"])
 
 
-def _line_block(words: list[dict]) -> _Block:
+def _line_text(words: list[dict]) -> str:
     size = statistics.median(w["size"] for w in words)
     parts = [words[0]["text"]]
     for before, word in zip(words, words[1:]):
         gap = word["x0"] - before["x1"]
         parts.append(COLUMN_GAP if gap > COLUMN_GAP_EM * size else " ")
         parts.append(word["text"])
-    text = unicodedata.normalize("NFC", "".join(parts))
-    return _Block(min(w["top"] for w in words), [text], max(w["bottom"] for w in words), size)
+    return unicodedata.normalize("NFC", "".join(parts))
 
 
-def _table_block(table) -> _Block:
-    """Row by row, cell by cell, one line per cell (merged and empty cells give none)."""
+def _line_block(words: list[dict]) -> _Block:
+    size = statistics.median(w["size"] for w in words)
+    return _Block(min(w["top"] for w in words), [_line_text(words)], max(w["bottom"] for w in words), size)
+
+
+def _table_block(table, cell_words: list[list[dict]]) -> _Block:
+    """Row by row, cell by cell, one line per cell paragraph; empty and merged-away cells give none."""
     lines = []
-    for row in table.extract():
-        for cell in row:
-            lines.extend(_cell_lines(cell or ""))
+    for (x0, _, x1, _), words in zip(_cells_of(table), cell_words):
+        lines.extend(_cell_paragraphs(_lines(words), x1 - x0))
     x0, top, x1, bottom = table.bbox
     return _Block(top, lines, bottom, 0.0, table=True)
 
 
-def _cell_lines(cell: str) -> list[str]:
-    """A cell's wrapped lines joined into one, a list inside the cell one line per item."""
+def _cell_paragraphs(lines: list[list[dict]], cell_width: float) -> list[str]:
+    """A cell's lines joined where the text wrapped, one line per paragraph.
+
+    A line wrapped when the next line's first word would not have fitted after
+    it within the cell: that is how the word processor broke it.  Otherwise the
+    next line is a new paragraph ("Đỗ Mạnh Cường" / "Vũ Việt Linh" in one cell),
+    as is a line opening with a list mark.
+    """
     out: list[str] = []
-    for line in (unicodedata.normalize("NFC", l).strip() for l in cell.splitlines()):
-        if not line:
-            continue
-        if out and not line.startswith(CELL_LIST_MARKS):
-            out[-1] += " " + line
+    previous: list[dict] | None = None
+    for line in lines:
+        text = _line_text(line).strip()
+        if previous is not None and _wrapped(previous, line, cell_width) and not text.startswith(CELL_LIST_MARKS):
+            out[-1] += " " + text
         else:
-            out.append(line)
+            out.append(text)
+        previous = line
     return out
+
+
+def _wrapped(previous: list[dict], line: list[dict], cell_width: float) -> bool:
+    first = line[0]
+    size = statistics.median(w["size"] for w in previous)
+    width = previous[-1]["x1"] - previous[0]["x0"]
+    return width + SPACE_EM * size + (first["x1"] - first["x0"]) > cell_width - 2 * CELL_PADDING
 
 
 def _join_blocks(blocks: list[_Block]) -> str:
@@ -249,6 +289,17 @@ def _join_blocks(blocks: list[_Block]) -> str:
         out.extend(block.lines)
         previous = block
     return "\n".join(out)
+
+
+def _set_apart_page_numbers(text: str) -> str:
+    """A printed page number opening or closing the page stands between blank lines,
+    where the segmenter blanks it ("2" above the text of page 2)."""
+    lines = text.split("\n")
+    if len(lines) > 1 and PAGE_NUMBER.match(lines[0]) and lines[1].strip():
+        lines.insert(1, "")
+    if len(lines) > 1 and PAGE_NUMBER.match(lines[-1]) and lines[-2].strip():
+        lines.insert(len(lines) - 1, "")
+    return "\n".join(lines)
 
 
 def _usual_spacing(blocks: list[_Block]) -> float:
