@@ -503,17 +503,16 @@ def test_unsupported_type(tmp_path):
     path = tmp_path / "bang.xlsx"
     path.write_bytes(b"PK\x03\x04")
     assert _error_for(path) == (
-        "bang.xlsx: định dạng tệp .xlsx chưa được hỗ trợ (hỗ trợ: .docx, .htm, .html, .pdf, .text, .txt) "
-        "(unsupported file type .xlsx; supported: .docx, .htm, .html, .pdf, .text, .txt)"
+        "bang.xlsx: định dạng tệp .xlsx chưa được hỗ trợ (hỗ trợ: .doc, .docx, .htm, .html, .pdf, .text, .txt) "
+        "(unsupported file type .xlsx; supported: .doc, .docx, .htm, .html, .pdf, .text, .txt)"
     )
 
 
-def test_legacy_word_doc_gets_advice(tmp_path):
-    path = tmp_path / "cu.doc"
-    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
+def test_rtf_gets_advice(tmp_path):
+    path = tmp_path / "cu.rtf"
+    path.write_bytes(b"{\\rtf1\\ansi KE HOACH}")
     assert _error_for(path) == (
-        "cu.doc: tệp Word 97-2003 (.doc) chưa được hỗ trợ; hãy lưu lại thành .docx "
-        "(Word 97-2003 .doc files are not supported: save the file as .docx)"
+        "cu.rtf: tệp RTF chưa được hỗ trợ; hãy lưu lại thành .docx (RTF files are not supported: save the file as .docx)"
     )
 
 

@@ -55,14 +55,19 @@ def normalise(source: SourceFile) -> NormalisedText:
 
 # OCR misreads of numbers and symbols, undone before parsing, character for
 # character (offsets stay those of the file's text): a fraction slash for the
-# slash of a symbol ("13⁄HC-CNHC"), letters for digits inside a number
-# ("ngày l6 tháng", "2O26"), a comma for the dot of an item label ("1, Về công
-# bố …").  What OCR could not read at all (a stamped or handwritten number)
-# is left as read: the parsers find no number there and leave it unknown.
+# slash of a symbol ("23⁄BB-VPHC"), letters for digits in a date ("ngày 12
+# tháng l1 năm 2025", "l6/3/2O26"), a comma for the dot of an item label
+# ("1, Về công bố …").  Only dates: elsewhere "10O" may be "10 Ω".  What OCR
+# could not read at all (a stamped or handwritten number) is left as read:
+# the parsers find no number there and leave it unknown.
 _OCR_SLASHES = str.maketrans({"\u2044": "/", "\u2215": "/"})
 _OCR_DIGIT_LOOKALIKES = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1"})
-_OCR_NUMBER = re.compile(r"(?<![^\W_])(?=[0-9OoIl|]*[0-9])(?=[0-9OoIl|]*[OoIl|])[0-9OoIl|]+(?![^\W_])")
+_OCR_DIGITS = "[0-9OoIl|]"
+_OCR_DATE_WORD = re.compile(
+    rf"(?:(?<=ngày )|(?<=tháng )|(?<=năm )|(?<=Ngày ))(?={_OCR_DIGITS}*[0-9]){_OCR_DIGITS}{{1,4}}(?![^\W_])")
+_OCR_SLASH_DATE = re.compile(rf"(?<![^\W_]){_OCR_DIGITS}{{1,2}}/{_OCR_DIGITS}{{1,2}}/{_OCR_DIGITS}{{4}}(?![^\W_])")
 _OCR_LABEL_COMMA = re.compile(r"^([ \t]*(?:\d{1,2}|[IVX]{1,4})),(?=[ \t]+[^\W\d_])", re.MULTILINE)
+OCR_DATE_DIGITS_MIN = 3  # "l6/3/2O26" has 4 real digits; "lo/Il/IlOl" is no date
 
 
 def ocr_fixed(source: SourceFile) -> str:
@@ -79,8 +84,16 @@ def ocr_fixed(source: SourceFile) -> str:
 
 def _ocr_fix(text: str) -> str:
     text = text.translate(_OCR_SLASHES)
-    text = _OCR_NUMBER.sub(lambda m: m.group().translate(_OCR_DIGIT_LOOKALIKES), text)
+    text = _OCR_DATE_WORD.sub(_as_digits, text)
+    text = _OCR_SLASH_DATE.sub(_as_digits, text)
     return _OCR_LABEL_COMMA.sub(_label_dot, text)
+
+
+def _as_digits(match: re.Match[str]) -> str:
+    printed = match.group()
+    if sum(c.isdigit() for c in printed) < min(OCR_DATE_DIGITS_MIN, len(printed) - 1):
+        return printed
+    return printed.translate(_OCR_DIGIT_LOOKALIKES)
 
 
 def _label_dot(match: re.Match[str]) -> str:

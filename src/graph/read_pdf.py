@@ -163,7 +163,7 @@ class _Block:
 
 
 def _page_text(page) -> str:
-    words = page.extract_words(extra_attrs=["size"], keep_blank_chars=False)
+    words = _words(page)
     tables = [t for t in page.find_tables() if _is_table(t)]
     cells = [[[] for _ in _cells_of(t)] for t in tables]  # words of each cell, in table order
     outside = []
@@ -177,6 +177,19 @@ def _page_text(page) -> str:
     blocks += [_table_block(t, cell_words) for t, cell_words in zip(tables, cells)]
     blocks.sort(key=lambda b: b.top)
     return _set_apart_page_numbers(_join_blocks(blocks))
+
+
+def _words(page) -> list[dict]:
+    """The page's words with their font size.
+
+    Sizes are read from the characters, not passed to pdfplumber as a word
+    attribute: sizes that differ in the 13th digit (a font switch inside a
+    syllable, "phầ" + "n") would split the word.
+    """
+    words = page.extract_words(keep_blank_chars=False, return_chars=True)
+    for word in words:
+        word["size"] = statistics.median(c["size"] for c in word.pop("chars"))
+    return words
 
 
 def _is_table(table) -> bool:
