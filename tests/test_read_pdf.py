@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -16,17 +17,21 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import PROV, RDF
 
 from graph import ocr
+from graph.build import build
 from graph.model import InputError, SourceFile
 from graph.normalise import normalise, ocr_fixed
 from graph.pipeline import parse_file, parse_source
+from graph.queries import run_query, term_text
 from graph.rdf import document_graph
 from graph.read import read_source
 from graph.read_pdf import text_layer
 from graph.resolve import resolve
 from graph.segment import segment
+from graph.store import open_store
 from graph.vocab import DCTERMS, OA
 
 FILES = Path(__file__).resolve().parent / "files"
+RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
 KH_DOCX = FILES / "kh-2242-sct-lao-cai.docx"
 KH_PDF = FILES / "kh-2242-sct-lao-cai.pdf"
 KH_DOC = FILES / "kh-2242-sct-lao-cai.doc"
@@ -265,3 +270,44 @@ def test_corrupt_doc_is_refused_with_antiword_reason(tmp_path):
     with pytest.raises(InputError) as err:
         read_source(path)
     assert str(err.value).startswith("hong.doc: tệp .doc hỏng hoặc không đọc được: ")
+
+
+# ------------------------------------------------------------------ chains
+
+SEED_PLAN_214 = "quang-ngai_kh-ubnd_2024_214.txt"
+PLAN_214_PDF = FILES / "kh-214-ubnd-quang-ngai-2024.pdf"
+
+
+def _chain_down(store) -> list[tuple]:
+    result = run_query(store, "chain-down", {"doc": "29-NQ/TW"})
+    return [tuple(term_text(r.get(c)) for c in result.columns) for r in result.rows]
+
+
+def test_plan_given_as_pdf_parses_like_its_text():
+    pdf, text = parse_file(PLAN_214_PDF), parse_file(RAW / SEED_PLAN_214)
+    assert pdf.meta.ref == text.meta.ref
+    numbered = lambda doc: sorted((r.kind, r.target.symbol) for r in doc.relations if r.target.symbol)  # noqa: E731
+    assert numbered(pdf) == numbered(text)
+    # task by task with the same lead bodies (LibreOffice's fallback font maps a few letters of
+    # this PDF to the wrong code point, "thể" → "thế", so the task texts are not compared)
+    assert [(t.label, [a.name for a in t.lead]) for t in pdf.tasks] == \
+        [(t.label, [a.name for a in t.lead]) for t in text.tasks]
+    assert len(pdf.tasks) == 42
+    assert len(pdf.indicators) == len(text.indicators) == 9
+
+
+def test_plan_given_as_pdf_makes_the_same_two_step_chain(tmp_path, seed_store):
+    """214/KH-UBND (Quảng Ngãi) carries out 111/NQ-CP, which carries out 29-NQ/TW: as a PDF too."""
+    folder = tmp_path / "raw"
+    folder.mkdir()
+    for seed in RAW.glob("*.txt"):
+        if seed.name != SEED_PLAN_214:
+            shutil.copy(seed, folder / seed.name)
+    shutil.copy(PLAN_214_PDF, folder / PLAN_214_PDF.name)
+    report = build([folder], tmp_path / "store", tmp_path / "ttl")
+    assert not report.rejected
+    chain = _chain_down(open_store(tmp_path / "store"))
+    assert chain == _chain_down(seed_store)
+    assert ("https://w3id.org/policy-graph/eli/vn-29/kh/2024/214", "214/KH-UBND") in [row[:2] for row in chain]
+    depth_of_214 = next(row[-1] for row in chain if row[1] == "214/KH-UBND")
+    assert depth_of_214 == "2"

@@ -104,6 +104,11 @@ def print_summary(report, store_path: str, ttl_dir: str) -> None:
         f"{report.citations} trích dẫn (citations), {report.tasks} nhiệm vụ (tasks), "
         f"{report.indicators} chỉ tiêu (indicators), {len(report.rejected)} tệp bị từ chối (rejected) "
         f"— {report.seconds:.1f}s → {ttl_dir}/, {store_path}/", highlight=False, soft_wrap=True)
+    ocr_read = [doc.source.name for doc in report.documents if doc.source.ocr_pages]
+    if ocr_read:
+        console.print(f"{len(ocr_read)} văn bản đọc bằng OCR, cần đối chiếu với bản gốc "
+                      f"(documents read by OCR, to check against the original): {', '.join(ocr_read)}",
+                      highlight=False, soft_wrap=True)
 
 
 @main.command()

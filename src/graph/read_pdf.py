@@ -57,6 +57,7 @@ CELL_PADDING = 7.0
 # Fewer letters than this on a page: no text layer there (a scan, a figure).
 MIN_PAGE_LETTERS = 20
 PAGE_SEPARATOR = "\n\n"
+UNMAPPED_GLYPH = re.compile(r"\(cid:\d+\)")  # pdfminer's name for a glyph it cannot map to Unicode
 PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
 
 
@@ -92,6 +93,9 @@ def read_pdf(file: Path, name: str, sha256: str, reads_vietnamese: Callable[[str
         pages = [legacy_font(page) for page in pages]
         layer = "".join(pages)
     if reads_vietnamese(layer):
+        # glyphs without a Unicode map ("củ(cid:11)a"): mostly invisible marks; they count as
+        # foreign words in the check above, and are dropped from text that passed it
+        pages = [UNMAPPED_GLYPH.sub("", page) for page in pages]
         # a scanned page inside a text PDF (an appendix, a signed last page)
         to_ocr = [n for n, page in enumerate(pages, 1) if _letters(page) < MIN_PAGE_LETTERS]
     else:
