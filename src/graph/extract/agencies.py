@@ -42,7 +42,7 @@ _HEAD_WITH_NAME = rf"(?:{_HEAD_ALT})(?=\s+[\w(])(?!\s+(?:ngành|và|(?-i:Các))\
 _GROUP_START = re.compile(rf"[Cc]ác[ \t\n]+(?:{'|'.join(GROUP_NOUNS)})\b")
 # a body's name opens here (the caller checks the capital: "Công An tỉnh" is printed too)
 _BODY_START = re.compile(_HEAD_WITH_NAME, re.IGNORECASE)
-_SEPARATOR = re.compile(r"[ \t\n]*(?:;|,|(?<!\w)và(?!\w))[ \t\n]*")
+_SEPARATOR = re.compile(r"(?:(?<![ \t\n])[ \t\n]+)?(?:;|,|(?<!\w)và(?!\w))[ \t\n]*")
 _STRIP = " \t\n.;,:-–"
 
 _ABBREV_PATTERNS = tuple(
@@ -51,7 +51,7 @@ _ABBREV_PATTERNS = tuple(
 _CANONICAL = {name.casefold(): name for name in CANONICAL_NAMES}
 _CASE_PATTERNS = tuple((re.compile(rf"\b{re.escape(low)}\b", re.IGNORECASE), fixed) for low, fixed in CASE_FIXES)
 _DASH = re.compile(r"(?<=\w)\s*[-–—]\s*(?=\w)")
-_PAREN = re.compile(r"\s*\((?:gồm|bao gồm)[^()]*\)")
+_PAREN = re.compile(r"(?:(?<!\s)\s+)?\((?:gồm|bao gồm)[^()]*\)")
 # tone marks on the old positions ("hoá", "Uỷ") → the positions used in official names
 _OLD_TONES = {"oá": "óa", "oà": "òa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
               "uý": "úy", "uỳ": "ùy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",

@@ -31,10 +31,10 @@ from ..normalise import clean
 from ..patterns.deadlines import (COMPILED_FORMS, DATED_DEADLINE, INLINE_DEADLINE, PREFIX_KINDS, PROSE_DEADLINE,
                                   ROMAN_QUARTERS)
 
-_TRAILING = re.compile(r"[\s.;,:]+$")
+_TRAILING = re.compile(r"(?<![\s.;,:])[\s.;,:]+$")
 _LEADING_BULLET = re.compile(r"^[-+*•]\s*")
 # "(đảm bảo đáp ứng mục tiêu …)" after the deadline explains it; it is not the deadline
-_TRAILING_PAREN = re.compile(r"\s*\([^()]*\)\s*$")
+_TRAILING_PAREN = re.compile(r"(?:(?<!\s)\s+)?\([^()]*\)\s*$")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 
 

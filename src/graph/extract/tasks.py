@@ -605,8 +605,8 @@ _SUPPORT_VERB = SUPPORT_VERB.replace(" ", r"\s+")
 # a colon inside parentheses is part of the names: "UBND các huyện, … (gồm: Tam Kỳ, Hội An; …)"
 _NAMES = r"(?:[^:()]|\([^()]*\))"
 _LEAD_HEADING = re.compile(
-    rf"(?P<label>(?:\(\d{{1,2}}\)|\d{{1,2}}\.)[ \t]*)?(?P<lead>{_NAMES}+?)\s+(?:{_LEAD_VERB_ALT})"
-    rf"(?:\s*,\s*{_SUPPORT_VERB}(?P<support>{_NAMES}*?)|\s*,\s*phối\s+hợp(?P<support2>{_NAMES}*?))?\s*:\s*$"
+    rf"(?P<label>(?:\(\d{{1,2}}\)|\d{{1,2}}\.)[ \t]*)?(?P<lead>{_NAMES}+?)(?<!\s)\s+(?:{_LEAD_VERB_ALT})"
+    rf"(?:\s*+,\s*+{_SUPPORT_VERB}(?P<support>{_NAMES}*?)|\s*+,\s*+phối\s+hợp(?P<support2>{_NAMES}*?))?(?<!\s)\s*+:\s*$"
 )
 _HEADING_MAX_LINES = 4
 # labels a lead heading may carry: "(2) Sở …", "1. Bộ Kế hoạch và Đầu tư chủ trì, …:"
@@ -715,8 +715,8 @@ def _prose_deadline(body: str, start: int, end: int) -> Deadline | None:
 _ACTION_ALT = "|".join(v.replace(" ", r"\s+") for v in ACTION_VERBS)
 _ACTION_START = re.compile(rf"(?<!\w)(?:{_ACTION_ALT})(?!\w)", re.IGNORECASE)
 _PROSE_ASSIGNMENT = re.compile(
-    rf"(?P<lead>[^:;.()]+?)\s+chủ\s+trì(?:\s*,\s*{_SUPPORT_VERB}\s+(?P<support>[^:;.]+?))?"
-    rf"\s*,?\s+(?=(?:{_ACTION_ALT})(?!\w))"
+    rf"(?P<lead>[^:;.()]+?)(?<!\s)\s+chủ\s+trì(?:\s*+,\s*+{_SUPPORT_VERB}\s+(?P<support>[^:;.]+?)(?<!\s))?"
+    rf"(?:\s*+,)?\s++(?=(?:{_ACTION_ALT})(?!\w))"
 )
 # "5. Các sở, ban, ngành, UBND các huyện, thị xã, thành phố căn cứ chức năng, nhiệm vụ được giao,
 # chủ động triển khai …", "2. Bộ Kế hoạch và Đầu tư, Bộ Tài chính cân đối, bố trí …": bodies that
@@ -725,13 +725,13 @@ _PROSE_ASSIGNMENT = re.compile(
 # "tham mưu" is not a verb here: "Các cơ quan tham mưu, giúp việc Tỉnh ủy" is a name.
 _GROUP_ACTION_ALT = "|".join(v.replace(" ", r"\s+") for v in ACTION_VERBS if v != "tham mưu")
 _BODIES_ACT = re.compile(
-    rf"(?P<lead>[^:;.()]+?)(?<!\bcác)(?<!\bnhững)\s*,?\s+"  # "và các tổ chức …" is a noun
+    rf"(?P<lead>[^:;.()]+?)(?<!\s)(?<!\bcác)(?<!\bnhững)(?:\s*+,)?\s++"  # "và các tổ chức …" is a noun
     rf"(?=(?:{_GROUP_ACTION_ALT}|căn\s+cứ|chủ\s+động|có\s+trách\s+nhiệm|khẩn\s+trương)(?!\w))"
 )
 # "3. Tổng cục Quản lý thị trường phối hợp với các đơn vị liên quan kiểm tra, …": the body named
 # first acts, the bodies it works with cooperate
 _BODIES_COOPERATING = re.compile(
-    rf"(?P<lead>[^:;.()]+?)\s+(?i:{_SUPPORT_VERB})\s+(?P<support>[^:;.]+?)\s*,?\s+(?=(?:{_ACTION_ALT})(?!\w))"
+    rf"(?P<lead>[^:;.()]+?)(?<!\s)\s+(?i:{_SUPPORT_VERB})\s+(?P<support>[^:;.]+?)(?<!\s)(?:\s*+,)?\s++(?=(?:{_ACTION_ALT})(?!\w))"
 )
 # the next article, chapter or part ends an item even without a blank line ("Điều 3. Quyết định
 # này có hiệu lực …" right after "3. Ủy ban nhân dân các tỉnh …")

@@ -74,7 +74,7 @@ SYMBOL_TYPE_SPELLING: dict[str, str] = {"CTR": "CTr", "CTTR": "CTr", "CT-TR": "C
 # ministries (Bộ …: "TT-BCT", "TT-BTC") are central; departments (Sở …: "SKHĐT") provincial.
 CENTRAL_ISSUER_PREFIXES = ("B",)
 # A legislature's term is glued to its code: "61/2020/QH14" is the 14th National Assembly.
-ISSUER_TERM_SUFFIX = re.compile(r"\d+$")
+ISSUER_TERM_SUFFIX = re.compile(r"(?<!\d)\d+$")
 
 # --------------------------------------------------------------------- dates
 
@@ -109,8 +109,8 @@ ISSUER = (
 # "của" may be left out only straight after a date ("ngày 17/11/2022 Hội nghị lần thứ sáu …").
 CITATION_TAIL = re.compile(
     rf"(?:\s+tỉnh(?=\s+ngày))?"
-    rf"(?:\s*,?\s*(?P<date>{DATE}))?"
-    rf"(?:(?:\s*,?\s*của\s+|(?<=\d)\s+){ISSUER})?",
+    rf"(?:\s*+,?\s*+(?P<date>{DATE}))?"
+    rf"(?:(?:\s*+,?\s*+của\s+|(?<=\d)\s+){ISSUER})?",
     _FLAGS,
 )
 
@@ -186,7 +186,7 @@ CLAUSE_START = re.compile(r"(?:[.;:](?=\s)|\n)")
 # The document named as the subject: "Quyết định này", "Nghị quyết này", "Thông tư này".
 SELF_NAME = re.compile(rf"(?<!\w)(?:{TYPE_NAME})\s+này(?!\w)", _FLAGS)
 # An article label before the verb: "Điều 1. Sửa đổi, bổ sung …".
-ARTICLE_PREFIX = re.compile(r"^\s*(?:Điều\s+\d+\s*[.:]?)?\s*$", _FLAGS)
+ARTICLE_PREFIX = re.compile(r"^\s*+(?:Điều\s+\d+\s*+[.:]?)?\s*$", _FLAGS)
 
 # Openers of the preamble (before section I): "Thực hiện …", "Triển khai thực hiện …" (the
 # document carries out what they cite) and "Căn cứ …" (its legal basis).  Capitalised (or
@@ -208,7 +208,7 @@ def _capitalised(phrases) -> str:
 # Decrees and circulars often name their subject with a verb instead: "Nghị định số 168/2017/NĐ-CP
 # … của Chính phủ quy định chi tiết một số điều của Luật Du lịch".
 TITLE_OPENING = re.compile(
-    r"\s*,?\s*(?P<title>(?:về|V/v)\s|(?-i:quy\s+định|hướng\s+dẫn|sửa\s+đổi|phê\s+duyệt)\s)", _FLAGS)
+    r"\s*+,?\s*+(?P<title>(?:về|V/v)\s|(?-i:quy\s+định|hướng\s+dẫn|sửa\s+đổi|phê\s+duyệt)\s)", _FLAGS)
 # A title ends at an alias "(viết tắt là …)", any bracket, ";", a sentence end, a "-----" rule
 # under a heading, or a paragraph opening with a capitalised "Thực hiện"/"Căn cứ".
 # The opening "Thực hiện Quyết định số 1129/QĐ-TTg … về việc phê duyệt Đề án …, Ủy ban nhân dân
@@ -218,17 +218,17 @@ _ISSUER_HEADS = (r"Ủy\s+ban|UBND|Ban\s+(?:Thường\s+vụ|Chấp\s+hành|cán
 _ISSUER_ACTS = (r"ban\s+hành|xây\s+dựng|triển\s+khai|yêu\s+cầu|đề\s+nghị|chỉ\s+đạo|thống\s+nhất|hướng\s+dẫn"
                 r"|thông\s+báo|quyết\s+định|giao")
 TITLE_STOP = re.compile(
-    rf"\(|\)|;|\.(?:\s|$)|:\s*\n|…|\n[ \t]*-{{3,}}|\n\s*(?-i:{_capitalised(PREAMBLE_VERBS)})(?!\w)"
+    rf"\(|\)|;|\.(?:\s|$)|:\s*\n|…|\n[ \t]*-{{3,}}|\n[^\S\n]*(?-i:{_capitalised(PREAMBLE_VERBS)})(?!\w)"
     rf"|,\s*(?=(?-i:{_ISSUER_HEADS})[^,.;:\n]{{0,80}}?\s(?-i:{_ISSUER_ACTS})(?!\w))", _FLAGS
 )
 # In flattened PDF tables a cell ends with two spaces and a blank line ("… đến năm 2025  \n\nSở
 # Thông tin và \nTruyền thông"): a title in a table cell stops there.
-CELL_BREAK = re.compile(r"[ \t]{2,}\n[ \t]*\n")
+CELL_BREAK = re.compile(r"(?<![ \t])[ \t]{2,}\n[ \t]*\n")
 # "… trên địa bàn tỉnh" closing the citing sentence, not the cited central document's title.
-LOCAL_SCOPE_TAIL = re.compile(r"\s+trên\s+địa\s+bàn\s+(?:tỉnh|thành\s+phố|huyện|thị\s+xã)\s*$", _FLAGS)
+LOCAL_SCOPE_TAIL = re.compile(r"(?<!\s)\s+trên\s+địa\s+bàn\s+(?:tỉnh|thành\s+phố|huyện|thị\s+xã)\s*$", _FLAGS)
 # Linking words left dangling when the next citation cut a title short.
 TITLE_DANGLING = re.compile(
-    r"[\s,]*(?:(?:và|gắn\s+với|về|việc|tiếp\s+tục|triển\s+khai|thực\s+hiện|theo|ban\s+hành|của)[\s,]*)*$",
+    r"(?<![\s,])[\s,]*(?:(?:và|gắn\s+với|về|việc|tiếp\s+tục|triển\s+khai|thực\s+hiện|theo|ban\s+hành|của)[\s,]*)*$",
     _FLAGS,
 )
 
