@@ -598,6 +598,9 @@ def _read_docx(file: Path, name: str) -> tuple[str, str]:
     ``… còn tiềm ẩn nhiều yếu tố phức tạp[footnoteRef:1]. [1:  Liên quan đến …] ``.
     N counts footnotes in reading order, as Word numbers them.
     """
+    import zipfile
+    import zlib
+
     import docx  # python-docx; imported here so plain-text reading does not need it
     from docx.opc.exceptions import PackageNotFoundError
 
@@ -605,7 +608,8 @@ def _read_docx(file: Path, name: str) -> tuple[str, str]:
         document = docx.Document(str(file))
         notes = _FootnoteBodies(_footnote_texts(document))
         lines = _block_lines(document.element.body, notes, ListNumbering.of(document))
-    except (PackageNotFoundError, KeyError, ValueError, OSError, SyntaxError) as err:
+    except (PackageNotFoundError, zipfile.BadZipFile, zlib.error, EOFError, KeyError, ValueError, OSError,
+            SyntaxError) as err:  # a damaged archive: bad CRC, broken deflate stream, cut short
         raise InputError(name, "tệp DOCX hỏng hoặc không hợp lệ", f"corrupt or invalid DOCX file: {err}")
     prose = [_paragraph_text(p, None)[0] for p in document.element.body.iter(f"{{{W_NS}}}p")
              if not any(_local(a.tag) == "tbl" for a in p.iterancestors())]

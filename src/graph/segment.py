@@ -762,10 +762,11 @@ def _to_sections(nodes: list[_Node], text: str, body: str, lns: list[_Line], wra
 # -------------------------------------------------------------- appendices
 
 
-def _appendix(lns: list[_Line], idx: int, stop: int, text: str, body: str) -> tuple[Appendix, int]:
+def _appendix(lns: list[_Line], idx: int, stop: int, text: str, body: str) -> tuple[Appendix, int, Span]:
     """"Phụ lục I" / "PHỤ LỤC", capital title lines, "(Kèm theo Kế hoạch số … )".
 
-    Returns the appendix and the index of the first line after its heading.
+    Returns the appendix, the index of the first line after its heading and the span of its
+    title (of its label when untitled), taken from the title's lines themselves.
     """
     m = _appendix_line(lns[idx].stripped) or P.ATTACHED_TYPE_LINE.match(lns[idx].stripped)
     label = clean(m["label"])
@@ -796,7 +797,12 @@ def _appendix(lns: list[_Line], idx: int, stop: int, text: str, body: str) -> tu
         label=label, title=title, span=span,
         attached_note=clean(_visible(text, body, note)) if note else None, attached_span=note,
     )
-    return appendix, j
+    if title:
+        title_end = note.start if note else title_lines[-1].content_end
+        title_span = Span(title_start, _rstrip_end(body, title_start, title_end))
+    else:
+        title_span = Span(span.start, span.start + len(label))
+    return appendix, j, title_span
 
 
 def _attached_note(lns: list[_Line], j: int, stop: int, body: str) -> Span:
@@ -851,9 +857,9 @@ def segment(nt: NormalisedText) -> SegmentedDocument:
     appendices = []
     bounds = closing.appendix_lines + [len(lns)]
     for idx, stop in zip(bounds, bounds[1:]):
-        appendix, rows_from = _appendix(lns, idx, stop, text, body)
+        appendix, rows_from, title_span = _appendix(lns, idx, stop, text, body)
         appendices.append(appendix)
-        sections.extend(_appendix_sections(appendix, lns, rows_from, stop, text, body, wrapped, used))
+        sections.extend(_appendix_sections(appendix, title_span, lns, rows_from, stop, text, body, wrapped, used))
 
     return SegmentedDocument(
         text=nt, body=body, footnotes=footnotes, sections=sections, appendices=appendices,
@@ -861,8 +867,8 @@ def segment(nt: NormalisedText) -> SegmentedDocument:
     )
 
 
-def _appendix_sections(appendix: Appendix, lns: list[_Line], first: int, stop: int, text: str, body: str,
-                       wrapped: bool, used: set[str]) -> list[Section]:
+def _appendix_sections(appendix: Appendix, title_span: Span, lns: list[_Line], first: int, stop: int, text: str,
+                       body: str, wrapped: bool, used: set[str]) -> list[Section]:
     key, n = appendix.label, 1
     while key in used:
         n += 1
@@ -872,25 +878,11 @@ def _appendix_sections(appendix: Appendix, lns: list[_Line], first: int, stop: i
     root = _Node(root_label, appendix.span.start, key=key, level=1, end=appendix.span.end)
     nodes = _detect_nodes(lns, first, stop, in_appendix=True)
     _link(nodes, root, appendix.span.end, body, used)
-    title_span = _find_title_span(body, appendix)
     root_section = Section(
         key=key, label=appendix.label, kind="appendix", heading=appendix.title, span=appendix.span,
         heading_span=title_span, parent=None, level=1,
     )
     return [root_section] + _to_sections(nodes, text, body, lns, wrapped, appendix.span.end)
-
-
-def _find_title_span(body: str, appendix: Appendix) -> Span:
-    """Span of the appendix title: from its first word to the note (or the label when untitled)."""
-    if not appendix.title:
-        return Span(appendix.span.start, appendix.span.start + len(appendix.label))
-    first_word = appendix.title.split()[0]
-    start = body.find(first_word, appendix.span.start + len(appendix.label))
-    end = appendix.attached_span.start if appendix.attached_span else start + len(first_word)
-    if not appendix.attached_span:
-        last_word = appendix.title.split()[-1]
-        end = body.find(last_word, start) + len(last_word)
-    return Span(start, _rstrip_end(body, start, end))
 
 
 # ------------------------------------------------------------------ lookup
