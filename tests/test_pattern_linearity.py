@@ -86,7 +86,7 @@ INDIRECT_USES = {
     "graph.extract.tasks._BODIES_COOPERATING": ("match",),
     "graph.extract.indicators._SENTENCE_END": ("finditer",),
     "graph.extract.indicators._CLAUSE_END": ("finditer",),
-    "graph.extract.indicators._SUBSIDIARY_SPLIT": ("finditer",),
+    "graph.extract.indicators._LIST_CLAUSE_END": ("finditer",),
 }
 
 

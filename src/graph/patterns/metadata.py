@@ -158,10 +158,10 @@ SIGNATURE_MARKS = re.compile(r"^[\[(]?\s*(?:daky|đã ký|Đã ký|ĐÃ KÝ|ký|
 # "Nơi nhận:" opens the recipients list; each item starts with a dash ("-  - Văn phòng …" too).
 RECIPIENTS_HEAD = re.compile(r"^\s*Nơi nhận\s*:", re.MULTILINE)
 RECIPIENT_ITEM = re.compile(r"^[-–•+](?:\s*[-–])*\s*(?P<text>.*)$")
-RECIPIENT_TRAILING = re.compile(r"[\s;,.]+$")
+RECIPIENT_TRAILING = re.compile(r"(?<![\s;,.])[\s;,.]+$")
 
 # First appendix heading ends the main text: "Phụ lục I", "PHỤ LỤC", "Phụ lục số 2".
-APPENDIX_HEADING = re.compile(r"^\s*(?:Phụ lục|PHỤ LỤC)(?:\s+(?:số\s+)?[IVXLC\d]+)?\s*$", re.MULTILINE)
+APPENDIX_HEADING = re.compile(r"^[^\S\n]*(?:Phụ lục|PHỤ LỤC)(?:\s+(?:số\s+)?[IVXLC\d]+)?\s*$", re.MULTILINE)
 
 # Upper-case lines that end a title printed in capitals: the enacting body's name above
 # "Căn cứ …" ("CHÍNH PHỦ", "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH")
