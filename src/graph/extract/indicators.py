@@ -355,8 +355,7 @@ def column_table_indicators(body: str, span: Span, default_year: int | None = No
             i += 2
         else:
             break
-    valued = sum(1 for x in found if x.target and x.target.comparator != "qualitative")
-    return found if valued * 2 >= len(found) else []
+    return found if _mostly_valued(found) else []
 
 
 def _is_label(text: str) -> bool:
@@ -458,7 +457,14 @@ def table_indicators(body: str, span: Span, default_year: int | None = None) -> 
     bounds = [start for _, start in rows] + [len(region)]
     for (label, start), end in zip(rows, bounds[1:]):
         found.extend(_table_row(body, span.start + start, span.start + end, label, year, has_agency, has_period))
-    return found
+    return found if _mostly_valued(found) else []
+
+
+def _mostly_valued(rows: list[Indicator]) -> bool:
+    """A table read right gives most rows a value; a table of yearly columns flattened beyond
+    repair (real/f1e0981425ec38be Phụ lục 01: "Cà Phê - Diện tích Ha 26.120 27.000 …") does not."""
+    valued = sum(1 for x in rows if x.target and x.target.comparator != "qualitative")
+    return valued * 2 >= len(rows)
 
 
 def _numbered_rows(region: str, start: int):
@@ -601,7 +607,8 @@ def _read_statements(body: str, span: Span, year_at: YearAt) -> list[Indicator]:
 @reader("target_list", "inline", 10)
 def _read_target_lists(body: str, span: Span, year_at: YearAt) -> list[Indicator]:
     """A sentence of ordinary text listing targets: from a clause with "Phấn đấu" on, a run
-    of at least ``TARGET_RUN`` "; "-separated clauses that each state a value (h05)."""
+    of at least ``TARGET_RUN`` "; "-separated clauses that each state a value, the first with
+    "Phấn đấu" before its value (h05)."""
     found = []
     for item in _list_items(body, span):
         for start, end in _sentences(body, item):
@@ -612,7 +619,7 @@ def _read_target_lists(body: str, span: Span, year_at: YearAt) -> list[Indicator
             for c_start, c_end in _pieces(body, start, end, _LIST_CLAUSE_END):
                 clause = _clause_indicators(body, c_start, c_end, item.label, year)
                 valued = [i for i in clause if i.target and i.target.comparator != "qualitative"]
-                if valued and (run or _LIST_INTRO.search(body, c_start, c_end)):
+                if valued and (run or _LIST_INTRO.search(body, c_start, _first_digit(body, c_start, c_end))):
                     run += valued
                     continue
                 found += run if len(run) >= TARGET_RUN else []
@@ -622,6 +629,12 @@ def _read_target_lists(body: str, span: Span, year_at: YearAt) -> list[Indicator
 
 
 _LIST_CLAUSE_END = re.compile(r"[;:]")
+_DIGIT = re.compile(r"\d")
+
+
+def _first_digit(body: str, start: int, end: int) -> int:
+    digit = _DIGIT.search(body, start, end)
+    return digit.start() if digit else end
 
 
 @dataclass(frozen=True)

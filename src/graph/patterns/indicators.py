@@ -113,7 +113,10 @@ INDICATOR_HEADING = (
 )
 # ... unless the heading also announces tasks or a report form ("Mục tiêu, nhiệm vụ, khối
 # lượng", "Mục tiêu chưa hoàn thành"): those sections list work, not targets.
-NOT_INDICATOR_HEADING = r"nhiệm\s+vụ|giải\s+pháp|chưa\s+hoàn\s+thành|đối\s+tượng|địa\s+điểm"
+NOT_INDICATOR_HEADING = (
+    r"nhiệm\s+vụ|giải\s+pháp|chưa\s+hoàn\s+thành|đối\s+tượng|địa\s+điểm"
+    r"|chức\s+năng|quyền\s+hạn"  # "Điều 5. Mục tiêu, chức năng hoạt động của Quỹ" (a decree)
+)
 
 # Column headers of an indicator table (seed 000 Phụ lục I: "TT | CHỈ TIÊU | KẾ
 # HOẠCH GIAI ĐOẠN 2023-2030 | CƠ QUAN CHỦ TRÌ THEO DÕI, ĐÁNH GIÁ, BÁO CÁO | KỲ BÁO CÁO").
@@ -195,5 +198,7 @@ NAME_STOPS: tuple[str, ...] = ("nhằm", "để")
 # Words after which a sentence lists targets outside a "Mục tiêu" section: "… cụ thể: Phấn
 # đấu tổng tỷ suất sinh đạt 2,1 con/phụ nữ; tỷ số giới tính khi sinh dưới 109 …; …" (h05
 # KH 165 Cần Thơ, a task of Sở Y tế).  A run needs at least TARGET_RUN clauses stating values.
-TARGET_LIST_INTROS: tuple[str, ...] = ("phấn đấu", "chỉ tiêu", "mục tiêu")
+# "phấn đấu" must open the run before its first number: a report sentence "… đạt 71% so với mục
+# tiêu năm 2025; …" (real/98be6e047028fade) states results, not targets.
+TARGET_LIST_INTROS: tuple[str, ...] = ("phấn đấu",)
 TARGET_RUN = 3
