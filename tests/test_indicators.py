@@ -322,6 +322,8 @@ def test_h10_prose_targets_of_a_politburo_resolution():
         # "2. Tầm nhìn đến năm 2045 … thuộc nhóm 30 nước dẫn đầu thế giới về đổi mới sáng tạo, chuyển đổi số"
         "Đổi mới sáng tạo, chuyển đổi số": (Target("thuộc nhóm 30 nước dẫn đầu thế giới", "qualitative"), 2045),
         "Tỉ lệ doanh nghiệp công nghệ số": (Target("tương đương các nước phát triển", "qualitative"), 2045),
+        # "Khoa học, công nghệ … góp phần …, đóng góp vào chỉ số phát triển con người (HDI) duy trì trên 0,7"
+        "Chỉ số phát triển con người (HDI)": (Target("trên 0,7", "gt", 0.7, None, None), 2030),
     }
     assert {name: (found[name].target, found[name].horizon_year) for name in expected} == expected
     # "Tối thiểu có 5 doanh nghiệp công nghệ số ngang tầm các nước tiên tiến" (2030), "… có 10 …" (2045)
@@ -365,6 +367,8 @@ def test_h05_targets_listed_inside_a_task():
         ("Phụ nữ mang thai được tầm soát ít nhất 4 loại bệnh tật bẩm sinh phổ biến nhất", "70%"),
         ("Trẻ sơ sinh được tầm soát ít nhất 5 bệnh bẩm sinh phổ biến nhất", "90%"),
     ]
+    # the task sits under "1. Sở Y tế": that body follows the targets
+    assert {i.agency.name for i in dev("h05")} == {"Sở Y tế"}
 
 
 def test_h01_paragraphs_under_heading_bullets():

@@ -55,7 +55,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Callable
 
-from ..model import Indicator, Section, SegmentedDocument, Span, Target
+from ..model import AgencyMention, Indicator, Section, SegmentedDocument, Span, Target
 from ..normalise import clean
 from ..patterns.indicators import (CONNECTIVES, COUNT_UNITS, EXHORTATIONS, EXHORTATIONS_ANYWHERE, HORIZON_PATTERNS, INDICATOR_COLUMNS,
                                    INDICATOR_HEADING, LINKING_VERBS, MEASURE_HEADS, NAME_STOPS, NAME_STOPS_AFTER_COMMA,
@@ -64,7 +64,7 @@ from ..patterns.indicators import (CONNECTIVES, COUNT_UNITS, EXHORTATIONS, EXHOR
                                    TABLE_LABEL, TABLE_NUMBER_HEADER, TABLE_PERIOD_HEADER, TABLE_TASK_HEADER, TARGET_LIST_INTROS,
                                    TARGET_RUN, VALUE_VERBS, VISION)
 from ..segment import innermost_section
-from .agencies import parse_agencies
+from .agencies import is_agency_like, parse_agencies
 from .targets import TargetMatch, find_targets, parse_target
 
 
@@ -195,6 +195,7 @@ def extract_indicators(seg: SegmentedDocument) -> list[Indicator]:
     for region in _unclaimed(seg, claimed):
         for indicator in read_region("inline", seg.body, region, year_at)[1]:
             _assign_section([indicator], innermost_section(seg.sections, indicator.span))
+            indicator.agency = indicator.agency or _heading_body(seg, indicator.span)
             listed.append(indicator)
     found = tables + _not_in_tables(listed, tables)
     return sorted(found, key=lambda i: (i.span.start, i.span.end))
@@ -203,6 +204,22 @@ def extract_indicators(seg: SegmentedDocument) -> list[Indicator]:
 def _assign_section(indicators: list[Indicator], section: Section | None) -> None:
     for indicator in indicators:
         indicator.section = section.key if section else None
+
+
+def _heading_body(seg: SegmentedDocument, span: Span) -> AgencyMention | None:
+    """The body a section is about, for targets listed in its tasks: "1. Sở Y tế / a) Chủ trì …,
+    cụ thể: Phấn đấu tổng tỷ suất sinh đạt 2,1 con/phụ nữ; …" (h05) is followed by Sở Y tế."""
+    by_key = {s.key: s for s in seg.sections}
+    node = innermost_section(seg.sections, span)
+    while node is not None:
+        heading = seg.body[node.heading_span.start:node.heading_span.end]
+        label = _HEADING_LABEL.match(heading)
+        start = label.end() if label else 0
+        if is_agency_like(heading[start:]):
+            mentions = parse_agencies(heading[start:], node.heading_span.start + start)
+            return mentions[0] if len(mentions) == 1 else None
+        node = by_key.get(node.parent) if node.parent else None
+    return None
 
 
 def _unclaimed(seg: SegmentedDocument, claimed: list[Span]) -> list[Span]:
@@ -811,14 +828,19 @@ def _main_target(text: str) -> TargetMatch | None:
 
 def _last_measure(name: str) -> str:
     """"Phấn đấu giảm tai nạn lao động, tỷ lệ tai nạn lao động chết người giảm …" (seed 003):
-    a measure named after a comma is the one the value belongs to."""
+    when the words before the value do not open with a measure, one named after a comma (or
+    "vào") is the one the value belongs to."""
+    if _MEASURE_HEAD.match(name):
+        return name
     last = None
     for last in _MEASURE_AFTER_COMMA.finditer(name):
         pass
-    return name[last.end():] if last else name
+    return _QUALITATIVE_AT_END.sub("", name[last.end():]).strip(_NAME_STRIP) if last else name
 
 
-_MEASURE_AFTER_COMMA = re.compile(rf",\s+(?=(?:{_alternation(MEASURE_HEADS)})(?!\w))", re.IGNORECASE)
+# ", tỷ lệ …"; "… góp phần …, đóng góp vào chỉ số phát triển con người (HDI) duy trì trên 0,7" (h10)
+_MEASURE_AFTER_COMMA = re.compile(rf"(?:,|(?<!\w)vào)\s+(?=(?:{_alternation(MEASURE_HEADS)})(?!\w))", re.IGNORECASE)
+_QUALITATIVE_AT_END = re.compile(rf"(?<!\w)(?:{_alternation(QUALITATIVE_VERBS)})$", re.IGNORECASE)
 
 
 def _names_measure(name: str, before: str) -> bool:
