@@ -13,6 +13,7 @@ import pyoxigraph as ox
 import uvicorn
 
 from graph.server import create_app
+from graph.server.app import server_config
 
 FIXTURE = Path(__file__).parent / "fixtures" / "mini.trig"
 RAW_DIR = Path(__file__).resolve().parents[1] / "data" / "raw"
@@ -34,25 +35,26 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_server(store_path: Path, **options):
+def running_server(store_path: Path, max_connections: int = 256, header_timeout_s: float = 10.0, **options):
     """Yield the server's base URL; the server (and its query workers) stop on exit."""
     port = free_port()
     app = create_app(str(store_path), raw_dir=str(RAW_DIR), **options)
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    server = uvicorn.Server(server_config(app, "127.0.0.1", port, max_connections=max_connections,
+                                          header_timeout_s=header_timeout_s, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
-    while True:  # wait until the workers answer, not only the socket
-        try:
-            if httpx.get(url + "/health", timeout=30).status_code == 200:
-                break
-        except httpx.TransportError:
-            pass
-        if time.monotonic() > deadline:
-            raise RuntimeError("server did not start")
-        time.sleep(0.1)
     try:
+        while True:  # wait until the workers answer, not only the socket
+            try:
+                if httpx.get(url + "/health", timeout=30).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError("server did not start")
+            time.sleep(0.1)
         yield url
     finally:
         server.should_exit = True

@@ -12,11 +12,11 @@ any other path: the graph IRI ``<base>/<path>`` (HTML or RDF by content negotiat
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import hmac
-import json
 import logging
-import re
+import time
 from pathlib import Path
 from urllib.parse import parse_qs, quote
 
@@ -30,30 +30,24 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from . import pages
-from .sparql import (GRAPH_FORMATS, Job, JobError, PoolBusy, QueryTimeout, WorkerPool, choose_format,
-                     parse_accept, strip_literals, uses_load, uses_service)
+from .guard import JobError, precheck
+from .limits import (BODY_LIMIT, HEADER_TIMEOUT_S, KEEP_ALIVE_S, MAX_CONNECTIONS, MAX_HEADER_BYTES, Guarded,
+                     guarded_protocol, open_files_room)
+from .pool import PoolBusy, QueryTimeout, WorkerPool, current_client
+from .sparql import GRAPH_FORMATS, Job, choose_format, parse_accept
 
 log = logging.getLogger("graph.server")
 HERE = Path(__file__).resolve().parent
 DEFAULT_BASE = "https://w3id.org/policy-graph"
 HTML = "text/html"
 PAGE_FORMATS = ((HTML, None),) + tuple((f.media_type, f) for f in GRAPH_FORMATS)
-_UPDATE_START = re.compile(
-    r"^\s*(?:(?:PREFIX\s+[\w.\-]*:|BASE)\s*)*(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b",
-    re.IGNORECASE)
-# Inline scripts cannot run even if some text escaped our escaping; YASGUI and
-# vis-network insert their own style elements, hence 'unsafe-inline' for styles only.
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-       "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'")
-
-
-def is_update(text: str) -> bool:
-    return bool(_UPDATE_START.match(strip_literals(text)))
+MAX_PARAM_CHARS = 200
 
 
 class Settings:
     def __init__(self, store_path: str, timeout_s: float, max_rows: int, allow_update: bool,
-                 update_token: str | None, base: str, raw_dir: str | None, query_dir: str | None, workers: int):
+                 update_token: str | None, base: str, raw_dir: str | None, query_dir: str | None, workers: int,
+                 worker_memory_mb: int = 2048, max_body: int = BODY_LIMIT, request_timeout_s: float | None = None):
         if allow_update and not update_token:
             raise ValueError("--allow-update cần một token (needs a token): updates are never open to anyone")
         self.store_path = str(store_path)
@@ -65,6 +59,10 @@ class Settings:
         self.raw_dir = Path(raw_dir) if raw_dir else _default_raw_dir(Path(store_path))
         self.query_dir = Path(query_dir) if query_dir else None
         self.workers = workers
+        self.worker_memory_mb = worker_memory_mb
+        self.max_body = max_body
+        # a page runs several queries, each may wait for a worker and then run: one deadline for it all
+        self.request_timeout_s = request_timeout_s or max(15.0, 4 * timeout_s)
 
 
 def _default_raw_dir(store: Path) -> Path:
@@ -119,23 +117,39 @@ async def _run(pool: WorkerPool, job: Job, timeout_s: float) -> Response:
 
 # ------------------------------------------------------------ SPARQL protocol
 
+async def _read_body(request: Request, limit: int) -> bytes | Response:
+    """The body, read in chunks and given up past ``limit`` bytes (the Content-Length
+    header was already checked by ``limits.Guarded``; a chunked body is counted here)."""
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            return _error(413, f"Nội dung yêu cầu quá {limit // 1024} KiB (the request body is larger than "
+                               f"{limit // 1024} KiB)")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
 async def _protocol_params(request: Request) -> dict[str, list[str]] | Response:
     """The protocol's parameters from the URL, a form body or a sparql-query/update body."""
     params = {k: request.query_params.getlist(k) for k in request.query_params.keys()}
     if request.method != "POST":
         return params
     ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    body = (await request.body()).decode("utf-8", errors="replace")
+    if ctype not in ("application/x-www-form-urlencoded", "application/sparql-query", "application/sparql-update"):
+        return _error(415, "POST cần application/x-www-form-urlencoded, application/sparql-query hoặc "
+                           "application/sparql-update (unsupported content type: " + (ctype or "none") + ")")
+    raw = await _read_body(request, request.app.state.settings.max_body)
+    if isinstance(raw, Response):
+        return raw
+    body = raw.decode("utf-8", errors="replace")
     if ctype == "application/x-www-form-urlencoded":
         for key, values in parse_qs(body, keep_blank_values=True).items():
             params.setdefault(key, []).extend(values)
     elif ctype == "application/sparql-query":
         params["query"] = [body]
-    elif ctype == "application/sparql-update":
-        params["update"] = [body]
     else:
-        return _error(415, "POST cần application/x-www-form-urlencoded, application/sparql-query hoặc "
-                           "application/sparql-update (unsupported content type: " + (ctype or "none") + ")")
+        params["update"] = [body]
     return params
 
 
@@ -162,13 +176,10 @@ async def sparql_endpoint(request: Request) -> Response:
             return service_description(request, settings)
         return _error(400, "thiếu tham số query (missing the query parameter)")
     query = queries[0]
-    if is_update(query):
-        return _error(403, "Đây là lệnh cập nhật; điểm truy vấn chỉ đọc (this is a SPARQL Update; the endpoint is "
-                           "read-only" + ("" if not settings.allow_update else ": send it as update= with the token")
-                           + ")")
-    if uses_service(query):
-        return _error(403, "SERVICE (truy vấn liên kết tới máy chủ khác) bị từ chối "
-                           "(SERVICE: federated queries to other hosts are refused)")
+    try:
+        precheck(query)
+    except JobError as err:
+        return _error(err.status, err.message)
     default_graphs = _graph_params(params, "default-graph-uri")
     named_graphs = _graph_params(params, "named-graph-uri")
     for value in (default_graphs, named_graphs):
@@ -189,8 +200,10 @@ async def _update(request: Request, settings: Settings, update: str) -> Response
     if scheme.lower() != "bearer" or not hmac.compare_digest(token.strip().encode(), settings.update_token.encode()):
         return Response("Cần token hợp lệ (a valid bearer token is required)\n", status_code=401,
                         media_type="text/plain; charset=utf-8", headers={"WWW-Authenticate": "Bearer"})
-    if uses_service(update) or uses_load(update):
-        return _error(403, "SERVICE/LOAD (truy cập máy chủ khác) bị từ chối (SERVICE and LOAD are refused)")
+    try:
+        precheck(update, "lệnh cập nhật (update)")
+    except JobError as err:
+        return _error(err.status, err.message)
     try:
         return _reply_response(await request.app.state.pool.update(Job(mode="update", query=update)))
     except QueryTimeout:
@@ -236,7 +249,7 @@ def _render(request: Request, template: str, status: int = 200, **context) -> HT
     env: Environment = request.app.state.templates
     site: pages.Site = request.app.state.site
     html = env.get_template(template).render(site=site, href=site.href, request_path=request.url.path, **context)
-    return HTMLResponse(html, status_code=status, headers={"Content-Security-Policy": CSP, "Vary": "Accept"})
+    return HTMLResponse(html, status_code=status, headers={"Vary": "Accept"})
 
 
 def _query_library(settings: Settings) -> list[dict]:
@@ -264,6 +277,10 @@ async def bound_query(request: Request) -> Response:
     settings: Settings = request.app.state.settings
     name = request.path_params["name"]
     values = {key: value for key, value in request.query_params.items() if value.strip()}
+    too_long = next((key for key, value in values.items() if len(value) > MAX_PARAM_CHARS), None)
+    if too_long:
+        return JSONResponse({"error": f"tham số '{too_long}' dài quá {MAX_PARAM_CHARS} ký tự "
+                                      f"(parameter longer than {MAX_PARAM_CHARS} characters)"}, status_code=400)
     job = Job(mode="bind", query=name, values=values,
               query_dir=str(settings.query_dir) if settings.query_dir else None)
     reply = await request.app.state.pool.run(job)
@@ -274,7 +291,10 @@ async def bound_query(request: Request) -> Response:
 
 async def search(request: Request) -> Response:
     text = request.query_params.get("q", "").strip()
-    hits = await pages.search_documents(request.app.state.site, text) if text else []
+    if len(text) > pages.MAX_SEARCH_CHARS:
+        return _error(400, f"Từ khóa tìm kiếm dài quá {pages.MAX_SEARCH_CHARS} ký tự "
+                           f"(the search text is longer than {pages.MAX_SEARCH_CHARS} characters)")
+    hits = await _search_hits(request, text) if text else []
     wants_json = request.query_params.get("format") == "json" or \
         _wants(request, [HTML, "application/json"]) == "application/json"
     if wants_json:
@@ -282,6 +302,15 @@ async def search(request: Request) -> Response:
                               "label_en": h.label.en, "symbol": h.symbol, "title": h.title, "date": h.date,
                               "ingested": h.ingested, "score": h.score} for h in hits])
     return _render(request, "search.html", q=text, hits=hits)
+
+
+async def _search_hits(request: Request, text: str) -> list:
+    """Scored in a worker, under its time limit: nothing heavy runs in the server process."""
+    reply = await request.app.state.pool.run(Job(mode="search", query=text,
+                                                 max_rows=request.app.state.settings.max_rows))
+    if reply[0] == "error":
+        raise JobError(reply[1], reply[2])
+    return reply[2]
 
 
 async def chain_api(request: Request) -> Response:
@@ -298,16 +327,47 @@ async def chain_api(request: Request) -> Response:
 COUNT_QUADS = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 
 
+class StoreSize:
+    """The store's quad count for /health, refreshed in the background at most once a
+    minute: /health itself never waits for a query worker, so it answers at once however
+    busy the workers are."""
+
+    MAX_AGE_S = 60.0
+
+    def __init__(self):
+        self.quads: int | None = None
+        self.error: str | None = None
+        self.counted_at = float("-inf")
+        self.task: asyncio.Task | None = None
+
+    def refresh(self, site: pages.Site) -> asyncio.Task | None:
+        fresh = time.monotonic() - self.counted_at < self.MAX_AGE_S
+        if not fresh and (self.task is None or self.task.done()):
+            self.task = asyncio.get_running_loop().create_task(self._count(site))
+        return self.task
+
+    async def _count(self, site: pages.Site) -> None:
+        token = current_client.set("health")
+        try:
+            rows = await site.rows(COUNT_QUADS)
+            self.quads, self.error = int(rows[0]["n"].value), None
+            self.counted_at = time.monotonic()
+        except (QueryTimeout, PoolBusy, JobError) as err:
+            self.error = str(err) or type(err).__name__  # counted again at the next /health
+        finally:
+            current_client.reset(token)
+
+
 async def health(request: Request) -> Response:
     settings: Settings = request.app.state.settings
     pool: WorkerPool = request.app.state.pool
-    body = {"ok": True, "store": settings.store_path, "workers": len(pool.workers),
-            "timeout_s": settings.timeout_s, "queries_stopped": pool.killed}
-    try:
-        rows = await request.app.state.site.rows(COUNT_QUADS)
-        body["quads"] = int(rows[0]["n"].value)
-    except (QueryTimeout, PoolBusy, JobError) as err:
-        body.update(ok=False, error=str(err) or type(err).__name__)
+    size: StoreSize = request.app.state.store_size
+    size.refresh(request.app.state.site)
+    body = {"ok": size.quads is not None and size.error is None and pool.ready_workers > 0,
+            "store": settings.store_path, "timeout_s": settings.timeout_s, "quads": size.quads,
+            **pool.stats()}
+    if size.error:
+        body["error"] = size.error
     return JSONResponse(body, status_code=200 if body["ok"] else 503)
 
 
@@ -398,16 +458,20 @@ async def graph_error(request: Request, exc: Exception) -> Response:
 
 def create_app(store_path: str, timeout_s: float = 5.0, max_rows: int = 10000, allow_update: bool = False,
                update_token: str | None = None, base: str = DEFAULT_BASE, raw_dir: str | None = None,
-               query_dir: str | None = None, workers: int = 3) -> Starlette:
+               query_dir: str | None = None, workers: int = 3, worker_memory_mb: int = 2048,
+               max_body: int = BODY_LIMIT, request_timeout_s: float | None = None) -> Starlette:
     """The ASGI app; worker processes start and stop with the app's lifespan."""
     settings = Settings(store_path, timeout_s, max_rows, allow_update, update_token, base, raw_dir, query_dir,
-                        workers)
-    pool = WorkerPool(settings.store_path, size=workers, timeout_s=timeout_s)
+                        workers, worker_memory_mb, max_body, request_timeout_s)
+    pool = WorkerPool(settings.store_path, size=workers, timeout_s=timeout_s, memory_mb=worker_memory_mb)
+    store_size = StoreSize()
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette):
         pool.start()
-        log.info("policy-graph serve: %d query workers on %s (time limit %g s)", workers, store_path, timeout_s)
+        store_size.refresh(app.state.site)
+        log.info("policy-graph serve: %d query workers on %s (time limit %g s, %d MiB each)",
+                 workers, store_path, timeout_s, worker_memory_mb)
         try:
             yield
         finally:
@@ -428,27 +492,46 @@ def create_app(store_path: str, timeout_s: float = 5.0, max_rows: int = 10000, a
         Route("/{path:path}", resource),
     ]
     middleware = [Middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST", "OPTIONS"],
-                             allow_headers=["Accept", "Content-Type", "Authorization"], max_age=3600)]
+                             allow_headers=["Accept", "Content-Type", "Authorization"], max_age=3600),
+                  Middleware(Guarded, deadline_s=settings.request_timeout_s, max_body=max_body)]
     app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan,
                     exception_handlers={QueryTimeout: graph_error, PoolBusy: graph_error, JobError: graph_error})
     app.state.settings = settings
     app.state.pool = pool
+    app.state.store_size = store_size
     app.state.templates = _templates()
     app.state.site = pages.Site(pool, settings.base, settings.raw_dir, max_rows)
     return app
 
 
+def server_config(app: Starlette, host: str, port: int, max_connections: int = MAX_CONNECTIONS,
+                  header_timeout_s: float = HEADER_TIMEOUT_S, **uvicorn_options):
+    """uvicorn's settings for the app: idle connections closed after KEEP_ALIVE_S, a request
+    head due within ``header_timeout_s``, at most ``max_connections`` open connections."""
+    import uvicorn
+
+    connections = open_files_room(max_connections)
+    return uvicorn.Config(app, host=host, port=port, http=guarded_protocol(connections, header_timeout_s),
+                          timeout_keep_alive=KEEP_ALIVE_S, limit_concurrency=connections,
+                          h11_max_incomplete_event_size=MAX_HEADER_BYTES, **uvicorn_options)
+
+
 def run_server(store_path: str, host: str = "127.0.0.1", port: int = 8000, timeout_s: float = 5.0,
                max_rows: int = 10000, allow_update: bool = False, update_token: str | None = None,
-               base: str = DEFAULT_BASE, raw_dir: str | None = None, workers: int = 3) -> None:
+               base: str = DEFAULT_BASE, raw_dir: str | None = None, workers: int = 3,
+               worker_memory_mb: int = 2048, max_body: int = BODY_LIMIT,
+               max_connections: int = MAX_CONNECTIONS) -> None:
     """Serve until Ctrl-C; uvicorn's access log records every request."""
     import uvicorn
 
     logging.basicConfig(level=logging.INFO, format="%(levelname)s: %(message)s")
     app = create_app(store_path, timeout_s=timeout_s, max_rows=max_rows, allow_update=allow_update,
-                     update_token=update_token, base=base, raw_dir=raw_dir, workers=workers)
+                     update_token=update_token, base=base, raw_dir=raw_dir, workers=workers,
+                     worker_memory_mb=worker_memory_mb, max_body=max_body)
     print(f"policy-graph: http://{host}:{port}/  (SPARQL: http://{host}:{port}/sparql) — Ctrl-C để dừng (to stop)")
-    uvicorn.run(app, host=host, port=port, access_log=True, log_level="info", timeout_graceful_shutdown=3)
+    config = server_config(app, host, port, max_connections, access_log=True, log_level="info",
+                           timeout_graceful_shutdown=3)
+    uvicorn.Server(config).run()
 
 
-__all__ = ["create_app", "run_server", "is_update"]
+__all__ = ["create_app", "run_server", "server_config"]

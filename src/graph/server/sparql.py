@@ -1,77 +1,22 @@
-"""SPARQL evaluation for the server: worker processes, time limits, size caps, formats.
+"""SPARQL evaluation for the server: formats, jobs and the worker process that runs them.
 
 pyoxigraph's Python API has no query timeout and holds the calling thread until a
-query finishes, so queries never run in the server process.  A small pool of
-worker *processes* each opens ``Store.read_only(path)``; a query that outlives its
-time limit gets its worker killed (SIGKILL: evaluation really stops) and a fresh
-worker started, while the other workers keep answering.
-
-Safety checks that need the query text (``SERVICE``, ``FROM``) use a lexical scan:
-pyoxigraph 0.5 has no parse-only API.  The scan decodes SPARQL's ``\\uXXXX``
-escapes first (they are applied before parsing), then blanks comments, string
-literals and IRIs, and looks for the keyword as a whole token (not ``?service``,
-``ex:service`` or ``service:x``).  A false positive only refuses an odd query; a
-false negative cannot happen for text that the parser would read as the keyword.
+query finishes, so queries never run in the server process.  Each worker process
+(``pool.WorkerPool``) opens ``Store.read_only(path)`` with no network and a memory cap
+(``sandbox``); a query is checked by parsing (``guard``) before Oxigraph sees it.
 """
 
 from __future__ import annotations
 
-import asyncio
 import json
-import logging
-import multiprocessing as mp
 import os
-import re
 import signal
+import sys
 from dataclasses import dataclass
-from pathlib import Path
 
-log = logging.getLogger("graph.server")
+from .guard import JobError, Verdict, check_query, check_update
 
 MAX_RESULT_BYTES = 32 * 1024 * 1024
-
-# ------------------------------------------------------------ lexical checks
-
-_CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
-_LEXEMES = re.compile(
-    r'"""(?:[^"\\]|\\.|"(?!""))*"""'
-    r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
-    r'|"(?:[^"\\\n\r]|\\.)*"'
-    r"|'(?:[^'\\\n\r]|\\.)*'"
-    r'|<[^<>"{}|^`\\\x00-\x20]*>'
-    r"|#[^\n\r]*",
-    re.DOTALL,
-)
-
-
-def _decode_codepoints(text: str) -> str:
-    return _CODEPOINT.sub(lambda m: chr(int(m[1] or m[2], 16)), text)
-
-
-def strip_literals(query: str) -> str:
-    """The query with comments, strings and IRIs blanked: only keywords and names remain."""
-    return _LEXEMES.sub(" ", _decode_codepoints(query))
-
-
-def _has_keyword(query: str, keyword: str) -> bool:
-    pattern = re.compile(rf"(?<![\w:?$\-]){keyword}(?![\w:\-])", re.IGNORECASE)
-    return bool(pattern.search(strip_literals(query)))
-
-
-def uses_service(query: str) -> bool:
-    """``SERVICE <http://…> { … }`` (federated query: the server would call another host)."""
-    return _has_keyword(query, "SERVICE")
-
-
-def declares_dataset(query: str) -> bool:
-    """``FROM <g>`` / ``FROM NAMED <g>``: the query chooses its own dataset."""
-    return _has_keyword(query, "FROM")
-
-
-def uses_load(update: str) -> bool:
-    """``LOAD <url>`` in an update fetches from the network, like SERVICE."""
-    return _has_keyword(update, "LOAD")
-
 
 # ------------------------------------------------------------ formats
 
@@ -190,19 +135,15 @@ def _json_term(term) -> dict:
 
 # ------------------------------------------------------------ jobs (run inside a worker)
 
-class JobError(Exception):
-    def __init__(self, status: int, message: str):
-        super().__init__(message)
-        self.status = status
-        self.message = message
-
-
 @dataclass
 class Job:
     """One request to a worker.  ``mode``: 'protocol' (bytes in a negotiated format),
     'rows' (SELECT solutions as encoded terms), 'update' (SPARQL UPDATE, writable store),
     'bind' (the library query ``query`` with ``values`` bound, as text: documents and agencies
-    are resolved against the store, which only workers open)."""
+    are resolved against the store, which only workers open), 'search' (documents matching
+    the words ``query``, scored).  A query from a client is checked by parsing first, unless
+    ``verdict`` carries the result of an earlier check of the same text; ``trusted`` marks
+    the server's own query texts (pages, DESCRIBE), which are not."""
 
     mode: str
     query: str
@@ -215,6 +156,8 @@ class Job:
     prefixes: dict[str, str] | None = None
     values: dict[str, str] | None = None
     query_dir: str | None = None
+    trusted: bool = False
+    verdict: Verdict | None = None
 
 
 def _dataset_kwargs(job: Job) -> dict:
@@ -223,7 +166,7 @@ def _dataset_kwargs(job: Job) -> dict:
     kwargs: dict = {}
     if job.default_graphs:
         kwargs["default_graph"] = [ox.NamedNode(g) for g in job.default_graphs]
-    elif not declares_dataset(job.query):
+    elif not (job.verdict and job.verdict.declares_dataset):
         kwargs["use_default_graph_as_union"] = True
     if job.named_graphs:
         kwargs["named_graphs"] = [ox.NamedNode(g) for g in job.named_graphs]
@@ -240,13 +183,18 @@ def run_job(store, job: Job) -> tuple[str, bytes | list]:
 
     if job.mode == "bind":
         return "application/sparql-query", _bound_query(store, job).encode()
+    if job.mode == "search":
+        return "hits", _search(store, job)
     if job.mode == "update":
+        check_update(job.query)
         try:
             store.update(job.query)
         except SyntaxError as err:
             raise JobError(400, f"Lỗi cú pháp SPARQL Update (SPARQL Update syntax error): {err}") from err
         store.flush()
         return "text/plain; charset=utf-8", "Đã cập nhật (update applied)\n".encode()
+    if not job.trusted and job.verdict is None:
+        job.verdict = check_query(job.query)
     try:
         result = store.query(job.query, **_dataset_kwargs(job))
     except SyntaxError as err:
@@ -264,6 +212,12 @@ def run_job(store, job: Job) -> tuple[str, bytes | list]:
         return fmt.media_type, _solutions_bytes(result, fmt, job.max_rows)
     fmt = choose_format(accept, GRAPH_FORMATS, job.forced_format)
     return fmt.media_type, _triples_bytes(result, fmt, job.max_rows, job.prefixes)
+
+
+def _search(store, job: Job) -> list:
+    from . import pages
+
+    return pages.drive(pages.search_documents(pages.LocalSite(store, job.max_rows), job.query))
 
 
 def _bound_query(store, job: Job) -> str:
@@ -354,13 +308,58 @@ def _store_identity(path: str) -> tuple[int, int]:
     return st.st_ino, st.st_dev
 
 
-def worker_main(conn, store_path: str, writable: bool) -> None:
-    """Serve jobs from ``conn`` until the parent closes it.  Ctrl-C goes to the parent,
-    which ends its workers itself; a worker ignores SIGINT so it prints no traceback."""
-    import pyoxigraph as ox
+def _redirect_stderr(path: str | None) -> None:
+    """The worker's fd 2 (Python tracebacks and Rust's own last words, such as 'memory
+    allocation of … failed') into a file the pool reads when the worker dies."""
+    if path:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        os.dup2(fd, 2)
+        os.close(fd)
+        sys.stderr = open(2, "w", closefd=False, buffering=1)
+
+
+MEMORY_MESSAGE = ("Truy vấn cần nhiều bộ nhớ hơn giới hạn của tiến trình truy vấn (the query needed more "
+                  "memory than a query worker may use): add a LIMIT or narrow the patterns")
+
+
+def _reply(store, job: Job) -> tuple:
+    """What the worker sends back for one job; only a bug in this code gives a 500."""
+    try:
+        return ("ok", *run_job(store, job), job.verdict)
+    except JobError as err:
+        return ("error", err.status, err.message)
+    except MemoryError:
+        return ("error", 503, MEMORY_MESSAGE)
+    except (RuntimeError, ValueError, SyntaxError) as err:  # Oxigraph's evaluation and serialisation errors
+        return ("error", 400, f"Lỗi khi tính truy vấn (query evaluation error): {err}")
+    except OSError as err:
+        return ("error", 503, f"Lỗi kho dữ liệu (store error): {err}")
+    except Exception as err:  # noqa: BLE001 — report to the client, keep the worker alive
+        print(f"policy-graph worker: {type(err).__name__}: {err}", file=sys.stderr)
+        return ("error", 500, f"{type(err).__name__}: {err}")
+
+
+def worker_main(conn, store_path: str, writable: bool, memory_bytes: int | None = None,
+                stderr_path: str | None = None) -> None:
+    """Serve jobs from ``conn`` until the parent closes it.  The worker first gives up the
+    network and caps its memory, warms the query checker, then says it is ready.  Ctrl-C goes
+    to the parent, which ends its workers itself; a worker ignores SIGINT."""
+    from . import sandbox
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _redirect_stderr(stderr_path)
+    sandbox.deny_network()
+    from .guard import warm_up
+
+    import pyoxigraph as ox
+
+    warm_up()
+    sandbox.limit_memory(memory_bytes)
     store, identity = None, None
+    try:
+        conn.send(("ready", os.getpid()))
+    except OSError:
+        return
     while True:
         try:
             job = conn.recv()
@@ -371,131 +370,10 @@ def worker_main(conn, store_path: str, writable: bool) -> None:
                 store = None
                 identity = _store_identity(store_path)
                 store = ox.Store(store_path) if writable else ox.Store.read_only(store_path)
-            reply = ("ok", *run_job(store, job))
-        except JobError as err:
-            reply = ("error", err.status, err.message)
+            reply = _reply(store, job)
         except OSError as err:
-            reply = ("error", 500, f"Lỗi kho dữ liệu (store error): {err}")
-        except Exception as err:  # noqa: BLE001 — report to the client, keep the worker alive
-            reply = ("error", 500, f"{type(err).__name__}: {err}")
+            reply = ("error", 503, f"Lỗi kho dữ liệu (store error): {err}")
         try:
             conn.send(reply)
         except (BrokenPipeError, OSError):
             return
-
-
-class QueryTimeout(Exception):
-    pass
-
-
-class PoolBusy(Exception):
-    pass
-
-
-class Worker:
-    _ctx = mp.get_context("spawn")
-
-    def __init__(self, store_path: str, writable: bool = False):
-        self.conn, child = self._ctx.Pipe(duplex=True)
-        self.process = self._ctx.Process(target=worker_main, args=(child, store_path, writable),
-                                         name="policy-graph-sparql", daemon=True)
-        self.process.start()
-        child.close()
-
-    async def call(self, job: Job, timeout_s: float) -> tuple:
-        loop = asyncio.get_running_loop()
-        self.conn.send(job)
-        ready: asyncio.Future = loop.create_future()
-        fd = self.conn.fileno()
-        loop.add_reader(fd, lambda: ready.done() or ready.set_result(None))
-        try:
-            await asyncio.wait_for(ready, timeout_s)
-        except asyncio.TimeoutError:
-            raise QueryTimeout() from None
-        finally:
-            loop.remove_reader(fd)
-        try:
-            return self.conn.recv()
-        except EOFError:
-            return ("error", 500, "tiến trình truy vấn đã dừng (the query worker died)")
-
-    def kill(self) -> None:
-        if self.process.is_alive():
-            self.process.kill()
-        self.process.join(timeout=5)
-        self.conn.close()
-
-
-class WorkerPool:
-    """``size`` read-only workers; a query waits at most ``timeout_s`` for a free worker and
-    then at most ``timeout_s`` to finish, after which its worker is killed and replaced."""
-
-    def __init__(self, store_path: str, size: int = 3, timeout_s: float = 5.0):
-        if not Path(store_path).exists():
-            raise FileNotFoundError(
-                f"{store_path}: chưa có kho dữ liệu, hãy chạy `policy-graph build` trước "
-                f"(no store here: run `policy-graph build` first)")
-        self.store_path = store_path
-        self.size = size
-        self.timeout_s = timeout_s
-        self.idle: asyncio.Queue[Worker] | None = None
-        self.workers: set[Worker] = set()
-        self.generation = 0
-        self.killed = 0
-
-    def start(self) -> None:
-        self.idle = asyncio.Queue()
-        for _ in range(self.size):
-            self._spawn()
-
-    def _spawn(self) -> None:
-        worker = Worker(self.store_path)
-        worker.generation = self.generation
-        self.workers.add(worker)
-        self.idle.put_nowait(worker)
-
-    def _retire(self, worker: Worker) -> None:
-        self.workers.discard(worker)
-        worker.kill()
-
-    async def run(self, job: Job) -> tuple:
-        """('ok', content_type, body) or ('error', status, message); raises QueryTimeout / PoolBusy."""
-        try:
-            worker = await asyncio.wait_for(self.idle.get(), self.timeout_s)
-        except asyncio.TimeoutError:
-            raise PoolBusy() from None
-        try:
-            reply = await worker.call(job, self.timeout_s)
-        except BaseException:
-            # timed out, or the client went away mid-query: the worker may still be
-            # evaluating, so it is killed (that is what stops the query) and replaced.
-            self.killed += 1
-            await asyncio.to_thread(self._retire, worker)
-            self._spawn()
-            raise
-        if worker.generation != self.generation or not worker.process.is_alive():
-            await asyncio.to_thread(self._retire, worker)
-            self._spawn()
-        else:
-            self.idle.put_nowait(worker)
-        return reply
-
-    async def update(self, job: Job) -> tuple:
-        """Run an update in a one-off writable worker, then renew the read-only workers."""
-        writer = Worker(self.store_path, writable=True)
-        try:
-            reply = await writer.call(job, self.timeout_s * 4)
-        finally:
-            await asyncio.to_thread(writer.kill)
-        self.generation += 1
-        stale = []
-        while not self.idle.empty():
-            stale.append(self.idle.get_nowait())
-        for worker in stale:  # busy ones are renewed when they come back (generation check)
-            await asyncio.to_thread(self._retire, worker)
-            self._spawn()
-        return reply
-
-    def close(self) -> None:
-        for worker in list(self.workers):
-            self._retire(worker)

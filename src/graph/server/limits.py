@@ -1,0 +1,156 @@
+"""Limits on what one connection or request may hold: body size, time, connections, headers.
+
+``Guarded`` (ASGI middleware) gives every request a deadline, refuses a body announced
+larger than the limit before reading it (a chunked body is counted as it is read, see
+``app._read_body``), tags the request with its client for the pool's fair turns, and adds
+the security headers to every response.  ``guarded_protocol`` is uvicorn's h11 protocol
+with a cap on open connections (refused at once, before they can pile up to the process's
+open-files limit) and a deadline for a request's head (a slowloris client dripping headers
+is closed); uvicorn's own ``timeout_keep_alive`` closes idle connections between requests.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import resource
+
+from starlette.datastructures import MutableHeaders
+from uvicorn.protocols.http.h11_impl import H11Protocol
+
+from .pool import current_client
+
+log = logging.getLogger("graph.server")
+
+BODY_LIMIT = 1024 * 1024
+MAX_CONNECTIONS = 256
+HEADER_TIMEOUT_S = 10.0
+KEEP_ALIVE_S = 5
+MAX_HEADER_BYTES = 64 * 1024
+
+# Inline scripts cannot run even if some text escaped our escaping; YASGUI and
+# vis-network insert their own style elements, hence 'unsafe-inline' for styles only.
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+       "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; "
+       "form-action 'self'")
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "X-Frame-Options": "DENY",
+}
+
+
+def _plain(status: int, text: str) -> tuple[dict, dict]:
+    body = (text + "\n").encode("utf-8")
+    headers = [(b"content-type", b"text/plain; charset=utf-8"), (b"content-length", str(len(body)).encode()),
+               (b"connection", b"close")]
+    headers += [(k.lower().encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]
+    return ({"type": "http.response.start", "status": status, "headers": headers},
+            {"type": "http.response.body", "body": body})
+
+
+class Guarded:
+    def __init__(self, app, deadline_s: float, max_body: int = BODY_LIMIT):
+        self.app = app
+        self.deadline_s = deadline_s
+        self.max_body = max_body
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        declared = dict(scope["headers"]).get(b"content-length", b"0")
+        if not declared.isdigit() or int(declared) > self.max_body:
+            for message in _plain(413, f"Nội dung yêu cầu quá {self.max_body // 1024} KiB (the request body is "
+                                       f"larger than {self.max_body // 1024} KiB, or its length is not a number)"):
+                await send(message)
+            return
+        started = False
+
+        async def send_with_headers(message):
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+                headers = MutableHeaders(scope=message)
+                for key, value in SECURITY_HEADERS.items():
+                    headers.setdefault(key, value)
+            await send(message)
+
+        token = current_client.set((scope.get("client") or ("local",))[0])
+        try:
+            async with asyncio.timeout(self.deadline_s):
+                await self.app(scope, receive, send_with_headers)
+        except TimeoutError:
+            log.warning("request %s %s passed its %g s deadline", scope["method"], scope["path"], self.deadline_s)
+            if not started:
+                for message in _plain(503, f"Yêu cầu quá {self.deadline_s:g} giây và đã bị dừng "
+                                           f"(the request ran past its {self.deadline_s:g} s deadline)"):
+                    await send(message)
+        finally:
+            current_client.reset(token)
+
+
+def guarded_protocol(max_connections: int = MAX_CONNECTIONS, header_timeout_s: float = HEADER_TIMEOUT_S):
+    """uvicorn's h11 protocol with a connection cap and a deadline for each request head."""
+
+    class GuardedH11Protocol(H11Protocol):
+        refused = False
+        head_timer: asyncio.TimerHandle | None = None
+
+        def connection_made(self, transport):
+            if len(self.server_state.connections) >= max_connections:
+                self.refused = True
+                self.transport = transport
+                start, body = _plain(503, "Quá nhiều kết nối (too many open connections): try again")
+                head = b"HTTP/1.1 503 Service Unavailable\r\n" + b"".join(
+                    k + b": " + v + b"\r\n" for k, v in start["headers"]) + b"\r\n"
+                transport.write(head + body["body"])
+                transport.close()
+                return
+            super().connection_made(transport)
+            self._arm_head_timer()
+
+        def _arm_head_timer(self):
+            if self.head_timer is not None:
+                self.head_timer.cancel()
+            self.head_timer = self.loop.call_later(header_timeout_s, self._head_overdue, self.cycle)
+
+        def _head_overdue(self, cycle):
+            waiting_for_head = self.cycle is cycle and (cycle is None or cycle.response_complete)
+            if waiting_for_head and not self.transport.is_closing():
+                self.transport.close()
+
+        def on_response_complete(self):
+            super().on_response_complete()
+            if not self.transport.is_closing():
+                self._arm_head_timer()
+
+        def data_received(self, data):
+            if not self.refused:
+                super().data_received(data)
+
+        def connection_lost(self, exc):
+            if self.head_timer is not None:
+                self.head_timer.cancel()
+            if not self.refused:
+                super().connection_lost(exc)
+
+    return GuardedH11Protocol
+
+
+def open_files_room(max_connections: int) -> int:
+    """Raise the soft open-files limit as far as allowed; the connection cap that fits under it."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    wanted = max_connections + 128
+    if soft != resource.RLIM_INFINITY and soft < wanted:
+        new_soft = wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)
+        try:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (new_soft, hard))
+            soft = new_soft
+        except (ValueError, OSError):
+            pass
+    if soft != resource.RLIM_INFINITY and soft - 128 < max_connections:
+        fitted = max(16, soft - 128)
+        log.warning("open-files limit %d: at most %d connections", soft, fitted)
+        return fitted
+    return max_connections

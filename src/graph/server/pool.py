@@ -1,0 +1,370 @@
+"""Query worker processes: time limits that really stop a query, a pool that heals, fair turns.
+
+A query that outlives its time limit gets its worker killed (SIGKILL: evaluation really
+stops) and a fresh worker started, while the other workers keep answering.  A worker that
+dies (a query past the memory cap, a crash in the engine) is noticed on its pipe and
+replaced; the request that killed it gets a 503 naming the cause (read from the worker's
+own stderr), and a worker found dead before use is replaced before anyone's job is sent to
+it, so an innocent request never inherits a dead worker.  New workers join the pool only
+once they say they are ready (imports, no-network filter, warm parser).
+
+Fairness: each client (the peer address) may hold at most ``per_client`` workers at a time,
+and a free worker goes to the waiting client that holds the fewest, first come first served
+among equals.  One client looping slow queries therefore cannot starve the others.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextvars
+import itertools
+import logging
+import multiprocessing as mp
+import tempfile
+from collections import OrderedDict, defaultdict, deque
+from pathlib import Path
+
+from .guard import Verdict
+from .sparql import Job, worker_main
+
+log = logging.getLogger("graph.server")
+
+# The client a request comes from; set per request by the app, read by the pool.
+current_client: contextvars.ContextVar[str] = contextvars.ContextVar("current_client", default="local")
+
+
+class QueryTimeout(Exception):
+    pass
+
+
+class PoolBusy(Exception):
+    pass
+
+
+class WorkerGone(Exception):
+    """The worker's pipe closed: ``before`` the job reached it, or while running it."""
+
+    def __init__(self, before: bool):
+        super().__init__("worker gone")
+        self.before = before
+
+
+class Worker:
+    _ctx = mp.get_context("spawn")
+    _ids = itertools.count(1)
+
+    def __init__(self, store_path: str, writable: bool = False, memory_bytes: int | None = None,
+                 log_dir: str | None = None):
+        self.id = next(self._ids)
+        self.stderr_path = str(Path(log_dir) / f"worker-{self.id}.log") if log_dir else None
+        self.conn, child = self._ctx.Pipe(duplex=True)
+        self.process = self._ctx.Process(target=worker_main,
+                                         args=(child, store_path, writable, memory_bytes, self.stderr_path),
+                                         name="policy-graph-sparql", daemon=True)
+        self.process.start()
+        child.close()
+        self.generation = 0
+
+    async def _readable(self, timeout_s: float) -> None:
+        loop = asyncio.get_running_loop()
+        ready: asyncio.Future = loop.create_future()
+        fd = self.conn.fileno()
+        loop.add_reader(fd, lambda: ready.done() or ready.set_result(None))
+        try:
+            await asyncio.wait_for(ready, timeout_s)
+        finally:
+            loop.remove_reader(fd)
+
+    async def ready(self, timeout_s: float) -> bool:
+        """Wait for the worker's 'ready' message (sent once it is initialised)."""
+        try:
+            await self._readable(timeout_s)
+            return self.conn.recv()[0] == "ready"
+        except (asyncio.TimeoutError, EOFError, OSError):
+            return False
+
+    async def call(self, job: Job, timeout_s: float) -> tuple:
+        try:
+            self.conn.send(job)
+        except OSError:  # BrokenPipeError included: it died before our job reached it
+            raise WorkerGone(before=True) from None
+        try:
+            await self._readable(timeout_s)
+        except asyncio.TimeoutError:
+            raise QueryTimeout() from None
+        try:
+            return await asyncio.to_thread(self.conn.recv)  # a large result must not hold the event loop
+        except (EOFError, OSError):
+            raise WorkerGone(before=False) from None
+
+    def alive(self) -> bool:
+        return self.process.is_alive()
+
+    def last_words(self) -> str:
+        """The tail of what the worker wrote to stderr (after it died)."""
+        if not self.stderr_path:
+            return ""
+        try:
+            with open(self.stderr_path, "rb") as handle:
+                handle.seek(0, 2)
+                handle.seek(max(0, handle.tell() - 4000))
+                return handle.read().decode("utf-8", errors="replace")
+        except OSError:
+            return ""
+
+    def kill(self) -> None:
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join(timeout=5)
+        self.conn.close()
+        if self.stderr_path:
+            Path(self.stderr_path).unlink(missing_ok=True)
+
+
+def death_reply(worker: Worker) -> tuple:
+    """The answer for the request whose job a worker died running, from its last words."""
+    words = worker.last_words()
+    code = worker.process.exitcode
+    log.warning("query worker %d died (exit %s) running a request; replaced. Last words: %s",
+                worker.id, code, words.strip().splitlines()[-1] if words.strip() else "(none)")
+    if "memory allocation of" in words or "MemoryError" in words or code == -9:
+        from .sparql import MEMORY_MESSAGE
+
+        return ("error", 503, MEMORY_MESSAGE)
+    if "overflowed its stack" in words or "stack overflow" in words:
+        return ("error", 400, "Truy vấn lồng nhau quá sâu (the query is nested too deeply for the engine)")
+    return ("error", 503, "Tiến trình truy vấn đã dừng khi chạy truy vấn này và đã được thay "
+                          f"(the query worker stopped while running this query, exit {code}; it was replaced)")
+
+
+class WorkerPool:
+    """``size`` read-only workers; a query waits at most ``timeout_s`` for a free worker and
+    then at most ``timeout_s`` to finish, after which its worker is killed and replaced."""
+
+    VERDICT_CACHE = 1024
+
+    def __init__(self, store_path: str, size: int = 3, timeout_s: float = 5.0, memory_mb: int | None = 2048,
+                 per_client: int | None = None):
+        if not Path(store_path).exists():
+            raise FileNotFoundError(
+                f"{store_path}: chưa có kho dữ liệu, hãy chạy `policy-graph build` trước "
+                f"(no store here: run `policy-graph build` first)")
+        self.store_path = store_path
+        self.size = size
+        self.timeout_s = timeout_s
+        self.memory_bytes = memory_mb * 2**20 if memory_mb else None
+        self.per_client = per_client or max(1, size - 1)
+        self.workers: set[Worker] = set()
+        self.idle: list[Worker] = []
+        self.waiting: dict[str, deque] = defaultdict(deque)
+        self.busy: dict[str, int] = defaultdict(int)
+        self.arrivals = itertools.count()
+        self.verdicts: OrderedDict[str, Verdict | tuple] = OrderedDict()
+        self.generation = 0
+        self.killed = 0
+        self.died = 0
+        self.log_dir: tempfile.TemporaryDirectory | None = None
+        self.tasks: set[asyncio.Task] = set()
+        self.closed = False
+
+    # ------------------------------------------------ life cycle
+
+    def start(self) -> None:
+        self.log_dir = tempfile.TemporaryDirectory(prefix="policy-graph-workers-")
+        for _ in range(self.size):
+            self._spawn()
+
+    def _spawn(self) -> None:
+        """Start a worker; it joins the idle list once it says it is ready."""
+        worker = Worker(self.store_path, memory_bytes=self.memory_bytes, log_dir=self.log_dir.name)
+        worker.generation = self.generation
+        self.workers.add(worker)
+        task = asyncio.get_running_loop().create_task(self._join_when_ready(worker))
+        self.tasks.add(task)
+        task.add_done_callback(self.tasks.discard)
+
+    async def _join_when_ready(self, worker: Worker) -> None:
+        if await worker.ready(timeout_s=120):
+            if self.closed:
+                return
+            self._park(worker)
+            self._dispatch()
+            return
+        log.error("query worker %d did not start: %s", worker.id, worker.last_words().strip()[-500:])
+        await asyncio.to_thread(self._retire, worker)
+        if not self.closed:
+            await asyncio.sleep(1.0)  # a store that cannot be opened must not become a spawn storm
+            self._spawn()
+
+    def _park(self, worker: Worker) -> None:
+        """Idle, with a watch on its pipe: an idle worker has nothing to say, so a readable
+        pipe means it died, and it is replaced at once rather than when next picked."""
+        self.idle.append(worker)
+        asyncio.get_running_loop().add_reader(worker.conn.fileno(), self._died_idle, worker)
+
+    def _unpark(self, worker: Worker) -> Worker:
+        self.idle.remove(worker)
+        asyncio.get_running_loop().remove_reader(worker.conn.fileno())
+        return worker
+
+    def _died_idle(self, worker: Worker) -> None:
+        if worker in self.idle and not self.closed:
+            self._unpark(worker)
+            self.died += 1
+            log.warning("idle query worker %d stopped (exit %s); replaced", worker.id, worker.process.exitcode)
+            task = asyncio.get_running_loop().create_task(self._replace(worker))
+            self.tasks.add(task)
+            task.add_done_callback(self.tasks.discard)
+
+    def _retire(self, worker: Worker) -> None:
+        self.workers.discard(worker)
+        worker.kill()
+
+    async def _replace(self, worker: Worker) -> None:
+        await asyncio.to_thread(self._retire, worker)
+        if not self.closed:
+            self._spawn()
+
+    def close(self) -> None:
+        self.closed = True
+        for task in list(self.tasks):
+            task.cancel()
+        for worker in list(self.idle):
+            self._unpark(worker)
+        for worker in list(self.workers):
+            self._retire(worker)
+        if self.log_dir:
+            self.log_dir.cleanup()
+
+    @property
+    def ready_workers(self) -> int:
+        return len([w for w in self.workers if w.alive()])
+
+    # ------------------------------------------------ fair turns
+
+    def _dispatch(self) -> None:
+        """Hand idle workers to waiting clients: fewest held first, then first come."""
+        while self.idle:
+            heads = []
+            for client, queue in self.waiting.items():
+                while queue and queue[0][1].done():  # gave up waiting
+                    queue.popleft()
+                if queue and self.busy[client] < self.per_client:
+                    heads.append((self.busy[client], queue[0][0], client))
+            if not heads:
+                return
+            _, _, client = min(heads)
+            _, future = self.waiting[client].popleft()
+            self.busy[client] += 1
+            future.set_result(self._unpark(self.idle[-1]))
+        for client in [c for c, q in self.waiting.items() if not q]:
+            del self.waiting[client]
+
+    async def _acquire(self, client: str) -> Worker:
+        future = asyncio.get_running_loop().create_future()
+        self.waiting[client].append((next(self.arrivals), future))
+        self._dispatch()
+        try:
+            async with asyncio.timeout(self.timeout_s):
+                return await asyncio.shield(future)
+        except BaseException:
+            if future.done() and not future.cancelled():  # handed a worker just as we gave up
+                self._release(future.result(), client)
+            else:
+                future.cancel()
+            raise
+
+    def _release(self, worker: Worker, client: str, healthy: bool = True) -> None:
+        self.busy[client] -= 1
+        if self.busy[client] <= 0:
+            del self.busy[client]
+        if healthy:
+            self._park(worker)
+        self._dispatch()
+
+    async def _usable_worker(self, client: str) -> Worker:
+        """A live worker: one found dead while idle is replaced, never handed out."""
+        while True:
+            try:
+                worker = await self._acquire(client)
+            except TimeoutError:
+                raise PoolBusy() from None
+            if worker.alive() and worker.generation == self.generation:
+                return worker
+            self._release(worker, client, healthy=False)
+            if not worker.alive():
+                self.died += 1
+            await self._replace(worker)
+
+    # ------------------------------------------------ jobs
+
+    async def run(self, job: Job, client: str | None = None) -> tuple:
+        """('ok', content_type, body, verdict) or ('error', status, message); raises QueryTimeout / PoolBusy."""
+        client = client or current_client.get()
+        if job.mode == "protocol" and not job.trusted:
+            known = self.verdicts.get(job.query)
+            if isinstance(known, tuple):
+                return known
+            job.verdict = known
+        for attempt in range(2):
+            worker = await self._usable_worker(client)
+            try:
+                reply = await worker.call(job, self.timeout_s)
+            except WorkerGone as gone:
+                self.died += 1
+                self._release(worker, client, healthy=False)
+                if gone.before and attempt == 0:  # not this job's doing: try once more on another worker
+                    await self._replace(worker)
+                    continue
+                reply = death_reply(worker)
+                await self._replace(worker)
+                return reply
+            except BaseException:
+                # timed out, or the request was cancelled mid-query: the worker may still be
+                # evaluating, so it is killed (that is what stops the query) and replaced.
+                self.killed += 1
+                self._release(worker, client, healthy=False)
+                await asyncio.shield(self._replace(worker))
+                raise
+            self._release(worker, client)
+            self._remember(job, reply)
+            return reply
+        raise PoolBusy()
+
+    def _remember(self, job: Job, reply: tuple) -> None:
+        """Cache the check of a client's query text: a repeated query is not parsed again,
+        a refused one is refused without a worker."""
+        if job.mode != "protocol" or job.trusted or job.verdict is not None and reply[0] == "ok":
+            return
+        if reply[0] == "ok" and len(reply) > 3 and reply[3] is not None:
+            self.verdicts[job.query] = reply[3]
+        elif reply[0] == "error" and reply[1] == 403:
+            self.verdicts[job.query] = reply
+        else:
+            return
+        while len(self.verdicts) > self.VERDICT_CACHE:
+            self.verdicts.popitem(last=False)
+
+    async def update(self, job: Job) -> tuple:
+        """Run an update in a one-off writable worker, then renew the read-only workers."""
+        writer = Worker(self.store_path, writable=True, memory_bytes=self.memory_bytes, log_dir=self.log_dir.name)
+        try:
+            if not await writer.ready(timeout_s=120):
+                return ("error", 503, "không mở được kho để ghi (the store could not be opened for writing)")
+            try:
+                reply = await writer.call(job, self.timeout_s * 4)
+            except WorkerGone:
+                reply = death_reply(writer)
+        finally:
+            await asyncio.to_thread(writer.kill)
+        self.generation += 1
+        stale = [self._unpark(w) for w in list(self.idle)]
+        for worker in stale:  # busy ones are renewed when they are next picked (generation check)
+            await self._replace(worker)
+        return reply
+
+    def stats(self) -> dict:
+        return {"workers": len(self.workers), "idle": len(self.idle),
+                "waiting": sum(len(q) for q in self.waiting.values()),
+                "queries_stopped": self.killed, "workers_died": self.died}
+
