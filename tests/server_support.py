@@ -37,8 +37,15 @@ def free_port() -> int:
 @contextmanager
 def running_server(store_path: Path, max_connections: int = 256, header_timeout_s: float = 10.0, **options):
     """Yield the server's base URL; the server (and its query workers) stop on exit."""
-    port = free_port()
     app = create_app(str(store_path), raw_dir=str(RAW_DIR), **options)
+    with serving(app, max_connections, header_timeout_s) as url:
+        yield url
+
+
+@contextmanager
+def serving(app, max_connections: int = 256, header_timeout_s: float = 10.0):
+    """Serve ``app`` (made by create_app) on a free loopback port; yield its base URL."""
+    port = free_port()
     server = uvicorn.Server(server_config(app, "127.0.0.1", port, max_connections=max_connections,
                                           header_timeout_s=header_timeout_s, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)

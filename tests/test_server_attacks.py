@@ -1,0 +1,330 @@
+"""`policy-graph serve` under attack and failure (issue 15): SSRF through SERVICE, a request
+that would freeze the server, queries that kill workers, resource exhaustion, headers.
+The real server on loopback over tests/fixtures/mini.trig; only loopback traffic."""
+
+from __future__ import annotations
+
+import http.server
+import multiprocessing as mp
+import os
+import signal
+import socket
+import threading
+import time
+
+import httpx
+import pytest
+
+from graph.server import create_app
+from graph.server.sandbox import deny_network
+from server_support import RAW_DIR, build_fixture_store, running_server, serving
+
+AGENCIES_QUERY = "SELECT ?a WHERE { ?a a <http://www.w3.org/ns/org#Organization> } ORDER BY ?a"
+CROSS_JOIN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"  # 229⁴ rows
+SORTED_JOIN = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?c ?f ?i"  # 229³ rows, all kept to sort
+
+
+class Listener:
+    """A loopback HTTP endpoint answering like a SPARQL endpoint, recording every contact."""
+
+    def __init__(self):
+        contacts = self.contacts = []
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self):
+                contacts.append(self.path)
+                body = b'{"head":{"vars":["secret"]},"results":{"bindings":[{"secret":{"type":"literal","value":"S"}}]}}'
+                self.send_response(200)
+                self.send_header("Content-Type", "application/sparql-results+json")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            do_POST = do_GET
+
+            def log_message(self, *args):
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/sparql"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    return build_fixture_store(tmp_path_factory.mktemp("attacks") / "store")
+
+
+@pytest.fixture(scope="module")
+def listener():
+    found = Listener()
+    yield found
+    found.close()
+
+
+@pytest.fixture(scope="module")
+def url(store):
+    with running_server(store, timeout_s=2.0, workers=2) as base_url:
+        yield base_url
+
+
+def select(url, query, client=None, **kwargs):
+    http = client or httpx
+    return http.get(url + "/sparql", params={"query": query}, headers={"Accept": "application/sparql-results+json"},
+                    timeout=30, **kwargs)
+
+
+# ------------------------------------------------------------ 1. SSRF: SERVICE refused however written
+
+BYPASSES = [
+    # the reported bypass: the old scanner read `<2)SERVICE?x#>` as an IRI
+    "SELECT ?secret WHERE {{ VALUES ?x {{ <{L}> }} {{ FILTER(1<2)SERVICE?x#>\n{{ ?s ?p ?secret }} }} }}",
+    "SELECT ?secret WHERE {{ VALUES ?x {{ <{L}> }} LATERAL {{ FILTER(1<2)SERVICE?x#>\n{{ ?s ?p ?secret }} }} }}",
+    "SELECT * WHERE {{ SERVICE <{L}> {{ ?s ?p ?o }} }}",
+    "select * where {{ service silent <{L}> {{ ?s ?p ?o }} }}",
+    "SELECT * WHERE {{ SeRvIcE <{L}> {{ ?s ?p ?o }} }}",
+    "SELECT * WHERE {{ \\u0053ERVICE <{L}> {{ ?s ?p ?o }} }}",
+    "SELECT * WHERE {{ \\U00000053\\u0045RVICE <{L}> {{ ?s ?p ?o }} }}",
+    "SELECT * WHERE {{ SERVICE#comment }}\n<{L}> {{ ?s ?p ?o }} }}",
+    "SELECT * WHERE {{ ?x ?y ?z .SERVICE<{L}>{{?s ?p ?o}} }}",
+    "PREFIX ep: <{L}#>\nSELECT * WHERE {{ SERVICE ep:x {{ ?s ?p ?o }} }}",
+    "BASE <{L}>\nSELECT * WHERE {{ SERVICE <> {{ ?s ?p ?o }} }}",
+    "SELECT * WHERE {{ BIND(<{L}> AS ?e) SERVICE ?e {{ ?s ?p ?o }} }}",
+    "SELECT * WHERE {{ VALUES ?e {{ <{L}> }} SERVICE SILENT ?e {{ ?s ?p ?o }} }}",
+    "SELECT * WHERE {{ OPTIONAL {{ ?a ?b ?c MINUS {{ SERVICE <{L}> {{ ?s ?p ?o }} }} }} }}",
+    "SELECT * WHERE {{ {{ {{ {{ SERVICE <{L}> {{ ?s ?p ?o }} }} }} }} UNION {{ ?a ?b ?c }} }}",
+    "SELECT * WHERE {{ FILTER EXISTS {{ SERVICE <{L}> {{ ?s ?p ?o }} }} }}",
+    "SELECT * WHERE {{ ?a ?b ?c FILTER NOT EXISTS {{ SERVICE <{L}> {{ }} }} }}",
+    "SELECT * WHERE {{ {{ SELECT * WHERE {{ SERVICE <{L}> {{ ?s ?p ?o }} }} }} }}",
+    "SELECT * WHERE {{ GRAPH ?g {{ SERVICE <{L}> {{ ?s ?p ?o }} }} }}",
+    "ASK {{ SERVICE <{L}> {{ ?s ?p ?o }} }}",
+    "CONSTRUCT {{ ?s ?p ?o }} WHERE {{ SERVICE <{L}> {{ ?s ?p ?o }} }}",
+    "DESCRIBE ?s WHERE {{ SERVICE <{L}> {{ ?s ?p ?o }} }}",
+    "SELECT * WHERE {{ \"\"\"<\"\"\" ?p ?o . SERVICE <{L}> {{ ?s ?p ?o }} }}",
+    "SELECT * WHERE {{ ?s ?p '''#''' SERVICE <{L}> {{ ?s ?p ?o }} }}",
+    "SELECT * WHERE {{ ?s ?p ?o }} #\n; SERVICE <{L}> {{ }}",
+]
+
+
+@pytest.mark.parametrize("template", BYPASSES)
+def test_service_is_refused_however_written_and_nothing_is_contacted(url, listener, template):
+    query = template.format(L=listener.url)
+    response = select(url, query)
+    assert response.status_code in (400, 403), response.text
+    assert "SERVICE" in response.text or "syntax" in response.text
+    assert listener.contacts == []
+
+
+@pytest.mark.parametrize("form", ["query", "update"])
+def test_load_and_service_as_updates_are_refused(url, listener, form):
+    for text in (f"LOAD <{listener.url}>", f"INSERT {{ ?s ?p ?o }} WHERE {{ SERVICE <{listener.url}> {{ ?s ?p ?o }} }}"):
+        response = httpx.post(url + "/sparql", data={form: text}, timeout=30)
+        assert response.status_code == 403
+    assert listener.contacts == []
+
+
+def _service_from_a_sandboxed_process(endpoint: str, results) -> None:
+    import pyoxigraph as ox
+
+    results.put(("filter", deny_network()))
+    try:
+        rows = list(ox.Store().query(f"SELECT ?s WHERE {{ SERVICE <{endpoint}> {{ ?s ?p ?o }} }}"))
+        results.put(("rows", len(rows)))
+    except Exception as err:  # noqa: BLE001
+        results.put(("error", f"{type(err).__name__}: {err}"))
+
+
+def test_second_wall_a_worker_cannot_open_a_network_socket(listener):
+    """Even a SERVICE the query check missed could not leave: Oxigraph itself is refused."""
+    ctx = mp.get_context("spawn")
+    results = ctx.Queue()
+    process = ctx.Process(target=_service_from_a_sandboxed_process, args=(listener.url, results))
+    process.start()
+    process.join(60)
+    assert results.get(timeout=5) == ("filter", True)
+    kind, detail = results.get(timeout=5)
+    assert kind == "error" and "Permission denied" in detail
+    assert listener.contacts == []
+
+
+def test_the_word_service_in_names_strings_and_comments_still_runs(url):
+    query = ('PREFIX service: <urn:service:>\n# SERVICE in a comment\n'
+             'SELECT ?service WHERE { BIND("SERVICE <x> {}" AS ?service) FILTER(?service != service:x) }')
+    response = select(url, query)
+    assert response.status_code == 200
+    assert response.json()["results"]["bindings"] == [{"service": {"type": "literal", "value": "SERVICE <x> {}"}}]
+
+
+# ------------------------------------------------------------ 2. nothing heavy in the server process
+
+def test_hostile_search_is_refused_quickly_and_health_stays_fast(url):
+    began = time.monotonic()
+    long_one = httpx.get(url + "/search", params={"q": "x" + " " * 2000 + "x", "format": "json"}, timeout=30)
+    assert long_one.status_code == 400 and "200" in long_one.text
+    widest = httpx.get(url + "/search", params={"q": "zq" + " " * 196 + "zq", "format": "json"}, timeout=30)
+    assert widest.status_code == 200 and widest.json() == []
+    assert time.monotonic() - began < 10  # was 19.8 s for the first request alone
+
+
+def test_short_form_matching_is_linear():
+    from graph.server.pages import score_document
+
+    doc = {"symbol": "29-NQ/TW", "number": "29", "type": None, "vi": "Nghị quyết 29", "en": None, "title": None}
+    began = time.monotonic()
+    assert score_document("Nghị quyết" + " " * 100_000 + "29", doc) == 40  # words of its label
+    assert score_document("x" + " " * 100_000 + "x", doc) == 0
+    assert time.monotonic() - began < 5
+
+
+def test_health_answers_while_the_workers_are_busy(url):
+    slow = [threading.Thread(target=select, args=(url, CROSS_JOIN)) for _ in range(2)]
+    for thread in slow:
+        thread.start()
+    time.sleep(0.5)
+    began = time.monotonic()
+    health = httpx.get(url + "/health", timeout=30)
+    took = time.monotonic() - began
+    for thread in slow:
+        thread.join(60)
+    assert health.status_code == 200 and health.json()["quads"] == 229
+    assert took < 1.0  # it never waits for a query worker
+
+
+# ------------------------------------------------------------ 3. workers that die, a pool that heals
+
+def test_deeply_nested_query_is_refused_and_the_next_one_succeeds(url):
+    nested = "SELECT * WHERE " + "{" * 10_000 + " ?s ?p ?o " + "}" * 10_000
+    refused = select(url, nested)
+    assert refused.status_code == 400 and "nested" in refused.text
+    innocent = select(url, AGENCIES_QUERY)
+    assert innocent.status_code == 200 and len(innocent.json()["results"]["bindings"]) == 4
+
+
+def test_query_too_long_is_refused_before_any_worker(url):
+    response = httpx.post(url + "/sparql", content=("SELECT * WHERE { ?s ?p ?o }" + " " * 70_000).encode(),
+                          headers={"Content-Type": "application/sparql-query"}, timeout=30)
+    assert response.status_code == 413 and "65536" in response.text
+
+
+@pytest.fixture()
+def app_and_url(store):
+    app = create_app(str(store), raw_dir=str(RAW_DIR), timeout_s=10.0, workers=2, worker_memory_mb=1024)
+    with serving(app) as base_url:
+        yield app, base_url
+
+
+def test_query_past_the_memory_cap_gets_its_own_error_and_the_pool_heals(app_and_url):
+    app, url = app_and_url
+    hungry = select(url, SORTED_JOIN)
+    assert hungry.status_code == 503
+    assert "memory" in hungry.text
+    for _ in range(4):  # every later request is answered, none inherits the dead worker
+        assert select(url, AGENCIES_QUERY).status_code == 200
+    health = httpx.get(url + "/health", timeout=30).json()
+    assert health["workers"] == 2 and health["workers_died"] == 1
+
+
+def test_a_worker_killed_while_idle_is_replaced_before_use(app_and_url):
+    app, url = app_and_url
+    pool = app.state.pool
+    for worker in list(pool.workers):
+        os.kill(worker.process.pid, signal.SIGKILL)
+    statuses = [select(url, AGENCIES_QUERY).status_code for _ in range(6)]
+    assert statuses == [200] * 6
+    assert len(pool.workers) == 2 and all(w.alive() for w in pool.workers)
+
+
+def test_one_client_cannot_take_every_worker(store):
+    with running_server(store, timeout_s=3.0, workers=2) as url:
+        hog = [threading.Thread(target=select, args=(url, CROSS_JOIN)) for _ in range(3)]
+        for thread in hog:
+            thread.start()
+        time.sleep(0.5)
+        with httpx.Client(transport=httpx.HTTPTransport(local_address="127.0.0.2")) as other:
+            began = time.monotonic()
+            answer = select(url, AGENCIES_QUERY, client=other)
+            took = time.monotonic() - began
+        for thread in hog:
+            thread.join(60)
+    assert answer.status_code == 200
+    assert took < 2.5  # the hog holds one worker at a time; the other is free for someone else
+
+
+# ------------------------------------------------------------ 4. resource caps
+
+def test_an_announced_huge_body_is_refused_before_it_is_read(url):
+    with socket.create_connection(("127.0.0.1", int(url.rsplit(":", 1)[1])), timeout=10) as sock:
+        sock.sendall(b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
+                     b"Content-Length: 300000000\r\n\r\nSELECT")
+        reply = sock.recv(4096)
+    assert reply.startswith(b"HTTP/1.1 413")
+
+
+def test_a_streamed_body_is_cut_at_the_limit(url):
+    def chunks():
+        for _ in range(64):
+            yield b"#" * 65536
+
+    response = httpx.post(url + "/sparql", content=chunks(), timeout=30,
+                          headers={"Content-Type": "application/sparql-query"})
+    assert response.status_code == 413
+
+
+def test_security_headers_on_every_response(url):
+    for path in ("/", "/sparql?query=ASK%7B%7D", "/health", "/static/yasgui/yasgui.min.js", "/eli/none"):
+        headers = httpx.get(url + path, timeout=30).headers
+        assert headers["x-content-type-options"] == "nosniff", path
+        assert headers["referrer-policy"] == "same-origin"
+        assert headers["x-frame-options"] == "DENY"
+        assert "script-src 'self'" in headers["content-security-policy"]
+
+
+def test_evaluation_error_is_400_with_the_engine_message(url):
+    response = select(url, "SELECT ?x WHERE { ?x ?p ?o } GROUP BY ?p")  # SPARQL 1.1 grammar, refused by Oxigraph
+    assert response.status_code == 400
+    assert "unbound" in response.text
+
+
+@pytest.fixture(scope="module")
+def tight_url(store):
+    with running_server(store, workers=1, max_connections=8, header_timeout_s=1.0) as base_url:
+        yield base_url
+
+
+def _port(url: str) -> int:
+    return int(url.rsplit(":", 1)[1])
+
+
+def test_a_slow_request_head_is_cut_off(tight_url):
+    with socket.create_connection(("127.0.0.1", _port(tight_url)), timeout=10) as sock:
+        sock.sendall(b"GET /health HTTP/1.1\r\n")
+        sock.settimeout(0.3)
+        began = time.monotonic()
+        for _ in range(20):  # one header line every 0.3 s: never a whole head
+            try:
+                sock.sendall(b"X-Drip: 1\r\n")
+                if sock.recv(100) == b"":
+                    break
+            except socket.timeout:
+                continue
+            except OSError:
+                break
+        closed_after = time.monotonic() - began
+    assert closed_after < 4
+
+
+def test_connections_past_the_cap_are_refused_and_others_recover(tight_url):
+    idle = [socket.create_connection(("127.0.0.1", _port(tight_url)), timeout=10) for _ in range(8)]
+    try:
+        time.sleep(0.2)
+        with socket.create_connection(("127.0.0.1", _port(tight_url)), timeout=10) as extra:
+            assert extra.recv(100).startswith(b"HTTP/1.1 503")
+    finally:
+        for sock in idle:
+            sock.close()
+    time.sleep(0.2)
+    assert httpx.get(tight_url + "/health", timeout=30).status_code == 200
