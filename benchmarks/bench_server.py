@@ -42,7 +42,14 @@ async def run_load(url: str, query: str, total: int, clients: int) -> dict:
     for n in range(total):
         queue.put_nowait(n)
 
-    async def client(http: httpx.AsyncClient) -> None:
+    async def client(n: int) -> None:
+        # each client from its own loopback address: the pool gives each client at most
+        # workers-1 workers at a time, so 16 clients on one address would measure that cap
+        transport = httpx.AsyncHTTPTransport(local_address=f"127.0.3.{10 + n}")
+        async with httpx.AsyncClient(timeout=60, transport=transport) as http:
+            await run_client(http)
+
+    async def run_client(http: httpx.AsyncClient) -> None:
         while not queue.empty():
             queue.get_nowait()
             start = time.perf_counter()
@@ -51,12 +58,11 @@ async def run_load(url: str, query: str, total: int, clients: int) -> dict:
             latencies.append(time.perf_counter() - start)
             statuses[response.status_code] = statuses.get(response.status_code, 0) + 1
 
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
-    async with httpx.AsyncClient(timeout=60, limits=limits) as http:
+    async with httpx.AsyncClient(timeout=60) as http:
         await http.post(url + "/sparql", data={"query": query})  # warm up
-        began = time.perf_counter()
-        await asyncio.gather(*(client(http) for _ in range(clients)))
-        elapsed = time.perf_counter() - began
+    began = time.perf_counter()
+    await asyncio.gather(*(client(n) for n in range(clients)))
+    elapsed = time.perf_counter() - began
     latencies.sort()
     return {"requests": total, "seconds": elapsed, "rps": total / elapsed,
             "p50_ms": 1000 * statistics.median(latencies),

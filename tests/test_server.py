@@ -184,18 +184,6 @@ def test_update_is_refused(url, request_kwargs):
     assert select(url, "ASK { <urn:a> ?p ?o }").json()["boolean"] is False
 
 
-@pytest.mark.parametrize("query", [
-    "SELECT * WHERE { SERVICE <http://127.0.0.1:1/sparql> { ?s ?p ?o } }",
-    "select * where { service silent <http://127.0.0.1:1/sparql> { ?s ?p ?o } }",
-    "SELECT * WHERE { ?x ?y ?z .SERVICE <http://127.0.0.1:1/sparql> { ?s ?p ?o } }",
-    "SELECT * WHERE { \\u0053ERVICE <http://127.0.0.1:1/sparql> { ?s ?p ?o } }",
-])
-def test_service_is_refused(url, query):
-    response = select(url, query)
-    assert response.status_code == 403
-    assert "SERVICE" in response.text
-
-
 def test_the_word_service_in_strings_comments_names_is_allowed(url):
     query = ('PREFIX service: <urn:service:>\n# SERVICE in a comment\n'
              'SELECT ?service WHERE { BIND("SERVICE <x> {}" AS ?service) FILTER(?service != service:x) }')

@@ -4,7 +4,6 @@ The real server on loopback over tests/fixtures/mini.trig; only loopback traffic
 
 from __future__ import annotations
 
-import http.server
 import multiprocessing as mp
 import os
 import signal
@@ -17,41 +16,11 @@ import pytest
 
 from graph.server import create_app
 from graph.server.sandbox import deny_network
-from server_support import RAW_DIR, build_fixture_store, running_server, serving
+from server_support import RAW_DIR, Listener, build_fixture_store, running_server, serving
 
 AGENCIES_QUERY = "SELECT ?a WHERE { ?a a <http://www.w3.org/ns/org#Organization> } ORDER BY ?a"
 CROSS_JOIN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"  # 229⁴ rows
 SORTED_JOIN = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?c ?f ?i"  # 229³ rows, all kept to sort
-
-
-class Listener:
-    """A loopback HTTP endpoint answering like a SPARQL endpoint, recording every contact."""
-
-    def __init__(self):
-        contacts = self.contacts = []
-
-        class Handler(http.server.BaseHTTPRequestHandler):
-            def do_GET(self):
-                contacts.append(self.path)
-                body = b'{"head":{"vars":["secret"]},"results":{"bindings":[{"secret":{"type":"literal","value":"S"}}]}}'
-                self.send_response(200)
-                self.send_header("Content-Type", "application/sparql-results+json")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            do_POST = do_GET
-
-            def log_message(self, *args):
-                pass
-
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/sparql"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def close(self):
-        self.server.shutdown()
-        self.server.server_close()
 
 
 @pytest.fixture(scope="module")
@@ -149,14 +118,6 @@ def test_second_wall_a_worker_cannot_open_a_network_socket(listener):
     kind, detail = results.get(timeout=5)
     assert kind == "error" and "Permission denied" in detail
     assert listener.contacts == []
-
-
-def test_the_word_service_in_names_strings_and_comments_still_runs(url):
-    query = ('PREFIX service: <urn:service:>\n# SERVICE in a comment\n'
-             'SELECT ?service WHERE { BIND("SERVICE <x> {}" AS ?service) FILTER(?service != service:x) }')
-    response = select(url, query)
-    assert response.status_code == 200
-    assert response.json()["results"]["bindings"] == [{"service": {"type": "literal", "value": "SERVICE <x> {}"}}]
 
 
 # ------------------------------------------------------------ 2. nothing heavy in the server process

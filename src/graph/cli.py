@@ -229,13 +229,18 @@ def _short(text: str, base: str) -> str:
 @click.option("--max-rows", default=10000, show_default=True, type=click.IntRange(1))
 @click.option("--workers", default=3, show_default=True, type=click.IntRange(1, 32),
               help="Query worker processes (each can be stopped on time-out).")
+@click.option("--worker-memory", "worker_memory_mb", default=2048, show_default=True, type=click.IntRange(768),
+              help="MiB of address space each query worker may use; a query past it gets a 503 of its own.")
+@click.option("--max-connections", default=256, show_default=True, type=click.IntRange(8),
+              help="Open connections at most; more are refused at once.")
 @click.option("--allow-update", is_flag=True, help="Accept SPARQL UPDATE (needs --update-token).")
 @click.option("--update-token", envvar="POLICY_GRAPH_UPDATE_TOKEN", default=None,
               help="Bearer token required for UPDATE (or POLICY_GRAPH_UPDATE_TOKEN).")
 @click.option("--raw-dir", default="data/raw", show_default=True, help="Source files, for the source-text view.")
 @click.option("--base", default=DEFAULT_BASE, show_default=True)
 def serve(store_path: str, host: str, port: int, timeout_s: float, max_rows: int, workers: int,
-          allow_update: bool, update_token: str | None, raw_dir: str, base: str) -> None:
+          worker_memory_mb: int, max_connections: int, allow_update: bool, update_token: str | None, raw_dir: str,
+          base: str) -> None:
     """Serve the SPARQL endpoint, the query UI and linked-data pages."""
     from .server import run_server
     from .store import open_store
@@ -247,7 +252,8 @@ def serve(store_path: str, host: str, port: int, timeout_s: float, max_rows: int
     if allow_update and not update_token:
         raise click.UsageError("--allow-update cần --update-token (needs --update-token)")
     run_server(store_path, host=host, port=port, timeout_s=timeout_s, max_rows=max_rows, allow_update=allow_update,
-               update_token=update_token, base=base, raw_dir=raw_dir, workers=workers)
+               update_token=update_token, base=base, raw_dir=raw_dir, workers=workers,
+               worker_memory_mb=worker_memory_mb, max_connections=max_connections)
 
 
 @main.command(name="eval")
