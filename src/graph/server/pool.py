@@ -10,7 +10,11 @@ once they say they are ready (imports, no-network filter, warm parser).
 
 Fairness: each client (the peer address) may hold at most ``per_client`` workers at a time,
 and a free worker goes to the waiting client that holds the fewest, first come first served
-among equals.  One client looping slow queries therefore cannot starve the others.
+among equals.  A client whose query ran slow (past ``slow_s``) counts as heavy for a while
+(``HEAVY_FOR_S``): heavy clients go after the others, all together hold at most
+``size - 1`` workers and never take the last idle one, so six clients looping slow queries
+from six addresses still leave a worker for everyone else.  A spare worker waits ready to
+replace a killed one at once (starting a worker takes a second or more).
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ import itertools
 import logging
 import multiprocessing as mp
 import tempfile
+import time
 from collections import OrderedDict, defaultdict, deque
 from pathlib import Path
 
@@ -49,8 +54,19 @@ class WorkerGone(Exception):
         self.before = before
 
 
+def _context():
+    """Workers fork from a forkserver that has already imported pyoxigraph and built rdflib's
+    SPARQL grammar: a new worker is ready in a fraction of the 1.5 s a fresh interpreter takes,
+    which is what a killed worker costs the others.  (The forkserver is a clean single-threaded
+    process, unlike the server, so forking from it is safe.)"""
+    ctx = mp.get_context("forkserver")
+    ctx.set_forkserver_preload(["graph.server.sparql", "graph.server.sandbox", "rdflib.plugins.sparql.parser",
+                                "pyoxigraph"])
+    return ctx
+
+
 class Worker:
-    _ctx = mp.get_context("spawn")
+    _ctx = _context()
     _ids = itertools.count(1)
 
     def __init__(self, store_path: str, writable: bool = False, memory_bytes: int | None = None,
@@ -64,6 +80,7 @@ class Worker:
         self.process.start()
         child.close()
         self.generation = 0
+        self.spare = False
 
     async def _readable(self, timeout_s: float) -> None:
         loop = asyncio.get_running_loop()
@@ -142,6 +159,7 @@ class WorkerPool:
     then at most ``timeout_s`` to finish, after which its worker is killed and replaced."""
 
     VERDICT_CACHE = 1024
+    HEAVY_FOR_S = 30.0
 
     def __init__(self, store_path: str, size: int = 3, timeout_s: float = 5.0, memory_mb: int | None = 2048,
                  per_client: int | None = None):
@@ -154,8 +172,12 @@ class WorkerPool:
         self.timeout_s = timeout_s
         self.memory_bytes = memory_mb * 2**20 if memory_mb else None
         self.per_client = per_client or max(1, size - 1)
+        self.heavy_cap = max(1, size - 1)
+        self.slow_s = max(0.5, timeout_s / 5)
+        self.heavy_until: dict[str, float] = {}
         self.workers: set[Worker] = set()
         self.idle: list[Worker] = []
+        self.spares: list[Worker] = []
         self.waiting: dict[str, deque] = defaultdict(deque)
         self.busy: dict[str, int] = defaultdict(int)
         self.arrivals = itertools.count()
@@ -173,13 +195,20 @@ class WorkerPool:
         self.log_dir = tempfile.TemporaryDirectory(prefix="policy-graph-workers-")
         for _ in range(self.size):
             self._spawn()
+        self._spawn(spare=True)
 
-    def _spawn(self) -> None:
-        """Start a worker; it joins the idle list once it says it is ready."""
+    def _spawn(self, spare: bool = False) -> None:
+        """Start a worker; once it says it is ready it joins the idle list, or waits as the
+        spare that replaces the next worker killed or dead (a fresh worker takes a second or
+        more to start: the spare is what keeps a kill from costing others a worker)."""
         worker = Worker(self.store_path, memory_bytes=self.memory_bytes, log_dir=self.log_dir.name)
         worker.generation = self.generation
+        worker.spare = spare
         self.workers.add(worker)
-        task = asyncio.get_running_loop().create_task(self._join_when_ready(worker))
+        self._background(self._join_when_ready(worker))
+
+    def _background(self, coroutine) -> None:
+        task = asyncio.get_running_loop().create_task(coroutine)
         self.tasks.add(task)
         task.add_done_callback(self.tasks.discard)
 
@@ -187,14 +216,17 @@ class WorkerPool:
         if await worker.ready(timeout_s=120):
             if self.closed:
                 return
-            self._park(worker)
-            self._dispatch()
+            if worker.spare:
+                self.spares.append(worker)
+            else:
+                self._park(worker)
+                self._dispatch()
             return
         log.error("query worker %d did not start: %s", worker.id, worker.last_words().strip()[-500:])
         await asyncio.to_thread(self._retire, worker)
         if not self.closed:
             await asyncio.sleep(1.0)  # a store that cannot be opened must not become a spawn storm
-            self._spawn()
+            self._spawn(worker.spare)
 
     def _park(self, worker: Worker) -> None:
         """Idle, with a watch on its pipe: an idle worker has nothing to say, so a readable
@@ -212,18 +244,27 @@ class WorkerPool:
             self._unpark(worker)
             self.died += 1
             log.warning("idle query worker %d stopped (exit %s); replaced", worker.id, worker.process.exitcode)
-            task = asyncio.get_running_loop().create_task(self._replace(worker))
-            self.tasks.add(task)
-            task.add_done_callback(self.tasks.discard)
+            self._background(self._replace(worker))
 
     def _retire(self, worker: Worker) -> None:
         self.workers.discard(worker)
         worker.kill()
 
     async def _replace(self, worker: Worker) -> None:
-        await asyncio.to_thread(self._retire, worker)
+        """The spare (if ready and current) takes the worker's place at once; a new spare starts."""
         if not self.closed:
-            self._spawn()
+            spare = self.spares.pop() if self.spares else None
+            if spare is not None and spare.alive() and spare.generation == self.generation:
+                spare.spare = False
+                self._park(spare)
+                self._dispatch()
+                self._spawn(spare=True)
+            else:
+                if spare is not None:
+                    self._background(asyncio.to_thread(self._retire, spare))
+                    self._spawn(spare=True)
+                self._spawn()
+        await asyncio.to_thread(self._retire, worker)
 
     def close(self) -> None:
         self.closed = True
@@ -238,22 +279,37 @@ class WorkerPool:
 
     @property
     def ready_workers(self) -> int:
-        return len([w for w in self.workers if w.alive()])
+        return len([w for w in self.workers if w.alive() and not w.spare])
 
     # ------------------------------------------------ fair turns
 
+    def _heavy(self, client: str, now: float) -> bool:
+        until = self.heavy_until.get(client)
+        if until is not None and until <= now:
+            del self.heavy_until[client]
+            return False
+        return until is not None
+
     def _dispatch(self) -> None:
-        """Hand idle workers to waiting clients: fewest held first, then first come."""
+        """Hand idle workers to waiting clients: light before heavy, fewest held first, then
+        first come; heavy clients together hold at most ``heavy_cap`` workers."""
+        now = time.monotonic()
         while self.idle:
+            heavy_busy = sum(n for c, n in self.busy.items() if self._heavy(c, now))
             heads = []
             for client, queue in self.waiting.items():
                 while queue and queue[0][1].done():  # gave up waiting
                     queue.popleft()
-                if queue and self.busy[client] < self.per_client:
-                    heads.append((self.busy[client], queue[0][0], client))
+                if not queue or self.busy[client] >= self.per_client:
+                    continue
+                heavy = self._heavy(client, now)
+                # the last idle worker is kept for light clients, even while a killed one is replaced
+                if heavy and (heavy_busy >= self.heavy_cap or (len(self.idle) < 2 and self.size > 1)):
+                    continue
+                heads.append((heavy, self.busy[client], queue[0][0], client))
             if not heads:
-                return
-            _, _, client = min(heads)
+                break
+            *_, client = min(heads)
             _, future = self.waiting[client].popleft()
             self.busy[client] += 1
             future.set_result(self._unpark(self.idle[-1]))
@@ -308,6 +364,7 @@ class WorkerPool:
             job.verdict = known
         for attempt in range(2):
             worker = await self._usable_worker(client)
+            began = time.monotonic()
             try:
                 reply = await worker.call(job, self.timeout_s)
             except WorkerGone as gone:
@@ -316,6 +373,7 @@ class WorkerPool:
                 if gone.before and attempt == 0:  # not this job's doing: try once more on another worker
                     await self._replace(worker)
                     continue
+                self._weigh(client, began)
                 reply = death_reply(worker)
                 await self._replace(worker)
                 return reply
@@ -323,13 +381,20 @@ class WorkerPool:
                 # timed out, or the request was cancelled mid-query: the worker may still be
                 # evaluating, so it is killed (that is what stops the query) and replaced.
                 self.killed += 1
+                self._weigh(client, began)
                 self._release(worker, client, healthy=False)
                 await asyncio.shield(self._replace(worker))
                 raise
+            self._weigh(client, began)
             self._release(worker, client)
             self._remember(job, reply)
             return reply
         raise PoolBusy()
+
+    def _weigh(self, client: str, began: float) -> None:
+        now = time.monotonic()
+        if now - began > self.slow_s:
+            self.heavy_until[client] = now + self.HEAVY_FOR_S
 
     def _remember(self, job: Job, reply: tuple) -> None:
         """Cache the check of a client's query text: a repeated query is not parsed again,
@@ -364,7 +429,9 @@ class WorkerPool:
         return reply
 
     def stats(self) -> dict:
-        return {"workers": len(self.workers), "idle": len(self.idle),
+        return {"workers": len([w for w in self.workers if not w.spare]), "spare": len(self.spares),
+                "idle": len(self.idle),
                 "waiting": sum(len(q) for q in self.waiting.values()),
-                "queries_stopped": self.killed, "workers_died": self.died}
+                "queries_stopped": self.killed, "workers_died": self.died,
+                "heavy_clients": len([c for c in list(self.heavy_until) if self._heavy(c, time.monotonic())])}
 

@@ -356,6 +356,12 @@ def worker_main(conn, store_path: str, writable: bool, memory_bytes: int | None 
     warm_up()
     sandbox.limit_memory(memory_bytes)
     store, identity = None, None
+    if not writable:  # opened now, so the first request on a fresh worker does not pay for it
+        try:
+            identity = _store_identity(store_path)
+            store = ox.Store.read_only(store_path)
+        except OSError:
+            store = None  # each job retries and reports the error
     try:
         conn.send(("ready", os.getpid()))
     except OSError:
