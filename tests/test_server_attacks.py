@@ -186,7 +186,7 @@ def test_query_past_the_memory_cap_gets_its_own_error_and_the_pool_heals(app_and
     for _ in range(4):  # every later request is answered, none inherits the dead worker
         assert select(url, AGENCIES_QUERY).status_code == 200
     health = httpx.get(url + "/health", timeout=30).json()
-    assert health["workers"] == 2 and health["workers_died"] == 1
+    assert health["ready"] == 2 and health["workers_died"] == 1
 
 
 def test_a_worker_killed_while_idle_is_replaced_before_use(app_and_url):

@@ -178,6 +178,7 @@ class WorkerPool:
         self.workers: set[Worker] = set()
         self.idle: list[Worker] = []
         self.spares: list[Worker] = []
+        self.starting = 0
         self.waiting: dict[str, deque] = defaultdict(deque)
         self.busy: dict[str, int] = defaultdict(int)
         self.arrivals = itertools.count()
@@ -201,11 +202,27 @@ class WorkerPool:
         """Start a worker; once it says it is ready it joins the idle list, or waits as the
         spare that replaces the next worker killed or dead (a fresh worker takes a second or
         more to start: the spare is what keeps a kill from costing others a worker)."""
-        worker = Worker(self.store_path, memory_bytes=self.memory_bytes, log_dir=self.log_dir.name)
-        worker.generation = self.generation
+        self.starting += 1
+        self._background(self._start(spare, self.generation))
+
+    async def _start(self, spare: bool, generation: int) -> None:
+        # forking waits on the forkserver: not in the event loop
+        forking = asyncio.ensure_future(asyncio.to_thread(Worker, self.store_path, False, self.memory_bytes,
+                                                          self.log_dir.name))
+        try:
+            worker = await asyncio.shield(forking)
+        except asyncio.CancelledError:  # the pool closed meanwhile: the new process must not outlive it
+            forking.add_done_callback(lambda done: done.exception() or done.result().process.kill())
+            raise
+        finally:
+            self.starting -= 1
+        worker.generation = generation
         worker.spare = spare
         self.workers.add(worker)
-        self._background(self._join_when_ready(worker))
+        if self.closed:
+            await asyncio.to_thread(self._retire, worker)
+            return
+        await self._join_when_ready(worker)
 
     def _background(self, coroutine) -> None:
         task = asyncio.get_running_loop().create_task(coroutine)
@@ -429,7 +446,8 @@ class WorkerPool:
         return reply
 
     def stats(self) -> dict:
-        return {"workers": len([w for w in self.workers if not w.spare]), "spare": len(self.spares),
+        return {"workers": self.size, "ready": len([w for w in self.workers if not w.spare and w.alive()]),
+                "spare": len(self.spares),
                 "idle": len(self.idle),
                 "waiting": sum(len(q) for q in self.waiting.values()),
                 "queries_stopped": self.killed, "workers_died": self.died,
