@@ -29,6 +29,7 @@ from ..patterns.agencies import (
     GROUP_MARKERS,
     GROUP_SUFFIXES,
     GROUP_NOUNS,
+    KIND_LIST_HEADS,
 )
 
 # heads wrap across lines too: "Mặt \n trận Tổ quốc"
@@ -39,7 +40,12 @@ _HEAD_ALT = "|".join(re.escape(h).replace(r"\ ", r"[ \t\n]+") for h in sorted(AG
 # "Bộ máy", "Hội nghị", "Trường hợp", "Quỹ đất", "Bộ trưởng" (a person), "Vụ việc", "Vụ án"
 _NOT_A_NAME = r"cáo|hành|máy|nghị|thảo|hợp|kết|hữu|đất|trưởng|việc|mùa|án"
 _HEAD_WITH_NAME = rf"(?:{_HEAD_ALT})(?=\s+[\w(])(?!\s+(?:ngành|và|(?-i:Các))\b)(?!\s+(?-i:{_NOT_A_NAME})\b)"
-_GROUP_START = re.compile(rf"[Cc]ác[ \t\n]+(?:{'|'.join(GROUP_NOUNS)})\b")
+_GROUP_NOUN_ALT = "|".join(GROUP_NOUNS)
+# kinds listed without "các", capitalised, open a name's text (not a cut inside "Các Sở, Ban, ngành"):
+# "Sở, ban, ngành có liên quan", "Bộ, ngành, địa phương"
+_KIND_LIST = rf"(?:{'|'.join(KIND_LIST_HEADS)})[ \t]*,[ \t\n]*(?:{_GROUP_NOUN_ALT})\b"
+_KIND_LIST_START = re.compile(_KIND_LIST)
+_GROUP_START = re.compile(rf"[Cc]ác[ \t\n]+(?:{_GROUP_NOUN_ALT})\b")
 # a body's name opens here (the caller checks the capital: "Công An tỉnh" is printed too)
 _BODY_START = re.compile(_HEAD_WITH_NAME, re.IGNORECASE)
 _SEPARATOR = re.compile(r"(?:(?<![ \t\n])[ \t\n]+)?(?:;|,|(?<!\w)và(?!\w))[ \t\n]*")
@@ -133,7 +139,7 @@ def normalise_agency_name(printed: str) -> str:
 def is_group_name(name: str) -> bool:
     """True for sets of bodies: "Các sở, ban, ngành", "Ủy ban nhân dân các huyện, thị xã, thành phố"."""
     folded = name.casefold()
-    return folded.startswith(GROUP_MARKERS) or folded.endswith(GROUP_SUFFIXES)
+    return folded.startswith(GROUP_MARKERS) or folded.endswith(GROUP_SUFFIXES) or bool(_KIND_LIST_START.match(name))
 
 
 _AGENCY_LINE_MAX = 160
@@ -150,7 +156,10 @@ def is_agency_like(line: str) -> bool:
     text = clean(line).rstrip(".;, ")
     if not text or len(text) > _AGENCY_LINE_MAX or _has_two_sentences(text):
         return False
-    return all(starts_with_agency(text[start:end]) for start, end in _body_bounds(text))
+    # after the first body a group may be in lower case: "Bộ Công an, Bộ Tài chính và các bộ, ngành,
+    # địa phương khác có liên quan" (dev h08 Phụ lục II)
+    return all(starts_with_agency(text[start:end]) or (i > 0 and bool(_GROUP_START.match(text, start)))
+               for i, (start, end) in enumerate(_body_bounds(text)))
 
 
 def _has_two_sentences(text: str) -> bool:
@@ -161,4 +170,4 @@ def _has_two_sentences(text: str) -> bool:
 def starts_with_agency(text: str) -> bool:
     """True when ``text`` opens with a body's name or a group of bodies (capitalised)."""
     text = text.lstrip()
-    return text[:1].isupper() and _opens_body(text, 0)
+    return text[:1].isupper() and (_opens_body(text, 0) or bool(_KIND_LIST_START.match(text)))

@@ -62,6 +62,7 @@ and spans; ``seg.sections`` only gives each task its section key.
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 
@@ -92,6 +93,7 @@ def extract_tasks(seg: SegmentedDocument) -> list[Task]:
         tasks += table_tasks or prose_tasks(body, appendix.span)
     for region in main_regions(len(body), seg.appendices):
         tasks += prose_tasks(body, region)
+    tasks = _without_repeats_of_rows(tasks)
     for task in tasks:
         task.section = _section_key(seg, task.span)
     return sorted(tasks, key=lambda t: t.span.start)
@@ -103,6 +105,26 @@ def prose_tasks(body: str, region: Span) -> list[Task]:
     for parse in (parse_lead_heading_tasks, parse_agency_heading_tasks, parse_prose_assignment_tasks):
         taken += [t for t in parse(body, region) if not _overlaps_any(t, taken)]
     return taken
+
+
+def _without_repeats_of_rows(tasks: list[Task]) -> list[Task]:
+    """A plan that lists its tasks in the text and again as rows of its appendix table (dev h01:
+    "III. NHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU (chi tiết Phụ lục đính kèm)") states each task once: the row,
+    which carries the columns, is kept and the text's copy dropped."""
+    row_openings = [_opening(t.text) for t in tasks if t.layout == "table"]
+    if not row_openings:
+        return tasks
+    return [t for t in tasks if t.layout == "table" or not any(
+        difflib.SequenceMatcher(None, _opening(t.text), row).ratio() >= _REPEAT_RATIO for row in row_openings)]
+
+
+# how alike the first words of a text task and a table row are when one repeats the other
+_REPEAT_RATIO = 0.8
+_OPENING_WORDS = 8
+
+
+def _opening(text: str) -> str:
+    return " ".join(text.casefold().split()[:_OPENING_WORDS])
 
 
 def main_regions(length: int, appendices: list[Appendix]) -> list[Span]:
@@ -172,6 +194,10 @@ def _mentions(body: str, start: int, end: int) -> list[AgencyMention]:
 _ROW_LABEL = re.compile(r"[ \t]*(?P<label>\d{1,2}(?:\.\d{1,2})?)(?P<dot>\.)?(?=[ \t]|$)")
 # a Roman group row alone on its line ("I" / "Công tác tuyên truyền"): rows under it count from 1 again
 _GROUP_ROW = re.compile(r"[ \t]*(?P<label>[IVX]{1,5})\.?[ \t]*$")
+# "(1)", "(2)" …: the column numbers printed under a header
+_COLUMN_NUMBER = re.compile(r"\(\d{1,2}\)")
+# a deadline cell that is a sentence: "Hoàn thành đầu tư, … xong trước ngày 01/01/2030" (dev h07)
+_YEAR_IN_CELL = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 # the header row: "TT Nhiệm vụ Cơ quan chủ trì …" / "STT" then "Nội dung nhiệm vụ"
 _HEADER_START = re.compile(r"[ \t]*S?TT\b")
 _HEADER_WORD = "nhiệm vụ"
@@ -224,14 +250,15 @@ def _find_header(lines: list[Line]) -> int | None:
 
 def _header_columns(lines: list[Line], header: int) -> list[str] | None:
     """Roles of the columns after "STT" when the header prints one cell per line ("Nhiệm vụ",
-    "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành", "Sản phẩm"); None when a cell
-    is not a known column or the table has no task text and lead columns."""
+    "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành", "Sản phẩm"), in any order and
+    number; None when a cell is not a known column or the table has no task text and lead columns.
+    A row of column numbers under the header ("(1)", "(2)", … dev h07) ends it."""
     roles = []
     for line in lines[header:header + 12]:
         if line.blank:
             continue
         if _ROW_LABEL.fullmatch(line.text.strip()) or _GROUP_ROW.fullmatch(line.text) \
-                or _ROW_LABEL.match(line.text) and roles:
+                or _COLUMN_NUMBER.fullmatch(line.text.strip()) or _ROW_LABEL.match(line.text) and roles:
             break
         cell = clean(line.text).casefold()
         role = next((r for phrase, r in TABLE_COLUMN_ROLES if phrase in cell), None)
@@ -242,29 +269,75 @@ def _header_columns(lines: list[Line], header: int) -> list[str] | None:
 
 
 def _column_row_task(body: str, row: Row, columns: list[str]) -> Task | None:
-    """A row with one cell per header column, read by the header's order; None when the cells do
-    not line up with the columns (a group row, a merged cell)."""
+    """A row read by its header's columns; None when its cells cannot be laid on them (a group
+    row, merged cells)."""
     cells = [l for l in lines_of(body, Span(row.label_line.end, row.end)) if not l.blank]
-    if len(cells) != len(columns):
+    by_role = _align_cells(cells, columns)
+    if by_role is None:
         return None
-    by_role: dict[str, Line] = dict(zip(columns, cells))
-    deadline = by_role.get("deadline")
-    # the cells must read as their columns: a row missing a cell shifts the others
-    if not is_agency_like(by_role["lead"].text):
-        return None
-    if "support" in by_role and not is_agency_like(by_role["support"].text):
-        return None
-    if deadline and parse_deadline(deadline.text).kind == "unspecified":
-        return None
+    text_cells = by_role["text"]
+    if row.depth == 1 and len(text_cells) > 1:
+        text_cells = text_cells[1:]  # "7 / Phát triển các thành phần kinh tế … / <task paragraphs>"
+
+    def cell(role: str) -> Line | None:
+        return by_role[role][0] if by_role.get(role) else None
+
+    lead, support, deadline, output, notes = (cell(r) for r in ("lead", "support", "deadline", "output", "notes"))
     return Task(
-        label=row.label, text=clean(by_role["text"].text), section=None,
-        lead=_mentions(body, by_role["lead"].start, by_role["lead"].end),
-        support=_mentions(body, by_role["support"].start, by_role["support"].end) if "support" in by_role else [],
+        label=row.label, text=clean("\n".join(c.text for c in text_cells)), section=None,
+        lead=_mentions(body, lead.start, lead.end),
+        support=_mentions(body, support.start, support.end) if support else [],
         deadline=parse_deadline(deadline.text, Span(*_trim(body, deadline.start, deadline.end))) if deadline else None,
-        output_form=clean(by_role["output"].text) if "output" in by_role else None,
-        notes=clean(by_role["notes"].text) if "notes" in by_role else None,
+        output_form=clean(output.text) if output else None,
+        notes=clean(notes.text) if notes else None,
         span=Span(*_trim(body, row.label_line.start, row.end)), layout="table",
     )
+
+
+def _align_cells(cells: list[Line], columns: list[str]) -> dict[str, list[Line]] | None:
+    """Lay a row's cells on its columns.  The task text may run over several cells (paragraphs);
+    empty cells are not printed, so a column may get no cell, but a cell never goes unplaced and
+    each must read as its column: bodies under "chủ trì"/"phối hợp", a deadline under "thời gian"."""
+    if columns[0] != "text" or len(cells) < 2:
+        return None
+    # the lead cell is the first after the text that names bodies; the text runs up to it
+    lead_at = next((i for i in range(1, len(cells)) if is_agency_like(cells[i].text)), None)
+    if lead_at is None:
+        return None
+    placed = _place(cells[lead_at:], columns[1:])
+    if placed is None or "lead" not in placed:
+        return None
+    placed["text"] = cells[:lead_at]
+    return placed
+
+
+def _place(cells: list[Line], columns: list[str]) -> dict[str, list[Line]] | None:
+    """Each cell on the next column it fits, skipping columns left empty; None when one does not fit."""
+    placed: dict[str, list[Line]] = {}
+    col = 0
+    for cell in cells:
+        while col < len(columns) and not _fits(cell.text, columns[col]):
+            col += 1
+        if col == len(columns):
+            return None
+        placed[columns[col]] = [cell]
+        col += 1
+    return placed
+
+
+def _fits(text: str, role: str) -> bool:
+    if role in ("lead", "support"):
+        return is_agency_like(text) or role == "support" and _lists_kinds_of_body(text)
+    if role == "deadline":
+        return parse_deadline(text).kind != "unspecified" or bool(_YEAR_IN_CELL.search(text))
+    return role in ("output", "notes")
+
+
+def _lists_kinds_of_body(text: str) -> bool:
+    """A cooperating cell that names kinds of body, not bodies: "Viện, Trường; Doanh nghiệp, Sở, ban,
+    ngành có liên quan" (dev h01): short, no sentence, no deadline."""
+    return len(text) <= 200 and not text.rstrip().endswith(":") and parse_deadline(text).kind == "unspecified" \
+        and all(part.strip()[:1].isupper() for part in text.split(";") if part.strip())
 
 
 def _rows(body: str, lines: list[Line], region_end: int) -> list[Row]:

@@ -94,6 +94,9 @@ AGENCY_HEADS: tuple[str, ...] = (
     "Trường", "Viện", "Trung tâm", "Tập đoàn", "Công ty", "Tỉnh ủy", "Tỉnh uỷ", "Đảng ủy",
     "Đảng đoàn", "Ban cán sự", "Cổng", "Chính phủ", "Thủ tướng", "Quỹ", "Hệ thống",
     "Vụ", "Tổng cục",  # units of a ministry: "Vụ Công nghiệp", "Tổng cục Quản lý thị trường"
+    # "Liên hiệp các Hội Khoa học và Kỹ thuật", "Hiệp hội Doanh nghiệp" (dev h01), "Thuế tỉnh" (the
+    # provincial tax office since 2025, dev h07)
+    "Liên hiệp", "Hiệp hội", "Thuế",
 )
 
 # Phrases that name a set of bodies rather than one: "Các sở, ban, ngành",
@@ -107,6 +110,9 @@ GROUP_MARKERS: tuple[str, ...] = (
     "hệ thống các ",
 )
 GROUP_SUFFIXES: tuple[str, ...] = ("liên quan",)
+# Kinds of body listed without "các": "Sở, ban, ngành có liên quan", "Bộ, ngành, địa phương",
+# "Viện, Trường" (dev h01, h08 task tables): a head word, a comma, then another kind.
+KIND_LIST_HEADS: tuple[str, ...] = ("Sở", "Bộ", "Ban", "Ngành", "Viện", "Trường", "Đơn vị", "Cơ quan")
 
 # Role phrases of the "role lines" layout (seeds 001, 002), label → role.
 # "Cơ quan chỉ đạo: Ban Thường vụ Tỉnh ủy."  "- Cơ quan chủ trì: Sở Công Thương."
