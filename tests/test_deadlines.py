@@ -37,6 +37,10 @@ from graph.model import DEADLINE_KINDS, Span
         ("trước ngày 15/12 hằng năm", "annual", (), None),
         ("trước ngày 05/6 và 05/12 hàng năm", "annual", (), None),
         ("Hằng quý", "periodic", (), None),
+        # dev h03 "c) Thời gian thực hiện: Hoàn thành trong năm 2025.", h07 and h08 Phụ lục cells
+        ("Hoàn thành trong năm 2025.", "year", (2025,), None),
+        ("Xong trong Quý II/2026", "quarter", (2026,), 2),
+        ("Năm 2025-2030", "period", (2025, 2030), None),
         ("định kỳ 6 tháng, hằng năm", "periodic", (), None),
         ("6 tháng một lần", "periodic", (), None),
         ("định kỳ hằng quý và đột xuất", "periodic", (), None),

@@ -17,6 +17,7 @@ Forms handled (from the seeds; the table is ``patterns/deadlines.py``):
   ``Theo tiến độ dự án``                              → per-plan
 - ``2021 - 2025``, ``giai đoạn 2021-2025``,
   ``Từ năm 2020 - 2025``, ``Từ năm 2023``, ``Giai đoạn`` → period
+- ``Hoàn thành trong năm 2025``, ``Xong trong Quý II/2026`` → as what follows the verb
 - anything else                                       → unspecified (raw kept)
 """
 
@@ -28,7 +29,7 @@ import re
 
 from ..model import Deadline, Span
 from ..normalise import clean
-from ..patterns.deadlines import (COMPILED_FORMS, DATED_DEADLINE, INLINE_DEADLINE, PREFIX_KINDS, PROSE_DEADLINE,
+from ..patterns.deadlines import (COMPILED_FORMS, COMPLETION_PREFIX, DATED_DEADLINE, INLINE_DEADLINE, PREFIX_KINDS, PROSE_DEADLINE,
                                   ROMAN_QUARTERS)
 
 _TRAILING = re.compile(r"(?<![\s.;,:])[\s.;,:]+$")
@@ -74,6 +75,7 @@ def prose_deadline(text: str) -> tuple[str, int] | None:
 
 def _core(printed: str) -> str:
     text = _LEADING_BULLET.sub("", printed)
+    text = COMPLETION_PREFIX.sub("", text)
     text = _TRAILING.sub("", text)
     without_paren = _TRAILING_PAREN.sub("", text)
     return _TRAILING.sub("", without_paren) or text

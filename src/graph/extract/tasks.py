@@ -68,16 +68,20 @@ from dataclasses import dataclass
 
 from ..model import AgencyMention, Appendix, Deadline, SegmentedDocument, Span, Task
 from ..normalise import clean
-from ..patterns.agencies import (
+from ..patterns.agencies import CANONICAL_NAMES
+from ..patterns.tasks import (
+    ACTION_VERBS,
     ASSIGN_VERBS,
-    CANONICAL_NAMES,
+    DEADLINE_LABELS,
     LEAD_VERBS,
     NOTE_PHRASES,
     OUTPUT_FORMS,
-    ROLE_LABELS,
+    ROLE_HEADS,
+    ROLE_WORDS,
     SUPPORT_VERB,
-    ACTION_VERBS,
     TABLE_COLUMN_ROLES,
+    TASK_TEXT_LABELS,
+    alternation,
 )
 from ..patterns.deadlines import TABLE_DEADLINE
 from .agencies import is_agency_like, parse_agencies, starts_with_agency
@@ -202,9 +206,9 @@ _YEAR_IN_CELL = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _HEADER_START = re.compile(r"[ \t]*S?TT\b")
 _HEADER_WORD = "nhiệm vụ"
 _COLUMN_GAP = re.compile(r"[ \t]{2,}")
-_FORM_ALT = "|".join(w.replace(" ", r"\s+") for w in OUTPUT_FORMS)
+_FORM_ALT = alternation(OUTPUT_FORMS)
 _FORMS = re.compile(rf"\s*(?P<forms>(?:{_FORM_ALT})(?:\s*,\s*(?:{_FORM_ALT}))*)", re.IGNORECASE)
-_NOTES = re.compile(r"\s*(?P<note>" + "|".join(n.replace(" ", r"\s+") for n in NOTE_PHRASES) + ")", re.IGNORECASE)
+_NOTES = re.compile(rf"\s*(?P<note>{alternation(NOTE_PHRASES)})", re.IGNORECASE)
 # output forms opening the tail of a row with no deadline; not "Sở Kế hoạch và Đầu tư"
 _FORM_START = re.compile(rf"(?<!Sở\s)(?<![\w/])(?:{_FORM_ALT})(?!\w)")
 
@@ -300,6 +304,11 @@ def _align_cells(cells: list[Line], columns: list[str]) -> dict[str, list[Line]]
     each must read as its column: bodies under "chủ trì"/"phối hợp", a deadline under "thời gian"."""
     if columns[0] != "text" or len(cells) < 2:
         return None
+    if len(cells) == len(columns) and starts_with_agency(cells[columns.index("lead")].text) \
+            and all(_fits(c.text, role) or role in ("lead", "support") for c, role in zip(cells, columns)):
+        # one cell a column: the lead cell may say more than names ("Bộ Công an, Bộ Khoa học và Công
+        # nghệ với các tiêu chuẩn … áp dụng chung toàn quốc; các bộ, ngành với …", dev h08 row I.4)
+        return {role: [c] for c, role in zip(cells, columns)}
     # the lead cell is the first after the text that names bodies; the text runs up to it
     lead_at = next((i for i in range(1, len(cells)) if is_agency_like(cells[i].text)), None)
     if lead_at is None:
@@ -330,7 +339,7 @@ def _fits(text: str, role: str) -> bool:
         return is_agency_like(text) or role == "support" and _lists_kinds_of_body(text)
     if role == "deadline":
         return parse_deadline(text).kind != "unspecified" or bool(_YEAR_IN_CELL.search(text))
-    return role in ("output", "notes")
+    return role in ("text", "output", "notes")
 
 
 def _lists_kinds_of_body(text: str) -> bool:
@@ -485,13 +494,19 @@ def _parse_tail(body: str, start: int, end: int) -> Tail:
 
 # ------------------------------------------------------------------ 2. role lines
 
-_ROLE_ALT = "|".join(re.escape(label).replace(r"\ ", r"[ \t]+") for label, _ in ROLE_LABELS)
-_ROLE_OF = {label.casefold(): role for label, role in ROLE_LABELS}
-# "- Cơ quan chủ trì: …", "+ Thời gian thực hiện: …", "Cơ quan chỉ đạo: …",
-# "- Thời gian thực hiện xây dựng kế hoạch: năm 2020."
+_ROLE_OF = {word: role for word, role in ROLE_WORDS}
+_ROLE_GAP = r"[ \t]+"
+_ROLE_HEAD_ALT = alternation(ROLE_HEADS, _ROLE_GAP)
+_ROLE_WORD_ALT = alternation([word for word, _ in ROLE_WORDS], _ROLE_GAP)
+_DEADLINE_LABEL_ALT = alternation(DEADLINE_LABELS, _ROLE_GAP)
+_ROLE_LABEL = rf"(?P<head>{_ROLE_HEAD_ALT})[ \t]+(?P<word>{_ROLE_WORD_ALT})|(?P<deadline>{_DEADLINE_LABEL_ALT})"
+# "- Cơ quan chủ trì: …", "+ Thời gian thực hiện: …", "Cơ quan chỉ đạo: …", "b) Cơ quan thực hiện:",
+# "- Thời gian thực hiện xây dựng kế hoạch: năm 2020.", "c) Thời gian thực hiện: …" (dev h03)
 _ROLE_LINE = re.compile(
-    rf"[ \t]*(?:[-+*•][ \t]*)?(?P<role>{_ROLE_ALT})(?P<extra>[ \t]+[^:\n]{{1,40}})?[ \t]*:[ \t]*"
+    rf"[ \t]*(?:(?:[-+*•]|[a-zđ]\))[ \t]*)?(?P<role>{_ROLE_LABEL})(?P<extra>[^:\n]{{0,40}}):[ \t]*"
 )
+# "a) Nhiệm vụ: Tham mưu UBND Thành phố …": the task's text follows the label
+_TASK_TEXT_LABEL = re.compile(rf"{alternation(TASK_TEXT_LABELS, _ROLE_GAP)}[ \t]*:[ \t]*")
 # item labels: "-", "+", "*", "a)", "đ)", "(1)", "1.", "2.3.", "II."
 _ITEM_LABEL = re.compile(
     r"[ \t]*(?P<label>[-+*•](?=[ \t]*\S)|[a-zđ]\)|\(\d{1,2}\)|\d{1,2}(?:\.\d{1,2})*\.|[IVX]{1,5}\.)[ \t]*"
@@ -533,7 +548,9 @@ def parse_role_line_tasks(body: str, region: Span) -> list[Task]:
 
 
 def _role_of(match: re.Match[str]) -> str:
-    return _ROLE_OF[re.sub(r"[ \t]+", " ", match.group("role")).casefold()]
+    if match.group("deadline"):
+        return "deadline"
+    return _ROLE_OF[re.sub(r"[ \t]+", " ", match.group("word"))]
 
 
 def _role_blocks(body: str, lines: list[Line]) -> list[list[RoleValue]]:
@@ -597,6 +614,10 @@ def _role_block_task(body: str, lines: list[Line], block: list[RoleValue], previ
         return None
     label, item_start = item
     text_start = _after_group_heading(body, lines, item_start, first.start)
+    named = _TASK_TEXT_LABEL.match(body, text_start, first.start)
+    if named:  # "1.2. Triển khai, phát triển dữ liệu: / a) Nhiệm vụ: …": the task is item 1.2
+        text_start = named.end()
+        label = _enclosing_label(lines, item_start) or label
     text = clean(body[text_start:first.start])
     if not text:
         return None
@@ -611,6 +632,18 @@ def _role_block_task(body: str, lines: list[Line], block: list[RoleValue], previ
         raw = inline_deadline(text)  # "(thực hiện thường xuyên, hàng năm)"
         task.deadline = parse_deadline(raw) if raw else None
     return task
+
+
+def _enclosing_label(lines: list[Line], pos: int) -> str | None:
+    """The label of the item above the point at ``pos`` ("1.2." over "a) Nhiệm vụ: …")."""
+    above = [l for l in lines if l.end < pos and not l.blank]
+    point = next((l for l in lines if l.start <= pos <= l.end), None)
+    kind = _label_kind(item_match(point.text).group("label")) if point and item_match(point.text) else None
+    for line in reversed(above):
+        item = item_match(line.text)
+        if item and _label_kind(item.group("label")) != kind:
+            return item.group("label").strip()
+    return None
 
 
 def _after_group_heading(body: str, lines: list[Line], start: int, end: int) -> int:
@@ -671,7 +704,7 @@ def _label_kind(label: str) -> str:
 
 # ------------------------------------------------------------------ 3. lead headings
 
-_LEAD_VERB_ALT = "|".join(v.replace(" ", r"\s+") for v in LEAD_VERBS)
+_LEAD_VERB_ALT = alternation(LEAD_VERBS)
 # "(2) Sở Thông tin và Truyền thông chủ trì, phối hợp với các cơ quan liên quan:"
 # "Các Sở, Ban, ngành và UBND các huyện, thị xã, thành phố thực hiện:"
 _SUPPORT_VERB = SUPPORT_VERB.replace(" ", r"\s+")
@@ -686,10 +719,9 @@ _HEADING_MAX_LINES = 4
 _HEADING_LABEL = re.compile(r"^[ \t]*(?:\(\d{1,2}\)|\d{1,2}\.)[ \t]*")
 _POINT = re.compile(r"[a-zđ]\)$")
 _BULLET = "-"
-_ASSIGN = re.compile(rf"(?P<verb>{'|'.join(ASSIGN_VERBS)})[ \t]+")
+_ASSIGN = re.compile(rf"(?P<verb>{alternation(ASSIGN_VERBS)})[ \t]+")
 _CANONICAL_PREFIX = re.compile(
-    "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(CANONICAL_NAMES, key=len, reverse=True)),
-    re.IGNORECASE,
+    alternation(CANONICAL_NAMES), re.IGNORECASE,
 )
 
 
@@ -738,6 +770,8 @@ def _bullets_under(body: str, lines: list[Line], i: int) -> tuple[list[tuple[int
         if line.blank:
             i += 1
             continue
+        if _RECIPIENTS.match(line.text):
+            break  # "Nơi nhận:" and its addressees close the text
         item = item_match(line.text)
         label_kind = None
         if item:
@@ -785,7 +819,7 @@ def _prose_deadline(body: str, start: int, end: int) -> Deadline | None:
 # "1. Sở Nông nghiệp và Phát triển nông thôn chủ trì, phối hợp với các sở, ngành hướng dẫn, kiểm
 # tra …", "2. Bộ Kế hoạch và Đầu tư, Bộ Tài chính cân đối, …" is not (no "chủ trì"): a numbered
 # clause that names its lead, "chủ trì", then the cooperating bodies up to the action verb.
-_ACTION_ALT = "|".join(v.replace(" ", r"\s+") for v in ACTION_VERBS)
+_ACTION_ALT = alternation(ACTION_VERBS)
 _ACTION_START = re.compile(rf"(?<!\w)(?:{_ACTION_ALT})(?!\w)", re.IGNORECASE)
 _PROSE_ASSIGNMENT = re.compile(
     rf"(?P<lead>[^:;.()]+?)(?<!\s)\s+chủ\s+trì(?:\s*+,\s*+{_SUPPORT_VERB}\s+(?P<support>[^:;.]+?)(?<!\s))?"
@@ -796,9 +830,10 @@ _PROSE_ASSIGNMENT = re.compile(
 # act without "chủ trì" lead together — only in a whole sentence, when every name before the verb
 # is a body and none says what it does ("Văn phòng Tỉnh ủy chủ trì, phối hợp …" over bullets).
 # "tham mưu" is not a verb here: "Các cơ quan tham mưu, giúp việc Tỉnh ủy" is a name.
-_GROUP_ACTION_ALT = "|".join(v.replace(" ", r"\s+") for v in ACTION_VERBS if v != "tham mưu")
+_GROUP_ACTION_ALT = alternation([v for v in ACTION_VERBS if v != "tham mưu"])
 _BODIES_ACT = re.compile(
-    rf"(?P<lead>[^:;.()]+?)(?<!\s)(?<!\bcác)(?<!\bnhững)(?:\s*+,)?\s++"  # "và các tổ chức …" is a noun
+    # "và các tổ chức …", "sự phát triển" are nouns
+    rf"(?P<lead>[^:;.()]+?)(?<!\s)(?<!\bcác)(?<!\bnhững)(?<!\bsự)(?<!\bviệc)(?:\s*+,)?\s++"
     rf"(?=(?:{_GROUP_ACTION_ALT}|căn\s+cứ|chủ\s+động|có\s+trách\s+nhiệm|khẩn\s+trương)(?!\w))"
 )
 # "3. Tổng cục Quản lý thị trường phối hợp với các đơn vị liên quan kiểm tra, …": the body named
@@ -811,6 +846,16 @@ _BODIES_COOPERATING = re.compile(
 _PART_START = re.compile(r"[ \t]*(?:Điều[ \t]+\d+|Chương[ \t]+[IVXLC\d]+|Mục[ \t]+\d+|Phần[ \t]+[IVXLC\d]+)\b")
 
 
+# words between a body and its role that are not part of its name: "Sở Công Thương có trách nhiệm
+# chủ trì, …" (seed 002), "Sở Y tế là cơ quan đầu mối, chủ trì …"
+_DUTY_TAIL = re.compile(r"(?<![ \t\n])[ \t\n]+(?:có[ \t\n]+trách[ \t\n]+nhiệm|là[ \t\n]+cơ[ \t\n]+quan[ \t\n]+đầu[ \t\n]+mối)[ \t\n,]*$")
+
+
+def _before_duty(body: str, start: int, end: int) -> int:
+    duty = _DUTY_TAIL.search(body[start:end])
+    return start + duty.start() if duty else end
+
+
 def parse_prose_assignment_tasks(body: str, region: Span) -> list[Task]:
     """Numbered clauses of a "Tổ chức thực hiện" article or part that assign a task in one sentence:
     "1. Bộ Nông nghiệp và Phát triển nông thôn chủ trì, phối hợp với các bộ, ngành, địa phương tổ
@@ -821,11 +866,7 @@ def parse_prose_assignment_tasks(body: str, region: Span) -> list[Task]:
         item = item_match(line.text)
         if not item or not re.fullmatch(r"\d{1,2}\.", item.group("label").strip()):
             continue
-        end = line.end
-        for nxt in lines[i + 1:]:
-            if nxt.blank or item_match(nxt.text) or _PART_START.match(nxt.text):
-                break
-            end = nxt.end
+        end, _ = _item_end(lines, i)
         text_start = line.start + item.end()
         match = _PROSE_ASSIGNMENT.match(body, text_start, end)
         if not match or not starts_with_agency(match.group("lead")):
@@ -835,7 +876,7 @@ def parse_prose_assignment_tasks(body: str, region: Span) -> list[Task]:
         support = match.groupdict().get("support")
         tasks.append(Task(
             label=item.group("label").strip(), text=clean(body[text_start:end]), section=None,
-            lead=_mentions(body, match.start("lead"), match.end("lead")),
+            lead=_mentions(body, match.start("lead"), _before_duty(body, match.start("lead"), match.end("lead"))),
             support=_mentions(body, match.start("support"), match.end("support")) if support else [],
             deadline=_prose_deadline(body, text_start, end),
             span=Span(*_trim(body, line.start, end)), layout="lead-heading",
@@ -910,12 +951,30 @@ def _opens_unlabelled_item(line: Line) -> bool:
 
 
 def _item_end(lines: list[Line], i: int) -> tuple[int, int]:
-    """End of the item on line ``i`` (its wrapped lines) and the index of the line after it."""
+    """End of the item on line ``i`` (its wrapped lines) and the index of the line after it.
+
+    A blank line ends the item unless the sentence runs on below it in lower case: PDF text of a
+    double-spaced page puts a blank line after every line (seed 001 "1. Ban Thường vụ Tỉnh ủy tập
+    trung lãnh đạo, chỉ đạo với quyết tâm" / "" / "chính trị và thống nhất cao …")."""
     end, j = lines[i].end, i + 1
-    while j < len(lines) and not lines[j].blank and not item_match(lines[j].text) \
-            and not _RECIPIENTS.match(lines[j].text) and not _PART_START.match(lines[j].text):
+    while j < len(lines):
+        if lines[j].blank:
+            k = j
+            while k < len(lines) and lines[k].blank:
+                k += 1
+            if k == len(lines) or not _runs_on(lines[j - 1].text, lines[k].text):
+                break
+            j = k
+        if item_match(lines[j].text) or _RECIPIENTS.match(lines[j].text) or _PART_START.match(lines[j].text):
+            break
         end, j = lines[j].end, j + 1
     return end, j
+
+
+def _runs_on(previous: str, following: str) -> bool:
+    """The sentence on ``previous`` goes on in ``following``: no closing punctuation, lower case."""
+    previous, following = previous.rstrip(), following.lstrip()
+    return bool(previous) and not previous.endswith((".", ";", ":", "!", "?")) and following[:1].islower()
 
 
 def _agency_item_task(body: str, names: Span, label: str, item: Span, text_start: int) -> Task:
@@ -936,8 +995,8 @@ def _agency_item_task(body: str, names: Span, label: str, item: Span, text_start
 
 
 def _bodies_acting(body: str, start: int, end: int) -> re.Match[str] | None:
-    if not body[start:end].rstrip().endswith((".", ";")):
-        return None  # a heading over bullets or points, or a sentence cut by the next item
+    if body[start:end].rstrip().endswith(":"):
+        return None  # a heading over bullets or points
     for pattern in (_BODIES_COOPERATING, _BODIES_ACT):
         match = pattern.match(body, start, end)
         if match and is_agency_like(match.group("lead")) and not _ROLE_WORDS.search(match.group("lead")):

@@ -114,75 +114,9 @@ GROUP_SUFFIXES: tuple[str, ...] = ("liên quan",)
 # "Viện, Trường" (dev h01, h08 task tables): a head word, a comma, then another kind.
 KIND_LIST_HEADS: tuple[str, ...] = ("Sở", "Bộ", "Ban", "Ngành", "Viện", "Trường", "Đơn vị", "Cơ quan")
 
-# Role phrases of the "role lines" layout (seeds 001, 002), label → role.
-# "Cơ quan chỉ đạo: Ban Thường vụ Tỉnh ủy."  "- Cơ quan chủ trì: Sở Công Thương."
-ROLE_LABELS: tuple[tuple[str, str], ...] = (
-    ("Cơ quan chỉ đạo", "directing"),
-    ("Cơ quan chủ trì tham mưu", "lead"),
-    ("Cơ quan chủ trì thực hiện", "lead"),
-    ("Cơ quan chủ trì", "lead"),
-    ("Cơ quan tham mưu, thực hiện", "lead"),
-    ("Cơ quan tham mưu thực hiện", "lead"),
-    ("Cơ quan tổ chức thực hiện", "lead"),
-    ("Cơ quan thực hiện", "lead"),
-    ("Đơn vị chủ trì", "lead"),
-    ("Đơn vị thực hiện", "lead"),
-    ("Cơ quan phối hợp thực hiện", "support"),
-    ("Cơ quan phối hợp", "support"),
-    ("Đơn vị phối hợp", "support"),
-    ("Thời gian thực hiện", "deadline"),
-    ("Thời gian hoàn thành", "deadline"),
-    ("Thời hạn hoàn thành", "deadline"),
-    ("Thời hạn", "deadline"),
-)
-
-# Verbs of the "(n) <bodies> chủ trì, phối hợp với <bodies>:" headings (seed 000).
-LEAD_VERBS: tuple[str, ...] = ("chủ trì", "thực hiện", "tham mưu")
-SUPPORT_VERB = "phối hợp với"
-
-# An assignment sentence: "Giao Sở Công Thương theo dõi, đôn đốc …".
-ASSIGN_VERBS: tuple[str, ...] = ("Giao",)
-
-# Output forms printed in the "Hình thức ban hành văn bản" column.
-OUTPUT_FORMS: tuple[str, ...] = (
-    "Nghị quyết", "Kế hoạch", "Quyết định", "Đề án", "Chương trình", "Dự án", "Báo cáo",
-    "Chỉ thị", "Công văn", "Quy chế", "Quy định", "Văn bản", "Tờ trình", "Hướng dẫn",
-)
-
-# Notes in the "Ghi chú" column: "Trình Thủ tướng Chính phủ".
-NOTE_PHRASES: tuple[str, ...] = (
-    "Trình Thủ tướng Chính phủ", "Trình Chính phủ", "Trình HĐND tỉnh", "Trình Hội đồng nhân dân tỉnh",
-    "Trình UBND tỉnh", "Trình Ủy ban nhân dân tỉnh", "Trình Tỉnh ủy", "Trình Ban Thường vụ Tỉnh ủy",
-)
-
 # Plural nouns that make "các …" a group of bodies: "các tổ chức chính trị - xã hội",
 # "Các sở, ban, ngành", "các cơ quan liên quan", "Các cấp ủy".
 GROUP_NOUNS: tuple[str, ...] = (
     "sở", "Sở", "ban", "Ban", "ngành", "cơ quan", "tổ chức", "đơn vị", "địa phương", "cấp",
     "huyện", "hội", "Hội", "trường", "Trường", "doanh nghiệp", "bộ", "Bộ", "tỉnh",
-)
-
-# Header cells of a task table, by the first phrase each holds (case-insensitive) → the column's
-# role.  Tables put their columns in different orders: "STT | Nội dung nhiệm vụ | Cơ quan chủ trì |
-# Cơ quan phối hợp | Thời gian | Hình thức | Ghi chú" (seed 004), "STT | Nhiệm vụ | Cơ quan chủ trì |
-# Cơ quan phối hợp | Thời gian hoàn thành | Sản phẩm" (other provinces).
-TABLE_COLUMN_ROLES: tuple[tuple[str, str], ...] = (
-    ("chủ trì", "lead"), ("thực hiện chính", "lead"), ("phối hợp", "support"),
-    ("thời gian", "deadline"), ("thời hạn", "deadline"), ("tiến độ", "deadline"),
-    ("sản phẩm", "output"), ("hình thức", "output"), ("kết quả", "output"), ("ghi chú", "notes"),
-    ("nhiệm vụ", "text"), ("nội dung", "text"), ("tên", "text"),
-)
-
-# Verbs that open the action after the bodies in a prose assignment "1. Sở Nông nghiệp và Phát
-# triển nông thôn chủ trì, phối hợp với các sở, ngành hướng dẫn, kiểm tra …": the cooperating
-# bodies end before the first of them.  Matched case-sensitively: "Trung tâm Xúc tiến Đầu tư" is a
-# name, "xúc tiến đầu tư" an action.  Words that also name bodies in lower case ("các cơ quan quản
-# lý") are left out.
-ACTION_VERBS: tuple[str, ...] = (
-    "tổ chức", "xây dựng", "hướng dẫn", "nghiên cứu", "tham mưu", "triển khai", "rà soát", "theo dõi",
-    "kiểm tra", "tuyên truyền", "bố trí", "cân đối", "thực hiện", "đề xuất", "ban hành", "trình",
-    "quán triệt", "tổng hợp", "đôn đốc", "đánh giá", "chỉ đạo", "hoàn thiện", "cụ thể hóa", "lập",
-    "phổ biến", "sơ kết", "tổng kết", "báo cáo", "giám sát", "huy động", "phân bổ", "thẩm định",
-    "thu hút", "vận động", "đẩy mạnh", "tăng cường", "nâng cao", "cung cấp", "chuẩn bị", "xử lý",
-    "giải quyết", "lồng ghép", "kiện toàn", "bảo đảm", "đảm bảo", "hỗ trợ", "xúc tiến", "lãnh đạo",
 )

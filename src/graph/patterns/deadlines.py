@@ -27,7 +27,7 @@ DEADLINE_FORMS: tuple[tuple[str, str], ...] = (
     # "Quý II/2023", "quý 4 năm 2024"
     ("quarter", r"(?:(?:trong|trước|đến|hết)\s+)?quý\s+(?P<q>IV|I{1,3}|[1-4])\s*(?:/|năm)\s*" + YEAR),
     # "2021 - 2025", "giai đoạn 2021-2025", "Từ năm 2020 - 2025"
-    ("period", r"(?:giai\s+đoạn\s+|thời\s+kỳ\s+|từ\s+năm\s+|từ\s+)?" + YEAR + r"\s*[-–—]\s*(?:năm\s+)?(?P<y2>(?:19|20)\d{2})"),
+    ("period", r"(?:giai\s+đoạn\s+|thời\s+kỳ\s+|từ\s+năm\s+|từ\s+|năm\s+)?" + YEAR + r"\s*[-–—]\s*(?:năm\s+)?(?P<y2>(?:19|20)\d{2})"),
     # "năm 2025 và các năm tiếp theo", "Năm 2022 và những năm tiếp theo": open, from that year
     ("period", r"(?:từ\s+)?(?:năm\s+)?" + YEAR + r"\s+và\s+(?:các|những)\s+năm\s+(?:tiếp\s+theo|sau)"),
     # "Từ năm 2023": an open period that starts in 2023
@@ -59,6 +59,10 @@ DEADLINE_FORMS: tuple[tuple[str, str], ...] = (
     ("per-plan", r"theo\s+(?:thời\s+gian|tiến\s+độ|lộ\s+trình)(?:\s+thực\s+hiện)?\s+(?:của\s+)?"
                  r"(?:quy\s+hoạch|kế\s+hoạch|dự\s+án|đề\s+án|chương\s+trình)(?:\s+[\w\s]*)?"),
 )
+
+# A verb of completion before the deadline itself: "Hoàn thành trong năm 2025" (dev h03), "Xong
+# trong Quý II/2026", "Xong trong tháng 5/2026" (dev h07): classified by what follows it.
+COMPLETION_PREFIX = re.compile(r"^(?:hoàn\s+thành|xong)\s+(?=(?:trong|trước|đến|năm|quý|tháng)\b)", re.IGNORECASE)
 
 COMPILED_FORMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in DEADLINE_FORMS

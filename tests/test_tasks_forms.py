@@ -1,0 +1,122 @@
+"""Task layouts of the genre the seeds do not print, on real text.
+
+The fixtures in tests/genre/dev-*.txt are verbatim excerpts of the development documents of
+corpus/dev/texts (thuvienphapluat.vn pages converted to text, one table cell per line):
+
+- dev-h08_ttg_qd_2025_task-table.txt: Quyết định 2629/QĐ-TTg (01/12/2025) of the Prime Minister,
+  Phụ lục II, header and rows I.1–I.5, II.1–II.2 (h08_ttg-qd2629-chuong-trinh-chinh-phu-so.txt).
+- dev-h07_ubnd_kh_lao-cai_2026_task-table.txt: draft Kế hoạch of UBND tỉnh Lào Cai on Chỉ thị
+  11, Phụ lục, header with its column-number row and rows 1–5 (h07_laocai-kh-du-thao-…).
+- dev-h03_ubnd_kh_ha-noi_2025_role-lines.txt: Kế hoạch 308/KH-UBND (17/11/2025) of UBND thành
+  phố Hà Nội, items II.1.1, II.1.2 and part III (h03_hanoi-kh308-nq214-…).
+- dev-h01_ubnd_kh_dong-thap_2025_prose-and-table.txt: Kế hoạch 552/KH-UBND (19/11/2025) of UBND
+  tỉnh Đồng Tháp: header, item V.4 "Sở Tài chính" and Phụ lục rows I.1–I.2 (h01_dongthap-…).
+"""
+
+from pathlib import Path
+
+from graph.extract.agencies import is_agency_like
+from graph.extract.tasks import parse_table_tasks, prose_tasks
+from graph.model import Span
+from graph.pipeline import parse_file
+
+GENRE = Path(__file__).parent / "genre"
+
+
+def read(name):
+    return (GENRE / name).read_text(encoding="utf-8")
+
+
+def whole(text):
+    return Span(0, len(text))
+
+
+def names(mentions):
+    return [m.name for m in mentions]
+
+
+def test_six_column_table_grouped_under_roman_numerals():
+    """TT | Nhiệm vụ, giải pháp | Cơ quan chủ trì | Cơ quan phối hợp | Kết quả | Thời gian thực hiện."""
+    body = read("dev-h08_ttg_qd_2025_task-table.txt")
+    tasks = parse_table_tasks(body, whole(body))
+    assert [t.label for t in tasks] == ["1", "2", "3", "4", "5", "1", "2"]
+    first = tasks[0]
+    assert first.text.startswith("Nghiên cứu, xây dựng Luật Chuyển đổi số")
+    assert names(first.lead) == ["Bộ Khoa học và Công nghệ"]
+    # a lower-case group after named bodies is still the cooperating cell
+    assert names(first.support) == ["Bộ Công an", "Bộ Tài chính", "Bộ Nội vụ",
+                                    "Các bộ, ngành, địa phương khác có liên quan"]
+    assert first.output_form == "Trình Quốc hội dự thảo Luật"  # the "Kết quả" column
+    assert (first.deadline.kind, first.deadline.date.isoformat()) == ("date", "2025-12-31")
+    # row 4: the lead cell says what each body leads; the bodies are still read
+    assert names(tasks[3].lead)[:2] == ["Bộ Công an", "Bộ Khoa học và Công nghệ với các tiêu chuẩn, quy chuẩn, "
+                                                     "hướng dẫn kỹ thuật áp dụng chung toàn quốc"]
+    assert (tasks[3].deadline.kind, tasks[3].deadline.years) == ("period", (2025, 2030))
+    # group II counts from 1 again
+    assert tasks[5].text.startswith("Tập trung số hóa dữ liệu")
+    assert names(tasks[5].lead) == ["Các bộ, ngành, địa phương"]
+
+
+def test_table_with_column_numbers_and_an_empty_notes_column():
+    """TT | Tên nhiệm vụ | Sở, ngành chủ trì tham mưu | Đơn vị phối hợp thực hiện | Thời gian | Ghi chú,
+    then "(1) … (5)"; no row fills "Ghi chú"."""
+    body = read("dev-h07_ubnd_kh_lao-cai_2026_task-table.txt")
+    tasks = parse_table_tasks(body, whole(body))
+    assert [t.label for t in tasks] == ["1", "2", "3", "4", "5"]
+    assert names(tasks[0].lead) == ["Các sở, ban, ngành", "Ủy ban nhân dân các xã, phường"]
+    assert names(tasks[0].support) == ["Các sở, ban, ngành", "Các cơ quan, đơn vị, địa phương liên quan"]
+    assert (tasks[0].deadline.kind, tasks[0].deadline.quarter) == ("quarter", 2)
+    assert [t.notes for t in tasks] == [None] * 5
+    # a deadline written as a sentence still fills the deadline column, kept as printed
+    assert tasks[4].deadline.raw == "Hoàn thành đầu tư, lắp đặt và vận hành xong trước ngày 01/01/2030"
+
+
+def test_role_lines_under_any_head_word_and_a_labelled_task_text():
+    body = read("dev-h03_ubnd_kh_ha-noi_2025_role-lines.txt")
+    tasks = [t for t in prose_tasks(body, whole(body)) if t.layout == "role-lines"]
+    assert [t.label for t in tasks] == ["1.1.", "1.2."]
+    first, second = tasks
+    # "a) Nhiệm vụ: Tham mưu …": the label is not the task's text
+    assert first.text.startswith("Tham mưu UBND Thành phố phối hợp với Bộ Công an rà soát")
+    # "- Đơn vị chủ trì: …" / "- Đơn vị phối hợp: …" under "b) Cơ quan thực hiện:"
+    assert names(first.lead) == ["Sở Khoa học và Công nghệ"]
+    assert names(first.support) == ["Các sở, ban, ngành"]
+    # "c) Thời gian thực hiện: Hoàn thành trong năm 2025."
+    assert (first.deadline.kind, first.deadline.years) == ("year", (2025,))
+    assert second.text.startswith("- Triển khai rà soát, hoàn thiện, chuẩn hóa cơ sở dữ liệu")
+    assert names(second.support) == ["Sở Khoa học và Công nghệ", "Ủy ban nhân dân xã, phường"]
+
+
+def test_organisation_items_that_name_who_acts():
+    body = read("dev-h03_ubnd_kh_ha-noi_2025_role-lines.txt")
+    tasks = [t for t in prose_tasks(body, whole(body)) if t.layout != "role-lines"]
+    # item 1 runs on into a bullet without a full stop; item 2 stops before "Nơi nhận:"
+    assert [(t.label, names(t.lead)[:1]) for t in tasks] == [
+        ("1.", ["Sở Khoa học và Công nghệ"]), ("2.", ["Các sở, ban, ngành"])]
+    assert tasks[0].text.startswith("Sở Khoa học và Công nghệ theo dõi, đôn đốc")
+    assert "Nơi nhận" not in tasks[1].text
+
+
+def test_a_task_stated_in_the_text_and_as_a_table_row_is_the_row():
+    tasks = parse_file(GENRE / "dev-h01_ubnd_kh_dong-thap_2025_prose-and-table.txt").tasks
+    rows = [t for t in tasks if t.layout == "table"]
+    assert [(t.label, names(t.lead), names(t.support)) for t in rows] == [
+        ("1", ["Sở Tài chính"], ["Sở, ban, ngành có liên quan"]),
+        ("2", ["Sở Tài chính"], ["Sở Công Thương", "Ban Quản lý khu Kinh tế tỉnh Đồng Tháp"]),
+    ]
+    bullets = [t.text for t in tasks if t.layout == "agency-heading"]
+    # "- Rà soát, kịp thời cụ thể hoá …" and "- Đề xuất các giải pháp …" repeat rows 1 and 2
+    assert len(bullets) == 2
+    assert bullets[0].startswith("Trên cơ cở tổng hợp nhu cầu")
+    assert bullets[1].startswith("Phối hợp với các sở, ngành, địa phương hướng dẫn")
+    # the addressees after "Nơi nhận:" are no bullets of the last item
+    assert not any("Thường trực Tỉnh ủy" in text for text in bullets)
+
+
+def test_kinds_of_body_and_lower_case_groups_in_cells():
+    # dev h08 and h01 Phụ lục cells
+    assert is_agency_like("Bộ Công an, Bộ Tài chính, Bộ Nội vụ và các bộ, ngành, địa phương khác có liên quan")
+    assert is_agency_like("Sở, ban, ngành có liên quan")
+    assert is_agency_like("Liên hiệp các Hội Khoa học và Kỹ thuật")
+    assert is_agency_like("Thuế tỉnh")  # dev h07 row 10
+    assert not is_agency_like("Hoàn thành đầu tư, lắp đặt và vận hành xong trước ngày 01/01/2030")
