@@ -88,7 +88,9 @@ SEED_000_TABLE = [
 # label, lead, support — all 41 task rows of 004's appendix (rows 2.2 … 3.2 are not in the web text)
 SEED_004_TABLE = [
     ('1.1', ['Các sở, ban, ngành', 'Ủy ban nhân dân các huyện, thị xã, thành phố'], ['Sở Thông tin và Truyền thông', 'Đài Phát thanh truyền hình tỉnh']),
-    ('1.2', [], []),
+    # no body cells printed: the page merged those of row 1.1 over both rows (the gold reads them so)
+    ('1.2', ['Các sở, ban, ngành', 'Ủy ban nhân dân các huyện, thị xã, thành phố'],
+     ['Sở Thông tin và Truyền thông', 'Đài Phát thanh truyền hình tỉnh']),
     ('2.1', ['Các sở, ban, ngành', 'Ủy ban nhân dân các huyện, thị xã, thành phố'], []),
     ('3.3', ['Sở Tài chính'], ['Các sở, ban, ngành', 'Ủy ban nhân dân các huyện, thị xã, thành phố']),
     ('3.4', ['Sở Xây dựng'], ['Các sở, ban, ngành', 'Ủy ban nhân dân các huyện, thị xã, thành phố']),
@@ -194,7 +196,8 @@ def test_seed_004_group_row_with_cells_and_multi_paragraph_rows():
     # row 2.1: two paragraphs, then one agency line (the lead)
     assert rows["2.1"].text.startswith("Xây dựng ban hành chương trình, kế hoạch thực hiện Nghị quyết")
     assert "Đẩy nhanh thể chế hóa các Nghị quyết" in rows["2.1"].text
-    assert rows["1.2"].lead == [] and rows["1.2"].support == []
+    # row 1.2 prints no body cell: it shares the merged cells of row 1.1, read where they are printed
+    assert rows["1.2"].lead == rows["1.1"].lead and rows["1.2"].support == rows["1.1"].support
     assert all(t.deadline is None and t.output_form is None for t in rows.values())
 
 

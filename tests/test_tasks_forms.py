@@ -120,3 +120,16 @@ def test_kinds_of_body_and_lower_case_groups_in_cells():
     assert is_agency_like("Liên hiệp các Hội Khoa học và Kỹ thuật")
     assert is_agency_like("Thuế tỉnh")  # dev h07 row 10
     assert not is_agency_like("Hoàn thành đầu tư, lắp đặt và vận hành xong trước ngày 01/01/2030")
+
+
+def test_rows_under_lettered_and_roman_groups_numbered_by_their_group():
+    """dev-h02_ubnd_kh_dong-nai_2025_lettered-groups.txt: Kế hoạch 179/KH-UBND (18/11/2025) of UBND
+    tỉnh Đồng Nai, Phụ lục: groups "A" / "I" / "1.1", "II" / "2.1", then "B" / "I" with the header
+    printed again / "1.1", "II" / "2.1" (h02_dongnai-kh179-kinh-te-so-xa-hoi-so.txt)."""
+    body = read("dev-h02_ubnd_kh_dong-nai_2025_lettered-groups.txt")
+    tasks = parse_table_tasks(body, whole(body))
+    assert [(t.label, names(t.lead)) for t in tasks] == [
+        ("1.1", ["Sở Tư pháp"]), ("2.1", ["Sở Khoa học và Công nghệ"]),
+        ("1.1", ["Sở Nông nghiệp và Môi trường"]), ("2.1", ["Sở Y tế"])]
+    assert [t.output_form for t in tasks][2:] == ["Kế hoạch", "Kế hoạch"]
+    assert (tasks[0].deadline.kind, tasks[0].deadline.years) == ("period", (2026, 2030))

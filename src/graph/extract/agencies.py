@@ -37,8 +37,9 @@ _HEAD_ALT = "|".join(re.escape(h).replace(r"\ ", r"[ \t\n]+") for h in sorted(AG
 # a head followed by a name: "Sở Xây dựng" yes, "Ban, ngành" no
 # (a capital "Các" opens a new group: "Môi \nTrường \n\nCác sở" is not the school "Trường …")
 # and a head word that is the first half of a common noun is no body: "Báo cáo", "Ban hành",
-# "Bộ máy", "Hội nghị", "Trường hợp", "Quỹ đất", "Bộ trưởng" (a person), "Vụ việc", "Vụ án"
-_NOT_A_NAME = r"cáo|hành|máy|nghị|thảo|hợp|kết|hữu|đất|trưởng|việc|mùa|án"
+# "Bộ máy", "Hội nghị", "Trường hợp", "Quỹ đất", "Bộ trưởng" (a person), "Vụ việc", "Vụ án",
+# "Bộ tiêu chí", "Bộ chỉ số" (sets of criteria and indices: outputs in dev h02, h08 tables)
+_NOT_A_NAME = r"cáo|hành|máy|nghị|thảo|hợp|kết|hữu|đất|trưởng|việc|mùa|án|tiêu|chỉ"
 _HEAD_WITH_NAME = rf"(?:{_HEAD_ALT})(?=\s+[\w(])(?!\s+(?:ngành|và|(?-i:Các))\b)(?!\s+(?-i:{_NOT_A_NAME})\b)"
 _GROUP_NOUN_ALT = "|".join(GROUP_NOUNS)
 # kinds listed without "các", capitalised, open a name's text (not a cut inside "Các Sở, Ban, ngành"):

@@ -84,6 +84,7 @@ from ..patterns.tasks import (
     alternation,
 )
 from ..patterns.deadlines import TABLE_DEADLINE
+from ..patterns.structure import ROMAN_NUMERALS
 from .agencies import is_agency_like, parse_agencies, starts_with_agency
 from .deadlines import inline_deadline, parse_deadline, prose_deadline
 
@@ -196,8 +197,9 @@ def _mentions(body: str, start: int, end: int) -> list[AgencyMention]:
 
 # "1.1 Cụ thể hóa …", "1. Về đổi mới …", " 5.5 Xây dựng …", "7" alone on its line
 _ROW_LABEL = re.compile(r"[ \t]*(?P<label>\d{1,2}(?:\.\d{1,2})?)(?P<dot>\.)?(?=[ \t]|$)")
-# a Roman group row alone on its line ("I" / "Công tác tuyên truyền"): rows under it count from 1 again
-_GROUP_ROW = re.compile(r"[ \t]*(?P<label>[IVX]{1,5})\.?[ \t]*$")
+# a group row alone on its line, Roman or a letter ("I" / "Công tác tuyên truyền", "B" / "PHÁT TRIỂN
+# KINH TẾ SỐ …" dev h02): rows under it count from 1 again
+_GROUP_ROW = re.compile(r"[ \t]*(?P<label>[IVX]{1,5}|[A-ZĐ])\.?[ \t]*$")
 # "(1)", "(2)" …: the column numbers printed under a header
 _COLUMN_NUMBER = re.compile(r"\(\d{1,2}\)")
 # a deadline cell that is a sentence: "Hoàn thành đầu tư, … xong trước ngày 01/01/2030" (dev h07)
@@ -236,11 +238,23 @@ def parse_table_tasks(body: str, region: Span) -> list[Task]:
         one_cell_per_line = not body[row.content_start:row.label_line.end].strip()
         if one_cell_per_line:
             task = (_column_row_task(body, row, columns) if columns else None) or _cell_row_task(body, row)
+            if task and tasks:
+                _share_merged_cells(task, tasks[-1])
         else:
             task = _flat_row_task(body, row)
         if task:
             tasks.append(task)
     return tasks
+
+
+def _share_merged_cells(task: Task, above: Task) -> None:
+    """A row of one group printed with no body cells shares those of the row above: the page merged
+    the cells over both rows and the text prints them once (seed 004: row 1.2 under "Các sở, ban,
+    ngành; UBND các huyện, …" of row 1.1)."""
+    if task.lead or task.support or "." not in task.label or \
+            task.label.rsplit(".", 1)[0] != above.label.rsplit(".", 1)[0]:
+        return
+    task.lead, task.support = list(above.lead), list(above.support)
 
 
 def _find_header(lines: list[Line]) -> int | None:
@@ -353,21 +367,27 @@ def _rows(body: str, lines: list[Line], region_end: int) -> list[Row]:
     """Split the table at row labels that follow each other (1, 1.1, 1.2, 2, 2.1 …).
 
     A label must come after the previous one and open at most the next group, so
-    "05 năm có xét đến nhà ở công nhân" inside row 10.3 is text, not row 5.
+    "05 năm có xét đến nhà ở công nhân" inside row 10.3 is text, not row 5.  Under a group row
+    ("I", "II", "B") the rows count from 1 again (dev h08) or go on from the last group (dev h02:
+    "II" / "2.1", or "B" / "I" / "1.1" … "II" / "2.1").
     """
     starts: list[tuple[Line, re.Match[str], int]] = []
     previous: tuple[int, ...] = (0,)
+    opens_group: tuple[int, ...] = ()  # first numbers a row may take right under a group row
     for line in lines:
         group = _GROUP_ROW.fullmatch(line.text)
         if group:
             starts.append((line, group, 0))
+            roman = ROMAN_NUMERALS.index(group.group("label")) + 1 if group.group("label") in ROMAN_NUMERALS else 0
+            opens_group = (previous[0] + 1, roman)
             previous = (0,)
             continue
         match = _ROW_LABEL.match(line.text)
         if not match:
             continue
         key = tuple(int(part) for part in match.group("label").split("."))
-        if key > previous and key[0] - previous[0] <= 1:
+        goes_on = previous == (0,) and key[0] in opens_group
+        if key > previous and (key[0] - previous[0] <= 1 or goes_on):
             starts.append((line, match, len(key)))
             previous = key
     rows = []
