@@ -1,6 +1,6 @@
 """Task layouts of the genre the seeds do not print, on real text.
 
-The fixtures in tests/genre/dev-*.txt are verbatim excerpts of the development documents of
+The fixtures in tests/task_forms/dev-*.txt are verbatim excerpts of the development documents of
 corpus/dev/texts (thuvienphapluat.vn pages converted to text, one table cell per line):
 
 - dev-h08_ttg_qd_2025_task-table.txt: Quyết định 2629/QĐ-TTg (01/12/2025) of the Prime Minister,
@@ -20,11 +20,11 @@ from graph.extract.tasks import parse_table_tasks, prose_tasks
 from graph.model import Span
 from graph.pipeline import parse_file
 
-GENRE = Path(__file__).parent / "genre"
+FORMS = Path(__file__).parent / "task_forms"
 
 
 def read(name):
-    return (GENRE / name).read_text(encoding="utf-8")
+    return (FORMS / name).read_text(encoding="utf-8")
 
 
 def whole(text):
@@ -98,7 +98,7 @@ def test_organisation_items_that_name_who_acts():
 
 
 def test_a_task_stated_in_the_text_and_as_a_table_row_is_the_row():
-    tasks = parse_file(GENRE / "dev-h01_ubnd_kh_dong-thap_2025_prose-and-table.txt").tasks
+    tasks = parse_file(FORMS / "dev-h01_ubnd_kh_dong-thap_2025_prose-and-table.txt").tasks
     rows = [t for t in tasks if t.layout == "table"]
     assert [(t.label, names(t.lead), names(t.support)) for t in rows] == [
         ("1", ["Sở Tài chính"], ["Sở, ban, ngành có liên quan"]),

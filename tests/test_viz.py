@@ -120,7 +120,7 @@ def test_agencies_view_sizes_by_workload(seed_store):
     agencies = [n for n in view.nodes if n.kind == "agency"]
     assert {n.group for n in agencies} == {"vn-29"}
     so_ct = view.node("https://w3id.org/policy-graph/org/vn-29/so-cong-thuong")
-    assert so_ct.label.replace("\n", " ") == "Sở Công Thương (14+8)"
+    assert so_ct.label.replace("\n", " ") == "Sở Công Thương (15+8)"
     assert so_ct.size == max(n.size for n in agencies if n.label.startswith("Sở "))
     assert_offline(viz.render_html(view))
 
