@@ -289,9 +289,11 @@ def test_plan_given_as_pdf_parses_like_its_text():
     numbered = lambda doc: sorted((r.kind, r.target.symbol) for r in doc.relations if r.target.symbol)  # noqa: E731
     assert numbered(pdf) == numbered(text)
     # task by task with the same lead bodies (LibreOffice's fallback font maps a few letters of
-    # this PDF to the wrong code point, "thể" → "thế", so the task texts are not compared)
+    # this PDF to the wrong code point, "thể" → "thế", so the task texts are not compared; it
+    # also prints "các sơ, ban, ngành" in item VI.1, which then names no group of bodies, so that
+    # item is a task of the text only)
     assert [(t.label, [a.name for a in t.lead]) for t in pdf.tasks] == \
-        [(t.label, [a.name for a in t.lead]) for t in text.tasks]
+        [(t.label, [a.name for a in t.lead]) for t in text.tasks if t.label != "1."]
     assert len(pdf.tasks) == 42
     assert len(pdf.indicators) == len(text.indicators) == 9
 
