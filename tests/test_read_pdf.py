@@ -24,7 +24,7 @@ from graph.pipeline import parse_file, parse_source
 from graph.queries import run_query, term_text
 from graph.rdf import document_graph
 from graph.read import read_source
-from graph.read_pdf import text_layer
+from graph.read_pdf import ocr_page_text, text_layer
 from graph.resolve import resolve
 from graph.segment import segment
 from graph.store import open_store
@@ -146,8 +146,10 @@ def test_scan_without_text_layer_is_read_by_ocr_and_marked(ocr_cache):
     assert "Bộ Công Thương cho phép:" in source.text
     assert "Hà Nội, ngày 20 tháng" in source.text
     cached = json.loads((ocr_cache / f"{hashlib.sha256(SCAN.read_bytes()).hexdigest()}.json").read_text())
-    assert cached["engine"] == source.ocr_engine
-    assert cached["pages"]["1"].strip() == source.text.strip()
+    assert (cached["format"], cached["engine"]) == ("words-1", source.ocr_engine)
+    assert ocr_page_text(cached["pages"]["1"]).strip() == source.text.strip()
+    # laid out as a text layer: the header's two columns apart by a wide gap
+    assert source.text.startswith("BỘ CÔNG THƯƠNG    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n")
 
 
 def test_stamped_number_and_unreadable_month_are_left_unknown():

@@ -7,7 +7,11 @@ Cục Hóa chất letter 813/HC-CNHC comes out nearly word for word) but not a
 stamped or handwritten number: such text stays as read, garbled, and the
 parsers leave the field unknown rather than guess.
 
-Recognised text is cached as JSON under ``cache_dir()`` (``$POLICY_GRAPH_OCR_CACHE``,
+Each page gives its recognised words with their boxes in points, as
+pdfplumber gives the words of a text layer, so that ``read_pdf`` lays out OCR
+and text layers alike (columns of the header kept apart by a wide gap).
+
+Recognised words are cached as JSON under ``cache_dir()`` (``$POLICY_GRAPH_OCR_CACHE``,
 else ``$XDG_CACHE_HOME/policy-graph/ocr``, else ``~/.cache/policy-graph/ocr``),
 one file per PDF named by its sha256, written after every page: a rebuild, or a
 build interrupted half-way, does not OCR a page twice.  Entries made with
@@ -32,6 +36,7 @@ LANGUAGE = "vie"
 DPI = 300
 CACHE_ENV = "POLICY_GRAPH_OCR_CACHE"
 INSTALL_HINT = "apt-get install tesseract-ocr tesseract-ocr-vie"
+CACHE_FORMAT = "words-1"  # what a cache entry holds: recognised words with boxes (not text)
 
 # Called after each page OCR'd: (file name, pages done, pages to do).  The CLI
 # sets it to advance its own progress bar; unset, OCR draws a bar of its own on
@@ -70,29 +75,32 @@ def engine_label() -> str:
 
 
 def recognise(file: Path, name: str, sha256: str, pages: list[int],
-              why: tuple[str, str]) -> tuple[dict[int, str], str]:
-    """Text of ``pages`` (1-based) of ``file``, from the cache or by OCR, and the engine's label.
+              why: tuple[str, str]) -> tuple[dict[int, list[dict]], str]:
+    """Words of ``pages`` (1-based) of ``file``, from the cache or by OCR, and the engine's label.
+
+    A word is ``{"text", "x0", "x1", "top", "bottom", "size", "line"}`` in points;
+    ``line`` numbers Tesseract's lines in reading order, ``block`` its paragraphs.
 
     Raises ``InputError`` naming ``why`` OCR was needed when it cannot run.
     """
     cache = _Cache(cache_dir() / f"{sha256}.json", engine_label() if engine()[0] else None)
-    texts = {n: cache.pages[n] for n in pages if n in cache.pages}
-    missing = [n for n in pages if n not in texts]
+    found = {n: cache.pages[n] for n in pages if n in cache.pages}
+    missing = [n for n in pages if n not in found]
     if not missing:
-        return texts, cache.label
+        return found, cache.label
     version, unavailable = engine()
     if version is None:
         raise InputError(name, f"{why[0]}: cần OCR nhưng {unavailable}; cài đặt: {INSTALL_HINT}",
                          f"{why[1]}: it needs OCR, but {unavailable}; install it: {INSTALL_HINT}")
     with _progress(name, len(missing)) as advance:
         for done, n in enumerate(missing, 1):
-            texts[n] = _ocr_page(file, name, n)
-            cache.store(n, texts[n])
+            found[n] = _ocr_page(file, name, n)
+            cache.store(n, found[n])
             advance(done)
-    return texts, cache.label
+    return found, cache.label
 
 
-def _ocr_page(file: Path, name: str, number: int) -> str:
+def _ocr_page(file: Path, name: str, number: int) -> list[dict]:
     import pypdfium2 as pdfium
     import pytesseract
 
@@ -102,12 +110,29 @@ def _ocr_page(file: Path, name: str, number: int) -> str:
             image = pdf[number - 1].render(scale=DPI / 72, grayscale=True).to_pil()
         finally:
             pdf.close()
-        return pytesseract.image_to_string(image, lang=LANGUAGE)
+        data = pytesseract.image_to_data(image, lang=LANGUAGE, output_type=pytesseract.Output.DICT)
+        return _words(data)
     except pdfium.PdfiumError as err:
         raise InputError(name, f"không dựng được trang {number} của PDF để OCR: {err}",
                          f"cannot render page {number} of the PDF for OCR: {err}")
     except pytesseract.TesseractError as err:
         raise InputError(name, f"OCR trang {number} thất bại: {err}", f"OCR of page {number} failed: {err}")
+
+
+def _words(data: dict[str, list]) -> list[dict]:
+    """Tesseract's word table as words in points, with their line and paragraph in reading order."""
+    scale = 72 / DPI
+    words, lines, blocks = [], {}, {}
+    for i, text in enumerate(data["text"]):
+        if not text.strip():
+            continue
+        paragraph = (data["block_num"][i], data["par_num"][i])
+        line = (*paragraph, data["line_num"][i])
+        left, top, width, height = (data[k][i] * scale for k in ("left", "top", "width", "height"))
+        words.append({"text": text, "x0": round(left, 2), "x1": round(left + width, 2), "top": round(top, 2),
+                      "bottom": round(top + height, 2), "size": round(height, 2),
+                      "line": lines.setdefault(line, len(lines)), "block": blocks.setdefault(paragraph, len(blocks))})
+    return words
 
 
 class _Cache:
@@ -116,17 +141,18 @@ class _Cache:
     def __init__(self, path: Path, label: str | None):
         self.path = path
         self.label = label
-        self.pages: dict[int, str] = {}
+        self.pages: dict[int, list[dict]] = {}
         with contextlib.suppress(OSError, ValueError):
             data = json.loads(path.read_text(encoding="utf-8"))
-            if label is None or data.get("engine") == label:
+            if data.get("format") == CACHE_FORMAT and (label is None or data.get("engine") == label):
                 self.label = data.get("engine")
                 self.pages = {int(n): text for n, text in data.get("pages", {}).items()}
 
-    def store(self, number: int, text: str) -> None:
-        self.pages[number] = text
+    def store(self, number: int, words: list[dict]) -> None:
+        self.pages[number] = words
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        data = {"engine": self.label, "pages": {str(n): t for n, t in sorted(self.pages.items())}}
+        data = {"format": CACHE_FORMAT, "engine": self.label,
+                "pages": {str(n): t for n, t in sorted(self.pages.items())}}
         tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
         tmp.write_text(json.dumps(data, ensure_ascii=False, indent=0), encoding="utf-8")
         os.replace(tmp, self.path)

@@ -111,8 +111,8 @@ def read_pdf(file: Path, name: str, sha256: str, reads_vietnamese: Callable[[str
     engine = None
     if to_ocr:
         recognised, engine = ocr.recognise(file, name, sha256, to_ocr, _why_ocr(layer, len(to_ocr), len(pages)))
-        for n, text in recognised.items():
-            pages[n - 1] = text
+        for n, words in recognised.items():
+            pages[n - 1] = ocr_page_text(words)
     return _assemble(pages, tuple(to_ocr), engine, converted)
 
 
@@ -202,6 +202,23 @@ def _words(page) -> list[dict]:
     for word in words:
         word["size"] = statistics.median(c["size"] for c in word.pop("chars"))
     return words
+
+
+def ocr_page_text(words: list[dict]) -> str:
+    """An OCR'd page laid out as a text layer is: Tesseract's lines, columns apart by a wide gap,
+    a blank line between its paragraphs."""
+    lines: dict[int, list[dict]] = {}
+    for word in words:
+        lines.setdefault(word["line"], []).append(word)
+    out: list[str] = []
+    previous_paragraph = None
+    for number in sorted(lines):
+        line = sorted(lines[number], key=lambda w: w["x0"])
+        if previous_paragraph is not None and line[0]["block"] != previous_paragraph:
+            out.append("")
+        out.append(_line_text(line))
+        previous_paragraph = line[0]["block"]
+    return _set_apart_page_numbers("\n".join(out))
 
 
 def _is_table(table) -> bool:
