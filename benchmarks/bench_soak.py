@@ -1,7 +1,7 @@
 """Soak test of `policy-graph serve` under a mixed load with hostile clients (issue 15).
 
-Innocent clients (default 16), each from its own loopback address, loop over the query
-library (bound through /api/queries/NAME, then run on /sparql), search and document pages.
+Innocent clients (default 16), each from its own loopback address and pausing --think
+seconds on average between requests, loop over the query library (bound through /api/queries/NAME, then run on /sparql), search and document pages.
 Hostile clients (default 3), also each from their own address, loop over: a cross join
 that runs until the time limit, an ORDER BY that runs into the worker memory cap, SERVICE
 aimed at a loopback listener (which must never be contacted), ten thousand nested braces,
@@ -13,6 +13,7 @@ latency for innocent clients, answers by status for both kinds, /health latency,
 deaths and kills, and whether the listener was contacted.
 
     .venv/bin/python benchmarks/bench_soak.py [--store data/store] [--duration 120] [--clients 16] [--hostile 3]
+                                               [--think 1.0]
 """
 
 from __future__ import annotations
@@ -73,7 +74,8 @@ class Tally:
             self.latencies.append(seconds)
 
 
-async def innocent(url: str, address: str, texts: list[str], stop: float, tally: Tally, rng: random.Random):
+async def innocent(url: str, address: str, texts: list[str], stop: float, tally: Tally, rng: random.Random,
+                   think_s: float):
     transport = httpx.AsyncHTTPTransport(local_address=address)
     async with httpx.AsyncClient(transport=transport, timeout=60) as http:
         while time.monotonic() < stop:
@@ -94,6 +96,7 @@ async def innocent(url: str, address: str, texts: list[str], stop: float, tally:
                 tally.add(kind, response.status_code, time.perf_counter() - began)
             except httpx.HTTPError as err:
                 tally.add("transport", type(err).__name__, time.perf_counter() - began)
+            await asyncio.sleep(rng.uniform(0, 2 * think_s))  # a person reads the answer
 
 
 def hostile_requests(listener_url: str) -> list[tuple[str, dict]]:
@@ -189,7 +192,8 @@ async def soak(url: str, args) -> dict:
     began = time.monotonic()
     stop = began + args.duration
     await asyncio.gather(
-        *(innocent(url, f"127.0.1.{10 + n}", texts, stop, good, random.Random(n)) for n in range(args.clients)),
+        *(innocent(url, f"127.0.1.{10 + n}", texts, stop, good, random.Random(n), args.think)
+          for n in range(args.clients)),
         *(hostile(url, f"127.0.2.{10 + n}", listener.url, stop, bad, random.Random(100 + n))
           for n in range(args.hostile)),
         idle_and_drip(url, stop, args.idle, args.drip, lingering))
@@ -221,6 +225,8 @@ def main() -> None:
     parser.add_argument("--duration", type=float, default=60.0, help="seconds of load (bounded: at most 1800)")
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--hostile", type=int, default=3)
+    parser.add_argument("--think", type=float, default=1.0,
+                        help="mean seconds an innocent client waits between requests (0: back to back)")
     parser.add_argument("--idle", type=int, default=20, help="connections that send nothing")
     parser.add_argument("--drip", type=int, default=5, help="connections that drip a request head")
     parser.add_argument("--workers", type=int, default=3)
@@ -236,7 +242,7 @@ def main() -> None:
         with running_server(store, workers=args.workers, timeout_s=args.timeout,
                             worker_memory_mb=args.worker_memory) as url:
             print(f"store {store}, {args.workers} workers, {args.timeout:g} s limit, {args.worker_memory} MiB each; "
-                  f"{args.clients} innocent + {args.hostile} hostile clients, {args.idle} idle + {args.drip} "
+                  f"{args.clients} innocent (think {args.think:g} s) + {args.hostile} hostile clients, {args.idle} idle + {args.drip} "
                   f"dripping connections, {args.duration:g} s", file=sys.stderr)
             result = asyncio.run(soak(url, args))
     print(json.dumps(result, ensure_ascii=False, indent=1))

@@ -634,7 +634,8 @@ def score_document(query: str, doc: dict) -> int:
     return 0
 
 
-async def search_documents(site: Site, query: str, limit: int = 50) -> list[SearchHit]:
+async def search_index(site: Site) -> list[dict]:
+    """Every document with the fields a search scores (one row per document)."""
     docs: dict[str, dict] = {}
     for r in await site.rows(SEARCH_DOCUMENTS):
         doc = docs.setdefault(r["doc"].value, dict(iri=r["doc"].value, symbol=None, number=None, type=None,
@@ -643,14 +644,22 @@ async def search_documents(site: Site, query: str, limit: int = 50) -> list[Sear
                          ("en", "docEn"), ("title", "title"), ("date", "date")):
             doc[key] = doc[key] or _text(r, var)
         doc["ingested"] = doc["ingested"] or _text(r, "ingested") == "true"
+    return list(docs.values())
+
+
+def rank_documents(docs: list[dict], query: str, limit: int = 50) -> list[SearchHit]:
     hits = []
-    for doc in docs.values():
+    for doc in docs:
         score = score_document(query, doc)
         if score:
             hits.append(SearchHit(doc["iri"], Labelled(doc["iri"], doc["vi"], doc["en"]), doc["symbol"],
                                   doc["title"], doc["date"], doc["ingested"], score))
     hits.sort(key=lambda h: (-h.score, not h.ingested, h.date or "", h.iri))
     return hits[:limit]
+
+
+async def search_documents(site: Site, query: str, limit: int = 50) -> list[SearchHit]:
+    return rank_documents(await search_index(site), query, limit)
 
 
 # ------------------------------------------------------------ implementation chain

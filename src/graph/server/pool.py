@@ -10,7 +10,8 @@ once they say they are ready (imports, no-network filter, warm parser).
 
 Fairness: each client (the peer address) may hold at most ``per_client`` workers at a time,
 and a free worker goes to the waiting client that holds the fewest, first come first served
-among equals.  A client whose query ran slow (past ``slow_s``) counts as heavy for a while
+among equals.  A client whose query was stopped at the time limit, killed its worker, or ran
+most of the limit (``slow_s``: library queries take up to ~1 s) counts as heavy for a while
 (``HEAVY_FOR_S``): heavy clients go after the others, all together hold at most
 ``size - 1`` workers and never take the last idle one, so six clients looping slow queries
 from six addresses still leave a worker for everyone else.  A spare worker waits ready to
@@ -173,7 +174,7 @@ class WorkerPool:
         self.memory_bytes = memory_mb * 2**20 if memory_mb else None
         self.per_client = per_client or max(1, size - 1)
         self.heavy_cap = max(1, size - 1)
-        self.slow_s = max(0.5, timeout_s / 5)
+        self.slow_s = 0.8 * timeout_s
         self.heavy_until: dict[str, float] = {}
         self.workers: set[Worker] = set()
         self.idle: list[Worker] = []
@@ -390,7 +391,7 @@ class WorkerPool:
                 if gone.before and attempt == 0:  # not this job's doing: try once more on another worker
                     await self._replace(worker)
                     continue
-                self._weigh(client, began)
+                self._weigh(client, began, stopped=True)
                 reply = death_reply(worker)
                 await self._replace(worker)
                 return reply
@@ -398,7 +399,7 @@ class WorkerPool:
                 # timed out, or the request was cancelled mid-query: the worker may still be
                 # evaluating, so it is killed (that is what stops the query) and replaced.
                 self.killed += 1
-                self._weigh(client, began)
+                self._weigh(client, began, stopped=True)
                 self._release(worker, client, healthy=False)
                 await asyncio.shield(self._replace(worker))
                 raise
@@ -408,9 +409,9 @@ class WorkerPool:
             return reply
         raise PoolBusy()
 
-    def _weigh(self, client: str, began: float) -> None:
+    def _weigh(self, client: str, began: float, stopped: bool = False) -> None:
         now = time.monotonic()
-        if now - began > self.slow_s:
+        if stopped or now - began > self.slow_s:
             self.heavy_until[client] = now + self.HEAVY_FOR_S
 
     def _remember(self, job: Job, reply: tuple) -> None:
