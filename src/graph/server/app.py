@@ -341,7 +341,7 @@ class StoreSize:
         self.task: asyncio.Task | None = None
 
     def refresh(self, site: pages.Site) -> asyncio.Task | None:
-        fresh = time.monotonic() - self.counted_at < self.MAX_AGE_S
+        fresh = self.quads is not None and time.monotonic() - self.counted_at < self.MAX_AGE_S
         if not fresh and (self.task is None or self.task.done()):
             self.task = asyncio.get_running_loop().create_task(self._count(site))
         return self.task
@@ -351,11 +351,11 @@ class StoreSize:
         try:
             rows = await site.rows(COUNT_QUADS)
             self.quads, self.error = int(rows[0]["n"].value), None
-            self.counted_at = time.monotonic()
         except (QueryTimeout, PoolBusy, JobError) as err:
             self.error = str(err) or type(err).__name__  # counted again at the next /health
         finally:
             current_client.reset(token)
+            self.counted_at = time.monotonic()  # at most one count a minute, answered or not
 
 
 async def health(request: Request) -> Response:
@@ -363,11 +363,13 @@ async def health(request: Request) -> Response:
     pool: WorkerPool = request.app.state.pool
     size: StoreSize = request.app.state.store_size
     size.refresh(request.app.state.site)
-    body = {"ok": size.quads is not None and size.error is None and pool.ready_workers > 0,
+    # ok once the store was counted and while workers are up; a later count that could not get
+    # a worker in time (a busy server) leaves the last count standing, marked as such
+    body = {"ok": size.quads is not None and pool.ready_workers > 0,
             "store": settings.store_path, "timeout_s": settings.timeout_s, "quads": size.quads,
             **pool.stats()}
     if size.error:
-        body["error"] = size.error
+        body["error" if size.quads is None else "last_count_failed"] = size.error
     return JSONResponse(body, status_code=200 if body["ok"] else 503)
 
 

@@ -12,8 +12,8 @@ Fairness: each client (the peer address) may hold at most ``per_client`` workers
 and a free worker goes to the waiting client that holds the fewest, first come first served
 among equals.  A client whose query was stopped at the time limit, killed its worker, or ran
 most of the limit (``slow_s``: library queries take up to ~1 s) counts as heavy for a while
-(``HEAVY_FOR_S``): heavy clients go after the others, all together hold at most
-``size - 1`` workers and never take the last idle one, so six clients looping slow queries
+(``HEAVY_FOR_S``): heavy clients go after the others, all together hold at most a third
+of the workers (at least one) and never take the last idle one, so six clients looping slow queries
 from six addresses still leave a worker for everyone else.  A spare worker waits ready to
 replace a killed one at once (starting a worker takes a second or more).
 """
@@ -173,7 +173,7 @@ class WorkerPool:
         self.timeout_s = timeout_s
         self.memory_bytes = memory_mb * 2**20 if memory_mb else None
         self.per_client = per_client or max(1, size - 1)
-        self.heavy_cap = max(1, size - 1)
+        self.heavy_cap = max(1, size // 3)
         self.slow_s = 0.8 * timeout_s
         self.heavy_until: dict[str, float] = {}
         self.workers: set[Worker] = set()
