@@ -395,3 +395,19 @@ def test_h02_numbered_targets_in_a_section_under_the_objectives():
     # "(2) Tỷ lệ doanh nghiệp ứng dụng thương mại điện tử phấn đấu đạt trên 70%"
     assert ("Tỷ lệ doanh nghiệp ứng dụng thương mại điện tử", "trên 70%") in {
         (i.name, i.target.raw) for i in dev("h02")}
+
+
+def test_numbered_targets_under_objectives():
+    # real/31fb08f34535fce3 (a provincial plan on gender equality, 2025), "II. MỤC TIÊU CỦA KẾ HOẠCH":
+    # each "- Chỉ tiêu n:" bullet is a target, numbered by the document; "Từ năm 2025 trở đi" is a horizon
+    text = ("II. MỤC TIÊU CỦA KẾ HOẠCH\n"
+            "1.6. Mục tiêu 6. Trong lĩnh vực thông tin, truyền thông\n"
+            "- Chỉ tiêu 1: Phấn đấu năm 2025 đạt 60% dân số được tiếp cận kiến thức cơ bản về bình đẳng giới.\n"
+            "- Chỉ tiêu 3: Từ năm 2025 trở đi 100% xã, phường, thị trấn mỗi quý có ít nhất 04 tin, bài về "
+            "bình đẳng giới trên hệ thống thông tin cơ sở.\n")
+    found = extract_indicators(_seg_of(text))
+    assert [(i.label, i.name, i.target.raw, i.horizon_year) for i in found] == [
+        ("Chỉ tiêu 1", "Dân số được tiếp cận kiến thức cơ bản về bình đẳng giới", "60%", 2025),
+        ("Chỉ tiêu 3", "Xã, phường, thị trấn mỗi quý có ít nhất 04 tin, bài về bình đẳng giới trên hệ thống "
+                       "thông tin cơ sở", "100%", 2025),
+    ]

@@ -61,7 +61,7 @@ from ..patterns.indicators import (CONNECTIVES, COUNT_UNITS, EXHORTATIONS, EXHOR
                                    INDICATOR_HEADING, LINKING_VERBS, MEASURE_HEADS, NAME_STOPS, NAME_STOPS_AFTER_COMMA,
                                    NOT_INDICATOR_HEADING, PERIOD_FORMS, PERIOD_STARTS, QUALITATIVE_VERBS, RANKING,
                                    RANKING_TOPIC, SUBSIDIARY, TABLE_AGENCY_HEADER, TABLE_INDICATOR_HEADER,
-                                   TABLE_LABEL, TABLE_NUMBER_HEADER, TABLE_PERIOD_HEADER, TABLE_TASK_HEADER, TARGET_LIST_INTROS,
+                                   TABLE_LABEL, TABLE_NUMBER_HEADER, TABLE_PERIOD_HEADER, TABLE_TASK_HEADER, TARGET_LIST_INTROS, TARGET_NUMBER,
                                    TARGET_RUN, VALUE_VERBS, VISION)
 from ..segment import innermost_section
 from .agencies import is_agency_like, parse_agencies
@@ -113,8 +113,10 @@ _MEASURE_HEAD = re.compile(rf"^(?:{_alternation(MEASURE_HEADS)})(?!\w)", re.IGNO
 _NAME_STOP = re.compile(rf",\s*(?:{_alternation(NAME_STOPS_AFTER_COMMA)})(?!\w)|(?<!\w)(?:{_alternation(NAME_STOPS)})(?!\w)",
                         re.IGNORECASE)
 _LIST_INTRO = _words(TARGET_LIST_INTROS)
+# "đến năm 2030", "giai đoạn 2026 - 2030", "Từ năm 2025 trở đi" (real/31fb08f34535fce3)
 _HORIZON_IN_NAME = re.compile(
-    r"(?<!\w)(?:cả\s+)?(?:(?:giai\s+đoạn|thời\s+kỳ)\s+\d{4}\s*[-–]\s*\d{4}|(?:đến|tới)\s+(?:hết\s+)?(?:năm\s+)?\d{4}"
+    r"(?<!\w)từ\s+(?:năm\s+)?\d{4}\s+trở\s+đi"
+    r"|(?<!\w)(?:cả\s+)?(?:(?:giai\s+đoạn|thời\s+kỳ)\s+\d{4}\s*[-–]\s*\d{4}|(?:đến|tới)\s+(?:hết\s+)?(?:năm\s+)?\d{4}"
     r"|năm\s+\d{4})", re.IGNORECASE)
 _NAME_STRIP = " \t\n.,;:-–"
 
@@ -584,8 +586,11 @@ def indicator_regions(sections: list[Section], exclude: list[Span] = ()) -> list
 
 
 def _announces_indicators(heading: str) -> bool:
+    """A heading announcing targets neither numbers nor states one: "- Chỉ tiêu 1: Năm 2025 đạt
+    60% các cơ quan …" (real/31fb08f34535fce3) is a target of the list, not its heading."""
     text = _HEADING_LABEL.sub("", heading, count=1)
-    return bool(_INDICATOR_HEADING.match(text)) and not _NOT_INDICATOR_HEADING.search(text)
+    return (bool(_INDICATOR_HEADING.match(text)) and not _NOT_INDICATOR_HEADING.search(text)
+            and not _TARGET_NUMBER.match(text) and not find_targets(text))
 
 
 def list_indicators(body: str, span: Span, default_year: int | None = None) -> list[Indicator]:
@@ -613,7 +618,7 @@ def _read_numbered_items(body: str, span: Span, year_at: YearAt) -> list[Indicat
 def _read_statements(body: str, span: Span, year_at: YearAt) -> list[Indicator]:
     """Every sentence of every bullet, numbered line or paragraph that states a value."""
     found = []
-    for item in _list_items(body, span):
+    for item in (_numbered_target(body, i) for i in _list_items(body, span)):
         for start, end in _sentences(body, item):
             year = horizon_year(body[start:end]) or year_at(start)
             for c_start, c_end in _pieces(body, start, end, _CLAUSE_END):
@@ -686,6 +691,15 @@ def _list_items(body: str, span: Span) -> list[_Item]:
         previous = text or previous
         pos = line_end + 1
     return [_Item(label, start, end) for label, start, end in items if body[start:end].strip()]
+
+
+def _numbered_target(body: str, item: _Item) -> _Item:
+    """"- Chỉ tiêu 3: Tỷ lệ nữ giám đốc …": the item is target 3; its text starts after the number."""
+    number = _TARGET_NUMBER.match(body[item.start:min(item.end, item.start + 40)])
+    return _Item(f"Chỉ tiêu {number['n']}", item.start + number.end(), item.end) if number else item
+
+
+_TARGET_NUMBER = re.compile(TARGET_NUMBER, re.IGNORECASE)
 
 
 def _hard_wrapped(text: str) -> bool:

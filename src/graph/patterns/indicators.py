@@ -202,3 +202,9 @@ NAME_STOPS: tuple[str, ...] = ("nhằm", "để")
 # tiêu năm 2025; …" (real/98be6e047028fade) states results, not targets.
 TARGET_LIST_INTROS: tuple[str, ...] = ("phấn đấu",)
 TARGET_RUN = 3
+
+# A printed number of a target opening its item, kept as its label and out of its name:
+# "- Chỉ tiêu 3: Tỷ lệ nữ giám đốc/chủ doanh nghiệp, hợp tác xã đạt ít nhất 27% …"
+# (real/31fb08f34535fce3, a provincial gender-equality plan).
+# A section heading cut at the colon ("Chỉ tiêu 1") is such an item too.
+TARGET_NUMBER = r"^(?:chỉ\s+tiêu|mục\s+tiêu)\s+(?P<n>\d{1,2})(?:[ \t]*[:.][ \t]*|[ \t]*$)"
