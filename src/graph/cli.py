@@ -12,10 +12,12 @@ from pathlib import Path
 
 import click
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
+                           TimeRemainingColumn)
 from rich.table import Table
 
 from . import DEFAULT_BASE
+from .batch import DEFAULT_FILE_MEMORY_MB, DEFAULT_FILE_TIMEOUT_S
 from .store import DEFAULT_STORE
 
 err_console = Console(stderr=True)
@@ -46,48 +48,105 @@ def main() -> None:
     """Trace how Vietnamese policy is carried out: documents, citations, tasks, agencies as RDF."""
 
 
+def _store_option(value: str) -> str:
+    """--store: a folder path; a URL is refused with the reason (remote stores are not supported yet)."""
+    from .store import StoreError, store_location
+
+    try:
+        store_location(value)
+    except StoreError as err:
+        raise click.BadParameter(str(err)) from err
+    return value
+
+
+def store_option(func):
+    return click.option("--store", "store_path", default=DEFAULT_STORE, show_default=True,
+                        callback=lambda ctx, param, value: _store_option(value),
+                        help="Oxigraph store folder (a link to its current generation).")(func)
+
+
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--store", "store_path", default=DEFAULT_STORE, show_default=True, help="Oxigraph store directory.")
+@store_option
 @click.option("--ttl-dir", default="data/ttl", show_default=True, help="Where one Turtle file per document is written.")
 @click.option("--base", default=DEFAULT_BASE, show_default=True, help="Base of the graph's IRIs.")
-def build(paths: tuple[Path, ...], store_path: str, ttl_dir: str, base: str) -> None:
+@click.option("--file-timeout", default=DEFAULT_FILE_TIMEOUT_S, show_default=True, type=click.FloatRange(1),
+              help="Seconds one file may take to parse (and again to write); a file over it is refused.")
+@click.option("--file-memory", default=DEFAULT_FILE_MEMORY_MB, show_default=True, type=click.IntRange(64),
+              help="Megabytes of memory one file may use while parsed; a file over it is refused.")
+@click.option("--jobs", "-j", default=0, type=click.IntRange(0), help="Worker processes (default: one per core).")
+def build(paths: tuple[Path, ...], store_path: str, ttl_dir: str, base: str, file_timeout: float, file_memory: int,
+          jobs: int) -> None:
     """Parse PATHS (files or folders; default data/raw) and build the graph."""
-    from . import ocr
+    import os
+
+    from .batch import Limits
     from .build import build as run_build
-    from .read import iter_input_files
+    from .store import StoreBusy, StoreError
 
     paths = paths or (Path("data/raw"),)
-    missing = [p for p in paths if not p.exists()]
+    missing = [p for p in paths if not os.path.lexists(p)]
     if missing:
         raise click.UsageError(f"không tìm thấy (not found): {', '.join(map(str, missing))}")
-    total = len(iter_input_files(paths))
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=err_console, transient=True) as bar:
-        job = bar.add_task("Đang phân tích (parsing)", total=total, visible=total > 1)
-        token = ocr.page_progress.set(_ocr_pages_bar(bar))
-        try:
-            report = run_build(paths, store_path, ttl_dir, base=base,
-                               progress=lambda name: bar.update(job, advance=1, description=name))
-        finally:
-            ocr.page_progress.reset(token)
+    try:
+        with BuildProgress() as progress:
+            report = run_build(paths, store_path, ttl_dir, base=base, progress=progress.update,
+                               limits=Limits(timeout_s=file_timeout, memory_mb=file_memory, workers=jobs))
+    except (StoreError, StoreBusy) as err:
+        raise click.ClickException(str(err)) from err
+    print_problems(report)
+    print_summary(report, store_path, ttl_dir)
+    sys.exit(1 if report.rejected or report.skipped else 0)
+
+
+class BuildProgress:
+    """One progress bar per phase (parse, write Turtle), with counts, elapsed time and ETA."""
+
+    PHASES = {"parse": "Phân tích (parsing)", "ocr": "OCR", "emit": "Ghi Turtle (writing Turtle)",
+              "load": "Nạp kho (loading the store)"}
+
+    def __init__(self):
+        self.bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                            TextColumn("ETA"), TimeRemainingColumn(), TextColumn("{task.fields[name]}"),
+                            console=err_console, transient=True)
+        self.tasks: dict[str, int] = {}
+
+    def __enter__(self) -> "BuildProgress":
+        self.bar.__enter__()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.bar.__exit__(*exc)
+
+    def update(self, phase: str, done: int, total: int, name: str) -> None:
+        key = f"{phase} {name}" if phase == "ocr" else phase  # a bar per scanned PDF, pages done
+        if key not in self.tasks:
+            self.tasks[key] = self.bar.add_task(self.PHASES.get(phase, phase), total=total, name="")
+        self.bar.update(self.tasks[key], completed=done, total=total, name=name,
+                        visible=phase != "ocr" or done < total)
+
+
+def print_problems(report) -> None:
+    for skipped in report.skipped:
+        err_console.print(f"[red]bỏ qua (skipped)[/red] {skipped}", highlight=False, soft_wrap=True)
     for rejected in report.rejected:
         err_console.print(f"[red]bị từ chối (rejected)[/red] {rejected.name}: {rejected.reason}", highlight=False,
                           soft_wrap=True)
-    print_summary(report, store_path, ttl_dir)
-    sys.exit(1 if report.rejected else 0)
-
-
-def _ocr_pages_bar(bar: Progress):
-    """A second bar, per page, while a scanned PDF is OCR'd (seconds a page)."""
-    jobs: dict[str, object] = {}
-
-    def advance(name: str, done: int, total: int) -> None:
-        if name not in jobs:
-            jobs[name] = bar.add_task(f"OCR {name}", total=total)
-        bar.update(jobs[name], completed=done, visible=done < total)
-
-    return advance
+    for name, warning in report.warnings:
+        err_console.print(f"[yellow]cảnh báo (warning)[/yellow] {name}: {warning}", highlight=False, soft_wrap=True)
+    for output in report.renamed:
+        err_console.print(f"[yellow]trùng tên (name clash)[/yellow] {output.shown} → {output.ttl_name}, "
+                          f"đồ thị (graph) <{output.graph_iri}>", highlight=False, soft_wrap=True)
+    if report.removed_ttl:
+        err_console.print(f"đã xoá Turtle cũ không thuộc lần build này (removed Turtle files of earlier builds): "
+                          f"{', '.join(report.removed_ttl)}", highlight=False, soft_wrap=True)
+    if report.foreign_ttl:
+        err_console.print(f"[yellow]không nạp (not loaded)[/yellow] tệp .ttl khác trong thư mục Turtle, không do "
+                          f"policy-graph tạo (other .ttl files in the Turtle folder): {', '.join(report.foreign_ttl)}",
+                          highlight=False, soft_wrap=True)
+    if report.removed_leftovers:
+        err_console.print(f"đã dọn phần còn lại của lần build bị ngắt (removed what interrupted builds left): "
+                          f"{', '.join(p.name for p in report.removed_leftovers)}", highlight=False, soft_wrap=True)
 
 
 def print_summary(report, store_path: str, ttl_dir: str) -> None:
@@ -95,14 +154,16 @@ def print_summary(report, store_path: str, ttl_dir: str) -> None:
     for column in ("tệp (file)", "bộ ba (triples)", "trích dẫn (citations)", "nhiệm vụ (tasks)",
                    "chỉ tiêu (indicators)", "chú thích (footnotes)"):
         table.add_column(column, justify="left" if column.startswith("tệp") else "right")
-    for doc in report.documents:
-        table.add_row(doc.source.name, str(report.triples_per_file[doc.source.name]), str(len(doc.citations)),
+    for output in report.outputs:
+        doc = output.doc
+        table.add_row(output.shown, str(output.triples), str(len(doc.citations)),
                       str(len(doc.tasks)), str(len(doc.indicators)), str(len(doc.footnotes)))
     console.print(table)
     console.print(
         f"{len(report.documents)} văn bản (documents), {report.store_quads} bộ bốn trong kho (quads in store), "
         f"{report.citations} trích dẫn (citations), {report.tasks} nhiệm vụ (tasks), "
-        f"{report.indicators} chỉ tiêu (indicators), {len(report.rejected)} tệp bị từ chối (rejected) "
+        f"{report.indicators} chỉ tiêu (indicators), {len(report.rejected)} tệp bị từ chối (rejected), "
+        f"{len(report.skipped)} bỏ qua (skipped) "
         f"— {report.seconds:.1f}s → {ttl_dir}/, {store_path}/", highlight=False, soft_wrap=True)
     ocr_read = [doc.source.name for doc in report.documents if doc.source.ocr_pages]
     if ocr_read:
@@ -112,7 +173,7 @@ def print_summary(report, store_path: str, ttl_dir: str) -> None:
 
 
 @main.command()
-@click.option("--store", "store_path", default=DEFAULT_STORE, show_default=True)
+@store_option
 @click.option("--shapes", default=None, help="SHACL shapes file (default ontology/shapes.ttl).")
 def validate(store_path: str, shapes: str | None) -> None:
     """Check the store against the SHACL shapes and print violations readably."""
@@ -141,7 +202,7 @@ def validate(store_path: str, shapes: str | None) -> None:
               show_default=True, help="csv opens with a byte-order mark so Excel reads Vietnamese; xlsx is a workbook.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write to this file instead of standard output (required for xlsx on a terminal).")
-@click.option("--store", "store_path", default=DEFAULT_STORE, show_default=True)
+@store_option
 @click.option("--list", "list_only", is_flag=True, help="List the queries with their descriptions and parameters.")
 def query(name: str | None, params: tuple[str, ...], fmt: str, output: str | None, store_path: str,
           list_only: bool) -> None:
@@ -221,7 +282,7 @@ def _short(text: str, base: str) -> str:
 
 
 @main.command()
-@click.option("--store", "store_path", default=DEFAULT_STORE, show_default=True)
+@store_option
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
 @click.option("--timeout", "timeout_s", default=5.0, show_default=True, type=click.FloatRange(0.1, 600),

@@ -50,6 +50,7 @@ class SourceFile:
     # pages (1-based) whose text was recognised by OCR, and the engine that read them
     ocr_pages: tuple[int, ...] = ()
     ocr_engine: str | None = None  # "Tesseract 5.3.0 (vie, 300 dpi)"
+    warnings: tuple[str, ...] = ()  # read, but not perfectly: e.g. a few undecodable bytes replaced
 
     def page_at(self, offset: int) -> int | None:
         """The 1-based page holding ``offset`` of ``text``; None for unpaged formats."""

@@ -5,6 +5,7 @@ Each stage is its own module and hands the next one plain records (``model``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from .extract.citations import extract_citations
@@ -17,10 +18,24 @@ from .read import read_source
 from .segment import segment
 
 
-def parse_source(source: SourceFile) -> ParsedDocument:
-    seg = segment(normalise(source))
+def _no_report(stage: str) -> None:
+    pass
+
+
+def parse_source(source: SourceFile, at: Callable[[str], None] = _no_report) -> ParsedDocument:
+    """``at(stage)`` is told each stage as it starts, so a stopped parse can say where it was."""
+    at("normalise")
+    text = normalise(source)
+    at("segment")
+    seg = segment(text)
+    at("extract metadata")
     meta = extract_metadata(seg)
+    at("extract citations")
     citations, relations = extract_citations(seg, meta)
+    at("extract tasks")
+    tasks = sorted(extract_tasks(seg), key=lambda t: t.span)
+    at("extract indicators")
+    indicators = sorted(extract_indicators(seg), key=lambda i: i.span)
     return ParsedDocument(
         source=source,
         text=seg.text,
@@ -31,11 +46,12 @@ def parse_source(source: SourceFile) -> ParsedDocument:
         citations=citations,
         relations=relations,
         # in reading order, so that task and indicator numbers follow the document
-        tasks=sorted(extract_tasks(seg), key=lambda t: t.span),
-        indicators=sorted(extract_indicators(seg), key=lambda i: i.span),
+        tasks=tasks,
+        indicators=indicators,
     )
 
 
-def parse_file(path: str | Path) -> ParsedDocument:
+def parse_file(path: str | Path, at: Callable[[str], None] = _no_report) -> ParsedDocument:
     """Parse one file; raises ``InputError`` (naming the file and why) for bad input."""
-    return parse_source(read_source(path))
+    at("read")
+    return parse_source(read_source(path), at)

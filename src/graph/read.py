@@ -15,11 +15,15 @@ offsets index.  The only changes are the BOM (dropped) and TCVN3 glyph codes
 from __future__ import annotations
 
 import codecs
+import errno
 import hashlib
 import os
 import re
 import shutil
+import stat
+import threading
 import unicodedata
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -63,13 +67,20 @@ PDF_MAGIC_WINDOW = 1024  # readers accept the header anywhere in the first KiB
 
 # ------------------------------------------------------------- encodings
 
-BOMS: tuple[tuple[bytes, str], ...] = (  # UTF-32 first: its LE BOM starts with UTF-16's
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
+BOMS: tuple[tuple[bytes, str, str], ...] = (  # UTF-32 first: its LE BOM starts with UTF-16's
+    # (BOM, encoding reported, codec for the bytes after the BOM)
+    (codecs.BOM_UTF32_LE, "utf-32", "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32", "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8-sig", "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16", "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16", "utf-16-be"),
 )
+
+# A text file with a few bad bytes (a NUL, a stray byte, a character cut at the
+# end) is read with them replaced by U+FFFD and a warning, rather than refused:
+# up to this many, or one per this many bytes of a larger file.
+BAD_BYTES_MIN = 8
+BYTES_PER_BAD_BYTE = 1000
 
 # BOM-less UTF-16: Vietnamese letters sit in U+00xx and U+1Exx, so about every
 # second byte is NUL on one side (odd offsets for LE, even for BE) and almost
@@ -161,6 +172,7 @@ def read_source(path: str | Path) -> SourceFile:
     kind = _kind_of(file, name, data)
     sha256 = hashlib.sha256(data).hexdigest()
     pdf, prose = None, None
+    warnings: list[str] = []
     if kind == "pdf":
         pdf = read_pdf(file, name, sha256, _reads_vietnamese, lambda t: t.translate(_TCVN3_TABLE))
         text, encoding = pdf.text, pdf.encoding
@@ -169,10 +181,10 @@ def read_source(path: str | Path) -> SourceFile:
     elif kind == "doc":
         text, encoding = _read_doc(file, name), "doc"
     elif kind == "html":
-        text, encoding = _decode_html(name, data)
+        text, encoding = _decode_html(name, data, warnings)
         text = _html_to_text(text)
     else:
-        text, encoding = _decode_bytes(name, data)
+        text, encoding = _decode_bytes(name, data, warnings=warnings)
     text, encoding = _repair_legacy_font(name, text, encoding)
     _check_policy_text(name, text, prose)
     return SourceFile(
@@ -185,35 +197,99 @@ def read_source(path: str | Path) -> SourceFile:
         page_starts=pdf.page_starts if pdf else (),
         ocr_pages=pdf.ocr_pages if pdf else (),
         ocr_engine=pdf.ocr_engine if pdf else None,
+        warnings=tuple(warnings),
     )
 
 
-def iter_input_files(paths: Iterable[str | Path]) -> list[Path]:
+@dataclass(frozen=True)
+class Skipped:
+    """A path a batch passed over, and why: a broken or looping link, an unreadable folder …"""
+
+    path: Path
+    reason_vi: str
+    reason_en: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason_vi} ({self.reason_en})"
+
+
+@dataclass
+class InputListing:
+    files: list[Path] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+
+
+def list_inputs(paths: Iterable[str | Path]) -> InputListing:
     """Expand folders into the files a batch should read, each once, in order.
 
-    Folders are walked recursively in sorted order, skipping hidden files and
-    folders, Word lock files (``~$…``) and README/LICENSE-like notes.  Every
-    other file is kept, whatever its type, so that the batch reports files it
-    cannot read instead of silently passing over them.  Paths named explicitly
-    are kept as given, even missing ones (``read_source`` reports them).
+    Folders are walked recursively in sorted order (links to folders followed,
+    loops cut), skipping hidden files and folders, Word lock files (``~$…``) and
+    README/LICENSE-like notes.  Every other file is kept, whatever its type, so
+    that the batch reports files it cannot read instead of silently passing over
+    them.  Paths named explicitly are kept as given, even missing ones
+    (``read_source`` reports them).  Broken or looping links, unreadable folders
+    and special files (pipes, devices) are listed in ``skipped`` with the reason.
     """
-    found: list[Path] = []
+    listing = InputListing()
     seen: set[Path] = set()
     for path in map(Path, paths):
-        for file in (_files_under(path) if path.is_dir() else [path]):
+        if problem := _link_problem(path):
+            listing.skipped.append(Skipped(path, *problem))
+            continue
+        files = _files_under(path, listing.skipped, set()) if path.is_dir() else [path]
+        for file in files:
             if file not in seen:
                 seen.add(file)
-                found.append(file)
-    return found
+                listing.files.append(file)
+    return listing
 
 
-def _files_under(folder: Path) -> Iterator[Path]:
-    for file in sorted(folder.rglob("*"), key=lambda f: f.relative_to(folder).parts):
-        parts = file.relative_to(folder).parts
-        if any(p.startswith(".") or p.startswith(OFFICE_LOCK_PREFIX) for p in parts):
+def iter_input_files(paths: Iterable[str | Path]) -> list[Path]:
+    """The files of ``list_inputs`` (what it skipped is not reported)."""
+    return list_inputs(paths).files
+
+
+def _link_problem(path: Path) -> tuple[str, str] | None:
+    """Why a symbolic link cannot be followed (loop, missing target), or None."""
+    if not path.is_symlink():
+        return None
+    try:
+        path.stat()
+    except OSError as err:
+        if err.errno == errno.ELOOP:
+            return "liên kết tượng trưng lặp vòng", "symbolic link loop"
+        return f"liên kết tượng trưng hỏng: {err.strerror}", f"broken symbolic link: {err.strerror}"
+    return None
+
+
+def _files_under(folder: Path, skipped: list[Skipped], ancestors: set[tuple[int, int]]) -> Iterator[Path]:
+    try:
+        info = folder.stat()
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as err:
+        skipped.append(Skipped(folder, f"không đọc được thư mục: {err.strerror}",
+                               f"cannot read the folder: {err.strerror}"))
+        return
+    here = (info.st_dev, info.st_ino)
+    if here in ancestors:
+        skipped.append(Skipped(folder, "liên kết tới thư mục chứa nó (vòng lặp)",
+                               "link to a folder that contains it (a loop)"))
+        return
+    for entry in entries:
+        if entry.name.startswith(".") or entry.name.startswith(OFFICE_LOCK_PREFIX):
             continue
-        if file.is_file() and not NOT_A_DOCUMENT_NAME.match(file.name):
-            yield file
+        path = Path(entry.path)
+        if problem := _link_problem(path):
+            skipped.append(Skipped(path, *problem))
+        elif entry.is_dir():
+            yield from _files_under(path, skipped, ancestors | {here})
+        elif NOT_A_DOCUMENT_NAME.match(entry.name):
+            continue
+        elif entry.is_file():
+            yield path
+        else:
+            skipped.append(Skipped(path, "không phải tệp thông thường (ống, thiết bị …)",
+                                   "not a regular file (a pipe, a device …)"))
 
 
 # ------------------------------------------------------------ file checks
@@ -222,9 +298,14 @@ def _files_under(folder: Path) -> Iterator[Path]:
 def _read_bytes(file: Path, name: str) -> bytes:
     if file.is_dir():
         raise InputError(name, "đây là thư mục, không phải tệp", "this is a directory, not a file")
+    if problem := _link_problem(file):
+        raise InputError(name, *problem)
     if not file.exists():
         raise InputError(name, "không tìm thấy tệp", "file not found")
     try:
+        if not stat.S_ISREG(file.stat().st_mode):  # reading a pipe would wait forever
+            raise InputError(name, "không phải tệp thông thường (ống, thiết bị …)",
+                             "not a regular file (a pipe, a device …)")
         return file.read_bytes()
     except OSError as err:
         raise InputError(name, f"không đọc được tệp: {err.strerror}", f"cannot read the file: {err.strerror}")
@@ -312,34 +393,89 @@ def _looks_vni(text: str) -> bool:
     return hits >= VNI_COUNT_MIN and hits / len(words) >= VNI_SHARE_MIN
 
 
-def _decode_bytes(name: str, data: bytes, declared: str | None = None) -> tuple[str, str]:
+def _decode_bytes(name: str, data: bytes, declared: str | None = None,
+                  warnings: list[str] | None = None) -> tuple[str, str]:
     """Decode text bytes: BOM, UTF-16 by its NULs, UTF-8, declared charset, legacy 8-bit.
 
     Strict UTF-8 comes before a declared charset: pages declaring
     ``iso-8859-1`` while serving UTF-8 are common, and bytes that are valid
     UTF-8 are practically never anything else.  A declared charset is trusted
-    only when it gives Vietnamese; otherwise detection decides.
+    only when it gives Vietnamese; otherwise detection decides.  A few bad
+    bytes in Unicode text (a NUL, a stray byte, a character cut short) are
+    replaced by U+FFFD and told in ``warnings``.
     """
-    for bom, encoding in BOMS:
+    warnings = [] if warnings is None else warnings
+    for bom, encoding, codec in BOMS:
         if data.startswith(bom):
-            return _decode_strict(name, data, encoding), encoding
+            return _decode_with_bom(name, data, bom, encoding, codec, warnings), encoding
     if (utf16 := _bomless_utf16(data)) and (text := _try_decode(data, utf16)) is not None:
         return text, utf16
-    if b"\x00" in data:
+    nuls = data.count(0)
+    if nuls > _bad_bytes_allowed(data):
         raise InputError(name, "tệp nhị phân, không phải văn bản", "binary file, not text")
-    if (text := _try_decode(data, "utf-8")) is not None:
-        return text, "utf-8"
+    if (decoded := _decode_few_bad_bytes(data, "utf-8")) is not None:
+        text, bad = decoded
+        if not bad or _reads_vietnamese(text):
+            warnings.extend(_bad_bytes_warning(bad))
+            return text, "utf-8"
+    if nuls:
+        raise InputError(name, "tệp nhị phân, không phải văn bản", "binary file, not text")
     if declared and (text := _try_decode(data, declared)) is not None and _reads_vietnamese(text):
         return text, declared
     return _decode_legacy_8bit(name, data)
 
 
-def _decode_strict(name: str, data: bytes, encoding: str) -> str:
-    text = _try_decode(data, encoding)
-    if text is None:
+def _decode_with_bom(name: str, data: bytes, bom: bytes, encoding: str, codec: str, warnings: list[str]) -> str:
+    decoded = _decode_few_bad_bytes(data[len(bom):], codec)
+    if decoded is None:
         raise InputError(name, f"tệp có dấu BOM {encoding} nhưng nội dung không giải mã được",
                          f"the file has a {encoding} byte-order mark but does not decode as {encoding}")
+    text, bad = decoded
+    warnings.extend(_bad_bytes_warning([offset + len(bom) for offset in bad]))
     return text
+
+
+def _bad_bytes_allowed(data: bytes) -> int:
+    return max(BAD_BYTES_MIN, len(data) // BYTES_PER_BAD_BYTE)
+
+
+def _decode_few_bad_bytes(data: bytes, codec: str) -> tuple[str, list[int]] | None:
+    """Text with each bad byte sequence (and NUL) as U+FFFD, and their byte offsets; None if too many.
+
+    One replacement character per bad sequence, as Python's "replace" does, and
+    one per NUL, so that the text keeps one character per decoded character.
+    """
+    _bad_offsets.list = []
+    text = data.decode(codec, errors="graph.read.record")
+    bad = sorted(_bad_offsets.list + _nul_offsets(data, codec) if "\x00" in text else _bad_offsets.list)
+    if len(bad) > _bad_bytes_allowed(data):
+        return None
+    return text.replace("\x00", "\ufffd"), bad
+
+
+def _nul_offsets(data: bytes, codec: str) -> list[int]:
+    """Byte offsets of the NUL characters (one, two or four zero bytes, aligned)."""
+    unit = 4 if "32" in codec else 2 if "16" in codec else 1
+    zeros = re.compile(b"(?=" + b"\x00" * unit + b")")
+    return [m.start() for m in zeros.finditer(data) if m.start() % unit == 0]
+
+
+_bad_offsets = threading.local()
+
+
+def _record_bad_bytes(err: UnicodeDecodeError) -> tuple[str, int]:
+    _bad_offsets.list.append(err.start)
+    return "\ufffd", err.end
+
+
+codecs.register_error("graph.read.record", _record_bad_bytes)
+
+
+def _bad_bytes_warning(bad: list[int]) -> list[str]:
+    if not bad:
+        return []
+    return [f"{len(bad)} chỗ byte không giải mã được đã thay bằng U+FFFD, chỗ đầu ở byte {bad[0]} "
+            f"({len(bad)} undecodable byte sequences replaced with U+FFFD, the first at byte offset {bad[0]})"]
 
 
 def _try_decode(data: bytes, encoding: str) -> str | None:
@@ -441,7 +577,7 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]
 HTML_SNIFF_BYTES = 4096
 
 
-def _decode_html(name: str, data: bytes) -> tuple[str, str]:
+def _decode_html(name: str, data: bytes, warnings: list[str]) -> tuple[str, str]:
     """Decode an HTML page: BOM, then ``<meta charset>``, then detection."""
     declared = None
     if match := _META_CHARSET.search(data[:HTML_SNIFF_BYTES]):
@@ -449,7 +585,7 @@ def _decode_html(name: str, data: bytes) -> tuple[str, str]:
             declared = codecs.lookup(match.group(1).decode("ascii")).name
         except LookupError:
             declared = None
-    return _decode_bytes(name, data, declared)
+    return _decode_bytes(name, data, declared, warnings)
 
 
 # Tags whose content a reader never sees.

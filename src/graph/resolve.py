@@ -45,7 +45,9 @@ class Resolution:
     registry: AgencyRegistry
     years: dict[NumberKey, set[int]] = field(default_factory=dict)
     issuers_by_number: dict[tuple[str, str, str], set[str]] = field(default_factory=dict)
-    revealed: dict[int, DocRef] = field(default_factory=dict)  # id(ParsedDocument) → ref that numbers it
+    # doc_key(ParsedDocument) → ref that numbers it; a key that survives pickling, since the
+    # documents' graphs are written in worker processes
+    revealed: dict[tuple[str, str], DocRef] = field(default_factory=dict)
     agency_names: dict[str, str] = field(default_factory=dict)  # agency IRI → its one Vietnamese label
 
     # ------------------------------------------------------------ documents
@@ -67,8 +69,8 @@ class Resolution:
         A document that prints no date is dated no earlier than what it carries out:
         seed 002 implements 37-CTr/TU of 26/3/2019, so its year is taken as 2019.
         """
-        if id(doc) in self.revealed:
-            return self.revealed[id(doc)]
+        if doc_key(doc) in self.revealed:
+            return self.revealed[doc_key(doc)]
         return _printed_ref(doc)
 
     def self_iri(self, doc: ParsedDocument) -> str:
@@ -78,7 +80,7 @@ class Resolution:
         """The IRI an unnumbered document had before another document revealed its number (the
         draft IRI from issuer, type, date and title), so that links made to it keep working;
         None when nothing was revealed."""
-        if id(doc) not in self.revealed:
+        if doc_key(doc) not in self.revealed:
             return None
         return self.document_iri(_printed_ref(doc), doc)
 
@@ -138,6 +140,10 @@ class Resolution:
 
     def graph_iri(self, doc: ParsedDocument) -> str:
         return f"{self.base}/graph/{slugify(Path(doc.source.name).stem)}"
+
+
+def doc_key(doc: ParsedDocument) -> tuple[str, str]:
+    return doc.source.path, doc.source.sha256
 
 
 def found_jurisdiction(found: tuple | None, jur: str) -> str:
@@ -227,7 +233,7 @@ def _reveal_numbers(docs: list[ParsedDocument]) -> dict[int, DocRef]:
     know it, and must implement the same document as the unnumbered one does.
     Only a unique candidate is taken: a wrong merge is worse than a missing one.
     """
-    revealed: dict[int, DocRef] = {}
+    revealed: dict[tuple[str, str], DocRef] = {}
     for doc in docs:
         own = doc.meta.ref
         if own.number or not own.jurisdiction:
@@ -246,7 +252,7 @@ def _reveal_numbers(docs: list[ParsedDocument]) -> dict[int, DocRef]:
                     candidates[_symbol_key(src)] = src
         if len(candidates) == 1:
             found = next(iter(candidates.values()))
-            revealed[id(doc)] = DocRef(
+            revealed[doc_key(doc)] = DocRef(
                 type_code=own.type_code, type_label=own.type_label, number=found.number,
                 symbol=found.symbol, issuer_code=found.issuer_code or own.issuer_code,
                 issuer_name=own.issuer_name, date=found.date or own.date,

@@ -1,20 +1,56 @@
 """The embedded Oxigraph store: one named graph per source file, atomic rebuilds.
 
-A rebuild loads every Turtle file into a fresh store beside the old one and
-swaps the directories only when loading succeeded, so readers never see a
-half-written store and a failed build leaves the previous graph in place.
+Layout: ``data/store`` is a symbolic link to the current generation, a folder
+beside it named ``data/.store.gen-<time>-<id>``.  A rebuild loads a new
+generation, then flips the link with one ``rename(2)``: a reader opening
+``data/store`` finds the old store or the new one, never none, and a failed or
+killed build leaves the previous store in place.  The old generation is removed
+after the flip.  A build holds ``data/.store.lock`` (released by the kernel if
+the build is killed); the next build removes what a killed one left behind
+(unfinished generations, temporary links).
+
+A plain store folder made by earlier versions is still opened as it is; the
+first rebuild swaps it for a link with one atomic exchange (``renameat2``
+``RENAME_EXCHANGE`` on Linux) and removes it.
+
+Readers open a store through ``open_store``, which resolves the link once and
+opens that generation, so the files of one store are never mixed with those of
+the next.
 """
 
 from __future__ import annotations
 
+import ctypes
+import errno
+import fcntl
+import os
+import re
 import shutil
+import signal
+import time
 import uuid
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
 
 DEFAULT_STORE = "data/store"
+
+# A step of the build at which tests kill the process (SIGKILL), to check that
+# every interruption leaves a store that opens.
+CRASH_ENV = "POLICY_GRAPH_CRASH_AT"
+
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+_OPEN_ATTEMPTS = 3  # a build may flip the link between resolving it and opening the files
+
+
+class StoreError(FileNotFoundError):
+    """No usable store at the place given: missing, not a store, or not a folder path."""
+
+
+class StoreBusy(RuntimeError):
+    """Another build is writing this store."""
 
 
 @dataclass(frozen=True)
@@ -23,42 +59,204 @@ class GraphFile:
     path: Path
 
 
-def rebuild(store_path: str | Path, graph_files: list[GraphFile]) -> int:
-    """Replace the store at ``store_path`` with exactly ``graph_files``; return the quad count."""
-    target = Path(store_path)
+@dataclass(frozen=True)
+class Rebuilt:
+    quads: int
+    removed_leftovers: list[Path]  # what killed builds had left beside the store
+
+
+# ----------------------------------------------------------------- location
+
+
+def store_location(value: str | os.PathLike) -> Path:
+    """The folder path of a store; a URL or an empty value is refused with the reason."""
+    text = os.fspath(value)
+    if _URL.match(text):
+        raise StoreError(
+            f"{text}: kho dữ liệu từ xa (URL) chưa được hỗ trợ, hãy dùng đường dẫn thư mục "
+            f"(remote stores given as a URL are not yet supported: give a folder path)")
+    if not text.strip():
+        raise StoreError("--store trống: hãy cho một đường dẫn thư mục (empty store path: give a folder path)")
+    return Path(text)
+
+
+def is_store_folder(path: Path) -> bool:
+    """An Oxigraph (RocksDB) folder: its CURRENT file names the live manifest."""
+    return (path / "CURRENT").is_file() and any(path.glob("MANIFEST-*"))
+
+
+def current_generation(store_path: str | os.PathLike) -> Path:
+    """The folder holding the store's files now (the link resolved; a plain folder as it is)."""
+    return Path(os.path.realpath(store_location(store_path)))
+
+
+def _no_store(path: Path) -> StoreError:
+    return StoreError(f"{path}: chưa có kho dữ liệu, hãy chạy `policy-graph build` trước "
+                      f"(no store here: run `policy-graph build` first)")
+
+
+def open_store(store_path: str | os.PathLike = DEFAULT_STORE, read_only: bool = True) -> ox.Store:
+    """Open the store's current generation; raise ``StoreError`` (a FileNotFoundError) if there is none."""
+    path = store_location(store_path)
+    for attempt in range(_OPEN_ATTEMPTS):
+        folder = current_generation(path)
+        if not folder.is_dir():
+            raise _no_store(path)
+        if not is_store_folder(folder):
+            raise StoreError(f"{path}: thư mục này không phải kho dữ liệu policy-graph "
+                             f"(this folder is not a policy-graph store)")
+        try:
+            return ox.Store.read_only(str(folder)) if read_only else ox.Store(str(folder))
+        except OSError:
+            # a build flipped the link and removed this generation while we opened it
+            if attempt + 1 == _OPEN_ATTEMPTS or current_generation(path) == folder:
+                raise
+    raise _no_store(path)  # not reached
+
+
+# ------------------------------------------------------------------ rebuild
+
+
+def rebuild(store_path: str | os.PathLike, graph_files: list[GraphFile]) -> Rebuilt:
+    """Replace the store at ``store_path`` with exactly ``graph_files``."""
+    target = store_location(store_path)
+    check_replaceable(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    staging = target.with_name(f".{target.name}.building-{uuid.uuid4().hex[:8]}")
+    with build_lock(target):
+        removed = remove_leftovers(target)
+        generation = target.with_name(f".{target.name}.gen-{time.strftime('%Y%m%dT%H%M%S')}-{_token()}")
+        try:
+            count = _load(generation, graph_files)
+            crash_point("loaded")
+            previous = _flip(target, generation)
+        except BaseException:
+            shutil.rmtree(generation, ignore_errors=True)
+            raise
+        crash_point("flipped")
+        if previous is not None:
+            shutil.rmtree(previous, ignore_errors=True)
+        return Rebuilt(count, removed)
+
+
+def _load(folder: Path, graph_files: list[GraphFile]) -> int:
+    store = ox.Store(str(folder))
+    for gf in graph_files:
+        store.bulk_load(path=str(gf.path), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(gf.graph_iri))
+    store.optimize()
+    count = len(store)
+    store.flush()
+    del store
+    return count
+
+
+def check_replaceable(target: Path) -> None:
+    """Refuse to replace what is not a store: a file, or a folder holding other things."""
+    if target.is_symlink() or not target.exists():
+        return
+    if not target.is_dir():
+        raise StoreError(f"{target}: đây là một tệp, không phải thư mục kho dữ liệu "
+                         f"(this is a file, not a store folder)")
+    if any(target.iterdir()) and not is_store_folder(target):
+        raise StoreError(f"{target}: thư mục đã có nội dung khác, không phải kho dữ liệu policy-graph; "
+                         f"hãy chọn thư mục khác (this folder holds other files and is not a policy-graph "
+                         f"store: choose another --store)")
+
+
+def _flip(target: Path, generation: Path) -> Path | None:
+    """Point ``target`` at ``generation`` in one step; return what it pointed at before, to remove."""
+    link = target.with_name(f".{target.name}.link-{_token()}")
+    os.symlink(generation.name, link)
+    crash_point("linked")
+    if target.is_symlink() or not target.exists():
+        previous = _own_generation(target)
+        os.replace(link, target)
+        return previous
+    # a plain folder (earlier versions, or empty): exchange it with the link atomically
+    if _exchange(link, target):
+        return link
+    old = target.with_name(f".{target.name}.old-{_token()}")
+    target.rename(old)  # no atomic exchange on this system: a short gap, once, when upgrading
+    os.replace(link, target)
+    return old
+
+
+def _own_generation(target: Path) -> Path | None:
+    """The generation ``target`` links to, if it is one of ours (never a folder the user linked)."""
+    if not target.is_symlink():
+        return None
+    pointed = Path(os.readlink(target))
+    if pointed.parent != Path(".") or not pointed.name.startswith(f".{target.name}.gen-"):
+        return None
+    return target.with_name(pointed.name)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths atomically (Linux renameat2 RENAME_EXCHANGE); False where unsupported."""
     try:
-        store = ox.Store(str(staging))
-        for gf in graph_files:
-            store.bulk_load(path=str(gf.path), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(gf.graph_iri))
-        store.optimize()
-        count = len(store)
-        store.flush()
-        del store
-        _swap(staging, target)
-        return count
-    finally:
-        if staging.exists():
-            shutil.rmtree(staging, ignore_errors=True)
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
+        return False
+    raise OSError(err, os.strerror(err), str(b))
 
 
-def _swap(staging: Path, target: Path) -> None:
-    old = target.with_name(f".{target.name}.old-{uuid.uuid4().hex[:8]}")
-    if target.exists():
-        target.rename(old)
-    staging.rename(target)
-    if old.exists():
-        shutil.rmtree(old, ignore_errors=True)
+_held_locks: set[str] = set()  # this process's locks: a build holds one and rebuild takes it again
 
 
-def open_store(store_path: str | Path = DEFAULT_STORE, read_only: bool = True) -> ox.Store:
-    path = Path(store_path)
-    if not path.exists():
-        raise FileNotFoundError(
-            f"{path}: chưa có kho dữ liệu, hãy chạy `policy-graph build` trước "
-            f"(no store here: run `policy-graph build` first)")
-    return ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
+@contextmanager
+def build_lock(target: Path):
+    """Hold ``.<name>.lock`` beside the store for the whole build (the kernel frees it if we die)."""
+    lock_path = os.path.abspath(target.with_name(f".{target.name}.lock"))
+    if lock_path in _held_locks:
+        yield
+        return
+    with open(lock_path, "a+b") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise StoreBusy(f"{target}: một lần build khác đang ghi kho dữ liệu này "
+                            f"(another build is writing this store): wait for it to finish") from None
+        _held_locks.add(lock_path)
+        try:
+            yield
+        finally:
+            _held_locks.discard(lock_path)
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def remove_leftovers(target: Path) -> list[Path]:
+    """Remove what interrupted builds left beside the store; call only while holding the lock."""
+    current = _own_generation(target)
+    prefixes = tuple(f".{target.name}.{kind}-" for kind in ("gen", "link", "building", "old"))
+    removed = []
+    for path in sorted(target.parent.glob(f".{target.name}.*")):
+        if not path.name.startswith(prefixes) or path == current:
+            continue
+        if path.is_symlink() or path.is_file():
+            path.unlink()
+        else:
+            shutil.rmtree(path, ignore_errors=True)
+        removed.append(path)
+    return removed
+
+
+def crash_point(step: str) -> None:
+    """Tests set POLICY_GRAPH_CRASH_AT=<step> to kill the build here, as a power cut would."""
+    if os.environ.get(CRASH_ENV) == step:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+def _token() -> str:
+    return uuid.uuid4().hex[:8]
+
+
+# ------------------------------------------------------------------ reading
 
 
 def named_graphs(store: ox.Store) -> list[str]:

@@ -1,0 +1,218 @@
+"""The store's atomic swap, crash safety, leftovers of killed builds, and where a store may be."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from graph.store import (CRASH_ENV, GraphFile, StoreBusy, StoreError, build_lock, current_generation, open_store,
+                         rebuild)
+
+ROOT = Path(__file__).resolve().parents[1]
+TTL = ROOT / "data" / "ttl"
+SEED_214 = ROOT / "data" / "raw" / "quang-ngai_kh-ubnd_2024_214.txt"
+SEED_001 = ROOT / "data" / "raw" / "quang-ngai_ctr-tu_2023_thuc-hien-29-nq-tw.txt"
+POLICY_GRAPH = [sys.executable, "-m", "graph.cli"]
+DOCS_QUERY = "SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { GRAPH ?g { ?d a <http://data.europa.eu/eli/ontology#LegalResource> } }"
+
+
+def graph_file(name: str) -> GraphFile:
+    return GraphFile(f"https://w3id.org/policy-graph/graph/{Path(name).stem}", TTL / name)
+
+
+def beside(store: Path) -> list[str]:
+    return sorted(p.name for p in store.parent.iterdir() if p.name.startswith(f".{store.name}."))
+
+
+def quads(store: Path) -> int:
+    return len(open_store(store))
+
+
+# ------------------------------------------------------------------ layout
+
+
+def test_a_store_is_a_link_to_its_generation_and_the_old_one_goes(tmp_path):
+    store = tmp_path / "store"
+    first = rebuild(store, [graph_file("quang-ngai-kh-ubnd-2024-214.ttl")])
+    gen1 = os.readlink(store)
+    assert store.is_symlink() and gen1.startswith(".store.gen-")
+    assert quads(store) == first.quads == 4695  # seed 004's Turtle
+    second = rebuild(store, [graph_file("quang-ngai-kh-ubnd-2024-214.ttl"), graph_file("_agencies.ttl")])
+    gen2 = os.readlink(store)
+    assert gen2 != gen1 and quads(store) == second.quads > first.quads
+    assert beside(store) == sorted([".store.lock", gen2])  # the first generation was removed
+    assert current_generation(store) == (tmp_path / gen2).resolve()
+
+
+def test_a_plain_store_folder_of_earlier_versions_opens_and_is_replaced_by_a_link(tmp_path):
+    store = tmp_path / "store"
+    legacy = ox.Store(str(store))
+    legacy.bulk_load(path=str(TTL / "_agencies.ttl"), format=ox.RdfFormat.TURTLE,
+                     to_graph=ox.NamedNode("https://w3id.org/policy-graph/graph/registry"))
+    legacy.flush()
+    del legacy
+    before = quads(store)
+    assert before > 0 and not store.is_symlink()
+    rebuilt = rebuild(store, [graph_file("quang-ngai-kh-ubnd-2024-214.ttl")])
+    assert store.is_symlink() and quads(store) == rebuilt.quads == 4695
+    assert beside(store) == sorted([".store.lock", os.readlink(store)])  # the old folder is gone
+
+
+def test_a_reader_open_during_a_rebuild_keeps_reading_its_generation(tmp_path):
+    store = tmp_path / "store"
+    rebuild(store, [graph_file("quang-ngai-kh-ubnd-2024-214.ttl")])
+    reader = open_store(store)
+    rebuild(store, [graph_file("_agencies.ttl")])  # removes the generation the reader has open
+    assert len(reader) == 4695
+    assert len(open_store(store)) != 4695
+
+
+def test_no_store_and_not_a_store(tmp_path):
+    with pytest.raises(StoreError, match="no store here"):
+        open_store(tmp_path / "missing")
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(StoreError, match="not a policy-graph store"):
+        open_store(tmp_path / "empty")
+
+
+def test_a_build_never_replaces_a_folder_that_is_not_a_store(tmp_path):
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    (folder / "keep.txt").write_text("giữ lại", encoding="utf-8")
+    with pytest.raises(StoreError, match="not a policy-graph store"):
+        rebuild(folder, [graph_file("_agencies.ttl")])
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    with pytest.raises(StoreError, match="this is a file"):
+        rebuild(tmp_path / "file", [graph_file("_agencies.ttl")])
+    assert (folder / "keep.txt").read_text(encoding="utf-8") == "giữ lại"
+
+
+@pytest.mark.parametrize("url", ["http://example.org/sparql", "https://db.example.vn/store", "s3://bucket/store"])
+def test_a_url_store_is_refused_as_not_yet_supported(url, tmp_path):
+    with pytest.raises(StoreError, match="not yet supported"):
+        open_store(url)
+    with pytest.raises(StoreError, match="not yet supported"):
+        rebuild(url, [])
+    assert not Path("http:").exists() and not Path("https:").exists()
+
+
+def test_cli_refuses_a_url_store_before_doing_anything(tmp_path):
+    from click.testing import CliRunner
+
+    from graph.cli import main
+
+    runner = CliRunner()
+    for command in (["build", str(SEED_214), "--ttl-dir", str(tmp_path / "ttl")], ["query", "documents"],
+                    ["validate"], ["serve"]):
+        result = runner.invoke(main, [*command, "--store", "http://localhost:7878/store"])
+        assert result.exit_code == 2, (command, result.output)
+        assert "not yet supported" in result.output
+    assert not (tmp_path / "ttl").exists() and not Path("http:").exists()
+
+
+def test_a_second_build_of_the_same_store_is_refused_while_the_first_runs(tmp_path):
+    store = tmp_path / "store"
+    child = subprocess.Popen([sys.executable, "-c", (
+        "import sys, time; from pathlib import Path; from graph.store import build_lock\n"
+        f"with build_lock(Path({str(store)!r})):\n    print('locked', flush=True); time.sleep(60)")],
+        stdout=subprocess.PIPE, text=True)
+    try:
+        assert child.stdout.readline().strip() == "locked"
+        with pytest.raises(StoreBusy, match="another build"):
+            rebuild(store, [graph_file("_agencies.ttl")])
+    finally:
+        child.kill()
+        child.wait()
+    with build_lock(store):  # the kernel released the killed holder's lock
+        pass
+    assert rebuild(store, [graph_file("_agencies.ttl")]).quads > 0
+
+
+# ------------------------------------------------------------------ crash safety
+
+
+def run_build(tmp_path: Path, crash_at: str | None = None, **popen) -> subprocess.Popen:
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    env.pop(CRASH_ENV, None)
+    if crash_at:
+        env[CRASH_ENV] = crash_at
+    return subprocess.Popen([*POLICY_GRAPH, "build", str(SEED_214), str(SEED_001), "--store", str(tmp_path / "store"),
+                             "--ttl-dir", str(tmp_path / "ttl"), "--jobs", "2"],
+                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, **popen)
+
+
+class Reader(threading.Thread):
+    """Opens the store and counts its documents, again and again, as `policy-graph query` would."""
+
+    def __init__(self, store: Path):
+        super().__init__(daemon=True)
+        self.store, self.reads, self.errors, self.answers = store, 0, [], set()
+        self.stop = threading.Event()
+
+    def run(self) -> None:
+        while not self.stop.is_set():
+            try:
+                rows = list(open_store(self.store).query(DOCS_QUERY))
+                self.answers.add(int(rows[0]["n"].value))
+                self.reads += 1
+            except Exception as err:  # noqa: BLE001 — any failure to read is what this test looks for
+                self.errors.append(f"{type(err).__name__}: {err}")
+            time.sleep(0.01)
+
+
+@pytest.mark.parametrize("killed", ["at named steps", "at random times"])
+def test_a_killed_build_leaves_a_store_that_answers_and_the_next_build_succeeds(tmp_path, killed):
+    store = tmp_path / "store"
+    assert run_build(tmp_path).wait() == 0
+    documents = 37  # the two seeds and the 35 documents and laws they cite
+    reader = Reader(store)
+    reader.start()
+    try:
+        if killed == "at named steps":
+            for step in ("parsed", "ttl-written", "loaded", "linked", "flipped"):
+                build = run_build(tmp_path, crash_at=step)
+                assert build.wait() == -signal.SIGKILL, (step, build.stderr.read())
+                assert quads(store) > 0, step
+        else:
+            for delay in (0.5, 1.5, 3.0, 5.0):
+                build = run_build(tmp_path)
+                time.sleep(delay)
+                build.send_signal(signal.SIGKILL)
+                build.wait()
+                assert quads(store) > 0, delay
+        # leftovers of the killed builds are there now, and the next build clears them
+        after = run_build(tmp_path)
+        assert after.wait() == 0, after.stderr.read()
+    finally:
+        reader.stop.set()
+        reader.join()
+    assert reader.errors == []
+    assert reader.reads > 10 and reader.answers == {documents}
+    assert beside(store) == sorted([".store.lock", os.readlink(store)])
+    assert sorted(p.name for p in (tmp_path / "ttl").iterdir()) == sorted([
+        "_agencies.ttl", "_ontology.ttl", "_vocabularies.ttl",
+        "quang-ngai-ctr-tu-2023-thuc-hien-29-nq-tw.ttl", "quang-ngai-kh-ubnd-2024-214.ttl"])
+    leftovers = [p for p in tmp_path.iterdir() if p.name.startswith(".store.building")]
+    assert leftovers == []
+
+
+def test_leftovers_of_a_killed_build_are_removed_by_the_next(tmp_path):
+    store = tmp_path / "store"
+    rebuild(store, [graph_file("_agencies.ttl")])
+    # as a build of an earlier version killed while loading, and one of this version killed after linking
+    shutil.copytree(current_generation(store), tmp_path / ".store.building-1234abcd")
+    shutil.copytree(current_generation(store), tmp_path / ".store.gen-20260101T000000-deadbeef")
+    os.symlink(".store.gen-20260101T000000-deadbeef", tmp_path / ".store.link-deadbeef")
+    rebuilt = rebuild(store, [graph_file("_agencies.ttl")])
+    assert sorted(p.name for p in rebuilt.removed_leftovers) == [
+        ".store.building-1234abcd", ".store.gen-20260101T000000-deadbeef", ".store.link-deadbeef"]
+    assert beside(store) == sorted([".store.lock", os.readlink(store)])
