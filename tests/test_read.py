@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import os
 import re
 import unicodedata
 from pathlib import Path
@@ -548,3 +549,122 @@ def test_iter_input_files_expands_folders_and_keeps_unsupported(tmp_path):
 
 def test_iter_input_files_on_the_seed_folder():
     assert iter_input_files([RAW]) == SEEDS
+
+
+# ------------------------------------------------------------ bad bytes, links, unreadable folders
+
+SEED_214_BYTES = (RAW / "quang-ngai_kh-ubnd_2024_214.txt").read_bytes()
+
+
+@pytest.mark.parametrize("where, bad, count", [
+    ("stray byte", b"\xff", 1),
+    ("NUL", b"\x00", 1),
+    ("cut character", "ệ".encode()[:2], 1),
+    ("three", b"\x00 \xfe \xc3", 3),
+])
+def test_a_few_bad_bytes_are_replaced_with_a_warning(tmp_path, where, bad, count):
+    offset = SEED_214_BYTES.index("KẾ HOẠCH".encode())
+    path = tmp_path / "kh.txt"
+    path.write_bytes(SEED_214_BYTES[:offset] + bad + SEED_214_BYTES[offset:])
+    source = read_source(path)
+    assert source.encoding == "utf-8"
+    assert source.text.count("\ufffd") == count
+    assert source.warnings == (
+        f"{count} chỗ byte không giải mã được đã thay bằng U+FFFD, chỗ đầu ở byte {offset} "
+        f"({count} undecodable byte sequences replaced with U+FFFD, the first at byte offset {offset})",)
+    assert "KẾ HOẠCH" in source.text
+
+
+def test_a_character_cut_at_the_end_of_the_file(tmp_path):
+    path = tmp_path / "kh.txt"
+    path.write_bytes(SEED_214_BYTES + "ệ".encode()[:2])
+    source = read_source(path)
+    assert source.text.endswith("\ufffd") and len(source.warnings) == 1
+    assert f"byte offset {len(SEED_214_BYTES)}" in source.warnings[0]
+
+
+def test_a_bad_byte_after_a_utf16_bom(tmp_path):
+    data = SEED_214_BYTES.decode("utf-8").encode("utf-16")  # BOM + little-endian
+    path = tmp_path / "kh16.txt"
+    path.write_bytes(data[:1000] + b"\x00\xd8" + data[1000:])  # a lone high surrogate
+    source = read_source(path)
+    assert source.encoding == "utf-16" and source.text.count("\ufffd") == 1
+    assert "the first at byte offset 1000" in source.warnings[0]
+
+
+def test_a_clean_file_has_no_warning():
+    assert read_source(RAW / "quang-ngai_kh-ubnd_2024_214.txt").warnings == ()
+
+
+def test_many_bad_bytes_are_still_refused(tmp_path):
+    path = tmp_path / "hong.txt"
+    path.write_bytes(POLICY_LINE.encode() + b"\xff\xfe\x00" * 50)
+    assert _error_for(path) == "hong.txt: tệp nhị phân, không phải văn bản (binary file, not text)"
+
+
+def test_links_that_loop_or_lead_nowhere_are_skipped_with_the_reason(tmp_path):
+    from graph.read import list_inputs
+
+    (tmp_path / "a.txt").write_text(POLICY_LINE, encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.txt").write_text(POLICY_LINE, encoding="utf-8")
+    os.symlink("vong.txt", tmp_path / "vong.txt")  # a link to itself
+    os.symlink("khong-co.txt", tmp_path / "hong.txt")  # a link to nothing
+    os.symlink("..", tmp_path / "sub" / "len")  # a folder link back up: a loop
+    os.symlink("sub", tmp_path / "sub-link")  # a folder link: followed
+    listing = list_inputs([tmp_path, tmp_path / "vong.txt"])
+    assert listing.files == [tmp_path / "a.txt", tmp_path / "sub" / "b.txt", tmp_path / "sub-link" / "b.txt"]
+    assert [str(s) for s in listing.skipped] == [
+        f"{tmp_path / 'hong.txt'}: liên kết tượng trưng hỏng: No such file or directory "
+        f"(broken symbolic link: No such file or directory)",
+        f"{tmp_path / 'sub' / 'len'}: liên kết tới thư mục chứa nó (vòng lặp) (link to a folder that contains it (a loop))",
+        f"{tmp_path / 'sub-link' / 'len'}: liên kết tới thư mục chứa nó (vòng lặp) "
+        f"(link to a folder that contains it (a loop))",
+        f"{tmp_path / 'vong.txt'}: liên kết tượng trưng lặp vòng (symbolic link loop)",
+        f"{tmp_path / 'vong.txt'}: liên kết tượng trưng lặp vòng (symbolic link loop)",
+    ]
+
+
+def test_an_unreadable_folder_is_skipped_with_the_reason(tmp_path, monkeypatch):
+    """Tests run as root, which reads any folder: the refusal is simulated at os.scandir."""
+    import graph.read as read_module
+    from graph.read import list_inputs
+
+    (tmp_path / "mo").mkdir()
+    (tmp_path / "mo" / "a.txt").write_text(POLICY_LINE, encoding="utf-8")
+    (tmp_path / "khoa").mkdir()
+    (tmp_path / "khoa" / "b.txt").write_text(POLICY_LINE, encoding="utf-8")
+    real_scandir = os.scandir
+
+    def scandir(path):
+        if Path(path).name == "khoa":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(read_module.os, "scandir", scandir)
+    listing = list_inputs([tmp_path, tmp_path / "khoa"])
+    assert listing.files == [tmp_path / "mo" / "a.txt"]
+    assert [str(s) for s in listing.skipped] == [
+        f"{tmp_path / 'khoa'}: không đọc được thư mục: Permission denied (cannot read the folder: Permission denied)"] * 2
+
+
+def test_a_named_pipe_is_skipped_not_read(tmp_path):
+    from graph.read import list_inputs
+
+    os.mkfifo(tmp_path / "ong.txt")
+    assert [s.reason_en for s in list_inputs([tmp_path]).skipped] == ["not a regular file (a pipe, a device …)"]
+    assert _error_for(tmp_path / "ong.txt") == (
+        "ong.txt: không phải tệp thông thường (ống, thiết bị …) (not a regular file (a pipe, a device …))")
+
+
+def test_build_goes_on_past_an_explicit_looping_link(tmp_path):
+    from click.testing import CliRunner
+
+    from graph.cli import main
+
+    os.symlink("vong.txt", tmp_path / "vong.txt")
+    result = CliRunner().invoke(main, ["build", str(tmp_path / "vong.txt"), str(RAW / "quang-ngai_kh-ubnd_2024_214.txt"),
+                                       "--store", str(tmp_path / "store"), "--ttl-dir", str(tmp_path / "ttl")])
+    assert result.exit_code == 1, result.output
+    assert "bỏ qua (skipped)" in result.stderr and "symbolic link loop" in result.stderr
+    assert "1 văn bản (documents)" in result.stdout and "1 bỏ qua (skipped)" in result.stdout

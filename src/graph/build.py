@@ -134,8 +134,23 @@ def build(paths: Iterable[str | Path], store_path: str | Path, ttl_dir: str | Pa
 # ------------------------------------------------------------------ parsing
 
 
+# Tests set POLICY_GRAPH_STALL_AT="<file name>@<stage>" to make that file hang in that stage.
+STALL_ENV = "POLICY_GRAPH_STALL_AT"
+
+
 def parse_job(path: Path, context, at: Callable[[str], None]) -> ParsedDocument:
+    stall = os.environ.get(STALL_ENV, "")
+    if stall.startswith(f"{path.name}@"):
+        at = _stalling(at, stall.split("@", 1)[1])
     return parse_file(path, at)
+
+
+def _stalling(at: Callable[[str], None], stage: str) -> Callable[[str], None]:
+    def report(name: str) -> None:
+        at(name)
+        if name == stage:
+            time.sleep(3600)
+    return report
 
 
 def parse_all(pool: Pool, files: list[Path], report: BuildReport, progress: Progress = _no_progress) -> None:
