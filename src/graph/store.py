@@ -107,8 +107,9 @@ def open_store(store_path: str | os.PathLike = DEFAULT_STORE, read_only: bool = 
                              f"(this folder is not a policy-graph store)")
         try:
             return ox.Store.read_only(str(folder)) if read_only else ox.Store(str(folder))
-        except OSError:
-            # a build flipped the link and removed this generation while we opened it
+        except (OSError, RuntimeError):
+            # a build flipped the link and removed this generation while we opened it (RocksDB
+            # then reports a missing file, as an IO error or as "corruption"): open the new one
             if attempt + 1 == _OPEN_ATTEMPTS or current_generation(path) == folder:
                 raise
     raise _no_store(path)  # not reached
