@@ -40,7 +40,7 @@ from .registry import slugify
 from .resources import ONTOLOGY_DIR
 from .resolve import Resolution, resolve
 from .store import GraphFile, build_lock, check_replaceable, crash_point, rebuild, store_location
-from .vocab import DEFAULT_BASE
+from . import DEFAULT_BASE
 
 # The ontology, vocabularies and agency registry travel with the data in --ttl-dir.
 SHARED_TTL = {"_ontology.ttl": "policy.ttl", "_vocabularies.ttl": "vocabularies.ttl", "_agencies.ttl": "agencies.ttl"}
