@@ -9,7 +9,9 @@ Outcomes are yielded as jobs finish, so the caller can show progress.
 
 A job is a module-level function ``fn(arg, context, at)``: ``context`` is what
 the caller shared with every worker (``Pool.share``), ``at(stage)`` records the
-stage the job has reached.  ``InputError`` raised by a job is passed back as is.
+stage the job has reached; ``at(stage, renew=True)`` also starts its time limit
+afresh, for work that proves it is moving (a scanned PDF read by OCR page after
+page).  ``InputError`` raised by a job is passed back as is.
 """
 
 from __future__ import annotations
@@ -103,9 +105,9 @@ def _worker_main(conn, memory_mb: int) -> None:
         _, job, fn, arg = message
         stage = ["start"]
 
-        def at(name: str) -> None:
+        def at(name: str, renew: bool = False) -> None:
             stage[0] = name
-            conn.send(("stage", job, name))
+            conn.send(("stage", job, name, renew))
 
         try:
             reply = ("done", job, fn(arg, context, at))
@@ -189,8 +191,12 @@ class Pool:
         worker.kill()
         self.workers[self.workers.index(worker)] = self._spawn()
 
-    def map(self, fn: Callable, args: list) -> Iterator[Outcome]:
-        """Run ``fn`` on every arg; yield each outcome as its job finishes (not in order)."""
+    def map(self, fn: Callable, args: list,
+            on_stage: Callable[[int, str], None] | None = None) -> Iterator[Outcome]:
+        """Run ``fn`` on every arg; yield each outcome as its job finishes (not in order).
+
+        ``on_stage(index, stage)`` hears each stage a job reports, as it reports it.
+        """
         pending = deque(enumerate(args))
         while True:
             for worker in self.workers:
@@ -205,7 +211,7 @@ class Pool:
             ready = wait([w.conn for w in busy], timeout=wait_s)
             for worker in busy:
                 if worker.conn in ready:
-                    outcome = self._receive(worker)
+                    outcome = self._receive(worker, on_stage)
                 elif time.monotonic() - worker.started >= self.limits.timeout_s:
                     outcome = self._fail(worker, f"quá thời gian {self.limits.timeout_s:g} giây "
                                                  f"(over the time limit of {self.limits.timeout_s:g} s)")
@@ -214,7 +220,7 @@ class Pool:
                 if outcome is not None:
                     yield outcome
 
-    def _receive(self, worker: _Worker) -> Outcome | None:
+    def _receive(self, worker: _Worker, on_stage: Callable[[int, str], None] | None) -> Outcome | None:
         try:
             message = worker.conn.recv()
         except (EOFError, OSError):
@@ -223,6 +229,10 @@ class Pool:
         kind, job = message[0], message[1]
         if kind == "stage":
             worker.stage = message[2]
+            if message[3]:
+                worker.started = time.monotonic()
+            if on_stage is not None:
+                on_stage(job, message[2])
             return None
         seconds = time.monotonic() - worker.started
         worker.job = None

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import time
 import unicodedata
@@ -138,16 +139,26 @@ def build(paths: Iterable[str | Path], store_path: str | Path, ttl_dir: str | Pa
 STALL_ENV = "POLICY_GRAPH_STALL_AT"
 
 
-def parse_job(path: Path, context, at: Callable[[str], None]) -> ParsedDocument:
+OCR_STAGE = re.compile(r"^OCR page (\d+)/(\d+)$")
+
+
+def parse_job(path: Path, context, at: Callable[..., None]) -> ParsedDocument:
+    from . import ocr
+
     stall = os.environ.get(STALL_ENV, "")
     if stall.startswith(f"{path.name}@"):
         at = _stalling(at, stall.split("@", 1)[1])
-    return parse_file(path, at)
+    # each page OCR'd shows the file is moving: its time limit starts afresh
+    token = ocr.page_progress.set(lambda name, done, total: at(f"OCR page {done}/{total}", renew=True))
+    try:
+        return parse_file(path, at)
+    finally:
+        ocr.page_progress.reset(token)
 
 
-def _stalling(at: Callable[[str], None], stage: str) -> Callable[[str], None]:
-    def report(name: str) -> None:
-        at(name)
+def _stalling(at: Callable[..., None], stage: str) -> Callable[..., None]:
+    def report(name: str, renew: bool = False) -> None:
+        at(name, renew)
         if name == stage:
             time.sleep(3600)
     return report
@@ -157,7 +168,11 @@ def parse_all(pool: Pool, files: list[Path], report: BuildReport, progress: Prog
     """Parse every file in the pool; documents and rejections keep the input order."""
     parsed: dict[int, ParsedDocument] = {}
     rejected: dict[int, Rejected] = {}
-    for done, outcome in enumerate(pool.map(parse_job, files), 1):
+    def on_stage(index: int, stage: str) -> None:
+        if page := OCR_STAGE.match(stage):
+            progress("ocr", int(page[1]), int(page[2]), files[index].name)
+
+    for done, outcome in enumerate(pool.map(parse_job, files, on_stage), 1):
         path = files[outcome.index]
         if outcome.ok:
             parsed[outcome.index] = outcome.value
