@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test build viz serve bench install clean docs eval system-packages reader-packages wheel-check
+.PHONY: demo test build viz serve bench install clean docs eval system-packages reader-packages wheel-check fuzz
 
 $(STAMP): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -65,6 +65,19 @@ wheel-check: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
+
+## long fuzzing of the reader and the parser (tests/test_fuzz.py): FUZZ_JOBS processes, each with its
+## own seed, FUZZ_EXAMPLES inputs per property; logs with counts in test-artifacts/fuzz-N.log
+FUZZ_JOBS ?= 2
+FUZZ_EXAMPLES ?= 100000
+fuzz: $(STAMP)
+	@mkdir -p test-artifacts; status=0; pids=""; \
+	for i in $$(seq 1 $(FUZZ_JOBS)); do \
+	  HYPOTHESIS_PROFILE=fuzz FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -q -p no:cacheprovider \
+	    tests/test_fuzz.py --hypothesis-seed=$$i --hypothesis-show-statistics > test-artifacts/fuzz-$$i.log 2>&1 & pids="$$pids $$!"; \
+	done; \
+	for pid in $$pids; do wait $$pid || status=1; done; \
+	grep -h "passing\|failed\|passed" test-artifacts/fuzz-*.log; exit $$status
 
 docs: $(STAMP)
 	$(BIN)/python -m graph.ontology_docs

@@ -1,0 +1,160 @@
+"""Property-based fuzzing of the reader and the parser (Hypothesis).
+
+Inputs: real documents (tests/real/, sources in SOURCES.md) cut, truncated and mutated with the
+forms that drive the parser — footnote marks and bodies of the three layouts, "Căn cứ" lines,
+numbered lines, table cells, appendix headings, stray control and combining characters — plus
+random text and random bytes.  What must hold for every input:
+
+* the reader and the parser raise nothing but ``InputError`` (the documented refusal, naming
+  the file);
+* every span lies inside the normalised text and maps back inside the file's text;
+* every extracted piece that quotes the text equals the text at its span (citations,
+  relations, agency mentions, footnote bodies).
+
+``make test`` runs a short derandomized pass (the same examples on every machine);
+``make fuzz`` runs the long one (``--hypothesis-profile=fuzz``, several processes).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from graph.model import InputError, Span
+from graph.normalise import clean
+from graph.pipeline import parse_file
+from graph.read import read_source
+
+REAL = Path(__file__).parent / "real"
+SEED_TEXTS = [(REAL / name).read_text(encoding="utf-8")
+              for name in ("02b9be7711f88c70.txt", "cc392cdbbc87983e.txt")]
+SEED_DOCX = (REAL / "hc-sct-vn__CV-597-HC-QLHC-CucHoaChat.docx").read_bytes()
+
+_SLOW = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example]
+settings.register_profile("default", max_examples=int(os.environ.get("FUZZ_EXAMPLES", 25)), derandomize=True,
+                          deadline=None, database=None, suppress_health_check=_SLOW)
+settings.register_profile("fuzz", max_examples=int(os.environ.get("FUZZ_EXAMPLES", 20_000)), derandomize=False,
+                          deadline=None, database=None, suppress_health_check=_SLOW)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+# Forms of the genre, inserted at random places.
+MARKERS = [
+    "[1]", "[12]", "[footnoteRef:2]", "[3:  Theo Quyết định số 12/QĐ-UBND ngày 01/02/2020.]", "\n[1] Theo Chỉ thị số 5-CT/TU.\n",
+    " " * 49 + "\n1 Quyết định số 2293/QĐ-UBND ngày 11/8/2021 của UBND tỉnh.\n", "năm 20452", "tỉnh6.",
+    "\nCăn cứ Nghị quyết số 29-NQ/TW ngày 17/11/2022 của Ban Chấp hành Trung ương Đảng;\n", "Căn cứ ",
+    "\n1. ", "\n2. ", "\n1.1. ", "\nI. ", "\nII. ", "\na) ", "\n(1) ", "\n- ", "\n+ ", "\n* ", "\nĐiều 1. ", "\nChương I\n",
+    "\n1\n", "\n1.1\n", "\nI\n", "  \n\n", "\t", " | ", "\nPHỤ LỤC\n", "\nPhụ lục I\n(Kèm theo Kế hoạch số 214/KH-UBND)\n",
+    "\nNơi nhận:\n- Như trên;\n", "\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\n", "Kế hoạch số 214/KH-UBND ngày 06/11/2024",
+    "Sở Công Thương chủ trì, phối hợp với Sở Tài chính thực hiện", "; trong đó", "đến năm 2030", "\nSố: /KH-UBND\n",
+    "[bookmark: _Hlk1]", "\u00a0", "\u200b", "\r\n", "\r", "\u0301", "\ufeff", "\x0c", "…", "(", ")", "[", "]",
+]
+ALPHABET = st.sampled_from(list("aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂĐÊÔƠƯáàảãạếềểễệốồổỗộớờởỡợứừửữựíìỉĩị"
+                                "0123456789 \n\t.,;:-–/()[]|*+§…\u00a0\u0301"))
+
+
+@st.composite
+def mutated_text(draw) -> str:
+    """A window of a real document, cut short at either end, with forms inserted, slices dropped or
+    repeated, and characters replaced."""
+    text = draw(st.sampled_from(SEED_TEXTS))
+    start = draw(st.integers(0, len(text)))
+    end = draw(st.integers(start, len(text)))
+    if draw(st.booleans()):
+        text = text[start:end]
+    for _ in range(draw(st.integers(0, 6))):
+        at = draw(st.integers(0, len(text)))
+        kind = draw(st.integers(0, 3))
+        if kind == 0:
+            text = text[:at] + draw(st.sampled_from(MARKERS)) * draw(st.integers(1, 3)) + text[at:]
+        elif kind == 1:
+            text = text[:at] + text[draw(st.integers(at, len(text))):]
+        elif kind == 2:
+            stop = draw(st.integers(at, min(len(text), at + 400)))
+            text = text[:stop] + text[at:stop] * draw(st.integers(1, 4)) + text[stop:]
+        else:
+            text = text[:at] + draw(st.text(ALPHABET, max_size=20)) + text[at + 1:]
+    return text
+
+
+def _file(tmp: Path, data: bytes, suffix: str) -> Path:
+    path = tmp / f"fuzzed{suffix}"
+    path.write_bytes(data)
+    return path
+
+
+def _check(doc) -> None:
+    text = doc.text.text
+    source = doc.source.text
+    spans: list[Span] = [s for c in doc.citations for s in (c.span,)]
+    spans += [r.span for r in doc.relations]
+    spans += [s for sec in doc.sections for s in (sec.span, sec.heading_span)]
+    spans += [s for f in doc.footnotes for s in ([f.body] + list(f.continued) + ([f.marker] if f.marker else []))]
+    spans += [t.span for t in doc.tasks] + [i.span for i in doc.indicators]
+    spans += [m.span for t in doc.tasks for m in t.lead + t.support]
+    spans += [t.deadline.span for t in doc.tasks if t.deadline and t.deadline.span]
+    spans += list(doc.meta.evidence.values())
+    for span in spans:
+        assert 0 <= span.start <= span.end <= len(text), span
+        original = doc.text.to_original(span)
+        assert 0 <= original.start <= original.end <= len(source), (span, original)
+    for quoted in [(c.span, c.text) for c in doc.citations] + [(r.span, r.text) for r in doc.relations] + [
+            (m.span, m.printed) for t in doc.tasks for m in t.lead + t.support] + [
+            (f.body, f.text) for f in doc.footnotes if not f.continued]:
+        span, claimed = quoted
+        assert clean(text[span.start:span.end]) == claimed, (span, claimed)
+
+
+def _parse(data: bytes, suffix: str) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = _file(Path(tmp), data, suffix)
+        try:
+            doc = parse_file(path)
+        except InputError as refused:
+            assert refused.name == path.name and refused.reason_en
+            return
+        _check(doc)
+
+
+@given(mutated_text())
+def test_parser_on_mutated_real_documents(text):
+    _parse(text.encode("utf-8"), ".txt")
+
+
+@given(st.text(ALPHABET, max_size=3000))
+def test_parser_on_random_text(text):
+    _parse(text.encode("utf-8"), ".txt")
+
+
+@given(st.binary(max_size=4000), st.sampled_from([".txt", ".html", ".docx"]))
+def test_reader_on_random_bytes(data, suffix):
+    with tempfile.TemporaryDirectory() as tmp:
+        path = _file(Path(tmp), data, suffix)
+        try:
+            source = read_source(path)
+        except InputError as refused:
+            assert refused.name == path.name
+            return
+        assert isinstance(source.text, str)
+
+
+@given(mutated_text(), st.sampled_from(["utf-8", "utf-16", "cp1258", "utf-8-sig"]), st.data())
+def test_reader_on_damaged_encodings(text, encoding, data):
+    raw = bytearray(text.encode(encoding, errors="replace"))
+    for _ in range(data.draw(st.integers(0, 4))):
+        if raw:
+            raw[data.draw(st.integers(0, len(raw) - 1))] = data.draw(st.integers(0, 255))
+    _parse(bytes(raw), ".txt")
+
+
+@given(st.data())
+def test_docx_reader_on_damaged_archives(data):
+    raw = bytearray(SEED_DOCX)
+    for _ in range(data.draw(st.integers(1, 6))):
+        raw[data.draw(st.integers(0, len(raw) - 1))] = data.draw(st.integers(0, 255))
+    if data.draw(st.booleans()):
+        raw = raw[:data.draw(st.integers(0, len(raw)))]
+    _parse(bytes(raw), ".docx")
