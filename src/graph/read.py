@@ -744,8 +744,10 @@ def _read_docx(file: Path, name: str) -> tuple[str, str]:
         document = docx.Document(str(file))
         notes = _FootnoteBodies(_footnote_texts(document))
         lines = _block_lines(document.element.body, notes, ListNumbering.of(document))
-    except (PackageNotFoundError, zipfile.BadZipFile, zlib.error, EOFError, KeyError, ValueError, OSError,
-            SyntaxError) as err:  # a damaged archive: bad CRC, broken deflate stream, cut short
+    except (PackageNotFoundError, zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError,
+            KeyError, ValueError, OSError, SyntaxError) as err:
+        # a damaged archive: bad CRC, broken deflate stream, cut short, a member claiming a zip
+        # version or compression this Python cannot read ("zip file version 6.4"), or encrypted
         raise InputError(name, "tệp DOCX hỏng hoặc không hợp lệ", f"corrupt or invalid DOCX file: {err}")
     prose = [_paragraph_text(p, None)[0] for p in document.element.body.iter(f"{{{W_NS}}}p")
              if not any(_local(a.tag) == "tbl" for a in p.iterancestors())]
