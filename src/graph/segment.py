@@ -185,37 +185,57 @@ def _pdf_drafts(lns: list[_Line]) -> tuple[list[_Draft], list[Span]]:
     return drafts, masks
 
 
-def _glued_marker(body: str, number: int, start: int, end: int) -> Span | None:
-    """Where footnote ``number``'s marker sits in ``body[start:end]``.
+# A footnote number has at most three digits (PDF_FOOTNOTE_START).
+_MARKER_DIGITS = 3
 
-    Best candidates are digits glued to a word ("sinh học3,", "tỉnh6.") or to a
-    year ("năm 20452" → 2045 + 2, "2021 - 203029" → 2030 + 29); a number set
-    apart by a space and followed by punctuation ("nông thôn 1.", "2030 26;")
-    is accepted when nothing better is found.  The nearest to the footnote
-    block wins among equals: a marker sits on its footnote's page.
+
+def _marker_candidates(body: str, end: int) -> dict[int, list[tuple[int, int, int]]]:
+    """Where a footnote's marker may sit in ``body[:end]``, by footnote number: (start of the digit
+    run, end of the marker, score), in text order.
+
+    Best candidates (score 3) are digits glued to a word ("sinh học3,", "tỉnh6.") or to a year
+    ("năm 20452" → 2045 + 2, "2021 - 203029" → 2030 + 29); a number set apart by a space and
+    followed by punctuation ("nông thôn 1.", "2030 26;") scores 1.  Read in one pass, so that
+    finding the markers of n footnotes costs the length of the text, not n times it.
     """
-    digits = str(number)
-    best, best_score = None, 0
-    for m in P.DIGIT_RUN.finditer(body, start, end):
+    found: dict[int, list[tuple[int, int, int]]] = {}
+    for m in P.DIGIT_RUN.finditer(body, 0, end):
         run = m.group()
-        if not run.endswith(digits):
-            continue
         after = body[m.end()] if m.end() < len(body) else "\n"
         if after not in P.MARKER_FOLLOWERS:
             continue
         if after in ".," and m.end() + 1 < len(body) and body[m.end() + 1].isdigit():
             continue  # "4.0", "7.500": a number, not a marker
         before = body[m.start() - 1] if m.start() > 0 else "\n"
-        if len(run) > len(digits):
-            score = 3 if P.YEAR_PREFIX.match(run[: -len(digits)]) else 0
-        elif before.isalpha() or before in ")”\"’'":
-            score = 3
-        elif before == " " and after != " " and after != "\n":
-            score = 1
-        else:
-            score = 0
-        if score and score >= best_score:
-            best, best_score = Span(m.end() - len(digits), m.end()), score
+        for width in range(1, min(len(run), _MARKER_DIGITS) + 1):
+            digits = run[-width:]
+            if digits[0] == "0":
+                continue  # no footnote number is printed with a leading zero
+            if len(run) > width:
+                score = 3 if P.YEAR_PREFIX.match(run[:-width]) else 0
+            elif before.isalpha() or before in ")”\"’'":
+                score = 3
+            elif before == " " and after != " " and after != "\n":
+                score = 1
+            else:
+                score = 0
+            if score:
+                found.setdefault(int(digits), []).append((m.start(), m.end(), score))
+    return found
+
+
+def _glued_marker(candidates: dict[int, list[tuple[int, int, int]]], number: int, start: int,
+                  end: int) -> Span | None:
+    """Where footnote ``number``'s marker sits in ``[start, end)``: the best candidate, the nearest
+    to the footnote block among equals (a marker sits on its footnote's page)."""
+    found = candidates.get(number, [])
+    best, best_score = None, 0
+    for i in range(bisect.bisect_left(found, (start,)), len(found)):
+        run_start, marker_end, score = found[i]
+        if run_start >= end:
+            break
+        if score >= best_score:
+            best, best_score = Span(marker_end - len(str(number)), marker_end), score
     return best
 
 
@@ -224,9 +244,10 @@ def _pdf_footnotes(text: str, lns: list[_Line], premask: list[Span]) -> tuple[li
     if not drafts:
         return [], []
     searchable = _blank(text, masks + premask)
+    candidates = _marker_candidates(searchable, max(d.block_start for d in drafts))
     footnotes, window_start = [], 0
     for draft in drafts:
-        marker = _glued_marker(searchable, draft.number, window_start, draft.block_start)
+        marker = _glued_marker(candidates, draft.number, window_start, draft.block_start)
         if marker is not None:
             window_start = marker.end
             masks.append(marker)
@@ -292,9 +313,11 @@ def _web_footnotes(text: str, lns: list[_Line]) -> tuple[list[Footnote], list[Sp
         bodies.setdefault(int(m["number"]), (Span(start, end), _inner_span(text, start + m.end(), end)))
         i = j
     masks = [mask for mask, _ in bodies.values()]
+    body_masks = sorted(masks)  # disjoint line ranges: the one starting last before a marker is the only one to ask
     markers: dict[int, Span] = {}
     for m in P.WEB_FOOTNOTE_MARKER.finditer(text):
-        if any(mask.start <= m.start() < mask.end for mask in masks):
+        at = bisect.bisect_right(body_masks, Span(m.start(), len(text))) - 1
+        if at >= 0 and body_masks[at].start <= m.start() < body_masks[at].end:
             continue
         if markers.setdefault(int(m["number"]), Span(m.start(), m.end())) == Span(m.start(), m.end()):
             masks.append(Span(m.start(), m.end()))
@@ -725,9 +748,9 @@ def _starts_label(s: str) -> bool:
 def _heading_start(lns: list[_Line], node: _Node, limit: int) -> int | None:
     if node.label.text_start is not None:
         return node.label.text_start
-    for ln in lns:
-        if ln.start > node.start and not ln.blank:
-            return ln.content_start if ln.content_start < limit else None
+    for i in range(bisect.bisect_right(lns, node.start, key=lambda ln: ln.start), len(lns)):
+        if not lns[i].blank:
+            return lns[i].content_start if lns[i].content_start < limit else None
     return None
 
 
@@ -888,10 +911,53 @@ def _appendix_sections(appendix: Appendix, title_span: Span, lns: list[_Line], f
 # ------------------------------------------------------------------ lookup
 
 
+class _SectionIndex:
+    """Sections ordered by start (outer first), each with the nearest earlier section holding it.
+
+    When no two sections overlap without one holding the other (the tree the segmenter builds),
+    the sections holding a point are the holder chain of the last section starting at or before
+    it: a lookup walks a chain as deep as the tree instead of every section of the document.
+    """
+
+    def __init__(self, sections: list[Section]):
+        self.sections = sections
+        self.order = sorted(range(len(sections)), key=lambda i: (sections[i].span.start, -sections[i].span.end, i))
+        self.starts = [sections[i].span.start for i in self.order]
+        self.holder: list[int] = []
+        self.nested = True
+        open_: list[int] = []  # positions in ``order`` of the sections still open
+        for i in self.order:
+            span = sections[i].span
+            while open_ and not sections[self.order[open_[-1]]].span.contains(span):
+                if sections[self.order[open_[-1]]].span.end > span.start:
+                    self.nested = False  # overlapping without holding: ask every section
+                open_.pop()
+            self.holder.append(open_[-1] if open_ else -1)
+            open_.append(len(self.holder) - 1)
+
+    def holding(self, where: Span | int) -> list[int]:
+        """Indexes (in ``sections``) of the sections that may hold ``where``."""
+        start = where.start if isinstance(where, Span) else where
+        if not self.nested or (isinstance(where, Span) and where.start == where.end):
+            return list(range(len(self.sections)))  # a point span may touch a section's end
+        out, k = [], bisect.bisect_right(self.starts, start) - 1
+        while k >= 0:
+            out.append(self.order[k])
+            k = self.holder[k]
+        return sorted(out)
+
+
+_INDEX: list = [None, 0, None]  # the last section list looked up, its length, its index
+
+
 def innermost_section(sections: list[Section], where: Span | int) -> Section | None:
-    """The deepest section whose span holds ``where`` (an offset or a span)."""
+    """The deepest section whose span holds ``where`` (an offset or a span); the first in document
+    order among equally deep ones."""
+    if _INDEX[0] is not sections or _INDEX[1] != len(sections):
+        _INDEX[:] = [sections, len(sections), _SectionIndex(sections)]
     best = None
-    for s in sections:
+    for i in _INDEX[2].holding(where):
+        s = sections[i]
         if isinstance(where, Span):
             inside = s.span.contains(where)
         else:
