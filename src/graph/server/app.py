@@ -31,8 +31,8 @@ from starlette.staticfiles import StaticFiles
 
 from . import pages
 from .guard import JobError, precheck
-from .limits import (BODY_LIMIT, HEADER_TIMEOUT_S, KEEP_ALIVE_S, MAX_CONNECTIONS, MAX_HEADER_BYTES, Guarded,
-                     guarded_protocol, open_files_room)
+from .limits import (BACKLOG, BODY_LIMIT, HEADER_TIMEOUT_S, KEEP_ALIVE_S, MAX_CONNECTIONS, MAX_HEADER_BYTES,
+                     Guarded, guarded_protocol, open_files_room, quiet_accept_errors)
 from .pool import PoolBusy, QueryTimeout, WorkerPool, current_client
 from .sparql import GRAPH_FORMATS, Job, choose_format, parse_accept
 
@@ -513,8 +513,9 @@ def server_config(app: Starlette, host: str, port: int, max_connections: int = M
     import uvicorn
 
     connections = open_files_room(max_connections)
+    quiet_accept_errors()
     return uvicorn.Config(app, host=host, port=port, http=guarded_protocol(connections, header_timeout_s),
-                          timeout_keep_alive=KEEP_ALIVE_S, limit_concurrency=connections,
+                          timeout_keep_alive=KEEP_ALIVE_S, limit_concurrency=connections, backlog=BACKLOG,
                           h11_max_incomplete_event_size=MAX_HEADER_BYTES, **uvicorn_options)
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import resource
+import time
 
 from starlette.datastructures import MutableHeaders
 from uvicorn.protocols.http.h11_impl import H11Protocol
@@ -27,6 +28,11 @@ MAX_CONNECTIONS = 256
 HEADER_TIMEOUT_S = 10.0
 KEEP_ALIVE_S = 5
 MAX_HEADER_BYTES = 64 * 1024
+# asyncio accepts up to `backlog` connections per wake-up before any is refused, so a burst
+# can hold that many descriptors at once; uvicorn's default (2048) would run a server with a
+# low open-files limit out of them (and asyncio then logs one traceback per try, thousands a
+# second).  The connection cap leaves this much room under the limit.
+BACKLOG = 64
 
 # Inline scripts cannot run even if some text escaped our escaping; YASGUI and
 # vis-network insert their own style elements, hence 'unsafe-inline' for styles only.
@@ -138,10 +144,35 @@ def guarded_protocol(max_connections: int = MAX_CONNECTIONS, header_timeout_s: f
     return GuardedH11Protocol
 
 
+class OncePer(logging.Filter):
+    """Let a recurring message through once per ``seconds`` (asyncio's 'socket.accept() out of
+    system resource', logged with a traceback on every failed accept)."""
+
+    def __init__(self, text: str, seconds: float = 10.0):
+        super().__init__()
+        self.text, self.seconds, self.last = text, seconds, float("-inf")
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if self.text not in record.getMessage():
+            return True
+        now = time.monotonic()
+        if now - self.last < self.seconds:
+            return False
+        self.last = now
+        return True
+
+
+def quiet_accept_errors() -> None:
+    logger = logging.getLogger("asyncio")
+    if not any(isinstance(f, OncePer) for f in logger.filters):
+        logger.addFilter(OncePer("out of system resource"))
+
+
 def open_files_room(max_connections: int) -> int:
-    """Raise the soft open-files limit as far as allowed; the connection cap that fits under it."""
+    """Raise the soft open-files limit as far as allowed; the connection cap that fits under it
+    (room kept for a burst of BACKLOG connections being refused and the server's own files)."""
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
-    wanted = max_connections + 128
+    wanted = max_connections + 128 + BACKLOG
     if soft != resource.RLIM_INFINITY and soft < wanted:
         new_soft = wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)
         try:
@@ -149,8 +180,8 @@ def open_files_room(max_connections: int) -> int:
             soft = new_soft
         except (ValueError, OSError):
             pass
-    if soft != resource.RLIM_INFINITY and soft - 128 < max_connections:
-        fitted = max(16, soft - 128)
+    if soft != resource.RLIM_INFINITY and soft - 128 - BACKLOG < max_connections:
+        fitted = max(16, soft - 128 - BACKLOG)
         log.warning("open-files limit %d: at most %d connections", soft, fitted)
         return fitted
     return max_connections
