@@ -37,7 +37,7 @@ def listener():
 
 @pytest.fixture(scope="module")
 def url(store):
-    with running_server(store, timeout_s=2.0, workers=2) as base_url:
+    with running_server(store, timeout_s=4.0, workers=2) as base_url:
         yield base_url
 
 
@@ -152,7 +152,7 @@ def test_health_answers_while_the_workers_are_busy(url):
     for thread in slow:
         thread.join(60)
     assert health.status_code == 200 and health.json()["quads"] == 229
-    assert took < 1.0  # it never waits for a query worker
+    assert took < 2.5  # it never waits for a query worker (they are busy for 4 s)
 
 
 # ------------------------------------------------------------ 3. workers that die, a pool that heals
@@ -239,7 +239,7 @@ def test_clients_looping_slow_queries_leave_a_worker_for_the_others(store):
         for thread in hogs:
             thread.join(60)
     assert [status for status, _ in answers] == [200, 200, 200]
-    assert max(took for _, took in answers) < 1.5  # was: every one 503 after waiting 5 s
+    assert max(took for _, took in answers) < 1.9  # was: 503 after waiting the 2 s limit for a worker
 
 
 # ------------------------------------------------------------ 4. resource caps
