@@ -314,10 +314,18 @@ def test_chains_seed_000():
         ("28-CTr/TU", "29-NQ/TW"), ("16-CTr/TU", "23-NQ/TW"), ("20-CTr/TU", "19-NQ/TW"),
         ("16-CTr/TU", "06-NQ/TW"),
         ("2960/QĐ-UBND", "Nghị quyết Đại hội đại biểu lần thứ XIII của Đảng"),
-        ("3441/QĐ-UBND", "16-NQ/TU"), ("2578/QĐ-UBND", "13-NQ/TU"), ("1970/QĐ-UBND", "07-NQ/TU"),
+        ("3441/QĐ-UBND", "16-NQ/TU"), ("2578/QĐ-UBND", "13-NQ/TU"),
+        # "… thực hiện Nghị quyết Đại hội đại biểu lần thứ XIII của Đảng và Nghị quyết Đại hội đại biểu Đảng
+        # bộ tỉnh lần thứ XXII": both carried out
+        ("2960/QĐ-UBND", "Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XXII"),
+        ("1970/QĐ-UBND", "07-NQ/TU"),
         ("3121/QĐ-UBND", "12-NQ/TU"), ("101/QĐ-UBND", "91-KL/TU"), ("5084/KH-UBND", "292-KH/TU"),
         ("292-KH/TU", "21-CT/TW"), ("3906/QĐ-UBND", "11-CTr/TU"), ("2573/KH-UBND", "319-KH/TU"),
         ("319-KH/TU", "50-NQ/TW"), ("8560/KH", "21-CTr/TU"), ("21-CTr/TU", "20-NQ/TW"),
+        # plans the body describes ("Kế hoạch triển khai Chương trình số 20-CTr/TU …⁷") numbered by their footnotes
+        ("5050/KH-UBND", "16-CTr/TU"), ("1432/KH-UBND", "20-CTr/TU"), ("3583/QĐ-UBND", "531/QĐ-TTg"),
+        ("3171/KH-UBND", "52-NQ/TW"), ("2239/QĐ-UBND", "16-CTr/TU"), ("2706/QĐ-UBND", "73-KL/TU"),
+        ("4349/KH-UBND", "15-CTr/TU"),
     ]
 
 
@@ -335,6 +343,9 @@ def test_chains_seeds_002_003_004():
         ("31-CTr/TU", "29-NQ/TW"), ("124/NQ-CP", "23-NQ/TW"),
         ("13-KH/TW", "Nghị quyết Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng khóa XIII"),
         ("98/NQ-CP", "10-NQ/TW"), ("142/QĐ-TTg", "52-KL/TW"), ("52-KL/TW", "Nghị quyết Trung ương 7 khóa X"),
+        # "… Chương trình hành động của Chính phủ thực hiện Nghị quyết số 06-NQ/TW … được phê duyệt tại
+        # Nghị quyết số 148/NQ-CP": the programme is the resolution that approved it
+        ("148/NQ-CP", "06-NQ/TW"),
     ]
 
 

@@ -354,16 +354,132 @@ def chain_relations(text: str, found: list[_Found]) -> list[Relation]:
     """
     relations = []
     for a, b in zip(found, found[1:]):
-        kind = _link_kind(text[a.citation.span.end:b.citation.span.start])
+        gap = text[a.citation.span.end:b.citation.span.start]
+        span = Span(a.citation.span.start, b.citation.span.end)
+        passive = _passive_kind(gap)
+        if passive and b.citation.target.symbol and not (a.placeholder or b.placeholder):
+            relations.append(Relation(passive, b.citation.target, a.citation.target, span,
+                                      clean(text[span.start:span.end]), a.citation.footnote))
+            continue
+        kind = _link_kind(gap)
         if kind and a.citation.target.symbol and not a.placeholder:
-            span = Span(a.citation.span.start, b.citation.span.end)
             relations.append(Relation(kind, a.citation.target, b.citation.target, span,
                                       clean(text[span.start:span.end]), a.citation.footnote))
     return relations
 
 
+def _passive_kind(gap: str) -> str | None:
+    if len(gap) > _LINK_MAX_GAP or P.LINK_BREAK.search(gap):
+        return None
+    return next((kind for kind, pattern in P.PASSIVE_LINKS if pattern.search(gap)), None)
+
+
+def coordinated_relations(text: str, found: list[_Found], relations: list[Relation]) -> list[Relation]:
+    """What two citations joined by "và" share: "Nghị quyết số 71/NQ-CP … của Chính phủ và Chương trình
+    hành động số 10-CTr/TU … về thực hiện Nghị quyết số 57-NQ/TW" → 71/NQ-CP carries out 57-NQ/TW too;
+    "… về việc thực hiện Nghị quyết số 137/NQ-CP … và Chương trình số 27-CTr/TU …" → the plan carries
+    out both.  Only "implements", and only citations with nothing but "và" or a comma between them."""
+    joined = {}  # id(DocRef) → the citations coordinated with it
+    for a, b in zip(found, found[1:]):
+        if not (a.placeholder or b.placeholder) and P.COORDINATED.fullmatch(
+                text, a.citation.span.end, b.citation.span.start):
+            joined.setdefault(id(a.citation.target), []).append(b)
+            joined.setdefault(id(b.citation.target), []).append(a)
+    extra = []
+    for r in relations:
+        if r.kind != "implements":
+            continue
+        for partner in joined.get(id(r.target), ()):
+            if not _later(partner.citation.target, r.source):
+                extra.append(Relation("implements", r.source, partner.citation.target, r.span, r.text, r.footnote))
+        for partner in joined.get(id(r.source), ()) if r.source is not None else ():
+            if partner.citation.target.symbol and not _later(r.target, partner.citation.target):
+                extra.append(Relation("implements", partner.citation.target, r.target, r.span, r.text, r.footnote))
+    return extra
+
+
+def _later(a: DocRef, b: DocRef | None) -> bool:
+    """``a`` was issued after ``b``, so ``b`` cannot carry it out: "Quyết định số 78/2016/QĐ-UBND … theo
+    Nghị định số 116/2016/NĐ-CP … và Quyết định số 48/2020/QĐ-UBND … sửa đổi …" — the 2020 decision is no
+    second thing the 2016 one follows."""
+    if b is None:
+        return False
+    if a.date and b.date:
+        return a.date > b.date
+    return bool(a.year and b.year and a.year > b.year)
+
+
+def _described_target(text: str, found: list[_Found], start: int, end: int) -> _Found | None:
+    """The citation in ``text[start:end]`` that a described document carries out: "Kế hoạch triển khai
+    Chương trình số 20-CTr/TU …" → 20-CTr/TU (the last such description)."""
+    described = None
+    for f in found:
+        cit = f.citation
+        if cit.span.start < start or cit.span.end > end or f.placeholder or f.by_name and not cit.target.symbol:
+            continue
+        window_start = max(start, cit.span.start - P.DESCRIBED_WINDOW)
+        if P.DESCRIBED_DOCUMENT.search(text, window_start, cit.span.start):
+            described = f
+    return described
+
+
+def footnote_named_relations(text: str, found: list[_Found], seg: SegmentedDocument,
+                             in_notes: dict[int, list[_Found]]) -> list[Relation]:
+    """A footnote that names the document the sentence describes: "… ban hành tại Kế hoạch triển khai
+    Chương trình số 20-CTr/TU, ngày 31/10/2022 của Tỉnh ủy về thực hiện Nghị quyết số 19-NQ/TW … năm
+    2045⁷" with footnote 7 "Kế hoạch số 1432/KH-UBND ngày 15/3/2023 của UBND tỉnh." → 1432/KH-UBND
+    carries out 20-CTr/TU.  The footnote must be that one citation and nothing else."""
+    relations = []
+    markers = [fn.marker for fn in seg.footnotes if fn.marker is not None]
+    for fn in seg.footnotes:
+        named = _sole_citation(text, in_notes.get(fn.number, []), fn)
+        if named is None or fn.marker is None:
+            continue
+        clause_start = max(fn.marker.start - P.MARKER_CLAUSE_WINDOW, 0)
+        for m in P.MARKER_CLAUSE_START.finditer(seg.body, clause_start, fn.marker.start):
+            clause_start = m.end()
+        # "… năm 2045⁷, kế hoạch cơ cấu lại ngành nông nghiệp tỉnh giai đoạn 2021-2025⁸": marker 7
+        # closes the description before marker 8's
+        clause_start = max([clause_start] + [m.end for m in markers if clause_start <= m.end <= fn.marker.start])
+        target = _described_target(seg.body, found, clause_start, fn.marker.start)
+        if target is not None:
+            span = Span(target.citation.span.start, fn.marker.end)
+            relations.append(Relation("implements", named.citation.target, target.citation.target, span,
+                                      clean(seg.body[span.start:span.end]), fn.number))
+    return relations
+
+
+def _sole_citation(text: str, in_note: list[_Found], fn) -> _Found | None:
+    """The one citation a footnote consists of, opening it ("Kế hoạch số 3171/KH-UBND ngày 10/6/220 của
+    UBND tỉnh." — a misprinted date left after it is still that citation's)."""
+    if len(in_note) != 1 or not in_note[0].citation.target.symbol or in_note[0].placeholder:
+        return None
+    only = in_note[0]
+    return only if _only_punctuation(text[fn.body.start:only.citation.span.start]) else None
+
+
+def numbered_at_relations(text: str, found: list[_Found]) -> list[Relation]:
+    """A described document numbered further on: "… Chương trình hành động của Chính phủ thực hiện Nghị
+    quyết số 06-NQ/TW ngày 24/01/2022 của Bộ Chính trị về … được phê duyệt tại Nghị quyết số 148/NQ-CP"
+    → 148/NQ-CP carries out 06-NQ/TW."""
+    relations = []
+    for target, numbering in zip(found, found[1:]):
+        t, n = target.citation, numbering.citation
+        if target.placeholder or numbering.placeholder or not n.target.symbol:
+            continue
+        gap = text[t.span.end:n.span.start]
+        if len(gap) > _LINK_MAX_GAP or P.LINK_BREAK.search(gap) or not P.NUMBERED_AT.search(gap):
+            continue
+        if P.DESCRIBED_DOCUMENT.search(text, max(0, t.span.start - P.DESCRIBED_WINDOW), t.span.start):
+            span = Span(t.span.start, n.span.end)
+            relations.append(Relation("implements", n.target, t.target, span, clean(text[span.start:span.end]),
+                                      n.footnote))
+    return relations
+
+
 def _link_kind(gap: str) -> str | None:
-    if len(gap) > _LINK_MAX_GAP or P.LINK_BREAK.search(gap) or P.ALONGSIDE_LINK.search(gap):
+    if len(gap) > _LINK_MAX_GAP or P.LINK_BREAK.search(gap) or P.ALONGSIDE_LINK.search(gap) \
+            or P.REVIEW_LINK.search(gap):
         return None
     if P.ATTACHED_LINK.search(gap):
         return "attached-to"
@@ -519,6 +635,8 @@ def extract_citations(seg: SegmentedDocument, meta: DocumentMeta) -> tuple[list[
     relations += issuing_relations(seg.body, body)
     relations += attached_relations(seg.body, body, meta)
     relations += chain_relations(seg.body, body)
+    relations += numbered_at_relations(seg.body, body)
+    relations += coordinated_relations(seg.body, body, relations)
     relations += self_relations(seg.body, [f for f in body if not f.placeholder])
     relations += amending_law_relations(body)
     found = list(body)
@@ -526,15 +644,19 @@ def extract_citations(seg: SegmentedDocument, meta: DocumentMeta) -> tuple[list[
         cit.section = _section_key(seg, cit.span)
         cit.in_table = any(t.contains(cit.span) for t in tables)
     found = list(body)
+    in_notes: dict[int, list[_Found]] = {}
     for fn in seg.footnotes:
         for piece in [fn.body, *fn.continued]:  # a PDF footnote may run on to the next page
             in_note = _scan(text, piece.start, piece.end, home, fn.number)
-            relations += chain_relations(text, in_note)
+            in_notes.setdefault(fn.number, []).extend(in_note)
+            chained = chain_relations(text, in_note) + numbered_at_relations(text, in_note)
+            relations += chained + coordinated_relations(text, in_note, chained)
             relations += amending_law_relations(in_note)
             for cit in (f.citation for f in in_note):
                 # a footnote belongs where its marker is, not where the page put its text
                 cit.section = _section_key(seg, fn.marker or cit.span)
             found += in_note
+    relations += footnote_named_relations(text, body, seg, in_notes)
     citations = [f.citation for f in found if not f.placeholder and not _same_document(f.citation.target, meta)]
     return sorted(citations, key=lambda c: c.span), _dedupe(relations)
 

@@ -250,10 +250,51 @@ OTHER_LINKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("repeals", re.compile(r"(?<!\w)bãi\s+bỏ\s*$", _FLAGS)),
     ("guides", re.compile(r"(?<!\w)hướng\s+dẫn(?:\s+thi\s+hành|\s+thực\s+hiện)?\s*$", _FLAGS)),
 )
+# The earlier citation changed by the later one, in the passive: "Luật Ngân sách nhà nước số 83/2015/QH13
+# đã được sửa đổi, bổ sung một số điều theo Luật số 59/2020/QH14", "Nghị định số 10/2016/NĐ-CP … đã được
+# sửa đổi, bổ sung một số điều theo Nghị định số 47/…" (the later one amends the earlier, never carries it out).
+PASSIVE_LINKS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("amends", re.compile(
+        r"(?<!\w)được\s+(?:sửa\s+đổi(?:\s*,\s*bổ\s+sung)?|bổ\s+sung)(?:\s+một\s+số\s+điều)?"
+        r"\s+(?:theo|bởi|tại)\s*$", _FLAGS)),
+    ("replaces", re.compile(r"(?<!\w)được\s+thay\s+thế\s+(?:theo|bởi|tại)\s*$", _FLAGS)),
+)
+# A report on how something is carried out does not carry it out: "Thông báo số 4387/TB-VPQH … về tình
+# hình thực hiện Nghị quyết số 66/2013/QH13", "Báo cáo kết quả 05 năm triển khai thực hiện …".
+REVIEW_LINK = re.compile(
+    r"(?<!\w)(?:tình\s+hình|kết\s+quả|sơ\s+kết|tổng\s+kết)(?:\s+[^\s;]+){0,4}?\s+(?:thực\s+hiện|triển\s+khai)\s*$",
+    _FLAGS)
+
 # Text between two linked citations never crosses a clause or bracket, and never starts a
 # second object: "Quyết định số 950/QĐ-TTg … và Chương trình hành động của Chính phủ thực hiện
 # Nghị quyết số 06-NQ/TW" links the programme, not the decision, to 06-NQ/TW.
 LINK_BREAK = re.compile(r"[;()]|\.(?:\s|$)|^[\s,]*(?:và|hoặc|cùng)(?!\w)", _FLAGS)
+
+# Two citations joined as one subject or object: "Nghị quyết số 71/NQ-CP … của Chính phủ và Chương trình
+# hành động số 10-CTr/TU … về thực hiện Nghị quyết số 57-NQ/TW" (both carry out 57-NQ/TW); "… về việc
+# thực hiện Nghị quyết số 137/NQ-CP … của Chính phủ và Chương trình số 27-CTr/TU …" (both carried out).
+# Matched against the whole text between the two citations.
+COORDINATED = re.compile(r"[ \t\n]*(?:,[ \t\n]*)?(?:và|cùng|,)[ \t\n]*", _FLAGS)
+
+# A document described, not numbered, as carrying out the citation that follows: "Kế hoạch triển khai
+# Chương trình số 20-CTr/TU …", "kế hoạch hành động thực hiện Chương trình số 16-CTr/TU …", "Chương
+# trình hành động của Chính phủ thực hiện Nghị quyết số 06-NQ/TW …".  The text before the citation
+# (DESCRIBED_WINDOW characters) must end with it.
+DESCRIBED_WINDOW = 160
+DESCRIBED_DOCUMENT = re.compile(
+    r"(?<!\w)(?:kế\s+hoạch|chương\s+trình|đề\s+án)(?:\s+hành\s+động)?"
+    r"(?:\s+của\s+(?-i:[A-ZĐ])[^,;.()\d\n]{0,60}?)?"
+    r"\s+(?:triển\s+khai|thực\s+hiện)(?:\s+thực\s+hiện)?\s*$",
+    _FLAGS,
+)
+# Where the description gets its number: "… được phê duyệt tại Nghị quyết số 148/NQ-CP", "… ban hành
+# kèm theo Quyết định số …" — the text between the described document's target and the numbering
+# citation must end with it.
+NUMBERED_AT = re.compile(
+    r"(?<!\w)(?:được\s+)?(?:phê\s+duyệt|ban\s+hành)(?:\s+kèm\s+theo|\s+tại|\s+theo)\s*$", _FLAGS)
+# The clause a footnote marker closes starts after ";", ". ", ":" or a line opening a bullet.
+MARKER_CLAUSE_START = re.compile(r";|\.\s|:\s|\n[ \t]*[-–+•][ \t]")
+MARKER_CLAUSE_WINDOW = 700
 
 PREAMBLE_OPENER = re.compile(rf"^[ \t]*(?P<verb>{_capitalised(PREAMBLE_VERBS)})(?!\w)", re.MULTILINE)
 # A purpose clause anywhere in the body names what the document carries out: "Để thực hiện
