@@ -338,11 +338,12 @@ def test_chains_seeds_002_003_004():
     # 004: "Quyết định số 950/QĐ-TTg … và Chương trình hành động của Chính phủ thực hiện Nghị quyết số
     # 06-NQ/TW" is not a chain from 950/QĐ-TTg
     assert [st for st in implements(SEED_004) if st[0]] == [
-        ("111/NQ-CP", "29-NQ/TW"), ("700/QĐ-TTg", "13-KH/TW"),
-        ("13-KH/TW", "Nghị quyết Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng khóa XII"),
+        # "Kế hoạch số 13-KH/TW … về thực hiện Nghị quyết Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng
+        # khóa XII [sic] về tiếp tục đẩy mạnh công nghiệp hóa, hiện đại hóa …": the subject names 29-NQ/TW
+        ("111/NQ-CP", "29-NQ/TW"), ("700/QĐ-TTg", "13-KH/TW"), ("13-KH/TW", "29-NQ/TW"),
         ("31-CTr/TU", "29-NQ/TW"), ("124/NQ-CP", "23-NQ/TW"),
-        ("13-KH/TW", "Nghị quyết Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng khóa XIII"),
-        ("98/NQ-CP", "10-NQ/TW"), ("142/QĐ-TTg", "52-KL/TW"), ("52-KL/TW", "Nghị quyết Trung ương 7 khóa X"),
+        # "Kết luận số 52-KL/TW … về tiếp tục thực hiện Nghị quyết Trung ương 7 khóa X về xây dựng đội ngũ trí thức"
+        ("98/NQ-CP", "10-NQ/TW"), ("142/QĐ-TTg", "52-KL/TW"), ("52-KL/TW", "27-NQ/TW"),
         # "… Chương trình hành động của Chính phủ thực hiện Nghị quyết số 06-NQ/TW … được phê duyệt tại
         # Nghị quyết số 148/NQ-CP": the programme is the resolution that approved it
         ("148/NQ-CP", "06-NQ/TW"),
@@ -372,7 +373,8 @@ def test_no_based_on_in_the_seeds():
     (SEED_001, 11, 1, 0),
     (SEED_002, 20, 11, 0),
     (SEED_003, 36, 34, 27),
-    (SEED_004, 60, 36, 1),
+    # 004: the three resolutions named by their plenum are 29-NQ/TW (twice) and 27-NQ/TW, cited by number too
+    (SEED_004, 60, 33, 1),
 ])
 def test_counts_per_seed(name, n_citations, n_documents, n_in_footnotes):
     _, _, (citations, _) = parsed(name)

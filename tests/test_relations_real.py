@@ -5,12 +5,15 @@ in data/raw, and /work/shared/corpus/real (file named beside each sentence)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+from pathlib import Path
 
-from graph.extract.citations import extract_citations
+from graph.extract.citations import extract_citations, find_citations
 from graph.extract.metadata import extract_metadata
 from graph.model import SourceFile
 from graph.normalise import normalise
+from graph.patterns.plenums import PLENUM_RESOLUTIONS
 from graph.segment import segment
 
 from seeds import SEED_000, segmented
@@ -108,3 +111,52 @@ def test_a_later_document_joined_by_va_is_not_what_an_earlier_one_follows():
                       "2016 của Chính phủ và Quyết định số\n48/2020/QĐ-UBND ngày 30 tháng 7 năm 2020 của Ủy ban nhân "
                       "dân tỉnh Bình Định sửa\nđổi, bổ sung tiêu đề và một số nội dung Quyết định số 78/2016/QĐ-UBND")
     assert ("implements", "78/2016/QĐ-UBND", "48/2020/QĐ-UBND") not in found
+
+
+# ------------------------------------------------------------ resolutions named by their plenum
+
+
+def test_plenum_resolution_named_by_its_subject_despite_a_misprinted_term():
+    # seed 004 line 11: the sixth plenum of the XIIth Committee passed no resolution on industrialisation;
+    # the XIIIth's 29-NQ/TW has exactly this subject
+    found = relations("Quyết định số 700/QĐ-TTg ngày 19/7/2024 của Thủ tướng Chính phủ ban hành Danh mục nhiệm vụ "
+                      "triển khai Kế hoạch số 13-KH/TW ngày 28/11/2022 của Bộ Chính trị về thực hiện Nghị quyết Hội "
+                      "nghị lần thứ sáu Ban Chấp hành Trung ương Đảng khóa XII về tiếp tục đẩy mạnh công nghiệp hóa, "
+                      "hiện đại hóa đất nước đến năm 2030, tầm nhìn đến năm 2045;")
+    assert ("implements", "13-KH/TW", "29-NQ/TW") in found
+
+
+def test_plenum_resolution_by_short_name_and_subject():
+    # seed 004 line 250
+    text = ("Tiếp tục thực hiện các nhiệm vụ, giải pháp theo Quyết định số 142/QĐ-TTg ngày 21/01/2020 của Thủ tướng "
+            "Chính phủ ban hành Kế hoạch thực hiện Kết luận số 52-KL/TW ngày 30/5/2019 của Ban Bí thư về tiếp tục "
+            "thực hiện Nghị quyết Trung ương 7 khóa X về xây dựng đội ngũ trí thức trong thời kỳ đẩy mạnh công "
+            "nghiệp hóa, hiện đại hóa đất nước. Triển khai thực hiện Chiến lược quốc gia phát triển đội ngũ trí thức.")
+    [resolution] = [c.target for c in find_citations(text) if c.target.symbol == "27-NQ/TW"]
+    assert (resolution.date, resolution.issuer_code, resolution.jurisdiction) == (dt.date(2008, 8, 6), "TW", "vn")
+    assert ("implements", "52-KL/TW", "27-NQ/TW") in relations(text)
+
+
+def test_a_plenum_that_passed_several_resolutions_stays_a_name_without_its_subject():
+    # seed 004 line 90, cut after the plenum's name: 27-, 28- and 29-NQ/TW all came from that plenum
+    [named] = [c.target for c in find_citations(
+        "(4) Kế hoạch số 13-KH/TW ngày 28 tháng 11 năm 2022 thực hiện Nghị quyết Hội nghị lần thứ sáu Ban Chấp "
+        "hành Trung ương Đảng khóa XIII") if c.target.type_code == "NQ"]
+    assert (named.symbol, named.name) == (
+        None, "Nghị quyết Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng khóa XIII")
+
+
+def test_plenum_table_entries_agree_with_the_documents_named_as_their_sources():
+    root = Path(__file__).resolve().parent.parent
+    checked = 0
+    for r in PLENUM_RESOLUTIONS:
+        for source in r.sources:
+            path = Path(source.removeprefix("corpus:"))
+            path = path if path.is_absolute() else root / path
+            if not source.startswith("corpus:") or not path.exists():
+                continue
+            text = path.read_text(encoding="utf-8")
+            assert f"{r.number}-NQ/TW" in text and f"khóa {r.term}".casefold() in text.casefold(), (r, source)
+            checked += 1
+    assert checked >= 10
+    assert len({(r.term, r.number) for r in PLENUM_RESOLUTIONS}) == len(PLENUM_RESOLUTIONS)

@@ -18,10 +18,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from ..model import Citation, DocRef, DocumentMeta, Relation, SegmentedDocument, Span
 from ..normalise import clean
 from ..patterns import citations as P
+from ..patterns.plenums import PLENUM_ORDINALS, PLENUM_RESOLUTIONS, SUBJECT_MATCH as PLENUM_SUBJECT_MATCH
+from ..patterns.plenums import PlenumResolution
 from ..segment import innermost_section
 from ..patterns.documents import (
     CENTRAL,
@@ -151,7 +154,17 @@ def _amending_law(text: str, m: re.Match, footnote: int | None) -> _Found:
 
 def _meeting(text: str, m: re.Match, home: str | None, footnote: int | None) -> _Found:
     """ "Nghị quyết Đại hội đại biểu lần thứ XIII của Đảng" (national), "Nghị quyết Đại hội đại biểu
-    Đảng bộ tỉnh lần thứ XXII" (the citing province), "Nghị quyết Trung ương 7 khóa X"."""
+    Đảng bộ tỉnh lần thứ XXII" (the citing province), "Nghị quyết Trung ương 7 khóa X"; a plenum
+    resolution the table of plenums identifies is its number ("Nghị quyết Hội nghị lần thứ sáu Ban Chấp
+    hành Trung ương Đảng khóa XIII về tiếp tục đẩy mạnh công nghiệp hóa …" → 29-NQ/TW)."""
+    plenum = _plenum_resolution(text, m)
+    if plenum is not None:
+        ref = DocRef(
+            type_code="NQ", type_label=DOC_TYPE_BY_CODE["NQ"].label_vi, number=plenum.number,
+            symbol=plenum.symbol, issuer_code="TW", issuer_name=ISSUER_BY_CODE["TW"].label_vi,
+            date=plenum.date, year=plenum.date.year, jurisdiction=CENTRAL, title=plenum.subject)
+        span = Span(m.start(), m.end())
+        return _Found(Citation(ref, span, clean(text[span.start:span.end]), footnote))
     provincial = m.group("provincial") is not None or m.group("provincial_after") is not None
     named = province_by_name(clean(m.group("meeting_province"))) if m.group("meeting_province") else None
     jurisdiction = named.iso if named else home if provincial else CENTRAL
@@ -165,6 +178,36 @@ def _meeting(text: str, m: re.Match, home: str | None, footnote: int | None) -> 
     )
     span = Span(m.start(), m.end())
     return _Found(Citation(ref, span, clean(text[span.start:span.end]), footnote), by_name=True)
+
+
+def _plenum_resolution(text: str, m: re.Match) -> PlenumResolution | None:
+    """The one resolution of the table that a plenum's name and the subject after it identify.
+
+    The subject decides between the resolutions of one plenum, and outweighs a misprinted term
+    ("… Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng khóa XII về tiếp tục đẩy mạnh công nghiệp
+    hóa, hiện đại hóa đất nước đến năm 2030 …" is the XIIIth Committee's 29-NQ/TW: no resolution of the
+    XIIth's sixth plenum has that subject).  None when the text leaves it open: the citation then stays
+    a resolution named by its meeting."""
+    named = P.PLENUM_IN_NAME.search(m.group("name"))
+    if named is None:
+        return None
+    ordinal = named.group("number") or named.group("ordinal")
+    plenum = int(ordinal) if ordinal.isdigit() else PLENUM_ORDINALS.get(" ".join(ordinal.casefold().split()))
+    term = named.group("term").upper()
+    candidates = [r for r in PLENUM_RESOLUTIONS if r.plenum == plenum]
+    subject = P.MEETING_SUBJECT.match(text, m.end())
+    if subject is not None:
+        candidates = [r for r in candidates if _same_subject(r.subject, subject.group("subject"))]
+        in_term = [r for r in candidates if r.term == term]
+        return in_term[0] if len(in_term) == 1 else candidates[0] if len(candidates) == 1 else None
+    in_term = [r for r in candidates if r.term == term]
+    return in_term[0] if len(in_term) == 1 else None
+
+
+def _same_subject(known: str, printed: str) -> bool:
+    known, printed = clean(known).casefold(), clean(printed).casefold()
+    head = printed[:len(known)]
+    return SequenceMatcher(None, known, head, autojunk=False).ratio() >= PLENUM_SUBJECT_MATCH
 
 
 # ------------------------------------------------------------------ symbols

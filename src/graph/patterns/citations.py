@@ -168,6 +168,15 @@ MEETING_RESOLUTION = re.compile(
     _FLAGS,
 )
 
+# The plenum and term in a meeting resolution's name ("Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng
+# khóa XIII", "Trung ương 7 khóa X"), and the subject printed after it ("về tiếp tục …" up to ";", "(",
+# a sentence end or the next numbered item).
+PLENUM_IN_NAME = re.compile(
+    r"(?:lần\s+thứ\s+(?P<ordinal>\d+|mười(?:\s+(?:một|hai|ba|bốn|lăm))?|\w+)|Trung\s+ương\s+(?P<number>\d+))"
+    r".{0,80}?khóa\s+(?P<term>[IVXL]+)", _FLAGS | re.DOTALL)
+MEETING_SUBJECT = re.compile(
+    r"[\s,]*về\s+(?P<subject>[^;()]{3,300}?)(?=\s*(?:[;()]|\.\s|\.$|,\s*\(\d|\n[ \t]*\n|$))", _FLAGS)
+
 # The document itself amends, replaces or repeals what it cites, when the verb opens the clause or
 # follows the document's own name ("… này"): "Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày
 # 05/11/2019, thay thế Quyết định số 1090/QĐ-UBND …", "Bãi bỏ Quyết định số 25/2016/QĐ-UBND …",
