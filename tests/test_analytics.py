@@ -20,6 +20,7 @@ ORG = "https://w3id.org/policy-graph/org/"
 NQ29, NQ23, NQ111 = ELI + "vn/nq/2022/29-tw", ELI + "vn/nq/2018/23-tw", ELI + "vn/nq/2024/111-cp"
 CTR28, CTR31, CTR37 = ELI + "vn-27/ctr/2023/28-tu", ELI + "vn-29/ctr/2023/31-tu", ELI + "vn-29/ctr/2018/37-tu"
 KH214 = ELI + "vn-29/kh/2024/214"
+KH13, QD700 = ELI + "vn/kh/2022/13-tw", ELI + "vn/qd/2024/700-ttg"
 QN_PLAN_FIXTURE, XSS_PLAN = ELI + "vn-27/kh/2023/draft-1a2b3c4d", ELI + "vn-27/kh/2023/draft-0badc0de"
 QNG_PLAN_2019 = ELI + "vn-29/kh/2019/draft-5e6f7a8b"
 QN_PLAN_SEED = ELI + "vn-27/kh/2023/draft-d867c7a4"  # seed 000: Kế hoạch (chưa có số) of UBND Quảng Nam
@@ -117,15 +118,22 @@ def test_seed_chain_of_29_nq_tw_exact_nodes_and_edges(seed_store, seed_graph):
     root = resolve_document(seed_store, "29-NQ/TW").value
     assert root == NQ29
     chain = analytics.chain_graph(seed_graph, root)
+    # 004 also implements 700/QĐ-TTg, which carries out Kế hoạch 13-KH/TW of the Politburo, which carries out
+    # 29-NQ/TW (named there by its plenum: "Nghị quyết Hội nghị lần thứ sáu … về tiếp tục đẩy mạnh công
+    # nghiệp hóa …"), so 214/KH-UBND is three steps below 29-NQ/TW on its longest route
     assert {n: chain.nodes[n]["level"] for n in chain} == {
-        NQ29: 0, NQ111: 1, CTR28: 1, CTR31: 1, KH214: 2, QN_PLAN_SEED: 2}
+        NQ29: 0, NQ111: 1, CTR28: 1, CTR31: 1, KH13: 1, QD700: 2, KH214: 3, QN_PLAN_SEED: 2}
     assert {(u, v): kinds for u, v, kinds in chain.edges(data="kinds")} == {
         (CTR31, NQ29): ["implements", "cites"],
         (NQ111, NQ29): ["implements"],
         (CTR28, NQ29): ["implements"],
+        (KH13, NQ29): ["implements"],
+        (QD700, KH13): ["implements"],
         (KH214, CTR31): ["implements", "cites"],
         (KH214, NQ29): ["implements", "cites"],
         (KH214, NQ111): ["implements", "cites"],
+        (KH214, QD700): ["implements", "cites"],
+        (KH214, KH13): ["cites"],
         (QN_PLAN_SEED, CTR28): ["implements", "cites"],
         (QN_PLAN_SEED, NQ29): ["cites"],
     }
@@ -136,7 +144,9 @@ def test_seed_chain_of_23_nq_tw(seed_graph):
     chain = analytics.chain_graph(seed_graph, NQ23)
     assert sorted((chain.nodes[n]["level"], chain.nodes[n]["label"]) for n in chain) == [
         (0, "Nghị quyết 23-NQ/TW"), (1, "Chương trình 16-CTr/TU"), (1, "Chương trình 37-CTr/TU"),
-        (1, "Nghị quyết 124/NQ-CP"), (2, "Kế hoạch (chưa có số) của Ủy ban nhân dân tỉnh Quảng Ngãi, 2019")]
+        (1, "Nghị quyết 124/NQ-CP"), (2, "Kế hoạch (chưa có số) của Ủy ban nhân dân tỉnh Quảng Ngãi, 2019"),
+        # seed 000 footnote 2 numbers the plan its body describes: "Kế hoạch thực hiện Chương trình 16-CTr/TU …²"
+        (2, "Kế hoạch 5050/KH-UBND")]
 
 
 def test_seed_workload_of_so_cong_thuong_in_each_province(seed_tasks):
@@ -151,11 +161,14 @@ def test_seed_compare_quang_nam_and_quang_ngai_on_29(seed_graph, seed_tasks):
     assert [[d["label"] for d in r["documents"]] for r in rows] == [
         ["Chương trình 28-CTr/TU", "Kế hoạch (chưa có số) của Ủy ban nhân dân tỉnh Quảng Nam, 2023"],
         ["Chương trình 31-CTr/TU", "Kế hoạch 214/KH-UBND"]]
-    assert rows[1]["documents"][1]["route"] == ["Kế hoạch 214/KH-UBND", "Nghị quyết 111/NQ-CP", "Nghị quyết 29-NQ/TW"]
+    # the longest route: 214/KH-UBND → 700/QĐ-TTg → Kế hoạch 13-KH/TW (Politburo) → 29-NQ/TW
+    assert rows[1]["documents"][1]["route"] == ["Kế hoạch 214/KH-UBND", "Quyết định 700/QĐ-TTg", "Kế hoạch 13-KH/TW",
+                                                 "Nghị quyết 29-NQ/TW"]
     assert [(r["first_date"], r["days_after"]) for r in rows] == [("2023-04-11", 145), ("2023-02-16", 91)]
     assert "Sở Công Thương" in rows[0]["shared_lead_agencies"]
 
 
 def test_seed_most_cited(seed_graph):
     assert [(r["label"], r["cited_by"]) for r in analytics.most_cited(seed_graph, 2)] == [
-        ("Nghị quyết 23-NQ/TW", 6), ("Nghị quyết 29-NQ/TW", 5)]
+        # 29-NQ/TW: 000, 001, 004, 28-CTr/TU, 111/NQ-CP and 13-KH/TW (which names it by its plenum); ties by PageRank
+        ("Nghị quyết 29-NQ/TW", 6), ("Nghị quyết 23-NQ/TW", 6)]

@@ -64,20 +64,29 @@ def test_chain_down_of_29_nq_tw(seed_store):
     assert found == [
         (f"{BASE}/eli/vn/nq/2024/111-cp", "111/NQ-CP", "Nghị quyết", "Chính phủ", "2024-07-22",
          "Nghị quyết 29-NQ/TW", "1"),
+        # the Politburo's plan, which 004 says carries out "Nghị quyết Hội nghị lần thứ sáu … về tiếp tục đẩy
+        # mạnh công nghiệp hóa …" (29-NQ/TW by the table of plenum resolutions)
+        (f"{BASE}/eli/vn/kh/2022/13-tw", "13-KH/TW", "Kế hoạch", "Bộ Chính trị", "2022-11-28",
+         "Nghị quyết 29-NQ/TW", "1"),
         (f"{BASE}/eli/vn-27/ctr/2023/28-tu", "28-CTr/TU", "Chương trình", "Tỉnh ủy Quảng Nam", "2023-04-11",
          "Nghị quyết 29-NQ/TW", "1"),
         (f"{BASE}/eli/vn-29/ctr/2023/31-tu", "31-CTr/TU", "Chương trình", "Tỉnh ủy Quảng Ngãi", "2023-02-16",
          "Nghị quyết 29-NQ/TW", "1"),
         (plan, "", "Kế hoạch", "Ủy ban nhân dân tỉnh Quảng Nam", "", "Chương trình 28-CTr/TU", "2"),
+        (f"{BASE}/eli/vn/qd/2024/700-ttg", "700/QĐ-TTg", "Quyết định", "Thủ tướng Chính phủ", "2024-07-19",
+         "Kế hoạch 13-KH/TW", "2"),
         (f"{BASE}/eli/vn-29/kh/2024/214", "214/KH-UBND", "Kế hoạch", "Ủy ban nhân dân tỉnh Quảng Ngãi",
-         "2024-11-06", "Chương trình 31-CTr/TU ; Nghị quyết 111/NQ-CP ; Nghị quyết 29-NQ/TW", "2"),
+         "2024-11-06", "Chương trình 31-CTr/TU ; Nghị quyết 111/NQ-CP ; Nghị quyết 29-NQ/TW ; Quyết định 700/QĐ-TTg",
+         "3"),
     ]
 
 
 def test_chain_up_of_214(seed_store):
     found = {(r[1], r[5]) for r in rows(seed_store, "chain-up", doc="214/KH-UBND")}
-    assert found == {("111/NQ-CP", "1"), ("31-CTr/TU", "1"), ("700/QĐ-TTg", "1"), ("29-NQ/TW", "2"),
-                     ("13-KH/TW", "2"), ("", "3")}
+    # 13-KH/TW's "Nghị quyết Hội nghị lần thứ sáu …" is 29-NQ/TW: no unnumbered plenum node above it any more,
+    # and 29-NQ/TW's depth is that of its longest route (214 → 700/QĐ-TTg → 13-KH/TW → 29-NQ/TW)
+    assert found == {("111/NQ-CP", "1"), ("31-CTr/TU", "1"), ("700/QĐ-TTg", "1"), ("29-NQ/TW", "3"),
+                     ("13-KH/TW", "2")}
     assert column(seed_store, "chain-up", "doc", doc="214/KH-UBND").count(f"{BASE}/eli/vn/nq/2022/29-tw") == 1
 
 
@@ -207,7 +216,8 @@ def test_unimplemented(seed_store):
     assert "29-NQ/TW" not in numbers and "28-CTr/TU" not in numbers and "111/NQ-CP" not in numbers
     assert {"23-NQ/TU", "04-NQ/TU", "19-NQ/TW"} <= numbers
     # direct implementation only: 23-NQ/TW is carried out by 37-CTr/TU, which is cited, not ingested
-    assert len(found) == 42
+    # (three resolutions 004 names by their plenum are numbered ones: 29-NQ/TW twice, 27-NQ/TW)
+    assert len(found) == 39
     assert "23-NQ/TW" in numbers
 
 
@@ -224,7 +234,7 @@ def test_csv_is_rfc4180_with_header(seed_store):
     text = to_csv(result)
     assert text.startswith("\ufeffdoc,number,type,issuer,date,implements,depth\r\n")  # BOM: Excel reads UTF-8
     parsed = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"))))
-    assert len(parsed) == 6 and parsed[2][1] == "28-CTr/TU"
+    assert len(parsed) == 8 and parsed[3][1] == "28-CTr/TU"
 
 
 def test_json_is_sparql_results_json(seed_store):
@@ -311,7 +321,7 @@ def test_xlsx_export_has_typed_cells_and_a_frozen_header(seed_build, tmp_path):
     assert sheet.freeze_panes == "A2"
     by_number = {row[1]: row for row in sheet.iter_rows(min_row=2, values_only=True)}
     assert by_number["214/KH-UBND"][4] == dt.datetime(2024, 11, 6)  # a date cell, not the text "2024-11-06"
-    assert by_number["214/KH-UBND"][6] == 2                      # depth as a number
+    assert by_number["214/KH-UBND"][6] == 3                      # depth as a number (via 700/QĐ-TTg, 13-KH/TW)
     assert by_number["214/KH-UBND"][3] == "Ủy ban nhân dân tỉnh Quảng Ngãi"
     assert sheet.cell(row=2, column=5).number_format == "dd/mm/yyyy"
 
@@ -327,7 +337,8 @@ def test_cli_csv_opens_with_a_byte_order_mark(seed_build, tmp_path):
 
 
 def test_tree_lists_every_task_of_every_plan_carrying_out_29(seed_store):
-    """The seeds' implementation tree of 29-NQ/TW: every task of 214/KH-UBND (level 2), of
+    """The seeds' implementation tree of 29-NQ/TW: every task of 214/KH-UBND (level 3, through 700/QĐ-TTg and
+    13-KH/TW), of
     31-CTr/TU (level 1) and of the Quảng Nam plan (level 2), each with its province."""
     tree = run_query(seed_store, "tree", {"doc": "29-NQ/TW", "today": "2024-12-15"})
     per_doc: dict[tuple, int] = {}
@@ -337,7 +348,7 @@ def test_tree_lists_every_task_of_every_plan_carrying_out_29(seed_store):
     own = {d: len(run_query(seed_store, "tasks", {"doc": d}).rows) for d, *_ in per_doc}
     assert {(d, level, place) for d, level, place in per_doc} == {
         (f"{BASE}/eli/vn-29/ctr/2023/31-tu", "1", "Quảng Ngãi"),
-        (f"{BASE}/eli/vn-29/kh/2024/214", "2", "Quảng Ngãi"),
+        (f"{BASE}/eli/vn-29/kh/2024/214", "3", "Quảng Ngãi"),
         (f"{BASE}/eli/vn-27/kh/2023/draft-d867c7a4", "2", "Quảng Nam")}
     assert {d: n for (d, *_), n in per_doc.items()} == own
     assert own[f"{BASE}/eli/vn-29/kh/2024/214"] > 30

@@ -301,7 +301,8 @@ def test_plan_given_as_pdf_parses_like_its_text():
 
 
 def test_plan_given_as_pdf_makes_the_same_two_step_chain(tmp_path, seed_store):
-    """214/KH-UBND (Quảng Ngãi) carries out 111/NQ-CP, which carries out 29-NQ/TW: as a PDF too."""
+    """214/KH-UBND (Quảng Ngãi) carries out 111/NQ-CP, which carries out 29-NQ/TW, and 700/QĐ-TTg, which carries
+    out 13-KH/TW, which carries out 29-NQ/TW: as a PDF too."""
     folder = tmp_path / "raw"
     folder.mkdir()
     for seed in RAW.glob("*.txt"):
@@ -314,4 +315,4 @@ def test_plan_given_as_pdf_makes_the_same_two_step_chain(tmp_path, seed_store):
     assert chain == _chain_down(seed_store)
     assert ("https://w3id.org/policy-graph/eli/vn-29/kh/2024/214", "214/KH-UBND") in [row[:2] for row in chain]
     depth_of_214 = next(row[-1] for row in chain if row[1] == "214/KH-UBND")
-    assert depth_of_214 == "2"
+    assert depth_of_214 == "3"  # 214 → 700/QĐ-TTg → 13-KH/TW → 29-NQ/TW
