@@ -310,10 +310,13 @@ def _triples_bytes(result, fmt: Format, max_rows: int, prefixes: dict[str, str] 
 
 # ------------------------------------------------------------ the worker process
 
-def _store_identity(path: str) -> tuple[int, int]:
-    """Changes when `policy-graph build` swaps in a new store directory."""
-    st = os.stat(path)
-    return st.st_ino, st.st_dev
+def _open(store_path: str, writable: bool):
+    """The store's current generation (``store.open_store`` resolves the link a build flips),
+    and that generation's folder, which changes when a build swaps in a new store."""
+    from ..store import current_generation, open_store
+
+    generation = current_generation(store_path)
+    return open_store(store_path, read_only=not writable), generation
 
 
 def _redirect_stderr(path: str | None) -> None:
@@ -359,16 +362,15 @@ def worker_main(conn, store_path: str, writable: bool, memory_bytes: int | None 
     sandbox.deny_network()
     from .guard import warm_up
 
-    import pyoxigraph as ox
-
     warm_up()
     sandbox.limit_memory(memory_bytes)
-    store, identity = None, None
+    from ..store import current_generation
+
+    store, generation = None, None
     if not writable:  # opened now, so the first request on a fresh worker does not pay for it
         try:
-            identity = _store_identity(store_path)
-            store = ox.Store.read_only(store_path)
-        except OSError:
+            store, generation = _open(store_path, writable)
+        except (OSError, RuntimeError):
             store = None  # each job retries and reports the error
     try:
         conn.send(("ready", os.getpid()))
@@ -380,12 +382,11 @@ def worker_main(conn, store_path: str, writable: bool, memory_bytes: int | None 
         except (EOFError, OSError):
             return
         try:
-            if store is None or (not writable and _store_identity(store_path) != identity):
+            if store is None or (not writable and current_generation(store_path) != generation):
                 store = None
-                identity = _store_identity(store_path)
-                store = ox.Store(store_path) if writable else ox.Store.read_only(store_path)
+                store, generation = _open(store_path, writable)
             reply = _reply(store, job)
-        except OSError as err:
+        except (OSError, RuntimeError) as err:
             reply = ("error", 503, f"Lỗi kho dữ liệu (store error): {err}")
         try:
             conn.send(reply)
