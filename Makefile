@@ -67,14 +67,15 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 
 ## long fuzzing of the reader and the parser (tests/test_fuzz.py): FUZZ_JOBS processes, each with its
-## own seed, FUZZ_EXAMPLES inputs per property; logs with counts in test-artifacts/fuzz-N.log
+## own seed (FUZZ_SEED + N), FUZZ_EXAMPLES inputs per property; logs with counts in test-artifacts/fuzz-N.log
 FUZZ_JOBS ?= 2
 FUZZ_EXAMPLES ?= 100000
+FUZZ_SEED ?= 0
 fuzz: $(STAMP)
 	@mkdir -p test-artifacts; status=0; pids=""; \
 	for i in $$(seq 1 $(FUZZ_JOBS)); do \
 	  HYPOTHESIS_PROFILE=fuzz FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -q -p no:cacheprovider \
-	    tests/test_fuzz.py --hypothesis-seed=$$i --hypothesis-show-statistics > test-artifacts/fuzz-$$i.log 2>&1 & pids="$$pids $$!"; \
+	    tests/test_fuzz.py --hypothesis-seed=$$((i + $(FUZZ_SEED))) --hypothesis-show-statistics > test-artifacts/fuzz-$$i.log 2>&1 & pids="$$pids $$!"; \
 	done; \
 	for pid in $$pids; do wait $$pid || status=1; done; \
 	grep -h "passing\|failed\|passed" test-artifacts/fuzz-*.log; exit $$status

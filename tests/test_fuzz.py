@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 
 from graph.model import InputError, Span
 from graph.normalise import clean
-from graph.patterns.structure import DOCX_BOOKMARK
+from graph.patterns.structure import DOCX_BOOKMARK, DOCX_FOOTNOTE_MARKER
 from graph.pipeline import parse_file
 from graph.read import read_source
 
@@ -103,14 +103,17 @@ def _check(doc) -> None:
         original = doc.text.to_original(span)
         assert 0 <= original.start <= original.end <= len(source), (span, original)
     # extractors read the body with footnote marks and Word bookmarks blanked ("02/2017[1]/TT-VPCP"
-    # is cited as "02/2017 /TT-VPCP"): the quote is the text at its span with those blanked
+    # is cited as "02/2017 /TT-VPCP"): the quote is the text at its span with those blanked;
+    # a footnote's own text is read from the text itself
     masked = _blanked(text, [f.marker for f in doc.footnotes if f.marker]
-                      + [Span(m.start(), m.end()) for m in DOCX_BOOKMARK.finditer(text)])
-    for quoted in [(c.span, c.text) for c in doc.citations] + [(r.span, r.text) for r in doc.relations] + [
-            (m.span, m.printed) for t in doc.tasks for m in t.lead + t.support] + [
-            (f.body, f.text) for f in doc.footnotes if not f.continued]:
-        span, claimed = quoted
+                      + [Span(m.start(), m.end()) for p in (DOCX_BOOKMARK, DOCX_FOOTNOTE_MARKER)
+                         for m in p.finditer(text)])
+    for span, claimed in [(c.span, c.text) for c in doc.citations] + [(r.span, r.text) for r in doc.relations] + [
+            (m.span, m.printed) for t in doc.tasks for m in t.lead + t.support]:
         assert clean(masked[span.start:span.end]) == claimed, (span, claimed)
+    for footnote in doc.footnotes:
+        if not footnote.continued:
+            assert clean(text[footnote.body.start:footnote.body.end]) == footnote.text, footnote
 
 
 def _blanked(text: str, spans: list[Span]) -> str:
