@@ -363,8 +363,9 @@ def test_agency_headings_over_bullets_points_and_sentences(parsed):
          ("periodic", "định kỳ 6 tháng, hằng năm", (), None, None)),
         ("agency-heading", "2.", ["Sở Tài chính"], ["Sở Kế hoạch và Đầu tư"], None),
         ("agency-heading", "a)", ["Sở Công Thương"], [], ("year", "trong năm 2024", (2024,), None, None)),
-        # "Phối hợp với X …": X leads, the heading's body cooperates
-        ("agency-heading", "b)", ["Ban Quản lý Khu kinh tế tỉnh"], ["Sở Công Thương"], None),
+        # "Phối hợp với X …": the heading's body leads, X cooperates (as the gold of dev h05 reads
+        # "2. Sở Tài chính" / "a) Phối hợp với Sở Y tế …")
+        ("agency-heading", "b)", ["Sở Công Thương"], ["Ban Quản lý Khu kinh tế tỉnh"], None),
         ("agency-heading", "4.", ["Ủy ban nhân dân các huyện, thị xã, thành phố"], [],
          ("date", "trước ngày 30/9/2023", (2023,), None, dt.date(2023, 9, 30))),
         # the closing item: bodies that act without "chủ trì" lead together

@@ -9,6 +9,10 @@ corpus/dev/texts (thuvienphapluat.vn pages converted to text, one table cell per
   11, Phụ lục, header with its column-number row and rows 1–5 (h07_laocai-kh-du-thao-…).
 - dev-h03_ubnd_kh_ha-noi_2025_role-lines.txt: Kế hoạch 308/KH-UBND (17/11/2025) of UBND thành
   phố Hà Nội, items II.1.1, II.1.2 and part III (h03_hanoi-kh308-nq214-…).
+- dev-h05_ubnd_kh_can-tho_2025_agency-items.txt: Kế hoạch 165/KH-UBND of UBND thành phố Cần Thơ on
+  Chỉ thị 27/CT-TTg, item II.2 "Sở Tài chính" (h05_cantho-kh165-chi-thi-27-cong-tac-dan-so.txt).
+- dev-h06_ubnd_qd_tp-hcm_2025_assignment-headings.txt: Quyết định 2853 of UBND TP. Hồ Chí Minh,
+  items V.1 and V.9 (h06_tphcm-qd2853-ke-hoach-rui-ro-thien-tai.txt).
 - dev-h01_ubnd_kh_dong-thap_2025_prose-and-table.txt: Kế hoạch 552/KH-UBND (19/11/2025) of UBND
   tỉnh Đồng Tháp: header, item V.4 "Sở Tài chính" and Phụ lục rows I.1–I.2 (h01_dongthap-…).
 """
@@ -133,3 +137,29 @@ def test_rows_under_lettered_and_roman_groups_numbered_by_their_group():
         ("1.1", ["Sở Nông nghiệp và Môi trường"]), ("2.1", ["Sở Y tế"])]
     assert [t.output_form for t in tasks][2:] == ["Kế hoạch", "Kế hoạch"]
     assert (tasks[0].deadline.kind, tasks[0].deadline.years) == ("period", (2026, 2030))
+
+
+def test_an_item_that_names_a_body_leads_what_it_works_on_with_others():
+    """ "2. Sở Tài chính" / "a) Phối hợp với Sở Y tế … tham mưu …": Sở Tài chính leads (as the gold of
+    dev h05 reads it), Sở Y tế cooperates, also after "Căn cứ …, phối hợp với"."""
+    body = read("dev-h05_ubnd_kh_can-tho_2025_agency-items.txt")
+    tasks = prose_tasks(body, whole(body))
+    assert [(t.layout, t.label, names(t.lead), names(t.support)) for t in tasks] == [
+        ("agency-heading", "a)", ["Sở Tài chính"], ["Sở Y tế", "Các sở, ban, ngành, địa phương có liên quan"]),
+        ("agency-heading", "b)", ["Sở Tài chính"], ["Sở Y tế"]),
+        ("agency-heading", "c)", ["Sở Tài chính"], ["Sở Y tế"]),
+    ]
+
+
+def test_an_item_that_assigns_bodies_over_bullets():
+    body = read("dev-h06_ubnd_qd_tp-hcm_2025_assignment-headings.txt")
+    tasks = prose_tasks(body, whole(body))
+    assert [t.layout for t in tasks] == ["agency-heading"] * 13
+    # "1. Giao Sở Nông nghiệp và Môi trường là cơ quan đầu mối, chủ trì, …; tổ chức thực hiện các nhiệm vụ sau:"
+    assert {tuple(names(t.lead)) for t in tasks[:8]} == {("Sở Nông nghiệp và Môi trường",)}
+    assert tasks[0].text.startswith("Điều phối chung, đôn đốc, hướng dẫn việc triển khai Kế hoạch")
+    assert names(tasks[0].support) == []
+    assert names(tasks[1].support) == ["Các cơ quan, đơn vị liên quan"]  # "- Chủ trì, phối hợp với …"
+    # "9. Ủy ban nhân dân các phường, xã, đặc khu chủ động bố trí kinh phí …, tập trung một số nhiệm vụ cụ thể sau:"
+    assert {tuple(names(t.lead)) for t in tasks[8:]} == {("Ủy ban nhân dân các phường, xã, đặc khu",)}
+    assert tasks[12].text.startswith("Xây dựng kế hoạch phòng, chống thiên tai")

@@ -64,6 +64,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..model import AgencyMention, Appendix, Deadline, SegmentedDocument, Span, Task
@@ -104,11 +105,22 @@ def extract_tasks(seg: SegmentedDocument) -> list[Task]:
     return sorted(tasks, key=lambda t: t.span.start)
 
 
+@dataclass(frozen=True)
+class TaskReader:
+    """One layout of tasks written as text.  Readers run by ``priority`` (lowest first); the overlap
+    policy is one rule: a task whose span overlaps a task of an earlier reader is dropped.  Adding a
+    layout is one registered reader (and its test), or one row of a table in ``patterns/tasks.py``."""
+
+    name: str
+    priority: int
+    read: Callable[[str, Span], list[Task]]
+
+
 def prose_tasks(body: str, region: Span) -> list[Task]:
     """Tasks of the layouts written as text, the first reader to claim a span keeping it."""
-    taken = parse_role_line_tasks(body, region)
-    for parse in (parse_lead_heading_tasks, parse_agency_heading_tasks, parse_prose_assignment_tasks):
-        taken += [t for t in parse(body, region) if not _overlaps_any(t, taken)]
+    taken: list[Task] = []
+    for reader in sorted(READERS, key=lambda r: r.priority):
+        taken += [t for t in reader.read(body, region) if not _overlaps_any(t, taken)]
     return taken
 
 
@@ -917,7 +929,10 @@ _AGENCY_HEADING = re.compile(
 # (searched: "Là cơ quan đầu mối, chủ trì, phối hợp với các sở, ban ngành, địa phương tổ chức …")
 _CHAIRS = re.compile(rf"(?<!\w)(?i:chủ\s+trì)\s*,\s*(?i:{_SUPPORT_VERB})\s+(?P<support>[^:;.]+?)\s*,?\s+"
                      rf"(?=(?:{_ACTION_ALT})(?!\w))")
-_COOPERATES = re.compile(rf"\s*(?i:{_SUPPORT_VERB})\s+(?P<lead>[^:;.]+?)\s*,?\s+(?=(?:{_ACTION_ALT})(?!\w))")
+# "phối hợp với X <action>" anywhere in an item: X cooperates
+_PARTNERS = re.compile(rf"(?<!\w)(?i:{_SUPPORT_VERB})\s+(?P<support>[^:;.]+?)(?<!\s)(?:\s*+,)?\s++"
+                       rf"(?=(?:{_ACTION_ALT})(?!\w))")
+_PARTNER_START = re.compile(r"(?:[Cc]ác|[Dd]oanh\s+nghiệp|[Cc]ơ\s+quan|[Đđ]ơn\s+vị)(?!\w)")
 _RECIPIENTS = re.compile(r"[ \t]*Nơi\s+nhận", re.IGNORECASE)
 # a heading that says what its bodies do is a lead heading wrapped over lines ("(6) Ban Quản lý …
 # chủ trì, phối hợp\nvới các cơ quan liên quan:"), not an agency heading
@@ -998,20 +1013,25 @@ def _runs_on(previous: str, following: str) -> bool:
 
 
 def _agency_item_task(body: str, names: Span, label: str, item: Span, text_start: int) -> Task:
-    """One thing a heading's body must do; ``item`` runs from the item's label to its end."""
-    heading_bodies = _mentions(body, names.start, names.end)
-    lead, support = heading_bodies, []
-    chairs = _CHAIRS.search(body, text_start, item.end)
-    cooperates = _COOPERATES.match(body, text_start, item.end)
-    if chairs:
-        support = _mentions(body, chairs.start("support"), chairs.end("support"))
-    elif cooperates and starts_with_agency(cooperates.group("lead")):
-        lead, support = _mentions(body, cooperates.start("lead"), cooperates.end("lead")), heading_bodies
+    """One thing a heading's body must do; ``item`` runs from the item's label to its end.  The
+    heading's body leads; the bodies it works with cooperate: "Chủ trì, phối hợp với X tham mưu …",
+    "Phối hợp với X tổ chức …", "Căn cứ …, phối hợp với X tham mưu …" (dev h05 "2. Sở Tài chính" /
+    "a) Phối hợp với Sở Y tế …": the gold reads Sở Tài chính as lead, Sở Y tế as cooperating)."""
+    partners = _PARTNERS.search(body, text_start, item.end)
+    support = []
+    if partners and _names_partners(partners.group("support")):
+        support = _mentions(body, partners.start("support"), partners.end("support"))
     return Task(
         label=label.strip(), text=clean(body[text_start:item.end]), section=None,
-        lead=lead, support=support, deadline=_prose_deadline(body, text_start, item.end),
+        lead=_mentions(body, names.start, names.end), support=support,
+        deadline=_prose_deadline(body, text_start, item.end),
         span=Span(*_trim(body, item.start, item.end)), layout="agency-heading",
     )
+
+
+def _names_partners(text: str) -> bool:
+    """ "Sở Y tế", "các ngành, các cấp", "doanh nghiệp" are partners; "hiệu quả các hoạt động" is not."""
+    return is_agency_like(text) or bool(_PARTNER_START.match(text))
 
 
 def _bodies_acting(body: str, start: int, end: int) -> re.Match[str] | None:
@@ -1055,3 +1075,62 @@ def _assignment_task(body: str, lines: list[Line], i: int) -> Task | None:
         deadline=_prose_deadline(body, text_start, end),
         span=Span(*_trim(body, line.start, end)), layout="lead-heading",
     )
+
+
+# ------------------------------------------------------------------ 5. assignment headings
+
+# "1. Giao Sở Nông nghiệp và Môi trường là cơ quan đầu mối, chủ trì, hướng dẫn …; tổ chức thực hiện
+# các nhiệm vụ sau:", "9. Ủy ban nhân dân các phường, xã, đặc khu chủ động bố trí kinh phí …, tập
+# trung một số nhiệm vụ cụ thể sau:" (dev h06) over bullets: each bullet is a task of the bodies the
+# item names; a bullet's own "phối hợp với X" names who cooperates.
+_ASSIGN_OPENING = re.compile(rf"{alternation(ASSIGN_VERBS)}[ \t]+")
+
+
+def parse_assignment_heading_tasks(body: str, region: Span) -> list[Task]:
+    lines = lines_of(body, region)
+    tasks: list[Task] = []
+    i = 0
+    while i < len(lines):
+        item = item_match(lines[i].text)
+        if item is None or item.group("label") in "-+*•":
+            i += 1
+            continue
+        end, after = _item_end(lines, i)
+        lead = _acting_bodies(body, lines[i].start + item.end(), end) if body[:end].rstrip().endswith(":") else None
+        if lead is None:
+            i += 1
+            continue
+        bullets, nxt = _bullets_under(body, lines, after)
+        for start, bullet_end in bullets:
+            tasks.append(_agency_item_task(body, lead, _bullet_label(body, start),
+                                           Span(_line_start(body, start), bullet_end), start))
+        i = max(nxt, i + 1)
+    return tasks
+
+
+def _acting_bodies(body: str, start: int, end: int) -> Span | None:
+    """Where the bodies an item assigns are named: after "Giao"/"Đề nghị", before "chủ trì" or the
+    verb of what they do; None when the item does not open with bodies."""
+    opening = _ASSIGN_OPENING.match(body, start, end)
+    if opening:
+        start = opening.end()
+    if not starts_with_agency(body[start:end]):
+        return None
+    for pattern in (_PROSE_ASSIGNMENT, _BODIES_COOPERATING, _BODIES_ACT):
+        match = pattern.match(body, start, end)
+        if match:
+            lead_end = _before_duty(body, match.start("lead"), match.end("lead"))
+            if is_agency_like(body[match.start("lead"):lead_end]):
+                return Span(match.start("lead"), lead_end)
+    return None
+
+
+# ------------------------------------------------------------------ the registry
+
+READERS: tuple[TaskReader, ...] = (
+    TaskReader("role-lines", 10, parse_role_line_tasks),
+    TaskReader("lead-heading", 20, parse_lead_heading_tasks),
+    TaskReader("agency-heading", 30, parse_agency_heading_tasks),
+    TaskReader("assignment-heading", 40, parse_assignment_heading_tasks),
+    TaskReader("prose-assignment", 50, parse_prose_assignment_tasks),
+)
