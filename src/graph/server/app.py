@@ -4,8 +4,9 @@ A thin Starlette layer: queries run in ``sparql.WorkerPool`` processes (time lim
 that really stops a query, result caps), page contents come from ``pages``, HTML is
 rendered by Jinja2 with autoescaping on, so document text never becomes markup.
 
-Routes: ``/`` query UI (YASGUI + query library + search) · ``/sparql`` protocol ·
-``/search?q=`` · ``/api/chain?iri=&depth=`` · ``/api/queries`` · ``/api/queries/{name}?param=`` (bound) · ``/health`` ·
+Routes: ``/`` landing (search, browse, top resolutions) · ``/sparql-ui`` query UI (YASGUI +
+query library) · ``/sparql`` protocol · the everyday pages of ``handlers`` (``/search?q=``,
+``/documents``, ``/tree?doc=`` with ``&format=csv|xlsx``, ``/deadlines``, ``/compare?doc=``) · ``/api/chain?iri=&depth=`` · ``/api/queries`` · ``/api/queries/{name}?param=`` (bound) · ``/health`` ·
 ``/source/{sha16}?start=&end=`` source text with a span marked · ``/static/…`` ·
 any other path: the graph IRI ``<base>/<path>`` (HTML or RDF by content negotiation).
 """
@@ -25,11 +26,11 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
+from starlette.responses import JSONResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from . import pages
+from . import handlers, pages
 from .guard import JobError, precheck
 from .limits import (BACKLOG, BODY_LIMIT, HEADER_TIMEOUT_S, KEEP_ALIVE_S, MAX_CONNECTIONS, MAX_HEADER_BYTES,
                      Guarded, guarded_protocol, open_files_room, quiet_accept_errors)
@@ -77,6 +78,7 @@ def _templates() -> Environment:
     env = Environment(loader=FileSystemLoader(HERE / "templates"),
                       autoescape=select_autoescape(enabled_extensions=("html",), default=True),
                       trim_blocks=True, lstrip_blocks=True)
+    handlers.install_filters(env)
     return env
 
 
@@ -245,11 +247,7 @@ def service_description(request: Request, settings: Settings) -> Response:
 
 # ------------------------------------------------------------ pages
 
-def _render(request: Request, template: str, status: int = 200, **context) -> HTMLResponse:
-    env: Environment = request.app.state.templates
-    site: pages.Site = request.app.state.site
-    html = env.get_template(template).render(site=site, href=site.href, request_path=request.url.path, **context)
-    return HTMLResponse(html, status_code=status, headers={"Vary": "Accept"})
+_render = handlers.render
 
 
 def _query_library(settings: Settings) -> list[dict]:
@@ -287,30 +285,6 @@ async def bound_query(request: Request) -> Response:
     if reply[0] == "error":
         return JSONResponse({"error": reply[2]}, status_code=reply[1])
     return JSONResponse({"name": name, "values": values, "query": reply[2].decode()})
-
-
-async def search(request: Request) -> Response:
-    text = request.query_params.get("q", "").strip()
-    if len(text) > pages.MAX_SEARCH_CHARS:
-        return _error(400, f"Từ khóa tìm kiếm dài quá {pages.MAX_SEARCH_CHARS} ký tự "
-                           f"(the search text is longer than {pages.MAX_SEARCH_CHARS} characters)")
-    hits = await _search_hits(request, text) if text else []
-    wants_json = request.query_params.get("format") == "json" or \
-        _wants(request, [HTML, "application/json"]) == "application/json"
-    if wants_json:
-        return JSONResponse([{"iri": h.iri, "url": request.app.state.site.href(h.iri), "label": h.label.vi,
-                              "label_en": h.label.en, "symbol": h.symbol, "title": h.title, "date": h.date,
-                              "ingested": h.ingested, "score": h.score} for h in hits])
-    return _render(request, "search.html", q=text, hits=hits)
-
-
-async def _search_hits(request: Request, text: str) -> list:
-    """Scored in a worker, under its time limit: nothing heavy runs in the server process."""
-    reply = await request.app.state.pool.run(Job(mode="search", query=text,
-                                                 max_rows=request.app.state.settings.max_rows))
-    if reply[0] == "error":
-        raise JobError(reply[1], reply[2])
-    return reply[2]
 
 
 async def chain_api(request: Request) -> Response:
@@ -481,9 +455,14 @@ def create_app(store_path: str, timeout_s: float = 5.0, max_rows: int = 10000, a
             log.info("policy-graph serve: query workers stopped")
 
     routes = [
-        Route("/", index),
+        Route("/", handlers.landing),
+        Route("/sparql-ui", index),
         Route("/sparql", sparql_endpoint, methods=["GET", "POST"]),
-        Route("/search", search),
+        Route("/search", handlers.search),
+        Route("/documents", handlers.documents),
+        Route("/tree", handlers.tree),
+        Route("/deadlines", handlers.deadlines),
+        Route("/compare", handlers.compare),
         Route("/api/chain", chain_api),
         Route("/api/queries", query_library),
         Route("/api/queries/{name:str}", bound_query),

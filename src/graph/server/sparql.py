@@ -141,7 +141,8 @@ class Job:
     'rows' (SELECT solutions as encoded terms), 'update' (SPARQL UPDATE, writable store),
     'bind' (the library query ``query`` with ``values`` bound, as text: documents and agencies
     are resolved against the store, which only workers open), 'search' (documents matching
-    the words ``query``, scored).  A query from a client is checked by parsing first, unless
+    the words ``query``, scored), 'view' (the data of the page ``query`` for ``values``, see
+    ``views``).  A query from a client is checked by parsing first, unless
     ``verdict`` carries the result of an earlier check of the same text; ``trusted`` marks
     the server's own query texts (pages, DESCRIBE), which are not."""
 
@@ -185,6 +186,10 @@ def run_job(store, job: Job) -> tuple[str, bytes | list]:
         return "application/sparql-query", _bound_query(store, job).encode()
     if job.mode == "search":
         return "hits", _search(store, job)
+    if job.mode == "view":
+        from .views import run_view
+
+        return "view", run_view(store, job.query, job.values or {})
     if job.mode == "update":
         check_update(job.query)
         try:

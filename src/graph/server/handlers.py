@@ -1,0 +1,157 @@
+"""HTTP handlers of the everyday pages: landing, browse, search, implementation tree (and its
+CSV/Excel exports), deadlines, province comparison.  Each asks a query worker for the page's
+data in one job (``views``), under the worker's time limit, and only renders it here."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from urllib.parse import quote, urlencode
+
+from jinja2 import Environment
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
+
+from .guard import JobError
+from .sparql import Job
+from .views import MAX_PARAM_CHARS, STATUSES
+
+HTML = "text/html"
+
+
+def render(request: Request, template: str, status: int = 200, **context) -> HTMLResponse:
+    env: Environment = request.app.state.templates
+    site = request.app.state.site
+    html = env.get_template(template).render(site=site, href=site.href, request_path=request.url.path, **context)
+    return HTMLResponse(html, status_code=status, headers={"Vary": "Accept"})
+
+
+async def view_data(request: Request, name: str, values: dict[str, str]):
+    """The data of view ``name``, computed in a query worker; raises JobError (shown as a page)."""
+    reply = await request.app.state.pool.run(Job(mode="view", query=name, values=values))
+    if reply[0] == "error":
+        raise JobError(reply[1], reply[2])
+    return reply[2]
+
+
+def _params(request: Request, *names: str) -> dict[str, str]:
+    values = {}
+    for name in names:
+        value = request.query_params.get(name, "").strip()
+        if len(value) > MAX_PARAM_CHARS:
+            raise JobError(400, f"tham số '{name}' dài quá {MAX_PARAM_CHARS} ký tự "
+                                f"(parameter longer than {MAX_PARAM_CHARS} characters)")
+        if value:
+            values[name] = value
+    return values
+
+
+async def _page(request: Request, template: str, name: str, values: dict, **context) -> Response:
+    """Render a view's page; a user's mistake (unknown document, bad date) is shown on the page."""
+    try:
+        data = await view_data(request, name, values)
+    except JobError as err:
+        if err.status >= 500:
+            raise
+        return render(request, template, status=err.status, data=None, error=err.message, values=values, **context)
+    return render(request, template, data=data, error=None, values=values, **context)
+
+
+# ------------------------------------------------------------ pages
+
+async def landing(request: Request) -> Response:
+    return await _page(request, "landing.html", "landing", {})
+
+
+async def documents(request: Request) -> Response:
+    return await _page(request, "documents.html", "documents", _params(request, "type", "year", "issuer", "province"))
+
+
+async def search(request: Request) -> Response:
+    values = _params(request, "q")
+    wants_json = request.query_params.get("format") == "json" or _prefers_json(request)
+    if not values.get("q"):
+        if wants_json:
+            return JSONResponse([])
+        return render(request, "search.html", data=None, error=None, values=values, q="")
+    data = await view_data(request, "search", values)
+    if wants_json:
+        return JSONResponse(_search_json(request, data))
+    return render(request, "search.html", data=data, error=None, values=values, q=values["q"])
+
+
+def _prefers_json(request: Request) -> bool:
+    accept = request.headers.get("accept", "")
+    return "application/json" in accept and HTML not in accept
+
+
+def _search_json(request: Request, data: dict) -> list[dict]:
+    """Documents first (the shape the document search always had), then agencies and tasks."""
+    href = request.app.state.site.href
+    found = [{"kind": "document", "iri": d["doc"]["iri"], "url": href(d["doc"]["iri"]), "label": d["doc"]["vi"],
+              "label_en": d["doc"]["en"], "symbol": d["symbol"], "title": d["title"], "date": d["date"],
+              "ingested": d["ingested"], "score": d["score"], "matched": d["matched"]} for d in data["documents"]]
+    found += [{"kind": "agency", "iri": a["iri"], "url": href(a["iri"]), "label": a["agency"]["vi"],
+               "label_en": a["agency"]["en"], "province": a["province"], "tasks": a["tasks"],
+               "matched": a["matched"]} for a in data["agencies"]]
+    found += [{"kind": "task", "iri": t["task"], "url": href(t["task"]), "label": t["label"],
+               "document": t["doc"], "matched": t["snippet"]} for t in data["tasks"]]
+    return found
+
+
+TREE_PARAMS = ("doc", "province", "agency", "status", "from", "to", "today")
+
+
+async def tree(request: Request) -> Response:
+    values = _params(request, *TREE_PARAMS)
+    fmt = request.query_params.get("format")
+    if fmt in ("csv", "xlsx"):
+        try:
+            media, body, name = await view_data(request, "tree-export", dict(values, format=fmt))
+        except JobError as err:
+            if err.status >= 500:
+                raise
+            return PlainTextResponse(err.message + "\n", status_code=err.status)
+        return Response(body, media_type=media, headers={
+            "Content-Disposition": f"attachment; filename=\"{name}\"; filename*=UTF-8''{quote(name)}"})
+    if not values.get("doc"):
+        return render(request, "tree.html", data=None, error=None, values=values)
+    return await _page(request, "tree.html", "tree", values,
+                       export_query=urlencode({k: v for k, v in values.items()}))
+
+
+async def compare(request: Request) -> Response:
+    values = _params(request, "doc", "today")
+    if not values.get("doc"):
+        return render(request, "compare.html", data=None, error=None, values=values)
+    return await _page(request, "compare.html", "compare", values)
+
+
+async def deadlines(request: Request) -> Response:
+    return await _page(request, "deadlines.html", "deadlines", _params(request, "province", "agency", "today"))
+
+
+# ------------------------------------------------------------ template filters
+
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+
+
+def vndate(value) -> str:
+    """'2024-11-06' → '06/11/2024', as Vietnamese readers write dates."""
+    if not value:
+        return ""
+    if isinstance(value, dt.date):
+        return value.strftime("%d/%m/%Y")
+    found = _ISO_DATE.match(str(value))
+    return f"{found[3]}/{found[2]}/{found[1]}" if found else str(value)
+
+
+def status_names(key: str) -> tuple[str, str]:
+    return STATUSES.get(key, ("", ""))
+
+
+def install_filters(env: Environment) -> None:
+    env.filters["vndate"] = vndate
+    env.filters["status_names"] = status_names
+    env.globals["STATUSES"] = STATUSES
+    env.globals["urlencode"] = urlencode

@@ -1,0 +1,691 @@
+"""What the everyday pages show, computed inside a query worker (one job per page).
+
+Legal staff ask "which documents carry out Nghị quyết 29-NQ/TW, down to each task, who leads
+it and by when?".  The pages that answer (landing, search, implementation tree with its CSV
+and Excel exports, deadlines, province comparison, and the extra facts of document, agency and
+task pages) are computed here, on the store a worker has open, under that worker's time limit:
+nothing heavy runs in the server process.  ``run_view`` returns plain data (dicts, lists,
+strings, bytes) that pickles back to the server, which only renders it.
+
+The implementation tree is the library query ``tree`` (``policy-graph query tree`` gives the
+same rows); documents are found as people write them by ``queries.resolve_document``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections import Counter, defaultdict
+
+import pyoxigraph as ox
+
+from .guard import JobError
+
+PREFIXES = {
+    "pg": "https://w3id.org/policy-graph/ontology#", "eli": "http://data.europa.eu/eli/ontology#",
+    "org": "http://www.w3.org/ns/org#", "skos": "http://www.w3.org/2004/02/skos/core#",
+    "dcterms": "http://purl.org/dc/terms/", "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "oa": "http://www.w3.org/ns/oa#",
+}
+XSD_DATE = ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")
+
+# Due status: the key the pages filter on, the words tree.rq writes, and what the page shows.
+STATUSES = {
+    "overdue": ("quá hạn", "past due"),
+    "soon": ("đến hạn trong 30 ngày", "due within 30 days"),
+    "later": ("còn hạn", "later"),
+    "none": ("không có hạn", "no deadline"),
+}
+_STATUS_BY_TEXT = {f"{vi} ({en})": key for key, (vi, en) in STATUSES.items()}
+MAX_PARAM_CHARS = 200
+
+
+def _select(store, query: str, **bindings) -> list[dict]:
+    """Rows of a SELECT as {name: value string}.  Nodes are bound in a VALUES block at the top
+    of the outermost WHERE group, serialised by pyoxigraph (never pasted as text; and unlike
+    Oxigraph's substitutions, which apply after evaluation, they narrow the evaluation)."""
+    if bindings:
+        block = " ".join(f"VALUES ?{k} {{ {ox.NamedNode(v) if isinstance(v, str) else v} }}"
+                         for k, v in bindings.items())
+        match = _OUTER_WHERE.search(query)
+        query = f"{query[:match.end()]} {block} {query[match.end():]}"
+    solutions = store.query(query, prefixes=PREFIXES, use_default_graph_as_union=True)
+    names = [v.value for v in solutions.variables]
+    return [{n: s[n].value for n in names if s[n] is not None} for s in solutions]
+
+
+_OUTER_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+
+
+def plain(text: str) -> str:
+    """Lower case without diacritics or extra spaces: 'Sở Công Thương' → 'so cong thuong'."""
+    decomposed = unicodedata.normalize("NFD", text.casefold().replace("đ", "d"))
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+
+
+def today(values: dict) -> dt.date:
+    """The day due status is reckoned from: ?today=yyyy-mm-dd (tests, what-if) or the clock."""
+    given = values.get("today", "")
+    try:
+        return dt.date.fromisoformat(given) if given else dt.date.today()
+    except ValueError as err:
+        raise JobError(400, f"today phải có dạng yyyy-mm-dd (today must be yyyy-mm-dd): {given}") from err
+
+
+def status_of(due: str | None, day: dt.date) -> str:
+    """Same rule as tree.rq: past due, due within 30 days, later, no deadline."""
+    if not due:
+        return "none"
+    when = dt.date.fromisoformat(due)
+    if when < day:
+        return "overdue"
+    return "soon" if (when - day).days <= 30 else "later"
+
+
+def _date_param(values: dict, key: str) -> dt.date | None:
+    """A filter date as people type it: yyyy-mm-dd (the date input), dd/mm/yyyy or a year."""
+    text = values.get(key, "").strip()
+    if not text:
+        return None
+    from ..queries import QueryError, date_param
+
+    try:
+        day = dt.date.fromisoformat(date_param(text).value)
+    except QueryError as err:
+        raise JobError(400, str(err)) from err
+    if key == "from" and re.fullmatch(r"\d{4}", text):
+        return dt.date(day.year, 1, 1)  # "from 2025" means from its first day
+    return day
+
+
+def resolve(store, text: str) -> str:
+    """The document a parameter names (symbol, 'Nghị quyết số 29-NQ/TW', relative or full IRI)."""
+    from ..queries import QueryError, resolve_document
+
+    if not text.strip():
+        raise JobError(400, "thiếu văn bản: hãy nhập số ký hiệu, ví dụ 29-NQ/TW (missing the document)")
+    try:
+        return resolve_document(store, text.strip()).value
+    except QueryError as err:
+        raise JobError(404, str(err)) from err
+
+
+# ------------------------------------------------------------ labels
+
+LABELS = """SELECT ?n ?vi ?en WHERE { VALUES ?n { %s }
+  OPTIONAL { ?n skos:prefLabel ?vi FILTER(LANG(?vi) = "vi") }
+  OPTIONAL { ?n skos:prefLabel ?en FILTER(LANG(?en) = "en") } }"""
+
+
+def labels(store, iris) -> dict[str, dict]:
+    """{iri: {"iri", "vi", "en"}} for pages that name nodes instead of showing IRIs."""
+    wanted = sorted({i for i in iris if i and _SAFE.match(i)})
+    found = {i: {"iri": i, "vi": None, "en": None} for i in wanted}
+    for chunk in range(0, len(wanted), 200):
+        values = " ".join(f"<{i}>" for i in wanted[chunk:chunk + 200])
+        for row in _select(store, LABELS % values):
+            item = found[row["n"]]
+            item["vi"] = item["vi"] or row.get("vi")
+            item["en"] = item["en"] or row.get("en")
+    return found
+
+
+_SAFE = re.compile(r'^https?://[^<>"{}|^`\\\x00-\x20]+$')
+
+
+# ------------------------------------------------------------ the implementation tree
+
+TASK_AGENCIES = """SELECT DISTINCT ?task ?role ?agency ?name WHERE { VALUES ?doc { %s }
+  VALUES ?role { pg:leadAgency pg:cooperatingAgency }
+  ?doc pg:task ?task . ?task ?role ?agency .
+  OPTIONAL { ?agency skos:prefLabel ?name FILTER(LANG(?name) = "vi") } }"""
+DOC_FACTS = """SELECT ?doc ?vi ?en ?province ?provinceIri WHERE { VALUES ?doc { %s }
+  OPTIONAL { ?doc skos:prefLabel ?vi FILTER(LANG(?vi) = "vi") }
+  OPTIONAL { ?doc skos:prefLabel ?en FILTER(LANG(?en) = "en") }
+  OPTIONAL { ?doc eli:jurisdiction ?provinceIri . ?provinceIri skos:prefLabel ?province FILTER(LANG(?province) = "vi") } }"""
+TREE_COLUMNS = [  # (key in the row, header vi, header en): the table, the CSV and the workbook
+    ("level", "Cấp", "level"), ("number", "Số ký hiệu", "symbol"), ("type", "Loại văn bản", "type"),
+    ("issuer", "Cơ quan ban hành", "issuer"), ("date", "Ngày ban hành", "date"),
+    ("province", "Địa bàn", "province"), ("label", "Mục", "item"), ("text", "Nhiệm vụ", "task"),
+    ("lead", "Chủ trì", "lead"), ("support", "Phối hợp", "cooperating"), ("deadline", "Thời hạn", "deadline"),
+    ("due", "Hạn cuối", "due date"), ("status", "Tình trạng", "status"), ("doc", "Văn bản (IRI)", "document"),
+    ("task", "Nhiệm vụ (IRI)", "task IRI"),
+]
+
+
+def _tree_rows(store, root: str, day: dt.date):
+    """The library query's rows (terms kept for the exports) and the same rows as page data."""
+    from ..queries import run_query
+
+    result = run_query(store, "tree", {"doc": root, "today": day.isoformat()})
+    docs = sorted({r["doc"].value for r in result.rows if r.get("doc") is not None})
+    values = " ".join(f"<{d}>" for d in docs if _SAFE.match(d))
+    agencies: dict[str, dict[str, list]] = defaultdict(lambda: {"lead": [], "support": []})
+    facts: dict[str, dict] = {}
+    if values:
+        for row in _select(store, TASK_AGENCIES % values):
+            role = "lead" if row["role"].endswith("leadAgency") else "support"
+            entry = {"iri": row["agency"], "vi": row.get("name"), "en": None}
+            if entry not in agencies[row["task"]][role]:
+                agencies[row["task"]][role].append(entry)
+        for row in _select(store, DOC_FACTS % values):
+            facts.setdefault(row["doc"], row)
+    page_rows = []
+    for terms in result.rows:
+        row = {k: (t.value if t is not None else None) for k, t in terms.items()}
+        fact = facts.get(row["doc"], {})
+        row.update(level=int(row["level"] or 0), status=_STATUS_BY_TEXT.get(row["status"], "none"),
+                   doc_label={"iri": row["doc"], "vi": fact.get("vi"), "en": fact.get("en")},
+                   province_iri=fact.get("provinceIri"), **agencies[row["task"]])
+        row["lead_names"] = [a["vi"] or a["iri"] for a in row.pop("lead")]
+        row["support_names"] = [a["vi"] or a["iri"] for a in row.pop("support")]
+        row["leads"], row["supports"] = agencies[row["task"]]["lead"], agencies[row["task"]]["support"]
+        page_rows.append((terms, row))
+    return result, page_rows
+
+
+def _matches_agency(row: dict, wanted: str) -> bool:
+    folded = plain(wanted)
+    return any(folded in plain(name) for name in row["lead_names"] + row["support_names"])
+
+
+def _keep(row: dict, filters: dict) -> bool:
+    if filters["province"] and row.get("province") != filters["province"]:
+        return False
+    if filters["agency"] and not _matches_agency(row, filters["agency"]):
+        return False
+    if filters["status"] and row["status"] != filters["status"]:
+        return False
+    due = dt.date.fromisoformat(row["due"]) if row.get("due") else None
+    if filters["from"] and (due is None or due < filters["from"]):
+        return False
+    if filters["to"] and (due is None or due > filters["to"]):
+        return False
+    return True
+
+
+def tree_filters(values: dict) -> dict:
+    status = values.get("status", "")
+    if status and status not in STATUSES:
+        raise JobError(400, f"status phải là một trong (must be one of): {', '.join(STATUSES)}")
+    return {"province": values.get("province", "").strip(), "agency": values.get("agency", "").strip(),
+            "status": status, "from": _date_param(values, "from"), "to": _date_param(values, "to")}
+
+
+def tree(store, values: dict) -> dict:
+    root = resolve(store, values.get("doc", ""))
+    day = today(values)
+    filters = tree_filters(values)
+    _result, rows = _tree_rows(store, root, day)
+    page = [row for _terms, row in rows]
+    kept = [row for row in page if _keep(row, filters)]
+    root_label = labels(store, [root]).get(root, {"iri": root, "vi": None, "en": None})
+    return {
+        "root": root_label, "today": day.isoformat(), "rows": kept, "total": len(page),
+        "filters": {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in filters.items()},
+        "provinces": sorted({r["province"] for r in page if r.get("province")}),
+        "agencies": sorted({n for r in page for n in r["lead_names"] + r["support_names"]}, key=plain),
+        "status_counts": Counter(r["status"] for r in kept),
+        "documents": _tree_documents(kept),
+    }
+
+
+def _tree_documents(rows: list[dict]) -> list[dict]:
+    """The documents the rows come from, in tree order, with their task counts."""
+    seen: dict[str, dict] = {}
+    for row in rows:
+        item = seen.setdefault(row["doc"], {"doc": row["doc_label"], "level": row["level"], "number": row["number"],
+                                            "province": row.get("province"), "tasks": 0})
+        item["tasks"] += 1
+    return list(seen.values())
+
+
+def tree_export(store, values: dict) -> tuple[str, bytes, str]:
+    """(media type, body, file name) for exactly the rows the filtered page shows."""
+    from ..queries import QueryResult, to_csv, to_xlsx
+
+    fmt = values.get("format", "csv")
+    if fmt not in ("csv", "xlsx"):
+        raise JobError(400, "format phải là csv hoặc xlsx (format must be csv or xlsx)")
+    root = resolve(store, values.get("doc", ""))
+    filters = tree_filters(values)
+    _result, rows = _tree_rows(store, root, today(values))
+    headers = [f"{vi} ({en})" for _key, vi, en in TREE_COLUMNS]
+    out_rows = []
+    for terms, row in rows:
+        if not _keep(row, filters):
+            continue
+        status_vi, status_en = STATUSES[row["status"]]
+        cells = dict(terms)
+        cells["status"] = ox.Literal(f"{status_vi} ({status_en})")
+        cells["lead"] = ox.Literal("; ".join(row["lead_names"]))
+        cells["support"] = ox.Literal("; ".join(row["support_names"]))
+        out_rows.append({h: cells.get(key) for h, (key, _vi, _en) in zip(headers, TREE_COLUMNS)})
+    result = QueryResult(columns=headers, rows=out_rows)
+    name = "cay-trien-khai-" + re.sub(r"[^0-9A-Za-z]+", "-", plain(row_symbol(store, root))).strip("-")
+    if fmt == "xlsx":
+        return ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                to_xlsx(result, sheet="Cây triển khai"), name + ".xlsx")
+    return "text/csv; charset=utf-8", to_csv(result).encode("utf-8"), name + ".csv"
+
+
+def row_symbol(store, iri: str) -> str:
+    rows = _select(store, "SELECT ?s WHERE { ?doc eli:id_local ?s } LIMIT 1", doc=iri)
+    return rows[0]["s"] if rows else iri.rsplit("/", 1)[-1]
+
+
+# ------------------------------------------------------------ province comparison
+
+def compare(store, values: dict) -> dict:
+    """How each province carries out one document: its plans, tasks, lead agencies, deadlines."""
+    root = resolve(store, values.get("doc", ""))
+    day = today(values)
+    _result, rows = _tree_rows(store, root, day)
+    provinces: dict[str, dict] = {}
+    for _terms, row in rows:
+        if row["level"] == 0 or not row.get("province"):
+            continue
+        item = provinces.setdefault(row["province"], {"province": row["province"], "plans": {}, "tasks": 0,
+                                                      "leads": Counter(), "status": Counter(), "lead_iris": {}})
+        item["plans"].setdefault(row["doc"], {"doc": row["doc_label"], "level": row["level"],
+                                              "date": row.get("date"), "tasks": 0})
+        item["plans"][row["doc"]]["tasks"] += 1
+        item["tasks"] += 1
+        item["status"][row["status"]] += 1
+        for agency in row["leads"]:
+            item["leads"][agency["vi"] or agency["iri"]] += 1
+            item["lead_iris"][agency["vi"] or agency["iri"]] = agency["iri"]
+    columns = []
+    for name in sorted(provinces, key=plain):
+        item = provinces[name]
+        columns.append({"province": name, "tasks": item["tasks"], "status": dict(item["status"]),
+                        "plans": sorted(item["plans"].values(), key=lambda p: (p["level"], p["date"] or "")),
+                        "leads": [{"name": n, "iri": item["lead_iris"][n], "tasks": c}
+                                  for n, c in item["leads"].most_common()]})
+    return {"root": labels(store, [root])[root], "today": day.isoformat(), "columns": columns}
+
+
+# ------------------------------------------------------------ deadlines
+
+DEADLINES = """SELECT DISTINCT ?task ?doc ?label ?text ?deadline ?due ?province WHERE {
+  ?doc pg:task ?task . ?task pg:deadline ?d .
+  OPTIONAL { ?task pg:label ?label } OPTIONAL { ?task pg:text ?text }
+  OPTIONAL { ?d pg:deadlineText ?deadline } OPTIONAL { ?d pg:dueDate ?due }
+  OPTIONAL { ?doc eli:jurisdiction/skos:prefLabel ?province FILTER(LANG(?province) = "vi") } }"""
+LEADS = """SELECT DISTINCT ?task ?agency ?name WHERE { ?task pg:deadline ?d ; pg:leadAgency ?agency .
+  OPTIONAL { ?agency skos:prefLabel ?name FILTER(LANG(?name) = "vi") } }"""
+
+
+def deadlines(store, values: dict) -> dict:
+    """Every task with a deadline, by month of its due date: past due first, then what comes
+    next, then deadlines without a fixed day (annual, continuous), filterable by province and agency."""
+    day = today(values)
+    province, agency = values.get("province", "").strip(), values.get("agency", "").strip()
+    leads: dict[str, list] = defaultdict(list)
+    for row in _select(store, LEADS):
+        leads[row["task"]].append({"iri": row["agency"], "vi": row.get("name"), "en": None})
+    tasks: dict[str, dict] = {}
+    for row in _select(store, DEADLINES):
+        task = tasks.setdefault(row["task"], dict(row, leads=leads.get(row["task"], [])))
+        task["due"] = min(filter(None, (task.get("due"), row.get("due"))), default=None)
+    docs = labels(store, {t["doc"] for t in tasks.values()})
+    all_provinces = sorted({t["province"] for t in tasks.values() if t.get("province")}, key=plain)
+    all_agencies = sorted({a["vi"] for t in tasks.values() for a in t["leads"] if a["vi"]}, key=plain)
+    kept = []
+    for task in tasks.values():
+        if province and task.get("province") != province:
+            continue
+        if agency and not any(plain(agency) in plain(a["vi"] or "") for a in task["leads"]):
+            continue
+        task["status"] = status_of(task.get("due"), day)
+        task["doc_label"] = docs.get(task["doc"])
+        kept.append(task)
+    groups: dict[tuple, dict] = {}
+    for task in kept:
+        due = task.get("due")
+        if not due:
+            key = (2, "")
+            title = ("Không có ngày cố định", "no fixed day: annual, continuous…")
+        else:
+            overdue = task["status"] == "overdue"
+            key = (0 if overdue else 1, due[:7])
+            title = (f"Tháng {int(due[5:7])}/{due[:4]}", "past due" if overdue else "")
+        group = groups.setdefault(key, {"key": key[1], "overdue": key[0] == 0, "title": title, "tasks": []})
+        group["tasks"].append(task)
+    ordered = [groups[k] for k in sorted(groups)]
+    for group in ordered:
+        group["tasks"].sort(key=lambda t: (t.get("due") or "", t["doc"], _task_number(t["task"])))
+    return {"today": day.isoformat(), "groups": ordered, "count": len(kept),
+            "overdue": sum(1 for t in kept if t["status"] == "overdue"),
+            "provinces": all_provinces, "agencies": all_agencies,
+            "filters": {"province": province, "agency": agency}}
+
+
+def _task_number(iri: str) -> int:
+    tail = iri.rsplit("/", 1)[-1]
+    return int(tail) if tail.isdigit() else 0
+
+
+# ------------------------------------------------------------ landing and browsing
+
+DOCUMENTS = """SELECT DISTINCT ?doc ?vi ?en ?symbol ?type ?typeLabel ?date ?issuer ?province ?provinceIri ?title WHERE {
+  ?doc a eli:LegalResource ; pg:ingested true .
+  OPTIONAL { ?doc skos:prefLabel ?vi FILTER(LANG(?vi) = "vi") }
+  OPTIONAL { ?doc skos:prefLabel ?en FILTER(LANG(?en) = "en") }
+  OPTIONAL { ?doc eli:id_local ?symbol } OPTIONAL { ?doc eli:date_document ?date }
+  OPTIONAL { ?doc eli:type_document ?type . ?type skos:prefLabel ?typeLabel FILTER(LANG(?typeLabel) = "vi") }
+  OPTIONAL { ?doc pg:issuerName ?issuer } OPTIONAL { ?doc eli:title ?title }
+  OPTIONAL { ?doc eli:jurisdiction ?provinceIri . ?provinceIri skos:prefLabel ?province FILTER(LANG(?province) = "vi") } }"""
+IMPLEMENTS = "SELECT DISTINCT ?from ?to WHERE { ?from eli:ensures_implementation_of ?to }"
+TASK_COUNTS = "SELECT ?doc (COUNT(DISTINCT ?task) AS ?n) WHERE { ?doc pg:task ?task } GROUP BY ?doc"
+
+
+def _documents(store) -> list[dict]:
+    docs: dict[str, dict] = {}
+    for row in _select(store, DOCUMENTS):
+        doc = docs.setdefault(row["doc"], {"iri": row["doc"]})
+        for key, value in row.items():
+            doc.setdefault(key, value)
+    for doc in docs.values():
+        doc["year"] = (doc.get("date") or "")[:4] or None
+        doc["label"] = {"iri": doc["iri"], "vi": doc.get("vi"), "en": doc.get("en")}
+    return sorted(docs.values(), key=lambda d: (d.get("date") or "", d["iri"]), reverse=True)
+
+
+def _descendants(edges: dict[str, set[str]], top: str) -> set[str]:
+    found, frontier = set(), {top}
+    while frontier:
+        frontier = {child for node in frontier for child in edges.get(node, ())} - found - {top}
+        found |= frontier
+    return found
+
+
+def landing(store, values: dict) -> dict:
+    """Browse facets (type, year, issuer, province) and the top resolutions with how many
+    documents and tasks carry each out."""
+    docs = _documents(store)
+    facets = {}
+    for key in ("typeLabel", "year", "issuer", "province"):
+        counts = Counter(d[key] for d in docs if d.get(key))
+        facets[key] = sorted(counts.items(), key=lambda kv: (-kv[1], plain(str(kv[0]))))
+    facets["year"] = sorted(facets["year"], reverse=True)
+    down: dict[str, set[str]] = defaultdict(set)
+    up: dict[str, set[str]] = defaultdict(set)
+    for row in _select(store, IMPLEMENTS):
+        down[row["to"]].add(row["from"])
+        up[row["from"]].add(row["to"])
+    task_counts = {row["doc"]: int(row["n"]) for row in _select(store, TASK_COUNTS)}
+    tops = [iri for iri in down if not up.get(iri)]
+    names = labels(store, tops)
+    facts = {row["doc"]: row for row in _select(store, DOC_DATES % " ".join(f"<{t}>" for t in tops if _SAFE.match(t)))} \
+        if tops else {}
+    resolutions = []
+    for iri in tops:
+        below = _descendants(down, iri)
+        resolutions.append({"doc": names[iri], "symbol": facts.get(iri, {}).get("symbol"),
+                            "date": facts.get(iri, {}).get("date"), "documents": len(below),
+                            "tasks": sum(task_counts.get(d, 0) for d in below)})
+    resolutions.sort(key=lambda r: (-r["tasks"], -r["documents"], r["doc"]["iri"]))
+    return {"facets": facets, "resolutions": resolutions, "count": len(docs),
+            "tasks": sum(task_counts.values())}
+
+
+DOC_DATES = """SELECT ?doc ?symbol ?date WHERE { VALUES ?doc { %s }
+  OPTIONAL { ?doc eli:id_local ?symbol } OPTIONAL { ?doc eli:date_document ?date } }"""
+
+
+def documents(store, values: dict) -> dict:
+    """The ingested documents, narrowed by type, year, issuer or province (the landing's facets)."""
+    wanted = {k: values.get(k, "").strip() for k in ("type", "year", "issuer", "province")}
+    fields = {"type": "typeLabel", "year": "year", "issuer": "issuer", "province": "province"}
+    docs = [d for d in _documents(store)
+            if all(not v or (d.get(fields[k]) or "") == v for k, v in wanted.items())]
+    return {"documents": docs, "filters": wanted}
+
+
+# ------------------------------------------------------------ search
+
+SEARCH_TASKS = """SELECT DISTINCT ?task ?doc ?label ?text WHERE { ?doc pg:task ?task .
+  OPTIONAL { ?task pg:label ?label } OPTIONAL { ?task pg:text ?text } }"""
+SEARCH_AGENCIES = """SELECT DISTINCT ?agency ?kind ?name WHERE { ?agency a org:Organization .
+  VALUES ?kind { skos:prefLabel skos:altLabel } ?agency ?kind ?name }"""
+AGENCY_PROVINCES = """SELECT DISTINCT ?agency ?province WHERE { ?agency a org:Organization ; pg:jurisdiction ?j .
+  ?j skos:prefLabel ?province FILTER(LANG(?province) = "vi") }"""
+SEARCH_DOCUMENTS = """SELECT ?doc ?p ?o WHERE { ?doc a eli:LegalResource .
+  VALUES ?p { eli:id_local eli:number eli:type_document eli:title eli:date_document pg:ingested skos:prefLabel }
+  ?doc ?p ?o }"""
+_DOC_FIELDS = {"id_local": "symbol", "number": "number", "type_document": "type", "title": "title",
+               "date_document": "date", "ingested": "ingested"}
+AGENCY_LOAD = """SELECT ?agency (COUNT(DISTINCT ?task) AS ?n) WHERE { ?task pg:leadAgency|pg:cooperatingAgency ?agency }
+GROUP BY ?agency"""
+MAX_HITS = 50
+
+
+def _word_score(words: list[str], haystack: str) -> float:
+    """The share of the query's words found in the text (whole phrase found: a bonus)."""
+    if not words:
+        return 0.0
+    found = sum(1 for w in words if w in haystack)
+    if found < len(words):
+        return 0.0
+    return 1.0 + (0.5 if " ".join(words) in haystack else 0.0)
+
+
+def _snippet(text: str, words: list[str], width: int = 160) -> str:
+    """The part of a long text around the first word that matched."""
+    folded = plain(text)
+    at = min((folded.find(w) for w in words if folded.find(w) >= 0), default=0)
+    # plain() keeps one character per letter of NFC text for Vietnamese, so offsets agree
+    start = max(0, at - 40)
+    piece = " ".join(text.split())[start:start + width]
+    return ("…" if start else "") + piece + ("…" if start + width < len(" ".join(text.split())) else "")
+
+
+def search(store, values: dict) -> dict:
+    """Documents, tasks and agencies matching the words, diacritic-insensitive, ranked, each
+    saying what matched.  A document named exactly (29-NQ/TW, 'Nghị quyết số 29-NQ/TW', an
+    IRI) comes first; when nothing matches, the closest symbols are suggested."""
+    from ..queries import QueryError, resolve_document
+
+    text = values.get("q", "").strip()
+    if len(text) > MAX_PARAM_CHARS:
+        raise JobError(400, f"Từ khóa tìm kiếm dài quá {MAX_PARAM_CHARS} ký tự (search text too long)")
+    words = plain(text).split()
+    result = {"q": text, "documents": [], "tasks": [], "agencies": [], "suggestion": None}
+    if not words:
+        return result
+    exact, suggestion = None, None
+    try:
+        exact = resolve_document(store, text).value
+    except QueryError as err:
+        suggestion = str(err).partition("gần giống (closest): ")[2] or None
+    docs = _search_documents(store, text)
+    named = "văn bản được nêu đúng số ký hiệu (the document named)"
+    if exact and all(d["doc"]["iri"] != exact for d in docs):
+        docs.insert(0, {"doc": labels(store, [exact])[exact], "symbol": row_symbol(store, exact), "title": None,
+                        "date": None, "ingested": False, "score": 100, "matched": named})
+    for doc in docs:
+        if doc["doc"]["iri"] == exact and doc["score"] < 100:
+            doc.update(score=100, matched=named)
+    docs.sort(key=lambda d: (d["doc"]["iri"] != exact, -d["score"]))
+    result["documents"] = docs
+    result["agencies"] = _search_agencies(store, words)
+    result["tasks"] = _search_tasks(store, words)
+    if not (docs or result["agencies"] or result["tasks"]):
+        result["suggestion"] = suggestion
+    return result
+
+
+def _search_documents(store, text: str) -> list[dict]:
+    """Documents scored as the document search has always scored them (pages.score_document);
+    read as one property list, which Oxigraph answers far faster than a row of OPTIONALs."""
+    from .pages import score_document
+
+    docs: dict[str, dict] = {}
+    solutions = store.query(SEARCH_DOCUMENTS, prefixes=PREFIXES, use_default_graph_as_union=True)
+    for row in solutions:
+        doc = docs.setdefault(row["doc"].value, {"iri": row["doc"].value, "symbol": None, "number": None,
+                                                 "type": None, "vi": None, "en": None, "title": None,
+                                                 "date": None, "ingested": False})
+        name, value = row["p"].value.rsplit("#", 1)[-1], row["o"]
+        if name == "prefLabel":
+            lang = getattr(value, "language", None)
+            if lang in ("vi", "en") and not doc[lang]:
+                doc[lang] = value.value
+        elif name == "ingested":
+            doc["ingested"] = doc["ingested"] or value.value == "true"
+        elif not doc[_DOC_FIELDS[name]]:
+            doc[_DOC_FIELDS[name]] = value.value
+    found = []
+    for doc in docs.values():
+        score = score_document(text, doc)
+        if score:
+            matched = {100: "số ký hiệu (symbol)", 80: "loại và số (type and number)",
+                       60: "số (number)"}.get(score, "tên hoặc trích yếu (name or title)")
+            found.append({"doc": {"iri": doc["iri"], "vi": doc["vi"], "en": doc["en"]}, "symbol": doc["symbol"],
+                          "title": doc["title"], "date": doc["date"], "ingested": doc["ingested"], "score": score,
+                          "matched": matched})
+    found.sort(key=lambda d: (-d["score"], not d["ingested"], d["date"] or "", d["doc"]["iri"]))
+    return found[:MAX_HITS]
+
+
+def _search_agencies(store, words: list[str]) -> list[dict]:
+    load = {row["agency"]: int(row["n"]) for row in _select(store, AGENCY_LOAD)}
+    provinces = {row["agency"]: row["province"] for row in _select(store, AGENCY_PROVINCES)}
+    best: dict[str, dict] = {}
+    for row in _select(store, SEARCH_AGENCIES):
+        folded = plain(row["name"])
+        score = _word_score(words, folded)
+        if not score:
+            continue
+        preferred = row["kind"].endswith("prefLabel")
+        score += (1.0 if folded == " ".join(words) else 0.0) + (0.2 if preferred else 0.0)
+        item = best.get(row["agency"])
+        if item is None or score > item["score"]:
+            best[row["agency"]] = {"iri": row["agency"], "score": score, "province": provinces.get(row["agency"]),
+                                   "matched": ("tên" if preferred else "tên khác") + f": {row['name']}",
+                                   "tasks": load.get(row["agency"], 0)}
+    names = labels(store, best)
+    found = [dict(item, agency=names.get(iri, {"iri": iri, "vi": None, "en": None})) for iri, item in best.items()]
+    found.sort(key=lambda a: (-a["score"], -a["tasks"], plain(a["agency"]["vi"] or a["iri"])))
+    return found[:MAX_HITS]
+
+
+def _search_tasks(store, words: list[str]) -> list[dict]:
+    found = []
+    for row in _select(store, SEARCH_TASKS):
+        score = _word_score(words, plain(row.get("text") or ""))
+        if score:
+            found.append({"task": row["task"], "doc": row["doc"], "label": row.get("label"), "score": score,
+                          "snippet": _snippet(row.get("text") or "", words)})
+    found.sort(key=lambda t: (-t["score"], t["doc"], _task_number(t["task"])))
+    found = found[:MAX_HITS]
+    docs = labels(store, {t["doc"] for t in found})
+    for task in found:
+        task["doc_label"] = docs.get(task["doc"])
+    return found
+
+
+# ------------------------------------------------------------ document, agency and task pages
+
+CITED_BY = """SELECT DISTINCT ?citing ?as ?kind WHERE {
+  ?c pg:citedDocument ?doc ; dcterms:isPartOf ?citing .
+  OPTIONAL { ?c pg:citedAs ?as } OPTIONAL { ?c pg:relationKind ?kind } }"""
+IMPLEMENTED_BY = """SELECT DISTINCT ?other ?rel WHERE { VALUES ?rel { eli:ensures_implementation_of eli:based_on }
+  ?other ?rel ?doc }"""
+
+
+def document_extra(store, values: dict) -> dict:
+    """Who cites this document and who carries it out (a cited law's page is mostly this)."""
+    iri = values["iri"]
+    citing: dict[str, dict] = {}
+    for row in _select(store, CITED_BY, doc=iri):
+        item = citing.setdefault(row["citing"], {"as": [], "kinds": set()})
+        if row.get("as") and row["as"] not in item["as"]:
+            item["as"].append(row["as"])
+        if row.get("kind"):
+            item["kinds"].add(row["kind"].rsplit("/", 1)[-1])
+    relations = defaultdict(list)
+    for row in _select(store, IMPLEMENTED_BY, doc=iri):
+        relations[row["rel"].rsplit("#", 1)[-1]].append(row["other"])
+    names = labels(store, list(citing) + [o for others in relations.values() for o in others])
+    return {
+        "cited_by": [{"doc": names[c], "as": item["as"], "kinds": sorted(item["kinds"])}
+                     for c, item in sorted(citing.items(), key=lambda kv: plain(names[kv[0]]["vi"] or kv[0]))],
+        "implemented_by": [names[o] for o in sorted(relations.get("ensures_implementation_of", []))],
+        "basis_of": [names[o] for o in sorted(relations.get("based_on", []))],
+        "task_count": int(_select(store, "SELECT (COUNT(DISTINCT ?t) AS ?n) WHERE { ?doc pg:task ?t }",
+                                  doc=iri)[0]["n"]),
+        "tree_tasks": _tree_task_count(store, iri),
+    }
+
+
+def _tree_task_count(store, iri: str) -> int:
+    """Tasks of every document carrying this one out (what its /tree page lists)."""
+    rows = _select(store, """SELECT (COUNT(DISTINCT ?t) AS ?n) WHERE {
+      ?d eli:ensures_implementation_of* ?doc . ?d pg:task ?t }""", doc=iri)
+    return int(rows[0]["n"]) if rows else 0
+
+
+AGENCY_FACTS = """SELECT ?province ?provinceIri ?en ?group WHERE {
+  OPTIONAL { ?agency pg:jurisdiction ?provinceIri . ?provinceIri skos:prefLabel ?province FILTER(LANG(?province) = "vi") }
+  OPTIONAL { ?agency skos:prefLabel ?en FILTER(LANG(?en) = "en") }
+  OPTIONAL { ?agency pg:isGroup ?group } } LIMIT 1"""
+
+
+def agency_extra(store, values: dict) -> dict:
+    rows = _select(store, AGENCY_FACTS, agency=values["iri"])
+    row = rows[0] if rows else {}
+    return {"province": row.get("province"), "province_iri": row.get("provinceIri"),
+            "is_group": row.get("group") == "true"}
+
+
+TASK = """SELECT ?doc ?label ?text ?deadline ?due ?kind ?output ?note ?section ?heading ?src ?start ?end ?quote WHERE {
+  ?task dcterms:isPartOf ?doc .
+  OPTIONAL { ?task pg:label ?label } OPTIONAL { ?task pg:text ?text }
+  OPTIONAL { ?task pg:deadline ?d . OPTIONAL { ?d pg:deadlineText ?deadline } OPTIONAL { ?d pg:dueDate ?due }
+             OPTIONAL { ?d pg:deadlineKind/skos:prefLabel ?kind FILTER(LANG(?kind) = "vi") } }
+  OPTIONAL { ?task pg:outputForm ?output } OPTIONAL { ?task pg:note ?note }
+  OPTIONAL { ?task pg:inSection ?section OPTIONAL { ?section pg:heading ?heading } }
+  OPTIONAL { ?task pg:evidence ?ev . ?ev oa:hasSource ?src .
+    OPTIONAL { ?ev oa:hasSelector ?pos . ?pos oa:start ?start ; oa:end ?end }
+    OPTIONAL { ?ev oa:hasSelector ?qs . ?qs oa:exact ?quote } } } LIMIT 1"""
+TASK_ROLES = """SELECT DISTINCT ?role ?agency WHERE { VALUES ?role { pg:leadAgency pg:cooperatingAgency pg:directingAgency }
+  ?task ?role ?agency }"""
+
+
+def task(store, values: dict) -> dict | None:
+    """A task in reading order: text, lead, cooperating, deadline, the sentence it was read from."""
+    iri = values["iri"]
+    rows = _select(store, TASK, task=iri)
+    if not rows:
+        return None
+    facts = rows[0]
+    roles: dict[str, list[str]] = defaultdict(list)
+    for row in _select(store, TASK_ROLES, task=iri):
+        roles[row["role"].rsplit("#", 1)[-1]].append(row["agency"])
+    names = labels(store, [facts["doc"]] + [a for agencies in roles.values() for a in agencies])
+    doc_facts = _select(store, """SELECT ?province WHERE { OPTIONAL { ?doc eli:jurisdiction/skos:prefLabel ?province
+                                  FILTER(LANG(?province) = "vi") } } LIMIT 1""", doc=facts["doc"])
+    return dict(facts, iri=iri, doc_label=names[facts["doc"]],
+                province=(doc_facts[0].get("province") if doc_facts else None),
+                status=status_of(facts.get("due"), today(values)),
+                lead=[names[a] for a in sorted(roles.get("leadAgency", []))],
+                cooperating=[names[a] for a in sorted(roles.get("cooperatingAgency", []))],
+                directing=[names[a] for a in sorted(roles.get("directingAgency", []))])
+
+
+VIEWS = {"landing": landing, "documents": documents, "search": search, "tree": tree, "tree-export": tree_export,
+         "compare": compare, "deadlines": deadlines, "document": document_extra, "agency": agency_extra,
+         "task": task}
+
+
+def run_view(store, name: str, values: dict) -> object:
+    view = VIEWS.get(name)
+    if view is None:
+        raise JobError(404, f"không có trang '{name}' (no such view)")
+    too_long = next((k for k, v in values.items() if len(str(v)) > MAX_PARAM_CHARS and k != "iri"), None)
+    if too_long:
+        raise JobError(400, f"tham số '{too_long}' dài quá {MAX_PARAM_CHARS} ký tự (parameter too long)")
+    return view(store, values)
