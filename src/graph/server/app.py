@@ -391,11 +391,16 @@ async def resource(request: Request) -> Response:
         return _render(request, "notfound.html", status=404, iri=iri)
     context = dict(node=view, rdf_links=_rdf_links(request.url.path))
     if view.kind == "document":
-        context.update(tasks=await pages.document_tasks(site, iri), **await pages.document_parts(site, iri))
+        context.update(tasks=await pages.document_tasks(site, iri), **await pages.document_parts(site, iri),
+                       extra=await handlers.view_data(request, "document", {"iri": iri}))
         return _render(request, "document.html", **context)
     if view.kind == "agency":
-        context.update(await pages.agency_parts(site, iri))
+        context.update(await pages.agency_parts(site, iri),
+                       extra=await handlers.view_data(request, "agency", {"iri": iri}))
         return _render(request, "agency.html", **context)
+    if pages.PG + "Task" in view.types:
+        context.update(task=await handlers.view_data(request, "task", {"iri": iri}))
+        return _render(request, "task.html", **context)
     return _render(request, "node.html", **context)
 
 

@@ -95,7 +95,7 @@ def _search_json(request: Request, data: dict) -> list[dict]:
                "label_en": a["agency"]["en"], "province": a["province"], "tasks": a["tasks"],
                "matched": a["matched"]} for a in data["agencies"]]
     found += [{"kind": "task", "iri": t["task"], "url": href(t["task"]), "label": t["label"],
-               "document": t["doc"], "matched": t["snippet"]} for t in data["tasks"]]
+               "document": t["doc"], "matched": "".join(piece for piece, _ in t["snippet"])} for t in data["tasks"]]
     return found
 
 

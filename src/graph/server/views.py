@@ -26,7 +26,7 @@ PREFIXES = {
     "pg": "https://w3id.org/policy-graph/ontology#", "eli": "http://data.europa.eu/eli/ontology#",
     "org": "http://www.w3.org/ns/org#", "skos": "http://www.w3.org/2004/02/skos/core#",
     "dcterms": "http://purl.org/dc/terms/", "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "oa": "http://www.w3.org/ns/oa#",
+    "oa": "http://www.w3.org/ns/oa#", "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
 }
 XSD_DATE = ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")
 
@@ -113,9 +113,10 @@ def resolve(store, text: str) -> str:
 
 # ------------------------------------------------------------ labels
 
-LABELS = """SELECT ?n ?vi ?en WHERE { VALUES ?n { %s }
+LABELS = """SELECT ?n ?vi ?en ?other WHERE { VALUES ?n { %s }
   OPTIONAL { ?n skos:prefLabel ?vi FILTER(LANG(?vi) = "vi") }
-  OPTIONAL { ?n skos:prefLabel ?en FILTER(LANG(?en) = "en") } }"""
+  OPTIONAL { ?n skos:prefLabel ?en FILTER(LANG(?en) = "en") }
+  OPTIONAL { ?n pg:heading|dcterms:title|rdfs:label ?other } }"""
 
 
 def labels(store, iris) -> dict[str, dict]:
@@ -126,7 +127,7 @@ def labels(store, iris) -> dict[str, dict]:
         values = " ".join(f"<{i}>" for i in wanted[chunk:chunk + 200])
         for row in _select(store, LABELS % values):
             item = found[row["n"]]
-            item["vi"] = item["vi"] or row.get("vi")
+            item["vi"] = item["vi"] or row.get("vi") or row.get("other")
             item["en"] = item["en"] or row.get("en")
     return found
 
@@ -472,14 +473,44 @@ def _word_score(words: list[str], haystack: str) -> float:
     return 1.0 + (0.5 if " ".join(words) in haystack else 0.0)
 
 
-def _snippet(text: str, words: list[str], width: int = 160) -> str:
-    """The part of a long text around the first word that matched."""
-    folded = plain(text)
+def _fold_char(char: str) -> str:
+    """One character folded as plain() folds it, always one character long, so offsets in
+    the folded text are offsets in the original."""
+    base = "".join(c for c in unicodedata.normalize("NFD", char.casefold().replace("đ", "d"))
+                   if not unicodedata.combining(c))
+    return base[:1] or char
+
+
+def _snippet(text: str, words: list[str], width: int = 180) -> list[tuple[str, bool]]:
+    """The part of a long text around the first word that matched, as (piece, matched) pairs
+    so the page can mark the words found (with or without their diacritics)."""
+    flat = " ".join(unicodedata.normalize("NFC", text).split())
+    folded = "".join(_fold_char(c) for c in flat)
     at = min((folded.find(w) for w in words if folded.find(w) >= 0), default=0)
-    # plain() keeps one character per letter of NFC text for Vietnamese, so offsets agree
-    start = max(0, at - 40)
-    piece = " ".join(text.split())[start:start + width]
-    return ("…" if start else "") + piece + ("…" if start + width < len(" ".join(text.split())) else "")
+    start = max(0, at - 50)
+    end = min(len(flat), start + width)
+    marked = [False] * len(flat)
+    for word in words:
+        pos = folded.find(word, start)
+        while 0 <= pos < end:
+            marked[pos:pos + len(word)] = [True] * len(word)
+            pos = folded.find(word, pos + len(word))
+    pieces: list[tuple[str, bool]] = [("…", False)] if start else []
+    for i in range(start, end):
+        if pieces and pieces[-1][1] == marked[i] and pieces[-1][0] != "…":
+            pieces[-1] = (pieces[-1][0] + flat[i], marked[i])
+        else:
+            pieces.append((flat[i], marked[i]))
+    if end < len(flat):
+        pieces.append(("…", False))
+    return pieces
+
+
+def task_title(label: str | None, iri: str) -> str:
+    """'Nhiệm vụ 4.3'; a bullet label ('-', '+', '*') says nothing, so the task's number instead."""
+    if label and re.search(r"\w", label):
+        return f"Nhiệm vụ {label.rstrip('.')}"
+    return f"Nhiệm vụ số {_task_number(iri)}"
 
 
 def search(store, values: dict) -> dict:
@@ -578,6 +609,7 @@ def _search_tasks(store, words: list[str]) -> list[dict]:
         score = _word_score(words, plain(row.get("text") or ""))
         if score:
             found.append({"task": row["task"], "doc": row["doc"], "label": row.get("label"), "score": score,
+                          "title": task_title(row.get("label"), row["task"]),
                           "snippet": _snippet(row.get("text") or "", words)})
     found.sort(key=lambda t: (-t["score"], t["doc"], _task_number(t["task"])))
     found = found[:MAX_HITS]
@@ -592,7 +624,9 @@ def _search_tasks(store, words: list[str]) -> list[dict]:
 CITED_BY = """SELECT DISTINCT ?citing ?as ?kind WHERE {
   ?c pg:citedDocument ?doc ; dcterms:isPartOf ?citing .
   OPTIONAL { ?c pg:citedAs ?as } OPTIONAL { ?c pg:relationKind ?kind } }"""
-IMPLEMENTED_BY = """SELECT DISTINCT ?other ?rel WHERE { VALUES ?rel { eli:ensures_implementation_of eli:based_on }
+RELATION_KINDS = """SELECT ?k ?vi ?en WHERE { ?k a skos:Concept FILTER(CONTAINS(STR(?k), "/vocab/relation/"))
+  OPTIONAL { ?k skos:prefLabel ?vi FILTER(LANG(?vi) = "vi") } OPTIONAL { ?k skos:prefLabel ?en FILTER(LANG(?en) = "en") } }"""
+IMPLEMENTED_BY = """SELECT DISTINCT ?other ?rel WHERE { VALUES ?rel { eli:ensures_implementation_of eli:based_on pg:attachedTo }
   ?other ?rel ?doc }"""
 
 
@@ -610,11 +644,15 @@ def document_extra(store, values: dict) -> dict:
     for row in _select(store, IMPLEMENTED_BY, doc=iri):
         relations[row["rel"].rsplit("#", 1)[-1]].append(row["other"])
     names = labels(store, list(citing) + [o for others in relations.values() for o in others])
+    kinds = {row["k"].rsplit("/", 1)[-1]: (row.get("vi") or row.get("en"), row.get("en"))
+             for row in _select(store, RELATION_KINDS)}
     return {
+        "kind_names": kinds,
         "cited_by": [{"doc": names[c], "as": item["as"], "kinds": sorted(item["kinds"])}
                      for c, item in sorted(citing.items(), key=lambda kv: plain(names[kv[0]]["vi"] or kv[0]))],
         "implemented_by": [names[o] for o in sorted(relations.get("ensures_implementation_of", []))],
         "basis_of": [names[o] for o in sorted(relations.get("based_on", []))],
+        "names": names,
         "task_count": int(_select(store, "SELECT (COUNT(DISTINCT ?t) AS ?n) WHERE { ?doc pg:task ?t }",
                                   doc=iri)[0]["n"]),
         "tree_tasks": _tree_task_count(store, iri),
@@ -668,7 +706,7 @@ def task(store, values: dict) -> dict | None:
     names = labels(store, [facts["doc"]] + [a for agencies in roles.values() for a in agencies])
     doc_facts = _select(store, """SELECT ?province WHERE { OPTIONAL { ?doc eli:jurisdiction/skos:prefLabel ?province
                                   FILTER(LANG(?province) = "vi") } } LIMIT 1""", doc=facts["doc"])
-    return dict(facts, iri=iri, doc_label=names[facts["doc"]],
+    return dict(facts, iri=iri, doc_label=names[facts["doc"]], title=task_title(facts.get("label"), iri),
                 province=(doc_facts[0].get("province") if doc_facts else None),
                 status=status_of(facts.get("due"), today(values)),
                 lead=[names[a] for a in sorted(roles.get("leadAgency", []))],
