@@ -463,14 +463,18 @@ GROUP BY ?agency"""
 MAX_HITS = 50
 
 
+def _word_starts(word: str) -> re.Pattern:
+    """A query word found as a whole word of the (folded) text: 'so' finds 'Sở' and 'số',
+    never the start of 'soát' (a Vietnamese word is one syllable: parts of one mean nothing)."""
+    return re.compile(r"(?<!\w)" + re.escape(word) + r"(?!\w)")
+
+
 def _word_score(words: list[str], haystack: str) -> float:
-    """The share of the query's words found in the text (whole phrase found: a bonus)."""
-    if not words:
+    """1 when every word of the query starts a word of the text, 1.5 when they come as one
+    phrase; 0 when a word is missing."""
+    if not words or not all(_word_starts(w).search(haystack) for w in words):
         return 0.0
-    found = sum(1 for w in words if w in haystack)
-    if found < len(words):
-        return 0.0
-    return 1.0 + (0.5 if " ".join(words) in haystack else 0.0)
+    return 1.0 + (0.5 if _word_starts(" ".join(words)).search(haystack) else 0.0)
 
 
 def _fold_char(char: str) -> str:
@@ -486,15 +490,14 @@ def _snippet(text: str, words: list[str], width: int = 180) -> list[tuple[str, b
     so the page can mark the words found (with or without their diacritics)."""
     flat = " ".join(unicodedata.normalize("NFC", text).split())
     folded = "".join(_fold_char(c) for c in flat)
-    at = min((folded.find(w) for w in words if folded.find(w) >= 0), default=0)
+    phrase = list(_word_starts(" ".join(words)).finditer(folded))
+    found = phrase or [m for w in words for m in _word_starts(w).finditer(folded)]
+    at = min((m.start() for m in found), default=0)
     start = max(0, at - 50)
     end = min(len(flat), start + width)
     marked = [False] * len(flat)
-    for word in words:
-        pos = folded.find(word, start)
-        while 0 <= pos < end:
-            marked[pos:pos + len(word)] = [True] * len(word)
-            pos = folded.find(word, pos + len(word))
+    for match in found:
+        marked[match.start():match.end()] = [True] * (match.end() - match.start())
     pieces: list[tuple[str, bool]] = [("…", False)] if start else []
     for i in range(start, end):
         if pieces and pieces[-1][1] == marked[i] and pieces[-1][0] != "…":
@@ -611,6 +614,8 @@ def _search_tasks(store, words: list[str]) -> list[dict]:
             found.append({"task": row["task"], "doc": row["doc"], "label": row.get("label"), "score": score,
                           "title": task_title(row.get("label"), row["task"]),
                           "snippet": _snippet(row.get("text") or "", words)})
+    if any(t["score"] > 1.0 for t in found):  # the words as one phrase somewhere: only those tasks
+        found = [t for t in found if t["score"] > 1.0]
     found.sort(key=lambda t: (-t["score"], t["doc"], _task_number(t["task"])))
     found = found[:MAX_HITS]
     docs = labels(store, {t["doc"] for t in found})
