@@ -5,7 +5,9 @@ of the fixture (the assertions then check shapes, not the fixture's exact values
 
 from __future__ import annotations
 
+import io
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -89,7 +91,7 @@ def shot(page, name: str) -> None:
 
 
 def test_query_ui_runs_an_example_query(page, url):
-    page.goto(url + "/")
+    page.goto(url + "/sparql-ui")
     page.wait_for_selector(".yasqe .CodeMirror")
     page.select_option("#example", "documents")
     expect(page.locator("#example-description")).to_contain_text("Every document node")
@@ -105,7 +107,7 @@ def test_query_ui_runs_an_example_query(page, url):
 
 
 def test_query_ui_binds_parameters_and_runs(page, url):
-    page.goto(url + "/")
+    page.goto(url + "/sparql-ui")
     page.wait_for_selector(".yasqe .CodeMirror")
     page.select_option("#example", "chain-up")
     form = page.locator("#params")
@@ -128,7 +130,7 @@ def test_query_ui_binds_parameters_and_runs(page, url):
         expect(page.locator(".yasr table")).to_contain_text("29-NQ/TW")
     editor = page.evaluate("window.policyGraphYasgui.getTab().getQuery()")
     assert "VALUES (?start)" in editor and "/eli/vn-29/kh/2024/214>" in editor
-    assert page.url.endswith("/#doc=214%2FKH-UBND&q=chain-up")  # a link to share
+    assert page.url.endswith("/sparql-ui#doc=214%2FKH-UBND&q=chain-up")  # a link to share
     shot(page, "1b-query-ui-parameters")
     page.select_option("#example", "documents")
     expect(form).to_be_hidden()
@@ -142,7 +144,7 @@ def test_query_ui_binds_parameters_and_runs(page, url):
 
 
 def test_shared_link_fills_the_form_and_runs(page, url):
-    page.goto(url + "/#q=chain-up&doc=214%2FKH-UBND")
+    page.goto(url + "/sparql-ui#q=chain-up&doc=214%2FKH-UBND")
     expect(page.locator("#example")).to_have_value("chain-up")
     expect(page.locator("#params input[name=doc]")).to_have_value("214/KH-UBND")
     rows = page.locator(".yasr table tbody tr")
@@ -216,3 +218,138 @@ def test_script_in_a_document_label_shows_as_text(page, fixture_url):
     expect(page.locator("#chain")).to_have_attribute("data-expanded", "1")
     shot(page, "7-escaped")
     assert page.dialogs == []
+
+
+# ------------------------------------------------------------ the everyday pages on the seed graph
+
+PHONE = {"width": 390, "height": 844}
+SEED_PAGES = ["/", "/search?q=So%20Cong%20Thuong", "/tree?doc=29-NQ/TW", "/deadlines", "/compare?doc=29-NQ/TW",
+              "/documents", "/eli/vn-29/kh/2024/214", "/eli/vn/nq/2022/29-tw", "/eli/vn/luat/name/luat-dau-tu",
+              "/org/vn-29/so-cong-thuong", "/eli/vn-29/kh/2024/214/task/5", "/sparql-ui"]
+
+
+@pytest.fixture(scope="module")
+def seed_url(seed_build):
+    with running_server(seed_build[1], timeout_s=20.0) as base_url:
+        yield base_url
+
+
+def tree_row_count(page) -> int:
+    return page.locator("table.tree tr.tree-row").count()
+
+
+def test_legal_officer_search_tree_filter_export(page, seed_url):
+    """'Which documents carry out Nghị quyết 29-NQ/TW, down to each task, who leads it, by when?'"""
+    from openpyxl import load_workbook
+
+    page.goto(seed_url + "/")
+    shot(page, "10-landing")
+    page.fill("#landing-search", "Nghị quyết số 29-NQ/TW")
+    page.press("#landing-search", "Enter")
+    first = page.locator("tr.hit").first
+    expect(first).to_contain_text("Nghị quyết 29-NQ/TW")
+    shot(page, "11-search-29")
+    first.get_by_role("link", name="Cây triển khai").click()
+    expect(page.locator("h1")).to_contain_text("Nghị quyết 29-NQ/TW")
+    everything = tree_row_count(page)
+    expect(page.locator("#row-count")).to_have_text(str(everything))
+    for plan in ("Kế hoạch 214/KH-UBND", "Chương trình 31-CTr/TU", "Kế hoạch (chưa có số) của Ủy ban nhân dân tỉnh Quảng Nam"):
+        expect(page.locator("table.tree")).to_contain_text(plan)
+    shot(page, "12-tree")
+    page.select_option("select[name=province]", "Quảng Ngãi")
+    page.fill("input[name=agency]", "Sở Công Thương")
+    page.click("#tree-filters button[type=submit]")
+    expect(page.locator("select[name=province]")).to_have_value("Quảng Ngãi")
+    filtered = tree_row_count(page)
+    assert 0 < filtered < everything
+    for cell in page.locator("table.tree tr.tree-row td[data-label='Tỉnh']").all_inner_texts():
+        assert cell.strip() == "Quảng Ngãi"
+    shot(page, "13-tree-filtered")
+    with page.expect_download() as download:
+        page.click("#export-xlsx")
+    assert download.value.suggested_filename == "cay-trien-khai-29-nq-tw.xlsx"
+    sheet = load_workbook(io.BytesIO(Path(download.value.path()).read_bytes())).active
+    assert sheet.max_row - 1 == filtered  # the header, then exactly the rows on screen
+    shown = page.locator("table.tree tr.tree-row td[data-label='Mục'] a").evaluate_all("as => as.map(a => a.href)")
+    task_column = [c.value for c in sheet[1]].index("Nhiệm vụ (IRI) (task IRI)") + 1
+    assert [sheet.cell(row=r, column=task_column).value.split("/policy-graph")[1] for r in range(2, sheet.max_row + 1)] \
+        == [href.split(seed_url)[1] for href in shown]
+    assert page.outside_requests == [] and page.console_errors == []
+
+
+def test_deadlines_by_month_past_due_first(page, seed_url):
+    page.goto(seed_url + "/deadlines?today=2025-06-01")
+    sections = page.locator("section.month")
+    expect(sections.first).to_have_class(re.compile("overdue"))
+    expect(page.locator("section.month.overdue tr.deadline-row").first).to_be_visible()
+    expect(page.locator("section#month-2020-12")).to_contain_text("31/12/2020")
+    shot(page, "14-deadlines")
+    page.select_option("select[name=province]", "Quảng Nam")
+    page.click("form.filters button[type=submit]")
+    for cell in page.locator("tr.deadline-row td[data-label='Tỉnh']").all_inner_texts():
+        assert cell.strip() == "Quảng Nam"
+    assert page.outside_requests == [] and page.console_errors == []
+
+
+def test_compare_provinces_side_by_side(page, seed_url):
+    page.goto(seed_url + "/compare?doc=29-NQ/TW")
+    provinces = page.locator("section.province h2")
+    expect(provinces).to_have_text(["Quảng Nam", "Quảng Ngãi"])
+    boxes = [page.locator("section.province").nth(i).bounding_box() for i in range(2)]
+    assert abs(boxes[0]["y"] - boxes[1]["y"]) < 2 and boxes[0]["x"] < boxes[1]["x"]  # side by side
+    shot(page, "15-compare")
+    assert page.outside_requests == [] and page.console_errors == []
+
+
+def test_chain_picture_has_no_arrow_through_a_box_and_a_legend(page, seed_url):
+    page.goto(seed_url + "/eli/vn-29/kh/2024/214")
+    page.click("#chain-toggle")
+    chain = page.locator("#chain")
+    expect(chain).to_have_attribute("data-expanded", "1")
+    expect(page.locator("#chain-legend")).to_be_visible()
+    page.wait_for_timeout(500)
+    crossings = page.evaluate("""(() => {
+      const { network, nodes, edges, documents } = window.policyGraphChain;
+      const pos = network.getPositions();
+      const boxes = [...documents.keys()].map((id) => [id, network.getBoundingBox(id)]);
+      const hits = [];
+      for (const e of edges.get()) {
+        const a = pos[e.from], b = pos[e.to];
+        for (const [id, r] of boxes) {
+          if (id === e.from || id === e.to) continue;
+          for (let t = 0.02; t < 1; t += 0.02) {  // sample the segment between its two ends
+            const x = a.x + (b.x - a.x) * t, y = a.y + (b.y - a.y) * t;
+            if (x > r.left && x < r.right && y > r.top && y < r.bottom) { hits.push([e.id, id]); break; }
+          }
+        }
+      }
+      return { hits: hits, documents: documents.size, waypoints: nodes.get().filter((n) => n.waypoint).length };
+    })()""")
+    assert crossings["documents"] >= 5
+    assert crossings["waypoints"] >= 1  # 214 → 29-NQ/TW spans two rows: routed beside 31-CTr/TU, not through it
+    assert crossings["hits"] == []
+    chain.scroll_into_view_if_needed()
+    shot(page, "16-chain-seed")
+    assert page.outside_requests == [] and page.console_errors == []
+
+
+@pytest.mark.parametrize("path", SEED_PAGES)
+def test_every_page_fits_a_phone_offline_without_errors(browser, seed_url, path):
+    context = browser.new_context(viewport=PHONE, locale="vi-VN", is_mobile=True, has_touch=True)
+    page = context.new_page()
+    outside, errors = [], []
+    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("http://127.0.0.1:", "data:"))
+               else (outside.append(r.request.url), r.abort()))
+    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    try:
+        response = page.goto(seed_url + path)
+        assert response.status == 200
+        page.wait_for_load_state("networkidle")
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= PHONE["width"], f"{path} is {width} px wide on a 390 px screen"
+        name = re.sub(r"[^0-9a-z]+", "-", path.lower()).strip("-") or "landing"
+        shot(page, f"phone-{name}")
+        assert outside == [] and errors == []
+    finally:
+        context.close()

@@ -470,6 +470,7 @@ def create_app(store_path: str, timeout_s: float = 5.0, max_rows: int = 10000, a
         Route("/compare", handlers.compare),
         Route("/api/chain", chain_api),
         Route("/api/queries", query_library),
+        Route("/api/labels", handlers.labels),
         Route("/api/queries/{name:str}", bound_query),
         Route("/health", health),
         Route("/favicon.ico", lambda request: Response(status_code=204)),

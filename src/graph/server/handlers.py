@@ -131,6 +131,13 @@ async def deadlines(request: Request) -> Response:
     return await _page(request, "deadlines.html", "deadlines", _params(request, "province", "agency", "today"))
 
 
+async def labels(request: Request) -> Response:
+    """``/api/labels?iri=…&iri=…``: Vietnamese and English labels of graph IRIs, for the SPARQL
+    UI's result table (names instead of cut IRIs)."""
+    iris = [i for i in request.query_params.getlist("iri") if i.startswith(("http://", "https://"))]
+    return JSONResponse(await view_data(request, "labels", {"iri": " ".join(iris)}))
+
+
 # ------------------------------------------------------------ template filters
 
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")

@@ -341,6 +341,7 @@ def deadlines(store, values: dict) -> dict:
             continue
         task["status"] = status_of(task.get("due"), day)
         task["doc_label"] = docs.get(task["doc"])
+        task["short"] = task["label"] if re.search(r"\w", task.get("label") or "") else f"#{_task_number(task['task'])}"
         kept.append(task)
     groups: dict[tuple, dict] = {}
     for task in kept:
@@ -351,7 +352,7 @@ def deadlines(store, values: dict) -> dict:
         else:
             overdue = task["status"] == "overdue"
             key = (0 if overdue else 1, due[:7])
-            title = (f"Tháng {int(due[5:7])}/{due[:4]}", "past due" if overdue else "")
+            title = (f"Tháng {int(due[5:7])}/{due[:4]}", f"{due[5:7]}/{due[:4]}")
         group = groups.setdefault(key, {"key": key[1], "overdue": key[0] == 0, "title": title, "tasks": []})
         group["tasks"].append(task)
     ordered = [groups[k] for k in sorted(groups)]
@@ -640,6 +641,8 @@ def document_extra(store, values: dict) -> dict:
     iri = values["iri"]
     citing: dict[str, dict] = {}
     for row in _select(store, CITED_BY, doc=iri):
+        if row["citing"] == iri:  # a plan naming itself in its own appendix is not a citer
+            continue
         item = citing.setdefault(row["citing"], {"as": [], "kinds": set()})
         if row.get("as") and row["as"] not in item["as"]:
             item["as"].append(row["as"])
@@ -719,7 +722,16 @@ def task(store, values: dict) -> dict | None:
                 directing=[names[a] for a in sorted(roles.get("directingAgency", []))])
 
 
-VIEWS = {"landing": landing, "documents": documents, "search": search, "tree": tree, "tree-export": tree_export,
+MAX_LABELS = 200
+
+
+def iri_labels(store, values: dict) -> dict:
+    """Labels of the IRIs a SPARQL result table shows (``iri`` is a list, space-separated)."""
+    iris = values.get("iri", "").split()[:MAX_LABELS]
+    return {iri: item for iri, item in labels(store, iris).items() if item["vi"] or item["en"]}
+
+
+VIEWS = {"labels": iri_labels, "landing": landing, "documents": documents, "search": search, "tree": tree, "tree-export": tree_export,
          "compare": compare, "deadlines": deadlines, "document": document_extra, "agency": agency_extra,
          "task": task}
 
@@ -729,6 +741,8 @@ def run_view(store, name: str, values: dict) -> object:
     if view is None:
         raise JobError(404, f"không có trang '{name}' (no such view)")
     too_long = next((k for k, v in values.items() if len(str(v)) > MAX_PARAM_CHARS and k != "iri"), None)
+    if len(values.get("iri", "")) > MAX_LABELS * 300:
+        raise JobError(400, f"quá nhiều IRI (at most {MAX_LABELS} IRIs)")
     if too_long:
         raise JobError(400, f"tham số '{too_long}' dài quá {MAX_PARAM_CHARS} ký tự (parameter too long)")
     return view(store, values)

@@ -7,6 +7,13 @@
   const linked = new URLSearchParams(window.location.hash.slice(1));
   const endpoint = new URL("/sparql", window.location.href).href;
   const root = document.getElementById("yasgui");
+  // The result table speaks Vietnamese (DataTables' words; the controls are renamed below).
+  Object.assign(Yasgui.Yasr.plugins.table.defaults.tableConfig.language, {
+    emptyTable: "Không có kết quả (no results)", zeroRecords: "Không có dòng nào khớp (no matching rows)",
+    info: "Dòng _START_–_END_ / _TOTAL_", infoEmpty: "0 dòng", infoFiltered: "(lọc từ _MAX_ dòng)",
+    lengthMenu: "_MENU_ dòng mỗi trang", search: "Tìm:",
+    paginate: { first: "«", last: "»", next: "›", previous: "‹" },
+  });
   const yasgui = new Yasgui(root, {
     requestConfig: { endpoint: endpoint, method: "POST" },
     copyEndpointOnNewTab: true,
@@ -119,6 +126,84 @@
     event.preventDefault();
     window.location.assign("/" + link.href.slice(root.dataset.base.length));
   });
+
+  // Result tables in Vietnamese: controls and column names translated, dates as dd/mm/yyyy,
+  // and the graph's IRIs shown by their labels (asked from /api/labels; the link stays the IRI).
+  const CONTROLS = { "Simple view": "Dạng gọn (simple view)", "Ellipse": "Rút gọn (ellipse)",
+                     "Show all": "Hiện tất cả (show all)", "Table": "Bảng (table)", "Response": "Phản hồi (response)",
+                     "Page size:": "Số dòng (page size):", "All": "Tất cả (all)" };
+  const COLUMNS = { doc: "văn bản", number: "số ký hiệu", type: "loại", issuer: "cơ quan ban hành",
+    date: "ngày", implements: "triển khai", depth: "cấp", level: "cấp", task: "nhiệm vụ", label: "mục",
+    text: "nội dung", lead: "chủ trì", support: "phối hợp", deadline: "thời hạn", due: "hạn cuối",
+    status: "tình trạng", province: "tỉnh", jurisdiction: "địa bàn", agency: "cơ quan", plans: "kế hoạch",
+    tasks: "nhiệm vụ", leadAgencies: "cơ quan chủ trì", led: "chủ trì", supported: "phối hợp",
+    overdue: "quá hạn", title: "trích yếu", cited: "văn bản được trích", citing: "văn bản trích dẫn",
+    topResolution: "nghị quyết gốc", indicator: "chỉ tiêu", measure: "chỉ tiêu", target: "mục tiêu",
+    file: "tệp", quote: "nguyên văn", fact: "dữ kiện", count: "số lượng", root: "văn bản gốc" };
+  const labelled = new Map();  // iri -> {vi, en} or null (no label), once answered
+  const asked = new Set();
+  function translate() {
+    for (const input of root.querySelectorAll("input.tableFilter")) {
+      input.placeholder = "Lọc kết quả (filter results)";
+    }
+    const words = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = words.nextNode(); node; node = words.nextNode()) {
+      if (node.parentElement.closest(".CodeMirror, tbody")) continue;  // the query text and the data stay as they are
+      const text = node.textContent.trim();
+      const results = /^(\d+) results? in ([\d.]+) seconds?$/.exec(text);
+      if (CONTROLS[text]) node.textContent = CONTROLS[text];
+      else if (results) node.textContent = `${results[1]} kết quả, ${results[2].replace(".", ",")} giây`;
+    }
+    for (const title of root.querySelectorAll(".yasr table thead th:not([data-translated]) .dt-column-title")) {
+      const name = title.textContent.trim();
+      title.closest("th").dataset.translated = "1";
+      if (COLUMNS[name]) {
+        title.textContent = COLUMNS[name];
+        title.closest("th").title = `?${name}`;
+      }
+    }
+    for (const value of root.querySelectorAll(".yasr table tbody .nonIri")) {
+      const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.textContent.trim());
+      if (day) value.textContent = `${day[3]}/${day[2]}/${day[1]}`;
+    }
+    const unknown = [];
+    for (const link of root.querySelectorAll(".yasr table a.iri:not([data-labelled])")) {
+      const iri = link.getAttribute("href");
+      if (!iri.startsWith(root.dataset.base)) continue;
+      if (labelled.has(iri)) show(link, labelled.get(iri));
+      else if (!asked.has(iri) && !unknown.includes(iri)) unknown.push(iri);
+    }
+    if (unknown.length) fetchLabels(unknown);
+  }
+  function show(link, item) {
+    link.dataset.labelled = "1";
+    if (!item) return;
+    link.title = link.getAttribute("href");
+    link.textContent = item.vi || item.en;
+  }
+  async function fetchLabels(iris) {
+    for (const iri of iris) asked.add(iri);  // asked once
+    for (let i = 0; i < iris.length; i += 50) {
+      const chunk = iris.slice(i, i + 50);
+      const response = await fetch(`/api/labels?${new URLSearchParams(chunk.map((iri) => ["iri", iri]))}`,
+                                   { headers: { Accept: "application/json" } });
+      const found = response.ok ? await response.json() : {};
+      for (const iri of chunk) labelled.set(iri, found[iri] || null);
+    }
+    schedule();
+  }
+  let pending = false;
+  const observer = new MutationObserver(schedule);
+  function schedule() {
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(() => {
+      pending = false;
+      observer.disconnect();
+      try { translate(); } finally { observer.observe(root, { childList: true, subtree: true }); }
+    });
+  }
+  observer.observe(root, { childList: true, subtree: true });
 
   select.addEventListener("change", () => load(select.value));
   form.addEventListener("submit", bindAndRun);
