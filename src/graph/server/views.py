@@ -21,6 +21,7 @@ from collections import Counter, defaultdict
 import pyoxigraph as ox
 
 from .guard import JobError
+from .pages import plain, safe_iri
 
 PREFIXES = {
     "pg": "https://w3id.org/policy-graph/ontology#", "eli": "http://data.europa.eu/eli/ontology#",
@@ -56,12 +57,6 @@ def _select(store, query: str, **bindings) -> list[dict]:
 
 
 _OUTER_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
-
-
-def plain(text: str) -> str:
-    """Lower case without diacritics or extra spaces: 'Sở Công Thương' → 'so cong thuong'."""
-    decomposed = unicodedata.normalize("NFD", text.casefold().replace("đ", "d"))
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
 
 
 def today(values: dict) -> dt.date:
@@ -121,7 +116,7 @@ LABELS = """SELECT ?n ?vi ?en ?other WHERE { VALUES ?n { %s }
 
 def labels(store, iris) -> dict[str, dict]:
     """{iri: {"iri", "vi", "en"}} for pages that name nodes instead of showing IRIs."""
-    wanted = sorted({i for i in iris if i and _SAFE.match(i)})
+    wanted = sorted({i for i in iris if i and safe_iri(i)})
     found = {i: {"iri": i, "vi": None, "en": None} for i in wanted}
     for chunk in range(0, len(wanted), 200):
         values = " ".join(f"<{i}>" for i in wanted[chunk:chunk + 200])
@@ -130,9 +125,6 @@ def labels(store, iris) -> dict[str, dict]:
             item["vi"] = item["vi"] or row.get("vi") or row.get("other")
             item["en"] = item["en"] or row.get("en")
     return found
-
-
-_SAFE = re.compile(r'^https?://[^<>"{}|^`\\\x00-\x20]+$')
 
 
 # ------------------------------------------------------------ the implementation tree
@@ -161,7 +153,7 @@ def _tree_rows(store, root: str, day: dt.date):
 
     result = run_query(store, "tree", {"doc": root, "today": day.isoformat()})
     docs = sorted({r["doc"].value for r in result.rows if r.get("doc") is not None})
-    values = " ".join(f"<{d}>" for d in docs if _SAFE.match(d))
+    values = " ".join(f"<{d}>" for d in docs if safe_iri(d))
     agencies: dict[str, dict[str, list]] = defaultdict(lambda: {"lead": [], "support": []})
     facts: dict[str, dict] = {}
     if values:
@@ -420,7 +412,7 @@ def landing(store, values: dict) -> dict:
     task_counts = {row["doc"]: int(row["n"]) for row in _select(store, TASK_COUNTS)}
     tops = [iri for iri in down if not up.get(iri)]
     names = labels(store, tops)
-    facts = {row["doc"]: row for row in _select(store, DOC_DATES % " ".join(f"<{t}>" for t in tops if _SAFE.match(t)))} \
+    facts = {row["doc"]: row for row in _select(store, DOC_DATES % " ".join(f"<{t}>" for t in tops if safe_iri(t)))} \
         if tops else {}
     resolutions = []
     for iri in tops:
