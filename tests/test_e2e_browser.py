@@ -182,6 +182,7 @@ def test_search_then_document_page_with_tasks(page, url):
 def test_chain_view_expands_on_click(page, url):
     page.goto(url + "/search?q=214/KH-UBND")
     page.locator("tr.hit a").first.click()
+    page.wait_for_load_state("load")  # chain.js (deferred) has bound the button
     page.click("#chain-toggle")
     chain = page.locator("#chain")
     expect(chain).to_have_attribute("data-expanded", "1")
