@@ -520,6 +520,68 @@ def numbered_at_relations(text: str, found: list[_Found]) -> list[Relation]:
     return relations
 
 
+def named_documents(text: str, found: list[_Found]) -> tuple[list[tuple[str, _Found]], list[tuple[str, _Found]]]:
+    """(approved, carried out): documents named by title after the citations of one region.
+
+    "Quyết định số 553/QĐ-TTg … về phê duyệt Đề án “Nâng cao nhận thức cộng đồng …”" approves that
+    Đề án; "Quyết định số 1397/QĐ-UBND … về ban hành Kế hoạch thực hiện Đề án “Nâng cao nhận thức
+    cộng đồng …” trên địa bàn tỉnh Bình Dương" issues a plan carrying it out.  Names as folded keys."""
+    approved, carried_out = [], []
+    for i, f in enumerate(found):
+        if f.placeholder or not f.citation.target.symbol:
+            continue
+        start = f.citation.span.end
+        end = min(found[i + 1].citation.span.start if i + 1 < len(found) else len(text), start + P.NAMED_WINDOW)
+        stop = P.NAMED_STOP.search(text, start, end)
+        after = text[start:stop.start() if stop else end]
+        for pattern, bucket in ((P.APPROVES_NAMED, approved), (P.CARRIES_OUT_NAMED, carried_out)):
+            m = pattern.match(after)
+            key = _named_key(m.group("named")) if m else None
+            if key:
+                bucket.append((key, f))
+    return approved, carried_out
+
+
+_QUOTED_NAME = re.compile(rf"^(?P<kind>{P.NAMED_KINDS})?\s*[“\"«](?P<inner>[^”\"»]+)[”\"»]", re.IGNORECASE)
+
+
+def _named_key(named: str) -> str | None:
+    """ "Đề án “Nâng cao … đến năm 2030” trên địa bàn …" → "đề án nâng cao … đến năm 2030" (a quoted
+    name ends at its closing quote); unquoted names are taken whole, stray quotes dropped."""
+    text = clean(named)
+    quoted = _QUOTED_NAME.match(text)
+    if quoted:
+        text = f"{quoted.group('kind') or ''} {quoted.group('inner')}"
+    key = " ".join(re.sub(r"[“”\"«»‘’]", " ", text).casefold().split()).strip(" ,.:")
+    return key if len(key.split()) >= P.NAMED_MIN_WORDS else None
+
+
+def _same_name(a: str, b: str) -> bool:
+    return a == b or a.startswith(b + " ") or b.startswith(a + " ")
+
+
+def title_named_relations(approved: list[tuple[str, _Found]], carried_out: list[tuple[str, _Found | None]],
+                          own_title: str | None) -> list[Relation]:
+    """A document that issues a plan carrying out a programme named by its title carries out the
+    citation that approved that programme, when exactly one citation of the text did: "Quyết định số
+    2324/QĐ-BYT … về việc ban hành Kế hoạch hành động thực hiện Chương trình điều chỉnh mức sinh phù hợp
+    các vùng, đối tượng đến năm 2030" → 588/QĐ-TTg ("… về việc phê duyệt “Chương trình điều chỉnh mức
+    sinh …”").  The document itself, by its own title ("BAN HÀNH KẾ HOẠCH TRIỂN KHAI THỰC HIỆN ĐỀ ÁN
+    “…”"), too."""
+    own = P.CARRIES_OUT_NAMED.match(own_title) if own_title else None
+    own_key = _named_key(own.group("named")) if own else None
+    relations = []
+    for key, f in carried_out + ([(own_key, None)] if own_key else []):
+        hits = {id(a.citation.target): a for k, a in approved if _same_name(k, key) and a is not f}
+        if len(hits) != 1:
+            continue  # unnamed, or named the same by two approvals: left open
+        cit = next(iter(hits.values())).citation
+        where = f.citation if f else cit
+        relations.append(Relation("implements", f.citation.target if f else None, cit.target, where.span,
+                                  where.text, where.footnote))
+    return relations
+
+
 def _link_kind(gap: str) -> str | None:
     if len(gap) > _LINK_MAX_GAP or P.LINK_BREAK.search(gap) or P.ALONGSIDE_LINK.search(gap) \
             or P.REVIEW_LINK.search(gap):
@@ -700,6 +762,12 @@ def extract_citations(seg: SegmentedDocument, meta: DocumentMeta) -> tuple[list[
                 cit.section = _section_key(seg, fn.marker or cit.span)
             found += in_note
     relations += footnote_named_relations(text, body, seg, in_notes)
+    approved, carried_out = named_documents(seg.body, body)
+    for in_note in in_notes.values():
+        more_approved, more_carried_out = named_documents(text, in_note)
+        approved += more_approved
+        carried_out += more_carried_out
+    relations += title_named_relations(approved, carried_out, meta.ref.title if meta else None)
     citations = [f.citation for f in found if not f.placeholder and not _same_document(f.citation.target, meta)]
     return sorted(citations, key=lambda c: c.span), _dedupe(relations)
 

@@ -305,6 +305,24 @@ NUMBERED_AT = re.compile(
 MARKER_CLAUSE_START = re.compile(r";|\.\s|:\s|\n[ \t]*[-–+•][ \t]")
 MARKER_CLAUSE_WINDOW = 700
 
+# Documents named by their title and numbered elsewhere in the same text: "Quyết định số 588/QĐ-TTg … về
+# việc phê duyệt “Chương trình điều chỉnh mức sinh phù hợp các vùng, đối tượng đến năm 2030”" numbers the
+# programme that "Quyết định số 2324/QĐ-BYT … về việc ban hành Kế hoạch hành động thực hiện Chương trình
+# điều chỉnh mức sinh …" carries out.  Read from the text that follows a citation (up to NAMED_STOP).
+NAMED_KINDS = r"(?:đề\s+án|chương\s+trình|chiến\s+lược|quy\s+hoạch|dự\s+án)"
+_QUOTE = "“”\"«»‘’'"
+# (a citation's tail may stop short of an issuer the tables do not know: "… của Sở X về việc phê duyệt …")
+_UNREAD_ISSUER = r"(?:của\s+[^,;.\n]{1,60}?\s+)?"
+APPROVES_NAMED = re.compile(
+    rf"(?<![\s,])[\s,]*{_UNREAD_ISSUER}(?:về\s+)?(?:việc\s+)?phê\s+duyệt\s+(?P<named>[{_QUOTE}]?\s*{NAMED_KINDS}(?!\w).*)", _FLAGS | re.DOTALL)
+CARRIES_OUT_NAMED = re.compile(
+    rf"(?<![\s,])[\s,]*{_UNREAD_ISSUER}(?:về\s+)?(?:việc\s+)?ban\s+hành\s+(?:kèm\s+theo\s+)?(?:kế\s+hoạch|chương\s+trình)"
+    rf"(?:\s+hành\s+động)?\s+(?:(?:triển\s+khai|thực\s+hiện)\s+){{1,2}}"
+    rf"(?P<named>[{_QUOTE}]?\s*{NAMED_KINDS}(?!\w).*)", _FLAGS | re.DOTALL)
+NAMED_STOP = re.compile(r";|\.(?:\s|$)|\n[ \t]*\n")
+NAMED_WINDOW = 400
+NAMED_MIN_WORDS = 6  # a shorter name ("Đề án phát triển du lịch") may name several documents
+
 PREAMBLE_OPENER = re.compile(rf"^[ \t]*(?P<verb>{_capitalised(PREAMBLE_VERBS)})(?!\w)", re.MULTILINE)
 # A purpose clause anywhere in the body names what the document carries out: "Để thực hiện
 # thắng lợi mục tiêu Nghị quyết số 29-NQ/TW …; Chương trình hành động số 31-CTr/TU …; UBND tỉnh

@@ -130,7 +130,16 @@ ISSUER_NAMES: tuple[tuple[str, str], ...] = (
     ("HĐND tỉnh", "HĐND"),
     ("Chủ tịch UBND tỉnh", "UBND"),
     ("Ban Chỉ đạo", "BCĐ"),
+    ("Văn phòng Chính phủ", "VPCP"),
+    ("Ngân hàng Nhà nước Việt Nam", "NHNN"),
+    ("Ngân hàng Nhà nước", "NHNN"),
 )
+
+# Ministries as citations name them after "của": "của Bộ Y tế", "của Bộ trưởng Bộ Y tế" (a circular is the
+# minister's).  Longest first with the rest of ISSUER_NAMES.
+ISSUER_NAMES = tuple(sorted(ISSUER_NAMES + tuple(
+    (name, i.code) for i in ISSUERS if i.central and not i.party and i.code.startswith("B")
+    for name in (f"Bộ trưởng {i.label_vi}", i.label_vi)), key=lambda p: -len(p[0])))
 
 
 @dataclass(frozen=True)
