@@ -102,7 +102,7 @@ def test_eval_command_refuses_an_unknown_document():
 
 # Overall figures measured when the evaluation landed (2026-12-06); raise them when extraction
 # improves, never lower them.  Ratios (right/total over all documents).
-DEV_FLOORS = {"metadata": 0.96, "cited_recall": 0.94, "cited_precision": 0.97, "relations": 0.75,
+DEV_FLOORS = {"metadata": 0.96, "cited_recall": 0.94, "cited_precision": 0.97, "relations": 0.94,
               "tasks": 0.43, "lead": 0.86, "support": 0.64, "indicators": 0.93}
 SEED_FLOORS = {"metadata": 1.0, "cited_recall": 0.98, "cited_precision": 0.98, "relations": 0.95,
                "tasks": 0.97, "lead": 0.98, "support": 0.81, "indicators": 0.97}
