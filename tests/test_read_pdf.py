@@ -219,6 +219,11 @@ OCR_LINES = [
     ("ên bản vi phạm hành chính số 23⁄BB-VPHC lập ngày 26", "ên bản vi phạm hành chính số 23/BB-VPHC lập ngày 26"),
     ("điện trở tiếp địa đảm bảo <10O mới đạt yêu cầu.", "điện trở tiếp địa đảm bảo <10O mới đạt yêu cầu."),
     ("Nhóm 1.1, 1.2 và 1.5 Loại l1:", "Nhóm 1.1, 1.2 và 1.5 Loại l1:"),
+    ("TĨNH LÀO CAI    Độc lập - Tự do - Hạnh phúc", "TỈNH LÀO CAI    Độc lập - Tự do - Hạnh phúc"),
+    ("CHỦ TỊCH ỦY BAN NHÂN DÂN TĨNH LÀO CAI", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÀO CAI"),
+    ("Ủy ban nhân dân tĩnh Lào Cai", "Ủy ban nhân dân tỉnh Lào Cai"),
+    ("UBND TỈNH HÀ TĨNH", "UBND TỈNH HÀ TĨNH"),
+    ("không gian yên tĩnh và", "không gian yên tĩnh và"),
 ]
 
 

@@ -67,6 +67,9 @@ _OCR_DATE_WORD = re.compile(
     rf"(?:(?<=ngày )|(?<=tháng )|(?<=năm )|(?<=Ngày ))(?={_OCR_DIGITS}*[0-9]){_OCR_DIGITS}{{1,4}}(?![^\W_])")
 _OCR_SLASH_DATE = re.compile(rf"(?<![^\W_]){_OCR_DIGITS}{{1,2}}/{_OCR_DIGITS}{{1,2}}/{_OCR_DIGITS}{{4}}(?![^\W_])")
 _OCR_LABEL_COMMA = re.compile(r"^([ \t]*(?:\d{1,2}|[IVX]{1,4})),(?=[ \t]+[^\W\d_])", re.MULTILINE)
+# Tesseract reads the "ỉ" of "TỈNH" as "ĩ": "TĨNH LÀO CAI" (GP 2507/GP-UBND).  Before a capitalised
+# name it is the word for province ("Hà Tĩnh" itself is left alone).
+_OCR_TINH = re.compile(r"(?<!Hà )(?<!HÀ )(?<![^\W_])([Tt])(?:Ĩ|ĩ)(NH|nh)(?= +[^\W\d_a-zà-ỹđ])")
 OCR_DATE_DIGITS_MIN = 3  # "l6/3/2O26" has 4 real digits; "lo/Il/IlOl" is no date
 
 
@@ -86,6 +89,7 @@ def _ocr_fix(text: str) -> str:
     text = text.translate(_OCR_SLASHES)
     text = _OCR_DATE_WORD.sub(_as_digits, text)
     text = _OCR_SLASH_DATE.sub(_as_digits, text)
+    text = _OCR_TINH.sub(lambda m: f"{m[1]}{'Ỉ' if m[2] == 'NH' else 'ỉ'}{m[2]}", text)
     return _OCR_LABEL_COMMA.sub(_label_dot, text)
 
 
