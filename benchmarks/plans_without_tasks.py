@@ -1,6 +1,6 @@
 """Plans that assign bodies with "chủ trì" but yield no task: a check on real text with no gold.
 
-    .venv/bin/python tools/plans_without_tasks.py /work/shared/corpus/real [--max N] [--any-type]
+    .venv/bin/python benchmarks/plans_without_tasks.py ../shared/corpus/real [--max N] [--any-type]
 
 corpus/README.md: "a plan whose text assigns bodies with 'chủ trì' yields tasks".  A plan is a
 Kế hoạch, Chương trình or Đề án, or a document whose title issues or approves one ("QUYẾT ĐỊNH Ban
