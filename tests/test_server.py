@@ -400,3 +400,23 @@ def test_a_draft_iri_moves_to_the_revealed_number(url):
     as_turtle = get(url, "/eli/vn-29/ctr/2022/draft-ba8ac2da?format=turtle", follow_redirects=False)
     assert as_turtle.headers["location"] == "/eli/vn-29/ctr/2023/31-tu?format=turtle"
     assert get(url, "/eli/vn-29/ctr/2023/31-tu").status_code == 200
+
+
+def test_a_flipped_store_link_is_served_from_the_next_query(tmp_path):
+    """`policy-graph build` swaps stores by flipping the link data/store → generation folder
+    (graph.store); query workers reopen the current generation when it changes."""
+    import os
+
+    build_fixture_store(tmp_path / ".store.gen-1")
+    second = ox.Store(str(tmp_path / ".store.gen-2"))
+    second.add(ox.Quad(ox.NamedNode("urn:a"), ox.NamedNode("urn:b"), ox.Literal("c"), ox.NamedNode("urn:g")))
+    second.flush()
+    del second
+    os.symlink(".store.gen-1", tmp_path / "store")
+    count = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+    with running_server(tmp_path / "store", workers=2) as base_url:
+        before = [select(base_url, count).json()["results"]["bindings"][0]["n"]["value"] for _ in range(3)]
+        os.symlink(".store.gen-2", tmp_path / "store.new")
+        os.replace(tmp_path / "store.new", tmp_path / "store")
+        after = [select(base_url, count).json()["results"]["bindings"][0]["n"]["value"] for _ in range(3)]
+    assert (before, after) == (["229"] * 3, ["1"] * 3)
