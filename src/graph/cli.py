@@ -245,7 +245,8 @@ def write_result(result, fmt: str, output: str | None, name: str) -> None:
     elif fmt == "xlsx" and sys.stdout.isatty():
         raise click.UsageError("--format xlsx cần --output FILE.xlsx (xlsx needs --output FILE.xlsx)")
     else:
-        click.get_binary_stream("stdout").write(data)
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
 
 
 def print_query_list(named_queries) -> None:
