@@ -126,15 +126,18 @@ def resolve_document(store: ox.Store, value: str) -> ox.NamedNode:
     if re.match(r"^https?://", value):
         return ox.NamedNode(value)
     symbols: dict[str, set[str]] = {}
+    printed: dict[str, str] = {}  # folded symbol → as the graph prints it, for suggestions
     for row in store.query("SELECT DISTINCT ?doc ?symbol WHERE { ?doc eli:id_local ?symbol }",
                            prefixes=PREFIXES, use_default_graph_as_union=True):
-        symbols.setdefault(_fold(row["symbol"].value), set()).add(row["doc"].value)
+        folded = _fold(row["symbol"].value)
+        symbols.setdefault(folded, set()).add(row["doc"].value)
+        printed.setdefault(folded, row["symbol"].value)
     matches = (_by_relative_iri(store, value) or sorted(symbols.get(_fold(value), ()))
                or sorted(symbols.get(_fold(_symbol_in(value)), ()))
                or _most_referenced(store, _by_type_and_number(store, value)))
     if not matches:
         raise QueryError(f"không tìm thấy văn bản '{value}' (no document matches '{value}')"
-                         + _suggestions(value, symbols, store))
+                         + _suggestions(value, printed))
     if len(matches) > 1:
         listed = "\n  ".join(matches)
         raise QueryError(f"'{value}' khớp nhiều văn bản (matches several documents); hãy dùng IRI:\n  {listed}")
@@ -161,16 +164,12 @@ def _by_relative_iri(store: ox.Store, value: str) -> list[str]:
     return sorted({row["doc"].value for row in rows})
 
 
-def _suggestions(value: str, symbols: dict[str, set[str]], store: ox.Store) -> str:
+def _suggestions(value: str, printed: dict[str, str]) -> str:
     """'; gần giống (closest): 29-NQ/TW, 28-CTr/TU' from the symbols the store holds."""
     import difflib
 
-    printed = {}
-    for row in store.query("SELECT DISTINCT ?symbol WHERE { ?doc eli:id_local ?symbol }",
-                           prefixes=PREFIXES, use_default_graph_as_union=True):
-        printed.setdefault(_fold(row["symbol"].value), row["symbol"].value)
     wanted = _fold(_symbol_in(value) or value)
-    close = difflib.get_close_matches(wanted, list(symbols), n=5, cutoff=0.6)
+    close = difflib.get_close_matches(wanted, list(printed), n=5, cutoff=0.6)
     return f"; gần giống (closest): {', '.join(printed[c] for c in close)}" if close else ""
 
 
