@@ -561,13 +561,6 @@ def load_query_library(query_dir: Path) -> list[dict]:
 
 # ------------------------------------------------------------ search
 
-SEARCH_DOCUMENTS = f"""SELECT DISTINCT ?doc ?symbol ?number ?type ?docVi ?docEn ?title ?date ?ingested WHERE {{
-  ?doc a eli:LegalResource .
-  OPTIONAL {{ ?doc eli:id_local ?symbol }} OPTIONAL {{ ?doc eli:number ?number }}
-  OPTIONAL {{ ?doc eli:type_document ?type }} OPTIONAL {{ ?doc eli:title ?title }}
-  OPTIONAL {{ ?doc eli:date_document ?date }} OPTIONAL {{ ?doc pg:ingested ?ingested }}
-  {labels_of('doc')}
-}}"""
 # Matched against text whose spaces are collapsed to one (``_squeeze``) and whose length is
 # capped (MAX_SEARCH_CHARS), so the lazy type part cannot backtrack quadratically.
 _SHORT_FORM = re.compile(r"^(?P<type>\D*?) ?(?:\bs[ốo] ?)?(?P<number>\d+)$", re.IGNORECASE)
@@ -605,17 +598,6 @@ def _type_slug(words: str) -> str | None:
     return by_code.slug if by_code else None
 
 
-@dataclass
-class SearchHit:
-    iri: str
-    label: Labelled
-    symbol: str | None
-    title: str | None
-    date: str | None
-    ingested: bool
-    score: int
-
-
 def score_document(query: str, doc: dict) -> int:
     """100 exact symbol; 80 type and number ('Nghị quyết 29'); 60 number alone; 40 words in labels."""
     if doc["symbol"] and fold(doc["symbol"]) == fold(query):
@@ -632,34 +614,6 @@ def score_document(query: str, doc: dict) -> int:
     if words and all(w in haystack for w in words):
         return 40
     return 0
-
-
-async def search_index(site: Site) -> list[dict]:
-    """Every document with the fields a search scores (one row per document)."""
-    docs: dict[str, dict] = {}
-    for r in await site.rows(SEARCH_DOCUMENTS):
-        doc = docs.setdefault(r["doc"].value, dict(iri=r["doc"].value, symbol=None, number=None, type=None,
-                                                    vi=None, en=None, title=None, date=None, ingested=False))
-        for key, var in (("symbol", "symbol"), ("number", "number"), ("type", "type"), ("vi", "docVi"),
-                         ("en", "docEn"), ("title", "title"), ("date", "date")):
-            doc[key] = doc[key] or _text(r, var)
-        doc["ingested"] = doc["ingested"] or _text(r, "ingested") == "true"
-    return list(docs.values())
-
-
-def rank_documents(docs: list[dict], query: str, limit: int = 50) -> list[SearchHit]:
-    hits = []
-    for doc in docs:
-        score = score_document(query, doc)
-        if score:
-            hits.append(SearchHit(doc["iri"], Labelled(doc["iri"], doc["vi"], doc["en"]), doc["symbol"],
-                                  doc["title"], doc["date"], doc["ingested"], score))
-    hits.sort(key=lambda h: (-h.score, not h.ingested, h.date or "", h.iri))
-    return hits[:limit]
-
-
-async def search_documents(site: Site, query: str, limit: int = 50) -> list[SearchHit]:
-    return rank_documents(await search_index(site), query, limit)
 
 
 # ------------------------------------------------------------ implementation chain

@@ -140,8 +140,7 @@ class Job:
     """One request to a worker.  ``mode``: 'protocol' (bytes in a negotiated format),
     'rows' (SELECT solutions as encoded terms), 'update' (SPARQL UPDATE, writable store),
     'bind' (the library query ``query`` with ``values`` bound, as text: documents and agencies
-    are resolved against the store, which only workers open), 'search' (documents matching
-    the words ``query``, scored), 'view' (the data of the page ``query`` for ``values``, see
+    are resolved against the store, which only workers open), 'view' (the data of the page ``query`` for ``values``, see
     ``views``).  A query from a client is checked by parsing first, unless
     ``verdict`` carries the result of an earlier check of the same text; ``trusted`` marks
     the server's own query texts (pages, DESCRIBE), which are not."""
@@ -184,8 +183,6 @@ def run_job(store, job: Job) -> tuple[str, bytes | list]:
 
     if job.mode == "bind":
         return "application/sparql-query", _bound_query(store, job).encode()
-    if job.mode == "search":
-        return "hits", _search(store, job)
     if job.mode == "view":
         from .views import run_view
 
@@ -217,20 +214,6 @@ def run_job(store, job: Job) -> tuple[str, bytes | list]:
         return fmt.media_type, _solutions_bytes(result, fmt, job.max_rows)
     fmt = choose_format(accept, GRAPH_FORMATS, job.forced_format)
     return fmt.media_type, _triples_bytes(result, fmt, job.max_rows, job.prefixes)
-
-
-_search_index: tuple[object, list[dict]] | None = None  # (the store it was read from, the documents)
-
-
-def _search(store, job: Job) -> list:
-    """Documents are read once per store a worker opens (the read takes ~0.7 s on the seed
-    graph; scoring takes milliseconds); a swapped-in store is a new object, read afresh."""
-    from . import pages
-
-    global _search_index
-    if _search_index is None or _search_index[0] is not store:
-        _search_index = (store, pages.drive(pages.search_index(pages.LocalSite(store, job.max_rows))))
-    return pages.rank_documents(_search_index[1], job.query)
 
 
 def _bound_query(store, job: Job) -> str:
