@@ -141,12 +141,16 @@ def rebuild(store_path: str | os.PathLike, graph_files: list[GraphFile]) -> Rebu
 
 def _load(folder: Path, graph_files: list[GraphFile]) -> int:
     store = ox.Store(str(folder))
-    for gf in graph_files:
-        store.bulk_load(path=str(gf.path), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(gf.graph_iri))
-    store.optimize()
-    count = len(store)
-    store.flush()
-    del store
+    try:
+        for gf in graph_files:
+            store.bulk_load(path=str(gf.path), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(gf.graph_iri))
+        store.optimize()
+        count = len(store)
+        store.flush()
+    finally:
+        # Close the store here, also on failure: a traceback keeps this frame alive, and an open
+        # store goes on writing into the folder the caller is about to remove.
+        del store
     return count
 
 
