@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test build viz serve bench install clean docs eval system-packages reader-packages wheel-check fuzz
+.PHONY: demo test build viz serve bench install clean docs eval system-packages reader-packages wheel-check fuzz lint
 
 $(STAMP): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,12 @@ serve: $(STAMP)
 
 test: $(STAMP) system-packages reader-packages
 	$(BIN)/python -m pytest -q
+
+## ruff (lint and format) and mypy, configured in pyproject.toml
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 ## score the parser against the gold annotations: the dev set, then the seeds
 eval: $(STAMP)

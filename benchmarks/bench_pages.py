@@ -23,11 +23,22 @@ sys.path.insert(0, str(ROOT / "tests"))
 from server_support import running_server  # noqa: E402
 
 PAGES = [
-    "/", "/search?q=So%20Cong%20Thuong", "/search?q=Ngh%E1%BB%8B%20quy%E1%BA%BFt%20s%E1%BB%91%2029-NQ%2FTW",
-    "/tree?doc=29-NQ/TW", "/tree?doc=29-NQ/TW&province=Qu%E1%BA%A3ng%20Ng%C3%A3i&status=overdue",
-    "/tree?doc=29-NQ/TW&format=xlsx", "/tree?doc=29-NQ/TW&format=csv", "/deadlines", "/compare?doc=29-NQ/TW",
-    "/documents", "/eli/vn-29/kh/2024/214", "/eli/vn/nq/2022/29-tw", "/eli/vn/luat/name/luat-dau-tu",
-    "/org/vn-29/so-cong-thuong", "/eli/vn-29/kh/2024/214/task/5", "/sparql-ui",
+    "/",
+    "/search?q=So%20Cong%20Thuong",
+    "/search?q=Ngh%E1%BB%8B%20quy%E1%BA%BFt%20s%E1%BB%91%2029-NQ%2FTW",
+    "/tree?doc=29-NQ/TW",
+    "/tree?doc=29-NQ/TW&province=Qu%E1%BA%A3ng%20Ng%C3%A3i&status=overdue",
+    "/tree?doc=29-NQ/TW&format=xlsx",
+    "/tree?doc=29-NQ/TW&format=csv",
+    "/deadlines",
+    "/compare?doc=29-NQ/TW",
+    "/documents",
+    "/eli/vn-29/kh/2024/214",
+    "/eli/vn/nq/2022/29-tw",
+    "/eli/vn/luat/name/luat-dau-tu",
+    "/org/vn-29/so-cong-thuong",
+    "/eli/vn-29/kh/2024/214/task/5",
+    "/sparql-ui",
 ]
 
 
@@ -49,7 +60,9 @@ def main() -> None:
                     times.append(time.perf_counter() - started)
                     size = len(response.content)
                     assert response.status_code == 200, (path, response.status_code)
-                print(f"{path[:70]:<70} {statistics.median(times):>9.3f} {max(times):>7.3f} {size / 1024:>7.0f}")
+                print(
+                    f"{path[:70]:<70} {statistics.median(times):>9.3f} {max(times):>7.3f} {size / 1024:>7.0f}"
+                )
 
 
 def _build(work: Path) -> Path:

@@ -37,12 +37,14 @@ def main() -> None:
         again = [read(pdf) for pdf in pdfs]
     text = [(pages, s) for kind, pages, _, s in first if kind == "text"]
     ocred = [(pages, s) for kind, pages, _, s in first if kind == "ocr"]
-    cached = [(pages, s) for (kind, pages, _, _), (_, _, _, s) in zip(first, again) if kind == "ocr"]
+    cached = [
+        (pages, s) for (kind, pages, _, _), (_, _, _, s) in zip(first, again, strict=False) if kind == "ocr"
+    ]
     print(f"{len(pdfs)} PDF files; engine: {ocr.engine_label() if ocr.engine()[0] else ocr.engine()[1]}")
     report("text layer", text)
     report("OCR", ocred)
     report("OCR, from the cache", cached)
-    for kind, pages, reason, _ in first:
+    for kind, _pages, reason, _ in first:
         if kind == "refused":
             print(f"  refused: {reason}")
 

@@ -53,8 +53,9 @@ async def run_load(url: str, query: str, total: int, clients: int) -> dict:
         while not queue.empty():
             queue.get_nowait()
             start = time.perf_counter()
-            response = await http.post(url + "/sparql", data={"query": query},
-                                       headers={"Accept": "application/sparql-results+json"})
+            response = await http.post(
+                url + "/sparql", data={"query": query}, headers={"Accept": "application/sparql-results+json"}
+            )
             latencies.append(time.perf_counter() - start)
             statuses[response.status_code] = statuses.get(response.status_code, 0) + 1
 
@@ -64,14 +65,20 @@ async def run_load(url: str, query: str, total: int, clients: int) -> dict:
     await asyncio.gather(*(client(n) for n in range(clients)))
     elapsed = time.perf_counter() - began
     latencies.sort()
-    return {"requests": total, "seconds": elapsed, "rps": total / elapsed,
-            "p50_ms": 1000 * statistics.median(latencies),
-            "p99_ms": 1000 * latencies[min(len(latencies) - 1, int(0.99 * len(latencies)))],
-            "statuses": statuses}
+    return {
+        "requests": total,
+        "seconds": elapsed,
+        "rps": total / elapsed,
+        "p50_ms": 1000 * statistics.median(latencies),
+        "p99_ms": 1000 * latencies[min(len(latencies) - 1, int(0.99 * len(latencies)))],
+        "statuses": statuses,
+    }
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--store", default=str(ROOT / "data" / "store"))
     parser.add_argument("--root", default="https://w3id.org/policy-graph/eli/vn/nq/2022/29-tw")
     parser.add_argument("--requests", type=int, default=400)
@@ -84,11 +91,15 @@ def main() -> None:
             print(f"{store} does not exist: using the test fixture graph", file=sys.stderr)
             store = build_fixture_store(Path(tmp) / "store")
         with running_server(store, workers=args.workers, timeout_s=30.0) as url:
-            print(f"store {store}, {args.workers} query workers, {args.clients} clients, {args.requests} requests each")
+            print(
+                f"store {store}, {args.workers} query workers, {args.clients} clients, {args.requests} requests each"
+            )
             for name, query in (("simple SELECT", SIMPLE), ("chain-down", chain_down_query(args.root))):
                 r = asyncio.run(run_load(url, query, args.requests, args.clients))
-                print(f"{name:14s} {r['rps']:7.1f} req/s   p50 {r['p50_ms']:6.1f} ms   p99 {r['p99_ms']:6.1f} ms"
-                      f"   statuses {r['statuses']}")
+                print(
+                    f"{name:14s} {r['rps']:7.1f} req/s   p50 {r['p50_ms']:6.1f} ms   p99 {r['p99_ms']:6.1f} ms"
+                    f"   statuses {r['statuses']}"
+                )
 
 
 if __name__ == "__main__":

@@ -56,8 +56,9 @@ async def library_queries(url: str) -> list[str]:
             names = [p["name"] for p in query["params"]]
             if any(p["required"] and p["name"] not in PARAMS for p in query["params"]):
                 continue
-            bound = await http.get(f"{url}/api/queries/{query['name']}",
-                                   params={n: PARAMS[n] for n in names if n in PARAMS})
+            bound = await http.get(
+                f"{url}/api/queries/{query['name']}", params={n: PARAMS[n] for n in names if n in PARAMS}
+            )
             if bound.status_code == 200:
                 texts.append(bound.json()["query"])
     return texts
@@ -74,8 +75,9 @@ class Tally:
             self.latencies.append(seconds)
 
 
-async def innocent(url: str, address: str, texts: list[str], stop: float, tally: Tally, rng: random.Random,
-                   think_s: float):
+async def innocent(
+    url: str, address: str, texts: list[str], stop: float, tally: Tally, rng: random.Random, think_s: float
+):
     transport = httpx.AsyncHTTPTransport(local_address=address)
     async with httpx.AsyncClient(transport=transport, timeout=60) as http:
         while time.monotonic() < stop:
@@ -84,12 +86,22 @@ async def innocent(url: str, address: str, texts: list[str], stop: float, tally:
             try:
                 if pick < 0.75:
                     kind = "sparql"
-                    response = await http.post(url + "/sparql", data={"query": rng.choice(texts)},
-                                               headers={"Accept": "application/sparql-results+json"})
+                    response = await http.post(
+                        url + "/sparql",
+                        data={"query": rng.choice(texts)},
+                        headers={"Accept": "application/sparql-results+json"},
+                    )
                 elif pick < 0.9:
                     kind = "search"
-                    response = await http.get(url + "/search", params={"q": rng.choice(
-                        ["Nghị quyết 29", "214/KH-UBND", "kế hoạch công nghiệp", "NQ 111"]), "format": "json"})
+                    response = await http.get(
+                        url + "/search",
+                        params={
+                            "q": rng.choice(
+                                ["Nghị quyết 29", "214/KH-UBND", "kế hoạch công nghiệp", "NQ 111"]
+                            ),
+                            "format": "json",
+                        },
+                    )
                 else:
                     kind = "page"
                     response = await http.get(url + "/eli/vn/nq/2022/29-tw", headers={"Accept": "text/html"})
@@ -100,8 +112,7 @@ async def innocent(url: str, address: str, texts: list[str], stop: float, tally:
 
 
 def hostile_requests(listener_url: str) -> list[tuple[str, dict]]:
-    service = ("SELECT ?secret WHERE { VALUES ?x { <%s> } { FILTER(1<2)SERVICE?x#>\n{ ?s ?p ?secret } } }"
-               % listener_url)
+    service = f"SELECT ?secret WHERE {{ VALUES ?x {{ <{listener_url}> }} {{ FILTER(1<2)SERVICE?x#>\n{{ ?s ?p ?secret }} }} }}"
     nested = "SELECT * WHERE " + "{" * 10_000 + " ?s ?p ?o " + "}" * 10_000
     return [
         ("cross-join", {"method": "POST", "url": "/sparql", "data": {"query": CROSS_JOIN}}),
@@ -117,13 +128,16 @@ async def hostile(url: str, address: str, listener_url: str, stop: float, tally:
     requests = hostile_requests(listener_url)
     async with httpx.AsyncClient(transport=transport, timeout=60) as http:
         while time.monotonic() < stop:
-            kind, request = rng.choice(requests + [("huge-body", None)])
+            kind, request = rng.choice([*requests, ("huge-body", None)])
             try:
                 if request is None:
                     status = await asyncio.to_thread(huge_body, url, address)
                 else:
-                    response = await http.request(request["method"], url + request["url"],
-                                                  **{k: v for k, v in request.items() if k not in ("method", "url")})
+                    response = await http.request(
+                        request["method"],
+                        url + request["url"],
+                        **{k: v for k, v in request.items() if k not in ("method", "url")},
+                    )
                     status = response.status_code
                 tally.add(kind, status)
             except httpx.HTTPError as err:
@@ -133,8 +147,10 @@ async def hostile(url: str, address: str, listener_url: str, stop: float, tally:
 def huge_body(url: str, address: str) -> str:
     host, port = url.rsplit("/", 1)[-1].split(":")
     with socket.create_connection((host, int(port)), timeout=10, source_address=(address, 0)) as sock:
-        sock.sendall(b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
-                     b"Content-Length: 300000000\r\n\r\n")
+        sock.sendall(
+            b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
+            b"Content-Length: 300000000\r\n\r\n"
+        )
         return sock.recv(64).split(b" ")[1].decode()
 
 
@@ -155,10 +171,12 @@ async def idle_and_drip(url: str, stop: float, idle: int, drip: int, tally: Tall
                     try:
                         if await asyncio.wait_for(reader.read(100), 0.5) == b"":
                             break
-                    except asyncio.TimeoutError:
+                    except TimeoutError:
                         continue
                 writer.close()
-                tally.add("drip-closed" if dripping else "idle-closed", f"after {time.monotonic() - began:.0f}s")
+                tally.add(
+                    "drip-closed" if dripping else "idle-closed", f"after {time.monotonic() - began:.0f}s"
+                )
             except OSError as err:
                 tally.add("idle-connect", type(err).__name__)
                 await asyncio.sleep(0.5)
@@ -192,41 +210,58 @@ async def soak(url: str, args) -> dict:
     began = time.monotonic()
     stop = began + args.duration
     await asyncio.gather(
-        *(innocent(url, f"127.0.1.{10 + n}", texts, stop, good, random.Random(n), args.think)
-          for n in range(args.clients)),
-        *(hostile(url, f"127.0.2.{10 + n}", listener.url, stop, bad, random.Random(100 + n))
-          for n in range(args.hostile)),
-        idle_and_drip(url, stop, args.idle, args.drip, lingering))
+        *(
+            innocent(url, f"127.0.1.{10 + n}", texts, stop, good, random.Random(n), args.think)
+            for n in range(args.clients)
+        ),
+        *(
+            hostile(url, f"127.0.2.{10 + n}", listener.url, stop, bad, random.Random(100 + n))
+            for n in range(args.hostile)
+        ),
+        idle_and_drip(url, stop, args.idle, args.drip, lingering),
+    )
     elapsed = time.monotonic() - began
     health_latencies, health_statuses = await asyncio.to_thread(health_results.get, True, 120)
     prober.join(30)
     async with httpx.AsyncClient(timeout=30) as http:
         health = (await http.get(url + "/health")).json()
     listener.close()
-    return {"library_queries": len(texts), "seconds": round(elapsed, 1),
-            "innocent_requests": len(good.latencies), "innocent_rps": round(len(good.latencies) / elapsed, 1),
-            "innocent_p50_ms": round(1000 * statistics.median(good.latencies), 1),
-            "innocent_p95_ms": round(1000 * percentile(good.latencies, 0.95), 1),
-            "innocent_p99_ms": round(1000 * percentile(good.latencies, 0.99), 1),
-            "innocent_statuses": dict(sorted(good.statuses.items())),
-            "hostile_statuses": dict(sorted(bad.statuses.items())),
-            "idle_and_drip": dict(sorted(lingering.statuses.items())),
-            "health_p50_ms": round(1000 * statistics.median(health_latencies), 1),
-            "health_p95_ms": round(1000 * percentile(health_latencies, 0.95), 1),
-            "health_max_ms": round(1000 * max(health_latencies), 1),
-            "health_statuses": dict(health_statuses),
-            "listener_contacts": len(listener.contacts),
-            "server": {k: health.get(k) for k in ("workers", "queries_stopped", "workers_died", "quads")}}
+    return {
+        "library_queries": len(texts),
+        "seconds": round(elapsed, 1),
+        "innocent_requests": len(good.latencies),
+        "innocent_rps": round(len(good.latencies) / elapsed, 1),
+        "innocent_p50_ms": round(1000 * statistics.median(good.latencies), 1),
+        "innocent_p95_ms": round(1000 * percentile(good.latencies, 0.95), 1),
+        "innocent_p99_ms": round(1000 * percentile(good.latencies, 0.99), 1),
+        "innocent_statuses": dict(sorted(good.statuses.items())),
+        "hostile_statuses": dict(sorted(bad.statuses.items())),
+        "idle_and_drip": dict(sorted(lingering.statuses.items())),
+        "health_p50_ms": round(1000 * statistics.median(health_latencies), 1),
+        "health_p95_ms": round(1000 * percentile(health_latencies, 0.95), 1),
+        "health_max_ms": round(1000 * max(health_latencies), 1),
+        "health_statuses": dict(health_statuses),
+        "listener_contacts": len(listener.contacts),
+        "server": {k: health.get(k) for k in ("workers", "queries_stopped", "workers_died", "quads")},
+    }
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--store", default=str(ROOT / "data" / "store"))
-    parser.add_argument("--duration", type=float, default=60.0, help="seconds of load (bounded: at most 1800)")
+    parser.add_argument(
+        "--duration", type=float, default=60.0, help="seconds of load (bounded: at most 1800)"
+    )
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--hostile", type=int, default=3)
-    parser.add_argument("--think", type=float, default=1.0,
-                        help="mean seconds an innocent client waits between requests (0: back to back)")
+    parser.add_argument(
+        "--think",
+        type=float,
+        default=1.0,
+        help="mean seconds an innocent client waits between requests (0: back to back)",
+    )
     parser.add_argument("--idle", type=int, default=20, help="connections that send nothing")
     parser.add_argument("--drip", type=int, default=5, help="connections that drip a request head")
     parser.add_argument("--workers", type=int, default=3)
@@ -239,11 +274,15 @@ def main() -> None:
         if not store.exists():
             print(f"{store} does not exist: using the test fixture graph", file=sys.stderr)
             store = build_fixture_store(Path(tmp) / "store")
-        with running_server(store, workers=args.workers, timeout_s=args.timeout,
-                            worker_memory_mb=args.worker_memory) as url:
-            print(f"store {store}, {args.workers} workers, {args.timeout:g} s limit, {args.worker_memory} MiB each; "
-                  f"{args.clients} innocent (think {args.think:g} s) + {args.hostile} hostile clients, {args.idle} idle + {args.drip} "
-                  f"dripping connections, {args.duration:g} s", file=sys.stderr)
+        with running_server(
+            store, workers=args.workers, timeout_s=args.timeout, worker_memory_mb=args.worker_memory
+        ) as url:
+            print(
+                f"store {store}, {args.workers} workers, {args.timeout:g} s limit, {args.worker_memory} MiB each; "
+                f"{args.clients} innocent (think {args.think:g} s) + {args.hostile} hostile clients, {args.idle} idle + {args.drip} "
+                f"dripping connections, {args.duration:g} s",
+                file=sys.stderr,
+            )
             result = asyncio.run(soak(url, args))
     print(json.dumps(result, ensure_ascii=False, indent=1))
 

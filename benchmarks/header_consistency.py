@@ -21,13 +21,17 @@ def main(argv: list[str]) -> int:
         verdicts = [getattr(c, f"{field}_agrees") for c in checks]
         printed = [v for v in verdicts if v is not None]
         agree = sum(printed)
-        print(f"{field}: {agree}/{len(printed)} agree ({agree / max(len(printed), 1):.1%}) "
-              f"over {len(checks)} files")
+        print(
+            f"{field}: {agree}/{len(printed)} agree ({agree / max(len(printed), 1):.1%}) "
+            f"over {len(checks)} files"
+        )
     if "--list" in argv:
         for c in checks:
             if c.number_agrees is False or c.date_agrees is False:
-                print(f"{c.name}\tSố: {c.printed_number!r} → {c.parsed_number!r}\t"
-                      f"ngày: {c.printed_date} → {c.parsed_date}" + (f"\t{c.error}" if c.error else ""))
+                print(
+                    f"{c.name}\tSố: {c.printed_number!r} → {c.parsed_number!r}\t"
+                    f"ngày: {c.printed_date} → {c.parsed_date}" + (f"\t{c.error}" if c.error else "")
+                )
     return 0
 
 

@@ -31,8 +31,9 @@ ASSIGNS_LEAD = re.compile(
     rf"(?<!\w)(?:{_HEADS})[ \t][^.;:\n]{{0,80}}?[ \t]chủ[ \t]+trì(?![ \t]+(?:cuộc|hội[ \t]+nghị|buổi))"
     r"|(?<!\w)(?:Cơ[ \t]+quan|Đơn[ \t]+vị)[ \t]+chủ[ \t]+trì[^:\n]{0,30}:"
 )
-ISSUES_PLAN = re.compile(r"(?:ban\s+hành|phê\s+duyệt)\s+(?:\S+\s+){0,3}?(?:kế\s+hoạch|chương\s+trình|đề\s+án)",
-                         re.IGNORECASE)
+ISSUES_PLAN = re.compile(
+    r"(?:ban\s+hành|phê\s+duyệt)\s+(?:\S+\s+){0,3}?(?:kế\s+hoạch|chương\s+trình|đề\s+án)", re.IGNORECASE
+)
 
 
 def files_under(paths: list[Path]) -> list[Path]:
@@ -74,14 +75,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="+", type=Path)
     parser.add_argument("--max", type=int, default=None, help="fail when more plans than this yield no task")
-    parser.add_argument("--any-type", action="store_true", help="every document but laws, decrees and circulars")
+    parser.add_argument(
+        "--any-type", action="store_true", help="every document but laws, decrees and circulars"
+    )
     args = parser.parse_args(argv)
     plans, empty, refused = check(args.paths, args.any_type)
     for name in empty:
         print(f"{name}\tno task")
     kind = "documents" if args.any_type else "plans"
-    print(f"{len(empty)} of {plans} {kind} that assign bodies with 'chủ trì' yield no task "
-          f"({refused} files refused or failed)")
+    print(
+        f"{len(empty)} of {plans} {kind} that assign bodies with 'chủ trì' yield no task "
+        f"({refused} files refused or failed)"
+    )
     return 1 if args.max is not None and len(empty) > args.max else 0
 
 

@@ -26,8 +26,12 @@ from graph.store import open_store  # noqa: E402
 RAW = ROOT / "data" / "raw"
 # parameters that make each query do real work on the seed graph
 QUERY_PARAMS = {
-    "chain-down": {"doc": "29-NQ/TW"}, "chain-up": {"doc": "214/KH-UBND"}, "compare": {"doc": "29-NQ/TW"},
-    "agency-tasks": {"agency": "Sở Công Thương"}, "due": {"until": "2030"}, "footnotes": {"doc": "214/KH-UBND"},
+    "chain-down": {"doc": "29-NQ/TW"},
+    "chain-up": {"doc": "214/KH-UBND"},
+    "compare": {"doc": "29-NQ/TW"},
+    "agency-tasks": {"agency": "Sở Công Thương"},
+    "due": {"until": "2030"},
+    "footnotes": {"doc": "214/KH-UBND"},
     "provenance": {"fact": None},
 }
 
@@ -54,8 +58,14 @@ def bench_build(workdir: Path, repeat: int = 3) -> tuple[dict, Path]:
 
 
 def first_task_iri(store) -> str:
-    row = next(iter(store.query("SELECT ?t WHERE { ?t a <https://w3id.org/policy-graph/ontology#Task> } LIMIT 1",
-                                use_default_graph_as_union=True)))
+    row = next(
+        iter(
+            store.query(
+                "SELECT ?t WHERE { ?t a <https://w3id.org/policy-graph/ontology#Task> } LIMIT 1",
+                use_default_graph_as_union=True,
+            )
+        )
+    )
     return row["t"].value
 
 
@@ -66,10 +76,13 @@ def bench_queries(store_path: Path, repeat: int = 20) -> dict:
         params = dict(QUERY_PARAMS.get(query.name, {}))
         if "fact" in params:
             params["fact"] = first_task_iri(store)
-        times = timed(lambda: run_query(store, query.name, params), repeat)
+        times = timed(lambda q=query.name, p=params: run_query(store, q, p), repeat)
         rows = len(run_query(store, query.name, params).rows)
-        results[query.name] = {"rows": rows, "median_ms": 1000 * statistics.median(times),
-                               "worst_ms": 1000 * max(times)}
+        results[query.name] = {
+            "rows": rows,
+            "median_ms": 1000 * statistics.median(times),
+            "worst_ms": 1000 * max(times),
+        }
     return results
 
 
@@ -79,10 +92,14 @@ def main() -> None:
         build_times, store = bench_build(Path(tmp))
         queries = bench_queries(store)
     report = {"parse": parse, "build": build_times, "queries": queries}
-    print(f"parse {parse['files']} seed files: median {parse['median_s'] * 1000:.0f} ms, "
-          f"worst {parse['worst_s'] * 1000:.0f} ms")
-    print(f"build (parse + RDF + Turtle + store): median {build_times['median_s']:.2f} s, "
-          f"worst {build_times['worst_s']:.2f} s")
+    print(
+        f"parse {parse['files']} seed files: median {parse['median_s'] * 1000:.0f} ms, "
+        f"worst {parse['worst_s'] * 1000:.0f} ms"
+    )
+    print(
+        f"build (parse + RDF + Turtle + store): median {build_times['median_s']:.2f} s, "
+        f"worst {build_times['worst_s']:.2f} s"
+    )
     print(f"{'query':28} {'rows':>5} {'median ms':>10} {'worst ms':>10}")
     for name, q in queries.items():
         print(f"{name:28} {q['rows']:>5} {q['median_ms']:>10.1f} {q['worst_ms']:>10.1f}")

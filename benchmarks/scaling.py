@@ -18,6 +18,7 @@ the 10 s per MB target is checked by reading the table.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import multiprocessing
 import sys
 import tempfile
@@ -41,8 +42,11 @@ FOOTER = "\nNơi nhận:\n- Như trên;\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nK
 def numbered_lines(n: int) -> str:
     """1. … 9. 1. … : clauses of a plan, one per line (a list restarting at 1 every nine lines, so
     each line opens a section and a task)."""
-    lines = [f"{k % 9 + 1}. Sở Công Thương chủ trì, phối hợp với các sở, ngành triển khai nhiệm vụ số {k} "
-             f"của Kế hoạch, hoàn thành trong năm 2025." for k in range(n)]
+    lines = [
+        f"{k % 9 + 1}. Sở Công Thương chủ trì, phối hợp với các sở, ngành triển khai nhiệm vụ số {k} "
+        f"của Kế hoạch, hoàn thành trong năm 2025."
+        for k in range(n)
+    ]
     return HEADER + "\n".join(lines) + FOOTER
 
 
@@ -56,15 +60,19 @@ def pdf_footnotes(n: int) -> str:
 def web_footnotes(n: int) -> str:
     """Markers "[k]" in the text and the bodies "[k] Theo …" at the end of the page."""
     body = "\n".join(f"- Thực hiện nhiệm vụ thứ {k} đến năm 2030 [{k}]." for k in range(1, n + 1))
-    notes = "\n".join(f"[{k}] Theo Quyết định số {k}/QĐ-TTg ngày 20/12/2021 của Thủ tướng Chính phủ."
-                      for k in range(1, n + 1))
+    notes = "\n".join(
+        f"[{k}] Theo Quyết định số {k}/QĐ-TTg ngày 20/12/2021 của Thủ tướng Chính phủ."
+        for k in range(1, n + 1)
+    )
     return HEADER + "I. NHIỆM VỤ\n" + body + "\n" + FOOTER + "\n" + notes + "\n"
 
 
 def can_cu_lines(n: int) -> str:
     """A preamble of "Căn cứ …;" lines."""
-    lines = [f"Căn cứ Nghị quyết số {k}/NQ-CP ngày 17/11/2022 của Chính phủ về việc phát triển;"
-             for k in range(1, n + 1)]
+    lines = [
+        f"Căn cứ Nghị quyết số {k}/NQ-CP ngày 17/11/2022 của Chính phủ về việc phát triển;"
+        for k in range(1, n + 1)
+    ]
     return HEADER + "\n".join(lines) + "\nI. MỤC ĐÍCH\n1. Nâng cao hiệu quả.\n" + FOOTER
 
 
@@ -97,10 +105,8 @@ def _build_one(path: Path, conn, parse_only: bool = False) -> None:
 
     work = path.parent
     started = time.process_time()
-    try:
+    with contextlib.suppress(Exception):  # a refusal: the build below reports it
         parse_file(path)
-    except Exception:  # a refusal: the build below reports it
-        pass
     if parse_only:
         conn.send(((time.process_time() - started, float("nan")), []))
         return
@@ -109,7 +115,9 @@ def _build_one(path: Path, conn, parse_only: bool = False) -> None:
     conn.send(((parsed - started, time.perf_counter() - wall), [r.reason for r in report.rejected]))
 
 
-def timed_build(text: str, timeout: float, parse_only: bool = False) -> tuple[tuple[float, float] | None, list[str]]:
+def timed_build(
+    text: str, timeout: float, parse_only: bool = False
+) -> tuple[tuple[float, float] | None, list[str]]:
     """CPU seconds of parsing the file; wall seconds of building it (parse + RDF + Turtle + store, in
     the build's own worker processes)."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -137,8 +145,10 @@ def main() -> None:
     parser.add_argument("--parse-only", action="store_true", help="time the parser alone (no RDF, no store)")
     args = parser.parse_args()
     scales = [int(s) for s in args.scales.split(",")]
-    print(f"{'shape':20} {'scale':>5} {'MB':>6} {'parse s':>8} {'s/MB':>6} {'growth':>6} "
-          f"{'build s':>8} {'s/MB':>6} {'growth':>6}")
+    print(
+        f"{'shape':20} {'scale':>5} {'MB':>6} {'parse s':>8} {'s/MB':>6} {'growth':>6} "
+        f"{'build s':>8} {'s/MB':>6} {'growth':>6}"
+    )
     for name in args.shapes.split(","):
         build_text, base = SHAPES[name]
         previous = None

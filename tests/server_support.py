@@ -47,8 +47,16 @@ def running_server(store_path: Path, max_connections: int = 256, header_timeout_
 def serving(app, max_connections: int = 256, header_timeout_s: float = 10.0):
     """Serve ``app`` (made by create_app) on a free loopback port; yield its base URL."""
     port = free_port()
-    server = uvicorn.Server(server_config(app, "127.0.0.1", port, max_connections=max_connections,
-                                          header_timeout_s=header_timeout_s, log_level="warning"))
+    server = uvicorn.Server(
+        server_config(
+            app,
+            "127.0.0.1",
+            port,
+            max_connections=max_connections,
+            header_timeout_s=header_timeout_s,
+            log_level="warning",
+        )
+    )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     url = f"http://127.0.0.1:{port}"

@@ -14,7 +14,11 @@ def test_list_of_bodies_splits_on_commas():
     # 002 1.c) "- Cơ quan phối hợp: Sở Kế hoạch và Đầu tư, Sở Tài chính, UBND huyện\nĐức Phổ."
     mentions = parse_agencies("Sở Kế hoạch và Đầu tư, Sở Tài chính, UBND huyện \nĐức Phổ.", offset=100)
     assert [m.printed for m in mentions] == ["Sở Kế hoạch và Đầu tư", "Sở Tài chính", "UBND huyện Đức Phổ"]
-    assert [m.name for m in mentions] == ["Sở Kế hoạch và Đầu tư", "Sở Tài chính", "Ủy ban nhân dân huyện Đức Phổ"]
+    assert [m.name for m in mentions] == [
+        "Sở Kế hoạch và Đầu tư",
+        "Sở Tài chính",
+        "Ủy ban nhân dân huyện Đức Phổ",
+    ]
     assert [m.span for m in mentions] == [Span(100, 121), Span(123, 135), Span(137, 156)]
 
 
@@ -44,7 +48,9 @@ def test_groups():
 
 def test_party_bodies_and_wrapped_heads():
     # 001 "Cơ quan tổ chức thực hiện:" wrapped over two lines
-    assert names("Các cấp ủy, tổ chức đảng, chính quyền, Mặt \n trận Tổ quốc, các tổ chức chính trị - xã hội.") == [
+    assert names(
+        "Các cấp ủy, tổ chức đảng, chính quyền, Mặt \n trận Tổ quốc, các tổ chức chính trị - xã hội."
+    ) == [
         ("Các cấp ủy, tổ chức đảng, chính quyền", True),
         ("Mặt trận Tổ quốc", False),
         ("Các tổ chức chính trị - xã hội", True),
@@ -54,20 +60,34 @@ def test_party_bodies_and_wrapped_heads():
 
 def test_semicolon_inside_parentheses_stays():
     # 000 heading (3): the districts listed in "(gồm: …)" belong to the UBND group
-    mentions = parse_agencies("Sở Công Thương, Sở Kế hoạch và Đầu tư, UBND các huyện, thị xã,\n"
-                              "thành phố (gồm: Tam Kỳ, Hội An; Điện Bàn; Núi Thành) ")
-    assert [m.name for m in mentions] == ["Sở Công Thương", "Sở Kế hoạch và Đầu tư",
-                                          "Ủy ban nhân dân các huyện, thị xã, thành phố"]
-    assert mentions[2].printed == "UBND các huyện, thị xã, thành phố (gồm: Tam Kỳ, Hội An; Điện Bàn; Núi Thành)"
+    mentions = parse_agencies(
+        "Sở Công Thương, Sở Kế hoạch và Đầu tư, UBND các huyện, thị xã,\n"
+        "thành phố (gồm: Tam Kỳ, Hội An; Điện Bàn; Núi Thành) "
+    )
+    assert [m.name for m in mentions] == [
+        "Sở Công Thương",
+        "Sở Kế hoạch và Đầu tư",
+        "Ủy ban nhân dân các huyện, thị xã, thành phố",
+    ]
+    assert (
+        mentions[2].printed == "UBND các huyện, thị xã, thành phố (gồm: Tam Kỳ, Hội An; Điện Bàn; Núi Thành)"
+    )
 
 
 def test_security_and_bank_bodies():
     # 004 row 3.6 and 4.7
-    assert names("BCH Quân sự tỉnh, Công An tỉnh") == [("Bộ Chỉ huy Quân sự tỉnh", False), ("Công an tỉnh", False)]
+    assert names("BCH Quân sự tỉnh, Công An tỉnh") == [
+        ("Bộ Chỉ huy Quân sự tỉnh", False),
+        ("Công an tỉnh", False),
+    ]
     assert names("Ngân hàng Nhà nước Việt Nam chi nhánh tỉnh Quảng Ngãi.") == [
-        ("Ngân hàng Nhà nước Việt Nam chi nhánh tỉnh Quảng Ngãi", False)]
+        ("Ngân hàng Nhà nước Việt Nam chi nhánh tỉnh Quảng Ngãi", False)
+    ]
     assert names("Sở Khoa học và Công nghệ, Cục Quản lý thị trường \ntỉnh, Sở Công Thương.") == [
-        ("Sở Khoa học và Công nghệ", False), ("Cục Quản lý thị trường tỉnh", False), ("Sở Công Thương", False)]
+        ("Sở Khoa học và Công nghệ", False),
+        ("Cục Quản lý thị trường tỉnh", False),
+        ("Sở Công Thương", False),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -76,7 +96,10 @@ def test_security_and_bank_bodies():
         ("Sở Công thương", "Sở Công Thương"),
         ("Sở Tài Chính.", "Sở Tài chính"),  # 002 2.g)
         ("Sở Tài nguyên và Môi Trường", "Sở Tài nguyên và Môi trường"),  # 000
-        ("Sở Nông nghiệp và phát triển nông thôn", "Sở Nông nghiệp và Phát triển nông thôn"),  # 000 Phụ lục II
+        (
+            "Sở Nông nghiệp và phát triển nông thôn",
+            "Sở Nông nghiệp và Phát triển nông thôn",
+        ),  # 000 Phụ lục II
         ("Sở Nông nghiệp và PTNT", "Sở Nông nghiệp và Phát triển nông thôn"),
         ("Sở Lao động-Thương binh và Xã hội", "Sở Lao động - Thương binh và Xã hội"),
         ("Sở LĐ-TB&XH", "Sở Lao động - Thương binh và Xã hội"),
@@ -86,9 +109,14 @@ def test_security_and_bank_bodies():
         ("Sở NN&PTNT", "Sở Nông nghiệp và Phát triển nông thôn"),
         ("Sở TT&TT", "Sở Thông tin và Truyền thông"),
         ("Sở VH-TT&DL", "Sở Văn hóa, Thể thao và Du lịch"),
-        ("Ban quản lý KKT Dung Quất và các KCN Quảng Ngãi.",
-         "Ban Quản lý Khu kinh tế Dung Quất và các Khu công nghiệp Quảng Ngãi"),
-        ("Ban Quản lý các Khu kinh tế và KCN", "Ban Quản lý các Khu kinh tế và Khu công nghiệp"),  # 000 row 6.4
+        (
+            "Ban quản lý KKT Dung Quất và các KCN Quảng Ngãi.",
+            "Ban Quản lý Khu kinh tế Dung Quất và các Khu công nghiệp Quảng Ngãi",
+        ),
+        (
+            "Ban Quản lý các Khu kinh tế và KCN",
+            "Ban Quản lý các Khu kinh tế và Khu công nghiệp",
+        ),  # 000 row 6.4
         ("Uỷ ban MTTQ tỉnh", "Ủy ban Mặt trận Tổ quốc tỉnh"),
         ("HĐND tỉnh", "Hội đồng nhân dân tỉnh"),
         ("Văn phòng Tỉnh uỷ", "Văn phòng Tỉnh ủy"),

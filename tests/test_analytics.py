@@ -53,22 +53,41 @@ def seed_tasks(seed_store):
 
 def test_document_graph_reads_labels_types_and_relations(fixture_graph):
     node = fixture_graph.nodes[KH214]
-    assert (node["label"], node["number"], node["type"], node["type_label"], node["date"], node["jurisdiction"],
-            node["jurisdiction_label"], node["ingested"]) == (
-        "Kế hoạch 214/KH-UBND", "214/KH-UBND", "kh", "Kế hoạch", "2024-11-06", "vn-29", "Quảng Ngãi", True)
+    assert (
+        node["label"],
+        node["number"],
+        node["type"],
+        node["type_label"],
+        node["date"],
+        node["jurisdiction"],
+        node["jurisdiction_label"],
+        node["ingested"],
+    ) == ("Kế hoạch 214/KH-UBND", "214/KH-UBND", "kh", "Kế hoạch", "2024-11-06", "vn-29", "Quảng Ngãi", True)
     assert fixture_graph.nodes[NQ29]["ingested"] is False
     edge = fixture_graph.edges[KH214, NQ111]
     assert edge["kinds"] == ["implements", "cites"]
     assert edge["relation"] == "implements"
-    assert edge["evidence"] == {"implements": "Thực hiện Chương trình hành động của Chính phủ theo Nghị quyết số "
-                                              "111/NQ-CP ngày 22/7/2024"}
-    assert fixture_graph.edges[QN_PLAN_FIXTURE, ELI + "vn/luat/name/luat-quy-hoach"]["kinds"] == ["based-on", "cites"]
+    assert edge["evidence"] == {
+        "implements": "Thực hiện Chương trình hành động của Chính phủ theo Nghị quyết số "
+        "111/NQ-CP ngày 22/7/2024"
+    }
+    assert fixture_graph.edges[QN_PLAN_FIXTURE, ELI + "vn/luat/name/luat-quy-hoach"]["kinds"] == [
+        "based-on",
+        "cites",
+    ]
 
 
 def test_chain_of_29_in_fixture_has_levels_top_down(fixture_graph):
     chain = analytics.chain_graph(fixture_graph, NQ29)
     assert {n: chain.nodes[n]["level"] for n in chain} == {
-        NQ29: 0, NQ111: 1, CTR28: 1, CTR31: 1, KH214: 2, QN_PLAN_FIXTURE: 2, XSS_PLAN: 2}
+        NQ29: 0,
+        NQ111: 1,
+        CTR28: 1,
+        CTR31: 1,
+        KH214: 2,
+        QN_PLAN_FIXTURE: 2,
+        XSS_PLAN: 2,
+    }
     assert (KH214, NQ29) in chain.edges  # cites: drawn, but does not lift 214 to level 1
 
 
@@ -78,25 +97,38 @@ def test_chain_from_the_bottom_goes_up_and_depth_limits_it(fixture_graph):
 
 
 def test_chain_depths_missing_parents_and_unimplemented(fixture_graph):
-    depths = {r["label"]: (r["depth"], r["documents"], r["ingested"]) for r in analytics.chain_depths(fixture_graph)}
+    depths = {
+        r["label"]: (r["depth"], r["documents"], r["ingested"]) for r in analytics.chain_depths(fixture_graph)
+    }
     assert depths == {"Nghị quyết 29-NQ/TW": (2, 6, 4), "Nghị quyết 23-NQ/TW": (2, 2, 1)}
     missing = {r["label"]: r["implemented_by"] for r in analytics.missing_parents(fixture_graph)}
-    assert missing == {"Chương trình 28-CTr/TU": ["<script>alert(1)</script>",
-                                                  "Kế hoạch (chưa có số) của UBND tỉnh Quảng Nam, 2023"],
-                       "Chương trình 37-CTr/TU": ["Kế hoạch (chưa có số) của UBND tỉnh Quảng Ngãi, 2019"],
-                       "Nghị quyết 111/NQ-CP": ["Kế hoạch 214/KH-UBND"],
-                       "Nghị quyết 29-NQ/TW": ["Chương trình 31-CTr/TU"]}
-    assert [(r["label"], r["implemented_in"]) for r in analytics.unimplemented_in(fixture_graph, "vn-27")] == [
-        ("Nghị quyết 111/NQ-CP", ["vn-29"]), ("Nghị quyết 23-NQ/TW", ["vn-29"])]
+    assert missing == {
+        "Chương trình 28-CTr/TU": [
+            "<script>alert(1)</script>",
+            "Kế hoạch (chưa có số) của UBND tỉnh Quảng Nam, 2023",
+        ],
+        "Chương trình 37-CTr/TU": ["Kế hoạch (chưa có số) của UBND tỉnh Quảng Ngãi, 2019"],
+        "Nghị quyết 111/NQ-CP": ["Kế hoạch 214/KH-UBND"],
+        "Nghị quyết 29-NQ/TW": ["Chương trình 31-CTr/TU"],
+    }
+    assert [
+        (r["label"], r["implemented_in"]) for r in analytics.unimplemented_in(fixture_graph, "vn-27")
+    ] == [("Nghị quyết 111/NQ-CP", ["vn-29"]), ("Nghị quyết 23-NQ/TW", ["vn-29"])]
     assert analytics.unimplemented_in(fixture_graph, "vn-29") == []
 
 
 def test_workload_counts_led_supported_and_overdue(fixture_store):
     tasks = analytics.task_graph(fixture_store)
-    loads = {(w.jurisdiction, w.label): (w.led, w.supported, w.overdue)
-             for w in analytics.agency_workload(tasks, dt.date(2024, 1, 1))}
-    assert loads == {("vn-27", "Sở Công Thương"): (1, 1, 1), ("vn-27", "Sở Kế hoạch và Đầu tư"): (1, 1, 0),
-                     ("vn-29", "Sở Công Thương"): (2, 1, 1), ("vn-29", "Sở Khoa học và Công nghệ"): (1, 1, 0)}
+    loads = {
+        (w.jurisdiction, w.label): (w.led, w.supported, w.overdue)
+        for w in analytics.agency_workload(tasks, dt.date(2024, 1, 1))
+    }
+    assert loads == {
+        ("vn-27", "Sở Công Thương"): (1, 1, 1),
+        ("vn-27", "Sở Kế hoạch và Đầu tư"): (1, 1, 0),
+        ("vn-29", "Sở Công Thương"): (2, 1, 1),
+        ("vn-29", "Sở Khoa học và Công nghệ"): (1, 1, 0),
+    }
     later = {w.agency: w.overdue for w in analytics.agency_workload(tasks, dt.date(2026, 1, 1), "vn-29")}
     assert later == {ORG + "vn-29/so-cong-thuong": 2, ORG + "vn-29/so-khoa-hoc-va-cong-nghe": 0}
 
@@ -104,7 +136,9 @@ def test_workload_counts_led_supported_and_overdue(fixture_store):
 def test_most_cited_ranks_by_citing_documents(fixture_graph):
     top = analytics.most_cited(fixture_graph, 2)
     assert [(r["label"], r["cited_by"], r["implemented_by"]) for r in top] == [
-        ("Nghị quyết 29-NQ/TW", 5, 3), ("Chương trình 28-CTr/TU", 2, 2)]
+        ("Nghị quyết 29-NQ/TW", 5, 3),
+        ("Chương trình 28-CTr/TU", 2, 2),
+    ]
     assert top[0]["pagerank"] > top[1]["pagerank"] > 0
 
 
@@ -122,7 +156,15 @@ def test_seed_chain_of_29_nq_tw_exact_nodes_and_edges(seed_store, seed_graph):
     # 29-NQ/TW (named there by its plenum: "Nghị quyết Hội nghị lần thứ sáu … về tiếp tục đẩy mạnh công
     # nghiệp hóa …"), so 214/KH-UBND is three steps below 29-NQ/TW on its longest route
     assert {n: chain.nodes[n]["level"] for n in chain} == {
-        NQ29: 0, NQ111: 1, CTR28: 1, CTR31: 1, KH13: 1, QD700: 2, KH214: 3, QN_PLAN_SEED: 2}
+        NQ29: 0,
+        NQ111: 1,
+        CTR28: 1,
+        CTR31: 1,
+        KH13: 1,
+        QD700: 2,
+        KH214: 3,
+        QN_PLAN_SEED: 2,
+    }
     assert {(u, v): kinds for u, v, kinds in chain.edges(data="kinds")} == {
         (CTR31, NQ29): ["implements", "cites"],
         (NQ111, NQ29): ["implements"],
@@ -137,21 +179,31 @@ def test_seed_chain_of_29_nq_tw_exact_nodes_and_edges(seed_store, seed_graph):
         (QN_PLAN_SEED, CTR28): ["implements", "cites"],
         (QN_PLAN_SEED, NQ29): ["cites"],
     }
-    assert chain.edges[KH214, NQ111]["evidence"]["implements"] == "Nghị quyết số 111/NQ-CP ngày 22/7/2024 của Chính phủ"
+    assert (
+        chain.edges[KH214, NQ111]["evidence"]["implements"]
+        == "Nghị quyết số 111/NQ-CP ngày 22/7/2024 của Chính phủ"
+    )
 
 
 def test_seed_chain_of_23_nq_tw(seed_graph):
     chain = analytics.chain_graph(seed_graph, NQ23)
     assert sorted((chain.nodes[n]["level"], chain.nodes[n]["label"]) for n in chain) == [
-        (0, "Nghị quyết 23-NQ/TW"), (1, "Chương trình 16-CTr/TU"), (1, "Chương trình 37-CTr/TU"),
-        (1, "Nghị quyết 124/NQ-CP"), (2, "Kế hoạch (chưa có số) của Ủy ban nhân dân tỉnh Quảng Ngãi, 2019"),
+        (0, "Nghị quyết 23-NQ/TW"),
+        (1, "Chương trình 16-CTr/TU"),
+        (1, "Chương trình 37-CTr/TU"),
+        (1, "Nghị quyết 124/NQ-CP"),
+        (2, "Kế hoạch (chưa có số) của Ủy ban nhân dân tỉnh Quảng Ngãi, 2019"),
         # seed 000 footnote 2 numbers the plan its body describes: "Kế hoạch thực hiện Chương trình 16-CTr/TU …²"
-        (2, "Kế hoạch 5050/KH-UBND")]
+        (2, "Kế hoạch 5050/KH-UBND"),
+    ]
 
 
 def test_seed_workload_of_so_cong_thuong_in_each_province(seed_tasks):
-    loads = {w.jurisdiction: (w.led, w.supported, w.overdue)
-             for w in analytics.agency_workload(seed_tasks, dt.date(2025, 1, 1)) if w.label == "Sở Công Thương"}
+    loads = {
+        w.jurisdiction: (w.led, w.supported, w.overdue)
+        for w in analytics.agency_workload(seed_tasks, dt.date(2025, 1, 1))
+        if w.label == "Sở Công Thương"
+    }
     # vn-29 counts 002's "2. Sở Công Thương có trách nhiệm chủ trì, phối hợp với …" (Tổ chức thực hiện)
     assert loads == {"vn-27": (31, 0, 1), "vn-29": (15, 8, 6)}
 
@@ -160,10 +212,15 @@ def test_seed_compare_quang_nam_and_quang_ngai_on_29(seed_graph, seed_tasks):
     rows = analytics.compare_implementation(seed_graph, seed_tasks, NQ29, ["vn-27", "vn-29"])
     assert [[d["label"] for d in r["documents"]] for r in rows] == [
         ["Chương trình 28-CTr/TU", "Kế hoạch (chưa có số) của Ủy ban nhân dân tỉnh Quảng Nam, 2023"],
-        ["Chương trình 31-CTr/TU", "Kế hoạch 214/KH-UBND"]]
+        ["Chương trình 31-CTr/TU", "Kế hoạch 214/KH-UBND"],
+    ]
     # the longest route: 214/KH-UBND → 700/QĐ-TTg → Kế hoạch 13-KH/TW (Politburo) → 29-NQ/TW
-    assert rows[1]["documents"][1]["route"] == ["Kế hoạch 214/KH-UBND", "Quyết định 700/QĐ-TTg", "Kế hoạch 13-KH/TW",
-                                                 "Nghị quyết 29-NQ/TW"]
+    assert rows[1]["documents"][1]["route"] == [
+        "Kế hoạch 214/KH-UBND",
+        "Quyết định 700/QĐ-TTg",
+        "Kế hoạch 13-KH/TW",
+        "Nghị quyết 29-NQ/TW",
+    ]
     assert [(r["first_date"], r["days_after"]) for r in rows] == [("2023-04-11", 145), ("2023-02-16", 91)]
     assert "Sở Công Thương" in rows[0]["shared_lead_agencies"]
 
@@ -171,4 +228,6 @@ def test_seed_compare_quang_nam_and_quang_ngai_on_29(seed_graph, seed_tasks):
 def test_seed_most_cited(seed_graph):
     assert [(r["label"], r["cited_by"]) for r in analytics.most_cited(seed_graph, 2)] == [
         # 29-NQ/TW: 000, 001, 004, 28-CTr/TU, 111/NQ-CP and 13-KH/TW (which names it by its plenum); ties by PageRank
-        ("Nghị quyết 29-NQ/TW", 6), ("Nghị quyết 23-NQ/TW", 6)]
+        ("Nghị quyết 29-NQ/TW", 6),
+        ("Nghị quyết 23-NQ/TW", 6),
+    ]

@@ -8,8 +8,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from graph.batch import Limits, Pool
 from graph.build import build
 from graph.store import graph_sizes, open_store
@@ -29,8 +27,16 @@ BASE = "https://w3id.org/policy-graph"
 def test_pool_runs_jobs_and_each_failure_costs_only_its_job():
     from batch_jobs import behave
 
-    jobs = [("ok", 1), ("sleep", 2), ("ok", 3), ("memory", 4), ("die", 5), ("bug", 6), ("refuse", "rong.txt"),
-            ("ok", 8)]
+    jobs = [
+        ("ok", 1),
+        ("sleep", 2),
+        ("ok", 3),
+        ("memory", 4),
+        ("die", 5),
+        ("bug", 6),
+        ("refuse", "rong.txt"),
+        ("ok", 8),
+    ]
     with Pool(Limits(timeout_s=3, memory_mb=256, workers=2)) as pool:
         pool.share("shared")
         outcomes = {o.index: o for o in pool.map(behave, jobs)}
@@ -38,7 +44,10 @@ def test_pool_runs_jobs_and_each_failure_costs_only_its_job():
     assert [outcomes[i].value for i in (0, 2, 7)] == [(1, "shared"), (3, "shared"), (8, "shared")]
     slow, hog, dead, bug, refused = (outcomes[i] for i in (1, 3, 4, 5, 6))
     assert (slow.stage, slow.failure) == ("stage of 2", "quá thời gian 3 giây (over the time limit of 3 s)")
-    assert (hog.stage, hog.failure) == ("stage of 4", "vượt giới hạn bộ nhớ 256 MB (over the memory limit of 256 MB)")
+    assert (hog.stage, hog.failure) == (
+        "stage of 4",
+        "vượt giới hạn bộ nhớ 256 MB (over the memory limit of 256 MB)",
+    )
     assert dead.stage == "stage of 5" and "exit code 3" in dead.failure
     assert (bug.stage, bug.failure) == ("stage of 6", "lỗi nội bộ (internal error): ValueError: bad span 6")
     assert (refused.input_error.name, refused.input_error.reason_en) == ("rong.txt", "the file is empty")
@@ -50,15 +59,35 @@ def test_a_file_that_hangs_is_refused_with_its_stage_and_the_batch_goes_on(tmp_p
     for name in (SEED_214, SEED_001, SEED_002):
         shutil.copy(RAW / name, raw)
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "POLICY_GRAPH_STALL_AT": f"{SEED_001}@segment"}
-    result = subprocess.run([sys.executable, "-m", "graph.cli", "build", str(raw), "--store", str(tmp_path / "store"),
-                             "--ttl-dir", str(tmp_path / "ttl"), "--file-timeout", "5"],
-                            env=env, capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "graph.cli",
+            "build",
+            str(raw),
+            "--store",
+            str(tmp_path / "store"),
+            "--ttl-dir",
+            str(tmp_path / "ttl"),
+            "--file-timeout",
+            "5",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert result.returncode == 1, result.stderr
-    assert (f"bị từ chối (rejected) {SEED_001}: quá thời gian 5 giây (over the time limit of 5 s), "
-            f"giai đoạn (stage) segment") in " ".join(result.stderr.split())
+    assert (
+        f"bị từ chối (rejected) {SEED_001}: quá thời gian 5 giây (over the time limit of 5 s), "
+        f"giai đoạn (stage) segment"
+    ) in " ".join(result.stderr.split())
     assert "2 văn bản (documents)" in result.stdout
     assert sorted(p.name for p in (tmp_path / "ttl").glob("quang*.ttl")) == [
-        "quang-ngai-kh-ubnd-2019-thuc-hien-37-ctr-tu.ttl", "quang-ngai-kh-ubnd-2024-214.ttl"]
+        "quang-ngai-kh-ubnd-2019-thuc-hien-37-ctr-tu.ttl",
+        "quang-ngai-kh-ubnd-2024-214.ttl",
+    ]
 
 
 def test_parallel_build_equals_a_one_worker_build(tmp_path):
@@ -85,7 +114,14 @@ def test_the_store_holds_this_builds_files_not_whatever_the_ttl_folder_holds(tmp
     assert sorted(report.removed_ttl) == sorted(o.ttl_name for o in earlier.outputs)
     assert report.foreign_ttl == ["ghi-chu.ttl"]
     assert sorted(p.name for p in ttl.iterdir()) == sorted(
-        ["_agencies.ttl", "_ontology.ttl", "_vocabularies.ttl", "ghi-chu.ttl", "quang-ngai-kh-ubnd-2024-214.ttl"])
+        [
+            "_agencies.ttl",
+            "_ontology.ttl",
+            "_vocabularies.ttl",
+            "ghi-chu.ttl",
+            "quang-ngai-kh-ubnd-2024-214.ttl",
+        ]
+    )
     assert "urn:a" not in {g.split("/")[-1] for g in graph_sizes(open_store(tmp_path / "store"))}
 
 
@@ -96,7 +132,11 @@ def test_a_build_after_a_killed_build_loads_only_its_own_documents(tmp_path):
     report = build([RAW / SEED_214, RAW / SEED_001], tmp_path / "store", ttl)
     graphs = graph_sizes(open_store(tmp_path / "store"))
     assert sorted(g.removeprefix(f"{BASE}/graph/") for g in graphs) == [
-        "ontology", "quang-ngai-ctr-tu-2023-thuc-hien-29-nq-tw", "quang-ngai-kh-ubnd-2024-214", "registry"]
+        "ontology",
+        "quang-ngai-ctr-tu-2023-thuc-hien-29-nq-tw",
+        "quang-ngai-kh-ubnd-2024-214",
+        "registry",
+    ]
     assert report.store_quads == sum(graphs.values())
 
 
@@ -105,9 +145,13 @@ def test_a_build_after_a_killed_build_loads_only_its_own_documents(tmp_path):
 
 def clash_folder(tmp_path: Path) -> Path:
     raw = tmp_path / "raw"
-    for folder, name, seed in (("a", "doc.txt", SEED_214), ("b", "doc.txt", SEED_001),
-                               ("c", "Kế hoạch.txt", SEED_002), ("c", "ke-hoach.txt", SEED_214),
-                               ("c", "ontology.txt", SEED_001)):
+    for folder, name, seed in (
+        ("a", "doc.txt", SEED_214),
+        ("b", "doc.txt", SEED_001),
+        ("c", "Kế hoạch.txt", SEED_002),
+        ("c", "ke-hoach.txt", SEED_214),
+        ("c", "ontology.txt", SEED_001),
+    ):
         (raw / folder).mkdir(parents=True, exist_ok=True)
         shutil.copy(RAW / seed, raw / folder / name)
     return raw
@@ -147,9 +191,13 @@ def test_cli_names_the_clash_and_counts_per_document(tmp_path):
     for folder, seed in (("a", SEED_214), ("b", SEED_001)):
         (raw / folder).mkdir(parents=True)
         shutil.copy(RAW / seed, raw / folder / "doc.txt")
-    result = CliRunner().invoke(main, ["build", str(raw), "--store", str(tmp_path / "store"),
-                                       "--ttl-dir", str(tmp_path / "ttl")])
+    result = CliRunner().invoke(
+        main, ["build", str(raw), "--store", str(tmp_path / "store"), "--ttl-dir", str(tmp_path / "ttl")]
+    )
     assert result.exit_code == 0, result.output
     stderr = " ".join(result.stderr.split())
-    assert "trùng tên (name clash) a/doc.txt → doc-" in stderr and "trùng tên (name clash) b/doc.txt → doc-" in stderr
+    assert (
+        "trùng tên (name clash) a/doc.txt → doc-" in stderr
+        and "trùng tên (name clash) b/doc.txt → doc-" in stderr
+    )
     assert "2 văn bản (documents)" in result.stdout

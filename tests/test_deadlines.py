@@ -16,10 +16,18 @@ from graph.model import DEADLINE_KINDS, Span
         ("2024", "year", (2024,), None),  # 000 Phụ lục II row 3.1
         ("năm 2019, 2020.", "years", (2019, 2020), None),  # 002 1.d)
         ("đến năm 2025.", "by-year", (2025,), None),  # 002 2.đ)
-        ("đến năm 2025 (đảm bảo đáp ứng mục tiêu phát triển\nkinh tế - xã hội của tỉnh, điện thương phẩm dự báo đạt 4.108 triệu KWh).",
-         "by-year", (2025,), None),  # 002 2.g)
-        ("Đến năm 2030 xây dựng, vận hành được ít nhất 01\nNhà máy điện gió tại tỉnh Quảng Ngãi, công suất đạt ít nhất 100 MW.",
-         "by-year", (2030,), None),  # 002 2.i)
+        (
+            "đến năm 2025 (đảm bảo đáp ứng mục tiêu phát triển\nkinh tế - xã hội của tỉnh, điện thương phẩm dự báo đạt 4.108 triệu KWh).",
+            "by-year",
+            (2025,),
+            None,
+        ),  # 002 2.g)
+        (
+            "Đến năm 2030 xây dựng, vận hành được ít nhất 01\nNhà máy điện gió tại tỉnh Quảng Ngãi, công suất đạt ít nhất 100 MW.",
+            "by-year",
+            (2030,),
+            None,
+        ),  # 002 2.i)
         ("Quý II/2023", "quarter", (2023,), 2),
         ("Hằng năm", "annual", (), None),  # 000 Phụ lục II
         ("Hàng năm", "annual", (), None),
@@ -52,11 +60,14 @@ def test_deadline_kinds(raw, kind, years, quarter):
     assert deadline.kind in DEADLINE_KINDS
 
 
-@pytest.mark.parametrize("raw, due", [
-    ("6 tháng đầu năm 2024", dt.date(2024, 6, 30)),
-    ("trong 9 tháng đầu năm 2025", dt.date(2025, 9, 30)),
-    ("trong tháng 12/2024", dt.date(2024, 12, 31)),
-])
+@pytest.mark.parametrize(
+    "raw, due",
+    [
+        ("6 tháng đầu năm 2024", dt.date(2024, 6, 30)),
+        ("trong 9 tháng đầu năm 2025", dt.date(2025, 9, 30)),
+        ("trong tháng 12/2024", dt.date(2024, 12, 31)),
+    ],
+)
 def test_month_deadlines_fall_on_the_months_last_day(raw, due):
     deadline = parse_deadline(raw)
     assert (deadline.kind, deadline.date) == ("date", due)

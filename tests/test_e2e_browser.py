@@ -26,14 +26,24 @@ except ImportError:  # reported by the browser fixture as a failure, not as a co
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 REAL_STORE = os.environ.get("PG_E2E_STORE")
 
 
 @pytest.fixture(scope="module")
 def fixture_url(tmp_path_factory):
-    with running_server(build_fixture_store(tmp_path_factory.mktemp("e2e") / "store"), timeout_s=10.0) as base_url:
+    with running_server(
+        build_fixture_store(tmp_path_factory.mktemp("e2e") / "store"), timeout_s=10.0
+    ) as base_url:
         yield base_url
 
 
@@ -49,11 +59,15 @@ def url(fixture_url):
 @pytest.fixture(scope="module")
 def browser():
     if sync_playwright is None:
-        pytest.fail("playwright is not installed: run `make test` (it installs the test extra) "
-                    "or set PG_SKIP_BROWSER=1")
+        pytest.fail(
+            "playwright is not installed: run `make test` (it installs the test extra) "
+            "or set PG_SKIP_BROWSER=1"
+        )
     if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: `make test` installs it (apt-get install chromium) "
-                    "or set PG_SKIP_BROWSER=1")
+        pytest.fail(
+            f"{CHROMIUM} is missing: `make test` installs it (apt-get install chromium) "
+            "or set PG_SKIP_BROWSER=1"
+        )
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
@@ -116,7 +130,11 @@ def test_query_ui_binds_parameters_and_runs(page, url):
     if not REAL_STORE:  # the fixture's document symbols, from the graph
         expect(page.locator("#doc-suggestions option")).to_have_count(4)
         assert page.locator("#doc-suggestions option").evaluate_all("os => os.map(o => o.value)") == [
-            "111/NQ-CP", "214/KH-UBND", "29-NQ/TW", "31-CTr/TU"]
+            "111/NQ-CP",
+            "214/KH-UBND",
+            "29-NQ/TW",
+            "31-CTr/TU",
+        ]
     page.fill("#params input[name=doc]", "Kế hoạch 999")
     page.click("#params button[type=submit]")
     expect(page.locator("#param-error")).to_contain_text("không tìm thấy văn bản 'Kế hoạch 999'")
@@ -134,13 +152,17 @@ def test_query_ui_binds_parameters_and_runs(page, url):
     shot(page, "1b-query-ui-parameters")
     page.select_option("#example", "documents")
     expect(form).to_be_hidden()
-    page.get_by_label("Ellipse").uncheck()  # whole values: YASR's first click on a cut-off cell only expands it
+    page.get_by_label(
+        "Ellipse"
+    ).uncheck()  # whole values: YASR's first click on a cut-off cell only expands it
     page.locator(".yasr table a.iri[href$='/eli/vn/nq/2022/29-tw']").filter(visible=True).first.click()
     expect(page.locator("h1")).to_contain_text("Nghị quyết 29-NQ/TW")
     assert page.url == url + "/eli/vn/nq/2022/29-tw"
     assert page.outside_requests == []
     # the browser logs the deliberate 400 for "Kế hoạch 999"; nothing else may fail
-    assert page.console_errors == ["Failed to load resource: the server responded with a status of 400 (Bad Request)"]
+    assert page.console_errors == [
+        "Failed to load resource: the server responded with a status of 400 (Bad Request)"
+    ]
 
 
 def test_shared_link_fills_the_form_and_runs(page, url):
@@ -224,9 +246,20 @@ def test_script_in_a_document_label_shows_as_text(page, fixture_url):
 # ------------------------------------------------------------ the everyday pages on the seed graph
 
 PHONE = {"width": 390, "height": 844}
-SEED_PAGES = ["/", "/search?q=So%20Cong%20Thuong", "/tree?doc=29-NQ/TW", "/deadlines", "/compare?doc=29-NQ/TW",
-              "/documents", "/eli/vn-29/kh/2024/214", "/eli/vn/nq/2022/29-tw", "/eli/vn/luat/name/luat-dau-tu",
-              "/org/vn-29/so-cong-thuong", "/eli/vn-29/kh/2024/214/task/5", "/sparql-ui"]
+SEED_PAGES = [
+    "/",
+    "/search?q=So%20Cong%20Thuong",
+    "/tree?doc=29-NQ/TW",
+    "/deadlines",
+    "/compare?doc=29-NQ/TW",
+    "/documents",
+    "/eli/vn-29/kh/2024/214",
+    "/eli/vn/nq/2022/29-tw",
+    "/eli/vn/luat/name/luat-dau-tu",
+    "/org/vn-29/so-cong-thuong",
+    "/eli/vn-29/kh/2024/214/task/5",
+    "/sparql-ui",
+]
 
 
 @pytest.fixture(scope="module")
@@ -254,7 +287,11 @@ def test_legal_officer_search_tree_filter_export(page, seed_url):
     expect(page.locator("h1")).to_contain_text("Nghị quyết 29-NQ/TW")
     everything = tree_row_count(page)
     expect(page.locator("#row-count")).to_have_text(str(everything))
-    for plan in ("Kế hoạch 214/KH-UBND", "Chương trình 31-CTr/TU", "Kế hoạch (chưa có số) của Ủy ban nhân dân tỉnh Quảng Nam"):
+    for plan in (
+        "Kế hoạch 214/KH-UBND",
+        "Chương trình 31-CTr/TU",
+        "Kế hoạch (chưa có số) của Ủy ban nhân dân tỉnh Quảng Nam",
+    ):
         expect(page.locator("table.tree")).to_contain_text(plan)
     shot(page, "12-tree")
     page.select_option("select[name=province]", "Quảng Ngãi")
@@ -271,10 +308,14 @@ def test_legal_officer_search_tree_filter_export(page, seed_url):
     assert download.value.suggested_filename == "cay-trien-khai-29-nq-tw.xlsx"
     sheet = load_workbook(io.BytesIO(Path(download.value.path()).read_bytes())).active
     assert sheet.max_row - 1 == filtered  # the header, then exactly the rows on screen
-    shown = page.locator("table.tree tr.tree-row td[data-label='Mục'] a").evaluate_all("as => as.map(a => a.href)")
+    shown = page.locator("table.tree tr.tree-row td[data-label='Mục'] a").evaluate_all(
+        "as => as.map(a => a.href)"
+    )
     task_column = [c.value for c in sheet[1]].index("Nhiệm vụ (IRI) (task IRI)") + 1
-    assert [sheet.cell(row=r, column=task_column).value.split("/policy-graph")[1] for r in range(2, sheet.max_row + 1)] \
-        == [href.split(seed_url)[1] for href in shown]
+    assert [
+        sheet.cell(row=r, column=task_column).value.split("/policy-graph")[1]
+        for r in range(2, sheet.max_row + 1)
+    ] == [href.split(seed_url)[1] for href in shown]
     assert page.outside_requests == [] and page.console_errors == []
 
 
@@ -327,7 +368,9 @@ def test_chain_picture_has_no_arrow_through_a_box_and_a_legend(page, seed_url):
       return { hits: hits, documents: documents.size, waypoints: nodes.get().filter((n) => n.waypoint).length };
     })()""")
     assert crossings["documents"] >= 5
-    assert crossings["waypoints"] >= 1  # 214 → 29-NQ/TW spans two rows: routed beside 31-CTr/TU, not through it
+    assert (
+        crossings["waypoints"] >= 1
+    )  # 214 → 29-NQ/TW spans two rows: routed beside 31-CTr/TU, not through it
     assert crossings["hits"] == []
     chain.scroll_into_view_if_needed()
     shot(page, "16-chain-seed")
@@ -339,8 +382,12 @@ def test_every_page_fits_a_phone_offline_without_errors(browser, seed_url, path)
     context = browser.new_context(viewport=PHONE, locale="vi-VN", is_mobile=True, has_touch=True)
     page = context.new_page()
     outside, errors = [], []
-    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("http://127.0.0.1:", "data:"))
-               else (outside.append(r.request.url), r.abort()))
+    page.route(
+        "**/*",
+        lambda r: r.continue_()
+        if r.request.url.startswith(("http://127.0.0.1:", "data:"))
+        else (outside.append(r.request.url), r.abort()),
+    )
     page.on("console", lambda m: m.type == "error" and errors.append(m.text))
     page.on("pageerror", lambda e: errors.append(str(e)))
     try:

@@ -12,7 +12,14 @@ from click.testing import CliRunner
 
 from graph.cli import main
 from graph.evaluate import (
-    SELF, evaluate, fold_symbol, gold_relations, load_gold, match_by_start, printed_header, same_body,
+    SELF,
+    evaluate,
+    fold_symbol,
+    gold_relations,
+    load_gold,
+    match_by_start,
+    printed_header,
+    same_body,
     start_ratio,
 )
 
@@ -38,7 +45,10 @@ def test_symbols_fold_spaces_case_and_d_bar():
 
 def test_task_start_matches_real_item_after_its_label():
     gold = load_gold(DEV_GOLD)[H05]["tasks"]
-    assert gold[0]["text_start"] == "Chủ trì, phối hợp với sở, ban, ngành, Ủy ban nhân dân xã, phường tăng cường kiểm tra"
+    assert (
+        gold[0]["text_start"]
+        == "Chủ trì, phối hợp với sở, ban, ngành, Ủy ban nhân dân xã, phường tăng cường kiểm tra"
+    )
     line_24 = _line(H05, 24)  # "a) Chủ trì, phối hợp với sở, ban, ngành, …"
     assert start_ratio(gold[0]["text_start"], line_24) == 1.0  # the label "a" is one word of offset
     assert start_ratio(gold[1]["text_start"], line_24) < 0.75
@@ -48,8 +58,14 @@ def test_task_start_matches_real_item_after_its_label():
 
 
 def test_task_start_folds_case_and_diacritics_but_not_words():
-    assert start_ratio("Tổ chức sơ kết, tổng kết các chương trình", "TO CHUC SO KET, TONG KET CAC CHUONG TRINH") == 1.0
-    assert start_ratio("Tổ chức sơ kết, tổng kết các chương trình", "Một hai ba bốn năm sáu Tổ chức sơ kết") < 0.75
+    assert (
+        start_ratio("Tổ chức sơ kết, tổng kết các chương trình", "TO CHUC SO KET, TONG KET CAC CHUONG TRINH")
+        == 1.0
+    )
+    assert (
+        start_ratio("Tổ chức sơ kết, tổng kết các chương trình", "Một hai ba bốn năm sáu Tổ chức sơ kết")
+        < 0.75
+    )
 
 
 def test_bodies_match_after_abbreviations_and_by_containment():
@@ -78,15 +94,28 @@ def test_every_seed_has_gold_under_its_data_raw_name():
 
 
 def test_eval_command_scores_one_document_as_json():
-    result = CliRunner().invoke(main, ["eval", str(DEV_GOLD), str(DEV_TEXTS), "--doc",
-                                       "h03_hanoi-kh308-nq214-du-lieu-chuyen-doi-so", "--format", "json"])
+    result = CliRunner().invoke(
+        main,
+        [
+            "eval",
+            str(DEV_GOLD),
+            str(DEV_TEXTS),
+            "--doc",
+            "h03_hanoi-kh308-nq214-du-lieu-chuyen-doi-so",
+            "--format",
+            "json",
+        ],
+    )
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     [doc] = data["documents"]
     assert doc["stem"] == "h03_hanoi-kh308-nq214-du-lieu-chuyen-doi-so"
     # totals come from the gold alone: 4 metadata fields, 5 numbered references (one is TCVN 14423:2025), 9 tasks
-    assert (doc["scores"]["metadata"]["total"], doc["scores"]["cited_recall"]["total"],
-            doc["scores"]["tasks"]["total"]) == (4, 5, 9)
+    assert (
+        doc["scores"]["metadata"]["total"],
+        doc["scores"]["cited_recall"]["total"],
+        doc["scores"]["tasks"]["total"],
+    ) == (4, 5, 9)
     # every gold reference is either found or listed as missed
     missed = [m["gold"] for m in doc["misses"] if m["kind"] == "cited-missed"]
     assert doc["scores"]["cited_recall"]["right"] + len(missed) == 5
@@ -102,14 +131,33 @@ def test_eval_command_refuses_an_unknown_document():
 
 # Overall figures measured when the evaluation landed (2026-12-06); raise them when extraction
 # improves, never lower them.  Ratios (right/total over all documents).
-DEV_FLOORS = {"metadata": 0.96, "cited_recall": 0.94, "cited_precision": 0.97, "relations": 0.94,
-              "tasks": 0.43, "lead": 0.86, "support": 0.64, "indicators": 0.93}
-SEED_FLOORS = {"metadata": 1.0, "cited_recall": 0.98, "cited_precision": 0.98, "relations": 0.95,
-               "tasks": 0.97, "lead": 0.98, "support": 0.81, "indicators": 0.97}
+DEV_FLOORS = {
+    "metadata": 0.96,
+    "cited_recall": 0.94,
+    "cited_precision": 0.97,
+    "relations": 0.94,
+    "tasks": 0.43,
+    "lead": 0.86,
+    "support": 0.64,
+    "indicators": 0.93,
+}
+SEED_FLOORS = {
+    "metadata": 1.0,
+    "cited_recall": 0.98,
+    "cited_precision": 0.98,
+    "relations": 0.95,
+    "tasks": 0.97,
+    "lead": 0.98,
+    "support": 0.81,
+    "indicators": 0.97,
+}
 
 
-@pytest.mark.parametrize("gold_dir, texts, floors", [(DEV_GOLD, DEV_TEXTS, DEV_FLOORS),
-                                                     (SEED_GOLD, SEED_TEXTS, SEED_FLOORS)], ids=["dev", "seeds"])
+@pytest.mark.parametrize(
+    "gold_dir, texts, floors",
+    [(DEV_GOLD, DEV_TEXTS, DEV_FLOORS), (SEED_GOLD, SEED_TEXTS, SEED_FLOORS)],
+    ids=["dev", "seeds"],
+)
 def test_scores_do_not_fall_below_floors(gold_dir, texts, floors):
     result = evaluate(gold_dir, [texts])
     assert not [d.stem for d in result.documents if d.error]
@@ -124,22 +172,29 @@ def test_scores_do_not_fall_below_floors(gold_dir, texts, floors):
 
 def test_printed_header_reads_number_and_place_date_lines():
     # /work/shared/corpus/real/1894fbabcd1b75f6.txt: a letter, its subject on the number line
-    assert printed_header("BỘ TÀI CHÍNH CỤC HẢI QUAN\n--------\nSố: 39992/CHQ-GSQL V/v hàng hóa gửi kho ngoại quan\n"
-                          "Hà Nội, ngày 03 tháng 12 năm 2025\nKính gửi: Công ty TNHH Wilmar Marketing CLV.\n") \
-        == ("39992/CHQ-GSQL", "2025-12-03")
+    assert printed_header(
+        "BỘ TÀI CHÍNH CỤC HẢI QUAN\n--------\nSố: 39992/CHQ-GSQL V/v hàng hóa gửi kho ngoại quan\n"
+        "Hà Nội, ngày 03 tháng 12 năm 2025\nKính gửi: Công ty TNHH Wilmar Marketing CLV.\n"
+    ) == ("39992/CHQ-GSQL", "2025-12-03")
     # 284dd97bc14e3aeb.txt: header cells kept as "|" bars, no date in the header
-    assert printed_header("--------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAMĐộc lập - Tự do - Hạnh phúc--------- | "
-                          "Số: 1663/NQ-UBTVQH15 |\nNGHỊ QUYẾT\n") == ("1663/NQ-UBTVQH15", None)
+    assert printed_header(
+        "--------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAMĐộc lập - Tự do - Hạnh phúc--------- | "
+        "Số: 1663/NQ-UBTVQH15 |\nNGHỊ QUYẾT\n"
+    ) == ("1663/NQ-UBTVQH15", None)
     # 1ea5e769bcf16b99.txt: "tháng12" glued
-    assert printed_header("Số: 3005/QĐ-UBND\nHà Tĩnh, ngày 01 tháng12 năm 2025\nQUYẾT ĐỊNH\n") \
-        == ("3005/QĐ-UBND", "2025-12-01")
+    assert printed_header("Số: 3005/QĐ-UBND\nHà Tĩnh, ngày 01 tháng12 năm 2025\nQUYẾT ĐỊNH\n") == (
+        "3005/QĐ-UBND",
+        "2025-12-01",
+    )
 
 
 def test_printed_header_ignores_dates_of_cited_laws_and_form_fields():
     # 21c5e5f284e66d03.txt: the only dates near the top are those of the laws it is based on
-    assert printed_header("Số: 09/2025/NĐ-CP | Độc lập - Tự do - Hạnh phúc\nNGHỊ ĐỊNH\n"
-                          "Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015; Luật sửa đổi\n"
-                          "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n") == ("09/2025/NĐ-CP", None)
+    assert printed_header(
+        "Số: 09/2025/NĐ-CP | Độc lập - Tự do - Hạnh phúc\nNGHỊ ĐỊNH\n"
+        "Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015; Luật sửa đổi\n"
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n"
+    ) == ("09/2025/NĐ-CP", None)
     # 8fae9b40710f59ba.txt: a form's "Số ĐDCN/Hộ chiếu:" field is no document number
     assert printed_header("TỜ KHAI\nSố ĐDCN/Hộ chiếu: ……………………\n") == (None, None)
     # a blank number, as drafts print it (seed 003)

@@ -31,30 +31,89 @@ from graph.pipeline import parse_file
 from graph.read import read_source
 
 REAL = Path(__file__).parent / "real"
-SEED_TEXTS = [(REAL / name).read_text(encoding="utf-8")
-              for name in ("02b9be7711f88c70.txt", "cc392cdbbc87983e.txt")]
+SEED_TEXTS = [
+    (REAL / name).read_text(encoding="utf-8") for name in ("02b9be7711f88c70.txt", "cc392cdbbc87983e.txt")
+]
 SEED_DOCX = (REAL / "hc-sct-vn__CV-597-HC-QLHC-CucHoaChat.docx").read_bytes()
 
 _SLOW = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example]
-settings.register_profile("default", max_examples=int(os.environ.get("FUZZ_EXAMPLES", 25)), derandomize=True,
-                          deadline=None, database=None, suppress_health_check=_SLOW)
-settings.register_profile("fuzz", max_examples=int(os.environ.get("FUZZ_EXAMPLES", 20_000)), derandomize=False,
-                          deadline=None, database=None, suppress_health_check=_SLOW)
+settings.register_profile(
+    "default",
+    max_examples=int(os.environ.get("FUZZ_EXAMPLES", 25)),
+    derandomize=True,
+    deadline=None,
+    database=None,
+    suppress_health_check=_SLOW,
+)
+settings.register_profile(
+    "fuzz",
+    max_examples=int(os.environ.get("FUZZ_EXAMPLES", 20_000)),
+    derandomize=False,
+    deadline=None,
+    database=None,
+    suppress_health_check=_SLOW,
+)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 # Forms of the genre, inserted at random places.
 MARKERS = [
-    "[1]", "[12]", "[footnoteRef:2]", "[3:  Theo Quyết định số 12/QĐ-UBND ngày 01/02/2020.]", "\n[1] Theo Chỉ thị số 5-CT/TU.\n",
-    " " * 49 + "\n1 Quyết định số 2293/QĐ-UBND ngày 11/8/2021 của UBND tỉnh.\n", "năm 20452", "tỉnh6.",
-    "\nCăn cứ Nghị quyết số 29-NQ/TW ngày 17/11/2022 của Ban Chấp hành Trung ương Đảng;\n", "Căn cứ ",
-    "\n1. ", "\n2. ", "\n1.1. ", "\nI. ", "\nII. ", "\na) ", "\n(1) ", "\n- ", "\n+ ", "\n* ", "\nĐiều 1. ", "\nChương I\n",
-    "\n1\n", "\n1.1\n", "\nI\n", "  \n\n", "\t", " | ", "\nPHỤ LỤC\n", "\nPhụ lục I\n(Kèm theo Kế hoạch số 214/KH-UBND)\n",
-    "\nNơi nhận:\n- Như trên;\n", "\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\n", "Kế hoạch số 214/KH-UBND ngày 06/11/2024",
-    "Sở Công Thương chủ trì, phối hợp với Sở Tài chính thực hiện", "; trong đó", "đến năm 2030", "\nSố: /KH-UBND\n",
-    "[bookmark: _Hlk1]", "\u00a0", "\u200b", "\r\n", "\r", "\u0301", "\ufeff", "\x0c", "…", "(", ")", "[", "]",
+    "[1]",
+    "[12]",
+    "[footnoteRef:2]",
+    "[3:  Theo Quyết định số 12/QĐ-UBND ngày 01/02/2020.]",
+    "\n[1] Theo Chỉ thị số 5-CT/TU.\n",
+    " " * 49 + "\n1 Quyết định số 2293/QĐ-UBND ngày 11/8/2021 của UBND tỉnh.\n",
+    "năm 20452",
+    "tỉnh6.",
+    "\nCăn cứ Nghị quyết số 29-NQ/TW ngày 17/11/2022 của Ban Chấp hành Trung ương Đảng;\n",
+    "Căn cứ ",
+    "\n1. ",
+    "\n2. ",
+    "\n1.1. ",
+    "\nI. ",
+    "\nII. ",
+    "\na) ",
+    "\n(1) ",
+    "\n- ",
+    "\n+ ",
+    "\n* ",
+    "\nĐiều 1. ",
+    "\nChương I\n",
+    "\n1\n",
+    "\n1.1\n",
+    "\nI\n",
+    "  \n\n",
+    "\t",
+    " | ",
+    "\nPHỤ LỤC\n",
+    "\nPhụ lục I\n(Kèm theo Kế hoạch số 214/KH-UBND)\n",
+    "\nNơi nhận:\n- Như trên;\n",
+    "\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\n",
+    "Kế hoạch số 214/KH-UBND ngày 06/11/2024",
+    "Sở Công Thương chủ trì, phối hợp với Sở Tài chính thực hiện",
+    "; trong đó",
+    "đến năm 2030",
+    "\nSố: /KH-UBND\n",
+    "[bookmark: _Hlk1]",
+    "\u00a0",
+    "\u200b",
+    "\r\n",
+    "\r",
+    "\u0301",
+    "\ufeff",
+    "\x0c",
+    "…",
+    "(",
+    ")",
+    "[",
+    "]",
 ]
-ALPHABET = st.sampled_from(list("aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂĐÊÔƠƯáàảãạếềểễệốồổỗộớờởỡợứừửữựíìỉĩị"
-                                "0123456789 \n\t.,;:-–/()[]|*+§…\u00a0\u0301"))
+ALPHABET = st.sampled_from(
+    list(
+        "aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂĐÊÔƠƯáàảãạếềểễệốồổỗộớờởỡợứừửữựíìỉĩị"
+        "0123456789 \n\t.,;:-–/()[]|*+§…\u00a0\u0301"
+    )
+)
 
 
 @st.composite
@@ -72,12 +131,12 @@ def mutated_text(draw) -> str:
         if kind == 0:
             text = text[:at] + draw(st.sampled_from(MARKERS)) * draw(st.integers(1, 3)) + text[at:]
         elif kind == 1:
-            text = text[:at] + text[draw(st.integers(at, len(text))):]
+            text = text[:at] + text[draw(st.integers(at, len(text))) :]
         elif kind == 2:
             stop = draw(st.integers(at, min(len(text), at + 400)))
             text = text[:stop] + text[at:stop] * draw(st.integers(1, 4)) + text[stop:]
         else:
-            text = text[:at] + draw(st.text(ALPHABET, max_size=20)) + text[at + 1:]
+            text = text[:at] + draw(st.text(ALPHABET, max_size=20)) + text[at + 1 :]
     return text
 
 
@@ -93,7 +152,9 @@ def _check(doc) -> None:
     spans: list[Span] = [s for c in doc.citations for s in (c.span,)]
     spans += [r.span for r in doc.relations]
     spans += [s for sec in doc.sections for s in (sec.span, sec.heading_span)]
-    spans += [s for f in doc.footnotes for s in ([f.body] + list(f.continued) + ([f.marker] if f.marker else []))]
+    spans += [
+        s for f in doc.footnotes for s in ([f.body] + list(f.continued) + ([f.marker] if f.marker else []))
+    ]
     spans += [t.span for t in doc.tasks] + [i.span for i in doc.indicators]
     spans += [m.span for t in doc.tasks for m in t.lead + t.support]
     spans += [t.deadline.span for t in doc.tasks if t.deadline and t.deadline.span]
@@ -105,21 +166,26 @@ def _check(doc) -> None:
     # extractors read the body with footnote marks and Word bookmarks blanked ("02/2017[1]/TT-VPCP"
     # is cited as "02/2017 /TT-VPCP"): the quote is the text at its span with those blanked;
     # a footnote's own text is read from the text itself
-    masked = _blanked(text, [f.marker for f in doc.footnotes if f.marker]
-                      + [Span(m.start(), m.end()) for p in (DOCX_BOOKMARK, DOCX_FOOTNOTE_MARKER)
-                         for m in p.finditer(text)])
-    for span, claimed in [(c.span, c.text) for c in doc.citations] + [(r.span, r.text) for r in doc.relations] + [
-            (m.span, m.printed) for t in doc.tasks for m in t.lead + t.support]:
-        assert clean(masked[span.start:span.end]) == claimed, (span, claimed)
+    masked = _blanked(
+        text,
+        [f.marker for f in doc.footnotes if f.marker]
+        + [Span(m.start(), m.end()) for p in (DOCX_BOOKMARK, DOCX_FOOTNOTE_MARKER) for m in p.finditer(text)],
+    )
+    for span, claimed in (
+        [(c.span, c.text) for c in doc.citations]
+        + [(r.span, r.text) for r in doc.relations]
+        + [(m.span, m.printed) for t in doc.tasks for m in t.lead + t.support]
+    ):
+        assert clean(masked[span.start : span.end]) == claimed, (span, claimed)
     for footnote in doc.footnotes:
         if not footnote.continued:
-            assert clean(text[footnote.body.start:footnote.body.end]) == footnote.text, footnote
+            assert clean(text[footnote.body.start : footnote.body.end]) == footnote.text, footnote
 
 
 def _blanked(text: str, spans: list[Span]) -> str:
     chars = list(text)
     for span in spans:
-        chars[span.start:span.end] = [" " if c != "\n" else c for c in chars[span.start:span.end]]
+        chars[span.start : span.end] = [" " if c != "\n" else c for c in chars[span.start : span.end]]
     return "".join(chars)
 
 
@@ -171,5 +237,5 @@ def test_docx_reader_on_damaged_archives(data):
     for _ in range(data.draw(st.integers(1, 6))):
         raw[data.draw(st.integers(0, len(raw) - 1))] = data.draw(st.integers(0, 255))
     if data.draw(st.booleans()):
-        raw = raw[:data.draw(st.integers(0, len(raw)))]
+        raw = raw[: data.draw(st.integers(0, len(raw)))]
     _parse(bytes(raw), ".docx")

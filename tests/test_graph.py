@@ -31,12 +31,18 @@ def select(store: ox.Store, query: str, **bindings) -> list[tuple]:
 
 
 def docs_with_symbol(store, symbol: str) -> list[str]:
-    return sorted(r[0] for r in select(store, "SELECT DISTINCT ?d ?s WHERE { ?d eli:id_local ?s }", s=ox.Literal(symbol)))
+    return sorted(
+        r[0]
+        for r in select(store, "SELECT DISTINCT ?d ?s WHERE { ?d eli:id_local ?s }", s=ox.Literal(symbol))
+    )
 
 
 def implemented_by(store, iri: str) -> list[str]:
-    rows = select(store, "SELECT DISTINCT ?s ?d WHERE { ?d eli:ensures_implementation_of ?t . ?t eli:id_local ?s }",
-                  d=ox.NamedNode(iri))
+    rows = select(
+        store,
+        "SELECT DISTINCT ?s ?d WHERE { ?d eli:ensures_implementation_of ?t . ?t eli:id_local ?s }",
+        d=ox.NamedNode(iri),
+    )
     return sorted(r[0] for r in rows)
 
 
@@ -54,35 +60,55 @@ def test_what_the_documents_say_they_implement(seed_store):
     assert implemented_by(seed_store, f"{BASE}/eli/vn-27/ctr/2023/28-tu") == ["29-NQ/TW"]
     assert implemented_by(seed_store, f"{BASE}/eli/vn/nq/2024/111-cp") == ["29-NQ/TW"]
     assert implemented_by(seed_store, f"{BASE}/eli/vn-29/kh/2024/214") == [
-        "111/NQ-CP", "29-NQ/TW", "31-CTr/TU", "700/QĐ-TTg"]
+        "111/NQ-CP",
+        "29-NQ/TW",
+        "31-CTr/TU",
+        "700/QĐ-TTg",
+    ]
 
 
 def test_unnumbered_programme_001_takes_the_number_004_reveals(seed_store):
     """Seed 001 prints no number; 214/KH-UBND cites it as 31-CTr/TU ngày 16/02/2023 of Tỉnh ủy Quảng Ngãi."""
     iri = f"{BASE}/eli/vn-29/ctr/2023/31-tu"
-    rows = select(seed_store, "SELECT ?file ?d WHERE { ?d pg:sourceFile/dcterms:title ?file }", d=ox.NamedNode(iri))
+    rows = select(
+        seed_store, "SELECT ?file ?d WHERE { ?d pg:sourceFile/dcterms:title ?file }", d=ox.NamedNode(iri)
+    )
     assert [r[0] for r in rows] == ["quang-ngai_ctr-tu_2023_thuc-hien-29-nq-tw.txt"]
     assert implemented_by(seed_store, iri) == ["29-NQ/TW"]
     # the draft IRI it would have without 004 (issuer, type, year of what it implements, title)
     # stays linked, so that links made to the draft keep working
-    same = select(seed_store, "SELECT DISTINCT ?d ?old WHERE { ?d <http://www.w3.org/2002/07/owl#sameAs> ?old }", d=ox.NamedNode(iri))
+    same = select(
+        seed_store,
+        "SELECT DISTINCT ?d ?old WHERE { ?d <http://www.w3.org/2002/07/owl#sameAs> ?old }",
+        d=ox.NamedNode(iri),
+    )
     assert [r[1] for r in same] == [f"{BASE}/eli/vn-29/ctr/2022/draft-ba8ac2da"]
 
 
 def test_quang_nam_16_ctr_tu_of_2018_and_of_2022_are_two_nodes(seed_store):
     assert docs_with_symbol(seed_store, "16-CTr/TU") == [
-        f"{BASE}/eli/vn-27/ctr/2018/16-tu", f"{BASE}/eli/vn-27/ctr/2022/16-tu"]
-    dates = select(seed_store, "SELECT ?d ?date WHERE { ?d eli:id_local '16-CTr/TU' ; eli:date_document ?date } "
-                               "ORDER BY ?date")
+        f"{BASE}/eli/vn-27/ctr/2018/16-tu",
+        f"{BASE}/eli/vn-27/ctr/2022/16-tu",
+    ]
+    dates = select(
+        seed_store,
+        "SELECT ?d ?date WHERE { ?d eli:id_local '16-CTr/TU' ; eli:date_document ?date } ORDER BY ?date",
+    )
     assert [d for _, d in dates] == ["2018-06-28", "2022-05-12"]
 
 
 def test_unnumbered_documents_keep_stable_iris(seed_store):
-    rows = select(seed_store, "SELECT ?d ?file WHERE { ?d pg:unnumbered true ; pg:sourceFile/dcterms:title ?file } "
-                              "ORDER BY ?file")
+    rows = select(
+        seed_store,
+        "SELECT ?d ?file WHERE { ?d pg:unnumbered true ; pg:sourceFile/dcterms:title ?file } ORDER BY ?file",
+    )
     iris = dict((file, d) for d, file in rows)
-    assert iris["quang-nam_kh-ubnd_2023_thuc-hien-28-ctr-tu.txt"].startswith(f"{BASE}/eli/vn-27/kh/2023/draft-")
-    assert iris["quang-nam_nq-tu_2024_du-thao-phuong-huong-2025.txt"].startswith(f"{BASE}/eli/vn-27/nq/2024/draft-")
+    assert iris["quang-nam_kh-ubnd_2023_thuc-hien-28-ctr-tu.txt"].startswith(
+        f"{BASE}/eli/vn-27/kh/2023/draft-"
+    )
+    assert iris["quang-nam_nq-tu_2024_du-thao-phuong-huong-2025.txt"].startswith(
+        f"{BASE}/eli/vn-27/nq/2024/draft-"
+    )
 
 
 LOCAL_23 = """ỦY BAN NHÂN DÂN
@@ -114,11 +140,14 @@ def test_a_local_23_nq_tu_of_another_province_is_another_node(seed_build, tmp_pa
 
 
 def test_each_task_of_214_has_its_lead_agency_iri(seed_store):
-    rows = select(seed_store, """
+    rows = select(
+        seed_store,
+        """
         SELECT ?label (GROUP_CONCAT(STRAFTER(STR(?lead), "/org/"); SEPARATOR=" ") AS ?leads) ?d WHERE {
           ?d pg:task ?t . ?t pg:label ?label . OPTIONAL { ?t pg:leadAgency ?lead }
         } GROUP BY ?t ?label ?d ORDER BY xsd:integer(STRAFTER(STR(?t), "/task/"))""",
-                  d=ox.NamedNode(f"{BASE}/eli/vn-29/kh/2024/214"))
+        d=ox.NamedNode(f"{BASE}/eli/vn-29/kh/2024/214"),
+    )
     leads = {label: lead for label, lead, _ in rows}
     assert len(rows) == 43  # 41 table rows, "1." and "3." of "VI. TỔ CHỨC THỰC HIỆN"
     assert leads["3.3"] == "vn-29/so-tai-chinh"
@@ -127,43 +156,59 @@ def test_each_task_of_214_has_its_lead_agency_iri(seed_store):
     assert sorted(leads["3.6"].split()) == ["vn-29/bo-chi-huy-quan-su-tinh", "vn-29/cong-an-tinh"]
     assert leads["4.7"] == "vn-29/ngan-hang-nha-nuoc-chi-nhanh-tinh"  # via the registry alias
     assert sorted(leads["1.1"].split()) == [
-        "vn-29/cac-so-ban-nganh", "vn-29/uy-ban-nhan-dan-cac-huyen-thi-xa-thanh-pho"]
+        "vn-29/cac-so-ban-nganh",
+        "vn-29/uy-ban-nhan-dan-cac-huyen-thi-xa-thanh-pho",
+    ]
     # row 1.2 prints no body cell: it shares the merged cells of row 1.1
-    assert leads["1.2"] == leads["1.1"] == "vn-29/uy-ban-nhan-dan-cac-huyen-thi-xa-thanh-pho vn-29/cac-so-ban-nganh"
+    assert (
+        leads["1.2"]
+        == leads["1.1"]
+        == "vn-29/uy-ban-nhan-dan-cac-huyen-thi-xa-thanh-pho vn-29/cac-so-ban-nganh"
+    )
 
 
 def test_every_fact_points_at_its_source_span(seed_build, seed_store):
     """The quote stored for a task is the file's own text at the stored offsets (NFC)."""
     import unicodedata
 
-    _, _, ttl = seed_build
-    rows = select(seed_store, """
+    _, _, _ttl = seed_build
+    rows = select(
+        seed_store,
+        """
         SELECT ?file ?start ?end ?quote WHERE {
           ?t a pg:Task ; pg:evidence ?e . ?e oa:hasSource/dcterms:title ?file ; oa:hasSelector ?p, ?q .
-          ?p oa:start ?start ; oa:end ?end . ?q oa:exact ?quote }""")
+          ?p oa:start ?start ; oa:end ?end . ?q oa:exact ?quote }""",
+    )
     assert len(rows) == 290  # every task of the five seeds
     raw = Path(__file__).resolve().parents[1] / "data" / "raw"
     texts = {}
     for file, start, end, quote in rows:
         text = texts.setdefault(file, (raw / file).read_text(encoding="utf-8"))
-        original = unicodedata.normalize("NFC", text[int(start):int(end)]).strip()
+        original = unicodedata.normalize("NFC", text[int(start) : int(end)]).strip()
         assert original == quote
 
 
 def test_seed_003_nfd_spans_map_back_to_the_file(seed_store):
-    rows = select(seed_store, """
+    rows = select(
+        seed_store,
+        """
         SELECT ?start ?end ?quote WHERE {
           ?f a pg:Footnote ; pg:footnoteNumber 5 ; pg:evidence ?e ; dcterms:isPartOf ?d .
           ?d pg:sourceFile/dcterms:title "quang-nam_nq-tu_2024_du-thao-phuong-huong-2025.txt" .
-          ?e oa:hasSelector ?p, ?q . ?p oa:start ?start ; oa:end ?end . ?q oa:exact ?quote }""")
+          ?e oa:hasSelector ?p, ?q . ?p oa:start ?start ; oa:end ?end . ?q oa:exact ?quote }""",
+    )
     assert len(rows) == 1
     start, end, quote = rows[0]
     assert quote == "Theo Quy định số 1521-QĐ/TU, ngày 07/8/2024 của Ban Thường vụ Tỉnh ủy."
-    raw = (Path(__file__).resolve().parents[1] / "data" / "raw" /
-           "quang-nam_nq-tu_2024_du-thao-phuong-huong-2025.txt").read_text(encoding="utf-8")
+    raw = (
+        Path(__file__).resolve().parents[1]
+        / "data"
+        / "raw"
+        / "quang-nam_nq-tu_2024_du-thao-phuong-huong-2025.txt"
+    ).read_text(encoding="utf-8")
     import unicodedata
 
-    assert unicodedata.normalize("NFC", raw[int(start):int(end)]).strip() == quote
+    assert unicodedata.normalize("NFC", raw[int(start) : int(end)]).strip() == quote
     # the file is not NFC: decomposed letters before the footnote shift its offsets
     assert unicodedata.normalize("NFC", raw).find(quote) < int(start)
 
@@ -182,8 +227,10 @@ def test_each_document_has_its_own_named_graph(seed_store):
 
 
 def test_rebuild_is_idempotent(seed_build, tmp_path):
-    report, store_path, ttl_dir = seed_build
-    again = build([Path(__file__).resolve().parents[1] / "data" / "raw"], tmp_path / "store", tmp_path / "ttl")
+    report, _store_path, ttl_dir = seed_build
+    again = build(
+        [Path(__file__).resolve().parents[1] / "data" / "raw"], tmp_path / "store", tmp_path / "ttl"
+    )
     assert again.store_quads == report.store_quads
     for path in sorted(ttl_dir.glob("*.ttl")):
         assert (tmp_path / "ttl" / path.name).read_bytes() == path.read_bytes(), path.name
@@ -194,7 +241,9 @@ def test_committed_ttl_matches_a_fresh_build(seed_build):
     committed = Path(__file__).resolve().parents[1] / "data" / "ttl"
     assert sorted(p.name for p in committed.glob("*.ttl")) == sorted(p.name for p in ttl_dir.glob("*.ttl"))
     for path in sorted(ttl_dir.glob("*.ttl")):
-        assert (committed / path.name).read_bytes() == path.read_bytes(), f"data/ttl/{path.name} is stale: make build"
+        assert (committed / path.name).read_bytes() == path.read_bytes(), (
+            f"data/ttl/{path.name} is stale: make build"
+        )
 
 
 def test_a_bad_file_is_reported_and_the_rest_goes_in(tmp_path):
@@ -206,7 +255,9 @@ def test_a_bad_file_is_reported_and_the_rest_goes_in(tmp_path):
     report = build([raw], tmp_path / "store", tmp_path / "ttl")
     assert [r.name for r in report.rejected] == ["binary.txt", "empty.txt"]
     assert [d.source.name for d in report.documents] == ["quang-ngai_kh-ubnd_2024_214.txt"]
-    assert docs_with_symbol(open_store(tmp_path / "store"), "214/KH-UBND") == [f"{BASE}/eli/vn-29/kh/2024/214"]
+    assert docs_with_symbol(open_store(tmp_path / "store"), "214/KH-UBND") == [
+        f"{BASE}/eli/vn-29/kh/2024/214"
+    ]
 
 
 def test_a_failed_rebuild_leaves_the_previous_store(tmp_path, monkeypatch):
@@ -225,7 +276,8 @@ def test_a_failed_rebuild_leaves_the_previous_store(tmp_path, monkeypatch):
     # beside the store: only the lock and the generation it links to, no half-loaded one
     current = os.readlink(tmp_path / "store")
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".store.")) == sorted(
-        [".store.lock", current])
+        [".store.lock", current]
+    )
 
 
 def test_the_graph_passes_shacl(seed_build):
@@ -249,12 +301,15 @@ def test_committed_viz_examples_match_a_fresh_render(seed_build, tmp_path):
 
     from graph.cli import main
 
-    result = CliRunner().invoke(main, ["viz", "examples", "--store", str(seed_build[1]), "--out", str(tmp_path)])
+    result = CliRunner().invoke(
+        main, ["viz", "examples", "--store", str(seed_build[1]), "--out", str(tmp_path)]
+    )
     assert result.exit_code == 0, result.output
     committed = Path(__file__).resolve().parents[1] / "viz"
     for path in sorted(committed.glob("*.html")):
         assert (tmp_path / path.name).read_text(encoding="utf-8") == path.read_text(encoding="utf-8"), (
-            f"viz/{path.name} is stale: make viz")
+            f"viz/{path.name} is stale: make viz"
+        )
 
 
 def test_build_command_exit_codes_and_messages(tmp_path):
@@ -284,7 +339,13 @@ def test_build_command_exit_codes_and_messages(tmp_path):
 def test_tasks_are_activities_not_entities(seed_store):
     """PROV keeps activities and entities disjoint: tasks carry pg:evidence, not prov:wasDerivedFrom."""
     prov = "http://www.w3.org/ns/prov#"
-    assert not seed_store.query(f"ASK {{ ?t a pg:Task ; <{prov}wasDerivedFrom> ?x }}", prefixes=PREFIXES,
-                                use_default_graph_as_union=True)
-    assert seed_store.query(f"ASK {{ ?i a pg:Indicator ; <{prov}wasDerivedFrom> ?x ; pg:evidence ?e }}",
-                            prefixes=PREFIXES, use_default_graph_as_union=True)
+    assert not seed_store.query(
+        f"ASK {{ ?t a pg:Task ; <{prov}wasDerivedFrom> ?x }}",
+        prefixes=PREFIXES,
+        use_default_graph_as_union=True,
+    )
+    assert seed_store.query(
+        f"ASK {{ ?i a pg:Indicator ; <{prov}wasDerivedFrom> ?x ; pg:evidence ?e }}",
+        prefixes=PREFIXES,
+        use_default_graph_as_union=True,
+    )

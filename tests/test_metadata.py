@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -32,12 +32,12 @@ SEED_FILES = {
 }
 
 
-@lru_cache(maxsize=None)
+@cache
 def segmented(seed: str) -> SegmentedDocument:
     return segment(normalise(read_source(RAW / SEED_FILES[seed])))
 
 
-@lru_cache(maxsize=None)
+@cache
 def meta_via_segment(seed: str) -> DocumentMeta:
     return extract_metadata(segmented(seed))
 
@@ -49,7 +49,7 @@ def without_blocks(text: str, name: str = "constructed.txt") -> SegmentedDocumen
     return SegmentedDocument(normalised, normalised.text, [], [], [], None, None, None, None)
 
 
-@lru_cache(maxsize=None)
+@cache
 def meta_without_blocks(seed: str) -> DocumentMeta:
     return extract_metadata(without_blocks(read_source(RAW / SEED_FILES[seed]).text, SEED_FILES[seed]))
 
@@ -83,34 +83,109 @@ EXPECTED = {
     # Kế hoạch of UBND tỉnh Quảng Nam without a header: number and day are placeholders
     # in the appendix note "(Kèm theo Kế hoạch số #sovb /KH-UBND ngày #nbh /11/2023 của UBND tỉnh)".
     "000": Expected(
-        "KH", None, None, "#sovb /KH-UBND", None, 2023, None,
-        "UBND", "Ủy ban nhân dân tỉnh Quảng Nam", "vn-27", ("year", "issuer", "jurisdiction"), False,
-        "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", "Hồ Quang Bửu",
-        8, "TT TU, TT HĐND tỉnh", "Lưu: VT, TH, KTTH, KTN"),
+        "KH",
+        None,
+        None,
+        "#sovb /KH-UBND",
+        None,
+        2023,
+        None,
+        "UBND",
+        "Ủy ban nhân dân tỉnh Quảng Nam",
+        "vn-27",
+        ("year", "issuer", "jurisdiction"),
+        False,
+        "TM. ỦY BAN NHÂN DÂN",
+        "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH",
+        "Hồ Quang Bửu",
+        8,
+        "TT TU, TT HĐND tỉnh",
+        "Lưu: VT, TH, KTTH, KTN",
+    ),
     # Chương trình hành động of Tỉnh ủy Quảng Ngãi: no header, no number, no date, no signer name.
     "001": Expected(
-        "CTr", None, None, None, None, None, None,
-        "TU", "Tỉnh ủy Quảng Ngãi", "vn-29", ("issuer", "jurisdiction"), False,
-        "T/M TỈNH ỦY", "BÍ THƯ", None,
-        11, "Bộ Chính trị, Ban Bí thư (b/c)", "Lưu Văn phòng Tỉnh ủy"),
+        "CTr",
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        "TU",
+        "Tỉnh ủy Quảng Ngãi",
+        "vn-29",
+        ("issuer", "jurisdiction"),
+        False,
+        "T/M TỈNH ỦY",
+        "BÍ THƯ",
+        None,
+        11,
+        "Bộ Chính trị, Ban Bí thư (b/c)",
+        "Lưu Văn phòng Tỉnh ủy",
+    ),
     # Kế hoạch of UBND tỉnh Quảng Ngãi: no header; signed "KT. CHỦ TỊCH" without a TM. line.
     "002": Expected(
-        "KH", None, None, None, None, None, None,
-        "UBND", "Ủy ban nhân dân tỉnh Quảng Ngãi", "vn-29", ("issuer", "jurisdiction"), False,
-        None, "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", "Nguyễn Tăng Bính",
-        10, "Thường trực Tỉnh ủy (báo cáo)", "Lưu VT, CNXD (ttrung210)"),
+        "KH",
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        "UBND",
+        "Ủy ban nhân dân tỉnh Quảng Ngãi",
+        "vn-29",
+        ("issuer", "jurisdiction"),
+        False,
+        None,
+        "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH",
+        "Nguyễn Tăng Bính",
+        10,
+        "Thường trực Tỉnh ủy (báo cáo)",
+        "Lưu VT, CNXD (ttrung210)",
+    ),
     # Draft Nghị quyết of Tỉnh ủy Quảng Nam: "Số         -NQ/TU", "Dự thảo", no signature block.
     "003": Expected(
-        "NQ", None, None, "Số -NQ/TU", dt.date(2024, 11, 30), 2024, "Quảng Nam",
-        "TU", "Tỉnh ủy Quảng Nam", "vn-27", (), True,
-        None, None, None,
-        7, "Ban Bí thư Trung ương Đảng", "Lưu Văn phòng Tỉnh ủy"),
+        "NQ",
+        None,
+        None,
+        "Số -NQ/TU",
+        dt.date(2024, 11, 30),
+        2024,
+        "Quảng Nam",
+        "TU",
+        "Tỉnh ủy Quảng Nam",
+        "vn-27",
+        (),
+        True,
+        None,
+        None,
+        None,
+        7,
+        "Ban Bí thư Trung ương Đảng",
+        "Lưu Văn phòng Tỉnh ủy",
+    ),
     # Kế hoạch 214/KH-UBND with a full header.
     "004": Expected(
-        "KH", "214", "214/KH-UBND", None, dt.date(2024, 11, 6), 2024, "Quảng Ngãi",
-        "UBND", "Ủy ban nhân dân tỉnh Quảng Ngãi", "vn-29", (), False,
-        "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", "Trần Phước Hiền",
-        17, "Văn phòng Chính phủ (báo cáo)", "Lưu: VT, KTN1107"),
+        "KH",
+        "214",
+        "214/KH-UBND",
+        None,
+        dt.date(2024, 11, 6),
+        2024,
+        "Quảng Ngãi",
+        "UBND",
+        "Ủy ban nhân dân tỉnh Quảng Ngãi",
+        "vn-29",
+        (),
+        False,
+        "TM. ỦY BAN NHÂN DÂN",
+        "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH",
+        "Trần Phước Hiền",
+        17,
+        "Văn phòng Chính phủ (báo cáo)",
+        "Lưu: VT, KTN1107",
+    ),
 }
 
 CASES = [(seed, route) for seed in EXPECTED for route in ROUTES]
@@ -123,7 +198,11 @@ def _meta(seed: str, route: str) -> DocumentMeta:
 @pytest.mark.parametrize("seed,route", CASES)
 def test_type_number_and_placeholder(seed, route):
     meta, want = _meta(seed, route), EXPECTED[seed]
-    assert (meta.ref.type_code, meta.ref.number, meta.ref.symbol) == (want.type_code, want.number, want.symbol)
+    assert (meta.ref.type_code, meta.ref.number, meta.ref.symbol) == (
+        want.type_code,
+        want.number,
+        want.symbol,
+    )
     assert meta.unnumbered is (want.number is None)
     assert meta.number_placeholder == want.placeholder
 
@@ -151,7 +230,11 @@ def test_draft_flag(seed, route):
 @pytest.mark.parametrize("seed,route", CASES)
 def test_signature(seed, route):
     meta, want = _meta(seed, route), EXPECTED[seed]
-    assert (meta.signing_authority, meta.signer_capacity, meta.signer) == (want.authority, want.capacity, want.signer)
+    assert (meta.signing_authority, meta.signer_capacity, meta.signer) == (
+        want.authority,
+        want.capacity,
+        want.signer,
+    )
 
 
 @pytest.mark.parametrize("seed,route", CASES)
@@ -163,18 +246,18 @@ def test_recipients(seed, route):
 
 TITLES = {
     "000": "Triển khai thực hiện Chương trình số 28-CTr/TU, ngày 11/4/2023 của Tỉnh ủy Quảng Nam về thực hiện "
-           "Nghị quyết số 29-NQ/TW, ngày 17/11/2022 của Ban Chấp hành Trung ương Đảng về tiếp tục đẩy mạnh "
-           "công nghiệp hóa, hiện đại hóa đất nước đến năm 2030, tầm nhìn đến năm 2045",
+    "Nghị quyết số 29-NQ/TW, ngày 17/11/2022 của Ban Chấp hành Trung ương Đảng về tiếp tục đẩy mạnh "
+    "công nghiệp hóa, hiện đại hóa đất nước đến năm 2030, tầm nhìn đến năm 2045",
     "001": "Thực hiện Nghị quyết số 29-NQ/TW ngày 17/11/2022 Hội nghị lần thứ sáu Ban chấp hành Trung ương Đảng "
-           "khóa XIII về tiếp tục đẩy mạnh công nghiệp hóa, hiện đại hóa đất nước đến năm 2030, tầm nhìn đến năm 2045",
+    "khóa XIII về tiếp tục đẩy mạnh công nghiệp hóa, hiện đại hóa đất nước đến năm 2030, tầm nhìn đến năm 2045",
     "002": "Triển khai thực hiện Chương trình hành động số 37-CTr/TU ngày 26/3/2019 của Tỉnh ủy Quảng Ngãi thực hiện "
-           "Nghị quyết số 23-NQ/TW ngày 22/3/2018 của Bộ Chính trị về định hướng xây dựng chính sách phát triển "
-           "công nghiệp quốc gia đến năm 2030, tầm nhìn đến năm 2045 trên địa bàn tỉnh Quảng Ngãi",
+    "Nghị quyết số 23-NQ/TW ngày 22/3/2018 của Bộ Chính trị về định hướng xây dựng chính sách phát triển "
+    "công nghiệp quốc gia đến năm 2030, tầm nhìn đến năm 2045 trên địa bàn tỉnh Quảng Ngãi",
     "003": "về phương hướng, nhiệm vụ năm 2025",
     # printed in capitals, kept as printed
     "004": "THỰC HIỆN CHƯƠNG TRÌNH HÀNH ĐỘNG CỦA CHÍNH PHỦ THEO NGHỊ QUYẾT SỐ 111/NQ-CP NGÀY 22/7/2024 VỀ THỰC HIỆN "
-           "NGHỊ QUYẾT SỐ 29-NQ/TW NGÀY 17 /11/2022 CỦA BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG KHÓA XIII VỀ TIẾP TỤC ĐẨY MẠNH "
-           "CÔNG NGHIỆP HÓA, HIỆN ĐẠI HÓA ĐẤT NƯỚC ĐẾN NĂM 2030, TẦM NHÌN ĐẾN NĂM 2045",
+    "NGHỊ QUYẾT SỐ 29-NQ/TW NGÀY 17 /11/2022 CỦA BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG KHÓA XIII VỀ TIẾP TỤC ĐẨY MẠNH "
+    "CÔNG NGHIỆP HÓA, HIỆN ĐẠI HÓA ĐẤT NƯỚC ĐẾN NĂM 2030, TẦM NHÌN ĐẾN NĂM 2045",
 }
 
 
@@ -191,27 +274,33 @@ def test_multi_line_recipient_is_joined():
 
 def test_doubled_dash_recipient_is_one_item():
     """003 prints "-  - Văn phòng Trung ương Đảng \\n      và các cơ quan, ban đảng ở Trung ương, "."""
-    assert meta_via_segment("003").recipients[1] == "Văn phòng Trung ương Đảng và các cơ quan, ban đảng ở Trung ương"
+    assert (
+        meta_via_segment("003").recipients[1]
+        == "Văn phòng Trung ương Đảng và các cơ quan, ban đảng ở Trung ương"
+    )
 
 
-@pytest.mark.parametrize("seed,field,printed", [
-    ("004", "number", "Số: 214/KH-UBND"),
-    ("004", "date", "Quảng Ngãi, ngày 06 tháng 11 năm 2024"),
-    ("004", "issuer", "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI"),
-    ("003", "number", "Số         -NQ/TU"),
-    ("003", "draft", "Dự thảo"),
-    ("000", "number", "#sovb /KH-UBND"),
-    ("000", "year", "#nbh /11/2023"),
-    ("000", "issuer", "TM. ỦY BAN NHÂN DÂN"),
-    ("000", "jurisdiction", "Quảng Nam"),
-    ("001", "issuer", "T/M TỈNH ỦY"),
-    ("002", "issuer", "UBND tỉnh"),
-    ("002", "signer", "Nguyễn Tăng Bính"),
-])
+@pytest.mark.parametrize(
+    "seed,field,printed",
+    [
+        ("004", "number", "Số: 214/KH-UBND"),
+        ("004", "date", "Quảng Ngãi, ngày 06 tháng 11 năm 2024"),
+        ("004", "issuer", "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI"),
+        ("003", "number", "Số         -NQ/TU"),
+        ("003", "draft", "Dự thảo"),
+        ("000", "number", "#sovb /KH-UBND"),
+        ("000", "year", "#nbh /11/2023"),
+        ("000", "issuer", "TM. ỦY BAN NHÂN DÂN"),
+        ("000", "jurisdiction", "Quảng Nam"),
+        ("001", "issuer", "T/M TỈNH ỦY"),
+        ("002", "issuer", "UBND tỉnh"),
+        ("002", "signer", "Nguyễn Tăng Bính"),
+    ],
+)
 def test_evidence_points_at_the_printed_text(seed, field, printed):
     meta = meta_via_segment(seed)
     span = meta.evidence[field]
-    assert segmented(seed).text.text[span.start:span.end] == printed
+    assert segmented(seed).text.text[span.start : span.end] == printed
 
 
 def test_jurisdiction_of_001_comes_from_the_province_the_text_names():
@@ -219,7 +308,7 @@ def test_jurisdiction_of_001_comes_from_the_province_the_text_names():
     meta = meta_via_segment("001")
     span = meta.evidence["jurisdiction"]
     text = segmented("001").text.text
-    assert text[span.start:span.end + len(" phấn đấu")] == "Quảng Ngãi phấn đấu"
+    assert text[span.start : span.end + len(" phấn đấu")] == "Quảng Ngãi phấn đấu"
 
 
 # ----------------------------------------------------------------------
@@ -259,7 +348,10 @@ def test_constructed_central_header_is_national():
     # the enacting body's name "CHÍNH PHỦ" above "Căn cứ" is not part of the capitals title
     assert ref.title == "BAN HÀNH CHƯƠNG TRÌNH HÀNH ĐỘNG CỦA CHÍNH PHỦ THỰC HIỆN NGHỊ QUYẾT SỐ 29-NQ/TW"
     assert (meta.signing_authority, meta.signer_capacity, meta.signer) == (
-        "TM. CHÍNH PHỦ", "KT. THỦ TƯỚNG / PHÓ THỦ TƯỚNG", "Lê Minh Khái")
+        "TM. CHÍNH PHỦ",
+        "KT. THỦ TƯỚNG / PHÓ THỦ TƯỚNG",
+        "Lê Minh Khái",
+    )
     assert meta.inferred == [] and ref.jurisdiction_inferred is False
 
 
@@ -287,25 +379,35 @@ Nơi nhận:                        TM. ỦY BAN NHÂN DÂN
 def test_constructed_two_column_header_and_signature():
     meta = extract_metadata(without_blocks(CONSTRUCTED_TWO_COLUMNS))
     ref = meta.ref
-    assert (ref.issuer_code, ref.issuer_name, ref.jurisdiction) == ("UBND", "Ủy ban nhân dân tỉnh Bình Định", "vn-31")
+    assert (ref.issuer_code, ref.issuer_name, ref.jurisdiction) == (
+        "UBND",
+        "Ủy ban nhân dân tỉnh Bình Định",
+        "vn-31",
+    )
     assert (meta.unnumbered, meta.number_placeholder) == (True, "Số: #sovb /KH-UBND")
     assert (ref.date, ref.year, meta.place) == (None, 2023, "Bình Định")
     assert ref.title == "Phát triển công nghiệp hỗ trợ trên địa bàn tỉnh"
     assert meta.recipients == ["Bộ Công Thương", "Lưu: VT, K7"]
     assert (meta.signing_authority, meta.signer_capacity, meta.signer) == (
-        "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", "Nguyễn Văn An")
+        "TM. ỦY BAN NHÂN DÂN",
+        "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH",
+        "Nguyễn Văn An",
+    )
 
 
-@pytest.mark.parametrize("tail,expected", [
-    ("/KH-UBND", ("KH", "UBND")),
-    ("-NQ/TU", ("NQ", "TU")),
-    ("/NQ-CP", ("NQ", "CP")),
-    ("/QĐ-TTg", ("QĐ", "TTg")),
-    ("-QĐ/TU", ("QĐi", "TU")),  # a Party "Quy định"
-    ("-CTr/TU", ("CTr", "TU")),
-    ("/SKHĐT-KTN", ("CV", "SKHĐT")),  # an official letter of Sở Kế hoạch và Đầu tư
-    ("- NQ/TW", ("NQ", "TW")),
-])
+@pytest.mark.parametrize(
+    "tail,expected",
+    [
+        ("/KH-UBND", ("KH", "UBND")),
+        ("-NQ/TU", ("NQ", "TU")),
+        ("/NQ-CP", ("NQ", "CP")),
+        ("/QĐ-TTg", ("QĐ", "TTg")),
+        ("-QĐ/TU", ("QĐi", "TU")),  # a Party "Quy định"
+        ("-CTr/TU", ("CTr", "TU")),
+        ("/SKHĐT-KTN", ("CV", "SKHĐT")),  # an official letter of Sở Kế hoạch và Đầu tư
+        ("- NQ/TW", ("NQ", "TW")),
+    ],
+)
 def test_parse_symbol_tail(tail, expected):
     assert parse_symbol_tail(tail) == expected
 
@@ -330,11 +432,24 @@ DANH MỤC NHIỆM VỤ
 def test_constructed_appendix_note_gives_number_and_date():
     meta = extract_metadata(without_blocks(CONSTRUCTED_HEADERLESS_WITH_NOTE))
     ref = meta.ref
-    assert (ref.number, ref.symbol, meta.unnumbered, meta.number_placeholder) == ("35", "35/KH-UBND", False, None)
+    assert (ref.number, ref.symbol, meta.unnumbered, meta.number_placeholder) == (
+        "35",
+        "35/KH-UBND",
+        False,
+        None,
+    )
     assert (ref.date, ref.year) == (dt.date(2025, 3, 12), 2025)
-    assert (ref.issuer_code, ref.issuer_name, ref.jurisdiction) == ("UBND", "Ủy ban nhân dân tỉnh Khánh Hòa", "vn-34")
+    assert (ref.issuer_code, ref.issuer_name, ref.jurisdiction) == (
+        "UBND",
+        "Ủy ban nhân dân tỉnh Khánh Hòa",
+        "vn-34",
+    )
     assert meta.inferred == ["number", "date", "issuer", "jurisdiction"]
-    assert (meta.signing_authority, meta.signer_capacity, meta.signer) == ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Nguyễn Văn An")
+    assert (meta.signing_authority, meta.signer_capacity, meta.signer) == (
+        "TM. ỦY BAN NHÂN DÂN",
+        "CHỦ TỊCH",
+        "Nguyễn Văn An",
+    )
 
 
 # Constructed: a legal instrument's number carries its year ("15/2024/QĐ-UBND"); blank day and month.

@@ -22,26 +22,40 @@ def meta_of(text: str, name: str):
 
 HEADERS = {
     # a decree whose web copy keeps the header table as "|" cells
-    "389276e8dae699ce.txt": ('------- | Độc lập - Tự do - Hạnh phúc --------------- | Số: 25/2025/NĐ-CP | Hà Nội, ngày 21 tháng 02 năm 2025 |\nNGHỊ ĐỊNH\nQuy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Bộ Nội vụ\nCăn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;\nTheo đề nghị của Bộ trưởng Bộ Nội vụ;\n',
-        ('NĐ', '25/2025/NĐ-CP', dt.date(2025, 2, 21), 'CP', 'vn')),
+    "389276e8dae699ce.txt": (
+        "------- | Độc lập - Tự do - Hạnh phúc --------------- | Số: 25/2025/NĐ-CP | Hà Nội, ngày 21 tháng 02 năm 2025 |\nNGHỊ ĐỊNH\nQuy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Bộ Nội vụ\nCăn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;\nTheo đề nghị của Bộ trưởng Bộ Nội vụ;\n",
+        ("NĐ", "25/2025/NĐ-CP", dt.date(2025, 2, 21), "CP", "vn"),
+    ),
     # a Standing Committee resolution: the term "15" glued to its code, the province only in its subject
-    "d469759e6fcdc805.txt": ('-------------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAMĐộc lập - Tự do - Hạnh phúc-------------- | Số: 1658/NQ-UBTVQH15 |\nNGHỊ QUYẾT\nVề việc sắp xếp các đơn vị hành chính cấp xã của tỉnh Bắc Ninh năm 2025\n--------------\nỦY BAN THƯỜNG VỤ QUỐC HỘI\nCăn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam đã được sửa đổi, bổ sung một số điều theo Nghị quyết số 203/2025/QH15;\n',
-        ('NQ', '1658/NQ-UBTVQH15', None, 'UBTVQH', 'vn')),
+    "d469759e6fcdc805.txt": (
+        "-------------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAMĐộc lập - Tự do - Hạnh phúc-------------- | Số: 1658/NQ-UBTVQH15 |\nNGHỊ QUYẾT\nVề việc sắp xếp các đơn vị hành chính cấp xã của tỉnh Bắc Ninh năm 2025\n--------------\nỦY BAN THƯỜNG VỤ QUỐC HỘI\nCăn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam đã được sửa đổi, bổ sung một số điều theo Nghị quyết số 203/2025/QH15;\n",
+        ("NQ", "1658/NQ-UBTVQH15", None, "UBTVQH", "vn"),
+    ),
     # "Hà Nội ngày …" printed without its comma
-    "0465063a5486d493.txt": ('CHÍNH PHỦ\n--------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\n---------------\nSố: 388/NQ-CP\nHà Nội ngày 01 tháng 12 năm 2025\nNGHỊ QUYẾT\nVỀ VIỆC NGHIÊN CỨU TIẾP THU, GIẢI TRÌNH KẾT LUẬN CỦA ĐẠI BIỂU\n',
-        ('NQ', '388/NQ-CP', dt.date(2025, 12, 1), 'CP', 'vn')),
+    "0465063a5486d493.txt": (
+        "CHÍNH PHỦ\n--------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\n---------------\nSố: 388/NQ-CP\nHà Nội ngày 01 tháng 12 năm 2025\nNGHỊ QUYẾT\nVỀ VIỆC NGHIÊN CỨU TIẾP THU, GIẢI TRÌNH KẾT LUẬN CỦA ĐẠI BIỂU\n",
+        ("NQ", "388/NQ-CP", dt.date(2025, 12, 1), "CP", "vn"),
+    ),
     # a place of two words and a small one: "Thành phố Huế, ngày …"
-    "0abcf1a5292b31ec.txt": ('HỘI ĐỒNG NHÂN DÂN THÀNH PHỐ HUẾ\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\n---------------\nSố: 37/2025/NQ-HĐND\nThành phố Huế, ngày 18 tháng 11 năm 2025\nNGHỊ QUYẾT\n',
-        ('NQ', '37/2025/NQ-HĐND', dt.date(2025, 11, 18), 'HĐND', 'vn-26')),
+    "0abcf1a5292b31ec.txt": (
+        "HỘI ĐỒNG NHÂN DÂN THÀNH PHỐ HUẾ\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\n---------------\nSố: 37/2025/NQ-HĐND\nThành phố Huế, ngày 18 tháng 11 năm 2025\nNGHỊ QUYẾT\n",
+        ("NQ", "37/2025/NQ-HĐND", dt.date(2025, 11, 18), "HĐND", "vn-26"),
+    ),
     # "tháng12" glued
-    "1ea5e769bcf16b99.txt": ('ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH\n--------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\n---------------\nSố: 3005/QĐ-UBND\nHà Tĩnh, ngày 01 tháng12 năm 2025\nQUYẾT ĐỊNH\nCÔNG BỐ DANH MỤC VÀ QUY TRÌNH NỘI BỘ\n',
-        ('QĐ', '3005/QĐ-UBND', dt.date(2025, 12, 1), 'UBND', 'vn-23')),
+    "1ea5e769bcf16b99.txt": (
+        "ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH\n--------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\n---------------\nSố: 3005/QĐ-UBND\nHà Tĩnh, ngày 01 tháng12 năm 2025\nQUYẾT ĐỊNH\nCÔNG BỐ DANH MỤC VÀ QUY TRÌNH NỘI BỘ\n",
+        ("QĐ", "3005/QĐ-UBND", dt.date(2025, 12, 1), "UBND", "vn-23"),
+    ),
     # "3783/QĐ- UBND": a space printed after the dash
-    "128b34e0abc1c504.txt": ('ỦY BAN NHÂN DÂN TỈNH NGHỆ AN\n--------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\n---------------\nSố: 3783/QĐ- UBND\nNghệ An, ngày 20 tháng 11 năm 2025\nQUYẾT ĐỊNH\nBAN HÀNH DANH MỤC THỦ TỤC HÀNH CHÍNH THỰC HIỆN KHÔNG PHỤ THUỘC VÀO ĐỊA\n',
-        ('QĐ', '3783/QĐ-UBND', dt.date(2025, 11, 20), 'UBND', 'vn-22')),
+    "128b34e0abc1c504.txt": (
+        "ỦY BAN NHÂN DÂN TỈNH NGHỆ AN\n--------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\n---------------\nSố: 3783/QĐ- UBND\nNghệ An, ngày 20 tháng 11 năm 2025\nQUYẾT ĐỊNH\nBAN HÀNH DANH MỤC THỦ TỤC HÀNH CHÍNH THỰC HIỆN KHÔNG PHỤ THUỘC VÀO ĐỊA\n",
+        ("QĐ", "3783/QĐ-UBND", dt.date(2025, 11, 20), "UBND", "vn-22"),
+    ),
     # a Government Office letter whose unit code has a dot: "VPCP-V.I"
-    "8018a6f353d60a9e.txt": ('Xem thêm chi tiết tại Công văn 11554/VPCP-V.I ngày 25/11/2025.\nVĂN PHÒNG CHÍNH PHỦ\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\n---------------\nSố: 11554/VPCP-V.I V/v nâng cao hiệu quả công tác chống buôn lậu, gian lận thương mại và hàng giả\nHà Nội, ngày 25 tháng 11 năm 2025\nKính gửi:\n',
-        ('CV', '11554/VPCP-V.I', dt.date(2025, 11, 25), 'VPCP', 'vn')),
+    "8018a6f353d60a9e.txt": (
+        "Xem thêm chi tiết tại Công văn 11554/VPCP-V.I ngày 25/11/2025.\nVĂN PHÒNG CHÍNH PHỦ\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\n---------------\nSố: 11554/VPCP-V.I V/v nâng cao hiệu quả công tác chống buôn lậu, gian lận thương mại và hàng giả\nHà Nội, ngày 25 tháng 11 năm 2025\nKính gửi:\n",
+        ("CV", "11554/VPCP-V.I", dt.date(2025, 11, 25), "VPCP", "vn"),
+    ),
 }
 
 

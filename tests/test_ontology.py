@@ -17,7 +17,7 @@ from graph.patterns.documents import DOC_TYPES
 from graph.patterns.indicators import COMPARATOR_PREFIXES, COMPARATOR_SUFFIXES
 from graph.registry import load_registry, slugify
 from graph.validate import store_as_graph, validate_graph
-from graph.vocab import ELI, ELI_DL, OA, ORG, PG, PROV, SH, ONTOLOGY_IRI
+from graph.vocab import ELI, ELI_DL, OA, ONTOLOGY_IRI, ORG, PG, PROV, SH
 from graph.vocab_build import render
 
 ONTOLOGY = Path(__file__).resolve().parents[1] / "ontology"
@@ -101,8 +101,19 @@ def test_no_class_is_both_a_prov_activity_and_a_prov_entity():
 
 def test_reused_eli_properties_are_labelled_but_not_redefined():
     g = load("policy.ttl")
-    reused = [ELI.ensures_implementation_of, ELI.based_on, ELI.cites, ELI.type_document, ELI.passed_by,
-              ELI.date_document, ELI.number, ELI.id_local, ELI.jurisdiction, ELI.has_part, ELI.title]
+    reused = [
+        ELI.ensures_implementation_of,
+        ELI.based_on,
+        ELI.cites,
+        ELI.type_document,
+        ELI.passed_by,
+        ELI.date_document,
+        ELI.number,
+        ELI.id_local,
+        ELI.jurisdiction,
+        ELI.has_part,
+        ELI.title,
+    ]
     for prop in reused:
         assert g.value(prop, RDFS.isDefinedBy) == URIRef("http://data.europa.eu/eli/ontology"), prop
         assert {lit.language for lit in g.objects(prop, RDFS.label)} == {"vi", "en"}, prop
@@ -110,11 +121,13 @@ def test_reused_eli_properties_are_labelled_but_not_redefined():
 
 
 def concepts(g: Graph, scheme: str) -> set[str]:
-    return {str(c)[len(PGV + scheme) + 1:] for c in g.subjects(SKOS.inScheme, URIRef(PGV + scheme))}
+    return {str(c)[len(PGV + scheme) + 1 :] for c in g.subjects(SKOS.inScheme, URIRef(PGV + scheme))}
 
 
 def test_vocabularies_file_is_generated_from_the_tables():
-    assert (ONTOLOGY / "vocabularies.ttl").read_text(encoding="utf-8") == render(), "run python -m graph.vocab_build"
+    assert (ONTOLOGY / "vocabularies.ttl").read_text(encoding="utf-8") == render(), (
+        "run python -m graph.vocab_build"
+    )
     g = load("vocabularies.ttl")
     assert concepts(g, "document-type") == {t.slug for t in DOC_TYPES}
     assert concepts(g, "deadline-kind") == set(DEADLINE_KINDS)
@@ -153,19 +166,29 @@ def test_generated_docs_and_diagram_are_current():
 
 def test_registry_resolves_printed_variants_per_province():
     registry = load_registry()
-    assert registry.lookup("Sở KH&ĐT", "vn-29") == ("so-ke-hoach-va-dau-tu", "Sở Kế hoạch và Đầu tư",
-                                                    "Department of Planning and Investment", "vn-29")
+    assert registry.lookup("Sở KH&ĐT", "vn-29") == (
+        "so-ke-hoach-va-dau-tu",
+        "Sở Kế hoạch và Đầu tư",
+        "Department of Planning and Investment",
+        "vn-29",
+    )
     assert registry.lookup("  sở  kh&đt ", "vn-29")[0] == "so-ke-hoach-va-dau-tu"
     nfd = "Sở Tài nguyên và Môi trường".encode().decode()
     import unicodedata
+
     assert registry.lookup(unicodedata.normalize("NFD", nfd), "vn-27")[0] == "so-tai-nguyen-va-moi-truong"
     assert registry.lookup("Sở Công Thương", "vn-01") is None
     assert registry.lookup("Ban Quản lý KKT Dung Quất và các KCN Quảng Ngãi", "vn-29")[0] == (
-        "ban-quan-ly-kkt-dung-quat-va-cac-kcn")
+        "ban-quan-ly-kkt-dung-quat-va-cac-kcn"
+    )
     assert registry.lookup("Ban Quản lý KKT Dung Quất và các KCN Quảng Ngãi", "vn-27") is None
     assert registry.lookup("UBND tỉnh", "vn-27")[1] == "Ủy ban nhân dân tỉnh Quảng Nam"
-    assert registry.lookup("Thủ tướng Chính phủ", "vn-29") == ("thu-tuong-chinh-phu", "Thủ tướng Chính phủ",
-                                                              "Prime Minister", "vn")
+    assert registry.lookup("Thủ tướng Chính phủ", "vn-29") == (
+        "thu-tuong-chinh-phu",
+        "Thủ tướng Chính phủ",
+        "Prime Minister",
+        "vn",
+    )
 
 
 def test_slugify_is_vietnamese_aware():
@@ -179,8 +202,13 @@ def test_shapes_are_valid_shacl():
     conforms, _, _ = shacl_validate(Graph(), shacl_graph=shapes, meta_shacl=True)
     assert conforms
     broken = load("shapes.ttl")
-    broken.add((URIRef("https://w3id.org/policy-graph/shapes#TaskShape"), SH.property, broken_shape := URIRef(
-        "https://w3id.org/policy-graph/shapes#Broken")))
+    broken.add(
+        (
+            URIRef("https://w3id.org/policy-graph/shapes#TaskShape"),
+            SH.property,
+            broken_shape := URIRef("https://w3id.org/policy-graph/shapes#Broken"),
+        )
+    )
     broken.add((broken_shape, SH.path, PG.text))
     broken.add((broken_shape, SH.minCount, Literal("one")))
     with pytest.raises(ReportableRuntimeError):
@@ -192,7 +220,9 @@ def test_every_shape_message_is_in_vietnamese_and_english():
     constrained = set(shapes.subjects(SH.path, None))
     assert len(constrained) == 68
     for shape in constrained:
-        assert {lit.language for lit in shapes.objects(shape, SH.message)} == {"vi", "en"}, shapes.value(shape, SH.path)
+        assert {lit.language for lit in shapes.objects(shape, SH.message)} == {"vi", "en"}, shapes.value(
+            shape, SH.path
+        )
 
 
 def shape_in_list(shapes: Graph, path: URIRef) -> list[str]:
@@ -228,6 +258,7 @@ def _set(node: str, prop: URIRef, value):
     def change(g: Graph) -> None:
         g.remove((URIRef(node), prop, None))
         g.add((URIRef(node), prop, value))
+
     return change
 
 
@@ -237,32 +268,54 @@ def _add(node: str, prop: URIRef, value):
 
 BROKEN = {
     "task without text": (_drop(DOC + "/task/1", PG.text), [(DOC + "/task/1", PG.text)]),
-    "lead agency as a string": (_set(DOC + "/task/1", PG.leadAgency, Literal("Sở Công Thương", lang="vi")),
-                                [(DOC + "/task/1", PG.leadAgency)]),
-    "second document type": (_add(DOC, ELI.type_document, URIRef(PGV + "document-type/qd")),
-                             [(DOC, ELI.type_document)]),
+    "lead agency as a string": (
+        _set(DOC + "/task/1", PG.leadAgency, Literal("Sở Công Thương", lang="vi")),
+        [(DOC + "/task/1", PG.leadAgency)],
+    ),
+    "second document type": (
+        _add(DOC, ELI.type_document, URIRef(PGV + "document-type/qd")),
+        [(DOC, ELI.type_document)],
+    ),
     "date as a string": (_set(DOC, ELI.date_document, Literal("06/11/2024")), [(DOC, ELI.date_document)]),
     "no jurisdiction": (_drop(DOC, ELI.jurisdiction), [(DOC, ELI.jurisdiction)]),
     "English label only": (_drop(DOC, SKOS.prefLabel), [(DOC, SKOS.prefLabel)]),
     "ingested without source file": (_drop(DOC, PG.sourceFile), [(DOC, PG.sourceFile)]),
-    "misspelt deadline kind": (_set(DOC + "/task/1/deadline", PG.deadlineKind, URIRef(PGV + "deadline-kind/anual")),
-                               [(DOC + "/task/1/deadline", PG.deadlineKind)]),
-    "due date as text": (_set(DOC + "/task/1/deadline", PG.dueDate, Literal("Quý II/2025")),
-                         [(DOC + "/task/1/deadline", PG.dueDate)]),
-    "indicator without measure": (_drop(DOC + "/indicator/1", PG.measure), [(DOC + "/indicator/1", PG.measure)]),
-    "target value as text": (_set(DOC + "/indicator/1/target", PG.lowValue, Literal("7.500")),
-                             [(DOC + "/indicator/1/target", PG.lowValue)]),
-    "footnote number 0": (_set(DOC + "/footnote/1", PG.footnoteNumber, Literal(0)),
-                          [(DOC + "/footnote/1", PG.footnoteNumber)]),
-    "citation with two cited documents": (_add(DOC + "/citation/1", PG.citedDocument, URIRef(DOC)),
-                                          [(DOC + "/citation/1", PG.citedDocument)]),
+    "misspelt deadline kind": (
+        _set(DOC + "/task/1/deadline", PG.deadlineKind, URIRef(PGV + "deadline-kind/anual")),
+        [(DOC + "/task/1/deadline", PG.deadlineKind)],
+    ),
+    "due date as text": (
+        _set(DOC + "/task/1/deadline", PG.dueDate, Literal("Quý II/2025")),
+        [(DOC + "/task/1/deadline", PG.dueDate)],
+    ),
+    "indicator without measure": (
+        _drop(DOC + "/indicator/1", PG.measure),
+        [(DOC + "/indicator/1", PG.measure)],
+    ),
+    "target value as text": (
+        _set(DOC + "/indicator/1/target", PG.lowValue, Literal("7.500")),
+        [(DOC + "/indicator/1/target", PG.lowValue)],
+    ),
+    "footnote number 0": (
+        _set(DOC + "/footnote/1", PG.footnoteNumber, Literal(0)),
+        [(DOC + "/footnote/1", PG.footnoteNumber)],
+    ),
+    "citation with two cited documents": (
+        _add(DOC + "/citation/1", PG.citedDocument, URIRef(DOC)),
+        [(DOC + "/citation/1", PG.citedDocument)],
+    ),
     "agency without jurisdiction": (
         _drop("https://w3id.org/policy-graph/org/vn-29/so-cong-thuong", PG.jurisdiction),
-        [("https://w3id.org/policy-graph/org/vn-29/so-cong-thuong", PG.jurisdiction)]),
-    "span that ends before it starts": (_set(DOC + "/task/1/evidence/position", OA.end, Literal(4000)),
-                                        [(DOC + "/task/1/evidence/position", OA.start)]),
-    "empty quote": (_set(DOC + "/task/1/evidence/quote", OA.exact, Literal("")),
-                    [(DOC + "/task/1/evidence/quote", OA.exact)]),
+        [("https://w3id.org/policy-graph/org/vn-29/so-cong-thuong", PG.jurisdiction)],
+    ),
+    "span that ends before it starts": (
+        _set(DOC + "/task/1/evidence/position", OA.end, Literal(4000)),
+        [(DOC + "/task/1/evidence/position", OA.start)],
+    ),
+    "empty quote": (
+        _set(DOC + "/task/1/evidence/quote", OA.exact, Literal("")),
+        [(DOC + "/task/1/evidence/quote", OA.exact)],
+    ),
 }
 
 
@@ -285,18 +338,25 @@ def test_shapes_reject_a_broken_task(seed_build):
     result = validate_graph(data)
     assert not result.conforms
     assert sorted((v.focus, v.path) for v in result.violations) == [
-        (str(task), str(PG.leadAgency)), (str(task), str(PG.text))]
+        (str(task), str(PG.leadAgency)),
+        (str(task), str(PG.text)),
+    ]
 
 
 def test_the_graph_speaks_eli_for_parts_agencies_areas_and_types(seed_store):
     """ELI alignment: sections point up with eli:is_part_of, every agency is an eli:Organization,
     every jurisdiction an eli:AdministrativeArea, every document type an eli:ResourceType."""
+
     def ask(query: str) -> bool:
-        return bool(seed_store.query("PREFIX eli: <http://data.europa.eu/eli/ontology#> "
-                                     "PREFIX org: <http://www.w3.org/ns/org#> "
-                                     "PREFIX dcterms: <http://purl.org/dc/terms/> "
-                                     "PREFIX pg: <https://w3id.org/policy-graph/ontology#> " + query,
-                                     use_default_graph_as_union=True))
+        return bool(
+            seed_store.query(
+                "PREFIX eli: <http://data.europa.eu/eli/ontology#> "
+                "PREFIX org: <http://www.w3.org/ns/org#> "
+                "PREFIX dcterms: <http://purl.org/dc/terms/> "
+                "PREFIX pg: <https://w3id.org/policy-graph/ontology#> " + query,
+                use_default_graph_as_union=True,
+            )
+        )
 
     assert ask("ASK { ?s a pg:Section ; eli:is_part_of ?parent }")
     assert not ask("ASK { ?s a pg:Section ; dcterms:isPartOf ?parent }")

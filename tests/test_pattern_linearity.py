@@ -32,12 +32,34 @@ SIZES = (10_000, 100_000)
 SECONDS_PER_CHAR = 10e-6  # 1 s per 10⁵ characters and input: 20 × the 50 ms the patterns meet
 # Runs that make a quantified part and its neighbour compete for the same text.
 FILLERS = {
-    "spaces": " ", "newlines": "\n", "tabs": "\t", "space-newline": " \n", "digits": "1",
-    "capitals": "A", "small letters": "a", "words": "ab ", "Vietnamese capitals": "Ư",
-    "Vietnamese letters": "ư", "Vietnamese words": "Đường ", "digit-space": "1 ", "capital-space": "A ",
-    "digit-newline": "1\n", "capital-newline": "A\n", "numbered": "1.", "dashed": "1-", "dots": ".",
-    "dashes": "-", "slashes": "/", "commas": ",", "comma-space": ", ", "semicolons": ";", "colons": ":",
-    "brackets": "(", "footnote marks": "[1]", "ellipses": "…", "underscores": "_",
+    "spaces": " ",
+    "newlines": "\n",
+    "tabs": "\t",
+    "space-newline": " \n",
+    "digits": "1",
+    "capitals": "A",
+    "small letters": "a",
+    "words": "ab ",
+    "Vietnamese capitals": "Ư",
+    "Vietnamese letters": "ư",
+    "Vietnamese words": "Đường ",
+    "digit-space": "1 ",
+    "capital-space": "A ",
+    "digit-newline": "1\n",
+    "capital-newline": "A\n",
+    "numbered": "1.",
+    "dashed": "1-",
+    "dots": ".",
+    "dashes": "-",
+    "slashes": "/",
+    "commas": ",",
+    "comma-space": ", ",
+    "semicolons": ";",
+    "colons": ":",
+    "brackets": "(",
+    "footnote marks": "[1]",
+    "ellipses": "…",
+    "underscores": "_",
 }
 WATCHDOG_SECONDS = 30  # wall time of one call (three tries) before its worker is killed
 MISMATCH = "§"  # a character no pattern expects, at the end of the run
@@ -167,7 +189,9 @@ def _next_message(conn):
         return None
 
 
-def _measure_in_workers(names: list[str], methods: dict[str, tuple[str, ...]]) -> dict[str, tuple[float, str]]:
+def _measure_in_workers(
+    names: list[str], methods: dict[str, tuple[str, ...]]
+) -> dict[str, tuple[float, str]]:
     results: dict[str, tuple[float, str]] = {}
     context = multiprocessing.get_context("fork")
     todo = list(names)
@@ -189,11 +213,13 @@ def _measure_in_workers(names: list[str], methods: dict[str, tuple[str, ...]]) -
                 results[message[1]] = message[2]
                 current = None if message[1] == todo[-1] else todo[todo.index(message[1]) + 1]
         worker.join()
-        todo = todo[todo.index(current) + 1:] if current is not None else []
+        todo = todo[todo.index(current) + 1 :] if current is not None else []
     return results
 
 
-def measure(names: list[str], methods: dict[str, tuple[str, ...]], workers: int = 2) -> dict[str, tuple[float, str]]:
+def measure(
+    names: list[str], methods: dict[str, tuple[str, ...]], workers: int = 2
+) -> dict[str, tuple[float, str]]:
     """(worst time / bound, what took it) for each pattern, in ``workers`` processes; a pattern
     whose call runs past the watchdog is stopped there and gets ``inf``.  A pattern text that
     several names hold is measured once."""
@@ -202,10 +228,14 @@ def measure(names: list[str], methods: dict[str, tuple[str, ...]], workers: int 
         first.setdefault((PATTERNS_BY_NAME[name].pattern, PATTERNS_BY_NAME[name].flags, methods[name]), name)
     unique = sorted(set(first.values()))
     with ThreadPoolExecutor(workers) as pool:
-        parts = pool.map(lambda part: _measure_in_workers(part, methods), [unique[i::workers] for i in range(workers)])
+        parts = pool.map(
+            lambda part: _measure_in_workers(part, methods), [unique[i::workers] for i in range(workers)]
+        )
     measured = {k: v for part in parts for k, v in part.items()}
-    return {name: measured[first[(PATTERNS_BY_NAME[name].pattern, PATTERNS_BY_NAME[name].flags, methods[name])]]
-            for name in names}
+    return {
+        name: measured[first[(PATTERNS_BY_NAME[name].pattern, PATTERNS_BY_NAME[name].flags, methods[name])]]
+        for name in names
+    }
 
 
 PATTERNS = PATTERNS_BY_NAME = compiled_patterns()

@@ -10,8 +10,18 @@ import pytest
 from click.testing import CliRunner
 
 from graph.cli import main
-from graph.queries import (QueryError, bind, get_query, list_queries, resolve_document, run_query, term_text,
-                           to_csv, to_json, with_values)
+from graph.queries import (
+    QueryError,
+    bind,
+    get_query,
+    list_queries,
+    resolve_document,
+    run_query,
+    term_text,
+    to_csv,
+    to_json,
+    with_values,
+)
 
 BASE = "https://w3id.org/policy-graph"
 
@@ -32,8 +42,11 @@ def split(joined: str) -> list[str]:
 
 
 def plan_000(store) -> str:
-    return next(d for d, *_, source in rows(store, "documents")
-                if source == "quang-nam_kh-ubnd_2023_thuc-hien-28-ctr-tu.txt")
+    return next(
+        d
+        for d, *_, source in rows(store, "documents")
+        if source == "quang-nam_kh-ubnd_2023_thuc-hien-28-ctr-tu.txt"
+    )
 
 
 REQUIRED_COLUMNS = {
@@ -62,22 +75,63 @@ def test_chain_down_of_29_nq_tw(seed_store):
     plan = plan_000(seed_store)
     found = [(*r[:5], " ; ".join(split(r[5])), r[6]) for r in rows(seed_store, "chain-down", doc="29-NQ/TW")]
     assert found == [
-        (f"{BASE}/eli/vn/nq/2024/111-cp", "111/NQ-CP", "Nghị quyết", "Chính phủ", "2024-07-22",
-         "Nghị quyết 29-NQ/TW", "1"),
+        (
+            f"{BASE}/eli/vn/nq/2024/111-cp",
+            "111/NQ-CP",
+            "Nghị quyết",
+            "Chính phủ",
+            "2024-07-22",
+            "Nghị quyết 29-NQ/TW",
+            "1",
+        ),
         # the Politburo's plan, which 004 says carries out "Nghị quyết Hội nghị lần thứ sáu … về tiếp tục đẩy
         # mạnh công nghiệp hóa …" (29-NQ/TW by the table of plenum resolutions)
-        (f"{BASE}/eli/vn/kh/2022/13-tw", "13-KH/TW", "Kế hoạch", "Bộ Chính trị", "2022-11-28",
-         "Nghị quyết 29-NQ/TW", "1"),
-        (f"{BASE}/eli/vn-27/ctr/2023/28-tu", "28-CTr/TU", "Chương trình", "Tỉnh ủy Quảng Nam", "2023-04-11",
-         "Nghị quyết 29-NQ/TW", "1"),
-        (f"{BASE}/eli/vn-29/ctr/2023/31-tu", "31-CTr/TU", "Chương trình", "Tỉnh ủy Quảng Ngãi", "2023-02-16",
-         "Nghị quyết 29-NQ/TW", "1"),
+        (
+            f"{BASE}/eli/vn/kh/2022/13-tw",
+            "13-KH/TW",
+            "Kế hoạch",
+            "Bộ Chính trị",
+            "2022-11-28",
+            "Nghị quyết 29-NQ/TW",
+            "1",
+        ),
+        (
+            f"{BASE}/eli/vn-27/ctr/2023/28-tu",
+            "28-CTr/TU",
+            "Chương trình",
+            "Tỉnh ủy Quảng Nam",
+            "2023-04-11",
+            "Nghị quyết 29-NQ/TW",
+            "1",
+        ),
+        (
+            f"{BASE}/eli/vn-29/ctr/2023/31-tu",
+            "31-CTr/TU",
+            "Chương trình",
+            "Tỉnh ủy Quảng Ngãi",
+            "2023-02-16",
+            "Nghị quyết 29-NQ/TW",
+            "1",
+        ),
         (plan, "", "Kế hoạch", "Ủy ban nhân dân tỉnh Quảng Nam", "", "Chương trình 28-CTr/TU", "2"),
-        (f"{BASE}/eli/vn/qd/2024/700-ttg", "700/QĐ-TTg", "Quyết định", "Thủ tướng Chính phủ", "2024-07-19",
-         "Kế hoạch 13-KH/TW", "2"),
-        (f"{BASE}/eli/vn-29/kh/2024/214", "214/KH-UBND", "Kế hoạch", "Ủy ban nhân dân tỉnh Quảng Ngãi",
-         "2024-11-06", "Chương trình 31-CTr/TU ; Nghị quyết 111/NQ-CP ; Nghị quyết 29-NQ/TW ; Quyết định 700/QĐ-TTg",
-         "3"),
+        (
+            f"{BASE}/eli/vn/qd/2024/700-ttg",
+            "700/QĐ-TTg",
+            "Quyết định",
+            "Thủ tướng Chính phủ",
+            "2024-07-19",
+            "Kế hoạch 13-KH/TW",
+            "2",
+        ),
+        (
+            f"{BASE}/eli/vn-29/kh/2024/214",
+            "214/KH-UBND",
+            "Kế hoạch",
+            "Ủy ban nhân dân tỉnh Quảng Ngãi",
+            "2024-11-06",
+            "Chương trình 31-CTr/TU ; Nghị quyết 111/NQ-CP ; Nghị quyết 29-NQ/TW ; Quyết định 700/QĐ-TTg",
+            "3",
+        ),
     ]
 
 
@@ -85,8 +139,13 @@ def test_chain_up_of_214(seed_store):
     found = {(r[1], r[5]) for r in rows(seed_store, "chain-up", doc="214/KH-UBND")}
     # 13-KH/TW's "Nghị quyết Hội nghị lần thứ sáu …" is 29-NQ/TW: no unnumbered plenum node above it any more,
     # and 29-NQ/TW's depth is that of its longest route (214 → 700/QĐ-TTg → 13-KH/TW → 29-NQ/TW)
-    assert found == {("111/NQ-CP", "1"), ("31-CTr/TU", "1"), ("700/QĐ-TTg", "1"), ("29-NQ/TW", "3"),
-                     ("13-KH/TW", "2")}
+    assert found == {
+        ("111/NQ-CP", "1"),
+        ("31-CTr/TU", "1"),
+        ("700/QĐ-TTg", "1"),
+        ("29-NQ/TW", "3"),
+        ("13-KH/TW", "2"),
+    }
     assert column(seed_store, "chain-up", "doc", doc="214/KH-UBND").count(f"{BASE}/eli/vn/nq/2022/29-tw") == 1
 
 
@@ -110,29 +169,36 @@ def unordered(found: list[tuple]) -> list[tuple]:
     return sorted(tuple(" ; ".join(split(cell)) for cell in row) for row in found)
 
 
-@pytest.mark.parametrize("name, params", [
-    ("chain-down", {"doc": "Nghị quyết 29"}),
-    ("due", {"until": "2020"}),
-    ("agency-tasks", {"agency": "Sở Công Thương"}),  # one name, a body in each province: two VALUES rows
-    ("tasks", {}),
-])
+@pytest.mark.parametrize(
+    "name, params",
+    [
+        ("chain-down", {"doc": "Nghị quyết 29"}),
+        ("due", {"until": "2020"}),
+        ("agency-tasks", {"agency": "Sở Công Thương"}),  # one name, a body in each province: two VALUES rows
+        ("tasks", {}),
+    ],
+)
 def test_bound_text_answers_like_substitution(seed_store, name, params):
     query = get_query(name)
     text = with_values(query, bind(seed_store, query, params))
     assert (text == query.text) == (not params)
-    by_text = [tuple(term_text(s[c]) for c in query.columns)
-               for s in seed_store.query(text, use_default_graph_as_union=True)]
+    by_text = [
+        tuple(term_text(s[c]) for c in query.columns)
+        for s in seed_store.query(text, use_default_graph_as_union=True)
+    ]
     assert by_text
     assert unordered(by_text) == unordered(rows(seed_store, name, **params))
 
 
 def test_bound_text_shows_the_resolved_terms(seed_store):
     query = get_query("chain-down")
-    assert 'VALUES (?root) { (<https://w3id.org/policy-graph/eli/vn/nq/2022/29-tw>) }' in \
-        with_values(query, bind(seed_store, query, {"doc": "29-NQ/TW"}))
+    assert "VALUES (?root) { (<https://w3id.org/policy-graph/eli/vn/nq/2022/29-tw>) }" in with_values(
+        query, bind(seed_store, query, {"doc": "29-NQ/TW"})
+    )
     due = get_query("due")
-    assert 'VALUES (?until) { ("2020-12-31"^^<http://www.w3.org/2001/XMLSchema#date>) }' in \
-        with_values(due, bind(seed_store, due, {"until": "2020"}))
+    assert 'VALUES (?until) { ("2020-12-31"^^<http://www.w3.org/2001/XMLSchema#date>) }' in with_values(
+        due, bind(seed_store, due, {"until": "2020"})
+    )
     fact = get_query("provenance")
     text = with_values(fact, bind(seed_store, fact, {"fact": 'x" } DROP ALL #'}))
     assert 'VALUES (?fact) { ("x\\" } DROP ALL #") }' in text
@@ -156,12 +222,20 @@ def test_tasks_of_the_whole_corpus(seed_store):
     found = rows(seed_store, "tasks")
     assert len(found) == 290
     first_000 = next(r for r in found if r[0] == plan_000(seed_store) and r[2] == "1.1")
-    assert first_000[4:8] == ("Sở Kế hoạch và Đầu tư", "Các sở, ban, ngành và địa phương", "Hằng năm", "Nghị quyết")
+    assert first_000[4:8] == (
+        "Sở Kế hoạch và Đầu tư",
+        "Các sở, ban, ngành và địa phương",
+        "Hằng năm",
+        "Nghị quyết",
+    )
 
 
 def test_indicators_of_003(seed_store):
-    doc = next(d for d, *_, source in rows(seed_store, "documents")
-               if source == "quang-nam_nq-tu_2024_du-thao-phuong-huong-2025.txt")
+    doc = next(
+        d
+        for d, *_, source in rows(seed_store, "documents")
+        if source == "quang-nam_nq-tu_2024_du-thao-phuong-huong-2025.txt"
+    )
     found = rows(seed_store, "indicators", doc=doc)
     # 19 numbered items, then three targets listed in a paragraph of II.5 (no printed label)
     assert [r[2] for r in found] == [f"({n})" for n in range(1, 20)] + [""] * 3
@@ -179,7 +253,9 @@ def test_citations_include_footnotes_and_relations(seed_store):
     relations = {r[7] for r in found}
     assert relations == {"cites", "implements", "attached-to"}
     in_footnote_29 = [r for r in found if r[8] == "29" and r[4] == "2293/QĐ-UBND"]
-    assert [(r[5], r[6], r[7]) for r in in_footnote_29] == [("2021-08-11", "Ủy ban nhân dân tỉnh Quảng Nam", "cites")]
+    assert [(r[5], r[6], r[7]) for r in in_footnote_29] == [
+        ("2021-08-11", "Ủy ban nhân dân tỉnh Quảng Nam", "cites")
+    ]
     implements_214 = sorted(r[4] for r in found if r[1] == "214/KH-UBND" and r[7] == "implements")
     assert implements_214 == ["111/NQ-CP", "29-NQ/TW", "31-CTr/TU", "700/QĐ-TTg"]
 
@@ -187,7 +263,7 @@ def test_citations_include_footnotes_and_relations(seed_store):
 def test_agency_tasks_of_so_cong_thuong(seed_store):
     found = rows(seed_store, "agency-tasks", agency="Sở Công Thương")
     roles = {}
-    for task, doc, *_ , role, _deadline in found:
+    for _task, doc, *_, role, _deadline in found:
         roles.setdefault((doc.split("/eli/")[1].split("/")[0], role), 0)
         roles[(doc.split("/eli/")[1].split("/")[0], role)] += 1
     # Quảng Nam: 7 rows of Phụ lục II, 23 bullets under "(n) Sở Công Thương chủ trì", the "Giao" clause
@@ -222,7 +298,10 @@ def test_unimplemented(seed_store):
 
 
 def test_compare_provinces_on_29_nq_tw(seed_store):
-    found = [(j, split(plans), tasks, leads) for j, plans, tasks, leads in rows(seed_store, "compare", doc="29-NQ/TW")]
+    found = [
+        (j, split(plans), tasks, leads)
+        for j, plans, tasks, leads in rows(seed_store, "compare", doc="29-NQ/TW")
+    ]
     assert found == [
         ("Quảng Nam", ["Kế hoạch (chưa có số) của Ủy ban nhân dân tỉnh Quảng Nam, 2023"], "146", "21"),
         ("Quảng Ngãi", ["Chương trình 31-CTr/TU", "Kế hoạch 214/KH-UBND"], "96", "28"),
@@ -251,7 +330,9 @@ def test_cli_lists_runs_and_refuses_clearly(seed_build):
     runner = CliRunner()
     listing = runner.invoke(main, ["query", "--list"], terminal_width=200)
     assert listing.exit_code == 0 and "chain-down" in listing.output and "doc" in listing.output
-    ok = runner.invoke(main, ["query", "chain-down", "--param", "doc=29-NQ/TW", "--format", "csv", "--store", store])
+    ok = runner.invoke(
+        main, ["query", "chain-down", "--param", "doc=29-NQ/TW", "--format", "csv", "--store", store]
+    )
     assert ok.exit_code == 0 and "214/KH-UBND" in ok.output
     unknown = runner.invoke(main, ["query", "nope", "--store", store])
     assert unknown.exit_code == 2 and "không có truy vấn 'nope'" in unknown.output
@@ -264,11 +345,13 @@ def test_cli_lists_runs_and_refuses_clearly(seed_build):
 def test_table_output_aligns_vietnamese(seed_build, monkeypatch):
     monkeypatch.setenv("COLUMNS", "240")
     runner = CliRunner()
-    out = runner.invoke(main, ["query", "compare", "-p", "doc=29-NQ/TW", "--store", str(seed_build[1])],
-                        terminal_width=200).output
+    out = runner.invoke(
+        main, ["query", "compare", "-p", "doc=29-NQ/TW", "--store", str(seed_build[1])], terminal_width=200
+    ).output
     lines = [line for line in out.splitlines() if "Quảng" in line]
     assert len(lines) == 2
     from rich.cells import cell_len
+
     assert cell_len(lines[0]) == cell_len(lines[1])
 
 
@@ -285,11 +368,16 @@ def test_agency_workload_counts_made_by_hand_on_the_chains_fixture():
 
     store = ox.Store()
     store.load(path=str(Path(__file__).parent / "fixtures" / "chains.trig"), format=ox.RdfFormat.TRIG)
-    counts = {(place, label): (int(led), int(sup), int(over))
-              for _, label, place, led, sup, over in rows(store, "agency-workload", today="2024-01-01")}
-    assert counts == {("Quảng Nam", "Sở Công Thương"): (1, 1, 1), ("Quảng Nam", "Sở Kế hoạch và Đầu tư"): (1, 1, 0),
-                      ("Quảng Ngãi", "Sở Công Thương"): (2, 1, 1),
-                      ("Quảng Ngãi", "Sở Khoa học và Công nghệ"): (1, 1, 0)}
+    counts = {
+        (place, label): (int(led), int(sup), int(over))
+        for _, label, place, led, sup, over in rows(store, "agency-workload", today="2024-01-01")
+    }
+    assert counts == {
+        ("Quảng Nam", "Sở Công Thương"): (1, 1, 1),
+        ("Quảng Nam", "Sở Kế hoạch và Đầu tư"): (1, 1, 0),
+        ("Quảng Ngãi", "Sở Công Thương"): (2, 1, 1),
+        ("Quảng Ngãi", "Sở Khoa học và Công nghệ"): (1, 1, 0),
+    }
 
 
 def test_agency_workload_agrees_with_the_task_graph_on_the_seeds(seed_store):
@@ -298,11 +386,15 @@ def test_agency_workload_agrees_with_the_task_graph_on_the_seeds(seed_store):
 
     from graph import analytics
 
-    by_python = {w.agency: (w.led, w.supported, w.overdue)
-                 for w in analytics.agency_workload(analytics.task_graph(seed_store), dt.date(2025, 1, 1))}
+    by_python = {
+        w.agency: (w.led, w.supported, w.overdue)
+        for w in analytics.agency_workload(analytics.task_graph(seed_store), dt.date(2025, 1, 1))
+    }
     result = run_query(seed_store, "agency-workload", {"today": "2025-01-01"})
-    by_sparql = {r["agency"].value: (int(r["led"].value), int(r["supported"].value), int(r["overdue"].value))
-                 for r in result.rows}
+    by_sparql = {
+        r["agency"].value: (int(r["led"].value), int(r["supported"].value), int(r["overdue"].value))
+        for r in result.rows
+    }
     assert by_sparql == by_python
     assert len(by_sparql) > 50
 
@@ -313,23 +405,49 @@ def test_xlsx_export_has_typed_cells_and_a_frozen_header(seed_build, tmp_path):
     from openpyxl import load_workbook
 
     out = tmp_path / "chain.xlsx"
-    done = CliRunner().invoke(main, ["query", "chain-down", "-p", "doc=29-NQ/TW", "--format", "xlsx",
-                                     "-o", str(out), "--store", str(seed_build[1])])
+    done = CliRunner().invoke(
+        main,
+        [
+            "query",
+            "chain-down",
+            "-p",
+            "doc=29-NQ/TW",
+            "--format",
+            "xlsx",
+            "-o",
+            str(out),
+            "--store",
+            str(seed_build[1]),
+        ],
+    )
     assert done.exit_code == 0, done.output
     sheet = load_workbook(out).active
     assert [c.value for c in sheet[1]] == REQUIRED_COLUMNS["chain-down"].split()
     assert sheet.freeze_panes == "A2"
     by_number = {row[1]: row for row in sheet.iter_rows(min_row=2, values_only=True)}
     assert by_number["214/KH-UBND"][4] == dt.datetime(2024, 11, 6)  # a date cell, not the text "2024-11-06"
-    assert by_number["214/KH-UBND"][6] == 3                      # depth as a number (via 700/QĐ-TTg, 13-KH/TW)
+    assert by_number["214/KH-UBND"][6] == 3  # depth as a number (via 700/QĐ-TTg, 13-KH/TW)
     assert by_number["214/KH-UBND"][3] == "Ủy ban nhân dân tỉnh Quảng Ngãi"
     assert sheet.cell(row=2, column=5).number_format == "dd/mm/yyyy"
 
 
 def test_cli_csv_opens_with_a_byte_order_mark(seed_build, tmp_path):
     out = tmp_path / "chain.csv"
-    CliRunner().invoke(main, ["query", "chain-down", "-p", "doc=29-NQ/TW", "--format", "csv", "-o", str(out),
-                              "--store", str(seed_build[1])])
+    CliRunner().invoke(
+        main,
+        [
+            "query",
+            "chain-down",
+            "-p",
+            "doc=29-NQ/TW",
+            "--format",
+            "csv",
+            "-o",
+            str(out),
+            "--store",
+            str(seed_build[1]),
+        ],
+    )
     assert out.read_bytes().startswith(b"\xef\xbb\xbfdoc,number,")
 
 
@@ -349,7 +467,8 @@ def test_tree_lists_every_task_of_every_plan_carrying_out_29(seed_store):
     assert {(d, level, place) for d, level, place in per_doc} == {
         (f"{BASE}/eli/vn-29/ctr/2023/31-tu", "1", "Quảng Ngãi"),
         (f"{BASE}/eli/vn-29/kh/2024/214", "3", "Quảng Ngãi"),
-        (f"{BASE}/eli/vn-27/kh/2023/draft-d867c7a4", "2", "Quảng Nam")}
+        (f"{BASE}/eli/vn-27/kh/2023/draft-d867c7a4", "2", "Quảng Nam"),
+    }
     assert {d: n for (d, *_), n in per_doc.items()} == own
     assert own[f"{BASE}/eli/vn-29/kh/2024/214"] > 30
 
@@ -357,9 +476,11 @@ def test_tree_lists_every_task_of_every_plan_carrying_out_29(seed_store):
 def test_tree_due_status_is_reckoned_from_the_given_day(seed_store):
     tree = run_query(seed_store, "tree", {"doc": "29-NQ/TW", "today": "2024-12-15"})
     status = {(term_text(r.get("due")), term_text(r["status"])) for r in tree.rows}
-    assert status == {("2023-12-31", "quá hạn (past due)"),
-                      ("2024-12-31", "đến hạn trong 30 ngày (due within 30 days)"),
-                      ("", "không có hạn (no deadline)")}
+    assert status == {
+        ("2023-12-31", "quá hạn (past due)"),
+        ("2024-12-31", "đến hạn trong 30 ngày (due within 30 days)"),
+        ("", "không có hạn (no deadline)"),
+    }
     later = run_query(seed_store, "tree", {"doc": "29-NQ/TW", "today": "2020-01-01"})
     assert {term_text(r["status"]) for r in later.rows if term_text(r.get("due"))} == {"còn hạn (later)"}
 
@@ -378,6 +499,11 @@ def test_an_unknown_document_gets_the_closest_symbols(seed_store):
 
 
 def test_tasks_of_a_resolution_point_to_its_tree(seed_build):
-    out = CliRunner().invoke(main, ["query", "tasks", "-p", "doc=29-NQ/TW", "--store", str(seed_build[1])],
-                             terminal_width=200).output
+    out = (
+        CliRunner()
+        .invoke(
+            main, ["query", "tasks", "-p", "doc=29-NQ/TW", "--store", str(seed_build[1])], terminal_width=200
+        )
+        .output
+    )
     assert "0 dòng (rows)" in out and "query tree" in out

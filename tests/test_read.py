@@ -222,7 +222,7 @@ def _build_docx(path: Path) -> None:
     _add_footnote_reference(para, 2)
     para.add_run(".")
     table = document.add_table(rows=2, cols=3)
-    for cell, text in zip(table.rows[0].cells, ["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì"]):
+    for cell, text in zip(table.rows[0].cells, ["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì"], strict=False):
         cell.text = text
     row = table.rows[1].cells
     row[0].text = "1.1"
@@ -325,7 +325,10 @@ def test_docx_without_footnotes_part(tmp_path):
     document.add_paragraph("KẾ HOẠCH")
     document.add_paragraph("Thực hiện Nghị quyết số 29-NQ/TW của Ban Chấp hành Trung ương Đảng")
     document.save(str(path))
-    assert read_source(path).text == "KẾ HOẠCH\nThực hiện Nghị quyết số 29-NQ/TW của Ban Chấp hành Trung ương Đảng\n"
+    assert (
+        read_source(path).text
+        == "KẾ HOẠCH\nThực hiện Nghị quyết số 29-NQ/TW của Ban Chấp hành Trung ương Đảng\n"
+    )
 
 
 # ------------------------------------------------------------------- HTML
@@ -374,8 +377,10 @@ def test_html_utf8_served_with_a_wrong_latin1_declaration(tmp_path):
 
 def test_html_tcvn3_page_declared_windows_1252_is_converted(tmp_path):
     paragraphs = "".join(f"<p>{line}</p>\n" for line in TCVN3_TEXT.splitlines())
-    page = f'<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1252"></head>' \
-           f"<body>{paragraphs}</body></html>"
+    page = (
+        f'<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1252"></head>'
+        f"<body>{paragraphs}</body></html>"
+    )
     path = tmp_path / "tcvn3.html"
     path.write_bytes(page.encode("latin-1"))
     source = read_source(path)
@@ -461,7 +466,9 @@ def test_not_vietnamese(tmp_path):
 
 def test_latin1_text_in_another_language_is_not_vietnamese(tmp_path):
     path = tmp_path / "francais.txt"
-    path.write_bytes("Le plan d'exécution de la résolution sur l'industrialisation à côté du décret.\n".encode("latin-1"))
+    path.write_bytes(
+        "Le plan d'exécution de la résolution sur l'industrialisation à côté du décret.\n".encode("latin-1")
+    )
     assert _error_for(path) == (
         "francais.txt: nội dung không phải tiếng Việt (hoặc sai bảng mã) (the text is not Vietnamese (or is wrongly encoded))"
     )
@@ -469,8 +476,10 @@ def test_latin1_text_in_another_language_is_not_vietnamese(tmp_path):
 
 def test_vietnamese_but_not_a_policy_document(tmp_path):
     path = tmp_path / "thu.txt"
-    path.write_text("Chào các bạn, hôm nay trời đẹp và chúng tôi đi du lịch ở Quảng Ngãi với gia đình.\n",
-                    encoding="utf-8")
+    path.write_text(
+        "Chào các bạn, hôm nay trời đẹp và chúng tôi đi du lịch ở Quảng Ngãi với gia đình.\n",
+        encoding="utf-8",
+    )
     assert _error_for(path) == (
         "thu.txt: không phải văn bản chính sách: không thấy tên loại văn bản (Nghị quyết, Kế hoạch, Quyết định …) "
         "(not a policy document: no document type word (Nghị quyết, Kế hoạch, Quyết định …) found)"
@@ -520,7 +529,9 @@ def test_rtf_gets_advice(tmp_path):
 def test_corrupt_docx(tmp_path):
     path = tmp_path / "hong.docx"
     path.write_text(POLICY_LINE, encoding="utf-8")
-    assert _error_for(path).startswith("hong.docx: tệp DOCX hỏng hoặc không hợp lệ (corrupt or invalid DOCX file")
+    assert _error_for(path).startswith(
+        "hong.docx: tệp DOCX hỏng hoặc không hợp lệ (corrupt or invalid DOCX file"
+    )
 
 
 def test_empty_docx(tmp_path):
@@ -556,12 +567,15 @@ def test_iter_input_files_on_the_seed_folder():
 SEED_214_BYTES = (RAW / "quang-ngai_kh-ubnd_2024_214.txt").read_bytes()
 
 
-@pytest.mark.parametrize("where, bad, count", [
-    ("stray byte", b"\xff", 1),
-    ("NUL", b"\x00", 1),
-    ("cut character", "ệ".encode()[:2], 1),
-    ("three", b"\x00 \xfe \xc3", 3),
-])
+@pytest.mark.parametrize(
+    "where, bad, count",
+    [
+        ("stray byte", b"\xff", 1),
+        ("NUL", b"\x00", 1),
+        ("cut character", "ệ".encode()[:2], 1),
+        ("three", b"\x00 \xfe \xc3", 3),
+    ],
+)
 def test_a_few_bad_bytes_are_replaced_with_a_warning(tmp_path, where, bad, count):
     offset = SEED_214_BYTES.index("KẾ HOẠCH".encode())
     path = tmp_path / "kh.txt"
@@ -571,7 +585,8 @@ def test_a_few_bad_bytes_are_replaced_with_a_warning(tmp_path, where, bad, count
     assert source.text.count("\ufffd") == count
     assert source.warnings == (
         f"{count} chỗ byte không giải mã được đã thay bằng U+FFFD, chỗ đầu ở byte {offset} "
-        f"({count} undecodable byte sequences replaced with U+FFFD, the first at byte offset {offset})",)
+        f"({count} undecodable byte sequences replaced with U+FFFD, the first at byte offset {offset})",
+    )
     assert "KẾ HOẠCH" in source.text
 
 
@@ -645,16 +660,20 @@ def test_an_unreadable_folder_is_skipped_with_the_reason(tmp_path, monkeypatch):
     listing = list_inputs([tmp_path, tmp_path / "khoa"])
     assert listing.files == [tmp_path / "mo" / "a.txt"]
     assert [str(s) for s in listing.skipped] == [
-        f"{tmp_path / 'khoa'}: không đọc được thư mục: Permission denied (cannot read the folder: Permission denied)"] * 2
+        f"{tmp_path / 'khoa'}: không đọc được thư mục: Permission denied (cannot read the folder: Permission denied)"
+    ] * 2
 
 
 def test_a_named_pipe_is_skipped_not_read(tmp_path):
     from graph.read import list_inputs
 
     os.mkfifo(tmp_path / "ong.txt")
-    assert [s.reason_en for s in list_inputs([tmp_path]).skipped] == ["not a regular file (a pipe, a device …)"]
+    assert [s.reason_en for s in list_inputs([tmp_path]).skipped] == [
+        "not a regular file (a pipe, a device …)"
+    ]
     assert _error_for(tmp_path / "ong.txt") == (
-        "ong.txt: không phải tệp thông thường (ống, thiết bị …) (not a regular file (a pipe, a device …))")
+        "ong.txt: không phải tệp thông thường (ống, thiết bị …) (not a regular file (a pipe, a device …))"
+    )
 
 
 def test_build_goes_on_past_an_explicit_looping_link(tmp_path):
@@ -663,8 +682,18 @@ def test_build_goes_on_past_an_explicit_looping_link(tmp_path):
     from graph.cli import main
 
     os.symlink("vong.txt", tmp_path / "vong.txt")
-    result = CliRunner().invoke(main, ["build", str(tmp_path / "vong.txt"), str(RAW / "quang-ngai_kh-ubnd_2024_214.txt"),
-                                       "--store", str(tmp_path / "store"), "--ttl-dir", str(tmp_path / "ttl")])
+    result = CliRunner().invoke(
+        main,
+        [
+            "build",
+            str(tmp_path / "vong.txt"),
+            str(RAW / "quang-ngai_kh-ubnd_2024_214.txt"),
+            "--store",
+            str(tmp_path / "store"),
+            "--ttl-dir",
+            str(tmp_path / "ttl"),
+        ],
+    )
     assert result.exit_code == 1, result.output
     assert "bỏ qua (skipped)" in result.stderr and "symbolic link loop" in result.stderr
     assert "1 văn bản (documents)" in result.stdout and "1 bỏ qua (skipped)" in result.stdout

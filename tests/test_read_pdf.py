@@ -13,7 +13,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from rdflib import Literal, URIRef
+from rdflib import URIRef
 from rdflib.namespace import PROV, RDF
 
 from graph import ocr
@@ -43,16 +43,44 @@ ND_24 = FILES / "nd-24-2026-danh-muc-hoa-chat.docx"
 YEN_HA = FILES / "tb-tham-dinh-thuy-dien-yen-ha.docx"
 
 TASK_TABLE = [
-    "TT", "Nhiệm vụ thực hiện", "Người thực hiện", "Ghi chú",
-    "1.", "Rà soát việc đáp ứng các điều kiện của học viên", "Đỗ Mạnh Cường", "Vũ Việt Linh", "Nguyễn Thị Loan",
-    "2.", "Xây dựng bài kiểm tra, đáp án", "Đỗ Mạnh Cường", "Vũ Việt Linh",
-    "3.", "Tổ chức kiểm tra", "Đỗ Mạnh Cường", "Vũ Việt Linh", "Nguyễn Thị Loan",
-    "4.", "Tổ chức chấm bài", "Vũ Việt Linh",
-    "5.", "Rà soát vào điểm", "Nguyễn Thị Loan",
-    "6.", "Xây dựng quyết định công nhận kết quả kiểm tra", "Vũ Việt Linh",
-    "7.", "In ấn chứng chỉ", "Vũ Việt Linh",
-    "8.", "Rà soát chứng chỉ trước khi trình", "Đỗ Mạnh Cường", "Vũ Việt Linh", "Nguyễn Thị Loan",
-    "9.", "Trình ký chứng chỉ", "Đỗ Mạnh Cường",
+    "TT",
+    "Nhiệm vụ thực hiện",
+    "Người thực hiện",
+    "Ghi chú",
+    "1.",
+    "Rà soát việc đáp ứng các điều kiện của học viên",
+    "Đỗ Mạnh Cường",
+    "Vũ Việt Linh",
+    "Nguyễn Thị Loan",
+    "2.",
+    "Xây dựng bài kiểm tra, đáp án",
+    "Đỗ Mạnh Cường",
+    "Vũ Việt Linh",
+    "3.",
+    "Tổ chức kiểm tra",
+    "Đỗ Mạnh Cường",
+    "Vũ Việt Linh",
+    "Nguyễn Thị Loan",
+    "4.",
+    "Tổ chức chấm bài",
+    "Vũ Việt Linh",
+    "5.",
+    "Rà soát vào điểm",
+    "Nguyễn Thị Loan",
+    "6.",
+    "Xây dựng quyết định công nhận kết quả kiểm tra",
+    "Vũ Việt Linh",
+    "7.",
+    "In ấn chứng chỉ",
+    "Vũ Việt Linh",
+    "8.",
+    "Rà soát chứng chỉ trước khi trình",
+    "Đỗ Mạnh Cường",
+    "Vũ Việt Linh",
+    "Nguyễn Thị Loan",
+    "9.",
+    "Trình ký chứng chỉ",
+    "Đỗ Mạnh Cường",
 ]
 
 
@@ -91,15 +119,17 @@ def test_pdf_pages_are_mapped_and_page_numbers_blanked():
     row_9 = source.text.index("Trình ký chứng chỉ")
     assert source.page_at(row_9) == 5
     number_line = source.text.rindex("\n5\n", 0, row_9) + 1
-    assert source.text[source.page_starts[4]:row_9].split() == ["5", "9."]
+    assert source.text[source.page_starts[4] : row_9].split() == ["5", "9."]
     body = segment(normalise(source)).body
     assert body[number_line] == " "  # the segmenter's page-number mask
 
 
 def test_pdf_header_columns_keep_a_wide_gap_the_metadata_reader_splits_on():
     source = read_source(KH_PDF)
-    assert source.text.startswith("UBND TỈNH LÀO CAI    CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT\nNAM\n"
-                                  "SỞ CÔNG THƯƠNG    Độc lập - Tự do - Hạnh phúc\n")
+    assert source.text.startswith(
+        "UBND TỈNH LÀO CAI    CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT\nNAM\n"
+        "SỞ CÔNG THƯƠNG    Độc lập - Tự do - Hạnh phúc\n"
+    )
     meta = parse_source(source).meta
     assert meta.ref.type_code == "KH"
     assert meta.ref.jurisdiction == "vn-02"  # Lào Cai
@@ -129,7 +159,11 @@ def test_pdf_page_goes_into_the_provenance_as_a_web_annotation_fragment():
         fragment = graph.value(URIRef(f"{evidence}/page"), RDF.value)
         page = doc.source.page_at(int(graph.value(position, OA.start)))
         assert str(fragment) == f"page={page}"
-        assert (URIRef(f"{evidence}/page"), DCTERMS.conformsTo, URIRef("http://tools.ietf.org/rfc/rfc3778")) in graph
+        assert (
+            URIRef(f"{evidence}/page"),
+            DCTERMS.conformsTo,
+            URIRef("http://tools.ietf.org/rfc/rfc3778"),
+        ) in graph
         pages_seen.add(page)
     assert {1, 2, 3} <= pages_seen  # the "Căn cứ" citations of page 1 and 2, the plan's parts on 3
     assert not list(graph.subjects(RDF.type, PROV.Activity))  # nothing was OCR'd
@@ -164,8 +198,13 @@ def test_ocr_provenance_names_the_engine_on_every_fact_of_an_ocr_page():
     graph = document_graph(doc, resolve([doc]))
     activities = list(graph.subjects(RDF.type, PROV.Activity))
     assert len(activities) == 1
-    labels = {str(label) for label in graph.objects(activities[0], URIRef("http://www.w3.org/2000/01/rdf-schema#label"))}
-    assert any(label.startswith("OCR by Tesseract") and "check against the original" in label for label in labels)
+    labels = {
+        str(label)
+        for label in graph.objects(activities[0], URIRef("http://www.w3.org/2000/01/rdf-schema#label"))
+    }
+    assert any(
+        label.startswith("OCR by Tesseract") and "check against the original" in label for label in labels
+    )
     agent = graph.value(activities[0], PROV.wasAssociatedWith)
     assert (agent, RDF.type, PROV.SoftwareAgent) in graph
     evidence = set(graph.subjects(OA.hasSource, None))
@@ -185,7 +224,9 @@ def test_rebuild_reads_ocr_from_the_cache(monkeypatch):
 def test_legacy_font_text_layer_goes_through_ocr():
     layer = "".join(text_layer(LEGACY_FONT, LEGACY_FONT.name))
     # glyph codes without a Unicode map, not letters
-    assert layer.startswith("UBND (cid:55)(cid:1228)(cid:49)(cid:43) LÀO CAI    (cid:38)(cid:1244)(cid:49)(cid:42) HOÀ XÃ")
+    assert layer.startswith(
+        "UBND (cid:55)(cid:1228)(cid:49)(cid:43) LÀO CAI    (cid:38)(cid:1244)(cid:49)(cid:42) HOÀ XÃ"
+    )
     source = read_source(LEGACY_FONT)
     assert source.encoding == "ocr"
     assert "UBND TỈNH LÀO CAI" in source.text
@@ -195,7 +236,9 @@ def test_legacy_font_text_layer_goes_through_ocr():
 
 def test_without_tesseract_a_scan_is_refused_naming_why_and_text_pdfs_still_read(monkeypatch, tmp_path):
     monkeypatch.setenv(ocr.CACHE_ENV, str(tmp_path))  # nothing cached
-    monkeypatch.setattr(ocr, "engine", lambda: (None, "chưa cài Tesseract OCR (Tesseract OCR is not installed)"))
+    monkeypatch.setattr(
+        ocr, "engine", lambda: (None, "chưa cài Tesseract OCR (Tesseract OCR is not installed)")
+    )
     with pytest.raises(InputError) as err:
         read_source(SCAN)
     assert str(err.value) == (
@@ -213,10 +256,15 @@ def test_without_tesseract_a_scan_is_refused_naming_why_and_text_pdfs_still_read
 # Lines as Tesseract printed them from scans of corpus/files (Cục Hóa chất 813/HC-CNHC, a Lào Cai
 # decision, a record of violations), and what parsing gets after normalisation.
 OCR_LINES = [
-    ("1, Về công bố mục đích sử dụng hóa chất trên Cơ sở đữ liệu chuyên",
-     "1. Về công bố mục đích sử dụng hóa chất trên Cơ sở đữ liệu chuyên"),
+    (
+        "1, Về công bố mục đích sử dụng hóa chất trên Cơ sở đữ liệu chuyên",
+        "1. Về công bố mục đích sử dụng hóa chất trên Cơ sở đữ liệu chuyên",
+    ),
     ("nh Lào Cai ngày 12 tháng l1 năm", "nh Lào Cai ngày 12 tháng 11 năm"),
-    ("ên bản vi phạm hành chính số 23⁄BB-VPHC lập ngày 26", "ên bản vi phạm hành chính số 23/BB-VPHC lập ngày 26"),
+    (
+        "ên bản vi phạm hành chính số 23⁄BB-VPHC lập ngày 26",
+        "ên bản vi phạm hành chính số 23/BB-VPHC lập ngày 26",
+    ),
     ("điện trở tiếp địa đảm bảo <10O mới đạt yêu cầu.", "điện trở tiếp địa đảm bảo <10O mới đạt yêu cầu."),
     ("Nhóm 1.1, 1.2 và 1.5 Loại l1:", "Nhóm 1.1, 1.2 và 1.5 Loại l1:"),
     ("TĨNH LÀO CAI    Độc lập - Tự do - Hạnh phúc", "TỈNH LÀO CAI    Độc lập - Tự do - Hạnh phúc"),
@@ -232,12 +280,14 @@ def test_ocr_misreads_in_numbers_are_undone_only_where_they_are_certain(printed,
     text = f"{printed}\n"
     source = SourceFile("x.pdf", "x.pdf", "0" * 64, "ocr", text, "application/pdf", (0,), (1,), "Tesseract")
     assert ocr_fixed(source) == f"{fixed}\n"
-    assert normalise(source).origin[:len(text)] == list(range(len(text)))  # offsets unchanged
+    assert normalise(source).origin[: len(text)] == list(range(len(text)))  # offsets unchanged
 
 
 def test_ocr_fixes_apply_to_ocr_pages_only():
     text = "ngày l6 tháng 3\n\nngày l6 tháng 3\n"
-    source = SourceFile("x.pdf", "x.pdf", "0" * 64, "pdf+ocr", text, "application/pdf", (0, 17), (2,), "Tesseract")
+    source = SourceFile(
+        "x.pdf", "x.pdf", "0" * 64, "pdf+ocr", text, "application/pdf", (0, 17), (2,), "Tesseract"
+    )
     assert ocr_fixed(source) == "ngày l6 tháng 3\n\nngày 16 tháng 3\n"
 
 
@@ -248,8 +298,10 @@ def test_word_automatic_numbering_is_printed_as_in_the_document():
     lines = read_source(YEN_HA).text.splitlines()
     numbered = [line for line in lines if re.match(r"(?:[IVX]+|\d+)\. ", line)]
     part_2 = numbered.index("II. HỒ SƠ TRÌNH THẨM ĐỊNH THIẾT KẾ XÂY DỰNG")
-    assert numbered[part_2 + 1:part_2 + 3] == ["1. Văn bản pháp lý",
-                                               "2. Danh mục hồ sơ, tài liệu khảo sát, thiết kế, thẩm tra"]
+    assert numbered[part_2 + 1 : part_2 + 3] == [
+        "1. Văn bản pháp lý",
+        "2. Danh mục hồ sơ, tài liệu khảo sát, thiết kế, thẩm tra",
+    ]
     part_4 = numbered.index("IV. PHẠM VI, CƠ SỞ VÀ NGUYÊN TẮC THẨM ĐỊNH")
     assert numbered[part_4 + 1] == "1. Phạm vi, cơ sở thực hiện thẩm định"  # a new list restarts at 1
     # typed numbers in paragraphs whose list numbering Word switched off get no second label
@@ -299,8 +351,9 @@ def test_plan_given_as_pdf_parses_like_its_text():
     # this PDF to the wrong code point, "thể" → "thế", so the task texts are not compared; it
     # also prints "các sơ, ban, ngành" in item VI.1, which then names no group of bodies, so that
     # item is a task of the text only)
-    assert [(t.label, [a.name for a in t.lead]) for t in pdf.tasks] == \
-        [(t.label, [a.name for a in t.lead]) for t in text.tasks if t.label != "1."]
+    assert [(t.label, [a.name for a in t.lead]) for t in pdf.tasks] == [
+        (t.label, [a.name for a in t.lead]) for t in text.tasks if t.label != "1."
+    ]
     assert len(pdf.tasks) == 42
     assert len(pdf.indicators) == len(text.indicators) == 9
 
@@ -318,6 +371,8 @@ def test_plan_given_as_pdf_makes_the_same_two_step_chain(tmp_path, seed_store):
     assert not report.rejected
     chain = _chain_down(open_store(tmp_path / "store"))
     assert chain == _chain_down(seed_store)
-    assert ("https://w3id.org/policy-graph/eli/vn-29/kh/2024/214", "214/KH-UBND") in [row[:2] for row in chain]
+    assert ("https://w3id.org/policy-graph/eli/vn-29/kh/2024/214", "214/KH-UBND") in [
+        row[:2] for row in chain
+    ]
     depth_of_214 = next(row[-1] for row in chain if row[1] == "214/KH-UBND")
     assert depth_of_214 == "3"  # 214 → 700/QĐ-TTg → 13-KH/TW → 29-NQ/TW

@@ -21,9 +21,11 @@ def test_appendix_title_ending_in_a_dotted_blank_and_a_footnote_mark_keeps_its_s
     # glues the dots to "DÂN", so looking its last word up in the text failed ("bad span 80277..28")
     doc = parse_file(REAL / "cfc85d8b3511af54.txt")
     appendix = next(s for s in doc.sections if s.kind == "appendix")
-    quoted = doc.text.text[appendix.heading_span.start:appendix.heading_span.end]
-    assert quoted == ("MẪU QUYẾT ĐỊNH PHÊ DUYỆT PHƯƠNG ÁN BỒI THƯỜNG, HỖ TRỢ, TÁI ĐỊNH CƯ\n"
-                      "ỦY BAN NHÂN DÂN .......................[1]")
+    quoted = doc.text.text[appendix.heading_span.start : appendix.heading_span.end]
+    assert quoted == (
+        "MẪU QUYẾT ĐỊNH PHÊ DUYỆT PHƯƠNG ÁN BỒI THƯỜNG, HỖ TRỢ, TÁI ĐỊNH CƯ\n"
+        "ỦY BAN NHÂN DÂN .......................[1]"
+    )
     assert appendix.heading.startswith("MẪU QUYẾT ĐỊNH PHÊ DUYỆT PHƯƠNG ÁN")
 
 
@@ -31,7 +33,7 @@ def _central_directory_entry(data: bytes, member: str) -> int:
     at = data.find(b"PK\x01\x02")
     while at != -1:
         name_length = struct.unpack_from("<H", data, at + 28)[0]
-        if data[at + 46:at + 46 + name_length] == member.encode():
+        if data[at + 46 : at + 46 + name_length] == member.encode():
             return at
         at = data.find(b"PK\x01\x02", at + 4)
     raise AssertionError(f"{member} not in the archive")
@@ -69,9 +71,11 @@ def _with_unknown_zip_version(data: bytes) -> bytes:
     return bytes(out)
 
 
-@pytest.mark.parametrize("damage", [_with_bad_crc, _with_damaged_stream, _with_unknown_zip_version,
-                                    lambda data: data[: len(data) * 2 // 3]],
-                         ids=["bad CRC", "damaged deflate stream", "unknown zip version", "cut short"])
+@pytest.mark.parametrize(
+    "damage",
+    [_with_bad_crc, _with_damaged_stream, _with_unknown_zip_version, lambda data: data[: len(data) * 2 // 3]],
+    ids=["bad CRC", "damaged deflate stream", "unknown zip version", "cut short"],
+)
 def test_a_damaged_docx_is_refused_as_corrupt_naming_the_file(tmp_path, damage):
     broken = tmp_path / "cong-van-hong.docx"
     broken.write_bytes(damage(DOCX.read_bytes()))

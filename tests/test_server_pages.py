@@ -46,7 +46,9 @@ def get(url, path, **params):
 
 
 def tasks_of(store, doc: str) -> set[str]:
-    rows = store.query(f"SELECT DISTINCT ?t WHERE {{ <{doc}> <{PG}task> ?t }}", use_default_graph_as_union=True)
+    rows = store.query(
+        f"SELECT DISTINCT ?t WHERE {{ <{doc}> <{PG}task> ?t }}", use_default_graph_as_union=True
+    )
     return {row["t"].value for row in rows}
 
 
@@ -57,6 +59,7 @@ def tree_rows(page: str) -> list[str]:
 
 
 # ------------------------------------------------------------ the implementation tree
+
 
 def test_tree_of_29_lists_every_task_of_both_provinces_plans(url, store):
     page = get(url, "/tree", doc="29-NQ/TW", today=TODAY).text
@@ -93,7 +96,7 @@ def test_tree_filters_by_province_agency_status_and_due_dates(url, store):
 
 
 def _row_of(url, task_iri: str) -> str:
-    return get(url, task_iri[len(BASE):]).text
+    return get(url, task_iri[len(BASE) :]).text
 
 
 def test_tree_unknown_document_suggests_the_closest(url):
@@ -122,8 +125,11 @@ def test_xlsx_export_has_exactly_the_rows_of_the_page(url, store):
     assert sheet.cell(row=2, column=date_column + 1).number_format == "dd/mm/yyyy"
     lead_column = header.index("Chủ trì (lead)")
     text_column = header.index("Nhiệm vụ (task)")
-    finance = next(r for r in sheet.iter_rows(min_row=2, values_only=True)
-                   if r[text_column].startswith("Thực hiện các chính sách tài chính"))
+    finance = next(
+        r
+        for r in sheet.iter_rows(min_row=2, values_only=True)
+        if r[text_column].startswith("Thực hiện các chính sách tài chính")
+    )
     assert finance[lead_column] == "Sở Tài chính"
     assert sheet.column_dimensions["H"].width > 10
 
@@ -140,11 +146,14 @@ def test_csv_export_has_a_byte_order_mark_and_the_filtered_rows(url):
 
 # ------------------------------------------------------------ search
 
+
 def test_search_without_diacritics_finds_the_agencies(url):
     hits = get(url, "/search", q="So Cong Thuong", format="json").json()
     agencies = [h for h in hits if h["kind"] == "agency"]
     assert {(a["iri"], a["province"]) for a in agencies[:2]} == {
-        (f"{BASE}/org/vn-29/so-cong-thuong", "Quảng Ngãi"), (f"{BASE}/org/vn-27/so-cong-thuong", "Quảng Nam")}
+        (f"{BASE}/org/vn-29/so-cong-thuong", "Quảng Ngãi"),
+        (f"{BASE}/org/vn-27/so-cong-thuong", "Quảng Nam"),
+    }
     assert any(h["kind"] == "task" and "Sở Công Thương" in h["matched"] for h in hits)
     page = get(url, "/search", q="So Cong Thuong").text
     assert '<tr class="hit-agency">' in page and "<mark>Sở Công Thương</mark>" in page
@@ -164,10 +173,12 @@ def test_search_with_nothing_found_suggests_symbols(url):
 
 # ------------------------------------------------------------ deadlines, comparison, landing
 
+
 def test_deadlines_show_every_dated_task_past_due_first(url, store):
     page = get(url, "/deadlines", today=TODAY).text
-    rows = store.query(f"SELECT (COUNT(DISTINCT ?t) AS ?n) WHERE {{ ?t <{PG}deadline> ?d }}",
-                       use_default_graph_as_union=True)
+    rows = store.query(
+        f"SELECT (COUNT(DISTINCT ?t) AS ?n) WHERE {{ ?t <{PG}deadline> ?d }}", use_default_graph_as_union=True
+    )
     assert page.count('<tr class="deadline-row') == int(next(iter(rows))["n"].value)
     months = re.findall(r'<section class="month( overdue)?" id="month-([\d-]+|none)">', page)
     overdue = [m for flag, m in months if flag]
@@ -192,7 +203,10 @@ def test_compare_puts_the_provinces_side_by_side(url, store):
     sections = page.split('<section class="province">')[1:]
     assert [re.search(r"<h2>(.*?)</h2>", s)[1] for s in sections] == ["Quảng Nam", "Quảng Ngãi"]
     counts = [int(re.search(r"(\d+) nhiệm vụ <span", s)[1]) for s in sections]
-    assert counts == [len(tasks_of(store, PLAN_QUANG_NAM)), len(tasks_of(store, DOC_214) | tasks_of(store, DOC_31))]
+    assert counts == [
+        len(tasks_of(store, PLAN_QUANG_NAM)),
+        len(tasks_of(store, DOC_214) | tasks_of(store, DOC_31)),
+    ]
     assert "Kế hoạch 214/KH-UBND" in sections[1] and "Sở Công Thương" in sections[0]
 
 
@@ -202,7 +216,7 @@ def test_landing_lists_29_with_the_documents_and_tasks_carrying_it_out(url, stor
     numbers = [int(n) for n in re.findall(r'class="num">(\d+)</td>', row)]
     all_tasks = tasks_of(store, DOC_214) | tasks_of(store, PLAN_QUANG_NAM) | tasks_of(store, DOC_31)
     assert numbers[1] == len(all_tasks)
-    assert '/tree?doc=29-NQ/TW' in row and '<a href="/sparql-ui">' in page
+    assert "/tree?doc=29-NQ/TW" in row and '<a href="/sparql-ui">' in page
     assert '<a href="/documents?province=Qu%E1%BA%A3ng%20Ng%C3%A3i">Quảng Ngãi</a>' in page
 
 
@@ -212,6 +226,7 @@ def test_browse_by_province(url):
 
 
 # ------------------------------------------------------------ document, agency, task pages
+
 
 def test_a_cited_law_page_says_who_cites_it(url):
     page = get(url, "/eli/vn/luat/name/luat-dau-tu").text

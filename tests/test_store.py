@@ -14,8 +14,16 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from graph.store import (CRASH_ENV, GraphFile, StoreBusy, StoreError, build_lock, current_generation, open_store,
-                         rebuild)
+from graph.store import (
+    CRASH_ENV,
+    GraphFile,
+    StoreBusy,
+    StoreError,
+    build_lock,
+    current_generation,
+    open_store,
+    rebuild,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 TTL = ROOT / "data" / "ttl"
@@ -37,7 +45,9 @@ def quads(store: Path) -> int:
     return len(open_store(store))
 
 
-SEED_214_TRIPLES = sum(1 for _ in ox.parse(path=str(TTL / "quang-ngai-kh-ubnd-2024-214.ttl"), format=ox.RdfFormat.TURTLE))
+SEED_214_TRIPLES = sum(
+    1 for _ in ox.parse(path=str(TTL / "quang-ngai-kh-ubnd-2024-214.ttl"), format=ox.RdfFormat.TURTLE)
+)
 
 
 # ------------------------------------------------------------------ layout
@@ -59,8 +69,11 @@ def test_a_store_is_a_link_to_its_generation_and_the_old_one_goes(tmp_path):
 def test_a_plain_store_folder_of_earlier_versions_opens_and_is_replaced_by_a_link(tmp_path):
     store = tmp_path / "store"
     legacy = ox.Store(str(store))
-    legacy.bulk_load(path=str(TTL / "_agencies.ttl"), format=ox.RdfFormat.TURTLE,
-                     to_graph=ox.NamedNode("https://w3id.org/policy-graph/graph/registry"))
+    legacy.bulk_load(
+        path=str(TTL / "_agencies.ttl"),
+        format=ox.RdfFormat.TURTLE,
+        to_graph=ox.NamedNode("https://w3id.org/policy-graph/graph/registry"),
+    )
     legacy.flush()
     del legacy
     before = quads(store)
@@ -99,7 +112,9 @@ def test_a_build_never_replaces_a_folder_that_is_not_a_store(tmp_path):
     assert (folder / "keep.txt").read_text(encoding="utf-8") == "giữ lại"
 
 
-@pytest.mark.parametrize("url", ["http://example.org/sparql", "https://db.example.vn/store", "s3://bucket/store"])
+@pytest.mark.parametrize(
+    "url", ["http://example.org/sparql", "https://db.example.vn/store", "s3://bucket/store"]
+)
 def test_a_url_store_is_refused_as_not_yet_supported(url, tmp_path):
     with pytest.raises(StoreError, match="not yet supported"):
         open_store(url)
@@ -114,8 +129,12 @@ def test_cli_refuses_a_url_store_before_doing_anything(tmp_path):
     from graph.cli import main
 
     runner = CliRunner()
-    for command in (["build", str(SEED_214), "--ttl-dir", str(tmp_path / "ttl")], ["query", "documents"],
-                    ["validate"], ["serve"]):
+    for command in (
+        ["build", str(SEED_214), "--ttl-dir", str(tmp_path / "ttl")],
+        ["query", "documents"],
+        ["validate"],
+        ["serve"],
+    ):
         result = runner.invoke(main, [*command, "--store", "http://localhost:7878/store"])
         assert result.exit_code == 2, (command, result.output)
         assert "not yet supported" in result.output
@@ -124,10 +143,18 @@ def test_cli_refuses_a_url_store_before_doing_anything(tmp_path):
 
 def test_a_second_build_of_the_same_store_is_refused_while_the_first_runs(tmp_path):
     store = tmp_path / "store"
-    child = subprocess.Popen([sys.executable, "-c", (
-        "import sys, time; from pathlib import Path; from graph.store import build_lock\n"
-        f"with build_lock(Path({str(store)!r})):\n    print('locked', flush=True); time.sleep(60)")],
-        stdout=subprocess.PIPE, text=True)
+    child = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            (
+                "import sys, time; from pathlib import Path; from graph.store import build_lock\n"
+                f"with build_lock(Path({str(store)!r})):\n    print('locked', flush=True); time.sleep(60)"
+            ),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert child.stdout.readline().strip() == "locked"
         with pytest.raises(StoreBusy, match="another build"):
@@ -148,9 +175,25 @@ def run_build(tmp_path: Path, crash_at: str | None = None, **popen) -> subproces
     env.pop(CRASH_ENV, None)
     if crash_at:
         env[CRASH_ENV] = crash_at
-    return subprocess.Popen([*POLICY_GRAPH, "build", str(SEED_214), str(SEED_001), "--store", str(tmp_path / "store"),
-                             "--ttl-dir", str(tmp_path / "ttl"), "--jobs", "2"],
-                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, **popen)
+    return subprocess.Popen(
+        [
+            *POLICY_GRAPH,
+            "build",
+            str(SEED_214),
+            str(SEED_001),
+            "--store",
+            str(tmp_path / "store"),
+            "--ttl-dir",
+            str(tmp_path / "ttl"),
+            "--jobs",
+            "2",
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        **popen,
+    )
 
 
 class Reader(threading.Thread):
@@ -167,7 +210,7 @@ class Reader(threading.Thread):
                 rows = list(open_store(self.store).query(DOCS_QUERY))
                 self.answers.add(int(rows[0]["n"].value))
                 self.reads += 1
-            except Exception as err:  # noqa: BLE001 — any failure to read is what this test looks for
+            except Exception as err:
                 self.errors.append(f"{type(err).__name__}: {err}")
             time.sleep(0.01)
 
@@ -204,9 +247,15 @@ def test_a_killed_build_leaves_a_store_that_answers_and_the_next_build_succeeds(
     assert reader.errors == []
     assert reader.reads > 10 and reader.answers == {documents}
     assert beside(store) == sorted([".store.lock", os.readlink(store)])
-    assert sorted(p.name for p in (tmp_path / "ttl").iterdir()) == sorted([
-        "_agencies.ttl", "_ontology.ttl", "_vocabularies.ttl",
-        "quang-ngai-ctr-tu-2023-thuc-hien-29-nq-tw.ttl", "quang-ngai-kh-ubnd-2024-214.ttl"])
+    assert sorted(p.name for p in (tmp_path / "ttl").iterdir()) == sorted(
+        [
+            "_agencies.ttl",
+            "_ontology.ttl",
+            "_vocabularies.ttl",
+            "quang-ngai-ctr-tu-2023-thuc-hien-29-nq-tw.ttl",
+            "quang-ngai-kh-ubnd-2024-214.ttl",
+        ]
+    )
     leftovers = [p for p in tmp_path.iterdir() if p.name.startswith(".store.building")]
     assert leftovers == []
 
@@ -220,5 +269,8 @@ def test_leftovers_of_a_killed_build_are_removed_by_the_next(tmp_path):
     os.symlink(".store.gen-20260101T000000-deadbeef", tmp_path / ".store.link-deadbeef")
     rebuilt = rebuild(store, [graph_file("_agencies.ttl")])
     assert sorted(p.name for p in rebuilt.removed_leftovers) == [
-        ".store.building-1234abcd", ".store.gen-20260101T000000-deadbeef", ".store.link-deadbeef"]
+        ".store.building-1234abcd",
+        ".store.gen-20260101T000000-deadbeef",
+        ".store.link-deadbeef",
+    ]
     assert beside(store) == sorted([".store.lock", os.readlink(store)])

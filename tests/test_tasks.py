@@ -5,12 +5,10 @@ its lead and cooperating bodies (and, for 000, deadline, output form and note).
 """
 
 from collections import Counter
-from functools import lru_cache
-
+from functools import cache
 
 from graph.extract.tasks import extract_tasks, parse_role_line_tasks, parse_table_tasks
 from graph.model import Span
-
 from seeds import SEED_000, SEED_001, SEED_002, SEED_003, SEED_004, segmented
 
 
@@ -18,7 +16,7 @@ def seg_of(name):
     return segmented(name)
 
 
-@lru_cache(maxsize=None)
+@cache
 def tasks_of(name):
     return extract_tasks(seg_of(name))
 
@@ -33,108 +31,536 @@ def names(mentions):
 
 # label, lead, support, (deadline kind, raw), output form, note — all 50 rows of 000 Phụ lục II
 SEED_000_TABLE = [
-    ('1.1', ['Sở Kế hoạch và Đầu tư'], ['Các sở, ban, ngành và địa phương'], ('annual', 'Hằng năm'), 'Nghị quyết', None),
-    ('2.1', ['Sở Thông tin và Truyền thông'], ['Các sở, ban, ngành và địa phương'], ('annual', 'Hằng năm'), 'Kế hoạch', None),
-    ('2.2', ['Sở Thông tin và Truyền thông'], ['Các sở, ban, ngành và địa phương'], ('per-lead-schedule', 'Theo tiến độ cơ quan chủ trì'), 'Quyết định', None),
-    ('2.3', ['Sở Nội vụ'], ['Các sở, ban, ngành và địa phương'], ('annual', 'Hằng năm'), 'Kế hoạch', None),
-    ('2.4', ['Sở Công Thương'], ['Các sở, ban, ngành và địa phương'], ('per-lead-schedule', 'Theo tiến độ cơ quan chủ trì'), 'Quyết định', 'Trình Thủ tướng Chính phủ'),
-    ('2.5', ['Sở Kế hoạch và Đầu tư'], ['Các sở, ban, ngành và địa phương'], ('annual', 'Hằng năm'), 'Quyết định', None),
-    ('2.6', ['Ban Quản lý các Khu kinh tế và Khu công nghiệp'], ['Các sở, ban, ngành và địa phương'], ('per-lead-schedule', 'Theo tiến độ cơ quan chủ trì'), 'Nghị quyết', None),
-    ('3.1', ['Sở Công Thương'], ['Các sở, ban, ngành và địa phương'], ('year', '2024'), 'Đề án', 'Trình Thủ tướng Chính phủ'),
-    ('3.2', ['Sở Công Thương'], ['Các sở, ban, ngành và địa phương'], ('annual', 'Hằng năm'), 'Kế hoạch', None),
-    ('3.3', ['Sở Kế hoạch và Đầu tư', 'Ban Quản lý các Khu kinh tế và Khu công nghiệp'], ['Các sở, ban, ngành và địa phương'], ('annual', 'Hằng năm'), 'Chương trình', None),
-    ('3.4', ['Sở Công Thương', 'Sở Xây dựng'], ['Các sở, ban, ngành và địa phương'], ('per-lead-schedule', 'Theo tiến độ cơ quan chủ trì'), 'Đề án', None),
-    ('3.5', ['Sở Tài nguyên và Môi trường'], ['Các sở, ban, ngành và địa phương'], ('year', '2023'), 'Kế hoạch', None),
-    ('3.6', ['Sở Xây dựng'], ['Các sở, ban, ngành và địa phương'], ('year', '2023'), 'Đề án', None),
-    ('3.7', ['Ban Quản lý các Khu kinh tế và Khu công nghiệp'], ['Các sở, ban, ngành và địa phương'], ('per-plan', 'Theo tiến độ dự án'), 'Dự án', None),
-    ('3.8', ['Sở Công Thương'], ['Các sở, ban, ngành và địa phương'], ('per-lead-schedule', 'Theo tiến độ cơ quan chủ trì'), 'Kế hoạch, Dự án', None),
-    ('3.9', ['Ban Quản lý các Khu kinh tế và Khu công nghiệp'], ['Các sở, ban, ngành và địa phương'], ('per-plan', 'Theo tiến độ dự án'), 'Quyết định, dự án', None),
-    ('4.1', ['Sở Nông nghiệp và Phát triển nông thôn'], ['Các sở, ban, ngành và địa phương'], ('year', '2023'), 'Đề án', 'Trình Thủ tướng Chính phủ'),
-    ('4.2', ['Sở Nông nghiệp và Phát triển nông thôn'], ['Các sở, ban, ngành và địa phương'], ('per-lead-schedule', 'Theo tiến độ cơ quan chủ trì'), 'Đề án', None),
-    ('4.3', ['Sở Nông nghiệp và Phát triển nông thôn'], ['Các sở, ban, ngành và địa phương'], ('per-lead-schedule', 'Theo tiến độ cơ quan chủ trì'), 'Đề án', None),
-    ('4.4', ['Sở Nông nghiệp và Phát triển nông thôn'], ['Các sở, ban, ngành và địa phương'], ('per-lead-schedule', 'Theo tiến độ cơ quan chủ trì'), 'Đề án', None),
-    ('4.5', ['Sở Nông nghiệp và Phát triển nông thôn'], ['Các sở, ban, ngành và địa phương'], ('per-lead-schedule', 'Theo tiến độ cơ quan chủ trì'), 'Đề án', None),
-    ('4.6', ['Sở Nông nghiệp và Phát triển nông thôn'], ['Các sở, ban, ngành và địa phương'], ('year', '2024'), 'Chương trình', None),
-    ('4.7', ['Sở Khoa học và Công nghệ'], ['Các sở, ban, ngành và địa phương'], ('per-lead-schedule', 'Theo tiến độ cơ quan chủ trì'), 'Kế hoạch, Đề án', None),
-    ('4.8', ['Sở Công Thương'], ['Các sở, ban, ngành và địa phương'], ('per-lead-schedule', 'Theo tiến độ cơ quan chủ trì'), 'Kế hoạch', None),
-    ('4.9', ['Sở Văn hóa, Thể thao và Du lịch'], ['Các sở, ban, ngành và địa phương'], ('per-lead-schedule', 'Theo tiến độ cơ quan chủ trì'), 'Đề án', None),
-    ('4.10', ['Sở Văn hóa, Thể thao và Du lịch'], ['Các sở, ban, ngành và địa phương'], ('per-lead-schedule', 'Theo tiến độ cơ quan chủ trì'), 'Chương trình, Kế hoạch', None),
-    ('4.11', ['Sở Văn hóa, Thể thao và Du lịch'], ['Các sở, ban, ngành và địa phương'], ('per-lead-schedule', 'Theo tiến độ cơ quan chủ trì'), 'Kế hoạch', None),
-    ('5.1', ['Sở Khoa học và Công nghệ'], ['Các sở, ban, ngành và địa phương'], ('annual', 'Hằng năm'), 'Kế hoạch', None),
-    ('5.2', ['Sở Khoa học và Công nghệ'], ['Các sở, ban, ngành và địa phương'], ('per-lead-schedule', 'Theo tiến độ cơ quan chủ trì'), 'Đề án', None),
-    ('5.3', ['Sở Khoa học và Công nghệ'], ['Các sở, ban, ngành và địa phương'], ('per-lead-schedule', 'Theo tiến độ cơ quan chủ trì'), 'Đề án', None),
-    ('5.4', ['Sở Lao động - Thương binh và Xã hội'], ['Các sở, ban, ngành và địa phương'], ('period', 'Giai đoạn'), 'Kế hoạch', None),
-    ('5.5', ['Sở Lao động - Thương binh và Xã hội'], ['Các sở, ban, ngành và địa phương'], ('per-lead-schedule', 'Theo tiến độ cơ quan chủ trì'), 'Nghị quyết', None),
-    ('5.6', ['Sở Nội vụ'], ['Các sở, ban, ngành và địa phương'], ('per-lead-schedule', 'Theo tiến độ cơ quan chủ trì'), 'Nghị quyết', None),
-    ('6.1', ['Sở Giao thông vận tải'], ['Các sở, ban, ngành và địa phương'], ('per-plan', 'Theo tiến độ dự án'), 'Nghị quyết', None),
-    ('6.2', ['Sở Giao thông vận tải'], ['Các sở, ban, ngành và địa phương'], ('per-plan', 'Theo tiến độ dự án'), 'Nghị quyết', None),
-    ('6.3', ['Sở Giao thông vận tải'], ['Các sở, ban, ngành và địa phương'], ('per-plan', 'Theo tiến độ dự án'), 'Nghị quyết', None),
-    ('6.4', ['Ban Quản lý các Khu kinh tế và Khu công nghiệp'], ['Các sở, ban, ngành và địa phương'], ('per-plan', 'Theo tiến độ dự án'), 'Nghị quyết', None),
-    ('6.5', ['Sở Xây dựng'], ['Các sở, ban, ngành và địa phương'], ('per-lead-schedule', 'Theo tiến độ cơ quan chủ trì'), 'Nghị quyết', None),
-    ('6.6', ['Sở Xây dựng'], ['Các sở, ban, ngành và địa phương'], ('per-lead-schedule', 'Theo tiến độ cơ quan chủ trì'), 'Nghị quyết', None),
-    ('6.7', ['Sở Xây dựng'], ['Các sở, ban, ngành và địa phương'], ('per-lead-schedule', 'Theo tiến độ cơ quan chủ trì'), 'Đề án', None),
-    ('7.1', ['Sở Kế hoạch và Đầu tư'], ['Các sở, ban, ngành và địa phương'], ('year', '2023'), 'Kế hoạch', None),
-    ('8.1', ['Sở Tài chính'], ['Các sở, ban, ngành và địa phương'], ('annual', 'Hằng năm'), 'Quyết định', None),
-    ('8.2', ['Sở Kế hoạch và Đầu tư'], ['Các sở, ban, ngành và địa phương'], ('annual', 'Hằng năm'), 'Kế hoạch', None),
-    ('9.1', ['Sở Tài nguyên và Môi trường'], ['Các sở, ban, ngành và địa phương'], ('per-lead-schedule', 'Theo tiến độ cơ quan chủ trì'), 'Quyết định', None),
-    ('9.2', ['Sở Tài nguyên và Môi trường'], ['Các sở, ban, ngành và địa phương'], ('year', '2024'), 'Đề án', None),
-    ('9.3', ['Sở Công Thương'], ['Các sở, ban, ngành và địa phương'], ('annual', 'Hằng năm'), 'Kế hoạch', None),
-    ('9.4', ['Sở Ngoại vụ'], ['Các sở, ban, ngành và địa phương'], ('annual', 'Hằng năm'), 'Kế hoạch', None),
-    ('10.1', ['Các sở, ban, ngành và địa phương'], [], ('annual', 'Hằng năm'), 'Kế hoạch', None),
-    ('10.2', ['Sở Lao động - Thương binh và Xã hội'], ['Các sở, ban, ngành và địa phương'], ('per-lead-schedule', 'Theo tiến độ cơ quan chủ trì'), 'Kế hoạch', None),
-    ('10.3', ['Sở Xây dựng'], ['Các sở, ban, ngành và địa phương'], ('per-lead-schedule', 'Theo tiến độ cơ quan chủ trì'), 'Kế hoạch', None),
+    (
+        "1.1",
+        ["Sở Kế hoạch và Đầu tư"],
+        ["Các sở, ban, ngành và địa phương"],
+        ("annual", "Hằng năm"),
+        "Nghị quyết",
+        None,
+    ),
+    (
+        "2.1",
+        ["Sở Thông tin và Truyền thông"],
+        ["Các sở, ban, ngành và địa phương"],
+        ("annual", "Hằng năm"),
+        "Kế hoạch",
+        None,
+    ),
+    (
+        "2.2",
+        ["Sở Thông tin và Truyền thông"],
+        ["Các sở, ban, ngành và địa phương"],
+        ("per-lead-schedule", "Theo tiến độ cơ quan chủ trì"),
+        "Quyết định",
+        None,
+    ),
+    ("2.3", ["Sở Nội vụ"], ["Các sở, ban, ngành và địa phương"], ("annual", "Hằng năm"), "Kế hoạch", None),
+    (
+        "2.4",
+        ["Sở Công Thương"],
+        ["Các sở, ban, ngành và địa phương"],
+        ("per-lead-schedule", "Theo tiến độ cơ quan chủ trì"),
+        "Quyết định",
+        "Trình Thủ tướng Chính phủ",
+    ),
+    (
+        "2.5",
+        ["Sở Kế hoạch và Đầu tư"],
+        ["Các sở, ban, ngành và địa phương"],
+        ("annual", "Hằng năm"),
+        "Quyết định",
+        None,
+    ),
+    (
+        "2.6",
+        ["Ban Quản lý các Khu kinh tế và Khu công nghiệp"],
+        ["Các sở, ban, ngành và địa phương"],
+        ("per-lead-schedule", "Theo tiến độ cơ quan chủ trì"),
+        "Nghị quyết",
+        None,
+    ),
+    (
+        "3.1",
+        ["Sở Công Thương"],
+        ["Các sở, ban, ngành và địa phương"],
+        ("year", "2024"),
+        "Đề án",
+        "Trình Thủ tướng Chính phủ",
+    ),
+    (
+        "3.2",
+        ["Sở Công Thương"],
+        ["Các sở, ban, ngành và địa phương"],
+        ("annual", "Hằng năm"),
+        "Kế hoạch",
+        None,
+    ),
+    (
+        "3.3",
+        ["Sở Kế hoạch và Đầu tư", "Ban Quản lý các Khu kinh tế và Khu công nghiệp"],
+        ["Các sở, ban, ngành và địa phương"],
+        ("annual", "Hằng năm"),
+        "Chương trình",
+        None,
+    ),
+    (
+        "3.4",
+        ["Sở Công Thương", "Sở Xây dựng"],
+        ["Các sở, ban, ngành và địa phương"],
+        ("per-lead-schedule", "Theo tiến độ cơ quan chủ trì"),
+        "Đề án",
+        None,
+    ),
+    (
+        "3.5",
+        ["Sở Tài nguyên và Môi trường"],
+        ["Các sở, ban, ngành và địa phương"],
+        ("year", "2023"),
+        "Kế hoạch",
+        None,
+    ),
+    ("3.6", ["Sở Xây dựng"], ["Các sở, ban, ngành và địa phương"], ("year", "2023"), "Đề án", None),
+    (
+        "3.7",
+        ["Ban Quản lý các Khu kinh tế và Khu công nghiệp"],
+        ["Các sở, ban, ngành và địa phương"],
+        ("per-plan", "Theo tiến độ dự án"),
+        "Dự án",
+        None,
+    ),
+    (
+        "3.8",
+        ["Sở Công Thương"],
+        ["Các sở, ban, ngành và địa phương"],
+        ("per-lead-schedule", "Theo tiến độ cơ quan chủ trì"),
+        "Kế hoạch, Dự án",
+        None,
+    ),
+    (
+        "3.9",
+        ["Ban Quản lý các Khu kinh tế và Khu công nghiệp"],
+        ["Các sở, ban, ngành và địa phương"],
+        ("per-plan", "Theo tiến độ dự án"),
+        "Quyết định, dự án",
+        None,
+    ),
+    (
+        "4.1",
+        ["Sở Nông nghiệp và Phát triển nông thôn"],
+        ["Các sở, ban, ngành và địa phương"],
+        ("year", "2023"),
+        "Đề án",
+        "Trình Thủ tướng Chính phủ",
+    ),
+    (
+        "4.2",
+        ["Sở Nông nghiệp và Phát triển nông thôn"],
+        ["Các sở, ban, ngành và địa phương"],
+        ("per-lead-schedule", "Theo tiến độ cơ quan chủ trì"),
+        "Đề án",
+        None,
+    ),
+    (
+        "4.3",
+        ["Sở Nông nghiệp và Phát triển nông thôn"],
+        ["Các sở, ban, ngành và địa phương"],
+        ("per-lead-schedule", "Theo tiến độ cơ quan chủ trì"),
+        "Đề án",
+        None,
+    ),
+    (
+        "4.4",
+        ["Sở Nông nghiệp và Phát triển nông thôn"],
+        ["Các sở, ban, ngành và địa phương"],
+        ("per-lead-schedule", "Theo tiến độ cơ quan chủ trì"),
+        "Đề án",
+        None,
+    ),
+    (
+        "4.5",
+        ["Sở Nông nghiệp và Phát triển nông thôn"],
+        ["Các sở, ban, ngành và địa phương"],
+        ("per-lead-schedule", "Theo tiến độ cơ quan chủ trì"),
+        "Đề án",
+        None,
+    ),
+    (
+        "4.6",
+        ["Sở Nông nghiệp và Phát triển nông thôn"],
+        ["Các sở, ban, ngành và địa phương"],
+        ("year", "2024"),
+        "Chương trình",
+        None,
+    ),
+    (
+        "4.7",
+        ["Sở Khoa học và Công nghệ"],
+        ["Các sở, ban, ngành và địa phương"],
+        ("per-lead-schedule", "Theo tiến độ cơ quan chủ trì"),
+        "Kế hoạch, Đề án",
+        None,
+    ),
+    (
+        "4.8",
+        ["Sở Công Thương"],
+        ["Các sở, ban, ngành và địa phương"],
+        ("per-lead-schedule", "Theo tiến độ cơ quan chủ trì"),
+        "Kế hoạch",
+        None,
+    ),
+    (
+        "4.9",
+        ["Sở Văn hóa, Thể thao và Du lịch"],
+        ["Các sở, ban, ngành và địa phương"],
+        ("per-lead-schedule", "Theo tiến độ cơ quan chủ trì"),
+        "Đề án",
+        None,
+    ),
+    (
+        "4.10",
+        ["Sở Văn hóa, Thể thao và Du lịch"],
+        ["Các sở, ban, ngành và địa phương"],
+        ("per-lead-schedule", "Theo tiến độ cơ quan chủ trì"),
+        "Chương trình, Kế hoạch",
+        None,
+    ),
+    (
+        "4.11",
+        ["Sở Văn hóa, Thể thao và Du lịch"],
+        ["Các sở, ban, ngành và địa phương"],
+        ("per-lead-schedule", "Theo tiến độ cơ quan chủ trì"),
+        "Kế hoạch",
+        None,
+    ),
+    (
+        "5.1",
+        ["Sở Khoa học và Công nghệ"],
+        ["Các sở, ban, ngành và địa phương"],
+        ("annual", "Hằng năm"),
+        "Kế hoạch",
+        None,
+    ),
+    (
+        "5.2",
+        ["Sở Khoa học và Công nghệ"],
+        ["Các sở, ban, ngành và địa phương"],
+        ("per-lead-schedule", "Theo tiến độ cơ quan chủ trì"),
+        "Đề án",
+        None,
+    ),
+    (
+        "5.3",
+        ["Sở Khoa học và Công nghệ"],
+        ["Các sở, ban, ngành và địa phương"],
+        ("per-lead-schedule", "Theo tiến độ cơ quan chủ trì"),
+        "Đề án",
+        None,
+    ),
+    (
+        "5.4",
+        ["Sở Lao động - Thương binh và Xã hội"],
+        ["Các sở, ban, ngành và địa phương"],
+        ("period", "Giai đoạn"),
+        "Kế hoạch",
+        None,
+    ),
+    (
+        "5.5",
+        ["Sở Lao động - Thương binh và Xã hội"],
+        ["Các sở, ban, ngành và địa phương"],
+        ("per-lead-schedule", "Theo tiến độ cơ quan chủ trì"),
+        "Nghị quyết",
+        None,
+    ),
+    (
+        "5.6",
+        ["Sở Nội vụ"],
+        ["Các sở, ban, ngành và địa phương"],
+        ("per-lead-schedule", "Theo tiến độ cơ quan chủ trì"),
+        "Nghị quyết",
+        None,
+    ),
+    (
+        "6.1",
+        ["Sở Giao thông vận tải"],
+        ["Các sở, ban, ngành và địa phương"],
+        ("per-plan", "Theo tiến độ dự án"),
+        "Nghị quyết",
+        None,
+    ),
+    (
+        "6.2",
+        ["Sở Giao thông vận tải"],
+        ["Các sở, ban, ngành và địa phương"],
+        ("per-plan", "Theo tiến độ dự án"),
+        "Nghị quyết",
+        None,
+    ),
+    (
+        "6.3",
+        ["Sở Giao thông vận tải"],
+        ["Các sở, ban, ngành và địa phương"],
+        ("per-plan", "Theo tiến độ dự án"),
+        "Nghị quyết",
+        None,
+    ),
+    (
+        "6.4",
+        ["Ban Quản lý các Khu kinh tế và Khu công nghiệp"],
+        ["Các sở, ban, ngành và địa phương"],
+        ("per-plan", "Theo tiến độ dự án"),
+        "Nghị quyết",
+        None,
+    ),
+    (
+        "6.5",
+        ["Sở Xây dựng"],
+        ["Các sở, ban, ngành và địa phương"],
+        ("per-lead-schedule", "Theo tiến độ cơ quan chủ trì"),
+        "Nghị quyết",
+        None,
+    ),
+    (
+        "6.6",
+        ["Sở Xây dựng"],
+        ["Các sở, ban, ngành và địa phương"],
+        ("per-lead-schedule", "Theo tiến độ cơ quan chủ trì"),
+        "Nghị quyết",
+        None,
+    ),
+    (
+        "6.7",
+        ["Sở Xây dựng"],
+        ["Các sở, ban, ngành và địa phương"],
+        ("per-lead-schedule", "Theo tiến độ cơ quan chủ trì"),
+        "Đề án",
+        None,
+    ),
+    (
+        "7.1",
+        ["Sở Kế hoạch và Đầu tư"],
+        ["Các sở, ban, ngành và địa phương"],
+        ("year", "2023"),
+        "Kế hoạch",
+        None,
+    ),
+    (
+        "8.1",
+        ["Sở Tài chính"],
+        ["Các sở, ban, ngành và địa phương"],
+        ("annual", "Hằng năm"),
+        "Quyết định",
+        None,
+    ),
+    (
+        "8.2",
+        ["Sở Kế hoạch và Đầu tư"],
+        ["Các sở, ban, ngành và địa phương"],
+        ("annual", "Hằng năm"),
+        "Kế hoạch",
+        None,
+    ),
+    (
+        "9.1",
+        ["Sở Tài nguyên và Môi trường"],
+        ["Các sở, ban, ngành và địa phương"],
+        ("per-lead-schedule", "Theo tiến độ cơ quan chủ trì"),
+        "Quyết định",
+        None,
+    ),
+    (
+        "9.2",
+        ["Sở Tài nguyên và Môi trường"],
+        ["Các sở, ban, ngành và địa phương"],
+        ("year", "2024"),
+        "Đề án",
+        None,
+    ),
+    (
+        "9.3",
+        ["Sở Công Thương"],
+        ["Các sở, ban, ngành và địa phương"],
+        ("annual", "Hằng năm"),
+        "Kế hoạch",
+        None,
+    ),
+    ("9.4", ["Sở Ngoại vụ"], ["Các sở, ban, ngành và địa phương"], ("annual", "Hằng năm"), "Kế hoạch", None),
+    ("10.1", ["Các sở, ban, ngành và địa phương"], [], ("annual", "Hằng năm"), "Kế hoạch", None),
+    (
+        "10.2",
+        ["Sở Lao động - Thương binh và Xã hội"],
+        ["Các sở, ban, ngành và địa phương"],
+        ("per-lead-schedule", "Theo tiến độ cơ quan chủ trì"),
+        "Kế hoạch",
+        None,
+    ),
+    (
+        "10.3",
+        ["Sở Xây dựng"],
+        ["Các sở, ban, ngành và địa phương"],
+        ("per-lead-schedule", "Theo tiến độ cơ quan chủ trì"),
+        "Kế hoạch",
+        None,
+    ),
 ]
 
 # label, lead, support — all 41 task rows of 004's appendix (rows 2.2 … 3.2 are not in the web text)
 SEED_004_TABLE = [
-    ('1.1', ['Các sở, ban, ngành', 'Ủy ban nhân dân các huyện, thị xã, thành phố'], ['Sở Thông tin và Truyền thông', 'Đài Phát thanh truyền hình tỉnh']),
+    (
+        "1.1",
+        ["Các sở, ban, ngành", "Ủy ban nhân dân các huyện, thị xã, thành phố"],
+        ["Sở Thông tin và Truyền thông", "Đài Phát thanh truyền hình tỉnh"],
+    ),
     # no body cells printed: the page merged those of row 1.1 over both rows (the gold reads them so)
-    ('1.2', ['Các sở, ban, ngành', 'Ủy ban nhân dân các huyện, thị xã, thành phố'],
-     ['Sở Thông tin và Truyền thông', 'Đài Phát thanh truyền hình tỉnh']),
-    ('2.1', ['Các sở, ban, ngành', 'Ủy ban nhân dân các huyện, thị xã, thành phố'], []),
-    ('3.3', ['Sở Tài chính'], ['Các sở, ban, ngành', 'Ủy ban nhân dân các huyện, thị xã, thành phố']),
-    ('3.4', ['Sở Xây dựng'], ['Các sở, ban, ngành', 'Ủy ban nhân dân các huyện, thị xã, thành phố']),
-    ('3.5', ['Sở Khoa học và Công nghệ'], ['Các sở, ban, ngành', 'Ủy ban nhân dân các huyện, thị xã, thành phố']),
-    ('3.6', ['Bộ Chỉ huy Quân sự tỉnh', 'Công an tỉnh'], ['Sở Khoa học và Công nghệ']),
-    ('4.1', ['Các sở, ban, ngành', 'Ủy ban nhân dân các huyện, thị xã, thành phố'], []),
-    ('4.2', ['Sở Nông nghiệp và Phát triển nông thôn'], ['Các sở, ban, ngành', 'Ủy ban nhân dân các huyện, thị xã, thành phố']),
-    ('4.3', ['Sở Công Thương'], ['Các sở, ban, ngành', 'Ủy ban nhân dân các huyện, thị xã, thành phố']),
-    ('4.4', ['Sở Khoa học và Công nghệ'], ['Các sở, ban, ngành', 'Ủy ban nhân dân các huyện, thị xã, thành phố']),
-    ('4.5', ['Sở Lao động - Thương binh và Xã hội'], ['Các sở, ban, ngành', 'Ủy ban nhân dân các huyện, thị xã, thành phố']),
-    ('4.6', ['Sở Thông tin và Truyền thông'], ['Các sở, ban, ngành', 'Ủy ban nhân dân các huyện, thị xã, thành phố']),
-    ('4.7', ['Ngân hàng Nhà nước Việt Nam chi nhánh tỉnh Quảng Ngãi'], ['Các sở, ban, ngành', 'Ủy ban nhân dân các huyện, thị xã, thành phố']),
-    ('5.1', ['Các sở, ban, ngành', 'Ủy ban nhân dân các huyện, thị xã, thành phố'], []),
-    ('5.2', ['Sở Khoa học và Công nghệ'], ['Các sở, ban, ngành', 'Ủy ban nhân dân các huyện, thị xã, thành phố']),
-    ('5.3', ['Sở Kế hoạch và Đầu tư'], ['Các sở, ban, ngành', 'Ủy ban nhân dân các huyện, thị xã, thành phố']),
-    ('5.4', ['Sở Tài chính'], ['Các sở, ban, ngành', 'Ủy ban nhân dân các huyện, thị xã, thành phố']),
-    ('5.5', ['Sở Giáo dục và Đào tạo'], ['Các sở, ban, ngành', 'Ủy ban nhân dân các huyện, thị xã, thành phố']),
-    ('5.6', ['Sở Lao động - Thương binh và Xã hội'], ['Các sở, ban, ngành', 'Ủy ban nhân dân các huyện, thị xã, thành phố']),
-    ('6.1', ['Sở Giao thông vận tải'], ['Các sở, ban, ngành', 'Ủy ban nhân dân các huyện, thị xã, thành phố']),
-    ('6.2', ['Sở Thông tin và Truyền thông'], ['Các sở, ban, ngành', 'Ủy ban nhân dân các huyện, thị xã, thành phố']),
-    ('6.3', ['Sở Xây dựng'], ['Các sở, ban, ngành', 'Ủy ban nhân dân các huyện, thị xã, thành phố']),
-    ('6.4', ['Sở Kế hoạch và Đầu tư'], ['Các sở, ban, ngành', 'Ủy ban nhân dân các huyện, thị xã, thành phố']),
-    ('6.5', ['Sở Nông nghiệp và Phát triển nông thôn'], ['Các sở, ban, ngành', 'Ủy ban nhân dân các huyện, thị xã, thành phố']),
-    ('7', ['Sở Kế hoạch và Đầu tư'], ['Các sở, ban, ngành', 'Ủy ban nhân dân các huyện, thị xã, thành phố']),
-    ('8.1', ['Các sở, ban, ngành', 'Ủy ban nhân dân các huyện, thị xã, thành phố'], []),
-    ('8.2', ['Sở Tài chính'], ['Các sở, ban, ngành', 'Ủy ban nhân dân các huyện, thị xã, thành phố']),
-    ('8.3', ['Ngân hàng Nhà nước Việt Nam chi nhánh Quảng Ngãi'], ['Các sở, ban, ngành', 'Ủy ban nhân dân các huyện, thị xã, thành phố']),
-    ('8.4', ['Sở Kế hoạch và Đầu tư'], ['Các sở, ban, ngành', 'Ủy ban nhân dân các huyện, thị xã, thành phố']),
-    ('9.1', ['Sở Kế hoạch và Đầu tư'], ['Các sở, ban, ngành', 'Ủy ban nhân dân các huyện, thị xã, thành phố']),
-    ('9.2', ['Sở Công Thương'], ['Các sở, ban, ngành', 'Ủy ban nhân dân các huyện, thị xã. thành phố']),
-    ('9.3', ['Sở Tài nguyên và Môi trường'], ['Các sở, ban, ngành', 'Ủy ban nhân dân các huyện, thị xã, thành phố']),
-    ('9.4', ['Sở Tài chính'], ['Các sở, ban, ngành', 'Ủy ban nhân dân các huyện, thị xã, thành phố']),
-    ('9.5', ['Sở Ngoại vụ', 'Sở Kế hoạch và Đầu tư'], ['Các sở, ban, ngành', 'Ủy ban nhân dân các huyện, thị xã, thành phố']),
-    ('10.1', ['Sở Văn hóa, Thể thao và Du lịch'], ['Các sở, ban, ngành', 'Ủy ban nhân dân các huyện, thị xã, thành phố']),
-    ('10.2', ['Sở Lao động - Thương binh và Xã hội'], ['Các sở, ban, ngành', 'Ủy ban nhân dân các huyện, thị xã, thành phố']),
-    ('10.3', ['Sở Khoa học và Công nghệ'], ['Các sở, ban, ngành', 'Ủy ban nhân dân các huyện, thị xã, thành phố']),
-    ('10.4', ['Sở Xây dựng'], ['Các sở, ban, ngành', 'Ủy ban nhân dân các huyện, thị xã, thành phố']),
-    ('10.5', ['Sở Kế hoạch và Đầu tư'], ['Các sở, ban, ngành', 'Ủy ban nhân dân các huyện, thị xã, thành phố']),
-    ('10.6', ['Liên đoàn Lao động Việt Nam tỉnh Quảng Ngãi'], ['Các sở, ban, ngành', 'Ủy ban nhân dân các huyện, thị xã, thành phố']),
+    (
+        "1.2",
+        ["Các sở, ban, ngành", "Ủy ban nhân dân các huyện, thị xã, thành phố"],
+        ["Sở Thông tin và Truyền thông", "Đài Phát thanh truyền hình tỉnh"],
+    ),
+    ("2.1", ["Các sở, ban, ngành", "Ủy ban nhân dân các huyện, thị xã, thành phố"], []),
+    ("3.3", ["Sở Tài chính"], ["Các sở, ban, ngành", "Ủy ban nhân dân các huyện, thị xã, thành phố"]),
+    ("3.4", ["Sở Xây dựng"], ["Các sở, ban, ngành", "Ủy ban nhân dân các huyện, thị xã, thành phố"]),
+    (
+        "3.5",
+        ["Sở Khoa học và Công nghệ"],
+        ["Các sở, ban, ngành", "Ủy ban nhân dân các huyện, thị xã, thành phố"],
+    ),
+    ("3.6", ["Bộ Chỉ huy Quân sự tỉnh", "Công an tỉnh"], ["Sở Khoa học và Công nghệ"]),
+    ("4.1", ["Các sở, ban, ngành", "Ủy ban nhân dân các huyện, thị xã, thành phố"], []),
+    (
+        "4.2",
+        ["Sở Nông nghiệp và Phát triển nông thôn"],
+        ["Các sở, ban, ngành", "Ủy ban nhân dân các huyện, thị xã, thành phố"],
+    ),
+    ("4.3", ["Sở Công Thương"], ["Các sở, ban, ngành", "Ủy ban nhân dân các huyện, thị xã, thành phố"]),
+    (
+        "4.4",
+        ["Sở Khoa học và Công nghệ"],
+        ["Các sở, ban, ngành", "Ủy ban nhân dân các huyện, thị xã, thành phố"],
+    ),
+    (
+        "4.5",
+        ["Sở Lao động - Thương binh và Xã hội"],
+        ["Các sở, ban, ngành", "Ủy ban nhân dân các huyện, thị xã, thành phố"],
+    ),
+    (
+        "4.6",
+        ["Sở Thông tin và Truyền thông"],
+        ["Các sở, ban, ngành", "Ủy ban nhân dân các huyện, thị xã, thành phố"],
+    ),
+    (
+        "4.7",
+        ["Ngân hàng Nhà nước Việt Nam chi nhánh tỉnh Quảng Ngãi"],
+        ["Các sở, ban, ngành", "Ủy ban nhân dân các huyện, thị xã, thành phố"],
+    ),
+    ("5.1", ["Các sở, ban, ngành", "Ủy ban nhân dân các huyện, thị xã, thành phố"], []),
+    (
+        "5.2",
+        ["Sở Khoa học và Công nghệ"],
+        ["Các sở, ban, ngành", "Ủy ban nhân dân các huyện, thị xã, thành phố"],
+    ),
+    (
+        "5.3",
+        ["Sở Kế hoạch và Đầu tư"],
+        ["Các sở, ban, ngành", "Ủy ban nhân dân các huyện, thị xã, thành phố"],
+    ),
+    ("5.4", ["Sở Tài chính"], ["Các sở, ban, ngành", "Ủy ban nhân dân các huyện, thị xã, thành phố"]),
+    (
+        "5.5",
+        ["Sở Giáo dục và Đào tạo"],
+        ["Các sở, ban, ngành", "Ủy ban nhân dân các huyện, thị xã, thành phố"],
+    ),
+    (
+        "5.6",
+        ["Sở Lao động - Thương binh và Xã hội"],
+        ["Các sở, ban, ngành", "Ủy ban nhân dân các huyện, thị xã, thành phố"],
+    ),
+    (
+        "6.1",
+        ["Sở Giao thông vận tải"],
+        ["Các sở, ban, ngành", "Ủy ban nhân dân các huyện, thị xã, thành phố"],
+    ),
+    (
+        "6.2",
+        ["Sở Thông tin và Truyền thông"],
+        ["Các sở, ban, ngành", "Ủy ban nhân dân các huyện, thị xã, thành phố"],
+    ),
+    ("6.3", ["Sở Xây dựng"], ["Các sở, ban, ngành", "Ủy ban nhân dân các huyện, thị xã, thành phố"]),
+    (
+        "6.4",
+        ["Sở Kế hoạch và Đầu tư"],
+        ["Các sở, ban, ngành", "Ủy ban nhân dân các huyện, thị xã, thành phố"],
+    ),
+    (
+        "6.5",
+        ["Sở Nông nghiệp và Phát triển nông thôn"],
+        ["Các sở, ban, ngành", "Ủy ban nhân dân các huyện, thị xã, thành phố"],
+    ),
+    ("7", ["Sở Kế hoạch và Đầu tư"], ["Các sở, ban, ngành", "Ủy ban nhân dân các huyện, thị xã, thành phố"]),
+    ("8.1", ["Các sở, ban, ngành", "Ủy ban nhân dân các huyện, thị xã, thành phố"], []),
+    ("8.2", ["Sở Tài chính"], ["Các sở, ban, ngành", "Ủy ban nhân dân các huyện, thị xã, thành phố"]),
+    (
+        "8.3",
+        ["Ngân hàng Nhà nước Việt Nam chi nhánh Quảng Ngãi"],
+        ["Các sở, ban, ngành", "Ủy ban nhân dân các huyện, thị xã, thành phố"],
+    ),
+    (
+        "8.4",
+        ["Sở Kế hoạch và Đầu tư"],
+        ["Các sở, ban, ngành", "Ủy ban nhân dân các huyện, thị xã, thành phố"],
+    ),
+    (
+        "9.1",
+        ["Sở Kế hoạch và Đầu tư"],
+        ["Các sở, ban, ngành", "Ủy ban nhân dân các huyện, thị xã, thành phố"],
+    ),
+    ("9.2", ["Sở Công Thương"], ["Các sở, ban, ngành", "Ủy ban nhân dân các huyện, thị xã. thành phố"]),
+    (
+        "9.3",
+        ["Sở Tài nguyên và Môi trường"],
+        ["Các sở, ban, ngành", "Ủy ban nhân dân các huyện, thị xã, thành phố"],
+    ),
+    ("9.4", ["Sở Tài chính"], ["Các sở, ban, ngành", "Ủy ban nhân dân các huyện, thị xã, thành phố"]),
+    (
+        "9.5",
+        ["Sở Ngoại vụ", "Sở Kế hoạch và Đầu tư"],
+        ["Các sở, ban, ngành", "Ủy ban nhân dân các huyện, thị xã, thành phố"],
+    ),
+    (
+        "10.1",
+        ["Sở Văn hóa, Thể thao và Du lịch"],
+        ["Các sở, ban, ngành", "Ủy ban nhân dân các huyện, thị xã, thành phố"],
+    ),
+    (
+        "10.2",
+        ["Sở Lao động - Thương binh và Xã hội"],
+        ["Các sở, ban, ngành", "Ủy ban nhân dân các huyện, thị xã, thành phố"],
+    ),
+    (
+        "10.3",
+        ["Sở Khoa học và Công nghệ"],
+        ["Các sở, ban, ngành", "Ủy ban nhân dân các huyện, thị xã, thành phố"],
+    ),
+    ("10.4", ["Sở Xây dựng"], ["Các sở, ban, ngành", "Ủy ban nhân dân các huyện, thị xã, thành phố"]),
+    (
+        "10.5",
+        ["Sở Kế hoạch và Đầu tư"],
+        ["Các sở, ban, ngành", "Ủy ban nhân dân các huyện, thị xã, thành phố"],
+    ),
+    (
+        "10.6",
+        ["Liên đoàn Lao động Việt Nam tỉnh Quảng Ngãi"],
+        ["Các sở, ban, ngành", "Ủy ban nhân dân các huyện, thị xã, thành phố"],
+    ),
 ]
 
 
 def test_task_counts_per_seed_and_layout():
-    counts = {name: Counter(t.layout for t in tasks_of(name)) for name in (SEED_000, SEED_001, SEED_002, SEED_003, SEED_004)}
+    counts = {
+        name: Counter(t.layout for t in tasks_of(name))
+        for name in (SEED_000, SEED_001, SEED_002, SEED_003, SEED_004)
+    }
     # 000: 13 prose tasks that repeat a row of Phụ lục II are the row (dev h01 states its tasks twice too)
     assert counts[SEED_000] == Counter({"table": 50, "lead-heading": 96})
     # 001 and 002: "IV. TỔ CHỨC THỰC HIỆN" items that name who acts ("1. Ban Thường vụ Tỉnh ủy tập trung
@@ -149,8 +575,14 @@ def test_task_counts_per_seed_and_layout():
 
 def test_seed_000_appendix_rows():
     rows = [
-        (t.label, names(t.lead), names(t.support), (t.deadline.kind, t.deadline.raw) if t.deadline else None,
-         t.output_form, t.notes)
+        (
+            t.label,
+            names(t.lead),
+            names(t.support),
+            (t.deadline.kind, t.deadline.raw) if t.deadline else None,
+            t.output_form,
+            t.notes,
+        )
         for t in by_layout(SEED_000, "table")
     ]
     assert rows == SEED_000_TABLE
@@ -164,21 +596,25 @@ def test_seed_004_appendix_rows():
 def test_table_task_text_and_span():
     seg = seg_of(SEED_000)
     first = by_layout(SEED_000, "table")[0]
-    assert first.text == ("Cụ thể hóa các quan điểm, gắn kết các mục tiêu, nhiệm vụ công nghiệp hóa, hiện đại hóa "
-                          "vào kế hoạch phát triển kinh tế - xã hội 5 năm và hằng năm của tỉnh")
-    assert seg.text.text[first.span.start:first.span.start + 3] == "1.1"
+    assert first.text == (
+        "Cụ thể hóa các quan điểm, gắn kết các mục tiêu, nhiệm vụ công nghiệp hóa, hiện đại hóa "
+        "vào kế hoạch phát triển kinh tế - xã hội 5 năm và hằng năm của tỉnh"
+    )
+    assert seg.text.text[first.span.start : first.span.start + 3] == "1.1"
     assert first.section == "Phụ lục II/1/1.1"
     assert first.lead[0].printed == "Sở Kế hoạch và Đầu tư"
-    assert seg.text.text[first.lead[0].span.start:first.lead[0].span.end] == "Sở Kế hoạch và \nĐầu tư"
+    assert seg.text.text[first.lead[0].span.start : first.lead[0].span.end] == "Sở Kế hoạch và \nĐầu tư"
     assert first.deadline.span is not None
 
 
 def test_table_text_running_on_below_the_other_cells():
     # row 4.7: the task cell continues after "Kế hoạch,\nĐề án"
     row = next(t for t in by_layout(SEED_000, "table") if t.label == "4.7")
-    assert row.text == ("Xây dựng các đề án, kế hoạch hỗ trợ phát triển thương hiệu đối với các sản phẩm nông nghiệp, "
-                        "sản phẩm chế biến nông sản; hỗ trợ xây dựng chỉ dẫn địa lý, thương hiệu, nhãn hiệu hàng hóa, "
-                        "truy xuất nguồn gốc cho các sản phẩm chủ lực, tiềm năng của tỉnh")
+    assert row.text == (
+        "Xây dựng các đề án, kế hoạch hỗ trợ phát triển thương hiệu đối với các sản phẩm nông nghiệp, "
+        "sản phẩm chế biến nông sản; hỗ trợ xây dựng chỉ dẫn địa lý, thương hiệu, nhãn hiệu hàng hóa, "
+        "truy xuất nguồn gốc cho các sản phẩm chủ lực, tiềm năng của tỉnh"
+    )
 
 
 def test_table_text_and_lead_on_one_line():
@@ -213,12 +649,18 @@ def test_seed_001_role_lines():
     assert first.label == "-"
     assert first.section == "III/1/-"
     # the item and its "+ Giai đoạn …" sub-items, up to the role lines
-    assert first.text.startswith("Triển khai quán triệt nội dung của Nghị quyết số 29-NQ/TW để cán bộ, đảng viên")
+    assert first.text.startswith(
+        "Triển khai quán triệt nội dung của Nghị quyết số 29-NQ/TW để cán bộ, đảng viên"
+    )
     assert first.text.endswith("trên tất cả các lĩnh vực của nền kinh tế và đời sống xã hội.")
     assert "+ Giai đoạn 2031 – 2045:" in first.text
     assert names(first.directing) == ["Ban Thường vụ Tỉnh ủy"]
-    assert names(first.lead) == ["Ban Tuyên giáo Tỉnh ủy", "Các cấp ủy, tổ chức đảng, chính quyền",
-                                 "Mặt trận Tổ quốc", "Các tổ chức chính trị - xã hội"]
+    assert names(first.lead) == [
+        "Ban Tuyên giáo Tỉnh ủy",
+        "Các cấp ủy, tổ chức đảng, chính quyền",
+        "Mặt trận Tổ quốc",
+        "Các tổ chức chính trị - xã hội",
+    ]
     assert (first.deadline.kind, first.deadline.raw) == ("continuous", "Thường xuyên")
     rest = tasks[1:]
     assert {tuple(names(t.lead)) for t in rest} == {("Ban cán sự đảng Ủy ban nhân dân tỉnh",)}
@@ -232,12 +674,17 @@ def test_seed_001_role_lines():
 def test_seed_002_role_lines():
     tasks = {(t.section, t.label): t for t in tasks_of(SEED_002)}
     a = tasks[("II/1/a)", "a)")]
-    assert a.text == ("Xây dựng các tiêu chí, yêu cầu cụ thể nhằm lựa chọn, xác định vùng công nghiệp động lực, "
-                      "vùng trọng điểm có khả năng trở thành động lực lan tỏa tăng trưởng cho các địa phương của tỉnh")
+    assert a.text == (
+        "Xây dựng các tiêu chí, yêu cầu cụ thể nhằm lựa chọn, xác định vùng công nghiệp động lực, "
+        "vùng trọng điểm có khả năng trở thành động lực lan tỏa tăng trưởng cho các địa phương của tỉnh"
+    )
     assert (a.deadline.kind, a.deadline.years) == ("year", (2020,))
     assert names(a.lead) == ["Sở Kế hoạch và Đầu tư"]
-    assert names(a.support) == ["Sở Công Thương", "Ban Quản lý Khu kinh tế Dung Quất và các Khu công nghiệp Quảng Ngãi",
-                                "Ủy ban nhân dân các huyện, thành phố liên quan"]
+    assert names(a.support) == [
+        "Sở Công Thương",
+        "Ban Quản lý Khu kinh tế Dung Quất và các Khu công nghiệp Quảng Ngãi",
+        "Ủy ban nhân dân các huyện, thành phố liên quan",
+    ]
     c = tasks[("II/1/c)", "c)")]
     assert names(c.support) == ["Sở Kế hoạch và Đầu tư", "Sở Tài chính", "Ủy ban nhân dân huyện Đức Phổ"]
     d = tasks[("II/1/d)", "d)")]
@@ -256,20 +703,28 @@ def test_seed_002_group_heading_is_not_task_text():
     # "b) Công nghiệp chế biến thực phẩm, đồ uống" / "Xây dựng chính sách khuyến khích …" / role lines
     tasks = {(t.section, t.label): t for t in tasks_of(SEED_002)}
     food = tasks[("II/2/b)#2", "b)")]
-    assert food.text.startswith("Xây dựng chính sách khuyến khích các doanh nghiệp trong và ngoài tỉnh xây dựng")
-    assert food.text.endswith("được tham gia và được hưởng lợi nhất định trong khâu sản xuất và tiêu thụ sản phẩm.")
+    assert food.text.startswith(
+        "Xây dựng chính sách khuyến khích các doanh nghiệp trong và ngoài tỉnh xây dựng"
+    )
+    assert food.text.endswith(
+        "được tham gia và được hưởng lợi nhất định trong khâu sản xuất và tiêu thụ sản phẩm."
+    )
     assert names(food.lead) == ["Sở Nông nghiệp và Phát triển nông thôn"]
     # a sentence wrapped over lines keeps its first line: "… vật liệu" / "xây dựng thông thường, …"
     sand = tasks[("II/2/a)/*", "*")]
-    assert sand.text == ("Xây dựng kế hoạch tìm nguồn vật liệu thay thế dần cho cát để làm vật liệu xây dựng thông "
-                         "thường, đảm bảo ngành khoáng sản vật liệu xây dựng phát triển hợp lý.")
+    assert sand.text == (
+        "Xây dựng kế hoạch tìm nguồn vật liệu thay thế dần cho cát để làm vật liệu xây dựng thông "
+        "thường, đảm bảo ngành khoáng sản vật liệu xây dựng phát triển hợp lý."
+    )
 
 
 def test_seed_002_lists_and_inline_deadlines():
     tasks = {(t.section, t.label): t for t in tasks_of(SEED_002)}
     # "b) Tham mưu xây dựng, trình ban hành … sau đây:" then five "- Chương trình …;" — one task
     listing = tasks[("II/6/b)", "b)")]
-    assert listing.text.startswith("Tham mưu xây dựng, trình ban hành các chương trình, kế hoạch cụ thể sau đây: - Chương trình")
+    assert listing.text.startswith(
+        "Tham mưu xây dựng, trình ban hành các chương trình, kế hoạch cụ thể sau đây: - Chương trình"
+    )
     assert (listing.deadline.kind, listing.deadline.years) == ("period", (2020, 2025))
     # "(thực hiện thường xuyên, hàng năm)" in the text, no "Thời gian thực hiện:" line
     promo = tasks[("II/3/đ)", "đ)")]
@@ -296,12 +751,17 @@ def test_seed_000_lead_headings():
     ttt = next(t for t in tasks if t.section == "III/2/(2)/-")
     assert names(ttt.lead) == ["Sở Thông tin và Truyền thông"]
     assert [(m.name, m.is_group) for m in ttt.support] == [("Các cơ quan liên quan", True)]
-    assert ttt.text.startswith("Xây dựng và ban hành các kế hoạch cụ thể hóa để triển khai Nghị quyết số 04 -NQ/TU")
+    assert ttt.text.startswith(
+        "Xây dựng và ban hành các kế hoạch cụ thể hóa để triển khai Nghị quyết số 04 -NQ/TU"
+    )
     # heading wrapped over three lines with "(gồm: Tam Kỳ, Hội An; …)"
     districts = [t for t in tasks if t.section.startswith("III/3/b)/+/(3)")]
     assert len(districts) == 2
-    assert names(districts[0].lead) == ["Sở Công Thương", "Sở Kế hoạch và Đầu tư",
-                                        "Ủy ban nhân dân các huyện, thị xã, thành phố"]
+    assert names(districts[0].lead) == [
+        "Sở Công Thương",
+        "Sở Kế hoạch và Đầu tư",
+        "Ủy ban nhân dân các huyện, thị xã, thành phố",
+    ]
 
 
 def test_wrapped_dash_is_not_a_new_bullet():
@@ -310,7 +770,8 @@ def test_wrapped_dash_is_not_a_new_bullet():
     assert [t.text for t in tasks] == [
         "Xây dựng các chương trình, giải pháp cụ thể hóa để triển khai thực hiện Nghị quyết số 13-NQ/TU, "
         "ngày 20/7/2021 của Tỉnh ủy về phát triển thương mại - du lịch tỉnh Quảng Nam đến năm 2025, "
-        "tầm nhìn đến năm 2030 đối với lĩnh vực du lịch."]
+        "tầm nhìn đến năm 2030 đối với lĩnh vực du lịch."
+    ]
     assert not any(t.text.startswith(("du lịch", "cộng đồng")) for t in tasks_of(SEED_000))
 
 
@@ -326,13 +787,15 @@ def test_assignment_sentences():
 
 
 def test_role_lines_on_a_constructed_text():
-    body = ("a) Xây dựng Đề án phát triển công nghiệp hỗ trợ.\n"
-            "- Thời gian thực hiện: Quý II/2025.\n"
-            "- Cơ quan chủ trì: Sở Công thương.\n"
-            "- Cơ quan phối hợp: Sở TN&MT; UBND các huyện.\n")
+    body = (
+        "a) Xây dựng Đề án phát triển công nghiệp hỗ trợ.\n"
+        "- Thời gian thực hiện: Quý II/2025.\n"
+        "- Cơ quan chủ trì: Sở Công thương.\n"
+        "- Cơ quan phối hợp: Sở TN&MT; UBND các huyện.\n"
+    )
     [task] = parse_role_line_tasks(body, Span(0, len(body)))
     assert (task.label, task.text) == ("a)", "Xây dựng Đề án phát triển công nghiệp hỗ trợ.")
     assert (task.deadline.kind, task.deadline.quarter, task.deadline.years) == ("quarter", 2, (2025,))
     assert names(task.lead) == ["Sở Công Thương"]
     assert names(task.support) == ["Sở Tài nguyên và Môi trường", "Ủy ban nhân dân các huyện"]
-    assert body[task.span.start:task.span.end].endswith("UBND các huyện.")
+    assert body[task.span.start : task.span.end].endswith("UBND các huyện.")

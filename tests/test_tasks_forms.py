@@ -48,13 +48,19 @@ def test_six_column_table_grouped_under_roman_numerals():
     assert first.text.startswith("Nghiên cứu, xây dựng Luật Chuyển đổi số")
     assert names(first.lead) == ["Bộ Khoa học và Công nghệ"]
     # a lower-case group after named bodies is still the cooperating cell
-    assert names(first.support) == ["Bộ Công an", "Bộ Tài chính", "Bộ Nội vụ",
-                                    "Các bộ, ngành, địa phương khác có liên quan"]
+    assert names(first.support) == [
+        "Bộ Công an",
+        "Bộ Tài chính",
+        "Bộ Nội vụ",
+        "Các bộ, ngành, địa phương khác có liên quan",
+    ]
     assert first.output_form == "Trình Quốc hội dự thảo Luật"  # the "Kết quả" column
     assert (first.deadline.kind, first.deadline.date.isoformat()) == ("date", "2025-12-31")
     # row 4: the lead cell says what each body leads; the bodies are still read
-    assert names(tasks[3].lead)[:2] == ["Bộ Công an", "Bộ Khoa học và Công nghệ với các tiêu chuẩn, quy chuẩn, "
-                                                     "hướng dẫn kỹ thuật áp dụng chung toàn quốc"]
+    assert names(tasks[3].lead)[:2] == [
+        "Bộ Công an",
+        "Bộ Khoa học và Công nghệ với các tiêu chuẩn, quy chuẩn, hướng dẫn kỹ thuật áp dụng chung toàn quốc",
+    ]
     assert (tasks[3].deadline.kind, tasks[3].deadline.years) == ("period", (2025, 2030))
     # group II counts from 1 again
     assert tasks[5].text.startswith("Tập trung số hóa dữ liệu")
@@ -96,7 +102,9 @@ def test_organisation_items_that_name_who_acts():
     tasks = [t for t in prose_tasks(body, whole(body)) if t.layout != "role-lines"]
     # item 1 runs on into a bullet without a full stop; item 2 stops before "Nơi nhận:"
     assert [(t.label, names(t.lead)[:1]) for t in tasks] == [
-        ("1.", ["Sở Khoa học và Công nghệ"]), ("2.", ["Các sở, ban, ngành"])]
+        ("1.", ["Sở Khoa học và Công nghệ"]),
+        ("2.", ["Các sở, ban, ngành"]),
+    ]
     assert tasks[0].text.startswith("Sở Khoa học và Công nghệ theo dõi, đôn đốc")
     assert "Nơi nhận" not in tasks[1].text
 
@@ -119,7 +127,9 @@ def test_a_task_stated_in_the_text_and_as_a_table_row_is_the_row():
 
 def test_kinds_of_body_and_lower_case_groups_in_cells():
     # dev h08 and h01 Phụ lục cells
-    assert is_agency_like("Bộ Công an, Bộ Tài chính, Bộ Nội vụ và các bộ, ngành, địa phương khác có liên quan")
+    assert is_agency_like(
+        "Bộ Công an, Bộ Tài chính, Bộ Nội vụ và các bộ, ngành, địa phương khác có liên quan"
+    )
     assert is_agency_like("Sở, ban, ngành có liên quan")
     assert is_agency_like("Liên hiệp các Hội Khoa học và Kỹ thuật")
     assert is_agency_like("Thuế tỉnh")  # dev h07 row 10
@@ -133,8 +143,11 @@ def test_rows_under_lettered_and_roman_groups_numbered_by_their_group():
     body = read("dev-h02_ubnd_kh_dong-nai_2025_lettered-groups.txt")
     tasks = parse_table_tasks(body, whole(body))
     assert [(t.label, names(t.lead)) for t in tasks] == [
-        ("1.1", ["Sở Tư pháp"]), ("2.1", ["Sở Khoa học và Công nghệ"]),
-        ("1.1", ["Sở Nông nghiệp và Môi trường"]), ("2.1", ["Sở Y tế"])]
+        ("1.1", ["Sở Tư pháp"]),
+        ("2.1", ["Sở Khoa học và Công nghệ"]),
+        ("1.1", ["Sở Nông nghiệp và Môi trường"]),
+        ("2.1", ["Sở Y tế"]),
+    ]
     assert [t.output_form for t in tasks][2:] == ["Kế hoạch", "Kế hoạch"]
     assert (tasks[0].deadline.kind, tasks[0].deadline.years) == ("period", (2026, 2030))
 
@@ -145,7 +158,12 @@ def test_an_item_that_names_a_body_leads_what_it_works_on_with_others():
     body = read("dev-h05_ubnd_kh_can-tho_2025_agency-items.txt")
     tasks = prose_tasks(body, whole(body))
     assert [(t.layout, t.label, names(t.lead), names(t.support)) for t in tasks] == [
-        ("agency-heading", "a)", ["Sở Tài chính"], ["Sở Y tế", "Các sở, ban, ngành, địa phương có liên quan"]),
+        (
+            "agency-heading",
+            "a)",
+            ["Sở Tài chính"],
+            ["Sở Y tế", "Các sở, ban, ngành, địa phương có liên quan"],
+        ),
         ("agency-heading", "b)", ["Sở Tài chính"], ["Sở Y tế"]),
         ("agency-heading", "c)", ["Sở Tài chính"], ["Sở Y tế"]),
     ]

@@ -5,24 +5,28 @@ from __future__ import annotations
 import html
 import json
 import re
-from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 
 from graph import analytics, viz
-from graph.viz_cli import stats, viz as viz_group
+from graph.viz_cli import stats
+from graph.viz_cli import viz as viz_group
 from test_analytics import CTR28, FIXTURE, KH214, NQ29, QN_PLAN_SEED, XSS_PLAN
 
 # URLs that may appear in a page without loading anything: vis-network's licence comments and
 # the SVG namespace inside its bundle, and the graph's own IRIs shown as text in tooltips.
-INERT_URL = re.compile(r"https?://(almende\.com|opensource\.org/licenses/MIT|www\.apache\.org/licenses/LICENSE-2\.0"
-                       r"|www\.w3\.org/2000/svg|github\.com/(uuidjs|visjs|zloirock)[^\"' ]*|visjs\.github\.io/vis-network/"
-                       r"|w3id\.org/policy-graph/[^\"' ]*)")
+INERT_URL = re.compile(
+    r"https?://(almende\.com|opensource\.org/licenses/MIT|www\.apache\.org/licenses/LICENSE-2\.0"
+    r"|www\.w3\.org/2000/svg|github\.com/(uuidjs|visjs|zloirock)[^\"' ]*|visjs\.github\.io/vis-network/"
+    r"|w3id\.org/policy-graph/[^\"' ]*)"
+)
 URL = re.compile(r"https?://[^\s\"'<>)\\]+")
-LOADS = re.compile(r"(<script[^>]+src\s*=|<link[^>]+href\s*=|url\(\s*['\"]?|@import\s+['\"]?)\s*['\"]?(https?:)?//",
-                   re.IGNORECASE)
+LOADS = re.compile(
+    r"(<script[^>]+src\s*=|<link[^>]+href\s*=|url\(\s*['\"]?|@import\s+['\"]?)\s*['\"]?(https?:)?//",
+    re.IGNORECASE,
+)
 
 
 @pytest.fixture(scope="module")
@@ -98,9 +102,13 @@ def test_heading_is_escaped(fixture_store_path):
 def test_tooltips_carry_number_date_issuer_title_and_source_sentence(seed_store):
     view = viz.chain_view(analytics.document_graph(seed_store), NQ29)
     title = view.node(KH214).title.split("\n")
-    assert title[:5] == ["Kế hoạch 214/KH-UBND", "Số / Number: 214/KH-UBND", "Ngày / Date: 06/11/2024",
-                         "Cơ quan ban hành / Issuer: Ủy ban nhân dân tỉnh Quảng Ngãi",
-                         "Trích yếu / Title: " + view.node(KH214).title.split("Trích yếu / Title: ")[1].split("\n")[0]]
+    assert title[:5] == [
+        "Kế hoạch 214/KH-UBND",
+        "Số / Number: 214/KH-UBND",
+        "Ngày / Date: 06/11/2024",
+        "Cơ quan ban hành / Issuer: Ủy ban nhân dân tỉnh Quảng Ngãi",
+        "Trích yếu / Title: " + view.node(KH214).title.split("Trích yếu / Title: ")[1].split("\n")[0],
+    ]
     assert any(line.startswith("Câu nguồn / Source: “") for line in title)
     assert title[-1] == KH214
 
@@ -128,7 +136,10 @@ def test_agencies_view_sizes_by_workload(seed_store):
 
 def test_overview_hides_citations_until_ticked(seed_store):
     view = viz.overview_view(analytics.document_graph(seed_store))
-    assert len([n for n in view.nodes if n.kind == "document"]) == analytics.document_graph(seed_store).number_of_nodes()
+    assert (
+        len([n for n in view.nodes if n.kind == "document"])
+        == analytics.document_graph(seed_store).number_of_nodes()
+    )
     page = viz.render_html(view)
     assert 'class="f-rel" value="cites" >' in page.replace("  ", " ")
     assert_offline(page)
@@ -140,11 +151,26 @@ def test_overview_hides_citations_until_ticked(seed_store):
 def test_viz_chain_command_writes_html_and_png(fixture_store_path, tmp_path):
     runner = CliRunner()
     out = tmp_path / "c.html"
-    result = runner.invoke(viz_group, ["chain", "29-NQ/TW", "-o", str(out), "--store", str(fixture_store_path)])
+    result = runner.invoke(
+        viz_group, ["chain", "29-NQ/TW", "-o", str(out), "--store", str(fixture_store_path)]
+    )
     assert result.exit_code == 0, result.output
     assert "Nghị quyết 111/NQ-CP" in out.read_text(encoding="utf-8")
-    result = runner.invoke(viz_group, ["chain", "Nghị quyết 29", "--depth", "1", "--format", "png",
-                                       "-o", str(tmp_path / "c.png"), "--store", str(fixture_store_path)])
+    result = runner.invoke(
+        viz_group,
+        [
+            "chain",
+            "Nghị quyết 29",
+            "--depth",
+            "1",
+            "--format",
+            "png",
+            "-o",
+            str(tmp_path / "c.png"),
+            "--store",
+            str(fixture_store_path),
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert (tmp_path / "c.png").read_bytes()[:4] == b"\x89PNG"
     result = runner.invoke(viz_group, ["chain", "99-NQ/TW", "--store", str(fixture_store_path)])
@@ -152,22 +178,40 @@ def test_viz_chain_command_writes_html_and_png(fixture_store_path, tmp_path):
 
 
 def test_viz_examples_writes_the_six_files(seed_build, tmp_path):
-    result = CliRunner().invoke(viz_group, ["examples", "--store", str(seed_build[1]), "--out", str(tmp_path)])
+    result = CliRunner().invoke(
+        viz_group, ["examples", "--store", str(seed_build[1]), "--out", str(tmp_path)]
+    )
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "agencies-vn-29.html", "agencies-vn-29.png", "chain-23-NQ-TW.html", "chain-23-NQ-TW.png",
-        "chain-29-NQ-TW.html", "chain-29-NQ-TW.png"]
+        "agencies-vn-29.html",
+        "agencies-vn-29.png",
+        "chain-23-NQ-TW.html",
+        "chain-23-NQ-TW.png",
+        "chain-29-NQ-TW.html",
+        "chain-29-NQ-TW.png",
+    ]
 
 
 def test_stats_json_and_table(fixture_store_path):
     runner = CliRunner()
-    args = ["--store", str(fixture_store_path), "--today", "2024-01-01", "--compare", "vn-27,vn-29", "--doc", "29-NQ/TW"]
+    args = [
+        "--store",
+        str(fixture_store_path),
+        "--today",
+        "2024-01-01",
+        "--compare",
+        "vn-27,vn-29",
+        "--doc",
+        "29-NQ/TW",
+    ]
     result = runner.invoke(stats, ["--format", "json", *args])
     assert result.exit_code == 0, result.output
     report = json.loads(result.output)
     assert report["today"] == "2024-01-01"
     assert [p["jurisdiction"] for p in report["compare"]["provinces"]] == ["vn-27", "vn-29"]
-    assert {(w["jurisdiction"], w["label"], w["led"]) for w in report["workload"]} >= {("vn-29", "Sở Công Thương", 2)}
+    assert {(w["jurisdiction"], w["label"], w["led"]) for w in report["workload"]} >= {
+        ("vn-29", "Sở Công Thương", 2)
+    }
     table = runner.invoke(stats, args).output
     assert "## Khối lượng nhiệm vụ · Agency workload" in table
     assert "vn-29: Kế hoạch 214/KH-UBND → Nghị quyết 111/NQ-CP → Nghị quyết 29-NQ/TW" in table

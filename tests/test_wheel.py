@@ -19,8 +19,11 @@ RAW = ROOT / "data" / "raw"
 def installed(tmp_path_factory):
     """(bin folder of a fresh venv holding only the wheel, a working folder outside the checkout)."""
     work = tmp_path_factory.mktemp("wheel")
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(work / "dist"),
-                    str(ROOT)], check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(work / "dist"), str(ROOT)],
+        check=True,
+        capture_output=True,
+    )
     wheel = next((work / "dist").glob("policy_graph-*.whl"))
     env_dir = work / "venv"
     venv.EnvBuilder(with_pip=False).create(env_dir)
@@ -28,8 +31,21 @@ def installed(tmp_path_factory):
     # Dependencies come from the test venv through a plain path entry: its own .pth files (the
     # editable install of the checkout among them) are not processed from there.
     (site / "borrowed-deps.pth").write_text(sysconfig.get_path("purelib") + "\n")
-    subprocess.run([sys.executable, "-m", "pip", "--python", str(env_dir / "bin" / "python"), "install",
-                    "--no-deps", "--quiet", str(wheel)], check=True, capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "--python",
+            str(env_dir / "bin" / "python"),
+            "install",
+            "--no-deps",
+            "--quiet",
+            str(wheel),
+        ],
+        check=True,
+        capture_output=True,
+    )
     outside = work / "elsewhere"
     outside.mkdir()
     return env_dir / "bin", outside
@@ -37,14 +53,20 @@ def installed(tmp_path_factory):
 
 def run(installed, *args: str) -> subprocess.CompletedProcess[str]:
     bin_dir, cwd = installed
-    return subprocess.run([str(bin_dir / "policy-graph"), *args], cwd=cwd, capture_output=True, text=True,
-                          timeout=600)
+    return subprocess.run(
+        [str(bin_dir / "policy-graph"), *args], cwd=cwd, capture_output=True, text=True, timeout=600
+    )
 
 
 def test_the_installed_package_is_the_wheel_not_the_checkout(installed):
     bin_dir, cwd = installed
-    where = subprocess.run([str(bin_dir / "python"), "-c", "import graph; print(graph.__file__)"], cwd=cwd,
-                           capture_output=True, text=True, check=True).stdout.strip()
+    where = subprocess.run(
+        [str(bin_dir / "python"), "-c", "import graph; print(graph.__file__)"],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
     assert str(ROOT) not in where
     assert "site-packages" in where
 
@@ -78,8 +100,12 @@ def test_serve_answers_from_outside(installed):
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     bin_dir, cwd = installed
-    server = subprocess.Popen([str(bin_dir / "policy-graph"), "serve", "--store", "served", "--port", str(port)],
-                              cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    server = subprocess.Popen(
+        [str(bin_dir / "policy-graph"), "serve", "--store", "served", "--port", str(port)],
+        cwd=cwd,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     try:
         deadline = time.monotonic() + 60
         while True:
@@ -90,9 +116,12 @@ def test_serve_answers_from_outside(installed):
                 pass
             assert server.poll() is None and time.monotonic() < deadline, "server did not start"
             time.sleep(0.2)
-        answer = httpx.get(f"http://127.0.0.1:{port}/sparql",
-                           params={"query": "ASK { ?d <http://data.europa.eu/eli/ontology#number> ?n }"},
-                           headers={"Accept": "application/sparql-results+json"}, timeout=30)
+        answer = httpx.get(
+            f"http://127.0.0.1:{port}/sparql",
+            params={"query": "ASK { ?d <http://data.europa.eu/eli/ontology#number> ?n }"},
+            headers={"Accept": "application/sparql-results+json"},
+            timeout=30,
+        )
         assert answer.json()["boolean"] is True
         assert httpx.get(f"http://127.0.0.1:{port}/", timeout=30).status_code == 200
     finally:

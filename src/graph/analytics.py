@@ -71,13 +71,13 @@ GROUP BY ?doc
 """
 
 RELATIONS_QUERY = """
-SELECT DISTINCT ?src ?p ?dst WHERE {
-  VALUES ?p { %s }
+SELECT DISTINCT ?src ?p ?dst WHERE {{
+  VALUES ?p {{ {} }}
   ?src ?p ?dst .
   ?src a eli:LegalResource . ?dst a eli:LegalResource .
   FILTER(?src != ?dst)
-}
-""" % " ".join(f"<{iri}>" for iri in RELATIONS.values())
+}}
+""".format(" ".join(f"<{iri}>" for iri in RELATIONS.values()))
 
 # The sentence that states a relation: the citation node's cited text and its evidence quote.
 EVIDENCE_QUERY = """
@@ -138,20 +138,33 @@ def document_graph(store: ox.Store) -> nx.DiGraph:
     graph = nx.DiGraph()
     for row in _select(store, DOCUMENTS_QUERY):
         slug = type_slug(row["type"])
-        graph.add_node(row["doc"], label=row["label"] or row["number"] or row["doc"].rsplit("/eli/", 1)[-1],
-                       number=row["number"], type=slug, type_label=TYPE_LABELS.get(slug, (slug, slug))[0],
-                       date=row["date"], issuer=row["issuer"], title=row["title"],
-                       jurisdiction=jurisdiction_code(row["jurisdiction"]),
-                       jurisdiction_label=row["jurisdictionLabel"] or jurisdiction_code(row["jurisdiction"]),
-                       ingested=row["ingested"] == "true", quote=row["quote"])
+        graph.add_node(
+            row["doc"],
+            label=row["label"] or row["number"] or row["doc"].rsplit("/eli/", 1)[-1],
+            number=row["number"],
+            type=slug,
+            type_label=TYPE_LABELS.get(slug, (slug, slug))[0],
+            date=row["date"],
+            issuer=row["issuer"],
+            title=row["title"],
+            jurisdiction=jurisdiction_code(row["jurisdiction"]),
+            jurisdiction_label=row["jurisdictionLabel"] or jurisdiction_code(row["jurisdiction"]),
+            ingested=row["ingested"] == "true",
+            quote=row["quote"],
+        )
     kinds: dict[tuple[str, str], set[str]] = defaultdict(set)
     for row in _select(store, RELATIONS_QUERY):
         kinds[(row["src"], row["dst"])].add(RELATION_BY_PREDICATE[row["p"]])
     evidence = _relation_evidence(store)
     for (src, dst), names in sorted(kinds.items()):
         ordered = sorted(names, key=RELATION_RANK.__getitem__)
-        graph.add_edge(src, dst, kinds=ordered, relation=ordered[0],
-                       evidence={k: evidence[(src, dst, k)] for k in ordered if (src, dst, k) in evidence})
+        graph.add_edge(
+            src,
+            dst,
+            kinds=ordered,
+            relation=ordered[0],
+            evidence={k: evidence[(src, dst, k)] for k in ordered if (src, dst, k) in evidence},
+        )
     return graph
 
 
@@ -234,9 +247,15 @@ def chain_depths(graph: nx.DiGraph) -> list[dict]:
             continue
         below = nx.ancestors(impl, top)
         levels = chain_levels(impl.subgraph(below | {top}))
-        rows.append({"doc": top, "label": graph.nodes[top]["label"], "depth": max(levels.values()),
-                     "documents": len(below),
-                     "ingested": sum(graph.nodes[n]["ingested"] for n in below)})
+        rows.append(
+            {
+                "doc": top,
+                "label": graph.nodes[top]["label"],
+                "depth": max(levels.values()),
+                "documents": len(below),
+                "ingested": sum(graph.nodes[n]["ingested"] for n in below),
+            }
+        )
     return sorted(rows, key=lambda r: (-r["depth"], -r["documents"], r["label"]))
 
 
@@ -247,8 +266,11 @@ def missing_parents(graph: nx.DiGraph) -> list[dict]:
     for parent in graph:
         if graph.nodes[parent]["ingested"]:
             continue
-        children = sorted(graph.nodes[c]["label"] for c, _, kinds in graph.in_edges(parent, data="kinds")
-                          if "implements" in kinds and graph.nodes[c]["ingested"])
+        children = sorted(
+            graph.nodes[c]["label"]
+            for c, _, kinds in graph.in_edges(parent, data="kinds")
+            if "implements" in kinds and graph.nodes[c]["ingested"]
+        )
         if children:
             rows.append({"doc": parent, "label": graph.nodes[parent]["label"], "implemented_by": children})
     return sorted(rows, key=lambda r: r["label"])
@@ -284,9 +306,16 @@ def pagerank(graph: nx.DiGraph) -> dict[str, float]:
 def most_cited(graph: nx.DiGraph, top: int = 10) -> list[dict]:
     """Documents cited by the most documents (any relation), with their PageRank."""
     ranks = pagerank(graph)
-    rows = [{"doc": n, "label": graph.nodes[n]["label"], "cited_by": graph.in_degree(n),
-             "implemented_by": sum("implements" in k for _, _, k in graph.in_edges(n, data="kinds")),
-             "pagerank": round(ranks[n], 4)} for n in graph]
+    rows = [
+        {
+            "doc": n,
+            "label": graph.nodes[n]["label"],
+            "cited_by": graph.in_degree(n),
+            "implemented_by": sum("implements" in k for _, _, k in graph.in_edges(n, data="kinds")),
+            "pagerank": round(ranks[n], 4),
+        }
+        for n in graph
+    ]
     rows.sort(key=lambda r: (-r["cited_by"], -r["pagerank"], r["label"]))
     return rows[:top]
 
@@ -319,22 +348,35 @@ def task_graph(store: ox.Store) -> nx.DiGraph:
     for row in _select(store, TASKS_QUERY):
         task = row["task"]
         if task not in graph:
-            graph.add_node(task, kind="task", doc=row["doc"], label=row["label"] or "", text=row["text"] or "",
-                           deadline=row["deadlineText"], due=None)
+            graph.add_node(
+                task,
+                kind="task",
+                doc=row["doc"],
+                label=row["label"] or "",
+                text=row["text"] or "",
+                deadline=row["deadlineText"],
+                due=None,
+            )
         node = graph.nodes[task]
         if row["due"] and (node["due"] is None or row["due"] > node["due"]):
             node["due"] = row["due"]
         if row["agency"]:
-            graph.add_node(row["agency"], kind="agency", label=row["agencyLabel"] or row["agency"].rsplit("/", 1)[-1],
-                           jurisdiction=jurisdiction_code(row["agencyJur"]), group=row["isGroup"] == "true")
+            graph.add_node(
+                row["agency"],
+                kind="agency",
+                label=row["agencyLabel"] or row["agency"].rsplit("/", 1)[-1],
+                jurisdiction=jurisdiction_code(row["agencyJur"]),
+                group=row["isGroup"] == "true",
+            )
             if graph.has_edge(task, row["agency"]) and graph.edges[task, row["agency"]]["role"] == "lead":
                 continue  # a body printed as both lead and support counts as lead
             graph.add_edge(task, row["agency"], role=row["role"])
     return graph
 
 
-def agency_workload(tasks: nx.DiGraph, today: dt.date | None = None,
-                    jurisdiction: str | None = None) -> list[Workload]:
+def agency_workload(
+    tasks: nx.DiGraph, today: dt.date | None = None, jurisdiction: str | None = None
+) -> list[Workload]:
     """Tasks led and supported by each agency, and led tasks past their deadline on ``today``."""
     today_iso = (today or dt.date.today()).isoformat()
     rows = []
@@ -359,7 +401,9 @@ def agency_workload(tasks: nx.DiGraph, today: dt.date | None = None,
 # ------------------------------------------------------------ comparison
 
 
-def compare_implementation(graph: nx.DiGraph, tasks: nx.DiGraph, doc: str, provinces: list[str]) -> list[dict]:
+def compare_implementation(
+    graph: nx.DiGraph, tasks: nx.DiGraph, doc: str, provinces: list[str]
+) -> list[dict]:
     """How each province carries out ``doc``: its documents in the chain (with level and the route
     they take up to ``doc``), how long the first one took, tasks, lead agencies and shared leads."""
     chain = chain_graph(graph, doc)
@@ -367,25 +411,41 @@ def compare_implementation(graph: nx.DiGraph, tasks: nx.DiGraph, doc: str, provi
     leads_by_province = {}
     rows = []
     for province in provinces:
-        members = sorted((n for n in chain if chain.nodes[n]["jurisdiction"] == province),
-                         key=lambda n: (chain.nodes[n]["level"], chain.nodes[n]["label"]))
+        members = sorted(
+            (n for n in chain if chain.nodes[n]["jurisdiction"] == province),
+            key=lambda n: (chain.nodes[n]["level"], chain.nodes[n]["label"]),
+        )
         doc_tasks = [t for t, d in tasks.nodes(data=True) if d["kind"] == "task" and d["doc"] in members]
-        leads = {tasks.nodes[a]["label"] for t in doc_tasks for _, a, r in tasks.out_edges(t, data="role")
-                 if r == "lead"}
+        leads = {
+            tasks.nodes[a]["label"]
+            for t in doc_tasks
+            for _, a, r in tasks.out_edges(t, data="role")
+            if r == "lead"
+        }
         leads_by_province[province] = leads
         dates = sorted(chain.nodes[n]["date"] for n in members if chain.nodes[n]["date"])
-        rows.append({
-            "jurisdiction": province,
-            "jurisdiction_label": _jurisdiction_label(graph, province),
-            "documents": [{"doc": n, "label": chain.nodes[n]["label"], "level": chain.nodes[n]["level"],
-                           "date": chain.nodes[n]["date"], "ingested": chain.nodes[n]["ingested"],
-                           "route": _route(chain, n, doc)} for n in members],
-            "first_date": dates[0] if dates else None,
-            "days_after": _days_between(root_date, dates[0]) if dates else None,
-            "max_level": max((chain.nodes[n]["level"] for n in members), default=None),
-            "tasks": len(doc_tasks),
-            "lead_agencies": sorted(leads),
-        })
+        rows.append(
+            {
+                "jurisdiction": province,
+                "jurisdiction_label": _jurisdiction_label(graph, province),
+                "documents": [
+                    {
+                        "doc": n,
+                        "label": chain.nodes[n]["label"],
+                        "level": chain.nodes[n]["level"],
+                        "date": chain.nodes[n]["date"],
+                        "ingested": chain.nodes[n]["ingested"],
+                        "route": _route(chain, n, doc),
+                    }
+                    for n in members
+                ],
+                "first_date": dates[0] if dates else None,
+                "days_after": _days_between(root_date, dates[0]) if dates else None,
+                "max_level": max((chain.nodes[n]["level"] for n in members), default=None),
+                "tasks": len(doc_tasks),
+                "lead_agencies": sorted(leads),
+            }
+        )
     shared = set.intersection(*leads_by_province.values()) if leads_by_province else set()
     for row in rows:
         row["shared_lead_agencies"] = sorted(shared)
@@ -393,7 +453,9 @@ def compare_implementation(graph: nx.DiGraph, tasks: nx.DiGraph, doc: str, provi
 
 
 def _jurisdiction_label(graph: nx.DiGraph, code: str) -> str:
-    return next((d["jurisdiction_label"] for _, d in graph.nodes(data=True) if d["jurisdiction"] == code), code)
+    return next(
+        (d["jurisdiction_label"] for _, d in graph.nodes(data=True) if d["jurisdiction"] == code), code
+    )
 
 
 def _route(chain: nx.DiGraph, start: str, top: str) -> list[str]:
@@ -415,8 +477,13 @@ def _days_between(first: str | None, second: str) -> int | None:
 # ------------------------------------------------------------ the report
 
 
-def stats_report(store: ox.Store, today: dt.date | None = None, jurisdiction: str | None = None,
-                 compare: tuple[str, list[str]] | None = None, top: int = 10) -> dict:
+def stats_report(
+    store: ox.Store,
+    today: dt.date | None = None,
+    jurisdiction: str | None = None,
+    compare: tuple[str, list[str]] | None = None,
+    top: int = 10,
+) -> dict:
     """Everything `policy-graph stats` prints, as plain data (JSON-ready)."""
     graph = document_graph(store)
     tasks = task_graph(store)
@@ -434,6 +501,9 @@ def stats_report(store: ox.Store, today: dt.date | None = None, jurisdiction: st
     }
     if compare:
         doc, compared = compare
-        report["compare"] = {"doc": doc, "label": graph.nodes[doc]["label"],
-                             "provinces": compare_implementation(graph, tasks, doc, compared)}
+        report["compare"] = {
+            "doc": doc,
+            "label": graph.nodes[doc]["label"],
+            "provinces": compare_implementation(graph, tasks, doc, compared),
+        }
     return report

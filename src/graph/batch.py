@@ -16,7 +16,9 @@ page).  ``InputError`` raised by a job is passed back as is.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
+import functools
 import multiprocessing as mp
 import os
 import resource
@@ -67,12 +69,16 @@ class Outcome:
 # ------------------------------------------------------------------ worker side
 
 
+def _report_stage(conn, job: int, stage: list[str], name: str, renew: bool = False) -> None:
+    """Tell the parent which stage a job entered, so a file over its limit is named with it."""
+    stage[0] = name
+    conn.send(("stage", job, name, renew))
+
+
 def _die_with_parent() -> None:
     """Linux: the kernel kills this worker when its parent dies, even mid-job (a killed build)."""
-    try:
+    with contextlib.suppress(OSError, AttributeError):
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
 
 
 def _limit_memory(memory_mb: int) -> None:
@@ -104,10 +110,7 @@ def _worker_main(conn, memory_mb: int) -> None:
             continue
         _, job, fn, arg = message
         stage = ["start"]
-
-        def at(name: str, renew: bool = False) -> None:
-            stage[0] = name
-            conn.send(("stage", job, name, renew))
+        at = functools.partial(_report_stage, conn, job, stage)
 
         try:
             reply = ("done", job, fn(arg, context, at))
@@ -116,7 +119,7 @@ def _worker_main(conn, memory_mb: int) -> None:
         except MemoryError:
             conn.send(("memory", job, stage[0]))
             return  # its heap may be fragmented: a fresh worker takes the next job
-        except Exception as err:  # noqa: BLE001 — a parser bug costs one file, not the batch
+        except Exception as err:
             reply = ("error", job, stage[0], f"{type(err).__name__}: {err}")
         try:
             conn.send(reply)
@@ -131,8 +134,9 @@ def _worker_main(conn, memory_mb: int) -> None:
 class _Worker:
     def __init__(self, ctx, memory_mb: int, shared: Any):
         self.conn, child = ctx.Pipe(duplex=True)
-        self.process = ctx.Process(target=_worker_main, args=(child, memory_mb), name="policy-graph-parse",
-                                   daemon=True)
+        self.process = ctx.Process(
+            target=_worker_main, args=(child, memory_mb), name="policy-graph-parse", daemon=True
+        )
         self.process.start()
         child.close()
         if shared is not None:
@@ -169,7 +173,7 @@ class Pool:
         self.shared: Any = None
         self.workers: list[_Worker] = []
 
-    def __enter__(self) -> "Pool":
+    def __enter__(self) -> Pool:
         self.workers = [self._spawn() for _ in range(self.limits.worker_count())]
         return self
 
@@ -191,8 +195,9 @@ class Pool:
         worker.kill()
         self.workers[self.workers.index(worker)] = self._spawn()
 
-    def map(self, fn: Callable, args: list,
-            on_stage: Callable[[int, str], None] | None = None) -> Iterator[Outcome]:
+    def map(
+        self, fn: Callable, args: list, on_stage: Callable[[int, str], None] | None = None
+    ) -> Iterator[Outcome]:
         """Run ``fn`` on every arg; yield each outcome as its job finishes (not in order).
 
         ``on_stage(index, stage)`` hears each stage a job reports, as it reports it.
@@ -213,8 +218,11 @@ class Pool:
                 if worker.conn in ready:
                     outcome = self._receive(worker, on_stage)
                 elif time.monotonic() - worker.started >= self.limits.timeout_s:
-                    outcome = self._fail(worker, f"quá thời gian {self.limits.timeout_s:g} giây "
-                                                 f"(over the time limit of {self.limits.timeout_s:g} s)")
+                    outcome = self._fail(
+                        worker,
+                        f"quá thời gian {self.limits.timeout_s:g} giây "
+                        f"(over the time limit of {self.limits.timeout_s:g} s)",
+                    )
                 else:
                     continue
                 if outcome is not None:
@@ -224,8 +232,10 @@ class Pool:
         try:
             message = worker.conn.recv()
         except (EOFError, OSError):
-            return self._fail(worker, f"tiến trình phân tích dừng đột ngột, {worker.exit_reason()} "
-                                      f"(the worker process died)")
+            return self._fail(
+                worker,
+                f"tiến trình phân tích dừng đột ngột, {worker.exit_reason()} (the worker process died)",
+            )
         kind, job = message[0], message[1]
         if kind == "stage":
             worker.stage = message[2]
@@ -242,12 +252,20 @@ class Pool:
             return Outcome(job, input_error=InputError(*message[3]), stage=message[2], seconds=seconds)
         if kind == "memory":
             self._replace(worker)
-            return Outcome(job, failure=f"vượt giới hạn bộ nhớ {self.limits.memory_mb} MB "
-                                        f"(over the memory limit of {self.limits.memory_mb} MB)",
-                           stage=message[2], seconds=seconds)
-        return Outcome(job, failure=f"lỗi nội bộ (internal error): {message[3]}", stage=message[2], seconds=seconds)
+            return Outcome(
+                job,
+                failure=f"vượt giới hạn bộ nhớ {self.limits.memory_mb} MB "
+                f"(over the memory limit of {self.limits.memory_mb} MB)",
+                stage=message[2],
+                seconds=seconds,
+            )
+        return Outcome(
+            job, failure=f"lỗi nội bộ (internal error): {message[3]}", stage=message[2], seconds=seconds
+        )
 
     def _fail(self, worker: _Worker, reason: str) -> Outcome:
-        outcome = Outcome(worker.job, failure=reason, stage=worker.stage, seconds=time.monotonic() - worker.started)
+        outcome = Outcome(
+            worker.job, failure=reason, stage=worker.stage, seconds=time.monotonic() - worker.started
+        )
         self._replace(worker)
         return outcome

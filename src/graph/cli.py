@@ -9,11 +9,18 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import ClassVar
 
 import click
 from rich.console import Console
-from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
-                           TimeRemainingColumn)
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 
 from . import DEFAULT_BASE
@@ -28,7 +35,7 @@ class LazyGroup(click.Group):
     """Commands whose modules are heavy (networkx, pyvis, matplotlib) are imported only when
     they run, so `query`, `--version` and `--help` start fast (click's documented pattern)."""
 
-    lazy = {"viz": "graph.viz_cli:viz", "stats": "graph.viz_cli:stats"}
+    lazy: ClassVar[dict[str, str]] = {"viz": "graph.viz_cli:viz", "stats": "graph.viz_cli:stats"}
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted([*super().list_commands(ctx), *self.lazy])
@@ -60,23 +67,49 @@ def _store_option(value: str) -> str:
 
 
 def store_option(func):
-    return click.option("--store", "store_path", default=DEFAULT_STORE, show_default=True,
-                        callback=lambda ctx, param, value: _store_option(value),
-                        help="Oxigraph store folder (a link to its current generation).")(func)
+    return click.option(
+        "--store",
+        "store_path",
+        default=DEFAULT_STORE,
+        show_default=True,
+        callback=lambda ctx, param, value: _store_option(value),
+        help="Oxigraph store folder (a link to its current generation).",
+    )(func)
 
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @store_option
-@click.option("--ttl-dir", default="data/ttl", show_default=True, help="Where one Turtle file per document is written.")
+@click.option(
+    "--ttl-dir", default="data/ttl", show_default=True, help="Where one Turtle file per document is written."
+)
 @click.option("--base", default=DEFAULT_BASE, show_default=True, help="Base of the graph's IRIs.")
-@click.option("--file-timeout", default=DEFAULT_FILE_TIMEOUT_S, show_default=True, type=click.FloatRange(1),
-              help="Seconds one file may take to parse (and again to write); a file over it is refused.")
-@click.option("--file-memory", default=DEFAULT_FILE_MEMORY_MB, show_default=True, type=click.IntRange(64),
-              help="Megabytes of memory one file may use while parsed; a file over it is refused.")
-@click.option("--jobs", "-j", default=0, type=click.IntRange(0), help="Worker processes (default: one per core).")
-def build(paths: tuple[Path, ...], store_path: str, ttl_dir: str, base: str, file_timeout: float, file_memory: int,
-          jobs: int) -> None:
+@click.option(
+    "--file-timeout",
+    default=DEFAULT_FILE_TIMEOUT_S,
+    show_default=True,
+    type=click.FloatRange(1),
+    help="Seconds one file may take to parse (and again to write); a file over it is refused.",
+)
+@click.option(
+    "--file-memory",
+    default=DEFAULT_FILE_MEMORY_MB,
+    show_default=True,
+    type=click.IntRange(64),
+    help="Megabytes of memory one file may use while parsed; a file over it is refused.",
+)
+@click.option(
+    "--jobs", "-j", default=0, type=click.IntRange(0), help="Worker processes (default: one per core)."
+)
+def build(
+    paths: tuple[Path, ...],
+    store_path: str,
+    ttl_dir: str,
+    base: str,
+    file_timeout: float,
+    file_memory: int,
+    jobs: int,
+) -> None:
     """Parse PATHS (files or folders; default data/raw) and build the graph."""
     import os
 
@@ -90,8 +123,14 @@ def build(paths: tuple[Path, ...], store_path: str, ttl_dir: str, base: str, fil
         raise click.UsageError(f"không tìm thấy (not found): {', '.join(map(str, missing))}")
     try:
         with BuildProgress() as progress:
-            report = run_build(paths, store_path, ttl_dir, base=base, progress=progress.update,
-                               limits=Limits(timeout_s=file_timeout, memory_mb=file_memory, workers=jobs))
+            report = run_build(
+                paths,
+                store_path,
+                ttl_dir,
+                base=base,
+                progress=progress.update,
+                limits=Limits(timeout_s=file_timeout, memory_mb=file_memory, workers=jobs),
+            )
     except (StoreError, StoreBusy) as err:
         raise click.ClickException(str(err)) from err
     print_problems(report)
@@ -102,16 +141,28 @@ def build(paths: tuple[Path, ...], store_path: str, ttl_dir: str, base: str, fil
 class BuildProgress:
     """One progress bar per phase (parse, write Turtle), with counts, elapsed time and ETA."""
 
-    PHASES = {"parse": "Phân tích (parsing)", "ocr": "OCR", "emit": "Ghi Turtle (writing Turtle)",
-              "load": "Nạp kho (loading the store)"}
+    PHASES: ClassVar[dict[str, str]] = {
+        "parse": "Phân tích (parsing)",
+        "ocr": "OCR",
+        "emit": "Ghi Turtle (writing Turtle)",
+        "load": "Nạp kho (loading the store)",
+    }
 
     def __init__(self):
-        self.bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                            TextColumn("ETA"), TimeRemainingColumn(), TextColumn("{task.fields[name]}"),
-                            console=err_console, transient=True)
+        self.bar = Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            TextColumn("ETA"),
+            TimeRemainingColumn(),
+            TextColumn("{task.fields[name]}"),
+            console=err_console,
+            transient=True,
+        )
         self.tasks: dict[str, int] = {}
 
-    def __enter__(self) -> "BuildProgress":
+    def __enter__(self) -> BuildProgress:
         self.bar.__enter__()
         return self
 
@@ -122,54 +173,93 @@ class BuildProgress:
         key = f"{phase} {name}" if phase == "ocr" else phase  # a bar per scanned PDF, pages done
         if key not in self.tasks:
             self.tasks[key] = self.bar.add_task(self.PHASES.get(phase, phase), total=total, name="")
-        self.bar.update(self.tasks[key], completed=done, total=total, name=name,
-                        visible=phase != "ocr" or done < total)
+        self.bar.update(
+            self.tasks[key], completed=done, total=total, name=name, visible=phase != "ocr" or done < total
+        )
 
 
 def print_problems(report) -> None:
     for skipped in report.skipped:
         err_console.print(f"[red]bỏ qua (skipped)[/red] {skipped}", highlight=False, soft_wrap=True)
     for rejected in report.rejected:
-        err_console.print(f"[red]bị từ chối (rejected)[/red] {rejected.name}: {rejected.reason}", highlight=False,
-                          soft_wrap=True)
+        err_console.print(
+            f"[red]bị từ chối (rejected)[/red] {rejected.name}: {rejected.reason}",
+            highlight=False,
+            soft_wrap=True,
+        )
     for name, warning in report.warnings:
-        err_console.print(f"[yellow]cảnh báo (warning)[/yellow] {name}: {warning}", highlight=False, soft_wrap=True)
+        err_console.print(
+            f"[yellow]cảnh báo (warning)[/yellow] {name}: {warning}", highlight=False, soft_wrap=True
+        )
     for output in report.renamed:
-        err_console.print(f"[yellow]trùng tên (name clash)[/yellow] {output.shown} → {output.ttl_name}, "
-                          f"đồ thị (graph) <{output.graph_iri}>", highlight=False, soft_wrap=True)
+        err_console.print(
+            f"[yellow]trùng tên (name clash)[/yellow] {output.shown} → {output.ttl_name}, "
+            f"đồ thị (graph) <{output.graph_iri}>",
+            highlight=False,
+            soft_wrap=True,
+        )
     if report.removed_ttl:
-        err_console.print(f"đã xoá Turtle cũ không thuộc lần build này (removed Turtle files of earlier builds): "
-                          f"{', '.join(report.removed_ttl)}", highlight=False, soft_wrap=True)
+        err_console.print(
+            f"đã xoá Turtle cũ không thuộc lần build này (removed Turtle files of earlier builds): "
+            f"{', '.join(report.removed_ttl)}",
+            highlight=False,
+            soft_wrap=True,
+        )
     if report.foreign_ttl:
-        err_console.print(f"[yellow]không nạp (not loaded)[/yellow] tệp .ttl khác trong thư mục Turtle, không do "
-                          f"policy-graph tạo (other .ttl files in the Turtle folder): {', '.join(report.foreign_ttl)}",
-                          highlight=False, soft_wrap=True)
+        err_console.print(
+            f"[yellow]không nạp (not loaded)[/yellow] tệp .ttl khác trong thư mục Turtle, không do "
+            f"policy-graph tạo (other .ttl files in the Turtle folder): {', '.join(report.foreign_ttl)}",
+            highlight=False,
+            soft_wrap=True,
+        )
     if report.removed_leftovers:
-        err_console.print(f"đã dọn phần còn lại của lần build bị ngắt (removed what interrupted builds left): "
-                          f"{', '.join(p.name for p in report.removed_leftovers)}", highlight=False, soft_wrap=True)
+        err_console.print(
+            f"đã dọn phần còn lại của lần build bị ngắt (removed what interrupted builds left): "
+            f"{', '.join(p.name for p in report.removed_leftovers)}",
+            highlight=False,
+            soft_wrap=True,
+        )
 
 
 def print_summary(report, store_path: str, ttl_dir: str) -> None:
     table = Table(title="policy-graph build", show_header=True)
-    for column in ("tệp (file)", "bộ ba (triples)", "trích dẫn (citations)", "nhiệm vụ (tasks)",
-                   "chỉ tiêu (indicators)", "chú thích (footnotes)"):
+    for column in (
+        "tệp (file)",
+        "bộ ba (triples)",
+        "trích dẫn (citations)",
+        "nhiệm vụ (tasks)",
+        "chỉ tiêu (indicators)",
+        "chú thích (footnotes)",
+    ):
         table.add_column(column, justify="left" if column.startswith("tệp") else "right")
     for output in report.outputs:
         doc = output.doc
-        table.add_row(output.shown, str(output.triples), str(len(doc.citations)),
-                      str(len(doc.tasks)), str(len(doc.indicators)), str(len(doc.footnotes)))
+        table.add_row(
+            output.shown,
+            str(output.triples),
+            str(len(doc.citations)),
+            str(len(doc.tasks)),
+            str(len(doc.indicators)),
+            str(len(doc.footnotes)),
+        )
     console.print(table)
     console.print(
         f"{len(report.documents)} văn bản (documents), {report.store_quads} bộ bốn trong kho (quads in store), "
         f"{report.citations} trích dẫn (citations), {report.tasks} nhiệm vụ (tasks), "
         f"{report.indicators} chỉ tiêu (indicators), {len(report.rejected)} tệp bị từ chối (rejected), "
         f"{len(report.skipped)} bỏ qua (skipped) "
-        f"— {report.seconds:.1f}s → {ttl_dir}/, {store_path}/", highlight=False, soft_wrap=True)
+        f"— {report.seconds:.1f}s → {ttl_dir}/, {store_path}/",
+        highlight=False,
+        soft_wrap=True,
+    )
     ocr_read = [doc.source.name for doc in report.documents if doc.source.ocr_pages]
     if ocr_read:
-        console.print(f"{len(ocr_read)} văn bản đọc bằng OCR, cần đối chiếu với bản gốc "
-                      f"(documents read by OCR, to check against the original): {', '.join(ocr_read)}",
-                      highlight=False, soft_wrap=True)
+        console.print(
+            f"{len(ocr_read)} văn bản đọc bằng OCR, cần đối chiếu với bản gốc "
+            f"(documents read by OCR, to check against the original): {', '.join(ocr_read)}",
+            highlight=False,
+            soft_wrap=True,
+        )
 
 
 @main.command()
@@ -184,7 +274,9 @@ def validate(store_path: str, shapes: str | None) -> None:
     except FileNotFoundError as err:
         raise click.UsageError(str(err)) from err
     if result.conforms:
-        console.print(f"[green]Hợp lệ (conforms)[/green]: {result.checked} bộ ba được kiểm tra (triples checked).")
+        console.print(
+            f"[green]Hợp lệ (conforms)[/green]: {result.checked} bộ ba được kiểm tra (triples checked)."
+        )
         return
     table = Table(title=f"{len(result.violations)} vi phạm (violations)")
     for column in ("nút (focus node)", "thuộc tính (path)", "thông báo (message)"):
@@ -197,15 +289,31 @@ def validate(store_path: str, shapes: str | None) -> None:
 
 @main.command()
 @click.argument("name", required=False)
-@click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="A query parameter (repeatable).")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json", "xlsx"]), default="table",
-              show_default=True, help="csv opens with a byte-order mark so Excel reads Vietnamese; xlsx is a workbook.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
-              help="Write to this file instead of standard output (required for xlsx on a terminal).")
+@click.option(
+    "--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="A query parameter (repeatable)."
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json", "xlsx"]),
+    default="table",
+    show_default=True,
+    help="csv opens with a byte-order mark so Excel reads Vietnamese; xlsx is a workbook.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, writable=True),
+    default=None,
+    help="Write to this file instead of standard output (required for xlsx on a terminal).",
+)
 @store_option
-@click.option("--list", "list_only", is_flag=True, help="List the queries with their descriptions and parameters.")
-def query(name: str | None, params: tuple[str, ...], fmt: str, output: str | None, store_path: str,
-          list_only: bool) -> None:
+@click.option(
+    "--list", "list_only", is_flag=True, help="List the queries with their descriptions and parameters."
+)
+def query(
+    name: str | None, params: tuple[str, ...], fmt: str, output: str | None, store_path: str, list_only: bool
+) -> None:
     """Run queries/NAME.rq against the store."""
     from . import queries as q
     from .store import open_store
@@ -255,8 +363,10 @@ def print_query_list(named_queries) -> None:
     table.add_column("mô tả (description)")
     table.add_column("tham số (params)")
     for nq in named_queries:
-        params = "\n".join(f"{p.name} ({'bắt buộc/required' if p.required else 'tùy chọn/optional'}): "
-                           f"{p.description}" for p in nq.params)
+        params = "\n".join(
+            f"{p.name} ({'bắt buộc/required' if p.required else 'tùy chọn/optional'}): {p.description}"
+            for p in nq.params
+        )
         table.add_row(nq.name, nq.description, params or "—")
     console.print(table)
 
@@ -265,8 +375,11 @@ def print_result_table(name: str, result, base: str = DEFAULT_BASE) -> None:
     """A terminal table; the graph's own IRIs are shown relative to the base to save width."""
     from .queries import term_text
 
-    table = Table(title=f"{name}: {len(result.rows)} dòng (rows)", show_lines=False,
-                  caption=f"IRI tương đối với / IRIs relative to {base}/")
+    table = Table(
+        title=f"{name}: {len(result.rows)} dòng (rows)",
+        show_lines=False,
+        caption=f"IRI tương đối với / IRIs relative to {base}/",
+    )
     for column in result.columns:
         table.add_column(column, overflow="fold")
     for row in result.rows:
@@ -274,35 +387,76 @@ def print_result_table(name: str, result, base: str = DEFAULT_BASE) -> None:
     console.print(table)
     if not result.rows and name == "tasks":
         # A resolution gives its tasks to the plans that carry it out, not to itself.
-        console.print("Văn bản này không trực tiếp giao nhiệm vụ; xem cả cây triển khai: "
-                      "`policy-graph query tree -p doc=…` (no task of its own; the whole tree: query tree)")
+        console.print(
+            "Văn bản này không trực tiếp giao nhiệm vụ; xem cả cây triển khai: "
+            "`policy-graph query tree -p doc=…` (no task of its own; the whole tree: query tree)"
+        )
 
 
 def _short(text: str, base: str) -> str:
-    return text[len(base) + 1:] if text.startswith(base + "/") else text
+    return text[len(base) + 1 :] if text.startswith(base + "/") else text
 
 
 @main.command()
 @store_option
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
-@click.option("--timeout", "timeout_s", default=5.0, show_default=True, type=click.FloatRange(0.1, 600),
-              help="Seconds a SPARQL query may run before it is stopped.")
+@click.option(
+    "--timeout",
+    "timeout_s",
+    default=5.0,
+    show_default=True,
+    type=click.FloatRange(0.1, 600),
+    help="Seconds a SPARQL query may run before it is stopped.",
+)
 @click.option("--max-rows", default=10000, show_default=True, type=click.IntRange(1))
-@click.option("--workers", default=3, show_default=True, type=click.IntRange(1, 32),
-              help="Query worker processes (each can be stopped on time-out).")
-@click.option("--worker-memory", "worker_memory_mb", default=2048, show_default=True, type=click.IntRange(768),
-              help="MiB of address space each query worker may use; a query past it gets a 503 of its own.")
-@click.option("--max-connections", default=256, show_default=True, type=click.IntRange(8),
-              help="Open connections at most; more are refused at once.")
+@click.option(
+    "--workers",
+    default=3,
+    show_default=True,
+    type=click.IntRange(1, 32),
+    help="Query worker processes (each can be stopped on time-out).",
+)
+@click.option(
+    "--worker-memory",
+    "worker_memory_mb",
+    default=2048,
+    show_default=True,
+    type=click.IntRange(768),
+    help="MiB of address space each query worker may use; a query past it gets a 503 of its own.",
+)
+@click.option(
+    "--max-connections",
+    default=256,
+    show_default=True,
+    type=click.IntRange(8),
+    help="Open connections at most; more are refused at once.",
+)
 @click.option("--allow-update", is_flag=True, help="Accept SPARQL UPDATE (needs --update-token).")
-@click.option("--update-token", envvar="POLICY_GRAPH_UPDATE_TOKEN", default=None,
-              help="Bearer token required for UPDATE (or POLICY_GRAPH_UPDATE_TOKEN).")
-@click.option("--raw-dir", default="data/raw", show_default=True, help="Source files, for the source-text view.")
+@click.option(
+    "--update-token",
+    envvar="POLICY_GRAPH_UPDATE_TOKEN",
+    default=None,
+    help="Bearer token required for UPDATE (or POLICY_GRAPH_UPDATE_TOKEN).",
+)
+@click.option(
+    "--raw-dir", default="data/raw", show_default=True, help="Source files, for the source-text view."
+)
 @click.option("--base", default=DEFAULT_BASE, show_default=True)
-def serve(store_path: str, host: str, port: int, timeout_s: float, max_rows: int, workers: int,
-          worker_memory_mb: int, max_connections: int, allow_update: bool, update_token: str | None, raw_dir: str,
-          base: str) -> None:
+def serve(
+    store_path: str,
+    host: str,
+    port: int,
+    timeout_s: float,
+    max_rows: int,
+    workers: int,
+    worker_memory_mb: int,
+    max_connections: int,
+    allow_update: bool,
+    update_token: str | None,
+    raw_dir: str,
+    base: str,
+) -> None:
     """Serve the SPARQL endpoint, the query UI and linked-data pages."""
     from .server import run_server
     from .store import open_store
@@ -313,9 +467,20 @@ def serve(store_path: str, host: str, port: int, timeout_s: float, max_rows: int
         raise click.UsageError(str(err)) from err
     if allow_update and not update_token:
         raise click.UsageError("--allow-update cần --update-token (needs --update-token)")
-    run_server(store_path, host=host, port=port, timeout_s=timeout_s, max_rows=max_rows, allow_update=allow_update,
-               update_token=update_token, base=base, raw_dir=raw_dir, workers=workers,
-               worker_memory_mb=worker_memory_mb, max_connections=max_connections)
+    run_server(
+        store_path,
+        host=host,
+        port=port,
+        timeout_s=timeout_s,
+        max_rows=max_rows,
+        allow_update=allow_update,
+        update_token=update_token,
+        base=base,
+        raw_dir=raw_dir,
+        workers=workers,
+        worker_memory_mb=worker_memory_mb,
+        max_connections=max_connections,
+    )
 
 
 @main.command(name="eval")
@@ -330,7 +495,9 @@ def eval_command(gold_dir: Path, sources: tuple[Path, ...], fmt: str, misses: bo
 
     result = evaluate(gold_dir, list(sources), only=only)
     if only is not None and not result.documents:
-        raise click.UsageError(f"không có văn bản (no document) {only} có cả nguồn và gold (with both source and gold)")
+        raise click.UsageError(
+            f"không có văn bản (no document) {only} có cả nguồn và gold (with both source and gold)"
+        )
     if fmt == "json":
         click.echo(json.dumps(result.to_json(with_misses=misses), ensure_ascii=False, indent=1))
     else:
@@ -338,12 +505,21 @@ def eval_command(gold_dir: Path, sources: tuple[Path, ...], fmt: str, misses: bo
 
 
 # (metric, column heading); the legend under the table gives the Vietnamese
-EVAL_COLUMNS = (("metadata", "meta"), ("cited_recall", "cited R"), ("cited_precision", "cited P"),
-                ("relations", "rel R"), ("tasks", "tasks R"), ("lead", "lead"), ("support", "support"),
-                ("indicators", "ind R"))
-EVAL_LEGEND = ("meta: loại, số, ngày, tỉnh (type, number, date, province) · cited: văn bản được dẫn (cited documents) · "
-               "rel: quan hệ thực hiện (implements) · tasks: nhiệm vụ · lead: chủ trì · support: phối hợp · "
-               "ind: chỉ tiêu (indicators) · R recall, P precision")
+EVAL_COLUMNS = (
+    ("metadata", "meta"),
+    ("cited_recall", "cited R"),
+    ("cited_precision", "cited P"),
+    ("relations", "rel R"),
+    ("tasks", "tasks R"),
+    ("lead", "lead"),
+    ("support", "support"),
+    ("indicators", "ind R"),
+)
+EVAL_LEGEND = (
+    "meta: loại, số, ngày, tỉnh (type, number, date, province) · cited: văn bản được dẫn (cited documents) · "
+    "rel: quan hệ thực hiện (implements) · tasks: nhiệm vụ · lead: chủ trì · support: phối hợp · "
+    "ind: chỉ tiêu (indicators) · R recall, P precision"
+)
 
 
 def print_evaluation(result, out: Console, with_misses: bool) -> None:
@@ -353,8 +529,10 @@ def print_evaluation(result, out: Console, with_misses: bool) -> None:
     for _, heading in EVAL_COLUMNS:
         table.add_column(heading, justify="right")
     for doc in result.documents:
-        table.add_row(doc.stem + (" [red](lỗi/error)[/red]" if doc.error else ""),
-                      *(_score_cell(doc.scores[m]) for m, _ in EVAL_COLUMNS))
+        table.add_row(
+            doc.stem + (" [red](lỗi/error)[/red]" if doc.error else ""),
+            *(_score_cell(doc.scores[m]) for m, _ in EVAL_COLUMNS),
+        )
     table.add_section()
     table.add_row("[bold]tổng (overall)[/bold]", *(_score_cell(result.overall[m]) for m, _ in EVAL_COLUMNS))
     out.print(table)

@@ -26,8 +26,21 @@ PRIVATE_USE = range(0xE000, 0xF900)
 PRINTED_BULLET = "•"
 # Bullet characters that are dashes on the page.
 DASH_BULLETS = frozenset("-–—‐−")
-ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-         (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+ROMAN = (
+    (1000, "m"),
+    (900, "cm"),
+    (500, "d"),
+    (400, "cd"),
+    (100, "c"),
+    (90, "xc"),
+    (50, "l"),
+    (40, "xl"),
+    (10, "x"),
+    (9, "ix"),
+    (5, "v"),
+    (4, "iv"),
+    (1, "i"),
+)
 MAX_LEVELS = 9
 
 
@@ -54,7 +67,7 @@ class ListNumbering:
             self._read_styles(styles_xml)
 
     @classmethod
-    def of(cls, document) -> "ListNumbering":
+    def of(cls, document) -> ListNumbering:
         """The numbering of a python-docx ``Document`` (empty when it has no numbering part)."""
         try:
             numbering = document.part.numbering_part.element
@@ -167,8 +180,10 @@ class ListNumbering:
 def _num_pr(num_pr) -> tuple[str | None, int | None]:
     num = num_pr.find(f"{W}numId")
     lvl = num_pr.find(f"{W}ilvl")
-    return (num.get(f"{W}val") if num is not None else None,
-            int(lvl.get(f"{W}val")) if lvl is not None else None)
+    return (
+        num.get(f"{W}val") if num is not None else None,
+        int(lvl.get(f"{W}val")) if lvl is not None else None,
+    )
 
 
 def _level(lvl) -> _Level:

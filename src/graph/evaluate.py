@@ -39,8 +39,17 @@ TASK_RATIO = 0.75
 BODY_RATIO = 0.8
 INDICATOR_RATIO = 0.7
 SELF = "(văn bản này)"  # the evaluated document itself, when it prints no number
-METRICS = ("metadata", "cited_recall", "cited_precision", "relations", "relations_precision",
-           "tasks", "lead", "support", "indicators")
+METRICS = (
+    "metadata",
+    "cited_recall",
+    "cited_precision",
+    "relations",
+    "relations_precision",
+    "tasks",
+    "lead",
+    "support",
+    "indicators",
+)
 
 
 # ------------------------------------------------------------------ records
@@ -55,7 +64,7 @@ class Score:
     def ratio(self) -> float | None:
         return self.right / self.total if self.total else None
 
-    def add(self, other: "Score") -> None:
+    def add(self, other: Score) -> None:
         self.right += other.right
         self.total += other.total
 
@@ -90,13 +99,21 @@ class Evaluation:
 
     def to_json(self, with_misses: bool = True) -> dict:
         def scores(table: dict[str, Score]) -> dict:
-            return {m: {"right": s.right, "total": s.total, "ratio": _round(s.ratio)} for m, s in table.items()}
+            return {
+                m: {"right": s.right, "total": s.total, "ratio": _round(s.ratio)} for m, s in table.items()
+            }
 
         return {
             "overall": scores(self.overall),
-            "documents": [{"stem": d.stem, "error": d.error, "scores": scores(d.scores),
-                           **({"misses": [asdict(m) for m in d.misses]} if with_misses else {})}
-                          for d in self.documents],
+            "documents": [
+                {
+                    "stem": d.stem,
+                    "error": d.error,
+                    "scores": scores(d.scores),
+                    **({"misses": [asdict(m) for m in d.misses]} if with_misses else {}),
+                }
+                for d in self.documents
+            ],
             "unmatched_gold": self.unmatched_gold,
         }
 
@@ -121,7 +138,9 @@ def fold_words(text: str) -> list[str]:
     return re.findall(r"\w+", text)
 
 
-_ABBREVIATION_PATTERNS = tuple((re.compile(rf"(?<!\w){re.escape(short)}(?!\w)"), long) for short, long in ABBREVIATIONS)
+_ABBREVIATION_PATTERNS = tuple(
+    (re.compile(rf"(?<!\w){re.escape(short)}(?!\w)"), long) for short, long in ABBREVIATIONS
+)
 
 
 def expand_abbreviations(name: str) -> str:
@@ -142,8 +161,13 @@ def start_ratio(gold: str, predicted: str, words: int = TASK_WORDS) -> float:
         return 0.0
     target = " ".join(head)
     tokens = fold_words(predicted)
-    return max((_ratio(target, " ".join(tokens[offset:offset + len(head)]))
-                for offset in range(min(WORD_OFFSET, max(len(tokens) - 1, 0)) + 1)), default=0.0)
+    return max(
+        (
+            _ratio(target, " ".join(tokens[offset : offset + len(head)]))
+            for offset in range(min(WORD_OFFSET, max(len(tokens) - 1, 0)) + 1)
+        ),
+        default=0.0,
+    )
 
 
 def same_body(gold: str, predicted: str) -> bool:
@@ -158,8 +182,9 @@ def bodies_right(gold: list[str], predicted: list[str]) -> bool:
     return all(any(same_body(g, p) for p in predicted) for g in gold)
 
 
-def match_by_start(gold: list[str], predicted: list[str], threshold: float,
-                   words: int = TASK_WORDS) -> dict[int, int]:
+def match_by_start(
+    gold: list[str], predicted: list[str], threshold: float, words: int = TASK_WORDS
+) -> dict[int, int]:
     """Gold index → predicted index, one to one, best ratios first."""
     pairs = []
     for gi, g in enumerate(gold):
@@ -197,8 +222,12 @@ def _own_symbol(number: str | None) -> str:
 def predicted_metadata(doc: ParsedDocument) -> dict[str, str | None]:
     ref = doc.meta.ref
     province = PROVINCE_BY_ISO.get(ref.jurisdiction or "")
-    return {"type": ref.type_label, "number": ref.symbol, "date": ref.date.isoformat() if ref.date else None,
-            "province": province.name if province else None}
+    return {
+        "type": ref.type_label,
+        "number": ref.symbol,
+        "date": ref.date.isoformat() if ref.date else None,
+        "province": province.name if province else None,
+    }
 
 
 def _score_metadata(result: DocumentScore, gold: dict, doc: ParsedDocument) -> None:
@@ -240,11 +269,16 @@ def _score_cited(result: DocumentScore, gold: dict, doc: ParsedDocument, own: st
 def gold_relations(gold: dict, own: str) -> dict[tuple[str, str], str]:
     """Folded (source, target) → the pair as printed in the gold."""
     own_printed = gold["document"].get("number") or SELF
-    pairs = {(fold_symbol(r["source"]), fold_symbol(r["target"])): f"{r['source']} → {r['target']}"
-             for r in gold.get("relations", [])
-             if r.get("relation", "implements") == "implements" and r.get("source") and r.get("target")}
-    pairs |= {(own, fold_symbol(i["number"])): f"{own_printed} → {i['number']}"
-              for i in gold.get("implements", []) if i.get("number")}
+    pairs = {
+        (fold_symbol(r["source"]), fold_symbol(r["target"])): f"{r['source']} → {r['target']}"
+        for r in gold.get("relations", [])
+        if r.get("relation", "implements") == "implements" and r.get("source") and r.get("target")
+    }
+    pairs |= {
+        (own, fold_symbol(i["number"])): f"{own_printed} → {i['number']}"
+        for i in gold.get("implements", [])
+        if i.get("number")
+    }
     return pairs
 
 
@@ -259,7 +293,10 @@ def predicted_relations(doc: ParsedDocument, own: str) -> dict[tuple[str, str], 
         source = relation.source.symbol if relation.source else SELF
         target = SELF if relation.target_is_self else relation.target.symbol
         if source and target:
-            key = (own if source == SELF else fold_symbol(source), own if target == SELF else fold_symbol(target))
+            key = (
+                own if source == SELF else fold_symbol(source),
+                own if target == SELF else fold_symbol(target),
+            )
             pairs.setdefault(key, f"{source} → {target}")
     return pairs
 
@@ -271,7 +308,9 @@ def _score_relations(result: DocumentScore, gold: dict, doc: ParsedDocument, own
     result.scores["relations"] = Score(len(right), len(wanted))
     result.scores["relations_precision"] = Score(len(right), len(found))
     result.misses += [Miss("relation-missed", printed) for key, printed in wanted.items() if key not in found]
-    result.misses += [Miss("relation-extra", "", printed) for key, printed in found.items() if key not in wanted]
+    result.misses += [
+        Miss("relation-extra", "", printed) for key, printed in found.items() if key not in wanted
+    ]
 
 
 def _score_tasks(result: DocumentScore, gold_tasks: list[dict], doc: ParsedDocument) -> None:
@@ -290,16 +329,25 @@ def _score_tasks(result: DocumentScore, gold_tasks: list[dict], doc: ParsedDocum
             right = bodies_right(wanted, bodies)
             result.scores[role].add(Score(int(right), 1))
             if not right:
-                result.misses.append(Miss(role, f"{g['label']} {'; '.join(wanted)}",
-                                          f"{task.label} {'; '.join(a.printed for a in getattr(task, role))}"))
+                result.misses.append(
+                    Miss(
+                        role,
+                        f"{g['label']} {'; '.join(wanted)}",
+                        f"{task.label} {'; '.join(a.printed for a in getattr(task, role))}",
+                    )
+                )
 
 
 def _score_indicators(result: DocumentScore, gold_indicators: list[dict], doc: ParsedDocument) -> None:
-    matched = match_by_start([g["name"] for g in gold_indicators], [i.name for i in doc.indicators],
-                             INDICATOR_RATIO)
+    matched = match_by_start(
+        [g["name"] for g in gold_indicators], [i.name for i in doc.indicators], INDICATOR_RATIO
+    )
     result.scores["indicators"] = Score(len(matched), len(gold_indicators))
-    result.misses += [Miss("indicator-missed", f"{g['label']} {g['name']}")
-                      for gi, g in enumerate(gold_indicators) if gi not in matched]
+    result.misses += [
+        Miss("indicator-missed", f"{g['label']} {g['name']}")
+        for gi, g in enumerate(gold_indicators)
+        if gi not in matched
+    ]
 
 
 # ------------------------------------------------------------------ corpus
@@ -307,7 +355,10 @@ def _score_indicators(result: DocumentScore, gold_indicators: list[dict], doc: P
 
 def load_gold(gold_dir: str | Path) -> dict[str, dict]:
     """Stem → gold annotation, for every ``*.json`` in ``gold_dir``."""
-    return {path.stem: json.loads(path.read_text(encoding="utf-8")) for path in sorted(Path(gold_dir).glob("*.json"))}
+    return {
+        path.stem: json.loads(path.read_text(encoding="utf-8"))
+        for path in sorted(Path(gold_dir).glob("*.json"))
+    }
 
 
 def evaluate(gold_dir: str | Path, sources: list[Path], only: str | None = None) -> Evaluation:
@@ -339,8 +390,9 @@ def _failed(stem: str, gold: dict, error: str) -> DocumentScore:
     result = DocumentScore(stem, error=error)
     own = _own_symbol(gold["document"].get("number"))
     result.scores["metadata"] = Score(0, 4)
-    result.scores["cited_recall"] = Score(0, len({fold_symbol(r["number"]) for r in gold.get("references", [])
-                                                  if r.get("number")} - {own}))
+    result.scores["cited_recall"] = Score(
+        0, len({fold_symbol(r["number"]) for r in gold.get("references", []) if r.get("number")} - {own})
+    )
     result.scores["relations"] = Score(0, len(gold_relations(gold, own)))
     result.scores["tasks"] = Score(0, len(gold.get("tasks", [])))
     result.scores["indicators"] = Score(0, len(gold.get("indicators", [])))
@@ -359,7 +411,8 @@ _NUMBER_END = re.compile(r"\s+(?:V/v|V/V|v/v|Về)\b|\s{2,}|\|")
 # never a "Căn cứ Luật … ngày 19 tháng 6 năm 2015;" line
 _PRINTED_DATE = re.compile(
     r"(?:^|\|)[ \t]*(?!Căn cứ)[^\W\d_][^\d,;|\n]{1,40},?[ \t]*ngày[ \t]+(?P<d>\d{1,2})[ \t]*tháng[ \t]*(?P<m>\d{1,2})"
-    r"[ \t]*năm[ \t]*(?P<y>\d{4})[ \t.]*(?:\||$)")
+    r"[ \t]*năm[ \t]*(?P<y>\d{4})[ \t.]*(?:\||$)"
+)
 # what follows "Số:" on a number line: digits, or a blank/placeholder number and the tail ("   /QĐ-UBND")
 _NUMBER_START = re.compile(r"\d|(?:#\w+|[.…_]*)[ \t]*[-/][ \t]?[A-ZĐ]")
 
@@ -380,7 +433,9 @@ class HeaderCheck:
             return None
         if self.printed_number == "":
             return self.error is None and self.parsed_number is None
-        return self.parsed_number is not None and fold_symbol(self.printed_number) == fold_symbol(self.parsed_number)
+        return self.parsed_number is not None and fold_symbol(self.printed_number) == fold_symbol(
+            self.parsed_number
+        )
 
     @property
     def date_agrees(self) -> bool | None:
@@ -427,5 +482,7 @@ def check_headers(paths: list[Path]) -> list[HeaderCheck]:
         except (InputError, ValueError) as err:
             checks.append(HeaderCheck(path.name, number, None, date, None, f"{type(err).__name__}: {err}"))
             continue
-        checks.append(HeaderCheck(path.name, number, ref.symbol, date, ref.date.isoformat() if ref.date else None))
+        checks.append(
+            HeaderCheck(path.name, number, ref.symbol, date, ref.date.isoformat() if ref.date else None)
+        )
     return checks

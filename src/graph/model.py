@@ -28,7 +28,7 @@ class Span:
     def __len__(self) -> int:
         return self.end - self.start
 
-    def contains(self, other: "Span") -> bool:
+    def contains(self, other: Span) -> bool:
         return self.start <= other.start and other.end <= self.end
 
 
@@ -128,8 +128,19 @@ class Section:
 
 # Section.kind values; ontology/vocabularies.ttl has one pgv:section-kind concept per entry.
 SECTION_KINDS = (
-    "part", "clause", "subclause", "point", "item", "bullet", "subbullet", "star", "row", "appendix",
-    "chapter", "division", "article",
+    "part",
+    "clause",
+    "subclause",
+    "point",
+    "item",
+    "bullet",
+    "subbullet",
+    "star",
+    "row",
+    "appendix",
+    "chapter",
+    "division",
+    "article",
 )
 
 
@@ -218,8 +229,18 @@ class AgencyMention:
 TASK_LAYOUTS = ("table", "role-lines", "lead-heading", "agency-heading")
 
 DEADLINE_KINDS = (
-    "year", "years", "by-year", "quarter", "date", "annual", "periodic", "continuous",
-    "per-lead-schedule", "per-plan", "period", "unspecified",
+    "year",
+    "years",
+    "by-year",
+    "quarter",
+    "date",
+    "annual",
+    "periodic",
+    "continuous",
+    "per-lead-schedule",
+    "per-plan",
+    "period",
+    "unspecified",
 )
 
 

@@ -64,8 +64,11 @@ _OCR_SLASHES = str.maketrans({"\u2044": "/", "\u2215": "/"})
 _OCR_DIGIT_LOOKALIKES = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1"})
 _OCR_DIGITS = "[0-9OoIl|]"
 _OCR_DATE_WORD = re.compile(
-    rf"(?:(?<=ngày )|(?<=tháng )|(?<=năm )|(?<=Ngày ))(?={_OCR_DIGITS}*[0-9]){_OCR_DIGITS}{{1,4}}(?![^\W_])")
-_OCR_SLASH_DATE = re.compile(rf"(?<![^\W_]){_OCR_DIGITS}{{1,2}}/{_OCR_DIGITS}{{1,2}}/{_OCR_DIGITS}{{4}}(?![^\W_])")
+    rf"(?:(?<=ngày )|(?<=tháng )|(?<=năm )|(?<=Ngày ))(?={_OCR_DIGITS}*[0-9]){_OCR_DIGITS}{{1,4}}(?![^\W_])"
+)
+_OCR_SLASH_DATE = re.compile(
+    rf"(?<![^\W_]){_OCR_DIGITS}{{1,2}}/{_OCR_DIGITS}{{1,2}}/{_OCR_DIGITS}{{4}}(?![^\W_])"
+)
 _OCR_LABEL_COMMA = re.compile(r"^([ \t]*(?:\d{1,2}|[IVX]{1,4})),(?=[ \t]+[^\W\d_])", re.MULTILINE)
 # Tesseract reads the "ỉ" of "TỈNH" as "ĩ": "TĨNH LÀO CAI" (GP 2507/GP-UBND).  Before a capitalised
 # name it is the word for province ("Hà Tĩnh" itself is left alone).
@@ -78,7 +81,7 @@ def ocr_fixed(source: SourceFile) -> str:
     if not source.ocr_pages:
         return source.text
     text = source.text
-    ends = list(source.page_starts[1:]) + [len(text)]
+    ends = [*list(source.page_starts[1:]), len(text)]
     for page in source.ocr_pages:
         start, end = source.page_starts[page - 1], ends[page - 1]
         text = text[:start] + _ocr_fix(text[start:end]) + text[end:]

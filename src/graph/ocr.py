@@ -65,7 +65,10 @@ def engine() -> tuple[str | None, str | None]:
     except (pytesseract.TesseractError, OSError) as err:
         return None, f"Tesseract không chạy được (Tesseract does not run): {err}"
     if LANGUAGE not in languages:
-        return None, "Tesseract thiếu dữ liệu tiếng Việt (Tesseract lacks its Vietnamese model, tesseract-ocr-vie)"
+        return (
+            None,
+            "Tesseract thiếu dữ liệu tiếng Việt (Tesseract lacks its Vietnamese model, tesseract-ocr-vie)",
+        )
     return version, None
 
 
@@ -74,8 +77,9 @@ def engine_label() -> str:
     return f"Tesseract {version} ({LANGUAGE}, {DPI} dpi)"
 
 
-def recognise(file: Path, name: str, sha256: str, pages: list[int],
-              why: tuple[str, str]) -> tuple[dict[int, list[dict]], str]:
+def recognise(
+    file: Path, name: str, sha256: str, pages: list[int], why: tuple[str, str]
+) -> tuple[dict[int, list[dict]], str]:
     """Words of ``pages`` (1-based) of ``file``, from the cache or by OCR, and the engine's label.
 
     A word is ``{"text", "x0", "x1", "top", "bottom", "size", "line"}`` in points;
@@ -90,8 +94,11 @@ def recognise(file: Path, name: str, sha256: str, pages: list[int],
         return found, cache.label
     version, unavailable = engine()
     if version is None:
-        raise InputError(name, f"{why[0]}: cần OCR nhưng {unavailable}; cài đặt: {INSTALL_HINT}",
-                         f"{why[1]}: it needs OCR, but {unavailable}; install it: {INSTALL_HINT}")
+        raise InputError(
+            name,
+            f"{why[0]}: cần OCR nhưng {unavailable}; cài đặt: {INSTALL_HINT}",
+            f"{why[1]}: it needs OCR, but {unavailable}; install it: {INSTALL_HINT}",
+        )
     with _progress(name, len(missing)) as advance:
         for done, n in enumerate(missing, 1):
             found[n] = _ocr_page(file, name, n)
@@ -113,10 +120,15 @@ def _ocr_page(file: Path, name: str, number: int) -> list[dict]:
         data = pytesseract.image_to_data(image, lang=LANGUAGE, output_type=pytesseract.Output.DICT)
         return _words(data)
     except pdfium.PdfiumError as err:
-        raise InputError(name, f"không dựng được trang {number} của PDF để OCR: {err}",
-                         f"cannot render page {number} of the PDF for OCR: {err}")
+        raise InputError(
+            name,
+            f"không dựng được trang {number} của PDF để OCR: {err}",
+            f"cannot render page {number} of the PDF for OCR: {err}",
+        ) from err
     except pytesseract.TesseractError as err:
-        raise InputError(name, f"OCR trang {number} thất bại: {err}", f"OCR of page {number} failed: {err}")
+        raise InputError(
+            name, f"OCR trang {number} thất bại: {err}", f"OCR of page {number} failed: {err}"
+        ) from err
 
 
 def _words(data: dict[str, list]) -> list[dict]:
@@ -129,9 +141,18 @@ def _words(data: dict[str, list]) -> list[dict]:
         paragraph = (data["block_num"][i], data["par_num"][i])
         line = (*paragraph, data["line_num"][i])
         left, top, width, height = (data[k][i] * scale for k in ("left", "top", "width", "height"))
-        words.append({"text": text, "x0": round(left, 2), "x1": round(left + width, 2), "top": round(top, 2),
-                      "bottom": round(top + height, 2), "size": round(height, 2),
-                      "line": lines.setdefault(line, len(lines)), "block": blocks.setdefault(paragraph, len(blocks))})
+        words.append(
+            {
+                "text": text,
+                "x0": round(left, 2),
+                "x1": round(left + width, 2),
+                "top": round(top, 2),
+                "bottom": round(top + height, 2),
+                "size": round(height, 2),
+                "line": lines.setdefault(line, len(lines)),
+                "block": blocks.setdefault(paragraph, len(blocks)),
+            }
+        )
     return words
 
 
@@ -151,8 +172,11 @@ class _Cache:
     def store(self, number: int, words: list[dict]) -> None:
         self.pages[number] = words
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        data = {"format": CACHE_FORMAT, "engine": self.label,
-                "pages": {str(n): t for n, t in sorted(self.pages.items())}}
+        data = {
+            "format": CACHE_FORMAT,
+            "engine": self.label,
+            "pages": {str(n): t for n, t in sorted(self.pages.items())},
+        }
         tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
         tmp.write_text(json.dumps(data, ensure_ascii=False, indent=0), encoding="utf-8")
         os.replace(tmp, self.path)
@@ -169,7 +193,12 @@ def _progress(name: str, total: int) -> Iterator[Callable[[int], None]]:
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    with Progress(TextColumn("OCR {task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  transient=True) as bar:
+    with Progress(
+        TextColumn("OCR {task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        transient=True,
+    ) as bar:
         job = bar.add_task(name, total=total)
         yield lambda done: bar.update(job, completed=done)

@@ -18,11 +18,17 @@ from rdflib.namespace import OWL, RDF, RDFS, SKOS
 from .resources import ONTOLOGY_DIR
 
 PREFIXES = {
-    "https://w3id.org/policy-graph/ontology#": "pg:", "https://w3id.org/policy-graph/vocab/": "pgv:",
-    "http://data.europa.eu/eli/ontology#": "eli:", "http://data.europa.eu/eli/eli-draft-legislation-ontology#": "eli-dl:",
-    "http://www.w3.org/ns/org#": "org:", "http://www.w3.org/ns/prov#": "prov:", "http://www.w3.org/ns/oa#": "oa:",
-    "http://www.w3.org/2004/02/skos/core#": "skos:", "http://www.w3.org/2001/XMLSchema#": "xsd:",
-    "http://www.w3.org/2006/time#": "time:", "http://www.w3.org/1999/02/22-rdf-syntax-ns#": "rdf:",
+    "https://w3id.org/policy-graph/ontology#": "pg:",
+    "https://w3id.org/policy-graph/vocab/": "pgv:",
+    "http://data.europa.eu/eli/ontology#": "eli:",
+    "http://data.europa.eu/eli/eli-draft-legislation-ontology#": "eli-dl:",
+    "http://www.w3.org/ns/org#": "org:",
+    "http://www.w3.org/ns/prov#": "prov:",
+    "http://www.w3.org/ns/oa#": "oa:",
+    "http://www.w3.org/2004/02/skos/core#": "skos:",
+    "http://www.w3.org/2001/XMLSchema#": "xsd:",
+    "http://www.w3.org/2006/time#": "time:",
+    "http://www.w3.org/1999/02/22-rdf-syntax-ns#": "rdf:",
 }
 
 
@@ -30,7 +36,7 @@ def curie(term) -> str:
     text = str(term)
     for ns, prefix in PREFIXES.items():
         if text.startswith(ns):
-            return prefix + text[len(ns):]
+            return prefix + text[len(ns) :]
     return text
 
 
@@ -61,20 +67,35 @@ def read_terms(g: Graph, kinds) -> list[Term]:
             if not str(s).startswith("https://w3id.org/policy-graph/"):
                 continue
             c = curie(s)
-            terms.append(Term(
-                curie=c, anchor=c.replace(":", "_"), kind=curie(kind).split(":")[1],
-                label_vi=_text(g, s, RDFS.label, "vi"), label_en=_text(g, s, RDFS.label, "en"),
-                definition_vi=_text(g, s, SKOS.definition, "vi"), definition_en=_text(g, s, SKOS.definition, "en"),
-                domain=sorted(curie(o) for o in g.objects(s, RDFS.domain)),
-                range=sorted(curie(o) for o in g.objects(s, RDFS.range)),
-                parents=sorted(curie(o) for o in [*g.objects(s, RDFS.subClassOf), *g.objects(s, RDFS.subPropertyOf)]),
-                matches=_matches(g, s),
-                comments=_comments(g, s),
-            ))
+            terms.append(
+                Term(
+                    curie=c,
+                    anchor=c.replace(":", "_"),
+                    kind=curie(kind).split(":")[1],
+                    label_vi=_text(g, s, RDFS.label, "vi"),
+                    label_en=_text(g, s, RDFS.label, "en"),
+                    definition_vi=_text(g, s, SKOS.definition, "vi"),
+                    definition_en=_text(g, s, SKOS.definition, "en"),
+                    domain=sorted(curie(o) for o in g.objects(s, RDFS.domain)),
+                    range=sorted(curie(o) for o in g.objects(s, RDFS.range)),
+                    parents=sorted(
+                        curie(o) for o in [*g.objects(s, RDFS.subClassOf), *g.objects(s, RDFS.subPropertyOf)]
+                    ),
+                    matches=_matches(g, s),
+                    comments=_comments(g, s),
+                )
+            )
     return terms
 
 
-MAPPINGS = (SKOS.exactMatch, SKOS.closeMatch, SKOS.broadMatch, SKOS.narrowMatch, SKOS.relatedMatch, RDFS.seeAlso)
+MAPPINGS = (
+    SKOS.exactMatch,
+    SKOS.closeMatch,
+    SKOS.broadMatch,
+    SKOS.narrowMatch,
+    SKOS.relatedMatch,
+    RDFS.seeAlso,
+)
 
 
 def _matches(g: Graph, s) -> list[str]:
@@ -93,21 +114,38 @@ ELI_ONTOLOGY = URIRef("http://data.europa.eu/eli/ontology")
 
 def read_reused(g: Graph) -> list[dict]:
     """ELI properties the data uses, declared in policy.ttl with labels only (their meaning is ELI's)."""
-    return [{"curie": curie(s), "iri": str(s), "vi": _text(g, s, RDFS.label, "vi"),
-             "en": _text(g, s, RDFS.label, "en"), "comment": _text(g, s, RDFS.comment, "en")}
-            for s in sorted(set(g.subjects(RDFS.isDefinedBy, ELI_ONTOLOGY)))]
+    return [
+        {
+            "curie": curie(s),
+            "iri": str(s),
+            "vi": _text(g, s, RDFS.label, "vi"),
+            "en": _text(g, s, RDFS.label, "en"),
+            "comment": _text(g, s, RDFS.comment, "en"),
+        }
+        for s in sorted(set(g.subjects(RDFS.isDefinedBy, ELI_ONTOLOGY)))
+    ]
 
 
 def read_vocabularies(g: Graph) -> list[dict]:
     schemes = []
     for scheme in sorted(set(g.subjects(RDF.type, SKOS.ConceptScheme))):
         concepts = sorted(g.subjects(SKOS.inScheme, scheme), key=lambda c: str(g.value(c, SKOS.notation)))
-        schemes.append({
-            "iri": str(scheme), "vi": _text(g, scheme, SKOS.prefLabel, "vi"), "en": _text(g, scheme, SKOS.prefLabel, "en"),
-            "concepts": [{"notation": str(g.value(c, SKOS.notation)), "iri": str(c),
-                          "vi": _text(g, c, SKOS.prefLabel, "vi"), "en": _text(g, c, SKOS.prefLabel, "en")}
-                         for c in concepts],
-        })
+        schemes.append(
+            {
+                "iri": str(scheme),
+                "vi": _text(g, scheme, SKOS.prefLabel, "vi"),
+                "en": _text(g, scheme, SKOS.prefLabel, "en"),
+                "concepts": [
+                    {
+                        "notation": str(g.value(c, SKOS.notation)),
+                        "iri": str(c),
+                        "vi": _text(g, c, SKOS.prefLabel, "vi"),
+                        "en": _text(g, c, SKOS.prefLabel, "en"),
+                    }
+                    for c in concepts
+                ],
+            }
+        )
     return schemes
 
 
@@ -160,8 +198,10 @@ def render_html(ontology: Graph, vocabularies: Graph) -> str:
 
     macro = env.from_string(TERM).module.term
     return env.from_string(PAGE).render(
-        term=macro, iri=str(onto),
-        title_vi=_text(ontology, onto, DCTERMS.title, "vi"), title_en=_text(ontology, onto, DCTERMS.title, "en"),
+        term=macro,
+        iri=str(onto),
+        title_vi=_text(ontology, onto, DCTERMS.title, "vi"),
+        title_en=_text(ontology, onto, DCTERMS.title, "en"),
         description=_text(ontology, onto, DCTERMS.description, "en"),
         description_vi=_text(ontology, onto, DCTERMS.description, "vi"),
         reused=read_reused(ontology),
@@ -178,7 +218,11 @@ def render_html(ontology: Graph, vocabularies: Graph) -> str:
 BOXES = {
     "pg:Citation": (40, 90, "Trích dẫn / Citation\n(prov:Entity)"),
     "pg:Document": (400, 90, "Văn bản / Document\n(eli:LegalResource)"),
-    "pg:Section": (780, 90, "Đề mục, Phụ lục, Chú thích\nSection, Appendix, Footnote\n(eli:LegalResourceSubdivision)"),
+    "pg:Section": (
+        780,
+        90,
+        "Đề mục, Phụ lục, Chú thích\nSection, Appendix, Footnote\n(eli:LegalResourceSubdivision)",
+    ),
     "pg:Task": (400, 270, "Nhiệm vụ / Task\n(prov:Activity)"),
     "pg:Indicator": (780, 270, "Chỉ tiêu / Indicator"),
     "oa:SpecificResource": (1060, 420, "Bằng chứng / Evidence\n(oa: selectors → tệp nguồn)"),
@@ -207,30 +251,42 @@ def render_svg() -> str:
     from xml.sax.saxutils import escape
 
     width, height, bw, bh = 1300, 640, 224, 60
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-             f'font-family="DejaVu Sans, sans-serif" font-size="12">',
-             '<defs><marker id="a" markerWidth="10" markerHeight="8" refX="10" refY="4" orient="auto">'
-             '<path d="M0,0 L10,4 L0,8 z" fill="#56627a"/></marker></defs>',
-             f'<rect width="{width}" height="{height}" fill="white"/>']
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'font-family="DejaVu Sans, sans-serif" font-size="12">',
+        '<defs><marker id="a" markerWidth="10" markerHeight="8" refX="10" refY="4" orient="auto">'
+        '<path d="M0,0 L10,4 L0,8 z" fill="#56627a"/></marker></defs>',
+        f'<rect width="{width}" height="{height}" fill="white"/>',
+    ]
     for source, target, label in ARROWS:
         (x1, y1, _), (x2, y2, _) = BOXES[source], BOXES[target]
         if source == target:
-            parts.append(f'<path d="M{x1 + 60},{y1} C{x1 + 60},{y1 - 60} {x1 + 140},{y1 - 60} {x1 + 140},{y1}" '
-                         f'fill="none" stroke="#56627a" marker-end="url(#a)"/>')
+            parts.append(
+                f'<path d="M{x1 + 60},{y1} C{x1 + 60},{y1 - 60} {x1 + 140},{y1 - 60} {x1 + 140},{y1}" '
+                f'fill="none" stroke="#56627a" marker-end="url(#a)"/>'
+            )
             lx, ly = x1 + 100, y1 - 58
         else:
             sx, sy, tx, ty = _edge_points(x1, y1, x2, y2, bw, bh)
-            parts.append(f'<line x1="{sx}" y1="{sy}" x2="{tx}" y2="{ty}" stroke="#56627a" marker-end="url(#a)"/>')
+            parts.append(
+                f'<line x1="{sx}" y1="{sy}" x2="{tx}" y2="{ty}" stroke="#56627a" marker-end="url(#a)"/>'
+            )
             lx, ly = (sx + tx) / 2, (sy + ty) / 2 - 4
         for i, line in enumerate(label.split("\n")):
-            parts.append(f'<text x="{lx}" y="{ly + 13 * i}" text-anchor="middle" fill="#2a4d8f" '
-                         f'stroke="white" stroke-width="3" paint-order="stroke">{escape(line)}</text>')
+            parts.append(
+                f'<text x="{lx}" y="{ly + 13 * i}" text-anchor="middle" fill="#2a4d8f" '
+                f'stroke="white" stroke-width="3" paint-order="stroke">{escape(line)}</text>'
+            )
     for x, y, label in BOXES.values():
-        parts.append(f'<rect x="{x}" y="{y}" width="{bw}" height="{bh}" rx="8" fill="#eef3fb" stroke="#2a4d8f"/>')
+        parts.append(
+            f'<rect x="{x}" y="{y}" width="{bw}" height="{bh}" rx="8" fill="#eef3fb" stroke="#2a4d8f"/>'
+        )
         lines = label.split("\n")
         for i, line in enumerate(lines):
-            parts.append(f'<text x="{x + bw / 2}" y="{y + bh / 2 + 4 + 14 * (i - (len(lines) - 1) / 2)}" '
-                         f'text-anchor="middle">{escape(line)}</text>')
+            parts.append(
+                f'<text x="{x + bw / 2}" y="{y + bh / 2 + 4 + 14 * (i - (len(lines) - 1) / 2)}" '
+                f'text-anchor="middle">{escape(line)}</text>'
+            )
     parts.append("</svg>")
     return "\n".join(parts) + "\n"
 

@@ -34,7 +34,8 @@ PREFIXES = {
     "pgv": "https://w3id.org/policy-graph/vocab/",
 }
 _PARAM_LINE = re.compile(
-    r"^(?P<name>[\w-]+)(?:\s+\?(?P<var>\w+))?\s+\(?(?P<need>required|optional)\)?\s*[—-]+\s*(?P<doc>.*)$")
+    r"^(?P<name>[\w-]+)(?:\s+\?(?P<var>\w+))?\s+\(?(?P<need>required|optional)\)?\s*[—-]+\s*(?P<doc>.*)$"
+)
 
 
 class QueryError(Exception):
@@ -85,8 +86,14 @@ def load_query(path: Path) -> NamedQuery:
         match = _PARAM_LINE.match(line)
         if not match:
             raise QueryError(f"{path.name}: dòng tham số không hợp lệ (bad param line): {line}")
-        params.append(Param(match["name"], match["var"] or match["name"], match["need"] == "required",
-                            match["doc"].strip()))
+        params.append(
+            Param(
+                match["name"],
+                match["var"] or match["name"],
+                match["need"] == "required",
+                match["doc"].strip(),
+            )
+        )
     return NamedQuery(
         name=path.stem,
         description=" ".join(header.get("description", [""])),
@@ -127,20 +134,29 @@ def resolve_document(store: ox.Store, value: str) -> ox.NamedNode:
         return ox.NamedNode(value)
     symbols: dict[str, set[str]] = {}
     printed: dict[str, str] = {}  # folded symbol → as the graph prints it, for suggestions
-    for row in store.query("SELECT DISTINCT ?doc ?symbol WHERE { ?doc eli:id_local ?symbol }",
-                           prefixes=PREFIXES, use_default_graph_as_union=True):
+    for row in store.query(
+        "SELECT DISTINCT ?doc ?symbol WHERE { ?doc eli:id_local ?symbol }",
+        prefixes=PREFIXES,
+        use_default_graph_as_union=True,
+    ):
         folded = _fold(row["symbol"].value)
         symbols.setdefault(folded, set()).add(row["doc"].value)
         printed.setdefault(folded, row["symbol"].value)
-    matches = (_by_relative_iri(store, value) or sorted(symbols.get(_fold(value), ()))
-               or sorted(symbols.get(_fold(_symbol_in(value)), ()))
-               or _most_referenced(store, _by_type_and_number(store, value)))
+    matches = (
+        _by_relative_iri(store, value)
+        or sorted(symbols.get(_fold(value), ()))
+        or sorted(symbols.get(_fold(_symbol_in(value)), ()))
+        or _most_referenced(store, _by_type_and_number(store, value))
+    )
     if not matches:
-        raise QueryError(f"không tìm thấy văn bản '{value}' (no document matches '{value}')"
-                         + _suggestions(value, printed))
+        raise QueryError(
+            f"không tìm thấy văn bản '{value}' (no document matches '{value}')" + _suggestions(value, printed)
+        )
     if len(matches) > 1:
         listed = "\n  ".join(matches)
-        raise QueryError(f"'{value}' khớp nhiều văn bản (matches several documents); hãy dùng IRI:\n  {listed}")
+        raise QueryError(
+            f"'{value}' khớp nhiều văn bản (matches several documents); hãy dùng IRI:\n  {listed}"
+        )
     return ox.NamedNode(matches[0])
 
 
@@ -156,11 +172,14 @@ def _symbol_in(value: str) -> str:
 def _by_relative_iri(store: ox.Store, value: str) -> list[str]:
     """The relative IRI the CLI's tables print (``eli/vn/nq/2022/29-tw``), under whatever base."""
     path = value.strip().lstrip("/")
-    if not path.startswith("eli/") or any(c in path for c in " <>\"{}|^`"):
+    if not path.startswith("eli/") or any(c in path for c in ' <>"{}|^`'):
         return []
     tail = str(ox.Literal("/" + path))  # serialised by pyoxigraph: no way out of the literal
-    rows = store.query(f"SELECT DISTINCT ?doc WHERE {{ ?doc eli:type_document ?t FILTER(STRENDS(STR(?doc), {tail})) }}",
-                       prefixes=PREFIXES, use_default_graph_as_union=True)
+    rows = store.query(
+        f"SELECT DISTINCT ?doc WHERE {{ ?doc eli:type_document ?t FILTER(STRENDS(STR(?doc), {tail})) }}",
+        prefixes=PREFIXES,
+        use_default_graph_as_union=True,
+    )
     return sorted({row["doc"].value for row in rows})
 
 
@@ -181,9 +200,12 @@ def _most_referenced(store: ox.Store, candidates: list[str]) -> list[str]:
         return candidates
     counts = {}
     for iri in candidates:
-        rows = store.query("SELECT (COUNT(*) AS ?n) ?doc WHERE { ?c pg:citedDocument ?doc } GROUP BY ?doc",
-                           prefixes=PREFIXES, use_default_graph_as_union=True,
-                           substitutions={ox.Variable("doc"): ox.NamedNode(iri)})
+        rows = store.query(
+            "SELECT (COUNT(*) AS ?n) ?doc WHERE { ?c pg:citedDocument ?doc } GROUP BY ?doc",
+            prefixes=PREFIXES,
+            use_default_graph_as_union=True,
+            substitutions={ox.Variable("doc"): ox.NamedNode(iri)},
+        )
         counts[iri] = sum(int(row["n"].value) for row in rows)
     ranked = sorted(candidates, key=lambda iri: -counts[iri])
     return ranked[:1] if counts[ranked[0]] >= 3 * max(1, counts[ranked[1]]) else candidates
@@ -196,15 +218,21 @@ def _by_type_and_number(store: ox.Store, value: str) -> list[str]:
     if not match:
         return []
     type_name = _fold(match["type"])
-    doc_type = next((t for t in DOC_TYPES if any(_fold(n) == type_name for n in t.names)
-                     or _fold(t.code) == type_name), None)
+    doc_type = next(
+        (t for t in DOC_TYPES if any(_fold(n) == type_name for n in t.names) or _fold(t.code) == type_name),
+        None,
+    )
     if doc_type is None:
         return []
     rows = store.query(
         "SELECT DISTINCT ?doc ?n ?t WHERE { ?doc eli:number ?n ; eli:type_document ?t }",
-        prefixes=PREFIXES, use_default_graph_as_union=True,
-        substitutions={ox.Variable("n"): ox.Literal(match["number"]),
-                       ox.Variable("t"): ox.NamedNode(f"{PREFIXES['pgv']}document-type/{doc_type.slug}")})
+        prefixes=PREFIXES,
+        use_default_graph_as_union=True,
+        substitutions={
+            ox.Variable("n"): ox.Literal(match["number"]),
+            ox.Variable("t"): ox.NamedNode(f"{PREFIXES['pgv']}document-type/{doc_type.slug}"),
+        },
+    )
     return sorted(row["doc"].value for row in rows)
 
 
@@ -212,9 +240,13 @@ def resolve_agencies(store: ox.Store, value: str) -> list[ox.NamedNode]:
     """An agency by IRI, or by name/alias: exact (case-insensitive) first, then substring."""
     if re.match(r"^https?://", value):
         return [ox.NamedNode(value)]
-    rows = list(store.query(
-        "SELECT DISTINCT ?a ?l WHERE { ?a a org:Organization ; skos:prefLabel|skos:altLabel ?l }",
-        prefixes={**PREFIXES, "org": "http://www.w3.org/ns/org#"}, use_default_graph_as_union=True))
+    rows = list(
+        store.query(
+            "SELECT DISTINCT ?a ?l WHERE { ?a a org:Organization ; skos:prefLabel|skos:altLabel ?l }",
+            prefixes={**PREFIXES, "org": "http://www.w3.org/ns/org#"},
+            use_default_graph_as_union=True,
+        )
+    )
     wanted = _fold(value)
     exact = sorted({r["a"].value for r in rows if _fold(r["l"].value) == wanted})
     found = exact or sorted({r["a"].value for r in rows if wanted in _fold(r["l"].value)})
@@ -243,7 +275,9 @@ def bind(store: ox.Store, query: NamedQuery, values: dict[str, str]) -> list[dic
     """Turn user strings into RDF terms; several agencies mean several runs."""
     unknown = set(values) - {p.name for p in query.params}
     if unknown:
-        raise QueryError(f"tham số không có trong '{query.name}' (unknown parameter): {', '.join(sorted(unknown))}")
+        raise QueryError(
+            f"tham số không có trong '{query.name}' (unknown parameter): {', '.join(sorted(unknown))}"
+        )
     runs: list[dict[ox.Variable, object]] = [{}]
     for param in query.params:
         value = values.get(param.name)
@@ -279,17 +313,22 @@ def with_values(query: NamedQuery, runs: list[dict[ox.Variable, object]]) -> str
     variables = sorted({v.value for run in runs for v in run})
     if not variables:
         return query.text
-    rows = " ".join("(" + " ".join(str(run[ox.Variable(v)]) if ox.Variable(v) in run else "UNDEF"
-                                   for v in variables) + ")" for run in runs)
+    rows = " ".join(
+        "("
+        + " ".join(str(run[ox.Variable(v)]) if ox.Variable(v) in run else "UNDEF" for v in variables)
+        + ")"
+        for run in runs
+    )
     block = f"VALUES ({' '.join('?' + v for v in variables)}) {{ {rows} }}"
     match = _OUTER_WHERE.search(query.text)
     if match is None:
         raise QueryError(f"{query.name}.rq: không có WHERE {{ (no WHERE group to bind parameters in)")
-    return f"{query.text[:match.end()]}\n  {block}{query.text[match.end():]}"
+    return f"{query.text[: match.end()]}\n  {block}{query.text[match.end() :]}"
 
 
-def run_query(store: ox.Store, name: str, values: dict[str, str] | None = None,
-              query_dir: Path = QUERY_DIR) -> QueryResult:
+def run_query(
+    store: ox.Store, name: str, values: dict[str, str] | None = None, query_dir: Path = QUERY_DIR
+) -> QueryResult:
     query = get_query(name, query_dir)
     rows: list[dict] = []
     # Parameters go in as a VALUES block, not as Oxigraph substitutions: the engine applies
@@ -397,6 +436,9 @@ def _json_term(term) -> dict | None:
 
 def to_json(result: QueryResult) -> str:
     """SPARQL 1.1 Query Results JSON."""
-    bindings = [{c: t for c in result.columns if (t := _json_term(row.get(c))) is not None} for row in result.rows]
-    return json.dumps({"head": {"vars": result.columns}, "results": {"bindings": bindings}},
-                      ensure_ascii=False, indent=1)
+    bindings = [
+        {c: t for c in result.columns if (t := _json_term(row.get(c))) is not None} for row in result.rows
+    ]
+    return json.dumps(
+        {"head": {"vars": result.columns}, "results": {"bindings": bindings}}, ensure_ascii=False, indent=1
+    )

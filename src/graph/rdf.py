@@ -13,8 +13,19 @@ from decimal import Decimal
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL
 
-from .model import (AgencyMention, Citation, Deadline, DocRef, Footnote, Indicator, ParsedDocument,
-                    Relation, Section, Span, Task)
+from .model import (
+    AgencyMention,
+    Citation,
+    Deadline,
+    DocRef,
+    Footnote,
+    Indicator,
+    ParsedDocument,
+    Relation,
+    Section,
+    Span,
+    Task,
+)
 from .patterns.documents import DOC_TYPE_BY_CODE, ISSUER_BY_CODE, ISSUER_NAMES, PROVINCE_BY_ISO
 from .registry import slugify
 from .resolve import Resolution, identity_issuer, province_label
@@ -51,9 +62,18 @@ def vocab(scheme: str, concept: str) -> URIRef:
 
 
 def bind_prefixes(g: Graph, base: str) -> Graph:
-    for prefix, ns in (("pg", str(PG)), ("pgv", PGV), ("eli", str(ELI)), ("org", str(ORG)),
-                       ("oa", str(OA)), ("prov", str(PROV)), ("skos", str(SKOS)),
-                       ("dcterms", str(DCTERMS)), ("doc", f"{base}/eli/"), ("agency", f"{base}/org/")):
+    for prefix, ns in (
+        ("pg", str(PG)),
+        ("pgv", PGV),
+        ("eli", str(ELI)),
+        ("org", str(ORG)),
+        ("oa", str(OA)),
+        ("prov", str(PROV)),
+        ("skos", str(SKOS)),
+        ("dcterms", str(DCTERMS)),
+        ("doc", f"{base}/eli/"),
+        ("agency", f"{base}/org/"),
+    ):
         g.bind(prefix, ns, override=True)
     return g
 
@@ -104,7 +124,7 @@ class DocumentEmitter:
         ``pg:evidence`` only.
         """
         original = self.doc.text.to_original(span)
-        quote = self.doc.text.text[span.start:span.end].strip()
+        quote = self.doc.text.text[span.start : span.end].strip()
         if not quote:
             return
         ev = URIRef(f"{node}/evidence")
@@ -155,7 +175,7 @@ class DocumentEmitter:
         return iri
 
     def res_agency_jurisdiction(self, iri: URIRef) -> str:
-        return str(iri)[len(self.res.base) + len("/org/"):].split("/", 1)[0]
+        return str(iri)[len(self.res.base) + len("/org/") :].split("/", 1)[0]
 
     def jurisdiction(self, jur: str | None) -> URIRef:
         iri = URIRef(self.res.jurisdiction_iri(jur))
@@ -253,9 +273,17 @@ class DocumentEmitter:
         engine = URIRef(f"{self.res.base}/agent/{slugify(src.ocr_engine)}")
         pages = ", ".join(map(str, src.ocr_pages))
         self.add(activity, RDF.type, PROV.Activity)
-        self.add(activity, RDFS.label, vi(f"Nhận dạng ký tự quang học (OCR) bằng {src.ocr_engine}, trang {pages}: "
-                                          "cần đối chiếu với bản gốc"))
-        self.add(activity, RDFS.label, en(f"OCR by {src.ocr_engine}, pages {pages}: check against the original"))
+        self.add(
+            activity,
+            RDFS.label,
+            vi(
+                f"Nhận dạng ký tự quang học (OCR) bằng {src.ocr_engine}, trang {pages}: "
+                "cần đối chiếu với bản gốc"
+            ),
+        )
+        self.add(
+            activity, RDFS.label, en(f"OCR by {src.ocr_engine}, pages {pages}: check against the original")
+        )
         self.add(activity, PROV.used, self.source)
         self.add(activity, PROV.wasAssociatedWith, engine)
         self.add(engine, RDF.type, PROV.SoftwareAgent)
@@ -341,8 +369,16 @@ class DocumentEmitter:
         if cited == self.iri:
             return
         self.add(self.iri, ELI.cites, cited)
-        self.citation_node(f"{self.iri}/citation/{n}", self.iri, cited, "cites", citation.span,
-                           citation.text, citation.footnote, citation.section)
+        self.citation_node(
+            f"{self.iri}/citation/{n}",
+            self.iri,
+            cited,
+            "cites",
+            citation.span,
+            citation.text,
+            citation.footnote,
+            citation.section,
+        )
 
     def emit_relation(self, n: int, relation: Relation) -> None:
         source = self.cited_document(relation.source) if relation.source else self.iri
@@ -354,8 +390,16 @@ class DocumentEmitter:
         if source == target:
             return
         self.add(source, RELATION_PREDICATES[relation.kind], target)
-        self.citation_node(f"{self.iri}/relation/{n}", source, target, relation.kind, relation.span,
-                           relation.text, relation.footnote, None)
+        self.citation_node(
+            f"{self.iri}/relation/{n}",
+            source,
+            target,
+            relation.kind,
+            relation.span,
+            relation.text,
+            relation.footnote,
+            None,
+        )
 
     def appendix_at(self, span: Span) -> URIRef | None:
         for section in self.doc.sections:
@@ -363,8 +407,17 @@ class DocumentEmitter:
                 return self.section_iri(section.key)
         return None
 
-    def citation_node(self, iri: str, citing: URIRef, cited: URIRef, kind: str, span: Span, text: str,
-                      footnote: int | None, section: str | None) -> None:
+    def citation_node(
+        self,
+        iri: str,
+        citing: URIRef,
+        cited: URIRef,
+        kind: str,
+        span: Span,
+        text: str,
+        footnote: int | None,
+        section: str | None,
+    ) -> None:
         node = URIRef(iri)
         self.add(node, RDF.type, PG.Citation)
         self.add(node, PG.citingDocument, citing)
@@ -393,8 +446,11 @@ class DocumentEmitter:
         self.add(iri, PG.layout, Literal(task.layout))
         if task.section:
             self.add(iri, PG.inSection, self.section_iri(task.section))
-        for predicate, mentions in ((PG.leadAgency, task.lead), (PG.cooperatingAgency, task.support),
-                                    (PG.directingAgency, task.directing)):
+        for predicate, mentions in (
+            (PG.leadAgency, task.lead),
+            (PG.cooperatingAgency, task.support),
+            (PG.directingAgency, task.directing),
+        ):
             for mention in mentions:
                 self.add(iri, predicate, self.agency(mention))
         self.add(iri, PG.outputForm, _vi(task.output_form))
@@ -466,18 +522,40 @@ def due_date(deadline: Deadline) -> dt.date | None:
 def merge_refs(refs: list[DocRef]) -> DocRef:
     """One description from several mentions: fields of the fullest mention first."""
     # titles copied from a heading in capitals read badly: prefer a mention in normal case
-    ranked = sorted(refs, key=lambda r: (r.date is None, r.title is None, bool(r.title and r.title.isupper()),
-                                         -len(r.title or ""), r.issuer_name is None,
-                                         bool(r.issuer_name and r.issuer_name.isupper())))
+    ranked = sorted(
+        refs,
+        key=lambda r: (
+            r.date is None,
+            r.title is None,
+            bool(r.title and r.title.isupper()),
+            -len(r.title or ""),
+            r.issuer_name is None,
+            bool(r.issuer_name and r.issuer_name.isupper()),
+        ),
+    )
+
     def first(attr):
         values = [getattr(r, attr) for r in ranked if getattr(r, attr)]
-        return next((v for v in values if not (isinstance(v, str) and v.isupper() and len(v) > 3)),
-                    values[0] if values else None)
+        return next(
+            (v for v in values if not (isinstance(v, str) and v.isupper() and len(v) > 3)),
+            values[0] if values else None,
+        )
+
     best = ranked[0]
-    return DocRef(type_code=best.type_code, type_label=first("type_label"), number=best.number,
-                  symbol=first("symbol"), issuer_code=first("issuer_code"), issuer_name=first("issuer_name"),
-                  date=first("date"), year=first("year"), jurisdiction=best.jurisdiction,
-                  jurisdiction_inferred=best.jurisdiction_inferred, title=first("title"), name=first("name"))
+    return DocRef(
+        type_code=best.type_code,
+        type_label=first("type_label"),
+        number=best.number,
+        symbol=first("symbol"),
+        issuer_code=first("issuer_code"),
+        issuer_name=first("issuer_name"),
+        date=first("date"),
+        year=first("year"),
+        jurisdiction=best.jurisdiction,
+        jurisdiction_inferred=best.jurisdiction_inferred,
+        title=first("title"),
+        name=first("name"),
+    )
 
 
 def issuer_label(ref: DocRef) -> str | None:
@@ -514,12 +592,14 @@ def document_labels(ref: DocRef) -> tuple[str, str]:
         return ref.name, ref.name
     issuer = ref.issuer_name or ""
     year = f", {ref.year}" if ref.year else ""
-    return (f"{type_vi} (chưa có số) của {issuer}{year}".replace(" của ,", ","),
-            f"{type_en} (unnumbered) of {issuer}{year}".replace(" of ,", ","))
+    return (
+        f"{type_vi} (chưa có số) của {issuer}{year}".replace(" của ,", ","),
+        f"{type_en} (unnumbered) of {issuer}{year}".replace(" of ,", ","),
+    )
 
 
 def _shorten(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _key_slug(key: str) -> str:
@@ -542,4 +622,4 @@ def document_graph(doc: ParsedDocument, res: Resolution) -> Graph:
     return DocumentEmitter(doc, res).emit()
 
 
-__all__ = ["document_graph", "due_date", "document_labels", "bind_prefixes"]
+__all__ = ["bind_prefixes", "document_graph", "document_labels", "due_date"]

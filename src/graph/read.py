@@ -23,15 +23,15 @@ import shutil
 import stat
 import threading
 import unicodedata
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from .docx_numbering import ListNumbering
 from .model import InputError, SourceFile
-from .read_pdf import read_pdf
 from .patterns.documents import DOC_TYPES
+from .read_pdf import read_pdf
 
 # ----------------------------------------------------------------- formats
 
@@ -52,10 +52,14 @@ MEDIA_TYPES = {
 
 # Formats users often have, with the advice that helps them: suffix → (vi, en).
 UNSUPPORTED_ADVICE: dict[str, tuple[str, str]] = {
-    ".rtf": ("tệp RTF chưa được hỗ trợ; hãy lưu lại thành .docx",
-             "RTF files are not supported: save the file as .docx"),
-    ".odt": ("tệp OpenDocument (.odt) chưa được hỗ trợ; hãy lưu lại thành .docx",
-             "OpenDocument .odt files are not supported: save the file as .docx"),
+    ".rtf": (
+        "tệp RTF chưa được hỗ trợ; hãy lưu lại thành .docx",
+        "RTF files are not supported: save the file as .docx",
+    ),
+    ".odt": (
+        "tệp OpenDocument (.odt) chưa được hỗ trợ; hãy lưu lại thành .docx",
+        "OpenDocument .odt files are not supported: save the file as .docx",
+    ),
 }
 
 # Files a folder holds beside its documents, never documents themselves.
@@ -98,37 +102,274 @@ TEXT_CONTROLS = frozenset("\t\n\r\f\v")
 # has no capitals with tone marks: headings use the .VnTimeH font, which draws
 # lower-case codes as capitals, so converted headings come out in lower case.
 TCVN3_TO_UNICODE: dict[str, str] = {
-    "\u00b5": "à", "\u00b8": "á", "\u00b6": "ả", "\u00b7": "ã", "\u00b9": "ạ",
-    "\u00a8": "ă", "\u00bb": "ằ", "\u00be": "ắ", "\u00bc": "ẳ", "\u00bd": "ẵ", "\u00c6": "ặ",
-    "\u00a9": "â", "\u00c7": "ầ", "\u00ca": "ấ", "\u00c8": "ẩ", "\u00c9": "ẫ", "\u00cb": "ậ",
+    "\u00b5": "à",
+    "\u00b8": "á",
+    "\u00b6": "ả",
+    "\u00b7": "ã",
+    "\u00b9": "ạ",
+    "\u00a8": "ă",
+    "\u00bb": "ằ",
+    "\u00be": "ắ",
+    "\u00bc": "ẳ",
+    "\u00bd": "ẵ",
+    "\u00c6": "ặ",
+    "\u00a9": "â",
+    "\u00c7": "ầ",
+    "\u00ca": "ấ",
+    "\u00c8": "ẩ",
+    "\u00c9": "ẫ",
+    "\u00cb": "ậ",
     "\u00ae": "đ",
-    "\u00cc": "è", "\u00d0": "é", "\u00ce": "ẻ", "\u00cf": "ẽ", "\u00d1": "ẹ",
-    "\u00aa": "ê", "\u00d2": "ề", "\u00d5": "ế", "\u00d3": "ể", "\u00d4": "ễ", "\u00d6": "ệ",
-    "\u00d7": "ì", "\u00dd": "í", "\u00d8": "ỉ", "\u00dc": "ĩ", "\u00de": "ị",
-    "\u00df": "ò", "\u00e3": "ó", "\u00e1": "ỏ", "\u00e2": "õ", "\u00e4": "ọ",
-    "\u00ab": "ô", "\u00e5": "ồ", "\u00e8": "ố", "\u00e6": "ổ", "\u00e7": "ỗ", "\u00e9": "ộ",
-    "\u00ac": "ơ", "\u00ea": "ờ", "\u00ed": "ớ", "\u00eb": "ở", "\u00ec": "ỡ", "\u00ee": "ợ",
-    "\u00ef": "ù", "\u00f3": "ú", "\u00f1": "ủ", "\u00f2": "ũ", "\u00f4": "ụ",
-    "\u00ad": "ư", "\u00f5": "ừ", "\u00f8": "ứ", "\u00f6": "ử", "\u00f7": "ữ", "\u00f9": "ự",
-    "\u00fa": "ỳ", "\u00fd": "ý", "\u00fb": "ỷ", "\u00fc": "ỹ", "\u00fe": "ỵ",
-    "\u00a1": "Ă", "\u00a2": "Â", "\u00a7": "Đ", "\u00a3": "Ê", "\u00a4": "Ô", "\u00a5": "Ơ", "\u00a6": "Ư",
+    "\u00cc": "è",
+    "\u00d0": "é",
+    "\u00ce": "ẻ",
+    "\u00cf": "ẽ",
+    "\u00d1": "ẹ",
+    "\u00aa": "ê",
+    "\u00d2": "ề",
+    "\u00d5": "ế",
+    "\u00d3": "ể",
+    "\u00d4": "ễ",
+    "\u00d6": "ệ",
+    "\u00d7": "ì",
+    "\u00dd": "í",
+    "\u00d8": "ỉ",
+    "\u00dc": "ĩ",
+    "\u00de": "ị",
+    "\u00df": "ò",
+    "\u00e3": "ó",
+    "\u00e1": "ỏ",
+    "\u00e2": "õ",
+    "\u00e4": "ọ",
+    "\u00ab": "ô",
+    "\u00e5": "ồ",
+    "\u00e8": "ố",
+    "\u00e6": "ổ",
+    "\u00e7": "ỗ",
+    "\u00e9": "ộ",
+    "\u00ac": "ơ",
+    "\u00ea": "ờ",
+    "\u00ed": "ớ",
+    "\u00eb": "ở",
+    "\u00ec": "ỡ",
+    "\u00ee": "ợ",
+    "\u00ef": "ù",
+    "\u00f3": "ú",
+    "\u00f1": "ủ",
+    "\u00f2": "ũ",
+    "\u00f4": "ụ",
+    "\u00ad": "ư",
+    "\u00f5": "ừ",
+    "\u00f8": "ứ",
+    "\u00f6": "ử",
+    "\u00f7": "ữ",
+    "\u00f9": "ự",
+    "\u00fa": "ỳ",
+    "\u00fd": "ý",
+    "\u00fb": "ỷ",
+    "\u00fc": "ỹ",
+    "\u00fe": "ỵ",
+    "\u00a1": "Ă",
+    "\u00a2": "Â",
+    "\u00a7": "Đ",
+    "\u00a3": "Ê",
+    "\u00a4": "Ô",
+    "\u00a5": "Ơ",
+    "\u00a6": "Ư",
 }
 _TCVN3_TABLE = str.maketrans(TCVN3_TO_UNICODE)
 
 # Very common syllables of Vietnamese administrative prose.  Their share among
 # the words of a text tells Vietnamese from other languages and from wrongly
 # decoded bytes (TCVN3/VNI read as Latin-1, cp1258 read as cp1252 …).
-COMMON_SYLLABLES = frozenset("""
-và của các có được trong cho với là không người những một này đã để theo năm tỉnh thực hiện
-phát triển công nghiệp kinh tế xã hội nhà nước quản lý đầu tư chính sách cơ quan đơn vị sở
-ngành huyện thành phố nâng cao hiệu quả tăng cường xây dựng kế hoạch quyết định nghị chương
-trình nhiệm vụ giải pháp tổ chức ban ủy uỷ nhân dân về đến từ trên tại đối tiếp tục đảm bảo
-hóa hoá đại mới lực khu vực địa bàn chủ trì phối hợp thời gian ngày tháng số đồng lao động
-đào tạo nguồn văn bản báo cáo chỉ đạo tiêu sản xuất doanh trung ương đảng việt nam hệ thống
-môi trường hạ tầng giao thông du lịch dịch khoa học nghệ cải cách hành thủ tục đất đai tài
-nguyên an ninh quốc phòng nông thôn giáo dục y phần gắn trọng tâm yêu cầu mục đích tình hình
-kết bình quân thu ngân cấp vào ra như nhằm đó sau trước mà còn hơn nhất cùng việc làm sự
-""".split())
+COMMON_SYLLABLES = frozenset(
+    [
+        "và",
+        "của",
+        "các",
+        "có",
+        "được",
+        "trong",
+        "cho",
+        "với",
+        "là",
+        "không",
+        "người",
+        "những",
+        "một",
+        "này",
+        "đã",
+        "để",
+        "theo",
+        "năm",
+        "tỉnh",
+        "thực",
+        "hiện",
+        "phát",
+        "triển",
+        "công",
+        "nghiệp",
+        "kinh",
+        "tế",
+        "xã",
+        "hội",
+        "nhà",
+        "nước",
+        "quản",
+        "lý",
+        "đầu",
+        "tư",
+        "chính",
+        "sách",
+        "cơ",
+        "quan",
+        "đơn",
+        "vị",
+        "sở",
+        "ngành",
+        "huyện",
+        "thành",
+        "phố",
+        "nâng",
+        "cao",
+        "hiệu",
+        "quả",
+        "tăng",
+        "cường",
+        "xây",
+        "dựng",
+        "kế",
+        "hoạch",
+        "quyết",
+        "định",
+        "nghị",
+        "chương",
+        "trình",
+        "nhiệm",
+        "vụ",
+        "giải",
+        "pháp",
+        "tổ",
+        "chức",
+        "ban",
+        "ủy",
+        "uỷ",
+        "nhân",
+        "dân",
+        "về",
+        "đến",
+        "từ",
+        "trên",
+        "tại",
+        "đối",
+        "tiếp",
+        "tục",
+        "đảm",
+        "bảo",
+        "hóa",
+        "hoá",
+        "đại",
+        "mới",
+        "lực",
+        "khu",
+        "vực",
+        "địa",
+        "bàn",
+        "chủ",
+        "trì",
+        "phối",
+        "hợp",
+        "thời",
+        "gian",
+        "ngày",
+        "tháng",
+        "số",
+        "đồng",
+        "lao",
+        "động",
+        "đào",
+        "tạo",
+        "nguồn",
+        "văn",
+        "bản",
+        "báo",
+        "cáo",
+        "chỉ",
+        "đạo",
+        "tiêu",
+        "sản",
+        "xuất",
+        "doanh",
+        "trung",
+        "ương",
+        "đảng",
+        "việt",
+        "nam",
+        "hệ",
+        "thống",
+        "môi",
+        "trường",
+        "hạ",
+        "tầng",
+        "giao",
+        "thông",
+        "du",
+        "lịch",
+        "dịch",
+        "khoa",
+        "học",
+        "nghệ",
+        "cải",
+        "cách",
+        "hành",
+        "thủ",
+        "tục",
+        "đất",
+        "đai",
+        "tài",
+        "nguyên",
+        "an",
+        "ninh",
+        "quốc",
+        "phòng",
+        "nông",
+        "thôn",
+        "giáo",
+        "dục",
+        "y",
+        "phần",
+        "gắn",
+        "trọng",
+        "tâm",
+        "yêu",
+        "cầu",
+        "mục",
+        "đích",
+        "tình",
+        "hình",
+        "kết",
+        "bình",
+        "quân",
+        "thu",
+        "ngân",
+        "cấp",
+        "vào",
+        "ra",
+        "như",
+        "nhằm",
+        "đó",
+        "sau",
+        "trước",
+        "mà",
+        "còn",
+        "hơn",
+        "nhất",
+        "cùng",
+        "việc",
+        "làm",
+        "sự",
+    ]
+)
 VIETNAMESE_SHARE_MIN = 0.2
 # Letters no other language written in Latin script uses, and no legacy font
 # or wrong decoding produces (those give Latin-1 or Cyrillic look-alikes):
@@ -143,11 +384,59 @@ PROSE_WORDS_MIN = 200
 # the same common syllables as VNI spells them.  Converting VNI is not
 # supported (marks are separate bytes with font-specific rules): users are told
 # to convert the file to Unicode first.
-VNI_SYLLABLES = frozenset("""
-cuûa vaø caùc ñöôïc thöïc hieän naêm tænh ngaøy thaùng coäng hoøa xaõ hoäi vieät ñoäc laäp töï
-haïnh phuùc quyeát ñònh nghò keá hoaïch chöông coâng nghieäp phaùt trieån nhaân daân ñeán treân
-vôùi nhöõng ñaõ ñeå ñaàu tö kinh teá quaûn lyù chöùc nhieäm vuï giaûi phaùp
-""".split())
+VNI_SYLLABLES = frozenset(
+    [
+        "cuûa",
+        "vaø",
+        "caùc",
+        "ñöôïc",
+        "thöïc",
+        "hieän",
+        "naêm",
+        "tænh",
+        "ngaøy",
+        "thaùng",
+        "coäng",
+        "hoøa",
+        "xaõ",
+        "hoäi",
+        "vieät",
+        "ñoäc",
+        "laäp",
+        "töï",
+        "haïnh",
+        "phuùc",
+        "quyeát",
+        "ñònh",
+        "nghò",
+        "keá",
+        "hoaïch",
+        "chöông",
+        "coâng",
+        "nghieäp",
+        "phaùt",
+        "trieån",
+        "nhaân",
+        "daân",
+        "ñeán",
+        "treân",
+        "vôùi",
+        "nhöõng",
+        "ñaõ",
+        "ñeå",
+        "ñaàu",
+        "tö",
+        "kinh",
+        "teá",
+        "quaûn",
+        "lyù",
+        "chöùc",
+        "nhieäm",
+        "vuï",
+        "giaûi",
+        "phaùp",
+    ]
+)
 VNI_SHARE_MIN = 0.05
 VNI_COUNT_MIN = 3
 
@@ -267,13 +556,21 @@ def _files_under(folder: Path, skipped: list[Skipped], ancestors: set[tuple[int,
         info = folder.stat()
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as err:
-        skipped.append(Skipped(folder, f"không đọc được thư mục: {err.strerror}",
-                               f"cannot read the folder: {err.strerror}"))
+        skipped.append(
+            Skipped(
+                folder, f"không đọc được thư mục: {err.strerror}", f"cannot read the folder: {err.strerror}"
+            )
+        )
         return
     here = (info.st_dev, info.st_ino)
     if here in ancestors:
-        skipped.append(Skipped(folder, "liên kết tới thư mục chứa nó (vòng lặp)",
-                               "link to a folder that contains it (a loop)"))
+        skipped.append(
+            Skipped(
+                folder,
+                "liên kết tới thư mục chứa nó (vòng lặp)",
+                "link to a folder that contains it (a loop)",
+            )
+        )
         return
     for entry in entries:
         if entry.name.startswith(".") or entry.name.startswith(OFFICE_LOCK_PREFIX):
@@ -288,8 +585,13 @@ def _files_under(folder: Path, skipped: list[Skipped], ancestors: set[tuple[int,
         elif entry.is_file():
             yield path
         else:
-            skipped.append(Skipped(path, "không phải tệp thông thường (ống, thiết bị …)",
-                                   "not a regular file (a pipe, a device …)"))
+            skipped.append(
+                Skipped(
+                    path,
+                    "không phải tệp thông thường (ống, thiết bị …)",
+                    "not a regular file (a pipe, a device …)",
+                )
+            )
 
 
 # ------------------------------------------------------------ file checks
@@ -304,11 +606,16 @@ def _read_bytes(file: Path, name: str) -> bytes:
         raise InputError(name, "không tìm thấy tệp", "file not found")
     try:
         if not stat.S_ISREG(file.stat().st_mode):  # reading a pipe would wait forever
-            raise InputError(name, "không phải tệp thông thường (ống, thiết bị …)",
-                             "not a regular file (a pipe, a device …)")
+            raise InputError(
+                name,
+                "không phải tệp thông thường (ống, thiết bị …)",
+                "not a regular file (a pipe, a device …)",
+            )
         return file.read_bytes()
     except OSError as err:
-        raise InputError(name, f"không đọc được tệp: {err.strerror}", f"cannot read the file: {err.strerror}")
+        raise InputError(
+            name, f"không đọc được tệp: {err.strerror}", f"cannot read the file: {err.strerror}"
+        ) from err
 
 
 def _kind_of(file: Path, name: str, data: bytes) -> str:
@@ -321,13 +628,19 @@ def _kind_of(file: Path, name: str, data: bytes) -> str:
     if suffix not in SUPPORTED_SUFFIXES:
         shown = suffix or "(không có phần mở rộng)"
         supported = ", ".join(sorted(SUPPORTED_SUFFIXES))
-        raise InputError(name, f"định dạng tệp {shown} chưa được hỗ trợ (hỗ trợ: {supported})",
-                         f"unsupported file type {suffix or '(no extension)'}; supported: {supported}")
+        raise InputError(
+            name,
+            f"định dạng tệp {shown} chưa được hỗ trợ (hỗ trợ: {supported})",
+            f"unsupported file type {suffix or '(no extension)'}; supported: {supported}",
+        )
     if not data.strip():
         raise InputError(name, "tệp rỗng", "the file is empty")
     if suffix in PDF_SUFFIXES:
-        raise InputError(name, "tệp .pdf không phải PDF (thiếu phần đầu %PDF-)",
-                         "the .pdf file is not a PDF (no %PDF- header)")
+        raise InputError(
+            name,
+            "tệp .pdf không phải PDF (thiếu phần đầu %PDF-)",
+            "the .pdf file is not a PDF (no %PDF- header)",
+        )
     if suffix in DOCX_SUFFIXES:
         return "docx"
     if suffix in DOC_SUFFIXES:
@@ -349,8 +662,11 @@ def _check_policy_text(name: str, text: str, prose: str | None = None) -> None:
         raise InputError(name, "tệp nhị phân, không phải văn bản", "binary file, not text")
     sample = prose if prose and len(_WORD.findall(prose)) >= PROSE_WORDS_MIN else text
     if not (_reads_vietnamese(sample) or vietnamese_spelling_share(sample) >= VIETNAMESE_SPELLING_MIN):
-        raise InputError(name, "nội dung không phải tiếng Việt (hoặc sai bảng mã)",
-                         "the text is not Vietnamese (or is wrongly encoded)")
+        raise InputError(
+            name,
+            "nội dung không phải tiếng Việt (hoặc sai bảng mã)",
+            "the text is not Vietnamese (or is wrongly encoded)",
+        )
     if not DOC_TYPE_WORD.search(unicodedata.normalize("NFC", text)):
         raise InputError(
             name,
@@ -380,7 +696,9 @@ def vietnamese_spelling_share(text: str) -> float:
     words = _WORD.findall(unicodedata.normalize("NFC", text).lower())
     if not words:
         return 0.0
-    return sum(1 for w in words if w in COMMON_SYLLABLES or not VIETNAMESE_ONLY_LETTERS.isdisjoint(w)) / len(words)
+    return sum(1 for w in words if w in COMMON_SYLLABLES or not VIETNAMESE_ONLY_LETTERS.isdisjoint(w)) / len(
+        words
+    )
 
 
 def _reads_vietnamese(text: str) -> bool:
@@ -393,8 +711,9 @@ def _looks_vni(text: str) -> bool:
     return hits >= VNI_COUNT_MIN and hits / len(words) >= VNI_SHARE_MIN
 
 
-def _decode_bytes(name: str, data: bytes, declared: str | None = None,
-                  warnings: list[str] | None = None) -> tuple[str, str]:
+def _decode_bytes(
+    name: str, data: bytes, declared: str | None = None, warnings: list[str] | None = None
+) -> tuple[str, str]:
     """Decode text bytes: BOM, UTF-16 by its NULs, UTF-8, declared charset, legacy 8-bit.
 
     Strict UTF-8 comes before a declared charset: pages declaring
@@ -425,11 +744,16 @@ def _decode_bytes(name: str, data: bytes, declared: str | None = None,
     return _decode_legacy_8bit(name, data)
 
 
-def _decode_with_bom(name: str, data: bytes, bom: bytes, encoding: str, codec: str, warnings: list[str]) -> str:
-    decoded = _decode_few_bad_bytes(data[len(bom):], codec)
+def _decode_with_bom(
+    name: str, data: bytes, bom: bytes, encoding: str, codec: str, warnings: list[str]
+) -> str:
+    decoded = _decode_few_bad_bytes(data[len(bom) :], codec)
     if decoded is None:
-        raise InputError(name, f"tệp có dấu BOM {encoding} nhưng nội dung không giải mã được",
-                         f"the file has a {encoding} byte-order mark but does not decode as {encoding}")
+        raise InputError(
+            name,
+            f"tệp có dấu BOM {encoding} nhưng nội dung không giải mã được",
+            f"the file has a {encoding} byte-order mark but does not decode as {encoding}",
+        )
     text, bad = decoded
     warnings.extend(_bad_bytes_warning([offset + len(bom) for offset in bad]))
     return text
@@ -474,8 +798,10 @@ codecs.register_error("graph.read.record", _record_bad_bytes)
 def _bad_bytes_warning(bad: list[int]) -> list[str]:
     if not bad:
         return []
-    return [f"{len(bad)} chỗ byte không giải mã được đã thay bằng U+FFFD, chỗ đầu ở byte {bad[0]} "
-            f"({len(bad)} undecodable byte sequences replaced with U+FFFD, the first at byte offset {bad[0]})"]
+    return [
+        f"{len(bad)} chỗ byte không giải mã được đã thay bằng U+FFFD, chỗ đầu ở byte {bad[0]} "
+        f"({len(bad)} undecodable byte sequences replaced with U+FFFD, the first at byte offset {bad[0]})"
+    ]
 
 
 def _try_decode(data: bytes, encoding: str) -> str | None:
@@ -541,7 +867,7 @@ def _latin1_view(data: bytes) -> str:
 
 
 def _latin1_fallback(err: UnicodeDecodeError) -> tuple[str, int]:
-    return err.object[err.start:err.end].decode("latin-1"), err.end
+    return err.object[err.start : err.end].decode("latin-1"), err.end
 
 
 codecs.register_error("graph.read.latin1-fallback", _latin1_fallback)
@@ -589,19 +915,81 @@ def _decode_html(name: str, data: bytes, warnings: list[str]) -> tuple[str, str]
 
 
 # Tags whose content a reader never sees.
-HTML_SKIPPED_TAGS = frozenset({
-    "script", "style", "nav", "noscript", "template", "head", "svg", "iframe", "object", "select", "button",
-})
+HTML_SKIPPED_TAGS = frozenset(
+    {
+        "script",
+        "style",
+        "nav",
+        "noscript",
+        "template",
+        "head",
+        "svg",
+        "iframe",
+        "object",
+        "select",
+        "button",
+    }
+)
 # Tags that start a new line (a block of text, a table cell).
-HTML_BLOCK_TAGS = frozenset({
-    "p", "div", "br", "li", "ul", "ol", "dl", "dt", "dd", "tr", "td", "th", "table", "thead", "tbody",
-    "tfoot", "caption", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "header", "footer",
-    "main", "aside", "blockquote", "pre", "figure", "figcaption", "form", "hr", "address", "center",
-})
-HTML_VOID_TAGS = frozenset({
-    "br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed", "param", "source",
-    "track", "wbr",
-})
+HTML_BLOCK_TAGS = frozenset(
+    {
+        "p",
+        "div",
+        "br",
+        "li",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "tr",
+        "td",
+        "th",
+        "table",
+        "thead",
+        "tbody",
+        "tfoot",
+        "caption",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "main",
+        "aside",
+        "blockquote",
+        "pre",
+        "figure",
+        "figcaption",
+        "form",
+        "hr",
+        "address",
+        "center",
+    }
+)
+HTML_VOID_TAGS = frozenset(
+    {
+        "br",
+        "hr",
+        "img",
+        "meta",
+        "link",
+        "input",
+        "area",
+        "base",
+        "col",
+        "embed",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    }
+)
 _HTML_SPACE = re.compile(r"[ \t\r\n\f]+")  # HTML collapses these, not no-break spaces
 
 
@@ -687,15 +1075,25 @@ def _read_doc(file: Path, name: str) -> str:
     import subprocess
 
     if shutil.which("antiword") is None:
-        raise InputError(name, "tệp Word 97-2003 (.doc) cần chương trình antiword (apt-get install antiword); "
-                               "hoặc lưu lại thành .docx",
-                         "Word 97-2003 .doc files need antiword (apt-get install antiword), or save the file as .docx")
-    run = subprocess.run(["antiword", "-m", "UTF-8.txt", "-w", "0", str(file)], capture_output=True,
-                         timeout=ANTIWORD_TIMEOUT_S, env={**os.environ, "LC_ALL": "C.UTF-8"})
+        raise InputError(
+            name,
+            "tệp Word 97-2003 (.doc) cần chương trình antiword (apt-get install antiword); "
+            "hoặc lưu lại thành .docx",
+            "Word 97-2003 .doc files need antiword (apt-get install antiword), or save the file as .docx",
+        )
+    run = subprocess.run(
+        ["antiword", "-m", "UTF-8.txt", "-w", "0", str(file)],
+        capture_output=True,
+        timeout=ANTIWORD_TIMEOUT_S,
+        env={**os.environ, "LC_ALL": "C.UTF-8"},
+    )
     if run.returncode != 0:
         reason = run.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["antiword failed"]
-        raise InputError(name, f"tệp .doc hỏng hoặc không đọc được: {reason[0]}",
-                         f"corrupt or unreadable .doc file: {reason[0]}")
+        raise InputError(
+            name,
+            f"tệp .doc hỏng hoặc không đọc được: {reason[0]}",
+            f"corrupt or unreadable .doc file: {reason[0]}",
+        )
     lines = []
     for line in run.stdout.decode("utf-8", "replace").splitlines():
         row = _ANTIWORD_ROW.match(line)
@@ -744,13 +1142,28 @@ def _read_docx(file: Path, name: str) -> tuple[str, str]:
         document = docx.Document(str(file))
         notes = _FootnoteBodies(_footnote_texts(document))
         lines = _block_lines(document.element.body, notes, ListNumbering.of(document))
-    except (PackageNotFoundError, zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError,
-            KeyError, ValueError, OSError, SyntaxError) as err:
+    except (
+        PackageNotFoundError,
+        zipfile.BadZipFile,
+        zlib.error,
+        EOFError,
+        NotImplementedError,
+        RuntimeError,
+        KeyError,
+        ValueError,
+        OSError,
+        SyntaxError,
+    ) as err:
         # a damaged archive: bad CRC, broken deflate stream, cut short, a member claiming a zip
         # version or compression this Python cannot read ("zip file version 6.4"), or encrypted
-        raise InputError(name, "tệp DOCX hỏng hoặc không hợp lệ", f"corrupt or invalid DOCX file: {err}")
-    prose = [_paragraph_text(p, None)[0] for p in document.element.body.iter(f"{{{W_NS}}}p")
-             if not any(_local(a.tag) == "tbl" for a in p.iterancestors())]
+        raise InputError(
+            name, "tệp DOCX hỏng hoặc không hợp lệ", f"corrupt or invalid DOCX file: {err}"
+        ) from err
+    prose = [
+        _paragraph_text(p, None)[0]
+        for p in document.element.body.iter(f"{{{W_NS}}}p")
+        if not any(_local(a.tag) == "tbl" for a in p.iterancestors())
+    ]
     return ("\n".join(lines) + "\n" if lines else ""), "\n".join(prose)
 
 
@@ -786,7 +1199,9 @@ def _footnote_body(note) -> str:
     return " ".join(paragraphs).replace("\n", " ").strip()
 
 
-def _block_lines(container, notes: _FootnoteBodies | None, numbering: ListNumbering | None = None) -> list[str]:
+def _block_lines(
+    container, notes: _FootnoteBodies | None, numbering: ListNumbering | None = None
+) -> list[str]:
     """Lines of the paragraphs and tables directly in ``container`` (body, cell, content control).
 
     A paragraph Word numbers itself gets its printed label ("1. ", "a) ", "- ") in front.
@@ -820,8 +1235,9 @@ def _table_lines(table, notes: _FootnoteBodies | None, numbering: ListNumbering 
     return lines
 
 
-def _paragraph_text(paragraph, notes: _FootnoteBodies | None,
-                    numbering: ListNumbering | None = None) -> tuple[str, list[str]]:
+def _paragraph_text(
+    paragraph, notes: _FootnoteBodies | None, numbering: ListNumbering | None = None
+) -> tuple[str, list[str]]:
     """A paragraph's text with footnote markers and bodies, and its text boxes' lines."""
     parts: list[str] = []
     referenced: list[str] = []  # footnote ids, in order
@@ -833,8 +1249,14 @@ def _paragraph_text(paragraph, notes: _FootnoteBodies | None,
     return text, boxes
 
 
-def _walk_runs(element, notes, parts: list[str], referenced: list[str], boxes: list[str],
-               numbering: ListNumbering | None = None) -> None:
+def _walk_runs(
+    element,
+    notes,
+    parts: list[str],
+    referenced: list[str],
+    boxes: list[str],
+    numbering: ListNumbering | None = None,
+) -> None:
     for child in element:
         kind = _local(child.tag)
         if kind in DOCX_SKIPPED or not kind:

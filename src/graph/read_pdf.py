@@ -30,6 +30,7 @@ dependency) renders pages for OCR.
 
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
 import unicodedata
@@ -86,8 +87,13 @@ class PdfText:
         return f"{base}+ocr" if self.ocr_pages else base
 
 
-def read_pdf(file: Path, name: str, sha256: str, reads_vietnamese: Callable[[str], bool],
-             legacy_font: Callable[[str], str]) -> PdfText:
+def read_pdf(
+    file: Path,
+    name: str,
+    sha256: str,
+    reads_vietnamese: Callable[[str], bool],
+    legacy_font: Callable[[str], str],
+) -> PdfText:
     """Text of a PDF, from its text layer where usable, by OCR elsewhere.
 
     ``reads_vietnamese(text)`` and ``legacy_font(text)`` (TCVN3 glyph codes to
@@ -110,7 +116,9 @@ def read_pdf(file: Path, name: str, sha256: str, reads_vietnamese: Callable[[str
         to_ocr = list(range(1, len(pages) + 1))
     engine = None
     if to_ocr:
-        recognised, engine = ocr.recognise(file, name, sha256, to_ocr, _why_ocr(layer, len(to_ocr), len(pages)))
+        recognised, engine = ocr.recognise(
+            file, name, sha256, to_ocr, _why_ocr(layer, len(to_ocr), len(pages))
+        )
         for n, words in recognised.items():
             pages[n - 1] = ocr_page_text(words)
     return _assemble(pages, tuple(to_ocr), engine, converted)
@@ -121,10 +129,14 @@ def _why_ocr(layer: str, ocr_count: int, page_count: int) -> tuple[str, str]:
     if _letters(layer) < MIN_PAGE_LETTERS:
         return "PDF quét, không có lớp chữ", "a scanned PDF with no text layer"
     if ocr_count < page_count:
-        return (f"{ocr_count}/{page_count} trang là ảnh quét, không có lớp chữ",
-                f"{ocr_count} of {page_count} pages are scans with no text layer")
-    return ("lớp chữ của PDF không phải tiếng Việt đọc được (phông chữ cũ hoặc OCR sai)",
-            "the PDF's text layer is not readable Vietnamese (a legacy font or a wrong OCR layer)")
+        return (
+            f"{ocr_count}/{page_count} trang là ảnh quét, không có lớp chữ",
+            f"{ocr_count} of {page_count} pages are scans with no text layer",
+        )
+    return (
+        "lớp chữ của PDF không phải tiếng Việt đọc được (phông chữ cũ hoặc OCR sai)",
+        "the PDF's text layer is not readable Vietnamese (a legacy font or a wrong OCR layer)",
+    )
 
 
 def _assemble(pages: list[str], ocr_pages: tuple[int, ...], engine: str | None, legacy_font: bool) -> PdfText:
@@ -159,8 +171,10 @@ def text_layer(file: Path, name: str) -> list[str]:
             return [_page_text(page).translate(PDF_LOOKALIKES) for page in pdf.pages]
     except PdfminerException as err:
         if isinstance(err.args[0] if err.args else None, PDFPasswordIncorrect):
-            raise InputError(name, "PDF được bảo vệ bằng mật khẩu", "the PDF is password-protected")
-        raise InputError(name, f"tệp PDF hỏng hoặc không hợp lệ: {err}", f"corrupt or invalid PDF file: {err}")
+            raise InputError(name, "PDF được bảo vệ bằng mật khẩu", "the PDF is password-protected") from err
+        raise InputError(
+            name, f"tệp PDF hỏng hoặc không hợp lệ: {err}", f"corrupt or invalid PDF file: {err}"
+        ) from err
 
 
 @dataclass
@@ -186,7 +200,7 @@ def _page_text(page) -> str:
         else:
             cells[place[0]][place[1]].append(word)
     blocks = [_line_block(line) for line in _lines(outside)]
-    blocks += [_table_block(t, cell_words) for t, cell_words in zip(tables, cells)]
+    blocks += [_table_block(t, cell_words) for t, cell_words in zip(tables, cells, strict=False)]
     blocks.sort(key=lambda b: b.top)
     return _set_apart_page_numbers(_join_blocks(blocks))
 
@@ -269,7 +283,7 @@ def _overlaps(line: list[dict], word: dict) -> bool:
 def _line_text(words: list[dict]) -> str:
     size = statistics.median(w["size"] for w in words)
     parts = [words[0]["text"]]
-    for before, word in zip(words, words[1:]):
+    for before, word in itertools.pairwise(words):
         gap = word["x0"] - before["x1"]
         parts.append(COLUMN_GAP if gap > COLUMN_GAP_EM * size else " ")
         parts.append(word["text"])
@@ -284,7 +298,7 @@ def _line_block(words: list[dict]) -> _Block:
 def _table_block(table, cell_words: list[list[dict]]) -> _Block:
     """Row by row, cell by cell, one line per cell paragraph; empty and merged-away cells give none."""
     lines = []
-    for (x0, _, x1, _), words in zip(_cells_of(table), cell_words):
+    for (x0, _, x1, _), words in zip(_cells_of(table), cell_words, strict=False):
         lines.extend(_cell_paragraphs(_lines(words), x1 - x0))
     x0, top, x1, bottom = table.bbox
     return _Block(top, lines, bottom, 0.0, table=True)
@@ -302,7 +316,11 @@ def _cell_paragraphs(lines: list[list[dict]], cell_width: float) -> list[str]:
     previous: list[dict] | None = None
     for line in lines:
         text = _line_text(line).strip()
-        if previous is not None and _wrapped(previous, line, cell_width) and not text.startswith(CELL_LIST_MARKS):
+        if (
+            previous is not None
+            and _wrapped(previous, line, cell_width)
+            and not text.startswith(CELL_LIST_MARKS)
+        ):
             out[-1] += " " + text
         else:
             out.append(text)
@@ -345,7 +363,7 @@ def _set_apart_page_numbers(text: str) -> str:
 
 
 def _usual_spacing(blocks: list[_Block]) -> float:
-    gaps = [b.top - a.bottom for a, b in zip(blocks, blocks[1:]) if not (a.table or b.table)]
+    gaps = [b.top - a.bottom for a, b in itertools.pairwise(blocks) if not (a.table or b.table)]
     gaps = [g for g in gaps if g >= 0]
     if not gaps:
         return 0.0

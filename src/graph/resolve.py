@@ -21,9 +21,9 @@ from __future__ import annotations
 
 import hashlib
 import re
-from pathlib import Path
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from .model import AgencyMention, DocRef, ParsedDocument
 from .patterns.documents import CENTRAL, DOC_TYPE_BY_CODE, PROVINCE_BY_ISO, SYMBOL_TYPE_CODES
@@ -95,10 +95,18 @@ class Resolution:
         if ref.number and not year:
             year = self._known_year((jurisdiction, ref.type_code or "", ref.number, issuer or ""), citing)
         return DocRef(
-            type_code=ref.type_code, type_label=ref.type_label, number=ref.number,
-            symbol=ref.symbol, issuer_code=issuer, issuer_name=ref.issuer_name, date=ref.date,
-            year=year, jurisdiction=jurisdiction, jurisdiction_inferred=ref.jurisdiction_inferred,
-            title=ref.title, name=ref.name,
+            type_code=ref.type_code,
+            type_label=ref.type_label,
+            number=ref.number,
+            symbol=ref.symbol,
+            issuer_code=issuer,
+            issuer_name=ref.issuer_name,
+            date=ref.date,
+            year=year,
+            jurisdiction=jurisdiction,
+            jurisdiction_inferred=ref.jurisdiction_inferred,
+            title=ref.title,
+            name=ref.name,
         )
 
     def _only_issuer(self, jurisdiction: str, ref: DocRef) -> str | None:
@@ -153,8 +161,9 @@ def found_jurisdiction(found: tuple | None, jur: str) -> str:
     return jur
 
 
-def resolve(docs: list[ParsedDocument], base: str = DEFAULT_BASE,
-            registry: AgencyRegistry | None = None) -> Resolution:
+def resolve(
+    docs: list[ParsedDocument], base: str = DEFAULT_BASE, registry: AgencyRegistry | None = None
+) -> Resolution:
     """Index every document reference of the corpus so IRIs agree across documents."""
     from .registry import load_registry
 
@@ -238,26 +247,36 @@ def _reveal_numbers(docs: list[ParsedDocument]) -> dict[int, DocRef]:
         own = doc.meta.ref
         if own.number or not own.jurisdiction:
             continue
-        targets = {_symbol_key(r.target) for r in doc.relations
-                   if r.kind == "implements" and r.source is None}
+        targets = {
+            _symbol_key(r.target) for r in doc.relations if r.kind == "implements" and r.source is None
+        }
         candidates = {}
         for other in docs:
             if other is doc:
                 continue
             for rel in other.relations:
                 src = rel.source
-                if (rel.kind == "implements" and src is not None and src.number
-                        and _same_kind(src, own, other)
-                        and _symbol_key(rel.target) in targets):
+                if (
+                    rel.kind == "implements"
+                    and src is not None
+                    and src.number
+                    and _same_kind(src, own, other)
+                    and _symbol_key(rel.target) in targets
+                ):
                     candidates[_symbol_key(src)] = src
         if len(candidates) == 1:
             found = next(iter(candidates.values()))
             revealed[doc_key(doc)] = DocRef(
-                type_code=own.type_code, type_label=own.type_label, number=found.number,
-                symbol=found.symbol, issuer_code=found.issuer_code or own.issuer_code,
-                issuer_name=own.issuer_name, date=found.date or own.date,
+                type_code=own.type_code,
+                type_label=own.type_label,
+                number=found.number,
+                symbol=found.symbol,
+                issuer_code=found.issuer_code or own.issuer_code,
+                issuer_name=own.issuer_name,
+                date=found.date or own.date,
                 year=found.year or (found.date.year if found.date else own.year),
-                jurisdiction=own.jurisdiction, jurisdiction_inferred=own.jurisdiction_inferred,
+                jurisdiction=own.jurisdiction,
+                jurisdiction_inferred=own.jurisdiction_inferred,
                 title=own.title,
             )
     return revealed
@@ -274,8 +293,11 @@ def _printed_ref(doc: ParsedDocument) -> DocRef:
 
 def implemented_year(doc: ParsedDocument) -> int | None:
     """The latest year among the documents this one says it implements (a lower bound)."""
-    years = [r.target.year or (r.target.date.year if r.target.date else None)
-             for r in doc.relations if r.kind == "implements" and r.source is None]
+    years = [
+        r.target.year or (r.target.date.year if r.target.date else None)
+        for r in doc.relations
+        if r.kind == "implements" and r.source is None
+    ]
     years = [y for y in years if y]
     return max(years) if years else None
 
@@ -283,9 +305,12 @@ def implemented_year(doc: ParsedDocument) -> int | None:
 def _same_kind(candidate: DocRef, own: DocRef, candidate_doc: ParsedDocument) -> bool:
     jur = candidate.jurisdiction or candidate_doc.meta.ref.jurisdiction
     year = candidate.year or (candidate.date.year if candidate.date else None)
-    return (jur == own.jurisdiction and candidate.type_code == own.type_code
-            and (identity_issuer(candidate) or own.issuer_code) == own.issuer_code
-            and (not year or not own.year or year == own.year))
+    return (
+        jur == own.jurisdiction
+        and candidate.type_code == own.type_code
+        and (identity_issuer(candidate) or own.issuer_code) == own.issuer_code
+        and (not year or not own.year or year == own.year)
+    )
 
 
 def _symbol_key(ref: DocRef) -> tuple:
@@ -306,8 +331,12 @@ def _number_slug(ref: DocRef) -> str:
 
 
 def _draft_hash(ref: DocRef) -> str:
-    parts = [ref.issuer_code or "", ref.type_code or "", ref.date.isoformat() if ref.date else str(ref.year or ""),
-             ref.title or ref.name or ""]
+    parts = [
+        ref.issuer_code or "",
+        ref.type_code or "",
+        ref.date.isoformat() if ref.date else str(ref.year or ""),
+        ref.title or ref.name or "",
+    ]
     return hashlib.sha1("|".join(parts).encode("utf-8")).hexdigest()[:8]
 
 

@@ -24,14 +24,15 @@ table rows ("1", "1.", "1.1").  Keys are label paths ("III/2/(1)",
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 
-from .model import Appendix, Footnote, NormalisedText, SegmentedDocument, Section, Span
+from .model import Appendix, Footnote, NormalisedText, Section, SegmentedDocument, Span
 from .normalise import clean
 from .patterns import structure as P
 
-__all__ = ["segment", "innermost_section", "lines"]
+__all__ = ["innermost_section", "lines", "segment"]
 
 
 # ------------------------------------------------------------------ lines
@@ -100,7 +101,9 @@ def _visible(text: str, body: str, span: Span) -> str:
     Headings read this way lose a glued marker cleanly: "151[footnoteRef:2]/193"
     gives "151/193" and "năm 20452." gives "năm 2045.", where ``body`` has spaces.
     """
-    return "".join(t for t, b in zip(text[span.start:span.end], body[span.start:span.end]) if t == b)
+    return "".join(
+        t for t, b in zip(text[span.start : span.end], body[span.start : span.end], strict=False) if t == b
+    )
 
 
 def _rstrip_end(text: str, start: int, end: int) -> int:
@@ -165,12 +168,14 @@ def _pdf_drafts(lns: list[_Line]) -> tuple[list[_Draft], list[Span]]:
     masks: list[Span] = []
     for first, stop in _pdf_footnote_blocks(lns):
         current: _Draft | None = None
-        for line in lns[first + 1:stop]:
+        for line in lns[first + 1 : stop]:
             if line.blank:
                 continue
             m = P.PDF_FOOTNOTE_START.match(line.text)
             if m and int(m["number"]) == len(drafts) + 1:
-                current = _Draft(len(drafts) + 1, [Span(line.start + m.end(), line.content_end)], lns[first].start)
+                current = _Draft(
+                    len(drafts) + 1, [Span(line.start + m.end(), line.content_end)], lns[first].start
+                )
                 drafts.append(current)
             elif current is not None:
                 last = current.parts[-1]
@@ -224,8 +229,9 @@ def _marker_candidates(body: str, end: int) -> dict[int, list[tuple[int, int, in
     return found
 
 
-def _glued_marker(candidates: dict[int, list[tuple[int, int, int]]], number: int, start: int,
-                  end: int) -> Span | None:
+def _glued_marker(
+    candidates: dict[int, list[tuple[int, int, int]]], number: int, start: int, end: int
+) -> Span | None:
     """Where footnote ``number``'s marker sits in ``[start, end)``: the best candidate, the nearest
     to the footnote block among equals (a marker sits on its footnote's page)."""
     found = candidates.get(number, [])
@@ -251,7 +257,7 @@ def _pdf_footnotes(text: str, lns: list[_Line], premask: list[Span]) -> tuple[li
         if marker is not None:
             window_start = marker.end
             masks.append(marker)
-        body_text = " ".join(text[p.start:p.end] for p in draft.parts)
+        body_text = " ".join(text[p.start : p.end] for p in draft.parts)
         footnotes.append(Footnote(draft.number, draft.parts[0], marker, clean(body_text), draft.parts[1:]))
     return footnotes, masks
 
@@ -290,7 +296,7 @@ def _docx_footnotes(text: str) -> tuple[list[Footnote], list[Span]]:
             continue
         number = int(m["number"])
         body = _inner_span(text, m.end(), close)
-        footnotes.append(Footnote(number, body, markers.get(number), clean(text[body.start:body.end])))
+        footnotes.append(Footnote(number, body, markers.get(number), clean(text[body.start : body.end])))
         masks.append(Span(m.start(), close + 1))
         consumed_to = close + 1
     return sorted(footnotes, key=lambda f: f.number), masks
@@ -313,7 +319,9 @@ def _web_footnotes(text: str, lns: list[_Line]) -> tuple[list[Footnote], list[Sp
         bodies.setdefault(int(m["number"]), (Span(start, end), _inner_span(text, start + m.end(), end)))
         i = j
     masks = [mask for mask, _ in bodies.values()]
-    body_masks = sorted(masks)  # disjoint line ranges: the one starting last before a marker is the only one to ask
+    body_masks = sorted(
+        masks
+    )  # disjoint line ranges: the one starting last before a marker is the only one to ask
     markers: dict[int, Span] = {}
     for m in P.WEB_FOOTNOTE_MARKER.finditer(text):
         at = bisect.bisect_right(body_masks, Span(m.start(), len(text))) - 1
@@ -326,7 +334,7 @@ def _web_footnotes(text: str, lns: list[_Line]) -> tuple[list[Footnote], list[Sp
         marker = markers.get(number)
         if number in bodies:
             body = bodies[number][1]
-            footnotes.append(Footnote(number, body, marker, clean(text[body.start:body.end])))
+            footnotes.append(Footnote(number, body, marker, clean(text[body.start : body.end])))
         else:
             footnotes.append(Footnote(number, Span(marker.end, marker.end), marker, ""))
     return footnotes, masks
@@ -374,7 +382,7 @@ def _title_and_header(lns: list[_Line], body: str) -> tuple[Span | None, Span | 
     type_idx = next((i for i, ln in enumerate(lns[:80]) if P.TITLE_TYPE_LINE.match(ln.stripped)), None)
     if type_idx is None:
         return None, None, 0
-    subject = [ln for ln in lns[type_idx + 1:type_idx + 4] if not ln.blank]
+    subject = [ln for ln in lns[type_idx + 1 : type_idx + 4] if not ln.blank]
     capitals = bool(subject) and _is_upper(subject[0].stripped)
     last, blanks, j, taken = type_idx, 0, type_idx + 1, 0
     after = None
@@ -387,9 +395,7 @@ def _title_and_header(lns: list[_Line], body: str) -> tuple[Span | None, Span | 
         elif P.RULE_LINE.match(ln.stripped):
             after = j + 1  # the rule closes the title
             break
-        elif _structural_label(ln.stripped) or (
-            capitals and not _is_upper(ln.stripped)
-        ):
+        elif _structural_label(ln.stripped) or (capitals and not _is_upper(ln.stripped)):
             break
         else:
             blanks, last, taken = 0, j, taken + 1
@@ -401,14 +407,20 @@ def _title_and_header(lns: list[_Line], body: str) -> tuple[Span | None, Span | 
 
 
 def _structural_label(s: str) -> bool:
-    return bool(P.PART_LABEL.match(s) or P.CLAUSE_LABEL.match(s) or P.ARTICLE_LABEL.match(s)
-                or P.CHAPTER_LABEL.match(s))
+    return bool(
+        P.PART_LABEL.match(s)
+        or P.CLAUSE_LABEL.match(s)
+        or P.ARTICLE_LABEL.match(s)
+        or P.CHAPTER_LABEL.match(s)
+    )
 
 
 def _is_name(s: str) -> bool:
     words = s.split()
     low, high = P.SIGNER_NAME_WORDS
-    return low <= len(words) <= high and all(w.isalpha() and w[0].isupper() and w[1:] == w[1:].lower() for w in words)
+    return low <= len(words) <= high and all(
+        w.isalpha() and w[0].isupper() and w[1:] == w[1:].lower() for w in words
+    )
 
 
 def _appendix_line(s: str) -> re.Match | None:
@@ -424,7 +436,7 @@ def _attached_document_line(lns: list[_Line], i: int) -> re.Match | None:
     m = P.ATTACHED_TYPE_LINE.match(lns[i].stripped)
     if m is None:
         return None
-    below = [ln.stripped for ln in lns[i + 1:i + 1 + P.ATTACHED_NOTE_REACH] if not ln.blank]
+    below = [ln.stripped for ln in lns[i + 1 : i + 1 + P.ATTACHED_NOTE_REACH] if not ln.blank]
     for s in below:
         if P.ATTACHED_NOTE.match(s):
             return m
@@ -434,7 +446,7 @@ def _attached_document_line(lns: list[_Line], i: int) -> re.Match | None:
 
 
 def _signature_span(lns: list[_Line], start: int) -> Span:
-    """"TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / [daky] / Hồ Quang Bửu"."""
+    """ "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / [daky] / Hồ Quang Bửu"."""
     last = start
     for j in range(start + 1, min(len(lns), start + 15)):
         s = lns[j].stripped
@@ -461,11 +473,14 @@ class _Closing:
 
 
 def _closing(lns: list[_Line], start: int) -> _Closing:
-    """"Nơi nhận:" list, signature block and appendix headings after ``start``."""
+    """ "Nơi nhận:" list, signature block and appendix headings after ``start``."""
     rec = next((i for i in range(start, len(lns)) if P.RECIPIENTS_LINE.match(lns[i].stripped)), None)
     sig = next(
-        (i for i in range(start, len(lns))
-         if P.SIGNING_AUTHORITY.match(lns[i].stripped) and _is_upper(lns[i].stripped)),
+        (
+            i
+            for i in range(start, len(lns))
+            if P.SIGNING_AUTHORITY.match(lns[i].stripped) and _is_upper(lns[i].stripped)
+        ),
         None,
     )
     if sig is None and rec is not None:
@@ -477,7 +492,7 @@ def _closing(lns: list[_Line], start: int) -> _Closing:
     body_end = min([i for i in (rec, sig) if i is not None] + appendices[:1] + [len(lns)])
     recipients = None
     if rec is not None:
-        stops = [i for i in [sig] + appendices if i is not None and i > rec] + [len(lns)]
+        stops = [i for i in [sig, *appendices] if i is not None and i > rec] + [len(lns)]
         last = max((i for i in range(rec, min(stops)) if not lns[i].blank), default=rec)
         recipients = Span(lns[rec].content_start, lns[last].content_end)
     signature = _signature_span(lns, sig) if sig is not None else None
@@ -501,7 +516,7 @@ class _Node:
     label: _Label
     start: int
     key: str = ""
-    parent: "_Node | None" = None
+    parent: _Node | None = None
     level: int = 1
     end: int = 0
     heading_span: Span | None = None
@@ -550,8 +565,13 @@ def _instrument_label(s: str, offset: int, seq: _Numbering) -> _Label | None:
     """ "Chương II" (heading on the next line), "Mục 1", "Điều 3. Nội dung báo cáo": a new article
     restarts the parts and clauses under it; articles run on across chapters."""
     if m := P.CHAPTER_LABEL.match(s):
-        value = P.ROMAN_NUMERALS.index(m["value"]) + 1 if m["value"] in P.ROMAN_NUMERALS else int(
-            m["value"]) if m["value"].isdigit() else None
+        value = (
+            P.ROMAN_NUMERALS.index(m["value"]) + 1
+            if m["value"] in P.ROMAN_NUMERALS
+            else int(m["value"])
+            if m["value"].isdigit()
+            else None
+        )
         if value is not None and _continues(seq.chapter, value):
             seq.chapter, seq.division = value, 0
             return _Label("chapter", m["label"], m["label"], P.CHAPTER_RANK, _text_start(s, m, offset))
@@ -583,7 +603,9 @@ def _row_label(s: str, offset: int, seq: _Numbering) -> _Label | None:
         major, minor = (int(x) for x in m["value"].split(".")[:2])
         if major == seq.group and minor > seq.minor:
             seq.minor = minor
-            return _Label("row", m["label"], m["value"], 3 if seq.group_printed else 2, _text_start(s, m, offset))
+            return _Label(
+                "row", m["label"], m["value"], 3 if seq.group_printed else 2, _text_start(s, m, offset)
+            )
         if major > seq.group:  # its group row is missing ("3.3" after group "2" in seed 004)
             seq.group, seq.minor, seq.group_printed = major, minor, False
             return _Label("row", m["label"], m["value"], 2, _text_start(s, m, offset))
@@ -613,7 +635,7 @@ def _common_label(s: str, offset: int, seq: _Numbering) -> _Label | None:
 
 
 def _text_start(s: str, m: re.Match, offset: int) -> int | None:
-    return offset + m.end() if s[m.end():].strip() else None
+    return offset + m.end() if s[m.end() :].strip() else None
 
 
 def _continues_wrapped_text(prev: _Line | None, s: str) -> bool:
@@ -634,8 +656,10 @@ def _detect_nodes(lns: list[_Line], first: int, stop: int, in_appendix: bool) ->
     """Labelled lines of ``lns[first:stop]``.  An appendix holding articles ("Điều 1. Phạm vi điều
     chỉnh" in a "QUY ĐỊNH (Ban hành kèm theo Quyết định …)") or parts ("I. MỤC ĐÍCH, YÊU CẦU" in a
     "CHƯƠNG TRÌNH HÀNH ĐỘNG (Kèm theo Nghị quyết số 111/NQ-CP …)") is a text, not a table."""
-    if in_appendix and any(P.ARTICLE_LABEL.match(ln.text.lstrip()) or P.PART_LABEL.match(ln.text.lstrip())
-                           for ln in lns[first:stop]):
+    if in_appendix and any(
+        P.ARTICLE_LABEL.match(ln.text.lstrip()) or P.PART_LABEL.match(ln.text.lstrip())
+        for ln in lns[first:stop]
+    ):
         in_appendix = False
     seq = _Numbering()
     nodes, prev = [], None
@@ -661,7 +685,9 @@ def _link(nodes: list[_Node], root: _Node | None, region_end: int, body: str, us
     can hold "(1)" items which hold "-" bullets, as in seed 000.
     """
     stack: list[_Node] = [root] if root else []
-    suffixes: dict[str, int] = {}  # the last "#n" given to each key: 30,000 "1." labels cost 30,000 steps, not 30,000²
+    suffixes: dict[
+        str, int
+    ] = {}  # the last "#n" given to each key: 30,000 "1." labels cost 30,000 steps, not 30,000²
 
     def close(node: _Node, at: int) -> None:
         node.end = _rstrip_end(body, node.start, at)
@@ -669,7 +695,11 @@ def _link(nodes: list[_Node], root: _Node | None, region_end: int, body: str, us
     for node in nodes:
         rank = node.label.rank
         if rank is not None:
-            while stack and stack[-1] is not root and (stack[-1].label.rank is None or stack[-1].label.rank >= rank):
+            while (
+                stack
+                and stack[-1] is not root
+                and (stack[-1].label.rank is None or stack[-1].label.rank >= rank)
+            ):
                 close(stack.pop(), node.start)
         elif any(n.label.kind == node.label.kind for n in stack if n is not root):
             while stack[-1].label.kind != node.label.kind:
@@ -719,8 +749,13 @@ def _heading_span(body: str, lns: list[_Line], text_start: int, limit: int, wrap
         wrap_dash = _continues_wrapped_text(lns[j - gap - 1], nxt)  # "giai đoạn 2021\n- 2030."
         if so_far.endswith(_CLOSING_PUNCT) or (_starts_label(nxt) and not wrap_dash):
             break
-        if not (wrap_dash or nxt[0].islower() or nxt[0].isdigit() or so_far.endswith(("-", ","))
-                or (wrapped and gap == 0)):
+        if not (
+            wrap_dash
+            or nxt[0].islower()
+            or nxt[0].isdigit()
+            or so_far.endswith(("-", ","))
+            or (wrapped and gap == 0)
+        ):
             break
         end, i = lns[j].content_end, j + 1
     end = min(end, _rstrip_end(body, text_start, limit))
@@ -735,7 +770,7 @@ def _sentence_end(body: str, start: int, end: int) -> int:
     for m in _SENTENCE_END.finditer(body, start, end):
         if m.group() != ":":
             return m.start()
-        rest = body[m.end():end].lstrip(" ")
+        rest = body[m.end() : end].lstrip(" ")
         if not rest or rest[0] == "\n" or rest[0].isupper():
             return m.start()
     return end
@@ -743,8 +778,12 @@ def _sentence_end(body: str, start: int, end: int) -> int:
 
 def _starts_label(s: str) -> bool:
     return bool(
-        P.PART_LABEL.match(s) or P.CLAUSE_LABEL.match(s) or P.DECIMAL_LABEL.match(s) or P.POINT_LABEL.match(s)
-        or P.ITEM_LABEL.match(s) or P.BULLET_LABEL.match(s)
+        P.PART_LABEL.match(s)
+        or P.CLAUSE_LABEL.match(s)
+        or P.DECIMAL_LABEL.match(s)
+        or P.POINT_LABEL.match(s)
+        or P.ITEM_LABEL.match(s)
+        or P.BULLET_LABEL.match(s)
     )
 
 
@@ -762,26 +801,35 @@ def _is_hard_wrapped(lns: list[_Line]) -> bool:
     content = [ln.stripped for ln in lns if not ln.blank]
     if len(content) < 10:
         return False
-    wraps = sum(1 for a, b in zip(content, content[1:]) if b[0].islower())
+    wraps = sum(1 for a, b in itertools.pairwise(content) if b[0].islower())
     return wraps / len(content) > 0.15
 
 
-def _to_sections(nodes: list[_Node], text: str, body: str, lns: list[_Line], wrapped: bool,
-                 region_end: int) -> list[Section]:
+def _to_sections(
+    nodes: list[_Node], text: str, body: str, lns: list[_Line], wrapped: bool, region_end: int
+) -> list[Section]:
     out = []
     for n, node in enumerate(nodes):
         limit = nodes[n + 1].start if n + 1 < len(nodes) else region_end
         start = _heading_start(lns, node, limit)
         heading_span = (
-            _heading_span(body, lns, start, limit, wrapped) if start is not None
+            _heading_span(body, lns, start, limit, wrapped)
+            if start is not None
             else Span(node.start, node.start + len(node.label.label))
         )
         heading = clean(_visible(text, body, heading_span)).rstrip(" .:;,")
-        out.append(Section(
-            key=node.key, label=node.label.label, kind=node.label.kind, heading=heading,
-            span=Span(node.start, max(node.end, node.start)), heading_span=heading_span,
-            parent=node.parent.key if node.parent else None, level=node.level,
-        ))
+        out.append(
+            Section(
+                key=node.key,
+                label=node.label.label,
+                kind=node.label.kind,
+                heading=heading,
+                span=Span(node.start, max(node.end, node.start)),
+                heading_span=heading_span,
+                parent=node.parent.key if node.parent else None,
+                level=node.level,
+            )
+        )
     return out
 
 
@@ -789,7 +837,7 @@ def _to_sections(nodes: list[_Node], text: str, body: str, lns: list[_Line], wra
 
 
 def _appendix(lns: list[_Line], idx: int, stop: int, text: str, body: str) -> tuple[Appendix, int, Span]:
-    """"Phụ lục I" / "PHỤ LỤC", capital title lines, "(Kèm theo Kế hoạch số … )".
+    """ "Phụ lục I" / "PHỤ LỤC", capital title lines, "(Kèm theo Kế hoạch số … )".
 
     Returns the appendix, the index of the first line after its heading and the span of its
     title (of its label when untitled), taken from the title's lines themselves.
@@ -820,8 +868,11 @@ def _appendix(lns: list[_Line], idx: int, stop: int, text: str, body: str) -> tu
     title = clean(_visible(text, body, Span(title_start, title_lines[-1].content_end))) if title_lines else ""
     span = Span(lns[idx].content_start, _rstrip_end(body, lns[idx].content_start, lns[stop - 1].end))
     appendix = Appendix(
-        label=label, title=title, span=span,
-        attached_note=clean(_visible(text, body, note)) if note else None, attached_span=note,
+        label=label,
+        title=title,
+        span=span,
+        attached_note=clean(_visible(text, body, note)) if note else None,
+        attached_span=note,
     )
     if title:
         title_end = note.start if note else title_lines[-1].content_end
@@ -881,20 +932,38 @@ def segment(nt: NormalisedText) -> SegmentedDocument:
     sections = _to_sections(nodes, text, body, lns, wrapped, main_end)
 
     appendices = []
-    bounds = closing.appendix_lines + [len(lns)]
-    for idx, stop in zip(bounds, bounds[1:]):
+    bounds = [*closing.appendix_lines, len(lns)]
+    for idx, stop in itertools.pairwise(bounds):
         appendix, rows_from, title_span = _appendix(lns, idx, stop, text, body)
         appendices.append(appendix)
-        sections.extend(_appendix_sections(appendix, title_span, lns, rows_from, stop, text, body, wrapped, used))
+        sections.extend(
+            _appendix_sections(appendix, title_span, lns, rows_from, stop, text, body, wrapped, used)
+        )
 
     return SegmentedDocument(
-        text=nt, body=body, footnotes=footnotes, sections=sections, appendices=appendices,
-        header=header, title=title, recipients=closing.recipients, signature=closing.signature,
+        text=nt,
+        body=body,
+        footnotes=footnotes,
+        sections=sections,
+        appendices=appendices,
+        header=header,
+        title=title,
+        recipients=closing.recipients,
+        signature=closing.signature,
     )
 
 
-def _appendix_sections(appendix: Appendix, title_span: Span, lns: list[_Line], first: int, stop: int, text: str,
-                       body: str, wrapped: bool, used: set[str]) -> list[Section]:
+def _appendix_sections(
+    appendix: Appendix,
+    title_span: Span,
+    lns: list[_Line],
+    first: int,
+    stop: int,
+    text: str,
+    body: str,
+    wrapped: bool,
+    used: set[str],
+) -> list[Section]:
     key, n = appendix.label, 1
     while key in used:
         n += 1
@@ -905,10 +974,16 @@ def _appendix_sections(appendix: Appendix, title_span: Span, lns: list[_Line], f
     nodes = _detect_nodes(lns, first, stop, in_appendix=True)
     _link(nodes, root, appendix.span.end, body, used)
     root_section = Section(
-        key=key, label=appendix.label, kind="appendix", heading=appendix.title, span=appendix.span,
-        heading_span=title_span, parent=None, level=1,
+        key=key,
+        label=appendix.label,
+        kind="appendix",
+        heading=appendix.title,
+        span=appendix.span,
+        heading_span=title_span,
+        parent=None,
+        level=1,
     )
-    return [root_section] + _to_sections(nodes, text, body, lns, wrapped, appendix.span.end)
+    return [root_section, *_to_sections(nodes, text, body, lns, wrapped, appendix.span.end)]
 
 
 # ------------------------------------------------------------------ lookup
@@ -924,7 +999,9 @@ class _SectionIndex:
 
     def __init__(self, sections: list[Section]):
         self.sections = sections
-        self.order = sorted(range(len(sections)), key=lambda i: (sections[i].span.start, -sections[i].span.end, i))
+        self.order = sorted(
+            range(len(sections)), key=lambda i: (sections[i].span.start, -sections[i].span.end, i)
+        )
         self.starts = [sections[i].span.start for i in self.order]
         self.holder: list[int] = []
         self.nested = True
@@ -961,10 +1038,7 @@ def innermost_section(sections: list[Section], where: Span | int) -> Section | N
     best = None
     for i in _INDEX[2].holding(where):
         s = sections[i]
-        if isinstance(where, Span):
-            inside = s.span.contains(where)
-        else:
-            inside = s.span.start <= where < s.span.end
+        inside = s.span.contains(where) if isinstance(where, Span) else s.span.start <= where < s.span.end
         if inside and (best is None or s.level > best.level):
             best = s
     return best

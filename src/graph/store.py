@@ -74,9 +74,12 @@ def store_location(value: str | os.PathLike) -> Path:
     if _URL.match(text):
         raise StoreError(
             f"{text}: kho dữ liệu từ xa (URL) chưa được hỗ trợ, hãy dùng đường dẫn thư mục "
-            f"(remote stores given as a URL are not yet supported: give a folder path)")
+            f"(remote stores given as a URL are not yet supported: give a folder path)"
+        )
     if not text.strip():
-        raise StoreError("--store trống: hãy cho một đường dẫn thư mục (empty store path: give a folder path)")
+        raise StoreError(
+            "--store trống: hãy cho một đường dẫn thư mục (empty store path: give a folder path)"
+        )
     return Path(text)
 
 
@@ -91,8 +94,10 @@ def current_generation(store_path: str | os.PathLike) -> Path:
 
 
 def _no_store(path: Path) -> StoreError:
-    return StoreError(f"{path}: chưa có kho dữ liệu, hãy chạy `policy-graph build` trước "
-                      f"(no store here: run `policy-graph build` first)")
+    return StoreError(
+        f"{path}: chưa có kho dữ liệu, hãy chạy `policy-graph build` trước "
+        f"(no store here: run `policy-graph build` first)"
+    )
 
 
 def open_store(store_path: str | os.PathLike = DEFAULT_STORE, read_only: bool = True) -> ox.Store:
@@ -103,8 +108,10 @@ def open_store(store_path: str | os.PathLike = DEFAULT_STORE, read_only: bool = 
         if not folder.is_dir():
             raise _no_store(path)
         if not is_store_folder(folder):
-            raise StoreError(f"{path}: thư mục này không phải kho dữ liệu policy-graph "
-                             f"(this folder is not a policy-graph store)")
+            raise StoreError(
+                f"{path}: thư mục này không phải kho dữ liệu policy-graph "
+                f"(this folder is not a policy-graph store)"
+            )
         try:
             return ox.Store.read_only(str(folder)) if read_only else ox.Store(str(folder))
         except (OSError, RuntimeError):
@@ -143,7 +150,9 @@ def _load(folder: Path, graph_files: list[GraphFile]) -> int:
     store = ox.Store(str(folder))
     try:
         for gf in graph_files:
-            store.bulk_load(path=str(gf.path), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(gf.graph_iri))
+            store.bulk_load(
+                path=str(gf.path), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(gf.graph_iri)
+            )
         store.optimize()
         count = len(store)
         store.flush()
@@ -159,12 +168,15 @@ def check_replaceable(target: Path) -> None:
     if target.is_symlink() or not target.exists():
         return
     if not target.is_dir():
-        raise StoreError(f"{target}: đây là một tệp, không phải thư mục kho dữ liệu "
-                         f"(this is a file, not a store folder)")
+        raise StoreError(
+            f"{target}: đây là một tệp, không phải thư mục kho dữ liệu (this is a file, not a store folder)"
+        )
     if any(target.iterdir()) and not is_store_folder(target):
-        raise StoreError(f"{target}: thư mục đã có nội dung khác, không phải kho dữ liệu policy-graph; "
-                         f"hãy chọn thư mục khác (this folder holds other files and is not a policy-graph "
-                         f"store: choose another --store)")
+        raise StoreError(
+            f"{target}: thư mục đã có nội dung khác, không phải kho dữ liệu policy-graph; "
+            f"hãy chọn thư mục khác (this folder holds other files and is not a policy-graph "
+            f"store: choose another --store)"
+        )
 
 
 def _flip(target: Path, generation: Path) -> Path | None:
@@ -225,8 +237,10 @@ def build_lock(target: Path):
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise StoreBusy(f"{target}: một lần build khác đang ghi kho dữ liệu này "
-                            f"(another build is writing this store): wait for it to finish") from None
+            raise StoreBusy(
+                f"{target}: một lần build khác đang ghi kho dữ liệu này "
+                f"(another build is writing this store): wait for it to finish"
+            ) from None
         _held_locks.add(lock_path)
         try:
             yield

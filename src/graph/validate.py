@@ -34,8 +34,10 @@ class ValidationResult:
 
 def store_as_graph(store: ox.Store) -> Graph:
     """The union of all named graphs as one rdflib Graph (SHACL sees the whole picture)."""
-    data = ox.serialize(store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }",
-                                    use_default_graph_as_union=True), format=ox.RdfFormat.N_TRIPLES)
+    data = ox.serialize(
+        store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True),
+        format=ox.RdfFormat.N_TRIPLES,
+    )
     g = Graph()
     g.parse(data=data, format="nt")
     return g
@@ -44,8 +46,9 @@ def store_as_graph(store: ox.Store) -> Graph:
 def validate_graph(data: Graph, shapes_path: str | Path | None = None) -> ValidationResult:
     shapes = Graph().parse(str(shapes_path or SHAPES), format="turtle")
     ontology = Graph().parse(str(ONTOLOGY), format="turtle")
-    conforms, report, _ = shacl_validate(data, shacl_graph=shapes, ont_graph=ontology,
-                                         inference="none", advanced=True, allow_warnings=True)
+    conforms, report, _ = shacl_validate(
+        data, shacl_graph=shapes, ont_graph=ontology, inference="none", advanced=True, allow_warnings=True
+    )
     violations = [
         Violation(
             focus=str(report.value(r, SH.focusNode)),

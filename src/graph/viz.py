@@ -50,8 +50,15 @@ TYPE_STYLE = {
     "tt": ("square", "s", "#566573"),
 }
 OTHER_STYLE = ("dot", "o", "#7f8c8d")
-SHAPE_GLYPH = {"diamond": "◆", "triangle": "▲", "dot": "●", "square": "■", "star": "★", "hexagon": "⬢",
-               "triangleDown": "▼"}
+SHAPE_GLYPH = {
+    "diamond": "◆",
+    "triangle": "▲",
+    "dot": "●",
+    "square": "■",
+    "star": "★",
+    "hexagon": "⬢",
+    "triangleDown": "▼",
+}
 RELATION_LABELS = {
     "implements": "thực hiện · implements",
     "based-on": "căn cứ · based-on",
@@ -62,7 +69,10 @@ RELATION_LABELS = {
     "repeals": "bãi bỏ · repeals",
 }
 RELATION_COLOURS = {"implements": "#2c3e50", "based-on": "#7f8c8d", "cites": "#b3b6b7"}
-ROLE_STYLE = {"lead": ("chủ trì · lead", "#2c3e50", False), "support": ("phối hợp · support", "#aab7b8", True)}
+ROLE_STYLE = {
+    "lead": ("chủ trì · lead", "#2c3e50", False),
+    "support": ("phối hợp · support", "#aab7b8", True),
+}
 TASK_COLOUR = "#f4d03f"
 AGENCY_COLOUR = "#48c9b0"
 DOC_PALETTE = ("#f4d03f", "#af7ac5", "#5dade2", "#eb984e", "#58d68d", "#ec7063")
@@ -152,13 +162,17 @@ def vn_date(iso: str | None) -> str:
 
 
 def document_tooltip(data: dict, sentences: list[str], iri: str) -> str:
-    lines = [data["label"],
-             f"Số / Number: {data['number'] or '(chưa có số / unnumbered)'}",
-             f"Ngày / Date: {vn_date(data['date'])}",
-             f"Cơ quan ban hành / Issuer: {data['issuer'] or '—'}",
-             f"Trích yếu / Title: {shorten(data['title'], 200) or '—'}",
-             f"Địa bàn / Jurisdiction: {data['jurisdiction_label'] or '—'}",
-             "Đã nạp văn bản / Ingested text" if data["ingested"] else "Chỉ biết qua trích dẫn / Known by citation only"]
+    lines = [
+        data["label"],
+        f"Số / Number: {data['number'] or '(chưa có số / unnumbered)'}",
+        f"Ngày / Date: {vn_date(data['date'])}",
+        f"Cơ quan ban hành / Issuer: {data['issuer'] or '—'}",
+        f"Trích yếu / Title: {shorten(data['title'], 200) or '—'}",
+        f"Địa bàn / Jurisdiction: {data['jurisdiction_label'] or '—'}",
+        "Đã nạp văn bản / Ingested text"
+        if data["ingested"]
+        else "Chỉ biết qua trích dẫn / Known by citation only",
+    ]
     lines += [f"Câu nguồn / Source: “{shorten(s, 240)}”" for s in sentences[:2]]
     lines.append(iri)
     return "\n".join(lines)
@@ -170,9 +184,21 @@ def document_tooltip(data: dict, sentences: list[str], iri: str) -> str:
 def document_node(graph: nx.DiGraph, iri: str, sentences: list[str], band: str, level: int) -> VNode:
     data = graph.nodes[iri]
     shape, marker, colour = TYPE_STYLE.get(data["type"], OTHER_STYLE)
-    return VNode(iri, wrap(data["label"], LABEL_WIDTH["document"]), document_tooltip(data, sentences, iri),
-                 "document", shape, marker, colour, filled=data["ingested"], size=18 if level == 0 else 15,
-                 band=band, level=level, group=data["jurisdiction"], type=data["type"] or "other")
+    return VNode(
+        iri,
+        wrap(data["label"], LABEL_WIDTH["document"]),
+        document_tooltip(data, sentences, iri),
+        "document",
+        shape,
+        marker,
+        colour,
+        filled=data["ingested"],
+        size=18 if level == 0 else 15,
+        band=band,
+        level=level,
+        group=data["jurisdiction"],
+        type=data["type"] or "other",
+    )
 
 
 def relation_edge(graph: nx.DiGraph, source: str, target: str, labelled: bool = True) -> VEdge:
@@ -181,9 +207,16 @@ def relation_edge(graph: nx.DiGraph, source: str, target: str, labelled: bool = 
     kinds = ", ".join(RELATION_LABELS.get(k, k) for k in data["kinds"])
     quotes = [f"“{shorten(q, 240)}”" for q in dict.fromkeys(data["evidence"].values())]
     title = "\n".join([f"{graph.nodes[source]['label']} → {graph.nodes[target]['label']}", kinds, *quotes])
-    return VEdge(source, target, RELATION_LABELS.get(relation, relation) if labelled else "", title, relation,
-                 colour=RELATION_COLOURS.get(relation, "#7f8c8d"), dashes=relation != "implements",
-                 width=2.0 if relation == "implements" else 1.0)
+    return VEdge(
+        source,
+        target,
+        RELATION_LABELS.get(relation, relation) if labelled else "",
+        title,
+        relation,
+        colour=RELATION_COLOURS.get(relation, "#7f8c8d"),
+        dashes=relation != "implements",
+        width=2.0 if relation == "implements" else 1.0,
+    )
 
 
 def type_legend(types: set[str]) -> list[tuple[str, str, str]]:
@@ -236,8 +269,10 @@ def layout(view: View, band_order: list[str], band_labels: dict[str, str], neigh
         w, h = CELL[kind]
         return cols, rows, cols * w, rows * h
 
-    widths = {b: max([cell_shape(m)[2] for (lv, bb), m in cells.items() if bb == b] or [CELL["document"][0]])
-              for b in band_order}
+    widths = {
+        b: max([cell_shape(m)[2] for (lv, bb), m in cells.items() if bb == b] or [CELL["document"][0]])
+        for b in band_order
+    }
     x = 0.0
     for key in band_order:
         view.bands.append(Band(key, band_labels.get(key, key), x, x + widths[key] + 40))
@@ -253,7 +288,7 @@ def layout(view: View, band_order: list[str], band_labels: dict[str, str], neigh
             if not members:
                 continue
             members.sort(key=lambda n: (_barycentre(neighbours(n.id), placed), n.label, n.id))
-            cols, rows, width, height = cell_shape(members)
+            cols, _rows, width, height = cell_shape(members)
             w, h = CELL[members[0].kind]
             x0 = (band_x[key].x0 + band_x[key].x1 - width) / 2 if key else (total - width) / 2
             for i, node in enumerate(members):
@@ -280,8 +315,11 @@ def bend_blocked_edges(view: View, clearance: float = 80.0) -> None:
         a, b = where.get(edge.source), where.get(edge.target)
         if a is None or b is None:
             continue
-        blockers = [n for n in where.values() if n is not a and n is not b
-                    and _distance_to_segment(n.x, n.y + 20, a, b) < clearance]
+        blockers = [
+            n
+            for n in where.values()
+            if n is not a and n is not b and _distance_to_segment(n.x, n.y + 20, a, b) < clearance
+        ]
         if not blockers:
             continue
         nearest = min(blockers, key=lambda n: _distance_to_segment(n.x, n.y + 20, a, b))
@@ -310,8 +348,9 @@ def jurisdiction_labels(graph: nx.DiGraph) -> dict[str, str]:
 # ------------------------------------------------------------ views
 
 
-def chain_view(graph: nx.DiGraph, doc: str, depth: int | None = None,
-               tasks: nx.DiGraph | None = None) -> View:
+def chain_view(
+    graph: nx.DiGraph, doc: str, depth: int | None = None, tasks: nx.DiGraph | None = None
+) -> View:
     """Every document above and below ``doc`` by implementation, with their relations.
 
     With ``tasks`` (a ``analytics.task_graph``), each ingested document's tasks hang
@@ -322,8 +361,11 @@ def chain_view(graph: nx.DiGraph, doc: str, depth: int | None = None,
     view = View(title=f"Chuỗi triển khai · Implementation chain: {graph.nodes[doc]['label']}")
     for node in chain:
         data = chain.nodes[node]
-        view.nodes.append(document_node(chain, node, node_sentences(chain, node, chain),
-                                        data["jurisdiction"], data["level"]))
+        view.nodes.append(
+            document_node(
+                chain, node, node_sentences(chain, node, chain), data["jurisdiction"], data["level"]
+            )
+        )
     view.edges = [relation_edge(chain, u, v) for u, v in chain.edges]
     if tasks is not None:
         _add_tasks(view, chain, tasks)
@@ -332,7 +374,8 @@ def chain_view(graph: nx.DiGraph, doc: str, depth: int | None = None,
     bend_blocked_edges(view)
     view.legend = type_legend({chain.nodes[n]["type"] for n in chain}) + _relation_legend(view)
     view.title += f" — {len(chain)} văn bản / documents, gốc / top: " + ", ".join(
-        chain.nodes[t]["label"] for t in sorted(top))
+        chain.nodes[t]["label"] for t in sorted(top)
+    )
     return view
 
 
@@ -341,8 +384,13 @@ def _relation_legend(view: View) -> list[tuple[str, str, str]]:
     out = []
     for relation in present:
         if relation in RELATION_LABELS:
-            out.append(("━" if relation == "implements" else "┅", RELATION_COLOURS.get(relation, "#7f8c8d"),
-                        RELATION_LABELS[relation]))
+            out.append(
+                (
+                    "━" if relation == "implements" else "┅",
+                    RELATION_COLOURS.get(relation, "#7f8c8d"),
+                    RELATION_LABELS[relation],
+                )
+            )
         elif relation in ROLE_STYLE:
             label, colour, dashed = ROLE_STYLE[relation]
             out.append(("┅" if dashed else "━", colour, label))
@@ -359,23 +407,64 @@ def _neighbours(view: View):
 
 def _task_node(tasks: nx.DiGraph, task: str, band: str, level: int) -> VNode:
     data = tasks.nodes[task]
-    roles = [f"{'Chủ trì / Lead' if r == 'lead' else 'Phối hợp / Support'}: {tasks.nodes[a]['label']}"
-             for _, a, r in sorted(tasks.out_edges(task, data="role"), key=lambda e: (e[2], e[1]))]
-    title = "\n".join([f"Nhiệm vụ / Task {data['label']}", shorten(data["text"], 400),
-                       f"Thời hạn / Deadline: {data['deadline'] or '—'}"
-                       + (f" (hạn cuối / due {vn_date(data['due'])})" if data["due"] else ""), *roles, task])
-    return VNode(task, wrap(data["label"], LABEL_WIDTH["task"]), title, "task", "dot", "o", TASK_COLOUR,
-                 size=6, band=band, level=level, group=band, type="task")
+    roles = [
+        f"{'Chủ trì / Lead' if r == 'lead' else 'Phối hợp / Support'}: {tasks.nodes[a]['label']}"
+        for _, a, r in sorted(tasks.out_edges(task, data="role"), key=lambda e: (e[2], e[1]))
+    ]
+    title = "\n".join(
+        [
+            f"Nhiệm vụ / Task {data['label']}",
+            shorten(data["text"], 400),
+            f"Thời hạn / Deadline: {data['deadline'] or '—'}"
+            + (f" (hạn cuối / due {vn_date(data['due'])})" if data["due"] else ""),
+            *roles,
+            task,
+        ]
+    )
+    return VNode(
+        task,
+        wrap(data["label"], LABEL_WIDTH["task"]),
+        title,
+        "task",
+        "dot",
+        "o",
+        TASK_COLOUR,
+        size=6,
+        band=band,
+        level=level,
+        group=band,
+        type="task",
+    )
 
 
-def _agency_node(tasks: nx.DiGraph, agency: str, load: analytics.Workload | None, band: str, level: int) -> VNode:
+def _agency_node(
+    tasks: nx.DiGraph, agency: str, load: analytics.Workload | None, band: str, level: int
+) -> VNode:
     data = tasks.nodes[agency]
     led, supported, overdue = (load.led, load.supported, load.overdue) if load else (0, 0, 0)
-    title = "\n".join([data["label"], f"Chủ trì / Leads: {led} · Phối hợp / Supports: {supported}",
-                       f"Quá hạn (chủ trì) / Overdue (led): {overdue}", agency])
+    title = "\n".join(
+        [
+            data["label"],
+            f"Chủ trì / Leads: {led} · Phối hợp / Supports: {supported}",
+            f"Quá hạn (chủ trì) / Overdue (led): {overdue}",
+            agency,
+        ]
+    )
     label = wrap(f"{data['label']} ({led}+{supported})", LABEL_WIDTH["agency"])
-    return VNode(agency, label, title, "agency", "dot", "o", AGENCY_COLOUR, size=8 + 3 * math.sqrt(led + supported),
-                 band=band, level=level, group=data["jurisdiction"], type="agency")
+    return VNode(
+        agency,
+        label,
+        title,
+        "agency",
+        "dot",
+        "o",
+        AGENCY_COLOUR,
+        size=8 + 3 * math.sqrt(led + supported),
+        band=band,
+        level=level,
+        group=data["jurisdiction"],
+        type="agency",
+    )
 
 
 def _add_tasks(view: View, chain: nx.DiGraph, tasks: nx.DiGraph) -> None:
@@ -387,19 +476,31 @@ def _add_tasks(view: View, chain: nx.DiGraph, tasks: nx.DiGraph) -> None:
         if data["kind"] == "task" and data["doc"] in chain:
             band = chain.nodes[data["doc"]]["jurisdiction"]
             view.nodes.append(_task_node(tasks, task, band, task_level))
-            view.edges.append(VEdge(task, data["doc"], "", f"Nhiệm vụ của / Task of {chain.nodes[data['doc']]['label']}",
-                                    "task-of", colour="#d4ac0d", width=0.6))
+            view.edges.append(
+                VEdge(
+                    task,
+                    data["doc"],
+                    "",
+                    f"Nhiệm vụ của / Task of {chain.nodes[data['doc']]['label']}",
+                    "task-of",
+                    colour="#d4ac0d",
+                    width=0.6,
+                )
+            )
             for _, agency, role in tasks.out_edges(task, data="role"):
                 if role == "lead":
                     agencies.add(agency)
-                    view.edges.append(VEdge(task, agency, "", "chủ trì · lead", "lead", colour="#2c3e50", width=0.6))
+                    view.edges.append(
+                        VEdge(task, agency, "", "chủ trì · lead", "lead", colour="#2c3e50", width=0.6)
+                    )
     for agency in sorted(agencies):
         band = tasks.nodes[agency]["jurisdiction"] or analytics.CENTRAL
         view.nodes.append(_agency_node(tasks, agency, loads.get(agency), band, task_level + 1))
 
 
-def agencies_view(graph: nx.DiGraph, tasks: nx.DiGraph, jurisdiction: str | None = None,
-                  per_shelf: int = 8) -> View:
+def agencies_view(
+    graph: nx.DiGraph, tasks: nx.DiGraph, jurisdiction: str | None = None, per_shelf: int = 8
+) -> View:
     """Each agency with the tasks it leads stacked under it, heaviest workload first.
 
     Agencies sit on shelves of ``per_shelf`` columns; a column's height is the number of
@@ -407,12 +508,23 @@ def agencies_view(graph: nx.DiGraph, tasks: nx.DiGraph, jurisdiction: str | None
     are coloured by document; their support (phối hợp) edges are hidden until ticked.
     """
     loads = [w for w in analytics.agency_workload(tasks, jurisdiction=jurisdiction) if w.total]
-    place = jurisdiction_labels(graph).get(jurisdiction, jurisdiction) if jurisdiction else "mọi địa bàn / all"
-    view = View(title=f"Cơ quan và nhiệm vụ · Agencies and their tasks — {place}",
-                hidden_relations=("support",), draw_bands=False)
-    docs = sorted({d["doc"] for _, d in tasks.nodes(data=True) if d["kind"] == "task"
-                   and (not jurisdiction or graph.nodes[d["doc"]]["jurisdiction"] == jurisdiction)},
-                  key=lambda d: (graph.nodes[d]["jurisdiction"], graph.nodes[d]["label"]))
+    place = (
+        jurisdiction_labels(graph).get(jurisdiction, jurisdiction) if jurisdiction else "mọi địa bàn / all"
+    )
+    view = View(
+        title=f"Cơ quan và nhiệm vụ · Agencies and their tasks — {place}",
+        hidden_relations=("support",),
+        draw_bands=False,
+    )
+    docs = sorted(
+        {
+            d["doc"]
+            for _, d in tasks.nodes(data=True)
+            if d["kind"] == "task"
+            and (not jurisdiction or graph.nodes[d["doc"]]["jurisdiction"] == jurisdiction)
+        },
+        key=lambda d: (graph.nodes[d]["jurisdiction"], graph.nodes[d]["label"]),
+    )
     doc_colour = {d: DOC_PALETTE[i % len(DOC_PALETTE)] for i, d in enumerate(docs)}
     column_of = {}
     for i, load in enumerate(loads):
@@ -434,18 +546,44 @@ def agencies_view(graph: nx.DiGraph, tasks: nx.DiGraph, jurisdiction: str | None
         for _, agency, role in tasks.out_edges(task, data="role"):
             if agency in column_of:
                 label, colour, dashed = ROLE_STYLE[role]
-                view.edges.append(VEdge(agency, task, "", label, role, colour=colour, dashes=dashed,
-                                        width=0.8 if role == "lead" else 0.5))
+                view.edges.append(
+                    VEdge(
+                        agency,
+                        task,
+                        "",
+                        label,
+                        role,
+                        colour=colour,
+                        dashes=dashed,
+                        width=0.8 if role == "lead" else 0.5,
+                    )
+                )
     layout(view, [f"col-{i}" for i in range(min(per_shelf, len(loads)))], {}, _neighbours(view))
-    unled = sum(1 for _, d in tasks.nodes(data=True) if d["kind"] == "task" and d["doc"] in doc_colour
-                and not any(r == "lead" for _, _, r in tasks.out_edges(_, data="role")))
-    view.legend = [("●", AGENCY_COLOUR, "cơ quan (chủ trì+phối hợp), cỡ theo khối lượng · agency (led+supported), "
-                                        "sized by workload"),
-                   *[("●", doc_colour[d], f"nhiệm vụ của · tasks of {graph.nodes[d]['label']}") for d in docs],
-                   ("━", ROLE_STYLE["lead"][1], "chủ trì · lead (nhiệm vụ xếp dưới cơ quan · tasks stacked under it)"),
-                   ("┅", ROLE_STYLE["support"][1], "phối hợp · support (ẩn, bật trên trang · hidden, tick it on the page)")]
+    unled = sum(
+        1
+        for _, d in tasks.nodes(data=True)
+        if d["kind"] == "task"
+        and d["doc"] in doc_colour
+        and not any(r == "lead" for _, _, r in tasks.out_edges(_, data="role"))
+    )
+    view.legend = [
+        (
+            "●",
+            AGENCY_COLOUR,
+            "cơ quan (chủ trì+phối hợp), cỡ theo khối lượng · agency (led+supported), sized by workload",
+        ),
+        *[("●", doc_colour[d], f"nhiệm vụ của · tasks of {graph.nodes[d]['label']}") for d in docs],
+        ("━", ROLE_STYLE["lead"][1], "chủ trì · lead (nhiệm vụ xếp dưới cơ quan · tasks stacked under it)"),
+        (
+            "┅",
+            ROLE_STYLE["support"][1],
+            "phối hợp · support (ẩn, bật trên trang · hidden, tick it on the page)",
+        ),
+    ]
     if unled:
-        view.legend.append(("·", "#888888", f"{unled} nhiệm vụ không rõ cơ quan chủ trì · tasks with no lead agency"))
+        view.legend.append(
+            ("·", "#888888", f"{unled} nhiệm vụ không rõ cơ quan chủ trì · tasks with no lead agency")
+        )
     return view
 
 
@@ -454,21 +592,35 @@ def _task_order(task_iri: str) -> tuple[str, int]:
     return doc, int(n) if n.isdigit() else 0
 
 
-def overview_view(graph: nx.DiGraph, relations: tuple[str, ...] = ("implements", "based-on", "cites")) -> View:
+def overview_view(
+    graph: nx.DiGraph, relations: tuple[str, ...] = ("implements", "based-on", "cites")
+) -> View:
     """Every document: one band per jurisdiction, rows by chain level; documents outside any
     implementation chain sit in a grid below, grouped by type.  Citation edges start hidden."""
     impl = analytics.implements_graph(graph)
     linked = [n for n in impl if impl.degree(n)]
     levels = analytics.chain_levels(impl.subgraph(linked)) if linked else {}
     loose_level = max(levels.values(), default=-1) + 1
-    view = View(title=f"Toàn cảnh · Overview — {graph.number_of_nodes()} văn bản / documents",
-                hidden_relations=("cites",))
+    view = View(
+        title=f"Toàn cảnh · Overview — {graph.number_of_nodes()} văn bản / documents",
+        hidden_relations=("cites",),
+    )
     for node, data in sorted(graph.nodes(data=True), key=lambda nd: (nd[1]["type"], nd[1]["label"])):
         level = levels.get(node, loose_level)
-        view.nodes.append(document_node(graph, node, node_sentences(graph, node, graph),
-                                        data["jurisdiction"] or analytics.CENTRAL, level))
-    view.edges = [relation_edge(graph, u, v, labelled=False) for u, v, r in graph.edges(data="relation")
-                  if r in relations]
+        view.nodes.append(
+            document_node(
+                graph,
+                node,
+                node_sentences(graph, node, graph),
+                data["jurisdiction"] or analytics.CENTRAL,
+                level,
+            )
+        )
+    view.edges = [
+        relation_edge(graph, u, v, labelled=False)
+        for u, v, r in graph.edges(data="relation")
+        if r in relations
+    ]
     layout(view, order_bands({n.band for n in view.nodes}), jurisdiction_labels(graph), _neighbours(view))
     view.legend = type_legend({d for _, d in graph.nodes(data="type")}) + _relation_legend(view)
     return view
@@ -481,19 +633,47 @@ def to_network(view: View) -> Network:
     """The view as a pyvis Network: fixed positions, physics off."""
     net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line")
     for n in view.nodes:
-        colour = {"background": n.colour if n.filled else "#ffffff", "border": n.colour,
-                  "highlight": {"background": n.colour, "border": "#000000"}}
-        net.add_node(n.id, label=n.label, title=n.title, shape=n.shape, color=colour, size=n.size,
-                     x=round(n.x, 1), y=round(n.y, 1), physics=False, borderWidth=2 if n.kind == "document" else 1,
-                     font={"size": 14 if n.kind == "document" else 11, "face": "DejaVu Sans, Arial, sans-serif",
-                           "background": "rgba(255,255,255,0.85)"},
-                     group_j=n.group, doc_type=n.type, kind=n.kind)
+        colour = {
+            "background": n.colour if n.filled else "#ffffff",
+            "border": n.colour,
+            "highlight": {"background": n.colour, "border": "#000000"},
+        }
+        net.add_node(
+            n.id,
+            label=n.label,
+            title=n.title,
+            shape=n.shape,
+            color=colour,
+            size=n.size,
+            x=round(n.x, 1),
+            y=round(n.y, 1),
+            physics=False,
+            borderWidth=2 if n.kind == "document" else 1,
+            font={
+                "size": 14 if n.kind == "document" else 11,
+                "face": "DejaVu Sans, Arial, sans-serif",
+                "background": "rgba(255,255,255,0.85)",
+            },
+            group_j=n.group,
+            doc_type=n.type,
+            kind=n.kind,
+        )
     for e in view.edges:
-        net.add_edge(e.source, e.target, label=e.label, title=e.title, color=e.colour, dashes=e.dashes,
-                     width=e.width, relation=e.relation, hidden=e.relation in view.hidden_relations,
-                     smooth={"enabled": True, "type": "curvedCCW" if e.bend > 0 else "curvedCW", "roundness": 0.2}
-                     if e.bend else False,
-                     font={"size": 11, "align": "horizontal", "background": "#ffffff", "strokeWidth": 0})
+        net.add_edge(
+            e.source,
+            e.target,
+            label=e.label,
+            title=e.title,
+            color=e.colour,
+            dashes=e.dashes,
+            width=e.width,
+            relation=e.relation,
+            hidden=e.relation in view.hidden_relations,
+            smooth={"enabled": True, "type": "curvedCCW" if e.bend > 0 else "curvedCW", "roundness": 0.2}
+            if e.bend
+            else False,
+            font={"size": 11, "align": "horizontal", "background": "#ffffff", "strokeWidth": 0},
+        )
     net.toggle_physics(False)
     return net
 
@@ -509,8 +689,13 @@ VIS_OPTIONS = {
 def script_json(value) -> str:
     """JSON safe inside <script>: no '<', '>' or '&' survives, so '</script>' in a title cannot end the block."""
     text = json.dumps(value, ensure_ascii=False)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") \
-        .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
 
 
 def render_html(view: View) -> str:
@@ -524,14 +709,22 @@ def render_html(view: View) -> str:
         title=view.title,
         legend=view.legend,
         documents=sorted((n for n in view.nodes if n.kind == "document"), key=lambda n: (n.level, n.x)),
-        groups=groups, types=types, relations=relations, hidden_relations=view.hidden_relations,
+        groups=groups,
+        types=types,
+        relations=relations,
+        hidden_relations=view.hidden_relations,
         vis_js=_markup("vis-network.min.js"),
         vis_css=_markup("vis-network.css"),
         # sorted so that a rebuild of the same graph writes the same file
         nodes_json=_safe(script_json(sorted(net.nodes, key=lambda n: n["id"]))),
-        edges_json=_safe(script_json(sorted(net.edges, key=lambda e: (e["from"], e["to"], e.get("relation", ""))))),
-        bands_json=_safe(script_json([{"x0": b.x0, "x1": b.x1, "label": b.label} for b in view.bands]
-                                      if view.draw_bands else [])),
+        edges_json=_safe(
+            script_json(sorted(net.edges, key=lambda e: (e["from"], e["to"], e.get("relation", ""))))
+        ),
+        bands_json=_safe(
+            script_json(
+                [{"x0": b.x0, "x1": b.x1, "label": b.label} for b in view.bands] if view.draw_bands else []
+            )
+        ),
         options_json=_safe(script_json(VIS_OPTIONS)),
     )
 
@@ -586,36 +779,97 @@ def write_image(view: View, path: str | Path, fmt: str | None = None) -> Path:
     ax.axis("off")
     font = {"family": "DejaVu Sans"}
     # 13 pt bold DejaVu Sans averages about 12 px a character at 100 dpi
-    ax.text(x0 + 20, y0 + 10, wrap(view.title, max(40, int(width_px / 12))), fontsize=13, fontweight="bold",
-            va="top", **font)
+    ax.text(
+        x0 + 20,
+        y0 + 10,
+        wrap(view.title, max(40, int(width_px / 12))),
+        fontsize=13,
+        fontweight="bold",
+        va="top",
+        **font,
+    )
     for i, band in enumerate(view.bands if view.draw_bands else []):
-        ax.add_patch(Rectangle((band.x0 + 5, y0 + 60), band.x1 - band.x0 - 10, y1 - y0 - 70,
-                               facecolor=BAND_FILLS[i % len(BAND_FILLS)], edgecolor="none", zorder=0))
-        ax.text((band.x0 + band.x1) / 2, y0 + 70, band.label, ha="center", va="top", fontsize=11,
-                fontweight="bold", color="#444444", zorder=1, **font)
+        ax.add_patch(
+            Rectangle(
+                (band.x0 + 5, y0 + 60),
+                band.x1 - band.x0 - 10,
+                y1 - y0 - 70,
+                facecolor=BAND_FILLS[i % len(BAND_FILLS)],
+                edgecolor="none",
+                zorder=0,
+            )
+        )
+        ax.text(
+            (band.x0 + band.x1) / 2,
+            y0 + 70,
+            band.label,
+            ha="center",
+            va="top",
+            fontsize=11,
+            fontweight="bold",
+            color="#444444",
+            zorder=1,
+            **font,
+        )
     where = {n.id: n for n in view.nodes}
     for e in view.edges:
         if e.relation in view.hidden_relations:
             continue
         a, b = where[e.source], where[e.target]
         style = f"arc3,rad={0.2 * e.bend}"
-        ax.add_patch(FancyArrowPatch((a.x, a.y), (b.x, b.y), connectionstyle=style, arrowstyle="-|>",
-                                     mutation_scale=10, linewidth=e.width * 0.8, color=e.colour,
-                                     linestyle=(0, (4, 3)) if e.dashes else "-", shrinkA=b.size * 0.9,
-                                     shrinkB=b.size * 0.9, zorder=2, alpha=0.9))
+        ax.add_patch(
+            FancyArrowPatch(
+                (a.x, a.y),
+                (b.x, b.y),
+                connectionstyle=style,
+                arrowstyle="-|>",
+                mutation_scale=10,
+                linewidth=e.width * 0.8,
+                color=e.colour,
+                linestyle=(0, (4, 3)) if e.dashes else "-",
+                shrinkA=b.size * 0.9,
+                shrinkB=b.size * 0.9,
+                zorder=2,
+                alpha=0.9,
+            )
+        )
         if e.label:
             mx, my = _label_point(a, b, e.bend)
-            ax.text(mx, my, e.label, ha="center", va="center", fontsize=7.5, color="#333333", zorder=3,
-                    bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.85},
-                    **font)
+            ax.text(
+                mx,
+                my,
+                e.label,
+                ha="center",
+                va="center",
+                fontsize=7.5,
+                color="#333333",
+                zorder=3,
+                bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.85},
+                **font,
+            )
     for n in view.nodes:
-        ax.scatter([n.x], [n.y], s=(n.size * 1.25) ** 2, marker=n.marker, zorder=4,
-                   facecolors=n.colour if n.filled else "white", edgecolors=n.colour, linewidths=1.5)
+        ax.scatter(
+            [n.x],
+            [n.y],
+            s=(n.size * 1.25) ** 2,
+            marker=n.marker,
+            zorder=4,
+            facecolors=n.colour if n.filled else "white",
+            edgecolors=n.colour,
+            linewidths=1.5,
+        )
         if n.kind != "task" or len(view.nodes) < 400:
-            ax.text(n.x, n.y + n.size + 6, n.label, ha="center", va="top", zorder=5,
-                    fontsize=8.5 if n.kind == "document" else 6.5,
-                    bbox={"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none", "alpha": 0.8},
-                    **font)
+            ax.text(
+                n.x,
+                n.y + n.size + 6,
+                n.label,
+                ha="center",
+                va="top",
+                zorder=5,
+                fontsize=8.5 if n.kind == "document" else 6.5,
+                bbox={"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none", "alpha": 0.8},
+                **font,
+            )
     ly = y1 + 20
     for glyph, colour, text in view.legend:
         ax.text(x0 + 20, ly, glyph, color=colour, fontsize=11, va="center", **font)

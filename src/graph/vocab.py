@@ -137,6 +137,20 @@ class PG(DefinedNamespace):
 
 
 __all__ = [
-    "PG", "ELI", "ORG", "OA", "TIME", "SH", "ELI_DL", "PROV", "SKOS", "DCTERMS",
-    "RDF", "RDFS", "OWL", "XSD", "ONTOLOGY_IRI", "DEFAULT_BASE",
+    "DCTERMS",
+    "DEFAULT_BASE",
+    "ELI",
+    "ELI_DL",
+    "OA",
+    "ONTOLOGY_IRI",
+    "ORG",
+    "OWL",
+    "PG",
+    "PROV",
+    "RDF",
+    "RDFS",
+    "SH",
+    "SKOS",
+    "TIME",
+    "XSD",
 ]

@@ -23,31 +23,73 @@ OUT = ONTOLOGY_DIR / "vocabularies.ttl"
 
 # kind → (label vi, label en, definition vi, definition en), with the printed forms from the seeds.
 DEADLINE_LABELS = {
-    "year": ("Trong năm", "Within a year", "Một năm dương lịch: \"năm 2020\", \"2024\".",
-             "A single calendar year: \"năm 2020\", \"2024\"."),
-    "years": ("Trong các năm", "Within several years", "Nhiều năm: \"năm 2019, 2020\".",
-              "Several years: \"năm 2019, 2020\"."),
-    "by-year": ("Đến năm", "By a year", "Chậm nhất trong một năm: \"đến năm 2025\".",
-                "No later than a year: \"đến năm 2025\"."),
-    "quarter": ("Quý", "Quarter", "Một quý của năm: \"Quý II/2023\".", "A quarter of a year: \"Quý II/2023\"."),
-    "date": ("Ngày cụ thể", "Date", "Một ngày cụ thể: \"trước ngày 15/12/2024\".",
-             "A calendar date: \"trước ngày 15/12/2024\"."),
-    "annual": ("Hằng năm", "Annual", "Lặp lại mỗi năm: \"Hằng năm\", \"Hàng năm\".",
-               "Recurring every year: \"Hằng năm\", \"Hàng năm\"."),
-    "periodic": ("Định kỳ", "Periodic", "Lặp lại nhiều lần trong năm: \"hằng quý\", \"hằng tháng\", \"định kỳ 6 tháng\".",
-                 "Recurring more than once a year: \"hằng quý\", \"hằng tháng\", \"định kỳ 6 tháng\"."),
-    "continuous": ("Thường xuyên", "Continuous", "Liên tục, không có hạn cuối: \"Thường xuyên\".",
-                   "Ongoing, without an end: \"Thường xuyên\"."),
-    "per-lead-schedule": ("Theo tiến độ cơ quan chủ trì", "Per the lead body's schedule",
-                          "Cơ quan chủ trì tự định tiến độ: \"Theo tiến độ cơ quan chủ trì\".",
-                          "The lead body sets the schedule: \"Theo tiến độ cơ quan chủ trì\"."),
-    "per-plan": ("Theo kế hoạch, quy hoạch", "Per another plan",
-                 "Theo thời gian của một kế hoạch khác: \"theo thời gian thực hiện quy hoạch tỉnh\".",
-                 "Follows another plan's timeline: \"theo thời gian thực hiện quy hoạch tỉnh\"."),
-    "period": ("Giai đoạn", "Period", "Một khoảng nhiều năm: \"2021 - 2025\", \"giai đoạn 2021-2025\".",
-               "A span of years: \"2021 - 2025\", \"giai đoạn 2021-2025\"."),
-    "unspecified": ("Không xác định", "Unspecified", "Có ghi thời hạn nhưng không ở dạng nào bộ đọc nhận ra.",
-                    "Printed, but in no form the parser recognises."),
+    "year": (
+        "Trong năm",
+        "Within a year",
+        'Một năm dương lịch: "năm 2020", "2024".',
+        'A single calendar year: "năm 2020", "2024".',
+    ),
+    "years": (
+        "Trong các năm",
+        "Within several years",
+        'Nhiều năm: "năm 2019, 2020".',
+        'Several years: "năm 2019, 2020".',
+    ),
+    "by-year": (
+        "Đến năm",
+        "By a year",
+        'Chậm nhất trong một năm: "đến năm 2025".',
+        'No later than a year: "đến năm 2025".',
+    ),
+    "quarter": ("Quý", "Quarter", 'Một quý của năm: "Quý II/2023".', 'A quarter of a year: "Quý II/2023".'),
+    "date": (
+        "Ngày cụ thể",
+        "Date",
+        'Một ngày cụ thể: "trước ngày 15/12/2024".',
+        'A calendar date: "trước ngày 15/12/2024".',
+    ),
+    "annual": (
+        "Hằng năm",
+        "Annual",
+        'Lặp lại mỗi năm: "Hằng năm", "Hàng năm".',
+        'Recurring every year: "Hằng năm", "Hàng năm".',
+    ),
+    "periodic": (
+        "Định kỳ",
+        "Periodic",
+        'Lặp lại nhiều lần trong năm: "hằng quý", "hằng tháng", "định kỳ 6 tháng".',
+        'Recurring more than once a year: "hằng quý", "hằng tháng", "định kỳ 6 tháng".',
+    ),
+    "continuous": (
+        "Thường xuyên",
+        "Continuous",
+        'Liên tục, không có hạn cuối: "Thường xuyên".',
+        'Ongoing, without an end: "Thường xuyên".',
+    ),
+    "per-lead-schedule": (
+        "Theo tiến độ cơ quan chủ trì",
+        "Per the lead body's schedule",
+        'Cơ quan chủ trì tự định tiến độ: "Theo tiến độ cơ quan chủ trì".',
+        'The lead body sets the schedule: "Theo tiến độ cơ quan chủ trì".',
+    ),
+    "per-plan": (
+        "Theo kế hoạch, quy hoạch",
+        "Per another plan",
+        'Theo thời gian của một kế hoạch khác: "theo thời gian thực hiện quy hoạch tỉnh".',
+        'Follows another plan\'s timeline: "theo thời gian thực hiện quy hoạch tỉnh".',
+    ),
+    "period": (
+        "Giai đoạn",
+        "Period",
+        'Một khoảng nhiều năm: "2021 - 2025", "giai đoạn 2021-2025".',
+        'A span of years: "2021 - 2025", "giai đoạn 2021-2025".',
+    ),
+    "unspecified": (
+        "Không xác định",
+        "Unspecified",
+        "Có ghi thời hạn nhưng không ở dạng nào bộ đọc nhận ra.",
+        "Printed, but in no form the parser recognises.",
+    ),
 }
 RELATION_LABELS = {
     # (vi, en, the property the direct triple uses): "guides" has no ELI property, so
@@ -62,18 +104,28 @@ RELATION_LABELS = {
     "guides": ("Hướng dẫn", "Guides", ELI.cites),
 }
 COMPARATOR_LABELS = {
-    "gt": ("Lớn hơn (trên)", "Greater than", ">"), "ge": ("Từ … trở lên (ít nhất)", "At least", "≥"),
-    "lt": ("Nhỏ hơn (dưới)", "Less than", "<"), "le": ("Không quá (tối đa)", "At most", "≤"),
-    "eq": ("Bằng", "Equal to", "="), "approx": ("Khoảng", "About", "≈"),
-    "range": ("Trong khoảng", "Range", "–"), "qualitative": ("Định tính", "Qualitative", "…"),
+    "gt": ("Lớn hơn (trên)", "Greater than", ">"),
+    "ge": ("Từ … trở lên (ít nhất)", "At least", "≥"),
+    "lt": ("Nhỏ hơn (dưới)", "Less than", "<"),
+    "le": ("Không quá (tối đa)", "At most", "≤"),
+    "eq": ("Bằng", "Equal to", "="),
+    "approx": ("Khoảng", "About", "≈"),
+    "range": ("Trong khoảng", "Range", "–"),
+    "qualitative": ("Định tính", "Qualitative", "…"),
 }
 SECTION_KIND_LABELS = {
-    "part": ("Phần (I, II, …)", "Part"), "clause": ("Mục (1., 2., …)", "Clause"),
-    "subclause": ("Tiểu mục (1.1., …)", "Sub-clause"), "point": ("Điểm (a, b, …)", "Point"),
-    "item": ("Ý ((1), (2), …)", "Item"), "bullet": ("Gạch đầu dòng (-)", "Bullet"),
-    "subbullet": ("Dấu cộng (+)", "Sub-bullet"), "star": ("Dấu sao (*)", "Star item"),
-    "row": ("Dòng bảng", "Table row"), "appendix": ("Phụ lục", "Appendix"),
-    "chapter": ("Chương", "Chapter"), "division": ("Mục (của chương)", "Division"),
+    "part": ("Phần (I, II, …)", "Part"),
+    "clause": ("Mục (1., 2., …)", "Clause"),
+    "subclause": ("Tiểu mục (1.1., …)", "Sub-clause"),
+    "point": ("Điểm (a, b, …)", "Point"),
+    "item": ("Ý ((1), (2), …)", "Item"),
+    "bullet": ("Gạch đầu dòng (-)", "Bullet"),
+    "subbullet": ("Dấu cộng (+)", "Sub-bullet"),
+    "star": ("Dấu sao (*)", "Star item"),
+    "row": ("Dòng bảng", "Table row"),
+    "appendix": ("Phụ lục", "Appendix"),
+    "chapter": ("Chương", "Chapter"),
+    "division": ("Mục (của chương)", "Division"),
     "article": ("Điều", "Article"),
 }
 SCHEMES = {
@@ -86,8 +138,15 @@ SCHEMES = {
 }
 
 
-def concept(g: Graph, scheme: str, local: str, label_vi: str, label_en: str,
-            definition: tuple[str, str] | None = None, notation: str | None = None) -> URIRef:
+def concept(
+    g: Graph,
+    scheme: str,
+    local: str,
+    label_vi: str,
+    label_en: str,
+    definition: tuple[str, str] | None = None,
+    notation: str | None = None,
+) -> URIRef:
     iri = URIRef(f"{PGV}{scheme}/{local}")
     g.add((iri, RDF.type, SKOS.Concept))
     g.add((iri, SKOS.inScheme, URIRef(f"{PGV}{scheme}")))
@@ -103,8 +162,13 @@ def concept(g: Graph, scheme: str, local: str, label_vi: str, label_en: str,
 
 def build_vocabularies() -> Graph:
     g = Graph()
-    for prefix, ns in (("pgv", PGV), ("skos", str(SKOS)), ("eli", str(ELI)), ("pg", str(PG)),
-                       ("dcterms", str(DCTERMS))):
+    for prefix, ns in (
+        ("pgv", PGV),
+        ("skos", str(SKOS)),
+        ("eli", str(ELI)),
+        ("pg", str(PG)),
+        ("dcterms", str(DCTERMS)),
+    ):
         g.bind(prefix, ns)
     for scheme, (vi, en) in SCHEMES.items():
         iri = URIRef(f"{PGV}{scheme}")
@@ -114,8 +178,9 @@ def build_vocabularies() -> Graph:
         g.add((iri, DCTERMS.creator, Literal("policy-graph")))
     for doc_type in DOC_TYPES:
         # IRI from the slug ("qd"), notation the code printed in symbols ("QĐ").
-        iri = concept(g, "document-type", doc_type.slug, doc_type.label_vi, doc_type.label_en,
-                      notation=doc_type.code)
+        iri = concept(
+            g, "document-type", doc_type.slug, doc_type.label_vi, doc_type.label_en, notation=doc_type.code
+        )
         g.add((iri, RDF.type, ELI.ResourceType))
         for name in doc_type.names:
             if name != doc_type.label_vi:
@@ -135,7 +200,7 @@ def build_vocabularies() -> Graph:
     for kind in SECTION_KINDS:
         vi, en = SECTION_KIND_LABELS[kind]
         concept(g, "section-kind", kind, vi, en)
-    for code in (CENTRAL,) + tuple(p.iso for p in PROVINCES):
+    for code in (CENTRAL, *tuple(p.iso for p in PROVINCES)):
         jurisdiction(g, code)
     return g
 

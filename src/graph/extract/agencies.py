@@ -17,6 +17,7 @@ of body, "Thể thao và Du lịch" continues a name.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from ..model import AgencyMention, Span
@@ -27,13 +28,15 @@ from ..patterns.agencies import (
     CANONICAL_NAMES,
     CASE_FIXES,
     GROUP_MARKERS,
-    GROUP_SUFFIXES,
     GROUP_NOUNS,
+    GROUP_SUFFIXES,
     KIND_LIST_HEADS,
 )
 
 # heads wrap across lines too: "Mặt \n trận Tổ quốc"
-_HEAD_ALT = "|".join(re.escape(h).replace(r"\ ", r"[ \t\n]+") for h in sorted(AGENCY_HEADS, key=len, reverse=True))
+_HEAD_ALT = "|".join(
+    re.escape(h).replace(r"\ ", r"[ \t\n]+") for h in sorted(AGENCY_HEADS, key=len, reverse=True)
+)
 # a head followed by a name: "Sở Xây dựng" yes, "Ban, ngành" no
 # (a capital "Các" opens a new group: "Môi \nTrường \n\nCác sở" is not the school "Trường …")
 # and a head word that is the first half of a common noun is no body: "Báo cáo", "Ban hành",
@@ -56,13 +59,29 @@ _ABBREV_PATTERNS = tuple(
     (re.compile(rf"(?<![\w&-]){re.escape(short)}(?![\w&-])"), long) for short, long in ABBREVIATIONS
 )
 _CANONICAL = {name.casefold(): name for name in CANONICAL_NAMES}
-_CASE_PATTERNS = tuple((re.compile(rf"\b{re.escape(low)}\b", re.IGNORECASE), fixed) for low, fixed in CASE_FIXES)
+_CASE_PATTERNS = tuple(
+    (re.compile(rf"\b{re.escape(low)}\b", re.IGNORECASE), fixed) for low, fixed in CASE_FIXES
+)
 _DASH = re.compile(r"(?<=\w)\s*[-–—]\s*(?=\w)")
 _PAREN = re.compile(r"(?:(?<!\s)\s+)?\((?:gồm|bao gồm)[^()]*\)")
 # tone marks on the old positions ("hoá", "Uỷ") → the positions used in official names
-_OLD_TONES = {"oá": "óa", "oà": "òa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
-              "uý": "úy", "uỳ": "ùy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
-              "Uý": "Úy", "Uỳ": "Ùy", "Uỷ": "Ủy", "Uỹ": "Ũy", "Uỵ": "Ụy"}
+_OLD_TONES = {
+    "oá": "óa",
+    "oà": "òa",
+    "oả": "ỏa",
+    "oã": "õa",
+    "oạ": "ọa",
+    "uý": "úy",
+    "uỳ": "ùy",
+    "uỷ": "ủy",
+    "uỹ": "ũy",
+    "uỵ": "ụy",
+    "Uý": "Úy",
+    "Uỳ": "Ùy",
+    "Uỷ": "Ủy",
+    "Uỹ": "Ũy",
+    "Uỵ": "Ụy",
+}
 _OLD_TONE = re.compile(r"(?<![qQ])(" + "|".join(_OLD_TONES) + r")(?!\w)")
 
 
@@ -73,7 +92,9 @@ def parse_agencies(text: str, offset: int = 0) -> list[AgencyMention]:
         printed = clean(text[start:end])
         if printed:
             name = normalise_agency_name(printed)
-            mentions.append(AgencyMention(printed, name, is_group_name(name), Span(offset + start, offset + end)))
+            mentions.append(
+                AgencyMention(printed, name, is_group_name(name), Span(offset + start, offset + end))
+            )
     return mentions
 
 
@@ -87,7 +108,7 @@ def _body_bounds(text: str) -> list[tuple[int, int]]:
             cuts.append((sep.start(), sep.end()))
     cuts.append((len(text), len(text)))
     bounds = []
-    for (_, start), (end, _) in zip(cuts, cuts[1:]):
+    for (_, start), (end, _) in itertools.pairwise(cuts):
         while start < end and text[start] in _STRIP:
             start += 1
         while end > start and text[end - 1] in _STRIP:
@@ -110,7 +131,7 @@ def _opens_body(text: str, pos: int) -> bool:
     # a lower-case head after a comma is a kind of body in a list ("Các sở, ban, ngành")
     if _GROUP_START.match(text, pos):
         return True
-    return text[pos:pos + 1].isupper() and bool(_BODY_START.match(text, pos))
+    return text[pos : pos + 1].isupper() and bool(_BODY_START.match(text, pos))
 
 
 def normalise_agency_name(printed: str) -> str:
@@ -140,7 +161,11 @@ def normalise_agency_name(printed: str) -> str:
 def is_group_name(name: str) -> bool:
     """True for sets of bodies: "Các sở, ban, ngành", "Ủy ban nhân dân các huyện, thị xã, thành phố"."""
     folded = name.casefold()
-    return folded.startswith(GROUP_MARKERS) or folded.endswith(GROUP_SUFFIXES) or bool(_KIND_LIST_START.match(name))
+    return (
+        folded.startswith(GROUP_MARKERS)
+        or folded.endswith(GROUP_SUFFIXES)
+        or bool(_KIND_LIST_START.match(name))
+    )
 
 
 _AGENCY_LINE_MAX = 160
@@ -159,8 +184,10 @@ def is_agency_like(line: str) -> bool:
         return False
     # after the first body a group may be in lower case: "Bộ Công an, Bộ Tài chính và các bộ, ngành,
     # địa phương khác có liên quan" (dev h08 Phụ lục II)
-    return all(starts_with_agency(text[start:end]) or (i > 0 and bool(_GROUP_START.match(text, start)))
-               for i, (start, end) in enumerate(_body_bounds(text)))
+    return all(
+        starts_with_agency(text[start:end]) or (i > 0 and bool(_GROUP_START.match(text, start)))
+        for i, (start, end) in enumerate(_body_bounds(text))
+    )
 
 
 def _has_two_sentences(text: str) -> bool:

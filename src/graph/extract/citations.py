@@ -16,6 +16,7 @@ masked body and each footnote of a segmented document, then reads relations:
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -23,9 +24,6 @@ from difflib import SequenceMatcher
 from ..model import Citation, DocRef, DocumentMeta, Relation, SegmentedDocument, Span
 from ..normalise import clean
 from ..patterns import citations as P
-from ..patterns.plenums import PLENUM_ORDINALS, PLENUM_RESOLUTIONS, SUBJECT_MATCH as PLENUM_SUBJECT_MATCH
-from ..patterns.plenums import PlenumResolution
-from ..segment import innermost_section
 from ..patterns.documents import (
     CENTRAL,
     DOC_TYPE_BY_CODE,
@@ -34,6 +32,9 @@ from ..patterns.documents import (
     SYMBOL_TYPE_CODES,
     province_by_name,
 )
+from ..patterns.plenums import PLENUM_ORDINALS, PLENUM_RESOLUTIONS, PlenumResolution
+from ..patterns.plenums import SUBJECT_MATCH as PLENUM_SUBJECT_MATCH
+from ..segment import innermost_section
 
 _ISSUER_SPELLING = {code.upper(): code for code in ISSUER_BY_CODE}
 _LINK_MAX_GAP = 400  # characters between two linked citations (a long title fits)
@@ -46,14 +47,15 @@ class _Found:
     citation: Citation
     placeholder: bool = False  # "Kế hoạch số #sovb /KH-UBND": the document's own unfilled number
     by_name: bool = False  # "Luật Đầu tư", "Nghị quyết Đại hội …": no number
-    amended: tuple["_Found", ...] = ()  # laws an amending law names: "Luật sửa đổi, bổ sung … của Luật X"
+    amended: tuple[_Found, ...] = ()  # laws an amending law names: "Luật sửa đổi, bổ sung … của Luật X"
 
 
 # ----------------------------------------------------------------- scanning
 
 
-def find_citations(text: str, start: int = 0, end: int | None = None, home: str | None = None,
-                   footnote: int | None = None) -> list[Citation]:
+def find_citations(
+    text: str, start: int = 0, end: int | None = None, home: str | None = None, footnote: int | None = None
+) -> list[Citation]:
     """Citations of other documents in ``text[start:end]``, in text order.
 
     ``home`` is the citing document's jurisdiction ("vn-27"); it resolves "của Tỉnh ủy",
@@ -63,8 +65,14 @@ def find_citations(text: str, start: int = 0, end: int | None = None, home: str 
     return [f.citation for f in _scan(text, start, end, home, footnote) if not f.placeholder]
 
 
-def _scan(text: str, start: int, end: int | None, home: str | None, footnote: int | None,
-          tables: tuple[Span, ...] = ()) -> list[_Found]:
+def _scan(
+    text: str,
+    start: int,
+    end: int | None,
+    home: str | None,
+    footnote: int | None,
+    tables: tuple[Span, ...] = (),
+) -> list[_Found]:
     end = len(text) if end is None else end
     found = [_numbered(text, m, end, home, footnote) for m in P.NUMBERED_CITATION.finditer(text, start, end)]
     amending = [_amending_law(text, m, footnote) for m in P.AMENDING_LAW.finditer(text, start, end)]
@@ -110,7 +118,7 @@ def _numbered(text: str, m: re.Match, end: int, home: str | None, footnote: int 
         jurisdiction_inferred=inferred,
     )
     span = Span(m.start(), tail.end())
-    cit = Citation(target=ref, span=span, text=clean(text[span.start:span.end]), footnote=footnote)
+    cit = Citation(target=ref, span=span, text=clean(text[span.start : span.end]), footnote=footnote)
     return _Found(cit, placeholder=m.group("ph") is not None)
 
 
@@ -122,34 +130,51 @@ def _law(text: str, m: re.Match, home: str | None, footnote: int | None) -> _Fou
     symbol = _state_symbol(m) if number else None
     date, year = _date(m)
     ref = DocRef(
-        type_code="L", type_label=DOC_TYPE_BY_CODE["L"].label_vi,
-        number=number, symbol=symbol.text if symbol else None,
-        issuer_code="QH", issuer_name=ISSUER_BY_CODE["QH"].label_vi,
-        date=date, year=year or (int(m.group("law_year")) if m.group("law_year") else None)
+        type_code="L",
+        type_label=DOC_TYPE_BY_CODE["L"].label_vi,
+        number=number,
+        symbol=symbol.text if symbol else None,
+        issuer_code="QH",
+        issuer_name=ISSUER_BY_CODE["QH"].label_vi,
+        date=date,
+        year=year
+        or (int(m.group("law_year")) if m.group("law_year") else None)
         or (symbol.year if symbol else None),
-        jurisdiction=CENTRAL, name=name,
+        jurisdiction=CENTRAL,
+        name=name,
     )
     span = Span(m.start(), m.end())
-    return _Found(Citation(ref, span, clean(text[span.start:span.end]), footnote), by_name=True)
+    return _Found(Citation(ref, span, clean(text[span.start : span.end]), footnote), by_name=True)
 
 
 def _amending_law(text: str, m: re.Match, footnote: int | None) -> _Found:
     """ "Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa
     phương ngày 22 tháng 11 năm 2019": the amending law (named in full, with the date) and, nested in
     it, the laws it amends (by name, undated)."""
-    inner = [_law(text, n, None, footnote) for n in P.LAW_BY_NAME.finditer(text, m.start("targets"), m.end("targets"))]
+    inner = [
+        _law(text, n, None, footnote)
+        for n in P.LAW_BY_NAME.finditer(text, m.start("targets"), m.end("targets"))
+    ]
     for f in inner:
         f.citation.target.date = f.citation.target.year = None  # the date after them is the amending law's
-    name = clean(text[m.start():m.end("targets")])
+    name = clean(text[m.start() : m.end("targets")])
     date, year = _date(m)
     ref = DocRef(
-        type_code="L", type_label=DOC_TYPE_BY_CODE["L"].label_vi, number=None, symbol=None,
-        issuer_code="QH", issuer_name=ISSUER_BY_CODE["QH"].label_vi, date=date, year=year,
-        jurisdiction=CENTRAL, name=name,
+        type_code="L",
+        type_label=DOC_TYPE_BY_CODE["L"].label_vi,
+        number=None,
+        symbol=None,
+        issuer_code="QH",
+        issuer_name=ISSUER_BY_CODE["QH"].label_vi,
+        date=date,
+        year=year,
+        jurisdiction=CENTRAL,
+        name=name,
     )
     span = Span(m.start(), m.end())
-    return _Found(Citation(ref, span, clean(text[span.start:span.end]), footnote), by_name=True,
-                  amended=tuple(inner))
+    return _Found(
+        Citation(ref, span, clean(text[span.start : span.end]), footnote), by_name=True, amended=tuple(inner)
+    )
 
 
 def _meeting(text: str, m: re.Match, home: str | None, footnote: int | None) -> _Found:
@@ -160,24 +185,37 @@ def _meeting(text: str, m: re.Match, home: str | None, footnote: int | None) -> 
     plenum = _plenum_resolution(text, m)
     if plenum is not None:
         ref = DocRef(
-            type_code="NQ", type_label=DOC_TYPE_BY_CODE["NQ"].label_vi, number=plenum.number,
-            symbol=plenum.symbol, issuer_code="TW", issuer_name=ISSUER_BY_CODE["TW"].label_vi,
-            date=plenum.date, year=plenum.date.year, jurisdiction=CENTRAL, title=plenum.subject)
+            type_code="NQ",
+            type_label=DOC_TYPE_BY_CODE["NQ"].label_vi,
+            number=plenum.number,
+            symbol=plenum.symbol,
+            issuer_code="TW",
+            issuer_name=ISSUER_BY_CODE["TW"].label_vi,
+            date=plenum.date,
+            year=plenum.date.year,
+            jurisdiction=CENTRAL,
+            title=plenum.subject,
+        )
         span = Span(m.start(), m.end())
-        return _Found(Citation(ref, span, clean(text[span.start:span.end]), footnote))
+        return _Found(Citation(ref, span, clean(text[span.start : span.end]), footnote))
     provincial = m.group("provincial") is not None or m.group("provincial_after") is not None
     named = province_by_name(clean(m.group("meeting_province"))) if m.group("meeting_province") else None
     jurisdiction = named.iso if named else home if provincial else CENTRAL
     ref = DocRef(
-        type_code="NQ", type_label=DOC_TYPE_BY_CODE["NQ"].label_vi,
-        number=None, symbol=None,
-        issuer_code="TU" if provincial else "TW", issuer_name=None,
-        date=None, year=None,
-        jurisdiction=jurisdiction, jurisdiction_inferred=provincial and named is None,
+        type_code="NQ",
+        type_label=DOC_TYPE_BY_CODE["NQ"].label_vi,
+        number=None,
+        symbol=None,
+        issuer_code="TU" if provincial else "TW",
+        issuer_name=None,
+        date=None,
+        year=None,
+        jurisdiction=jurisdiction,
+        jurisdiction_inferred=provincial and named is None,
         name=clean(m.group(0)),
     )
     span = Span(m.start(), m.end())
-    return _Found(Citation(ref, span, clean(text[span.start:span.end]), footnote), by_name=True)
+    return _Found(Citation(ref, span, clean(text[span.start : span.end]), footnote), by_name=True)
 
 
 def _plenum_resolution(text: str, m: re.Match) -> PlenumResolution | None:
@@ -206,7 +244,7 @@ def _plenum_resolution(text: str, m: re.Match) -> PlenumResolution | None:
 
 def _same_subject(known: str, printed: str) -> bool:
     known, printed = clean(known).casefold(), clean(printed).casefold()
-    head = printed[:len(known)]
+    head = printed[: len(known)]
     return SequenceMatcher(None, known, head, autojunk=False).ratio() >= PLENUM_SUBJECT_MATCH
 
 
@@ -272,9 +310,9 @@ def _split_codes(codes: str) -> tuple[str | None, str | None, list[str]]:
     if first.upper() in SYMBOL_TYPE_CODES and first.upper() != "QH":
         return first, _issuer_spelling(parts[1]) if len(parts) > 1 else None, parts[2:]
     for code in sorted(SYMBOL_TYPE_CODES, key=len, reverse=True):  # hyphen dropped: "QĐUBND"
-        glued = first[len(code):]
+        glued = first[len(code) :]
         if first.upper().startswith(code) and glued.upper() in _ISSUER_SPELLING:
-            return first[:len(code)], _issuer_spelling(glued), parts[1:]
+            return first[: len(code)], _issuer_spelling(glued), parts[1:]
     return None, _issuer_spelling(first), parts[1:]
 
 
@@ -315,7 +353,7 @@ def _issuer_name(tail: re.Match, issuer_code: str | None) -> str | None:
     hành Trung ương Đảng khóa XIII"; else the table's name for the symbol's issuer."""
     if tail.group("issuer"):
         start = tail.start("meeting") if tail.group("meeting") else tail.start("issuer")
-        return clean(tail.string[start:tail.end()])
+        return clean(tail.string[start : tail.end()])
     issuer = ISSUER_BY_CODE.get(issuer_code or "")
     return issuer.label_vi if issuer else None
 
@@ -339,8 +377,9 @@ def _date(tail: re.Match) -> tuple[dt.date | None, int | None]:
         return None, int(year)
 
 
-def _jurisdiction(issuer: str | None, province: str | None, home: str | None,
-                  state_form: bool) -> tuple[str | None, bool]:
+def _jurisdiction(
+    issuer: str | None, province: str | None, home: str | None, state_form: bool
+) -> tuple[str | None, bool]:
     """(jurisdiction, inferred).  A named province wins ("của Tỉnh ủy Quảng Nam"); central issuers
     are national; provincial ones (TU, UBND, HĐND, BCĐ, Sở …) belong to the citing province."""
     if province:
@@ -370,7 +409,7 @@ def _add_titles(text: str, found: list[_Found], end: int, tables: tuple[Span, ..
         if any(t.contains(f.citation.span) for t in tables):
             cell_end = P.CELL_BREAK.search(text, opening.start("title"), limit)
             stop = min((m for m in (stop, cell_end) if m), key=lambda m: m.start(), default=None)
-        title = clean(text[opening.start("title"):stop.start() if stop else limit])
+        title = clean(text[opening.start("title") : stop.start() if stop else limit])
         if not stop and i + 1 < len(found) and P.TITLE_DANGLING.search(title).group(0).strip():
             # "về ban hành Kế hoạch triển khai thực hiện Chương trình số 11-CTr/TU …": the title runs
             # on through the next citation; a cut-off title would mislead, so none is kept
@@ -396,18 +435,34 @@ def chain_relations(text: str, found: list[_Found]) -> list[Relation]:
     Nghị quyết số 29-NQ/TU" is not; "… kèm theo Quyết định số …" → attached-to.
     """
     relations = []
-    for a, b in zip(found, found[1:]):
-        gap = text[a.citation.span.end:b.citation.span.start]
+    for a, b in itertools.pairwise(found):
+        gap = text[a.citation.span.end : b.citation.span.start]
         span = Span(a.citation.span.start, b.citation.span.end)
         passive = _passive_kind(gap)
         if passive and b.citation.target.symbol and not (a.placeholder or b.placeholder):
-            relations.append(Relation(passive, b.citation.target, a.citation.target, span,
-                                      clean(text[span.start:span.end]), a.citation.footnote))
+            relations.append(
+                Relation(
+                    passive,
+                    b.citation.target,
+                    a.citation.target,
+                    span,
+                    clean(text[span.start : span.end]),
+                    a.citation.footnote,
+                )
+            )
             continue
         kind = _link_kind(gap)
         if kind and a.citation.target.symbol and not a.placeholder:
-            relations.append(Relation(kind, a.citation.target, b.citation.target, span,
-                                      clean(text[span.start:span.end]), a.citation.footnote))
+            relations.append(
+                Relation(
+                    kind,
+                    a.citation.target,
+                    b.citation.target,
+                    span,
+                    clean(text[span.start : span.end]),
+                    a.citation.footnote,
+                )
+            )
     return relations
 
 
@@ -423,9 +478,10 @@ def coordinated_relations(text: str, found: list[_Found], relations: list[Relati
     "… về việc thực hiện Nghị quyết số 137/NQ-CP … và Chương trình số 27-CTr/TU …" → the plan carries
     out both.  Only "implements", and only citations with nothing but "và" or a comma between them."""
     joined = {}  # id(DocRef) → the citations coordinated with it
-    for a, b in zip(found, found[1:]):
+    for a, b in itertools.pairwise(found):
         if not (a.placeholder or b.placeholder) and P.COORDINATED.fullmatch(
-                text, a.citation.span.end, b.citation.span.start):
+            text, a.citation.span.end, b.citation.span.start
+        ):
             joined.setdefault(id(a.citation.target), []).append(b)
             joined.setdefault(id(b.citation.target), []).append(a)
     extra = []
@@ -434,10 +490,14 @@ def coordinated_relations(text: str, found: list[_Found], relations: list[Relati
             continue
         for partner in joined.get(id(r.target), ()):
             if not _later(partner.citation.target, r.source):
-                extra.append(Relation("implements", r.source, partner.citation.target, r.span, r.text, r.footnote))
+                extra.append(
+                    Relation("implements", r.source, partner.citation.target, r.span, r.text, r.footnote)
+                )
         for partner in joined.get(id(r.source), ()) if r.source is not None else ():
             if partner.citation.target.symbol and not _later(r.target, partner.citation.target):
-                extra.append(Relation("implements", partner.citation.target, r.target, r.span, r.text, r.footnote))
+                extra.append(
+                    Relation("implements", partner.citation.target, r.target, r.span, r.text, r.footnote)
+                )
     return extra
 
 
@@ -458,7 +518,12 @@ def _described_target(text: str, found: list[_Found], start: int, end: int) -> _
     described = None
     for f in found:
         cit = f.citation
-        if cit.span.start < start or cit.span.end > end or f.placeholder or f.by_name and not cit.target.symbol:
+        if (
+            cit.span.start < start
+            or cit.span.end > end
+            or f.placeholder
+            or (f.by_name and not cit.target.symbol)
+        ):
             continue
         window_start = max(start, cit.span.start - P.DESCRIBED_WINDOW)
         if P.DESCRIBED_DOCUMENT.search(text, window_start, cit.span.start):
@@ -466,8 +531,9 @@ def _described_target(text: str, found: list[_Found], start: int, end: int) -> _
     return described
 
 
-def footnote_named_relations(text: str, found: list[_Found], seg: SegmentedDocument,
-                             in_notes: dict[int, list[_Found]]) -> list[Relation]:
+def footnote_named_relations(
+    text: str, found: list[_Found], seg: SegmentedDocument, in_notes: dict[int, list[_Found]]
+) -> list[Relation]:
     """A footnote that names the document the sentence describes: "… ban hành tại Kế hoạch triển khai
     Chương trình số 20-CTr/TU, ngày 31/10/2022 của Tỉnh ủy về thực hiện Nghị quyết số 19-NQ/TW … năm
     2045⁷" with footnote 7 "Kế hoạch số 1432/KH-UBND ngày 15/3/2023 của UBND tỉnh." → 1432/KH-UBND
@@ -483,12 +549,22 @@ def footnote_named_relations(text: str, found: list[_Found], seg: SegmentedDocum
             clause_start = m.end()
         # "… năm 2045⁷, kế hoạch cơ cấu lại ngành nông nghiệp tỉnh giai đoạn 2021-2025⁸": marker 7
         # closes the description before marker 8's
-        clause_start = max([clause_start] + [m.end for m in markers if clause_start <= m.end <= fn.marker.start])
+        clause_start = max(
+            [clause_start] + [m.end for m in markers if clause_start <= m.end <= fn.marker.start]
+        )
         target = _described_target(seg.body, found, clause_start, fn.marker.start)
         if target is not None:
             span = Span(target.citation.span.start, fn.marker.end)
-            relations.append(Relation("implements", named.citation.target, target.citation.target, span,
-                                      clean(seg.body[span.start:span.end]), fn.number))
+            relations.append(
+                Relation(
+                    "implements",
+                    named.citation.target,
+                    target.citation.target,
+                    span,
+                    clean(seg.body[span.start : span.end]),
+                    fn.number,
+                )
+            )
     return relations
 
 
@@ -498,7 +574,7 @@ def _sole_citation(text: str, in_note: list[_Found], fn) -> _Found | None:
     if len(in_note) != 1 or not in_note[0].citation.target.symbol or in_note[0].placeholder:
         return None
     only = in_note[0]
-    return only if _only_punctuation(text[fn.body.start:only.citation.span.start]) else None
+    return only if _only_punctuation(text[fn.body.start : only.citation.span.start]) else None
 
 
 def numbered_at_relations(text: str, found: list[_Found]) -> list[Relation]:
@@ -506,21 +582,26 @@ def numbered_at_relations(text: str, found: list[_Found]) -> list[Relation]:
     quyết số 06-NQ/TW ngày 24/01/2022 của Bộ Chính trị về … được phê duyệt tại Nghị quyết số 148/NQ-CP"
     → 148/NQ-CP carries out 06-NQ/TW."""
     relations = []
-    for target, numbering in zip(found, found[1:]):
+    for target, numbering in itertools.pairwise(found):
         t, n = target.citation, numbering.citation
         if target.placeholder or numbering.placeholder or not n.target.symbol:
             continue
-        gap = text[t.span.end:n.span.start]
+        gap = text[t.span.end : n.span.start]
         if len(gap) > _LINK_MAX_GAP or P.LINK_BREAK.search(gap) or not P.NUMBERED_AT.search(gap):
             continue
         if P.DESCRIBED_DOCUMENT.search(text, max(0, t.span.start - P.DESCRIBED_WINDOW), t.span.start):
             span = Span(t.span.start, n.span.end)
-            relations.append(Relation("implements", n.target, t.target, span, clean(text[span.start:span.end]),
-                                      n.footnote))
+            relations.append(
+                Relation(
+                    "implements", n.target, t.target, span, clean(text[span.start : span.end]), n.footnote
+                )
+            )
     return relations
 
 
-def named_documents(text: str, found: list[_Found]) -> tuple[list[tuple[str, _Found]], list[tuple[str, _Found]]]:
+def named_documents(
+    text: str, found: list[_Found]
+) -> tuple[list[tuple[str, _Found]], list[tuple[str, _Found]]]:
     """(approved, carried out): documents named by title after the citations of one region.
 
     "Quyết định số 553/QĐ-TTg … về phê duyệt Đề án “Nâng cao nhận thức cộng đồng …”" approves that
@@ -531,9 +612,11 @@ def named_documents(text: str, found: list[_Found]) -> tuple[list[tuple[str, _Fo
         if f.placeholder or not f.citation.target.symbol:
             continue
         start = f.citation.span.end
-        end = min(found[i + 1].citation.span.start if i + 1 < len(found) else len(text), start + P.NAMED_WINDOW)
+        end = min(
+            found[i + 1].citation.span.start if i + 1 < len(found) else len(text), start + P.NAMED_WINDOW
+        )
         stop = P.NAMED_STOP.search(text, start, end)
-        after = text[start:stop.start() if stop else end]
+        after = text[start : stop.start() if stop else end]
         for pattern, bucket in ((P.APPROVES_NAMED, approved), (P.CARRIES_OUT_NAMED, carried_out)):
             m = pattern.match(after)
             key = _named_key(m.group("named")) if m else None
@@ -560,8 +643,9 @@ def _same_name(a: str, b: str) -> bool:
     return a == b or a.startswith(b + " ") or b.startswith(a + " ")
 
 
-def title_named_relations(approved: list[tuple[str, _Found]], carried_out: list[tuple[str, _Found | None]],
-                          own_title: str | None) -> list[Relation]:
+def title_named_relations(
+    approved: list[tuple[str, _Found]], carried_out: list[tuple[str, _Found | None]], own_title: str | None
+) -> list[Relation]:
     """A document that issues a plan carrying out a programme named by its title carries out the
     citation that approved that programme, when exactly one citation of the text did: "Quyết định số
     2324/QĐ-BYT … về việc ban hành Kế hoạch hành động thực hiện Chương trình điều chỉnh mức sinh phù hợp
@@ -577,14 +661,26 @@ def title_named_relations(approved: list[tuple[str, _Found]], carried_out: list[
             continue  # unnamed, or named the same by two approvals: left open
         cit = next(iter(hits.values())).citation
         where = f.citation if f else cit
-        relations.append(Relation("implements", f.citation.target if f else None, cit.target, where.span,
-                                  where.text, where.footnote))
+        relations.append(
+            Relation(
+                "implements",
+                f.citation.target if f else None,
+                cit.target,
+                where.span,
+                where.text,
+                where.footnote,
+            )
+        )
     return relations
 
 
 def _link_kind(gap: str) -> str | None:
-    if len(gap) > _LINK_MAX_GAP or P.LINK_BREAK.search(gap) or P.ALONGSIDE_LINK.search(gap) \
-            or P.REVIEW_LINK.search(gap):
+    if (
+        len(gap) > _LINK_MAX_GAP
+        or P.LINK_BREAK.search(gap)
+        or P.ALONGSIDE_LINK.search(gap)
+        or P.REVIEW_LINK.search(gap)
+    ):
         return None
     if P.ATTACHED_LINK.search(gap):
         return "attached-to"
@@ -632,7 +728,7 @@ def issuing_relations(text: str, found: list[_Found]) -> list[Relation]:
         stop = P.TITLE_STOP.search(text, opener.end())
         clause_end = stop.start() if stop else len(text)
         for f in (f for f in found if opener.end() <= f.citation.span.start < clause_end):
-            before = text[opener.end():f.citation.span.start]
+            before = text[opener.end() : f.citation.span.start]
             if P.ISSUED_KIND.search(before) and P.IMPLEMENTS_LINK.search(before) and not f.placeholder:
                 cit = f.citation
                 relations.append(Relation("implements", None, cit.target, cit.span, cit.text, cit.footnote))
@@ -640,8 +736,9 @@ def issuing_relations(text: str, found: list[_Found]) -> list[Relation]:
     return relations
 
 
-def _clause_relations(text: str, found: list[_Found], opener_pattern: re.Pattern[str],
-                      region_start: int, region_end: int) -> list[Relation]:
+def _clause_relations(
+    text: str, found: list[_Found], opener_pattern: re.Pattern[str], region_start: int, region_end: int
+) -> list[Relation]:
     relations = []
     for opener in opener_pattern.finditer(text, region_start, region_end):
         stop = P.PREAMBLE_CLAUSE_END.search(text, opener.end(), region_end)
@@ -649,7 +746,11 @@ def _clause_relations(text: str, found: list[_Found], opener_pattern: re.Pattern
         kind = P.PREAMBLE_VERB_RELATION.get(clean(opener.group("verb")).casefold(), "implements")
         for part_start, part_end in _top_level_parts(text, opener.end(), clause_end):
             first = next((f for f in found if part_start <= f.citation.span.start < part_end), None)
-            if first and not first.placeholder and _only_punctuation(text[part_start:first.citation.span.start]):
+            if (
+                first
+                and not first.placeholder
+                and _only_punctuation(text[part_start : first.citation.span.start])
+            ):
                 cit = first.citation
                 relations.append(Relation(kind, None, cit.target, cit.span, cit.text, cit.footnote))
     return relations
@@ -678,8 +779,16 @@ def amending_law_relations(found: list[_Found]) -> list[Relation]:
     for f in found:
         for inner in f.amended:
             cit = inner.citation
-            relations.append(Relation("amends", f.citation.target, cit.target, f.citation.span, f.citation.text,
-                                      f.citation.footnote))
+            relations.append(
+                Relation(
+                    "amends",
+                    f.citation.target,
+                    cit.target,
+                    f.citation.span,
+                    f.citation.text,
+                    f.citation.footnote,
+                )
+            )
     return relations
 
 
@@ -695,11 +804,14 @@ def self_relations(text: str, found: list[_Found]) -> list[Relation]:
         window = max(previous_end, cit.span.start - _LINK_MAX_GAP)
         boundaries = list(P.CLAUSE_START.finditer(text, window, cit.span.start))
         clause_start = boundaries[-1].end() if boundaries else window
-        prefix = text[clause_start:cit.span.start]
+        prefix = text[clause_start : cit.span.start]
         if boundaries or window == 0 or window == cit.span.start - _LINK_MAX_GAP:
             for kind, pattern in P.SELF_LINKS:
                 verb = pattern.search(prefix)
-                if verb and (P.ARTICLE_PREFIX.match(prefix[:verb.start()]) or P.SELF_NAME.search(prefix[:verb.start()])):
+                if verb and (
+                    P.ARTICLE_PREFIX.match(prefix[: verb.start()])
+                    or P.SELF_NAME.search(prefix[: verb.start()])
+                ):
                     relations.append(Relation(kind, None, cit.target, cit.span, cit.text))
                     break
         previous_end = max(previous_end, cit.span.end)
@@ -716,8 +828,11 @@ def attached_relations(text: str, found: list[_Found], meta: DocumentMeta | None
             continue
         cit = f.citation
         is_self = f.placeholder or _same_document(cit.target, meta)
-        relations.append(Relation("attached-to", None, cit.target, cit.span, cit.text, cit.footnote,
-                                  target_is_self=is_self))
+        relations.append(
+            Relation(
+                "attached-to", None, cit.target, cit.span, cit.text, cit.footnote, target_is_self=is_self
+            )
+        )
     return relations
 
 
@@ -768,7 +883,9 @@ def extract_citations(seg: SegmentedDocument, meta: DocumentMeta) -> tuple[list[
         approved += more_approved
         carried_out += more_carried_out
     relations += title_named_relations(approved, carried_out, meta.ref.title if meta else None)
-    citations = [f.citation for f in found if not f.placeholder and not _same_document(f.citation.target, meta)]
+    citations = [
+        f.citation for f in found if not f.placeholder and not _same_document(f.citation.target, meta)
+    ]
     return sorted(citations, key=lambda c: c.span), _dedupe(relations)
 
 

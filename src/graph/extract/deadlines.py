@@ -29,8 +29,15 @@ import re
 
 from ..model import Deadline, Span
 from ..normalise import clean
-from ..patterns.deadlines import (COMPILED_FORMS, COMPLETION_PREFIX, DATED_DEADLINE, INLINE_DEADLINE, PREFIX_KINDS, PROSE_DEADLINE,
-                                  ROMAN_QUARTERS)
+from ..patterns.deadlines import (
+    COMPILED_FORMS,
+    COMPLETION_PREFIX,
+    DATED_DEADLINE,
+    INLINE_DEADLINE,
+    PREFIX_KINDS,
+    PROSE_DEADLINE,
+    ROMAN_QUARTERS,
+)
 
 _TRAILING = re.compile(r"(?<![\s.;,:])[\s.;,:]+$")
 _LEADING_BULLET = re.compile(r"^[-+*•]\s*")
@@ -50,7 +57,7 @@ def parse_deadline(raw: str, span: Span | None = None) -> Deadline:
     for kind, pattern in COMPILED_FORMS:
         match = pattern.match(text)
         # a prefix counts only when a word boundary follows it: "Đến năm 2030 xây dựng"
-        if match and kind in PREFIX_KINDS and re.match(r"\s", text[match.end():match.end() + 1]):
+        if match and kind in PREFIX_KINDS and re.match(r"\s", text[match.end() : match.end() + 1]):
             return _build(printed, kind, match, span)
     return Deadline(raw=printed, kind="unspecified", span=span)
 
@@ -83,7 +90,11 @@ def _core(printed: str) -> str:
 
 def _build(printed: str, kind: str, match: re.Match[str], span: Span | None) -> Deadline:
     groups = match.groupdict()
-    years = tuple(int(y) for y in _YEAR.findall(match.group(0))) if kind not in ("annual", "periodic", "continuous") else ()
+    years = (
+        tuple(int(y) for y in _YEAR.findall(match.group(0)))
+        if kind not in ("annual", "periodic", "continuous")
+        else ()
+    )
     quarter = ROMAN_QUARTERS[groups["q"].upper()] if groups.get("q") else None
     date = None
     if kind == "date":

@@ -52,20 +52,52 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from ..model import AgencyMention, Indicator, Section, SegmentedDocument, Span, Target
 from ..normalise import clean
-from ..patterns.indicators import (CONNECTIVES, COUNT_UNITS, EXHORTATIONS, EXHORTATIONS_ANYWHERE, HORIZON_PATTERNS, INDICATOR_COLUMNS,
-                                   INDICATOR_HEADING, LINKING_VERBS, MEASURE_HEADS, NAME_STOPS, NAME_STOPS_AFTER_COMMA,
-                                   NOT_INDICATOR_HEADING, PERIOD_FORMS, PERIOD_STARTS, QUALITATIVE_VERBS, RANKING,
-                                   RANKING_TOPIC, SUBSIDIARY, TABLE_AGENCY_HEADER, TABLE_INDICATOR_HEADER,
-                                   TABLE_LABEL, TABLE_NUMBER_HEADER, TABLE_PERIOD_HEADER, TABLE_TASK_HEADER, TARGET_LIST_INTROS, TARGET_NUMBER,
-                                   TARGET_RUN, VALUE_VERBS, VISION)
+from ..patterns.indicators import (
+    CONNECTIVES,
+    COUNT_UNITS,
+    EXHORTATIONS,
+    EXHORTATIONS_ANYWHERE,
+    HORIZON_PATTERNS,
+    INDICATOR_COLUMNS,
+    INDICATOR_HEADING,
+    LINKING_VERBS,
+    MEASURE_HEADS,
+    NAME_STOPS,
+    NAME_STOPS_AFTER_COMMA,
+    NOT_INDICATOR_HEADING,
+    PERIOD_FORMS,
+    PERIOD_STARTS,
+    QUALITATIVE_VERBS,
+    RANKING,
+    RANKING_TOPIC,
+    SUBSIDIARY,
+    TABLE_AGENCY_HEADER,
+    TABLE_INDICATOR_HEADER,
+    TABLE_LABEL,
+    TABLE_NUMBER_HEADER,
+    TABLE_PERIOD_HEADER,
+    TABLE_TASK_HEADER,
+    TARGET_LIST_INTROS,
+    TARGET_NUMBER,
+    TARGET_RUN,
+    VALUE_VERBS,
+    VISION,
+)
 from ..segment import innermost_section
 from .agencies import is_agency_like, parse_agencies
 from .targets import TargetMatch, find_targets, parse_target
+
+
+def _last_match(pattern: re.Pattern, text: str) -> re.Match | None:
+    last = None
+    for match in pattern.finditer(text):
+        last = match
+    return last
 
 
 def _alternation(words) -> str:
@@ -90,10 +122,12 @@ _PERIOD = re.compile(rf"(?:{_alternation(PERIOD_STARTS)})(?:\s*,\s*(?:{_alternat
 _NUMBERED_ITEM = re.compile(r"^[ \t]*\((?P<label>\d{1,3})\)[ \t]*", re.MULTILINE)
 # An item of a list: "- …", "+ …", "1. …", "a) …".  "- 2030." on its own line is the end of
 # "giai đoạn 2021 \n- 2030" (seed 001), not a bullet.
-_ITEM_MARK = re.compile(r"^[ \t]*(?:(?P<bullet>[-+*•])[ \t]+(?!\d{4}(?!\d))"
-                        r"|(?P<number>\d{1,2}(?:\.\d{1,2}){0,3})[.)][ \t]+|(?P<letter>[a-zđ])\)[ \t]+"
-                        r"|(?P<paren>\(\d{1,2}\))[ \t]+)",
-                        re.MULTILINE)
+_ITEM_MARK = re.compile(
+    r"^[ \t]*(?:(?P<bullet>[-+*•])[ \t]+(?!\d{4}(?!\d))"
+    r"|(?P<number>\d{1,2}(?:\.\d{1,2}){0,3})[.)][ \t]+|(?P<letter>[a-zđ])\)[ \t]+"
+    r"|(?P<paren>\(\d{1,2}\))[ \t]+)",
+    re.MULTILINE,
+)
 # a sentence ends at "." before a capital; "7.700" groups thousands, no space follows
 _SENTENCE_END = re.compile(r"\.[ \t]*\n?[ \t]*(?=[A-ZĐÀ-Ỹ])|\.[ \t]*$")
 _CLAUSE_END = re.compile(r";")
@@ -104,20 +138,25 @@ _RANKING_TOPIC = re.compile(RANKING_TOPIC, re.IGNORECASE)
 _LINKING_AT_END = re.compile(rf"(?<!\w)(?:{_alternation(LINKING_VERBS)})$", re.IGNORECASE)
 _VALUE_VERB_AT_END = re.compile(rf"(?<!\w)(?:{_alternation(VALUE_VERBS)})$", re.IGNORECASE)
 # "giảm 60% …", "tăng trung bình 10%/năm": a value verb and, within two words, a number
-_VALUE_VERB_BEFORE_NUMBER = re.compile(rf"(?:{_alternation(VALUE_VERBS)})[ \t]+(?:\w+[ \t]+){{0,2}}\d",
-                                       re.IGNORECASE)
+_VALUE_VERB_BEFORE_NUMBER = re.compile(
+    rf"(?:{_alternation(VALUE_VERBS)})[ \t]+(?:\w+[ \t]+){{0,2}}\d", re.IGNORECASE
+)
 _EXHORTATION = re.compile(rf"^(?:{_alternation(EXHORTATIONS)})(?!\w)", re.IGNORECASE)
 _EXHORTATION_ANYWHERE = _words(EXHORTATIONS_ANYWHERE)
 _CONNECTIVE = re.compile(rf"^(?:{_alternation(CONNECTIVES)})(?!\w)[\s,:]*", re.IGNORECASE)
 _MEASURE_HEAD = re.compile(rf"^(?:{_alternation(MEASURE_HEADS)})(?!\w)", re.IGNORECASE)
-_NAME_STOP = re.compile(rf",\s*(?:{_alternation(NAME_STOPS_AFTER_COMMA)})(?!\w)|(?<!\w)(?:{_alternation(NAME_STOPS)})(?!\w)",
-                        re.IGNORECASE)
+_NAME_STOP = re.compile(
+    rf",\s*(?:{_alternation(NAME_STOPS_AFTER_COMMA)})(?!\w)|(?<!\w)(?:{_alternation(NAME_STOPS)})(?!\w)",
+    re.IGNORECASE,
+)
 _LIST_INTRO = _words(TARGET_LIST_INTROS)
 # "đến năm 2030", "giai đoạn 2026 - 2030", "Từ năm 2025 trở đi" (real/31fb08f34535fce3)
 _HORIZON_IN_NAME = re.compile(
     r"(?<!\w)từ\s+(?:năm\s+)?\d{4}\s+trở\s+đi"
     r"|(?<!\w)(?:cả\s+)?(?:(?:giai\s+đoạn|thời\s+kỳ)\s+\d{4}\s*[-–]\s*\d{4}|(?:đến|tới)\s+(?:hết\s+)?(?:năm\s+)?\d{4}"
-    r"|năm\s+\d{4})", re.IGNORECASE)
+    r"|năm\s+\d{4})",
+    re.IGNORECASE,
+)
 _NAME_STRIP = " \t\n.,;:-–"
 
 YearAt = Callable[[int], "int | None"]
@@ -144,10 +183,12 @@ READERS: list[Reader] = []
 
 def reader(name: str, scope: str, priority: int):
     """Register a reader function under ``scope`` with ``priority`` (lower runs first)."""
+
     def register(read):
         READERS.append(Reader(name, scope, priority, read))
         READERS.sort(key=lambda r: (r.scope, r.priority, r.name))
         return read
+
     return register
 
 
@@ -214,7 +255,7 @@ def _heading_body(seg: SegmentedDocument, span: Span) -> AgencyMention | None:
     by_key = {s.key: s for s in seg.sections}
     node = innermost_section(seg.sections, span)
     while node is not None:
-        heading = seg.body[node.heading_span.start:node.heading_span.end]
+        heading = seg.body[node.heading_span.start : node.heading_span.end]
         label = _HEADING_LABEL.match(heading)
         start = label.end() if label else 0
         if is_agency_like(heading[start:]):
@@ -284,7 +325,7 @@ def document_horizon(seg: SegmentedDocument) -> int | None:
     """Horizon from the title: "NGHỊ QUYẾT về phương hướng, nhiệm vụ năm 2025" → 2025."""
     if seg.title is None:
         return None
-    return horizon_year(seg.body[seg.title.start:seg.title.end])
+    return horizon_year(seg.body[seg.title.start : seg.title.end])
 
 
 def _year_at(seg: SegmentedDocument) -> YearAt:
@@ -300,6 +341,7 @@ def _year_at(seg: SegmentedDocument) -> YearAt:
                 return year
             node = by_key.get(node.parent) if node.parent else None
         return title_year
+
     return year_at
 
 
@@ -350,7 +392,7 @@ def column_table_indicators(body: str, span: Span, default_year: int | None = No
     if start is None:
         return []
     end = next((i for i in range(start + 1, len(cells)) if _is_label(cells[i][2])), None)
-    headers = [text for _, _, text in cells[start + 1:end]] if end else []
+    headers = [text for _, _, text in cells[start + 1 : end]] if end else []
     if any(_TASK_HEADER.search(text) for text in headers):
         return []
     columns = _header_columns(headers)
@@ -365,7 +407,7 @@ def column_table_indicators(body: str, span: Span, default_year: int | None = No
         label = cells[i][2].rstrip(".")
         after_row = i + 1 + width
         if after_row <= len(cells) and (after_row == len(cells) or _is_label(cells[after_row][2])):
-            row = cells[i + 1:after_row]
+            row = cells[i + 1 : after_row]
             year = next((g.year for g in reversed(groups) if g.year), None) or default_year
             found += _column_row(_row_label(groups, label), columns, row, Span(cells[i][0], row[-1][1]), year)
             i = after_row
@@ -384,8 +426,11 @@ def _is_label(text: str) -> bool:
 def _header_columns(headers: list[str]) -> list[tuple[str, int | None]]:
     """Roles of the header cells; a spanning "Kết quả"/"Mục tiêu" cell over year cells is dropped."""
     columns = [_column_role(text) for text in headers]
-    return [c for k, c in enumerate(columns)
-            if not (c[0] == "target" and k + 1 < len(columns) and columns[k + 1][0] == "year")]
+    return [
+        c
+        for k, c in enumerate(columns)
+        if not (c[0] == "target" and k + 1 < len(columns) and columns[k + 1][0] == "year")
+    ]
 
 
 def _label_kind(label: str) -> str:
@@ -398,20 +443,21 @@ def _label_kind(label: str) -> str:
 
 
 def _enter_group(groups: list[_Group], label: str, year: int | None, years: dict[str, int | None]) -> None:
-    """"I.1" under "I" replaces it (its label is the whole path) and keeps its horizon ("Giai
+    """ "I.1" under "I" replaces it (its label is the whole path) and keeps its horizon ("Giai
     đoạn 2025-2027"), as does "I.2" after "I.1"; "A" under "I" nests."""
     kind = _label_kind(label)
     at = next((k for k, g in enumerate(groups) if g.kind == kind), len(groups))
     del groups[at:]
     parts = label.split(".")
-    inherited = next((years[p] for p in (".".join(parts[:n]) for n in range(len(parts) - 1, 0, -1))
-                      if years.get(p)), None)
+    inherited = next(
+        (years[p] for p in (".".join(parts[:n]) for n in range(len(parts) - 1, 0, -1)) if years.get(p)), None
+    )
     years[label] = year or inherited
     groups.append(_Group(kind, label, years[label]))
 
 
 def _row_label(groups: list[_Group], label: str) -> str:
-    """"1" under "I.1" → "I.1.1"; a dotted row label ("2.3") is already a whole path."""
+    """ "1" under "I.1" → "I.1.1"; a dotted row label ("2.3") is already a whole path."""
     if "." in label:
         return label
     return ".".join([g.label.rstrip(")") for g in groups] + [label])
@@ -419,7 +465,7 @@ def _row_label(groups: list[_Group], label: str) -> str:
 
 def _cell_lines(body: str, span: Span) -> list[tuple[int, int, str]]:
     lines, pos = [], span.start
-    for line in body[span.start:span.end].split("\n"):
+    for line in body[span.start : span.end].split("\n"):
         text = line.strip().strip("|").strip()
         lines.append((pos, pos + len(line), text))
         pos += len(line) + 1
@@ -434,8 +480,13 @@ def _column_role(header: str) -> tuple[str, int | None]:
     return "other", None
 
 
-def _column_row(label: str, columns: list[tuple[str, int | None]], row: list[tuple[int, int, str]],
-                span: Span, default_year: int | None) -> list[Indicator]:
+def _column_row(
+    label: str,
+    columns: list[tuple[str, int | None]],
+    row: list[tuple[int, int, str]],
+    span: Span,
+    default_year: int | None,
+) -> list[Indicator]:
     def cell(role: str) -> tuple[int, int, str] | None:
         return next((row[i] for i, (r, _) in enumerate(columns) if r == role), None)
 
@@ -447,9 +498,18 @@ def _column_row(label: str, columns: list[tuple[str, int | None]], row: list[tup
         if role not in ("year", "target") or not value or value in ("-", "–", "x"):
             continue
         with_unit = f"{value} {unit[2]}" if unit and unit[2] and unit[2] not in value else value
-        made.append(Indicator(label, clean(name[2]).rstrip(" ."), parse_target(with_unit),
-                              horizon_year=year or default_year, agency=agencies[0] if agencies else None,
-                              period=period[2] if period else None, span=span, co_agencies=agencies[1:]))
+        made.append(
+            Indicator(
+                label,
+                clean(name[2]).rstrip(" ."),
+                parse_target(with_unit),
+                horizon_year=year or default_year,
+                agency=agencies[0] if agencies else None,
+                period=period[2] if period else None,
+                span=span,
+                co_agencies=agencies[1:],
+            )
+        )
     return made
 
 
@@ -459,14 +519,14 @@ def table_indicators(body: str, span: Span, default_year: int | None = None) -> 
     The header ("TT CHỈ TIÊU KẾ HOẠCH GIAI ĐOẠN 2023-2030 …") must name the
     indicator column; its year phrase is the horizon of every row.  Rows start
     with their number at the start of a line, numbered 1, 2, 3 … in order."""
-    region = body[span.start:span.end]
+    region = body[span.start : span.end]
     header = _TABLE_HEADER.search(region)
     if header is None:
         return []
     rows = list(_numbered_rows(region, header.end()))
-    if not rows or not re.search(TABLE_INDICATOR_HEADER, region[header.start():rows[0][1]], re.IGNORECASE):
+    if not rows or not re.search(TABLE_INDICATOR_HEADER, region[header.start() : rows[0][1]], re.IGNORECASE):
         return []
-    header_text = region[header.start():rows[0][1]]
+    header_text = region[header.start() : rows[0][1]]
     if _TASK_HEADER.search(header_text):
         return []
     year = horizon_year(header_text) or default_year
@@ -474,8 +534,10 @@ def table_indicators(body: str, span: Span, default_year: int | None = None) -> 
     has_period = re.search(TABLE_PERIOD_HEADER, header_text, re.IGNORECASE) is not None
     found = []
     bounds = [start for _, start in rows] + [len(region)]
-    for (label, start), end in zip(rows, bounds[1:]):
-        found.extend(_table_row(body, span.start + start, span.start + end, label, year, has_agency, has_period))
+    for (label, start), end in zip(rows, bounds[1:], strict=False):
+        found.extend(
+            _table_row(body, span.start + start, span.start + end, label, year, has_agency, has_period)
+        )
     return found if _mostly_valued(found) else []
 
 
@@ -495,8 +557,9 @@ def _numbered_rows(region: str, start: int):
             expected += 1
 
 
-def _table_row(body: str, start: int, end: int, label: str, year: int | None,
-               has_agency: bool, has_period: bool) -> list[Indicator]:
+def _table_row(
+    body: str, start: int, end: int, label: str, year: int | None, has_agency: bool, has_period: bool
+) -> list[Indicator]:
     """One row: name (and sub-items), the run of target values, the agency cell, the period cell."""
     row = body[start:end]
     content_start = _ROW_START.match(row).end()
@@ -506,13 +569,25 @@ def _table_row(body: str, start: int, end: int, label: str, year: int | None,
     agency_start = targets[-1].end if targets else cells_end
     agencies = parse_agencies(row[agency_start:cells_end], start + agency_start) if has_agency else []
     parent, subs = _split_sub_items(row, content_start, targets[0].start if targets else cells_end, start)
-    shared = dict(horizon_year=year, agency=agencies[0] if agencies else None,
-                  period=clean(period_match.group()) if period_match else None, co_agencies=agencies[1:])
-    return _row_indicators(label, parent, subs, [t.target for t in targets], _trimmed(body, start, end), shared)
+    shared = dict(
+        horizon_year=year,
+        agency=agencies[0] if agencies else None,
+        period=clean(period_match.group()) if period_match else None,
+        co_agencies=agencies[1:],
+    )
+    return _row_indicators(
+        label, parent, subs, [t.target for t in targets], _trimmed(body, start, end), shared
+    )
 
 
-def _row_indicators(label: str, parent: _Cell, subs: list[tuple[str, _Cell]], values: list[Target],
-                    row_span: Span, shared: dict) -> list[Indicator]:
+def _row_indicators(
+    label: str,
+    parent: _Cell,
+    subs: list[tuple[str, _Cell]],
+    values: list[Target],
+    row_span: Span,
+    shared: dict,
+) -> list[Indicator]:
     """The row's indicator and one per sub-item ("3.a", "3.b" …), values given in order.
 
     When there are as many values as sub-items the parent ("Cơ cấu kinh tế:") has none."""
@@ -521,12 +596,13 @@ def _row_indicators(label: str, parent: _Cell, subs: list[tuple[str, _Cell]], va
     parent_name = parent.text.rstrip(":").strip()
     made = [Indicator(label, parent_name, parent_target, span=row_span, **shared)]
     outer = parent_name  # "+" sub-items narrow the "-" sub-item above them
-    for letter, (mark, cell) in zip("abcdefghijklmnopqrstuvwxyz", subs):
+    for letter, (mark, cell) in zip("abcdefghijklmnopqrstuvwxyz", subs, strict=False):
         name = _sub_name(parent_name if mark == "-" else outer, cell.text.rstrip(":").strip())
         if mark == "-":
             outer = name
-        made.append(Indicator(f"{label}.{letter}", name, values.pop(0) if values else None, span=cell.span,
-                              **shared))
+        made.append(
+            Indicator(f"{label}.{letter}", name, values.pop(0) if values else None, span=cell.span, **shared)
+        )
     return made
 
 
@@ -538,7 +614,7 @@ def _last_target_run(row: str, targets: list[TargetMatch], content_start: int) -
     targets = [t for t in targets if t.start >= content_start]
     run: list[TargetMatch] = []
     for t in targets:
-        if run and row[run[-1].end:t.start].strip():
+        if run and row[run[-1].end : t.start].strip():
             run = []
         run.append(t)
     return run
@@ -563,8 +639,11 @@ def indicator_sections(sections: list[Section], exclude: list[Span] = ()) -> lis
     """Sections whose heading announces indicators, outside ``exclude`` spans: "2. Mục tiêu cụ
     thể đến năm 2030", "1. Phấn đấu đạt các chỉ tiêu cụ thể đến năm 2030", "2.1. Các chỉ
     tiêu về kinh tế", "II- MỤC TIÊU"."""
-    return [s for s in sections if _announces_indicators(s.heading)
-            and not any(_overlaps(s.span, x) for x in exclude)]
+    return [
+        s
+        for s in sections
+        if _announces_indicators(s.heading) and not any(_overlaps(s.span, x) for x in exclude)
+    ]
 
 
 def indicator_regions(sections: list[Section], exclude: list[Span] = ()) -> list[tuple[Section, Span]]:
@@ -575,10 +654,16 @@ def indicator_regions(sections: list[Section], exclude: list[Span] = ()) -> list
     matching = indicator_sections(sections, exclude)
     regions = []
     for section in matching:
-        inner = sorted((o.span for o in matching if o is not section and section.span.contains(o.span)
-                        and o.span != section.span), key=lambda sp: sp.start)
+        inner = sorted(
+            (
+                o.span
+                for o in matching
+                if o is not section and section.span.contains(o.span) and o.span != section.span
+            ),
+            key=lambda sp: sp.start,
+        )
         at = section.heading_span.end
-        for span in inner + [Span(section.span.end, section.span.end)]:
+        for span in [*inner, Span(section.span.end, section.span.end)]:
             if span.start > at:
                 regions.append((section, Span(at, span.start)))
             at = max(at, span.end)
@@ -589,8 +674,12 @@ def _announces_indicators(heading: str) -> bool:
     """A heading announcing targets neither numbers nor states one: "- Chỉ tiêu 1: Năm 2025 đạt
     60% các cơ quan …" (real/31fb08f34535fce3) is a target of the list, not its heading."""
     text = _HEADING_LABEL.sub("", heading, count=1)
-    return (bool(_INDICATOR_HEADING.match(text)) and not _NOT_INDICATOR_HEADING.search(text)
-            and not _TARGET_NUMBER.match(text) and not find_targets(text))
+    return (
+        bool(_INDICATOR_HEADING.match(text))
+        and not _NOT_INDICATOR_HEADING.search(text)
+        and not _TARGET_NUMBER.match(text)
+        and not find_targets(text)
+    )
 
 
 def list_indicators(body: str, span: Span, default_year: int | None = None) -> list[Indicator]:
@@ -600,15 +689,16 @@ def list_indicators(body: str, span: Span, default_year: int | None = None) -> l
 
 @reader("numbered_items", "list", 10)
 def _read_numbered_items(body: str, span: Span, year_at: YearAt) -> list[Indicator]:
-    """"(3) Tỷ lệ vốn đầu tư/GRDP chiếm trên 30%." (seed 003): the document numbers its
+    """ "(3) Tỷ lệ vốn đầu tư/GRDP chiếm trên 30%." (seed 003): the document numbers its
     indicators, so each "(n)" item is one, measured by its first clause."""
-    region = body[span.start:span.end]
+    region = body[span.start : span.end]
     marks = list(_NUMBERED_ITEM.finditer(region))
     found = []
     for i, mark in enumerate(marks):
         end = span.start + (marks[i + 1].start() if i + 1 < len(marks) else len(region))
-        indicator = _numbered_indicator(body, span.start + mark.start(), span.start + mark.end(), end,
-                                        f"({mark['label']})", year_at)
+        indicator = _numbered_indicator(
+            body, span.start + mark.start(), span.start + mark.end(), end, f"({mark['label']})", year_at
+        )
         if indicator is not None:
             found.append(indicator)
     return found
@@ -671,8 +761,8 @@ def _list_items(body: str, span: Span) -> list[_Item]:
     above it when that one has not ended its sentence (a full-width line without final
     punctuation) and the line opens in lower case or with a digit ("7.900 USD.", "2030 đạt 72 - 73%." in seed 001), or when the text is hard-
     wrapped (PDF); otherwise a line opening in upper case is a paragraph of its own (h01, h10)."""
-    wrapped = _hard_wrapped(body[span.start:span.end])
-    lines = body[span.start:span.end].split("\n")
+    wrapped = _hard_wrapped(body[span.start : span.end])
+    lines = body[span.start : span.end].split("\n")
     full = 0.6 * max(len(line.strip()) for line in lines)
     items: list[list] = []  # [label, start, end]
     pos, previous = span.start, ""
@@ -681,10 +771,15 @@ def _list_items(body: str, span: Span) -> list[_Item]:
         mark = _ITEM_MARK.match(line)
         # a sentence ends at its punctuation, or where a short line (a heading: "- Du lịch và dịch vụ") stops
         ended = not previous or previous[-1] in ".;:!?" or len(previous) < full
-        if mark and (mark["bullet"] or mark["paren"] or ended or line[mark.end():mark.end() + 1].isupper()):
-            items.append([mark["bullet"] or mark["number"] or mark["letter"] or mark["paren"], pos + mark.end(),
-                          line_end])
-        elif text and (not items or (ended or text[0].isupper()) and not wrapped):
+        if mark and (mark["bullet"] or mark["paren"] or ended or line[mark.end() : mark.end() + 1].isupper()):
+            items.append(
+                [
+                    mark["bullet"] or mark["number"] or mark["letter"] or mark["paren"],
+                    pos + mark.end(),
+                    line_end,
+                ]
+            )
+        elif text and (not items or ((ended or text[0].isupper()) and not wrapped)):
             items.append(["", pos, line_end])
         elif items:
             items[-1][2] = line_end
@@ -694,8 +789,8 @@ def _list_items(body: str, span: Span) -> list[_Item]:
 
 
 def _numbered_target(body: str, item: _Item) -> _Item:
-    """"- Chỉ tiêu 3: Tỷ lệ nữ giám đốc …": the item is target 3; its text starts after the number."""
-    number = _TARGET_NUMBER.match(body[item.start:min(item.end, item.start + 40)])
+    """ "- Chỉ tiêu 3: Tỷ lệ nữ giám đốc …": the item is target 3; its text starts after the number."""
+    number = _TARGET_NUMBER.match(body[item.start : min(item.end, item.start + 40)])
     return _Item(f"Chỉ tiêu {number['n']}", item.start + number.end(), item.end) if number else item
 
 
@@ -735,7 +830,7 @@ def _subsidiary_pieces(body: str, start: int, end: int) -> list[tuple[int, int, 
     """Parts of a clause around "trong đó", each with whether it follows one."""
     pieces, at, subsidiary = [], start, False
     for match in _SUBSIDIARY.finditer(body, start, end):
-        if body[at:match.start()].strip(" \t\n;,:("):
+        if body[at : match.start()].strip(" \t\n;,:("):
             pieces.append((at, _rstrip(body, at, match.start(), " \t\n;,:("), subsidiary))
         at, subsidiary = _lstrip(body, match.end(), end, " \t\n:,"), True
     if body[at:end].strip(_NAME_STRIP):
@@ -744,7 +839,7 @@ def _subsidiary_pieces(body: str, start: int, end: int) -> list[tuple[int, int, 
 
 
 def _comma_pieces(body: str, start: int, end: int) -> list[tuple[int, int]]:
-    """"… tăng trung bình 16 - 18%/năm, tỉ lệ khai thác thương mại đạt 8 - 10%" (h10) and
+    """ "… tăng trung bình 16 - 18%/năm, tỉ lệ khai thác thương mại đạt 8 - 10%" (h10) and
     "giảm 50% số cặp tảo hôn, giảm 60% số cặp …" (h05) are two targets: a comma opens a new
     one when a measure or a value verb with its number follows and both sides state a value."""
     values = [start + t.start for t in find_targets(body[start:end])]
@@ -753,7 +848,7 @@ def _comma_pieces(body: str, start: int, end: int) -> list[tuple[int, int]]:
         cut, rest = comma.start(), comma.end()
         stated_before = bisect.bisect_left(values, at) < bisect.bisect_left(values, cut)
         stated_after = bisect.bisect_left(values, rest) < len(values)
-        if stated_before and stated_after and _opens_target(body[rest:min(end, rest + 80)]):
+        if stated_before and stated_after and _opens_target(body[rest : min(end, rest + 80)]):
             pieces.append((at, cut))
             at = rest
     pieces.append((at, end))
@@ -767,9 +862,10 @@ def _opens_target(text: str) -> bool:
     return bool(_MEASURE_HEAD.match(text) or _VALUE_VERB_BEFORE_NUMBER.match(text))
 
 
-def _numbered_indicator(body: str, mark: int, start: int, end: int, label: str,
-                        year_at: YearAt) -> Indicator | None:
-    """"(3) Tỷ lệ vốn đầu tư/GRDP chiếm trên 30%." → one indicator, from the first clause."""
+def _numbered_indicator(
+    body: str, mark: int, start: int, end: int, label: str, year_at: YearAt
+) -> Indicator | None:
+    """ "(3) Tỷ lệ vốn đầu tư/GRDP chiếm trên 30%." → one indicator, from the first clause."""
     item = body[start:end]
     stop = _FIRST_CLAUSE_END.search(item)
     clause_end = stop.start() if stop else len(item)
@@ -790,7 +886,7 @@ def _pieces(body: str, start: int, end: int, separator: re.Pattern) -> list[tupl
     """Bounds of the non-empty pieces of ``body[start:end]`` between separators."""
     pieces, at = [], start
     for match in separator.finditer(body, start, end):
-        if body[at:match.start()].strip():
+        if body[at : match.start()].strip():
             pieces.append((at, match.start()))
         at = match.end()
     if body[at:end].strip(_NAME_STRIP):
@@ -817,13 +913,16 @@ def _statement(text: str) -> tuple[str, Target] | None:
     chosen = _main_target(text)
     rank = _RANKING.search(text)
     qualitative = _QUALITATIVE.search(text)
-    if rank and (chosen is None or rank.start() <= chosen.start) and (
-            qualitative is None or rank.start() <= qualitative.start()):
+    if (
+        rank
+        and (chosen is None or rank.start() <= chosen.start)
+        and (qualitative is None or rank.start() <= qualitative.start())
+    ):
         return _rank_statement(text, rank)
     if chosen is None:
         return _qualitative_statement(text, qualitative)
-    before = _last_measure(_name_part(text[:chosen.start]))
-    if _names_measure(before, text[:chosen.start]):
+    before = _last_measure(_name_part(text[: chosen.start]))
+    if _names_measure(before, text[: chosen.start]):
         return _capitalised(before), chosen.target
     name = _action_name(text, chosen)
     return (_capitalised(name), chosen.target) if name else None
@@ -835,25 +934,25 @@ def _main_target(text: str) -> TargetMatch | None:
     targets = find_targets(text)
     candidates = [t for t in targets if t.has_unit] or targets
     for t in candidates:  # the verb is within a few words before the value
-        if _VALUE_VERB_AT_END.search(text[max(0, t.start - 40):t.start].rstrip()):
+        if _VALUE_VERB_AT_END.search(text[max(0, t.start - 40) : t.start].rstrip()):
             return t
     return candidates[0] if candidates else None
 
 
 def _last_measure(name: str) -> str:
-    """"Phấn đấu giảm tai nạn lao động, tỷ lệ tai nạn lao động chết người giảm …" (seed 003):
+    """ "Phấn đấu giảm tai nạn lao động, tỷ lệ tai nạn lao động chết người giảm …" (seed 003):
     when the words before the value do not open with a measure, one named after a comma (or
     "vào") is the one the value belongs to."""
     if _MEASURE_HEAD.match(name):
         return name
-    last = None
-    for last in _MEASURE_AFTER_COMMA.finditer(name):
-        pass
-    return _QUALITATIVE_AT_END.sub("", name[last.end():]).strip(_NAME_STRIP) if last else name
+    last = _last_match(_MEASURE_AFTER_COMMA, name)
+    return _QUALITATIVE_AT_END.sub("", name[last.end() :]).strip(_NAME_STRIP) if last else name
 
 
 # ", tỷ lệ …"; "… góp phần …, đóng góp vào chỉ số phát triển con người (HDI) duy trì trên 0,7" (h10)
-_MEASURE_AFTER_COMMA = re.compile(rf"(?:,|(?<!\w)vào)\s+(?=(?:{_alternation(MEASURE_HEADS)})(?!\w))", re.IGNORECASE)
+_MEASURE_AFTER_COMMA = re.compile(
+    rf"(?:,|(?<!\w)vào)\s+(?=(?:{_alternation(MEASURE_HEADS)})(?!\w))", re.IGNORECASE
+)
 _QUALITATIVE_AT_END = re.compile(rf"(?<!\w)(?:{_alternation(QUALITATIVE_VERBS)})$", re.IGNORECASE)
 
 
@@ -864,18 +963,18 @@ def _names_measure(name: str, before: str) -> bool:
     if _MEASURE_HEAD.match(name):
         return True
     verb = _VALUE_VERB_AT_END.search(before.rstrip())
-    return verb is not None and len(_name_part(before[:verb.start()]).split()) >= 3
+    return verb is not None and len(_name_part(before[: verb.start()]).split()) >= 3
 
 
 def _rank_statement(text: str, rank: re.Match) -> tuple[str, Target] | None:
     """A rank is named by its subject, or, when the subject is only a place ("Việt Nam") or
     absent, by what follows "về"."""
-    subject = _name_part(text[:rank.start()])
+    subject = _name_part(text[: rank.start()])
     topic = _RANKING_TOPIC.search(text, rank.end())
     if topic and (not subject or _is_proper_name(subject)):
-        name, target = _until_name_stop(text[topic.end():]), text[rank.start():topic.start()]
+        name, target = _until_name_stop(text[topic.end() :]), text[rank.start() : topic.start()]
     else:
-        name, target = subject, text[rank.start():]
+        name, target = subject, text[rank.start() :]
     target = target.strip(_NAME_STRIP)
     if not name or not target:
         return None
@@ -887,14 +986,14 @@ def _is_proper_name(text: str) -> bool:
 
 
 def _qualitative_statement(text: str, verb: re.Match | None) -> tuple[str, Target] | None:
-    """"Tỷ lệ đô thị hóa ngang bằng với …": kept only when a measure is named (a sentence such as
+    """ "Tỷ lệ đô thị hóa ngang bằng với …": kept only when a measure is named (a sentence such as
     "Tiềm lực … thuộc nhóm dẫn đầu" states an aim, not an indicator)."""
     if verb is None or verb.start() == 0:
         return None
-    name = _name_part(text[:verb.start()])
+    name = _name_part(text[: verb.start()])
     if not name or not _MEASURE_HEAD.match(name):
         return None
-    return _capitalised(name), parse_target(text[verb.start():])
+    return _capitalised(name), parse_target(text[verb.start() :])
 
 
 def _name_part(text: str) -> str:
@@ -909,16 +1008,14 @@ def _name_part(text: str) -> str:
 
 
 def _without_exhortation(text: str) -> str:
-    """"Phấn đấu …", "Trong giai đoạn 2026 - 2030 phấn đấu có …" (h04): the exhortation,
+    """ "Phấn đấu …", "Trong giai đoạn 2026 - 2030 phấn đấu có …" (h04): the exhortation,
     and whatever precedes "phấn đấu", are not part of the name, unless a measure precedes it
     and nothing but a verb follows ("Tỷ lệ doanh nghiệp ứng dụng thương mại điện tử phấn đấu
     đạt …", h02)."""
-    last = None
-    for last in _EXHORTATION_ANYWHERE.finditer(text):
-        pass
+    last = _last_match(_EXHORTATION_ANYWHERE, text)
     if last is None:
         return _EXHORTATION.sub("", text, count=1).strip(_NAME_STRIP)
-    before, after = text[:last.start()].strip(_NAME_STRIP), text[last.end():].strip(_NAME_STRIP)
+    before, after = text[: last.start()].strip(_NAME_STRIP), text[last.end() :].strip(_NAME_STRIP)
     if _MEASURE_HEAD.match(before) and not _TRAILING_FILLER.sub("", after).strip(_NAME_STRIP):
         return f"{before} {after}"
     return after
@@ -930,9 +1027,9 @@ def _action_name(text: str, chosen: TargetMatch) -> str:
     "Thành lập 02 thị trấn trực thuộc cấp huyện" → "Thành lập thị trấn trực thuộc cấp huyện";
     "100% hợp tác xã nông nghiệp … áp dụng hệ thống truy xuất nguồn gốc … để phục vụ xuất
     khẩu" → "hợp tác xã nông nghiệp … áp dụng hệ thống truy xuất nguồn gốc …"."""
-    before = _HORIZON_IN_NAME.sub("", _without_exhortation(text[:chosen.start].strip())).strip(_NAME_STRIP)
+    before = _HORIZON_IN_NAME.sub("", _without_exhortation(text[: chosen.start].strip())).strip(_NAME_STRIP)
     before = _TRAILING_FILLER.sub("", before).strip(_NAME_STRIP)
-    after = _until_name_stop(text[chosen.end:])
+    after = _until_name_stop(text[chosen.end :])
     unit = chosen.target.unit if chosen.target.unit in COUNT_UNITS else ""
     name = " ".join(p for p in (before, unit) if p)
     if after:  # "3 tổ chức, doanh nghiệp công nghệ …" keeps its comma
@@ -940,22 +1037,22 @@ def _action_name(text: str, chosen: TargetMatch) -> str:
     return _HORIZON_IN_NAME.sub("", name).strip(_NAME_STRIP)
 
 
-_TRAILING_FILLER = re.compile(rf"(?<!\w)(?:{_alternation(LINKING_VERBS + ('có',))})$", re.IGNORECASE)
+_TRAILING_FILLER = re.compile(rf"(?<!\w)(?:{_alternation((*LINKING_VERBS, 'có'))})$", re.IGNORECASE)
 
 
 def _until_name_stop(text: str) -> str:
     stop = _NAME_STOP.search(text)
-    return clean(text[:stop.start()] if stop else text).strip().rstrip(_NAME_STRIP)
+    return clean(text[: stop.start()] if stop else text).strip().rstrip(_NAME_STRIP)
 
 
 def _sub_name(parent: str, sub: str) -> str:
-    """"Dịch vụ" under "Cơ cấu kinh tế" → "Cơ cấu kinh tế: Dịch vụ";
+    """ "Dịch vụ" under "Cơ cấu kinh tế" → "Cơ cấu kinh tế: Dịch vụ";
     "Trong đó, công nghiệp" → "<parent>, trong đó công nghiệp";
     "trong đó: tốc độ tăng trưởng của khu vực Công nghiệp" names its own measure."""
     match = re.match(rf"{SUBSIDIARY}(?!\w)[ \t]*[:,]?", sub, re.IGNORECASE)
     if not match:
         return f"{parent}: {sub}"
-    rest = sub[match.end():].strip(_NAME_STRIP)
+    rest = sub[match.end() :].strip(_NAME_STRIP)
     if _MEASURE_HEAD.match(rest):
         return _capitalised(rest)
     return f"{parent}, trong đó {rest}"
@@ -966,7 +1063,7 @@ def _sub_name(parent: str, sub: str) -> str:
 
 def _cell(row: str, start: int, end: int, offset: int) -> _Cell:
     span = _trimmed(row, start, end)
-    return _Cell(clean(row[span.start:span.end]), Span(offset + span.start, offset + span.end))
+    return _Cell(clean(row[span.start : span.end]), Span(offset + span.start, offset + span.end))
 
 
 def _trimmed(text: str, start: int, end: int) -> Span:

@@ -20,18 +20,56 @@ from dataclasses import dataclass, field
 
 from ..model import DocRef, DocumentMeta, SegmentedDocument, Span
 from ..normalise import clean
+from ..patterns.citations import ISSUER_TERM_SUFFIX
 from ..patterns.documents import (
-    CENTRAL, DOC_TYPE_BY_CODE, DOC_TYPES, ISSUER_BY_CODE, ISSUER_NAMES, PARTY_ISSUERS,
-    PROVINCE_ALIASES, PROVINCES, SYMBOL_TYPE_CODES, DocType, Province, province_by_name,
+    CENTRAL,
+    DOC_TYPE_BY_CODE,
+    DOC_TYPES,
+    ISSUER_BY_CODE,
+    ISSUER_NAMES,
+    PARTY_ISSUERS,
+    PROVINCE_ALIASES,
+    PROVINCES,
+    SYMBOL_TYPE_CODES,
+    DocType,
+    Province,
+    province_by_name,
 )
 from ..patterns.metadata import (
-    APPENDIX_HEADING, ATTACHED_NOTE_LEAD, HEADER_CELL_OPEN, AUTHORITY_ISSUERS, CAPACITY_PREFIX, CAPACITY_TITLES,
-    CITY_ISOS, COLUMN_GAP, DATE_LINE, DRAFT, PLACE_BEFORE, PLACE_MAX_CHARS, HEAD_LINES, HEADER_ISSUERS, LOCAL_ISSUER_NAMES,
-    MAX_TITLE_LINES, MOTTO_PREFIX, MOTTOS, NOTE_DATE, PLACE_SMALL_WORDS, NUMBER_LINE, NUMBER_REF, OPENER_VERBS, OPENER_WINDOW,
-    RECIPIENT_ITEM, RECIPIENT_TRAILING, RECIPIENTS_HEAD, SEPARATOR, SIGNATURE_MARKS,
-    SIGNING_AUTHORITY, SUBJECT_LINE, TAIL_LINES, TITLE_STOP,
+    APPENDIX_HEADING,
+    ATTACHED_NOTE_LEAD,
+    AUTHORITY_ISSUERS,
+    CAPACITY_PREFIX,
+    CAPACITY_TITLES,
+    CITY_ISOS,
+    COLUMN_GAP,
+    DATE_LINE,
+    DRAFT,
+    HEAD_LINES,
+    HEADER_CELL_OPEN,
+    HEADER_ISSUERS,
+    LOCAL_ISSUER_NAMES,
+    MAX_TITLE_LINES,
+    MOTTO_PREFIX,
+    MOTTOS,
+    NOTE_DATE,
+    NUMBER_LINE,
+    NUMBER_REF,
+    OPENER_VERBS,
+    OPENER_WINDOW,
+    PLACE_BEFORE,
+    PLACE_MAX_CHARS,
+    PLACE_SMALL_WORDS,
+    RECIPIENT_ITEM,
+    RECIPIENT_TRAILING,
+    RECIPIENTS_HEAD,
+    SEPARATOR,
+    SIGNATURE_MARKS,
+    SIGNING_AUTHORITY,
+    SUBJECT_LINE,
+    TAIL_LINES,
+    TITLE_STOP,
 )
-from ..patterns.citations import ISSUER_TERM_SUFFIX
 from ..patterns.structure import ADDRESSEES_LINE
 
 __all__ = ["extract_metadata", "parse_symbol_tail"]
@@ -77,8 +115,8 @@ def _cells(line: _Line) -> list[_Line]:
     """Split a line where two printed columns were flattened onto it (a run of 3+ spaces)."""
     cells, pos = [], 0
     for gap in COLUMN_GAP.finditer(line.text):
-        if line.text[pos:gap.start()].strip():
-            cells.append(_Line(line.text[pos:gap.start()], line.start + pos))
+        if line.text[pos : gap.start()].strip():
+            cells.append(_Line(line.text[pos : gap.start()], line.start + pos))
         pos = gap.end()
     if line.text[pos:].strip():
         cells.append(_Line(line.text[pos:], line.start + pos))
@@ -155,8 +193,9 @@ def _read_header(header: list[_Line], type_found: tuple[_Line, DocType] | None, 
     return identity
 
 
-def _fill_from_text(identity: _Identity, body: str, authority: str | None, title_lines: list[_Line],
-                    facts: _Facts) -> None:
+def _fill_from_text(
+    identity: _Identity, body: str, authority: str | None, title_lines: list[_Line], facts: _Facts
+) -> None:
     """What the header did not say, from an appendix note, the signature and the text."""
     note = _attached_note(body, identity.doc_type)
     if identity.printed is None and note and note.group("tail"):
@@ -170,7 +209,8 @@ def _fill_from_text(identity: _Identity, body: str, authority: str | None, title
         facts.saw("year", facts.evidence["number"])
     if identity.issuer_code is None:
         identity.issuer_code, identity.province = _infer_issuer(
-            body, authority, identity.printed, note, identity.doc_type, title_lines, facts)
+            body, authority, identity.printed, note, identity.doc_type, title_lines, facts
+        )
     if identity.province is None:
         identity.province = _infer_province(identity.issuer_code, body, facts)
 
@@ -218,8 +258,9 @@ def _line_start(body: str, pos: int) -> int:
     return body.rfind("\n", 0, pos) + 1
 
 
-def _header_lines(body: str, header: Span | None, head: list[_Line],
-                  type_found: tuple[_Line, DocType] | None) -> list[_Line]:
+def _header_lines(
+    body: str, header: Span | None, head: list[_Line], type_found: tuple[_Line, DocType] | None
+) -> list[_Line]:
     """The issuer/number/date block: the segmenter's header, else the lines above the type line."""
     if header is not None:
         return _lines(body, _line_start(body, header.start), header.end)
@@ -261,7 +302,7 @@ _TYPE_NAMES = sorted(((name, t) for t in DOC_TYPES for name in t.names), key=lam
 
 
 def _type_by_name(text: str) -> DocType | None:
-    """"KẾ HOẠCH" → KH, "CHƯƠNG TRÌNH HÀNH ĐỘNG" → CTr, "NGHỊ QUYẾT" → NQ (case-insensitive, whole line)."""
+    """ "KẾ HOẠCH" → KH, "CHƯƠNG TRÌNH HÀNH ĐỘNG" → CTr, "NGHỊ QUYẾT" → NQ (case-insensitive, whole line)."""
     folded = " ".join(text.split()).casefold()
     for name, doc_type in _TYPE_NAMES:
         if folded == name.casefold():
@@ -327,10 +368,16 @@ def _subject_lines(header: list[_Line]) -> list[_Line]:
     if start is None:
         return []
     taken = [header[start]]
-    for line in header[start + 1:start + MAX_TITLE_LINES]:
+    for line in header[start + 1 : start + MAX_TITLE_LINES]:
         text = line.stripped
-        if line.blank or SEPARATOR.match(text) or text.upper() in MOTTOS or _date_line(text) \
-                or NUMBER_LINE.match(text) or not text[:1].islower():
+        if (
+            line.blank
+            or SEPARATOR.match(text)
+            or text.upper() in MOTTOS
+            or _date_line(text)
+            or NUMBER_LINE.match(text)
+            or not text[:1].islower()
+        ):
             break
         taken.append(line)
     return taken
@@ -378,7 +425,7 @@ def parse_symbol_tail(tail: str) -> tuple[str | None, str | None]:
 
 
 def _without_term(issuer: str) -> str:
-    """"UBTVQH15" → "UBTVQH": the legislature's term is not part of who issued it."""
+    """ "UBTVQH15" → "UBTVQH": the legislature's term is not part of who issued it."""
     bare = ISSUER_TERM_SUFFIX.sub("", issuer)
     return bare if bare in ISSUER_BY_CODE else issuer
 
@@ -408,7 +455,7 @@ def _number_of(m: re.Match[str], placeholder: str) -> _Number:
 
 
 def _header_number(header: list[_Line], facts: _Facts) -> _Number | None:
-    """"Số: 214/KH-UBND" → 214, "/KH-UBND"; "Số         -NQ/TU" → placeholder "Số -NQ/TU";
+    """ "Số: 214/KH-UBND" → 214, "/KH-UBND"; "Số         -NQ/TU" → placeholder "Số -NQ/TU";
     "Số: #sovb /KH-UBND" → placeholder "Số: #sovb /KH-UBND"."""
     for line in _with_wrapped_cells(header):
         m = NUMBER_LINE.match(line.text)
@@ -428,7 +475,7 @@ def _with_wrapped_cells(header: list[_Line]) -> list[_Line]:
         nxt = next((j for j in range(i + 1, len(header)) if not header[j].blank), None)
         if nxt is None or any(header[k + 1].start != header[k].end + 1 for k in range(i, nxt)):
             continue  # only lines that follow each other in the body
-        joined.append(_Line("\n".join(h.text for h in header[i:nxt + 1]), line.start))
+        joined.append(_Line("\n".join(h.text for h in header[i : nxt + 1]), line.start))
     return header + joined
 
 
@@ -451,7 +498,7 @@ def _date_line(text: str) -> tuple[re.Match[str], str, int] | None:
     place and where it starts: a place and date line, never "Căn cứ Luật … ngày 19 tháng 6 năm 2015"."""
     for m in DATE_LINE.finditer(text):
         head_at = max(0, m.start() - PLACE_MAX_CHARS)
-        head = text[head_at:m.start()].rstrip()
+        head = text[head_at : m.start()].rstrip()
         head = head[:-1] if head.endswith(",") else head
         cut = PLACE_BEFORE.search(head)  # after the last comma, digit or "|"
         place = _place(cut.group(0))
@@ -466,8 +513,11 @@ def _place(printed: str) -> str | None:
     chunk = COLUMN_GAP.split(printed.strip())[-1].strip()
     chunk = MOTTO_PREFIX.sub("", chunk)
     words = chunk.split()
-    if not 1 <= len(words) <= 5 or not words[0][0].isupper() \
-            or not all(w[0].isupper() or w in PLACE_SMALL_WORDS for w in words):
+    if (
+        not 1 <= len(words) <= 5
+        or not words[0][0].isupper()
+        or not all(w[0].isupper() or w in PLACE_SMALL_WORDS for w in words)
+    ):
         return None
     return chunk
 
@@ -520,7 +570,7 @@ def _issuer_cells(header: list[_Line]) -> _Joined:
 
 
 def _header_issuer(header: list[_Line], facts: _Facts) -> tuple[str | None, Province | None]:
-    """"ỦY BAN NHÂN DÂN / TỈNH QUẢNG NGÃI" → (UBND, Quảng Ngãi); "TỈNH ỦY QUẢNG NAM" → (TU, Quảng Nam);
+    """ "ỦY BAN NHÂN DÂN / TỈNH QUẢNG NGÃI" → (UBND, Quảng Ngãi); "TỈNH ỦY QUẢNG NAM" → (TU, Quảng Nam);
     "CHÍNH PHỦ" → (CP, None)."""
     joined = _issuer_cells(header)
     upper = joined.text.upper()
@@ -542,7 +592,8 @@ def _header_issuer(header: list[_Line], facts: _Facts) -> tuple[str | None, Prov
 
 
 _PROVINCE_SPELLINGS = sorted(
-    [(p.name, p) for p in PROVINCES] + [(alias, province_by_name(name)) for alias, name in PROVINCE_ALIASES.items()],
+    [(p.name, p) for p in PROVINCES]
+    + [(alias, province_by_name(name)) for alias, name in PROVINCE_ALIASES.items()],
     key=lambda pair: -len(pair[0]),
 )
 
@@ -552,12 +603,13 @@ def _province_prefix(text: str) -> tuple[Province | None, int]:
     folded = text.casefold()
     for spelling, province in _PROVINCE_SPELLINGS:
         name = spelling.casefold()
-        if folded.startswith(name) and not folded[len(name):len(name) + 1].isalpha():
+        if folded.startswith(name) and not folded[len(name) : len(name) + 1].isalpha():
             return province, len(name)
     return None, 0
 
 
 # -------------------------------------------------------- tail: recipients
+
 
 def _addressees(head: list[_Line], facts: _Facts) -> list[str]:
     """Whom a letter is sent to, "Kính gửi: Sở Tài chính." or a dashed list under "Kính gửi:";
@@ -567,7 +619,7 @@ def _addressees(head: list[_Line], facts: _Facts) -> list[str]:
         return []
     inline = RECIPIENT_TRAILING.sub("", ADDRESSEES_LINE.match(head[at].text).group("inline").strip())
     names, end = ([inline] if inline else []), head[at].end
-    for line in head[at + 1:]:
+    for line in head[at + 1 :]:
         item = RECIPIENT_ITEM.match(line.stripped)
         if line.blank or not item:
             break
@@ -593,7 +645,7 @@ def _recipients(tail: list[_Line], facts: _Facts) -> tuple[list[str], set[int]]:
         return [], set()
     head = _first_cell(tail[head_at])
     items: list[list[_Line]] = []
-    for line in tail[head_at + 1:]:
+    for line in tail[head_at + 1 :]:
         cell = _first_cell(line)
         if cell is None:
             continue
@@ -630,8 +682,9 @@ def _recipient_text(parts: list[_Line]) -> str:
 # --------------------------------------------------------- tail: signature
 
 
-def _signature(tail: list[_Line], taken: set[int],
-               facts: _Facts) -> tuple[str | None, str | None, str | None]:
+def _signature(
+    tail: list[_Line], taken: set[int], facts: _Facts
+) -> tuple[str | None, str | None, str | None]:
     """(signing authority, capacity, signer) from the signature block.
 
     "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / [daky] / Hồ Quang Bửu"
@@ -651,7 +704,7 @@ def _signature(tail: list[_Line], taken: set[int],
     capacity = " / ".join(c.stripped for c in capacity_cells) or None
     if capacity_cells:
         facts.saw("signer_capacity", Span(capacity_cells[0].span().start, capacity_cells[-1].span().end))
-    signer = _signer(cells[start + len(capacity_cells):], facts)
+    signer = _signer(cells[start + len(capacity_cells) :], facts)
     return authority, capacity, signer
 
 
@@ -671,7 +724,7 @@ def _is_capacity(text: str) -> bool:
 
 
 def _capacity_cells(cells: list[_Line]) -> list[_Line]:
-    """"KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH": the capital lines under the authority."""
+    """ "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH": the capital lines under the authority."""
     taken = []
     for cell in cells:
         if not (_is_capacity(cell.stripped) or (taken and _is_upper(cell.text) and _looks_like_title(cell))):
@@ -706,7 +759,8 @@ def _signer(cells: list[_Line], facts: _Facts) -> str | None:
 
 _TYPE_ALTERNATION = "|".join(re.escape(name).replace(r"\ ", r"\s+") for name, _ in _TYPE_NAMES)
 _ISSUER_ALTERNATION = "|".join(
-    re.escape(name).replace(r"\ ", r"\s+") for name, _ in sorted(ISSUER_NAMES, key=lambda p: -len(p[0])))
+    re.escape(name).replace(r"\ ", r"\s+") for name, _ in sorted(ISSUER_NAMES, key=lambda p: -len(p[0]))
+)
 _PROVINCE_ALTERNATION = "|".join(re.escape(name).replace(r"\ ", r"\s+") for name, _ in _PROVINCE_SPELLINGS)
 
 _ATTACHED_NOTE = re.compile(
@@ -729,11 +783,11 @@ def _note_number(note: re.Match[str], facts: _Facts) -> _Number:
     → placeholder "#sovb /KH-UBND"; "(Kèm theo Kế hoạch số 214/KH-UBND …)" → 214, inferred."""
     start = next(note.start(g) for g in ("number", "placeholder", "tail") if note.group(g))
     facts.saw("number", Span(start, note.end("tail")), inferred=bool(note.group("number")))
-    return _number_of(note, note.string[start:note.end("tail")])
+    return _number_of(note, note.string[start : note.end("tail")])
 
 
 def _note_date(note: re.Match[str], facts: _Facts) -> tuple[dt.date | None, int | None]:
-    """"ngày #nbh /11/2023" → (None, 2023); "ngày 06/11/2024" → (2024-11-06, 2024)."""
+    """ "ngày #nbh /11/2023" → (None, 2023); "ngày 06/11/2024" → (2024-11-06, 2024)."""
     m = NOTE_DATE.fullmatch(note.group("date"))
     year = int(m.group("year") or m.group("year2"))
     date = _date(year, m.group("month") or m.group("month2"), m.group("day") or m.group("day2"))
@@ -759,12 +813,16 @@ def _infer_type(printed: _Number | None, note: re.Match[str] | None, facts: _Fac
 
 
 def _opener_pattern(doc_type: DocType | None) -> re.Pattern[str]:
-    types = _TYPE_ALTERNATION if doc_type is None else "|".join(
-        re.escape(n).replace(r"\ ", r"\s+") for n in doc_type.names)
+    types = (
+        _TYPE_ALTERNATION
+        if doc_type is None
+        else "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in doc_type.names)
+    )
     verbs = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in OPENER_VERBS)
     return re.compile(
         rf"(?P<issuer>{_ISSUER_ALTERNATION})(?:\s+(?P<province>{_PROVINCE_ALTERNATION}))?"
-        rf"\s+(?:{verbs})\s+(?:{types})(?!\w)")
+        rf"\s+(?:{verbs})\s+(?:{types})(?!\w)"
+    )
 
 
 def _issuer_code(name: str) -> str | None:
@@ -772,9 +830,15 @@ def _issuer_code(name: str) -> str | None:
     return next((code for printed, code in ISSUER_NAMES if printed == name), None)
 
 
-def _infer_issuer(body: str, authority: str | None, printed: _Number | None,
-                  note: re.Match[str] | None, doc_type: DocType | None, title_lines: list[_Line],
-                  facts: _Facts) -> tuple[str | None, Province | None]:
+def _infer_issuer(
+    body: str,
+    authority: str | None,
+    printed: _Number | None,
+    note: re.Match[str] | None,
+    doc_type: DocType | None,
+    title_lines: list[_Line],
+    facts: _Facts,
+) -> tuple[str | None, Province | None]:
     """No header: the issuer from, in order, the signing authority ("TM. ỦY BAN NHÂN DÂN" → UBND,
     "T/M TỈNH ỦY" → TU), the issuing sentence ("UBND tỉnh Quảng Ngãi ban hành Kế hoạch"),
     the symbol's issuer ("-NQ/TU"), the appendix note ("… của UBND tỉnh").  The province comes
@@ -784,7 +848,10 @@ def _infer_issuer(body: str, authority: str | None, printed: _Number | None,
         (_authority_issuer(authority), facts.evidence.get("signing_authority")),
         (_issuer_code(opener.group("issuer")) if opener else None, _match_span(opener, "issuer")),
         (parse_symbol_tail(printed.tail)[1] if printed else None, facts.evidence.get("number")),
-        (_issuer_code(note.group("issuer")) if note and note.group("issuer") else None, _match_span(note, "issuer")),
+        (
+            _issuer_code(note.group("issuer")) if note and note.group("issuer") else None,
+            _match_span(note, "issuer"),
+        ),
     ]
     code = None
     for candidate, span in candidates:
@@ -849,12 +916,13 @@ def _infer_province(issuer_code: str | None, body: str, facts: _Facts) -> Provin
 
 
 def _issuer_name(code: str | None, province: Province | None) -> str | None:
-    """"Ủy ban nhân dân tỉnh Quảng Ngãi", "Tỉnh ủy Quảng Nam", "Chính phủ"."""
+    """ "Ủy ban nhân dân tỉnh Quảng Ngãi", "Tỉnh ủy Quảng Nam", "Chính phủ"."""
     if code is None:
         return None
     template = LOCAL_ISSUER_NAMES.get(code)
     if template is None or province is None:
         return ISSUER_BY_CODE[code].label_vi if code in ISSUER_BY_CODE else None
     city = province.iso in CITY_ISOS
-    return template.format(unit="thành phố" if city else "tỉnh", party_unit="Thành" if city else "Tỉnh",
-                           province=province.name)
+    return template.format(
+        unit="thành phố" if city else "tỉnh", party_unit="Thành" if city else "Tỉnh", province=province.name
+    )

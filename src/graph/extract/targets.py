@@ -27,8 +27,15 @@ from dataclasses import dataclass
 
 from ..model import Target
 from ..normalise import clean
-from ..patterns.indicators import (COMPARATOR_PREFIXES, COMPARATOR_SUFFIXES, LINKING_VERBS,
-                                   NUMBER, RANGE_JOINERS, SHARE_OF, UNITS)
+from ..patterns.indicators import (
+    COMPARATOR_PREFIXES,
+    COMPARATOR_SUFFIXES,
+    LINKING_VERBS,
+    NUMBER,
+    RANGE_JOINERS,
+    SHARE_OF,
+    UNITS,
+)
 
 
 def _alternation(words) -> str:
@@ -64,7 +71,7 @@ class TargetMatch:
 
 
 def parse_number(printed: str) -> float:
-    """"7.500" → 7500.0, "7,25" → 7.25, "24.200" → 24200.0, "02" → 2.0."""
+    """ "7.500" → 7500.0, "7,25" → 7.25, "24.200" → 24200.0, "02" → 2.0."""
     return float(printed.replace(".", "").replace(",", "."))
 
 
@@ -85,14 +92,20 @@ def find_targets(text: str) -> list[TargetMatch]:
             end = _end(match)
             while end > match.start() and text[end - 1].isspace():
                 end -= 1
-            raw = text[match.start():end]
-            found.append(TargetMatch(match.start(), end, _target_from(match, raw),
-                                     has_unit=bool(match["unit"] or match["unit_low"])))
+            raw = text[match.start() : end]
+            found.append(
+                TargetMatch(
+                    match.start(),
+                    end,
+                    _target_from(match, raw),
+                    has_unit=bool(match["unit"] or match["unit_low"]),
+                )
+            )
     return found
 
 
 def _counted_after_percent(match: re.Match) -> bool:
-    """"100% hợp tác xã …": the word after a single percentage is what is counted, not a unit."""
+    """ "100% hợp tác xã …": the word after a single percentage is what is counted, not a unit."""
     return bool(match["unit_low"] and match["unit"] and not match["high"])
 
 
@@ -113,10 +126,7 @@ def _is_target(match: re.Match) -> bool:
 def _target_from(match: re.Match, raw: str) -> Target:
     low = parse_number(match["low"])
     high = parse_number(match["high"]) if match["high"] else None
-    if _counted_after_percent(match):
-        unit = match["unit_low"]
-    else:
-        unit = match["unit"] or match["unit_low"]
+    unit = match["unit_low"] if _counted_after_percent(match) else match["unit"] or match["unit_low"]
     if match["share"] and not _counted_after_percent(match):
         unit = f"{unit} {match['share']}" if unit else match["share"]  # "% GDP"
     return Target(raw=raw, comparator=_comparator(match), low=low, high=high, unit=unit)

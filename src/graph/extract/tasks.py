@@ -63,6 +63,7 @@ and spans; ``seg.sections`` only gives each task its section key.
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -70,6 +71,8 @@ from dataclasses import dataclass
 from ..model import AgencyMention, Appendix, Deadline, SegmentedDocument, Span, Task
 from ..normalise import clean
 from ..patterns.agencies import CANONICAL_NAMES
+from ..patterns.deadlines import TABLE_DEADLINE
+from ..patterns.structure import ROMAN_NUMERALS
 from ..patterns.tasks import (
     ACTION_VERBS,
     ASSIGN_VERBS,
@@ -84,8 +87,6 @@ from ..patterns.tasks import (
     TASK_TEXT_LABELS,
     alternation,
 )
-from ..patterns.deadlines import TABLE_DEADLINE
-from ..patterns.structure import ROMAN_NUMERALS
 from .agencies import is_agency_like, parse_agencies, starts_with_agency
 from .deadlines import inline_deadline, parse_deadline, prose_deadline
 
@@ -131,8 +132,15 @@ def _without_repeats_of_rows(tasks: list[Task]) -> list[Task]:
     row_openings = [_opening(t.text) for t in tasks if t.layout == "table"]
     if not row_openings:
         return tasks
-    return [t for t in tasks if t.layout == "table" or not any(
-        difflib.SequenceMatcher(None, _opening(t.text), row).ratio() >= _REPEAT_RATIO for row in row_openings)]
+    return [
+        t
+        for t in tasks
+        if t.layout == "table"
+        or not any(
+            difflib.SequenceMatcher(None, _opening(t.text), row).ratio() >= _REPEAT_RATIO
+            for row in row_openings
+        )
+    ]
 
 
 # how alike the first words of a text task and a table row are when one repeats the other
@@ -247,7 +255,7 @@ def parse_table_tasks(body: str, region: Span) -> list[Task]:
     for row in _rows(body, lines[header:], region.end):
         if row.depth == 0:
             continue
-        one_cell_per_line = not body[row.content_start:row.label_line.end].strip()
+        one_cell_per_line = not body[row.content_start : row.label_line.end].strip()
         if one_cell_per_line:
             task = (_column_row_task(body, row, columns) if columns else None) or _cell_row_task(body, row)
             if task and tasks:
@@ -263,8 +271,12 @@ def _share_merged_cells(task: Task, above: Task) -> None:
     """A row of one group printed with no body cells shares those of the row above: the page merged
     the cells over both rows and the text prints them once (seed 004: row 1.2 under "Các sở, ban,
     ngành; UBND các huyện, …" of row 1.1)."""
-    if task.lead or task.support or "." not in task.label or \
-            task.label.rsplit(".", 1)[0] != above.label.rsplit(".", 1)[0]:
+    if (
+        task.lead
+        or task.support
+        or "." not in task.label
+        or task.label.rsplit(".", 1)[0] != above.label.rsplit(".", 1)[0]
+    ):
         return
     task.lead, task.support = list(above.lead), list(above.support)
 
@@ -272,7 +284,7 @@ def _share_merged_cells(task: Task, above: Task) -> None:
 def _find_header(lines: list[Line]) -> int | None:
     for i, line in enumerate(lines):
         if _HEADER_START.match(line.text):
-            block = " ".join(l.text for l in lines[i:i + 20] if not _ROW_LABEL.match(l.text))
+            block = " ".join(ln.text for ln in lines[i : i + 20] if not _ROW_LABEL.match(ln.text))
             if _HEADER_WORD in clean(block).casefold():
                 return i + 1
     return None
@@ -284,11 +296,15 @@ def _header_columns(lines: list[Line], header: int) -> list[str] | None:
     number; None when a cell is not a known column or the table has no task text and lead columns.
     A row of column numbers under the header ("(1)", "(2)", … dev h07) ends it."""
     roles = []
-    for line in lines[header:header + 12]:
+    for line in lines[header : header + 12]:
         if line.blank:
             continue
-        if _ROW_LABEL.fullmatch(line.text.strip()) or _GROUP_ROW.fullmatch(line.text) \
-                or _COLUMN_NUMBER.fullmatch(line.text.strip()) or _ROW_LABEL.match(line.text) and roles:
+        if (
+            _ROW_LABEL.fullmatch(line.text.strip())
+            or _GROUP_ROW.fullmatch(line.text)
+            or _COLUMN_NUMBER.fullmatch(line.text.strip())
+            or (_ROW_LABEL.match(line.text) and roles)
+        ):
             break
         cell = clean(line.text).casefold()
         role = next((r for phrase, r in TABLE_COLUMN_ROLES if phrase in cell), None)
@@ -301,7 +317,7 @@ def _header_columns(lines: list[Line], header: int) -> list[str] | None:
 def _column_row_task(body: str, row: Row, columns: list[str]) -> Task | None:
     """A row read by its header's columns; None when its cells cannot be laid on them (a group
     row, merged cells)."""
-    cells = [l for l in lines_of(body, Span(row.label_line.end, row.end)) if not l.blank]
+    cells = [ln for ln in lines_of(body, Span(row.label_line.end, row.end)) if not ln.blank]
     by_role = _align_cells(cells, columns)
     if by_role is None:
         return None
@@ -312,15 +328,22 @@ def _column_row_task(body: str, row: Row, columns: list[str]) -> Task | None:
     def cell(role: str) -> Line | None:
         return by_role[role][0] if by_role.get(role) else None
 
-    lead, support, deadline, output, notes = (cell(r) for r in ("lead", "support", "deadline", "output", "notes"))
+    lead, support, deadline, output, notes = (
+        cell(r) for r in ("lead", "support", "deadline", "output", "notes")
+    )
     return Task(
-        label=row.label, text=clean("\n".join(c.text for c in text_cells)), section=None,
+        label=row.label,
+        text=clean("\n".join(c.text for c in text_cells)),
+        section=None,
         lead=_mentions(body, lead.start, lead.end),
         support=_mentions(body, support.start, support.end) if support else [],
-        deadline=parse_deadline(deadline.text, Span(*_trim(body, deadline.start, deadline.end))) if deadline else None,
+        deadline=parse_deadline(deadline.text, Span(*_trim(body, deadline.start, deadline.end)))
+        if deadline
+        else None,
         output_form=clean(output.text) if output else None,
         notes=clean(notes.text) if notes else None,
-        span=Span(*_trim(body, row.label_line.start, row.end)), layout="table",
+        span=Span(*_trim(body, row.label_line.start, row.end)),
+        layout="table",
     )
 
 
@@ -330,11 +353,17 @@ def _align_cells(cells: list[Line], columns: list[str]) -> dict[str, list[Line]]
     each must read as its column: bodies under "chủ trì"/"phối hợp", a deadline under "thời gian"."""
     if columns[0] != "text" or len(cells) < 2:
         return None
-    if len(cells) == len(columns) and starts_with_agency(cells[columns.index("lead")].text) \
-            and all(_fits(c.text, role) or role in ("lead", "support") for c, role in zip(cells, columns)):
+    if (
+        len(cells) == len(columns)
+        and starts_with_agency(cells[columns.index("lead")].text)
+        and all(
+            _fits(c.text, role) or role in ("lead", "support")
+            for c, role in zip(cells, columns, strict=False)
+        )
+    ):
         # one cell a column: the lead cell may say more than names ("Bộ Công an, Bộ Khoa học và Công
         # nghệ với các tiêu chuẩn … áp dụng chung toàn quốc; các bộ, ngành với …", dev h08 row I.4)
-        return {role: [c] for c, role in zip(cells, columns)}
+        return {role: [c] for c, role in zip(cells, columns, strict=False)}
     # the lead cell is the first after the text that names bodies; the text runs up to it
     lead_at = next((i for i in range(1, len(cells)) if is_agency_like(cells[i].text)), None)
     if lead_at is None:
@@ -362,7 +391,7 @@ def _place(cells: list[Line], columns: list[str]) -> dict[str, list[Line]] | Non
 
 def _fits(text: str, role: str) -> bool:
     if role in ("lead", "support"):
-        return is_agency_like(text) or role == "support" and _lists_kinds_of_body(text)
+        return is_agency_like(text) or (role == "support" and _lists_kinds_of_body(text))
     if role == "deadline":
         return parse_deadline(text).kind != "unspecified" or bool(_YEAR_IN_CELL.search(text))
     return role in ("text", "output", "notes")
@@ -371,8 +400,12 @@ def _fits(text: str, role: str) -> bool:
 def _lists_kinds_of_body(text: str) -> bool:
     """A cooperating cell that names kinds of body, not bodies: "Viện, Trường; Doanh nghiệp, Sở, ban,
     ngành có liên quan" (dev h01): short, no sentence, no deadline."""
-    return len(text) <= 200 and not text.rstrip().endswith(":") and parse_deadline(text).kind == "unspecified" \
+    return (
+        len(text) <= 200
+        and not text.rstrip().endswith(":")
+        and parse_deadline(text).kind == "unspecified"
         and all(part.strip()[:1].isupper() for part in text.split(";") if part.strip())
+    )
 
 
 def _rows(body: str, lines: list[Line], region_end: int) -> list[Row]:
@@ -390,7 +423,11 @@ def _rows(body: str, lines: list[Line], region_end: int) -> list[Row]:
         group = _GROUP_ROW.fullmatch(line.text)
         if group:
             starts.append((line, group, 0))
-            roman = ROMAN_NUMERALS.index(group.group("label")) + 1 if group.group("label") in ROMAN_NUMERALS else 0
+            roman = (
+                ROMAN_NUMERALS.index(group.group("label")) + 1
+                if group.group("label") in ROMAN_NUMERALS
+                else 0
+            )
             opens_group = (previous[0] + 1, roman)
             previous = (0,)
             continue
@@ -411,7 +448,7 @@ def _rows(body: str, lines: list[Line], region_end: int) -> list[Row]:
 
 def _cell_row_task(body: str, row: Row) -> Task | None:
     """One cell per line: text paragraphs, then the lead line, then the support line."""
-    cells = [l for l in lines_of(body, Span(row.label_line.end, row.end)) if not l.blank]
+    cells = [ln for ln in lines_of(body, Span(row.label_line.end, row.end)) if not ln.blank]
     agency_from = len(cells)
     while agency_from > 0 and is_agency_like(cells[agency_from - 1].text):
         agency_from -= 1
@@ -426,8 +463,15 @@ def _cell_row_task(body: str, row: Row) -> Task | None:
     lead = _mentions(body, agency_cells[0].start, agency_cells[0].end) if agency_cells else []
     support = [m for cell in agency_cells[1:] for m in _mentions(body, cell.start, cell.end)]
     text = clean("\n".join(c.text for c in text_cells))
-    return Task(label=row.label, text=text, section=None, lead=lead, support=support,
-                span=Span(*_trim(body, row.label_line.start, row.end)), layout="table")
+    return Task(
+        label=row.label,
+        text=text,
+        section=None,
+        lead=lead,
+        support=support,
+        span=Span(*_trim(body, row.label_line.start, row.end)),
+        layout="table",
+    )
 
 
 def _flat_row_task(body: str, row: Row) -> Task | None:
@@ -444,14 +488,20 @@ def _flat_row_task(body: str, row: Row) -> Task | None:
         lead = _mentions(body, *columns[0]) if columns else []
         support = [m for col in columns[1:] for m in _mentions(body, *col)]
         tail = _parse_tail(body, tail_start, row.end)
-    text = body[row.content_start:text_end]
+    text = body[row.content_start : text_end]
     if tail and tail.rest:
         text += "\n" + tail.rest  # row 4.7: the text cell runs on below the other cells
     return Task(
-        label=row.label, text=clean(text), section=None, lead=lead, support=support,
-        deadline=tail.deadline if tail else None, output_form=tail.output_form if tail else None,
+        label=row.label,
+        text=clean(text),
+        section=None,
+        lead=lead,
+        support=support,
+        deadline=tail.deadline if tail else None,
+        output_form=tail.output_form if tail else None,
         notes=tail.note if tail else None,
-        span=Span(*_trim(body, row.label_line.start, row.end)), layout="table",
+        span=Span(*_trim(body, row.label_line.start, row.end)),
+        layout="table",
     )
 
 
@@ -466,7 +516,7 @@ def _agency_column_start(body: str, row: Row) -> int | None:
         # "5.4 Xây dựng kế hoạch phát triển giáo dục nghề nghiệp  Sở Lao động-"
         for gap in _COLUMN_GAP.finditer(line.text):
             pos = line.start + gap.end()
-            if pos < line.end and pos > row.content_start and starts_with_agency(body[pos:line.end]):
+            if pos < line.end and pos > row.content_start and starts_with_agency(body[pos : line.end]):
                 return pos
     return None
 
@@ -488,13 +538,13 @@ def _agency_columns(body: str, start: int, end: int) -> list[tuple[int, int]]:
     """
     cuts = [start]
     for gap in _COLUMN_BREAK.finditer(body, start, end):
-        before = body[max(start, gap.start() - 3):gap.start()]
+        before = body[max(start, gap.start() - 3) : gap.start()]
         if before.endswith("và") and (len(before) < 3 or not before[-3].isalpha()):
             continue
-        if starts_with_agency(body[gap.end():end]):
+        if starts_with_agency(body[gap.end() : end]):
             cuts.append(gap.end())
     cuts.append(end)
-    return [(a, b) for a, b in zip(cuts, cuts[1:]) if body[a:b].strip()]
+    return [(a, b) for a, b in itertools.pairwise(cuts) if body[a:b].strip()]
 
 
 @dataclass
@@ -531,7 +581,9 @@ _ROLE_GAP = r"[ \t]+"
 _ROLE_HEAD_ALT = alternation(ROLE_HEADS, _ROLE_GAP)
 _ROLE_WORD_ALT = alternation([word for word, _ in ROLE_WORDS], _ROLE_GAP)
 _DEADLINE_LABEL_ALT = alternation(DEADLINE_LABELS, _ROLE_GAP)
-_ROLE_LABEL = rf"(?P<head>{_ROLE_HEAD_ALT})[ \t]+(?P<word>{_ROLE_WORD_ALT})|(?P<deadline>{_DEADLINE_LABEL_ALT})"
+_ROLE_LABEL = (
+    rf"(?P<head>{_ROLE_HEAD_ALT})[ \t]+(?P<word>{_ROLE_WORD_ALT})|(?P<deadline>{_DEADLINE_LABEL_ALT})"
+)
 # "- Cơ quan chủ trì: …", "+ Thời gian thực hiện: …", "Cơ quan chỉ đạo: …", "b) Cơ quan thực hiện:",
 # "- Thời gian thực hiện xây dựng kế hoạch: năm 2020.", "c) Thời gian thực hiện: …" (dev h03)
 _ROLE_LINE = re.compile(
@@ -553,7 +605,7 @@ def item_match(text: str) -> re.Match[str] | None:
     """
     match = _ITEM_LABEL.match(text)
     if match and match.group("label") in "-+*•":
-        following = text[match.end():match.end() + 1]
+        following = text[match.end() : match.end() + 1]
         if following.islower() or following.isdigit():
             return None
     return match
@@ -615,7 +667,7 @@ def _role_value(body: str, lines: list[Line], i: int, match: re.Match[str]) -> t
     """
     line = lines[i]
     start, end = line.start + match.end(), line.end
-    open_list = not line.text[match.end():].strip()
+    open_list = not line.text[match.end() :].strip()
     j = i + 1
     while j < len(lines):
         nxt = lines[j]
@@ -641,7 +693,7 @@ def _role_value(body: str, lines: list[Line], i: int, match: re.Match[str]) -> t
 
 def _role_block_task(body: str, lines: list[Line], block: list[RoleValue], previous_end: int) -> Task | None:
     first = block[0].line
-    item = _task_item(body, [l for l in lines if previous_end <= l.start < first.start])
+    item = _task_item(body, [ln for ln in lines if previous_end <= ln.start < first.start])
     if item is None:
         return None
     label, item_start = item
@@ -650,14 +702,21 @@ def _role_block_task(body: str, lines: list[Line], block: list[RoleValue], previ
     if named:  # "1.2. Triển khai, phát triển dữ liệu: / a) Nhiệm vụ: …": the task is item 1.2
         text_start = named.end()
         label = _enclosing_label(lines, item_start) or label
-    text = clean(body[text_start:first.start])
+    text = clean(body[text_start : first.start])
     if not text:
         return None
-    task = Task(label=label, text=text, section=None, layout="role-lines",
-                span=Span(*_trim(body, _line_start_at(lines, item_start), block[-1].end)))
+    task = Task(
+        label=label,
+        text=text,
+        section=None,
+        layout="role-lines",
+        span=Span(*_trim(body, _line_start_at(lines, item_start), block[-1].end)),
+    )
     for value in block:
         if value.role == "deadline":
-            task.deadline = parse_deadline(body[value.start:value.end], Span(*_trim(body, value.start, value.end)))
+            task.deadline = parse_deadline(
+                body[value.start : value.end], Span(*_trim(body, value.start, value.end))
+            )
         else:
             getattr(task, value.role).extend(_mentions(body, value.start, value.end))
     if task.deadline is None:
@@ -668,8 +727,8 @@ def _role_block_task(body: str, lines: list[Line], block: list[RoleValue], previ
 
 def _enclosing_label(lines: list[Line], pos: int) -> str | None:
     """The label of the item above the point at ``pos`` ("1.2." over "a) Nhiệm vụ: …")."""
-    above = [l for l in lines if l.end < pos and not l.blank]
-    point = next((l for l in lines if l.start <= pos <= l.end), None)
+    above = [ln for ln in lines if ln.end < pos and not ln.blank]
+    point = next((ln for ln in lines if ln.start <= pos <= ln.end), None)
     kind = _label_kind(item_match(point.text).group("label")) if point and item_match(point.text) else None
     for line in reversed(above):
         item = item_match(line.text)
@@ -684,9 +743,9 @@ def _after_group_heading(body: str, lines: list[Line], start: int, end: int) -> 
     no closing punctuation and no action verb, followed by a capitalised line, is that heading;
     a sentence wrapped over lines goes on in lower case ("… tìm nguồn vật liệu thay thế dần cho
     cát để làm vật liệu" / "xây dựng thông thường, …")."""
-    following = [l for l in lines if start < l.start < end and not l.blank]
+    following = [ln for ln in lines if start < ln.start < end and not ln.blank]
     line_end = body.find("\n", start, end)
-    heading = body[start:line_end if line_end >= 0 else end].strip()
+    heading = body[start : line_end if line_end >= 0 else end].strip()
     if not following or not heading or heading.endswith((".", ";", ":", ",")) or len(heading.split()) > 10:
         return start
     if _ACTION_START.search(heading) or not following[0].text.lstrip()[:1].isupper():
@@ -708,7 +767,7 @@ def _task_item(body: str, lines: list[Line]) -> tuple[str, int] | None:
     in ":" ("b) Tham mưu xây dựng, trình ban hành … sau đây:" then "- Chương trình …;"
     ×5), the task is the introducing item.
     """
-    items = [(l, m) for l in lines if (m := item_match(l.text)) and not l.blank]
+    items = [(ln, m) for ln in lines if (m := item_match(ln.text)) and not ln.blank]
     if not items:
         return None
     last = len(items) - 1
@@ -718,7 +777,7 @@ def _task_item(body: str, lines: list[Line]) -> tuple[str, int] | None:
         run_start -= 1
     if run_start > 0 and last - run_start >= 1:
         intro_line = items[run_start - 1][0]
-        intro_text = body[intro_line.start:items[run_start][0].start].rstrip()
+        intro_text = body[intro_line.start : items[run_start][0].start].rstrip()
         if intro_text.endswith(":"):
             last = run_start - 1
     line, match = items[last]
@@ -753,7 +812,8 @@ _POINT = re.compile(r"[a-zđ]\)$")
 _BULLET = "-"
 _ASSIGN = re.compile(rf"(?P<verb>{alternation(ASSIGN_VERBS)})[ \t]+")
 _CANONICAL_PREFIX = re.compile(
-    alternation(CANONICAL_NAMES), re.IGNORECASE,
+    alternation(CANONICAL_NAMES),
+    re.IGNORECASE,
 )
 
 
@@ -782,7 +842,9 @@ def _lead_heading_at(body: str, lines: list[Line], i: int) -> tuple[re.Match[str
     if not opening.strip() or not starts_with_agency(opening.lstrip()):
         return None
     for j in range(i, min(i + _HEADING_MAX_LINES, len(lines))):
-        if lines[j].blank or (j > i and (item_match(lines[j].text) or lines[j - 1].text.rstrip().endswith((".", ";")))):
+        if lines[j].blank or (
+            j > i and (item_match(lines[j].text) or lines[j - 1].text.rstrip().endswith((".", ";")))
+        ):
             return None  # a heading never runs into the next item ("2. Sở Tài chính …")
         if lines[j].text.rstrip().endswith(":"):
             start = first.start + len(first.text) - len(first.text.lstrip())
@@ -807,7 +869,13 @@ def _bullets_under(body: str, lines: list[Line], i: int) -> tuple[list[tuple[int
         item = item_match(line.text)
         label_kind = None
         if item:
-            label_kind = _BULLET if item.group("label") == _BULLET else "a)" if _POINT.match(item.group("label")) else None
+            label_kind = (
+                _BULLET
+                if item.group("label") == _BULLET
+                else "a)"
+                if _POINT.match(item.group("label"))
+                else None
+            )
         if kind is None and label_kind is not None:
             kind = label_kind
         if item and label_kind is not None and label_kind == kind:
@@ -822,7 +890,7 @@ def _bullets_under(body: str, lines: list[Line], i: int) -> tuple[list[tuple[int
 
 def _bullet_label(body: str, start: int) -> str:
     """The label printed before a bullet's or point's text ("-", "a)")."""
-    printed = item_match(body[_line_start(body, start):start])
+    printed = item_match(body[_line_start(body, start) : start])
     return printed.group("label").strip() if printed else _BULLET
 
 
@@ -830,12 +898,16 @@ def _bullet_task(body: str, bounds: tuple[int, int], heading: re.Match[str]) -> 
     start, end = bounds
     support_group = "support" if heading.group("support") is not None else "support2"
     return Task(
-        label=_bullet_label(body, start), text=clean(body[start:end]), section=None,
+        label=_bullet_label(body, start),
+        text=clean(body[start:end]),
+        section=None,
         deadline=_prose_deadline(body, start, end),
         lead=_mentions(body, heading.start("lead"), heading.end("lead")),
         support=_mentions(body, heading.start(support_group), heading.end(support_group))
-        if heading.group(support_group) else [],
-        span=Span(*_trim(body, _line_start(body, start), end)), layout="lead-heading",
+        if heading.group(support_group)
+        else [],
+        span=Span(*_trim(body, _line_start(body, start), end)),
+        layout="lead-heading",
     )
 
 
@@ -875,12 +947,16 @@ _BODIES_COOPERATING = re.compile(
 )
 # the next article, chapter or part ends an item even without a blank line ("Điều 3. Quyết định
 # này có hiệu lực …" right after "3. Ủy ban nhân dân các tỉnh …")
-_PART_START = re.compile(r"[ \t]*(?:Điều[ \t]+\d+|Chương[ \t]+[IVXLC\d]+|Mục[ \t]+\d+|Phần[ \t]+[IVXLC\d]+)\b")
+_PART_START = re.compile(
+    r"[ \t]*(?:Điều[ \t]+\d+|Chương[ \t]+[IVXLC\d]+|Mục[ \t]+\d+|Phần[ \t]+[IVXLC\d]+)\b"
+)
 
 
 # words between a body and its role that are not part of its name: "Sở Công Thương có trách nhiệm
 # chủ trì, …" (seed 002), "Sở Y tế là cơ quan đầu mối, chủ trì …"
-_DUTY_TAIL = re.compile(r"(?<![ \t\n])[ \t\n]+(?:có[ \t\n]+trách[ \t\n]+nhiệm|là[ \t\n]+cơ[ \t\n]+quan[ \t\n]+đầu[ \t\n]+mối)[ \t\n,]*$")
+_DUTY_TAIL = re.compile(
+    r"(?<![ \t\n])[ \t\n]+(?:có[ \t\n]+trách[ \t\n]+nhiệm|là[ \t\n]+cơ[ \t\n]+quan[ \t\n]+đầu[ \t\n]+mối)[ \t\n,]*$"
+)
 
 
 def _before_duty(body: str, start: int, end: int) -> int:
@@ -906,13 +982,20 @@ def parse_prose_assignment_tasks(body: str, region: Span) -> list[Task]:
             if match is None:
                 continue
         support = match.groupdict().get("support")
-        tasks.append(Task(
-            label=item.group("label").strip(), text=clean(body[text_start:end]), section=None,
-            lead=_mentions(body, match.start("lead"), _before_duty(body, match.start("lead"), match.end("lead"))),
-            support=_mentions(body, match.start("support"), match.end("support")) if support else [],
-            deadline=_prose_deadline(body, text_start, end),
-            span=Span(*_trim(body, line.start, end)), layout="lead-heading",
-        ))
+        tasks.append(
+            Task(
+                label=item.group("label").strip(),
+                text=clean(body[text_start:end]),
+                section=None,
+                lead=_mentions(
+                    body, match.start("lead"), _before_duty(body, match.start("lead"), match.end("lead"))
+                ),
+                support=_mentions(body, match.start("support"), match.end("support")) if support else [],
+                deadline=_prose_deadline(body, text_start, end),
+                span=Span(*_trim(body, line.start, end)),
+                layout="lead-heading",
+            )
+        )
     return tasks
 
 
@@ -927,11 +1010,15 @@ _AGENCY_HEADING = re.compile(
 # what the heading's body does in one item: "Chủ trì, phối hợp với X tham mưu …" (X cooperates),
 # "Phối hợp với X thu hút …" (X leads, the heading's body cooperates)
 # (searched: "Là cơ quan đầu mối, chủ trì, phối hợp với các sở, ban ngành, địa phương tổ chức …")
-_CHAIRS = re.compile(rf"(?<!\w)(?i:chủ\s+trì)\s*,\s*(?i:{_SUPPORT_VERB})\s+(?P<support>[^:;.]+?)\s*,?\s+"
-                     rf"(?=(?:{_ACTION_ALT})(?!\w))")
+_CHAIRS = re.compile(
+    rf"(?<!\w)(?i:chủ\s+trì)\s*,\s*(?i:{_SUPPORT_VERB})\s+(?P<support>[^:;.]+?)\s*,?\s+"
+    rf"(?=(?:{_ACTION_ALT})(?!\w))"
+)
 # "phối hợp với X <action>" anywhere in an item: X cooperates
-_PARTNERS = re.compile(rf"(?<!\w)(?i:{_SUPPORT_VERB})\s+(?P<support>[^:;.]+?)(?<!\s)(?:\s*+,)?\s++"
-                       rf"(?=(?:{_ACTION_ALT})(?!\w))")
+_PARTNERS = re.compile(
+    rf"(?<!\w)(?i:{_SUPPORT_VERB})\s+(?P<support>[^:;.]+?)(?<!\s)(?:\s*+,)?\s++"
+    rf"(?=(?:{_ACTION_ALT})(?!\w))"
+)
 _PARTNER_START = re.compile(r"(?:[Cc]ác|[Dd]oanh\s+nghiệp|[Cc]ơ\s+quan|[Đđ]ơn\s+vị)(?!\w)")
 _RECIPIENTS = re.compile(r"[ \t]*Nơi\s+nhận", re.IGNORECASE)
 # a heading that says what its bodies do is a lead heading wrapped over lines ("(6) Ban Quản lý …
@@ -955,12 +1042,19 @@ def parse_agency_heading_tasks(body: str, region: Span) -> list[Task]:
         label = heading.group("label")
         if heading.group("rest"):  # "2. Sở Tài chính: Chủ trì, …" — the item is one task
             end, i = _item_end(lines, i)
-            tasks.append(_agency_item_task(body, names, label, Span(line.start, end), line.start + heading.start("rest")))
+            tasks.append(
+                _agency_item_task(
+                    body, names, label, Span(line.start, end), line.start + heading.start("rest")
+                )
+            )
             continue
         bullets, after = _bullets_under(body, lines, i + 1)
         for start, end in bullets:
-            tasks.append(_agency_item_task(body, names, _bullet_label(body, start),
-                                           Span(_line_start(body, start), end), start))
+            tasks.append(
+                _agency_item_task(
+                    body, names, _bullet_label(body, start), Span(_line_start(body, start), end), start
+                )
+            )
         if not bullets and i + 1 < len(lines) and _opens_unlabelled_item(lines[i + 1]):
             end, after = _item_end(lines, i + 1)  # "1. Sở Kế hoạch và Đầu tư\nChủ trì, …" (no label)
             tasks.append(_agency_item_task(body, names, label, Span(line.start, end), lines[i + 1].start))
@@ -1022,10 +1116,14 @@ def _agency_item_task(body: str, names: Span, label: str, item: Span, text_start
     if partners and _names_partners(partners.group("support")):
         support = _mentions(body, partners.start("support"), partners.end("support"))
     return Task(
-        label=label.strip(), text=clean(body[text_start:item.end]), section=None,
-        lead=_mentions(body, names.start, names.end), support=support,
+        label=label.strip(),
+        text=clean(body[text_start : item.end]),
+        section=None,
+        lead=_mentions(body, names.start, names.end),
+        support=support,
         deadline=_prose_deadline(body, text_start, item.end),
-        span=Span(*_trim(body, item.start, item.end)), layout="agency-heading",
+        span=Span(*_trim(body, item.start, item.end)),
+        layout="agency-heading",
     )
 
 
@@ -1061,7 +1159,7 @@ def _assignment_task(body: str, lines: list[Line], i: int) -> Task | None:
     if not agency:
         return None
     end = line.end
-    for nxt in lines[i + 1:]:
+    for nxt in lines[i + 1 :]:
         if nxt.blank or item_match(nxt.text):
             break
         end = nxt.end
@@ -1069,11 +1167,14 @@ def _assignment_task(body: str, lines: list[Line], i: int) -> Task | None:
     # "Giao Sở Kế hoạch và Đầu tư chủ trì, phối hợp với các cơ quan liên quan tham mưu …"
     chairs = _CHAIRS.search(body, agency.end(), end)
     return Task(
-        label=item.group("label").strip(), text=clean(body[text_start:end]), section=None,
+        label=item.group("label").strip(),
+        text=clean(body[text_start:end]),
+        section=None,
         lead=_mentions(body, agency.start(), agency.end()),
         support=_mentions(body, chairs.start("support"), chairs.end("support")) if chairs else [],
         deadline=_prose_deadline(body, text_start, end),
-        span=Span(*_trim(body, line.start, end)), layout="lead-heading",
+        span=Span(*_trim(body, line.start, end)),
+        layout="lead-heading",
     )
 
 
@@ -1096,14 +1197,21 @@ def parse_assignment_heading_tasks(body: str, region: Span) -> list[Task]:
             i += 1
             continue
         end, after = _item_end(lines, i)
-        lead = _acting_bodies(body, lines[i].start + item.end(), end) if body[:end].rstrip().endswith(":") else None
+        lead = (
+            _acting_bodies(body, lines[i].start + item.end(), end)
+            if body[:end].rstrip().endswith(":")
+            else None
+        )
         if lead is None:
             i += 1
             continue
         bullets, nxt = _bullets_under(body, lines, after)
         for start, bullet_end in bullets:
-            tasks.append(_agency_item_task(body, lead, _bullet_label(body, start),
-                                           Span(_line_start(body, start), bullet_end), start))
+            tasks.append(
+                _agency_item_task(
+                    body, lead, _bullet_label(body, start), Span(_line_start(body, start), bullet_end), start
+                )
+            )
         i = max(nxt, i + 1)
     return tasks
 
@@ -1120,7 +1228,7 @@ def _acting_bodies(body: str, start: int, end: int) -> Span | None:
         match = pattern.match(body, start, end)
         if match:
             lead_end = _before_duty(body, match.start("lead"), match.end("lead"))
-            if is_agency_like(body[match.start("lead"):lead_end]):
+            if is_agency_like(body[match.start("lead") : lead_end]):
                 return Span(match.start("lead"), lead_end)
     return None
 

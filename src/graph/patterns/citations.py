@@ -68,7 +68,14 @@ NUMBERED_CITATION = re.compile(
 
 # Conventional spelling of type codes inside symbols, where printed spellings vary:
 # "28-CTtr/TU" (typo) and "28–CTR/TU" (capitals) are "28-CTr/TU".  Others: upper case.
-SYMBOL_TYPE_SPELLING: dict[str, str] = {"CTR": "CTr", "CTTR": "CTr", "CT-TR": "CTr", "QD": "QĐ", "ND": "NĐ", "DA": "ĐA"}
+SYMBOL_TYPE_SPELLING: dict[str, str] = {
+    "CTR": "CTr",
+    "CTTR": "CTr",
+    "CT-TR": "CTr",
+    "QD": "QĐ",
+    "ND": "NĐ",
+    "DA": "ĐA",
+}
 
 # Issuer codes inside state symbols that are not in ``ISSUERS`` but tell the level:
 # ministries (Bộ …: "TT-BCT", "TT-BTC") are central; departments (Sở …: "SKHĐT") provincial.
@@ -121,15 +128,52 @@ CITATION_TAIL = re.compile(
 # Case-sensitive: "các luật, nghị quyết" is not a citation.  The name is a capitalised
 # word and the lower-case words after it, up to a word that cannot be part of a name.
 LAW_STOP_WORDS = (
-    "và", "của", "để", "số", "ngày", "năm", "theo", "đã", "được", "trong", "tại", "sửa", "liên",
-    "có", "với", "các", "hiện", "mới", "nhằm", "về", "thì", "là", "do", "đối", "cho", "khi", "này",
+    "và",
+    "của",
+    "để",
+    "số",
+    "ngày",
+    "năm",
+    "theo",
+    "đã",
+    "được",
+    "trong",
+    "tại",
+    "sửa",
+    "liên",
+    "có",
+    "với",
+    "các",
+    "hiện",
+    "mới",
+    "nhằm",
+    "về",
+    "thì",
+    "là",
+    "do",
+    "đối",
+    "cho",
+    "khi",
+    "này",
 )
 # Capitalised names inside a law's name: "Luật Tổ chức Chính phủ", "Luật Hoạt động giám sát của
 # Quốc hội và Hội đồng nhân dân", "Luật Mặt trận Tổ quốc Việt Nam".
 LAW_NAME_PROPER = (
-    "Chính phủ", "Quốc hội", "Hội đồng nhân dân", "Ủy ban nhân dân", "Uỷ ban nhân dân", "Nhà nước",
-    "Mặt trận Tổ quốc Việt Nam", "Việt Nam", "Tòa án nhân dân", "Viện kiểm sát nhân dân",
-    "Công an nhân dân", "Quân đội nhân dân", "Thủ đô", "Kiểm toán nhà nước", "Kiểm toán Nhà nước",
+    "Chính phủ",
+    "Quốc hội",
+    "Hội đồng nhân dân",
+    "Ủy ban nhân dân",
+    "Uỷ ban nhân dân",
+    "Nhà nước",
+    "Mặt trận Tổ quốc Việt Nam",
+    "Việt Nam",
+    "Tòa án nhân dân",
+    "Viện kiểm sát nhân dân",
+    "Công an nhân dân",
+    "Quân đội nhân dân",
+    "Thủ đô",
+    "Kiểm toán nhà nước",
+    "Kiểm toán Nhà nước",
 )
 _LAW_WORD = rf"(?!(?:{'|'.join(LAW_STOP_WORDS)})(?!\w))[a-zđà-ỹ][^\W\d_]*"
 # "của Quốc hội", "và Hội đồng nhân dân" continue a name only before a capitalised proper name
@@ -173,9 +217,12 @@ MEETING_RESOLUTION = re.compile(
 # a sentence end or the next numbered item).
 PLENUM_IN_NAME = re.compile(
     r"(?:lần\s+thứ\s+(?P<ordinal>\d+|mười(?:\s+(?:một|hai|ba|bốn|lăm))?|\w+)|Trung\s+ương\s+(?P<number>\d+))"
-    r".{0,80}?khóa\s+(?P<term>[IVXL]+)", _FLAGS | re.DOTALL)
+    r".{0,80}?khóa\s+(?P<term>[IVXL]+)",
+    _FLAGS | re.DOTALL,
+)
 MEETING_SUBJECT = re.compile(
-    r"[\s,]*về\s+(?P<subject>[^;()]{3,300}?)(?=\s*(?:[;()]|\.\s|\.$|,\s*\(\d|\n[ \t]*\n|$))", _FLAGS)
+    r"[\s,]*về\s+(?P<subject>[^;()]{3,300}?)(?=\s*(?:[;()]|\.\s|\.$|,\s*\(\d|\n[ \t]*\n|$))", _FLAGS
+)
 
 # The document itself amends, replaces or repeals what it cites, when the verb opens the clause or
 # follows the document's own name ("… này"): "Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày
@@ -184,9 +231,14 @@ MEETING_SUBJECT = re.compile(
 # QUYẾT / SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA NGHỊ QUYẾT SỐ 20/2020/NQ-HĐND …".  Matched at the end of
 # the text from the clause start to the citation.
 SELF_LINKS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("amends", re.compile(
-        r"(?<!\w)sửa\s+đổi(?:\s*,\s*bổ\s+sung)?(?:\s*,\s*bãi\s+bỏ)?(?:\s+một\s+số\s+(?:điều|nội\s+dung)"
-        r"(?:\s*,\s*khoản)?(?:\s+của)?)?\s*$", _FLAGS)),
+    (
+        "amends",
+        re.compile(
+            r"(?<!\w)sửa\s+đổi(?:\s*,\s*bổ\s+sung)?(?:\s*,\s*bãi\s+bỏ)?(?:\s+một\s+số\s+(?:điều|nội\s+dung)"
+            r"(?:\s*,\s*khoản)?(?:\s+của)?)?\s*$",
+            _FLAGS,
+        ),
+    ),
     ("replaces", re.compile(r"(?<!\w)(?:và\s+)?thay\s+thế(?:\s+cho)?\s*$", _FLAGS)),
     ("repeals", re.compile(r"(?<!\w)(?:và\s+)?bãi\s+bỏ(?:\s+(?:toàn\s+bộ|các))?\s*$", _FLAGS)),
 )
@@ -203,12 +255,11 @@ ARTICLE_PREFIX = re.compile(r"^\s*+(?:Điều\s+\d+\s*+[.:]?)?\s*$", _FLAGS)
 # "thực hiện Nghị quyết số 29-NQ/TW" continues the clause above it.
 PREAMBLE_VERBS = ("Triển khai thực hiện", "Tiếp tục thực hiện", "Thực hiện", "Căn cứ")
 PREAMBLE_VERB_RELATION = {"căn cứ": "based-on"}  # anything else: implements
-_CLAUSE_ENDERS = ("Trên cơ sở", "Xét đề nghị", "Theo đề nghị") + PREAMBLE_VERBS
+_CLAUSE_ENDERS = ("Trên cơ sở", "Xét đề nghị", "Theo đề nghị", *PREAMBLE_VERBS)
 
 
 def _capitalised(phrases) -> str:
     return _alternation(list(phrases) + [p.upper() for p in phrases])
-
 
 
 # ------------------------------------------------------------------ titles
@@ -217,18 +268,24 @@ def _capitalised(phrases) -> str:
 # Decrees and circulars often name their subject with a verb instead: "Nghị định số 168/2017/NĐ-CP
 # … của Chính phủ quy định chi tiết một số điều của Luật Du lịch".
 TITLE_OPENING = re.compile(
-    r"\s*+,?\s*+(?P<title>(?:về|V/v)\s|(?-i:quy\s+định|hướng\s+dẫn|sửa\s+đổi|phê\s+duyệt)\s)", _FLAGS)
+    r"\s*+,?\s*+(?P<title>(?:về|V/v)\s|(?-i:quy\s+định|hướng\s+dẫn|sửa\s+đổi|phê\s+duyệt)\s)", _FLAGS
+)
 # A title ends at an alias "(viết tắt là …)", any bracket, ";", a sentence end, a "-----" rule
 # under a heading, or a paragraph opening with a capitalised "Thực hiện"/"Căn cứ".
 # The opening "Thực hiện Quyết định số 1129/QĐ-TTg … về việc phê duyệt Đề án …, Ủy ban nhân dân
 # tỉnh xây dựng kế hoạch …" goes on with the issuer doing something: the title ends at that comma.
-_ISSUER_HEADS = (r"Ủy\s+ban|UBND|Ban\s+(?:Thường\s+vụ|Chấp\s+hành|cán\s+sự)|Tỉnh\s+ủy|Thành\s+ủy|Huyện\s+ủy"
-                 r"|Hội\s+đồng|HĐND|Chính\s+phủ|Thủ\s+tướng|Bộ\s+[A-ZĐ]|Sở\s+[A-ZĐ]")
-_ISSUER_ACTS = (r"ban\s+hành|xây\s+dựng|triển\s+khai|yêu\s+cầu|đề\s+nghị|chỉ\s+đạo|thống\s+nhất|hướng\s+dẫn"
-                r"|thông\s+báo|quyết\s+định|giao")
+_ISSUER_HEADS = (
+    r"Ủy\s+ban|UBND|Ban\s+(?:Thường\s+vụ|Chấp\s+hành|cán\s+sự)|Tỉnh\s+ủy|Thành\s+ủy|Huyện\s+ủy"
+    r"|Hội\s+đồng|HĐND|Chính\s+phủ|Thủ\s+tướng|Bộ\s+[A-ZĐ]|Sở\s+[A-ZĐ]"
+)
+_ISSUER_ACTS = (
+    r"ban\s+hành|xây\s+dựng|triển\s+khai|yêu\s+cầu|đề\s+nghị|chỉ\s+đạo|thống\s+nhất|hướng\s+dẫn"
+    r"|thông\s+báo|quyết\s+định|giao"
+)
 TITLE_STOP = re.compile(
     rf"\(|\)|;|\.(?:\s|$)|:\s*\n|…|\n[ \t]*-{{3,}}|\n[^\S\n]*(?-i:{_capitalised(PREAMBLE_VERBS)})(?!\w)"
-    rf"|,\s*(?=(?-i:{_ISSUER_HEADS})[^,.;:\n]{{0,80}}?\s(?-i:{_ISSUER_ACTS})(?!\w))", _FLAGS
+    rf"|,\s*(?=(?-i:{_ISSUER_HEADS})[^,.;:\n]{{0,80}}?\s(?-i:{_ISSUER_ACTS})(?!\w))",
+    _FLAGS,
 )
 # In flattened PDF tables a cell ends with two spaces and a blank line ("… đến năm 2025  \n\nSở
 # Thông tin và \nTruyền thông"): a title in a table cell stops there.
@@ -263,16 +320,22 @@ OTHER_LINKS: tuple[tuple[str, re.Pattern[str]], ...] = (
 # đã được sửa đổi, bổ sung một số điều theo Luật số 59/2020/QH14", "Nghị định số 10/2016/NĐ-CP … đã được
 # sửa đổi, bổ sung một số điều theo Nghị định số 47/…" (the later one amends the earlier, never carries it out).
 PASSIVE_LINKS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("amends", re.compile(
-        r"(?<!\w)được\s+(?:sửa\s+đổi(?:\s*,\s*bổ\s+sung)?|bổ\s+sung)(?:\s+một\s+số\s+điều)?"
-        r"\s+(?:theo|bởi|tại)\s*$", _FLAGS)),
+    (
+        "amends",
+        re.compile(
+            r"(?<!\w)được\s+(?:sửa\s+đổi(?:\s*,\s*bổ\s+sung)?|bổ\s+sung)(?:\s+một\s+số\s+điều)?"
+            r"\s+(?:theo|bởi|tại)\s*$",
+            _FLAGS,
+        ),
+    ),
     ("replaces", re.compile(r"(?<!\w)được\s+thay\s+thế\s+(?:theo|bởi|tại)\s*$", _FLAGS)),
 )
 # A report on how something is carried out does not carry it out: "Thông báo số 4387/TB-VPQH … về tình
 # hình thực hiện Nghị quyết số 66/2013/QH13", "Báo cáo kết quả 05 năm triển khai thực hiện …".
 REVIEW_LINK = re.compile(
     r"(?<!\w)(?:tình\s+hình|kết\s+quả|sơ\s+kết|tổng\s+kết)(?:\s+[^\s;]+){0,4}?\s+(?:thực\s+hiện|triển\s+khai)\s*$",
-    _FLAGS)
+    _FLAGS,
+)
 
 # Text between two linked citations never crosses a clause or bracket, and never starts a
 # second object: "Quyết định số 950/QĐ-TTg … và Chương trình hành động của Chính phủ thực hiện
@@ -300,7 +363,8 @@ DESCRIBED_DOCUMENT = re.compile(
 # kèm theo Quyết định số …" — the text between the described document's target and the numbering
 # citation must end with it.
 NUMBERED_AT = re.compile(
-    r"(?<!\w)(?:được\s+)?(?:phê\s+duyệt|ban\s+hành)(?:\s+kèm\s+theo|\s+tại|\s+theo)\s*$", _FLAGS)
+    r"(?<!\w)(?:được\s+)?(?:phê\s+duyệt|ban\s+hành)(?:\s+kèm\s+theo|\s+tại|\s+theo)\s*$", _FLAGS
+)
 # The clause a footnote marker closes starts after ";", ". ", ":" or a line opening a bullet.
 MARKER_CLAUSE_START = re.compile(r";|\.\s|:\s|\n[ \t]*[-–+•][ \t]")
 MARKER_CLAUSE_WINDOW = 700
@@ -314,11 +378,15 @@ _QUOTE = "“”\"«»‘’'"
 # (a citation's tail may stop short of an issuer the tables do not know: "… của Sở X về việc phê duyệt …")
 _UNREAD_ISSUER = r"(?:của\s+[^,;.\n]{1,60}?\s+)?"
 APPROVES_NAMED = re.compile(
-    rf"(?<![\s,])[\s,]*{_UNREAD_ISSUER}(?:về\s+)?(?:việc\s+)?phê\s+duyệt\s+(?P<named>[{_QUOTE}]?\s*{NAMED_KINDS}(?!\w).*)", _FLAGS | re.DOTALL)
+    rf"(?<![\s,])[\s,]*{_UNREAD_ISSUER}(?:về\s+)?(?:việc\s+)?phê\s+duyệt\s+(?P<named>[{_QUOTE}]?\s*{NAMED_KINDS}(?!\w).*)",
+    _FLAGS | re.DOTALL,
+)
 CARRIES_OUT_NAMED = re.compile(
     rf"(?<![\s,])[\s,]*{_UNREAD_ISSUER}(?:về\s+)?(?:việc\s+)?ban\s+hành\s+(?:kèm\s+theo\s+)?(?:kế\s+hoạch|chương\s+trình)"
     rf"(?:\s+hành\s+động)?\s+(?:(?:triển\s+khai|thực\s+hiện)\s+){{1,2}}"
-    rf"(?P<named>[{_QUOTE}]?\s*{NAMED_KINDS}(?!\w).*)", _FLAGS | re.DOTALL)
+    rf"(?P<named>[{_QUOTE}]?\s*{NAMED_KINDS}(?!\w).*)",
+    _FLAGS | re.DOTALL,
+)
 NAMED_STOP = re.compile(r";|\.(?:\s|$)|\n[ \t]*\n")
 NAMED_WINDOW = 400
 NAMED_MIN_WORDS = 6  # a shorter name ("Đề án phát triển du lịch") may name several documents
@@ -341,9 +409,7 @@ ISSUING_OPENER = re.compile(
 )
 ISSUED_KIND = re.compile(r"(?<!\w)(?:chương\s+trình|kế\s+hoạch|đề\s+án)(?!\w)", _FLAGS)
 # A preamble clause ends at a line ending with ":" or at a line opening another clause.
-PREAMBLE_CLAUSE_END = re.compile(
-    rf":[ \t]*$|^[ \t]*(?:{_capitalised(_CLAUSE_ENDERS)})(?!\w)", re.MULTILINE
-)
+PREAMBLE_CLAUSE_END = re.compile(rf":[ \t]*$|^[ \t]*(?:{_capitalised(_CLAUSE_ENDERS)})(?!\w)", re.MULTILINE)
 # First section heading: the preamble ends there.
 FIRST_SECTION = re.compile(r"^[ \t]*I\.\s", re.MULTILINE)
 

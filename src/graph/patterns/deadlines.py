@@ -18,8 +18,15 @@ ROMAN_QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4
 # (kind, pattern) — order matters: the first full match wins.
 DEADLINE_FORMS: tuple[tuple[str, str], ...] = (
     # "trước ngày 15/12/2024", "ngày 15 tháng 12 năm 2024"
-    ("date", r"(?:(?:trước|đến|chậm\s+nhất|hạn\s+chót)\s+)?(?:ngày\s+)?(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*" + YEAR),
-    ("date", r"(?:(?:trước|đến|chậm\s+nhất)\s+)?ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+" + YEAR),
+    (
+        "date",
+        r"(?:(?:trước|đến|chậm\s+nhất|hạn\s+chót)\s+)?(?:ngày\s+)?(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*"
+        + YEAR,
+    ),
+    (
+        "date",
+        r"(?:(?:trước|đến|chậm\s+nhất)\s+)?ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+" + YEAR,
+    ),
     # "trong tháng 12/2024", "Trong tháng 12 năm 2024", "hết tháng 6/2025": due on the month's last day
     ("date", r"(?:(?:trong|đến\s+hết|hết|cuối)\s+)?tháng\s+(?P<m>\d{1,2})\s*(?:/|năm)\s*" + YEAR),
     # "6 tháng đầu năm 2024", "trong 9 tháng đầu năm 2025": due when those months end
@@ -27,7 +34,12 @@ DEADLINE_FORMS: tuple[tuple[str, str], ...] = (
     # "Quý II/2023", "quý 4 năm 2024"
     ("quarter", r"(?:(?:trong|trước|đến|hết)\s+)?quý\s+(?P<q>IV|I{1,3}|[1-4])\s*(?:/|năm)\s*" + YEAR),
     # "2021 - 2025", "giai đoạn 2021-2025", "Từ năm 2020 - 2025"
-    ("period", r"(?:giai\s+đoạn\s+|thời\s+kỳ\s+|từ\s+năm\s+|từ\s+|năm\s+)?" + YEAR + r"\s*[-–—]\s*(?:năm\s+)?(?P<y2>(?:19|20)\d{2})"),
+    (
+        "period",
+        r"(?:giai\s+đoạn\s+|thời\s+kỳ\s+|từ\s+năm\s+|từ\s+|năm\s+)?"
+        + YEAR
+        + r"\s*[-–—]\s*(?:năm\s+)?(?P<y2>(?:19|20)\d{2})",
+    ),
     # "năm 2025 và các năm tiếp theo", "Năm 2022 và những năm tiếp theo": open, from that year
     ("period", r"(?:từ\s+)?(?:năm\s+)?" + YEAR + r"\s+và\s+(?:các|những)\s+năm\s+(?:tiếp\s+theo|sau)"),
     # "Từ năm 2023": an open period that starts in 2023
@@ -37,32 +49,51 @@ DEADLINE_FORMS: tuple[tuple[str, str], ...] = (
     # "đến năm 2025", "trước năm 2025"
     ("by-year", r"(?:đến|trước|chậm\s+nhất|hoàn\s+thành\s+trước)\s+(?:năm\s+)?" + YEAR),
     # "năm 2019, 2020", "năm 2019 và 2020"
-    ("years", r"(?:trong\s+)?(?:các\s+)?năm\s+" + YEAR + r"(?P<more>(?:\s*(?:,|và|;)\s*(?:năm\s+)?(?:19|20)\d{2})+)"),
+    (
+        "years",
+        r"(?:trong\s+)?(?:các\s+)?năm\s+"
+        + YEAR
+        + r"(?P<more>(?:\s*(?:,|và|;)\s*(?:năm\s+)?(?:19|20)\d{2})+)",
+    ),
     ("years", YEAR + r"(?P<more>(?:\s*(?:,|và|;)\s*(?:19|20)\d{2})+)"),
     # "năm 2020", "2024", "trong năm 2020"
     ("year", r"(?:trong\s+)?(?:năm\s+)?" + YEAR),
     # "trước ngày 15/12 hằng năm", "trước ngày 05/6 và 05/12 hàng năm": every year, by those days
-    ("annual", r"(?:(?:trước|đến|chậm\s+nhất|vào)\s+)?(?:ngày\s+)?" + _DAY_MONTH +
-               r"(?:\s*(?:,|và)\s*(?:ngày\s+)?" + _DAY_MONTH + r")*\s+(?:của\s+)?(?:h[ằàă]ng|mỗi)\s+năm"),
+    (
+        "annual",
+        r"(?:(?:trước|đến|chậm\s+nhất|vào)\s+)?(?:ngày\s+)?"
+        + _DAY_MONTH
+        + r"(?:\s*(?:,|và)\s*(?:ngày\s+)?"
+        + _DAY_MONTH
+        + r")*\s+(?:của\s+)?(?:h[ằàă]ng|mỗi)\s+năm",
+    ),
     # "Hằng năm", "Hàng năm", "định kỳ hằng năm"
     ("annual", r"(?:định\s+kỳ\s+)?(?:thực\s+hiện\s+)?h[ằàă]ng\s+năm"),
     # "Hằng quý", "hàng tháng", "Định kỳ 6 tháng", "6 tháng một lần", "Định kỳ 6 tháng, hằng năm",
     # "định kỳ hằng quý và đột xuất": recurring more often than once a year
-    ("periodic", r"(?:định\s+kỳ\s+)?(?:(?:h[ằàă]ng|mỗi)\s+(?:quý|tháng|tuần)|\d{1,2}\s+tháng(?:\s+(?:một|1)\s+lần)?)"
-                 r"(?:\s*(?:,|và|/)\s*(?:h[ằàă]ng\s+năm|năm|cả\s+năm|đột\s+xuất(?:\s+khi\s+có\s+yêu\s+cầu)?))*"),
+    (
+        "periodic",
+        r"(?:định\s+kỳ\s+)?(?:(?:h[ằàă]ng|mỗi)\s+(?:quý|tháng|tuần)|\d{1,2}\s+tháng(?:\s+(?:một|1)\s+lần)?)"
+        r"(?:\s*(?:,|và|/)\s*(?:h[ằàă]ng\s+năm|năm|cả\s+năm|đột\s+xuất(?:\s+khi\s+có\s+yêu\s+cầu)?))*",
+    ),
     # "Thường xuyên", "thường xuyên, hàng năm"
     ("continuous", r"(?:thực\s+hiện\s+)?thường\s+xuyên(?:\s*,?\s*(?:liên\s+tục|h[ằà]ng\s+năm))?"),
     ("continuous", r"liên\s+tục"),
     # "Theo tiến độ cơ quan chủ trì"
     ("per-lead-schedule", r"theo\s+tiến\s+độ\s+(?:của\s+)?(?:cơ\s+quan|đơn\s+vị)\s+chủ\s+trì"),
     # "theo thời gian thực hiện quy hoạch tỉnh", "Theo tiến độ dự án"
-    ("per-plan", r"theo\s+(?:thời\s+gian|tiến\s+độ|lộ\s+trình)(?:\s+thực\s+hiện)?\s+(?:của\s+)?"
-                 r"(?:quy\s+hoạch|kế\s+hoạch|dự\s+án|đề\s+án|chương\s+trình)(?:\s+[\w\s]*)?"),
+    (
+        "per-plan",
+        r"theo\s+(?:thời\s+gian|tiến\s+độ|lộ\s+trình)(?:\s+thực\s+hiện)?\s+(?:của\s+)?"
+        r"(?:quy\s+hoạch|kế\s+hoạch|dự\s+án|đề\s+án|chương\s+trình)(?:\s+[\w\s]*)?",
+    ),
 )
 
 # A verb of completion before the deadline itself: "Hoàn thành trong năm 2025" (dev h03), "Xong
 # trong Quý II/2026", "Xong trong tháng 5/2026" (dev h07): classified by what follows it.
-COMPLETION_PREFIX = re.compile(r"^(?:hoàn\s+thành|xong)\s+(?=(?:trong|trước|đến|năm|quý|tháng)\b)", re.IGNORECASE)
+COMPLETION_PREFIX = re.compile(
+    r"^(?:hoàn\s+thành|xong)\s+(?=(?:trong|trước|đến|năm|quý|tháng)\b)", re.IGNORECASE
+)
 
 COMPILED_FORMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in DEADLINE_FORMS

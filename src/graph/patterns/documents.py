@@ -22,8 +22,14 @@ class DocType:
 # before "Chương trình"; "Nghị quyết" vs "Nghị định" differ early, so no clash.
 DOC_TYPES: tuple[DocType, ...] = (
     DocType("NQ", "nq", "Nghị quyết", "Resolution", "Resolution", ("Nghị quyết",)),
-    DocType("CTr", "ctr", "Chương trình", "Action programme", "ActionProgram",
-            ("Chương trình hành động", "Chương trình")),
+    DocType(
+        "CTr",
+        "ctr",
+        "Chương trình",
+        "Action programme",
+        "ActionProgram",
+        ("Chương trình hành động", "Chương trình"),
+    ),
     DocType("KH", "kh", "Kế hoạch", "Plan", "Plan", ("Kế hoạch",)),
     DocType("QĐ", "qd", "Quyết định", "Decision", "Decision", ("Quyết định",)),
     DocType("QĐi", "qdi", "Quy định", "Regulation", "Regulation", ("Quy định",)),
@@ -45,9 +51,26 @@ DOC_TYPE_BY_CODE = {t.code: t for t in DOC_TYPES}
 # Type codes as they appear inside symbols, mapped to DOC_TYPES codes.  Keys are
 # upper-cased without diacritics folding of Đ (Đ stays Đ; "D" variants listed).
 SYMBOL_TYPE_CODES: dict[str, str] = {
-    "NQ": "NQ", "CTR": "CTr", "CTTR": "CTr", "CT-TR": "CTr", "KH": "KH", "QĐ": "QĐ", "QD": "QĐ",
-    "CT": "CT", "KL": "KL", "TB": "TB", "ĐA": "ĐA", "DA": "ĐA", "NĐ": "NĐ", "ND": "NĐ",
-    "TT": "TT", "TTLT": "TT", "BC": "BC", "HD": "HD", "CV": "CV", "QH": "L",
+    "NQ": "NQ",
+    "CTR": "CTr",
+    "CTTR": "CTr",
+    "CT-TR": "CTr",
+    "KH": "KH",
+    "QĐ": "QĐ",
+    "QD": "QĐ",
+    "CT": "CT",
+    "KL": "KL",
+    "TB": "TB",
+    "ĐA": "ĐA",
+    "DA": "ĐA",
+    "NĐ": "NĐ",
+    "ND": "NĐ",
+    "TT": "TT",
+    "TTLT": "TT",
+    "BC": "BC",
+    "HD": "HD",
+    "CV": "CV",
+    "QH": "L",
 }
 
 # Codes that make a symbol's type a Quy định when the issuer is a Party body:
@@ -88,15 +111,31 @@ ISSUERS: tuple[Issuer, ...] = (
     Issuer("BCA", "Bộ Công an", "Ministry of Public Security", True, False),
     Issuer("BQP", "Bộ Quốc phòng", "Ministry of National Defence", True, False),
     Issuer("BGTVT", "Bộ Giao thông vận tải", "Ministry of Transport", True, False),
-    Issuer("BTNMT", "Bộ Tài nguyên và Môi trường", "Ministry of Natural Resources and Environment", True, False),
-    Issuer("BNNPTNT", "Bộ Nông nghiệp và Phát triển nông thôn", "Ministry of Agriculture and Rural Development",
-           True, False),
+    Issuer(
+        "BTNMT", "Bộ Tài nguyên và Môi trường", "Ministry of Natural Resources and Environment", True, False
+    ),
+    Issuer(
+        "BNNPTNT",
+        "Bộ Nông nghiệp và Phát triển nông thôn",
+        "Ministry of Agriculture and Rural Development",
+        True,
+        False,
+    ),
     Issuer("BGDĐT", "Bộ Giáo dục và Đào tạo", "Ministry of Education and Training", True, False),
     Issuer("BKHCN", "Bộ Khoa học và Công nghệ", "Ministry of Science and Technology", True, False),
-    Issuer("BTTTT", "Bộ Thông tin và Truyền thông", "Ministry of Information and Communications", True, False),
-    Issuer("BLĐTBXH", "Bộ Lao động - Thương binh và Xã hội", "Ministry of Labour, Invalids and Social Affairs",
-           True, False),
-    Issuer("BVHTTDL", "Bộ Văn hóa, Thể thao và Du lịch", "Ministry of Culture, Sports and Tourism", True, False),
+    Issuer(
+        "BTTTT", "Bộ Thông tin và Truyền thông", "Ministry of Information and Communications", True, False
+    ),
+    Issuer(
+        "BLĐTBXH",
+        "Bộ Lao động - Thương binh và Xã hội",
+        "Ministry of Labour, Invalids and Social Affairs",
+        True,
+        False,
+    ),
+    Issuer(
+        "BVHTTDL", "Bộ Văn hóa, Thể thao và Du lịch", "Ministry of Culture, Sports and Tourism", True, False
+    ),
     Issuer("BNG", "Bộ Ngoại giao", "Ministry of Foreign Affairs", True, False),
     Issuer("TU", "Tỉnh ủy", "Provincial Party Committee", False, True),
     Issuer("UBND", "Ủy ban nhân dân tỉnh", "Provincial People's Committee", False, False),
@@ -137,9 +176,18 @@ ISSUER_NAMES: tuple[tuple[str, str], ...] = (
 
 # Ministries as citations name them after "của": "của Bộ Y tế", "của Bộ trưởng Bộ Y tế" (a circular is the
 # minister's).  Longest first with the rest of ISSUER_NAMES.
-ISSUER_NAMES = tuple(sorted(ISSUER_NAMES + tuple(
-    (name, i.code) for i in ISSUERS if i.central and not i.party and i.code.startswith("B")
-    for name in (f"Bộ trưởng {i.label_vi}", i.label_vi)), key=lambda p: -len(p[0])))
+ISSUER_NAMES = tuple(
+    sorted(
+        ISSUER_NAMES
+        + tuple(
+            (name, i.code)
+            for i in ISSUERS
+            if i.central and not i.party and i.code.startswith("B")
+            for name in (f"Bộ trưởng {i.label_vi}", i.label_vi)
+        ),
+        key=lambda p: -len(p[0]),
+    )
+)
 
 
 @dataclass(frozen=True)
@@ -149,35 +197,93 @@ class Province:
 
 
 # ISO 3166-2:VN (the 63 provinces and centrally-run cities before the 2025 merger).
-PROVINCES: tuple[Province, ...] = tuple(Province(iso, name) for iso, name in (
-    ("vn-01", "Lai Châu"), ("vn-02", "Lào Cai"), ("vn-03", "Hà Giang"), ("vn-04", "Cao Bằng"),
-    ("vn-05", "Sơn La"), ("vn-06", "Yên Bái"), ("vn-07", "Tuyên Quang"), ("vn-09", "Lạng Sơn"),
-    ("vn-13", "Quảng Ninh"), ("vn-14", "Hòa Bình"), ("vn-18", "Ninh Bình"), ("vn-20", "Thái Bình"),
-    ("vn-21", "Thanh Hóa"), ("vn-22", "Nghệ An"), ("vn-23", "Hà Tĩnh"), ("vn-24", "Quảng Bình"),
-    ("vn-25", "Quảng Trị"), ("vn-26", "Thừa Thiên Huế"), ("vn-27", "Quảng Nam"), ("vn-28", "Kon Tum"),
-    ("vn-29", "Quảng Ngãi"), ("vn-30", "Gia Lai"), ("vn-31", "Bình Định"), ("vn-32", "Phú Yên"),
-    ("vn-33", "Đắk Lắk"), ("vn-34", "Khánh Hòa"), ("vn-35", "Lâm Đồng"), ("vn-36", "Ninh Thuận"),
-    ("vn-37", "Tây Ninh"), ("vn-39", "Đồng Nai"), ("vn-40", "Bình Thuận"), ("vn-41", "Long An"),
-    ("vn-43", "Bà Rịa - Vũng Tàu"), ("vn-44", "An Giang"), ("vn-45", "Đồng Tháp"), ("vn-46", "Tiền Giang"),
-    ("vn-47", "Kiên Giang"), ("vn-49", "Vĩnh Long"), ("vn-50", "Bến Tre"), ("vn-51", "Trà Vinh"),
-    ("vn-52", "Sóc Trăng"), ("vn-53", "Bắc Kạn"), ("vn-54", "Bắc Giang"), ("vn-55", "Bạc Liêu"),
-    ("vn-56", "Bắc Ninh"), ("vn-57", "Bình Dương"), ("vn-58", "Bình Phước"), ("vn-59", "Cà Mau"),
-    ("vn-61", "Hải Dương"), ("vn-63", "Hà Nam"), ("vn-66", "Hưng Yên"), ("vn-67", "Nam Định"),
-    ("vn-68", "Phú Thọ"), ("vn-69", "Thái Nguyên"), ("vn-70", "Vĩnh Phúc"), ("vn-71", "Điện Biên"),
-    ("vn-72", "Đắk Nông"), ("vn-73", "Hậu Giang"), ("vn-ct", "Cần Thơ"), ("vn-dn", "Đà Nẵng"),
-    ("vn-hn", "Hà Nội"), ("vn-hp", "Hải Phòng"), ("vn-sg", "Hồ Chí Minh"),
-))
+PROVINCES: tuple[Province, ...] = tuple(
+    Province(iso, name)
+    for iso, name in (
+        ("vn-01", "Lai Châu"),
+        ("vn-02", "Lào Cai"),
+        ("vn-03", "Hà Giang"),
+        ("vn-04", "Cao Bằng"),
+        ("vn-05", "Sơn La"),
+        ("vn-06", "Yên Bái"),
+        ("vn-07", "Tuyên Quang"),
+        ("vn-09", "Lạng Sơn"),
+        ("vn-13", "Quảng Ninh"),
+        ("vn-14", "Hòa Bình"),
+        ("vn-18", "Ninh Bình"),
+        ("vn-20", "Thái Bình"),
+        ("vn-21", "Thanh Hóa"),
+        ("vn-22", "Nghệ An"),
+        ("vn-23", "Hà Tĩnh"),
+        ("vn-24", "Quảng Bình"),
+        ("vn-25", "Quảng Trị"),
+        ("vn-26", "Thừa Thiên Huế"),
+        ("vn-27", "Quảng Nam"),
+        ("vn-28", "Kon Tum"),
+        ("vn-29", "Quảng Ngãi"),
+        ("vn-30", "Gia Lai"),
+        ("vn-31", "Bình Định"),
+        ("vn-32", "Phú Yên"),
+        ("vn-33", "Đắk Lắk"),
+        ("vn-34", "Khánh Hòa"),
+        ("vn-35", "Lâm Đồng"),
+        ("vn-36", "Ninh Thuận"),
+        ("vn-37", "Tây Ninh"),
+        ("vn-39", "Đồng Nai"),
+        ("vn-40", "Bình Thuận"),
+        ("vn-41", "Long An"),
+        ("vn-43", "Bà Rịa - Vũng Tàu"),
+        ("vn-44", "An Giang"),
+        ("vn-45", "Đồng Tháp"),
+        ("vn-46", "Tiền Giang"),
+        ("vn-47", "Kiên Giang"),
+        ("vn-49", "Vĩnh Long"),
+        ("vn-50", "Bến Tre"),
+        ("vn-51", "Trà Vinh"),
+        ("vn-52", "Sóc Trăng"),
+        ("vn-53", "Bắc Kạn"),
+        ("vn-54", "Bắc Giang"),
+        ("vn-55", "Bạc Liêu"),
+        ("vn-56", "Bắc Ninh"),
+        ("vn-57", "Bình Dương"),
+        ("vn-58", "Bình Phước"),
+        ("vn-59", "Cà Mau"),
+        ("vn-61", "Hải Dương"),
+        ("vn-63", "Hà Nam"),
+        ("vn-66", "Hưng Yên"),
+        ("vn-67", "Nam Định"),
+        ("vn-68", "Phú Thọ"),
+        ("vn-69", "Thái Nguyên"),
+        ("vn-70", "Vĩnh Phúc"),
+        ("vn-71", "Điện Biên"),
+        ("vn-72", "Đắk Nông"),
+        ("vn-73", "Hậu Giang"),
+        ("vn-ct", "Cần Thơ"),
+        ("vn-dn", "Đà Nẵng"),
+        ("vn-hn", "Hà Nội"),
+        ("vn-hp", "Hải Phòng"),
+        ("vn-sg", "Hồ Chí Minh"),
+    )
+)
 
 PROVINCE_BY_ISO = {p.iso: p for p in PROVINCES}
 CENTRAL = "vn"
 
 # Spelling variants of province names (old/new tone placement) → canonical name.
 PROVINCE_ALIASES: dict[str, str] = {
-    "Hoà Bình": "Hòa Bình", "Thanh Hoá": "Thanh Hóa", "Khánh Hoà": "Khánh Hòa",
-    "Thừa Thiên - Huế": "Thừa Thiên Huế", "Thừa Thiên-Huế": "Thừa Thiên Huế",
-    "Bà Rịa-Vũng Tàu": "Bà Rịa - Vũng Tàu", "Đắc Lắc": "Đắk Lắk", "Đăk Lăk": "Đắk Lắk",
-    "Đắk Nông": "Đắk Nông", "Đăk Nông": "Đắk Nông", "Thành phố Hồ Chí Minh": "Hồ Chí Minh",
-    "TP. Hồ Chí Minh": "Hồ Chí Minh", "TP Hồ Chí Minh": "Hồ Chí Minh",
+    "Hoà Bình": "Hòa Bình",
+    "Thanh Hoá": "Thanh Hóa",
+    "Khánh Hoà": "Khánh Hòa",
+    "Thừa Thiên - Huế": "Thừa Thiên Huế",
+    "Thừa Thiên-Huế": "Thừa Thiên Huế",
+    "Bà Rịa-Vũng Tàu": "Bà Rịa - Vũng Tàu",
+    "Đắc Lắc": "Đắk Lắk",
+    "Đăk Lăk": "Đắk Lắk",
+    "Đắk Nông": "Đắk Nông",
+    "Đăk Nông": "Đắk Nông",
+    "Thành phố Hồ Chí Minh": "Hồ Chí Minh",
+    "TP. Hồ Chí Minh": "Hồ Chí Minh",
+    "TP Hồ Chí Minh": "Hồ Chí Minh",
     # Thừa Thiên Huế has been the centrally-run city of Huế since 2025 (same territory and ISO code)
     "Huế": "Thừa Thiên Huế",
 }

@@ -11,14 +11,31 @@ from __future__ import annotations
 # longest first ("không quá" before "quá", "trong khoảng" before "khoảng").
 # "> 9%/năm", "khoảng 25%", "trên 50%", "ít nhất 14 xã", "dưới 20%", "từ 90% trở lên".
 COMPARATOR_PREFIXES: tuple[tuple[str, str], ...] = (
-    (">=", "ge"), ("≥", "ge"), ("=>", "ge"),
-    ("<=", "le"), ("≤", "le"), ("=<", "le"),
-    (">", "gt"), ("<", "lt"),
-    ("không thấp hơn", "ge"), ("không dưới", "ge"), ("ít nhất", "ge"), ("tối thiểu", "ge"),
-    ("không vượt quá", "le"), ("không quá", "le"), ("tối đa", "le"),
-    ("cao hơn", "gt"), ("trên", "gt"), ("hơn", "gt"), ("vượt", "gt"),
-    ("thấp hơn", "lt"), ("dưới", "lt"),
-    ("trong khoảng", "approx"), ("khoảng", "approx"), ("xấp xỉ", "approx"), ("gần", "approx"),
+    (">=", "ge"),
+    ("≥", "ge"),
+    ("=>", "ge"),
+    ("<=", "le"),
+    ("≤", "le"),
+    ("=<", "le"),
+    (">", "gt"),
+    ("<", "lt"),
+    ("không thấp hơn", "ge"),
+    ("không dưới", "ge"),
+    ("ít nhất", "ge"),
+    ("tối thiểu", "ge"),
+    ("không vượt quá", "le"),
+    ("không quá", "le"),
+    ("tối đa", "le"),
+    ("cao hơn", "gt"),
+    ("trên", "gt"),
+    ("hơn", "gt"),
+    ("vượt", "gt"),
+    ("thấp hơn", "lt"),
+    ("dưới", "lt"),
+    ("trong khoảng", "approx"),
+    ("khoảng", "approx"),
+    ("xấp xỉ", "approx"),
+    ("gần", "approx"),
     ("từ", "ge"),  # "từ 90% trở lên"; "từ 7 đến 8%" is a range (two values win)
 )
 
@@ -40,25 +57,82 @@ NUMBER = r"(?<![\d/.,])(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?![\d/])"
 # "nghìn tỷ đồng" over "tỷ đồng".  A target needs a unit from this table or a
 # comparator word; bare numbers ("nhóm 2", "giai đoạn 2021 - 2030") are not targets.
 UNITS: tuple[str, ...] = (
-    "%/năm", "%",
-    "USD/người/năm", "USD/người", "USD",
-    "triệu đồng/người/năm", "triệu đồng/người", "nghìn tỷ đồng", "tỷ đồng", "triệu đồng", "đồng",
-    "giường/vạn dân", "bác sĩ/vạn dân", "giường bệnh",
-    "lao động", "người", "hộ", "xã", "phường", "thị trấn", "huyện", "đảng viên",
-    "doanh nghiệp", "hợp tác xã", "dự án", "sản phẩm", "cụm công nghiệp", "khu công nghiệp",
-    "lượt khách", "lượt", "ha", "km", "tấn", "MW", "kWh", "lần", "điểm", "bậc",
+    "%/năm",
+    "%",
+    "USD/người/năm",
+    "USD/người",
+    "USD",
+    "triệu đồng/người/năm",
+    "triệu đồng/người",
+    "nghìn tỷ đồng",
+    "tỷ đồng",
+    "triệu đồng",
+    "đồng",
+    "giường/vạn dân",
+    "bác sĩ/vạn dân",
+    "giường bệnh",
+    "lao động",
+    "người",
+    "hộ",
+    "xã",
+    "phường",
+    "thị trấn",
+    "huyện",
+    "đảng viên",
+    "doanh nghiệp",
+    "hợp tác xã",
+    "dự án",
+    "sản phẩm",
+    "cụm công nghiệp",
+    "khu công nghiệp",
+    "lượt khách",
+    "lượt",
+    "ha",
+    "km",
+    "tấn",
+    "MW",
+    "kWh",
+    "lần",
+    "điểm",
+    "bậc",
     # h05 (KH 165 Cần Thơ) "tổng tỷ suất sinh đạt 2,1 con/phụ nữ"; h01, h10: things counted
-    "con/phụ nữ", "mô hình", "vùng", "trung tâm", "cơ sở", "tổ chức",
+    "con/phụ nữ",
+    "mô hình",
+    "vùng",
+    "trung tâm",
+    "cơ sở",
+    "tổ chức",
 )
 
 # Units that count things (households, communes, party members).  When a target
 # sits inside an action sentence ("Phấn đấu giảm 3.000 hộ nghèo") the counted noun
 # stays in the indicator's name ("Giảm hộ nghèo"); measures ("%", "tỷ đồng") do not.
-COUNT_UNITS: frozenset[str] = frozenset({
-    "lao động", "người", "hộ", "xã", "phường", "thị trấn", "huyện", "đảng viên", "doanh nghiệp",
-    "hợp tác xã", "dự án", "sản phẩm", "cụm công nghiệp", "khu công nghiệp", "lượt khách", "lượt",
-    "giường bệnh", "mô hình", "vùng", "trung tâm", "cơ sở", "tổ chức",
-})
+COUNT_UNITS: frozenset[str] = frozenset(
+    {
+        "lao động",
+        "người",
+        "hộ",
+        "xã",
+        "phường",
+        "thị trấn",
+        "huyện",
+        "đảng viên",
+        "doanh nghiệp",
+        "hợp tác xã",
+        "dự án",
+        "sản phẩm",
+        "cụm công nghiệp",
+        "khu công nghiệp",
+        "lượt khách",
+        "lượt",
+        "giường bệnh",
+        "mô hình",
+        "vùng",
+        "trung tâm",
+        "cơ sở",
+        "tổ chức",
+    }
+)
 
 # What a percentage is a share of, printed after it: "tối thiểu 30% GDP" (h10 NQ 57-NQ/TW),
 # "Quy mô kinh tế số đạt 40% GRDP" (h01 KH 552 Đồng Tháp).  Any other unit word after "%"
@@ -70,13 +144,20 @@ SHARE_OF: tuple[str, ...] = ("GRDP", "GDP", "tổng chi ngân sách")
 # "Năng suất lao động … là 6,5 - 7,5%/năm".  "tăng"/"giảm" are kept in names
 # ("… tăng 9,5 - 10%" measures growth, not level) but still mark a value.
 LINKING_VERBS: tuple[str, ...] = ("đạt", "chiếm", "là", "ở mức", "bằng")
-VALUE_VERBS: tuple[str, ...] = LINKING_VERBS + ("tăng thêm", "tăng", "giảm", "thêm", "lên", "còn")
+VALUE_VERBS: tuple[str, ...] = (*LINKING_VERBS, "tăng thêm", "tăng", "giảm", "thêm", "lên", "còn")
 
 # Verbs that start a qualitative target: "Tỷ lệ đô thị hóa ngang bằng với bình
 # quân của cả nước", "HDI thuộc nhóm có chỉ số HDI cao (nhóm 2)", "(HDI) duy trì
 # thuộc nhóm …".  The earliest one found splits name from target.
 QUALITATIVE_VERBS: tuple[str, ...] = (
-    "ngang bằng", "duy trì", "thuộc", "giữ vững", "nằm trong", "xếp hạng", "đứng trong", "vào nhóm",
+    "ngang bằng",
+    "duy trì",
+    "thuộc",
+    "giữ vững",
+    "nằm trong",
+    "xếp hạng",
+    "đứng trong",
+    "vào nhóm",
     "tương đương",  # h10 "Tỉ lệ doanh nghiệp công nghệ số tương đương các nước phát triển"
 )
 
@@ -92,11 +173,36 @@ EXHORTATIONS_ANYWHERE: tuple[str, ...] = ("phấn đấu để", "phấn đấu"
 # vực Công nghiệp đạt …"); otherwise it narrows its parent ("trong đó có bằng
 # cấp, chứng chỉ đạt 35 - 40%").
 MEASURE_HEADS: tuple[str, ...] = (
-    "tốc độ", "tỷ lệ", "tỉ lệ", "tỷ trọng", "tỉ trọng", "số", "tổng", "thu ngân sách", "chi ngân sách", "giá trị",
-    "cơ cấu", "năng suất", "chỉ số", "kim ngạch", "quy mô", "vốn", "grdp", "thu nhập", "mật độ",
+    "tốc độ",
+    "tỷ lệ",
+    "tỉ lệ",
+    "tỷ trọng",
+    "tỉ trọng",
+    "số",
+    "tổng",
+    "thu ngân sách",
+    "chi ngân sách",
+    "giá trị",
+    "cơ cấu",
+    "năng suất",
+    "chỉ số",
+    "kim ngạch",
+    "quy mô",
+    "vốn",
+    "grdp",
+    "thu nhập",
+    "mật độ",
     # h05 "tỷ số giới tính khi sinh dưới 109 …", "tổng tỷ suất sinh"; h10 "kinh phí từ xã hội chiếm hơn 60%",
     # "số lượng công bố khoa học quốc tế tăng …"
-    "tỷ số", "tỉ số", "tỷ suất", "tỉ suất", "kinh phí", "số lượng", "diện tích", "sản lượng", "giao dịch",
+    "tỷ số",
+    "tỉ số",
+    "tỷ suất",
+    "tỉ suất",
+    "kinh phí",
+    "số lượng",
+    "diện tích",
+    "sản lượng",
+    "giao dịch",
 )
 
 # "trong đó" introduces a part of the preceding measure.
@@ -151,15 +257,43 @@ TABLE_LABEL = r"(?:[IVXLC]{1,6}|[A-ZĐ]|\d{1,3})(?:\.\d{1,3}){0,3}\.?|[a-zđ]\)"
 # Reporting periods printed in the last column: "Hằng năm, giữa kỳ, 5 năm".
 # One period is a comma-separated run of these forms, starting with a capital.
 PERIOD_FORMS: tuple[str, ...] = (
-    "Hằng năm", "Hàng năm", "Hằng quý", "Hàng quý", "Hằng tháng", "Hàng tháng",
-    "Định kỳ", "Giữa kỳ", "Cuối kỳ", "6 tháng", "Sơ kết", "Tổng kết",
-    "giữa kỳ", "cuối kỳ", "5 năm", "3 năm", "hằng năm", "hàng năm", "6 tháng", "hằng quý",
-    "sơ kết", "tổng kết", "cả giai đoạn",
+    "Hằng năm",
+    "Hàng năm",
+    "Hằng quý",
+    "Hàng quý",
+    "Hằng tháng",
+    "Hàng tháng",
+    "Định kỳ",
+    "Giữa kỳ",
+    "Cuối kỳ",
+    "6 tháng",
+    "Sơ kết",
+    "Tổng kết",
+    "giữa kỳ",
+    "cuối kỳ",
+    "5 năm",
+    "3 năm",
+    "hằng năm",
+    "hàng năm",
+    "6 tháng",
+    "hằng quý",
+    "sơ kết",
+    "tổng kết",
+    "cả giai đoạn",
 )
 # Forms a period run may start with (capitalised: the start of a table cell).
 PERIOD_STARTS: tuple[str, ...] = (
-    "Hằng năm", "Hàng năm", "Hằng quý", "Hàng quý", "Hằng tháng", "Hàng tháng",
-    "Định kỳ", "Giữa kỳ", "Cuối kỳ", "Sơ kết", "Tổng kết",
+    "Hằng năm",
+    "Hàng năm",
+    "Hằng quý",
+    "Hàng quý",
+    "Hằng tháng",
+    "Hàng tháng",
+    "Định kỳ",
+    "Giữa kỳ",
+    "Cuối kỳ",
+    "Sơ kết",
+    "Tổng kết",
 )
 
 # Year phrases giving an indicator's horizon, most specific first:
@@ -191,7 +325,14 @@ CONNECTIVES: tuple[str, ...] = ("đồng thời", "trong đó", "ngoài ra", "b�
 # mới, nâng số xã … lên 151/193 xã" (seed 003) names "xã đạt chuẩn nông thôn mới".  Verbs
 # that also occur inside names ("sáng tạo", "làm việc") end it only after a comma.
 NAME_STOPS_AFTER_COMMA: tuple[str, ...] = (
-    "nâng", "góp phần", "tạo", "làm", "phục vụ", "bảo đảm", "đảm bảo", "hướng tới",
+    "nâng",
+    "góp phần",
+    "tạo",
+    "làm",
+    "phục vụ",
+    "bảo đảm",
+    "đảm bảo",
+    "hướng tới",
 )
 NAME_STOPS: tuple[str, ...] = ("nhằm", "để")
 

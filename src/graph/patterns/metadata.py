@@ -43,7 +43,8 @@ COLUMN_GAP = re.compile(r"\s{3,}|[ \t]*\|[ \t]*")
 # năm 2022", "Kon Tum, ngày 23" / "tháng 11 năm 2020".  A header line ending so is read together
 # with the next non-blank line.
 HEADER_CELL_OPEN = re.compile(
-    r"(?:^|\|)\s*(?:Số|SỐ)\s*:?\s*$|,\s*$|,\s*ngày(?:\s+\d{1,2})?(?:\s+tháng(?:\s+\d{1,2})?)?\s*$")
+    r"(?:^|\|)\s*(?:Số|SỐ)\s*:?\s*$|,\s*$|,\s*ngày(?:\s+\d{1,2})?(?:\s+tháng(?:\s+\d{1,2})?)?\s*$"
+)
 
 # The subject of a letter (công văn), printed under its number instead of a title: "V/v triển
 # khai thực hiện Nghị quyết số 111/NQ-CP của Chính phủ" — never the issuer, and the letter's title.
@@ -107,8 +108,11 @@ HEADER_ISSUERS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"THỦ TƯỚNG CHÍNH PHỦ"), "TTg"),
     # ministries, the Government Office and the State Bank by name ("BỘ CÔNG THƯƠNG", "VĂN PHÒNG
     # CHÍNH PHỦ"): before "CHÍNH PHỦ", which the Government Office's name contains
-    *((re.compile(re.escape(i.label_vi.upper())), i.code) for i in ISSUERS
-      if i.central and not i.party and (i.code in ("VPCP", "NHNN") or i.code.startswith("B"))),
+    *(
+        (re.compile(re.escape(i.label_vi.upper())), i.code)
+        for i in ISSUERS
+        if i.central and not i.party and (i.code in ("VPCP", "NHNN") or i.code.startswith("B"))
+    ),
     (re.compile(r"CHÍNH PHỦ"), "CP"),
     (re.compile(r"QUỐC HỘI"), "QH"),
     (re.compile(r"BAN CHẤP HÀNH TRUNG ƯƠNG"), "TW"),
@@ -147,13 +151,30 @@ AUTHORITY_ISSUERS: tuple[tuple[str, str], ...] = (
 # "KT. CHỦ TỊCH", "TL. CHỦ TỊCH", "TUQ. CHỦ TỊCH", "Q. GIÁM ĐỐC".
 CAPACITY_PREFIX = re.compile(r"^(?:KT|TL|TUQ|Q)\.\s*[A-ZĐÀ-Ỹ]")
 # Titles that sign alone ("BÍ THƯ", "CHỦ TỊCH") or under a KT./TL. line.
-CAPACITY_TITLES = frozenset({
-    "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "BÍ THƯ", "PHÓ BÍ THƯ", "PHÓ BÍ THƯ THƯỜNG TRỰC",
-    "THỦ TƯỚNG", "PHÓ THỦ TƯỚNG", "BỘ TRƯỞNG", "THỨ TRƯỞNG", "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC",
-    "CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG", "TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "TỔNG BÍ THƯ",
-})
+CAPACITY_TITLES = frozenset(
+    {
+        "CHỦ TỊCH",
+        "PHÓ CHỦ TỊCH",
+        "BÍ THƯ",
+        "PHÓ BÍ THƯ",
+        "PHÓ BÍ THƯ THƯỜNG TRỰC",
+        "THỦ TƯỚNG",
+        "PHÓ THỦ TƯỚNG",
+        "BỘ TRƯỞNG",
+        "THỨ TRƯỞNG",
+        "GIÁM ĐỐC",
+        "PHÓ GIÁM ĐỐC",
+        "CHÁNH VĂN PHÒNG",
+        "PHÓ CHÁNH VĂN PHÒNG",
+        "TRƯỞNG BAN",
+        "PHÓ TRƯỞNG BAN",
+        "TỔNG BÍ THƯ",
+    }
+)
 # Marks where the signature image or seal was: "[daky]", "(Đã ký)", "(ký)", "[chữ ký]".
-SIGNATURE_MARKS = re.compile(r"^[\[(]?\s*(?:daky|đã ký|Đã ký|ĐÃ KÝ|ký|chữ ký|ký tên|đóng dấu)[^\])]*[\])]?\.?$")
+SIGNATURE_MARKS = re.compile(
+    r"^[\[(]?\s*(?:daky|đã ký|Đã ký|ĐÃ KÝ|ký|chữ ký|ký tên|đóng dấu)[^\])]*[\])]?\.?$"
+)
 
 # "Nơi nhận:" opens the recipients list; each item starts with a dash ("-  - Văn phòng …" too).
 RECIPIENTS_HEAD = re.compile(r"^\s*Nơi nhận\s*:", re.MULTILINE)

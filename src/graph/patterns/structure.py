@@ -51,8 +51,28 @@ NUMBER_GLUE = frozenset("/.,-–(:%+")
 
 # --------------------------------------------------------------- structure
 
-ROMAN_NUMERALS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X",
-                  "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX")
+ROMAN_NUMERALS = (
+    "I",
+    "II",
+    "III",
+    "IV",
+    "V",
+    "VI",
+    "VII",
+    "VIII",
+    "IX",
+    "X",
+    "XI",
+    "XII",
+    "XIII",
+    "XIV",
+    "XV",
+    "XVI",
+    "XVII",
+    "XVIII",
+    "XIX",
+    "XX",
+)
 
 # Legal instruments (Nghị định 30/2020/NĐ-CP, Luật Ban hành văn bản QPPL) divide into chapters,
 # divisions and articles above the "1." khoản and "a)" điểm: "Chương I" / "CHƯƠNG II. QUY ĐỊNH
@@ -60,10 +80,14 @@ ROMAN_NUMERALS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X",
 # A chapter or division label stands alone or before a separator, so "Mục tiêu" and "Chương trình
 # hành động" are not labels; an article needs its "." or ":", so a running "Điều 3 của …" is not.
 CHAPTER_LABEL = re.compile(
-    r"^(?P<label>(?:Chương|CHƯƠNG)[ \t]+(?P<value>[IVXLC]{1,7}|\d{1,3}))(?:[ \t]*[.:–-][ \t]*(?=\S)|[ \t]*$)")
+    r"^(?P<label>(?:Chương|CHƯƠNG)[ \t]+(?P<value>[IVXLC]{1,7}|\d{1,3}))(?:[ \t]*[.:–-][ \t]*(?=\S)|[ \t]*$)"
+)
 DIVISION_LABEL = re.compile(
-    r"^(?P<label>(?:Mục|MỤC)[ \t]+(?P<value>\d{1,2}|[IVX]{1,5}))(?:[ \t]*[.:–-][ \t]*(?=\S)|[ \t]*$)")
-ARTICLE_LABEL = re.compile(r"^(?P<label>(?:Điều|ĐIỀU)[ \t]+(?P<value>\d{1,3}))[ \t]*[.:](?:[ \t]+(?=\S)|[ \t]*$)")
+    r"^(?P<label>(?:Mục|MỤC)[ \t]+(?P<value>\d{1,2}|[IVX]{1,5}))(?:[ \t]*[.:–-][ \t]*(?=\S)|[ \t]*$)"
+)
+ARTICLE_LABEL = re.compile(
+    r"^(?P<label>(?:Điều|ĐIỀU)[ \t]+(?P<value>\d{1,3}))[ \t]*[.:](?:[ \t]+(?=\S)|[ \t]*$)"
+)
 # Fixed depths of these levels, above parts (1), clauses (2) and sub-clauses (3+): "Điều 1. Phê
 # duyệt Đề án … I. QUAN ĐIỂM 1. …" nests the part inside the article (Quyết định …/QĐ-TTg).
 CHAPTER_RANK, DIVISION_RANK, ARTICLE_RANK = -2, -1, 0
@@ -106,9 +130,10 @@ TITLE_TYPE_NAMES = tuple(sorted({name.upper() for t in DOC_TYPES for name in t.n
 TITLE_TYPE_LINE = re.compile(r"^(?:" + "|".join(re.escape(n) for n in TITLE_TYPE_NAMES) + r")[ \t]*$")
 # An attached document after the signature opens with its type line, then its title and the note
 # "(Ban hành kèm theo Quyết định số 41/2019/QĐ-UBND …)": "QUY ĐỊNH", "KẾ HOẠCH", "QUY CHẾ".
-ATTACHED_TYPE_NAMES = TITLE_TYPE_NAMES + ("QUY CHẾ", "ĐIỀU LỆ", "DANH MỤC")
+ATTACHED_TYPE_NAMES = (*TITLE_TYPE_NAMES, "QUY CHẾ", "ĐIỀU LỆ", "DANH MỤC")
 ATTACHED_TYPE_LINE = re.compile(
-    r"^(?P<label>" + "|".join(re.escape(n) for n in ATTACHED_TYPE_NAMES) + r")(?P<title>(?!))?[ \t]*$")
+    r"^(?P<label>" + "|".join(re.escape(n) for n in ATTACHED_TYPE_NAMES) + r")(?P<title>(?!))?[ \t]*$"
+)
 # "-----" under a title, "-------" under an issuer.
 RULE_LINE = re.compile(r"^-{3,}[ \t]*$")
 

@@ -27,7 +27,14 @@ def alternation(phrases: tuple[str, ...] | list[str], gap: str = r"\s+") -> str:
 # "Cơ quan tham mưu, thực hiện: …", "- Đơn vị chủ trì: Sở Khoa học và Công nghệ." "- Đơn vị phối
 # hợp: Các Sở, ban, ngành." (dev h03), "Bộ phận thực hiện: …".  The first role word decides the
 # role: "Cơ quan chủ trì tham mưu" leads, "Cơ quan phối hợp thực hiện" cooperates.
-ROLE_HEADS: tuple[str, ...] = ("Cơ quan", "Đơn vị", "Bộ phận", "Cơ quan, đơn vị", "Sở, ngành", "Sở, ban, ngành")
+ROLE_HEADS: tuple[str, ...] = (
+    "Cơ quan",
+    "Đơn vị",
+    "Bộ phận",
+    "Cơ quan, đơn vị",
+    "Sở, ngành",
+    "Sở, ban, ngành",
+)
 ROLE_WORDS: tuple[tuple[str, str], ...] = (
     ("chỉ đạo", "directing"),
     ("chủ trì", "lead"),
@@ -38,7 +45,11 @@ ROLE_WORDS: tuple[tuple[str, str], ...] = (
 )
 # "Thời gian thực hiện: năm 2020."  "c) Thời gian thực hiện: Hoàn thành trong năm 2025." (dev h03)
 DEADLINE_LABELS: tuple[str, ...] = (
-    "Thời gian thực hiện", "Thời gian hoàn thành", "Thời hạn hoàn thành", "Thời hạn", "Tiến độ thực hiện",
+    "Thời gian thực hiện",
+    "Thời gian hoàn thành",
+    "Thời hạn hoàn thành",
+    "Thời hạn",
+    "Tiến độ thực hiện",
     "Tiến độ hoàn thành",
 )
 # The label of the task's own text above its role lines: "a) Nhiệm vụ: Tham mưu UBND Thành phố …"
@@ -60,13 +71,56 @@ ASSIGN_VERBS: tuple[str, ...] = ("Giao",)
 # name, "xúc tiến đầu tư" an action.  Words that also name bodies in lower case ("các cơ quan quản
 # lý") are left out.
 ACTION_VERBS: tuple[str, ...] = (
-    "tổ chức", "xây dựng", "hướng dẫn", "nghiên cứu", "tham mưu", "triển khai", "rà soát", "theo dõi",
-    "kiểm tra", "tuyên truyền", "bố trí", "cân đối", "thực hiện", "đề xuất", "ban hành", "trình",
-    "quán triệt", "tổng hợp", "đôn đốc", "đánh giá", "chỉ đạo", "hoàn thiện", "cụ thể hóa", "lập",
-    "phổ biến", "sơ kết", "tổng kết", "báo cáo", "giám sát", "huy động", "phân bổ", "thẩm định",
-    "thu hút", "vận động", "đẩy mạnh", "tăng cường", "nâng cao", "cung cấp", "chuẩn bị", "xử lý",
-    "giải quyết", "lồng ghép", "kiện toàn", "bảo đảm", "đảm bảo", "hỗ trợ", "xúc tiến", "lãnh đạo",
-    "tập trung", "phát triển",
+    "tổ chức",
+    "xây dựng",
+    "hướng dẫn",
+    "nghiên cứu",
+    "tham mưu",
+    "triển khai",
+    "rà soát",
+    "theo dõi",
+    "kiểm tra",
+    "tuyên truyền",
+    "bố trí",
+    "cân đối",
+    "thực hiện",
+    "đề xuất",
+    "ban hành",
+    "trình",
+    "quán triệt",
+    "tổng hợp",
+    "đôn đốc",
+    "đánh giá",
+    "chỉ đạo",
+    "hoàn thiện",
+    "cụ thể hóa",
+    "lập",
+    "phổ biến",
+    "sơ kết",
+    "tổng kết",
+    "báo cáo",
+    "giám sát",
+    "huy động",
+    "phân bổ",
+    "thẩm định",
+    "thu hút",
+    "vận động",
+    "đẩy mạnh",
+    "tăng cường",
+    "nâng cao",
+    "cung cấp",
+    "chuẩn bị",
+    "xử lý",
+    "giải quyết",
+    "lồng ghép",
+    "kiện toàn",
+    "bảo đảm",
+    "đảm bảo",
+    "hỗ trợ",
+    "xúc tiến",
+    "lãnh đạo",
+    "tập trung",
+    "phát triển",
 )
 
 # ------------------------------------------------------------------ task tables
@@ -78,21 +132,49 @@ ACTION_VERBS: tuple[str, ...] = (
 # nhiệm vụ | Sở, ngành chủ trì tham mưu | Đơn vị phối hợp thực hiện | Thời gian thực hiện | Ghi chú"
 # (dev h07).  The output column ("Kết quả", "Sản phẩm", "Hình thức") is read as the task's output.
 TABLE_COLUMN_ROLES: tuple[tuple[str, str], ...] = (
-    ("chủ trì", "lead"), ("thực hiện chính", "lead"), ("phối hợp", "support"),
-    ("cơ quan thực hiện", "lead"), ("đơn vị thực hiện", "lead"),
-    ("thời gian", "deadline"), ("thời hạn", "deadline"), ("tiến độ", "deadline"),
-    ("sản phẩm", "output"), ("hình thức", "output"), ("kết quả", "output"), ("ghi chú", "notes"),
-    ("nhiệm vụ", "text"), ("nội dung", "text"), ("tên", "text"),
+    ("chủ trì", "lead"),
+    ("thực hiện chính", "lead"),
+    ("phối hợp", "support"),
+    ("cơ quan thực hiện", "lead"),
+    ("đơn vị thực hiện", "lead"),
+    ("thời gian", "deadline"),
+    ("thời hạn", "deadline"),
+    ("tiến độ", "deadline"),
+    ("sản phẩm", "output"),
+    ("hình thức", "output"),
+    ("kết quả", "output"),
+    ("ghi chú", "notes"),
+    ("nhiệm vụ", "text"),
+    ("nội dung", "text"),
+    ("tên", "text"),
 )
 
 # Output forms printed in the "Hình thức ban hành văn bản" column.
 OUTPUT_FORMS: tuple[str, ...] = (
-    "Nghị quyết", "Kế hoạch", "Quyết định", "Đề án", "Chương trình", "Dự án", "Báo cáo",
-    "Chỉ thị", "Công văn", "Quy chế", "Quy định", "Văn bản", "Tờ trình", "Hướng dẫn",
+    "Nghị quyết",
+    "Kế hoạch",
+    "Quyết định",
+    "Đề án",
+    "Chương trình",
+    "Dự án",
+    "Báo cáo",
+    "Chỉ thị",
+    "Công văn",
+    "Quy chế",
+    "Quy định",
+    "Văn bản",
+    "Tờ trình",
+    "Hướng dẫn",
 )
 
 # Notes in the "Ghi chú" column: "Trình Thủ tướng Chính phủ".
 NOTE_PHRASES: tuple[str, ...] = (
-    "Trình Thủ tướng Chính phủ", "Trình Chính phủ", "Trình HĐND tỉnh", "Trình Hội đồng nhân dân tỉnh",
-    "Trình UBND tỉnh", "Trình Ủy ban nhân dân tỉnh", "Trình Tỉnh ủy", "Trình Ban Thường vụ Tỉnh ủy",
+    "Trình Thủ tướng Chính phủ",
+    "Trình Chính phủ",
+    "Trình HĐND tỉnh",
+    "Trình Hội đồng nhân dân tỉnh",
+    "Trình UBND tỉnh",
+    "Trình Ủy ban nhân dân tỉnh",
+    "Trình Tỉnh ủy",
+    "Trình Ban Thường vụ Tỉnh ủy",
 )

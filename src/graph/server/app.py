@@ -32,8 +32,18 @@ from starlette.staticfiles import StaticFiles
 
 from . import handlers, pages
 from .guard import JobError, precheck
-from .limits import (BACKLOG, BODY_LIMIT, HEADER_TIMEOUT_S, KEEP_ALIVE_S, MAX_CONNECTIONS, MAX_HEADER_BYTES,
-                     Guarded, guarded_protocol, open_files_room, quiet_accept_errors)
+from .limits import (
+    BACKLOG,
+    BODY_LIMIT,
+    HEADER_TIMEOUT_S,
+    KEEP_ALIVE_S,
+    MAX_CONNECTIONS,
+    MAX_HEADER_BYTES,
+    Guarded,
+    guarded_protocol,
+    open_files_room,
+    quiet_accept_errors,
+)
 from .pool import PoolBusy, QueryTimeout, WorkerPool, current_client
 from .sparql import GRAPH_FORMATS, Job, choose_format, parse_accept
 
@@ -41,14 +51,26 @@ log = logging.getLogger("graph.server")
 HERE = Path(__file__).resolve().parent
 DEFAULT_BASE = "https://w3id.org/policy-graph"
 HTML = "text/html"
-PAGE_FORMATS = ((HTML, None),) + tuple((f.media_type, f) for f in GRAPH_FORMATS)
+PAGE_FORMATS = ((HTML, None), *tuple((f.media_type, f) for f in GRAPH_FORMATS))
 MAX_PARAM_CHARS = 200
 
 
 class Settings:
-    def __init__(self, store_path: str, timeout_s: float, max_rows: int, allow_update: bool,
-                 update_token: str | None, base: str, raw_dir: str | None, query_dir: str | None, workers: int,
-                 worker_memory_mb: int = 2048, max_body: int = BODY_LIMIT, request_timeout_s: float | None = None):
+    def __init__(
+        self,
+        store_path: str,
+        timeout_s: float,
+        max_rows: int,
+        allow_update: bool,
+        update_token: str | None,
+        base: str,
+        raw_dir: str | None,
+        query_dir: str | None,
+        workers: int,
+        worker_memory_mb: int = 2048,
+        max_body: int = BODY_LIMIT,
+        request_timeout_s: float | None = None,
+    ):
         if allow_update and not update_token:
             raise ValueError("--allow-update cần một token (needs a token): updates are never open to anyone")
         self.store_path = str(store_path)
@@ -74,10 +96,14 @@ def _default_raw_dir(store: Path) -> Path:
 
 # ------------------------------------------------------------ helpers
 
+
 def _templates() -> Environment:
-    env = Environment(loader=FileSystemLoader(HERE / "templates"),
-                      autoescape=select_autoescape(enabled_extensions=("html",), default=True),
-                      trim_blocks=True, lstrip_blocks=True)
+    env = Environment(
+        loader=FileSystemLoader(HERE / "templates"),
+        autoescape=select_autoescape(enabled_extensions=("html",), default=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
     handlers.install_filters(env)
     return env
 
@@ -110,14 +136,21 @@ async def _run(pool: WorkerPool, job: Job, timeout_s: float) -> Response:
     try:
         return _reply_response(await pool.run(job))
     except QueryTimeout:
-        return _error(503, f"Truy vấn vượt quá giới hạn {timeout_s:g} giây và đã bị dừng "
-                           f"(the query ran past the {timeout_s:g} s time limit and was stopped)")
+        return _error(
+            503,
+            f"Truy vấn vượt quá giới hạn {timeout_s:g} giây và đã bị dừng "
+            f"(the query ran past the {timeout_s:g} s time limit and was stopped)",
+        )
     except PoolBusy:
-        return _error(503, f"Máy chủ đang bận, hãy thử lại (all query workers are busy for more than "
-                           f"{timeout_s:g} s: try again)")
+        return _error(
+            503,
+            f"Máy chủ đang bận, hãy thử lại (all query workers are busy for more than "
+            f"{timeout_s:g} s: try again)",
+        )
 
 
 # ------------------------------------------------------------ SPARQL protocol
+
 
 async def _read_body(request: Request, limit: int) -> bytes | Response:
     """The body, read in chunks and given up past ``limit`` bytes (the Content-Length
@@ -126,21 +159,31 @@ async def _read_body(request: Request, limit: int) -> bytes | Response:
     async for chunk in request.stream():
         size += len(chunk)
         if size > limit:
-            return _error(413, f"Nội dung yêu cầu quá {limit // 1024} KiB (the request body is larger than "
-                               f"{limit // 1024} KiB)")
+            return _error(
+                413,
+                f"Nội dung yêu cầu quá {limit // 1024} KiB (the request body is larger than "
+                f"{limit // 1024} KiB)",
+            )
         chunks.append(chunk)
     return b"".join(chunks)
 
 
 async def _protocol_params(request: Request) -> dict[str, list[str]] | Response:
     """The protocol's parameters from the URL, a form body or a sparql-query/update body."""
-    params = {k: request.query_params.getlist(k) for k in request.query_params.keys()}
+    params = {k: request.query_params.getlist(k) for k in request.query_params}
     if request.method != "POST":
         return params
     ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if ctype not in ("application/x-www-form-urlencoded", "application/sparql-query", "application/sparql-update"):
-        return _error(415, "POST cần application/x-www-form-urlencoded, application/sparql-query hoặc "
-                           "application/sparql-update (unsupported content type: " + (ctype or "none") + ")")
+    if ctype not in (
+        "application/x-www-form-urlencoded",
+        "application/sparql-query",
+        "application/sparql-update",
+    ):
+        return _error(
+            415,
+            "POST cần application/x-www-form-urlencoded, application/sparql-query hoặc "
+            "application/sparql-update (unsupported content type: " + (ctype or "none") + ")",
+        )
     raw = await _read_body(request, request.app.state.settings.max_body)
     if isinstance(raw, Response):
         return raw
@@ -170,7 +213,9 @@ async def sparql_endpoint(request: Request) -> Response:
         return params
     queries, updates = params.get("query", []), params.get("update", [])
     if len(queries) + len(updates) > 1:
-        return _error(400, "chỉ một query hoặc một update mỗi yêu cầu (exactly one query or update per request)")
+        return _error(
+            400, "chỉ một query hoặc một update mỗi yêu cầu (exactly one query or update per request)"
+        )
     if updates:
         return await _update(request, settings, updates[0])
     if not queries:
@@ -188,20 +233,36 @@ async def sparql_endpoint(request: Request) -> Response:
         if isinstance(value, Response):
             return value
     forced = (params.get("format") or params.get("output") or [None])[0]
-    job = Job(mode="protocol", query=query, accept=parse_accept(request.headers.get("accept")),
-              forced_format=forced, default_graphs=default_graphs, named_graphs=named_graphs,
-              max_rows=settings.max_rows, prefixes=pages.TURTLE_PREFIXES)
+    job = Job(
+        mode="protocol",
+        query=query,
+        accept=parse_accept(request.headers.get("accept")),
+        forced_format=forced,
+        default_graphs=default_graphs,
+        named_graphs=named_graphs,
+        max_rows=settings.max_rows,
+        prefixes=pages.TURTLE_PREFIXES,
+    )
     return await _run(request.app.state.pool, job, settings.timeout_s)
 
 
 async def _update(request: Request, settings: Settings, update: str) -> Response:
     if not settings.allow_update:
-        return _error(403, "SPARQL Update bị tắt: máy chủ chỉ đọc (updates are disabled: the server is read-only; "
-                           "start it with --allow-update and a token)")
+        return _error(
+            403,
+            "SPARQL Update bị tắt: máy chủ chỉ đọc (updates are disabled: the server is read-only; "
+            "start it with --allow-update and a token)",
+        )
     scheme, _, token = request.headers.get("authorization", "").partition(" ")
-    if scheme.lower() != "bearer" or not hmac.compare_digest(token.strip().encode(), settings.update_token.encode()):
-        return Response("Cần token hợp lệ (a valid bearer token is required)\n", status_code=401,
-                        media_type="text/plain; charset=utf-8", headers={"WWW-Authenticate": "Bearer"})
+    if scheme.lower() != "bearer" or not hmac.compare_digest(
+        token.strip().encode(), settings.update_token.encode()
+    ):
+        return Response(
+            "Cần token hợp lệ (a valid bearer token is required)\n",
+            status_code=401,
+            media_type="text/plain; charset=utf-8",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
     try:
         precheck(update, "lệnh cập nhật (update)")
     except JobError as err:
@@ -232,8 +293,11 @@ def service_description(request: Request, settings: Settings) -> Response:
     graph is the union of the named graphs (one per source file); sd:BasicFederatedQuery is
     not offered because SERVICE is refused."""
     endpoint = str(request.url.replace(query=""))
-    text = SD_TEMPLATE.format(endpoint=endpoint, base=settings.base,
-                              update_lang=", sd:SPARQL11Update" if settings.allow_update else "")
+    text = SD_TEMPLATE.format(
+        endpoint=endpoint,
+        base=settings.base,
+        update_lang=", sd:SPARQL11Update" if settings.allow_update else "",
+    )
     fmt = choose_format(parse_accept(request.headers.get("accept")), GRAPH_FORMATS)
     if fmt.name == "turtle":
         return Response(text, media_type="text/turtle; charset=utf-8")
@@ -277,10 +341,19 @@ async def bound_query(request: Request) -> Response:
     values = {key: value for key, value in request.query_params.items() if value.strip()}
     too_long = next((key for key, value in values.items() if len(value) > MAX_PARAM_CHARS), None)
     if too_long:
-        return JSONResponse({"error": f"tham số '{too_long}' dài quá {MAX_PARAM_CHARS} ký tự "
-                                      f"(parameter longer than {MAX_PARAM_CHARS} characters)"}, status_code=400)
-    job = Job(mode="bind", query=name, values=values,
-              query_dir=str(settings.query_dir) if settings.query_dir else None)
+        return JSONResponse(
+            {
+                "error": f"tham số '{too_long}' dài quá {MAX_PARAM_CHARS} ký tự "
+                f"(parameter longer than {MAX_PARAM_CHARS} characters)"
+            },
+            status_code=400,
+        )
+    job = Job(
+        mode="bind",
+        query=name,
+        values=values,
+        query_dir=str(settings.query_dir) if settings.query_dir else None,
+    )
     reply = await request.app.state.pool.run(job)
     if reply[0] == "error":
         return JSONResponse({"error": reply[2]}, status_code=reply[1])
@@ -290,7 +363,9 @@ async def bound_query(request: Request) -> Response:
 async def chain_api(request: Request) -> Response:
     iri = request.query_params.get("iri", "")
     if not pages.safe_iri(iri):
-        return JSONResponse({"error": "iri phải là IRI tuyệt đối (iri must be an absolute IRI)"}, status_code=400)
+        return JSONResponse(
+            {"error": "iri phải là IRI tuyệt đối (iri must be an absolute IRI)"}, status_code=400
+        )
     try:
         depth = max(1, min(3, int(request.query_params.get("depth", "1"))))
     except ValueError:
@@ -339,9 +414,13 @@ async def health(request: Request) -> Response:
     size.refresh(request.app.state.site)
     # ok once the store was counted and while workers are up; a later count that could not get
     # a worker in time (a busy server) leaves the last count standing, marked as such
-    body = {"ok": size.quads is not None and pool.ready_workers > 0,
-            "store": settings.store_path, "timeout_s": settings.timeout_s, "quads": size.quads,
-            **pool.stats()}
+    body = {
+        "ok": size.quads is not None and pool.ready_workers > 0,
+        "store": settings.store_path,
+        "timeout_s": settings.timeout_s,
+        "quads": size.quads,
+        **pool.stats(),
+    }
     if size.error:
         body["error" if size.quads is None else "last_count_failed"] = size.error
     return JSONResponse(body, status_code=200 if body["ok"] else 503)
@@ -365,8 +444,15 @@ def _page_format(request: Request):
 
 async def _rdf_description(request: Request, iri: str, fmt) -> Response:
     settings: Settings = request.app.state.settings
-    job = Job(mode="protocol", query=DESCRIBE, accept=[(fmt.media_type, 1.0)], substitutions={"node": ("uri", iri)},
-              max_rows=settings.max_rows, prefixes=pages.TURTLE_PREFIXES, trusted=True)
+    job = Job(
+        mode="protocol",
+        query=DESCRIBE,
+        accept=[(fmt.media_type, 1.0)],
+        substitutions={"node": ("uri", iri)},
+        max_rows=settings.max_rows,
+        prefixes=pages.TURTLE_PREFIXES,
+        trusted=True,
+    )
     response = await _run(request.app.state.pool, job, settings.timeout_s)
     if response.status_code == 200 and response.body.strip() in (b"", b"[]", b"{}"):
         return _error(404, f"Không có nút này trong đồ thị (no such node in the graph): {iri}")
@@ -391,12 +477,17 @@ async def resource(request: Request) -> Response:
         return _render(request, "notfound.html", status=404, iri=iri)
     context = dict(node=view, rdf_links=_rdf_links(request.url.path))
     if view.kind == "document":
-        context.update(tasks=await pages.document_tasks(site, iri), **await pages.document_parts(site, iri),
-                       extra=await handlers.view_data(request, "document", {"iri": iri}))
+        context.update(
+            tasks=await pages.document_tasks(site, iri),
+            **await pages.document_parts(site, iri),
+            extra=await handlers.view_data(request, "document", {"iri": iri}),
+        )
         return _render(request, "document.html", **context)
     if view.kind == "agency":
-        context.update(await pages.agency_parts(site, iri),
-                       extra=await handlers.view_data(request, "agency", {"iri": iri}))
+        context.update(
+            await pages.agency_parts(site, iri),
+            extra=await handlers.view_data(request, "agency", {"iri": iri}),
+        )
         return _render(request, "agency.html", **context)
     if pages.PG + "Task" in view.types:
         context.update(task=await handlers.view_data(request, "task", {"iri": iri}))
@@ -423,8 +514,15 @@ async def source(request: Request) -> Response:
     view = await pages.source_view(site, iri, start, end)
     if view is None:
         return _render(request, "notfound.html", status=404, iri=iri)
-    return _render(request, "source.html", source=view, iri=iri, start=start, end=end,
-                   rdf_links=_rdf_links(request.url.path))
+    return _render(
+        request,
+        "source.html",
+        source=view,
+        iri=iri,
+        start=start,
+        end=end,
+        rdf_links=_rdf_links(request.url.path),
+    )
 
 
 async def graph_error(request: Request, exc: Exception) -> Response:
@@ -437,13 +535,36 @@ async def graph_error(request: Request, exc: Exception) -> Response:
 
 # ------------------------------------------------------------ app
 
-def create_app(store_path: str, timeout_s: float = 5.0, max_rows: int = 10000, allow_update: bool = False,
-               update_token: str | None = None, base: str = DEFAULT_BASE, raw_dir: str | None = None,
-               query_dir: str | None = None, workers: int = 3, worker_memory_mb: int = 2048,
-               max_body: int = BODY_LIMIT, request_timeout_s: float | None = None) -> Starlette:
+
+def create_app(
+    store_path: str,
+    timeout_s: float = 5.0,
+    max_rows: int = 10000,
+    allow_update: bool = False,
+    update_token: str | None = None,
+    base: str = DEFAULT_BASE,
+    raw_dir: str | None = None,
+    query_dir: str | None = None,
+    workers: int = 3,
+    worker_memory_mb: int = 2048,
+    max_body: int = BODY_LIMIT,
+    request_timeout_s: float | None = None,
+) -> Starlette:
     """The ASGI app; worker processes start and stop with the app's lifespan."""
-    settings = Settings(store_path, timeout_s, max_rows, allow_update, update_token, base, raw_dir, query_dir,
-                        workers, worker_memory_mb, max_body, request_timeout_s)
+    settings = Settings(
+        store_path,
+        timeout_s,
+        max_rows,
+        allow_update,
+        update_token,
+        base,
+        raw_dir,
+        query_dir,
+        workers,
+        worker_memory_mb,
+        max_body,
+        request_timeout_s,
+    )
     pool = WorkerPool(settings.store_path, size=workers, timeout_s=timeout_s, memory_mb=worker_memory_mb)
     store_size = StoreSize()
 
@@ -451,8 +572,13 @@ def create_app(store_path: str, timeout_s: float = 5.0, max_rows: int = 10000, a
     async def lifespan(app: Starlette):
         pool.start()
         store_size.refresh(app.state.site)
-        log.info("policy-graph serve: %d query workers on %s (time limit %g s, %d MiB each)",
-                 workers, store_path, timeout_s, worker_memory_mb)
+        log.info(
+            "policy-graph serve: %d query workers on %s (time limit %g s, %d MiB each)",
+            workers,
+            store_path,
+            timeout_s,
+            worker_memory_mb,
+        )
         try:
             yield
         finally:
@@ -478,11 +604,22 @@ def create_app(store_path: str, timeout_s: float = 5.0, max_rows: int = 10000, a
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
         Route("/{path:path}", resource),
     ]
-    middleware = [Middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST", "OPTIONS"],
-                             allow_headers=["Accept", "Content-Type", "Authorization"], max_age=3600),
-                  Middleware(Guarded, deadline_s=settings.request_timeout_s, max_body=max_body)]
-    app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan,
-                    exception_handlers={QueryTimeout: graph_error, PoolBusy: graph_error, JobError: graph_error})
+    middleware = [
+        Middleware(
+            CORSMiddleware,
+            allow_origins=["*"],
+            allow_methods=["GET", "POST", "OPTIONS"],
+            allow_headers=["Accept", "Content-Type", "Authorization"],
+            max_age=3600,
+        ),
+        Middleware(Guarded, deadline_s=settings.request_timeout_s, max_body=max_body),
+    ]
+    app = Starlette(
+        routes=routes,
+        middleware=middleware,
+        lifespan=lifespan,
+        exception_handlers={QueryTimeout: graph_error, PoolBusy: graph_error, JobError: graph_error},
+    )
     app.state.settings = settings
     app.state.pool = pool
     app.state.store_size = store_size
@@ -491,34 +628,70 @@ def create_app(store_path: str, timeout_s: float = 5.0, max_rows: int = 10000, a
     return app
 
 
-def server_config(app: Starlette, host: str, port: int, max_connections: int = MAX_CONNECTIONS,
-                  header_timeout_s: float = HEADER_TIMEOUT_S, **uvicorn_options):
+def server_config(
+    app: Starlette,
+    host: str,
+    port: int,
+    max_connections: int = MAX_CONNECTIONS,
+    header_timeout_s: float = HEADER_TIMEOUT_S,
+    **uvicorn_options,
+):
     """uvicorn's settings for the app: idle connections closed after KEEP_ALIVE_S, a request
     head due within ``header_timeout_s``, at most ``max_connections`` open connections."""
     import uvicorn
 
     connections = open_files_room(max_connections)
     quiet_accept_errors()
-    return uvicorn.Config(app, host=host, port=port, http=guarded_protocol(connections, header_timeout_s),
-                          timeout_keep_alive=KEEP_ALIVE_S, limit_concurrency=connections, backlog=BACKLOG,
-                          h11_max_incomplete_event_size=MAX_HEADER_BYTES, **uvicorn_options)
+    return uvicorn.Config(
+        app,
+        host=host,
+        port=port,
+        http=guarded_protocol(connections, header_timeout_s),
+        timeout_keep_alive=KEEP_ALIVE_S,
+        limit_concurrency=connections,
+        backlog=BACKLOG,
+        h11_max_incomplete_event_size=MAX_HEADER_BYTES,
+        **uvicorn_options,
+    )
 
 
-def run_server(store_path: str, host: str = "127.0.0.1", port: int = 8000, timeout_s: float = 5.0,
-               max_rows: int = 10000, allow_update: bool = False, update_token: str | None = None,
-               base: str = DEFAULT_BASE, raw_dir: str | None = None, workers: int = 3,
-               worker_memory_mb: int = 2048, max_body: int = BODY_LIMIT,
-               max_connections: int = MAX_CONNECTIONS) -> None:
+def run_server(
+    store_path: str,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    timeout_s: float = 5.0,
+    max_rows: int = 10000,
+    allow_update: bool = False,
+    update_token: str | None = None,
+    base: str = DEFAULT_BASE,
+    raw_dir: str | None = None,
+    workers: int = 3,
+    worker_memory_mb: int = 2048,
+    max_body: int = BODY_LIMIT,
+    max_connections: int = MAX_CONNECTIONS,
+) -> None:
     """Serve until Ctrl-C; uvicorn's access log records every request."""
     import uvicorn
 
     logging.basicConfig(level=logging.INFO, format="%(levelname)s: %(message)s")
-    app = create_app(store_path, timeout_s=timeout_s, max_rows=max_rows, allow_update=allow_update,
-                     update_token=update_token, base=base, raw_dir=raw_dir, workers=workers,
-                     worker_memory_mb=worker_memory_mb, max_body=max_body)
-    print(f"policy-graph: http://{host}:{port}/  (SPARQL: http://{host}:{port}/sparql) — Ctrl-C để dừng (to stop)")
-    config = server_config(app, host, port, max_connections, access_log=True, log_level="info",
-                           timeout_graceful_shutdown=3)
+    app = create_app(
+        store_path,
+        timeout_s=timeout_s,
+        max_rows=max_rows,
+        allow_update=allow_update,
+        update_token=update_token,
+        base=base,
+        raw_dir=raw_dir,
+        workers=workers,
+        worker_memory_mb=worker_memory_mb,
+        max_body=max_body,
+    )
+    print(
+        f"policy-graph: http://{host}:{port}/  (SPARQL: http://{host}:{port}/sparql) — Ctrl-C để dừng (to stop)"
+    )
+    config = server_config(
+        app, host, port, max_connections, access_log=True, log_level="info", timeout_graceful_shutdown=3
+    )
     uvicorn.Server(config).run()
 
 

@@ -46,8 +46,11 @@ class Verdict:
 def precheck(text: str, what: str = "truy vấn (query)") -> None:
     """Linear-time bounds checked in the server before a worker sees the text."""
     if len(text) > MAX_QUERY_CHARS:
-        raise JobError(413, f"{what} dài {len(text)} ký tự, quá giới hạn {MAX_QUERY_CHARS} "
-                            f"(the text is longer than {MAX_QUERY_CHARS} characters)")
+        raise JobError(
+            413,
+            f"{what} dài {len(text)} ký tự, quá giới hạn {MAX_QUERY_CHARS} "
+            f"(the text is longer than {MAX_QUERY_CHARS} characters)",
+        )
     depth = deepest = 0
     for char in text:
         if char in _OPEN:
@@ -56,8 +59,11 @@ def precheck(text: str, what: str = "truy vấn (query)") -> None:
         elif char in _CLOSE:
             depth -= 1
     if deepest > MAX_NESTING:
-        raise JobError(400, f"{what} lồng nhau quá {MAX_NESTING} tầng ngoặc "
-                            f"(brackets are nested more than {MAX_NESTING} levels deep)")
+        raise JobError(
+            400,
+            f"{what} lồng nhau quá {MAX_NESTING} tầng ngoặc "
+            f"(brackets are nested more than {MAX_NESTING} levels deep)",
+        )
 
 
 def _parser():
@@ -104,8 +110,9 @@ def _parse(parse, text: str):
     except ParseException as err:
         return None, f"{err.msg} (dòng/line {err.lineno}, cột/column {err.col})"
     except RecursionError:
-        raise JobError(400, "truy vấn quá phức tạp để kiểm tra (the query is too deeply structured to check)") \
-            from None
+        raise JobError(
+            400, "truy vấn quá phức tạp để kiểm tra (the query is too deeply structured to check)"
+        ) from None
     finally:
         sys.setrecursionlimit(limit)
 
@@ -124,15 +131,19 @@ def _engine_syntax_error(text: str) -> str | None:
         ox.Store().query(text, substitutions=probe)
     except SyntaxError as err:
         return str(err)
-    except Exception:  # noqa: BLE001 — parsed, then refused for the probe: Oxigraph can read it
+    except Exception:
         return None
     return None
 
 
-SERVICE_REFUSED = ("SERVICE (truy vấn liên kết tới máy chủ khác) bị từ chối "
-                   "(SERVICE: federated queries to other hosts are refused)")
-UPDATE_REFUSED = ("Đây là lệnh cập nhật; điểm truy vấn chỉ đọc (this is a SPARQL Update; the endpoint is "
-                  "read-only: updates go in update=, only when the server was started with --allow-update)")
+SERVICE_REFUSED = (
+    "SERVICE (truy vấn liên kết tới máy chủ khác) bị từ chối "
+    "(SERVICE: federated queries to other hosts are refused)"
+)
+UPDATE_REFUSED = (
+    "Đây là lệnh cập nhật; điểm truy vấn chỉ đọc (this is a SPARQL Update; the endpoint is "
+    "read-only: updates go in update=, only when the server was started with --allow-update)"
+)
 
 
 def check_query(text: str) -> Verdict:
@@ -146,9 +157,12 @@ def check_query(text: str) -> Verdict:
         engine_error = _engine_syntax_error(text)
         if engine_error:
             raise JobError(400, f"Lỗi cú pháp SPARQL (SPARQL syntax error): {engine_error}")
-        raise JobError(400, "Truy vấn dùng cú pháp ngoài SPARQL 1.1 (như LATERAL) mà máy chủ không kiểm tra được "
-                            f"nên không chạy (the query uses syntax beyond SPARQL 1.1, such as LATERAL, which the "
-                            f"server cannot check, so it is not run): {error}")
+        raise JobError(
+            400,
+            "Truy vấn dùng cú pháp ngoài SPARQL 1.1 (như LATERAL) mà máy chủ không kiểm tra được "
+            f"nên không chạy (the query uses syntax beyond SPARQL 1.1, such as LATERAL, which the "
+            f"server cannot check, so it is not run): {error}",
+        )
     names = _node_names(tree)
     if "ServiceGraphPattern" in names:
         raise JobError(403, SERVICE_REFUSED)

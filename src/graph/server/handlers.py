@@ -22,7 +22,9 @@ HTML = "text/html"
 def render(request: Request, template: str, status: int = 200, **context) -> HTMLResponse:
     env: Environment = request.app.state.templates
     site = request.app.state.site
-    html = env.get_template(template).render(site=site, href=site.href, request_path=request.url.path, **context)
+    html = env.get_template(template).render(
+        site=site, href=site.href, request_path=request.url.path, **context
+    )
     return HTMLResponse(html, status_code=status, headers={"Vary": "Accept"})
 
 
@@ -39,8 +41,11 @@ def _params(request: Request, *names: str) -> dict[str, str]:
     for name in names:
         value = request.query_params.get(name, "").strip()
         if len(value) > MAX_PARAM_CHARS:
-            raise JobError(400, f"tham số '{name}' dài quá {MAX_PARAM_CHARS} ký tự "
-                                f"(parameter longer than {MAX_PARAM_CHARS} characters)")
+            raise JobError(
+                400,
+                f"tham số '{name}' dài quá {MAX_PARAM_CHARS} ký tự "
+                f"(parameter longer than {MAX_PARAM_CHARS} characters)",
+            )
         if value:
             values[name] = value
     return values
@@ -53,18 +58,23 @@ async def _page(request: Request, template: str, name: str, values: dict, **cont
     except JobError as err:
         if err.status >= 500:
             raise
-        return render(request, template, status=err.status, data=None, error=err.message, values=values, **context)
+        return render(
+            request, template, status=err.status, data=None, error=err.message, values=values, **context
+        )
     return render(request, template, data=data, error=None, values=values, **context)
 
 
 # ------------------------------------------------------------ pages
+
 
 async def landing(request: Request) -> Response:
     return await _page(request, "landing.html", "landing", {})
 
 
 async def documents(request: Request) -> Response:
-    return await _page(request, "documents.html", "documents", _params(request, "type", "year", "issuer", "province"))
+    return await _page(
+        request, "documents.html", "documents", _params(request, "type", "year", "issuer", "province")
+    )
 
 
 async def search(request: Request) -> Response:
@@ -88,14 +98,46 @@ def _prefers_json(request: Request) -> bool:
 def _search_json(request: Request, data: dict) -> list[dict]:
     """Documents first (the shape the document search always had), then agencies and tasks."""
     href = request.app.state.site.href
-    found = [{"kind": "document", "iri": d["doc"]["iri"], "url": href(d["doc"]["iri"]), "label": d["doc"]["vi"],
-              "label_en": d["doc"]["en"], "symbol": d["symbol"], "title": d["title"], "date": d["date"],
-              "ingested": d["ingested"], "score": d["score"], "matched": d["matched"]} for d in data["documents"]]
-    found += [{"kind": "agency", "iri": a["iri"], "url": href(a["iri"]), "label": a["agency"]["vi"],
-               "label_en": a["agency"]["en"], "province": a["province"], "tasks": a["tasks"],
-               "matched": a["matched"]} for a in data["agencies"]]
-    found += [{"kind": "task", "iri": t["task"], "url": href(t["task"]), "label": t["label"],
-               "document": t["doc"], "matched": "".join(piece for piece, _ in t["snippet"])} for t in data["tasks"]]
+    found = [
+        {
+            "kind": "document",
+            "iri": d["doc"]["iri"],
+            "url": href(d["doc"]["iri"]),
+            "label": d["doc"]["vi"],
+            "label_en": d["doc"]["en"],
+            "symbol": d["symbol"],
+            "title": d["title"],
+            "date": d["date"],
+            "ingested": d["ingested"],
+            "score": d["score"],
+            "matched": d["matched"],
+        }
+        for d in data["documents"]
+    ]
+    found += [
+        {
+            "kind": "agency",
+            "iri": a["iri"],
+            "url": href(a["iri"]),
+            "label": a["agency"]["vi"],
+            "label_en": a["agency"]["en"],
+            "province": a["province"],
+            "tasks": a["tasks"],
+            "matched": a["matched"],
+        }
+        for a in data["agencies"]
+    ]
+    found += [
+        {
+            "kind": "task",
+            "iri": t["task"],
+            "url": href(t["task"]),
+            "label": t["label"],
+            "document": t["doc"],
+            "matched": "".join(piece for piece, _ in t["snippet"]),
+        }
+        for t in data["tasks"]
+    ]
     return found
 
 
@@ -112,12 +154,18 @@ async def tree(request: Request) -> Response:
             if err.status >= 500:
                 raise
             return PlainTextResponse(err.message + "\n", status_code=err.status)
-        return Response(body, media_type=media, headers={
-            "Content-Disposition": f"attachment; filename=\"{name}\"; filename*=UTF-8''{quote(name)}"})
+        return Response(
+            body,
+            media_type=media,
+            headers={
+                "Content-Disposition": f"attachment; filename=\"{name}\"; filename*=UTF-8''{quote(name)}"
+            },
+        )
     if not values.get("doc"):
         return render(request, "tree.html", data=None, error=None, values=values)
-    return await _page(request, "tree.html", "tree", values,
-                       export_query=urlencode({k: v for k, v in values.items()}))
+    return await _page(
+        request, "tree.html", "tree", values, export_query=urlencode({k: v for k, v in values.items()})
+    )
 
 
 async def compare(request: Request) -> Response:
@@ -128,7 +176,9 @@ async def compare(request: Request) -> Response:
 
 
 async def deadlines(request: Request) -> Response:
-    return await _page(request, "deadlines.html", "deadlines", _params(request, "province", "agency", "today"))
+    return await _page(
+        request, "deadlines.html", "deadlines", _params(request, "province", "agency", "today")
+    )
 
 
 async def labels(request: Request) -> Response:

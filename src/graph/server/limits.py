@@ -36,9 +36,11 @@ BACKLOG = 64
 
 # Inline scripts cannot run even if some text escaped our escaping; YASGUI and
 # vis-network insert their own style elements, hence 'unsafe-inline' for styles only.
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-       "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; "
-       "form-action 'self'")
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; "
+    "form-action 'self'"
+)
 SECURITY_HEADERS = {
     "Content-Security-Policy": CSP,
     "X-Content-Type-Options": "nosniff",
@@ -49,11 +51,16 @@ SECURITY_HEADERS = {
 
 def _plain(status: int, text: str) -> tuple[dict, dict]:
     body = (text + "\n").encode("utf-8")
-    headers = [(b"content-type", b"text/plain; charset=utf-8"), (b"content-length", str(len(body)).encode()),
-               (b"connection", b"close")]
+    headers = [
+        (b"content-type", b"text/plain; charset=utf-8"),
+        (b"content-length", str(len(body)).encode()),
+        (b"connection", b"close"),
+    ]
     headers += [(k.lower().encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]
-    return ({"type": "http.response.start", "status": status, "headers": headers},
-            {"type": "http.response.body", "body": body})
+    return (
+        {"type": "http.response.start", "status": status, "headers": headers},
+        {"type": "http.response.body", "body": body},
+    )
 
 
 class Guarded:
@@ -67,8 +74,11 @@ class Guarded:
             return await self.app(scope, receive, send)
         declared = dict(scope["headers"]).get(b"content-length", b"0")
         if not declared.isdigit() or int(declared) > self.max_body:
-            for message in _plain(413, f"Nội dung yêu cầu quá {self.max_body // 1024} KiB (the request body is "
-                                       f"larger than {self.max_body // 1024} KiB, or its length is not a number)"):
+            for message in _plain(
+                413,
+                f"Nội dung yêu cầu quá {self.max_body // 1024} KiB (the request body is "
+                f"larger than {self.max_body // 1024} KiB, or its length is not a number)",
+            ):
                 await send(message)
             return
         started = False
@@ -87,10 +97,15 @@ class Guarded:
             async with asyncio.timeout(self.deadline_s):
                 await self.app(scope, receive, send_with_headers)
         except TimeoutError:
-            log.warning("request %s %s passed its %g s deadline", scope["method"], scope["path"], self.deadline_s)
+            log.warning(
+                "request %s %s passed its %g s deadline", scope["method"], scope["path"], self.deadline_s
+            )
             if not started:
-                for message in _plain(503, f"Yêu cầu quá {self.deadline_s:g} giây và đã bị dừng "
-                                           f"(the request ran past its {self.deadline_s:g} s deadline)"):
+                for message in _plain(
+                    503,
+                    f"Yêu cầu quá {self.deadline_s:g} giây và đã bị dừng "
+                    f"(the request ran past its {self.deadline_s:g} s deadline)",
+                ):
                     await send(message)
         finally:
             current_client.reset(token)
@@ -108,8 +123,11 @@ def guarded_protocol(max_connections: int = MAX_CONNECTIONS, header_timeout_s: f
                 self.refused = True
                 self.transport = transport
                 start, body = _plain(503, "Quá nhiều kết nối (too many open connections): try again")
-                head = b"HTTP/1.1 503 Service Unavailable\r\n" + b"".join(
-                    k + b": " + v + b"\r\n" for k, v in start["headers"]) + b"\r\n"
+                head = (
+                    b"HTTP/1.1 503 Service Unavailable\r\n"
+                    + b"".join(k + b": " + v + b"\r\n" for k, v in start["headers"])
+                    + b"\r\n"
+                )
                 transport.write(head + body["body"])
                 transport.close()
                 return

@@ -30,11 +30,16 @@ PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
 PREFIX owl: <http://www.w3.org/2002/07/owl#>
 """
 TURTLE_PREFIXES = {
-    "pg": "https://w3id.org/policy-graph/ontology#", "pgv": "https://w3id.org/policy-graph/vocab/",
-    "eli": "http://data.europa.eu/eli/ontology#", "org": "http://www.w3.org/ns/org#",
-    "oa": "http://www.w3.org/ns/oa#", "prov": "http://www.w3.org/ns/prov#",
-    "skos": "http://www.w3.org/2004/02/skos/core#", "dcterms": "http://purl.org/dc/terms/",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#", "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "pg": "https://w3id.org/policy-graph/ontology#",
+    "pgv": "https://w3id.org/policy-graph/vocab/",
+    "eli": "http://data.europa.eu/eli/ontology#",
+    "org": "http://www.w3.org/ns/org#",
+    "oa": "http://www.w3.org/ns/oa#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
 }
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 LEGAL_RESOURCE = "http://data.europa.eu/eli/ontology#LegalResource"
@@ -111,7 +116,7 @@ class Term:
     datatype: str | None = None
 
     @classmethod
-    def of(cls, item: tuple | None) -> "Term | None":
+    def of(cls, item: tuple | None) -> Term | None:
         if item is None:
             return None
         if item[0] == "literal":
@@ -159,7 +164,7 @@ class Site:
     def href(self, iri: str) -> str:
         """A local link for IRIs under the base (they dereference here), else the IRI itself."""
         if iri.startswith(self.base + "/"):
-            return iri[len(self.base):]
+            return iri[len(self.base) :]
         return iri
 
     async def rows(self, query: str, **substitutions: str) -> list[dict[str, Term]]:
@@ -168,8 +173,13 @@ class Site:
         if substitutions:
             projected = " ".join(f"?{name}" for name in substitutions)
             query = _OUTER_SELECT.sub(lambda m: f"{m[0]}{projected} ", query, count=1)
-        job = Job(mode="rows", query=PREFIXES + query, max_rows=self.max_rows, trusted=True,
-                  substitutions={k: ("uri", v) for k, v in substitutions.items()})
+        job = Job(
+            mode="rows",
+            query=PREFIXES + query,
+            max_rows=self.max_rows,
+            trusted=True,
+            substitutions={k: ("uri", v) for k, v in substitutions.items()},
+        )
         reply = await self._run(job)
         if reply[0] == "error":
             raise JobError(reply[1], reply[2])
@@ -235,8 +245,10 @@ def evidence_of(var: str) -> str:
 
 
 def labels_of(var: str) -> str:
-    return (f'OPTIONAL {{ ?{var} skos:prefLabel ?{var}Vi FILTER(LANG(?{var}Vi) = "vi") }} '
-            f'OPTIONAL {{ ?{var} skos:prefLabel ?{var}En FILTER(LANG(?{var}En) = "en") }}')
+    return (
+        f'OPTIONAL {{ ?{var} skos:prefLabel ?{var}Vi FILTER(LANG(?{var}Vi) = "vi") }} '
+        f'OPTIONAL {{ ?{var} skos:prefLabel ?{var}En FILTER(LANG(?{var}En) = "en") }}'
+    )
 
 
 def _labelled(row: dict, var: str) -> Labelled | None:
@@ -248,11 +260,15 @@ def _labelled(row: dict, var: str) -> Labelled | None:
 # ------------------------------------------------------------ any node
 
 OUTGOING = f"SELECT DISTINCT ?p ?o ?oVi ?oEn WHERE {{ ?node ?p ?o {labels_of('o')} }}"
-INCOMING = (f"SELECT DISTINCT ?s ?p ?sVi ?sEn WHERE {{ {{ SELECT DISTINCT ?node ?s ?p WHERE {{ ?s ?p ?node }} LIMIT 300 }} "
-            f"{labels_of('s')} }}")
+INCOMING = (
+    f"SELECT DISTINCT ?s ?p ?sVi ?sEn WHERE {{ {{ SELECT DISTINCT ?node ?s ?p WHERE {{ ?s ?p ?node }} LIMIT 300 }} "
+    f"{labels_of('s')} }}"
+)
 PROPERTY_NAMES = """SELECT DISTINCT ?p ?l WHERE { { ?node ?p ?o } UNION { ?s ?p ?node }
   ?p rdfs:label ?l }"""
-NODE_EVIDENCE = f"SELECT DISTINCT ?src ?start ?end ?quote WHERE {{ {evidence_of('node')} FILTER(BOUND(?src)) }}"
+NODE_EVIDENCE = (
+    f"SELECT DISTINCT ?src ?start ?end ?quote WHERE {{ {evidence_of('node')} FILTER(BOUND(?src)) }}"
+)
 
 
 @dataclass
@@ -288,11 +304,21 @@ class NodeView:
         return found[0].value if found else None
 
     def prop_name(self, predicate: str) -> tuple[str, str]:
-        return self.property_names.get(predicate) or PROPERTY_LABELS.get(predicate) or (_local_name(predicate), "")
+        return (
+            self.property_names.get(predicate)
+            or PROPERTY_LABELS.get(predicate)
+            or (_local_name(predicate), "")
+        )
 
 
-FALLBACK_LABELS = (TURTLE_PREFIXES["rdfs"] + "label", TURTLE_PREFIXES["dcterms"] + "title", PG + "heading",
-                   PG + "measure", PG + "deadlineText", PG + "targetText")
+FALLBACK_LABELS = (
+    TURTLE_PREFIXES["rdfs"] + "label",
+    TURTLE_PREFIXES["dcterms"] + "title",
+    PG + "heading",
+    PG + "measure",
+    PG + "deadlineText",
+    PG + "targetText",
+)
 
 
 def _fallback_label(outgoing: list[Statement]) -> str | None:
@@ -303,15 +329,27 @@ def _fallback_label(outgoing: list[Statement]) -> str | None:
         if found:
             return found
     short = next((s.value.value for s in outgoing if s.predicate == PG + "label"), None)
-    kind = next((TYPE_NAMES[s.value.value] for s in outgoing
-                 if s.predicate == RDF_TYPE and s.value.value in TYPE_NAMES), None)
+    kind = next(
+        (
+            TYPE_NAMES[s.value.value]
+            for s in outgoing
+            if s.predicate == RDF_TYPE and s.value.value in TYPE_NAMES
+        ),
+        None,
+    )
     if short and kind:
         return f"{kind} {short}"
     return short
 
 
-TYPE_NAMES = {PG + "Task": "Nhiệm vụ", PG + "Indicator": "Chỉ tiêu", PG + "Footnote": "Chú thích",
-              PG + "Section": "Mục", PG + "Appendix": "Phụ lục", PG + "Citation": "Trích dẫn"}
+TYPE_NAMES = {
+    PG + "Task": "Nhiệm vụ",
+    PG + "Indicator": "Chỉ tiêu",
+    PG + "Footnote": "Chú thích",
+    PG + "Section": "Mục",
+    PG + "Appendix": "Phụ lục",
+    PG + "Citation": "Trích dẫn",
+}
 
 
 def _local_name(iri: str) -> str:
@@ -349,8 +387,9 @@ async def node_view(site: Site, iri: str) -> NodeView | None:
     names: dict[str, dict[str, str]] = defaultdict(dict)
     for row in await site.rows(PROPERTY_NAMES, node=iri):
         names[row["p"].value][row["l"].lang or ""] = row["l"].value
-    property_names = {p: (n.get("vi") or n.get(""), n.get("en", "")) for p, n in names.items()
-                      if n.get("vi") or n.get("")}
+    property_names = {
+        p: (n.get("vi") or n.get(""), n.get("en", "")) for p, n in names.items() if n.get("vi") or n.get("")
+    }
     label = Labelled(iri)
     for s in outgoing:
         if s.predicate == TURTLE_PREFIXES["skos"] + "prefLabel" and s.value.kind == "literal":
@@ -374,11 +413,11 @@ TASKS = f"""SELECT DISTINCT ?task ?label ?text ?deadline ?due ?output ?note ?src
   OPTIONAL {{ ?task pg:label ?label }} OPTIONAL {{ ?task pg:text ?text }}
   OPTIONAL {{ ?task pg:deadline ?d . OPTIONAL {{ ?d pg:deadlineText ?deadline }} OPTIONAL {{ ?d pg:dueDate ?due }} }}
   OPTIONAL {{ ?task pg:outputForm ?output }} OPTIONAL {{ ?task pg:note ?note }}
-  {evidence_of('task')}
+  {evidence_of("task")}
 }} ORDER BY xsd:integer(STRAFTER(STR(?task), "/task/")) ?task"""
 TASK_AGENCIES = f"""SELECT DISTINCT ?task ?role ?agency ?agencyVi ?agencyEn WHERE {{
   VALUES ?role {{ pg:leadAgency pg:cooperatingAgency pg:directingAgency }}
-  ?node pg:task ?task . ?task ?role ?agency . {labels_of('agency')}
+  ?node pg:task ?task . ?task ?role ?agency . {labels_of("agency")}
 }}"""
 INDICATORS = f"""SELECT DISTINCT ?ind ?label ?measure ?target ?horizon ?period ?agency ?agencyVi ?agencyEn
        ?src ?start ?end ?quote WHERE {{
@@ -386,25 +425,25 @@ INDICATORS = f"""SELECT DISTINCT ?ind ?label ?measure ?target ?horizon ?period ?
   OPTIONAL {{ ?ind pg:label ?label }} OPTIONAL {{ ?ind pg:measure ?measure }}
   OPTIONAL {{ ?ind pg:target/pg:targetText ?target }} OPTIONAL {{ ?ind pg:horizonYear ?horizon }}
   OPTIONAL {{ ?ind pg:reportingPeriod ?period }}
-  OPTIONAL {{ ?ind pg:monitoringAgency ?agency . {labels_of('agency')} }}
-  {evidence_of('ind')}
+  OPTIONAL {{ ?ind pg:monitoringAgency ?agency . {labels_of("agency")} }}
+  {evidence_of("ind")}
 }} ORDER BY xsd:integer(STRAFTER(STR(?ind), "/indicator/")) ?ind"""
 CITATIONS = f"""SELECT DISTINCT ?c ?cited ?citedVi ?citedEn ?citedAs ?kind ?footnote ?src ?start ?end ?quote WHERE {{
   ?c a pg:Citation ; dcterms:isPartOf ?node ; pg:citedDocument ?cited .
   OPTIONAL {{ ?c pg:citedAs ?citedAs }} OPTIONAL {{ ?c pg:relationKind ?kind }}
   OPTIONAL {{ ?c pg:inFootnote/pg:footnoteNumber ?footnote }}
-  {labels_of('cited')}
-  {evidence_of('c')}
+  {labels_of("cited")}
+  {evidence_of("c")}
 }} ORDER BY ?c"""
 FOOTNOTES = f"""SELECT DISTINCT ?f ?number ?text ?src ?start ?end ?quote WHERE {{
   ?f a pg:Footnote ; dcterms:isPartOf ?node .
   OPTIONAL {{ ?f pg:footnoteNumber ?number }} OPTIONAL {{ ?f pg:text ?text }}
-  {evidence_of('f')}
+  {evidence_of("f")}
 }} ORDER BY ?number ?f"""
 RELATED = f"""SELECT DISTINCT ?dir ?rel ?other ?otherVi ?otherEn ?date WHERE {{
   VALUES ?rel {{ eli:ensures_implementation_of eli:based_on pg:attachedTo }}
   {{ ?node ?rel ?other BIND("out" AS ?dir) }} UNION {{ ?other ?rel ?node BIND("in" AS ?dir) }}
-  {labels_of('other')}
+  {labels_of("other")}
   OPTIONAL {{ ?other eli:date_document ?date }}
 }} ORDER BY ?dir ?rel ?date ?other"""
 
@@ -432,10 +471,19 @@ def _first_per(rows: list[dict], key: str) -> list[dict]:
 
 
 async def document_tasks(site: Site, iri: str) -> list[TaskRow]:
-    tasks = {row["task"].value: TaskRow(row["task"].value, _text(row, "label"), _text(row, "text"),
-                                        _text(row, "deadline"), _text(row, "due"), _text(row, "output"),
-                                        _text(row, "note"), _evidence(row))
-             for row in _first_per(await site.rows(TASKS, node=iri), "task")}
+    tasks = {
+        row["task"].value: TaskRow(
+            row["task"].value,
+            _text(row, "label"),
+            _text(row, "text"),
+            _text(row, "deadline"),
+            _text(row, "due"),
+            _text(row, "output"),
+            _text(row, "note"),
+            _evidence(row),
+        )
+        for row in _first_per(await site.rows(TASKS, node=iri), "task")
+    }
     for row in await site.rows(TASK_AGENCIES, node=iri):
         task = tasks.get(row["task"].value)
         if task is not None:
@@ -447,17 +495,35 @@ async def document_tasks(site: Site, iri: str) -> list[TaskRow]:
 
 
 async def document_parts(site: Site, iri: str) -> dict:
-    indicators = [dict(iri=r["ind"].value, label=_text(r, "label"), measure=_text(r, "measure"),
-                       target=_text(r, "target"), horizon=_text(r, "horizon"), period=_text(r, "period"),
-                       agency=_labelled(r, "agency"), evidence=_evidence(r))
-                  for r in _first_per(await site.rows(INDICATORS, node=iri), "ind")]
-    citations = [dict(iri=r["c"].value, cited=_labelled(r, "cited"), cited_as=_text(r, "citedAs"),
-                      kind=_local_name(_text(r, "kind") or ""), footnote=_text(r, "footnote"),
-                      evidence=_evidence(r))
-                 for r in _first_per(await site.rows(CITATIONS, node=iri), "c")]
+    indicators = [
+        dict(
+            iri=r["ind"].value,
+            label=_text(r, "label"),
+            measure=_text(r, "measure"),
+            target=_text(r, "target"),
+            horizon=_text(r, "horizon"),
+            period=_text(r, "period"),
+            agency=_labelled(r, "agency"),
+            evidence=_evidence(r),
+        )
+        for r in _first_per(await site.rows(INDICATORS, node=iri), "ind")
+    ]
+    citations = [
+        dict(
+            iri=r["c"].value,
+            cited=_labelled(r, "cited"),
+            cited_as=_text(r, "citedAs"),
+            kind=_local_name(_text(r, "kind") or ""),
+            footnote=_text(r, "footnote"),
+            evidence=_evidence(r),
+        )
+        for r in _first_per(await site.rows(CITATIONS, node=iri), "c")
+    ]
     citations.sort(key=lambda c: _trailing_number(c["iri"]))
-    footnotes = [dict(iri=r["f"].value, number=_text(r, "number"), text=_text(r, "text"), evidence=_evidence(r))
-                 for r in _first_per(await site.rows(FOOTNOTES, node=iri), "f")]
+    footnotes = [
+        dict(iri=r["f"].value, number=_text(r, "number"), text=_text(r, "text"), evidence=_evidence(r))
+        for r in _first_per(await site.rows(FOOTNOTES, node=iri), "f")
+    ]
     related: dict[str, list[Labelled]] = defaultdict(list)
     for r in await site.rows(RELATED, node=iri):
         key = f"{r['dir'].value}:{_local_name(r['rel'].value)}"
@@ -477,39 +543,52 @@ def _trailing_number(iri: str) -> tuple[str, int]:
 AGENCY_TASKS = f"""SELECT DISTINCT ?task ?role ?doc ?docVi ?docEn ?label ?text ?deadline WHERE {{
   VALUES ?role {{ pg:leadAgency pg:cooperatingAgency pg:directingAgency }}
   ?task ?role ?node .
-  OPTIONAL {{ ?task dcterms:isPartOf ?doc . {labels_of('doc')} }}
+  OPTIONAL {{ ?task dcterms:isPartOf ?doc . {labels_of("doc")} }}
   OPTIONAL {{ ?task pg:label ?label }} OPTIONAL {{ ?task pg:text ?text }}
   OPTIONAL {{ ?task pg:deadline/pg:deadlineText ?deadline }}
 }} ORDER BY ?doc xsd:integer(STRAFTER(STR(?task), "/task/")) ?task ?role"""
 AGENCY_INDICATORS = f"""SELECT DISTINCT ?ind ?doc ?docVi ?docEn ?label ?measure WHERE {{
   ?ind pg:monitoringAgency ?node .
-  OPTIONAL {{ ?ind dcterms:isPartOf ?doc . {labels_of('doc')} }}
+  OPTIONAL {{ ?ind dcterms:isPartOf ?doc . {labels_of("doc")} }}
   OPTIONAL {{ ?ind pg:label ?label }} OPTIONAL {{ ?ind pg:measure ?measure }}
 }} ORDER BY ?doc ?ind"""
 AGENCY_DOCUMENTS = f"""SELECT DISTINCT ?doc ?docVi ?docEn ?date WHERE {{
-  ?doc eli:passed_by ?node . {labels_of('doc')} OPTIONAL {{ ?doc eli:date_document ?date }}
+  ?doc eli:passed_by ?node . {labels_of("doc")} OPTIONAL {{ ?doc eli:date_document ?date }}
 }} ORDER BY ?date ?doc"""
 
 
 async def agency_parts(site: Site, iri: str) -> dict:
     tasks: dict[str, dict] = {}
     for r in await site.rows(AGENCY_TASKS, node=iri):
-        task = tasks.setdefault(r["task"].value, dict(
-            iri=r["task"].value, doc=_labelled(r, "doc"), label=_text(r, "label"), text=_text(r, "text"),
-            deadline=_text(r, "deadline"), roles=[]))
+        task = tasks.setdefault(
+            r["task"].value,
+            dict(
+                iri=r["task"].value,
+                doc=_labelled(r, "doc"),
+                label=_text(r, "label"),
+                text=_text(r, "text"),
+                deadline=_text(r, "deadline"),
+                roles=[],
+            ),
+        )
         role = ROLE_LABELS.get(r["role"].value, ("", ""))
         if role not in task["roles"]:
             task["roles"].append(role)
-    indicators = [dict(iri=r["ind"].value, doc=_labelled(r, "doc"), label=_text(r, "label"),
-                       measure=_text(r, "measure"))
-                  for r in _first_per(await site.rows(AGENCY_INDICATORS, node=iri), "ind")]
+    indicators = [
+        dict(
+            iri=r["ind"].value, doc=_labelled(r, "doc"), label=_text(r, "label"), measure=_text(r, "measure")
+        )
+        for r in _first_per(await site.rows(AGENCY_INDICATORS, node=iri), "ind")
+    ]
     documents = [_labelled(r, "doc") for r in _first_per(await site.rows(AGENCY_DOCUMENTS, node=iri), "doc")]
     return dict(tasks=list(tasks.values()), indicators=indicators, documents=documents)
 
 
 # ------------------------------------------------------------ source files
 
-SOURCE_FILE = """SELECT DISTINCT ?title ?sha WHERE { ?node dcterms:title ?title OPTIONAL { ?node pg:sha256 ?sha } }"""
+SOURCE_FILE = (
+    """SELECT DISTINCT ?title ?sha WHERE { ?node dcterms:title ?title OPTIONAL { ?node pg:sha256 ?sha } }"""
+)
 
 
 @dataclass
@@ -531,13 +610,19 @@ async def source_view(site: Site, iri: str, start: int | None, end: int | None) 
     name = Path(rows[0]["title"].value).name  # a bare file name: nothing outside raw_dir is read
     path = site.raw_dir / name if site.raw_dir else None
     if path is None or not path.is_file():
-        return SourceView(iri, name, False, message=f"Không tìm thấy tệp {name} trong thư mục nguồn "
-                                                    f"(file not found in {site.raw_dir})")
+        return SourceView(
+            iri,
+            name,
+            False,
+            message=f"Không tìm thấy tệp {name} trong thư mục nguồn (file not found in {site.raw_dir})",
+        )
     from ..read import read_source
 
     source = read_source(path)
     text = source.text
-    view = SourceView(iri, name, True, changed=bool(_text(rows[0], "sha")) and rows[0]["sha"].value != source.sha256)
+    view = SourceView(
+        iri, name, True, changed=bool(_text(rows[0], "sha")) and rows[0]["sha"].value != source.sha256
+    )
     if start is not None and end is not None and 0 <= start <= end <= len(text):
         view.before, view.marked, view.after = text[:start], text[start:end], text[end:]
     else:
@@ -548,15 +633,22 @@ async def source_view(site: Site, iri: str, start: int | None, end: int | None) 
 # ------------------------------------------------------------ query library
 
 
-
 def load_query_library(query_dir: Path) -> list[dict]:
     """``queries/*.rq`` as the UI's examples, read by the same header parser as the CLI."""
     from ..queries import list_queries
 
-    return [{"name": q.name, "description": q.description, "text": q.text,
-             "params": [{"name": p.name, "variable": p.variable, "required": p.required,
-                         "description": p.description} for p in q.params]}
-            for q in list_queries(Path(query_dir))]
+    return [
+        {
+            "name": q.name,
+            "description": q.description,
+            "text": q.text,
+            "params": [
+                {"name": p.name, "variable": p.variable, "required": p.required, "description": p.description}
+                for p in q.params
+            ],
+        }
+        for q in list_queries(Path(query_dir))
+    ]
 
 
 # ------------------------------------------------------------ search
@@ -622,7 +714,7 @@ CHAIN_STEP = """SELECT DISTINCT ?from ?to WHERE { VALUES ?n { %s }
   { ?n eli:ensures_implementation_of ?to BIND(?n AS ?from) }
   UNION { ?from eli:ensures_implementation_of ?n BIND(?n AS ?to) } }"""
 CHAIN_NODES = f"""SELECT DISTINCT ?n ?nVi ?nEn ?symbol ?date ?ingested ?title WHERE {{ VALUES ?n {{ %s }}
-  {labels_of('n')}
+  {labels_of("n")}
   OPTIONAL {{ ?n eli:id_local ?symbol }} OPTIONAL {{ ?n eli:date_document ?date }}
   OPTIONAL {{ ?n pg:ingested ?ingested }} OPTIONAL {{ ?n eli:title ?title }} }}"""
 
@@ -645,8 +737,19 @@ async def implementation_chain(site: Site, iri: str, depth: int) -> dict:
     nodes = {}
     for r in await site.rows(CHAIN_NODES % _values(seen)):
         n = r["n"].value
-        node = nodes.setdefault(n, dict(id=n, label=None, label_en=None, symbol=None, date=None,
-                                        title=None, ingested=False, url=site.href(n)))
+        node = nodes.setdefault(
+            n,
+            dict(
+                id=n,
+                label=None,
+                label_en=None,
+                symbol=None,
+                date=None,
+                title=None,
+                ingested=False,
+                url=site.href(n),
+            ),
+        )
         node["label"] = node["label"] or _text(r, "nVi") or _local_name(n)
         node["label_en"] = node["label_en"] or _text(r, "nEn")
         node["symbol"] = node["symbol"] or _text(r, "symbol")
@@ -654,7 +757,18 @@ async def implementation_chain(site: Site, iri: str, depth: int) -> dict:
         node["title"] = node["title"] or _text(r, "title")
         node["ingested"] = node["ingested"] or _text(r, "ingested") == "true"
     for n in seen - set(nodes):
-        nodes[n] = dict(id=n, label=_local_name(n), label_en=None, symbol=None, date=None, title=None,
-                        ingested=False, url=site.href(n))
-    return {"root": iri, "nodes": sorted(nodes.values(), key=lambda x: x["id"]),
-            "edges": [{"from": a, "to": b, "relation": "implements"} for a, b in sorted(edges)]}
+        nodes[n] = dict(
+            id=n,
+            label=_local_name(n),
+            label_en=None,
+            symbol=None,
+            date=None,
+            title=None,
+            ingested=False,
+            url=site.href(n),
+        )
+    return {
+        "root": iri,
+        "nodes": sorted(nodes.values(), key=lambda x: x["id"]),
+        "edges": [{"from": a, "to": b, "relation": "implements"} for a, b in sorted(edges)],
+    }

@@ -61,8 +61,9 @@ def _context():
     which is what a killed worker costs the others.  (The forkserver is a clean single-threaded
     process, unlike the server, so forking from it is safe.)"""
     ctx = mp.get_context("forkserver")
-    ctx.set_forkserver_preload(["graph.server.sparql", "graph.server.sandbox", "rdflib.plugins.sparql.parser",
-                                "pyoxigraph"])
+    ctx.set_forkserver_preload(
+        ["graph.server.sparql", "graph.server.sandbox", "rdflib.plugins.sparql.parser", "pyoxigraph"]
+    )
     return ctx
 
 
@@ -70,14 +71,22 @@ class Worker:
     _ctx = _context()
     _ids = itertools.count(1)
 
-    def __init__(self, store_path: str, writable: bool = False, memory_bytes: int | None = None,
-                 log_dir: str | None = None):
+    def __init__(
+        self,
+        store_path: str,
+        writable: bool = False,
+        memory_bytes: int | None = None,
+        log_dir: str | None = None,
+    ):
         self.id = next(self._ids)
         self.stderr_path = str(Path(log_dir) / f"worker-{self.id}.log") if log_dir else None
         self.conn, child = self._ctx.Pipe(duplex=True)
-        self.process = self._ctx.Process(target=worker_main,
-                                         args=(child, store_path, writable, memory_bytes, self.stderr_path),
-                                         name="policy-graph-sparql", daemon=True)
+        self.process = self._ctx.Process(
+            target=worker_main,
+            args=(child, store_path, writable, memory_bytes, self.stderr_path),
+            name="policy-graph-sparql",
+            daemon=True,
+        )
         self.process.start()
         child.close()
         self.generation = 0
@@ -98,7 +107,7 @@ class Worker:
         try:
             await self._readable(timeout_s)
             return self.conn.recv()[0] == "ready"
-        except (asyncio.TimeoutError, EOFError, OSError):
+        except (TimeoutError, EOFError, OSError):
             return False
 
     async def call(self, job: Job, timeout_s: float) -> tuple:
@@ -108,7 +117,7 @@ class Worker:
             raise WorkerGone(before=True) from None
         try:
             await self._readable(timeout_s)
-        except asyncio.TimeoutError:
+        except TimeoutError:
             raise QueryTimeout() from None
         try:
             return await asyncio.to_thread(self.conn.recv)  # a large result must not hold the event loop
@@ -143,16 +152,24 @@ def death_reply(worker: Worker) -> tuple:
     """The answer for the request whose job a worker died running, from its last words."""
     words = worker.last_words()
     code = worker.process.exitcode
-    log.warning("query worker %d died (exit %s) running a request; replaced. Last words: %s",
-                worker.id, code, words.strip().splitlines()[-1] if words.strip() else "(none)")
+    log.warning(
+        "query worker %d died (exit %s) running a request; replaced. Last words: %s",
+        worker.id,
+        code,
+        words.strip().splitlines()[-1] if words.strip() else "(none)",
+    )
     if "memory allocation of" in words or "MemoryError" in words or code == -9:
         from .sparql import MEMORY_MESSAGE
 
         return ("error", 503, MEMORY_MESSAGE)
     if "overflowed its stack" in words or "stack overflow" in words:
         return ("error", 400, "Truy vấn lồng nhau quá sâu (the query is nested too deeply for the engine)")
-    return ("error", 503, "Tiến trình truy vấn đã dừng khi chạy truy vấn này và đã được thay "
-                          f"(the query worker stopped while running this query, exit {code}; it was replaced)")
+    return (
+        "error",
+        503,
+        "Tiến trình truy vấn đã dừng khi chạy truy vấn này và đã được thay "
+        f"(the query worker stopped while running this query, exit {code}; it was replaced)",
+    )
 
 
 class WorkerPool:
@@ -162,12 +179,19 @@ class WorkerPool:
     VERDICT_CACHE = 1024
     HEAVY_FOR_S = 30.0
 
-    def __init__(self, store_path: str, size: int = 3, timeout_s: float = 5.0, memory_mb: int | None = 2048,
-                 per_client: int | None = None):
+    def __init__(
+        self,
+        store_path: str,
+        size: int = 3,
+        timeout_s: float = 5.0,
+        memory_mb: int | None = 2048,
+        per_client: int | None = None,
+    ):
         if not Path(store_path).exists():
             raise FileNotFoundError(
                 f"{store_path}: chưa có kho dữ liệu, hãy chạy `policy-graph build` trước "
-                f"(no store here: run `policy-graph build` first)")
+                f"(no store here: run `policy-graph build` first)"
+            )
         self.store_path = store_path
         self.size = size
         self.timeout_s = timeout_s
@@ -208,8 +232,9 @@ class WorkerPool:
 
     async def _start(self, spare: bool, generation: int) -> None:
         # forking waits on the forkserver: not in the event loop
-        forking = asyncio.ensure_future(asyncio.to_thread(Worker, self.store_path, False, self.memory_bytes,
-                                                          self.log_dir.name))
+        forking = asyncio.ensure_future(
+            asyncio.to_thread(Worker, self.store_path, False, self.memory_bytes, self.log_dir.name)
+        )
         try:
             worker = await asyncio.shield(forking)
         except asyncio.CancelledError:  # the pool closed meanwhile: the new process must not outlive it
@@ -261,7 +286,9 @@ class WorkerPool:
         if worker in self.idle and not self.closed:
             self._unpark(worker)
             self.died += 1
-            log.warning("idle query worker %d stopped (exit %s); replaced", worker.id, worker.process.exitcode)
+            log.warning(
+                "idle query worker %d stopped (exit %s); replaced", worker.id, worker.process.exitcode
+            )
             self._background(self._replace(worker))
 
     def _retire(self, worker: Worker) -> None:
@@ -417,7 +444,7 @@ class WorkerPool:
     def _remember(self, job: Job, reply: tuple) -> None:
         """Cache the check of a client's query text: a repeated query is not parsed again,
         a refused one is refused without a worker."""
-        if job.mode != "protocol" or job.trusted or job.verdict is not None and reply[0] == "ok":
+        if job.mode != "protocol" or job.trusted or (job.verdict is not None and reply[0] == "ok"):
             return
         if reply[0] == "ok" and len(reply) > 3 and reply[3] is not None:
             self.verdicts[job.query] = reply[3]
@@ -430,7 +457,9 @@ class WorkerPool:
 
     async def update(self, job: Job) -> tuple:
         """Run an update in a one-off writable worker, then renew the read-only workers."""
-        writer = Worker(self.store_path, writable=True, memory_bytes=self.memory_bytes, log_dir=self.log_dir.name)
+        writer = Worker(
+            self.store_path, writable=True, memory_bytes=self.memory_bytes, log_dir=self.log_dir.name
+        )
         try:
             if not await writer.ready(timeout_s=120):
                 return ("error", 503, "không mở được kho để ghi (the store could not be opened for writing)")
@@ -447,10 +476,13 @@ class WorkerPool:
         return reply
 
     def stats(self) -> dict:
-        return {"workers": self.size, "ready": len([w for w in self.workers if not w.spare and w.alive()]),
-                "spare": len(self.spares),
-                "idle": len(self.idle),
-                "waiting": sum(len(q) for q in self.waiting.values()),
-                "queries_stopped": self.killed, "workers_died": self.died,
-                "heavy_clients": len([c for c in list(self.heavy_until) if self._heavy(c, time.monotonic())])}
-
+        return {
+            "workers": self.size,
+            "ready": len([w for w in self.workers if not w.spare and w.alive()]),
+            "spare": len(self.spares),
+            "idle": len(self.idle),
+            "waiting": sum(len(q) for q in self.waiting.values()),
+            "queries_stopped": self.killed,
+            "workers_died": self.died,
+            "heavy_clients": len([c for c in list(self.heavy_until) if self._heavy(c, time.monotonic())]),
+        }

@@ -19,6 +19,7 @@ import logging
 import platform
 import resource
 import struct
+from typing import ClassVar
 
 log = logging.getLogger("graph.server")
 
@@ -41,31 +42,36 @@ _ARCHES = {
 
 
 class _SockFilter(ctypes.Structure):
-    _fields_ = [("code", ctypes.c_ushort), ("jt", ctypes.c_ubyte), ("jf", ctypes.c_ubyte), ("k", ctypes.c_uint)]
+    _fields_: ClassVar = [
+        ("code", ctypes.c_ushort),
+        ("jt", ctypes.c_ubyte),
+        ("jf", ctypes.c_ubyte),
+        ("k", ctypes.c_uint),
+    ]
 
 
 class _SockFprog(ctypes.Structure):
-    _fields_ = [("len", ctypes.c_ushort), ("filter", ctypes.POINTER(_SockFilter))]
+    _fields_: ClassVar = [("len", ctypes.c_ushort), ("filter", ctypes.POINTER(_SockFilter))]
 
 
 def _program(arch: int, socket_nr: int, uring_nr: int) -> list[tuple[int, int, int, int]]:
     """BPF: on this arch, socket(AF_INET|AF_INET6, …) and io_uring_setup → EACCES; all else allowed."""
     deny = _RET_ERRNO | errno.EACCES
     return [
-        (_LD_W_ABS, 0, 0, 4),                    # 0: A = seccomp_data.arch
-        (_JEQ_K, 1, 0, arch),                    # 1: our arch? go on : allow
-        (_RET_K, 0, 0, _RET_ALLOW),              # 2
-        (_LD_W_ABS, 0, 0, 0),                    # 3: A = seccomp_data.nr
-        (_JEQ_K, 3, 0, uring_nr),                # 4: io_uring_setup → deny (8)
-        (_JEQ_K, 3, 0, socket_nr | _X32_BIT),    # 5: x32 socket → check domain (9)
-        (_JEQ_K, 2, 0, socket_nr),               # 6: socket → check domain (9)
-        (_RET_K, 0, 0, _RET_ALLOW),              # 7
-        (_RET_K, 0, 0, deny),                    # 8
-        (_LD_W_ABS, 0, 0, 16),                   # 9: A = low word of args[0] (the address family)
-        (_JEQ_K, 2, 0, _AF_INET),                # 10 → deny (13)
-        (_JEQ_K, 1, 0, _AF_INET6),               # 11 → deny (13)
-        (_RET_K, 0, 0, _RET_ALLOW),              # 12
-        (_RET_K, 0, 0, deny),                    # 13
+        (_LD_W_ABS, 0, 0, 4),  # 0: A = seccomp_data.arch
+        (_JEQ_K, 1, 0, arch),  # 1: our arch? go on : allow
+        (_RET_K, 0, 0, _RET_ALLOW),  # 2
+        (_LD_W_ABS, 0, 0, 0),  # 3: A = seccomp_data.nr
+        (_JEQ_K, 3, 0, uring_nr),  # 4: io_uring_setup → deny (8)
+        (_JEQ_K, 3, 0, socket_nr | _X32_BIT),  # 5: x32 socket → check domain (9)
+        (_JEQ_K, 2, 0, socket_nr),  # 6: socket → check domain (9)
+        (_RET_K, 0, 0, _RET_ALLOW),  # 7
+        (_RET_K, 0, 0, deny),  # 8
+        (_LD_W_ABS, 0, 0, 16),  # 9: A = low word of args[0] (the address family)
+        (_JEQ_K, 2, 0, _AF_INET),  # 10 → deny (13)
+        (_JEQ_K, 1, 0, _AF_INET6),  # 11 → deny (13)
+        (_RET_K, 0, 0, _RET_ALLOW),  # 12
+        (_RET_K, 0, 0, deny),  # 13
     ]
 
 
@@ -74,16 +80,22 @@ def deny_network() -> bool:
     kernel or machine does not allow it (then the query check is the only wall, and it is logged)."""
     arch = _ARCHES.get(platform.machine())
     if arch is None or struct.calcsize("P") != 8:
-        log.warning("no network filter for %s: SERVICE is refused by the query check only", platform.machine())
+        log.warning(
+            "no network filter for %s: SERVICE is refused by the query check only", platform.machine()
+        )
         return False
     libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
     instructions = _program(*arch)
     array = (_SockFilter * len(instructions))(*(_SockFilter(*i) for i in instructions))
     prog = _SockFprog(len(instructions), array)
-    if libc.prctl(_PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0 or \
-            libc.prctl(_PR_SET_SECCOMP, _SECCOMP_MODE_FILTER, ctypes.byref(prog), 0, 0) != 0:
-        log.warning("seccomp filter refused (%s): SERVICE is refused by the query check only",
-                    errno.errorcode.get(ctypes.get_errno(), "?"))
+    if (
+        libc.prctl(_PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0
+        or libc.prctl(_PR_SET_SECCOMP, _SECCOMP_MODE_FILTER, ctypes.byref(prog), 0, 0) != 0
+    ):
+        log.warning(
+            "seccomp filter refused (%s): SERVICE is refused by the query check only",
+            errno.errorcode.get(ctypes.get_errno(), "?"),
+        )
         return False
     return True
 

@@ -20,6 +20,7 @@ MAX_RESULT_BYTES = 32 * 1024 * 1024
 
 # ------------------------------------------------------------ formats
 
+
 @dataclass(frozen=True)
 class Format:
     name: str
@@ -39,9 +40,19 @@ GRAPH_FORMATS = (  # CONSTRUCT / DESCRIBE; the first is the default
     Format("jsonld", "application/ld+json", ("application/json",)),
     Format("rdfxml", "application/rdf+xml"),
 )
-FORMAT_PARAM_NAMES = {"json": "json", "xml": "xml", "csv": "csv", "tsv": "tsv", "ttl": "turtle",
-                      "turtle": "turtle", "nt": "ntriples", "ntriples": "ntriples", "jsonld": "jsonld",
-                      "json-ld": "jsonld", "rdfxml": "rdfxml"}
+FORMAT_PARAM_NAMES = {
+    "json": "json",
+    "xml": "xml",
+    "csv": "csv",
+    "tsv": "tsv",
+    "ttl": "turtle",
+    "turtle": "turtle",
+    "nt": "ntriples",
+    "ntriples": "ntriples",
+    "jsonld": "jsonld",
+    "json-ld": "jsonld",
+    "rdfxml": "rdfxml",
+}
 
 
 def parse_accept(header: str | None) -> list[tuple[str, float]]:
@@ -63,8 +74,9 @@ def parse_accept(header: str | None) -> list[tuple[str, float]]:
     return [(media, q) for media, q, _ in ranges if q > 0]
 
 
-def choose_format(accept: list[tuple[str, float]], offered: tuple[Format, ...],
-                  forced: str | None = None) -> Format:
+def choose_format(
+    accept: list[tuple[str, float]], offered: tuple[Format, ...], forced: str | None = None
+) -> Format:
     """The first offered format the client accepts; the default when it accepts none of them
     (a browser asking for text/html still gets a result rather than a 406)."""
     if forced:
@@ -76,12 +88,14 @@ def choose_format(accept: list[tuple[str, float]], offered: tuple[Format, ...],
             if media in (fmt.media_type, *fmt.aliases):
                 return fmt
         if media in ("*/*", "application/*", "text/*"):
-            return next((f for f in offered if media == "*/*" or f.media_type.startswith(media[:-1])),
-                        offered[0])
+            return next(
+                (f for f in offered if media == "*/*" or f.media_type.startswith(media[:-1])), offered[0]
+            )
     return offered[0]
 
 
 # ------------------------------------------------------------ terms across processes
+
 
 def encode_term(term) -> tuple | None:
     """A pyoxigraph term as plain tuples (picklable, cheap): ('uri', v) ('bnode', v) ('literal', v, lang, dt)."""
@@ -128,12 +142,18 @@ def _json_term(term) -> dict:
         elif term.datatype and term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
             item["datatype"] = term.datatype.value
         return item
-    return {"type": "triple", "value": {"subject": _json_term(term.subject),
-                                        "predicate": _json_term(term.predicate),
-                                        "object": _json_term(term.object)}}
+    return {
+        "type": "triple",
+        "value": {
+            "subject": _json_term(term.subject),
+            "predicate": _json_term(term.predicate),
+            "object": _json_term(term.object),
+        },
+    }
 
 
 # ------------------------------------------------------------ jobs (run inside a worker)
+
 
 @dataclass
 class Job:
@@ -233,13 +253,20 @@ def _bound_query(store, job: Job) -> str:
 def _results_format(fmt: Format):
     import pyoxigraph as ox
 
-    return {"json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML,
-            "csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV}[fmt.name]
+    return {
+        "json": ox.QueryResultsFormat.JSON,
+        "xml": ox.QueryResultsFormat.XML,
+        "csv": ox.QueryResultsFormat.CSV,
+        "tsv": ox.QueryResultsFormat.TSV,
+    }[fmt.name]
 
 
 def _too_many(max_rows: int, what_vi: str, what_en: str) -> JobError:
-    return JobError(413, f"Kết quả vượt quá {max_rows} {what_vi}; hãy thêm LIMIT "
-                         f"(the result has more than {max_rows} {what_en}: add a LIMIT)")
+    return JobError(
+        413,
+        f"Kết quả vượt quá {max_rows} {what_vi}; hãy thêm LIMIT "
+        f"(the result has more than {max_rows} {what_en}: add a LIMIT)",
+    )
 
 
 def _rows(result, max_rows: int) -> list[dict[str, tuple]]:
@@ -269,14 +296,20 @@ def _solutions_bytes(result, fmt: Format, max_rows: int) -> bytes:
         row = {n: _json_term(solution[n]) for n in names if solution[n] is not None}
         size += sum(len(t.get("value", "")) if isinstance(t.get("value"), str) else 64 for t in row.values())
         if size > MAX_RESULT_BYTES:
-            raise JobError(413, f"Kết quả vượt quá {MAX_RESULT_BYTES // 2**20} MiB "
-                                f"(the result is larger than {MAX_RESULT_BYTES // 2**20} MiB): add a LIMIT")
+            raise JobError(
+                413,
+                f"Kết quả vượt quá {MAX_RESULT_BYTES // 2**20} MiB "
+                f"(the result is larger than {MAX_RESULT_BYTES // 2**20} MiB): add a LIMIT",
+            )
         bindings.append(row)
-    body = json.dumps({"head": {"vars": names}, "results": {"bindings": bindings}},
-                      ensure_ascii=False).encode("utf-8")
+    body = json.dumps(
+        {"head": {"vars": names}, "results": {"bindings": bindings}}, ensure_ascii=False
+    ).encode("utf-8")
     if fmt.name == "json":
         return body
-    return ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON).serialize(format=_results_format(fmt))
+    return ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON).serialize(
+        format=_results_format(fmt)
+    )
 
 
 def _triples_bytes(result, fmt: Format, max_rows: int, prefixes: dict[str, str] | None) -> bytes:
@@ -287,16 +320,23 @@ def _triples_bytes(result, fmt: Format, max_rows: int, prefixes: dict[str, str] 
         if len(triples) >= max_rows:
             raise _too_many(max_rows, "bộ ba", "triples")
         triples.append(triple)
-    rdf_format = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES,
-                  "jsonld": ox.RdfFormat.JSON_LD, "rdfxml": ox.RdfFormat.RDF_XML}[fmt.name]
+    rdf_format = {
+        "turtle": ox.RdfFormat.TURTLE,
+        "ntriples": ox.RdfFormat.N_TRIPLES,
+        "jsonld": ox.RdfFormat.JSON_LD,
+        "rdfxml": ox.RdfFormat.RDF_XML,
+    }[fmt.name]
     kwargs = {"prefixes": prefixes} if prefixes and fmt.name in ("turtle", "rdfxml", "jsonld") else {}
     body = ox.serialize(triples, format=rdf_format, **kwargs)
     if len(body) > MAX_RESULT_BYTES:
-        raise JobError(413, f"Kết quả vượt quá {MAX_RESULT_BYTES // 2**20} MiB (result too large): add a LIMIT")
+        raise JobError(
+            413, f"Kết quả vượt quá {MAX_RESULT_BYTES // 2**20} MiB (result too large): add a LIMIT"
+        )
     return body
 
 
 # ------------------------------------------------------------ the worker process
+
 
 def _open(store_path: str, writable: bool):
     """The store's current generation (``store.open_store`` resolves the link a build flips),
@@ -314,11 +354,13 @@ def _redirect_stderr(path: str | None) -> None:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
         os.dup2(fd, 2)
         os.close(fd)
-        sys.stderr = open(2, "w", closefd=False, buffering=1)
+        sys.stderr = open(2, "w", closefd=False, buffering=1)  # noqa: SIM115 - lives as long as the worker
 
 
-MEMORY_MESSAGE = ("Truy vấn cần nhiều bộ nhớ hơn giới hạn của tiến trình truy vấn (the query needed more "
-                  "memory than a query worker may use): add a LIMIT or narrow the patterns")
+MEMORY_MESSAGE = (
+    "Truy vấn cần nhiều bộ nhớ hơn giới hạn của tiến trình truy vấn (the query needed more "
+    "memory than a query worker may use): add a LIMIT or narrow the patterns"
+)
 
 
 def _reply(store, job: Job) -> tuple:
@@ -333,13 +375,14 @@ def _reply(store, job: Job) -> tuple:
         return ("error", 400, f"Lỗi khi tính truy vấn (query evaluation error): {err}")
     except OSError as err:
         return ("error", 503, f"Lỗi kho dữ liệu (store error): {err}")
-    except Exception as err:  # noqa: BLE001 — report to the client, keep the worker alive
+    except Exception as err:
         print(f"policy-graph worker: {type(err).__name__}: {err}", file=sys.stderr)
         return ("error", 500, f"{type(err).__name__}: {err}")
 
 
-def worker_main(conn, store_path: str, writable: bool, memory_bytes: int | None = None,
-                stderr_path: str | None = None) -> None:
+def worker_main(
+    conn, store_path: str, writable: bool, memory_bytes: int | None = None, stderr_path: str | None = None
+) -> None:
     """Serve jobs from ``conn`` until the parent closes it.  The worker first gives up the
     network and caps its memory, warms the query checker, then says it is ready.  Ctrl-C goes
     to the parent, which ends its workers itself; a worker ignores SIGINT."""

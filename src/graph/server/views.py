@@ -24,10 +24,14 @@ from .guard import JobError
 from .pages import plain, safe_iri
 
 PREFIXES = {
-    "pg": "https://w3id.org/policy-graph/ontology#", "eli": "http://data.europa.eu/eli/ontology#",
-    "org": "http://www.w3.org/ns/org#", "skos": "http://www.w3.org/2004/02/skos/core#",
-    "dcterms": "http://purl.org/dc/terms/", "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "oa": "http://www.w3.org/ns/oa#", "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "pg": "https://w3id.org/policy-graph/ontology#",
+    "eli": "http://data.europa.eu/eli/ontology#",
+    "org": "http://www.w3.org/ns/org#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "oa": "http://www.w3.org/ns/oa#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
 }
 XSD_DATE = ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")
 
@@ -47,10 +51,11 @@ def _select(store, query: str, **bindings) -> list[dict]:
     of the outermost WHERE group, serialised by pyoxigraph (never pasted as text; and unlike
     Oxigraph's substitutions, which apply after evaluation, they narrow the evaluation)."""
     if bindings:
-        block = " ".join(f"VALUES ?{k} {{ {ox.NamedNode(v) if isinstance(v, str) else v} }}"
-                         for k, v in bindings.items())
+        block = " ".join(
+            f"VALUES ?{k} {{ {ox.NamedNode(v) if isinstance(v, str) else v} }}" for k, v in bindings.items()
+        )
         match = _OUTER_WHERE.search(query)
-        query = f"{query[:match.end()]} {block} {query[match.end():]}"
+        query = f"{query[: match.end()]} {block} {query[match.end() :]}"
     solutions = store.query(query, prefixes=PREFIXES, use_default_graph_as_union=True)
     names = [v.value for v in solutions.variables]
     return [{n: s[n].value for n in names if s[n] is not None} for s in solutions]
@@ -119,7 +124,7 @@ def labels(store, iris) -> dict[str, dict]:
     wanted = sorted({i for i in iris if i and safe_iri(i)})
     found = {i: {"iri": i, "vi": None, "en": None} for i in wanted}
     for chunk in range(0, len(wanted), 200):
-        values = " ".join(f"<{i}>" for i in wanted[chunk:chunk + 200])
+        values = " ".join(f"<{i}>" for i in wanted[chunk : chunk + 200])
         for row in _select(store, LABELS % values):
             item = found[row["n"]]
             item["vi"] = item["vi"] or row.get("vi") or row.get("other")
@@ -138,11 +143,20 @@ DOC_FACTS = """SELECT ?doc ?vi ?en ?province ?provinceIri WHERE { VALUES ?doc { 
   OPTIONAL { ?doc skos:prefLabel ?en FILTER(LANG(?en) = "en") }
   OPTIONAL { ?doc eli:jurisdiction ?provinceIri . ?provinceIri skos:prefLabel ?province FILTER(LANG(?province) = "vi") } }"""
 TREE_COLUMNS = [  # (key in the row, header vi, header en): the table, the CSV and the workbook
-    ("level", "Cấp", "level"), ("number", "Số ký hiệu", "symbol"), ("type", "Loại văn bản", "type"),
-    ("issuer", "Cơ quan ban hành", "issuer"), ("date", "Ngày ban hành", "date"),
-    ("province", "Địa bàn", "province"), ("label", "Mục", "item"), ("text", "Nhiệm vụ", "task"),
-    ("lead", "Chủ trì", "lead"), ("support", "Phối hợp", "cooperating"), ("deadline", "Thời hạn", "deadline"),
-    ("due", "Hạn cuối", "due date"), ("status", "Tình trạng", "status"), ("doc", "Văn bản (IRI)", "document"),
+    ("level", "Cấp", "level"),
+    ("number", "Số ký hiệu", "symbol"),
+    ("type", "Loại văn bản", "type"),
+    ("issuer", "Cơ quan ban hành", "issuer"),
+    ("date", "Ngày ban hành", "date"),
+    ("province", "Địa bàn", "province"),
+    ("label", "Mục", "item"),
+    ("text", "Nhiệm vụ", "task"),
+    ("lead", "Chủ trì", "lead"),
+    ("support", "Phối hợp", "cooperating"),
+    ("deadline", "Thời hạn", "deadline"),
+    ("due", "Hạn cuối", "due date"),
+    ("status", "Tình trạng", "status"),
+    ("doc", "Văn bản (IRI)", "document"),
     ("task", "Nhiệm vụ (IRI)", "task IRI"),
 ]
 
@@ -168,9 +182,13 @@ def _tree_rows(store, root: str, day: dt.date):
     for terms in result.rows:
         row = {k: (t.value if t is not None else None) for k, t in terms.items()}
         fact = facts.get(row["doc"], {})
-        row.update(level=int(row["level"] or 0), status=_STATUS_BY_TEXT.get(row["status"], "none"),
-                   doc_label={"iri": row["doc"], "vi": fact.get("vi"), "en": fact.get("en")},
-                   province_iri=fact.get("provinceIri"), **agencies[row["task"]])
+        row.update(
+            level=int(row["level"] or 0),
+            status=_STATUS_BY_TEXT.get(row["status"], "none"),
+            doc_label={"iri": row["doc"], "vi": fact.get("vi"), "en": fact.get("en")},
+            province_iri=fact.get("provinceIri"),
+            **agencies[row["task"]],
+        )
         row["lead_names"] = [a["vi"] or a["iri"] for a in row.pop("lead")]
         row["support_names"] = [a["vi"] or a["iri"] for a in row.pop("support")]
         row["leads"], row["supports"] = agencies[row["task"]]["lead"], agencies[row["task"]]["support"]
@@ -193,17 +211,20 @@ def _keep(row: dict, filters: dict) -> bool:
     due = dt.date.fromisoformat(row["due"]) if row.get("due") else None
     if filters["from"] and (due is None or due < filters["from"]):
         return False
-    if filters["to"] and (due is None or due > filters["to"]):
-        return False
-    return True
+    return not (filters["to"] and (due is None or due > filters["to"]))
 
 
 def tree_filters(values: dict) -> dict:
     status = values.get("status", "")
     if status and status not in STATUSES:
         raise JobError(400, f"status phải là một trong (must be one of): {', '.join(STATUSES)}")
-    return {"province": values.get("province", "").strip(), "agency": values.get("agency", "").strip(),
-            "status": status, "from": _date_param(values, "from"), "to": _date_param(values, "to")}
+    return {
+        "province": values.get("province", "").strip(),
+        "agency": values.get("agency", "").strip(),
+        "status": status,
+        "from": _date_param(values, "from"),
+        "to": _date_param(values, "to"),
+    }
 
 
 def tree(store, values: dict) -> dict:
@@ -215,7 +236,10 @@ def tree(store, values: dict) -> dict:
     kept = [row for row in page if _keep(row, filters)]
     root_label = labels(store, [root]).get(root, {"iri": root, "vi": None, "en": None})
     return {
-        "root": root_label, "today": day.isoformat(), "rows": kept, "total": len(page),
+        "root": root_label,
+        "today": day.isoformat(),
+        "rows": kept,
+        "total": len(page),
         "filters": {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in filters.items()},
         "provinces": sorted({r["province"] for r in page if r.get("province")}),
         "agencies": sorted({n for r in page for n in r["lead_names"] + r["support_names"]}, key=plain),
@@ -228,8 +252,16 @@ def _tree_documents(rows: list[dict]) -> list[dict]:
     """The documents the rows come from, in tree order, with their task counts."""
     seen: dict[str, dict] = {}
     for row in rows:
-        item = seen.setdefault(row["doc"], {"doc": row["doc_label"], "level": row["level"], "number": row["number"],
-                                            "province": row.get("province"), "tasks": 0})
+        item = seen.setdefault(
+            row["doc"],
+            {
+                "doc": row["doc_label"],
+                "level": row["level"],
+                "number": row["number"],
+                "province": row.get("province"),
+                "tasks": 0,
+            },
+        )
         item["tasks"] += 1
     return list(seen.values())
 
@@ -254,12 +286,17 @@ def tree_export(store, values: dict) -> tuple[str, bytes, str]:
         cells["status"] = ox.Literal(f"{status_vi} ({status_en})")
         cells["lead"] = ox.Literal("; ".join(row["lead_names"]))
         cells["support"] = ox.Literal("; ".join(row["support_names"]))
-        out_rows.append({h: cells.get(key) for h, (key, _vi, _en) in zip(headers, TREE_COLUMNS)})
+        out_rows.append(
+            {h: cells.get(key) for h, (key, _vi, _en) in zip(headers, TREE_COLUMNS, strict=False)}
+        )
     result = QueryResult(columns=headers, rows=out_rows)
     name = "cay-trien-khai-" + re.sub(r"[^0-9A-Za-z]+", "-", plain(row_symbol(store, root))).strip("-")
     if fmt == "xlsx":
-        return ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                to_xlsx(result, sheet="Cây triển khai"), name + ".xlsx")
+        return (
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            to_xlsx(result, sheet="Cây triển khai"),
+            name + ".xlsx",
+        )
     return "text/csv; charset=utf-8", to_csv(result).encode("utf-8"), name + ".csv"
 
 
@@ -270,6 +307,7 @@ def row_symbol(store, iri: str) -> str:
 
 # ------------------------------------------------------------ province comparison
 
+
 def compare(store, values: dict) -> dict:
     """How each province carries out one document: its plans, tasks, lead agencies, deadlines."""
     root = resolve(store, values.get("doc", ""))
@@ -279,10 +317,20 @@ def compare(store, values: dict) -> dict:
     for _terms, row in rows:
         if row["level"] == 0 or not row.get("province"):
             continue
-        item = provinces.setdefault(row["province"], {"province": row["province"], "plans": {}, "tasks": 0,
-                                                      "leads": Counter(), "status": Counter(), "lead_iris": {}})
-        item["plans"].setdefault(row["doc"], {"doc": row["doc_label"], "level": row["level"],
-                                              "date": row.get("date"), "tasks": 0})
+        item = provinces.setdefault(
+            row["province"],
+            {
+                "province": row["province"],
+                "plans": {},
+                "tasks": 0,
+                "leads": Counter(),
+                "status": Counter(),
+                "lead_iris": {},
+            },
+        )
+        item["plans"].setdefault(
+            row["doc"], {"doc": row["doc_label"], "level": row["level"], "date": row.get("date"), "tasks": 0}
+        )
         item["plans"][row["doc"]]["tasks"] += 1
         item["tasks"] += 1
         item["status"][row["status"]] += 1
@@ -292,10 +340,18 @@ def compare(store, values: dict) -> dict:
     columns = []
     for name in sorted(provinces, key=plain):
         item = provinces[name]
-        columns.append({"province": name, "tasks": item["tasks"], "status": dict(item["status"]),
-                        "plans": sorted(item["plans"].values(), key=lambda p: (p["level"], p["date"] or "")),
-                        "leads": [{"name": n, "iri": item["lead_iris"][n], "tasks": c}
-                                  for n, c in item["leads"].most_common()]})
+        columns.append(
+            {
+                "province": name,
+                "tasks": item["tasks"],
+                "status": dict(item["status"]),
+                "plans": sorted(item["plans"].values(), key=lambda p: (p["level"], p["date"] or "")),
+                "leads": [
+                    {"name": n, "iri": item["lead_iris"][n], "tasks": c}
+                    for n, c in item["leads"].most_common()
+                ],
+            }
+        )
     return {"root": labels(store, [root])[root], "today": day.isoformat(), "columns": columns}
 
 
@@ -333,7 +389,9 @@ def deadlines(store, values: dict) -> dict:
             continue
         task["status"] = status_of(task.get("due"), day)
         task["doc_label"] = docs.get(task["doc"])
-        task["short"] = task["label"] if re.search(r"\w", task.get("label") or "") else f"#{_task_number(task['task'])}"
+        task["short"] = (
+            task["label"] if re.search(r"\w", task.get("label") or "") else f"#{_task_number(task['task'])}"
+        )
         kept.append(task)
     groups: dict[tuple, dict] = {}
     for task in kept:
@@ -350,10 +408,15 @@ def deadlines(store, values: dict) -> dict:
     ordered = [groups[k] for k in sorted(groups)]
     for group in ordered:
         group["tasks"].sort(key=lambda t: (t.get("due") or "", t["doc"], _task_number(t["task"])))
-    return {"today": day.isoformat(), "groups": ordered, "count": len(kept),
-            "overdue": sum(1 for t in kept if t["status"] == "overdue"),
-            "provinces": all_provinces, "agencies": all_agencies,
-            "filters": {"province": province, "agency": agency}}
+    return {
+        "today": day.isoformat(),
+        "groups": ordered,
+        "count": len(kept),
+        "overdue": sum(1 for t in kept if t["status"] == "overdue"),
+        "provinces": all_provinces,
+        "agencies": all_agencies,
+        "filters": {"province": province, "agency": agency},
+    }
 
 
 def _task_number(iri: str) -> int:
@@ -412,17 +475,33 @@ def landing(store, values: dict) -> dict:
     task_counts = {row["doc"]: int(row["n"]) for row in _select(store, TASK_COUNTS)}
     tops = [iri for iri in down if not up.get(iri)]
     names = labels(store, tops)
-    facts = {row["doc"]: row for row in _select(store, DOC_DATES % " ".join(f"<{t}>" for t in tops if safe_iri(t)))} \
-        if tops else {}
+    facts = (
+        {
+            row["doc"]: row
+            for row in _select(store, DOC_DATES % " ".join(f"<{t}>" for t in tops if safe_iri(t)))
+        }
+        if tops
+        else {}
+    )
     resolutions = []
     for iri in tops:
         below = _descendants(down, iri)
-        resolutions.append({"doc": names[iri], "symbol": facts.get(iri, {}).get("symbol"),
-                            "date": facts.get(iri, {}).get("date"), "documents": len(below),
-                            "tasks": sum(task_counts.get(d, 0) for d in below)})
+        resolutions.append(
+            {
+                "doc": names[iri],
+                "symbol": facts.get(iri, {}).get("symbol"),
+                "date": facts.get(iri, {}).get("date"),
+                "documents": len(below),
+                "tasks": sum(task_counts.get(d, 0) for d in below),
+            }
+        )
     resolutions.sort(key=lambda r: (-r["tasks"], -r["documents"], r["doc"]["iri"]))
-    return {"facets": facets, "resolutions": resolutions, "count": len(docs),
-            "tasks": sum(task_counts.values())}
+    return {
+        "facets": facets,
+        "resolutions": resolutions,
+        "count": len(docs),
+        "tasks": sum(task_counts.values()),
+    }
 
 
 DOC_DATES = """SELECT ?doc ?symbol ?date WHERE { VALUES ?doc { %s }
@@ -433,8 +512,9 @@ def documents(store, values: dict) -> dict:
     """The ingested documents, narrowed by type, year, issuer or province (the landing's facets)."""
     wanted = {k: values.get(k, "").strip() for k in ("type", "year", "issuer", "province")}
     fields = {"type": "typeLabel", "year": "year", "issuer": "issuer", "province": "province"}
-    docs = [d for d in _documents(store)
-            if all(not v or (d.get(fields[k]) or "") == v for k, v in wanted.items())]
+    docs = [
+        d for d in _documents(store) if all(not v or (d.get(fields[k]) or "") == v for k, v in wanted.items())
+    ]
     return {"documents": docs, "filters": wanted}
 
 
@@ -449,8 +529,14 @@ AGENCY_PROVINCES = """SELECT DISTINCT ?agency ?province WHERE { ?agency a org:Or
 SEARCH_DOCUMENTS = """SELECT ?doc ?p ?o WHERE { ?doc a eli:LegalResource .
   VALUES ?p { eli:id_local eli:number eli:type_document eli:title eli:date_document pg:ingested skos:prefLabel }
   ?doc ?p ?o }"""
-_DOC_FIELDS = {"id_local": "symbol", "number": "number", "type_document": "type", "title": "title",
-               "date_document": "date", "ingested": "ingested"}
+_DOC_FIELDS = {
+    "id_local": "symbol",
+    "number": "number",
+    "type_document": "type",
+    "title": "title",
+    "date_document": "date",
+    "ingested": "ingested",
+}
 AGENCY_LOAD = """SELECT ?agency (COUNT(DISTINCT ?task) AS ?n) WHERE { ?task pg:leadAgency|pg:cooperatingAgency ?agency }
 GROUP BY ?agency"""
 MAX_HITS = 50
@@ -473,8 +559,11 @@ def _word_score(words: list[str], haystack: str) -> float:
 def _fold_char(char: str) -> str:
     """One character folded as plain() folds it, always one character long, so offsets in
     the folded text are offsets in the original."""
-    base = "".join(c for c in unicodedata.normalize("NFD", char.casefold().replace("đ", "d"))
-                   if not unicodedata.combining(c))
+    base = "".join(
+        c
+        for c in unicodedata.normalize("NFD", char.casefold().replace("đ", "d"))
+        if not unicodedata.combining(c)
+    )
     return base[:1] or char
 
 
@@ -490,7 +579,7 @@ def _snippet(text: str, words: list[str], width: int = 180) -> list[tuple[str, b
     end = min(len(flat), start + width)
     marked = [False] * len(flat)
     for match in found:
-        marked[match.start():match.end()] = [True] * (match.end() - match.start())
+        marked[match.start() : match.end()] = [True] * (match.end() - match.start())
     pieces: list[tuple[str, bool]] = [("…", False)] if start else []
     for i in range(start, end):
         if pieces and pieces[-1][1] == marked[i] and pieces[-1][0] != "…":
@@ -530,8 +619,18 @@ def search(store, values: dict) -> dict:
     docs = _search_documents(store, text)
     named = "văn bản được nêu đúng số ký hiệu (the document named)"
     if exact and all(d["doc"]["iri"] != exact for d in docs):
-        docs.insert(0, {"doc": labels(store, [exact])[exact], "symbol": row_symbol(store, exact), "title": None,
-                        "date": None, "ingested": False, "score": 100, "matched": named})
+        docs.insert(
+            0,
+            {
+                "doc": labels(store, [exact])[exact],
+                "symbol": row_symbol(store, exact),
+                "title": None,
+                "date": None,
+                "ingested": False,
+                "score": 100,
+                "matched": named,
+            },
+        )
     for doc in docs:
         if doc["doc"]["iri"] == exact and doc["score"] < 100:
             doc.update(score=100, matched=named)
@@ -552,9 +651,20 @@ def _search_documents(store, text: str) -> list[dict]:
     docs: dict[str, dict] = {}
     solutions = store.query(SEARCH_DOCUMENTS, prefixes=PREFIXES, use_default_graph_as_union=True)
     for row in solutions:
-        doc = docs.setdefault(row["doc"].value, {"iri": row["doc"].value, "symbol": None, "number": None,
-                                                 "type": None, "vi": None, "en": None, "title": None,
-                                                 "date": None, "ingested": False})
+        doc = docs.setdefault(
+            row["doc"].value,
+            {
+                "iri": row["doc"].value,
+                "symbol": None,
+                "number": None,
+                "type": None,
+                "vi": None,
+                "en": None,
+                "title": None,
+                "date": None,
+                "ingested": False,
+            },
+        )
         name, value = row["p"].value.rsplit("#", 1)[-1], row["o"]
         if name == "prefLabel":
             lang = getattr(value, "language", None)
@@ -568,11 +678,20 @@ def _search_documents(store, text: str) -> list[dict]:
     for doc in docs.values():
         score = score_document(text, doc)
         if score:
-            matched = {100: "số ký hiệu (symbol)", 80: "loại và số (type and number)",
-                       60: "số (number)"}.get(score, "tên hoặc trích yếu (name or title)")
-            found.append({"doc": {"iri": doc["iri"], "vi": doc["vi"], "en": doc["en"]}, "symbol": doc["symbol"],
-                          "title": doc["title"], "date": doc["date"], "ingested": doc["ingested"], "score": score,
-                          "matched": matched})
+            matched = {100: "số ký hiệu (symbol)", 80: "loại và số (type and number)", 60: "số (number)"}.get(
+                score, "tên hoặc trích yếu (name or title)"
+            )
+            found.append(
+                {
+                    "doc": {"iri": doc["iri"], "vi": doc["vi"], "en": doc["en"]},
+                    "symbol": doc["symbol"],
+                    "title": doc["title"],
+                    "date": doc["date"],
+                    "ingested": doc["ingested"],
+                    "score": score,
+                    "matched": matched,
+                }
+            )
     found.sort(key=lambda d: (-d["score"], not d["ingested"], d["date"] or "", d["doc"]["iri"]))
     return found[:MAX_HITS]
 
@@ -590,11 +709,17 @@ def _search_agencies(store, words: list[str]) -> list[dict]:
         score += (1.0 if folded == " ".join(words) else 0.0) + (0.2 if preferred else 0.0)
         item = best.get(row["agency"])
         if item is None or score > item["score"]:
-            best[row["agency"]] = {"iri": row["agency"], "score": score, "province": provinces.get(row["agency"]),
-                                   "matched": ("tên" if preferred else "tên khác") + f": {row['name']}",
-                                   "tasks": load.get(row["agency"], 0)}
+            best[row["agency"]] = {
+                "iri": row["agency"],
+                "score": score,
+                "province": provinces.get(row["agency"]),
+                "matched": ("tên" if preferred else "tên khác") + f": {row['name']}",
+                "tasks": load.get(row["agency"], 0),
+            }
     names = labels(store, best)
-    found = [dict(item, agency=names.get(iri, {"iri": iri, "vi": None, "en": None})) for iri, item in best.items()]
+    found = [
+        dict(item, agency=names.get(iri, {"iri": iri, "vi": None, "en": None})) for iri, item in best.items()
+    ]
     found.sort(key=lambda a: (-a["score"], -a["tasks"], plain(a["agency"]["vi"] or a["iri"])))
     return found[:MAX_HITS]
 
@@ -604,9 +729,16 @@ def _search_tasks(store, words: list[str]) -> list[dict]:
     for row in _select(store, SEARCH_TASKS):
         score = _word_score(words, plain(row.get("text") or ""))
         if score:
-            found.append({"task": row["task"], "doc": row["doc"], "label": row.get("label"), "score": score,
-                          "title": task_title(row.get("label"), row["task"]),
-                          "snippet": _snippet(row.get("text") or "", words)})
+            found.append(
+                {
+                    "task": row["task"],
+                    "doc": row["doc"],
+                    "label": row.get("label"),
+                    "score": score,
+                    "title": task_title(row.get("label"), row["task"]),
+                    "snippet": _snippet(row.get("text") or "", words),
+                }
+            )
     if any(t["score"] > 1.0 for t in found):  # the words as one phrase somewhere: only those tasks
         found = [t for t in found if t["score"] > 1.0]
     found.sort(key=lambda t: (-t["score"], t["doc"], _task_number(t["task"])))
@@ -644,25 +776,34 @@ def document_extra(store, values: dict) -> dict:
     for row in _select(store, IMPLEMENTED_BY, doc=iri):
         relations[row["rel"].rsplit("#", 1)[-1]].append(row["other"])
     names = labels(store, list(citing) + [o for others in relations.values() for o in others])
-    kinds = {row["k"].rsplit("/", 1)[-1]: (row.get("vi") or row.get("en"), row.get("en"))
-             for row in _select(store, RELATION_KINDS)}
+    kinds = {
+        row["k"].rsplit("/", 1)[-1]: (row.get("vi") or row.get("en"), row.get("en"))
+        for row in _select(store, RELATION_KINDS)
+    }
     return {
         "kind_names": kinds,
-        "cited_by": [{"doc": names[c], "as": item["as"], "kinds": sorted(item["kinds"])}
-                     for c, item in sorted(citing.items(), key=lambda kv: plain(names[kv[0]]["vi"] or kv[0]))],
+        "cited_by": [
+            {"doc": names[c], "as": item["as"], "kinds": sorted(item["kinds"])}
+            for c, item in sorted(citing.items(), key=lambda kv: plain(names[kv[0]]["vi"] or kv[0]))
+        ],
         "implemented_by": [names[o] for o in sorted(relations.get("ensures_implementation_of", []))],
         "basis_of": [names[o] for o in sorted(relations.get("based_on", []))],
         "names": names,
-        "task_count": int(_select(store, "SELECT (COUNT(DISTINCT ?t) AS ?n) WHERE { ?doc pg:task ?t }",
-                                  doc=iri)[0]["n"]),
+        "task_count": int(
+            _select(store, "SELECT (COUNT(DISTINCT ?t) AS ?n) WHERE { ?doc pg:task ?t }", doc=iri)[0]["n"]
+        ),
         "tree_tasks": _tree_task_count(store, iri),
     }
 
 
 def _tree_task_count(store, iri: str) -> int:
     """Tasks of every document carrying this one out (what its /tree page lists)."""
-    rows = _select(store, """SELECT (COUNT(DISTINCT ?t) AS ?n) WHERE {
-      ?d eli:ensures_implementation_of* ?doc . ?d pg:task ?t }""", doc=iri)
+    rows = _select(
+        store,
+        """SELECT (COUNT(DISTINCT ?t) AS ?n) WHERE {
+      ?d eli:ensures_implementation_of* ?doc . ?d pg:task ?t }""",
+        doc=iri,
+    )
     return int(rows[0]["n"]) if rows else 0
 
 
@@ -675,8 +816,11 @@ AGENCY_FACTS = """SELECT ?province ?provinceIri ?en ?group WHERE {
 def agency_extra(store, values: dict) -> dict:
     rows = _select(store, AGENCY_FACTS, agency=values["iri"])
     row = rows[0] if rows else {}
-    return {"province": row.get("province"), "province_iri": row.get("provinceIri"),
-            "is_group": row.get("group") == "true"}
+    return {
+        "province": row.get("province"),
+        "province_iri": row.get("provinceIri"),
+        "is_group": row.get("group") == "true",
+    }
 
 
 TASK = """SELECT ?doc ?label ?text ?deadline ?due ?kind ?output ?note ?section ?heading ?src ?start ?end ?quote WHERE {
@@ -704,14 +848,23 @@ def task(store, values: dict) -> dict | None:
     for row in _select(store, TASK_ROLES, task=iri):
         roles[row["role"].rsplit("#", 1)[-1]].append(row["agency"])
     names = labels(store, [facts["doc"]] + [a for agencies in roles.values() for a in agencies])
-    doc_facts = _select(store, """SELECT ?province WHERE { OPTIONAL { ?doc eli:jurisdiction/skos:prefLabel ?province
-                                  FILTER(LANG(?province) = "vi") } } LIMIT 1""", doc=facts["doc"])
-    return dict(facts, iri=iri, doc_label=names[facts["doc"]], title=task_title(facts.get("label"), iri),
-                province=(doc_facts[0].get("province") if doc_facts else None),
-                status=status_of(facts.get("due"), today(values)),
-                lead=[names[a] for a in sorted(roles.get("leadAgency", []))],
-                cooperating=[names[a] for a in sorted(roles.get("cooperatingAgency", []))],
-                directing=[names[a] for a in sorted(roles.get("directingAgency", []))])
+    doc_facts = _select(
+        store,
+        """SELECT ?province WHERE { OPTIONAL { ?doc eli:jurisdiction/skos:prefLabel ?province
+                                  FILTER(LANG(?province) = "vi") } } LIMIT 1""",
+        doc=facts["doc"],
+    )
+    return dict(
+        facts,
+        iri=iri,
+        doc_label=names[facts["doc"]],
+        title=task_title(facts.get("label"), iri),
+        province=(doc_facts[0].get("province") if doc_facts else None),
+        status=status_of(facts.get("due"), today(values)),
+        lead=[names[a] for a in sorted(roles.get("leadAgency", []))],
+        cooperating=[names[a] for a in sorted(roles.get("cooperatingAgency", []))],
+        directing=[names[a] for a in sorted(roles.get("directingAgency", []))],
+    )
 
 
 MAX_LABELS = 200
@@ -723,9 +876,19 @@ def iri_labels(store, values: dict) -> dict:
     return {iri: item for iri, item in labels(store, iris).items() if item["vi"] or item["en"]}
 
 
-VIEWS = {"labels": iri_labels, "landing": landing, "documents": documents, "search": search, "tree": tree, "tree-export": tree_export,
-         "compare": compare, "deadlines": deadlines, "document": document_extra, "agency": agency_extra,
-         "task": task}
+VIEWS = {
+    "labels": iri_labels,
+    "landing": landing,
+    "documents": documents,
+    "search": search,
+    "tree": tree,
+    "tree-export": tree_export,
+    "compare": compare,
+    "deadlines": deadlines,
+    "document": document_extra,
+    "agency": agency_extra,
+    "task": task,
+}
 
 
 def run_view(store, name: str, values: dict) -> object:
