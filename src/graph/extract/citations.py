@@ -99,6 +99,7 @@ def _numbered(text: str, m: re.Match, end: int, home: str | None, footnote: int 
     "Quyết định 2960/QĐ-UBND ngày 19/10/2021 của UBND tỉnh", "Kế hoạch số 6510/KHUBND",
     "Chương trình số 28-\\nCTr/TU", "Kế hoạch số #sovb /KH-UBND ngày #nbh /11/2023"."""
     tail = P.CITATION_TAIL.match(text, m.end(), end)
+    assert tail is not None  # every part of the tail is optional
     symbol = _symbol_parts(m)
     named_issuer = _named_issuer(tail)
     type_code = _type_code(m.group("type"), symbol.type_code, named_issuer or symbol.issuer)
@@ -410,7 +411,7 @@ def _add_titles(text: str, found: list[_Found], end: int, tables: tuple[Span, ..
             cell_end = P.CELL_BREAK.search(text, opening.start("title"), limit)
             stop = min((m for m in (stop, cell_end) if m), key=lambda m: m.start(), default=None)
         title = clean(text[opening.start("title") : stop.start() if stop else limit])
-        if not stop and i + 1 < len(found) and P.TITLE_DANGLING.search(title).group(0).strip():
+        if not stop and i + 1 < len(found) and _dangling(title):
             # "về ban hành Kế hoạch triển khai thực hiện Chương trình số 11-CTr/TU …": the title runs
             # on through the next citation; a cut-off title would mislead, so none is kept
             continue
@@ -477,7 +478,7 @@ def coordinated_relations(text: str, found: list[_Found], relations: list[Relati
     hành động số 10-CTr/TU … về thực hiện Nghị quyết số 57-NQ/TW" → 71/NQ-CP carries out 57-NQ/TW too;
     "… về việc thực hiện Nghị quyết số 137/NQ-CP … và Chương trình số 27-CTr/TU …" → the plan carries
     out both.  Only "implements", and only citations with nothing but "và" or a comma between them."""
-    joined = {}  # id(DocRef) → the citations coordinated with it
+    joined: dict[int, list[_Found]] = {}  # id(DocRef) → the citations coordinated with it
     for a, b in itertools.pairwise(found):
         if not (a.placeholder or b.placeholder) and P.COORDINATED.fullmatch(
             text, a.citation.span.end, b.citation.span.start
@@ -601,13 +602,14 @@ def numbered_at_relations(text: str, found: list[_Found]) -> list[Relation]:
 
 def named_documents(
     text: str, found: list[_Found]
-) -> tuple[list[tuple[str, _Found]], list[tuple[str, _Found]]]:
+) -> tuple[list[tuple[str, _Found]], list[tuple[str, _Found | None]]]:
     """(approved, carried out): documents named by title after the citations of one region.
 
     "Quyết định số 553/QĐ-TTg … về phê duyệt Đề án “Nâng cao nhận thức cộng đồng …”" approves that
     Đề án; "Quyết định số 1397/QĐ-UBND … về ban hành Kế hoạch thực hiện Đề án “Nâng cao nhận thức
     cộng đồng …” trên địa bàn tỉnh Bình Dương" issues a plan carrying it out.  Names as folded keys."""
-    approved, carried_out = [], []
+    approved: list[tuple[str, _Found]] = []
+    carried_out: list[tuple[str, _Found | None]] = []
     for i, f in enumerate(found):
         if f.placeholder or not f.citation.target.symbol:
             continue
@@ -641,6 +643,12 @@ def _named_key(named: str) -> str | None:
 
 def _same_name(a: str, b: str) -> bool:
     return a == b or a.startswith(b + " ") or b.startswith(a + " ")
+
+
+def _dangling(title: str) -> bool:
+    """The title ends on a word that wants more ("… thực hiện", "… và")."""
+    m = P.TITLE_DANGLING.search(title)
+    return bool(m and m.group(0).strip())
 
 
 def title_named_relations(

@@ -52,7 +52,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..model import AgencyMention, Indicator, Section, SegmentedDocument, Span, Target
@@ -316,8 +316,9 @@ def heading_horizon(heading: str | None) -> int | None:
     """A heading's horizon; a heading that is only a vision ("2. Tầm nhìn đến năm 2045",
     h10) aims at that year."""
     year = horizon_year(heading)
-    if year is None and heading and _VISION.match(_HEADING_LABEL.sub("", heading, count=1)):
-        return int(re.findall(r"\d{4}", _VISION.match(_HEADING_LABEL.sub("", heading, count=1)).group())[-1])
+    vision = _VISION.match(_HEADING_LABEL.sub("", heading, count=1)) if year is None and heading else None
+    if vision:
+        return int(re.findall(r"\d{4}", vision.group())[-1])
     return year
 
 
@@ -392,7 +393,9 @@ def column_table_indicators(body: str, span: Span, default_year: int | None = No
     if start is None:
         return []
     end = next((i for i in range(start + 1, len(cells)) if _is_label(cells[i][2])), None)
-    headers = [text for _, _, text in cells[start + 1 : end]] if end else []
+    if end is None:
+        return []
+    headers = [text for _, _, text in cells[start + 1 : end]]
     if any(_TASK_HEADER.search(text) for text in headers):
         return []
     columns = _header_columns(headers)
@@ -491,6 +494,7 @@ def _column_row(
         return next((row[i] for i, (r, _) in enumerate(columns) if r == role), None)
 
     name, unit, agency_cell, period = cell("name"), cell("unit"), cell("agency"), cell("period")
+    assert name is not None  # column_table_indicators reads only tables with a name column
     agencies = parse_agencies(agency_cell[2], agency_cell[0]) if agency_cell else []
     made = []
     for i, (role, year) in enumerate(columns):
@@ -562,7 +566,8 @@ def _table_row(
 ) -> list[Indicator]:
     """One row: name (and sub-items), the run of target values, the agency cell, the period cell."""
     row = body[start:end]
-    content_start = _ROW_START.match(row).end()
+    row_start = _ROW_START.match(row)
+    content_start = row_start.end() if row_start else 0
     period_match = _PERIOD.search(row, content_start) if has_period else None
     cells_end = period_match.start() if period_match else len(row)
     targets = _last_target_run(row, find_targets(row[:cells_end]), content_start)
@@ -635,7 +640,7 @@ def _split_sub_items(row: str, start: int, end: int, offset: int) -> tuple[_Cell
 # --------------------------------------------------------------------- lists
 
 
-def indicator_sections(sections: list[Section], exclude: list[Span] = ()) -> list[Section]:
+def indicator_sections(sections: list[Section], exclude: Sequence[Span] = ()) -> list[Section]:
     """Sections whose heading announces indicators, outside ``exclude`` spans: "2. Mục tiêu cụ
     thể đến năm 2030", "1. Phấn đấu đạt các chỉ tiêu cụ thể đến năm 2030", "2.1. Các chỉ
     tiêu về kinh tế", "II- MỤC TIÊU"."""
@@ -646,7 +651,7 @@ def indicator_sections(sections: list[Section], exclude: list[Span] = ()) -> lis
     ]
 
 
-def indicator_regions(sections: list[Section], exclude: list[Span] = ()) -> list[tuple[Section, Span]]:
+def indicator_regions(sections: list[Section], exclude: Sequence[Span] = ()) -> list[tuple[Section, Span]]:
     """(section, text) to read for indicators: each announcing section's content without the
     announcing sections inside it, which are read on their own.  "II. MỤC TIÊU" of h02 holds
     "a) Mục tiêu chung", "b) Mục tiêu theo ngành" and "2. Phát triển xã hội số … (14 mục

@@ -501,6 +501,8 @@ def _date_line(text: str) -> tuple[re.Match[str], str, int] | None:
         head = text[head_at : m.start()].rstrip()
         head = head[:-1] if head.endswith(",") else head
         cut = PLACE_BEFORE.search(head)  # after the last comma, digit or "|"
+        if cut is None:
+            continue
         place = _place(cut.group(0))
         if place is not None:
             return m, place, head_at + cut.start() + cut.group(0).rfind(place)
@@ -617,7 +619,9 @@ def _addressees(head: list[_Line], facts: _Facts) -> list[str]:
     at = next((i for i, line in enumerate(head) if ADDRESSEES_LINE.match(line.text)), None)
     if at is None:
         return []
-    inline = RECIPIENT_TRAILING.sub("", ADDRESSEES_LINE.match(head[at].text).group("inline").strip())
+    addressees = ADDRESSEES_LINE.match(head[at].text)
+    assert addressees is not None  # the line was found by this pattern
+    inline = RECIPIENT_TRAILING.sub("", addressees.group("inline").strip())
     names, end = ([inline] if inline else []), head[at].end
     for line in head[at + 1 :]:
         item = RECIPIENT_ITEM.match(line.stripped)
@@ -644,6 +648,8 @@ def _recipients(tail: list[_Line], facts: _Facts) -> tuple[list[str], set[int]]:
     if head_at is None:
         return [], set()
     head = _first_cell(tail[head_at])
+    if head is None:
+        return [], set()
     items: list[list[_Line]] = []
     for line in tail[head_at + 1 :]:
         cell = _first_cell(line)
@@ -674,7 +680,9 @@ def _first_cell(line: _Line) -> _Line | None:
 
 
 def _recipient_text(parts: list[_Line]) -> str:
-    first = RECIPIENT_ITEM.match(parts[0].stripped).group("text")
+    item = RECIPIENT_ITEM.match(parts[0].stripped)
+    assert item is not None  # items start on a line this pattern matched
+    first = item.group("text")
     text = clean(" ".join([first] + [p.text for p in parts[1:]]))
     return RECIPIENT_TRAILING.sub("", text)
 
@@ -725,7 +733,7 @@ def _is_capacity(text: str) -> bool:
 
 def _capacity_cells(cells: list[_Line]) -> list[_Line]:
     """ "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH": the capital lines under the authority."""
-    taken = []
+    taken: list[_Line] = []
     for cell in cells:
         if not (_is_capacity(cell.stripped) or (taken and _is_upper(cell.text) and _looks_like_title(cell))):
             break
@@ -789,6 +797,7 @@ def _note_number(note: re.Match[str], facts: _Facts) -> _Number:
 def _note_date(note: re.Match[str], facts: _Facts) -> tuple[dt.date | None, int | None]:
     """ "ngày #nbh /11/2023" → (None, 2023); "ngày 06/11/2024" → (2024-11-06, 2024)."""
     m = NOTE_DATE.fullmatch(note.group("date"))
+    assert m is not None  # the note's date group is this pattern
     year = int(m.group("year") or m.group("year2"))
     date = _date(year, m.group("month") or m.group("month2"), m.group("day") or m.group("day2"))
     span = Span(note.start("date"), note.end("date"))
@@ -860,8 +869,9 @@ def _infer_issuer(
             facts.saw("issuer", span, inferred=True)
             break
     for m in (opener, note):
-        if m and m.group("province"):
-            facts.saw("jurisdiction", _match_span(m, "province"), inferred=True)
+        province_span = _match_span(m, "province")
+        if m and province_span:
+            facts.saw("jurisdiction", province_span, inferred=True)
             return code, province_by_name(" ".join(m.group("province").split()))
     return code, None
 
@@ -892,6 +902,8 @@ def _most_named_province(body: str) -> tuple[Province, Span] | None:
     first: dict[str, Span] = {}
     for m in _PROVINCE_MENTION.finditer(body):
         province = province_by_name(" ".join(m.group(0).split()))
+        if province is None:
+            continue
         counts[province.iso] += 1
         first.setdefault(province.iso, Span(m.start(), m.end()))
     if not counts:

@@ -250,7 +250,7 @@ def parse_table_tasks(body: str, region: Span) -> list[Task]:
     header = _find_header(lines)
     if header is None:
         return []
-    tasks = []
+    tasks: list[Task] = []
     columns = _header_columns(lines, header)
     for row in _rows(body, lines[header:], region.end):
         if row.depth == 0:
@@ -295,7 +295,7 @@ def _header_columns(lines: list[Line], header: int) -> list[str] | None:
     "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành", "Sản phẩm"), in any order and
     number; None when a cell is not a known column or the table has no task text and lead columns.
     A row of column numbers under the header ("(1)", "(2)", … dev h07) ends it."""
-    roles = []
+    roles: list[str] = []
     for line in lines[header : header + 12]:
         if line.blank:
             continue
@@ -331,6 +331,8 @@ def _column_row_task(body: str, row: Row, columns: list[str]) -> Task | None:
     lead, support, deadline, output, notes = (
         cell(r) for r in ("lead", "support", "deadline", "output", "notes")
     )
+    if lead is None:
+        return None
     return Task(
         label=row.label,
         text=clean("\n".join(c.text for c in text_cells)),
@@ -729,7 +731,8 @@ def _enclosing_label(lines: list[Line], pos: int) -> str | None:
     """The label of the item above the point at ``pos`` ("1.2." over "a) Nhiệm vụ: …")."""
     above = [ln for ln in lines if ln.end < pos and not ln.blank]
     point = next((ln for ln in lines if ln.start <= pos <= ln.end), None)
-    kind = _label_kind(item_match(point.text).group("label")) if point and item_match(point.text) else None
+    point_item = item_match(point.text) if point else None
+    kind = _label_kind(point_item.group("label")) if point_item else None
     for line in reversed(above):
         item = item_match(line.text)
         if item and _label_kind(item.group("label")) != kind:
