@@ -19,6 +19,7 @@ import hmac
 import logging
 import time
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qs, quote
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -255,7 +256,7 @@ async def _update(request: Request, settings: Settings, update: str) -> Response
         )
     scheme, _, token = request.headers.get("authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not hmac.compare_digest(
-        token.strip().encode(), settings.update_token.encode()
+        token.strip().encode(), (settings.update_token or "").encode()
     ):
         return Response(
             "Cần token hợp lệ (a valid bearer token is required)\n",
@@ -475,7 +476,7 @@ async def resource(request: Request) -> Response:
     view = await pages.node_view(site, iri)
     if view is None:
         return _render(request, "notfound.html", status=404, iri=iri)
-    context = dict(node=view, rdf_links=_rdf_links(request.url.path))
+    context: dict[str, Any] = dict(node=view, rdf_links=_rdf_links(request.url.path))
     if view.kind == "document":
         context.update(
             tasks=await pages.document_tasks(site, iri),

@@ -183,7 +183,7 @@ class Site:
         reply = await self._run(job)
         if reply[0] == "error":
             raise JobError(reply[1], reply[2])
-        return [{k: Term.of(v) for k, v in row.items()} for row in reply[2]]
+        return [{k: Term.of(v) for k, v in row.items()} for row in reply[2]]  # type: ignore[misc]
 
     async def _run(self, job: Job) -> tuple:
         return await self.pool.run(job)
@@ -387,9 +387,7 @@ async def node_view(site: Site, iri: str) -> NodeView | None:
     names: dict[str, dict[str, str]] = defaultdict(dict)
     for row in await site.rows(PROPERTY_NAMES, node=iri):
         names[row["p"].value][row["l"].lang or ""] = row["l"].value
-    property_names = {
-        p: (n.get("vi") or n.get(""), n.get("en", "")) for p, n in names.items() if n.get("vi") or n.get("")
-    }
+    property_names = {p: (vi, n.get("en", "")) for p, n in names.items() if (vi := n.get("vi") or n.get(""))}
     label = Labelled(iri)
     for s in outgoing:
         if s.predicate == TURTLE_PREFIXES["skos"] + "prefLabel" and s.value.kind == "literal":
@@ -489,7 +487,7 @@ async def document_tasks(site: Site, iri: str) -> list[TaskRow]:
         if task is not None:
             role = ROLE_LABELS.get(row["role"].value, ("", ""))[1]
             agency = _labelled(row, "agency")
-            if all(a.iri != agency.iri for a in task.agencies[role]):
+            if agency and all(a.iri != agency.iri for a in task.agencies[role]):
                 task.agencies[role].append(agency)
     return list(tasks.values())
 
@@ -528,7 +526,7 @@ async def document_parts(site: Site, iri: str) -> dict:
     for r in await site.rows(RELATED, node=iri):
         key = f"{r['dir'].value}:{_local_name(r['rel'].value)}"
         other = _labelled(r, "other")
-        if all(o.iri != other.iri for o in related[key]):
+        if other and all(o.iri != other.iri for o in related[key]):
             related[key].append(other)
     return dict(indicators=indicators, citations=citations, footnotes=footnotes, related=related)
 
@@ -734,7 +732,7 @@ async def implementation_chain(site: Site, iri: str, depth: int) -> dict:
         edges |= found
         frontier = {n for edge in found for n in edge} - seen
         seen |= frontier
-    nodes = {}
+    nodes: dict[str, dict] = {}
     for r in await site.rows(CHAIN_NODES % _values(seen)):
         n = r["n"].value
         node = nodes.setdefault(

@@ -39,6 +39,11 @@ log = logging.getLogger("graph.server")
 current_client: contextvars.ContextVar[str] = contextvars.ContextVar("current_client", default="local")
 
 
+def _resolve_once(ready: asyncio.Future) -> None:
+    if not ready.done():
+        ready.set_result(None)
+
+
 class QueryTimeout(Exception):
     pass
 
@@ -96,7 +101,7 @@ class Worker:
         loop = asyncio.get_running_loop()
         ready: asyncio.Future = loop.create_future()
         fd = self.conn.fileno()
-        loop.add_reader(fd, lambda: ready.done() or ready.set_result(None))
+        loop.add_reader(fd, _resolve_once, ready)
         try:
             await asyncio.wait_for(ready, timeout_s)
         finally:
@@ -211,11 +216,15 @@ class WorkerPool:
         self.generation = 0
         self.killed = 0
         self.died = 0
-        self.log_dir: tempfile.TemporaryDirectory | None = None
+        self.log_dir: tempfile.TemporaryDirectory | None = None  # made by start()
         self.tasks: set[asyncio.Task] = set()
         self.closed = False
 
     # ------------------------------------------------ life cycle
+
+    @property
+    def _log_dir_name(self) -> str | None:
+        return self.log_dir.name if self.log_dir else None
 
     def start(self) -> None:
         self.log_dir = tempfile.TemporaryDirectory(prefix="policy-graph-workers-")
@@ -233,7 +242,7 @@ class WorkerPool:
     async def _start(self, spare: bool, generation: int) -> None:
         # forking waits on the forkserver: not in the event loop
         forking = asyncio.ensure_future(
-            asyncio.to_thread(Worker, self.store_path, False, self.memory_bytes, self.log_dir.name)
+            asyncio.to_thread(Worker, self.store_path, False, self.memory_bytes, self._log_dir_name)
         )
         try:
             worker = await asyncio.shield(forking)
@@ -458,7 +467,7 @@ class WorkerPool:
     async def update(self, job: Job) -> tuple:
         """Run an update in a one-off writable worker, then renew the read-only workers."""
         writer = Worker(
-            self.store_path, writable=True, memory_bytes=self.memory_bytes, log_dir=self.log_dir.name
+            self.store_path, writable=True, memory_bytes=self.memory_bytes, log_dir=self._log_dir_name
         )
         try:
             if not await writer.ready(timeout_s=120):

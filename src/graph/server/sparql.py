@@ -13,6 +13,7 @@ import os
 import signal
 import sys
 from dataclasses import dataclass
+from typing import Any
 
 from .guard import JobError, Verdict, check_query, check_update
 
@@ -197,7 +198,7 @@ def _dataset_kwargs(job: Job) -> dict:
     return kwargs
 
 
-def run_job(store, job: Job) -> tuple[str, bytes | list]:
+def run_job(store, job: Job) -> tuple[str, Any]:
     """Evaluate ``job`` on ``store``: (content type, body) or (\"rows\", [...]); raises JobError."""
     import pyoxigraph as ox
 
@@ -275,11 +276,11 @@ def _rows(result, max_rows: int) -> list[dict[str, tuple]]:
     if not isinstance(result, ox.QuerySolutions):
         raise JobError(400, "cần truy vấn SELECT (a SELECT query is needed here)")
     names = [v.value for v in result.variables]
-    rows = []
+    rows: list[dict[str, tuple]] = []
     for solution in result:
         if len(rows) >= max_rows:
             raise _too_many(max_rows, "dòng", "rows")
-        rows.append({n: encode_term(solution[n]) for n in names if solution[n] is not None})
+        rows.append({n: term for n in names if (term := encode_term(solution[n])) is not None})
     return rows
 
 
@@ -289,7 +290,8 @@ def _solutions_bytes(result, fmt: Format, max_rows: int) -> bytes:
     import pyoxigraph as ox
 
     names = [v.value for v in result.variables]
-    bindings, size = [], 0
+    bindings: list[dict[str, dict]] = []
+    size = 0
     for solution in result:
         if len(bindings) >= max_rows:
             raise _too_many(max_rows, "dòng", "rows")
@@ -315,7 +317,7 @@ def _solutions_bytes(result, fmt: Format, max_rows: int) -> bytes:
 def _triples_bytes(result, fmt: Format, max_rows: int, prefixes: dict[str, str] | None) -> bytes:
     import pyoxigraph as ox
 
-    triples = []
+    triples: list = []
     for triple in result:
         if len(triples) >= max_rows:
             raise _too_many(max_rows, "bộ ba", "triples")

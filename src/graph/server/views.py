@@ -17,6 +17,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from typing import Any
 
 import pyoxigraph as ox
 
@@ -55,6 +56,7 @@ def _select(store, query: str, **bindings) -> list[dict]:
             f"VALUES ?{k} {{ {ox.NamedNode(v) if isinstance(v, str) else v} }}" for k, v in bindings.items()
         )
         match = _OUTER_WHERE.search(query)
+        assert match is not None  # every view query has a WHERE
         query = f"{query[: match.end()]} {block} {query[match.end() :]}"
     solutions = store.query(query, prefixes=PREFIXES, use_default_graph_as_union=True)
     names = [v.value for v in solutions.variables]
@@ -166,7 +168,7 @@ def _tree_rows(store, root: str, day: dt.date):
     from ..queries import run_query
 
     result = run_query(store, "tree", {"doc": root, "today": day.isoformat()})
-    docs = sorted({r["doc"].value for r in result.rows if r.get("doc") is not None})
+    docs = sorted({doc.value for r in result.rows if (doc := r.get("doc")) is not None})
     values = " ".join(f"<{d}>" for d in docs if safe_iri(d))
     agencies: dict[str, dict[str, list]] = defaultdict(lambda: {"lead": [], "support": []})
     facts: dict[str, dict] = {}
@@ -451,7 +453,8 @@ def _documents(store) -> list[dict]:
 
 
 def _descendants(edges: dict[str, set[str]], top: str) -> set[str]:
-    found, frontier = set(), {top}
+    found: set[str] = set()
+    frontier = {top}
     while frontier:
         frontier = {child for node in frontier for child in edges.get(node, ())} - found - {top}
         found |= frontier
@@ -483,7 +486,7 @@ def landing(store, values: dict) -> dict:
         if tops
         else {}
     )
-    resolutions = []
+    resolutions: list[dict[str, Any]] = []
     for iri in tops:
         below = _descendants(down, iri)
         resolutions.append(
