@@ -639,3 +639,64 @@ def test_ministry_codes_are_ministries_not_the_politburo():
     decision = one("Quyết định số 1091/QĐ-BCT ngày 24/5/2023 về phê duyệt Kế hoạch", home="vn-29")
     assert (decision.type_code, decision.type_label, decision.jurisdiction) == ("QĐ", "Quyết định", "vn")
     assert issuer_label(decision) == "Bộ Công Thương"
+
+
+def test_party_symbol_printed_with_state_separators_h04():
+    # dev h04 (Bắc Ninh KH 141), line 33: a Party resolution printed "27/NQ- TW"; no State body
+    # signs "…-TW", so it is the Party symbol 27-NQ/TW, national
+    ref = one(
+        "- Thường xuyên tuyên truyền, phổ biến, quán triệt Nghị quyết số 27/NQ- TW ngày 09/11/2022 "
+        "của Ban Chấp hành Trung ương đảng khóa XIII về tiếp tục xây dựng và hoàn thiện Nhà nước "
+        "pháp quyền Xã hội chủ nghĩa Việt Nam trong giai đoạn mới;",
+        home="vn-27",
+    )
+    assert (ref.type_code, ref.number, ref.symbol, ref.issuer_code) == ("NQ", "27", "27-NQ/TW", "TW")
+    assert (ref.date, ref.jurisdiction) == (dt.date(2022, 11, 9), "vn")
+
+
+def test_state_steering_board_symbol_stays_a_state_symbol():
+    # /work/shared/corpus/real: "Quyết định 90/QĐ-BCĐ năm 2025": State steering boards sign "…/QĐ-BCĐ"
+    ref = one("Theo Đề án ban hành kèm theo Quyết định 90/QĐ-BCĐ năm 2025 Tải về việc phê duyệt")
+    assert (ref.type_code, ref.symbol) == ("QĐ", "90/QĐ-BCĐ")
+
+
+def test_government_special_resolution_number_with_a_dot():
+    # /work/shared/corpus/real/001c610b2efdcf0c.txt: the Government's 66.x series of resolutions
+    ref = one("Căn cứ Nghị quyết số 66.2/2025/NQ-CP ngày 28 tháng 8 năm 2025 của Chính phủ", home="vn-79")
+    assert (ref.type_code, ref.number, ref.symbol, ref.issuer_code) == ("NQ", "66.2", "66.2/2025/NQ-CP", "CP")
+    assert (ref.date, ref.jurisdiction) == (dt.date(2025, 8, 28), "vn")
+
+
+@pytest.mark.parametrize(
+    "text, number",
+    [
+        # /work/shared/corpus/real/5be267825b46d313.txt: the slash printed before the issuer only
+        (
+            "(Kèm theo Quyết định số 2665 QĐ/UBND ngày 26 tháng 11 năm 2025 của Chủ tịch Ủy ban nhân dân",
+            "2665",
+        ),
+        # /work/shared/corpus/real/3c5c52374e60b28b.txt: the type code glued to the number
+        ("(Ban hành kèm theo Quyết định số 2609QĐ/UBND ngày 24 tháng 11 năm 2025 của Chủ tịch Ủy", "2609"),
+    ],
+)
+def test_type_code_glued_to_the_number(text, number):
+    ref = one(text, home="vn-92")
+    assert (ref.type_code, ref.number, ref.symbol, ref.issuer_code) == (
+        "QĐ",
+        number,
+        f"{number}/QĐ-UBND",
+        "UBND",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # /work/shared/corpus/real/9a53c71ee9f5781f.txt and 1894fbabcd1b75f6.txt: companies' letter
+        # numbers are no bare "công văn số 25" / "số 128"
+        "Trả lời công văn số 25-2303/PBHC-KD\ncủa Tổng Công ty Phân bón và Hóa chất",
+        "Trả lời công văn số\n128.2025/OL.WMCLV ngày 24/11/2025 của Công ty TNHH",
+    ],
+)
+def test_no_bare_number_read_from_an_unusual_symbol(text):
+    assert [c.target.number for c in find_citations(text, home="vn-79") if not c.target.symbol] == []

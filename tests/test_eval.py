@@ -18,10 +18,13 @@ from graph.evaluate import (
     gold_relations,
     load_gold,
     match_by_start,
+    predicted_cited,
     printed_header,
     same_body,
     start_ratio,
 )
+from graph.model import SourceFile
+from graph.pipeline import parse_source
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 DEV_GOLD, DEV_TEXTS = CORPUS / "dev" / "gold", CORPUS / "dev" / "texts"
@@ -199,3 +202,22 @@ def test_printed_header_ignores_dates_of_cited_laws_and_form_fields():
     assert printed_header("TỜ KHAI\nSố ĐDCN/Hộ chiếu: ……………………\n") == (None, None)
     # a blank number, as drafts print it (seed 003)
     assert printed_header("TỈNH ỦY QUẢNG NAM\nSố         -NQ/TU\n") == ("", None)
+
+
+def test_a_document_cited_by_bare_number_counts_by_that_number_h07():
+    # h07's footnote cites "Đề án số 13 về tăng cường quản lý …" with no symbol: gold number "13"
+    stem = "h07_laocai-kh-du-thao-chi-thi-11-khoang-san"
+    result = evaluate(DEV_GOLD, [DEV_TEXTS], only=stem)
+    assert not [m for m in result.documents[0].misses if m.kind.startswith("cited")]
+
+
+def test_a_bare_number_after_its_full_symbol_is_not_a_second_document():
+    # the two ways DOMAIN.md ("Document identity") quotes one document being cited: in full, and
+    # "Nghị quyết số 29"; the short form is the same document, not a cited "29"
+    text = (
+        "Thực hiện Nghị quyết số 29-NQ/TW, ngày 17/11/2022 của Ban Chấp hành Trung ương Đảng;\n"
+        "triển khai Nghị quyết số 29 trên địa bàn tỉnh.\n"
+    )
+    doc = parse_source(SourceFile("x.txt", "x.txt", "0", "utf-8", text))
+    assert [c.target.number for c in doc.citations] == ["29", "29"]
+    assert sorted(predicted_cited(doc)) == ["29-NQ/TW"]

@@ -64,3 +64,35 @@ def test_number_date_and_issuer_of_real_headers(name):
     text, expected = HEADERS[name]
     ref = meta_of(text, name).ref
     assert (ref.type_code, ref.symbol, ref.date, ref.issuer_code, ref.jurisdiction) == expected
+
+
+# ------------------------------------------------ type named by the closing formula
+
+H10_NO_HEADER = (  # dev h10 (Nghị quyết 57-NQ/TW, full text copied without its header): first and last lines
+    "Phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số đang là yếu tố quyết định phát "
+    "triển của các quốc gia; là điều kiện tiên quyết, thời cơ tốt nhất để nước ta phát triển giàu mạnh, "
+    "hùng cường trong kỷ nguyên mới - kỷ nguyên vươn mình của Dân tộc.\n"
+    "5. Ban Tuyên giáo Trung ương chủ trì, phối hợp với các cơ quan liên quan hướng dẫn việc quán triệt "
+    "thực hiện Nghị quyết; hướng dẫn tăng cường tuyên truyền các nội dung của Nghị quyết.\n"
+    "Nghị quyết này phổ biến đến chi bộ.\n"
+)
+
+
+def test_type_from_a_line_naming_the_document_itself_h10():
+    meta = meta_of(H10_NO_HEADER, "h10_bct-nq57-tw-toan-van.txt")
+    assert (meta.ref.type_code, meta.ref.type_label) == ("NQ", "Nghị quyết")
+    assert "type" in meta.inferred
+    span = meta.evidence["type"]
+    assert H10_NO_HEADER[span.start : span.end] == "Nghị quyết"
+
+
+def test_no_type_from_a_law_quoted_mid_line_in_a_question_page():
+    # 2abe0a9793e1903e.txt: a question-and-answer page quoting a law; "Luật này" only inside lines
+    text = (
+        "Thẻ căn cước công dân hết hạn sử dụng trước ngày 30/6/2024 thì sẽ được sử dụng đến khi được cấp "
+        "căn cước đúng không?\n"
+        "1. Thẻ căn cước công dân đã được cấp trước ngày Luật này có hiệu lực thi hành có giá trị sử dụng "
+        "đến hết thời hạn được in trên thẻ, trừ trường hợp quy định tại khoản 3 Điều này.\n"
+        "a) Các trường hợp quy định tại khoản 1 Điều 21 của Luật này;\n"
+    )
+    assert meta_of(text, "2abe0a9793e1903e.txt").ref.type_code is None

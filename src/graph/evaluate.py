@@ -6,7 +6,8 @@ files by stem.  The matching rules are those of the corpus README
 
 * metadata: type, number, ISO date and province each count as one field;
 * cited documents: numbered references only, compared by folded symbol
-  (``29- NQ/TW`` = ``29-NQ/TW``, ``Đ`` → ``D``, spaces dropped, case ignored);
+  (``29- NQ/TW`` = ``29-NQ/TW``, ``Đ`` → ``D``, spaces dropped, case ignored); a document cited
+  by a bare number and no symbol ("Đề án số 13") by that number (``predicted_cited``);
 * relations: (source symbol, target symbol) pairs of "implements", plus the document's own
   "implements" (its source being the document itself);
 * tasks: a gold task is found when the first 8 words of its ``text_start`` match (difflib ratio
@@ -253,10 +254,7 @@ def _same_field(name: str, gold: str | None, predicted: str | None) -> bool:
 def _score_cited(result: DocumentScore, gold: dict, doc: ParsedDocument, own: str) -> None:
     wanted = {fold_symbol(r["number"]): r["number"] for r in gold.get("references", []) if r.get("number")}
     wanted.pop(own, None)
-    found: dict[str, str] = {}
-    for citation in doc.citations:
-        if citation.target.symbol:
-            found.setdefault(fold_symbol(citation.target.symbol), citation.target.symbol)
+    found = predicted_cited(doc)
     found.pop(own, None)
     if doc.meta.ref.symbol:
         found.pop(fold_symbol(doc.meta.ref.symbol), None)
@@ -264,6 +262,23 @@ def _score_cited(result: DocumentScore, gold: dict, doc: ParsedDocument, own: st
     result.scores["cited_precision"] = Score(len(wanted.keys() & found.keys()), len(found))
     result.misses += [Miss("cited-missed", wanted[k]) for k in wanted if k not in found]
     result.misses += [Miss("cited-extra", "", found[k]) for k in found if k not in wanted]
+
+
+def predicted_cited(doc: ParsedDocument) -> dict[str, str]:
+    """Folded symbol → symbol as the parser wrote it, for every numbered document cited.  A document
+    cited by type and bare number only ("Đề án số 13 về …") counts by its number, unless the text
+    also cites a symbol of that type and number: "Nghị quyết số 57" after "Nghị quyết số 57-NQ/TW"
+    is a short form of the same document (the resolver makes them one node)."""
+    symbols = {(c.target.type_code, c.target.number) for c in doc.citations if c.target.symbol}
+    found: dict[str, str] = {}
+    for citation in doc.citations:
+        target = citation.target
+        printed = target.symbol
+        if printed is None and target.number and (target.type_code, target.number) not in symbols:
+            printed = target.number
+        if printed:
+            found.setdefault(fold_symbol(printed), printed)
+    return found
 
 
 def gold_relations(gold: dict, own: str) -> dict[tuple[str, str], str]:
@@ -286,7 +301,7 @@ def predicted_relations(doc: ParsedDocument, own: str) -> dict[tuple[str, str], 
     """Folded (source, target) → printed pair, for every "implements" the parser read.  The
     document itself is ``own`` (the gold's own number, or SELF) whatever number the parser gave
     it, so that a wrong own number is counted once, as metadata."""
-    pairs = {}
+    pairs: dict[tuple[str, str], str] = {}
     for relation in doc.relations:
         if relation.kind != "implements":
             continue

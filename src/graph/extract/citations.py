@@ -29,6 +29,7 @@ from ..patterns.documents import (
     DOC_TYPE_BY_CODE,
     ISSUER_BY_CODE,
     PARTY_ISSUERS,
+    PARTY_ONLY_ISSUERS,
     SYMBOL_TYPE_CODES,
     province_by_name,
 )
@@ -102,7 +103,9 @@ def _numbered(text: str, m: re.Match, end: int, home: str | None, footnote: int 
     assert tail is not None  # every part of the tail is optional
     symbol = _symbol_parts(m)
     named_issuer = _named_issuer(tail)
-    type_code = _type_code(m.group("type"), symbol.type_code, named_issuer or symbol.issuer)
+    type_code = _type_code(
+        m.group("type"), symbol.type_code, named_issuer or symbol.issuer, symbol.state_form
+    )
     issuer_code = named_issuer or symbol.issuer
     date, year = _date(tail)
     jurisdiction, inferred = _jurisdiction(issuer_code, _province(tail), home, symbol.state_form)
@@ -267,6 +270,8 @@ def _symbol_parts(m: re.Match) -> _Symbol:
         return _party_symbol(m)
     if m.group("s_num"):
         return _state_symbol(m)
+    if m.group("g_num"):
+        return _glued_type_symbol(m)
     if m.group("ph"):
         codes = _split_codes(m.group("ph_codes"))
         return _Symbol(None, None, codes[0], codes[1], state_form=True)
@@ -288,10 +293,17 @@ def _party_symbol(m: re.Match) -> _Symbol:
 
 def _state_symbol(m: re.Match) -> _Symbol:
     """ "214/KH-UBND", "36/2016/QĐ-UBND", "6510/KHUBND" → "6510/KH-UBND", "2057/SKHĐT-KTN",
-    "61/2020/QH14" (a law: no type code)."""
+    "61/2020/QH14" (a law: no type code); "27/NQ- TW" (separators swapped) → the Party "27-NQ/TW"."""
     type_code, issuer, rest = _split_codes(m.group("s_codes"))
     year = m.group("s_year")
     printed_type = P.SYMBOL_TYPE_SPELLING.get(type_code.upper(), type_code.upper()) if type_code else None
+    if type_code and printed_type and issuer in PARTY_ONLY_ISSUERS and not (year or rest):
+        return _Symbol(
+            text=f"{m.group('s_num')}-{printed_type}/{issuer}",
+            number=m.group("s_num"),
+            type_code=SYMBOL_TYPE_CODES.get(type_code.upper()),
+            issuer=issuer,
+        )
     codes = [c for c in (printed_type, issuer, *rest) if c]
     text = f"{m.group('s_num')}/{year + '/' if year else ''}{'-'.join(codes)}"
     return _Symbol(
@@ -301,6 +313,23 @@ def _state_symbol(m: re.Match) -> _Symbol:
         issuer=_issuer_code(issuer) if issuer else None,
         year=int(year) if year else None,
         state_form=True,
+    )
+
+
+def _glued_type_symbol(m: re.Match) -> _Symbol:
+    """ "2609QĐ/UBND", "2665 QĐ/UBND" → "2609/QĐ-UBND"; "29NQ/TW" (a Party issuer) → "29-NQ/TW"."""
+    type_raw = m.group("g_type").upper()
+    type_printed = P.SYMBOL_TYPE_SPELLING.get(type_raw, type_raw)
+    issuer = _issuer_spelling(m.group("g_issuer"))
+    party = issuer in PARTY_ONLY_ISSUERS
+    return _Symbol(
+        text=f"{m.group('g_num')}-{type_printed}/{issuer}"
+        if party
+        else f"{m.group('g_num')}/{type_printed}-{issuer}",
+        number=m.group("g_num"),
+        type_code=SYMBOL_TYPE_CODES.get(type_raw),
+        issuer=_issuer_code(issuer),
+        state_form=not party,
     )
 
 
@@ -332,11 +361,12 @@ def _issuer_code(printed: str) -> str:
     return bare if bare in ISSUER_BY_CODE else printed
 
 
-def _type_code(type_name: str, symbol_type: str | None, issuer: str | None) -> str:
+def _type_code(type_name: str, symbol_type: str | None, issuer: str | None, state_form: bool = False) -> str:
     """The symbol's type wins over the printed name ("Kế hoạch số 2239/QĐ-UBND" is a decision);
-    a Party body's QĐ is a Quy định ("Quy định số 1521-QĐ/TU"), a State body's a Quyết định."""
+    a Party body's QĐ is a Quy định ("Quy định số 1521-QĐ/TU"), a State body's a Quyết định, and so
+    is any QĐ in a State-form symbol ("Quyết định 90/QĐ-BCĐ": a State steering board's decision)."""
     code = symbol_type or P.TYPE_CODE_BY_NAME[clean(type_name).casefold()]
-    if code == "QĐ" and issuer in PARTY_ISSUERS:
+    if code == "QĐ" and issuer in PARTY_ISSUERS and not state_form:
         return "QĐi"
     return code
 

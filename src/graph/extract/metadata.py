@@ -201,7 +201,7 @@ def _fill_from_text(
     if identity.printed is None and note and note.group("tail"):
         identity.printed = _note_number(note, facts)
     if identity.doc_type is None:
-        identity.doc_type = _infer_type(identity.printed, note, facts)
+        identity.doc_type = _infer_type(identity.printed, note, body, facts)
     if identity.date is None and identity.year is None and note:
         identity.date, identity.year = _note_date(note, facts)
     if identity.date is None and identity.year is None and identity.printed and identity.printed.year:
@@ -805,8 +805,12 @@ def _note_date(note: re.Match[str], facts: _Facts) -> tuple[dt.date | None, int 
     return date, year
 
 
-def _infer_type(printed: _Number | None, note: re.Match[str] | None, facts: _Facts) -> DocType | None:
-    """No type line: the type code of the printed symbol ("-NQ/TU"), else the appendix note's type."""
+def _infer_type(
+    printed: _Number | None, note: re.Match[str] | None, body: str, facts: _Facts
+) -> DocType | None:
+    """No type line: the type code of the printed symbol ("-NQ/TU"), else the appendix note's type,
+    else the type a line opens with to name the document itself ("Nghị quyết này phổ biến đến chi
+    bộ.", "Luật này được Quốc hội … thông qua"): a full-text copy without its header (h10)."""
     if printed:
         code, _ = parse_symbol_tail(printed.tail)
         if code in DOC_TYPE_BY_CODE:
@@ -815,7 +819,28 @@ def _infer_type(printed: _Number | None, note: re.Match[str] | None, facts: _Fac
     if note:
         facts.saw("type", Span(note.start("type"), note.end("type")), inferred=True)
         return _type_by_name(note.group("type"))
-    return None
+    return _self_named_type(body, facts)
+
+
+# A line opening with the document naming itself: the closing formula of a text.  Case-sensitive:
+# the capital marks the start of a sentence, not "… quy định tại Luật này" quoted mid-line.
+_SELF_NAMING_LINE = re.compile(rf"^[ \t]*(?P<type>{_TYPE_ALTERNATION})[ \t]+này(?!\w)", re.MULTILINE)
+
+
+def _self_named_type(body: str, facts: _Facts) -> DocType | None:
+    """The type most lines open with "<type> này"; the last such line wins a tie."""
+    counts: Counter[DocType] = Counter()
+    last: dict[DocType, Span] = {}
+    for m in _SELF_NAMING_LINE.finditer(body):
+        doc_type = _type_by_name(m.group("type"))
+        if doc_type is not None:
+            counts[doc_type] += 1
+            last[doc_type] = Span(m.start("type"), m.end("type"))
+    if not counts:
+        return None
+    doc_type = max(counts, key=lambda t: (counts[t], last[t].start))
+    facts.saw("type", last[doc_type], inferred=True)
+    return doc_type
 
 
 # --------------------------------------------------------------- inference

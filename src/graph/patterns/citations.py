@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .documents import DOC_TYPES, ISSUER_NAMES, PROVINCE_ALIASES, PROVINCES
+from .documents import DOC_TYPES, ISSUER_NAMES, PROVINCE_ALIASES, PROVINCES, SYMBOL_TYPE_CODES
 
 _FLAGS = re.IGNORECASE
 
@@ -47,22 +47,30 @@ _SLASH = r"\s*/\s*"
 PARTY_SYMBOL = rf"(?P<p_num>\d+){_DASH}(?P<p_type>{_CODE}){_SLASH}(?P<p_issuer>{_CODE})(?![^\W_])"
 
 # State form number[/year]/TYPE-ISSUER[-UNIT]: "214/KH-UBND", "36/2016/QĐ-UBND", "2057/SKHĐT-KTN",
-# "6510/KHUBND" (hyphen dropped), "8560/KH" (issuer missing), laws "61/2020/QH14".
+# "6510/KHUBND" (hyphen dropped), "8560/KH" (issuer missing), laws "61/2020/QH14", and the
+# Government's numbered series of special resolutions "66.7/2025/NQ-CP" (corpus/real: 66 times).
 STATE_SYMBOL = (
-    rf"(?P<s_num>\d+){_SLASH}(?:(?P<s_year>(?:19|20)\d\d){_SLASH})?"
+    rf"(?P<s_num>\d+(?:\.\d{{1,2}})?){_SLASH}(?:(?P<s_year>(?:19|20)\d\d){_SLASH})?"
     rf"(?P<s_codes>{_CODE}(?:{_DASH}{_CODE})*)(?![^\W_])"
 )
+
+# A type code glued to the number, the slash before the issuer: "2609QĐ/UBND", "2665 QĐ/UBND" (the
+# State symbol 2665/QĐ-UBND: corpus/real 3c5c52374e60b28b, 5be267825b46d313) or a Party one missing
+# its dash ("29NQ/TW").  Only a known type code may stand there.
+_TYPE_CODES = "|".join(re.escape(c) for c in sorted(SYMBOL_TYPE_CODES, key=len, reverse=True))
+GLUED_TYPE_SYMBOL = rf"(?P<g_num>\d+)[ \t]?(?P<g_type>{_TYPE_CODES}){_SLASH}(?P<g_issuer>{_CODE})(?![^\W_])"
 
 # The document's own unfilled number in an appendix note: "Kế hoạch số #sovb /KH-UBND".
 PLACEHOLDER_SYMBOL = rf"(?P<ph>#\w+){_SLASH}(?P<ph_codes>{_CODE}(?:{_DASH}{_CODE})*)"
 
-# Short form without a symbol: "Nghị quyết số 29" (needs "số", and nothing symbol-like after).
-NUMBER_ONLY = r"(?P<n_num>\d+)(?![\d/]|\s*[-–/]\s*[^\W\d_])"
+# Short form without a symbol: "Nghị quyết số 29" (needs "số", and nothing symbol-like after:
+# not a misprinted symbol "2665 QĐ/UBND", "2609QĐ/UBND", nor a company's "25-2303/PBHC-KD").
+NUMBER_ONLY = r"(?P<n_num>\d+)(?![\d/]|\.\d|\s*[-–/]\s*[^\W_]|\s*[^\W\d_]+\s*/)"
 
 # A numbered citation: type name, optional "số", then a symbol, a placeholder or a bare number.
 NUMBERED_CITATION = re.compile(
     rf"(?<!\w)(?P<type>{TYPE_NAME})(?:\s+(?P<so>số))?\s*"
-    rf"(?:{PARTY_SYMBOL}|{STATE_SYMBOL}|{PLACEHOLDER_SYMBOL}|(?<=số)\s*{NUMBER_ONLY})",
+    rf"(?:{PARTY_SYMBOL}|{STATE_SYMBOL}|{GLUED_TYPE_SYMBOL}|{PLACEHOLDER_SYMBOL}|(?<=số)\s*{NUMBER_ONLY})",
     _FLAGS,
 )
 

@@ -78,6 +78,10 @@ SYMBOL_TYPE_CODES: dict[str, str] = {
 # "BCTTW" is this table's code for the Politburo: its documents carry "/TW" in their symbols, and
 # "BCT" in a symbol is the Ministry of Industry and Trade ("…/TT-BCT").
 PARTY_ISSUERS = frozenset({"TW", "TU", "BCĐ", "UBKTTW", "BBT", "BCTTW", "HU", "ĐU", "TƯ"})
+# Issuer codes no State body uses: a symbol printed in State form with one of them is a Party symbol
+# with its separators swapped ("Nghị quyết số 27/NQ- TW ngày 09/11/2022" is 27-NQ/TW).  Not BCĐ: State
+# steering boards print "…/QĐ-BCĐ".
+PARTY_ONLY_ISSUERS = frozenset({"TW", "TU", "HU", "ĐU", "TƯ"})
 
 
 @dataclass(frozen=True)
