@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 import networkx as nx
 import pyoxigraph as ox
@@ -107,8 +108,9 @@ SELECT DISTINCT ?task ?doc ?label ?text ?role ?agency ?agencyLabel ?agencyJur ?i
 """
 
 
-def _select(store: ox.Store, query: str) -> list[dict[str, str | None]]:
-    """Rows as plain strings (IRI or lexical form); unbound values are None."""
+def _select(store: ox.Store, query: str) -> list[dict[str, Any]]:
+    """Rows as plain strings (IRI or lexical form); unbound values are None (Any: which variables
+    a query always binds is known to its caller, not to the type checker)."""
     solutions = store.query(query, prefixes=PREFIXES, use_default_graph_as_union=True)
     names = [v.value for v in solutions.variables]
     return [{n: (row[n].value if row[n] is not None else None) for n in names} for row in solutions]
@@ -169,7 +171,7 @@ def document_graph(store: ox.Store) -> nx.DiGraph:
 
 
 def _relation_evidence(store: ox.Store) -> dict[tuple[str, str, str], str]:
-    found = {}
+    found: dict[tuple[str, str, str], str] = {}
     for row in _select(store, EVIDENCE_QUERY):
         text = row["exact"] or row["citedAs"]
         key = (row["src"], row["dst"], row["kind"])

@@ -112,6 +112,7 @@ def _worker_main(conn, memory_mb: int) -> None:
         stage = ["start"]
         at = functools.partial(_report_stage, conn, job, stage)
 
+        reply: tuple
         try:
             reply = ("done", job, fn(arg, context, at))
         except InputError as err:
@@ -264,6 +265,7 @@ class Pool:
         )
 
     def _fail(self, worker: _Worker, reason: str) -> Outcome:
+        assert worker.job is not None  # only a busy worker fails
         outcome = Outcome(
             worker.job, failure=reason, stage=worker.stage, seconds=time.monotonic() - worker.started
         )

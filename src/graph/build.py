@@ -199,10 +199,11 @@ def parse_all(pool: Pool, files: list[Path], report: BuildReport, progress: Prog
 def _reason(outcome: Outcome, doing_vi: str, doing_en: str) -> str:
     if outcome.input_error is not None:
         return f"{outcome.input_error.reason_vi} ({outcome.input_error.reason_en})"
-    if outcome.failure.startswith("lỗi nội bộ"):
+    failure = outcome.failure or ""
+    if failure.startswith("lỗi nội bộ"):
         return (
             f"lỗi nội bộ khi {doing_vi} (internal error while {doing_en}), "
-            f"giai đoạn (stage) {outcome.stage}: {outcome.failure.split(': ', 1)[1]}"
+            f"giai đoạn (stage) {outcome.stage}: {failure.split(': ', 1)[1]}"
         )
     return f"{outcome.failure}, giai đoạn (stage) {outcome.stage}"
 

@@ -155,13 +155,13 @@ class ListNumbering:
         restarts = self.overrides.get(num_id, {})
         key = num_id if restarts else self.abstract_of[num_id]
         counts = self.counters.setdefault(key, [None] * MAX_LEVELS)
-        if counts[ilvl] is None:
+        current = counts[ilvl]
+        if current is None:
             override = restarts.get(ilvl)
             level = self._level(num_id, ilvl)
-            first = override if isinstance(override, int) else (level.start if level else 1)
-            counts[ilvl] = first
+            counts[ilvl] = override if isinstance(override, int) else (level.start if level else 1)
         else:
-            counts[ilvl] += 1
+            counts[ilvl] = current + 1
         for deeper in range(ilvl + 1, MAX_LEVELS):  # "1." after "1.2." restarts the sublevels
             counts[deeper] = None
         return counts
@@ -172,7 +172,9 @@ class ListNumbering:
             placeholder = f"%{k + 1}"
             if placeholder in out:
                 level = self._level(num_id, k)
-                count = counts[k] if counts[k] is not None else (level.start if level else 1)
+                count = counts[k]
+                if count is None:
+                    count = level.start if level else 1
                 out = out.replace(placeholder, _format(count, level.fmt if level else "decimal"))
         return out
 

@@ -79,7 +79,7 @@ def engine_label() -> str:
 
 def recognise(
     file: Path, name: str, sha256: str, pages: list[int], why: tuple[str, str]
-) -> tuple[dict[int, list[dict]], str]:
+) -> tuple[dict[int, list[dict]], str | None]:
     """Words of ``pages`` (1-based) of ``file``, from the cache or by OCR, and the engine's label.
 
     A word is ``{"text", "x0", "x1", "top", "bottom", "size", "line"}`` in points;
@@ -134,7 +134,9 @@ def _ocr_page(file: Path, name: str, number: int) -> list[dict]:
 def _words(data: dict[str, list]) -> list[dict]:
     """Tesseract's word table as words in points, with their line and paragraph in reading order."""
     scale = 72 / DPI
-    words, lines, blocks = [], {}, {}
+    words: list[dict] = []
+    lines: dict[tuple, int] = {}
+    blocks: dict[tuple, int] = {}
     for i, text in enumerate(data["text"]):
         if not text.strip():
             continue

@@ -63,7 +63,7 @@ def _text(g: Graph, s, p, lang: str) -> str:
 def read_terms(g: Graph, kinds) -> list[Term]:
     terms = []
     for kind in kinds:
-        for s in sorted(set(g.subjects(RDF.type, kind))):
+        for s in sorted(set(g.subjects(RDF.type, kind)), key=str):
             if not str(s).startswith("https://w3id.org/policy-graph/"):
                 continue
             c = curie(s)
@@ -100,7 +100,7 @@ MAPPINGS = (
 
 def _matches(g: Graph, s) -> list[str]:
     """Alignments to other vocabularies: "closeMatch eli-dl:ForeseenActivity"."""
-    return [f"{curie(p).split(':')[1]} {curie(o)}" for p in MAPPINGS for o in sorted(g.objects(s, p))]
+    return [f"{curie(p).split(':')[1]} {curie(o)}" for p in MAPPINGS for o in sorted(g.objects(s, p), key=str)]
 
 
 def _comments(g: Graph, s) -> list[str]:
@@ -122,13 +122,13 @@ def read_reused(g: Graph) -> list[dict]:
             "en": _text(g, s, RDFS.label, "en"),
             "comment": _text(g, s, RDFS.comment, "en"),
         }
-        for s in sorted(set(g.subjects(RDFS.isDefinedBy, ELI_ONTOLOGY)))
+        for s in sorted(set(g.subjects(RDFS.isDefinedBy, ELI_ONTOLOGY)), key=str)
     ]
 
 
 def read_vocabularies(g: Graph) -> list[dict]:
     schemes = []
-    for scheme in sorted(set(g.subjects(RDF.type, SKOS.ConceptScheme))):
+    for scheme in sorted(set(g.subjects(RDF.type, SKOS.ConceptScheme)), key=str):
         concepts = sorted(g.subjects(SKOS.inScheme, scheme), key=lambda c: str(g.value(c, SKOS.notation)))
         schemes.append(
             {
@@ -196,7 +196,7 @@ def render_html(ontology: Graph, vocabularies: Graph) -> str:
     onto = URIRef("https://w3id.org/policy-graph/ontology")
     from rdflib.namespace import DCTERMS
 
-    macro = env.from_string(TERM).module.term
+    macro = env.from_string(TERM).module.term  # type: ignore[attr-defined]  # a macro the template exports
     return env.from_string(PAGE).render(
         term=macro,
         iri=str(onto),

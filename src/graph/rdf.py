@@ -270,7 +270,7 @@ class DocumentEmitter:
         """The OCR that read the scanned pages: legal staff are told to check its text."""
         src = self.doc.source
         activity = self.ocr_activity()
-        engine = URIRef(f"{self.res.base}/agent/{slugify(src.ocr_engine)}")
+        engine = URIRef(f"{self.res.base}/agent/{slugify(src.ocr_engine or 'ocr')}")
         pages = ", ".join(map(str, src.ocr_pages))
         self.add(activity, RDF.type, PROV.Activity)
         self.add(

@@ -787,7 +787,8 @@ def _nul_offsets(data: bytes, codec: str) -> list[int]:
 _bad_offsets = threading.local()
 
 
-def _record_bad_bytes(err: UnicodeDecodeError) -> tuple[str, int]:
+def _record_bad_bytes(err: UnicodeError) -> tuple[str, int]:
+    assert isinstance(err, UnicodeDecodeError)  # registered for decoding only
     _bad_offsets.list.append(err.start)
     return "\ufffd", err.end
 
@@ -866,7 +867,8 @@ def _latin1_view(data: bytes) -> str:
     return data.decode("cp1252", errors="graph.read.latin1-fallback")
 
 
-def _latin1_fallback(err: UnicodeDecodeError) -> tuple[str, int]:
+def _latin1_fallback(err: UnicodeError) -> tuple[str, int]:
+    assert isinstance(err, UnicodeDecodeError)  # registered for decoding only
     return err.object[err.start : err.end].decode("latin-1"), err.end
 
 
@@ -1094,7 +1096,7 @@ def _read_doc(file: Path, name: str) -> str:
             f"tệp .doc hỏng hoặc không đọc được: {reason[0]}",
             f"corrupt or unreadable .doc file: {reason[0]}",
         )
-    lines = []
+    lines: list[str] = []
     for line in run.stdout.decode("utf-8", "replace").splitlines():
         row = _ANTIWORD_ROW.match(line)
         if row:

@@ -191,7 +191,9 @@ class _Block:
 def _page_text(page) -> str:
     words = _words(page)
     tables = [t for t in page.find_tables() if _is_table(t)]
-    cells = [[[] for _ in _cells_of(t)] for t in tables]  # words of each cell, in table order
+    cells: list[list[list[dict]]] = [
+        [[] for _ in _cells_of(t)] for t in tables
+    ]  # words of each cell, in table order
     outside = []
     for word in words:
         place = _cell_of(word, tables)

@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Graph, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS
 
 from .resources import ONTOLOGY_DIR
@@ -67,7 +67,9 @@ def load_registry(path: str | Path | None = None) -> AgencyRegistry:
     if not path.exists():
         return registry
     g = Graph().parse(str(path), format="turtle")
-    for agency in sorted(set(g.subjects(RDF.type, ORG.Organization))):
+    for agency in sorted(set(g.subjects(RDF.type, ORG.Organization)), key=str):
+        if not isinstance(agency, URIRef):
+            continue
         registered = _registered(g, agency)
         if registered is None:
             continue
@@ -78,7 +80,7 @@ def load_registry(path: str | Path | None = None) -> AgencyRegistry:
 
 
 def _registered(g: Graph, agency: URIRef) -> RegisteredAgency | None:
-    labels = {lit.language: str(lit) for lit in g.objects(agency, SKOS.prefLabel)}
+    labels = {lit.language: str(lit) for lit in g.objects(agency, SKOS.prefLabel) if isinstance(lit, Literal)}
     jurisdiction = g.value(agency, PG.jurisdiction)
     if "vi" not in labels or jurisdiction is None:
         return None

@@ -235,7 +235,7 @@ def _all_refs(docs: list[ParsedDocument]):
                 yield doc, relation.source
 
 
-def _reveal_numbers(docs: list[ParsedDocument]) -> dict[int, DocRef]:
+def _reveal_numbers(docs: list[ParsedDocument]) -> dict[tuple[str, str], DocRef]:
     """Match unnumbered documents to a numbered citation of them elsewhere.
 
     A candidate must agree on jurisdiction, type and issuer, on the year when both
@@ -298,8 +298,8 @@ def implemented_year(doc: ParsedDocument) -> int | None:
         for r in doc.relations
         if r.kind == "implements" and r.source is None
     ]
-    years = [y for y in years if y]
-    return max(years) if years else None
+    known = [y for y in years if y]
+    return max(known) if known else None
 
 
 def _same_kind(candidate: DocRef, own: DocRef, candidate_doc: ParsedDocument) -> bool:

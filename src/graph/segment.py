@@ -336,6 +336,7 @@ def _web_footnotes(text: str, lns: list[_Line]) -> tuple[list[Footnote], list[Sp
             body = bodies[number][1]
             footnotes.append(Footnote(number, body, marker, clean(text[body.start : body.end])))
         else:
+            assert marker is not None  # the number came from a marker or a body
             footnotes.append(Footnote(number, Span(marker.end, marker.end), marker, ""))
     return footnotes, masks
 
@@ -843,6 +844,7 @@ def _appendix(lns: list[_Line], idx: int, stop: int, text: str, body: str) -> tu
     title (of its label when untitled), taken from the title's lines themselves.
     """
     m = _appendix_line(lns[idx].stripped) or P.ATTACHED_TYPE_LINE.match(lns[idx].stripped)
+    assert m is not None  # called on a line that opens an appendix
     label = clean(m["label"])
     title_lines: list[_Line] = []
     if m["title"]:
@@ -861,11 +863,13 @@ def _appendix(lns: list[_Line], idx: int, stop: int, text: str, body: str) -> tu
             break
         title_lines.append(lns[j])
         j += 1
-    if m["title"] and title_lines and title_lines[0] is lns[idx]:
-        title_start = lns[idx].content_start + m.start("title")
-    else:
-        title_start = title_lines[0].content_start if title_lines else None
-    title = clean(_visible(text, body, Span(title_start, title_lines[-1].content_end))) if title_lines else ""
+    title = ""
+    if title_lines:
+        if m["title"] and title_lines[0] is lns[idx]:
+            title_start = lns[idx].content_start + m.start("title")
+        else:
+            title_start = title_lines[0].content_start
+        title = clean(_visible(text, body, Span(title_start, title_lines[-1].content_end)))
     span = Span(lns[idx].content_start, _rstrip_end(body, lns[idx].content_start, lns[stop - 1].end))
     appendix = Appendix(
         label=label,

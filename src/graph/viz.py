@@ -24,6 +24,7 @@ import textwrap
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import jinja2
 import networkx as nx
@@ -31,7 +32,7 @@ from pyvis.network import Network
 
 from . import analytics
 
-PYVIS_LIB = Path(__import__("pyvis").__file__).parent / "lib" / "vis-9.1.2"
+PYVIS_LIB = Path(__import__("pyvis").__path__[0]) / "lib" / "vis-9.1.2"
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 
 # Shape (vis-network name, matplotlib marker) and colour by document type.
@@ -777,7 +778,7 @@ def write_image(view: View, path: str | Path, fmt: str | None = None) -> Path:
     ax.set_xlim(x0, x1)
     ax.set_ylim(y1 + legend_h, y0)  # y grows downwards, as on the page
     ax.axis("off")
-    font = {"family": "DejaVu Sans"}
+    font: dict[str, Any] = {"family": "DejaVu Sans"}
     # 13 pt bold DejaVu Sans averages about 12 px a character at 100 dpi
     ax.text(
         x0 + 20,

@@ -164,7 +164,9 @@ def stats(
         raise click.UsageError("--compare và --doc đi cùng nhau · --compare needs --doc (and the other way)")
     store = _open(store_path)
     comparison = (
-        (_resolve(store, doc), [c.strip() for c in compare.split(",") if c.strip()]) if compare else None
+        (_resolve(store, doc), [c.strip() for c in compare.split(",") if c.strip()])
+        if compare and doc
+        else None
     )
     report = analytics.stats_report(store, today.date() if today else None, jurisdiction, comparison, top)
     if fmt == "json":

@@ -230,10 +230,11 @@ async def sparql_endpoint(request: Request) -> Response:
         return _error(err.status, err.message)
     default_graphs = _graph_params(params, "default-graph-uri")
     named_graphs = _graph_params(params, "named-graph-uri")
-    for value in (default_graphs, named_graphs):
-        if isinstance(value, Response):
-            return value
-    forced = (params.get("format") or params.get("output") or [None])[0]
+    if isinstance(default_graphs, Response):
+        return default_graphs
+    if isinstance(named_graphs, Response):
+        return named_graphs
+    forced = next(iter(params.get("format") or params.get("output") or []), None)
     job = Job(
         mode="protocol",
         query=query,
@@ -455,7 +456,7 @@ async def _rdf_description(request: Request, iri: str, fmt) -> Response:
         trusted=True,
     )
     response = await _run(request.app.state.pool, job, settings.timeout_s)
-    if response.status_code == 200 and response.body.strip() in (b"", b"[]", b"{}"):
+    if response.status_code == 200 and bytes(response.body).strip() in (b"", b"[]", b"{}"):
         return _error(404, f"Không có nút này trong đồ thị (no such node in the graph): {iri}")
     return response
 

@@ -126,7 +126,7 @@ def _engine_syntax_error(text: str) -> str | None:
 
     import pyoxigraph as ox
 
-    probe = {ox.Variable(f"pg_parse_only_{uuid.uuid4().hex}"): ox.Literal("")}
+    probe: dict = {ox.Variable(f"pg_parse_only_{uuid.uuid4().hex}"): ox.Literal("")}
     try:
         ox.Store().query(text, substitutions=probe)
     except SyntaxError as err:

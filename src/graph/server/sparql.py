@@ -309,9 +309,11 @@ def _solutions_bytes(result, fmt: Format, max_rows: int) -> bytes:
     ).encode("utf-8")
     if fmt.name == "json":
         return body
-    return ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON).serialize(
+    converted = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON).serialize(
         format=_results_format(fmt)
     )
+    assert converted is not None  # no output file given: the bytes come back
+    return converted
 
 
 def _triples_bytes(result, fmt: Format, max_rows: int, prefixes: dict[str, str] | None) -> bytes:
@@ -328,8 +330,9 @@ def _triples_bytes(result, fmt: Format, max_rows: int, prefixes: dict[str, str] 
         "jsonld": ox.RdfFormat.JSON_LD,
         "rdfxml": ox.RdfFormat.RDF_XML,
     }[fmt.name]
-    kwargs = {"prefixes": prefixes} if prefixes and fmt.name in ("turtle", "rdfxml", "jsonld") else {}
-    body = ox.serialize(triples, format=rdf_format, **kwargs)
+    with_prefixes = prefixes if fmt.name in ("turtle", "rdfxml", "jsonld") else None
+    body = ox.serialize(triples, format=rdf_format, prefixes=with_prefixes or None)
+    assert body is not None  # no output file given: the bytes come back
     if len(body) > MAX_RESULT_BYTES:
         raise JobError(
             413, f"Kết quả vượt quá {MAX_RESULT_BYTES // 2**20} MiB (result too large): add a LIMIT"
