@@ -157,18 +157,22 @@ def _ratio(a: str, b: str) -> float:
 def start_ratio(gold: str, predicted: str, words: int = TASK_WORDS) -> float:
     """How well the first ``words`` words of ``gold`` match the start of ``predicted``, the
     predicted text being allowed up to ``WORD_OFFSET`` extra words before them."""
+    return start_match(gold, predicted, words)[0]
+
+
+def start_match(gold: str, predicted: str, words: int = TASK_WORDS) -> tuple[float, int]:
+    """(best ratio, the fewest words skipped at the start of ``predicted`` to reach it)."""
     head = fold_words(gold)[:words]
     if not head:
-        return 0.0
+        return 0.0, 0
     target = " ".join(head)
     tokens = fold_words(predicted)
-    return max(
-        (
-            _ratio(target, " ".join(tokens[offset : offset + len(head)]))
-            for offset in range(min(WORD_OFFSET, max(len(tokens) - 1, 0)) + 1)
-        ),
-        default=0.0,
-    )
+    best, at = 0.0, 0
+    for offset in range(min(WORD_OFFSET, max(len(tokens) - 1, 0)) + 1):
+        ratio = _ratio(target, " ".join(tokens[offset : offset + len(head)]))
+        if ratio > best:
+            best, at = ratio, offset
+    return best, at
 
 
 def same_body(gold: str, predicted: str) -> bool:
@@ -186,16 +190,18 @@ def bodies_right(gold: list[str], predicted: list[str]) -> bool:
 def match_by_start(
     gold: list[str], predicted: list[str], threshold: float, words: int = TASK_WORDS
 ) -> dict[int, int]:
-    """Gold index → predicted index, one to one, best ratios first."""
+    """Gold index → predicted index, one to one, best ratios first; of equal ratios, the predicted
+    text that starts with the gold words (fewest words skipped) first: the table row "2.4 Đề án thí
+    điểm cơ chế …" before a sentence "- Tập trung xây dựng Đề án thí điểm cơ chế …" (seed 000)."""
     pairs = []
     for gi, g in enumerate(gold):
         for pi, p in enumerate(predicted):
-            r = start_ratio(g, p, words)
+            r, offset = start_match(g, p, words)
             if r >= threshold:
-                pairs.append((-r, gi, pi))
+                pairs.append((-r, offset, gi, pi))
     matched: dict[int, int] = {}
     used: set[int] = set()
-    for _, gi, pi in sorted(pairs):
+    for _, _, gi, pi in sorted(pairs):
         if gi not in matched and pi not in used:
             matched[gi] = pi
             used.add(pi)
