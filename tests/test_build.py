@@ -201,3 +201,28 @@ def test_cli_names_the_clash_and_counts_per_document(tmp_path):
         and "trùng tên (name clash) b/doc.txt → doc-" in stderr
     )
     assert "2 văn bản (documents)" in result.stdout
+
+
+# ------------------------------------------------------------------ --base
+
+
+def test_a_custom_base_moves_the_registry_and_jurisdictions_with_the_documents(tmp_path):
+    base = "https://example.org/pg"
+    build([RAW / SEED_214], tmp_path / "store", tmp_path / "ttl", base=base)
+    store = open_store(tmp_path / "store")
+    agency = f"{base}/org/vn-29/so-tai-chinh"
+    names = {
+        (row["l"].value, row["l"].language)
+        for row in store.query(
+            f"SELECT ?l WHERE {{ <{agency}> <http://www.w3.org/2004/02/skos/core#prefLabel> ?l }}",
+            use_default_graph_as_union=True,
+        )
+    }
+    assert names == {("Sở Tài chính", "vi"), ("Department of Finance", "en")}
+    leftovers = store.query(
+        "SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { ?x ?y ?s } "
+        f'FILTER(isIRI(?s) && STRSTARTS(STR(?s), "{BASE}/") '
+        f'&& !STRSTARTS(STR(?s), "{BASE}/ontology") && !STRSTARTS(STR(?s), "{BASE}/vocab/")) }}',
+        use_default_graph_as_union=True,
+    )
+    assert int(next(iter(leftovers))["n"].value) == 0

@@ -21,7 +21,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import shutil
 import time
 import unicodedata
 from collections import Counter
@@ -131,7 +130,7 @@ def build(
         crash_point("ttl-written")
         files = [GraphFile(o.graph_iri, ttl_dir / o.ttl_name) for o in report.outputs]
         for name, source in SHARED_TTL.items():
-            shutil.copyfile(ONTOLOGY_DIR / source, ttl_dir / name)
+            copy_rebased(ONTOLOGY_DIR / source, ttl_dir / name, res.base)
             files.append(GraphFile(f"{res.base}/graph/{SHARED_GRAPHS[name]}", ttl_dir / name))
         report.removed_ttl, report.foreign_ttl = tidy_ttl_dir(ttl_dir, {f.path.name for f in files})
         progress("load", 0, 1, target.name)
@@ -140,6 +139,21 @@ def build(
     report.removed_leftovers = rebuilt.removed_leftovers
     report.seconds = time.perf_counter() - started
     return report
+
+
+# Instance IRIs of the shipped registry and vocabularies that live under the graph's base; the
+# ontology's terms (…/ontology#, …/vocab/) are a fixed vocabulary and keep their IRIs.
+REBASED_PATHS = ("org/", "jurisdiction/")
+
+
+def copy_rebased(source: Path, dest: Path, base: str) -> None:
+    """Copy a shipped Turtle file into the build, its agencies and jurisdictions under ``base``
+    (``--base``), so that registry names stay on the IRIs the documents use."""
+    text = source.read_text(encoding="utf-8")
+    if base != DEFAULT_BASE:
+        for path in REBASED_PATHS:
+            text = text.replace(f"<{DEFAULT_BASE}/{path}", f"<{base}/{path}")
+    dest.write_text(text, encoding="utf-8")
 
 
 # ------------------------------------------------------------------ parsing
