@@ -7,13 +7,15 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
+import unicodedata
 from pathlib import Path
 
 from graph.extract.citations import extract_citations, find_citations
 from graph.extract.metadata import extract_metadata
 from graph.model import SourceFile
 from graph.normalise import normalise
-from graph.patterns.plenums import PLENUM_RESOLUTIONS
+from graph.patterns.plenums import PLENUM_ORDINALS, PLENUM_RESOLUTIONS
 from graph.segment import segment
 from seeds import SEED_000, segmented
 
@@ -180,19 +182,49 @@ def test_a_plenum_that_passed_several_resolutions_stays_a_name_without_its_subje
     )
 
 
-def test_plenum_table_entries_agree_with_the_documents_named_as_their_sources():
+def _folded(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).casefold().replace("khoá", "khóa").split())
+
+
+def _prints_entry(text: str, r) -> bool:
+    """The text prints the entry's number with its date, and near them "khóa <term>" and its subject;
+    and its plenum (when the table gives one) before that term, near the number or before the subject."""
+    d, term, subject = r.date, rf"khóa {r.term.casefold()}\b", re.escape(_folded(r.subject))
+    number_and_date = re.compile(
+        rf"(?<!\d)0?{int(r.number)}\s*[-/]\s*nq\s*[-/]\s*tw[^\d]{{0,12}}"
+        rf"(?:0?{d.day}/0?{d.month}/{d.year}|0?{d.day} tháng 0?{d.month} năm {d.year})(?!\d)"
+    )
+    ordinals = "|".join([str(r.plenum), *(word for word, n in PLENUM_ORDINALS.items() if n == r.plenum)])
+    plenum = rf"(?:lần thứ (?:{ordinals})|trung ương {r.plenum})\b[^;]{{0,120}}?{term}"
+    # the subject in the body, the number in the footnote its marker calls ("… giai đoạn mới20.", seed 000)
+    notes = [rf"(?:^|\s){n} [^;]{{0,250}}?$" for n in re.findall(rf"{subject}(\d{{1,2}})\b", text)]
+    for m in number_and_date.finditer(text):
+        near = text[max(0, m.start() - 200) : m.end() + 300]
+        before = text[max(0, m.start() - 260) : m.start()]
+        footnoted = any(re.search(note, before) for note in notes)
+        if not (re.search(term, near) and (re.search(subject, near) or footnoted)):
+            continue
+        if r.plenum is None or re.search(plenum, near) or re.search(rf"{plenum}[^;]{{0,40}}?{subject}", text):
+            return True
+    return False
+
+
+def test_plenum_table_entries_are_printed_in_the_documents_named_as_their_sources():
     root = Path(__file__).resolve().parent.parent
     checked = 0
     for r in PLENUM_RESOLUTIONS:
-        for source in r.sources:
-            path = Path(source.removeprefix("corpus:"))
-            path = path if path.is_absolute() else root / path
-            if not source.startswith("corpus:") or not path.exists():
-                continue
-            text = path.read_text(encoding="utf-8")
-            assert f"{r.number}-NQ/TW" in text and f"khóa {r.term}".casefold() in text.casefold(), (r, source)
-            checked += 1
-    assert checked >= 10
+        assert r.sources and all(s.startswith("corpus:") for s in r.sources), r
+        paths = [Path(s.removeprefix("corpus:")) for s in r.sources]
+        texts = [
+            _folded((p if p.is_absolute() else root / p).read_text(encoding="utf-8"))
+            for p in paths
+            if (p if p.is_absolute() else root / p).exists()
+        ]
+        if not texts:  # /work/shared/corpus/real is not on every machine
+            continue
+        assert any(_prints_entry(text, r) for text in texts), r
+        checked += 1
+    assert checked >= 9
     assert len({(r.term, r.number) for r in PLENUM_RESOLUTIONS}) == len(PLENUM_RESOLUTIONS)
 
 

@@ -225,25 +225,25 @@ def _meeting(text: str, m: re.Match, home: str | None, footnote: int | None) -> 
 def _plenum_resolution(text: str, m: re.Match) -> PlenumResolution | None:
     """The one resolution of the table that a plenum's name and the subject after it identify.
 
-    The subject decides between the resolutions of one plenum, and outweighs a misprinted term
-    ("… Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng khóa XII về tiếp tục đẩy mạnh công nghiệp
-    hóa, hiện đại hóa đất nước đến năm 2030 …" is the XIIIth Committee's 29-NQ/TW: no resolution of the
-    XIIth's sixth plenum has that subject).  None when the text leaves it open: the citation then stays
-    a resolution named by its meeting."""
+    The subject decides, and outweighs a misprinted term ("… Hội nghị lần thứ sáu Ban Chấp hành Trung
+    ương Đảng khóa XII về tiếp tục đẩy mạnh công nghiệp hóa, hiện đại hóa đất nước đến năm 2030 …" is the
+    XIIIth Committee's 29-NQ/TW).  An entry whose plenum no corpus text prints is matched by its subject
+    alone.  None when no subject follows: the table does not list every resolution of a plenum, so the
+    plenum alone never identifies one, and the citation stays a resolution named by its meeting."""
     named = P.PLENUM_IN_NAME.search(m.group("name"))
-    if named is None:
+    subject = P.MEETING_SUBJECT.match(text, m.end())
+    if named is None or subject is None:
         return None
     ordinal = named.group("number") or named.group("ordinal")
     plenum = int(ordinal) if ordinal.isdigit() else PLENUM_ORDINALS.get(" ".join(ordinal.casefold().split()))
     term = named.group("term").upper()
-    candidates = [r for r in PLENUM_RESOLUTIONS if r.plenum == plenum]
-    subject = P.MEETING_SUBJECT.match(text, m.end())
-    if subject is not None:
-        candidates = [r for r in candidates if _same_subject(r.subject, subject.group("subject"))]
-        in_term = [r for r in candidates if r.term == term]
-        return in_term[0] if len(in_term) == 1 else candidates[0] if len(candidates) == 1 else None
+    candidates = [
+        r
+        for r in PLENUM_RESOLUTIONS
+        if r.plenum in (plenum, None) and _same_subject(r.subject, subject.group("subject"))
+    ]
     in_term = [r for r in candidates if r.term == term]
-    return in_term[0] if len(in_term) == 1 else None
+    return in_term[0] if len(in_term) == 1 else candidates[0] if len(candidates) == 1 else None
 
 
 def _same_subject(known: str, printed: str) -> bool:
