@@ -15,6 +15,7 @@ masked body and each footnote of a segmented document, then reads relations:
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import itertools
 import re
@@ -547,7 +548,7 @@ def _described_target(text: str, found: list[_Found], start: int, end: int) -> _
     """The citation in ``text[start:end]`` that a described document carries out: "Kế hoạch triển khai
     Chương trình số 20-CTr/TU …" → 20-CTr/TU (the last such description)."""
     described = None
-    for f in found:
+    for f in _starting_between(found, start, end):
         cit = f.citation
         if (
             cit.span.start < start
@@ -570,7 +571,7 @@ def footnote_named_relations(
     2045⁷" with footnote 7 "Kế hoạch số 1432/KH-UBND ngày 15/3/2023 của UBND tỉnh." → 1432/KH-UBND
     carries out 20-CTr/TU.  The footnote must be that one citation and nothing else."""
     relations = []
-    markers = [fn.marker for fn in seg.footnotes if fn.marker is not None]
+    marker_ends = sorted(fn.marker.end for fn in seg.footnotes if fn.marker is not None)
     for fn in seg.footnotes:
         named = _sole_citation(text, in_notes.get(fn.number, []), fn)
         if named is None or fn.marker is None:
@@ -580,9 +581,9 @@ def footnote_named_relations(
             clause_start = m.end()
         # "… năm 2045⁷, kế hoạch cơ cấu lại ngành nông nghiệp tỉnh giai đoạn 2021-2025⁸": marker 7
         # closes the description before marker 8's
-        clause_start = max(
-            [clause_start] + [m.end for m in markers if clause_start <= m.end <= fn.marker.start]
-        )
+        last_end = bisect.bisect_right(marker_ends, fn.marker.start) - 1
+        if last_end >= 0:
+            clause_start = max(clause_start, marker_ends[last_end])
         target = _described_target(seg.body, found, clause_start, fn.marker.start)
         if target is not None:
             span = Span(target.citation.span.start, fn.marker.end)
@@ -765,7 +766,7 @@ def issuing_relations(text: str, found: list[_Found]) -> list[Relation]:
     for opener in P.ISSUING_OPENER.finditer(text):
         stop = P.TITLE_STOP.search(text, opener.end())
         clause_end = stop.start() if stop else len(text)
-        for f in (f for f in found if opener.end() <= f.citation.span.start < clause_end):
+        for f in _starting_between(found, opener.end(), clause_end):
             before = text[opener.end() : f.citation.span.start]
             if P.ISSUED_KIND.search(before) and P.IMPLEMENTS_LINK.search(before) and not f.placeholder:
                 cit = f.citation
@@ -783,7 +784,7 @@ def _clause_relations(
         clause_end = stop.start() if stop else region_end
         kind = P.PREAMBLE_VERB_RELATION.get(clean(opener.group("verb")).casefold(), "implements")
         for part_start, part_end in _top_level_parts(text, opener.end(), clause_end):
-            first = next((f for f in found if part_start <= f.citation.span.start < part_end), None)
+            first = next(iter(_starting_between(found, part_start, part_end)), None)
             if (
                 first
                 and not first.placeholder
@@ -804,6 +805,13 @@ def _top_level_parts(text: str, start: int, end: int):
             yield part_start, i
             part_start = i + 1
     yield part_start, end
+
+
+def _starting_between(found: list[_Found], start: int, end: int) -> list[_Found]:
+    """The citations of ``found`` (sorted by span, as ``_scan`` returns them) that start in
+    [start, end), found by bisection: a preamble of 10,000 "Căn cứ" lines asks once per line."""
+    lo = bisect.bisect_left(found, start, key=lambda f: f.citation.span.start)
+    return found[lo : bisect.bisect_left(found, end, lo, key=lambda f: f.citation.span.start)]
 
 
 def _only_punctuation(s: str) -> bool:
@@ -861,7 +869,7 @@ def attached_relations(text: str, found: list[_Found], meta: DocumentMeta | None
     belongs to that document; "(Kèm theo Kế hoạch số #sovb /KH-UBND …)" to this one (placeholder)."""
     relations = []
     for note in P.ATTACHED_NOTE.finditer(text):
-        f = next((f for f in found if f.citation.span.start == note.end()), None)
+        f = next(iter(_starting_between(found, note.end(), note.end() + 1)), None)
         if f is None:
             continue
         cit = f.citation
