@@ -1007,6 +1007,9 @@ class _SectionIndex:
             range(len(sections)), key=lambda i: (sections[i].span.start, -sections[i].span.end, i)
         )
         self.starts = [sections[i].span.start for i in self.order]
+        self.ending_at: dict[int, list[int]] = {}  # a point span at a section's end is inside it
+        for i, section in enumerate(sections):
+            self.ending_at.setdefault(section.span.end, []).append(i)
         self.holder: list[int] = []
         self.nested = True
         open_: list[int] = []  # positions in ``order`` of the sections still open
@@ -1022,12 +1025,14 @@ class _SectionIndex:
     def holding(self, where: Span | int) -> list[int]:
         """Indexes (in ``sections``) of the sections that may hold ``where``."""
         start = where.start if isinstance(where, Span) else where
-        if not self.nested or (isinstance(where, Span) and where.start == where.end):
-            return list(range(len(self.sections)))  # a point span may touch a section's end
+        if not self.nested:
+            return list(range(len(self.sections)))
         out, k = [], bisect.bisect_right(self.starts, start) - 1
         while k >= 0:
             out.append(self.order[k])
             k = self.holder[k]
+        if isinstance(where, Span) and where.start == where.end:
+            return sorted(set(out) | set(self.ending_at.get(start, ())))
         return sorted(out)
 
 

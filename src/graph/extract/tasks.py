@@ -1200,11 +1200,7 @@ def parse_assignment_heading_tasks(body: str, region: Span) -> list[Task]:
             i += 1
             continue
         end, after = _item_end(lines, i)
-        lead = (
-            _acting_bodies(body, lines[i].start + item.end(), end)
-            if body[:end].rstrip().endswith(":")
-            else None
-        )
+        lead = _acting_bodies(body, lines[i].start + item.end(), end) if _ends_with_colon(body, end) else None
         if lead is None:
             i += 1
             continue
@@ -1217,6 +1213,14 @@ def parse_assignment_heading_tasks(body: str, region: Span) -> list[Task]:
             )
         i = max(nxt, i + 1)
     return tasks
+
+
+def _ends_with_colon(body: str, end: int) -> bool:
+    """``body[:end].rstrip().endswith(":")`` without copying the text before ``end`` (once per item)."""
+    at = end
+    while at > 0 and body[at - 1].isspace():
+        at -= 1
+    return at > 0 and body[at - 1] == ":"
 
 
 def _acting_bodies(body: str, start: int, end: int) -> Span | None:
