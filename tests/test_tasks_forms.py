@@ -181,3 +181,55 @@ def test_an_item_that_assigns_bodies_over_bullets():
     # "9. Ủy ban nhân dân các phường, xã, đặc khu chủ động bố trí kinh phí …, tập trung một số nhiệm vụ cụ thể sau:"
     assert {tuple(names(t.lead)) for t in tasks[8:]} == {("Ủy ban nhân dân các phường, xã, đặc khu",)}
     assert tasks[12].text.startswith("Xây dựng kế hoạch phòng, chống thiên tai")
+
+
+# dev h04 (Kế hoạch 141 of UBND tỉnh Bắc Ninh), lines 37-48: two bullets, each a sentence, over one
+# role block; every bullet is a task with those roles
+H04_SHARED_ROLES = (
+    "3. Nâng cao nhận thức, trách nhiệm của các cơ quan, đơn vị, địa phương trong việc nâng cao năng lực "
+    "cho đội ngũ cán bộ, công chức xây dựng chính sách, pháp luật\n"
+    "- Các cơ quan, đơn vị, địa phương tiếp tục nâng cao nhận thức về tầm quan trọng, vị trí, vai trò của "
+    "công tác xây dựng chính sách, pháp luật nhất là vai trò của đội ngũ cán bộ, công chức xây dựng chính "
+    "sách, pháp luật tại cơ quan, đơn vị, địa phương.\n"
+    "- Đề nghị người đứng đầu cấp ủy; thủ trưởng cơ quan, đơn vị, địa phương trực tiếp chỉ đạo và chịu "
+    "trách nhiệm thực hiện các nhiệm vụ, giải pháp nâng cao năng lực đội ngũ cán bộ, công chức xây dựng "
+    "chính sách, pháp luật tại cơ quan, đơn vị, địa phương.\n"
+    "Đơn vị thực hiện: Các Sở, ngành, đơn vị, UBND cấp xã.\n"
+    "Đơn vị phối hợp: Sở Tư pháp.\n"
+    "Thời gian thực hiện: Thường xuyên.\n"
+    "4. Nâng cao phẩm chất, năng lực cho đội ngũ cán bộ, công chức xây dựng chính sách, pháp luật\n"
+)
+
+
+def test_bullets_sharing_one_role_block_are_each_a_task_h04():
+    tasks = prose_tasks(H04_SHARED_ROLES, whole(H04_SHARED_ROLES))
+    assert [" ".join(t.text.split()[:8]) for t in tasks] == [
+        "Các cơ quan, đơn vị, địa phương tiếp",
+        "Đề nghị người đứng đầu cấp ủy; thủ",
+    ]
+    for task in tasks:
+        assert task.layout == "role-lines"
+        assert [m.printed for m in task.lead] == ["Các Sở, ngành, đơn vị", "UBND cấp xã"]
+        assert [m.printed for m in task.support] == ["Sở Tư pháp"]
+        assert task.deadline.raw == "Thường xuyên"
+
+
+# /work/shared/corpus/real/adc1d34379e9829f.txt (a list of administrative procedures, Hà Tĩnh), lines
+# 152-158: "label: value" bullets describing a procedure are no tasks sharing the role lines below
+PROCEDURE_FIELDS = (
+    "2.7\n"
+    "- Cơ quan có thẩm quyền quyết\n"
+    "định: UBND tỉnh.\n"
+    "- Cơ quan được ủy quyền thực\n"
+    "hiện: Không.\n"
+    "- Cơ quan trực tiếp thực hiện:\n"
+    "Sở Nông nghiệp và Môi trường.\n"
+    "- Cơ quan phối hợp: Các Sở,\n"
+    "ban, ngành và UBND cấp xã nơi có hoạt động thăm dò khoáng sản.\n"
+    "2.8\n"
+)
+
+
+def test_procedure_fields_are_not_bullets_sharing_a_role_block():
+    texts = [t.text for t in prose_tasks(PROCEDURE_FIELDS, whole(PROCEDURE_FIELDS))]
+    assert not [t for t in texts if t.startswith(("Cơ quan có thẩm quyền", "Cơ quan được ủy quyền"))]

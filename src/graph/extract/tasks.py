@@ -71,6 +71,7 @@ from dataclasses import dataclass
 from ..model import AgencyMention, Appendix, Deadline, SegmentedDocument, Span, Task
 from ..normalise import clean
 from ..patterns.agencies import CANONICAL_NAMES
+from ..patterns.citations import TYPE_NAME
 from ..patterns.deadlines import TABLE_DEADLINE
 from ..patterns.structure import ROMAN_NUMERALS
 from ..patterns.tasks import (
@@ -626,11 +627,53 @@ def parse_role_line_tasks(body: str, region: Span) -> list[Task]:
     tasks = []
     previous_end = region.start
     for block in _role_blocks(body, lines):
-        task = _role_block_task(body, lines, block, previous_end)
-        if task:
+        above = [ln for ln in lines if previous_end <= ln.start < block[0].line.start]
+        shared = _sibling_sentences(body, above)
+        if shared:  # "- A.\n- B.\nĐơn vị thực hiện: …": the roles below are those of each bullet
+            tasks += [t for bullet in shared if (t := _role_block_task(body, lines, block, *bullet))]
+        elif task := _role_block_task(body, lines, block, previous_end):
             tasks.append(task)
         previous_end = block[-1].end
     return tasks
+
+
+_SENTENCE_END = (".", "!", "?")
+
+
+def _sibling_sentences(body: str, lines: list[Line]) -> list[tuple[int, int]] | None:
+    """(start, end) of each bullet when the item above a role block is the last of two or more
+    sibling bullets ("-", "+", "•"), each a whole sentence, under a heading that does not end in ":"
+    (dev h04: "3. Nâng cao nhận thức, trách nhiệm …" / "- Các cơ quan, đơn vị, địa phương tiếp tục
+    nâng cao nhận thức … ." / "- Đề nghị người đứng đầu cấp ủy; … ." / "Đơn vị thực hiện: …").
+    Bullets that end in ";" or "," are parts of one list; a heading ending in ":" introduces them."""
+    items = [(ln, m) for ln in lines if not ln.blank and (m := item_match(ln.text))]
+    if len(items) < 2 or items[-1][1].group("label").strip() not in "-+•":
+        return None
+    kind = _label_kind(items[-1][1].group("label"))
+    run = len(items) - 1
+    while run > 0 and _label_kind(items[run - 1][1].group("label")) == kind:
+        run -= 1
+    bullets = items[run:]
+    if len(bullets) < 2:
+        return None
+    if run > 0 and body[items[run - 1][0].start : bullets[0][0].start].rstrip().endswith(":"):
+        return None
+    ends = [ln.start for ln, _ in bullets[1:]] + [lines[-1].end]
+    texts = [body[ln.start + m.end() : end] for (ln, m), end in zip(bullets, ends, strict=True)]
+    if not all(_is_task_sentence(text) for text in texts):
+        return None
+    return [(ln.start, end) for (ln, _), end in zip(bullets, ends, strict=True)]
+
+
+# a bullet naming a document ("- Luật Khoa học, công nghệ … số 93/2025/QH15.") is a legal basis
+_DOCUMENT_OPENING = re.compile(rf"(?:{TYPE_NAME})\s")
+
+
+def _is_task_sentence(text: str) -> bool:
+    """A whole sentence, not a "label: value" line of a procedure ("- Cơ quan có thẩm quyền quyết
+    định: UBND tỉnh.", corpus/real adc1d34379e9829f) nor a document named as a basis."""
+    text = text.strip()
+    return text.endswith(_SENTENCE_END) and ":" not in text and not _DOCUMENT_OPENING.match(text)
 
 
 def _role_of(match: re.Match[str]) -> str:
@@ -693,18 +736,23 @@ def _role_value(body: str, lines: list[Line], i: int, match: re.Match[str]) -> t
     return RoleValue(_role_of(match), start, end, line), k
 
 
-def _role_block_task(body: str, lines: list[Line], block: list[RoleValue], previous_end: int) -> Task | None:
+def _role_block_task(
+    body: str, lines: list[Line], block: list[RoleValue], previous_end: int, text_end: int | None = None
+) -> Task | None:
+    """The task of the item above a role block; with ``text_end``, of the one bullet between
+    ``previous_end`` and ``text_end`` (one of several bullets sharing the block)."""
     first = block[0].line
-    item = _task_item(body, [ln for ln in lines if previous_end <= ln.start < first.start])
+    text_end = first.start if text_end is None else text_end
+    item = _task_item(body, [ln for ln in lines if previous_end <= ln.start < text_end])
     if item is None:
         return None
     label, item_start = item
-    text_start = _after_group_heading(body, lines, item_start, first.start)
-    named = _TASK_TEXT_LABEL.match(body, text_start, first.start)
+    text_start = _after_group_heading(body, lines, item_start, text_end)
+    named = _TASK_TEXT_LABEL.match(body, text_start, text_end)
     if named:  # "1.2. Triển khai, phát triển dữ liệu: / a) Nhiệm vụ: …": the task is item 1.2
         text_start = named.end()
         label = _enclosing_label(lines, item_start) or label
-    text = clean(body[text_start : first.start])
+    text = clean(body[text_start:text_end])
     if not text:
         return None
     task = Task(
