@@ -19,6 +19,8 @@ corpus/dev/texts (thuvienphapluat.vn pages converted to text, one table cell per
 
 from pathlib import Path
 
+import pytest
+
 from graph.extract.agencies import is_agency_like
 from graph.extract.tasks import parse_table_tasks, prose_tasks
 from graph.model import Span
@@ -233,3 +235,41 @@ PROCEDURE_FIELDS = (
 def test_procedure_fields_are_not_bullets_sharing_a_role_block():
     texts = [t.text for t in prose_tasks(PROCEDURE_FIELDS, whole(PROCEDURE_FIELDS))]
     assert not [t for t in texts if t.startswith(("Cơ quan có thẩm quyền", "Cơ quan được ủy quyền"))]
+
+
+# decisions whose article 2 assigns their execution (/work/shared/corpus/real, files named)
+ARTICLE_ASSIGNMENTS = {
+    "55f3a3d0d7e08b45.txt": (
+        "Điều 2. Giao Sở Nông nghiệp\n"
+        "và Môi trường chủ trì, phối hợp với các cơ quan, đơn vị liên quan xây dựng quy\n"
+        "trình nội bộ giải quyết thủ tục hành chính được công bố tại Điều 1 Quyết định\n"
+        "này, trình Chủ tịch Ủy ban nhân dân tỉnh phê duyệt.\n"
+        "Điều 3. Quyết định này có\n",
+        ["Sở Nông nghiệp và Môi trường"],
+        ["các cơ quan, đơn vị liên quan"],
+    ),
+    "f37e7838925f8cc3.txt": (
+        "Điều 2. Giao Sở Tài chính, Sở Nông nghiệp và\n"
+        "Môi trường chủ trì, phối hợp với Văn phòng UBND tỉnh (Trung tâm Phục vụ Hành\n"
+        "chính công tỉnh), các cơ quan, đơn vị liên quan xây dựng quy trình nội bộ,\n",
+        ["Sở Tài chính", "Sở Nông nghiệp và Môi trường"],
+        ["Văn phòng UBND tỉnh (Trung tâm Phục vụ Hành chính công tỉnh)", "các cơ quan, đơn vị liên quan"],
+    ),
+    # the cooperating body ends before "căn cứ …"
+    "e7cd8d423108e103.txt": (
+        "Điều 2. Giao Sở Tư pháp chủ\n"
+        "trì, phối hợp với Văn phòng UBND tỉnh căn cứ các TTHC ban hành kèm theo Quyết\n"
+        "định này, trong thời hạn 03 ngày làm việc công khai, địa phương hóa các TTHC\n",
+        ["Sở Tư pháp"],
+        ["Văn phòng UBND tỉnh"],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(ARTICLE_ASSIGNMENTS))
+def test_article_assigning_the_decision_to_bodies_is_a_task(name):
+    text, lead, support = ARTICLE_ASSIGNMENTS[name]
+    [task] = prose_tasks(text, whole(text))
+    assert task.label == "Điều 2" and task.text.startswith("Giao ")
+    assert [m.printed for m in task.lead] == lead
+    assert [m.printed for m in task.support] == support

@@ -73,7 +73,7 @@ from ..normalise import clean
 from ..patterns.agencies import CANONICAL_NAMES
 from ..patterns.citations import TYPE_NAME
 from ..patterns.deadlines import TABLE_DEADLINE
-from ..patterns.structure import ROMAN_NUMERALS
+from ..patterns.structure import ARTICLE_LABEL, ROMAN_NUMERALS
 from ..patterns.tasks import (
     ACTION_VERBS,
     ASSIGN_VERBS,
@@ -1061,14 +1061,15 @@ _AGENCY_HEADING = re.compile(
 # what the heading's body does in one item: "Chủ trì, phối hợp với X tham mưu …" (X cooperates),
 # "Phối hợp với X thu hút …" (X leads, the heading's body cooperates)
 # (searched: "Là cơ quan đầu mối, chủ trì, phối hợp với các sở, ban ngành, địa phương tổ chức …")
+# the cooperating bodies end where what is done starts: an action, or "căn cứ …" ("phối hợp với Văn
+# phòng UBND tỉnh căn cứ các TTHC … xây dựng quy trình", corpus/real e7cd8d423108e103)
+_WORK_START = rf"(?:{_ACTION_ALT}|căn\s+cứ|có\s+trách\s+nhiệm)(?!\w)"
 _CHAIRS = re.compile(
-    rf"(?<!\w)(?i:chủ\s+trì)\s*,\s*(?i:{_SUPPORT_VERB})\s+(?P<support>[^:;.]+?)\s*,?\s+"
-    rf"(?=(?:{_ACTION_ALT})(?!\w))"
+    rf"(?<!\w)(?i:chủ\s+trì)\s*,\s*(?i:{_SUPPORT_VERB})\s+(?P<support>[^:;.]+?)\s*,?\s+(?={_WORK_START})"
 )
 # "phối hợp với X <action>" anywhere in an item: X cooperates
 _PARTNERS = re.compile(
-    rf"(?<!\w)(?i:{_SUPPORT_VERB})\s+(?P<support>[^:;.]+?)(?<!\s)(?:\s*+,)?\s++"
-    rf"(?=(?:{_ACTION_ALT})(?!\w))"
+    rf"(?<!\w)(?i:{_SUPPORT_VERB})\s+(?P<support>[^:;.]+?)(?<!\s)(?:\s*+,)?\s++(?={_WORK_START})"
 )
 _PARTNER_START = re.compile(r"(?:[Cc]ác|[Dd]oanh\s+nghiệp|[Cc]ơ\s+quan|[Đđ]ơn\s+vị)(?!\w)")
 _RECIPIENTS = re.compile(r"[ \t]*Nơi\s+nhận", re.IGNORECASE)
@@ -1198,9 +1199,12 @@ def _line_start(body: str, pos: int) -> int:
 
 
 def _assignment_task(body: str, lines: list[Line], i: int) -> Task | None:
-    """ "2. Giao Sở Công Thương theo dõi, đôn đốc các Sở, ngành, … thực hiện Kế hoạch này; …" """
+    """ "2. Giao Sở Công Thương theo dõi, đôn đốc các Sở, ngành, … thực hiện Kế hoạch này; …", and the
+    article of a decision that assigns its execution: "Điều 2. Giao Sở Nông nghiệp / và Môi trường chủ
+    trì, phối hợp với các cơ quan, đơn vị liên quan xây dựng quy trình nội bộ …" (corpus/real
+    55f3a3d0d7e08b45)."""
     line = lines[i]
-    item = item_match(line.text)
+    item = item_match(line.text) or ARTICLE_LABEL.match(line.text)
     if not item:
         return None
     verb = _ASSIGN.match(line.text, item.end())
@@ -1211,22 +1215,37 @@ def _assignment_task(body: str, lines: list[Line], i: int) -> Task | None:
         return None
     end = line.end
     for nxt in lines[i + 1 :]:
-        if nxt.blank or item_match(nxt.text):
+        if nxt.blank or item_match(nxt.text) or ARTICLE_LABEL.match(nxt.text):
             break
         end = nxt.end
     text_start = line.start + item.end()
+    lead = _named_bodies(body, agency, end)
     # "Giao Sở Kế hoạch và Đầu tư chủ trì, phối hợp với các cơ quan liên quan tham mưu …"
-    chairs = _CHAIRS.search(body, agency.end(), end)
+    chairs = _CHAIRS.search(body, lead.end, end)
     return Task(
         label=item.group("label").strip(),
         text=clean(body[text_start:end]),
         section=None,
-        lead=_mentions(body, agency.start(), agency.end()),
+        lead=_mentions(body, lead.start, lead.end),
         support=_mentions(body, chairs.start("support"), chairs.end("support")) if chairs else [],
         deadline=_prose_deadline(body, text_start, end),
         span=Span(*_trim(body, line.start, end)),
         layout="lead-heading",
     )
+
+
+_NAME_JOIN = re.compile(r"[ \t\n]*(?:,|và)[ \t\n]*")
+
+
+def _named_bodies(body: str, first: re.Match[str], end: int) -> Span:
+    """The first body assigned and those named after it with "," or "và": "Giao Sở Tài chính, Sở Nông
+    nghiệp và Môi trường chủ trì, …" (corpus/real f37e7838925f8cc3) → both lead."""
+    stop = first.end()
+    while (join := _NAME_JOIN.match(body, stop, end)) and (
+        name := _CANONICAL_PREFIX.match(body, join.end(), end)
+    ):
+        stop = name.end()
+    return Span(first.start(), stop)
 
 
 # ------------------------------------------------------------------ 5. assignment headings

@@ -57,6 +57,9 @@ CANONICAL_NAMES: tuple[str, ...] = (
     "Sở Giao thông vận tải",
     "Sở Tài nguyên và Môi trường",
     "Sở Nông nghiệp và Phát triển nông thôn",
+    # departments of the 2025 reorganisation (corpus/real: "Sở Nông nghiệp và Môi trường" 300+ times)
+    "Sở Nông nghiệp và Môi trường",
+    "Sở Dân tộc và Tôn giáo",
     "Sở Lao động - Thương binh và Xã hội",
     "Sở Văn hóa, Thể thao và Du lịch",
     "Sở Văn hóa và Thể thao",
