@@ -8,12 +8,18 @@ aimed at a loopback listener (which must never be contacted), ten thousand neste
 a 2,000-space search and a body announced at 300 MB; beside them a few connections sit idle
 and a few drip a request head one line at a time.  A prober asks /health every 0.2 s.
 
+The server runs as `policy-graph serve` in a process of its own, as in production (run in a
+thread of this process it would share the interpreter lock with the load generators, and
+their work would be counted as the server's); ``--url`` soaks a server already running, and
+``--loop-log FILE`` runs it with asyncio's debug mode, which logs every event-loop step that
+holds the loop longer than --slow-ms.
+
 Only loopback traffic; everything stops after --duration seconds.  Prints requests/s and
 latency for innocent clients, answers by status for both kinds, /health latency, worker
 deaths and kills, and whether the listener was contacted.
 
     .venv/bin/python benchmarks/bench_soak.py [--store data/store] [--duration 120] [--clients 16] [--hostile 3]
-                                               [--think 1.0]
+                                               [--think 1.0] [--url URL] [--loop-log FILE]
 """
 
 from __future__ import annotations
@@ -21,11 +27,14 @@ from __future__ import annotations
 import argparse
 import asyncio
 import collections
+import contextlib
 import json
 import multiprocessing
+import os
 import random
 import socket
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -36,7 +45,7 @@ import httpx
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from server_support import Listener, build_fixture_store, running_server  # noqa: E402
+from server_support import Listener, build_fixture_store, free_port  # noqa: E402
 
 PARAMS = {"doc": "29-NQ/TW", "agency": "Sở Công Thương", "until": "2025", "today": "2025-01-01"}
 CROSS_JOIN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
@@ -67,12 +76,25 @@ async def library_queries(url: str) -> list[str]:
 class Tally:
     def __init__(self):
         self.latencies: list[float] = []
+        self.by_kind: dict[str, list[float]] = collections.defaultdict(list)
         self.statuses: collections.Counter = collections.Counter()
 
     def add(self, kind: str, status, seconds: float | None = None):
         self.statuses[f"{kind} {status}"] += 1
         if seconds is not None:
             self.latencies.append(seconds)
+            self.by_kind[kind].append(seconds)
+
+    def per_kind(self) -> dict[str, dict]:
+        return {
+            kind: {
+                "n": len(values),
+                "p50_ms": round(1000 * statistics.median(values), 1),
+                "p95_ms": round(1000 * percentile(values, 0.95), 1),
+                "p99_ms": round(1000 * percentile(values, 0.99), 1),
+            }
+            for kind, values in sorted(self.by_kind.items())
+        }
 
 
 async def innocent(
@@ -234,6 +256,7 @@ async def soak(url: str, args) -> dict:
         "innocent_p50_ms": round(1000 * statistics.median(good.latencies), 1),
         "innocent_p95_ms": round(1000 * percentile(good.latencies, 0.95), 1),
         "innocent_p99_ms": round(1000 * percentile(good.latencies, 0.99), 1),
+        "innocent_by_class": good.per_kind(),
         "innocent_statuses": dict(sorted(good.statuses.items())),
         "hostile_statuses": dict(sorted(bad.statuses.items())),
         "idle_and_drip": dict(sorted(lingering.statuses.items())),
@@ -244,6 +267,53 @@ async def soak(url: str, args) -> dict:
         "listener_contacts": len(listener.contacts),
         "server": {k: health.get(k) for k in ("workers", "queries_stopped", "workers_died", "quads")},
     }
+
+
+@contextlib.contextmanager
+def serve_process(store: Path, args):
+    """`policy-graph serve` in its own process; yields its URL once /health answers."""
+    port = free_port()
+    env = dict(os.environ)
+    log = open(args.loop_log, "w") if args.loop_log else subprocess.DEVNULL  # noqa: SIM115
+    if args.loop_log:
+        env["PYTHONASYNCIODEBUG"] = "1"
+        env["PG_SLOW_CALLBACK_MS"] = str(args.slow_ms)
+    command = [
+        str(Path(sys.executable).with_name("policy-graph")),
+        "serve",
+        "--store",
+        str(store),
+        "--port",
+        str(port),
+        "--workers",
+        str(args.workers),
+        "--timeout",
+        str(args.timeout),
+        "--worker-memory",
+        str(args.worker_memory),
+        "--raw-dir",
+        str(ROOT / "data" / "raw"),
+    ]
+    server = subprocess.Popen(command, env=env, stdout=log, stderr=log)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            with contextlib.suppress(httpx.TransportError):
+                if httpx.get(url + "/health", timeout=30).status_code == 200:
+                    break
+            if server.poll() is not None or time.monotonic() > deadline:
+                raise SystemExit(f"the server did not start (exit {server.poll()})")
+            time.sleep(0.2)
+        yield url
+    finally:
+        server.terminate()
+        try:
+            server.wait(30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        if args.loop_log:
+            log.close()
 
 
 def main() -> None:
@@ -267,16 +337,20 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=3)
     parser.add_argument("--timeout", type=float, default=5.0)
     parser.add_argument("--worker-memory", type=int, default=1024, help="MiB per query worker")
+    parser.add_argument("--url", help="soak a server already running at this URL")
+    parser.add_argument("--loop-log", help="run the server in asyncio debug mode, its log to this file")
+    parser.add_argument("--slow-ms", type=int, default=50, help="with --loop-log: event-loop steps logged")
     args = parser.parse_args()
     args.duration = min(args.duration, 1800.0)
     store = Path(args.store)
+    if args.url:
+        print(json.dumps(asyncio.run(soak(args.url.rstrip("/"), args)), ensure_ascii=False, indent=1))
+        return
     with tempfile.TemporaryDirectory() as tmp:
         if not store.exists():
             print(f"{store} does not exist: using the test fixture graph", file=sys.stderr)
             store = build_fixture_store(Path(tmp) / "store")
-        with running_server(
-            store, workers=args.workers, timeout_s=args.timeout, worker_memory_mb=args.worker_memory
-        ) as url:
+        with serve_process(store, args) as url:
             print(
                 f"store {store}, {args.workers} workers, {args.timeout:g} s limit, {args.worker_memory} MiB each; "
                 f"{args.clients} innocent (think {args.think:g} s) + {args.hostile} hostile clients, {args.idle} idle + {args.drip} "

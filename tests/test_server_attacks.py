@@ -173,6 +173,73 @@ def test_health_answers_while_the_workers_are_busy(url):
     assert took < 2.5  # it never waits for a query worker (they are busy for 4 s)
 
 
+class SlowTemplates:
+    """Templates whose rendering holds the interpreter 0.4 s, as a page of thousands of rows does."""
+
+    def __init__(self, env):
+        self.env = env
+
+    def get_template(self, name):
+        template = self.env.get_template(name)
+
+        class Slow:
+            def render(self, **context):
+                busy_until = time.perf_counter() + 0.4
+                while time.perf_counter() < busy_until:  # CPU-bound, like Jinja: the GIL is held
+                    pass
+                return template.render(**context)
+
+        return Slow()
+
+
+def test_health_stays_fast_while_big_pages_render_and_hostile_queries_run(store):
+    """/health is answered by the event loop; rendering a page runs in a thread, so two
+    clients looping slow-to-render pages and one looping a query that runs to its time limit
+    leave the loop free.  (Rendered on the loop, each page held /health up to 0.4 s: median 0.3 s.)"""
+    app = create_app(str(store), raw_dir=str(RAW_DIR), timeout_s=2.0, workers=2)
+    app.state.templates = SlowTemplates(app.state.templates)
+    with serving(app) as url:
+        stop = time.monotonic() + 8
+
+        def loop(address, send):
+            with httpx.Client(transport=httpx.HTTPTransport(local_address=address), timeout=30) as http:
+                while time.monotonic() < stop:
+                    send(http)
+
+        load = [
+            threading.Thread(target=loop, args=(f"127.0.0.{3 + n}", lambda h: h.get(url + "/documents")))
+            for n in range(2)
+        ]
+        load.append(
+            threading.Thread(target=loop, args=("127.0.0.9", lambda h: select(url, CROSS_JOIN, client=h)))
+        )
+        for thread in load:
+            thread.start()
+        time.sleep(1.0)
+        took = []
+        with httpx.Client(timeout=30) as http:
+            for _ in range(
+                15
+            ):  # the median of several probes: one unlucky scheduling slice is not the server
+                began = time.perf_counter()
+                assert http.get(url + "/health").status_code == 200
+                took.append(time.perf_counter() - began)
+                time.sleep(0.1)
+        for thread in load:
+            thread.join(60)
+    assert sorted(took)[len(took) // 2] < 0.1
+
+
+def test_query_workers_run_at_a_lower_cpu_priority_than_the_server(app_and_url):
+    from graph.server.sparql import WORKER_NICENESS
+
+    app, url = app_and_url
+    assert select(url, AGENCIES_QUERY).status_code == 200
+    mine = os.getpriority(os.PRIO_PROCESS, 0)
+    for worker in [w for w in app.state.pool.workers if w.alive()]:
+        assert os.getpriority(os.PRIO_PROCESS, worker.process.pid) == min(19, mine + WORKER_NICENESS)
+
+
 # ------------------------------------------------------------ 3. workers that die, a pool that heals
 
 

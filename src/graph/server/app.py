@@ -17,6 +17,7 @@ import asyncio
 import contextlib
 import hmac
 import logging
+import os
 import time
 from pathlib import Path
 from typing import Any
@@ -328,7 +329,7 @@ def _query_library(settings: Settings) -> list[dict]:
 
 async def index(request: Request) -> Response:
     settings: Settings = request.app.state.settings
-    return _render(request, "index.html", queries=_query_library(settings), base=settings.base)
+    return await _render(request, "index.html", queries=_query_library(settings), base=settings.base)
 
 
 async def query_library(request: Request) -> Response:
@@ -476,7 +477,7 @@ async def resource(request: Request) -> Response:
         return await _rdf_description(request, iri, fmt)
     view = await pages.node_view(site, iri)
     if view is None:
-        return _render(request, "notfound.html", status=404, iri=iri)
+        return await _render(request, "notfound.html", status=404, iri=iri)
     context: dict[str, Any] = dict(node=view, rdf_links=_rdf_links(request.url.path))
     if view.kind == "document":
         context.update(
@@ -484,17 +485,17 @@ async def resource(request: Request) -> Response:
             **await pages.document_parts(site, iri),
             extra=await handlers.view_data(request, "document", {"iri": iri}),
         )
-        return _render(request, "document.html", **context)
+        return await _render(request, "document.html", **context)
     if view.kind == "agency":
         context.update(
             await pages.agency_parts(site, iri),
             extra=await handlers.view_data(request, "agency", {"iri": iri}),
         )
-        return _render(request, "agency.html", **context)
+        return await _render(request, "agency.html", **context)
     if pages.PG + "Task" in view.types:
         context.update(task=await handlers.view_data(request, "task", {"iri": iri}))
-        return _render(request, "task.html", **context)
-    return _render(request, "node.html", **context)
+        return await _render(request, "task.html", **context)
+    return await _render(request, "node.html", **context)
 
 
 def _rdf_links(path: str) -> list[tuple[str, str]]:
@@ -513,10 +514,12 @@ async def source(request: Request) -> Response:
         end = int(request.query_params["end"]) if "end" in request.query_params else None
     except ValueError:
         return _error(400, "start/end phải là số (start and end must be integers)")
-    view = await pages.source_view(site, iri, start, end)
+    span = {k: str(v) for k, v in (("start", start), ("end", end)) if v is not None}
+    raw_dir = {"raw_dir": str(site.raw_dir)} if site.raw_dir else None
+    view = await handlers.view_data(request, "source", {"iri": iri, **span}, raw_dir)
     if view is None:
-        return _render(request, "notfound.html", status=404, iri=iri)
-    return _render(
+        return await _render(request, "notfound.html", status=404, iri=iri)
+    return await _render(
         request,
         "source.html",
         source=view,
@@ -572,6 +575,9 @@ def create_app(
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette):
+        loop = asyncio.get_running_loop()
+        if loop.get_debug():  # PYTHONASYNCIODEBUG=1: log event-loop steps slower than this
+            loop.slow_callback_duration = float(os.environ.get("PG_SLOW_CALLBACK_MS", "100")) / 1000
         pool.start()
         store_size.refresh(app.state.site)
         log.info(

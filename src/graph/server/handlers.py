@@ -4,8 +4,11 @@ data in one job (``views``), under the worker's time limit, and only renders it 
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
+import functools
 import re
+from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import quote, urlencode
 
 from jinja2 import Environment
@@ -19,18 +22,32 @@ from .views import MAX_PARAM_CHARS, STATUSES
 HTML = "text/html"
 
 
-def render(request: Request, template: str, status: int = 200, **context) -> HTMLResponse:
+# One thread renders every page.  A big page (an implementation tree of thousands of rows,
+# bounded by the row cap) takes tens to hundreds of milliseconds of Jinja, which must not hold
+# the event loop that answers /health and hands out workers; and one rendering thread rather
+# than many, because each CPU-bound thread is one more contender the loop waits behind for
+# the interpreter lock (with the lock, more threads would not render faster anyway).
+RENDERER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="policy-graph-render")
+
+
+async def render(request: Request, template: str, status: int = 200, **context) -> HTMLResponse:
+    """The page as HTML, rendered off the event loop (``RENDERER``)."""
     env: Environment = request.app.state.templates
     site = request.app.state.site
-    html = env.get_template(template).render(
-        site=site, href=site.href, request_path=request.url.path, **context
+    page = functools.partial(
+        _render_html, env, template, site=site, href=site.href, request_path=request.url.path, **context
     )
+    html = await asyncio.get_running_loop().run_in_executor(RENDERER, page)
     return HTMLResponse(html, status_code=status, headers={"Vary": "Accept"})
 
 
-async def view_data(request: Request, name: str, values: dict[str, str]):
+def _render_html(env: Environment, template: str, **context) -> str:
+    return env.get_template(template).render(**context)  # a template is compiled on first use
+
+
+async def view_data(request: Request, name: str, values: dict[str, str], context: dict | None = None):
     """The data of view ``name``, computed in a query worker; raises JobError (shown as a page)."""
-    reply = await request.app.state.pool.run(Job(mode="view", query=name, values=values))
+    reply = await request.app.state.pool.run(Job(mode="view", query=name, values=values, context=context))
     if reply[0] == "error":
         raise JobError(reply[1], reply[2])
     return reply[2]
@@ -58,10 +75,10 @@ async def _page(request: Request, template: str, name: str, values: dict, **cont
     except JobError as err:
         if err.status >= 500:
             raise
-        return render(
+        return await render(
             request, template, status=err.status, data=None, error=err.message, values=values, **context
         )
-    return render(request, template, data=data, error=None, values=values, **context)
+    return await render(request, template, data=data, error=None, values=values, **context)
 
 
 # ------------------------------------------------------------ pages
@@ -83,11 +100,11 @@ async def search(request: Request) -> Response:
     if not values.get("q"):
         if wants_json:
             return JSONResponse([])
-        return render(request, "search.html", data=None, error=None, values=values, q="")
+        return await render(request, "search.html", data=None, error=None, values=values, q="")
     data = await view_data(request, "search", values)
     if wants_json:
         return JSONResponse(_search_json(request, data))
-    return render(request, "search.html", data=data, error=None, values=values, q=values["q"])
+    return await render(request, "search.html", data=data, error=None, values=values, q=values["q"])
 
 
 def _prefers_json(request: Request) -> bool:
@@ -162,7 +179,7 @@ async def tree(request: Request) -> Response:
             },
         )
     if not values.get("doc"):
-        return render(request, "tree.html", data=None, error=None, values=values)
+        return await render(request, "tree.html", data=None, error=None, values=values)
     return await _page(
         request, "tree.html", "tree", values, export_query=urlencode({k: v for k, v in values.items()})
     )
@@ -171,7 +188,7 @@ async def tree(request: Request) -> Response:
 async def compare(request: Request) -> Response:
     values = _params(request, "doc", "today")
     if not values.get("doc"):
-        return render(request, "compare.html", data=None, error=None, values=values)
+        return await render(request, "compare.html", data=None, error=None, values=values)
     return await _page(request, "compare.html", "compare", values)
 
 

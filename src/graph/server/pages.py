@@ -193,8 +193,8 @@ class LocalSite(Site):
     """The same look-ups run directly on an open store, inside a query worker (where a
     search is scored under the worker's time limit, not in the server process)."""
 
-    def __init__(self, store, max_rows: int):
-        super().__init__(None, "", None, max_rows)
+    def __init__(self, store, max_rows: int, raw_dir: Path | None = None):
+        super().__init__(None, "", raw_dir, max_rows)
         self.store = store
 
     async def _run(self, job: Job) -> tuple:
@@ -601,12 +601,25 @@ class SourceView:
     message: str = ""
 
 
+def _inside(folder: Path | None, relative: str) -> Path | None:
+    """``folder/relative`` when it stays inside ``folder`` (no absolute path, no '..'): a title
+    in the graph never makes the server read a file outside the source folder."""
+    if folder is None:
+        return None
+    parts = Path(relative).parts
+    if not parts or Path(relative).is_absolute() or ".." in parts:
+        return None
+    return folder / Path(*parts)
+
+
 async def source_view(site: Site, iri: str, start: int | None, end: int | None) -> SourceView | None:
+    """The source file's text with ``start``–``end`` marked.  Reading it (a PDF may need its
+    OCR) runs in a query worker, under its time limit (``views.source``)."""
     rows = await site.rows(SOURCE_FILE, node=iri)
     if not rows:
         return None
-    name = Path(rows[0]["title"].value).name  # a bare file name: nothing outside raw_dir is read
-    path = site.raw_dir / name if site.raw_dir else None
+    name = rows[0]["title"].value  # the path relative to the build's input folder
+    path = _inside(site.raw_dir, name)
     if path is None or not path.is_file():
         return SourceView(
             iri,

@@ -879,8 +879,24 @@ def iri_labels(store, values: dict) -> dict:
     return {iri: item for iri, item in labels(store, iris).items() if item["vi"] or item["en"]}
 
 
+def source(store, values: dict):
+    """The source-text page's data: the file read here, under the worker's time limit."""
+    from pathlib import Path
+
+    from .pages import LocalSite, drive, source_view
+
+    try:
+        start = int(values["start"]) if values.get("start") else None
+        end = int(values["end"]) if values.get("end") else None
+    except ValueError as err:
+        raise JobError(400, "start/end phải là số (start and end must be integers)") from err
+    raw_dir = Path(values["raw_dir"]) if values.get("raw_dir") else None
+    return drive(source_view(LocalSite(store, 10, raw_dir), values.get("iri", ""), start, end))
+
+
 VIEWS = {
     "labels": iri_labels,
+    "source": source,
     "landing": landing,
     "documents": documents,
     "search": search,
@@ -894,7 +910,9 @@ VIEWS = {
 }
 
 
-def run_view(store, name: str, values: dict) -> object:
+def run_view(store, name: str, values: dict, context: dict | None = None) -> object:
+    """The data of view ``name`` for the user's ``values``; ``context`` holds the server's own
+    settings (the source folder), which are not a user's input and are not length-checked."""
     view = VIEWS.get(name)
     if view is None:
         raise JobError(404, f"không có trang '{name}' (no such view)")
@@ -903,4 +921,4 @@ def run_view(store, name: str, values: dict) -> object:
         raise JobError(400, f"quá nhiều IRI (at most {MAX_LABELS} IRIs)")
     if too_long:
         raise JobError(400, f"tham số '{too_long}' dài quá {MAX_PARAM_CHARS} ký tự (parameter too long)")
-    return view(store, values)
+    return view(store, {**values, **(context or {})})
