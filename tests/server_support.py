@@ -44,8 +44,15 @@ def running_server(store_path: Path, max_connections: int = 256, header_timeout_
 
 
 @contextmanager
-def serving(app, max_connections: int = 256, header_timeout_s: float = 10.0):
-    """Serve ``app`` (made by create_app) on a free loopback port; yield its base URL."""
+def serving(
+    app,
+    max_connections: int = 256,
+    header_timeout_s: float = 10.0,
+    wait_for_workers: bool = True,
+    **config_options,
+):
+    """Serve ``app`` (made by create_app) on a free loopback port; yield its base URL once
+    /health says the workers answer (or, without ``wait_for_workers``, once it answers at all)."""
     port = free_port()
     server = uvicorn.Server(
         server_config(
@@ -55,6 +62,7 @@ def serving(app, max_connections: int = 256, header_timeout_s: float = 10.0):
             max_connections=max_connections,
             header_timeout_s=header_timeout_s,
             log_level="warning",
+            **config_options,
         )
     )
     thread = threading.Thread(target=server.run, daemon=True)
@@ -64,7 +72,7 @@ def serving(app, max_connections: int = 256, header_timeout_s: float = 10.0):
     try:
         while True:  # wait until the workers answer, not only the socket
             try:
-                if httpx.get(url + "/health", timeout=30).status_code == 200:
+                if httpx.get(url + "/health", timeout=30).status_code == 200 or not wait_for_workers:
                     break
             except httpx.TransportError:
                 pass

@@ -298,6 +298,65 @@ def test_a_worker_killed_while_idle_is_replaced_before_use(app_and_url):
     assert len(serving_workers) == 2 and all(w.alive() for w in serving_workers)
 
 
+def test_workers_that_fail_to_start_are_replaced_and_requests_told_why(store, monkeypatch):
+    """The first starts fail (a fork refused, then workers that die before they are ready):
+    a request meanwhile gets a 503 saying the workers could not start, never a 500 or a hang;
+    the pool keeps starting workers and serves once one comes up."""
+    from graph.server import pool as pool_module
+
+    real_worker, starts = pool_module.Worker, []
+
+    def failing_worker(*args, **kwargs):
+        starts.append(1)
+        if len(starts) <= 2:
+            raise OSError(11, "Resource temporarily unavailable")  # what fork says under a process cap
+        worker = real_worker(*args, **kwargs)
+        if len(starts) <= 4:
+            worker.process.kill()  # died while starting up
+        return worker
+
+    monkeypatch.setattr(pool_module, "Worker", failing_worker)
+    app = create_app(str(store), raw_dir=str(RAW_DIR), timeout_s=1.5, workers=1)
+    with serving(app, wait_for_workers=False) as url:
+        refused = select(url, AGENCIES_QUERY)
+        assert refused.status_code == 503
+        assert "could not start" in refused.text
+        deadline = time.monotonic() + 60
+        while select(url, AGENCIES_QUERY).status_code != 200:
+            assert time.monotonic() < deadline, "no worker ever started"
+            time.sleep(0.5)
+        health = httpx.get(url + "/health", timeout=30).json()
+    assert len(starts) >= 5 and health["ready"] == 1 and health["start_failure"] is None
+
+
+def _client_echo():
+    """The app's request guard around a page that answers with the client fair turns count for."""
+    from starlette.applications import Starlette
+    from starlette.responses import PlainTextResponse
+    from starlette.routing import Route
+
+    from graph.server.limits import Guarded
+    from graph.server.pool import current_client
+
+    echo = Starlette(routes=[Route("/{path:path}", lambda request: PlainTextResponse(current_client.get()))])
+    return Guarded(echo, deadline_s=10)
+
+
+@pytest.mark.parametrize(
+    ("trusted", "forwarded", "client"),
+    [
+        ((), "203.0.113.7", "127.0.0.1"),  # no proxy named: the header is ignored, even from loopback
+        (("127.0.0.1",), "203.0.113.7", "203.0.113.7"),
+        (("127.0.0.0/8",), "198.51.100.1, 203.0.113.7", "203.0.113.7"),  # the nearest hop not trusted
+        (("10.0.0.5",), "203.0.113.7", "127.0.0.1"),  # another proxy is trusted, not this peer
+    ],
+)
+def test_client_identity_is_the_peer_unless_a_trusted_proxy_forwards(trusted, forwarded, client):
+    with serving(_client_echo(), wait_for_workers=False, trusted_proxies=trusted) as url:
+        answer = httpx.get(url + "/who", headers={"X-Forwarded-For": forwarded}, timeout=30)
+    assert answer.text == client
+
+
 def test_one_client_cannot_take_every_worker(store):
     with running_server(store, timeout_s=3.0, workers=2) as url:
         hog = [threading.Thread(target=select, args=(url, CROSS_JOIN)) for _ in range(3)]
@@ -422,3 +481,12 @@ def test_connections_past_the_cap_are_refused_and_others_recover(tight_url):
             sock.close()
     time.sleep(0.2)
     assert httpx.get(tight_url + "/health", timeout=30).status_code == 200
+
+
+def test_a_trusted_proxy_that_is_not_an_address_is_refused(store):
+    from click.testing import CliRunner
+
+    from graph.cli import main
+
+    result = CliRunner().invoke(main, ["serve", "--store", str(store), "--trusted-proxy", "proxy.local"])
+    assert result.exit_code == 2 and "proxy.local" in result.output and "not an IP address" in result.output

@@ -444,6 +444,14 @@ def _short(text: str, base: str) -> str:
     "--raw-dir", default="data/raw", show_default=True, help="Source files, for the source-text view."
 )
 @click.option("--base", default=DEFAULT_BASE, show_default=True)
+@click.option(
+    "--trusted-proxy",
+    "trusted_proxies",
+    multiple=True,
+    callback=lambda ctx, param, values: _networks(values),
+    help="Address or network (CIDR) of a reverse proxy in front of the server, whose "
+    "X-Forwarded-For names the client for fair turns; repeatable. Without it the header is ignored.",
+)
 def serve(
     store_path: str,
     host: str,
@@ -457,6 +465,7 @@ def serve(
     update_token: str | None,
     raw_dir: str,
     base: str,
+    trusted_proxies: tuple[str, ...],
 ) -> None:
     """Serve the SPARQL endpoint, the query UI and linked-data pages."""
     from .server import run_server
@@ -481,7 +490,22 @@ def serve(
         workers=workers,
         worker_memory_mb=worker_memory_mb,
         max_connections=max_connections,
+        trusted_proxies=trusted_proxies,
     )
+
+
+def _networks(values: tuple[str, ...]) -> tuple[str, ...]:
+    """--trusted-proxy values checked as IP addresses or networks (a typo must not silently trust no one)."""
+    import ipaddress
+
+    for value in values:
+        try:
+            ipaddress.ip_network(value, strict=False)
+        except ValueError as err:
+            raise click.BadParameter(
+                f"{value}: không phải địa chỉ IP hay mạng (not an IP address or network)"
+            ) from err
+    return values
 
 
 @main.command(name="eval")

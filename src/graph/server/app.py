@@ -46,7 +46,7 @@ from .limits import (
     open_files_room,
     quiet_accept_errors,
 )
-from .pool import PoolBusy, QueryTimeout, WorkerPool, current_client
+from .pool import PoolBusy, QueryTimeout, WorkerPool, WorkersNotStarting, current_client
 from .sparql import GRAPH_FORMATS, Job, choose_format, parse_accept
 
 log = logging.getLogger("graph.server")
@@ -134,6 +134,14 @@ def _reply_response(reply: tuple) -> Response:
     return Response(body, media_type=media_type, headers={"Vary": "Accept"})
 
 
+def _not_starting(err: WorkersNotStarting) -> Response:
+    return _error(
+        503,
+        "Không khởi động được tiến trình truy vấn, máy chủ đang thử lại "
+        f"(the query workers could not start: {err.reason}; the server keeps trying)",
+    )
+
+
 async def _run(pool: WorkerPool, job: Job, timeout_s: float) -> Response:
     try:
         return _reply_response(await pool.run(job))
@@ -143,6 +151,8 @@ async def _run(pool: WorkerPool, job: Job, timeout_s: float) -> Response:
             f"Truy vấn vượt quá giới hạn {timeout_s:g} giây và đã bị dừng "
             f"(the query ran past the {timeout_s:g} s time limit and was stopped)",
         )
+    except WorkersNotStarting as err:
+        return _not_starting(err)
     except PoolBusy:
         return _error(
             503,
@@ -533,6 +543,8 @@ async def source(request: Request) -> Response:
 async def graph_error(request: Request, exc: Exception) -> Response:
     if isinstance(exc, QueryTimeout):
         return _error(503, "Trang cần truy vấn quá lâu (the page's queries ran past the time limit)")
+    if isinstance(exc, WorkersNotStarting):
+        return _not_starting(exc)
     if isinstance(exc, PoolBusy):
         return _error(503, "Máy chủ đang bận, hãy thử lại (all query workers are busy: try again)")
     return _error(getattr(exc, "status", 500), getattr(exc, "message", str(exc)))
@@ -642,10 +654,17 @@ def server_config(
     port: int,
     max_connections: int = MAX_CONNECTIONS,
     header_timeout_s: float = HEADER_TIMEOUT_S,
+    trusted_proxies: tuple[str, ...] = (),
     **uvicorn_options,
 ):
     """uvicorn's settings for the app: idle connections closed after KEEP_ALIVE_S, a request
-    head due within ``header_timeout_s``, at most ``max_connections`` open connections."""
+    head due within ``header_timeout_s``, at most ``max_connections`` open connections.
+
+    A client is who connects (the peer address): that is whom fair turns are counted for.
+    ``X-Forwarded-For`` is believed only from ``trusted_proxies`` (addresses or networks of the
+    reverse proxy the server sits behind; uvicorn's proxy-headers middleware takes the nearest
+    address not among them).  Without the option it is ignored: uvicorn would otherwise believe
+    it from any loopback peer, and a local client could pose as many to get more turns."""
     import uvicorn
 
     connections = open_files_room(max_connections)
@@ -659,6 +678,8 @@ def server_config(
         limit_concurrency=connections,
         backlog=BACKLOG,
         h11_max_incomplete_event_size=MAX_HEADER_BYTES,
+        proxy_headers=bool(trusted_proxies),
+        forwarded_allow_ips=list(trusted_proxies),
         **uvicorn_options,
     )
 
@@ -677,6 +698,7 @@ def run_server(
     worker_memory_mb: int = 2048,
     max_body: int = BODY_LIMIT,
     max_connections: int = MAX_CONNECTIONS,
+    trusted_proxies: tuple[str, ...] = (),
 ) -> None:
     """Serve until Ctrl-C; uvicorn's access log records every request."""
     import uvicorn
@@ -698,7 +720,14 @@ def run_server(
         f"policy-graph: http://{host}:{port}/  (SPARQL: http://{host}:{port}/sparql) — Ctrl-C để dừng (to stop)"
     )
     config = server_config(
-        app, host, port, max_connections, access_log=True, log_level="info", timeout_graceful_shutdown=3
+        app,
+        host,
+        port,
+        max_connections,
+        trusted_proxies=trusted_proxies,
+        access_log=True,
+        log_level="info",
+        timeout_graceful_shutdown=3,
     )
     uvicorn.Server(config).run()
 

@@ -8,7 +8,8 @@ own stderr), and a worker found dead before use is replaced before anyone's job 
 it, so an innocent request never inherits a dead worker.  New workers join the pool only
 once they say they are ready (imports, no-network filter, warm parser).
 
-Fairness: each client (the peer address) may hold at most ``per_client`` workers at a time,
+Fairness: each client (the peer address; behind a reverse proxy named with ``--trusted-proxy``,
+the address its ``X-Forwarded-For`` gives, see ``app.server_config``) may hold at most ``per_client`` workers at a time,
 and a free worker goes to the waiting client that holds the fewest, first come first served
 among equals.  A client whose query was stopped at the time limit, killed its worker, or ran
 most of the limit (``slow_s``: library queries take up to ~1 s) counts as heavy for a while
@@ -50,6 +51,15 @@ class QueryTimeout(Exception):
 
 class PoolBusy(Exception):
     pass
+
+
+class WorkersNotStarting(PoolBusy):
+    """No worker could be had in time, and the last one started did not come up: the request
+    is told why (the pool keeps trying to start workers in the background)."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
 
 
 class WorkerGone(Exception):
@@ -219,6 +229,9 @@ class WorkerPool:
         self.log_dir: tempfile.TemporaryDirectory | None = None  # made by start()
         self.tasks: set[asyncio.Task] = set()
         self.closed = False
+        # why the last worker started did not come up; cleared when one does
+        self.start_failure: str | None = None
+        self.start_failures = 0
 
     # ------------------------------------------------ life cycle
 
@@ -249,8 +262,11 @@ class WorkerPool:
         except asyncio.CancelledError:  # the pool closed meanwhile: the new process must not outlive it
             forking.add_done_callback(lambda done: done.exception() or done.result().process.kill())
             raise
-        finally:
+        except Exception as err:  # no process at all (fork refused, forkserver gone, no file descriptors)
             self.starting -= 1
+            await self._start_failed(f"{type(err).__name__}: {err}", spare)
+            return
+        self.starting -= 1
         worker.generation = generation
         worker.spare = spare
         self.workers.add(worker)
@@ -266,6 +282,7 @@ class WorkerPool:
 
     async def _join_when_ready(self, worker: Worker) -> None:
         if await worker.ready(timeout_s=120):
+            self.start_failure, self.start_failures = None, 0
             if self.closed:
                 return
             if worker.spare:
@@ -274,11 +291,23 @@ class WorkerPool:
                 self._park(worker)
                 self._dispatch()
             return
-        log.error("query worker %d did not start: %s", worker.id, worker.last_words().strip()[-500:])
+        words = worker.last_words().strip()
         await asyncio.to_thread(self._retire, worker)
+        code = worker.process.exitcode
+        await self._start_failed(
+            f"exit {code}" + (f": {words.splitlines()[-1][-300:]}" if words else ""), worker.spare
+        )
+
+    async def _start_failed(self, reason: str, spare: bool) -> None:
+        """A worker that did not come up is replaced by a new one, after a pause that grows
+        with each failure in a row (a store that cannot be opened must not become a spawn storm)."""
+        self.start_failure = reason
+        self.start_failures += 1
+        log.error("a query worker did not start (%s); starting another", reason)
         if not self.closed:
-            await asyncio.sleep(1.0)  # a store that cannot be opened must not become a spawn storm
-            self._spawn(worker.spare)
+            await asyncio.sleep(min(30.0, 0.5 * 2 ** min(self.start_failures, 6)))
+            if not self.closed:
+                self._spawn(spare)
 
     def _park(self, worker: Worker) -> None:
         """Idle, with a watch on its pipe: an idle worker has nothing to say, so a readable
@@ -398,6 +427,8 @@ class WorkerPool:
             try:
                 worker = await self._acquire(client)
             except TimeoutError:
+                if self.start_failure and not self.idle and not any(self.busy.values()):
+                    raise WorkersNotStarting(self.start_failure) from None
                 raise PoolBusy() from None
             if worker.alive() and worker.generation == self.generation:
                 return worker
@@ -493,5 +524,6 @@ class WorkerPool:
             "waiting": sum(len(q) for q in self.waiting.values()),
             "queries_stopped": self.killed,
             "workers_died": self.died,
+            "start_failure": self.start_failure,
             "heavy_clients": len([c for c in list(self.heavy_until) if self._heavy(c, time.monotonic())]),
         }
