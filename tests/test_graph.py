@@ -349,3 +349,19 @@ def test_tasks_are_activities_not_entities(seed_store):
         prefixes=PREFIXES,
         use_default_graph_as_union=True,
     )
+
+
+def test_a_title_belongs_to_the_vietnamese_expression_of_its_document(seed_store):
+    # ELI: the work (number, date, issuer) apart from its text in one language (the title)
+    rows = select(
+        seed_store,
+        """SELECT DISTINCT ?e ?lang ?title ?d WHERE { ?d eli:is_realized_by ?e . ?e a eli:LegalExpression ;
+             eli:realizes ?d ; eli:language ?lang ; eli:title ?title }""",
+        d=ox.NamedNode(f"{BASE}/eli/vn-29/kh/2024/214"),
+    )
+    assert len(rows) == 1
+    expression, language, title, _ = rows[0]
+    assert expression == f"{BASE}/eli/vn-29/kh/2024/214/vie"
+    assert language == "http://publications.europa.eu/resource/authority/language/VIE"
+    assert title.startswith("THỰC HIỆN CHƯƠNG TRÌNH HÀNH ĐỘNG CỦA CHÍNH PHỦ THEO NGHỊ QUYẾT SỐ 111/NQ-CP")
+    assert select(seed_store, "SELECT ?t WHERE { ?d a eli:LegalResource ; eli:title ?t }") == []

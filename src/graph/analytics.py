@@ -63,7 +63,7 @@ WHERE {
   OPTIONAL { ?doc eli:type_document ?t }
   OPTIONAL { ?doc eli:date_document ?d }
   OPTIONAL { ?doc pg:issuerName ?iss }
-  OPTIONAL { ?doc eli:title ?ti }
+  OPTIONAL { ?doc eli:is_realized_by/eli:title ?ti }
   OPTIONAL { ?doc eli:jurisdiction ?j OPTIONAL { ?j skos:prefLabel ?jl FILTER(LANG(?jl) = "vi") } }
   OPTIONAL { ?doc pg:ingested true BIND(true AS ?ing) }
   OPTIONAL { ?doc pg:evidence/oa:hasSelector/oa:exact ?quote }

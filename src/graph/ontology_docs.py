@@ -100,7 +100,9 @@ MAPPINGS = (
 
 def _matches(g: Graph, s) -> list[str]:
     """Alignments to other vocabularies: "closeMatch eli-dl:ForeseenActivity"."""
-    return [f"{curie(p).split(':')[1]} {curie(o)}" for p in MAPPINGS for o in sorted(g.objects(s, p), key=str)]
+    return [
+        f"{curie(p).split(':')[1]} {curie(o)}" for p in MAPPINGS for o in sorted(g.objects(s, p), key=str)
+    ]
 
 
 def _comments(g: Graph, s) -> list[str]:

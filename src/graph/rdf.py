@@ -31,6 +31,9 @@ from .registry import slugify
 from .resolve import Resolution, identity_issuer, province_label
 from .vocab import DCTERMS, ELI, OA, ORG, PG, PROV, RDF, RDFS, SKOS, XSD
 
+# ELI names an expression by its language (ISO 639-2/B), the language by the EU authority table.
+EXPRESSION_LANGUAGE = "vie"
+VIETNAMESE = URIRef("http://publications.europa.eu/resource/authority/language/VIE")
 PGV = "https://w3id.org/policy-graph/vocab/"
 RELATION_PREDICATES = {
     "implements": ELI.ensures_implementation_of,
@@ -222,12 +225,22 @@ class DocumentEmitter:
             self.add(iri, PG.issuerName, vi(issuer))
             self.add(iri, ELI.passed_by, self.issuer_agency(issuer, ref.jurisdiction))
         if ref.title:
-            self.add(iri, ELI.title, vi(ref.title))
+            self.emit_expression(iri, ref.title)
         self.add(iri, ELI.jurisdiction, self.jurisdiction(ref.jurisdiction))
         label_vi, label_en = document_labels(ref)
         self.add(iri, SKOS.prefLabel, vi(label_vi))
         self.add(iri, SKOS.prefLabel, en(label_en))
         self.add(iri, RDFS.label, vi(label_vi))
+
+    def emit_expression(self, iri: URIRef, title: str) -> None:
+        """ELI keeps the work (eli:LegalResource) apart from its text in one language
+        (eli:LegalExpression): the title belongs to the Vietnamese expression, ``<work>/vie``."""
+        expression = URIRef(f"{iri}/{EXPRESSION_LANGUAGE}")
+        self.add(iri, ELI.is_realized_by, expression)
+        self.add(expression, RDF.type, ELI.LegalExpression)
+        self.add(expression, ELI.realizes, iri)
+        self.add(expression, ELI.language, VIETNAMESE)
+        self.add(expression, ELI.title, vi(title))
 
     def registered_name(self, name: str | None, jurisdiction: str | None) -> str | None:
         """The registry's canonical name for a body ("Ban Chấp hành Trung ương khóa XII" →

@@ -259,7 +259,11 @@ def _labelled(row: dict, var: str) -> Labelled | None:
 
 # ------------------------------------------------------------ any node
 
-OUTGOING = f"SELECT DISTINCT ?p ?o ?oVi ?oEn WHERE {{ ?node ?p ?o {labels_of('o')} }}"
+# a document's page shows the title of its Vietnamese expression as its own
+OUTGOING = (
+    "SELECT DISTINCT ?p ?o ?oVi ?oEn WHERE { { ?node ?p ?o } "
+    f"UNION {{ ?node eli:is_realized_by/eli:title ?o BIND(eli:title AS ?p) }} {labels_of('o')} }}"
+)
 INCOMING = (
     f"SELECT DISTINCT ?s ?p ?sVi ?sEn WHERE {{ {{ SELECT DISTINCT ?node ?s ?p WHERE {{ ?s ?p ?node }} LIMIT 300 }} "
     f"{labels_of('s')} }}"
@@ -727,7 +731,7 @@ CHAIN_STEP = """SELECT DISTINCT ?from ?to WHERE { VALUES ?n { %s }
 CHAIN_NODES = f"""SELECT DISTINCT ?n ?nVi ?nEn ?symbol ?date ?ingested ?title WHERE {{ VALUES ?n {{ %s }}
   {labels_of("n")}
   OPTIONAL {{ ?n eli:id_local ?symbol }} OPTIONAL {{ ?n eli:date_document ?date }}
-  OPTIONAL {{ ?n pg:ingested ?ingested }} OPTIONAL {{ ?n eli:title ?title }} }}"""
+  OPTIONAL {{ ?n pg:ingested ?ingested }} OPTIONAL {{ ?n eli:is_realized_by/eli:title ?title }} }}"""
 
 
 def _values(iris) -> str:

@@ -434,7 +434,7 @@ DOCUMENTS = """SELECT DISTINCT ?doc ?vi ?en ?symbol ?type ?typeLabel ?date ?issu
   OPTIONAL { ?doc skos:prefLabel ?en FILTER(LANG(?en) = "en") }
   OPTIONAL { ?doc eli:id_local ?symbol } OPTIONAL { ?doc eli:date_document ?date }
   OPTIONAL { ?doc eli:type_document ?type . ?type skos:prefLabel ?typeLabel FILTER(LANG(?typeLabel) = "vi") }
-  OPTIONAL { ?doc pg:issuerName ?issuer } OPTIONAL { ?doc eli:title ?title }
+  OPTIONAL { ?doc pg:issuerName ?issuer } OPTIONAL { ?doc eli:is_realized_by/eli:title ?title }
   OPTIONAL { ?doc eli:jurisdiction ?provinceIri . ?provinceIri skos:prefLabel ?province FILTER(LANG(?province) = "vi") } }"""
 IMPLEMENTS = "SELECT DISTINCT ?from ?to WHERE { ?from eli:ensures_implementation_of ?to }"
 TASK_COUNTS = "SELECT ?doc (COUNT(DISTINCT ?task) AS ?n) WHERE { ?doc pg:task ?task } GROUP BY ?doc"
@@ -530,8 +530,9 @@ SEARCH_AGENCIES = """SELECT DISTINCT ?agency ?kind ?name WHERE { ?agency a org:O
 AGENCY_PROVINCES = """SELECT DISTINCT ?agency ?province WHERE { ?agency a org:Organization ; pg:jurisdiction ?j .
   ?j skos:prefLabel ?province FILTER(LANG(?province) = "vi") }"""
 SEARCH_DOCUMENTS = """SELECT ?doc ?p ?o WHERE { ?doc a eli:LegalResource .
-  VALUES ?p { eli:id_local eli:number eli:type_document eli:title eli:date_document pg:ingested skos:prefLabel }
-  ?doc ?p ?o }"""
+  { VALUES ?p { eli:id_local eli:number eli:type_document eli:date_document pg:ingested skos:prefLabel }
+    ?doc ?p ?o }
+  UNION { ?doc eli:is_realized_by/eli:title ?o BIND(eli:title AS ?p) } }"""
 _DOC_FIELDS = {
     "id_local": "symbol",
     "number": "number",
