@@ -1213,12 +1213,16 @@ def _assignment_task(body: str, lines: list[Line], i: int) -> Task | None:
     agency = _CANONICAL_PREFIX.match(body, line.start + verb.end())
     if not agency:
         return None
-    end = line.end
+    end, after = line.end, i + 1
     for nxt in lines[i + 1 :]:
-        if nxt.blank or item_match(nxt.text) or ARTICLE_LABEL.match(nxt.text):
+        if nxt.blank or item_match(nxt.text) or ARTICLE_LABEL.match(nxt.text) or _RECIPIENTS.match(nxt.text):
             break
-        end = nxt.end
+        end, after = nxt.end, after + 1
     text_start = line.start + item.end()
+    # "1. Giao Sở X là cơ quan đầu mối, …; tổ chức thực hiện các nhiệm vụ sau:" over bullets: each
+    # bullet is a task of the assignment-heading reader, not the heading
+    if _heads_assigned_bullets(body, lines, text_start, end, after) and item_match(line.text):
+        return None
     lead = _named_bodies(body, agency, end)
     # "Giao Sở Kế hoạch và Đầu tư chủ trì, phối hợp với các cơ quan liên quan tham mưu …"
     chairs = _CHAIRS.search(body, lead.end, end)
@@ -1246,6 +1250,14 @@ def _named_bodies(body: str, first: re.Match[str], end: int) -> Span:
     ):
         stop = name.end()
     return Span(first.start(), stop)
+
+
+def _heads_assigned_bullets(body: str, lines: list[Line], start: int, end: int, after: int) -> bool:
+    return (
+        _ends_with_colon(body, end)
+        and _acting_bodies(body, start, end) is not None
+        and bool(_bullets_under(body, lines, after)[0])
+    )
 
 
 # ------------------------------------------------------------------ 5. assignment headings
