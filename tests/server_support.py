@@ -38,7 +38,7 @@ def free_port() -> int:
 @contextmanager
 def running_server(store_path: Path, max_connections: int = 256, header_timeout_s: float = 10.0, **options):
     """Yield the server's base URL; the server (and its query workers) stop on exit."""
-    app = create_app(str(store_path), raw_dir=str(RAW_DIR), **options)
+    app = create_app(str(store_path), **{"raw_dir": str(RAW_DIR), **options})
     with serving(app, max_connections, header_timeout_s) as url:
         yield url
 

@@ -226,3 +226,53 @@ def test_a_custom_base_moves_the_registry_and_jurisdictions_with_the_documents(t
         use_default_graph_as_union=True,
     )
     assert int(next(iter(leftovers))["n"].value) == 0
+
+
+# ------------------------------------------------------------------ provenance: the path, not the bare name
+
+
+def source_titles(store_path: Path) -> set[str]:
+    rows = open_store(store_path).query(
+        "SELECT DISTINCT ?t WHERE { ?s a <https://w3id.org/policy-graph/ontology#SourceFile> ; "
+        "<http://purl.org/dc/terms/title> ?t }",
+        use_default_graph_as_union=True,
+    )
+    return {row["t"].value for row in rows}
+
+
+def test_provenance_records_the_path_relative_to_the_input_folder(tmp_path):
+    """a/doc.txt and b/doc.txt were both recorded as 'doc.txt': a reviewer could not tell which
+    file a fact came from.  A file named itself keeps its bare name."""
+    raw = tmp_path / "raw"
+    for folder, seed in (("a", SEED_214), ("b", SEED_001)):
+        (raw / folder).mkdir(parents=True)
+        shutil.copy(RAW / seed, raw / folder / "doc.txt")
+    shutil.copy(RAW / SEED_002, tmp_path / "alone.txt")
+    build([raw, tmp_path / "alone.txt"], tmp_path / "store", tmp_path / "ttl")
+    assert source_titles(tmp_path / "store") == {"a/doc.txt", "b/doc.txt", "alone.txt"}
+    # and the server's source view opens the file in its subfolder
+    import hashlib
+
+    import httpx
+
+    from server_support import running_server
+
+    sha16 = hashlib.sha256((raw / "b" / "doc.txt").read_bytes()).hexdigest()[:16]
+    with running_server(tmp_path / "store", workers=1, raw_dir=str(raw)) as url:
+        page = httpx.get(f"{url}/source/{sha16}", timeout=30)
+    assert page.status_code == 200 and "b/doc.txt" in page.text
+    assert "CHƯƠNG TRÌNH HÀNH ĐỘNG" in page.text  # seed 001's own text
+
+
+def test_input_names_are_relative_to_the_folder_each_file_was_found_in(tmp_path):
+    from graph.build import input_names
+
+    (tmp_path / "raw" / "sub").mkdir(parents=True)
+    inner, top, named = tmp_path / "raw" / "sub" / "x.txt", tmp_path / "raw" / "y.txt", tmp_path / "z.txt"
+    for file in (inner, top, named):
+        file.write_text("x")
+    assert input_names([tmp_path / "raw", named], [inner, top, named]) == {
+        inner: "sub/x.txt",
+        top: "y.txt",
+        named: "z.txt",
+    }

@@ -247,3 +247,13 @@ def test_agency_page_is_titled_with_its_province(url):
     page = get(url, "/org/vn-27/so-cong-thuong").text
     assert "<title>Sở Công Thương — Quảng Nam</title>" in page
     assert "<h1>Sở Công Thương — Quảng Nam" in page
+
+
+def test_a_source_title_never_reads_outside_the_source_folder(tmp_path):
+    from graph.server.pages import _inside
+
+    assert _inside(tmp_path, "a/doc.txt") == tmp_path / "a" / "doc.txt"
+    assert _inside(tmp_path, "doc.txt") == tmp_path / "doc.txt"
+    for escaping in ("../secret.txt", "a/../../secret.txt", "/etc/passwd", ""):
+        assert _inside(tmp_path, escaping) is None, escaping
+    assert _inside(None, "doc.txt") is None

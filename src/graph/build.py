@@ -25,7 +25,7 @@ import time
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from rdflib import Graph
@@ -123,6 +123,7 @@ def build(
     report.skipped = listing.skipped
     with build_lock(target), Pool(limits) as pool:
         parse_all(pool, listing.files, report, progress)
+        _name_sources(report.documents, input_names(paths, listing.files))
         crash_point("parsed")
         res = resolve(report.documents, base=base)
         outputs = name_outputs(report, res.base)
@@ -208,6 +209,28 @@ def parse_all(pool: Pool, files: list[Path], report: BuildReport, progress: Prog
     report.documents = [parsed[i] for i in sorted(parsed)]
     report.rejected = [rejected[i] for i in sorted(rejected)]
     report.warnings = [(d.source.name, w) for d in report.documents for w in d.source.warnings]
+
+
+def input_names(paths: Iterable[str | Path], files: list[Path]) -> dict[Path, str]:
+    """Each file's path relative to the input folder it was found under ("a/doc.txt" when
+    ``data/raw`` holds ``a/doc.txt`` and ``b/doc.txt``), or its name when it was named itself:
+    what provenance records, so that two files of one name stay apart and a reviewer finds
+    the file in the folder the build read."""
+    folders = [Path(p) for p in paths if Path(p).is_dir()]
+    names = {}
+    for file in files:
+        inside = next((folder for folder in folders if file.is_relative_to(folder)), None)
+        names[file] = file.relative_to(inside).as_posix() if inside is not None else file.name
+    return names
+
+
+def _name_sources(documents: list[ParsedDocument], names: dict[Path, str]) -> None:
+    for doc in documents:
+        name = names.get(Path(doc.source.path))
+        if name is not None and name != doc.source.name:
+            doc.source = replace(
+                doc.source, name=name
+            )  # as the file system spells it: the source view opens it
 
 
 def _reason(outcome: Outcome, doing_vi: str, doing_en: str) -> str:

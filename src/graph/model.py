@@ -40,7 +40,7 @@ class SourceFile:
     """A decoded source file, before any normalisation."""
 
     path: str  # as given by the caller
-    name: str  # file name only; what provenance shows to users
+    name: str  # what provenance shows: the file name; in a build, the path relative to its input folder
     sha256: str  # of the raw bytes
     encoding: str  # e.g. "utf-8", "utf-8-sig", "utf-16", "cp1258", "docx"
     text: str  # decoded text, BOM removed; spans "in the original file" index this
