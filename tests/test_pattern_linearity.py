@@ -71,6 +71,7 @@ def _modules():
         for info in pkgutil.iter_modules(package.__path__):
             yield importlib.import_module(f"{package.__name__}.{info.name}")
     yield importlib.import_module("graph.segment")
+    yield importlib.import_module("graph.naming")
 
 
 def _collect(value, name: str, found: dict[str, re.Pattern], seen: set[int]) -> None:

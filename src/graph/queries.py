@@ -25,6 +25,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from .naming import fold, short_form
 from .resources import QUERY_DIR
 
 PREFIXES = {
@@ -119,15 +120,6 @@ def get_query(name: str, query_dir: Path = QUERY_DIR) -> NamedQuery:
 # ------------------------------------------------------------ parameters
 
 
-def _fold(text: str) -> str:
-    """Case- and space-insensitive key for symbols: '29- NQ/TW' and '29-nq/tw' agree."""
-    text = unicodedata.normalize("NFC", text).casefold()
-    return re.sub(r"\s+", "", text.replace("–", "-"))
-
-
-_SHORT_FORM = re.compile(r"^\s*(?P<type>[^\d]+?)\s*(?:số\s*)?(?P<number>\d+)\s*$", re.IGNORECASE)
-
-
 def resolve_document(store: ox.Store, value: str) -> ox.NamedNode:
     """A document parameter as people write it: an IRI, '29-NQ/TW', '214/KH-UBND', 'Nghị quyết 29'."""
     if re.match(r"^https?://", value):
@@ -139,13 +131,13 @@ def resolve_document(store: ox.Store, value: str) -> ox.NamedNode:
         prefixes=PREFIXES,
         use_default_graph_as_union=True,
     ):
-        folded = _fold(row["symbol"].value)
+        folded = fold(row["symbol"].value)
         symbols.setdefault(folded, set()).add(row["doc"].value)
         printed.setdefault(folded, row["symbol"].value)
     matches = (
         _by_relative_iri(store, value)
-        or sorted(symbols.get(_fold(value), ()))
-        or sorted(symbols.get(_fold(_symbol_in(value)), ()))
+        or sorted(symbols.get(fold(value), ()))
+        or sorted(symbols.get(fold(_symbol_in(value)), ()))
         or _most_referenced(store, _by_type_and_number(store, value))
     )
     if not matches:
@@ -187,7 +179,7 @@ def _suggestions(value: str, printed: dict[str, str]) -> str:
     """'; gần giống (closest): 29-NQ/TW, 28-CTr/TU' from the symbols the store holds."""
     import difflib
 
-    wanted = _fold(_symbol_in(value) or value)
+    wanted = fold(_symbol_in(value) or value)
     close = difflib.get_close_matches(wanted, list(printed), n=5, cutoff=0.6)
     return f"; gần giống (closest): {', '.join(printed[c] for c in close)}" if close else ""
 
@@ -212,25 +204,17 @@ def _most_referenced(store: ox.Store, candidates: list[str]) -> list[str]:
 
 
 def _by_type_and_number(store: ox.Store, value: str) -> list[str]:
-    from .patterns.documents import DOC_TYPES
-
-    match = _SHORT_FORM.match(value)
-    if not match:
-        return []
-    type_name = _fold(match["type"])
-    doc_type = next(
-        (t for t in DOC_TYPES if any(_fold(n) == type_name for n in t.names) or _fold(t.code) == type_name),
-        None,
-    )
-    if doc_type is None:
+    short = short_form(value)
+    slug = short.type_slug if short else None
+    if short is None or slug is None:
         return []
     rows = store.query(
         "SELECT DISTINCT ?doc ?n ?t WHERE { ?doc eli:number ?n ; eli:type_document ?t }",
         prefixes=PREFIXES,
         use_default_graph_as_union=True,
         substitutions={
-            ox.Variable("n"): ox.Literal(match["number"]),
-            ox.Variable("t"): ox.NamedNode(f"{PREFIXES['pgv']}document-type/{doc_type.slug}"),
+            ox.Variable("n"): ox.Literal(short.number),
+            ox.Variable("t"): ox.NamedNode(f"{PREFIXES['pgv']}document-type/{slug}"),
         },
     )
     return sorted(row["doc"].value for row in rows)
@@ -247,9 +231,9 @@ def resolve_agencies(store: ox.Store, value: str) -> list[ox.NamedNode]:
             use_default_graph_as_union=True,
         )
     )
-    wanted = _fold(value)
-    exact = sorted({r["a"].value for r in rows if _fold(r["l"].value) == wanted})
-    found = exact or sorted({r["a"].value for r in rows if wanted in _fold(r["l"].value)})
+    wanted = fold(value)
+    exact = sorted({r["a"].value for r in rows if fold(r["l"].value) == wanted})
+    found = exact or sorted({r["a"].value for r in rows if wanted in fold(r["l"].value)})
     if not found:
         raise QueryError(f"không tìm thấy cơ quan '{value}' (no agency matches '{value}')")
     return [ox.NamedNode(iri) for iri in found]

@@ -11,11 +11,11 @@ The only IRIs written into query text are in ``VALUES`` blocks, and only after
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..naming import fold, plain, short_form
 from .sparql import Job, JobError
 
 PREFIXES = """PREFIX pg: <https://w3id.org/policy-graph/ontology#>
@@ -668,52 +668,16 @@ def load_query_library(query_dir: Path) -> list[dict]:
 
 # ------------------------------------------------------------ search
 
-# Matched against text whose spaces are collapsed to one (``_squeeze``) and whose length is
-# capped (MAX_SEARCH_CHARS), so the lazy type part cannot backtrack quadratically.
-_SHORT_FORM = re.compile(r"^(?P<type>\D*?) ?(?:\bs[ốo] ?)?(?P<number>\d+)$", re.IGNORECASE)
-MAX_SEARCH_CHARS = 200
-
-
-def _squeeze(text: str) -> str:
-    return " ".join(text.split())
-
-
-def fold(text: str) -> str:
-    """Case-, space- and dash-insensitive: '29- NQ/TW', '29-nq/tw' and '29–NQ/TW' agree."""
-    text = unicodedata.normalize("NFC", text).casefold()
-    return re.sub(r"\s+", "", text.replace("–", "-").replace("—", "-"))
-
-
-def plain(text: str) -> str:
-    """Without diacritics, for people who type 'nghi quyet 29'."""
-    decomposed = unicodedata.normalize("NFD", text.casefold().replace("đ", "d"))
-    return re.sub(r"\s+", " ", "".join(c for c in decomposed if not unicodedata.combining(c))).strip()
-
-
-def _type_slug(words: str) -> str | None:
-    """'Nghị quyết' / 'nghi quyet' / 'NQ' / 'Kế hoạch' → the document-type slug."""
-    from ..patterns.documents import DOC_TYPES, SYMBOL_TYPE_CODES
-
-    wanted = plain(words)
-    if not wanted:
-        return None
-    for doc_type in DOC_TYPES:
-        if any(plain(name) == wanted for name in doc_type.names) or plain(doc_type.label_vi) == wanted:
-            return doc_type.slug
-    code = SYMBOL_TYPE_CODES.get(words.strip().upper())
-    by_code = next((t for t in DOC_TYPES if t.code == code or plain(t.code) == wanted), None)
-    return by_code.slug if by_code else None
-
 
 def score_document(query: str, doc: dict) -> int:
     """100 exact symbol; 80 type and number ('Nghị quyết 29'); 60 number alone; 40 words in labels."""
     if doc["symbol"] and fold(doc["symbol"]) == fold(query):
         return 100
-    short = _SHORT_FORM.match(_squeeze(query))
-    if short and doc["number"] == short["number"]:
-        if not short["type"].strip():
+    short = short_form(query)
+    if short and doc["number"] == short.number:
+        if not short.type_words:
             return 60
-        slug = _type_slug(short["type"])
+        slug = short.type_slug
         if slug and doc["type"] and doc["type"].rsplit("/", 1)[-1] == slug:
             return 80
     haystack = plain(" ".join(filter(None, (doc["symbol"], doc["vi"], doc["en"], doc["title"]))))
