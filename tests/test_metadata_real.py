@@ -96,3 +96,24 @@ def test_no_type_from_a_law_quoted_mid_line_in_a_question_page():
         "a) Các trường hợp quy định tại khoản 1 Điều 21 của Luật này;\n"
     )
     assert meta_of(text, "2abe0a9793e1903e.txt").ref.type_code is None
+
+
+def test_a_letter_whose_symbol_opens_with_its_issuer_is_no_directive():
+    # 005d8820eb95c1cb.txt: the Cục Thuế's (CT) policy unit (CS) answers a province; "CT" is no Chỉ thị
+    text = (
+        "BỘ TÀI CHÍNH CỤC THUẾ\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\n"
+        "---------------\nSố: 5348/CT-CS V/v hướng dẫn góp vốn điều lệ\nHà Nội, ngày 20 tháng 11 năm 2025\n"
+        "Kính gửi: Thuế tỉnh Quảng Trị.\n"
+        "Cục Thuế nhận được công văn số 324/QTR-KTr2 ngày 22/7/2025 của Thuế tỉnh Quảng\n"
+    )
+    ref = meta_of(text, "005d8820eb95c1cb.txt").ref
+    assert (ref.type_code, ref.symbol, ref.date) == ("CV", "5348/CT-CS", dt.date(2025, 11, 20))
+
+
+def test_a_directive_numbered_for_its_issuer_keeps_its_type_without_a_type_line():
+    # 2847e16133f7b987.txt prints "CHỈ THỊ"; cut above that line, its symbol alone still types it
+    text = (
+        "ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - "
+        "Hạnh phúc\n---------------\nSố: 09/CT-UBND\nCần Thơ, ngày 18 tháng 11 năm 2025\n"
+    )
+    assert meta_of(text, "2847e16133f7b987.txt").ref.type_code == "CT"

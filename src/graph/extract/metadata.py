@@ -170,7 +170,7 @@ def extract_metadata(seg: SegmentedDocument) -> DocumentMeta:
     recipients, taken = _recipients(tail, facts)
     recipients = _addressees(head, facts) + recipients
     authority, capacity, signer = _signature(tail, taken, facts)
-    _fill_from_text(identity, seg.body, authority, title_lines, facts)
+    _fill_from_text(identity, seg.body, authority, title_lines, facts, _is_letter(header))
     return DocumentMeta(
         ref=_doc_ref(identity, title, facts),
         unnumbered=identity.printed is None or identity.printed.number is None,
@@ -194,12 +194,20 @@ def _read_header(header: list[_Line], type_found: tuple[_Line, DocType] | None, 
 
 
 def _fill_from_text(
-    identity: _Identity, body: str, authority: str | None, title_lines: list[_Line], facts: _Facts
+    identity: _Identity,
+    body: str,
+    authority: str | None,
+    title_lines: list[_Line],
+    facts: _Facts,
+    letter: bool = False,
 ) -> None:
     """What the header did not say, from an appendix note, the signature and the text."""
     note = _attached_note(body, identity.doc_type)
     if identity.printed is None and note and note.group("tail"):
         identity.printed = _note_number(note, facts)
+    if identity.doc_type is None and letter and identity.printed and _letter_symbol(identity.printed):
+        identity.doc_type = DOC_TYPE_BY_CODE["CV"]
+        facts.saw("type", facts.evidence["number"], inferred=True)
     if identity.doc_type is None:
         identity.doc_type = _infer_type(identity.printed, note, body, facts)
     if identity.date is None and identity.year is None and note:
@@ -803,6 +811,22 @@ def _note_date(note: re.Match[str], facts: _Facts) -> tuple[dt.date | None, int 
     span = Span(note.start("date"), note.end("date"))
     facts.saw("date" if date else "year", span, inferred=True)
     return date, year
+
+
+# "V/v hướng dẫn góp vốn điều lệ" anywhere on a header line ("Số: 5348/CT-CS V/v …"): an official letter
+_LETTER_SUBJECT = re.compile(r"(?:^|\s)(?:V/v|V/V|v/v)\s")
+
+
+def _is_letter(header: list[_Line]) -> bool:
+    return any(_LETTER_SUBJECT.search(line.text) for line in header)
+
+
+def _letter_symbol(printed: _Number) -> bool:
+    """A letter's symbol is number/ISSUER-UNIT: "5348/CT-CS" is the Cục Thuế's (CT) policy unit (CS),
+    not a Chỉ thị (corpus/real 005d8820eb95c1cb and 30 more).  Only a type code followed by a known
+    issuer ("09/CT-UBND") types a document that prints no type line."""
+    code, issuer = parse_symbol_tail(printed.tail)
+    return code == "CV" or issuer not in ISSUER_BY_CODE
 
 
 def _infer_type(
