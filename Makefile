@@ -72,22 +72,29 @@ wheel-check: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 
-## long fuzzing of the reader and the parser (tests/test_fuzz.py): FUZZ_JOBS processes, each with its
-## own seed (FUZZ_SEED + N) and FUZZ_INPUTS inputs shared among the properties (test_fuzz.SHARES);
-## logs with Hypothesis's counts in test-artifacts/fuzz-N.log.  Long: run it under nice, e.g.
-## nice -n 19 make fuzz FUZZ_JOBS=1 FUZZ_INPUTS=1000000
+## long fuzzing of the reader and the parser (tests/test_fuzz.py): FUZZ_JOBS processes, each with
+## FUZZ_INPUTS inputs shared among the properties (test_fuzz.SHARES) and run in FUZZ_ROUNDS rounds,
+## each round with its own seed (FUZZ_SEED + 1000 × job + round) and its Hypothesis counts appended to
+## test-artifacts/fuzz-N.log as it ends (a run stopped early keeps the rounds it finished).  Long: run
+## it under nice, e.g. nice -n 19 make fuzz FUZZ_JOBS=1 FUZZ_INPUTS=1000000
 FUZZ_JOBS ?= 1
 FUZZ_INPUTS ?= 1000000
+FUZZ_ROUNDS ?= 20
 FUZZ_SEED ?= 0
 fuzz: $(STAMP)
 	@mkdir -p test-artifacts; status=0; pids=""; \
 	for i in $$(seq 1 $(FUZZ_JOBS)); do \
-	  HYPOTHESIS_PROFILE=fuzz FUZZ_INPUTS=$(FUZZ_INPUTS) $(BIN)/python -m pytest -q -p no:cacheprovider \
-	    tests/test_fuzz.py --hypothesis-seed=$$((i + $(FUZZ_SEED))) --hypothesis-show-statistics > test-artifacts/fuzz-$$i.log 2>&1 & pids="$$pids $$!"; \
+	  ( : > test-artifacts/fuzz-$$i.log; failed=0; \
+	    for r in $$(seq 1 $(FUZZ_ROUNDS)); do \
+	      HYPOTHESIS_PROFILE=fuzz FUZZ_INPUTS=$$(( $(FUZZ_INPUTS) / $(FUZZ_ROUNDS) )) $(BIN)/python -m pytest -q \
+	        -p no:cacheprovider tests/test_fuzz.py --hypothesis-seed=$$(( $(FUZZ_SEED) + 1000 * i + r )) \
+	        --hypothesis-show-statistics >> test-artifacts/fuzz-$$i.log 2>&1 || failed=1; \
+	    done; exit $$failed ) & pids="$$pids $$!"; \
 	done; \
 	for pid in $$pids; do wait $$pid || status=1; done; \
-	grep -h "passing\|failed\|passed" test-artifacts/fuzz-*.log; \
-	awk '/ passing, / {n += $$2} END {print n " inputs passing in all"}' test-artifacts/fuzz-*.log; exit $$status
+	grep -h " passed\| failed" test-artifacts/fuzz-*.log; \
+	awk '/ passing, / {n += $$2} / [1-9][0-9]* failing/ {f += $$4} END {print n " inputs passing in all, " f + 0 " failing"}' \
+	  test-artifacts/fuzz-*.log; exit $$status
 
 docs: $(STAMP)
 	$(BIN)/python -m graph.ontology_docs

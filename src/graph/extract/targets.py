@@ -36,6 +36,7 @@ from ..patterns.indicators import (
     SHARE_OF,
     UNITS,
 )
+from ..patterns.tasks import first_letters
 
 
 def _alternation(words) -> str:
@@ -50,12 +51,13 @@ _SUFFIX_COMPARATOR = {word.lower(): kind for word, kind in COMPARATOR_SUFFIXES}
 # Each optional part starts with its own blank run and ends on a literal, so no two
 # quantifiers compete for the same blanks (linear time on long runs of spaces or digits).
 TARGET_RE = re.compile(
-    rf"(?:(?P<cmp>(?<![\w>=<])(?i:{_alternation(_PREFIX_COMPARATOR)}))\s*(?:có\s+)?)?"
+    rf"(?:{first_letters(_PREFIX_COMPARATOR, True)}"
+    rf"(?P<cmp>(?<![\w>=<])(?i:{_alternation(_PREFIX_COMPARATOR)}))\s*(?:có\s+)?)?"
     rf"(?P<low>{NUMBER})(?:[ \t]*(?P<unit_low>%)(?!/))?"
-    rf"(?:\s*(?:{_alternation(RANGE_JOINERS)})\s*(?P<high>{NUMBER}))?"
-    rf"(?:[ \t]*(?P<unit>{_alternation(UNITS)})(?!\w))?"
-    rf"(?:[ \t]+(?P<share>{_alternation(SHARE_OF)})(?!\w))?"
-    rf"(?:\s*(?P<post>(?i:{_alternation(_SUFFIX_COMPARATOR)}))(?!\w))?"
+    rf"(?:\s*{first_letters(RANGE_JOINERS)}(?:{_alternation(RANGE_JOINERS)})\s*(?P<high>{NUMBER}))?"
+    rf"(?:[ \t]*{first_letters(UNITS)}(?P<unit>{_alternation(UNITS)})(?!\w))?"
+    rf"(?:[ \t]+{first_letters(SHARE_OF)}(?P<share>{_alternation(SHARE_OF)})(?!\w))?"
+    rf"(?:\s*{first_letters(_SUFFIX_COMPARATOR, True)}(?P<post>(?i:{_alternation(_SUFFIX_COMPARATOR)}))(?!\w))?"
 )
 _LEADING_LINK = re.compile(rf"^(?:{_alternation(LINKING_VERBS)})\s+", re.IGNORECASE)
 

@@ -87,6 +87,7 @@ from ..patterns.tasks import (
     TABLE_COLUMN_ROLES,
     TASK_TEXT_LABELS,
     alternation,
+    first_letters,
 )
 from .agencies import is_agency_like, parse_agencies, starts_with_agency
 from .deadlines import inline_deadline, parse_deadline, prose_deadline
@@ -975,7 +976,9 @@ def _prose_deadline(body: str, start: int, end: int) -> Deadline | None:
 # tra …", "2. Bộ Kế hoạch và Đầu tư, Bộ Tài chính cân đối, …" is not (no "chủ trì"): a numbered
 # clause that names its lead, "chủ trì", then the cooperating bodies up to the action verb.
 _ACTION_ALT = alternation(ACTION_VERBS)
-_ACTION_START = re.compile(rf"(?<!\w)(?:{_ACTION_ALT})(?!\w)", re.IGNORECASE)
+_ACTION_START = re.compile(
+    rf"(?<!\w){first_letters(ACTION_VERBS, True)}(?:{_ACTION_ALT})(?!\w)", re.IGNORECASE
+)
 _PROSE_ASSIGNMENT = re.compile(
     rf"(?P<lead>[^:;.()]+?)(?<!\s)\s+chủ\s+trì(?:\s*+,\s*+{_SUPPORT_VERB}\s+(?P<support>[^:;.]+?)(?<!\s))?"
     rf"(?:\s*+,)?\s++(?=(?:{_ACTION_ALT})(?!\w))"

@@ -20,6 +20,14 @@ def alternation(phrases: tuple[str, ...] | list[str], gap: str = r"\s+") -> str:
     return "(?:" + "|".join(re.escape(p).replace(r"\ ", gap) for p in ordered) + ")"
 
 
+def first_letters(phrases, ignore_case: bool = False) -> str:
+    """A lookahead for the letters the phrases start with, to put before their alternation: the
+    engine tries the phrases one by one at every position, so a guard that fails at once scans a
+    long run of digits or spaces several times faster (and changes no match)."""
+    letters = "".join(sorted({re.escape(p[0]) for p in phrases}))
+    return rf"(?=(?i:[{letters}]))" if ignore_case else rf"(?=[{letters}])"
+
+
 # ------------------------------------------------------------------ role lines
 
 # A role line names who does a task: a head word, a role word, maybe more words, a colon.
