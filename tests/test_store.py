@@ -11,6 +11,7 @@ import threading
 import time
 from pathlib import Path
 
+import httpx
 import pyoxigraph as ox
 import pytest
 
@@ -170,7 +171,9 @@ def test_a_second_build_of_the_same_store_is_refused_while_the_first_runs(tmp_pa
 # ------------------------------------------------------------------ crash safety
 
 
-def run_build(tmp_path: Path, crash_at: str | None = None, **popen) -> subprocess.Popen:
+def run_build(
+    tmp_path: Path, crash_at: str | None = None, inputs: tuple[Path, ...] = (SEED_214, SEED_001), **popen
+) -> subprocess.Popen:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     env.pop(CRASH_ENV, None)
     if crash_at:
@@ -179,8 +182,7 @@ def run_build(tmp_path: Path, crash_at: str | None = None, **popen) -> subproces
         [
             *POLICY_GRAPH,
             "build",
-            str(SEED_214),
-            str(SEED_001),
+            *map(str, inputs),
             "--store",
             str(tmp_path / "store"),
             "--ttl-dir",
@@ -258,6 +260,73 @@ def test_a_killed_build_leaves_a_store_that_answers_and_the_next_build_succeeds(
     )
     leftovers = [p for p in tmp_path.iterdir() if p.name.startswith(".store.building")]
     assert leftovers == []
+
+
+# the five seeds and the ten documents of the dev set: a build that runs through several batches of
+# parsing and a long load, so that kills land in every stage
+LARGE_BUILD = (ROOT / "data" / "raw", ROOT / "tests" / "corpus" / "dev" / "texts")
+
+
+class ServerReader(threading.Thread):
+    """Asks `policy-graph serve` for the number of documents, again and again, as a user would."""
+
+    def __init__(self, url: str):
+        super().__init__(daemon=True)
+        self.url, self.reads, self.errors, self.answers = url, 0, [], set()
+        self.stop = threading.Event()
+
+    def run(self) -> None:
+        while not self.stop.is_set():
+            try:
+                response = httpx.get(
+                    self.url + "/sparql",
+                    params={"query": DOCS_QUERY},
+                    headers={"Accept": "application/sparql-results+json"},
+                    timeout=60,
+                )
+                if response.status_code == 200:
+                    self.answers.add(int(response.json()["results"]["bindings"][0]["n"]["value"]))
+                    self.reads += 1
+                else:
+                    self.errors.append(f"{response.status_code}: {response.text[:200]}")
+            except httpx.HTTPError as err:
+                self.errors.append(f"{type(err).__name__}: {err}")
+            time.sleep(0.05)
+
+
+def test_a_large_build_killed_at_several_points_while_serve_reads(tmp_path):
+    from server_support import running_server
+
+    store = tmp_path / "store"
+    started = time.monotonic()
+    first = run_build(tmp_path, inputs=LARGE_BUILD)
+    assert first.wait() == 0, first.stderr.read()
+    duration = time.monotonic() - started
+    documents = int(next(iter(open_store(store).query(DOCS_QUERY)))["n"].value)
+    assert documents > 15  # the fifteen documents and those they cite
+    with running_server(store, workers=2) as url:
+        reader = ServerReader(url)
+        reader.start()
+        try:
+            # killed early (parsing), midway (writing Turtle, loading) and late (linking, flipping)
+            killed = []
+            for share in (0.25, 0.55, 0.85):
+                build = run_build(tmp_path, inputs=LARGE_BUILD)
+                time.sleep(duration * share)
+                build.send_signal(signal.SIGKILL)
+                killed.append(build.wait() == -signal.SIGKILL)
+                assert quads(store) > 0, share  # the store the server reads still opens and answers
+            assert killed.count(True) >= 2, killed  # (a build may finish sooner than the first one)
+            after = run_build(tmp_path, inputs=LARGE_BUILD)
+            assert after.wait() == 0, after.stderr.read()
+            time.sleep(1)  # the server's next reads come from the new generation
+        finally:
+            reader.stop.set()
+            reader.join()
+    assert reader.errors == []
+    assert reader.reads > 10 and reader.answers == {documents}
+    assert beside(store) == sorted([".store.lock", os.readlink(store)])
+    assert [p for p in tmp_path.iterdir() if p.name.startswith(".store.building")] == []
 
 
 def test_leftovers_of_a_killed_build_are_removed_by_the_next(tmp_path):
