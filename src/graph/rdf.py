@@ -93,6 +93,8 @@ class DocumentEmitter:
         self.jur = self.ref.jurisdiction
         self.source = URIRef(res.source_iri(doc))
         self.section_iris: dict[str, URIRef] = {}
+        self.taken_section_iris: set[str] = set()
+        self.next_section_suffix: dict[str, int] = {}  # where the search for a free "-n" resumes
         self.footnote_iris: dict[int, URIRef] = {}
 
     def emit(self) -> Graph:
@@ -359,11 +361,15 @@ class DocumentEmitter:
         if key not in self.section_iris:
             # "III/2/(1)" and "III/2/1" slug alike; sections come in document order,
             # so numbering the second one keeps IRIs unique and stable across rebuilds.
+            # (slug, slug-2 … slug-(n-1) are taken for good: 100,000 sections cost 100,000 steps)
             slug = _key_slug(key)
-            taken = {str(i) for i in self.section_iris.values()}
-            iri, n = f"{self.iri}/section/{slug}", 2
-            while iri in taken:
-                iri, n = f"{self.iri}/section/{slug}-{n}", n + 1
+            n = self.next_section_suffix.get(slug, 1)
+            iri = f"{self.iri}/section/{slug}" if n == 1 else f"{self.iri}/section/{slug}-{n}"
+            while iri in self.taken_section_iris:
+                n += 1
+                iri = f"{self.iri}/section/{slug}-{n}"
+            self.next_section_suffix[slug] = n
+            self.taken_section_iris.add(iri)
             self.section_iris[key] = URIRef(iri)
         return self.section_iris[key]
 
