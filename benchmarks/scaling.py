@@ -2,14 +2,16 @@
 
 Each shape is a form of the genre repeated n times (numbered lines, footnote bodies, web
 footnotes, "Căn cứ" lines, citations on one line, a long real document); the benchmark builds one
-file of each shape at 1×, 10× and 100× its base size (parse + RDF + Turtle + store, as
-``policy-graph build`` does) and prints the time, the time per MB and the growth ratio from one
-size to the next: about 10 for a stage that is linear, about 100 for a quadratic one.  Parse times
-are CPU seconds (a busy machine does not inflate them); build times are wall seconds, as the build
-runs in worker processes of its own.
+file of each shape at 1×, 10× and 100× its base size and prints the time, the time per MB and the
+growth ratio from one size to the next: about 10 for a stage that is linear, about 100 for a
+quadratic one.  Times are CPU seconds (a machine busy with other work does not inflate them):
+the parser alone, then the whole build in one process (parse, resolve, RDF, Turtle, store load —
+the stages ``policy-graph build`` runs in its workers).  ``--wall`` adds the wall time of a real
+``build`` (worker pool, per-file limits), which a busy machine does inflate, and says when its
+per-file limit refused the file.
 
     .venv/bin/python benchmarks/scaling.py [--shapes numbered,web-footnotes] [--scales 1,10,100]
-                                           [--timeout 300]
+                                           [--timeout 300] [--wall]
 
 A run past ``--timeout`` seconds is stopped and shown as ">timeout".  Figures, not assertions:
 the 10 s per MB target is checked by reading the table.
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import importlib
 import multiprocessing
 import sys
 import tempfile
@@ -99,33 +102,49 @@ SHAPES = {
 }
 
 
-def _build_one(path: Path, conn, parse_only: bool = False) -> None:
-    from graph.build import build
+def _build_in_process(path: Path) -> None:
+    """The stages of ``build`` for one file, in this process: parse, resolve, RDF, Turtle, store."""
+    from graph.build import turtle_text
     from graph.pipeline import parse_file
+    from graph.rdf import document_graph
+    from graph.resolve import resolve
+    from graph.store import GraphFile, rebuild
 
-    work = path.parent
+    doc = parse_file(path)
+    res = resolve([doc])
+    ttl = path.parent / "input.ttl"
+    ttl.write_text(turtle_text(document_graph(doc, res)), encoding="utf-8")
+    rebuild(path.parent / "store", [GraphFile(f"{res.base}/graph/input", ttl)])
+
+
+def _measure(path: Path, conn, mode: str) -> None:
     started = time.process_time()
-    with contextlib.suppress(Exception):  # a refusal: the build below reports it
-        parse_file(path)
-    if parse_only:
-        conn.send(((time.process_time() - started, float("nan")), []))
-        return
-    parsed, wall = time.process_time(), time.perf_counter()
-    report = build([path], work / "store", work / "ttl")
-    conn.send(((parsed - started, time.perf_counter() - wall), [r.reason for r in report.rejected]))
+    if mode == "parse":
+        from graph.pipeline import parse_file
+
+        with contextlib.suppress(Exception):  # a refusal: the build reports it
+            parse_file(path)
+        conn.send((time.process_time() - started, []))
+    elif mode == "build":
+        _build_in_process(path)
+        conn.send((time.process_time() - started, []))
+    else:
+        from graph.build import build
+
+        wall = time.perf_counter()
+        report = build([path], path.parent / "store", path.parent / "ttl")
+        conn.send((time.perf_counter() - wall, [r.reason for r in report.rejected]))
 
 
-def timed_build(
-    text: str, timeout: float, parse_only: bool = False
-) -> tuple[tuple[float, float] | None, list[str]]:
-    """CPU seconds of parsing the file; wall seconds of building it (parse + RDF + Turtle + store, in
-    the build's own worker processes)."""
+def timed(text: str, timeout: float, mode: str) -> tuple[float | None, list[str]]:
+    """Seconds of one mode ("parse", "build": CPU seconds; "wall": a real build's wall seconds) on a
+    file holding ``text``, in a process of its own; None past ``timeout``."""
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "input.txt"
         path.write_text(text, encoding="utf-8")
         context = multiprocessing.get_context("fork")
         parent, child = context.Pipe(duplex=False)
-        worker = context.Process(target=_build_one, args=(path, child, parse_only))
+        worker = context.Process(target=_measure, args=(path, child, mode))
         worker.start()
         child.close()
         if not parent.poll(timeout):
@@ -142,32 +161,39 @@ def main() -> None:
     parser.add_argument("--shapes", default=",".join(SHAPES))
     parser.add_argument("--scales", default="1,10,100")
     parser.add_argument("--timeout", type=float, default=300)
-    parser.add_argument("--parse-only", action="store_true", help="time the parser alone (no RDF, no store)")
+    parser.add_argument("--wall", action="store_true", help="also time a real build (wall clock, limits)")
     args = parser.parse_args()
+    for module in ("graph.build", "graph.pipeline", "graph.rdf", "graph.resolve", "graph.store"):
+        importlib.import_module(module)  # before the timed forks: imports are not the parser's time
+
     scales = [int(s) for s in args.scales.split(",")]
+    modes = ["parse", "build"] + (["wall"] if args.wall else [])
+    heads = {"parse": "parse CPU", "build": "build CPU", "wall": "build wall"}
     print(
-        f"{'shape':20} {'scale':>5} {'MB':>6} {'parse s':>8} {'s/MB':>6} {'growth':>6} "
-        f"{'build s':>8} {'s/MB':>6} {'growth':>6}"
+        f"{'shape':20} {'scale':>5} {'MB':>6} "
+        + " ".join(f"{heads[m]:>10} {'s/MB':>6} {'growth':>6}" for m in modes)
     )
     for name in args.shapes.split(","):
         build_text, base = SHAPES[name]
-        previous = None
+        previous: dict[str, float | None] = {}
         for scale in scales:
             text = build_text(base * scale)
             mb = len(text.encode("utf-8")) / 1e6
-            seconds, rejected = timed_build(text, args.timeout, args.parse_only)
-            cells = []
-            for k in (0, 1):
+            cells, note = [], ""
+            for mode in modes:
+                if mode in previous and previous[mode] is None:
+                    seconds, rejected = None, []  # the smaller size already ran out of time
+                else:
+                    seconds, rejected = timed(text, args.timeout, mode)
                 if seconds is None:
-                    cells.append(f"{'>' + format(args.timeout, '.0f'):>8} {'':>6} {'':>6}")
-                    continue
-                growth = f"{seconds[k] / max(previous[k], 1e-3):.1f}" if previous else ""
-                cells.append(f"{seconds[k]:>8.2f} {seconds[k] / mb:>6.1f} {growth:>6}")
-            note = f"  refused: {rejected[0][:60]}" if rejected else ""
+                    cells.append(f"{'>' + format(args.timeout, '.0f'):>10} {'':>6} {'':>6}")
+                else:
+                    before = previous.get(mode)
+                    growth = f"{seconds / max(before, 1e-3):.1f}" if before else ""
+                    cells.append(f"{seconds:>10.2f} {seconds / mb:>6.1f} {growth:>6}")
+                note = note or (f"  refused: {rejected[0][:70]}" if rejected else "")
+                previous[mode] = seconds
             print(f"{name:20} {scale:>5} {mb:>6.2f} {' '.join(cells)}{note}", flush=True)
-            previous = seconds
-            if seconds is None:
-                break  # the next size would only run longer
 
 
 if __name__ == "__main__":
