@@ -273,3 +273,38 @@ def test_article_assigning_the_decision_to_bodies_is_a_task(name):
     assert task.label == "Điều 2" and task.text.startswith("Giao ")
     assert [m.printed for m in task.lead] == lead
     assert [m.printed for m in task.support] == support
+
+
+# /work/shared/corpus/real/2f6f80b9918e52de.txt (Kế hoạch 172/KH-UBND, TP. Hồ Chí Minh), lines 31-41 and 52
+HCM_172_ITEM_2 = (
+    "2. Tổ chức tập huấn, bồi dưỡng, hướng dẫn chuyên môn, nghiệp vụ\n"
+    "- Nội dung thực hiện: Tổ chức tập\n"
+    "huấn, bồi dưỡng, hướng dẫn chuyên môn, nghiệp vụ cho cán bộ, công chức trực tiếp\n"
+    "làm công tác việc làm thuộc ngành Nội vụ.\n"
+    "- Cơ quan chủ trì: Sở Nội vụ, Sở Giáo dục và Đào tạo, Sở Tài chính.\n"
+    "- Thời gian thực hiện: Năm 2025 và các năm tiếp theo.\n"
+)
+
+
+def test_the_task_text_follows_its_content_label_hcm_172():
+    [task] = prose_tasks(HCM_172_ITEM_2, whole(HCM_172_ITEM_2))
+    assert task.label == "2." and task.text.startswith("Tổ chức tập huấn, bồi dưỡng")
+    assert names(task.lead) == ["Sở Nội vụ", "Sở Giáo dục và Đào tạo", "Sở Tài chính"]
+
+
+def test_a_body_that_answers_for_a_duty_leads_it():
+    text = (  # 2f6f80b9918e52de.txt line 52
+        "IV. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ chịu trách nhiệm về việc báo cáo, đề nghị ban hành và nội dung Kế "
+        "hoạch này. Tham mưu Ủy ban nhân dân Thành phố theo dõi, kiểm tra, đôn đốc các sở, ban, ngành.\n"
+    )
+    [task] = prose_tasks(text, whole(text))
+    assert [m.printed for m in task.lead] == ["Sở Nội vụ"]
+
+
+def test_a_body_that_does_not_answer_leads_nothing():
+    text = (  # /work/shared/corpus/real/994dfbc3967e5ebf.txt line 102
+        "3. Văn phòng đăng ký đất đai không chịu trách nhiệm do việc các đơn vị phối hợp không cung cấp kịp "
+        "thời các văn bản, hồ sơ có liên quan để chỉnh lý, cập nhật biến động vào hồ sơ địa chính, cơ sở dữ "
+        "liệu đất đai.\n"
+    )
+    assert prose_tasks(text, whole(text)) == []

@@ -994,6 +994,13 @@ _BODIES_ACT = re.compile(
     rf"(?P<lead>[^:;.()]+?)(?<!\s)(?<!\bcác)(?<!\bnhững)(?<!\bsự)(?<!\bviệc)(?:\s*+,)?\s++"
     rf"(?=(?:{_GROUP_ACTION_ALT}|căn\s+cứ|chủ\s+động|có\s+trách\s+nhiệm|khẩn\s+trương)(?!\w))"
 )
+# "1. Sở Nội vụ chịu trách nhiệm về việc báo cáo, …" (corpus/real 2f6f80b9918e52de): the bodies answer
+# for what follows; not "… không chịu trách nhiệm", "… phải chịu …", "… được giao … chịu …", "X là cơ quan …"
+_BODIES_ANSWERABLE = re.compile(
+    r"(?P<lead>(?:(?!(?<!\w)(?:được|không|phải|đã|sẽ|là)(?!\w))[^:;.()])+?)(?<!\s)(?:\s*+,)?\s++"
+    # "… chịu trách nhiệm thi hành Quyết định này" closes a decision: it assigns nothing
+    r"(?=chịu\s+trách\s+nhiệm(?!\w)(?!\s+(?:tổ\s+chức\s+)?thi\s+hành))"
+)
 # "3. Tổng cục Quản lý thị trường phối hợp với các đơn vị liên quan kiểm tra, …": the body named
 # first acts, the bodies it works with cooperate
 _BODIES_COOPERATING = re.compile(
@@ -1009,7 +1016,7 @@ _PART_START = re.compile(
 # words between a body and its role that are not part of its name: "Sở Công Thương có trách nhiệm
 # chủ trì, …" (seed 002), "Sở Y tế là cơ quan đầu mối, chủ trì …"
 _DUTY_TAIL = re.compile(
-    r"(?<![ \t\n])[ \t\n]+(?:có[ \t\n]+trách[ \t\n]+nhiệm|là[ \t\n]+cơ[ \t\n]+quan[ \t\n]+đầu[ \t\n]+mối)[ \t\n,]*$"
+    r"(?<![ \t\n])[ \t\n]+(?:(?:có|chịu)[ \t\n]+trách[ \t\n]+nhiệm|là[ \t\n]+cơ[ \t\n]+quan[ \t\n]+đầu[ \t\n]+mối)[ \t\n,]*$"
 )
 
 
@@ -1066,7 +1073,7 @@ _AGENCY_HEADING = re.compile(
 # (searched: "Là cơ quan đầu mối, chủ trì, phối hợp với các sở, ban ngành, địa phương tổ chức …")
 # the cooperating bodies end where what is done starts: an action, or "căn cứ …" ("phối hợp với Văn
 # phòng UBND tỉnh căn cứ các TTHC … xây dựng quy trình", corpus/real e7cd8d423108e103)
-_WORK_START = rf"(?:{_ACTION_ALT}|căn\s+cứ|có\s+trách\s+nhiệm)(?!\w)"
+_WORK_START = rf"(?:{_ACTION_ALT}|căn\s+cứ|(?:có|chịu)\s+trách\s+nhiệm)(?!\w)"
 _CHAIRS = re.compile(
     rf"(?<!\w)(?i:chủ\s+trì)\s*,\s*(?i:{_SUPPORT_VERB})\s+(?P<support>[^:;.]+?)\s*,?\s+(?={_WORK_START})"
 )
@@ -1190,7 +1197,7 @@ def _names_partners(text: str) -> bool:
 def _bodies_acting(body: str, start: int, end: int) -> re.Match[str] | None:
     if body[start:end].rstrip().endswith(":"):
         return None  # a heading over bullets or points
-    for pattern in (_BODIES_COOPERATING, _BODIES_ACT):
+    for pattern in (_BODIES_COOPERATING, _BODIES_ANSWERABLE, _BODIES_ACT):
         match = pattern.match(body, start, end)
         if match and is_agency_like(match.group("lead")) and not _ROLE_WORDS.search(match.group("lead")):
             return match
@@ -1313,7 +1320,7 @@ def _acting_bodies(body: str, start: int, end: int) -> Span | None:
         start = opening.end()
     if not starts_with_agency(body[start:end]):
         return None
-    for pattern in (_PROSE_ASSIGNMENT, _BODIES_COOPERATING, _BODIES_ACT):
+    for pattern in (_PROSE_ASSIGNMENT, _BODIES_COOPERATING, _BODIES_ANSWERABLE, _BODIES_ACT):
         match = pattern.match(body, start, end)
         if match:
             lead_end = _before_duty(body, match.start("lead"), match.end("lead"))

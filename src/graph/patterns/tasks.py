@@ -62,7 +62,13 @@ DEADLINE_LABELS: tuple[str, ...] = (
 )
 # The label of the task's own text above its role lines: "a) Nhiệm vụ: Tham mưu UBND Thành phố …"
 # (dev h03).
-TASK_TEXT_LABELS: tuple[str, ...] = ("Nhiệm vụ", "Nội dung nhiệm vụ", "Nội dung", "Tên nhiệm vụ")
+TASK_TEXT_LABELS: tuple[str, ...] = (
+    "Nhiệm vụ",
+    "Nội dung nhiệm vụ",
+    "Nội dung thực hiện",  # corpus/real 2f6f80b9918e52de: "- Nội dung thực hiện: Tổ chức phổ biến, …"
+    "Nội dung",
+    "Tên nhiệm vụ",
+)
 
 # ------------------------------------------------------------------ headings and sentences
 
