@@ -12,6 +12,7 @@ import httpx
 import pyoxigraph as ox
 import pytest
 
+from graph.server.guard import JobError
 from graph.server.sparql import RESULT_FORMATS, choose_format, parse_accept
 from server_support import BASE, RAW_DIR, build_fixture_store, running_server
 
@@ -243,7 +244,10 @@ def test_format_negotiation():
         choose_format(parse_accept("text/csv;q=0.5, application/sparql-results+xml"), RESULT_FORMATS).name
         == "xml"
     )
-    assert choose_format(parse_accept("text/html"), RESULT_FORMATS).name == "json"
+    assert choose_format(parse_accept("text/html, */*;q=0.8"), RESULT_FORMATS).name == "json"  # a browser
+    with pytest.raises(JobError) as refused:
+        choose_format(parse_accept("text/html"), RESULT_FORMATS)
+    assert refused.value.status == 406
 
 
 @pytest.fixture(scope="module")
@@ -279,11 +283,15 @@ def test_over_long_query_is_stopped_while_others_are_answered(strict_url):
     assert (health["ok"], health["queries_stopped"], health["workers"]) == (True, 1, 2)
 
 
-def test_result_size_is_capped(strict_url):
-    response = select(strict_url, "SELECT * WHERE { ?s ?p ?o }")
-    assert response.status_code == 413
-    assert "more than 50 rows" in response.text
-    assert select(strict_url, "SELECT * WHERE { ?s ?p ?o } LIMIT 50").status_code == 200
+def test_results_are_bounded_by_size_not_by_the_page_row_cap(strict_url):
+    """--max-rows (50 here) bounds what a page's look-up may return; a SPARQL result is answered
+    whole up to 32 MiB, however many rows, and past that refused with a 413 saying how to page."""
+    everything = select(strict_url, "SELECT * WHERE { ?s ?p ?o }")
+    assert everything.status_code == 200 and len(everything.json()["results"]["bindings"]) > 200
+    doubled = " ".join(f"BIND(CONCAT(?x{n}, ?x{n}) AS ?x{n + 1})" for n in range(12))  # 2¹² × ~60 chars
+    huge = select(strict_url, f"SELECT ?x12 WHERE {{ ?a ?b ?c BIND(STR(?a) AS ?x0) {doubled} }} LIMIT 600")
+    assert huge.status_code == 413, huge.text[:300]
+    assert "larger than 32 MiB" in huge.text and "OFFSET" in huge.text
 
 
 def test_update_with_allow_update_needs_the_token(store, tmp_path):

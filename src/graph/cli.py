@@ -410,7 +410,13 @@ def _short(text: str, base: str) -> str:
     type=click.FloatRange(0.1, 600),
     help="Seconds a SPARQL query may run before it is stopped.",
 )
-@click.option("--max-rows", default=10000, show_default=True, type=click.IntRange(1))
+@click.option(
+    "--max-rows",
+    default=10000,
+    show_default=True,
+    type=click.IntRange(1),
+    help="Rows a page's look-up may return. SPARQL results are bounded by size instead (32 MiB).",
+)
 @click.option(
     "--workers",
     default=3,

@@ -4,7 +4,9 @@ A thin Starlette layer: queries run in ``sparql.WorkerPool`` processes (time lim
 that really stops a query, result caps), page contents come from ``pages``, HTML is
 rendered by Jinja2 with autoescaping on, so document text never becomes markup.
 
-Routes: ``/`` landing (search, browse, top resolutions) · ``/sparql-ui`` query UI (YASGUI +
+Routes (besides the SPARQL Protocol: ``/sparql?graph=IRI`` and ``/sparql?default``, Graph Store
+Protocol reads; ``/download`` the whole store as N-Quads or TriG; ``/.well-known/void`` VoID):
+``/`` landing (search, browse, top resolutions) · ``/sparql-ui`` query UI (YASGUI +
 query library) · ``/sparql`` protocol · the everyday pages of ``handlers`` (``/search?q=``,
 ``/documents``, ``/tree?doc=`` with ``&format=csv|xlsx``, ``/deadlines``, ``/compare?doc=``) · ``/api/chain?iri=&depth=`` · ``/api/queries`` · ``/api/queries/{name}?param=`` (bound) · ``/health`` ·
 ``/source/{sha16}?start=&end=`` source text with a span marked · ``/static/…`` ·
@@ -47,13 +49,13 @@ from .limits import (
     quiet_accept_errors,
 )
 from .pool import PoolBusy, QueryTimeout, WorkerPool, WorkersNotStarting, current_client
-from .sparql import GRAPH_FORMATS, Job, choose_format, parse_accept
+from .sparql import GRAPH_FORMATS, Format, Job, choose_format, parse_accept
 
 log = logging.getLogger("graph.server")
 HERE = Path(__file__).resolve().parent
 DEFAULT_BASE = "https://w3id.org/policy-graph"
 HTML = "text/html"
-PAGE_FORMATS = ((HTML, None), *tuple((f.media_type, f) for f in GRAPH_FORMATS))
+HTML_FORMAT = Format("html", HTML, ("application/xhtml+xml",))
 MAX_PARAM_CHARS = 200
 
 
@@ -114,17 +116,6 @@ def _error(status: int, message: str) -> PlainTextResponse:
     return PlainTextResponse(message + "\n", status_code=status)
 
 
-def _wants(request: Request, offered: list[str]) -> str:
-    for media, _q in parse_accept(request.headers.get("accept")):
-        if media in offered:
-            return media
-        if media in ("*/*", "text/*"):
-            return offered[0]
-        if media == "application/*":
-            return next((o for o in offered if o.startswith("application/")), offered[0])
-    return offered[0]
-
-
 def _reply_response(reply: tuple) -> Response:
     if reply[0] == "error":
         return _error(reply[1], reply[2])
@@ -180,6 +171,18 @@ async def _read_body(request: Request, limit: int) -> bytes | Response:
     return b"".join(chunks)
 
 
+UTF8_NAMES = ("utf-8", "utf8", "us-ascii", "ascii")  # ASCII is a subset of UTF-8
+
+
+def _charset(content_type: str) -> str:
+    """The charset parameter of a Content-Type, lower-cased; utf-8 when none is given."""
+    for param in content_type.split(";")[1:]:
+        key, _, value = param.partition("=")
+        if key.strip().lower() == "charset":
+            return value.strip().strip('"').lower()
+    return "utf-8"
+
+
 async def _protocol_params(request: Request) -> dict[str, list[str]] | Response:
     """The protocol's parameters from the URL, a form body or a sparql-query/update body."""
     params = {k: request.query_params.getlist(k) for k in request.query_params}
@@ -196,10 +199,23 @@ async def _protocol_params(request: Request) -> dict[str, list[str]] | Response:
             "POST cần application/x-www-form-urlencoded, application/sparql-query hoặc "
             "application/sparql-update (unsupported content type: " + (ctype or "none") + ")",
         )
+    charset = _charset(request.headers.get("content-type", ""))
+    if charset not in UTF8_NAMES:
+        return _error(
+            415,
+            f"Nội dung phải mã hóa UTF-8 (the SPARQL Protocol body must be UTF-8, not {charset})",
+        )
     raw = await _read_body(request, request.app.state.settings.max_body)
     if isinstance(raw, Response):
         return raw
-    body = raw.decode("utf-8", errors="replace")
+    try:
+        body = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        return _error(
+            400,
+            f"Nội dung không phải UTF-8 ở byte {err.start} (the body is not UTF-8 at byte {err.start}: "
+            "declare nothing else, the protocol is UTF-8 only)",
+        )
     if ctype == "application/x-www-form-urlencoded":
         for key, values in parse_qs(body, keep_blank_values=True).items():
             params.setdefault(key, []).extend(values)
@@ -224,6 +240,8 @@ async def sparql_endpoint(request: Request) -> Response:
     if isinstance(params, Response):
         return params
     queries, updates = params.get("query", []), params.get("update", [])
+    if request.method == "GET" and not queries and not updates and ("graph" in params or "default" in params):
+        return await graph_store_get(request, settings, params)
     if len(queries) + len(updates) > 1:
         return _error(
             400, "chỉ một query hoặc một update mỗi yêu cầu (exactly one query or update per request)"
@@ -253,10 +271,55 @@ async def sparql_endpoint(request: Request) -> Response:
         forced_format=forced,
         default_graphs=default_graphs,
         named_graphs=named_graphs,
-        max_rows=settings.max_rows,
+        max_rows=None,  # bounded by size (sparql.MAX_RESULT_BYTES), not by a row count
         prefixes=pages.TURTLE_PREFIXES,
+        base_iri=settings.base + "/",
     )
     return await _run(request.app.state.pool, job, settings.timeout_s)
+
+
+GRAPH_TRIPLES = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+DEFAULT_TRIPLES = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
+
+
+async def graph_store_get(request: Request, settings: Settings, params: dict[str, list[str]]) -> Response:
+    """Graph Store Protocol, read only: ``GET /sparql?graph=IRI`` is that named graph (one per
+    source file, see /.well-known/void), ``GET /sparql?default`` the default graph, the union of
+    them all; RDF in the negotiated format.  Writing (PUT, POST, DELETE) is not offered."""
+    graphs = params.get("graph", [])
+    if len(graphs) + ("default" in params) != 1:
+        return _error(400, "cần đúng một graph=IRI hoặc default (exactly one of graph=IRI or default)")
+    if graphs and not pages.safe_iri(graphs[0]):
+        return _error(400, f"graph phải là IRI tuyệt đối (graph must be an absolute IRI): {graphs[0]}")
+    job = Job(
+        mode="protocol",
+        query=GRAPH_TRIPLES if graphs else DEFAULT_TRIPLES,
+        accept=parse_accept(request.headers.get("accept")),
+        forced_format=next(iter(params.get("format", [])), None),
+        substitutions={"g": ("uri", graphs[0])} if graphs else None,
+        max_rows=None,
+        prefixes=pages.TURTLE_PREFIXES,
+        trusted=True,
+        not_found=f"Không có đồ thị này (no such graph): {graphs[0]}" if graphs else None,
+    )
+    return await _run(request.app.state.pool, job, settings.timeout_s)
+
+
+async def download(request: Request) -> Response:
+    """The whole store, one named graph per source file: N-Quads (default) or TriG."""
+    settings: Settings = request.app.state.settings
+    job = Job(
+        mode="dump",
+        query="",
+        accept=parse_accept(request.headers.get("accept")),
+        forced_format=request.query_params.get("format"),
+        prefixes=pages.TURTLE_PREFIXES,
+    )
+    response = await _run(request.app.state.pool, job, settings.timeout_s)
+    if response.status_code == 200:
+        extension = "trig" if response.media_type == "application/trig" else "nq"
+        response.headers["Content-Disposition"] = f'attachment; filename="policy-graph.{extension}"'
+    return response
 
 
 async def _update(request: Request, settings: Settings, update: str) -> Response:
@@ -311,15 +374,67 @@ def service_description(request: Request, settings: Settings) -> Response:
         base=settings.base,
         update_lang=", sd:SPARQL11Update" if settings.allow_update else "",
     )
-    fmt = choose_format(parse_accept(request.headers.get("accept")), GRAPH_FORMATS)
+    return _rdf_text_response(request, text)
+
+
+VOID_TEMPLATE = """@prefix void: <http://rdfs.org/ns/void#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix sd: <http://www.w3.org/ns/sparql-service-description#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+
+<{origin}/.well-known/void#policy-graph> a void:Dataset ;
+  dcterms:title "policy-graph: văn bản chính sách và chuỗi triển khai"@vi ,
+    "policy-graph: policy documents and their implementation chains"@en ;
+  void:sparqlEndpoint <{origin}/sparql> ;
+  void:dataDump <{origin}/download> ;
+  void:uriSpace "{base}/" ;
+  void:rootResource <{base}/eli> ;
+  void:vocabulary <https://w3id.org/policy-graph/ontology#> , <http://data.europa.eu/eli/ontology#> ,
+    <http://www.w3.org/ns/org#> , <http://www.w3.org/ns/oa#> , <http://www.w3.org/ns/prov#> ,
+    <http://www.w3.org/2004/02/skos/core#> , <http://purl.org/dc/terms/> ;
+  void:triples {triples} ;
+  void:feature <http://www.w3.org/ns/formats/N-Quads> , <http://www.w3.org/ns/formats/TriG> ,
+    <http://www.w3.org/ns/formats/Turtle> , <http://www.w3.org/ns/formats/JSON-LD> .
+{subsets}"""
+VOID_SUBSET = """<{origin}/.well-known/void#policy-graph> void:subset [ a void:Dataset ; sd:name <{graph}> ;
+  void:triples {n} ; void:dataDump <{origin}/sparql?graph={quoted}> ] .
+"""
+GRAPH_SIZES = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
+
+
+async def void_description(request: Request) -> Response:
+    """``/.well-known/void``: the dataset in the VoID vocabulary (RFC 5785 well-known place):
+    endpoint, download, URI space, vocabularies, size, and each named graph as a subset."""
+    settings: Settings = request.app.state.settings
+    origin = str(request.base_url).rstrip("/")
+    sizes = await request.app.state.site.rows(GRAPH_SIZES)
+    subsets = "".join(
+        VOID_SUBSET.format(
+            origin=origin, graph=row["g"].value, n=row["n"].value, quoted=quote(row["g"].value, safe="")
+        )
+        for row in sizes
+        if pages.safe_iri(row["g"].value)
+    )
+    total = sum(int(row["n"].value) for row in sizes)
+    text = VOID_TEMPLATE.format(origin=origin, base=settings.base, triples=total, subsets=subsets)
+    return _rdf_text_response(request, text)
+
+
+def _rdf_text_response(request: Request, turtle: str) -> Response:
+    """A description written in Turtle, answered in the format the client accepts."""
+    fmt = choose_format(
+        parse_accept(request.headers.get("accept")), GRAPH_FORMATS, request.query_params.get("format")
+    )
     if fmt.name == "turtle":
-        return Response(text, media_type="text/turtle; charset=utf-8")
+        return Response(turtle, media_type="text/turtle; charset=utf-8")
     import pyoxigraph as ox
 
     from .sparql import _triples_bytes
 
-    triples = [q.triple for q in ox.parse(text.encode(), format=ox.RdfFormat.TURTLE)]
-    return Response(_triples_bytes(iter(triples), fmt, 10000, None), media_type=fmt.media_type)
+    triples = [q.triple for q in ox.parse(turtle.encode(), format=ox.RdfFormat.TURTLE)]
+    return Response(
+        _triples_bytes(iter(triples), fmt, None, pages.TURTLE_PREFIXES), media_type=fmt.media_type
+    )
 
 
 # ------------------------------------------------------------ pages
@@ -451,8 +566,8 @@ def _page_format(request: Request):
     if forced:
         name = FORMAT_PARAM_NAMES.get(forced)
         return next((f for f in GRAPH_FORMATS if f.name == name), None)
-    chosen = _wants(request, [m for m, _ in PAGE_FORMATS])
-    return dict(PAGE_FORMATS)[chosen]
+    chosen = choose_format(parse_accept(request.headers.get("accept")), (HTML_FORMAT, *GRAPH_FORMATS))
+    return None if chosen is HTML_FORMAT else chosen
 
 
 async def _rdf_description(request: Request, iri: str, fmt) -> Response:
@@ -465,11 +580,9 @@ async def _rdf_description(request: Request, iri: str, fmt) -> Response:
         max_rows=settings.max_rows,
         prefixes=pages.TURTLE_PREFIXES,
         trusted=True,
+        not_found=f"Không có nút này trong đồ thị (no such node in the graph): {iri}",
     )
-    response = await _run(request.app.state.pool, job, settings.timeout_s)
-    if response.status_code == 200 and bytes(response.body).strip() in (b"", b"[]", b"{}"):
-        return _error(404, f"Không có nút này trong đồ thị (no such node in the graph): {iri}")
-    return response
+    return await _run(request.app.state.pool, job, settings.timeout_s)
 
 
 async def resource(request: Request) -> Response:
@@ -495,21 +608,37 @@ async def resource(request: Request) -> Response:
             **await pages.document_parts(site, iri),
             extra=await handlers.view_data(request, "document", {"iri": iri}),
         )
-        return await _render(request, "document.html", **context)
+        return _with_alternates(await _render(request, "document.html", **context), request.url.path)
     if view.kind == "agency":
         context.update(
             await pages.agency_parts(site, iri),
             extra=await handlers.view_data(request, "agency", {"iri": iri}),
         )
-        return await _render(request, "agency.html", **context)
+        return _with_alternates(await _render(request, "agency.html", **context), request.url.path)
     if pages.PG + "Task" in view.types:
         context.update(task=await handlers.view_data(request, "task", {"iri": iri}))
-        return await _render(request, "task.html", **context)
-    return await _render(request, "node.html", **context)
+        return _with_alternates(await _render(request, "task.html", **context), request.url.path)
+    return _with_alternates(await _render(request, "node.html", **context), request.url.path)
+
+
+RDF_ALTERNATES = (
+    ("turtle", "text/turtle"),
+    ("jsonld", "application/ld+json"),
+    ("nt", "application/n-triples"),
+)
 
 
 def _rdf_links(path: str) -> list[tuple[str, str]]:
-    return [(name, f"{quote(path)}?format={name}") for name in ("turtle", "jsonld", "nt")]
+    return [(name, f"{quote(path)}?format={name}") for name, _ in RDF_ALTERNATES]
+
+
+def _with_alternates(response: Response, path: str) -> Response:
+    """``Link: <…?format=turtle>; rel="alternate"; type="text/turtle"``, … on a page: the same
+    node's RDF, for clients that read headers rather than HTML."""
+    response.headers["Link"] = ", ".join(
+        f'<{quote(path)}?format={name}>; rel="alternate"; type="{media}"' for name, media in RDF_ALTERNATES
+    )
+    return response
 
 
 async def source(request: Request) -> Response:
@@ -529,7 +658,7 @@ async def source(request: Request) -> Response:
     view = await handlers.view_data(request, "source", {"iri": iri, **span}, raw_dir)
     if view is None:
         return await _render(request, "notfound.html", status=404, iri=iri)
-    return await _render(
+    page = await _render(
         request,
         "source.html",
         source=view,
@@ -538,6 +667,7 @@ async def source(request: Request) -> Response:
         end=end,
         rdf_links=_rdf_links(request.url.path),
     )
+    return _with_alternates(page, request.url.path)
 
 
 async def graph_error(request: Request, exc: Exception) -> Response:
@@ -619,6 +749,8 @@ def create_app(
         Route("/api/labels", handlers.labels),
         Route("/api/queries/{name:str}", bound_query),
         Route("/health", health),
+        Route("/.well-known/void", void_description),
+        Route("/download", download),
         Route("/favicon.ico", lambda request: Response(status_code=204)),
         Route("/source/{sha:str}", source),
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),

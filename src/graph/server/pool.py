@@ -459,6 +459,8 @@ class WorkerPool:
                     await self._replace(worker)
                     continue
                 self._weigh(client, began, stopped=True)
+                # its pipe closes a moment before it is reaped: wait (off the loop) for the exit code
+                await asyncio.to_thread(worker.process.join, 1.0)
                 reply = death_reply(worker)
                 await self._replace(worker)
                 return reply

@@ -17,7 +17,11 @@ from typing import Any
 
 from .guard import JobError, Verdict, check_query, check_update
 
+# A SPARQL result is answered whole up to this size, however many rows that is (a client paging
+# through the store with LIMIT/OFFSET chooses its own page size); past it, a 413 says so.
 MAX_RESULT_BYTES = 32 * 1024 * 1024
+# The whole-graph download (/download, Graph Store Protocol GET of the default graph).
+MAX_DOWNLOAD_BYTES = 256 * 1024 * 1024
 
 # ------------------------------------------------------------ formats
 
@@ -41,7 +45,14 @@ GRAPH_FORMATS = (  # CONSTRUCT / DESCRIBE; the first is the default
     Format("jsonld", "application/ld+json", ("application/json",)),
     Format("rdfxml", "application/rdf+xml"),
 )
+DATASET_FORMATS = (  # the whole store, graph names kept
+    Format("nquads", "application/n-quads"),
+    Format("trig", "application/trig"),
+)
 FORMAT_PARAM_NAMES = {
+    "nq": "nquads",
+    "nquads": "nquads",
+    "trig": "trig",
     "json": "json",
     "xml": "xml",
     "csv": "csv",
@@ -78,8 +89,9 @@ def parse_accept(header: str | None) -> list[tuple[str, float]]:
 def choose_format(
     accept: list[tuple[str, float]], offered: tuple[Format, ...], forced: str | None = None
 ) -> Format:
-    """The first offered format the client accepts; the default when it accepts none of them
-    (a browser asking for text/html still gets a result rather than a 406)."""
+    """The first offered format the client accepts (``forced``, the ``format=`` parameter,
+    first); a JobError 406 naming the offered types when it accepts none of them (a browser
+    sends ``*/*`` among its types, so it still gets the default)."""
     if forced:
         found = next((f for f in offered if f.name == FORMAT_PARAM_NAMES.get(forced, forced)), None)
         if found:
@@ -88,11 +100,20 @@ def choose_format(
         for fmt in offered:
             if media in (fmt.media_type, *fmt.aliases):
                 return fmt
-        if media in ("*/*", "application/*", "text/*"):
-            return next(
-                (f for f in offered if media == "*/*" or f.media_type.startswith(media[:-1])), offered[0]
-            )
-    return offered[0]
+        if media == "*/*":
+            return offered[0]
+        if media in ("application/*", "text/*"):
+            found = next((f for f in offered if f.media_type.startswith(media[:-1])), None)
+            if found:
+                return found
+    raise not_acceptable(offered)
+
+
+def not_acceptable(offered: tuple[Format, ...] | list[str]) -> JobError:
+    types = ", ".join(f.media_type if isinstance(f, Format) else f for f in offered)
+    return JobError(
+        406, f"Không có định dạng nào trong Accept mà máy chủ trả được (none of the accepted types): {types}"
+    )
 
 
 # ------------------------------------------------------------ terms across processes
@@ -173,13 +194,15 @@ class Job:
     substitutions: dict[str, tuple] | None = None
     default_graphs: list[str] | None = None
     named_graphs: list[str] | None = None
-    max_rows: int = 10000
+    max_rows: int | None = 10000  # None: bounded by size only (MAX_RESULT_BYTES)
     prefixes: dict[str, str] | None = None
     values: dict[str, str] | None = None
     query_dir: str | None = None
     trusted: bool = False
     verdict: Verdict | None = None
     context: dict[str, str] | None = None
+    base_iri: str | None = None  # relative IRIs in the query resolve against it
+    not_found: str | None = None  # a CONSTRUCT with no triple is this 404 (a page or graph that is not there)
 
 
 def _dataset_kwargs(job: Job) -> dict:
@@ -188,8 +211,12 @@ def _dataset_kwargs(job: Job) -> dict:
     kwargs: dict = {}
     if job.default_graphs:
         kwargs["default_graph"] = [ox.NamedNode(g) for g in job.default_graphs]
+    elif job.named_graphs:
+        kwargs["default_graph"] = []  # the protocol's dataset names no default graph: it is empty
     elif not (job.verdict and job.verdict.declares_dataset):
         kwargs["use_default_graph_as_union"] = True
+    if job.base_iri:
+        kwargs["base_iri"] = job.base_iri
     if job.named_graphs:
         kwargs["named_graphs"] = [ox.NamedNode(g) for g in job.named_graphs]
     if job.substitutions:
@@ -209,6 +236,8 @@ def run_job(store, job: Job) -> tuple[str, Any]:
         from .views import run_view
 
         return "view", run_view(store, job.query, job.values or {}, job.context)
+    if job.mode == "dump":
+        return _dump(store, job)
     if job.mode == "update":
         check_update(job.query)
         try:
@@ -235,7 +264,25 @@ def run_job(store, job: Job) -> tuple[str, Any]:
         fmt = choose_format(accept, RESULT_FORMATS, job.forced_format)
         return fmt.media_type, _solutions_bytes(result, fmt, job.max_rows)
     fmt = choose_format(accept, GRAPH_FORMATS, job.forced_format)
-    return fmt.media_type, _triples_bytes(result, fmt, job.max_rows, job.prefixes)
+    body = _triples_bytes(result, fmt, job.max_rows, job.prefixes, job.not_found)
+    return fmt.media_type, body
+
+
+def _dump(store, job: Job) -> tuple[str, bytes]:
+    """The whole store, every named graph kept (N-Quads or TriG), up to MAX_DOWNLOAD_BYTES."""
+    import pyoxigraph as ox
+
+    fmt = choose_format(job.accept or [("*/*", 1.0)], DATASET_FORMATS, job.forced_format)
+    rdf_format = ox.RdfFormat.N_QUADS if fmt.name == "nquads" else ox.RdfFormat.TRIG
+    kwargs = {"prefixes": job.prefixes} if job.prefixes and fmt.name == "trig" else {}
+    body = store.dump(format=rdf_format, **kwargs)
+    if len(body) > MAX_DOWNLOAD_BYTES:
+        raise JobError(
+            413,
+            f"Kho lớn hơn {MAX_DOWNLOAD_BYTES // 2**20} MiB: hãy dùng data/ttl/ của lần dựng "
+            f"(the store is larger than {MAX_DOWNLOAD_BYTES // 2**20} MiB: use the build's data/ttl/ files)",
+        )
+    return fmt.media_type, body
 
 
 def _bound_query(store, job: Job) -> str:
@@ -263,6 +310,14 @@ def _results_format(fmt: Format):
     }[fmt.name]
 
 
+def _too_large(limit: int = MAX_RESULT_BYTES) -> JobError:
+    return JobError(
+        413,
+        f"Kết quả vượt quá {limit // 2**20} MiB; hãy chia trang bằng LIMIT/OFFSET "
+        f"(the result is larger than {limit // 2**20} MiB: page through it with LIMIT and OFFSET)",
+    )
+
+
 def _too_many(max_rows: int, what_vi: str, what_en: str) -> JobError:
     return JobError(
         413,
@@ -271,7 +326,7 @@ def _too_many(max_rows: int, what_vi: str, what_en: str) -> JobError:
     )
 
 
-def _rows(result, max_rows: int) -> list[dict[str, tuple]]:
+def _rows(result, max_rows: int | None) -> list[dict[str, tuple]]:
     import pyoxigraph as ox
 
     if not isinstance(result, ox.QuerySolutions):
@@ -279,13 +334,13 @@ def _rows(result, max_rows: int) -> list[dict[str, tuple]]:
     names = [v.value for v in result.variables]
     rows: list[dict[str, tuple]] = []
     for solution in result:
-        if len(rows) >= max_rows:
+        if max_rows is not None and len(rows) >= max_rows:
             raise _too_many(max_rows, "dòng", "rows")
         rows.append({n: term for n in names if (term := encode_term(solution[n])) is not None})
     return rows
 
 
-def _solutions_bytes(result, fmt: Format, max_rows: int) -> bytes:
+def _solutions_bytes(result, fmt: Format, max_rows: int | None) -> bytes:
     """Rows are counted and bytes measured as the JSON is built, so a cap stops early;
     XML/CSV/TSV are then written by pyoxigraph from that JSON."""
     import pyoxigraph as ox
@@ -294,16 +349,14 @@ def _solutions_bytes(result, fmt: Format, max_rows: int) -> bytes:
     bindings: list[dict[str, dict]] = []
     size = 0
     for solution in result:
-        if len(bindings) >= max_rows:
+        if max_rows is not None and len(bindings) >= max_rows:
             raise _too_many(max_rows, "dòng", "rows")
         row = {n: _json_term(solution[n]) for n in names if solution[n] is not None}
-        size += sum(len(t.get("value", "")) if isinstance(t.get("value"), str) else 64 for t in row.values())
+        size += 16 + sum(
+            len(t.get("value", "")) + 32 if isinstance(t.get("value"), str) else 64 for t in row.values()
+        )
         if size > MAX_RESULT_BYTES:
-            raise JobError(
-                413,
-                f"Kết quả vượt quá {MAX_RESULT_BYTES // 2**20} MiB "
-                f"(the result is larger than {MAX_RESULT_BYTES // 2**20} MiB): add a LIMIT",
-            )
+            raise _too_large()
         bindings.append(row)
     body = json.dumps(
         {"head": {"vars": names}, "results": {"bindings": bindings}}, ensure_ascii=False
@@ -317,14 +370,28 @@ def _solutions_bytes(result, fmt: Format, max_rows: int) -> bytes:
     return converted
 
 
-def _triples_bytes(result, fmt: Format, max_rows: int, prefixes: dict[str, str] | None) -> bytes:
+def _triples_bytes(
+    result,
+    fmt: Format,
+    max_rows: int | None,
+    prefixes: dict[str, str] | None,
+    not_found: str | None = None,
+) -> bytes:
     import pyoxigraph as ox
 
     triples: list = []
+    size = 0
     for triple in result:
-        if len(triples) >= max_rows:
+        if max_rows is not None and len(triples) >= max_rows:
             raise _too_many(max_rows, "bộ ba", "triples")
+        size += 3 * 32 + len(triple.object.value) if isinstance(triple.object, ox.Literal) else 3 * 48
+        if size > MAX_RESULT_BYTES:
+            raise _too_large()
         triples.append(triple)
+    if not triples and not_found:
+        raise JobError(404, not_found)
+    if fmt.name == "jsonld":
+        return _compact_jsonld(triples, prefixes or {})
     rdf_format = {
         "turtle": ox.RdfFormat.TURTLE,
         "ntriples": ox.RdfFormat.N_TRIPLES,
@@ -335,10 +402,22 @@ def _triples_bytes(result, fmt: Format, max_rows: int, prefixes: dict[str, str] 
     body = ox.serialize(triples, format=rdf_format, prefixes=with_prefixes or None)
     assert body is not None  # no output file given: the bytes come back
     if len(body) > MAX_RESULT_BYTES:
-        raise JobError(
-            413, f"Kết quả vượt quá {MAX_RESULT_BYTES // 2**20} MiB (result too large): add a LIMIT"
-        )
+        raise _too_large()
     return body
+
+
+def _compact_jsonld(triples: list, prefixes: dict[str, str]) -> bytes:
+    """JSON-LD with a compact ``@context`` (the graph's prefixes), by rdflib: pyoxigraph writes
+    expanded JSON-LD only, full IRIs as keys, which a JSON-LD reader accepts but a person cannot."""
+    import pyoxigraph as ox
+    from rdflib import Graph
+
+    graph = Graph()
+    if triples:
+        graph.parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), format="nt")
+    context = {"@vocab": prefixes["pg"], **prefixes} if "pg" in prefixes else dict(prefixes)
+    body = graph.serialize(format="json-ld", context=context, auto_compact=True, ensure_ascii=False)
+    return body.encode("utf-8")
 
 
 # ------------------------------------------------------------ the worker process
