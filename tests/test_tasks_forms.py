@@ -308,3 +308,20 @@ def test_a_body_that_does_not_answer_leads_nothing():
         "liệu đất đai.\n"
     )
     assert prose_tasks(text, whole(text)) == []
+
+
+def test_a_role_value_naming_who_chairs_and_who_cooperates_is_split():
+    # /work/shared/corpus/real/31fb08f34535fce3.txt (Kế hoạch 174/KH-UBND, TP. Hồ Chí Minh), lines 108-112
+    text = (
+        "a) Hoạt động 1\n"
+        "- Nội dung:\n"
+        "+ Tổng kết “Mô hình một cửa hỗ trợ phụ nữ và trẻ em trên địa bàn Thành phố Hồ Chí Minh” triển khai thí điểm tại Bệnh viện Hùng Vương với hình thức phù hợp với điều kiện tình hình thực tế.\n"
+        "+ Tập huấn nâng cao năng lực cho đội ngũ cán bộ, y bác sỹ, nhân viên và người lao động tham gia cung cấp dịch vụ công tác xã hội cho phụ nữ, trẻ em, nhóm đối tượng yếu thế là nạn nhân của bạo lực, xâm hại, mang thai ngoài ý muốn tại 04 Mô hình một cửa.\n"
+        "- Cơ quan thực hiện: Sở Y tế chủ trì, phối hợp với các sở, ban, ngành, đoàn thể Thành phố và các đơn vị có liên quan.\n"
+    )
+    [task] = prose_tasks(text, whole(text))
+    assert [m.printed for m in task.lead] == ["Sở Y tế"]
+    assert [m.printed for m in task.support] == [
+        "các sở, ban, ngành, đoàn thể Thành phố",
+        "các đơn vị có liên quan",
+    ]

@@ -768,6 +768,9 @@ def _role_block_task(
             task.deadline = parse_deadline(
                 body[value.start : value.end], Span(*_trim(body, value.start, value.end))
             )
+        elif value.role == "lead" and (chairs := _VALUE_CHAIRS.match(body, value.start, value.end)):
+            task.lead.extend(_mentions(body, chairs.start("lead"), chairs.end("lead")))
+            task.support.extend(_mentions(body, chairs.start("support"), chairs.end("support")))
         else:
             getattr(task, value.role).extend(_mentions(body, value.start, value.end))
     if task.deadline is None:
@@ -978,6 +981,14 @@ def _prose_deadline(body: str, start: int, end: int) -> Deadline | None:
 _ACTION_ALT = alternation(ACTION_VERBS)
 _ACTION_START = re.compile(
     rf"(?<!\w){first_letters(ACTION_VERBS, True)}(?:{_ACTION_ALT})(?!\w)", re.IGNORECASE
+)
+# a role line whose value says who chairs and who cooperates: "- Cơ quan thực hiện: Sở Y tế chủ trì, phối
+# hợp với các sở, ban, ngành, đoàn thể Thành phố và các đơn vị có liên quan." (corpus/real
+# 31fb08f34535fce3); the cooperating bodies end with the value, its first sentence, or where what
+# they do starts
+_VALUE_CHAIRS = re.compile(
+    r"[\s+•-]*(?P<lead>[^:;()]+?)(?<!\s)\s+chủ\s+trì\s*,?\s*phối\s+hợp(?:\s+với)?\s+"
+    rf"(?P<support>(?:[^:;.]|\.(?!\s))+?)(?<!\s)(?:(?=\s+(?:{_ACTION_ALT})(?!\w))|(?=\.\s)|[\s.;]*$)"
 )
 _PROSE_ASSIGNMENT = re.compile(
     rf"(?P<lead>[^:;.()]+?)(?<!\s)\s+chủ\s+trì(?:\s*+,\s*+{_SUPPORT_VERB}\s+(?P<support>[^:;.]+?)(?<!\s))?"
