@@ -325,3 +325,43 @@ def test_a_role_value_naming_who_chairs_and_who_cooperates_is_split():
         "các sở, ban, ngành, đoàn thể Thành phố",
         "các đơn vị có liên quan",
     ]
+
+
+# Thông báo 634/TB-VPCP (/work/shared/corpus/real/24701a1c97c8c368.txt), lines 85 and 105-112: items open
+# with their topic ("Về …:"); the task is what follows, the body named there leads
+TB_634_ITEMS = (
+    "2. Về dự án đầu tư xây dựng công trình nạo vét luồng tàu vào khu bến cảng Nghi Sơn tại Khu kinh tế Nghi Sơn: Bộ Xây dựng khẩn trương rà soát, sớm bàn giao trong năm 2025 dự án đầu tư xây dựng công trình nạo vét luồng tàu vào khu bến cảng Nghi Sơn tại Khu kinh tế Nghi Sơn cho tỉnh Thanh Hóa làm cơ quan chủ quản hoặc cơ quan có thẩm quyền để triển khai Dự án theo quy định, báo cáo Thủ tướng Chính phủ kết quả thực hiện trước ngày 31 tháng 12 năm 2025.\n"
+    "7. Về đề nghị Chính phủ chỉ đạo Bộ Tài chính xem\n"
+    "xét, bố trí vốn Dự án đường ven biển đoạn Hoằng Hóa - Sầm Sơn và Quảng Xương -\n"
+    "Tĩnh Gia trong kế hoạch vốn đầu tư công trung hạn giai đoạn 2026 - 2030 từ số vốn\n"
+    "không giải ngân hết phải hoàn trả ngân sách trung ương của dự án BOT đường ven\n"
+    "biển đoạn Hoằng Hóa - Sầm Sơn và Quảng Xương - Tĩnh Gia: giao Bộ Tài chính chủ\n"
+    "trì phối hợp với Bộ Xây dựng và các cơ quan liên quan xem xét, xử lý theo đúng\n"
+    "quy định. Đối với nội dung vượt thẩm quyền, đề xuất báo cáo cấp có thẩm quyền\n"
+    "phương án xử lý theo quy định của pháp luật trước ngày 25 tháng 12 năm 2025.\n"
+)
+
+
+def test_notice_items_that_open_with_their_topic_tb_634():
+    tasks = prose_tasks(TB_634_ITEMS, whole(TB_634_ITEMS))
+    assert [(t.label, t.text.split()[:3]) for t in tasks] == [
+        ("2.", ["Bộ", "Xây", "dựng"]),
+        ("7.", ["Bộ", "Tài", "chính"]),
+    ]
+    assert [names(t.lead) for t in tasks] == [["Bộ Xây dựng"], ["Bộ Tài chính"]]
+    assert [m.printed for m in tasks[1].support] == ["Bộ Xây dựng", "các cơ quan liên quan"]
+
+
+def test_the_manner_of_the_work_is_no_part_of_the_body_826ed569ec2ddaa1():
+    # /work/shared/corpus/real/826ed569ec2ddaa1.txt lines 78-79 (a Government Office notice)
+    text = (
+        "5. Về kiến nghị xem xét, trình Quốc hội phê duyệt chủ trương đầu tư; chủ động phê duyệt đầu tư các Chương trình mục tiêu quốc gia; ban hành quy định về cơ chế quản lý, tổ chức thực hiện các Chương trình mục tiêu quốc gia giai đoạn 2026 - 2030:\n"
+        "Bộ Nông nghiệp và Môi trường khẩn trương chủ trì, phối hợp với Bộ Dân tộc và Tôn giáo, Bộ Tài chính và các cơ quan liên quan, hoàn thiện Báo cáo trình Quốc hội phê duyệt chủ trương đầu tư Chương trình mục tiêu quốc gia khi hợp nhất 3 chương trình về xây dựng nông thôn mới, giảm nghèo bền vững, phát triển kinh tế - xã hội vùng đồng bào dân tộc thiểu số và miền núi, để kịp báo cáo Quốc hội tại Kỳ họp thứ 10 của Quốc hội khóa XV.\n"
+    )
+    [task] = prose_tasks(text, whole(text))
+    assert [m.printed for m in task.lead] == ["Bộ Nông nghiệp và Môi trường"]
+    assert [m.printed for m in task.support] == [
+        "Bộ Dân tộc và Tôn giáo",
+        "Bộ Tài chính",
+        "các cơ quan liên quan",
+    ]

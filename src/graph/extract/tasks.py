@@ -991,7 +991,7 @@ _VALUE_CHAIRS = re.compile(
     rf"(?P<support>(?:[^:;.]|\.(?!\s))+?)(?<!\s)(?:(?=\s+(?:{_ACTION_ALT})(?!\w))|(?=\.\s)|[\s.;]*$)"
 )
 _PROSE_ASSIGNMENT = re.compile(
-    rf"(?P<lead>[^:;.()]+?)(?<!\s)\s+chủ\s+trì(?:\s*+,\s*+{_SUPPORT_VERB}\s+(?P<support>[^:;.]+?)(?<!\s))?"
+    rf"(?P<lead>[^:;.()]+?)(?<!\s)\s+chủ\s+trì(?:\s*+,?\s*+{_SUPPORT_VERB}\s+(?P<support>[^:;.]+?)(?<!\s))?"
     rf"(?:\s*+,)?\s++(?=(?:{_ACTION_ALT})(?!\w))"
 )
 # "5. Các sở, ban, ngành, UBND các huyện, thị xã, thành phố căn cứ chức năng, nhiệm vụ được giao,
@@ -1025,9 +1025,13 @@ _PART_START = re.compile(
 
 
 # words between a body and its role that are not part of its name: "Sở Công Thương có trách nhiệm
-# chủ trì, …" (seed 002), "Sở Y tế là cơ quan đầu mối, chủ trì …"
+# chủ trì, …" (seed 002), "Sở Y tế là cơ quan đầu mối, chủ trì …", and in notices the manner of the
+# work: "Bộ Nông nghiệp và Môi trường khẩn trương chủ trì, …", "Ủy ban nhân dân tỉnh Đắk Lắk tiếp tục
+# rà soát …", "Bộ Nội vụ theo chức năng nhiệm vụ được giao khẩn trương nghiên cứu …" (corpus/real
+# 826ed569ec2ddaa1, 98be6e047028fade)
 _DUTY_TAIL = re.compile(
-    r"(?<![ \t\n])[ \t\n]+(?:(?:có|chịu)[ \t\n]+trách[ \t\n]+nhiệm|là[ \t\n]+cơ[ \t\n]+quan[ \t\n]+đầu[ \t\n]+mối)[ \t\n,]*$"
+    r"(?<![ \t\n])[ \t\n]+(?:(?:có|chịu)[ \t\n]+trách[ \t\n]+nhiệm|là[ \t\n]+cơ[ \t\n]+quan[ \t\n]+đầu[ \t\n]+mối"
+    r"|(?:cần[ \t\n]+)?(?:tiếp[ \t\n]+tục|khẩn[ \t\n]+trương)|theo[ \t\n]+chức[ \t\n]+năng[^:;.()]*)[ \t\n,]*$"
 )
 
 
@@ -1047,7 +1051,7 @@ def parse_prose_assignment_tasks(body: str, region: Span) -> list[Task]:
         if not item or not re.fullmatch(r"\d{1,2}\.", item.group("label").strip()):
             continue
         end, _ = _item_end(lines, i)
-        text_start = line.start + item.end()
+        text_start = _after_topic(body, line.start + item.end(), end)
         match = _PROSE_ASSIGNMENT.match(body, text_start, end)
         if not match or not starts_with_agency(match.group("lead")):
             match = _bodies_acting(body, text_start, end)
@@ -1069,6 +1073,25 @@ def parse_prose_assignment_tasks(body: str, region: Span) -> list[Task]:
             )
         )
     return tasks
+
+
+# a notice's item opens with its topic, then says who does what: "2. Về dự án đầu tư xây dựng công trình
+# nạo vét luồng tàu …: Bộ Xây dựng khẩn trương rà soát, …", "7. Về đề nghị Chính phủ chỉ đạo Bộ Tài chính
+# xem xét …: giao Bộ Tài chính chủ trì phối hợp với Bộ Xây dựng …" (Thông báo 634/TB-VPCP, corpus/real
+# 24701a1c97c8c368); the task is what follows the colon
+_TOPIC = re.compile(r"Về[ \t\n]")
+_TOPIC_END = re.compile(r":[ \t\n]*(?:(?:giao|đề[ \t\n]+nghị)[ \t\n]+)?", re.IGNORECASE)
+_TOPIC_MAX = 400
+
+
+def _after_topic(body: str, start: int, end: int) -> int:
+    """Where the assignment starts after a "Về …:" topic: the first colon a body follows."""
+    if not _TOPIC.match(body, start, end):
+        return start
+    for colon in _TOPIC_END.finditer(body, start, min(end, start + _TOPIC_MAX)):
+        if starts_with_agency(body[colon.end() : end]):
+            return colon.end()
+    return start
 
 
 # ------------------------------------------------------------------ 4. agency headings

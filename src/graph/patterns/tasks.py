@@ -110,6 +110,7 @@ ACTION_VERBS: tuple[str, ...] = (
     "cụ thể hóa",
     "lập",
     "phổ biến",
+    "xem xét",  # "chủ trì phối hợp với Bộ Xây dựng và các cơ quan liên quan xem xét, xử lý …" (TB 634/TB-VPCP)
     "sơ kết",
     "tổng kết",
     "báo cáo",
