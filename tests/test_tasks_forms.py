@@ -5,6 +5,8 @@ corpus/dev/texts (thuvienphapluat.vn pages converted to text, one table cell per
 
 - dev-h08_ttg_qd_2025_task-table.txt: Quyết định 2629/QĐ-TTg (01/12/2025) of the Prime Minister,
   Phụ lục II, header and rows I.1–I.5, II.1–II.2 (h08_ttg-qd2629-chuong-trinh-chinh-phu-so.txt).
+- dev-h08_ttg_qd_2025_task-table-subgroups.txt: the same table's header (lines 651-656) and rows
+  III.1 with its sub-group III.1.1, rows 1–4, then the sub-group label "III.1.2" (lines 771-800).
 - dev-h07_ubnd_kh_lao-cai_2026_task-table.txt: draft Kế hoạch of UBND tỉnh Lào Cai on Chỉ thị
   11, Phụ lục, header with its column-number row and rows 1–5 (h07_laocai-kh-du-thao-…).
 - dev-h03_ubnd_kh_ha-noi_2025_role-lines.txt: Kế hoạch 308/KH-UBND (17/11/2025) of UBND thành
@@ -365,3 +367,12 @@ def test_the_manner_of_the_work_is_no_part_of_the_body_826ed569ec2ddaa1():
         "Bộ Tài chính",
         "các cơ quan liên quan",
     ]
+
+
+def test_a_row_before_a_numbered_sub_group_label_is_kept_h08():
+    # "III.1.2" opens a sub-group: it is no cell of row 4 (rows III.4, III.9 and III.26 of h08 were lost)
+    body = read("dev-h08_ttg_qd_2025_task-table-subgroups.txt")
+    tasks = parse_table_tasks(body, whole(body))
+    assert [t.label for t in tasks] == ["1", "2", "3", "4"]
+    assert tasks[3].text.startswith("Xây dựng ứng dụng trợ lý ảo thống nhất")
+    assert names(tasks[3].lead) == ["Bộ Công an"] and names(tasks[3].support) == ["Các bộ, ngành, địa phương"]

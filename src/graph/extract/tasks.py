@@ -221,7 +221,7 @@ def _mentions(body: str, start: int, end: int) -> list[AgencyMention]:
 _ROW_LABEL = re.compile(r"[ \t]*(?P<label>\d{1,2}(?:\.\d{1,2})?)(?P<dot>\.)?(?=[ \t]|$)")
 # a group row alone on its line, Roman or a letter ("I" / "Công tác tuyên truyền", "B" / "PHÁT TRIỂN
 # KINH TẾ SỐ …" dev h02): rows under it count from 1 again
-_GROUP_ROW = re.compile(r"[ \t]*(?P<label>[IVX]{1,5}|[A-ZĐ])\.?[ \t]*$")
+_GROUP_ROW = re.compile(r"[ \t]*(?P<label>[IVX]{1,5}(?:\.\d{1,2})*|[A-ZĐ])\.?[ \t]*$")
 # "(1)", "(2)" …: the column numbers printed under a header
 _COLUMN_NUMBER = re.compile(r"\(\d{1,2}\)")
 # a deadline cell that is a sentence: "Hoàn thành đầu tư, … xong trước ngày 01/01/2030" (dev h07)
