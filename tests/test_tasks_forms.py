@@ -376,3 +376,25 @@ def test_a_row_before_a_numbered_sub_group_label_is_kept_h08():
     assert [t.label for t in tasks] == ["1", "2", "3", "4"]
     assert tasks[3].text.startswith("Xây dựng ứng dụng trợ lý ảo thống nhất")
     assert names(tasks[3].lead) == ["Bộ Công an"] and names(tasks[3].support) == ["Các bộ, ngành, địa phương"]
+
+
+def test_a_body_asked_to_act_heads_its_item_h05():
+    # dev h05 lines 49-50: "7. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam thành phố" / "Phối hợp với …"
+    text = (
+        "7. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam thành phố\n"
+        "Phối hợp với các ngành, các cấp tăng cường các hoạt động tuyên truyền, vận động cán bộ, đoàn viên, hội viên và Nhân dân thực hiện tốt chính sách dân số và phát triển. Chú trọng công tác tuyên truyền các quan điểm chủ trương của Đảng, Nhà nước về dân số và phát triển. Tham gia giám sát việc thực hiện chính sách, pháp luật về dân số và phát triển; xây dựng quy chế, quy định của tổ chức nhằm thực hiện tốt công tác dân số và phát triển.\n"
+    )
+    [task] = prose_tasks(text, whole(text))
+    assert task.text.startswith("Phối hợp với các ngành, các cấp")
+    assert names(task.lead) == ["Ủy ban Mặt trận Tổ quốc Việt Nam thành phố"]
+    assert [m.printed for m in task.support] == ["các ngành", "các cấp"]
+
+
+def test_a_request_wrapped_inside_a_name_is_no_heading():
+    # /work/shared/corpus/real/d5f01e57dbf5a890.txt lines 104-106: "Ủy ban Mặt trận / Tổ quốc …" wraps
+    text = (
+        "3. Đề nghị Ủy ban Mặt trận\n"
+        "Tổ quốc Việt Nam tỉnh phối hợp với Thường trực Hội đồng nhân dân tỉnh, các Ban\n"
+        "của Hội đồng nhân dân tỉnh, các Tổ đại biểu Hội đồng nhân dân tỉnh và đại biểu\n"
+    )
+    assert [names(t.lead) for t in prose_tasks(text, whole(text))] != [["Ủy ban Mặt trận"]]

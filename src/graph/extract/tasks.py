@@ -1098,8 +1098,10 @@ def _after_topic(body: str, start: int, end: int) -> int:
 
 # "1. Sở Kế hoạch và Đầu tư", "3. Sở Công Thương:", "2. Sở Tài chính: Chủ trì, …", "b) UBND các
 # huyện, thị xã, thành phố:"; a bare "-" bullet only with its colon and text ("- Sở Tài chính: …").
+# (a body asked rather than assigned: "7. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam thành phố", dev h05)
 _AGENCY_HEADING = re.compile(
-    r"[ \t]*(?P<label>\d{1,2}(?:\.\d{1,2})*\.|\(\d{1,2}\)|[a-zđ]\)|-)[ \t]*(?P<names>[^:\n]{3,160}?)"
+    r"[ \t]*(?P<label>\d{1,2}(?:\.\d{1,2})*\.|\(\d{1,2}\)|[a-zđ]\)|-)[ \t]*(?P<ask>Đề[ \t]+nghị[ \t]+)?"
+    r"(?P<names>[^:\n]{3,160}?)"
     r"[ \t]*(?:(?P<colon>:)[ \t]*(?P<rest>[^\n]*))?$"
 )
 # what the heading's body does in one item: "Chủ trì, phối hợp với X tham mưu …" (X cooperates),
@@ -1151,7 +1153,14 @@ def parse_agency_heading_tasks(body: str, region: Span) -> list[Task]:
                     body, names, _bullet_label(body, start), Span(_line_start(body, start), end), start
                 )
             )
-        if not bullets and i + 1 < len(lines) and _opens_unlabelled_item(lines[i + 1]):
+        if (
+            not bullets
+            and i + 1 < len(lines)
+            and _opens_unlabelled_item(lines[i + 1])
+            # "7. Đề nghị Ủy ban Mặt trận / Tổ quốc Việt Nam tỉnh và …" is one sentence wrapped, not a
+            # heading: under an "Đề nghị" heading the item says what to do ("Phối hợp với …")
+            and (not heading.group("ask") or _WORK_OPENING.match(lines[i + 1].text))
+        ):
             end, after = _item_end(lines, i + 1)  # "1. Sở Kế hoạch và Đầu tư\nChủ trì, …" (no label)
             tasks.append(_agency_item_task(body, names, label, Span(line.start, end), lines[i + 1].start))
         i = max(after, i + 1)
@@ -1166,6 +1175,13 @@ def _agency_heading_at(line: Line) -> re.Match[str] | None:
     if not is_agency_like(names) or names.rstrip().endswith((".", ";", ",")) or _ROLE_WORDS.search(names):
         return None
     return match
+
+
+_WORK_OPENING = re.compile(
+    rf"[ \t]*(?:{_ACTION_ALT}|phối\s+hợp|chủ\s+trì|căn\s+cứ|tăng\s+cường|đẩy\s+mạnh|tiếp\s+tục|khẩn\s+trương"
+    r"|vận\s+động|tham\s+gia|thực\s+hiện|nâng\s+cao|phát\s+huy)(?!\w)",
+    re.IGNORECASE,
+)
 
 
 def _opens_unlabelled_item(line: Line) -> bool:
