@@ -143,3 +143,13 @@ def test_normalise_agency_name(printed, name):
 )
 def test_is_agency_like(line, expected):
     assert is_agency_like(line) is expected
+
+
+def test_the_merged_provincial_press_and_broadcaster_is_one_body_h05():
+    # dev h05 line 37: "4. Sở Văn hóa, Thể thao và Du lịch; Báo và Phát thanh, Truyền hình Cần Thơ"
+    text = "Sở Văn hóa, Thể thao và Du lịch; Báo và Phát thanh, Truyền hình Cần Thơ"
+    assert is_agency_like(text)
+    assert [m.name for m in parse_agencies(text)] == [
+        "Sở Văn hóa, Thể thao và Du lịch",
+        "Báo và Phát thanh, Truyền hình Cần Thơ",
+    ]

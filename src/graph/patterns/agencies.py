@@ -108,6 +108,8 @@ AGENCY_HEADS: tuple[str, ...] = (
     "NHNN",
     "Đài",
     "Báo",
+    # the provincial press and broadcaster merged in 2025: "Báo và Phát thanh, Truyền hình Cần Thơ" (dev h05)
+    "Báo và Phát thanh, Truyền hình",
     "Liên đoàn",
     "Liên minh",
     "Mặt trận",
