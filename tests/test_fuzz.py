@@ -30,7 +30,7 @@ from hypothesis import strategies as st
 from graph.model import InputError, SourceFile, Span
 from graph.normalise import clean
 from graph.patterns.structure import DOCX_BOOKMARK, DOCX_FOOTNOTE_MARKER
-from graph.pipeline import parse_file, parse_source
+from graph.pipeline import parse_source
 from graph.read import read_source
 from graph.segment import segment
 
@@ -218,16 +218,19 @@ def _parse(data: bytes, suffix: str) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path = _file(Path(tmp), data, suffix)
         try:
-            doc = parse_file(path)
+            source = read_source(path)
         except InputError as refused:
             assert refused.name == path.name and refused.reason_en
             return
-        _check(doc)
+        _parse_source(source)
 
 
 def _parse_text(text: str) -> None:
     """Parse decoded text directly (no file, no reader's checks): the parser must take any text."""
-    source = SourceFile(path="fuzzed.txt", name="fuzzed.txt", sha256="", encoding="utf-8", text=text)
+    _parse_source(SourceFile(path="fuzzed.txt", name="fuzzed.txt", sha256="", encoding="utf-8", text=text))
+
+
+def _parse_source(source: SourceFile) -> None:
     try:
         doc = parse_source(source)
     except InputError as refused:

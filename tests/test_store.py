@@ -206,15 +206,26 @@ class Reader(threading.Thread):
         self.store, self.reads, self.errors, self.answers = store, 0, [], set()
         self.stop = threading.Event()
 
+    def count(self) -> int:
+        return int(next(iter(open_store(self.store).query(DOCS_QUERY)))["n"].value)
+
     def run(self) -> None:
         while not self.stop.is_set():
             try:
-                rows = list(open_store(self.store).query(DOCS_QUERY))
-                self.answers.add(int(rows[0]["n"].value))
+                self.answers.add(self.count())
                 self.reads += 1
             except Exception as err:
                 self.errors.append(f"{type(err).__name__}: {err}")
             time.sleep(0.01)
+
+    def finish(self) -> None:
+        self.stop.set()
+        self.join()
+
+    def check_every_read_answered(self, documents: int) -> None:
+        """No read failed, and every one saw the whole store: never a partial or empty one."""
+        assert self.errors == []
+        assert self.reads > 10 and self.answers == {documents}
 
 
 @pytest.mark.parametrize("killed", ["at named steps", "at random times"])
@@ -244,10 +255,8 @@ def test_a_killed_build_leaves_a_store_that_answers_and_the_next_build_succeeds(
         after = run_build(tmp_path)
         assert after.wait() == 0, after.stderr.read()
     finally:
-        reader.stop.set()
-        reader.join()
-    assert reader.errors == []
-    assert reader.reads > 10 and reader.answers == {documents}
+        reader.finish()
+    reader.check_every_read_answered(documents)
     assert beside(store) == sorted([".store.lock", os.readlink(store)])
     assert sorted(p.name for p in (tmp_path / "ttl").iterdir()) == sorted(
         [
@@ -267,31 +276,22 @@ def test_a_killed_build_leaves_a_store_that_answers_and_the_next_build_succeeds(
 LARGE_BUILD = (ROOT / "data" / "raw", ROOT / "tests" / "corpus" / "dev" / "texts")
 
 
-class ServerReader(threading.Thread):
+class ServerReader(Reader):
     """Asks `policy-graph serve` for the number of documents, again and again, as a user would."""
 
     def __init__(self, url: str):
-        super().__init__(daemon=True)
-        self.url, self.reads, self.errors, self.answers = url, 0, [], set()
-        self.stop = threading.Event()
+        super().__init__(Path())
+        self.url = url
 
-    def run(self) -> None:
-        while not self.stop.is_set():
-            try:
-                response = httpx.get(
-                    self.url + "/sparql",
-                    params={"query": DOCS_QUERY},
-                    headers={"Accept": "application/sparql-results+json"},
-                    timeout=60,
-                )
-                if response.status_code == 200:
-                    self.answers.add(int(response.json()["results"]["bindings"][0]["n"]["value"]))
-                    self.reads += 1
-                else:
-                    self.errors.append(f"{response.status_code}: {response.text[:200]}")
-            except httpx.HTTPError as err:
-                self.errors.append(f"{type(err).__name__}: {err}")
-            time.sleep(0.05)
+    def count(self) -> int:
+        response = httpx.get(
+            self.url + "/sparql",
+            params={"query": DOCS_QUERY},
+            headers={"Accept": "application/sparql-results+json"},
+            timeout=60,
+        )
+        response.raise_for_status()
+        return int(response.json()["results"]["bindings"][0]["n"]["value"])
 
 
 def test_a_large_build_killed_at_several_points_while_serve_reads(tmp_path):
@@ -321,10 +321,8 @@ def test_a_large_build_killed_at_several_points_while_serve_reads(tmp_path):
             assert after.wait() == 0, after.stderr.read()
             time.sleep(1)  # the server's next reads come from the new generation
         finally:
-            reader.stop.set()
-            reader.join()
-    assert reader.errors == []
-    assert reader.reads > 10 and reader.answers == {documents}
+            reader.finish()
+    reader.check_every_read_answered(documents)
     assert beside(store) == sorted([".store.lock", os.readlink(store)])
     assert [p for p in tmp_path.iterdir() if p.name.startswith(".store.building")] == []
 
