@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 
@@ -86,7 +87,7 @@ class NormalisedText:
 
     source: SourceFile
     text: str
-    origin: list[int]
+    origin: Sequence[int]  # an array of 8-byte offsets (normalise): a list of ints takes 5 times more
 
     def to_original(self, span: Span) -> Span:
         start = self.origin[span.start]
