@@ -398,3 +398,11 @@ def test_a_request_wrapped_inside_a_name_is_no_heading():
         "của Hội đồng nhân dân tỉnh, các Tổ đại biểu Hội đồng nhân dân tỉnh và đại biểu\n"
     )
     assert [names(t.lead) for t in prose_tasks(text, whole(text))] != [["Ủy ban Mặt trận"]]
+
+
+def test_a_body_the_lead_works_with_later_in_the_clause_cooperates_h10():
+    # dev h10 (Nghị quyết 57-NQ/TW) line 54, part IV: "…; phối hợp với Đảng đoàn Quốc hội thể chế hoá …"
+    text = "3. Ban cán sự đảng Chính phủ lãnh đạo, chỉ đạo xây dựng chương trình hành động triển khai thực hiện Nghị quyết; phối hợp với Đảng đoàn Quốc hội thể chế hoá đầy đủ các chủ trương, chính sách nêu trong Nghị quyết này và bố trí đủ nguồn lực để thực hiện, cơ bản hoàn thành trong năm 2025.\n"
+    [task] = prose_tasks(text, whole(text))
+    assert names(task.lead) == ["Ban cán sự đảng Chính phủ"]
+    assert [m.printed for m in task.support] == ["Đảng đoàn Quốc hội"]

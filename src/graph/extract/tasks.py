@@ -1057,7 +1057,10 @@ def parse_prose_assignment_tasks(body: str, region: Span) -> list[Task]:
             match = _bodies_acting(body, text_start, end)
             if match is None:
                 continue
-        support = match.groupdict().get("support")
+        if match.groupdict().get("support"):
+            support = _mentions(body, match.start("support"), match.end("support"))
+        else:  # "…; phối hợp với Đảng đoàn Quốc hội thể chế hoá …" later in the clause (dev h10 IV.3)
+            support = _later_partners(body, match.end("lead"), end)
         tasks.append(
             Task(
                 label=item.group("label").strip(),
@@ -1066,7 +1069,7 @@ def parse_prose_assignment_tasks(body: str, region: Span) -> list[Task]:
                 lead=_mentions(
                     body, match.start("lead"), _before_duty(body, match.start("lead"), match.end("lead"))
                 ),
-                support=_mentions(body, match.start("support"), match.end("support")) if support else [],
+                support=support,
                 deadline=_prose_deadline(body, text_start, end),
                 span=Span(*_trim(body, line.start, end)),
                 layout="lead-heading",
@@ -1109,7 +1112,7 @@ _AGENCY_HEADING = re.compile(
 # (searched: "Là cơ quan đầu mối, chủ trì, phối hợp với các sở, ban ngành, địa phương tổ chức …")
 # the cooperating bodies end where what is done starts: an action, or "căn cứ …" ("phối hợp với Văn
 # phòng UBND tỉnh căn cứ các TTHC … xây dựng quy trình", corpus/real e7cd8d423108e103)
-_WORK_START = rf"(?:{_ACTION_ALT}|căn\s+cứ|(?:có|chịu)\s+trách\s+nhiệm)(?!\w)"
+_WORK_START = rf"(?:{_ACTION_ALT}|căn\s+cứ|(?:có|chịu)\s+trách\s+nhiệm|khẩn\s+trương)(?!\w)"
 _CHAIRS = re.compile(
     rf"(?<!\w)(?i:chủ\s+trì)\s*,\s*(?i:{_SUPPORT_VERB})\s+(?P<support>[^:;.]+?)\s*,?\s+(?={_WORK_START})"
 )
@@ -1218,15 +1221,19 @@ def _runs_on(previous: str, following: str) -> bool:
     return bool(previous) and not previous.endswith((".", ";", ":", "!", "?")) and following[:1].islower()
 
 
+def _later_partners(body: str, start: int, end: int) -> list[AgencyMention]:
+    partners = _PARTNERS.search(body, start, end)
+    if partners and _names_partners(partners.group("support")):
+        return _mentions(body, partners.start("support"), partners.end("support"))
+    return []
+
+
 def _agency_item_task(body: str, names: Span, label: str, item: Span, text_start: int) -> Task:
     """One thing a heading's body must do; ``item`` runs from the item's label to its end.  The
     heading's body leads; the bodies it works with cooperate: "Chủ trì, phối hợp với X tham mưu …",
     "Phối hợp với X tổ chức …", "Căn cứ …, phối hợp với X tham mưu …" (dev h05 "2. Sở Tài chính" /
     "a) Phối hợp với Sở Y tế …": the gold reads Sở Tài chính as lead, Sở Y tế as cooperating)."""
-    partners = _PARTNERS.search(body, text_start, item.end)
-    support = []
-    if partners and _names_partners(partners.group("support")):
-        support = _mentions(body, partners.start("support"), partners.end("support"))
+    support = _later_partners(body, text_start, item.end)
     return Task(
         label=label.strip(),
         text=clean(body[text_start : item.end]),

@@ -111,6 +111,8 @@ ACTION_VERBS: tuple[str, ...] = (
     "lập",
     "phổ biến",
     "xem xét",  # "chủ trì phối hợp với Bộ Xây dựng và các cơ quan liên quan xem xét, xử lý …" (TB 634/TB-VPCP)
+    "thể chế hóa",  # "phối hợp với Đảng đoàn Quốc hội thể chế hoá …" (dev h10)
+    "thể chế hoá",  # the same, the tone mark in its old place
     "sơ kết",
     "tổng kết",
     "báo cáo",
