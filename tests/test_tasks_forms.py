@@ -406,3 +406,18 @@ def test_a_body_the_lead_works_with_later_in_the_clause_cooperates_h10():
     [task] = prose_tasks(text, whole(text))
     assert names(task.lead) == ["Ban cán sự đảng Chính phủ"]
     assert [m.printed for m in task.support] == ["Đảng đoàn Quốc hội"]
+
+
+def test_a_heading_over_one_sentence_and_its_roles_h04():
+    # dev h04 lines 97-102: "9. <heading>" / "Tham mưu, đề xuất … ." / role lines: the sentence is the task
+    text = (
+        "9. Tổ chức nghiên cứu, học tập kinh nghiệm công tác xây dựng chính sách, pháp luật\n"
+        "Tham mưu, đề xuất tổ chức Đoàn của tỉnh hoặc tham gia các Đoàn của Bộ Tư pháp nghiên cứu, học tập kinh nghiệm công tác xây dựng chính sách, pháp luật của tỉnh đi học tập kinh nghiệm tại các tỉnh, thành trong nước và quốc tế.\n"
+        "- Đơn vị chủ trì: Sở Tư pháp.\n"
+        "- Đơn vị phối hợp: Văn phòng UBND tỉnh; các cơ quan, đơn vị, địa phương\n"
+        "liên quan.\n"
+        "- Thời gian thực hiện: Hằng năm.\n"
+    )
+    [task] = prose_tasks(text, whole(text))
+    assert task.label == "9." and task.text.startswith("Tham mưu, đề xuất tổ chức Đoàn của tỉnh")
+    assert names(task.lead) == ["Sở Tư pháp"]

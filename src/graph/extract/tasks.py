@@ -801,11 +801,35 @@ def _after_group_heading(body: str, lines: list[Line], start: int, end: int) -> 
     following = [ln for ln in lines if start < ln.start < end and not ln.blank]
     line_end = body.find("\n", start, end)
     heading = body[start : line_end if line_end >= 0 else end].strip()
-    if not following or not heading or heading.endswith((".", ";", ":", ",")) or len(heading.split()) > 10:
+    if not following or not heading or heading.endswith((".", ";", ":", ",")):
         return start
-    if _ACTION_START.search(heading) or not following[0].text.lstrip()[:1].isupper():
+    text_start = following[0].start + len(following[0].text) - len(following[0].text.lstrip())
+    if _heads_a_sentence(heading, following[0].text, body[text_start:end]):
+        return text_start
+    if (
+        len(heading.split()) > 10
+        or _ACTION_START.search(heading)
+        or not following[0].text.lstrip()[:1].isupper()
+    ):
         return start
-    return following[0].start + len(following[0].text) - len(following[0].text.lstrip())
+    return text_start
+
+
+# a heading line never ends with a word that needs the next one
+_OPEN_ENDING = re.compile(r"(?<!\w)(?:với|của|và|các|cho|tại|về|trong|theo|để|từ|đến|là|được|những|như)$")
+
+
+def _heads_a_sentence(heading: str, following: str, rest: str) -> bool:
+    """A whole-line heading over one sentence that says what to do: "9. Tổ chức nghiên cứu, học tập kinh
+    nghiệm công tác xây dựng chính sách, pháp luật" / "Tham mưu, đề xuất tổ chức Đoàn của tỉnh … ."
+    (dev h04): the sentence opens with a capitalised action and ends with a full stop."""
+    following = following.lstrip()
+    return (
+        following[:1].isupper()
+        and bool(_WORK_OPENING.match(following))
+        and not _OPEN_ENDING.search(heading)
+        and rest.rstrip().endswith(".")
+    )
 
 
 def _line_start_at(lines: list[Line], pos: int) -> int:
