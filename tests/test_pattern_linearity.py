@@ -107,6 +107,7 @@ def compiled_patterns() -> dict[str, re.Pattern]:
 INDIRECT_USES = {
     "graph.extract.tasks._BODIES_ACT": ("match",),
     "graph.extract.tasks._BODIES_COOPERATING": ("match",),
+    "graph.extract.tasks._BODIES_ANSWERABLE": ("match",),
     "graph.extract.indicators._SENTENCE_END": ("finditer",),
     "graph.extract.indicators._CLAUSE_END": ("finditer",),
     "graph.extract.indicators._LIST_CLAUSE_END": ("finditer",),
