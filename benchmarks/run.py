@@ -62,7 +62,6 @@ def first_task_iri(store) -> str:
         iter(
             store.query(
                 "SELECT ?t WHERE { ?t a <https://w3id.org/policy-graph/ontology#Task> } LIMIT 1",
-                use_default_graph_as_union=True,
             )
         )
     )

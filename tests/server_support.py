@@ -15,6 +15,7 @@ import uvicorn
 
 from graph.server import create_app
 from graph.server.app import server_config
+from graph.store import fill_default_graph
 
 FIXTURE = Path(__file__).parent / "fixtures" / "mini.trig"
 RAW_DIR = Path(__file__).resolve().parents[1] / "data" / "raw"
@@ -24,6 +25,7 @@ BASE = "https://w3id.org/policy-graph"
 def build_fixture_store(path: Path) -> Path:
     store = ox.Store(str(path))
     store.bulk_load(path=str(FIXTURE), format=ox.RdfFormat.TRIG)
+    fill_default_graph(store)
     store.flush()
     del store
     return path

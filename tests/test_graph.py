@@ -26,7 +26,7 @@ PREFIXES = {
 
 def select(store: ox.Store, query: str, **bindings) -> list[tuple]:
     subs = {ox.Variable(k): v for k, v in bindings.items()}
-    result = store.query(query, prefixes=PREFIXES, use_default_graph_as_union=True, substitutions=subs)
+    result = store.query(query, prefixes=PREFIXES, substitutions=subs)
     return [tuple(row[v].value if row[v] is not None else None for v in result.variables) for row in result]
 
 
@@ -342,12 +342,10 @@ def test_tasks_are_activities_not_entities(seed_store):
     assert not seed_store.query(
         f"ASK {{ ?t a pg:Task ; <{prov}wasDerivedFrom> ?x }}",
         prefixes=PREFIXES,
-        use_default_graph_as_union=True,
     )
     assert seed_store.query(
         f"ASK {{ ?i a pg:Indicator ; <{prov}wasDerivedFrom> ?x ; pg:evidence ?e }}",
         prefixes=PREFIXES,
-        use_default_graph_as_union=True,
     )
 
 

@@ -354,7 +354,6 @@ def test_the_graph_speaks_eli_for_parts_agencies_areas_and_types(seed_store):
                 "PREFIX org: <http://www.w3.org/ns/org#> "
                 "PREFIX dcterms: <http://purl.org/dc/terms/> "
                 "PREFIX pg: <https://w3id.org/policy-graph/ontology#> " + query,
-                use_default_graph_as_union=True,
             )
         )
 

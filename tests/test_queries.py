@@ -22,6 +22,7 @@ from graph.queries import (
     to_json,
     with_values,
 )
+from graph.store import fill_default_graph
 
 BASE = "https://w3id.org/policy-graph"
 
@@ -182,10 +183,7 @@ def test_bound_text_answers_like_substitution(seed_store, name, params):
     query = get_query(name)
     text = with_values(query, bind(seed_store, query, params))
     assert (text == query.text) == (not params)
-    by_text = [
-        tuple(term_text(s[c]) for c in query.columns)
-        for s in seed_store.query(text, use_default_graph_as_union=True)
-    ]
+    by_text = [tuple(term_text(s[c]) for c in query.columns) for s in seed_store.query(text)]
     assert by_text
     assert unordered(by_text) == unordered(rows(seed_store, name, **params))
 
@@ -202,7 +200,26 @@ def test_bound_text_shows_the_resolved_terms(seed_store):
     fact = get_query("provenance")
     text = with_values(fact, bind(seed_store, fact, {"fact": 'x" } DROP ALL #'}))
     assert 'VALUES (?fact) { ("x\\" } DROP ALL #") }' in text
-    assert list(seed_store.query(text, use_default_graph_as_union=True)) == []
+    assert list(seed_store.query(text)) == []
+
+
+def test_a_document_implementing_29_nq_tw_is_one_row_not_one_per_file_describing_it(seed_store, seed_build):
+    """The default graph is a set: 31-CTr/TU, described by seed 001 and cited by seed 004, used to
+    come back once per file stating the link (four times over the union of the file graphs)."""
+    report = seed_build[0]
+    query = (
+        "SELECT ?d WHERE { ?d <http://data.europa.eu/eli/ontology#ensures_implementation_of> "
+        f"<{BASE}/eli/vn/nq/2022/29-tw> }}"
+    )
+    implementers = [row["d"].value for row in seed_store.query(query)]
+    assert len(implementers) == len(set(implementers))
+    assert f"{BASE}/eli/vn-29/ctr/2023/31-tu" in implementers
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    distinct = "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }"
+    in_default = int(next(iter(seed_store.query(count)))["n"].value)
+    assert in_default == int(next(iter(seed_store.query(distinct)))["n"].value) == report.store_triples
+    named = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+    assert int(next(iter(seed_store.query(named)))["n"].value) == report.store_quads > report.store_triples
 
 
 def test_tasks_of_214(seed_store):
@@ -368,6 +385,7 @@ def test_agency_workload_counts_made_by_hand_on_the_chains_fixture():
 
     store = ox.Store()
     store.load(path=str(Path(__file__).parent / "fixtures" / "chains.trig"), format=ox.RdfFormat.TRIG)
+    fill_default_graph(store)
     counts = {
         (place, label): (int(led), int(sup), int(over))
         for _, label, place, led, sup, over in rows(store, "agency-workload", today="2024-01-01")

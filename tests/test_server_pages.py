@@ -46,9 +46,7 @@ def get(url, path, **params):
 
 
 def tasks_of(store, doc: str) -> set[str]:
-    rows = store.query(
-        f"SELECT DISTINCT ?t WHERE {{ <{doc}> <{PG}task> ?t }}", use_default_graph_as_union=True
-    )
+    rows = store.query(f"SELECT DISTINCT ?t WHERE {{ <{doc}> <{PG}task> ?t }}")
     return {row["t"].value for row in rows}
 
 
@@ -176,9 +174,7 @@ def test_search_with_nothing_found_suggests_symbols(url):
 
 def test_deadlines_show_every_dated_task_past_due_first(url, store):
     page = get(url, "/deadlines", today=TODAY).text
-    rows = store.query(
-        f"SELECT (COUNT(DISTINCT ?t) AS ?n) WHERE {{ ?t <{PG}deadline> ?d }}", use_default_graph_as_union=True
-    )
+    rows = store.query(f"SELECT (COUNT(DISTINCT ?t) AS ?n) WHERE {{ ?t <{PG}deadline> ?d }}")
     assert page.count('<tr class="deadline-row') == int(next(iter(rows))["n"].value)
     months = re.findall(r'<section class="month( overdue)?" id="month-([\d-]+|none)">', page)
     overdue = [m for flag, m in months if flag]

@@ -22,8 +22,11 @@ from graph.store import (
     StoreError,
     build_lock,
     current_generation,
+    fill_default_graph,
+    graph_sizes,
     open_store,
     rebuild,
+    refresh_default_graph,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -43,7 +46,8 @@ def beside(store: Path) -> list[str]:
 
 
 def quads(store: Path) -> int:
-    return len(open_store(store))
+    """Quads in the per-file named graphs."""
+    return sum(graph_sizes(open_store(store)).values())
 
 
 SEED_214_TRIPLES = sum(
@@ -75,6 +79,7 @@ def test_a_plain_store_folder_of_earlier_versions_opens_and_is_replaced_by_a_lin
         format=ox.RdfFormat.TURTLE,
         to_graph=ox.NamedNode("https://w3id.org/policy-graph/graph/registry"),
     )
+    fill_default_graph(legacy)
     legacy.flush()
     del legacy
     before = quads(store)
@@ -84,13 +89,61 @@ def test_a_plain_store_folder_of_earlier_versions_opens_and_is_replaced_by_a_lin
     assert beside(store) == sorted([".store.lock", os.readlink(store)])  # the old folder is gone
 
 
+def triples_of(*names: str) -> set[tuple]:
+    return {
+        (t.subject, t.predicate, t.object)
+        for name in names
+        for t in ox.parse(path=str(TTL / name), format=ox.RdfFormat.TURTLE)
+    }
+
+
+def test_the_default_graph_holds_every_triple_of_every_file_once(tmp_path):
+    """Queries read the default graph, not the union of the per-file graphs (a bag: seeds 214 and
+    001 both describe Nghị quyết 29-NQ/TW, its type and title would come twice)."""
+    names = ("quang-ngai-kh-ubnd-2024-214.ttl", "quang-ngai-ctr-tu-2023-thuc-hien-29-nq-tw.ttl")
+    rebuilt = rebuild(tmp_path / "store", [graph_file(name) for name in names])
+    store = open_store(tmp_path / "store")
+    in_default = int(next(iter(store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))["n"].value)
+    in_named = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+    in_union = int(next(iter(store.query(in_named)))["n"].value)
+    distinct = len(triples_of(*names))
+    assert in_default == rebuilt.triples == distinct
+    assert in_union == rebuilt.quads == len(triples_of(names[0])) + len(triples_of(names[1])) > distinct
+
+
+def test_after_an_update_the_default_graph_follows_the_named_graphs(tmp_path):
+    """A triple two files state stays while one file's graph is dropped; one only it stated goes."""
+    names = ("quang-ngai-kh-ubnd-2024-214.ttl", "quang-ngai-ctr-tu-2023-thuc-hien-29-nq-tw.ttl")
+    rebuild(tmp_path / "store", [graph_file(name) for name in names])
+    store = open_store(tmp_path / "store", read_only=False)
+    store.update(f"DROP GRAPH <{graph_file(names[1]).graph_iri}>")
+    refresh_default_graph(store)
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    assert int(next(iter(store.query(count)))["n"].value) == len(triples_of(names[0]))
+
+
+def test_a_store_without_a_default_graph_asks_for_a_new_build(tmp_path):
+    """Stores built before the default graph existed hold named graphs only: every query would
+    answer nothing, so opening one says to build again."""
+    legacy = ox.Store(str(tmp_path / "store"))
+    legacy.bulk_load(
+        path=str(TTL / "_agencies.ttl"),
+        format=ox.RdfFormat.TURTLE,
+        to_graph=ox.NamedNode("https://w3id.org/policy-graph/graph/registry"),
+    )
+    legacy.flush()
+    del legacy
+    with pytest.raises(StoreError, match="run `policy-graph build` again"):
+        open_store(tmp_path / "store")
+
+
 def test_a_reader_open_during_a_rebuild_keeps_reading_its_generation(tmp_path):
     store = tmp_path / "store"
     rebuild(store, [graph_file("quang-ngai-kh-ubnd-2024-214.ttl")])
     reader = open_store(store)
     rebuild(store, [graph_file("_agencies.ttl")])  # removes the generation the reader has open
-    assert len(reader) == SEED_214_TRIPLES
-    assert len(open_store(store)) != SEED_214_TRIPLES
+    assert sum(graph_sizes(reader).values()) == SEED_214_TRIPLES
+    assert sum(graph_sizes(open_store(store)).values()) != SEED_214_TRIPLES
 
 
 def test_no_store_and_not_a_store(tmp_path):

@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from graph import analytics, viz
+from graph.store import fill_default_graph
 from graph.viz_cli import stats
 from graph.viz_cli import viz as viz_group
 from test_analytics import CTR28, FIXTURE, KH214, NQ29, QN_PLAN_SEED, XSS_PLAN
@@ -34,6 +35,7 @@ def fixture_store_path(tmp_path_factory):
     path = tmp_path_factory.mktemp("viz") / "store"
     store = ox.Store(str(path))
     store.bulk_load(path=str(FIXTURE), format=ox.RdfFormat.TRIG)
+    fill_default_graph(store)
     store.flush()
     del store
     return path

@@ -111,7 +111,7 @@ SELECT DISTINCT ?task ?doc ?label ?text ?role ?agency ?agencyLabel ?agencyJur ?i
 def _select(store: ox.Store, query: str) -> list[dict[str, Any]]:
     """Rows as plain strings (IRI or lexical form); unbound values are None (Any: which variables
     a query always binds is known to its caller, not to the type checker)."""
-    solutions = store.query(query, prefixes=PREFIXES, use_default_graph_as_union=True)
+    solutions = store.query(query, prefixes=PREFIXES)
     names = [v.value for v in solutions.variables]
     return [{n: (row[n].value if row[n] is not None else None) for n in names} for row in solutions]
 

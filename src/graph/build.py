@@ -84,7 +84,8 @@ class BuildReport:
     removed_ttl: list[str] = field(default_factory=list)  # Turtle of earlier builds, not of this one
     foreign_ttl: list[str] = field(default_factory=list)  # other .ttl files in --ttl-dir, not loaded
     removed_leftovers: list[Path] = field(default_factory=list)  # what killed builds left beside the store
-    store_quads: int = 0
+    store_quads: int = 0  # in the named graphs, one per source file
+    store_triples: int = 0  # distinct, in the default graph queries read
     seconds: float = 0.0
 
     @property
@@ -137,6 +138,7 @@ def build(
         progress("load", 0, 1, target.name)
         rebuilt = rebuild(target, sorted(files, key=lambda f: f.path.name))
     report.store_quads = rebuilt.quads
+    report.store_triples = rebuilt.triples
     report.removed_leftovers = rebuilt.removed_leftovers
     report.seconds = time.perf_counter() - started
     return report

@@ -129,7 +129,6 @@ def resolve_document(store: ox.Store, value: str) -> ox.NamedNode:
     for row in store.query(
         "SELECT DISTINCT ?doc ?symbol WHERE { ?doc eli:id_local ?symbol }",
         prefixes=PREFIXES,
-        use_default_graph_as_union=True,
     ):
         folded = fold(row["symbol"].value)
         symbols.setdefault(folded, set()).add(row["doc"].value)
@@ -170,7 +169,6 @@ def _by_relative_iri(store: ox.Store, value: str) -> list[str]:
     rows = store.query(
         f"SELECT DISTINCT ?doc WHERE {{ ?doc eli:type_document ?t FILTER(STRENDS(STR(?doc), {tail})) }}",
         prefixes=PREFIXES,
-        use_default_graph_as_union=True,
     )
     return sorted({row["doc"].value for row in rows})
 
@@ -195,7 +193,6 @@ def _most_referenced(store: ox.Store, candidates: list[str]) -> list[str]:
         rows = store.query(
             "SELECT (COUNT(*) AS ?n) ?doc WHERE { ?c pg:citedDocument ?doc } GROUP BY ?doc",
             prefixes=PREFIXES,
-            use_default_graph_as_union=True,
             substitutions={ox.Variable("doc"): ox.NamedNode(iri)},
         )
         counts[iri] = sum(int(row["n"].value) for row in rows)
@@ -211,7 +208,6 @@ def _by_type_and_number(store: ox.Store, value: str) -> list[str]:
     rows = store.query(
         "SELECT DISTINCT ?doc ?n ?t WHERE { ?doc eli:number ?n ; eli:type_document ?t }",
         prefixes=PREFIXES,
-        use_default_graph_as_union=True,
         substitutions={
             ox.Variable("n"): ox.Literal(short.number),
             ox.Variable("t"): ox.NamedNode(f"{PREFIXES['pgv']}document-type/{slug}"),
@@ -228,7 +224,6 @@ def resolve_agencies(store: ox.Store, value: str) -> list[ox.NamedNode]:
         store.query(
             "SELECT DISTINCT ?a ?l WHERE { ?a a org:Organization ; skos:prefLabel|skos:altLabel ?l }",
             prefixes={**PREFIXES, "org": "http://www.w3.org/ns/org#"},
-            use_default_graph_as_union=True,
         )
     )
     wanted = fold(value)
@@ -320,7 +315,7 @@ def run_query(
     runs = bind(store, query, values or {})
     text = with_values(query, runs) if any(runs) else query.text
     try:
-        solutions = store.query(text, use_default_graph_as_union=True)
+        solutions = store.query(text)
     except SyntaxError as err:
         raise QueryError(f"{query.name}.rq: lỗi SPARQL (SPARQL error): {err}") from err
     variables = [v.value for v in solutions.variables]

@@ -16,6 +16,13 @@ first rebuild swaps it for a link with one atomic exchange (``renameat2``
 Readers open a store through ``open_store``, which resolves the link once and
 opens that generation, so the files of one store are never mixed with those of
 the next.
+
+Each source file's triples sit in its own named graph (provenance, per-file
+replacement, the Graph Store Protocol), and every triple is also copied once
+into the default graph, which queries read WITHOUT the union of the named
+graphs: that union is a bag (a document cited by k files would carry its type,
+symbol and title k times, and a query joining several OPTIONAL properties of it
+would multiply them), while the default graph is a set.
 """
 
 from __future__ import annotations
@@ -61,7 +68,8 @@ class GraphFile:
 
 @dataclass(frozen=True)
 class Rebuilt:
-    quads: int
+    quads: int  # in the named graphs, one per source file
+    triples: int  # distinct, in the default graph
     removed_leftovers: list[Path]  # what killed builds had left beside the store
 
 
@@ -101,7 +109,23 @@ def _no_store(path: Path) -> StoreError:
 
 
 def open_store(store_path: str | os.PathLike = DEFAULT_STORE, read_only: bool = True) -> ox.Store:
-    """Open the store's current generation; raise ``StoreError`` (a FileNotFoundError) if there is none."""
+    """Open the store's current generation; raise ``StoreError`` (a FileNotFoundError) if there is
+    none, or if an earlier version built it (named graphs only: every query would answer nothing)."""
+    store = _open_generation(store_path, read_only)
+    if not has_default_graph(store) and any(True for _ in store.named_graphs()):
+        raise StoreError(
+            f"{store_path}: kho dữ liệu do phiên bản cũ tạo, hãy chạy lại `policy-graph build` "
+            f"(this store was built by an earlier version without the default graph: run "
+            f"`policy-graph build` again)"
+        )
+    return store
+
+
+def has_default_graph(store: ox.Store) -> bool:
+    return next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is not None
+
+
+def _open_generation(store_path: str | os.PathLike, read_only: bool) -> ox.Store:
     path = store_location(store_path)
     for attempt in range(_OPEN_ATTEMPTS):
         folder = current_generation(path)
@@ -134,7 +158,7 @@ def rebuild(store_path: str | os.PathLike, graph_files: list[GraphFile]) -> Rebu
         removed = remove_leftovers(target)
         generation = target.with_name(f".{target.name}.gen-{time.strftime('%Y%m%dT%H%M%S')}-{_token()}")
         try:
-            count = _load(generation, graph_files)
+            quads, triples = _load(generation, graph_files)
             crash_point("loaded")
             previous = _flip(target, generation)
         except BaseException:
@@ -143,24 +167,49 @@ def rebuild(store_path: str | os.PathLike, graph_files: list[GraphFile]) -> Rebu
         crash_point("flipped")
         if previous is not None:
             shutil.rmtree(previous, ignore_errors=True)
-        return Rebuilt(count, removed)
+        return Rebuilt(quads, triples, removed)
 
 
-def _load(folder: Path, graph_files: list[GraphFile]) -> int:
+def _load(folder: Path, graph_files: list[GraphFile]) -> tuple[int, int]:
+    """Load every file into its named graph and into the default graph, in one bulk load; return
+    (quads in the named graphs, distinct triples in the default graph)."""
+    staged = folder.with_name(f"{folder.name}.nq")
     store = ox.Store(str(folder))
     try:
-        for gf in graph_files:
-            store.bulk_load(
-                path=str(gf.path), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(gf.graph_iri)
-            )
+        write_nquads(graph_files, staged)
+        # one bulk load for the whole corpus: one per file costs more than the parsing itself
+        store.bulk_load(path=str(staged), format=ox.RdfFormat.N_QUADS)
         store.optimize()
-        count = len(store)
+        triples = default_graph_size(store)
+        quads = len(store) - triples
         store.flush()
     finally:
         # Close the store here, also on failure: a traceback keeps this frame alive, and an open
         # store goes on writing into the folder the caller is about to remove.
         del store
-    return count
+        staged.unlink(missing_ok=True)
+    return quads, triples
+
+
+def write_nquads(graph_files: list[GraphFile], out: Path) -> None:
+    """Each file's triples twice as N-Quads: in its named graph, and in the default graph (where
+    the store keeps each triple once however many files state it).  Parsed and written by
+    pyoxigraph; the named copy is the N-Triples text with the graph put before each line's end
+    (N-Triples has one triple per line, ending " .", and escapes the line breaks of literals)."""
+    with open(out, "wb") as sink:
+        for gf in graph_files:
+            triples = (
+                ox.serialize(
+                    ox.parse(path=str(gf.path), format=_format(gf.path)), format=ox.RdfFormat.N_TRIPLES
+                )
+                or b""
+            )
+            sink.write(triples)
+            sink.write(triples.replace(b" .\n", f" {ox.NamedNode(gf.graph_iri)} .\n".encode()))
+
+
+def _format(path: Path) -> ox.RdfFormat:
+    return ox.RdfFormat.N_TRIPLES if path.suffix == ".nt" else ox.RdfFormat.TURTLE
 
 
 def check_replaceable(target: Path) -> None:
@@ -276,6 +325,28 @@ def _token() -> str:
 
 
 # ------------------------------------------------------------------ reading
+
+
+def fill_default_graph(store: ox.Store) -> None:
+    """Copy every triple of the named graphs once into the default graph (for a store loaded
+    from a TriG or N-Quads dump of named graphs only, as the tests' fixtures are)."""
+    store.update(COPY_TO_DEFAULT)
+
+
+def refresh_default_graph(store: ox.Store) -> None:
+    """Make the default graph the set of the named graphs' triples again, after a SPARQL update
+    changed them (in one transaction: a reader sees the old default graph or the new one).  What
+    an update writes into the default graph itself is replaced: the per-file graphs are the data."""
+    store.update(f"DROP SILENT DEFAULT ; {COPY_TO_DEFAULT}")
+
+
+COPY_TO_DEFAULT = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
+def default_graph_size(store: ox.Store) -> int:
+    rows = store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+    assert isinstance(rows, ox.QuerySolutions)
+    return int(next(rows)["n"].value)
 
 
 def named_graphs(store: ox.Store) -> list[str]:

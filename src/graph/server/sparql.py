@@ -15,6 +15,7 @@ import sys
 from dataclasses import dataclass
 from typing import Any
 
+from ..store import refresh_default_graph
 from .guard import JobError, Verdict, check_query, check_update
 
 # A SPARQL result is answered whole up to this size, however many rows that is (a client paging
@@ -209,12 +210,12 @@ def _dataset_kwargs(job: Job) -> dict:
     import pyoxigraph as ox
 
     kwargs: dict = {}
+    # Without default-graph-uri the store's own default graph answers: every triple of every file
+    # once (store.py), not the union of the per-file graphs, which repeats shared facts.
     if job.default_graphs:
         kwargs["default_graph"] = [ox.NamedNode(g) for g in job.default_graphs]
     elif job.named_graphs:
         kwargs["default_graph"] = []  # the protocol's dataset names no default graph: it is empty
-    elif not (job.verdict and job.verdict.declares_dataset):
-        kwargs["use_default_graph_as_union"] = True
     if job.base_iri:
         kwargs["base_iri"] = job.base_iri
     if job.named_graphs:
@@ -244,6 +245,7 @@ def run_job(store, job: Job) -> tuple[str, Any]:
             store.update(job.query)
         except SyntaxError as err:
             raise JobError(400, f"Lỗi cú pháp SPARQL Update (SPARQL Update syntax error): {err}") from err
+        refresh_default_graph(store)  # the default graph mirrors the named graphs, which the update changed
         store.flush()
         return "text/plain; charset=utf-8", "Đã cập nhật (update applied)\n".encode()
     if not job.trusted and job.verdict is None:

@@ -58,7 +58,7 @@ def _select(store, query: str, **bindings) -> list[dict]:
         match = _OUTER_WHERE.search(query)
         assert match is not None  # every view query has a WHERE
         query = f"{query[: match.end()]} {block} {query[match.end() :]}"
-    solutions = store.query(query, prefixes=PREFIXES, use_default_graph_as_union=True)
+    solutions = store.query(query, prefixes=PREFIXES)
     names = [v.value for v in solutions.variables]
     return [{n: s[n].value for n in names if s[n] is not None} for s in solutions]
 
@@ -653,7 +653,7 @@ def _search_documents(store, text: str) -> list[dict]:
     from .pages import score_document
 
     docs: dict[str, dict] = {}
-    solutions = store.query(SEARCH_DOCUMENTS, prefixes=PREFIXES, use_default_graph_as_union=True)
+    solutions = store.query(SEARCH_DOCUMENTS, prefixes=PREFIXES)
     for row in solutions:
         doc = docs.setdefault(
             row["doc"].value,
