@@ -215,7 +215,6 @@ def test_a_custom_base_moves_the_registry_and_jurisdictions_with_the_documents(t
         (row["l"].value, row["l"].language)
         for row in store.query(
             f"SELECT ?l WHERE {{ <{agency}> <http://www.w3.org/2004/02/skos/core#prefLabel> ?l }}",
-            use_default_graph_as_union=True,
         )
     }
     assert names == {("Sở Tài chính", "vi"), ("Department of Finance", "en")}
@@ -223,7 +222,6 @@ def test_a_custom_base_moves_the_registry_and_jurisdictions_with_the_documents(t
         "SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { ?x ?y ?s } "
         f'FILTER(isIRI(?s) && STRSTARTS(STR(?s), "{BASE}/") '
         f'&& !STRSTARTS(STR(?s), "{BASE}/ontology") && !STRSTARTS(STR(?s), "{BASE}/vocab/")) }}',
-        use_default_graph_as_union=True,
     )
     assert int(next(iter(leftovers))["n"].value) == 0
 
