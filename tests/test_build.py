@@ -274,3 +274,83 @@ def test_input_names_are_relative_to_the_folder_each_file_was_found_in(tmp_path)
         top: "y.txt",
         named: "z.txt",
     }
+
+
+# ------------------------------------------------------------------ rebuilding with nothing changed
+
+
+def incremental_folder(tmp_path: Path) -> Path:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for name in (SEED_214, SEED_001):
+        shutil.copy(RAW / name, raw)
+    (raw / "rong.txt").write_bytes(b"")  # rejected: the file is empty
+    return raw
+
+
+def summary(report) -> tuple:
+    return (
+        [(o.shown, o.ttl_name, o.graph_iri, o.triples, o.counts) for o in report.outputs],
+        [(r.name, r.reason) for r in report.rejected],
+        report.store_quads,
+        report.store_triples,
+    )
+
+
+def test_a_rebuild_with_no_changed_file_parses_nothing_and_keeps_the_store(tmp_path):
+    raw = incremental_folder(tmp_path)
+    first = build([raw], tmp_path / "store", tmp_path / "ttl")
+    generation = os.readlink(tmp_path / "store")
+    again = build([raw], tmp_path / "store", tmp_path / "ttl")
+    assert (first.reused, again.reused) == (False, True)
+    assert again.documents == []  # nothing parsed
+    assert summary(again) == summary(first)
+    assert [r.name for r in again.rejected] == ["rong.txt"]  # a rejected file is reported again
+    assert first.tasks == again.tasks > 0
+    assert os.readlink(tmp_path / "store") == generation  # the same store, not reloaded
+    assert open_store(tmp_path / "store") is not None
+
+
+def test_a_changed_input_rebuilds_everything(tmp_path):
+    raw = incremental_folder(tmp_path)
+    first = build([raw], tmp_path / "store", tmp_path / "ttl")
+    shutil.copy(RAW / SEED_002, raw / SEED_001)  # another document under the same name
+    again = build([raw], tmp_path / "store", tmp_path / "ttl")
+    assert not again.reused and len(again.documents) == 2
+    assert again.tasks != first.tasks
+    fresh = build([raw], tmp_path / "fresh-store", tmp_path / "fresh-ttl")
+    assert summary(again)[:2] == summary(fresh)[:2]
+    for path in sorted((tmp_path / "fresh-ttl").glob("*.ttl")):
+        assert (tmp_path / "ttl" / path.name).read_bytes() == path.read_bytes(), path.name
+
+
+def test_a_removed_input_or_an_edited_turtle_file_rebuilds(tmp_path):
+    raw = incremental_folder(tmp_path)
+    build([raw], tmp_path / "store", tmp_path / "ttl")
+    (raw / SEED_001).unlink()
+    fewer = build([raw], tmp_path / "store", tmp_path / "ttl")
+    assert not fewer.reused and [o.shown for o in fewer.outputs] == [SEED_214]
+    turtle = tmp_path / "ttl" / fewer.outputs[0].ttl_name
+    written = turtle.read_bytes()
+    turtle.write_bytes(written + b"<urn:x> <urn:y> <urn:z> .\n")
+    again = build([raw], tmp_path / "store", tmp_path / "ttl")
+    assert not again.reused and turtle.read_bytes() == written
+
+
+def test_another_store_is_loaded_from_the_reused_turtle(tmp_path):
+    raw = incremental_folder(tmp_path)
+    first = build([raw], tmp_path / "store", tmp_path / "ttl")
+    other = build([raw], tmp_path / "other-store", tmp_path / "ttl")
+    assert other.reused and other.documents == []
+    assert graph_sizes(open_store(tmp_path / "other-store")) == graph_sizes(open_store(tmp_path / "store"))
+    assert (other.store_quads, other.store_triples) == (first.store_quads, first.store_triples)
+    assert build([raw], tmp_path / "other-store", tmp_path / "ttl").reused  # and kept the next time
+
+
+def test_full_parses_again_even_when_nothing_changed(tmp_path):
+    raw = incremental_folder(tmp_path)
+    build([raw], tmp_path / "store", tmp_path / "ttl")
+    generation = os.readlink(tmp_path / "store")
+    again = build([raw], tmp_path / "store", tmp_path / "ttl", reuse=False)
+    assert not again.reused and len(again.documents) == 2
+    assert os.readlink(tmp_path / "store") != generation

@@ -31,7 +31,7 @@ from pathlib import Path
 from rdflib import Graph
 from rdflib.namespace import NamespaceManager, split_uri
 
-from . import DEFAULT_BASE
+from . import DEFAULT_BASE, manifest
 from .batch import Limits, Outcome, Pool
 from .model import InputError, ParsedDocument
 from .pipeline import parse_file
@@ -40,7 +40,16 @@ from .read import Skipped, list_inputs
 from .registry import slugify
 from .resolve import Resolution, resolve
 from .resources import ONTOLOGY_DIR
-from .store import GraphFile, build_lock, check_replaceable, crash_point, rebuild, store_location
+from .store import (
+    GraphFile,
+    build_lock,
+    check_replaceable,
+    crash_point,
+    current_generation,
+    rebuild,
+    remove_leftovers,
+    store_location,
+)
 
 # The ontology, vocabularies and agency registry travel with the data in --ttl-dir.
 SHARED_TTL = {
@@ -63,14 +72,36 @@ class Rejected:
 
 
 @dataclass
+class Counts:
+    """What the summary shows of a document, kept in the build manifest for a reused build."""
+
+    citations: int = 0
+    tasks: int = 0
+    indicators: int = 0
+    footnotes: int = 0
+    ocr: bool = False
+
+    @classmethod
+    def of(cls, doc: ParsedDocument) -> Counts:
+        return cls(
+            len(doc.citations),
+            len(doc.tasks),
+            len(doc.indicators),
+            len(doc.footnotes),
+            bool(doc.source.ocr_pages),
+        )
+
+
+@dataclass
 class Output:
     """One document as it went into the graph: its Turtle file, named graph and triple count."""
 
-    doc: ParsedDocument
+    doc: ParsedDocument | None  # None when reused from the previous build (not parsed again)
     shown: str  # the source as the summary names it (with its folder when names clash)
     ttl_name: str
     graph_iri: str
     triples: int = 0
+    counts: Counts = field(default_factory=Counts)
 
 
 @dataclass
@@ -87,18 +118,19 @@ class BuildReport:
     store_quads: int = 0  # in the named graphs, one per source file
     store_triples: int = 0  # distinct, in the default graph queries read
     seconds: float = 0.0
+    reused: bool = False  # no input changed: the previous build's Turtle (and store) kept
 
     @property
     def citations(self) -> int:
-        return sum(len(d.citations) for d in self.documents)
+        return sum(o.counts.citations for o in self.outputs)
 
     @property
     def tasks(self) -> int:
-        return sum(len(d.tasks) for d in self.documents)
+        return sum(o.counts.tasks for o in self.outputs)
 
     @property
     def indicators(self) -> int:
-        return sum(len(d.indicators) for d in self.documents)
+        return sum(o.counts.indicators for o in self.outputs)
 
 
 def _no_progress(phase: str, done: int, total: int, name: str) -> None:
@@ -112,7 +144,11 @@ def build(
     base: str = DEFAULT_BASE,
     progress: Progress = _no_progress,
     limits: Limits = Limits(),
+    reuse: bool = True,
 ) -> BuildReport:
+    """Parse, resolve, write Turtle, load the store.  With ``reuse``, a build whose inputs (their
+    sha256), program, base and limits are those of the previous build into ``ttl_dir`` keeps that
+    build's Turtle files, and its store too when ``store_path`` still is the store it loaded."""
     started = time.perf_counter()
     target = store_location(store_path)
     check_replaceable(target)  # before the work, not after it
@@ -122,6 +158,12 @@ def build(
     report = BuildReport()
     listing = list_inputs(paths)
     report.skipped = listing.skipped
+    key = build_key(listing.files, base.rstrip("/"), limits)
+    previous = manifest.read(ttl_dir, key) if reuse else None
+    if previous is not None:
+        with build_lock(target):
+            return _reuse(previous, target, ttl_dir, report, started, progress)
+    manifest.forget(ttl_dir)  # a build killed from here on leaves no manifest to trust
     with build_lock(target), Pool(limits) as pool:
         parse_all(pool, listing.files, report, progress)
         _name_sources(report.documents, input_names(paths, listing.files))
@@ -137,9 +179,57 @@ def build(
         report.removed_ttl, report.foreign_ttl = tidy_ttl_dir(ttl_dir, {f.path.name for f in files})
         progress("load", 0, 1, target.name)
         rebuilt = rebuild(target, sorted(files, key=lambda f: f.path.name))
-    report.store_quads = rebuilt.quads
-    report.store_triples = rebuilt.triples
-    report.removed_leftovers = rebuilt.removed_leftovers
+        report.store_quads = rebuilt.quads
+        report.store_triples = rebuilt.triples
+        report.removed_leftovers = rebuilt.removed_leftovers
+        manifest.write(ttl_dir, key, report, files, current_generation(target))
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def build_key(files: list[Path], base: str, limits: Limits) -> str:
+    """What a build's output depends on: every input's path and content (sha256), the program,
+    the base IRI and the per-file limits (which decide what is rejected)."""
+    digest = hashlib.sha256()
+    digest.update(
+        f"{manifest.program_fingerprint()}\n{base}\n{limits.timeout_s}\n{limits.memory_mb}\n".encode()
+    )
+    for path in files:
+        digest.update(f"{os.path.abspath(path)}\n{_file_sha256(path)}\n".encode())
+    return digest.hexdigest()
+
+
+def _file_sha256(path: Path) -> str:
+    try:
+        with open(path, "rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError as err:
+        return f"unreadable: {err}"  # parsing reports it; the key only has to differ from a readable file
+
+
+def _reuse(
+    previous: manifest.Manifest,
+    target: Path,
+    ttl_dir: Path,
+    report: BuildReport,
+    started: float,
+    progress: Progress,
+) -> BuildReport:
+    """Nothing changed: report the previous build again; load the store only if it is not the one
+    that build made (another --store, or replaced since)."""
+    manifest.fill_report(previous, report)
+    report.reused = True
+    files = manifest.graph_files(previous, ttl_dir)
+    report.removed_ttl, report.foreign_ttl = tidy_ttl_dir(ttl_dir, {f.path.name for f in files})
+    if manifest.is_its_store(previous, target):
+        report.removed_leftovers = remove_leftovers(target)
+        report.store_quads, report.store_triples = previous.store_quads, previous.store_triples
+    else:
+        progress("load", 0, 1, target.name)
+        rebuilt = rebuild(target, files)
+        report.store_quads, report.store_triples = rebuilt.quads, rebuilt.triples
+        report.removed_leftovers = rebuilt.removed_leftovers
+        manifest.write(ttl_dir, previous.key, report, files, current_generation(target))
     report.seconds = time.perf_counter() - started
     return report
 
@@ -265,10 +355,12 @@ def name_outputs(report: BuildReport, base: str) -> list[Output]:
         if slug in clashing:
             label = shown[doc.source.path]
             slug = f"{slug}-{hashlib.sha256(unicodedata.normalize('NFC', label).encode()).hexdigest()[:8]}"
-            outputs.append(Output(doc, label, f"{slug}.ttl", f"{base}/graph/{slug}"))
+            outputs.append(Output(doc, label, f"{slug}.ttl", f"{base}/graph/{slug}", counts=Counts.of(doc)))
             report.renamed.append(outputs[-1])
         else:
-            outputs.append(Output(doc, doc.source.name, f"{slug}.ttl", f"{base}/graph/{slug}"))
+            outputs.append(
+                Output(doc, doc.source.name, f"{slug}.ttl", f"{base}/graph/{slug}", counts=Counts.of(doc))
+            )
     return outputs
 
 
@@ -313,12 +405,11 @@ def write_turtle(
             output.triples = outcome.value
         else:
             failed.add(outcome.index)
-            report.rejected.append(
-                Rejected(output.doc.source.name, _reason(outcome, "ghi RDF", "writing RDF"))
-            )
+            name = output.doc.source.name if output.doc is not None else output.shown
+            report.rejected.append(Rejected(name, _reason(outcome, "ghi RDF", "writing RDF")))
         progress("emit", done, len(items), output.shown)
     report.outputs = [o for i, o in enumerate(outputs) if i not in failed]
-    report.documents = [o.doc for o in report.outputs]
+    report.documents = [o.doc for o in report.outputs if o.doc is not None]
     report.renamed = [o for o in report.renamed if o in report.outputs]
 
 

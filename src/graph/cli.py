@@ -102,6 +102,11 @@ def store_option(func):
 @click.option(
     "--jobs", "-j", default=0, type=click.IntRange(0), help="Worker processes (default: one per core)."
 )
+@click.option(
+    "--full",
+    is_flag=True,
+    help="Parse every file again even when no input changed since the last build into --ttl-dir.",
+)
 def build(
     paths: tuple[Path, ...],
     store_path: str,
@@ -110,6 +115,7 @@ def build(
     file_timeout: float,
     file_memory: int,
     jobs: int,
+    full: bool,
 ) -> None:
     """Parse PATHS (files or folders; default data/raw) and build the graph."""
     import os
@@ -131,6 +137,7 @@ def build(
                 base=base,
                 progress=progress.update,
                 limits=Limits(timeout_s=file_timeout, memory_mb=file_memory, workers=jobs),
+                reuse=not full,
             )
     except (StoreError, StoreBusy) as err:
         raise click.ClickException(str(err)) from err
@@ -234,18 +241,17 @@ def print_summary(report, store_path: str, ttl_dir: str) -> None:
     ):
         table.add_column(column, justify="left" if column.startswith("tệp") else "right")
     for output in report.outputs:
-        doc = output.doc
         table.add_row(
             output.shown,
             str(output.triples),
-            str(len(doc.citations)),
-            str(len(doc.tasks)),
-            str(len(doc.indicators)),
-            str(len(doc.footnotes)),
+            str(output.counts.citations),
+            str(output.counts.tasks),
+            str(output.counts.indicators),
+            str(output.counts.footnotes),
         )
     console.print(table)
     console.print(
-        f"{len(report.documents)} văn bản (documents), {report.store_triples} bộ ba (distinct triples), "
+        f"{len(report.outputs)} văn bản (documents), {report.store_triples} bộ ba (distinct triples), "
         f"{report.store_quads} bộ bốn trong đồ thị từng tệp (quads in per-file graphs), "
         f"{report.citations} trích dẫn (citations), {report.tasks} nhiệm vụ (tasks), "
         f"{report.indicators} chỉ tiêu (indicators), {len(report.rejected)} tệp bị từ chối (rejected), "
@@ -254,7 +260,14 @@ def print_summary(report, store_path: str, ttl_dir: str) -> None:
         highlight=False,
         soft_wrap=True,
     )
-    ocr_read = [doc.source.name for doc in report.documents if doc.source.ocr_pages]
+    if report.reused:
+        console.print(
+            "không tệp nào thay đổi: giữ Turtle và kho của lần build trước "
+            "(no input changed: the previous build's Turtle files and store were kept; --full rebuilds)",
+            highlight=False,
+            soft_wrap=True,
+        )
+    ocr_read = [output.shown for output in report.outputs if output.counts.ocr]
     if ocr_read:
         console.print(
             f"{len(ocr_read)} văn bản đọc bằng OCR, cần đối chiếu với bản gốc "
@@ -338,6 +351,48 @@ def query(
         print_result_table(name, result)
         return
     write_result(result, fmt, output, name)
+
+
+@main.command()
+@store_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["nquads", "trig"]),
+    default=None,
+    help="N-Quads or TriG (default: from the file name, .nq or .trig; else N-Quads).",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    default=None,
+    help="Write to this file instead of standard output.",
+)
+@click.option("--base", default=DEFAULT_BASE, show_default=True, help="Base of the graph's IRIs.")
+def export(store_path: str, fmt: str | None, output: Path | None, base: str) -> None:
+    """Write the whole graph (every named graph and the default graph) with a VoID description."""
+    from .export import export as run_export
+    from .export import format_for
+    from .store import open_store
+
+    try:
+        store = open_store(store_path)
+    except FileNotFoundError as err:
+        raise click.UsageError(str(err)) from err
+    fmt = format_for(output, fmt)
+    if output is None:
+        done = run_export(store, sys.stdout.buffer, fmt, base)
+        sys.stdout.buffer.flush()
+    else:
+        tmp = output.with_name(f".{output.name}.tmp")
+        with open(tmp, "wb") as sink:
+            done = run_export(store, sink, fmt, base)
+        tmp.replace(output)  # a reader of the dump never sees half of it
+    err_console.print(
+        f"{done.quads} bộ bốn, {done.graphs} đồ thị có tên (quads, named graphs) → {output or 'stdout'}",
+        highlight=False,
+    )
 
 
 def write_result(result, fmt: str, output: str | None, name: str) -> None:
