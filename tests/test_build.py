@@ -354,3 +354,14 @@ def test_full_parses_again_even_when_nothing_changed(tmp_path):
     again = build([raw], tmp_path / "store", tmp_path / "ttl", reuse=False)
     assert not again.reused and len(again.documents) == 2
     assert os.readlink(tmp_path / "store") != generation
+
+
+def test_another_program_version_or_base_rebuilds(tmp_path, monkeypatch):
+    from graph import manifest
+
+    raw = incremental_folder(tmp_path)
+    build([raw], tmp_path / "store", tmp_path / "ttl")
+    assert build([raw], tmp_path / "store", tmp_path / "ttl").reused
+    monkeypatch.setattr(manifest, "program_fingerprint", lambda: "another version")
+    assert not build([raw], tmp_path / "store", tmp_path / "ttl").reused
+    assert not build([raw], tmp_path / "store", tmp_path / "ttl", base="https://example.org/pg").reused

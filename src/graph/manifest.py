@@ -56,12 +56,14 @@ class Manifest:
 def program_fingerprint() -> str:
     """A sha256 over the package's code and data (ontology, registry, patterns): another version
     of the program writes other Turtle from the same inputs."""
+    from .resources import ONTOLOGY_DIR
+
     package = Path(__file__).resolve().parent
+    code = [p for p in sorted(package.rglob("*.py")) if "__pycache__" not in p.parts]
     digest = hashlib.sha256(f"{FORMAT}".encode())
-    for path in sorted(package.rglob("*")):
-        if path.suffix in {".py", ".ttl", ".json", ".csv", ".txt"} and "__pycache__" not in path.parts:
-            digest.update(path.relative_to(package).as_posix().encode())
-            digest.update(path.read_bytes())
+    for path in [*code, *sorted(ONTOLOGY_DIR.glob("*.ttl"))]:  # ontology/ is a link rglob does not follow
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
     return digest.hexdigest()
 
 
