@@ -233,7 +233,6 @@ def source_titles(store_path: Path) -> set[str]:
     rows = open_store(store_path).query(
         "SELECT DISTINCT ?t WHERE { ?s a <https://w3id.org/policy-graph/ontology#SourceFile> ; "
         "<http://purl.org/dc/terms/title> ?t }",
-        use_default_graph_as_union=True,
     )
     return {row["t"].value for row in rows}
 

@@ -158,7 +158,8 @@ def build(
     report = BuildReport()
     listing = list_inputs(paths)
     report.skipped = listing.skipped
-    key = build_key(listing.files, base.rstrip("/"), limits)
+    names = input_names(paths, listing.files)
+    key = build_key(listing.files, names, base.rstrip("/"), limits)
     previous = manifest.read(ttl_dir, key) if reuse else None
     if previous is not None:
         with build_lock(target):
@@ -166,7 +167,7 @@ def build(
     manifest.forget(ttl_dir)  # a build killed from here on leaves no manifest to trust
     with build_lock(target), Pool(limits) as pool:
         parse_all(pool, listing.files, report, progress)
-        _name_sources(report.documents, input_names(paths, listing.files))
+        _name_sources(report.documents, names)
         crash_point("parsed")
         res = resolve(report.documents, base=base)
         outputs = name_outputs(report, res.base)
@@ -178,7 +179,8 @@ def build(
             files.append(GraphFile(f"{res.base}/graph/{SHARED_GRAPHS[name]}", ttl_dir / name))
         report.removed_ttl, report.foreign_ttl = tidy_ttl_dir(ttl_dir, {f.path.name for f in files})
         progress("load", 0, 1, target.name)
-        rebuilt = rebuild(target, sorted(files, key=lambda f: f.path.name))
+        files.sort(key=lambda f: f.path.name)
+        rebuilt = rebuild(target, files)
         report.store_quads = rebuilt.quads
         report.store_triples = rebuilt.triples
         report.removed_leftovers = rebuilt.removed_leftovers
@@ -187,15 +189,16 @@ def build(
     return report
 
 
-def build_key(files: list[Path], base: str, limits: Limits) -> str:
-    """What a build's output depends on: every input's path and content (sha256), the program,
-    the base IRI and the per-file limits (which decide what is rejected)."""
+def build_key(files: list[Path], names: dict[Path, str], base: str, limits: Limits) -> str:
+    """What a build's output depends on: every input's path, the name its provenance records and
+    its content (sha256), the program, the base IRI and the per-file limits (which decide what is
+    rejected)."""
     digest = hashlib.sha256()
     digest.update(
         f"{manifest.program_fingerprint()}\n{base}\n{limits.timeout_s}\n{limits.memory_mb}\n".encode()
     )
     for path in files:
-        digest.update(f"{os.path.abspath(path)}\n{_file_sha256(path)}\n".encode())
+        digest.update(f"{os.path.abspath(path)}\n{names.get(path, '')}\n{_file_sha256(path)}\n".encode())
     return digest.hexdigest()
 
 
