@@ -115,6 +115,7 @@ def test_the_store_holds_this_builds_files_not_whatever_the_ttl_folder_holds(tmp
     assert report.foreign_ttl == ["ghi-chu.ttl"]
     assert sorted(p.name for p in ttl.iterdir()) == sorted(
         [
+            ".policy-graph-build.json",  # what this build read and wrote, for the next one
             "_agencies.ttl",
             "_ontology.ttl",
             "_vocabularies.ttl",

@@ -25,6 +25,7 @@ import time
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
+from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -38,10 +39,12 @@ from .pipeline import parse_file
 from .rdf import document_graph
 from .read import Skipped, list_inputs
 from .registry import slugify
+from .remote import is_remote
 from .resolve import Resolution, resolve
 from .resources import ONTOLOGY_DIR
 from .store import (
     GraphFile,
+    Rebuilt,
     build_lock,
     check_replaceable,
     crash_point,
@@ -150,9 +153,13 @@ def build(
     sha256), program, base and limits are those of the previous build into ``ttl_dir`` keeps that
     build's Turtle files, and its store too when ``store_path`` still is the store it loaded."""
     started = time.perf_counter()
-    target = store_location(store_path)
-    check_replaceable(target)  # before the work, not after it
-    target.parent.mkdir(parents=True, exist_ok=True)
+    # a server's URL, or the folder of an embedded store
+    target: str | Path = (
+        os.fspath(store_path) if is_remote(os.fspath(store_path)) else store_location(store_path)
+    )
+    if isinstance(target, Path):
+        check_replaceable(target)  # before the work, not after it
+        target.parent.mkdir(parents=True, exist_ok=True)
     ttl_dir = Path(ttl_dir)
     ttl_dir.mkdir(parents=True, exist_ok=True)
     report = BuildReport()
@@ -162,10 +169,10 @@ def build(
     key = build_key(listing.files, names, base.rstrip("/"), limits)
     previous = manifest.read(ttl_dir, key) if reuse else None
     if previous is not None:
-        with build_lock(target):
+        with _lock(target):
             return _reuse(previous, target, ttl_dir, report, started, progress)
     manifest.forget(ttl_dir)  # a build killed from here on leaves no manifest to trust
-    with build_lock(target), Pool(limits) as pool:
+    with _lock(target), Pool(limits) as pool:
         parse_all(pool, listing.files, report, progress)
         _name_sources(report.documents, names)
         crash_point("parsed")
@@ -178,15 +185,34 @@ def build(
             copy_rebased(ONTOLOGY_DIR / source, ttl_dir / name, res.base)
             files.append(GraphFile(f"{res.base}/graph/{SHARED_GRAPHS[name]}", ttl_dir / name))
         report.removed_ttl, report.foreign_ttl = tidy_ttl_dir(ttl_dir, {f.path.name for f in files})
-        progress("load", 0, 1, target.name)
+        progress("load", 0, 1, os.fspath(target))
         files.sort(key=lambda f: f.path.name)
-        rebuilt = rebuild(target, files)
+        rebuilt = _load_store(target, files)
         report.store_quads = rebuilt.quads
         report.store_triples = rebuilt.triples
         report.removed_leftovers = rebuilt.removed_leftovers
-        manifest.write(ttl_dir, key, report, files, current_generation(target))
+        manifest.write(ttl_dir, key, report, files, _loaded_store(target))
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _lock(target: str | Path):
+    """The embedded store's build lock; a server takes each graph's PUT atomically on its own."""
+    return build_lock(target) if isinstance(target, Path) else nullcontext()
+
+
+def _load_store(target: str | Path, files: list[GraphFile]) -> Rebuilt:
+    if isinstance(target, Path):
+        return rebuild(target, files)
+    from . import remote
+
+    quads, triples = remote.load(remote.RemoteStore(target), files)
+    return Rebuilt(quads, triples, [])
+
+
+def _loaded_store(target: str | Path) -> str:
+    """What the manifest records as the store loaded: the generation folder, or the server."""
+    return str(current_generation(target)) if isinstance(target, Path) else target
 
 
 def build_key(files: list[Path], names: dict[Path, str], base: str, limits: Limits) -> str:
@@ -212,7 +238,7 @@ def _file_sha256(path: Path) -> str:
 
 def _reuse(
     previous: manifest.Manifest,
-    target: Path,
+    target: str | Path,
     ttl_dir: Path,
     report: BuildReport,
     started: float,
@@ -224,15 +250,15 @@ def _reuse(
     report.reused = True
     files = manifest.graph_files(previous, ttl_dir)
     report.removed_ttl, report.foreign_ttl = tidy_ttl_dir(ttl_dir, {f.path.name for f in files})
-    if manifest.is_its_store(previous, target):
+    if isinstance(target, Path) and manifest.is_its_store(previous, target):
         report.removed_leftovers = remove_leftovers(target)
         report.store_quads, report.store_triples = previous.store_quads, previous.store_triples
-    else:
-        progress("load", 0, 1, target.name)
-        rebuilt = rebuild(target, files)
+    else:  # another store, or a server (which others may write): load it from the Turtle
+        progress("load", 0, 1, os.fspath(target))
+        rebuilt = _load_store(target, files)
         report.store_quads, report.store_triples = rebuilt.quads, rebuilt.triples
         report.removed_leftovers = rebuilt.removed_leftovers
-        manifest.write(ttl_dir, previous.key, report, files, current_generation(target))
+        manifest.write(ttl_dir, previous.key, report, files, _loaded_store(target))
     report.seconds = time.perf_counter() - started
     return report
 

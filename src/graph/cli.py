@@ -58,8 +58,11 @@ def main() -> None:
 
 def _store_option(value: str) -> str:
     """--store: a folder path; a URL is refused with the reason (remote stores are not supported yet)."""
+    from .remote import is_remote
     from .store import StoreError, store_location
 
+    if is_remote(value):
+        return value
     try:
         store_location(value)
     except StoreError as err:
@@ -74,7 +77,8 @@ def store_option(func):
         default=DEFAULT_STORE,
         show_default=True,
         callback=lambda ctx, param, value: _store_option(value),
-        help="Oxigraph store folder (a link to its current generation).",
+        help="Oxigraph store folder (a link to its current generation), or an Oxigraph server's root URL "
+        "(http://127.0.0.1:7878): loaded through the Graph Store Protocol, queried through the SPARQL Protocol.",
     )(func)
 
 

@@ -87,7 +87,7 @@ def _untouched(ttl_dir: Path, written: Written) -> bool:
     return (stat.st_size, stat.st_mtime_ns) == (written.size, written.mtime_ns)
 
 
-def write(ttl_dir: Path, key: str, report: BuildReport, files: list[GraphFile], store: Path) -> None:
+def write(ttl_dir: Path, key: str, report: BuildReport, files: list[GraphFile], store: str) -> None:
     written = []
     for gf in files:
         stat = gf.path.stat()

@@ -191,9 +191,8 @@ def _most_referenced(store: ox.Store, candidates: list[str]) -> list[str]:
     counts = {}
     for iri in candidates:
         rows = store.query(
-            "SELECT (COUNT(*) AS ?n) ?doc WHERE { ?c pg:citedDocument ?doc } GROUP BY ?doc",
+            f"SELECT (COUNT(*) AS ?n) WHERE {{ VALUES ?doc {{ {ox.NamedNode(iri)} }} ?c pg:citedDocument ?doc }}",
             prefixes=PREFIXES,
-            substitutions={ox.Variable("doc"): ox.NamedNode(iri)},
         )
         counts[iri] = sum(int(row["n"].value) for row in rows)
     ranked = sorted(candidates, key=lambda iri: -counts[iri])
@@ -205,13 +204,12 @@ def _by_type_and_number(store: ox.Store, value: str) -> list[str]:
     slug = short.type_slug if short else None
     if short is None or slug is None:
         return []
+    number = ox.Literal(short.number)
+    type_node = ox.NamedNode(f"{PREFIXES['pgv']}document-type/{slug}")
     rows = store.query(
-        "SELECT DISTINCT ?doc ?n ?t WHERE { ?doc eli:number ?n ; eli:type_document ?t }",
+        f"SELECT DISTINCT ?doc WHERE {{ VALUES (?n ?t) {{ ({number} {type_node}) }} "
+        f"?doc eli:number ?n ; eli:type_document ?t }}",
         prefixes=PREFIXES,
-        substitutions={
-            ox.Variable("n"): ox.Literal(short.number),
-            ox.Variable("t"): ox.NamedNode(f"{PREFIXES['pgv']}document-type/{slug}"),
-        },
     )
     return sorted(row["doc"].value for row in rows)
 

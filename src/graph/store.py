@@ -39,6 +39,7 @@ import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 import pyoxigraph as ox
 
@@ -77,12 +78,13 @@ class Rebuilt:
 
 
 def store_location(value: str | os.PathLike) -> Path:
-    """The folder path of a store; a URL or an empty value is refused with the reason."""
+    """The folder path of an embedded store; a URL other than http(s) or an empty value is refused
+    with the reason (http(s) URLs are servers: ``remote``, handled before this is asked)."""
     text = os.fspath(value)
     if _URL.match(text):
         raise StoreError(
-            f"{text}: kho dữ liệu từ xa (URL) chưa được hỗ trợ, hãy dùng đường dẫn thư mục "
-            f"(remote stores given as a URL are not yet supported: give a folder path)"
+            f"{text}: chỉ hỗ trợ máy chủ SPARQL http:// hoặc https:// hay đường dẫn thư mục "
+            f"(only http(s) SPARQL servers or a folder path are supported as --store)"
         )
     if not text.strip():
         raise StoreError(
@@ -110,7 +112,12 @@ def _no_store(path: Path) -> StoreError:
 
 def open_store(store_path: str | os.PathLike = DEFAULT_STORE, read_only: bool = True) -> ox.Store:
     """Open the store's current generation; raise ``StoreError`` (a FileNotFoundError) if there is
-    none, or if an earlier version built it (named graphs only: every query would answer nothing)."""
+    none, or if an earlier version built it (named graphs only: every query would answer nothing).
+    A server URL (http://…) gives a ``remote.RemoteStore``, which answers ``query`` alike."""
+    from .remote import RemoteStore, is_remote
+
+    if is_remote(os.fspath(store_path)):
+        return cast(ox.Store, RemoteStore(os.fspath(store_path)))  # duck-typed: query() and update()
     store = _open_generation(store_path, read_only)
     if not has_default_graph(store) and any(True for _ in store.named_graphs()):
         raise StoreError(
@@ -200,7 +207,7 @@ def write_nquads(graph_files: list[GraphFile], out: Path) -> None:
         for gf in graph_files:
             triples = (
                 ox.serialize(
-                    ox.parse(path=str(gf.path), format=_format(gf.path)), format=ox.RdfFormat.N_TRIPLES
+                    ox.parse(path=str(gf.path), format=rdf_format(gf.path)), format=ox.RdfFormat.N_TRIPLES
                 )
                 or b""
             )
@@ -208,7 +215,7 @@ def write_nquads(graph_files: list[GraphFile], out: Path) -> None:
             sink.write(triples.replace(b" .\n", f" {ox.NamedNode(gf.graph_iri)} .\n".encode()))
 
 
-def _format(path: Path) -> ox.RdfFormat:
+def rdf_format(path: Path) -> ox.RdfFormat:
     return ox.RdfFormat.N_TRIPLES if path.suffix == ".nt" else ox.RdfFormat.TURTLE
 
 

@@ -1,0 +1,150 @@
+"""A SPARQL 1.1 server as the store: ``--store http://127.0.0.1:7878`` (an Oxigraph server).
+
+Queries go through the SPARQL 1.1 Protocol (``POST <root>/query``), results come back as SPARQL
+JSON (SELECT, ASK) or N-Triples (CONSTRUCT, DESCRIBE) and are read by pyoxigraph into the same
+objects an embedded store returns, so the query library, validation and analytics run
+unchanged.  A build loads through the SPARQL 1.1 Graph Store Protocol: one named graph per
+source file, each replaced whole with one ``PUT <root>/store?graph=…`` (atomic per graph on the
+server), graphs of files no longer built dropped, then the default graph recomputed on the
+server with one update (``DROP DEFAULT ; INSERT … WHERE { GRAPH ?g … }``), as the embedded store
+keeps it: every triple once.  Unlike the embedded store, the build as a whole is not atomic: a
+reader during a build may see some graphs old and some new.
+
+Oxigraph server names its endpoints ``/query``, ``/update`` and ``/store``; other servers
+(Fuseki, GraphDB, Virtuoso) name theirs differently and are reached through ``RemoteStore``'s
+``query_url``/``update_url``/``store_url`` arguments.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import httpx
+import pyoxigraph as ox
+
+URL = re.compile(r"^https?://", re.IGNORECASE)
+TIMEOUT_S = 600.0
+RESULTS_JSON = "application/sparql-results+json"
+N_TRIPLES = "application/n-triples"
+
+
+def is_remote(value: object) -> bool:
+    return isinstance(value, str) and bool(URL.match(value))
+
+
+class RemoteError(RuntimeError):
+    """The server refused or could not be reached; the message names the URL and the reason."""
+
+
+@dataclass
+class RemoteStore:
+    root: str
+    query_url: str = ""
+    update_url: str = ""
+    store_url: str = ""
+    timeout_s: float = TIMEOUT_S
+
+    def __post_init__(self) -> None:
+        self.root = self.root.rstrip("/")
+        self.query_url = self.query_url or f"{self.root}/query"
+        self.update_url = self.update_url or f"{self.root}/update"
+        self.store_url = self.store_url or f"{self.root}/store"
+        self.client = httpx.Client(timeout=self.timeout_s)
+
+    # ------------------------------------------------------------ the Store methods the library uses
+
+    def query(
+        self,
+        query: str,
+        *,
+        prefixes: dict[str, str] | None = None,
+        substitutions: dict | None = None,
+        use_default_graph_as_union: bool = False,
+        default_graph=None,
+        named_graphs=None,
+    ):
+        if substitutions or use_default_graph_as_union or default_graph or named_graphs:
+            raise ValueError("a remote store takes the query text alone (bind values with VALUES)")
+        text = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in (prefixes or {}).items()) + query
+        response = self._send(
+            "POST",
+            self.query_url,
+            content=text.encode(),
+            headers={
+                "Content-Type": "application/sparql-query",
+                "Accept": f"{RESULTS_JSON}, {N_TRIPLES};q=0.9",
+            },
+        )
+        if response.headers.get("content-type", "").startswith(N_TRIPLES):
+            return list(ox.parse(response.content, format=ox.RdfFormat.N_TRIPLES))
+        return ox.parse_query_results(response.content, format=ox.QueryResultsFormat.JSON)
+
+    def update(self, update: str) -> None:
+        self._send(
+            "POST",
+            self.update_url,
+            content=update.encode(),
+            headers={"Content-Type": "application/sparql-update"},
+        )
+
+    # ------------------------------------------------------------ Graph Store Protocol
+
+    def put_graph(self, graph_iri: str, n_triples: bytes) -> None:
+        """Replace one named graph whole (SPARQL 1.1 Graph Store Protocol, PUT)."""
+        self._send(
+            "PUT",
+            self.store_url,
+            params={"graph": graph_iri},
+            content=n_triples,
+            headers={"Content-Type": N_TRIPLES},
+        )
+
+    def named_graphs(self) -> list[str]:
+        rows = self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return sorted(row["g"].value for row in rows)
+
+    def _send(self, method: str, url: str, **kwargs) -> httpx.Response:
+        try:
+            response = self.client.request(method, url, **kwargs)
+        except httpx.HTTPError as err:
+            raise RemoteError(
+                f"{url}: không kết nối được máy chủ SPARQL (cannot reach the SPARQL server): {err}"
+            ) from err
+        if response.status_code >= 400:
+            raise RemoteError(
+                f"{url}: máy chủ SPARQL trả lỗi (the SPARQL server answered) "
+                f"{response.status_code}: {response.text[:300]}"
+            )
+        return response
+
+
+def count(store: RemoteStore, pattern: str) -> int:
+    rows = store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ {pattern} }}")
+    return int(next(iter(rows))["n"].value)
+
+
+def load(store: RemoteStore, graph_files: Iterable) -> tuple[int, int]:
+    """Put each file into its named graph, drop the graphs of files not built any more, recompute
+    the default graph; return (quads in the named graphs, distinct triples in the default graph)."""
+    from .store import COPY_TO_DEFAULT
+
+    by_graph: dict[str, list] = {}
+    for gf in graph_files:  # the ontology and the vocabularies share one graph: one PUT for both
+        by_graph.setdefault(gf.graph_iri, []).append(gf.path)
+    for graph_iri, paths in by_graph.items():
+        store.put_graph(graph_iri, b"".join(_n_triples(path) for path in paths))
+    kept = set(by_graph)
+    stale = [g for g in store.named_graphs() if g not in kept]
+    drops = "".join(f"DROP SILENT GRAPH <{g}> ; " for g in stale)
+    store.update(f"{drops}DROP SILENT DEFAULT ; {COPY_TO_DEFAULT}")
+    return count(store, "GRAPH ?g { ?s ?p ?o }"), count(store, "?s ?p ?o")
+
+
+def _n_triples(path) -> bytes:
+    from .store import rdf_format
+
+    return (
+        ox.serialize(ox.parse(path=str(path), format=rdf_format(path)), format=ox.RdfFormat.N_TRIPLES) or b""
+    )
