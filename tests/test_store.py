@@ -166,18 +166,25 @@ def test_a_build_never_replaces_a_folder_that_is_not_a_store(tmp_path):
     assert (folder / "keep.txt").read_text(encoding="utf-8") == "giữ lại"
 
 
-@pytest.mark.parametrize(
-    "url", ["http://example.org/sparql", "https://db.example.vn/store", "s3://bucket/store"]
-)
-def test_a_url_store_is_refused_as_not_yet_supported(url, tmp_path):
-    with pytest.raises(StoreError, match="not yet supported"):
+@pytest.mark.parametrize("url", ["s3://bucket/store", "ftp://db.example.vn/store"])
+def test_a_url_store_other_than_http_is_refused(url, tmp_path):
+    with pytest.raises(StoreError, match=r"only http\(s\) SPARQL servers or a folder path"):
         open_store(url)
-    with pytest.raises(StoreError, match="not yet supported"):
+    with pytest.raises(StoreError, match=r"only http\(s\) SPARQL servers"):
         rebuild(url, [])
-    assert not Path("http:").exists() and not Path("https:").exists()
+    assert not Path("s3:").exists() and not Path("ftp:").exists()
 
 
-def test_cli_refuses_a_url_store_before_doing_anything(tmp_path):
+def test_an_http_url_is_a_server_and_rebuild_replaces_folders_only(tmp_path):
+    from graph.remote import RemoteStore
+
+    assert isinstance(open_store("http://127.0.0.1:7878"), RemoteStore)
+    with pytest.raises(StoreError, match="only http"):
+        rebuild("http://127.0.0.1:7878", [])  # a server is loaded through remote.load
+    assert not Path("http:").exists()
+
+
+def test_cli_refuses_a_url_store_it_cannot_use_before_doing_anything(tmp_path):
     from click.testing import CliRunner
 
     from graph.cli import main
@@ -189,10 +196,12 @@ def test_cli_refuses_a_url_store_before_doing_anything(tmp_path):
         ["validate"],
         ["serve"],
     ):
-        result = runner.invoke(main, [*command, "--store", "http://localhost:7878/store"])
+        result = runner.invoke(main, [*command, "--store", "s3://bucket/store"])
         assert result.exit_code == 2, (command, result.output)
-        assert "not yet supported" in result.output
-    assert not (tmp_path / "ttl").exists() and not Path("http:").exists()
+        assert "only http(s) SPARQL servers or a folder path" in " ".join(result.output.split())
+    served = runner.invoke(main, ["serve", "--store", "http://localhost:7878"])
+    assert served.exit_code == 2 and "serve needs a store folder" in " ".join(served.output.split())
+    assert not (tmp_path / "ttl").exists() and not Path("s3:").exists()
 
 
 def test_a_second_build_of_the_same_store_is_refused_while_the_first_runs(tmp_path):
@@ -242,6 +251,7 @@ def run_build(
             str(tmp_path / "ttl"),
             "--jobs",
             "2",
+            "--full",  # the same inputs each time: parse again, to be killed at each step
         ],
         env=env,
         stdout=subprocess.DEVNULL,

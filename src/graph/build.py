@@ -39,7 +39,6 @@ from .pipeline import parse_file
 from .rdf import document_graph
 from .read import Skipped, list_inputs
 from .registry import slugify
-from .remote import is_remote
 from .resolve import Resolution, resolve
 from .resources import ONTOLOGY_DIR
 from .store import (
@@ -49,6 +48,7 @@ from .store import (
     check_replaceable,
     crash_point,
     current_generation,
+    is_remote,
     rebuild,
     remove_leftovers,
     store_location,

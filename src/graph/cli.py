@@ -58,8 +58,7 @@ def main() -> None:
 
 def _store_option(value: str) -> str:
     """--store: a folder path; a URL is refused with the reason (remote stores are not supported yet)."""
-    from .remote import is_remote
-    from .store import StoreError, store_location
+    from .store import StoreError, is_remote, store_location
 
     if is_remote(value):
         return value
@@ -535,8 +534,13 @@ def serve(
 ) -> None:
     """Serve the SPARQL endpoint, the query UI and linked-data pages."""
     from .server import run_server
-    from .store import open_store
+    from .store import is_remote, open_store
 
+    if is_remote(store_path):
+        raise click.UsageError(
+            f"{store_path}: serve cần một thư mục kho dữ liệu; máy chủ SPARQL tự phục vụ "
+            f"(serve needs a store folder: a SPARQL server serves its own endpoint)"
+        )
     try:
         open_store(store_path)
     except FileNotFoundError as err:

@@ -17,21 +17,15 @@ Oxigraph server names its endpoints ``/query``, ``/update`` and ``/store``; othe
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 import httpx
 import pyoxigraph as ox
 
-URL = re.compile(r"^https?://", re.IGNORECASE)
 TIMEOUT_S = 600.0
 RESULTS_JSON = "application/sparql-results+json"
 N_TRIPLES = "application/n-triples"
-
-
-def is_remote(value: object) -> bool:
-    return isinstance(value, str) and bool(URL.match(value))
 
 
 class RemoteError(RuntimeError):

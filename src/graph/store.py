@@ -77,6 +77,14 @@ class Rebuilt:
 # ----------------------------------------------------------------- location
 
 
+_SERVER = re.compile(r"^https?://", re.IGNORECASE)
+
+
+def is_remote(value: object) -> bool:
+    """A SPARQL server's URL (http, https) rather than a store folder; cheap: no HTTP client imported."""
+    return isinstance(value, str) and bool(_SERVER.match(value))
+
+
 def store_location(value: str | os.PathLike) -> Path:
     """The folder path of an embedded store; a URL other than http(s) or an empty value is refused
     with the reason (http(s) URLs are servers: ``remote``, handled before this is asked)."""
@@ -114,9 +122,9 @@ def open_store(store_path: str | os.PathLike = DEFAULT_STORE, read_only: bool = 
     """Open the store's current generation; raise ``StoreError`` (a FileNotFoundError) if there is
     none, or if an earlier version built it (named graphs only: every query would answer nothing).
     A server URL (http://…) gives a ``remote.RemoteStore``, which answers ``query`` alike."""
-    from .remote import RemoteStore, is_remote
-
     if is_remote(os.fspath(store_path)):
+        from .remote import RemoteStore
+
         return cast(ox.Store, RemoteStore(os.fspath(store_path)))  # duck-typed: query() and update()
     store = _open_generation(store_path, read_only)
     if not has_default_graph(store) and any(True for _ in store.named_graphs()):
