@@ -1011,8 +1011,9 @@ _ACTION_START = re.compile(
 # 31fb08f34535fce3); the cooperating bodies end with the value, its first sentence, or where what
 # they do starts
 _VALUE_CHAIRS = re.compile(
-    r"[\s+•-]*(?P<lead>[^:;()]+?)(?<!\s)\s+chủ\s+trì\s*,?\s*phối\s+hợp(?:\s+với)?\s+"
-    rf"(?P<support>(?:[^:;.]|\.(?!\s))+?)(?<!\s)(?:(?=\s+(?:{_ACTION_ALT})(?!\w))|(?=\.\s)|[\s.;]*$)"
+    r"[\s+•-]*+(?P<lead>[^:;()]+?)(?<!\s)\s+chủ\s+trì\s*,?\s*phối\s+hợp(?:\s+với)?\s+"
+    # bounded runs before the action and the value's end: no rescan of a long run at every step
+    rf"(?P<support>(?:[^:;.]|\.(?!\s))+?)(?<!\s)(?:(?=[ \t\n]{{1,3}}(?:{_ACTION_ALT})(?!\w))|(?=\.\s)|[\s.;]{{0,4}}$)"
 )
 _PROSE_ASSIGNMENT = re.compile(
     rf"(?P<lead>[^:;.()]+?)(?<!\s)\s+chủ\s+trì(?:\s*+,?\s*+{_SUPPORT_VERB}\s+(?P<support>[^:;.]+?)(?<!\s))?"
