@@ -151,7 +151,7 @@ DEV_FLOORS = {
     "relations": 0.94,
     "tasks": 0.99,
     "lead": 1.0,
-    "support": 0.98,
+    "support": 0.99,
     "indicators": 0.96,
 }
 SEED_FLOORS = {

@@ -421,3 +421,14 @@ def test_a_heading_over_one_sentence_and_its_roles_h04():
     [task] = prose_tasks(text, whole(text))
     assert task.label == "9." and task.text.startswith("Tham mưu, đề xuất tổ chức Đoàn của tỉnh")
     assert names(task.lead) == ["Sở Tư pháp"]
+
+
+def test_kinds_of_body_listed_in_lower_case_cooperate_h05():
+    # dev h05 lines 23-24: "1. Sở Y tế" / "a) Chủ trì, phối hợp với sở, ban, ngành, Ủy ban nhân dân xã, phường …"
+    text = (
+        "1. Sở Y tế\n"
+        "a) Chủ trì, phối hợp với sở, ban, ngành, Ủy ban nhân dân xã, phường tăng cường kiểm tra, đôn đốc việc thực hiện hiệu quả chủ trương, chính sách, pháp luật về công tác dân số; triển khai thực hiện có hiệu quả các chỉ tiêu, nhiệm vụ, giải pháp về công tác dân số trong tình hình mới theo Nghị quyết số 21-NQ/TW và các văn bản chỉ đạo của Chính phủ[2], Bộ Y tế[3], Thành ủy, Ủy ban nhân dân thành phố. Trong đó, tập trung các giải pháp để phấn đấu đạt và duy trì mức sinh thay thế, chăm sóc sức khỏe người cao tuổi, thích ứng với già hóa dân số và nâng cao chất lượng dân số, cụ thể: Phấn đấu tổng tỷ suất sinh đạt 2,1 con/phụ nữ; tỷ số giới tính khi sinh dưới 109 bé trai/100 bé gái sinh ra sống; tỷ lệ trẻ em dưới 15 tuổi đạt khoảng 22%; tỷ lệ người từ 65 tuổi trở lên đạt khoảng 12%; tỷ lệ phụ thuộc chung đạt khoảng 51%; tỷ lệ nam, nữ thanh niên được tư vấn, khám sức khoẻ trước khi kết hôn đạt 90%; giảm 50% số cặp tảo hôn, giảm 60% số cặp hôn nhân cận huyết thống; 70% phụ nữ mang thai được tầm soát ít nhất 4 loại bệnh tật bẩm sinh phổ biến nhất; 90% trẻ sơ sinh được tầm soát ít nhất 5 bệnh bẩm sinh phổ biến nhất;\n"
+    )
+    [task] = prose_tasks(text, whole(text))
+    assert names(task.lead) == ["Sở Y tế"]
+    assert [m.printed for m in task.support] == ["sở, ban, ngành", "Ủy ban nhân dân xã, phường"]

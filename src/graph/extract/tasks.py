@@ -1145,7 +1145,10 @@ _CHAIRS = re.compile(
 _PARTNERS = re.compile(
     rf"(?<!\w)(?i:{_SUPPORT_VERB})\s+(?P<support>[^:;.]+?)(?<!\s)(?:\s*+,)?\s++(?={_WORK_START})"
 )
-_PARTNER_START = re.compile(r"(?:[Cc]ác|[Dd]oanh\s+nghiệp|[Cc]ơ\s+quan|[Đđ]ơn\s+vị)(?!\w)")
+# (and kinds of body listed in lower case: "phối hợp với sở, ban, ngành, Ủy ban nhân dân xã, phường …", dev h05)
+_PARTNER_START = re.compile(
+    r"(?:[Cc]ác|[Dd]oanh\s+nghiệp|[Cc]ơ\s+quan|[Đđ]ơn\s+vị)(?!\w)|(?:sở|bộ|ban|ngành)[ \t]*,"
+)
 _RECIPIENTS = re.compile(r"[ \t]*Nơi\s+nhận", re.IGNORECASE)
 # a heading that says what its bodies do is a lead heading wrapped over lines ("(6) Ban Quản lý …
 # chủ trì, phối hợp\nvới các cơ quan liên quan:"), not an agency heading
