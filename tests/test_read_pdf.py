@@ -280,7 +280,7 @@ def test_ocr_misreads_in_numbers_are_undone_only_where_they_are_certain(printed,
     text = f"{printed}\n"
     source = SourceFile("x.pdf", "x.pdf", "0" * 64, "ocr", text, "application/pdf", (0,), (1,), "Tesseract")
     assert ocr_fixed(source) == f"{fixed}\n"
-    assert normalise(source).origin[: len(text)] == list(range(len(text)))  # offsets unchanged
+    assert list(normalise(source).origin[: len(text)]) == list(range(len(text)))  # offsets unchanged
 
 
 def test_ocr_fixes_apply_to_ocr_pages_only():
