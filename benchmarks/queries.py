@@ -25,17 +25,8 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from graph.queries import QueryError, list_queries, resolve_document, run_query  # noqa: E402
 from graph.store import open_store  # noqa: E402
+from run import QUERY_PARAMS  # noqa: E402  (the seed examples; benchmarks/ is on sys.path)
 
-QUERY_PARAMS = {
-    "chain-down": {"doc": "29-NQ/TW"},
-    "chain-up": {"doc": "214/KH-UBND"},
-    "compare": {"doc": "29-NQ/TW"},
-    "tree": {"doc": "29-NQ/TW"},
-    "agency-tasks": {"agency": "Sở Công Thương"},
-    "due": {"until": "2030"},
-    "footnotes": {"doc": "214/KH-UBND"},
-    "provenance": {"fact": None},
-}
 PG = "https://w3id.org/policy-graph/ontology#"
 ELI = "http://data.europa.eu/eli/ontology#"
 
@@ -123,7 +114,7 @@ def bench(store_path: str, repeat: int, timeout: float, cli: bool) -> dict[str, 
     for query in list_queries():
         values = params.get(query.name, {})
         measured = time_in_process(store_path, query.name, values, repeat, timeout)
-        entry = {"params": values, "rows": None, "ms": None, "cli_ms": None}
+        entry = {"params": values, "rows": None, "ms": None, "cli_ms": None if cli else NOT_RUN}
         if measured is not None:
             entry["ms"], entry["rows"] = measured[0] * 1000, measured[1]
         if cli and measured is not None:
@@ -134,13 +125,18 @@ def bench(store_path: str, repeat: int, timeout: float, cli: bool) -> dict[str, 
     return results
 
 
+NOT_RUN = -1.0
+
+
 def _cell(ms: float | None, timeout: float) -> str:
+    if ms == NOT_RUN:
+        return f"{'not run':>10}"
     return f"{'>' + format(timeout, '.0f') + ' s':>10}" if ms is None else f"{ms:>10.1f}"
 
 
 def _row(name: str, entry: dict, timeout: float) -> str:
     rows = "" if entry["rows"] is None else entry["rows"]
-    cli = f"{'not run':>10}" if entry["ms"] is None else _cell(entry["cli_ms"], timeout)
+    cli = _cell(NOT_RUN if entry["ms"] is None else entry["cli_ms"], timeout)
     return f"| {name:26} | {rows:>6} | {_cell(entry['ms'], timeout)} | {cli} |"
 
 

@@ -29,6 +29,7 @@ QUERY_PARAMS = {
     "chain-down": {"doc": "29-NQ/TW"},
     "chain-up": {"doc": "214/KH-UBND"},
     "compare": {"doc": "29-NQ/TW"},
+    "tree": {"doc": "29-NQ/TW"},
     "agency-tasks": {"agency": "Sở Công Thương"},
     "due": {"until": "2030"},
     "footnotes": {"doc": "214/KH-UBND"},

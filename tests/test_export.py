@@ -70,16 +70,19 @@ def as_text(result) -> list[tuple]:
     )
 
 
-@pytest.mark.parametrize("fmt", ["nquads", "trig"])
-def test_every_library_query_answers_the_same_on_a_loaded_export(seed_store, fmt):
-    loaded = dumped(seed_store, fmt)
+def assert_every_library_query_answers_alike(expected_store, store) -> None:
     for query in list_queries():
         params = PARAMS.get(query.name, {})
-        expected = run_query(seed_store, query.name, params)
-        got = run_query(loaded, query.name, params)
+        expected = run_query(expected_store, query.name, params)
+        got = run_query(store, query.name, params)
         assert got.columns == expected.columns
         assert as_text(got) == as_text(expected), query.name
-        assert expected.rows or query.name in {"footnotes"}, query.name  # the comparison compared something
+        assert expected.rows, query.name  # the comparison compared something
+
+
+@pytest.mark.parametrize("fmt", ["nquads", "trig"])
+def test_every_library_query_answers_the_same_on_a_loaded_export(seed_store, fmt):
+    assert_every_library_query_answers_alike(seed_store, dumped(seed_store, fmt))
 
 
 def test_the_void_description_counts_the_dataset_and_each_graph(seed_store):

@@ -12,11 +12,11 @@ import httpx
 import pytest
 
 from graph.build import build
-from graph.queries import list_queries, run_query
+from graph.queries import run_query
 from graph.remote import RemoteError, RemoteStore
 from graph.store import open_store
 from graph.validate import validate_store
-from test_export import PARAMS, as_text
+from test_export import assert_every_library_query_answers_alike
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "data" / "raw"
@@ -70,12 +70,7 @@ def test_every_library_query_gives_the_same_rows_from_the_server(server, seed_bu
     )
     remote = open_store(server)
     assert isinstance(remote, RemoteStore)
-    for query in list_queries():
-        params = PARAMS.get(query.name, {})
-        expected = run_query(seed_store, query.name, params)
-        got = run_query(remote, query.name, params)
-        assert got.columns == expected.columns
-        assert as_text(got) == as_text(expected), query.name
+    assert_every_library_query_answers_alike(seed_store, remote)
     assert validate_store(server).violations == validate_store(seed_build[1]).violations
 
 
