@@ -57,7 +57,7 @@ def main() -> None:
 
 
 def _store_option(value: str) -> str:
-    """--store: a folder path; a URL is refused with the reason (remote stores are not supported yet)."""
+    """--store: a folder path or an http(s) server URL; another URL is refused with the reason."""
     from .store import StoreError, is_remote, store_location
 
     if is_remote(value):
