@@ -24,6 +24,7 @@ import pyoxigraph as ox
 from networkx.algorithms.link_analysis.pagerank_alg import _pagerank_python
 
 from .patterns.documents import DOC_TYPES
+from .store import select
 
 PREFIXES = {
     "eli": "http://data.europa.eu/eli/ontology#",
@@ -111,7 +112,7 @@ SELECT DISTINCT ?task ?doc ?label ?text ?role ?agency ?agencyLabel ?agencyJur ?i
 def _select(store: ox.Store, query: str) -> list[dict[str, Any]]:
     """Rows as plain strings (IRI or lexical form); unbound values are None (Any: which variables
     a query always binds is known to its caller, not to the type checker)."""
-    solutions = store.query(query, prefixes=PREFIXES)
+    solutions = select(store, query, prefixes=PREFIXES)
     names = [v.value for v in solutions.variables]
     return [{n: (row[n].value if row[n] is not None else None) for n in names} for row in solutions]
 

@@ -27,6 +27,7 @@ import pyoxigraph as ox
 
 from .naming import fold, short_form
 from .resources import QUERY_DIR
+from .store import select
 
 PREFIXES = {
     "eli": "http://data.europa.eu/eli/ontology#",
@@ -126,7 +127,8 @@ def resolve_document(store: ox.Store, value: str) -> ox.NamedNode:
         return ox.NamedNode(value)
     symbols: dict[str, set[str]] = {}
     printed: dict[str, str] = {}  # folded symbol → as the graph prints it, for suggestions
-    for row in store.query(
+    for row in select(
+        store,
         "SELECT DISTINCT ?doc ?symbol WHERE { ?doc eli:id_local ?symbol }",
         prefixes=PREFIXES,
     ):
@@ -166,7 +168,8 @@ def _by_relative_iri(store: ox.Store, value: str) -> list[str]:
     if not path.startswith("eli/") or any(c in path for c in ' <>"{}|^`'):
         return []
     tail = str(ox.Literal("/" + path))  # serialised by pyoxigraph: no way out of the literal
-    rows = store.query(
+    rows = select(
+        store,
         f"SELECT DISTINCT ?doc WHERE {{ ?doc eli:type_document ?t FILTER(STRENDS(STR(?doc), {tail})) }}",
         prefixes=PREFIXES,
     )
@@ -188,9 +191,10 @@ def _most_referenced(store: ox.Store, candidates: list[str]) -> list[str]:
     take it; otherwise leave the choice to the user."""
     if len(candidates) < 2:
         return candidates
-    counts = {}
+    counts: dict[str, int] = {}
     for iri in candidates:
-        rows = store.query(
+        rows = select(
+            store,
             f"SELECT (COUNT(*) AS ?n) WHERE {{ VALUES ?doc {{ {ox.NamedNode(iri)} }} ?c pg:citedDocument ?doc }}",
             prefixes=PREFIXES,
         )
@@ -206,7 +210,8 @@ def _by_type_and_number(store: ox.Store, value: str) -> list[str]:
         return []
     number = ox.Literal(short.number)
     type_node = ox.NamedNode(f"{PREFIXES['pgv']}document-type/{slug}")
-    rows = store.query(
+    rows = select(
+        store,
         f"SELECT DISTINCT ?doc WHERE {{ VALUES (?n ?t) {{ ({number} {type_node}) }} "
         f"?doc eli:number ?n ; eli:type_document ?t }}",
         prefixes=PREFIXES,
@@ -219,7 +224,8 @@ def resolve_agencies(store: ox.Store, value: str) -> list[ox.NamedNode]:
     if re.match(r"^https?://", value):
         return [ox.NamedNode(value)]
     rows = list(
-        store.query(
+        select(
+            store,
             "SELECT DISTINCT ?a ?l WHERE { ?a a org:Organization ; skos:prefLabel|skos:altLabel ?l }",
             prefixes={**PREFIXES, "org": "http://www.w3.org/ns/org#"},
         )
@@ -313,7 +319,7 @@ def run_query(
     runs = bind(store, query, values or {})
     text = with_values(query, runs) if any(runs) else query.text
     try:
-        solutions = store.query(text)
+        solutions = select(store, text)
     except SyntaxError as err:
         raise QueryError(f"{query.name}.rq: lỗi SPARQL (SPARQL error): {err}") from err
     variables = [v.value for v in solutions.variables]

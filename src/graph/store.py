@@ -36,6 +36,7 @@ import shutil
 import signal
 import time
 import uuid
+from collections.abc import Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -368,6 +369,22 @@ def named_graphs(store: ox.Store) -> list[str]:
     return sorted(g.value for g in store.named_graphs())
 
 
+def select(store, query: str, **options) -> ox.QuerySolutions:
+    """``store.query`` for a SELECT (embedded or remote store): its rows, typed as rows."""
+    result = store.query(query, **options)
+    if not isinstance(result, ox.QuerySolutions):
+        raise TypeError(f"a SELECT query was expected, got {type(result).__name__}")
+    return result
+
+
+def construct(store, query: str, **options) -> Iterable[ox.Triple]:
+    """``store.query`` for a CONSTRUCT (embedded or remote store): its triples."""
+    result = store.query(query, **options)
+    if isinstance(result, (ox.QuerySolutions, ox.QueryBoolean)):
+        raise TypeError(f"a CONSTRUCT query was expected, got {type(result).__name__}")
+    return result
+
+
 def graph_sizes(store: ox.Store) -> dict[str, int]:
-    rows = store.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
+    rows = select(store, "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
     return {row["g"].value: int(row["n"].value) for row in rows}

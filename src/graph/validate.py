@@ -11,7 +11,7 @@ from rdflib import Graph
 from rdflib.namespace import SH
 
 from .resources import ONTOLOGY_DIR
-from .store import open_store
+from .store import construct, open_store
 
 SHAPES = ONTOLOGY_DIR / "shapes.ttl"
 ONTOLOGY = ONTOLOGY_DIR / "policy.ttl"
@@ -36,7 +36,7 @@ def store_as_graph(store: ox.Store) -> Graph:
     """The default graph (every triple of every file, once) as one rdflib Graph: SHACL sees the whole
     picture."""
     data = ox.serialize(
-        store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"),
+        construct(store, "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"),
         format=ox.RdfFormat.N_TRIPLES,
     )
     g = Graph()
