@@ -102,12 +102,10 @@ def compiled_patterns() -> dict[str, re.Pattern]:
     return found
 
 
-# Patterns the code hands to a helper or loops over instead of calling by name: how that helper
-# calls them (tasks._bodies_acting, indicators._pieces).
+# Patterns the code hands to a helper instead of calling by name: how that helper calls them
+# (indicators._pieces).  Patterns a loop names ("for pattern in (_A, _B): … pattern.match(…)") are
+# read from the loop.
 INDIRECT_USES = {
-    "graph.extract.tasks._BODIES_ACT": ("match",),
-    "graph.extract.tasks._BODIES_COOPERATING": ("match",),
-    "graph.extract.tasks._BODIES_ANSWERABLE": ("match",),
     "graph.extract.indicators._SENTENCE_END": ("finditer",),
     "graph.extract.indicators._CLAUSE_END": ("finditer",),
     "graph.extract.indicators._LIST_CLAUSE_END": ("finditer",),
@@ -131,9 +129,22 @@ def methods_used(name: str) -> tuple[str, ...]:
         return ("search", "match", "finditer")
     call = rf"(?<!\w){re.escape(attr)}\.({'|'.join(METHODS)})\("
     for source in (_source(module.removeprefix("graph.")), _source()):
-        if used := set(re.findall(call, source)):
+        if used := set(re.findall(call, source)) | _loop_calls(attr, source):
             return tuple(sorted(used))
     return ("search", "match", "finditer")
+
+
+# "for pattern in (_PROSE_ASSIGNMENT, _BODIES_COOPERATING):" and the lines of its body
+_LOOP = re.compile(r"for (\w+) in \(([^()]*)\):\n((?:[ \t]+.*\n){1,8})")
+
+
+def _loop_calls(attr: str, source: str) -> set[str]:
+    """The methods a loop over a tuple naming ``attr`` calls on its loop variable."""
+    used: set[str] = set()
+    for loop in _LOOP.finditer(source):
+        if re.search(rf"(?<![\w.]){re.escape(attr)}(?!\w)", loop[2]):
+            used |= set(re.findall(rf"(?<![\w.]){loop[1]}\.({'|'.join(METHODS)})\(", loop[3]))
+    return used
 
 
 def adversarial(size: int):
@@ -262,6 +273,9 @@ def test_methods_are_read_from_the_code():
     assert methods_used("graph.patterns.structure.WEB_FOOTNOTE_BODY") == ("match",)
     assert methods_used("graph.patterns.citations.TITLE_OPENING") == ("match",)  # called as P.TITLE_OPENING
     assert methods_used("graph.extract.tasks._LEAD_HEADING") == ("fullmatch",)
+    # called through a loop over a tuple of patterns (tasks._bodies_acting, tasks._acting_bodies)
+    assert methods_used("graph.extract.tasks._BODIES_ANSWERABLE") == ("match",)
+    assert methods_used("graph.extract.tasks._BODIES_ACT") == ("match",)
     assert set(INDIRECT_USES) <= set(PATTERNS)
 
 
