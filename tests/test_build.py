@@ -11,6 +11,7 @@ from pathlib import Path
 from graph.batch import Limits, Pool
 from graph.build import build
 from graph.store import graph_sizes, open_store
+from graph.validate import validate_store
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "data" / "raw"
@@ -150,9 +151,9 @@ def clash_folder(tmp_path: Path) -> Path:
         ("a", "doc.txt", SEED_214),
         ("b", "doc.txt", SEED_001),
         ("c", "Kế hoạch.txt", SEED_002),
-        ("c", "ke-hoach.txt", SEED_214),
-        ("c", "ontology.txt", SEED_001),
-    ):
+        ("c", "ke-hoach.txt", "quang-nam_kh-ubnd_2023_thuc-hien-28-ctr-tu.txt"),
+        ("c", "ontology.txt", "quang-nam_nq-tu_2024_du-thao-phuong-huong-2025.txt"),
+    ):  # five different texts: identical copies would go in once
         (raw / folder).mkdir(parents=True, exist_ok=True)
         shutil.copy(RAW / seed, raw / folder / name)
     return raw
@@ -365,3 +366,19 @@ def test_another_program_version_or_base_rebuilds(tmp_path, monkeypatch):
     monkeypatch.setattr(manifest, "program_fingerprint", lambda: "another version")
     assert not build([raw], tmp_path / "store", tmp_path / "ttl").reused
     assert not build([raw], tmp_path / "store", tmp_path / "ttl", base="https://example.org/pg").reused
+
+
+def test_an_identical_copy_goes_in_once_and_is_named(tmp_path):
+    for folder in ("a", "b"):
+        (tmp_path / "raw" / folder).mkdir(parents=True)
+        shutil.copyfile(RAW / SEED_214, tmp_path / "raw" / folder / SEED_214)
+    report = build([tmp_path / "raw"], tmp_path / "store", tmp_path / "ttl")
+    assert [d.source.name for d in report.documents] == [f"a/{SEED_214}"]
+    assert report.warnings == [
+        (
+            f"b/{SEED_214}",
+            f"bản sao giống hệt a/{SEED_214}, chỉ nạp một lần (an identical copy of a/{SEED_214}, loaded once)",
+        )
+    ]
+    assert not report.rejected and not report.skipped
+    assert validate_store(tmp_path / "store").conforms

@@ -175,6 +175,7 @@ def build(
     with _lock(target), Pool(limits) as pool:
         parse_all(pool, listing.files, report, progress)
         _name_sources(report.documents, names)
+        _drop_identical_copies(report)
         crash_point("parsed")
         res = resolve(report.documents, base=base)
         outputs = name_outputs(report, res.base)
@@ -352,6 +353,30 @@ def _name_sources(documents: list[ParsedDocument], names: dict[Path, str]) -> No
             doc.source = replace(
                 doc.source, name=name
             )  # as the file system spells it: the source view opens it
+
+
+def _drop_identical_copies(report: BuildReport) -> None:
+    """Two files with the same bytes are one document: it goes in once, from the first path, and the
+    copy is named in a warning (two source nodes of one content would be one node with two paths)."""
+    first: dict[str, str] = {}
+    for doc in report.documents:
+        known = first.get(doc.source.sha256)
+        if known is None or doc.source.name < known:
+            first[doc.source.sha256] = doc.source.name
+    kept = []
+    for doc in report.documents:
+        original = first[doc.source.sha256]
+        if original == doc.source.name:
+            kept.append(doc)
+        else:
+            report.warnings.append(
+                (
+                    doc.source.name,
+                    f"bản sao giống hệt {original}, chỉ nạp một lần "
+                    f"(an identical copy of {original}, loaded once)",
+                )
+            )
+    report.documents = kept
 
 
 def _reason(outcome: Outcome, doing_vi: str, doing_en: str) -> str:
