@@ -284,8 +284,8 @@ DEFAULT_TRIPLES = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
 
 async def graph_store_get(request: Request, settings: Settings, params: dict[str, list[str]]) -> Response:
     """Graph Store Protocol, read only: ``GET /sparql?graph=IRI`` is that named graph (one per
-    source file, see /.well-known/void), ``GET /sparql?default`` the default graph, the union of
-    them all; RDF in the negotiated format.  Writing (PUT, POST, DELETE) is not offered."""
+    source file, see /.well-known/void), ``GET /sparql?default`` the default graph, every triple of
+    them all stated once; RDF in the negotiated format.  Writing (PUT, POST, DELETE) is not offered."""
     graphs = params.get("graph", [])
     if len(graphs) + ("default" in params) != 1:
         return _error(400, "cần đúng một graph=IRI hoặc default (exactly one of graph=IRI or default)")
@@ -366,8 +366,8 @@ SD_TEMPLATE = """@prefix sd: <http://www.w3.org/ns/sparql-service-description#> 
 
 def service_description(request: Request, settings: Settings) -> Response:
     """The endpoint described in the SPARQL 1.1 Service Description vocabulary.  The default
-    graph is the union of the named graphs (one per source file); sd:BasicFederatedQuery is
-    not offered because SERVICE is refused."""
+    graph is the union of the named graphs (one per source file), each triple stored once in it
+    at load; sd:BasicFederatedQuery is not offered because SERVICE is refused."""
     endpoint = str(request.url.replace(query=""))
     text = SD_TEMPLATE.format(
         endpoint=endpoint,

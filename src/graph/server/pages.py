@@ -1,8 +1,8 @@
 """What the HTML pages show: graph look-ups for documents, agencies, other nodes, search, chains.
 
-Every look-up is a ``SELECT DISTINCT``: Oxigraph's union default graph is a bag, so a
-node described in several source files' graphs (a cited document, an agency) would
-otherwise multiply rows.  Every look-up is a SPARQL query run through the worker pool (so pages obey the same
+Look-ups read the default graph, where the build stored every triple once (a node described in
+several source files, a cited document or an agency, is not repeated); they stay ``SELECT
+DISTINCT`` because property paths and OPTIONAL joins can still repeat rows.  Every look-up is a SPARQL query run through the worker pool (so pages obey the same
 time limit as /sparql) with the node bound by substitution, never pasted into the text.
 The only IRIs written into query text are in ``VALUES`` blocks, and only after
 ``safe_iri`` has checked they contain no character that could end the IRI.
