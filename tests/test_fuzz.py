@@ -300,3 +300,17 @@ def test_docx_footnote_body_inside_a_citation():
     assert note in text[span.start : span.end]
     assert "Quyết định số 12/QĐ-UBND ngày 01/02/2020" in cited  # read from the footnote body
     _check(doc)
+
+
+def test_a_word_bookmark_inside_a_footnote_citation_is_read_through():
+    # fuzz finding: footnote bodies were scanned with Word's "[bookmark: …]" left in, so the law's
+    # name was cut at it and the artefact reached a relation's quote; the body blanks them
+    text = (
+        "KẾ HOẠCH\nThực hiện nhiệm vụ[1].\n\n[1] Căn cứ Luật N[bookmark: _Hlk1]gân sách nhà nước số "
+        "83/2015/QH13 được sửa đổi, bổ sung bởi Luật số 59/2020/QH14.\n"
+    )
+    doc = parse_source(SourceFile(path="x.txt", name="x.txt", sha256="", encoding="utf-8", text=text))
+    assert not any("bookmark" in (c.text or "") for c in doc.citations)
+    assert not any("bookmark" in (r.text or "") for r in doc.relations)
+    assert "83/2015/QH13" in {c.target.symbol for c in doc.citations}
+    _check(doc)

@@ -36,6 +36,7 @@ from ..patterns.documents import (
 )
 from ..patterns.plenums import PLENUM_ORDINALS, PLENUM_RESOLUTIONS, PlenumResolution
 from ..patterns.plenums import SUBJECT_MATCH as PLENUM_SUBJECT_MATCH
+from ..patterns.structure import DOCX_BOOKMARK
 from ..segment import innermost_section
 
 _ISSUER_SPELLING = {code.upper(): code for code in ISSUER_BY_CODE}
@@ -676,6 +677,11 @@ def _same_name(a: str, b: str) -> bool:
     return a == b or a.startswith(b + " ") or b.startswith(a + " ")
 
 
+def _without_bookmarks(text: str) -> str:
+    """The text with each "[bookmark: _Hlk…]" blanked by as many spaces (offsets kept)."""
+    return DOCX_BOOKMARK.sub(lambda m: " " * len(m.group()), text) if "[bookmark:" in text else text
+
+
 def _dangling(title: str) -> bool:
     """The title ends on a word that wants more ("… thực hiện", "… và")."""
     m = P.TITLE_DANGLING.search(title)
@@ -910,6 +916,8 @@ def extract_citations(seg: SegmentedDocument, meta: DocumentMeta) -> tuple[list[
         cit.section = _section_key(seg, cit.span)
         cit.in_table = any(t.contains(cit.span) for t in tables)
     found = list(body)
+    # footnote bodies are read, like the body, with Word's "[bookmark: …]" artefacts blanked
+    text = _without_bookmarks(text)
     in_notes: dict[int, list[_Found]] = {}
     for fn in seg.footnotes:
         for piece in [fn.body, *fn.continued]:  # a PDF footnote may run on to the next page
