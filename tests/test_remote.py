@@ -3,6 +3,7 @@ Graph Store Protocol and queried through the SPARQL Protocol, answers as the emb
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import time
@@ -13,7 +14,7 @@ import pytest
 
 from graph.build import build
 from graph.queries import run_query
-from graph.remote import RemoteError, RemoteStore
+from graph.remote import RemoteError, RemoteStore, connect
 from graph.store import open_store
 from graph.validate import validate_store
 from test_export import assert_every_library_query_answers_alike
@@ -93,3 +94,108 @@ def test_a_server_that_does_not_answer_is_named_with_the_reason(tmp_path):
     url = f"http://127.0.0.1:{free_port()}"
     with pytest.raises(RemoteError, match="cannot reach the SPARQL server"):
         run_query(open_store(url), "documents", {})
+
+
+# ------------------------------------------------------------ another server, named by a TOML file
+
+
+def write_config(tmp_path: Path, text: str) -> str:
+    path = tmp_path / "store.toml"
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_a_config_naming_each_endpoint_builds_and_queries_as_the_url_does(server, tmp_path):
+    config = write_config(
+        tmp_path,
+        f'query = "{server}/query"\nupdate = "{server}/update"\ngraph-store = "{server}/store"\n',
+    )
+    report = build([SEED_214], config, tmp_path / "ttl")
+    assert report.rejected == [] and report.store_triples > 0
+    by_config, by_url = open_store(config), open_store(server)
+    assert isinstance(by_config, RemoteStore) and by_config.store_url == f"{server}/store"
+    tasks = run_query(by_config, "tasks", {"doc": "214/KH-UBND"})
+    assert len(tasks.rows) > 20
+    assert tasks.rows == run_query(by_url, "tasks", {"doc": "214/KH-UBND"}).rows
+
+
+def test_the_cli_reads_a_store_config_and_refuses_one_it_cannot_use(server, tmp_path):
+    from click.testing import CliRunner
+
+    from graph.cli import main
+
+    build([SEED_214], server, tmp_path / "ttl")
+    good = write_config(tmp_path, f'url = "{server}"\nserver = "oxigraph"\n')
+    answer = CliRunner().invoke(main, ["query", "documents", "--store", good, "--format", "json"])
+    assert answer.exit_code == 0, answer.output
+    assert "214/KH-UBND" in answer.output
+    bad = write_config(tmp_path, f'url = "{server}"\nserver = "blazegraph"\n')
+    refused = CliRunner().invoke(main, ["query", "documents", "--store", bad])
+    assert refused.exit_code == 2
+    assert "store.toml" in refused.output and "server 'blazegraph' is not one of" in refused.output
+
+
+@pytest.mark.parametrize(
+    ("kind", "root", "endpoints"),
+    [
+        ("oxigraph", "http://h:7878", ("http://h:7878/query", "http://h:7878/update", "http://h:7878/store")),
+        (
+            "fuseki",
+            "http://h:3030/policy",
+            ("http://h:3030/policy/query", "http://h:3030/policy/update", "http://h:3030/policy/data"),
+        ),
+        (
+            "graphdb",
+            "http://h:7200/repositories/policy",
+            (
+                "http://h:7200/repositories/policy",
+                "http://h:7200/repositories/policy/statements",
+                "http://h:7200/repositories/policy/rdf-graphs/service",
+            ),
+        ),
+        (
+            "virtuoso",
+            "http://h:8890/",
+            ("http://h:8890/sparql", "http://h:8890/sparql", "http://h:8890/sparql-graph-crud"),
+        ),
+    ],
+)
+def test_each_server_kind_names_its_endpoints_by_its_convention(tmp_path, kind, root, endpoints):
+    store = connect(write_config(tmp_path, f'url = "{root}"\nserver = "{kind}"\n'))
+    assert (store.query_url, store.update_url, store.store_url) == endpoints
+
+
+def test_an_endpoint_named_outright_wins_over_the_convention(tmp_path):
+    store = connect(
+        write_config(
+            tmp_path,
+            'url = "http://h:3030/policy"\nserver = "fuseki"\nquery = "http://h:3030/policy/sparql"\n',
+        )
+    )
+    assert (store.query_url, store.store_url) == ("http://h:3030/policy/sparql", "http://h:3030/policy/data")
+
+
+def test_the_password_comes_from_the_environment_variable_the_config_names(tmp_path, monkeypatch):
+    text = 'url = "http://h:3030/policy"\nserver = "fuseki"\nuser = "admin"\npassword-env = "PG_TEST_PW"\n'
+    monkeypatch.delenv("PG_TEST_PW", raising=False)
+    with pytest.raises(RemoteError, match="user 'admin' needs password-env naming an environment variable"):
+        connect(write_config(tmp_path, text))
+    monkeypatch.setenv("PG_TEST_PW", "mật-khẩu")
+    assert connect(write_config(tmp_path, text)).auth == ("admin", "mật-khẩu")
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ('url = "http://h"\nendpoint = "x"\n', "unknown keys: endpoint"),
+        ('url = "ftp://h/x"\n', "url must be an http(s) URL"),
+        ('server = "fuseki"\n', "give url, or all three of query, update and graph-store"),
+        ('url = "http://h\n', "not valid TOML"),
+    ],
+)
+def test_a_config_that_cannot_be_used_is_refused_with_its_file_and_reason(tmp_path, text, reason):
+    with pytest.raises(RemoteError, match=re.escape(reason)) as refused:
+        connect(write_config(tmp_path, text))
+    assert str(refused.value).startswith(
+        f"{tmp_path / 'store.toml'}: cấu hình máy chủ SPARQL không dùng được"
+    )

@@ -207,7 +207,7 @@ def _load_store(target: str | Path, files: list[GraphFile]) -> Rebuilt:
         return rebuild(target, files)
     from . import remote
 
-    quads, triples = remote.load(remote.RemoteStore(target), files)
+    quads, triples = remote.load(remote.connect(target), files)
     return Rebuilt(quads, triples, [])
 
 

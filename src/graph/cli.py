@@ -49,6 +49,14 @@ class LazyGroup(click.Group):
             return getattr(importlib.import_module(module), attr)
         return super().get_command(ctx, cmd_name)
 
+    def invoke(self, ctx: click.Context):
+        from .store import RemoteError
+
+        try:
+            return super().invoke(ctx)
+        except RemoteError as err:  # an unreachable server or a bad server config: its reason, no traceback
+            raise click.ClickException(str(err)) from err
+
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="policy-graph")
@@ -57,10 +65,17 @@ def main() -> None:
 
 
 def _store_option(value: str) -> str:
-    """--store: a folder path or an http(s) server URL; another URL is refused with the reason."""
-    from .store import StoreError, is_remote, store_location
+    """--store: a folder path, an http(s) server URL or a server's TOML config; another URL, or a
+    config that cannot be used, is refused with the reason."""
+    from .store import RemoteError, StoreError, is_remote, store_location
 
     if is_remote(value):
+        from .remote import connect
+
+        try:
+            connect(value)  # a config file is read now, so its faults show as a bad --store
+        except RemoteError as err:
+            raise click.BadParameter(str(err)) from err
         return value
     try:
         store_location(value)
@@ -76,8 +91,10 @@ def store_option(func):
         default=DEFAULT_STORE,
         show_default=True,
         callback=lambda ctx, param, value: _store_option(value),
-        help="Oxigraph store folder (a link to its current generation), or an Oxigraph server's root URL "
-        "(http://127.0.0.1:7878): loaded through the Graph Store Protocol, queried through the SPARQL Protocol.",
+        help="Oxigraph store folder (a link to its current generation), an Oxigraph server's root URL "
+        "(http://127.0.0.1:7878), or a TOML file naming another SPARQL server (Fuseki, GraphDB, Virtuoso: "
+        "url, server, or each endpoint; see README): loaded through the Graph Store Protocol, queried "
+        "through the SPARQL Protocol.",
     )(func)
 
 

@@ -11,25 +11,41 @@ keeps it: every triple once.  Unlike the embedded store, the build as a whole is
 reader during a build may see some graphs old and some new.
 
 Oxigraph server names its endpoints ``/query``, ``/update`` and ``/store``; other servers
-(Fuseki, GraphDB, Virtuoso) name theirs differently and are reached through ``RemoteStore``'s
-``query_url``/``update_url``/``store_url`` arguments.
+(Fuseki, GraphDB, Virtuoso) name theirs differently: ``--store`` then names a small TOML file
+(``--store fuseki.toml``) giving the server's URL and kind, or each endpoint outright, and the
+user whose password an environment variable holds (``connect``)::
+
+    url = "http://127.0.0.1:3030/policy"   # the dataset's (repository's) root
+    server = "fuseki"                      # oxigraph (default), fuseki, graphdb or virtuoso
+    # query = "…"  update = "…"  graph-store = "…"    an endpoint named outright wins
+    # user = "admin"  password-env = "FUSEKI_PASSWORD"
 """
 
 from __future__ import annotations
 
+import os
+import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 import httpx
 import pyoxigraph as ox
 
+from .store import RemoteError
+
 TIMEOUT_S = 600.0
 RESULTS_JSON = "application/sparql-results+json"
 N_TRIPLES = "application/n-triples"
-
-
-class RemoteError(RuntimeError):
-    """The server refused or could not be reached; the message names the URL and the reason."""
+# Where each server kind puts its SPARQL query, SPARQL update and Graph Store Protocol endpoints,
+# under the root the config names (Fuseki: the dataset; GraphDB: the repository).
+ENDPOINTS = {
+    "oxigraph": ("{root}/query", "{root}/update", "{root}/store"),
+    "fuseki": ("{root}/query", "{root}/update", "{root}/data"),
+    "graphdb": ("{root}", "{root}/statements", "{root}/rdf-graphs/service"),
+    "virtuoso": ("{root}/sparql", "{root}/sparql", "{root}/sparql-graph-crud"),
+}
+CONFIG_KEYS = {"url", "server", "query", "update", "graph-store", "user", "password-env", "timeout"}
 
 
 @dataclass
@@ -39,13 +55,16 @@ class RemoteStore:
     update_url: str = ""
     store_url: str = ""
     timeout_s: float = TIMEOUT_S
+    server: str = "oxigraph"
+    auth: tuple[str, str] | None = None  # HTTP basic: (user, password)
 
     def __post_init__(self) -> None:
         self.root = self.root.rstrip("/")
-        self.query_url = self.query_url or f"{self.root}/query"
-        self.update_url = self.update_url or f"{self.root}/update"
-        self.store_url = self.store_url or f"{self.root}/store"
-        self.client = httpx.Client(timeout=self.timeout_s)
+        query, update, store = (url.format(root=self.root) for url in ENDPOINTS[self.server])
+        self.query_url = self.query_url or query
+        self.update_url = self.update_url or update
+        self.store_url = self.store_url or store
+        self.client = httpx.Client(timeout=self.timeout_s, auth=self.auth)
 
     # ------------------------------------------------------------ the Store methods the library uses
 
@@ -112,6 +131,85 @@ class RemoteStore:
                 f"{response.status_code}: {response.text[:300]}"
             )
         return response
+
+
+def is_config(value: str) -> bool:
+    """``--store`` names a server through a TOML file rather than a URL or a store folder."""
+    return value.lower().endswith(".toml")
+
+
+def connect(value: str) -> RemoteStore:
+    """The server ``--store`` names: an Oxigraph server's root URL, or a TOML config file."""
+    return from_config(Path(value)) if is_config(value) else RemoteStore(value)
+
+
+def from_config(path: Path) -> RemoteStore:
+    """The server a ``--store`` TOML file describes; a file that cannot say is refused with why."""
+    try:
+        config = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as err:
+        raise _bad_config(
+            path, f"không đọc được tệp ({err.strerror})", f"cannot read it: {err.strerror}"
+        ) from err
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
+        raise _bad_config(path, f"không phải TOML hợp lệ ({err})", f"not valid TOML: {err}") from err
+    unknown = sorted(set(config) - CONFIG_KEYS)
+    if unknown:
+        raise _bad_config(
+            path, f"khóa không biết: {', '.join(unknown)}", f"unknown keys: {', '.join(unknown)}"
+        )
+    server = str(config.get("server", "oxigraph")).lower()
+    if server not in ENDPOINTS:
+        kinds = ", ".join(ENDPOINTS)
+        raise _bad_config(
+            path,
+            f"server = {server!r} không được hỗ trợ ({kinds})",
+            f"server {server!r} is not one of {kinds}",
+        )
+    url = str(config.get("url", ""))
+    named = {key: str(config.get(key, "")) for key in ("query", "update", "graph-store")}
+    for key, value in {"url": url, **named}.items():
+        if value and not value.lower().startswith(("http://", "https://")):
+            raise _bad_config(path, f"{key} phải là URL http(s)", f"{key} must be an http(s) URL")
+    if not url and not all(named.values()):
+        raise _bad_config(
+            path,
+            "cần url, hoặc cả ba query, update và graph-store",
+            "give url, or all three of query, update and graph-store",
+        )
+    return RemoteStore(
+        url or named["query"],
+        query_url=named["query"],
+        update_url=named["update"],
+        store_url=named["graph-store"],
+        timeout_s=float(config.get("timeout", TIMEOUT_S)),
+        server=server,
+        auth=_auth(path, config),
+    )
+
+
+def _auth(path: Path, config: dict) -> tuple[str, str] | None:
+    """HTTP basic credentials: the user from the file, the password from the environment variable
+    it names (a password does not belong in a file people share)."""
+    user = config.get("user")
+    if not user:
+        return None
+    variable = str(config.get("password-env", ""))
+    password = os.environ.get(variable) if variable else None
+    if password is None:
+        raise _bad_config(
+            path,
+            f"user = {user!r} cần password-env chỉ một biến môi trường đã đặt",
+            f"user {user!r} needs password-env naming an environment variable that is set",
+        )
+    return str(user), password
+
+
+def _bad_config(path: Path, reason_vi: str, reason_en: str) -> RemoteError:
+    return RemoteError(
+        f"{path}: cấu hình máy chủ SPARQL không dùng được: {reason_vi} "
+        f"(the SPARQL server config cannot be used: {reason_en})"
+    )
 
 
 def count(store: RemoteStore, pattern: str) -> int:

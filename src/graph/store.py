@@ -54,6 +54,12 @@ _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 _OPEN_ATTEMPTS = 3  # a build may flip the link between resolving it and opening the files
 
 
+class RemoteError(RuntimeError):
+    """A SPARQL server refused, could not be reached, or its config cannot be used; the message names
+    the URL (or the config file) and the reason.  Defined here so the CLI can catch it without
+    importing the HTTP client."""
+
+
 class StoreError(FileNotFoundError):
     """No usable store at the place given: missing, not a store, or not a folder path."""
 
@@ -82,8 +88,9 @@ _SERVER = re.compile(r"^https?://", re.IGNORECASE)
 
 
 def is_remote(value: object) -> bool:
-    """A SPARQL server's URL (http, https) rather than a store folder; cheap: no HTTP client imported."""
-    return isinstance(value, str) and bool(_SERVER.match(value))
+    """A SPARQL server, by its URL (http, https) or a TOML file describing it, rather than a store
+    folder; cheap: no HTTP client imported."""
+    return isinstance(value, str) and (bool(_SERVER.match(value)) or value.lower().endswith(".toml"))
 
 
 def store_location(value: str | os.PathLike) -> Path:
@@ -124,9 +131,9 @@ def open_store(store_path: str | os.PathLike = DEFAULT_STORE, read_only: bool = 
     none, or if an earlier version built it (named graphs only: every query would answer nothing).
     A server URL (http://…) gives a ``remote.RemoteStore``, which answers ``query`` alike."""
     if is_remote(os.fspath(store_path)):
-        from .remote import RemoteStore
+        from .remote import connect
 
-        return cast(ox.Store, RemoteStore(os.fspath(store_path)))  # duck-typed: query() and update()
+        return cast(ox.Store, connect(os.fspath(store_path)))  # duck-typed: query() and update()
     store = _open_generation(store_path, read_only)
     if not has_default_graph(store) and any(True for _ in store.named_graphs()):
         raise StoreError(
