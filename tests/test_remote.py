@@ -199,3 +199,15 @@ def test_a_config_that_cannot_be_used_is_refused_with_its_file_and_reason(tmp_pa
     assert str(refused.value).startswith(
         f"{tmp_path / 'store.toml'}: cấu hình máy chủ SPARQL không dùng được"
     )
+
+
+def test_the_cli_names_a_server_that_does_not_answer_in_one_line():
+    from click.testing import CliRunner
+
+    from graph.cli import main
+
+    url = f"http://127.0.0.1:{free_port()}"
+    answer = CliRunner().invoke(main, ["query", "documents", "--store", url])
+    assert answer.exit_code == 1
+    assert answer.output.startswith(f"Error: {url}/query: không kết nối được máy chủ SPARQL")
+    assert "Traceback" not in answer.output
