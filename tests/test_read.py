@@ -18,7 +18,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from graph.model import InputError
-from graph.normalise import normalise
+from graph.normalise import _NEEDS_CLUSTERS, _crlf_origin, _needs_clusters, _normalise_lines, normalise
 from graph.read import iter_input_files, read_source
 
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
@@ -123,6 +123,43 @@ def test_cp1258_gives_decomposed_tone_marks_that_normalise_recomposes(tmp_path):
     assert source.encoding == "cp1258"
     assert source.text.startswith("KÊ\u0301 HOA\u0323CH")
     assert normalise(source).text == "KẾ HOẠCH thực hiện Nghị quyết của Tỉnh ủy và các sở"
+
+
+# -------------------------------------------------------------- normalise
+
+_LINE_ENDINGS = {"lf": lambda t: t, "crlf": lambda t: t.replace("\n", "\r\n")}
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name)
+@pytest.mark.parametrize("endings", sorted(_LINE_ENDINGS))
+def test_whole_document_normalisation_equals_line_by_line(seed, endings):
+    """A document normalised in one piece (NFC, nothing dropped: the usual case) gets the text and
+    offset map the line-by-line normalisation gives; seed 000 has the Icelandic Eth for Đ, seed 003
+    is not NFC (it goes line by line)."""
+    source = read_source(seed)
+    source = dataclasses.replace(source, text=_LINE_ENDINGS[endings](source.text))
+    raw = source.text.replace("\r\n", "\n")
+    normalised = normalise(source)
+    by_line = _normalise_lines(source, raw, _crlf_origin(source.text))
+    assert normalised.text == by_line.text
+    assert list(normalised.origin) == list(by_line.origin)
+    assert normalised.origin[len(normalised.text)] == len(source.text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Nghị quyết số 29-NQ/TW", False),  # NFC Vietnamese
+        ("KÊ\u0301 HOA\u0323CH", True),  # cp1258: tone marks combining
+        ("Trung \u00ad¬ng", True),  # a soft hyphen (TCVN3 text as Latin-1 shows it)
+        ("Kế hoạch\ufeff", True),  # a byte-order mark left inside
+        ("ký hiệu \U0001d11e", False),  # an astral character that is no mark
+        ("ký hiệu \U0001d11e\U0001d167", True),  # an astral combining mark
+    ],
+)
+def test_needs_clusters_is_the_line_pattern_over_a_whole_text(text, expected):
+    assert _needs_clusters(text) is expected
+    assert bool(_NEEDS_CLUSTERS.search(text)) is expected
 
 
 # ----------------------------------------------------------- legacy fonts

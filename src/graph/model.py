@@ -87,7 +87,9 @@ class NormalisedText:
 
     source: SourceFile
     text: str
-    origin: Sequence[int]  # an array of 8-byte offsets (normalise): a list of ints takes 5 times more
+    # a range when every character maps one for one (no CRLF, nothing recomposed or dropped), else an
+    # array of 8-byte offsets (normalise): a list of ints takes 5 times more
+    origin: Sequence[int]
 
     def to_original(self, span: Span) -> Span:
         start = self.origin[span.start]
