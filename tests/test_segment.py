@@ -6,7 +6,7 @@ import pytest
 
 from graph.model import SourceFile, Span
 from graph.normalise import normalise
-from graph.segment import innermost_section, lines, segment
+from graph.segment import _blank, innermost_section, lines, segment
 from seeds import SEED_000, SEED_001, SEED_002, SEED_003, SEED_004, segmented
 
 
@@ -41,6 +41,16 @@ def test_body_keeps_length_and_lines(name):
     assert [i for i, c in enumerate(doc.body) if c == "\n"] == [
         i for i, c in enumerate(doc.text.text) if c == "\n"
     ]
+
+
+def test_blank_masks_overlapping_and_empty_spans_keeping_newlines():
+    # a footnote body over two lines, with a Word bookmark inside it and a marker touching it
+    text = "Luật N[bookmark: _Hlk1]gân sách[2]\n[2:  Luật Ngân\nsách nhà nước]\nhết"
+    bookmark = Span(6, 23)
+    marker = Span(31, 34)
+    footnote = Span(35, 64)
+    masked = _blank(text, [footnote, bookmark, marker, Span(36, 40), Span(10, 10)])
+    assert masked == "Luật N" + " " * 17 + "gân sách" + " " * 3 + "\n" + " " * 14 + "\n" + " " * 14 + "\nhết"
 
 
 # ------------------------------------------------- seed 000: PDF footnotes

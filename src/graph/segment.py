@@ -87,12 +87,27 @@ def lines(body: str, span: Span) -> list[tuple[Span, str]]:
 
 
 def _blank(text: str, spans: list[Span]) -> str:
-    chars = list(text)
-    for span in spans:
-        for i in range(span.start, span.end):
-            if chars[i] != "\n":
-                chars[i] = " "
-    return "".join(chars)
+    """``text`` with every character the ``spans`` cover but newlines made a space."""
+    out, pos = [], 0
+    for start, end in _union(spans):
+        out.append(text[pos:start])
+        out.append("\n".join(" " * len(line) for line in text[start:end].split("\n")))
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _union(spans: list[Span]) -> list[tuple[int, int]]:
+    """The non-empty spans merged where they overlap or touch, in text order."""
+    merged: list[tuple[int, int]] = []
+    for span in sorted(spans):
+        if span.start == span.end:
+            continue
+        if merged and span.start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], span.end))
+        else:
+            merged.append((span.start, span.end))
+    return merged
 
 
 def _visible(text: str, body: str, span: Span) -> str:
@@ -101,9 +116,10 @@ def _visible(text: str, body: str, span: Span) -> str:
     Headings read this way lose a glued marker cleanly: "151[footnoteRef:2]/193"
     gives "151/193" and "năm 20452." gives "năm 2045.", where ``body`` has spaces.
     """
-    return "".join(
-        t for t, b in zip(text[span.start : span.end], body[span.start : span.end], strict=False) if t == b
-    )
+    shown, masked = text[span.start : span.end], body[span.start : span.end]
+    if shown == masked:  # nothing masked: most headings
+        return shown
+    return "".join(t for t, b in zip(shown, masked, strict=False) if t == b)
 
 
 def _rstrip_end(text: str, start: int, end: int) -> int:

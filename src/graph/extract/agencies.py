@@ -17,8 +17,8 @@ of body, "Thể thao và Du lịch" continues a name.
 
 from __future__ import annotations
 
-import itertools
 import re
+from collections.abc import Iterator
 
 from ..model import AgencyMention, Span
 from ..normalise import clean
@@ -98,24 +98,28 @@ def parse_agencies(text: str, offset: int = 0) -> list[AgencyMention]:
     return mentions
 
 
-def _body_bounds(text: str) -> list[tuple[int, int]]:
-    """Character bounds of each body in ``text``, trimmed of separators and punctuation."""
-    depth = _paren_depths(text)
-    cuts = [(0, 0)]
+def _body_bounds(text: str) -> Iterator[tuple[int, int]]:
+    """Character bounds of each body in ``text``, trimmed of separators and punctuation; lazily, so
+    that a test of every body stops at the first that fails."""
+    depth = _paren_depths(text) if "(" in text else None  # no bracket: every depth is 0
+    start = 0
     for sep in _SEPARATOR.finditer(text):
         # "(gồm: Tam Kỳ, Hội An; Điện Bàn …)" belongs to the body before it
-        if depth[sep.start()] == 0 and (";" in sep.group() or _opens_body(text, sep.end())):
-            cuts.append((sep.start(), sep.end()))
-    cuts.append((len(text), len(text)))
-    bounds = []
-    for (_, start), (end, _) in itertools.pairwise(cuts):
-        while start < end and text[start] in _STRIP:
-            start += 1
-        while end > start and text[end - 1] in _STRIP:
-            end -= 1
-        if start < end:
-            bounds.append((start, end))
-    return bounds
+        if (depth is None or depth[sep.start()] == 0) and (
+            ";" in sep.group() or _opens_body(text, sep.end())
+        ):
+            yield from _trimmed(text, start, sep.start())
+            start = sep.end()
+    yield from _trimmed(text, start, len(text))
+
+
+def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    while start < end and text[start] in _STRIP:
+        start += 1
+    while end > start and text[end - 1] in _STRIP:
+        end -= 1
+    if start < end:
+        yield start, end
 
 
 def _paren_depths(text: str) -> list[int]:

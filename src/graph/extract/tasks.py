@@ -63,9 +63,10 @@ and spans; ``seg.sections`` only gives each task its section key.
 from __future__ import annotations
 
 import difflib
+import functools
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..model import AgencyMention, Appendix, Deadline, SegmentedDocument, Span, Task
@@ -105,6 +106,7 @@ def extract_tasks(seg: SegmentedDocument) -> list[Task]:
     tasks = _without_repeats_of_rows(tasks)
     for task in tasks:
         task.section = _section_key(seg, task.span)
+    lines_of.cache_clear()  # the document's lines are not kept past it
     return sorted(tasks, key=lambda t: t.span.start)
 
 
@@ -192,14 +194,16 @@ class Line:
         return not self.text.strip()
 
 
-def lines_of(body: str, region: Span) -> list[Line]:
+# every reader splits the same region (a document, an appendix): split once, the readers share it
+@functools.lru_cache(maxsize=16)
+def lines_of(body: str, region: Span) -> tuple[Line, ...]:
     lines, pos = [], region.start
     while pos < region.end:
         nl = body.find("\n", pos, region.end)
         end = region.end if nl < 0 else nl
         lines.append(Line(pos, end, body[pos:end]))
         pos = end + 1
-    return lines
+    return tuple(lines)
 
 
 def _trim(body: str, start: int, end: int) -> tuple[int, int]:
@@ -283,7 +287,7 @@ def _share_merged_cells(task: Task, above: Task) -> None:
     task.lead, task.support = list(above.lead), list(above.support)
 
 
-def _find_header(lines: list[Line]) -> int | None:
+def _find_header(lines: Sequence[Line]) -> int | None:
     for i, line in enumerate(lines):
         if _HEADER_START.match(line.text):
             block = " ".join(ln.text for ln in lines[i : i + 20] if not _ROW_LABEL.match(ln.text))
@@ -292,7 +296,7 @@ def _find_header(lines: list[Line]) -> int | None:
     return None
 
 
-def _header_columns(lines: list[Line], header: int) -> list[str] | None:
+def _header_columns(lines: Sequence[Line], header: int) -> list[str] | None:
     """Roles of the columns after "STT" when the header prints one cell per line ("Nhiệm vụ",
     "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành", "Sản phẩm"), in any order and
     number; None when a cell is not a known column or the table has no task text and lead columns.
@@ -412,7 +416,7 @@ def _lists_kinds_of_body(text: str) -> bool:
     )
 
 
-def _rows(body: str, lines: list[Line], region_end: int) -> list[Row]:
+def _rows(body: str, lines: Sequence[Line], region_end: int) -> list[Row]:
     """Split the table at row labels that follow each other (1, 1.1, 1.2, 2, 2.1 …).
 
     A label must come after the previous one and open at most the next group, so
@@ -641,7 +645,7 @@ def parse_role_line_tasks(body: str, region: Span) -> list[Task]:
 _SENTENCE_END = (".", "!", "?")
 
 
-def _sibling_sentences(body: str, lines: list[Line]) -> list[tuple[int, int]] | None:
+def _sibling_sentences(body: str, lines: Sequence[Line]) -> list[tuple[int, int]] | None:
     """(start, end) of each bullet when the item above a role block is the last of two or more
     sibling bullets ("-", "+", "•"), each a whole sentence, under a heading that does not end in ":"
     (dev h04: "3. Nâng cao nhận thức, trách nhiệm …" / "- Các cơ quan, đơn vị, địa phương tiếp tục
@@ -683,7 +687,7 @@ def _role_of(match: re.Match[str]) -> str:
     return _ROLE_OF[re.sub(r"[ \t]+", " ", match.group("word"))]
 
 
-def _role_blocks(body: str, lines: list[Line]) -> list[list[RoleValue]]:
+def _role_blocks(body: str, lines: Sequence[Line]) -> list[list[RoleValue]]:
     """Consecutive role lines with their (wrapped) values, grouped per task."""
     blocks: list[list[RoleValue]] = []
     i = 0
@@ -705,7 +709,7 @@ def _role_blocks(body: str, lines: list[Line]) -> list[list[RoleValue]]:
     return blocks
 
 
-def _role_value(body: str, lines: list[Line], i: int, match: re.Match[str]) -> tuple[RoleValue, int]:
+def _role_value(body: str, lines: Sequence[Line], i: int, match: re.Match[str]) -> tuple[RoleValue, int]:
     """A role line's value runs on over wrapped lines.
 
     An empty value ("- Thời gian thực hiện:") takes the "+" lines below it; a value
@@ -738,7 +742,7 @@ def _role_value(body: str, lines: list[Line], i: int, match: re.Match[str]) -> t
 
 
 def _role_block_task(
-    body: str, lines: list[Line], block: list[RoleValue], previous_end: int, text_end: int | None = None
+    body: str, lines: Sequence[Line], block: list[RoleValue], previous_end: int, text_end: int | None = None
 ) -> Task | None:
     """The task of the item above a role block; with ``text_end``, of the one bullet between
     ``previous_end`` and ``text_end`` (one of several bullets sharing the block)."""
@@ -779,7 +783,7 @@ def _role_block_task(
     return task
 
 
-def _enclosing_label(lines: list[Line], pos: int) -> str | None:
+def _enclosing_label(lines: Sequence[Line], pos: int) -> str | None:
     """The label of the item above the point at ``pos`` ("1.2." over "a) Nhiệm vụ: …")."""
     above = [ln for ln in lines if ln.end < pos and not ln.blank]
     point = next((ln for ln in lines if ln.start <= pos <= ln.end), None)
@@ -792,7 +796,7 @@ def _enclosing_label(lines: list[Line], pos: int) -> str | None:
     return None
 
 
-def _after_group_heading(body: str, lines: list[Line], start: int, end: int) -> int:
+def _after_group_heading(body: str, lines: Sequence[Line], start: int, end: int) -> int:
     """Where the task's text starts when its item opens with a group heading: "b) Công nghiệp chế
     biến thực phẩm, đồ uống" / "Xây dựng chính sách khuyến khích …" (seed 002).  A short line with
     no closing punctuation and no action verb, followed by a capitalised line, is that heading;
@@ -832,14 +836,14 @@ def _heads_a_sentence(heading: str, following: str, rest: str) -> bool:
     )
 
 
-def _line_start_at(lines: list[Line], pos: int) -> int:
+def _line_start_at(lines: Sequence[Line], pos: int) -> int:
     for line in lines:
         if line.start <= pos <= line.end:
             return line.start
     return pos
 
 
-def _task_item(body: str, lines: list[Line]) -> tuple[str, int] | None:
+def _task_item(body: str, lines: Sequence[Line]) -> tuple[str, int] | None:
     """The item the role lines belong to: the last labelled item above them.
 
     When that item is one of a run of sibling items introduced by a line ending
@@ -914,7 +918,7 @@ def parse_lead_heading_tasks(body: str, region: Span) -> list[Task]:
     return tasks
 
 
-def _lead_heading_at(body: str, lines: list[Line], i: int) -> tuple[re.Match[str], int] | None:
+def _lead_heading_at(body: str, lines: Sequence[Line], i: int) -> tuple[re.Match[str], int] | None:
     """A heading that names lead bodies, wrapped over up to four lines, ending in ":"."""
     first = lines[i]
     opening = _HEADING_LABEL.sub("", first.text)
@@ -934,7 +938,7 @@ def _lead_heading_at(body: str, lines: list[Line], i: int) -> tuple[re.Match[str
     return None
 
 
-def _bullets_under(body: str, lines: list[Line], i: int) -> tuple[list[tuple[int, int]], int]:
+def _bullets_under(body: str, lines: Sequence[Line], i: int) -> tuple[list[tuple[int, int]], int]:
     """(start, end) of each "- …" bullet after a heading, up to the next heading or item."""
     bullets: list[list[int]] = []
     kind = None  # "-" bullets, or "a)" points under a numbered heading (Nghị quyết …/NQ-CP)
@@ -1222,7 +1226,7 @@ def _opens_unlabelled_item(line: Line) -> bool:
     return bool(text) and text[0].isupper() and not item_match(line.text) and not text.endswith(":")
 
 
-def _item_end(lines: list[Line], i: int) -> tuple[int, int]:
+def _item_end(lines: Sequence[Line], i: int) -> tuple[int, int]:
     """End of the item on line ``i`` (its wrapped lines) and the index of the line after it.
 
     A blank line ends the item unless the sentence runs on below it in lower case: PDF text of a
@@ -1293,7 +1297,7 @@ def _line_start(body: str, pos: int) -> int:
     return body.rfind("\n", 0, pos) + 1
 
 
-def _assignment_task(body: str, lines: list[Line], i: int) -> Task | None:
+def _assignment_task(body: str, lines: Sequence[Line], i: int) -> Task | None:
     """ "2. Giao Sở Công Thương theo dõi, đôn đốc các Sở, ngành, … thực hiện Kế hoạch này; …", and the
     article of a decision that assigns its execution: "Điều 2. Giao Sở Nông nghiệp / và Môi trường chủ
     trì, phối hợp với các cơ quan, đơn vị liên quan xây dựng quy trình nội bộ …" (corpus/real
@@ -1347,7 +1351,7 @@ def _named_bodies(body: str, first: re.Match[str], end: int) -> Span:
     return Span(first.start(), stop)
 
 
-def _heads_assigned_bullets(body: str, lines: list[Line], start: int, end: int, after: int) -> bool:
+def _heads_assigned_bullets(body: str, lines: Sequence[Line], start: int, end: int, after: int) -> bool:
     return (
         _ends_with_colon(body, end)
         and _acting_bodies(body, start, end) is not None
