@@ -243,27 +243,26 @@ def _reveal_numbers(docs: list[ParsedDocument]) -> dict[tuple[str, str], DocRef]
     Only a unique candidate is taken: a wrong merge is worse than a missing one.
     """
     revealed: dict[tuple[str, str], DocRef] = {}
-    for doc in docs:
+    # numbered "implements" sources by what they implement: one pass, not one per unnumbered doc
+    sources_of: dict[tuple, list[tuple[int, int, DocRef]]] = defaultdict(list)
+    for d, other in enumerate(docs):
+        for r, rel in enumerate(other.relations):
+            if rel.kind == "implements" and rel.source is not None and rel.source.number:
+                sources_of[_symbol_key(rel.target)].append((d, r, rel.source))
+    for at, doc in enumerate(docs):
         own = doc.meta.ref
         if own.number or not own.jurisdiction:
             continue
         targets = {
             _symbol_key(r.target) for r in doc.relations if r.kind == "implements" and r.source is None
         }
-        candidates = {}
-        for other in docs:
-            if other is doc:
-                continue
-            for rel in other.relations:
-                src = rel.source
-                if (
-                    rel.kind == "implements"
-                    and src is not None
-                    and src.number
-                    and _same_kind(src, own, other)
-                    and _symbol_key(rel.target) in targets
-                ):
-                    candidates[_symbol_key(src)] = src
+        matches = sorted(
+            (d, r, src)
+            for target in targets
+            for d, r, src in sources_of.get(target, ())
+            if d != at and _same_kind(src, own, docs[d])
+        )
+        candidates = {_symbol_key(src): src for _, _, src in matches}  # in corpus order: the last wins
         if len(candidates) == 1:
             found = next(iter(candidates.values()))
             revealed[doc_key(doc)] = DocRef(
