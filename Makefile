@@ -69,8 +69,13 @@ eval: $(STAMP)
 wheel-check: $(STAMP)
 	$(BIN)/python -m pytest -q tests/test_wheel.py
 
+## the benchmarks (benchmarks/run.py): build speed, every query's latency in-process, through the CLI,
+## pyoxigraph and rdflib, synthetic corpora 1× and 10×, the endpoint against the Oxigraph server; tables
+## on stdout, figures in benchmarks/results.json.  Long (≈ 1 h on 2 cores): nice it; a subset with
+## make bench BENCH_ARGS="--only queries,server"; 100× with BENCH_ARGS=--huge
+BENCH_ARGS ?=
 bench: $(STAMP)
-	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
 
 ## long fuzzing of the reader and the parser (tests/test_fuzz.py): FUZZ_JOBS processes, each with
 ## FUZZ_INPUTS inputs shared among the properties (test_fuzz.SHARES) and run in FUZZ_ROUNDS rounds,

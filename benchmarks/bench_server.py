@@ -35,7 +35,8 @@ def chain_down_query(root_iri: str) -> str:
     return f"{head}{sep}\n  VALUES ?root {{ <{root_iri}> }}{body}"
 
 
-async def run_load(url: str, query: str, total: int, clients: int) -> dict:
+async def run_load(url: str, query: str, total: int, clients: int, endpoint: str = "/sparql") -> dict:
+    """``total`` POSTs of ``query`` to ``url + endpoint`` from ``clients`` concurrent clients."""
     latencies: list[float] = []
     statuses: dict[int, int] = {}
     queue: asyncio.Queue[int] = asyncio.Queue()
@@ -54,13 +55,13 @@ async def run_load(url: str, query: str, total: int, clients: int) -> dict:
             queue.get_nowait()
             start = time.perf_counter()
             response = await http.post(
-                url + "/sparql", data={"query": query}, headers={"Accept": "application/sparql-results+json"}
+                url + endpoint, data={"query": query}, headers={"Accept": "application/sparql-results+json"}
             )
             latencies.append(time.perf_counter() - start)
             statuses[response.status_code] = statuses.get(response.status_code, 0) + 1
 
     async with httpx.AsyncClient(timeout=60) as http:
-        await http.post(url + "/sparql", data={"query": query})  # warm up
+        await http.post(url + endpoint, data={"query": query})  # warm up
     began = time.perf_counter()
     await asyncio.gather(*(client(n) for n in range(clients)))
     elapsed = time.perf_counter() - began
