@@ -382,3 +382,24 @@ def test_an_identical_copy_goes_in_once_and_is_named(tmp_path):
     ]
     assert not report.rejected and not report.skipped
     assert validate_store(tmp_path / "store").conforms
+
+
+# ------------------------------------------------------------------ Turtle
+
+
+def test_a_documents_turtle_states_each_subject_once_types_first_prefixes_sorted():
+    """pyoxigraph writes the Turtle: each subject's triples grouped under it (its types first), and
+    the prefix declarations, which it would order differently from run to run, sorted."""
+    import pyoxigraph as ox
+
+    path = ROOT / "data" / "ttl" / "quang-ngai-kh-ubnd-2024-214.ttl"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    subjects = [line.split(" ", 1)[0] for line in lines if line.startswith("<")]
+    triples = list(ox.parse(path=str(path), format=ox.RdfFormat.TURTLE))
+    assert len(subjects) == len(set(subjects)) == len({t.subject for t in triples})
+    declarations = [line for line in lines if line.startswith("@prefix ")]
+    assert declarations == sorted(declarations) and len(declarations) == 11
+    document = lines.index(
+        "<https://w3id.org/policy-graph/eli/vn-29/kh/2024/214> a eli:LegalResource , pg:Plan ;"
+    )
+    assert lines[document + 2] == '\teli:date_document "2024-11-06"^^xsd:date ;'

@@ -29,14 +29,14 @@ from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import Graph
-from rdflib.namespace import NamespaceManager, split_uri
 
 from . import DEFAULT_BASE, manifest
 from .batch import Limits, Outcome, Pool
 from .model import InputError, ParsedDocument
 from .pipeline import parse_file
-from .rdf import document_graph
+from .rdf import document_graph, turtle
 from .read import Skipped, list_inputs
 from .registry import slugify
 from .resolve import Resolution, resolve
@@ -471,37 +471,9 @@ def _one_line(text: str) -> str:
     return "".join(c if c.isprintable() else "?" for c in text)
 
 
-class _QuickNames(NamespaceManager):
-    """rdflib's prefix lookup, minus its cost on IRIs no prefix covers.
-
-    The Turtle writer asks for a prefixed name for every subject and object;
-    rdflib files each unknown IRI folder in a trie it then scans linearly, which
-    makes writing a large document quadratic.  An IRI whose folder no bound
-    namespace starts is answered at once (no prefix: written in full, as before).
-    """
-
-    def __init__(self, graph: Graph):
-        super().__init__(graph, bind_namespaces="none")
-        self._bound = tuple(str(ns) for _, ns in self.namespaces())
-        self._extensions: dict[str, tuple[str, ...]] = {}
-
-    def compute_qname(self, uri: str, generate: bool = True):
-        if not generate:
-            try:
-                folder, _ = split_uri(uri)
-            except ValueError:
-                return super().compute_qname(uri, generate)
-            extensions = self._extensions.get(folder)
-            if extensions is None:
-                extensions = self._extensions[folder] = tuple(b for b in self._bound if b.startswith(folder))
-            if not any(uri.startswith(b) for b in extensions):
-                raise KeyError(f"no prefix for {uri}")
-        return super().compute_qname(uri, generate)
-
-
 def turtle_text(graph: Graph) -> str:
-    graph.namespace_manager = _QuickNames(graph)
-    return graph.serialize(format="turtle")
+    triples = ox.parse(graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    return turtle(triples).decode()
 
 
 def tidy_ttl_dir(ttl_dir: Path, written: set[str]) -> tuple[list[str], list[str]]:
