@@ -211,3 +211,23 @@ def test_the_cli_names_a_server_that_does_not_answer_in_one_line():
     assert answer.exit_code == 1
     assert answer.output.startswith(f"Error: {url}/query: không kết nối được máy chủ SPARQL")
     assert "Traceback" not in answer.output
+
+
+def test_a_build_that_fails_while_uploading_leaves_the_previous_graph_whole(server, tmp_path):
+    from graph.remote import STAGING, count, load
+    from graph.store import GraphFile
+
+    build([SEED_214], server, tmp_path / "ttl")
+    remote = RemoteStore(server)
+    before = (remote.named_graphs(), count(remote, "?s ?p ?o"), count(remote, "GRAPH ?g { ?s ?p ?o }"))
+    ttl = sorted((tmp_path / "ttl").glob("*.ttl"))
+    gone = GraphFile("https://w3id.org/policy-graph/graph/gone", tmp_path / "ttl" / "gone.ttl")
+    with pytest.raises(OSError):
+        load(remote, [GraphFile(f"https://w3id.org/policy-graph/graph/{p.stem}", p) for p in ttl] + [gone])
+    graphs = remote.named_graphs()
+    assert [g for g in graphs if not g.startswith(STAGING)] == before[0]
+    assert count(remote, "?s ?p ?o") == before[1]  # readers still see the previous build
+    assert any(g.startswith(STAGING) for g in graphs)  # what the failed build uploaded
+    build([SEED_214], server, tmp_path / "ttl-again")
+    assert remote.named_graphs() == before[0]  # the next build drops it
+    assert count(remote, "GRAPH ?g { ?s ?p ?o }") == before[2]

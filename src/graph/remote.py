@@ -4,11 +4,12 @@ Queries go through the SPARQL 1.1 Protocol (``POST <root>/query``), results come
 JSON (SELECT, ASK) or N-Triples (CONSTRUCT, DESCRIBE) and are read by pyoxigraph into the same
 objects an embedded store returns, so the query library, validation and analytics run
 unchanged.  A build loads through the SPARQL 1.1 Graph Store Protocol: one named graph per
-source file, each replaced whole with one ``PUT <root>/store?graph=…`` (atomic per graph on the
-server), graphs of files no longer built dropped, then the default graph recomputed on the
-server with one update (``DROP DEFAULT ; INSERT … WHERE { GRAPH ?g … }``), as the embedded store
-keeps it: every triple once.  Unlike the embedded store, the build as a whole is not atomic: a
-reader during a build may see some graphs old and some new.
+source file, each first PUT whole into a staging graph (``PUT <root>/store?graph=urn:…``), then
+swapped in by one SPARQL update that moves every staging graph onto its named graph, drops the
+graphs of files no longer built and recomputes the default graph (``DROP DEFAULT ; INSERT … WHERE
+{ GRAPH ?g … }``) as the embedded store keeps it: every triple once.  On a server that runs an
+update request in one transaction (Oxigraph, Fuseki/TDB2) the build is atomic as the embedded
+store's is; while it uploads, ``GRAPH ?g`` patterns may also see its staging graphs.
 
 Oxigraph server names its endpoints ``/query``, ``/update`` and ``/store``; other servers
 (Fuseki, GraphDB, Virtuoso) name theirs differently: ``--store`` then names a small TOML file
@@ -25,6 +26,7 @@ from __future__ import annotations
 
 import os
 import tomllib
+import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -217,20 +219,34 @@ def count(store: RemoteStore, pattern: str) -> int:
     return int(next(iter(rows))["n"].value)
 
 
+# Where a build puts each graph before it is swapped in: a URN no document graph can take.
+STAGING = "urn:policy-graph:staging:"
+
+
 def load(store: RemoteStore, graph_files: Iterable) -> tuple[int, int]:
-    """Put each file into its named graph, drop the graphs of files not built any more, recompute
-    the default graph; return (quads in the named graphs, distinct triples in the default graph)."""
+    """Put each file into a staging graph, then in ONE update move every staging graph onto its
+    named graph, drop the graphs of files not built any more and recompute the default graph, so
+    that a reader sees the previous build or this one, never a mix (a server that runs an update
+    request in one transaction, as Oxigraph and Fuseki/TDB2 do).  A build that fails or is killed
+    before that update leaves the previous graphs as they were; its staging graphs are dropped by
+    the next build.  Return (quads in the named graphs, distinct triples in the default graph)."""
     from .store import COPY_TO_DEFAULT
 
     by_graph: dict[str, list] = {}
     for gf in graph_files:  # the ontology and the vocabularies share one graph: one PUT for both
         by_graph.setdefault(gf.graph_iri, []).append(gf.path)
+    token = uuid.uuid4().hex[:12]
+    staged = {graph_iri: f"{STAGING}{token}:{graph_iri}" for graph_iri in by_graph}
     for graph_iri, paths in by_graph.items():
-        store.put_graph(graph_iri, b"".join(_n_triples(path) for path in paths))
-    kept = set(by_graph)
-    stale = [g for g in store.named_graphs() if g not in kept]
-    drops = "".join(f"DROP SILENT GRAPH <{g}> ; " for g in stale)
-    store.update(f"{drops}DROP SILENT DEFAULT ; {COPY_TO_DEFAULT}")
+        store.put_graph(staged[graph_iri], b"".join(_n_triples(path) for path in paths))
+    present = store.named_graphs()
+    leftovers = [g for g in present if g.startswith(STAGING) and g not in staged.values()]
+    stale = [g for g in present if not g.startswith(STAGING) and g not in by_graph]
+    store.update(
+        "".join(f"MOVE SILENT GRAPH <{staged[g]}> TO GRAPH <{g}> ; " for g in by_graph)
+        + "".join(f"DROP SILENT GRAPH <{g}> ; " for g in stale + leftovers)
+        + f"DROP SILENT DEFAULT ; {COPY_TO_DEFAULT}"
+    )
     return count(store, "GRAPH ?g { ?s ?p ?o }"), count(store, "?s ?p ?o")
 
 
