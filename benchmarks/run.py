@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import platform
@@ -114,9 +115,11 @@ class TreeWatch:
     """CPU seconds and peak resident memory of a process and its descendants (pool workers that
     the process does not wait for are counted too), sampled every ``every`` seconds."""
 
-    def __init__(self, pid: int, every: float = 0.2):
+    def __init__(self, pid: int, every: float = 0.2, memory_limit: float = 0):
         self.root = psutil.Process(pid)
         self.every = every
+        self.memory_limit = memory_limit  # bytes; past it the whole tree is killed (0: no limit)
+        self.stopped = False
         self.cpu: dict[int, float] = {}
         self.peak_rss = 0
         self.peak_main_rss = 0
@@ -153,17 +156,29 @@ class TreeWatch:
             if process.pid == self.root.pid:
                 self.peak_main_rss = max(self.peak_main_rss, memory)
         self.peak_rss = max(self.peak_rss, rss)
+        if self.memory_limit and rss > self.memory_limit:
+            self.stopped = True
+            for process in processes:
+                with contextlib.suppress(psutil.Error):
+                    process.kill()
 
     @property
     def cpu_seconds(self) -> float:
         return sum(self.cpu.values())
 
 
+# A build's memory grows with the corpus (every parsed document is held until resolution): past this
+# share of the machine's memory it is stopped rather than left to push a shared machine into swap or
+# the OOM killer.
+MEMORY_SHARE = 0.6
+
+
 def run_watched(command: list[str], timeout: float | None = None) -> dict:
     """Run ``command``; its wall time, the CPU time and peak memory of its process tree, its output."""
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    with TreeWatch(process.pid) as watch:
+    limit = MEMORY_SHARE * psutil.virtual_memory().total
+    with TreeWatch(process.pid, memory_limit=limit) as watch:
         try:
             out, err = process.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
@@ -175,6 +190,7 @@ def run_watched(command: list[str], timeout: float | None = None) -> dict:
         "peak_rss_mb": watch.peak_rss / 2**20,
         "peak_main_rss_mb": watch.peak_main_rss / 2**20,
         "returncode": process.returncode,
+        "stopped_for_memory": watch.stopped,
         "stdout": out,
         "stderr": err,
     }
@@ -195,6 +211,10 @@ def build_corpus(corpus: Path, work: Path, jobs: int = 0) -> dict:
     command += ["--ttl-dir", str(work / "ttl"), "--full", "-j", str(jobs)]
     run = run_watched(command)
     summary = _SUMMARY.search(run["stdout"] + run["stderr"])
+    if run["stopped_for_memory"]:
+        raise RuntimeError(
+            f"build of {corpus} stopped at {run['peak_rss_mb']:,.0f} MB, past {MEMORY_SHARE:.0%} of the memory"
+        )
     if run["returncode"] not in (0, 1) or summary is None:
         raise RuntimeError(f"build of {corpus} failed ({run['returncode']}):\n{run['stderr'][-2000:]}")
     files = [p for p in corpus.iterdir() if p.is_file()]
@@ -434,8 +454,14 @@ def part_synthetic(args) -> dict:
         if corpus.exists():
             shutil.rmtree(corpus)
         synthetic.synthetic_corpus(args.corpus, corpus, scale)
-        built = build_corpus(corpus, work)
-        shutil.rmtree(corpus)
+        try:
+            built = build_corpus(corpus, work)
+        except RuntimeError as err:  # stopped for memory: larger corpora would be too
+            found[str(scale)] = {"error": str(err)}
+            print(err, flush=True)
+            break
+        finally:
+            shutil.rmtree(corpus)
         times = {}
         params = query_bench.corpus_params(open_store(work / "store"))
         for query in list_queries():
@@ -446,13 +472,14 @@ def part_synthetic(args) -> dict:
                 None if measured is None else {"cpu_ms": measured[1] * 1000, "rows": measured[2]}
             )
         found[str(scale)] = {"build": built, "queries": times}
-        shutil.rmtree(work / "ttl")
+        shutil.rmtree(work)  # gigabytes at 10×
         print(f"synthetic {scale}×: built in {built['wall_s']:.0f} s", flush=True)
     return {"scales": found}
 
 
 def table_synthetic(result: dict, timeout: float) -> str:
-    result = result["scales"]
+    failed = [f"{scale}×: {entry['error']}" for scale, entry in result["scales"].items() if "error" in entry]
+    result = {scale: entry for scale, entry in result["scales"].items() if "error" not in entry}
     scales = list(result)
     build = [
         "| synthetic | files | MB | docs | quads | build wall s | CPU s | docs/s | store MB | MB per doc | peak RSS MB (all / main) |",
@@ -479,7 +506,7 @@ def table_synthetic(result: dict, timeout: float) -> str:
             first, last = measured[0], measured[-1]
             cells.append(f"{last['cpu_ms'] / max(first['cpu_ms'], 0.05):.1f}×" if first and last else "")
         queries.append(f"| {name} | " + " | ".join(cells) + " |")
-    return "\n".join(build) + "\n\n" + "\n".join(queries)
+    return "\n".join(build) + "\n\n" + "\n".join(queries) + "".join(f"\n\nNot measured: {f}" for f in failed)
 
 
 # ------------------------------------------------------------ the SPARQL endpoint
