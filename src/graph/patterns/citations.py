@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from .documents import DOC_TYPES, ISSUER_NAMES, PROVINCE_ALIASES, PROVINCES, SYMBOL_TYPE_CODES
+from .scan import word_start_alternation
 
 _FLAGS = re.IGNORECASE
 
@@ -23,15 +24,20 @@ def _words(phrase: str) -> str:
     return r"\s+".join(re.escape(w) for w in phrase.split())
 
 
-def _alternation(phrases) -> str:
+def _alternatives(phrases) -> list[str]:
     # longest first so "Chương trình hành động" wins over "Chương trình"
-    return "|".join(_words(p) for p in sorted(set(phrases), key=len, reverse=True))
+    return [_words(p) for p in sorted(set(phrases), key=len, reverse=True)]
+
+
+def _alternation(phrases) -> str:
+    return "|".join(_alternatives(phrases))
 
 
 # ------------------------------------------------------------------ type names
 
 # Type names that open a numbered citation: "Nghị quyết", "Chương trình hành động", "Bộ luật" …
-TYPE_NAME = _alternation(name for t in DOC_TYPES for name in t.names)
+_TYPE_NAMES = _alternatives(name for t in DOC_TYPES for name in t.names)
+TYPE_NAME = "|".join(_TYPE_NAMES)
 
 # name (as printed, case-folded, single-spaced) → DocType code
 TYPE_CODE_BY_NAME: dict[str, str] = {name.casefold(): t.code for t in DOC_TYPES for name in t.names}
@@ -69,7 +75,7 @@ NUMBER_ONLY = r"(?P<n_num>\d+)(?![\d/]|\.\d|\s*[-–/]\s*[^\W_]|\s*[^\W\d_]+\s*/
 
 # A numbered citation: type name, optional "số", then a symbol, a placeholder or a bare number.
 NUMBERED_CITATION = re.compile(
-    rf"(?<!\w)(?P<type>{TYPE_NAME})(?:\s+(?P<so>số))?\s*"
+    rf"(?P<type>{word_start_alternation(_TYPE_NAMES, _FLAGS)})(?:\s+(?P<so>số))?\s*"
     rf"(?:{PARTY_SYMBOL}|{STATE_SYMBOL}|{GLUED_TYPE_SYMBOL}|{PLACEHOLDER_SYMBOL}|(?<=số)\s*{NUMBER_ONLY})",
     _FLAGS,
 )
@@ -190,8 +196,10 @@ _LAW_PROPER = rf"(?:(?:của|và)[ \t]+)?(?:{'|'.join(_words(p) for p in LAW_NAM
 # ngày 19 tháng 6 năm 2015", "Luật Tổ chức Chính phủ ngày 19\ntháng 6 năm 2015", "Luật Hộ tịch năm
 # 2014", "Luật Tổ chức chính quyền địa phương ngày 19/6/2015".
 LAW_DATE = rf"(?:\s*,?\s*(?P<date>{DATE})|\s+năm\s+(?P<law_year>(?:19|20)\d\d)(?!\d))"
+# (at a word start, written so that a search skips ahead to its first letters: patterns/scan.py)
+_LAW_TYPE = word_start_alternation([_words("Bộ luật"), _words("Luật")])
 LAW_BY_NAME = re.compile(
-    r"(?<!\w)(?P<type>Bộ\s+luật|Luật)\s+(?P<name_first>[A-ZĐÀ-Ỹ][^\W\d_]*)"
+    rf"(?P<type>{_LAW_TYPE})\s+(?P<name_first>[A-ZĐÀ-Ỹ][^\W\d_]*)"
     rf"(?P<name_rest>(?:[ \t]+{_LAW_WORD}|\s+{_LAW_PROPER}){{0,12}})"
     rf"(?:\s+số\s+{STATE_SYMBOL})?{LAW_DATE}?"
 )
@@ -200,7 +208,7 @@ LAW_BY_NAME = re.compile(
 # amending law's; the laws it names are cited (and amended) without one.
 _LAW_NAME_ONLY = rf"(?:Bộ\s+luật|Luật)\s+[A-ZĐÀ-Ỹ][^\W\d_]*(?:[ \t]+{_LAW_WORD}|\s+{_LAW_PROPER}){{0,12}}"
 AMENDING_LAW = re.compile(
-    r"(?<!\w)Luật\s+(?P<verb>sửa\s+đổi(?:\s*,\s*bổ\s+sung)?(?:\s+một\s+số\s+điều)?\s+của)"
+    rf"{word_start_alternation(['Luật'])}\s+(?P<verb>sửa\s+đổi(?:\s*,\s*bổ\s+sung)?(?:\s+một\s+số\s+điều)?\s+của)"
     rf"\s+(?P<targets>(?:các\s+)?{_LAW_NAME_ONLY}(?:\s*(?:,|và)\s*{_LAW_NAME_ONLY})*)"
     rf"{LAW_DATE}?"
 )
@@ -209,8 +217,9 @@ AMENDING_LAW = re.compile(
 # "Nghị quyết Đại hội đại biểu lần thứ XIII của Đảng", "Nghị quyết Đại hội đại biểu Đảng bộ
 # tỉnh lần thứ XXII", "Nghị quyết Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng khóa XII",
 # "Nghị quyết Trung ương 7 khóa X".
+_RESOLUTION = word_start_alternation([_words("Nghị quyết")], _FLAGS)
 MEETING_RESOLUTION = re.compile(
-    r"(?<!\w)Nghị\s+quyết\s+(?P<name>"
+    rf"{_RESOLUTION}\s+(?P<name>"
     r"Đại\s+hội\s+(?:đại\s+biểu\s+)?(?P<provincial>Đảng\s+bộ\s+(?:tỉnh|thành\s+phố)\s+)?(?P<national>toàn\s+quốc\s+)?"
     r"lần\s+thứ\s+[IVXL]+(?P<party>\s+của\s+Đảng)?"
     # "Nghị quyết Đại hội đại biểu lần thứ XVII Đảng bộ thành phố Hà Nội" (the body after the number)
