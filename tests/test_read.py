@@ -18,7 +18,14 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from graph.model import InputError
-from graph.normalise import _NEEDS_CLUSTERS, _crlf_origin, _needs_clusters, _normalise_lines, normalise
+from graph.normalise import (
+    _NEEDS_CLUSTERS,
+    _crlf_origin,
+    _needs_clusters,
+    _normalise_lines,
+    clean,
+    normalise,
+)
 from graph.read import iter_input_files, read_source
 
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
@@ -160,6 +167,24 @@ def test_whole_document_normalisation_equals_line_by_line(seed, endings):
 def test_needs_clusters_is_the_line_pattern_over_a_whole_text(text, expected):
     assert _needs_clusters(text) is expected
     assert bool(_NEEDS_CLUSTERS.search(text)) is expected
+
+
+@pytest.mark.parametrize(
+    "extracted, cleaned",
+    [
+        ("Nghị quyết số 29-\nNQ/TW", "Nghị quyết số 29-NQ/TW"),  # seed 000: a symbol cut at a line end
+        ("giai đoạn 2021 -\n2030", "giai đoạn 2021 - 2030"),  # a spaced dash keeps its space
+        ("công nghiệp hoá, hiện đại\nhóa ", "công nghiệp hoá, hiện đại hóa"),
+        # web text: no-break and ideographic spaces, a space before the punctuation after them
+        ("Sở Y tế\u00a0, Sở Tài\u3000chính\t;  UBND tỉnh )", "Sở Y tế, Sở Tài chính; UBND tỉnh)"),
+        (
+            "(Kèm theo Kế hoạch số 214/KH-UBND\n ngày 06/11/2024 )  .",
+            "(Kèm theo Kế hoạch số 214/KH-UBND ngày 06/11/2024).",
+        ),
+    ],
+)
+def test_clean_undoes_wraps_and_collapses_whitespace(extracted, cleaned):
+    assert clean(extracted) == cleaned
 
 
 # ----------------------------------------------------------- legacy fonts

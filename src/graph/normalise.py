@@ -202,9 +202,10 @@ def _crlf_origin(text: str) -> Sequence[int]:
 # Vietnamese is written in separate syllables and is not hyphenated at line ends;
 # a hyphen that ends a line after a word character is a symbol or compound cut
 # in two ("28-\nCTr/TU"), so the line break is dropped and the hyphen kept.
-_SYMBOL_WRAP = re.compile(r"(?<=\w)-[ \t]*\n\s*")
-_WS = re.compile(r"\s+")
-_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:)\]])")
+# (the word character is checked behind the hyphen, so that a search skips from hyphen to hyphen)
+_SYMBOL_WRAP = re.compile(r"-(?<=\w-)[ \t]*\n\s*")
+# (after whitespace is collapsed, the one space before a punctuation mark)
+_SPACE_BEFORE_PUNCT = re.compile(r" (?=[,.;:)\]])")
 
 
 def clean(text: str) -> str:
@@ -215,6 +216,7 @@ def clean(text: str) -> str:
     after a spaced dash (``"2021 -\\n2030"``) keeps its space.
     """
     text = unicodedata.normalize("NFC", text)
-    text = _SYMBOL_WRAP.sub("-", text)
-    text = _WS.sub(" ", text).strip()
-    return _SPACE_BEFORE_PUNCT.sub(r"\1", text)
+    if "\n" in text:
+        text = _SYMBOL_WRAP.sub("-", text)
+    text = " ".join(text.split())  # str.split() and the regex \s+ split at the same characters
+    return _SPACE_BEFORE_PUNCT.sub("", text)

@@ -605,6 +605,8 @@ _ITEM_LABEL = re.compile(
 )
 
 
+# the readers ask this of the same lines (shared by lines_of) several times each
+@functools.lru_cache(maxsize=8192)
 def item_match(text: str) -> re.Match[str] | None:
     """An item label opening ``text``.
 
@@ -921,7 +923,8 @@ def parse_lead_heading_tasks(body: str, region: Span) -> list[Task]:
 def _lead_heading_at(body: str, lines: Sequence[Line], i: int) -> tuple[re.Match[str], int] | None:
     """A heading that names lead bodies, wrapped over up to four lines, ending in ":"."""
     first = lines[i]
-    opening = _HEADING_LABEL.sub("", first.text)
+    label = _HEADING_LABEL.match(first.text)
+    opening = first.text[label.end() :] if label else first.text
     if not opening.strip() or not starts_with_agency(opening.lstrip()):
         return None
     for j in range(i, min(i + _HEADING_MAX_LINES, len(lines))):
