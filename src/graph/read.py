@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import codecs
 import errno
+import functools
 import hashlib
 import os
 import re
@@ -702,6 +703,8 @@ def vietnamese_spelling_share(text: str) -> float:
     )
 
 
+# read_source asks it of the same text twice (legacy fonts, then the policy check): the last answer is kept
+@functools.lru_cache(maxsize=1)
 def _reads_vietnamese(text: str) -> bool:
     return vietnamese_share(unicodedata.normalize("NFC", text)) >= VIETNAMESE_SHARE_MIN
 
