@@ -16,7 +16,13 @@ from pathlib import Path
 
 import pytest
 
-from graph.extract.metadata import extract_metadata, parse_symbol_tail
+from graph.extract.metadata import (
+    _last_lines_start,
+    _lines,
+    _lines_while,
+    extract_metadata,
+    parse_symbol_tail,
+)
 from graph.model import DocumentMeta, SegmentedDocument, SourceFile
 from graph.normalise import normalise
 from graph.read import read_source
@@ -470,3 +476,24 @@ def test_constructed_number_with_year_of_a_city():
     assert (ref.date, ref.year, meta.place) == (None, 2024, "Đà Nẵng")
     assert (ref.issuer_name, ref.jurisdiction) == ("Ủy ban nhân dân thành phố Đà Nẵng", "vn-dn")
     assert ref.title == "Ban hành Quy chế phối hợp"
+
+
+# ------------------------------------------------------ head and tail lines
+
+
+@pytest.mark.parametrize("seed", ["000", "004"])
+def test_head_and_tail_lines_are_those_of_the_whole_split(seed):
+    """The head is read line by line until a line is not kept, the tail start found from the end:
+    the same lines as splitting the whole main text (and filtering it, or taking its last lines)."""
+    body = segmented(seed).body
+    for end in (0, 1, 200, len(body) // 2, len(body)):
+        lines = _lines(body, 0, end)
+        for count in (1, 15, 40, 10_000):
+            assert _last_lines_start(body, end, count) == lines[-count:][0].start
+        for title_end in (0, 150, 600, end + 1):
+            assert _lines_while(body, end, lambda i, line, t=title_end: line.start < t) == [
+                line for line in lines if line.start < title_end
+            ]
+            assert _lines_while(body, end, lambda i, line, t=title_end: i < 12 or line.start < t) == [
+                line for i, line in enumerate(lines) if i < 12 or line.start < title_end
+            ]

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..model import DocRef, DocumentMeta, SegmentedDocument, Span
@@ -111,10 +112,40 @@ def _lines(body: str, start: int = 0, end: int | None = None) -> list[_Line]:
     return out
 
 
+def _lines_while(body: str, end: int, keep: Callable[[int, _Line], bool]) -> list[_Line]:
+    """The first lines of ``body[:end]`` (as ``_lines`` gives them) while ``keep(index, line)``
+    holds: the head of a long document without splitting all of it."""
+    out: list[_Line] = []
+    pos = 0
+    while True:
+        newline = body.find("\n", pos, end)
+        line = _Line(body[pos : end if newline < 0 else newline], pos)
+        if not keep(len(out), line):
+            return out
+        out.append(line)
+        if newline < 0:
+            return out
+        pos = newline + 1
+
+
+def _last_lines_start(body: str, end: int, count: int) -> int:
+    """Where the last ``count`` lines of ``body[:end]`` start."""
+    cut = end
+    for _ in range(count):
+        cut = body.rfind("\n", 0, cut)
+        if cut < 0:
+            return 0
+    return cut + 1
+
+
+# COLUMN_GAP where the line has no "|": a search skips from one white space to the next
+_SPACE_RUN = re.compile(r"\s{3,}")
+
+
 def _cells(line: _Line) -> list[_Line]:
     """Split a line where two printed columns were flattened onto it (a run of 3+ spaces)."""
     cells, pos = [], 0
-    for gap in COLUMN_GAP.finditer(line.text):
+    for gap in (COLUMN_GAP if "|" in line.text else _SPACE_RUN).finditer(line.text):
         if line.text[pos : gap.start()].strip():
             cells.append(_Line(line.text[pos : gap.start()], line.start + pos))
         pos = gap.end()
@@ -255,11 +286,12 @@ def _main_end(seg: SegmentedDocument) -> int:
 def _head_lines(body: str, seg: SegmentedDocument, main_end: int) -> list[_Line]:
     """Lines from the top down to the end of the title block (or ``HEAD_LINES`` lines when the
     segmenter found no title): a header the segmenter missed above the title is still read."""
-    lines = _lines(body, 0, main_end)
+    # (lines start further down one after another: the first that is not kept ends the head)
     if seg.title is not None:
-        return [line for line in lines if line.start < seg.title.end]
+        title_end = seg.title.end
+        return _lines_while(body, main_end, lambda i, line: line.start < title_end)
     end = seg.header.end if seg.header is not None else 0
-    return [line for i, line in enumerate(lines) if i < HEAD_LINES or line.start < end]
+    return _lines_while(body, main_end, lambda i, line: i < HEAD_LINES or line.start < end)
 
 
 def _line_start(body: str, pos: int) -> int:
@@ -297,9 +329,8 @@ def _tail_lines(body: str, recipients: Span | None, signature: Span | None, main
     """Lines where "Nơi nhận:" and the signature are: the segmenter's blocks, widened to the
     last ``TAIL_LINES`` lines of the main text when it missed either block."""
     found = [s for s in (recipients, signature) if s is not None]
-    fallback = _lines(body, 0, main_end)[-TAIL_LINES:]
     if len(found) < 2:
-        found.append(Span(fallback[0].start, main_end))
+        found.append(Span(_last_lines_start(body, main_end, TAIL_LINES), main_end))
     return _lines(body, _line_start(body, min(s.start for s in found)), max(s.end for s in found))
 
 
@@ -307,15 +338,14 @@ def _tail_lines(body: str, recipients: Span | None, signature: Span | None, main
 
 
 _TYPE_NAMES = sorted(((name, t) for t in DOC_TYPES for name in t.names), key=lambda p: -len(p[0]))
+_TYPE_BY_FOLDED_NAME: dict[str, DocType] = {}
+for _name, _type in _TYPE_NAMES:  # the first of names folded alike, as a look-up in that order finds
+    _TYPE_BY_FOLDED_NAME.setdefault(_name.casefold(), _type)
 
 
 def _type_by_name(text: str) -> DocType | None:
     """ "KẾ HOẠCH" → KH, "CHƯƠNG TRÌNH HÀNH ĐỘNG" → CTr, "NGHỊ QUYẾT" → NQ (case-insensitive, whole line)."""
-    folded = " ".join(text.split()).casefold()
-    for name, doc_type in _TYPE_NAMES:
-        if folded == name.casefold():
-            return doc_type
-    return None
+    return _TYPE_BY_FOLDED_NAME.get(" ".join(text.split()).casefold())
 
 
 def _type_line(head: list[_Line]) -> tuple[_Line, DocType] | None:
