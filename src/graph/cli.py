@@ -515,6 +515,15 @@ def _short(text: str, base: str) -> str:
     type=click.IntRange(8),
     help="Open connections at most; more are refused at once.",
 )
+@click.option(
+    "--cache",
+    "cache_mb",
+    default=64,
+    show_default=True,
+    type=click.IntRange(0),
+    help="MiB of SPARQL answers kept to answer a repeated query without a worker "
+    "(emptied when a build swaps the store or an update runs); 0: no cache.",
+)
 @click.option("--allow-update", is_flag=True, help="Accept SPARQL UPDATE (needs --update-token).")
 @click.option(
     "--update-token",
@@ -543,6 +552,7 @@ def serve(
     workers: int,
     worker_memory_mb: int,
     max_connections: int,
+    cache_mb: int,
     allow_update: bool,
     update_token: str | None,
     raw_dir: str,
@@ -578,6 +588,7 @@ def serve(
         worker_memory_mb=worker_memory_mb,
         max_connections=max_connections,
         trusted_proxies=trusted_proxies,
+        cache_mb=cache_mb,
     )
 
 

@@ -41,6 +41,9 @@ class Verdict:
 
     form: str  # SelectQuery | ConstructQuery | AskQuery | DescribeQuery
     declares_dataset: bool
+    # the same store always gives the same answer: no RAND(), NOW(), UUID(), STRUUID() or
+    # BNODE() anywhere (the server's result cache keeps only such answers)
+    repeatable: bool
 
 
 def precheck(text: str, what: str = "truy vấn (query)") -> None:
@@ -136,6 +139,9 @@ def _engine_syntax_error(text: str) -> str | None:
     return None
 
 
+# Functions whose value changes from one evaluation to the next (rdflib's parse-tree names).
+UNREPEATABLE = frozenset({"Builtin_RAND", "Builtin_NOW", "Builtin_UUID", "Builtin_STRUUID", "Builtin_BNODE"})
+
 SERVICE_REFUSED = (
     "SERVICE (truy vấn liên kết tới máy chủ khác) bị từ chối "
     "(SERVICE: federated queries to other hosts are refused)"
@@ -167,7 +173,11 @@ def check_query(text: str) -> Verdict:
     if "ServiceGraphPattern" in names:
         raise JobError(403, SERVICE_REFUSED)
     query = tree[1]
-    return Verdict(form=query.name, declares_dataset="datasetClause" in query)
+    return Verdict(
+        form=query.name,
+        declares_dataset="datasetClause" in query,
+        repeatable=not (names & UNREPEATABLE),
+    )
 
 
 def check_update(text: str) -> None:

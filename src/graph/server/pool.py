@@ -26,6 +26,9 @@ import contextvars
 import itertools
 import logging
 import multiprocessing as mp
+import os
+import pickle
+import struct
 import tempfile
 import time
 from collections import OrderedDict, defaultdict, deque
@@ -43,6 +46,63 @@ current_client: contextvars.ContextVar[str] = contextvars.ContextVar("current_cl
 def _resolve_once(ready: asyncio.Future) -> None:
     if not ready.done():
         ready.set_result(None)
+
+
+# A reply is read off the worker's pipe by the event loop itself, a chunk per wake-up (a thread
+# hop per reply cost more than the read: the server process is what limits a cheap query's
+# rate); only a reply larger than this is unpickled in a thread.
+LARGE_REPLY_BYTES = 256 * 1024
+READ_CHUNK = 1024 * 1024
+
+
+async def receive_message(fd: int) -> bytes:
+    """One message of ``multiprocessing.Connection``'s framing (a 4-byte big-endian length, or
+    -1 and an 8-byte length, then the pickle), read from ``fd`` as it becomes readable; each
+    read takes only what is there, so the event loop never blocks.  EOFError if the worker
+    closed its end first."""
+    loop = asyncio.get_running_loop()
+    done: asyncio.Future[bytes] = loop.create_future()
+    buffer = bytearray()
+
+    def readable() -> None:
+        if done.done():
+            return
+        try:
+            chunk = os.read(fd, READ_CHUNK)
+        except BlockingIOError:
+            return
+        except OSError as err:
+            done.set_exception(err)
+            return
+        if not chunk:
+            done.set_exception(EOFError())
+            return
+        buffer.extend(chunk)
+        message = _framed(buffer)
+        if message is not None:
+            done.set_result(message)
+
+    loop.add_reader(fd, readable)
+    try:
+        return await done
+    finally:
+        loop.remove_reader(fd)
+
+
+def _framed(buffer: bytearray) -> bytes | None:
+    """The whole message once ``buffer`` holds its header and all its bytes, else None."""
+    if len(buffer) < 4:
+        return None
+    (size,) = struct.unpack_from("!i", buffer)
+    start = 4
+    if size == -1:
+        if len(buffer) < 12:
+            return None
+        (size,) = struct.unpack_from("!Q", buffer, 4)
+        start = 12
+    if len(buffer) < start + size:
+        return None
+    return bytes(buffer[start : start + size])
 
 
 class QueryTimeout(Exception):
@@ -131,13 +191,15 @@ class Worker:
         except OSError:  # BrokenPipeError included: it died before our job reached it
             raise WorkerGone(before=True) from None
         try:
-            await self._readable(timeout_s)
+            async with asyncio.timeout(timeout_s):
+                message = await receive_message(self.conn.fileno())
         except TimeoutError:
             raise QueryTimeout() from None
-        try:
-            return await asyncio.to_thread(self.conn.recv)  # a large result must not hold the event loop
         except (EOFError, OSError):
             raise WorkerGone(before=False) from None
+        if len(message) > LARGE_REPLY_BYTES:  # unpickling a big result must not hold the event loop
+            return await asyncio.to_thread(pickle.loads, message)
+        return pickle.loads(message)
 
     def alive(self) -> bool:
         return self.process.is_alive()

@@ -8,7 +8,6 @@ query finishes, so queries never run in the server process.  Each worker process
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import sys
@@ -151,30 +150,6 @@ def decode_term(item: tuple):
     raise ValueError(f"cannot substitute a {kind}")
 
 
-def _json_term(term) -> dict:
-    import pyoxigraph as ox
-
-    if isinstance(term, ox.NamedNode):
-        return {"type": "uri", "value": term.value}
-    if isinstance(term, ox.BlankNode):
-        return {"type": "bnode", "value": term.value}
-    if isinstance(term, ox.Literal):
-        item = {"type": "literal", "value": term.value}
-        if term.language:
-            item["xml:lang"] = term.language
-        elif term.datatype and term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
-            item["datatype"] = term.datatype.value
-        return item
-    return {
-        "type": "triple",
-        "value": {
-            "subject": _json_term(term.subject),
-            "predicate": _json_term(term.predicate),
-            "object": _json_term(term.object),
-        },
-    }
-
-
 # ------------------------------------------------------------ jobs (run inside a worker)
 
 
@@ -195,7 +170,9 @@ class Job:
     substitutions: dict[str, tuple] | None = None
     default_graphs: list[str] | None = None
     named_graphs: list[str] | None = None
-    max_rows: int | None = 10000  # None: bounded by size only (MAX_RESULT_BYTES)
+    # rows of 'rows' mode and triples of a CONSTRUCT; None, and always for a SELECT or ASK in
+    # 'protocol' mode: bounded by size only (MAX_RESULT_BYTES)
+    max_rows: int | None = 10000
     prefixes: dict[str, str] | None = None
     values: dict[str, str] | None = None
     query_dir: str | None = None
@@ -264,7 +241,7 @@ def run_job(store, job: Job) -> tuple[str, Any]:
         return fmt.media_type, result.serialize(format=_results_format(fmt))
     if isinstance(result, ox.QuerySolutions):
         fmt = choose_format(accept, RESULT_FORMATS, job.forced_format)
-        return fmt.media_type, _solutions_bytes(result, fmt, job.max_rows)
+        return fmt.media_type, _solutions_bytes(result, fmt)
     fmt = choose_format(accept, GRAPH_FORMATS, job.forced_format)
     body = _triples_bytes(result, fmt, job.max_rows, job.prefixes, job.not_found)
     return fmt.media_type, body
@@ -342,34 +319,44 @@ def _rows(result, max_rows: int | None) -> list[dict[str, tuple]]:
     return rows
 
 
-def _solutions_bytes(result, fmt: Format, max_rows: int | None) -> bytes:
-    """Rows are counted and bytes measured as the JSON is built, so a cap stops early;
-    XML/CSV/TSV are then written by pyoxigraph from that JSON."""
-    import pyoxigraph as ox
+class _Capped:
+    """A write-only sink that refuses to grow past ``limit`` bytes: pyoxigraph writes its
+    serialised results into it (16 KiB at a time) and the error it raises stops the serialiser."""
 
-    names = [v.value for v in result.variables]
-    bindings: list[dict[str, dict]] = []
-    size = 0
-    for solution in result:
-        if max_rows is not None and len(bindings) >= max_rows:
-            raise _too_many(max_rows, "dòng", "rows")
-        row = {n: _json_term(solution[n]) for n in names if solution[n] is not None}
-        size += 16 + sum(
-            len(t.get("value", "")) + 32 if isinstance(t.get("value"), str) else 64 for t in row.values()
-        )
-        if size > MAX_RESULT_BYTES:
-            raise _too_large()
-        bindings.append(row)
-    body = json.dumps(
-        {"head": {"vars": names}, "results": {"bindings": bindings}}, ensure_ascii=False
-    ).encode("utf-8")
-    if fmt.name == "json":
-        return body
-    converted = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON).serialize(
-        format=_results_format(fmt)
-    )
-    assert converted is not None  # no output file given: the bytes come back
-    return converted
+    def __init__(self, limit: int):
+        self.limit = limit
+        self.size = 0
+        self.parts: list[bytes] = []
+
+    def write(self, data: bytes) -> int:
+        self.size += len(data)
+        if self.size > self.limit:
+            raise _ResultTooLarge()
+        self.parts.append(bytes(data))
+        return len(data)
+
+    def flush(self) -> None:
+        pass
+
+
+class _ResultTooLarge(Exception):
+    pass
+
+
+def _solutions_bytes(result, fmt: Format) -> bytes:
+    """The solutions as pyoxigraph writes them (JSON, XML, CSV or TSV, the SPARQL 1.1 results
+    formats), streamed into a sink that stops at MAX_RESULT_BYTES, so a huge result is refused
+    without being held whole."""
+    sink = _Capped(MAX_RESULT_BYTES)
+    try:
+        result.serialize(sink, format=_results_format(fmt))
+    except _ResultTooLarge:
+        raise _too_large() from None
+    except OSError as err:  # pyoxigraph may hand the sink's error back wrapped as an I/O error
+        if sink.size > sink.limit:
+            raise _too_large() from None
+        raise err
+    return b"".join(sink.parts)
 
 
 def _triples_bytes(

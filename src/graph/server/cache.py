@@ -1,0 +1,118 @@
+"""The server's cache of SPARQL Protocol answers: a repeated query is answered without a worker.
+
+Sound because a store generation never changes once built (a build writes a new generation
+and flips the store's link to it): an answer is keyed by the generation it was computed on,
+by the pool's update count (``--allow-update`` writes in place, and each update renews the
+workers), and by everything in the request that shapes the answer (the query text exactly as
+sent, the negotiated-format inputs, the dataset, bindings).  An answer is kept only if the
+query was found repeatable by the checker (no RAND(), NOW(), UUID(), STRUUID(), BNODE()),
+was answered 200, and is at most ``max_entry_bytes``; the whole cache holds at most
+``max_bytes`` of answers, least recently used first out.  The query text is not normalised:
+rewriting whitespace or comments safely needs a SPARQL lexer, and clients that repeat a
+query (a dashboard, the query UI, a script) repeat it byte for byte.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass
+
+from ..store import current_generation
+from .sparql import Job
+
+# What an entry costs beyond its body and query text (key tuple, reply tuple, dict slot).
+ENTRY_OVERHEAD = 512
+
+
+@dataclass
+class CacheStats:
+    hits: int = 0
+    misses: int = 0
+    stored: int = 0
+    evicted: int = 0
+    cleared: int = 0
+
+
+class ResultCache:
+    def __init__(self, store_path: str, max_bytes: int = 64 * 2**20, max_entry_bytes: int = 2**20):
+        self.store_path = store_path
+        self.max_bytes = max_bytes
+        self.max_entry_bytes = max_entry_bytes
+        self.entries: OrderedDict[tuple, tuple[tuple, int]] = OrderedDict()
+        self.bytes = 0
+        self.generation: str | None = None
+        self.updates = 0
+        self.stats = CacheStats()
+
+    @property
+    def enabled(self) -> bool:
+        return self.max_bytes > 0
+
+    def key(self, job: Job, updates: int) -> tuple | None:
+        """The key of ``job``'s answer on the store as it is now (``updates``: the pool's
+        update count); None when answers are not cached.  A new store generation or an update
+        empties the cache: the answers it holds can never be asked for again."""
+        if not self.enabled or job.mode != "protocol":
+            return None
+        generation = str(current_generation(self.store_path))
+        if (generation, updates) != (self.generation, self.updates):
+            if self.entries:
+                self.clear()
+            self.generation, self.updates = generation, updates
+        return (
+            generation,
+            updates,
+            job.query,
+            tuple(job.accept or ()),
+            job.forced_format,
+            tuple(sorted(job.substitutions.items())) if job.substitutions else None,
+            tuple(job.default_graphs or ()),
+            tuple(job.named_graphs or ()),
+            job.max_rows,
+            tuple(job.prefixes.items()) if job.prefixes else None,
+            job.base_iri,
+            job.trusted,
+            job.not_found,
+        )
+
+    def get(self, key: tuple | None) -> tuple | None:
+        if key is None:
+            return None
+        entry = self.entries.get(key)
+        if entry is None:
+            self.stats.misses += 1
+            return None
+        self.entries.move_to_end(key)
+        self.stats.hits += 1
+        return entry[0]
+
+    def put(self, key: tuple | None, job: Job, reply: tuple) -> None:
+        """Keep ``reply`` (the pool's ('ok', media type, body, verdict)) if it may be reused."""
+        if key is None or reply[0] != "ok" or key[:2] != (self.generation, self.updates):
+            return  # computed on a store that has changed since
+        verdict = reply[3] if len(reply) > 3 else None
+        if not job.trusted and (verdict is None or not verdict.repeatable):
+            return
+        size = len(reply[2]) + len(job.query) + ENTRY_OVERHEAD
+        if size > self.max_entry_bytes or key in self.entries:
+            return
+        self.entries[key] = (reply, size)
+        self.bytes += size
+        self.stats.stored += 1
+        while self.bytes > self.max_bytes:
+            _, (_, dropped) = self.entries.popitem(last=False)
+            self.bytes -= dropped
+            self.stats.evicted += 1
+
+    def clear(self) -> None:
+        self.entries.clear()
+        self.bytes = 0
+        self.stats.cleared += 1
+
+    def summary(self) -> dict:
+        return {
+            "entries": len(self.entries),
+            "bytes": self.bytes,
+            "hits": self.stats.hits,
+            "misses": self.stats.misses,
+        }
