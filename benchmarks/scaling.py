@@ -104,16 +104,15 @@ SHAPES = {
 
 def _build_in_process(path: Path) -> None:
     """The stages of ``build`` for one file, in this process: parse, resolve, RDF, Turtle, store."""
-    from graph.build import turtle_text
     from graph.pipeline import parse_file
-    from graph.rdf import document_graph
+    from graph.rdf import document_triples, turtle
     from graph.resolve import resolve
     from graph.store import GraphFile, rebuild
 
     doc = parse_file(path)
     res = resolve([doc])
     ttl = path.parent / "input.ttl"
-    ttl.write_text(turtle_text(document_graph(doc, res)), encoding="utf-8")
+    ttl.write_bytes(turtle(document_triples(doc, res)))
     rebuild(path.parent / "store", [GraphFile(f"{res.base}/graph/input", ttl)])
 
 

@@ -109,6 +109,8 @@ def test_the_store_holds_this_builds_files_not_whatever_the_ttl_folder_holds(tmp
     assert len(earlier.outputs) == 13
     (ttl / "ghi-chu.ttl").write_text("<urn:a> <urn:b> <urn:c> .\n", encoding="utf-8")  # the user's own file
     (ttl / ".quang-ngai-kh-ubnd-2024-214.ttl.tmp").write_text("half-written", encoding="utf-8")
+    # the N-Triples a killed build staged beside one of its Turtle files for the store
+    (ttl / f".{earlier.outputs[0].ttl_name}.nt").write_text("<urn:a> <urn:b> <urn:c> .\n", encoding="utf-8")
     report = build([RAW / SEED_214], tmp_path / "store", ttl)
     alone = build([RAW / SEED_214], tmp_path / "store-alone", tmp_path / "ttl-alone")
     assert report.store_quads == alone.store_quads  # not 13 documents' worth more
@@ -125,6 +127,7 @@ def test_the_store_holds_this_builds_files_not_whatever_the_ttl_folder_holds(tmp
         ]
     )
     assert "urn:a" not in {g.split("/")[-1] for g in graph_sizes(open_store(tmp_path / "store"))}
+    assert not open_store(tmp_path / "store").query("ASK { GRAPH ?g { <urn:a> ?p ?o } }")
 
 
 def test_a_build_after_a_killed_build_loads_only_its_own_documents(tmp_path):

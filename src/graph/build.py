@@ -29,14 +29,11 @@ from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-import pyoxigraph as ox
-from rdflib import Graph
-
 from . import DEFAULT_BASE, manifest
 from .batch import Limits, Outcome, Pool
 from .model import InputError, ParsedDocument
 from .pipeline import parse_file
-from .rdf import document_graph, turtle
+from .rdf import document_triples, turtle
 from .read import Skipped, list_inputs
 from .registry import slugify
 from .resolve import Resolution, resolve
@@ -181,14 +178,22 @@ def build(
         outputs = name_outputs(report, res.base)
         write_turtle(pool, outputs, res, ttl_dir, report, progress)
         crash_point("ttl-written")
-        files = [GraphFile(o.graph_iri, ttl_dir / o.ttl_name) for o in report.outputs]
+        files = [
+            GraphFile(o.graph_iri, ttl_dir / o.ttl_name, staged_n_triples(ttl_dir / o.ttl_name))
+            for o in report.outputs
+        ]
         for name, source in SHARED_TTL.items():
             copy_rebased(ONTOLOGY_DIR / source, ttl_dir / name, res.base)
             files.append(GraphFile(f"{res.base}/graph/{SHARED_GRAPHS[name]}", ttl_dir / name))
         report.removed_ttl, report.foreign_ttl = tidy_ttl_dir(ttl_dir, {f.path.name for f in files})
         progress("load", 0, 1, os.fspath(target))
         files.sort(key=lambda f: f.path.name)
-        rebuilt = _load_store(target, files)
+        try:
+            rebuilt = _load_store(target, files)
+        finally:
+            for staged in files:
+                if staged.n_triples is not None:
+                    staged.n_triples.unlink(missing_ok=True)
         report.store_quads = rebuilt.quads
         report.store_triples = rebuilt.triples
         report.removed_leftovers = rebuilt.removed_leftovers
@@ -435,10 +440,16 @@ def _shown_paths(docs: list[ParsedDocument]) -> dict[str, str]:
 def emit_job(item: tuple[ParsedDocument, str, str], res: Resolution, at: Callable[[str], None]) -> int:
     doc, path, shown = item
     at("emit RDF")
-    graph = document_graph(doc, res)
+    n_triples = document_triples(doc, res)
     at("write Turtle")
-    write_atomically(Path(path), f"{TTL_HEADER}{_one_line(shown)}\n" + turtle_text(graph))
-    return len(graph)
+    write_atomically(Path(path), f"{TTL_HEADER}{_one_line(shown)}\n".encode() + turtle(n_triples))
+    staged_n_triples(Path(path)).write_bytes(n_triples)  # the store loads these, not the Turtle
+    return n_triples.count(b"\n")
+
+
+def staged_n_triples(ttl_path: Path) -> Path:
+    """Where the build stages a document's N-Triples beside its Turtle, until the store is loaded."""
+    return ttl_path.with_name(f".{ttl_path.name}.nt")
 
 
 def write_turtle(
@@ -471,16 +482,13 @@ def _one_line(text: str) -> str:
     return "".join(c if c.isprintable() else "?" for c in text)
 
 
-def turtle_text(graph: Graph) -> str:
-    triples = ox.parse(graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES)
-    return turtle(triples).decode()
-
-
 def tidy_ttl_dir(ttl_dir: Path, written: set[str]) -> tuple[list[str], list[str]]:
     """Remove Turtle files earlier builds wrote and this one did not; name the other .ttl files."""
     removed, foreign = [], []
-    for path in sorted(ttl_dir.glob(".*.ttl.tmp")):
-        path.unlink(missing_ok=True)
+    staged = {staged_n_triples(ttl_dir / name).name for name in written}
+    for path in sorted([*ttl_dir.glob(".*.ttl.tmp"), *ttl_dir.glob(".*.ttl.nt")]):
+        if path.name not in staged:  # what a killed build left
+            path.unlink(missing_ok=True)
     for path in sorted(ttl_dir.glob("*.ttl")):
         if path.name in written:
             continue
@@ -500,10 +508,10 @@ def _first_line(path: Path) -> str:
         return ""
 
 
-def write_atomically(path: Path, text: str) -> None:
+def write_atomically(path: Path, content: bytes) -> None:
     tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
+    tmp.write_bytes(content)
     os.replace(tmp, path)
 
 
-__all__ = ["BuildReport", "InputError", "Output", "Rejected", "build", "name_outputs", "turtle_text"]
+__all__ = ["BuildReport", "InputError", "Output", "Rejected", "build", "name_outputs"]

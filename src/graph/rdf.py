@@ -1,20 +1,25 @@
-"""Parsed records → RDF triples, one rdflib Graph per source document.
+"""Parsed records → RDF triples, one set of N-Triples per source document.
 
 Terms come from ``vocab`` only.  Every extracted node carries ``pg:evidence``: the
 source file and the character span and quote it was read from, as a Web
 Annotation ``oa:SpecificResource`` (see /ontology and README "Provenance").
+
+The emitter writes each triple as an N-Triples line into a ``Triples`` set: IRIs are
+plain strings until then, literals pyoxigraph ``Literal``s (which escape them), and
+pyoxigraph reads the lines back to write Turtle or load the store.  An rdflib Graph
+costs twenty times more per triple; ``document_graph`` still gives one, read from
+the same lines, for callers that want rdflib.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from decimal import Decimal
 
 import pyoxigraph as ox
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import OWL
+from rdflib import Graph
 
+from . import vocab as namespaces
 from .model import (
     AgencyMention,
     Citation,
@@ -31,11 +36,41 @@ from .model import (
 from .patterns.documents import DOC_TYPE_BY_CODE, ISSUER_BY_CODE, ISSUER_NAMES, PROVINCE_BY_ISO
 from .registry import slugify
 from .resolve import Resolution, identity_issuer, province_label
-from .vocab import DCTERMS, ELI, OA, ORG, PG, PROV, RDF, RDFS, SKOS, XSD
+
+
+class _Terms:
+    """A vocabulary's terms as plain IRI strings, each asked of rdflib's namespace once (a term the
+    namespace does not define stays an AttributeError)."""
+
+    def __init__(self, namespace) -> None:
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> str:
+        iri = str(getattr(self._namespace, name))
+        setattr(self, name, iri)
+        return iri
+
+
+DCTERMS, ELI, OA, ORG, PG, PROV, RDF, RDFS, SKOS, XSD, OWL = (
+    _Terms(namespace)
+    for namespace in (
+        namespaces.DCTERMS,
+        namespaces.ELI,
+        namespaces.OA,
+        namespaces.ORG,
+        namespaces.PG,
+        namespaces.PROV,
+        namespaces.RDF,
+        namespaces.RDFS,
+        namespaces.SKOS,
+        namespaces.XSD,
+        namespaces.OWL,
+    )
+)
 
 # ELI names an expression by its language (ISO 639-2/B), the language by the EU authority table.
 EXPRESSION_LANGUAGE = "vie"
-VIETNAMESE = URIRef("http://publications.europa.eu/resource/authority/language/VIE")
+VIETNAMESE = "http://publications.europa.eu/resource/authority/language/VIE"
 PGV = "https://w3id.org/policy-graph/vocab/"
 RELATION_PREDICATES = {
     "implements": ELI.ensures_implementation_of,
@@ -51,68 +86,112 @@ ISSUER_SPELLINGS = (("UBND", "Ủy ban nhân dân"), ("HĐND", "Hội đồng nh
 QUARTER_END = {1: (3, 31), 2: (6, 30), 3: (9, 30), 4: (12, 31)}
 # Web Annotation's way to name a page of a PDF: an oa:FragmentSelector "page=N"
 # conforming to RFC 3778 (PDF fragment identifiers).
-PDF_FRAGMENT_SPEC = URIRef("http://tools.ietf.org/rfc/rfc3778")
+PDF_FRAGMENT_SPEC = "http://tools.ietf.org/rfc/rfc3778"
 
 
 # Prefixes of the Turtle files: the vocabularies' namespaces.  Instance IRIs (…/eli/…, …/org/…)
 # stay whole: their paths hold "/", which a prefixed name must escape ("doc:vn\/nq\/2022\/29-tw").
 TURTLE_PREFIXES = {
-    "dcterms": str(DCTERMS),
-    "eli": str(ELI),
-    "oa": str(OA),
-    "org": str(ORG),
-    "owl": str(OWL),
-    "pg": str(PG),
-    "prov": str(PROV),
-    "rdf": str(RDF),
-    "rdfs": str(RDFS),
-    "skos": str(SKOS),
-    "xsd": str(XSD),
+    "dcterms": str(namespaces.DCTERMS),
+    "eli": str(namespaces.ELI),
+    "oa": str(namespaces.OA),
+    "org": str(namespaces.ORG),
+    "owl": str(namespaces.OWL),
+    "pg": str(namespaces.PG),
+    "prov": str(namespaces.PROV),
+    "rdf": str(namespaces.RDF),
+    "rdfs": str(namespaces.RDFS),
+    "skos": str(namespaces.SKOS),
+    "xsd": str(namespaces.XSD),
 }
-_RDF_TYPE = ox.NamedNode(str(RDF.type))
+_XSD = {name: ox.NamedNode(getattr(XSD, name)) for name in ("boolean", "integer", "decimal", "date", "gYear")}
+# rdf:type is kept as "" in a document's set of triples: sorted, each subject's types come first
+_TYPE, _TYPE_FIRST = f"<{RDF.type}>", ""
+
+Object = str | ox.Literal  # an IRI, or a literal
 
 
-def turtle(triples: Iterable[ox.Triple]) -> bytes:
-    """Turtle written by pyoxigraph (rdflib's pretty writer costs ten times more): each subject's
-    triples together, its types first, in an order that depends on the triples only."""
-    ordered = sorted(triples, key=_turtle_order)
-    text = ox.serialize(ordered, format=ox.RdfFormat.TURTLE, prefixes=TURTLE_PREFIXES) or b""
+class Triples:
+    """One document's triples, each once, as N-Triples terms (subject, predicate, object)."""
+
+    def __init__(self) -> None:
+        self.terms: set[tuple[str, str, str]] = set()
+        self._nodes: dict[str, str] = {}  # IRI → "<IRI>", checked once by pyoxigraph
+        self._predicates: dict[str, str] = {RDF.type: _TYPE_FIRST}
+
+    def add(self, s: str, p: str, o: Object | None) -> None:
+        if o is None:
+            return
+        predicate = self._predicates.get(p)
+        if predicate is None:
+            predicate = self._predicates[p] = self.node(p)
+        self.terms.add((self.node(s), predicate, self.node(o) if isinstance(o, str) else str(o)))
+
+    def node(self, iri: str) -> str:
+        written = self._nodes.get(iri)
+        if written is None:
+            written = self._nodes[iri] = str(ox.NamedNode(iri))
+        return written
+
+    def n_triples(self) -> bytes:
+        """Canonical N-Triples, in Turtle's order: by subject, its types first, then predicate, object."""
+        return "".join(f"{s} {p or _TYPE} {o} .\n" for s, p, o in sorted(self.terms)).encode()
+
+
+def turtle(n_triples: bytes) -> bytes:
+    """Turtle written by pyoxigraph (rdflib's pretty writer costs ten times more): the triples in
+    the order given (``Triples.n_triples`` groups each subject's), the vocabularies' prefixes."""
+    triples = ox.parse(n_triples, format=ox.RdfFormat.N_TRIPLES)
+    text = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=TURTLE_PREFIXES) or b""
     # pyoxigraph declares the prefixes first, in an order that changes from run to run: sort them
     *declarations, body = text.split(b"\n", len(TURTLE_PREFIXES))
     assert all(line.startswith(b"@prefix ") for line in declarations)
     return b"\n".join([*sorted(declarations), body])
 
 
-def _turtle_order(triple: ox.Triple) -> tuple[str, bool, str, str]:
-    return str(triple.subject), triple.predicate != _RDF_TYPE, str(triple.predicate), str(triple.object)
+def rdflib_graph(n_triples: bytes, base: str) -> Graph:
+    return bind_prefixes(Graph(), base).parse(data=n_triples.decode(), format="nt")
 
 
-def vi(text: str) -> Literal:
-    return Literal(text, lang="vi")
+def vi(text: str) -> ox.Literal:
+    return ox.Literal(text, language="vi")
 
 
-def en(text: str) -> Literal:
-    return Literal(text, lang="en")
+def en(text: str) -> ox.Literal:
+    return ox.Literal(text, language="en")
 
 
-def vocab(scheme: str, concept: str) -> URIRef:
-    return URIRef(f"{PGV}{scheme}/{concept}")
+def lit(value: str | int | bool) -> ox.Literal:
+    """A literal typed as RDF maps the Python value: xsd:string, xsd:boolean, xsd:integer."""
+    if isinstance(value, bool):
+        return typed("true" if value else "false", "boolean")
+    if isinstance(value, int):
+        return typed(str(value), "integer")
+    return ox.Literal(value)
+
+
+def typed(lexical: str, xsd_type: str) -> ox.Literal:
+    return ox.Literal(lexical, datatype=_XSD[xsd_type])
+
+
+def vocab(scheme: str, concept: str) -> str:
+    return f"{PGV}{scheme}/{concept}"
 
 
 def bind_prefixes(g: Graph, base: str) -> Graph:
-    for prefix, ns in (
-        ("pg", str(PG)),
+    for prefix, iri in (
+        ("pg", TURTLE_PREFIXES["pg"]),
         ("pgv", PGV),
-        ("eli", str(ELI)),
-        ("org", str(ORG)),
-        ("oa", str(OA)),
-        ("prov", str(PROV)),
-        ("skos", str(SKOS)),
-        ("dcterms", str(DCTERMS)),
+        ("eli", TURTLE_PREFIXES["eli"]),
+        ("org", TURTLE_PREFIXES["org"]),
+        ("oa", TURTLE_PREFIXES["oa"]),
+        ("prov", TURTLE_PREFIXES["prov"]),
+        ("skos", TURTLE_PREFIXES["skos"]),
+        ("dcterms", TURTLE_PREFIXES["dcterms"]),
         ("doc", f"{base}/eli/"),
         ("agency", f"{base}/org/"),
     ):
-        g.bind(prefix, ns, override=True)
+        g.bind(prefix, iri, override=True)
     return g
 
 
@@ -122,17 +201,18 @@ class DocumentEmitter:
     def __init__(self, doc: ParsedDocument, res: Resolution):
         self.doc = doc
         self.res = res
-        self.g = bind_prefixes(Graph(), res.base)
+        self.triples = Triples()
         self.ref = res.complete(res.self_ref(doc), doc)
-        self.iri = URIRef(res.self_iri(doc))
+        self.iri = res.self_iri(doc)
         self.jur = self.ref.jurisdiction
-        self.source = URIRef(res.source_iri(doc))
-        self.section_iris: dict[str, URIRef] = {}
+        self.source = res.source_iri(doc)
+        self.section_iris: dict[str, str] = {}
         self.taken_section_iris: set[str] = set()
         self.next_section_suffix: dict[str, int] = {}  # where the search for a free "-n" resumes
-        self.footnote_iris: dict[int, URIRef] = {}
+        self.footnote_iris: dict[int, str] = {}
+        self.described_jurisdictions: set[str] = set()
 
-    def emit(self) -> Graph:
+    def emit(self) -> Triples:
         self.emit_source()
         self.emit_document()
         for section in self.doc.sections:
@@ -148,15 +228,14 @@ class DocumentEmitter:
             self.emit_task(n, task)
         for n, indicator in enumerate(self.doc.indicators, 1):
             self.emit_indicator(n, indicator)
-        return self.g
+        return self.triples
 
     # ------------------------------------------------------------ helpers
 
-    def add(self, s, p, o) -> None:
-        if o is not None:
-            self.g.add((s, p, o))
+    def add(self, s: str, p: str, o: Object | None) -> None:
+        self.triples.add(s, p, o)
 
-    def evidence(self, node: URIRef, span: Span, entity: bool = True) -> None:
+    def evidence(self, node: str, span: Span, entity: bool = True) -> None:
         """Link ``node`` to the exact characters of the source file it came from.
 
         Entities (documents, citations, indicators …) are also ``prov:wasDerivedFrom`` the
@@ -167,9 +246,9 @@ class DocumentEmitter:
         quote = self.doc.text.text[span.start : span.end].strip()
         if not quote:
             return
-        ev = URIRef(f"{node}/evidence")
-        pos = URIRef(f"{ev}/position")
-        exact = URIRef(f"{ev}/quote")
+        ev = f"{node}/evidence"
+        pos = f"{ev}/position"
+        exact = f"{ev}/quote"
         self.add(node, PG.evidence, ev)
         if entity:
             self.add(node, PROV.wasDerivedFrom, self.source)
@@ -178,28 +257,28 @@ class DocumentEmitter:
         self.add(ev, OA.hasSelector, pos)
         self.add(ev, OA.hasSelector, exact)
         self.add(pos, RDF.type, OA.TextPositionSelector)
-        self.add(pos, OA.start, Literal(original.start))
-        self.add(pos, OA.end, Literal(original.end))
+        self.add(pos, OA.start, lit(original.start))
+        self.add(pos, OA.end, lit(original.end))
         self.add(exact, RDF.type, OA.TextQuoteSelector)
-        self.add(exact, OA.exact, Literal(quote))
+        self.add(exact, OA.exact, lit(quote))
         self.page_evidence(ev, original)
 
-    def page_evidence(self, ev: URIRef, original: Span) -> None:
+    def page_evidence(self, ev: str, original: Span) -> None:
         """The PDF page the span starts on, and the OCR that read it when it was a scan."""
         src = self.doc.source
         page = src.page_at(original.start)
         if page is None:
             return
-        fragment = URIRef(f"{ev}/page")
+        fragment = f"{ev}/page"
         self.add(ev, OA.hasSelector, fragment)
         self.add(fragment, RDF.type, OA.FragmentSelector)
         self.add(fragment, DCTERMS.conformsTo, PDF_FRAGMENT_SPEC)
-        self.add(fragment, RDF.value, Literal(f"page={page}"))
+        self.add(fragment, RDF.value, lit(f"page={page}"))
         if page in src.ocr_pages:
             self.add(ev, PROV.wasGeneratedBy, self.ocr_activity())
 
-    def agency(self, mention: AgencyMention) -> URIRef:
-        iri = URIRef(self.res.agency_iri(mention.name, self.jur))
+    def agency(self, mention: AgencyMention) -> str:
+        iri = self.res.agency_iri(mention.name, self.jur)
         label_vi, label_en = self.res.agency_labels(mention, self.jur)
         self.add(iri, RDF.type, ORG.Organization)
         self.add(iri, RDF.type, ELI.Organization)
@@ -210,20 +289,22 @@ class DocumentEmitter:
             self.add(iri, SKOS.prefLabel, en(label_en))
         if mention.printed != label_vi:
             self.add(iri, SKOS.altLabel, vi(mention.printed))
-        self.add(iri, PG.isGroup, Literal(mention.is_group))
+        self.add(iri, PG.isGroup, lit(mention.is_group))
         self.add(iri, PG.jurisdiction, self.jurisdiction(self.res_agency_jurisdiction(iri)))
         return iri
 
-    def res_agency_jurisdiction(self, iri: URIRef) -> str:
+    def res_agency_jurisdiction(self, iri: str) -> str:
         return str(iri)[len(self.res.base) + len("/org/") :].split("/", 1)[0]
 
-    def jurisdiction(self, jur: str | None) -> URIRef:
-        iri = URIRef(self.res.jurisdiction_iri(jur))
-        describe_jurisdiction(self.g, iri, jur)
+    def jurisdiction(self, jur: str | None) -> str:
+        iri = self.res.jurisdiction_iri(jur)
+        if iri not in self.described_jurisdictions:
+            self.described_jurisdictions.add(iri)
+            describe_jurisdiction(self.triples, iri, jur)
         return iri
 
-    def cited_document(self, ref: DocRef) -> URIRef:
-        return URIRef(self.res.document_iri(ref, self.doc))
+    def cited_document(self, ref: DocRef) -> str:
+        return self.res.document_iri(ref, self.doc)
 
     def emit_cited_documents(self) -> None:
         """Describe each document this one cites once, from everything its citations say.
@@ -232,7 +313,7 @@ class DocumentEmitter:
         17/11/2022 của Ban Chấp hành Trung ương Đảng về …" and a bare "Nghị quyết số 29-NQ/TW"):
         the node gets the date, issuer and title of the fullest mention.
         """
-        refs: dict[URIRef, list[DocRef]] = {}
+        refs: dict[str, list[DocRef]] = {}
         mentioned = [c.target for c in self.doc.citations]
         for relation in self.doc.relations:
             mentioned += [relation.source] if relation.source else []
@@ -243,20 +324,20 @@ class DocumentEmitter:
             if iri != self.iri:
                 self.describe_document(iri, merge_refs(group))
 
-    def describe_document(self, iri: URIRef, ref: DocRef) -> None:
+    def describe_document(self, iri: str, ref: DocRef) -> None:
         doc_type = DOC_TYPE_BY_CODE.get(ref.type_code or "")
         self.add(iri, RDF.type, ELI.LegalResource)
         self.add(iri, RDF.type, getattr(PG, doc_type.owl_class) if doc_type else PG.Document)
         if doc_type:
             self.add(iri, ELI.type_document, vocab("document-type", doc_type.slug))
         if ref.number:
-            self.add(iri, ELI.number, Literal(ref.number))
+            self.add(iri, ELI.number, lit(ref.number))
         if ref.symbol:
-            self.add(iri, ELI.id_local, Literal(ref.symbol))
+            self.add(iri, ELI.id_local, lit(ref.symbol))
         if ref.date:
-            self.add(iri, ELI.date_document, Literal(ref.date, datatype=XSD.date))
+            self.add(iri, ELI.date_document, typed(ref.date.isoformat(), "date"))
         if ref.issuer_code:
-            self.add(iri, PG.issuerCode, Literal(ref.issuer_code))
+            self.add(iri, PG.issuerCode, lit(ref.issuer_code))
         issuer = self.registered_name(issuer_label(ref), ref.jurisdiction)
         if issuer:
             self.add(iri, PG.issuerName, vi(issuer))
@@ -269,10 +350,10 @@ class DocumentEmitter:
         self.add(iri, SKOS.prefLabel, en(label_en))
         self.add(iri, RDFS.label, vi(label_vi))
 
-    def emit_expression(self, iri: URIRef, title: str) -> None:
+    def emit_expression(self, iri: str, title: str) -> None:
         """ELI keeps the work (eli:LegalResource) apart from its text in one language
         (eli:LegalExpression): the title belongs to the Vietnamese expression, ``<work>/vie``."""
-        expression = URIRef(f"{iri}/{EXPRESSION_LANGUAGE}")
+        expression = f"{iri}/{EXPRESSION_LANGUAGE}"
         self.add(iri, ELI.is_realized_by, expression)
         self.add(expression, RDF.type, ELI.LegalExpression)
         self.add(expression, ELI.realizes, iri)
@@ -285,9 +366,9 @@ class DocumentEmitter:
         found = self.res.registry.lookup(name, jurisdiction or "vn") if name else None
         return found[1] if found else name
 
-    def issuer_agency(self, label: str, jurisdiction: str | None) -> URIRef:
+    def issuer_agency(self, label: str, jurisdiction: str | None) -> str:
         """The issuing body as an agency node: "Tỉnh ủy Quảng Nam", "Chính phủ"."""
-        iri = URIRef(self.res.agency_iri(label, jurisdiction))
+        iri = self.res.agency_iri(label, jurisdiction)
         found = self.res.registry.lookup(label, jurisdiction or "vn")
         self.add(iri, RDF.type, ORG.Organization)
         self.add(iri, RDF.type, ELI.Organization)
@@ -296,7 +377,7 @@ class DocumentEmitter:
         self.add(iri, RDFS.label, vi(found[1] if found else label))
         if found and found[2]:
             self.add(iri, SKOS.prefLabel, en(found[2]))
-        self.add(iri, PG.isGroup, Literal(False))
+        self.add(iri, PG.isGroup, lit(False))
         self.add(iri, PG.jurisdiction, self.jurisdiction(self.res_agency_jurisdiction(iri)))
         return iri
 
@@ -306,21 +387,21 @@ class DocumentEmitter:
         src = self.doc.source
         self.add(self.source, RDF.type, PG.SourceFile)
         self.add(self.source, RDF.type, PROV.Entity)
-        self.add(self.source, DCTERMS.title, Literal(src.name))
-        self.add(self.source, PG.sha256, Literal(src.sha256))
-        self.add(self.source, PG.encoding, Literal(src.encoding))
-        self.add(self.source, DCTERMS.format, Literal(src.media_type))
+        self.add(self.source, DCTERMS.title, lit(src.name))
+        self.add(self.source, PG.sha256, lit(src.sha256))
+        self.add(self.source, PG.encoding, lit(src.encoding))
+        self.add(self.source, DCTERMS.format, lit(src.media_type))
         if src.ocr_engine:
             self.emit_ocr()
 
-    def ocr_activity(self) -> URIRef:
-        return URIRef(f"{self.source}/ocr")
+    def ocr_activity(self) -> str:
+        return f"{self.source}/ocr"
 
     def emit_ocr(self) -> None:
         """The OCR that read the scanned pages: legal staff are told to check its text."""
         src = self.doc.source
         activity = self.ocr_activity()
-        engine = URIRef(f"{self.res.base}/agent/{slugify(src.ocr_engine or 'ocr')}")
+        engine = f"{self.res.base}/agent/{slugify(src.ocr_engine or 'ocr')}"
         pages = ", ".join(map(str, src.ocr_pages))
         self.add(activity, RDF.type, PROV.Activity)
         self.add(
@@ -337,15 +418,15 @@ class DocumentEmitter:
         self.add(activity, PROV.used, self.source)
         self.add(activity, PROV.wasAssociatedWith, engine)
         self.add(engine, RDF.type, PROV.SoftwareAgent)
-        self.add(engine, RDFS.label, Literal(src.ocr_engine))
+        self.add(engine, RDFS.label, _lit(src.ocr_engine))
 
     def emit_document(self) -> None:
         meta = self.doc.meta
         self.describe_document(self.iri, self.ref)
-        self.add(self.iri, PG.ingested, Literal(True))
+        self.add(self.iri, PG.ingested, lit(True))
         self.add(self.iri, PG.sourceFile, self.source)
-        self.add(self.iri, PG.isDraft, Literal(meta.is_draft))
-        self.add(self.iri, PG.unnumbered, Literal(meta.unnumbered))
+        self.add(self.iri, PG.isDraft, lit(meta.is_draft))
+        self.add(self.iri, PG.unnumbered, lit(meta.unnumbered))
         self.add(self.iri, PG.numberPlaceholder, _lit(meta.number_placeholder))
         self.add(self.iri, PG.signer, _vi(meta.signer))
         self.add(self.iri, PG.signerCapacity, _vi(meta.signer_capacity))
@@ -359,12 +440,12 @@ class DocumentEmitter:
         if self.ref.number and not meta.ref.number:
             inferred.append("number")
         for name in inferred:
-            self.add(self.iri, PG.inferredField, Literal(name))
+            self.add(self.iri, PG.inferredField, lit(name))
         if self.ref.year and not self.ref.date:
-            self.add(self.iri, DCTERMS.issued, Literal(str(self.ref.year), datatype=XSD.gYear))
+            self.add(self.iri, DCTERMS.issued, typed(str(self.ref.year), "gYear"))
         earlier = self.res.unrevealed_iri(self.doc)
-        if earlier and URIRef(earlier) != self.iri:
-            self.add(self.iri, OWL.sameAs, URIRef(earlier))  # the draft IRI it was known by
+        if earlier and earlier != self.iri:
+            self.add(self.iri, OWL.sameAs, earlier)  # the draft IRI it was known by
         self.evidence(self.iri, self._document_span())
 
     def _document_span(self) -> Span:
@@ -383,8 +464,8 @@ class DocumentEmitter:
         parent = self.section_iri(section.parent) if section.parent else self.iri
         self.add(iri, ELI.is_part_of, parent)
         self.add(parent, ELI.has_part, iri)
-        self.add(iri, PG.sectionKey, Literal(section.key))
-        self.add(iri, PG.label, Literal(section.label))
+        self.add(iri, PG.sectionKey, lit(section.key))
+        self.add(iri, PG.label, lit(section.label))
         if section.heading:
             self.add(iri, PG.heading, vi(section.heading))
         # pages and tooltips need a short name for a section: "Phụ lục II: Danh mục nhiệm vụ …"
@@ -392,7 +473,7 @@ class DocumentEmitter:
         self.add(iri, PG.sectionKind, vocab("section-kind", section.kind))
         self.evidence(iri, section.heading_span)
 
-    def section_iri(self, key: str) -> URIRef:
+    def section_iri(self, key: str) -> str:
         if key not in self.section_iris:
             # "III/2/(1)" and "III/2/1" slug alike; sections come in document order,
             # so numbering the second one keeps IRIs unique and stable across rebuilds.
@@ -405,16 +486,16 @@ class DocumentEmitter:
                 iri = f"{self.iri}/section/{slug}-{n}"
             self.next_section_suffix[slug] = n
             self.taken_section_iris.add(iri)
-            self.section_iris[key] = URIRef(iri)
+            self.section_iris[key] = iri
         return self.section_iris[key]
 
     def emit_footnote(self, footnote: Footnote) -> None:
-        iri = URIRef(f"{self.iri}/footnote/{footnote.number}")
+        iri = f"{self.iri}/footnote/{footnote.number}"
         self.footnote_iris[footnote.number] = iri
         self.add(iri, RDF.type, PG.Footnote)
         self.add(iri, DCTERMS.isPartOf, self.iri)
         self.add(self.iri, ELI.has_part, iri)
-        self.add(iri, PG.footnoteNumber, Literal(footnote.number))
+        self.add(iri, PG.footnoteNumber, lit(footnote.number))
         self.add(iri, PG.text, vi(footnote.text))
         self.evidence(iri, footnote.body)
 
@@ -455,7 +536,7 @@ class DocumentEmitter:
             None,
         )
 
-    def appendix_at(self, span: Span) -> URIRef | None:
+    def appendix_at(self, span: Span) -> str | None:
         for section in self.doc.sections:
             if section.kind == "appendix" and section.span.start <= span.start < section.span.end:
                 return self.section_iri(section.key)
@@ -464,15 +545,15 @@ class DocumentEmitter:
     def citation_node(
         self,
         iri: str,
-        citing: URIRef,
-        cited: URIRef,
+        citing: str,
+        cited: str,
         kind: str,
         span: Span,
         text: str,
         footnote: int | None,
         section: str | None,
     ) -> None:
-        node = URIRef(iri)
+        node = iri
         self.add(node, RDF.type, PG.Citation)
         self.add(node, PG.citingDocument, citing)
         self.add(node, PG.citedDocument, cited)
@@ -485,19 +566,19 @@ class DocumentEmitter:
             self.add(node, PG.inSection, self.section_iri(section))
         self.evidence(node, span)
 
-    def item_node(self, kind: str, n: int, link, cls, label: str) -> URIRef:
+    def item_node(self, kind: str, n: int, link, cls, label: str) -> str:
         """The n-th task or indicator of the document: ``<doc>/task/3``."""
-        iri = URIRef(f"{self.iri}/{kind}/{n}")
+        iri = f"{self.iri}/{kind}/{n}"
         self.add(self.iri, link, iri)
         self.add(iri, RDF.type, cls)
         self.add(iri, DCTERMS.isPartOf, self.iri)
-        self.add(iri, PG.label, Literal(label))
+        self.add(iri, PG.label, lit(label))
         return iri
 
     def emit_task(self, n: int, task: Task) -> None:
         iri = self.item_node("task", n, PG.task, PG.Task, task.label)
         self.add(iri, PG.text, vi(task.text))
-        self.add(iri, PG.layout, Literal(task.layout))
+        self.add(iri, PG.layout, lit(task.layout))
         if task.section:
             self.add(iri, PG.inSection, self.section_iri(task.section))
         for predicate, mentions in (
@@ -510,34 +591,34 @@ class DocumentEmitter:
         self.add(iri, PG.outputForm, _vi(task.output_form))
         self.add(iri, PG.note, _vi(task.notes))
         if task.deadline:
-            self.emit_deadline(URIRef(f"{iri}/deadline"), iri, task.deadline)
+            self.emit_deadline(f"{iri}/deadline", iri, task.deadline)
         self.evidence(iri, task.span, entity=False)
 
-    def emit_deadline(self, node: URIRef, task: URIRef, deadline: Deadline) -> None:
+    def emit_deadline(self, node: str, task: str, deadline: Deadline) -> None:
         self.add(task, PG.deadline, node)
         self.add(node, RDF.type, PG.Deadline)
         self.add(node, PG.deadlineText, vi(deadline.raw))
         self.add(node, PG.deadlineKind, vocab("deadline-kind", deadline.kind))
         for year in deadline.years:
-            self.add(node, PG.deadlineYear, Literal(year))
+            self.add(node, PG.deadlineYear, lit(year))
         if deadline.quarter:
-            self.add(node, PG.deadlineQuarter, Literal(deadline.quarter))
+            self.add(node, PG.deadlineQuarter, lit(deadline.quarter))
         due = due_date(deadline)
         if due:
-            self.add(node, PG.dueDate, Literal(due, datatype=XSD.date))
+            self.add(node, PG.dueDate, typed(due.isoformat(), "date"))
 
     def emit_indicator(self, n: int, indicator: Indicator) -> None:
         iri = self.item_node("indicator", n, PG.indicator, PG.Indicator, indicator.label)
         self.add(iri, PG.measure, vi(indicator.name))
         if indicator.horizon_year:
-            self.add(iri, PG.horizonYear, Literal(indicator.horizon_year))
+            self.add(iri, PG.horizonYear, lit(indicator.horizon_year))
         for mention in [indicator.agency, *indicator.co_agencies] if indicator.agency else []:
             self.add(iri, PG.monitoringAgency, self.agency(mention))
         self.add(iri, PG.reportingPeriod, _vi(indicator.period))
         if indicator.section:
             self.add(iri, PG.inSection, self.section_iri(indicator.section))
         if indicator.target:
-            target = URIRef(f"{iri}/target")
+            target = f"{iri}/target"
             t = indicator.target
             self.add(iri, PG.target, target)
             self.add(target, RDF.type, PG.Target)
@@ -549,16 +630,19 @@ class DocumentEmitter:
         self.evidence(iri, indicator.span)
 
 
-def describe_jurisdiction(g: Graph, iri: URIRef, jur: str | None) -> None:
+def describe_jurisdiction(g: Triples | Graph, iri: str, jur: str | None) -> None:
     """A jurisdiction node: a SKOS concept with its Vietnamese and English names and ISO code
     (documents describe theirs; ``vocab_build`` describes every one for the registry)."""
+    triples = g if isinstance(g, Triples) else Triples()
     name_vi, name_en = province_label(jur)
-    g.add((iri, RDF.type, PG.Jurisdiction))
-    g.add((iri, RDF.type, ELI.AdministrativeArea))
-    g.add((iri, RDF.type, SKOS.Concept))
-    g.add((iri, SKOS.prefLabel, vi(name_vi)))
-    g.add((iri, SKOS.prefLabel, en(name_en)))
-    g.add((iri, PG.isoCode, Literal((jur or "vn").upper())))
+    triples.add(iri, RDF.type, PG.Jurisdiction)
+    triples.add(iri, RDF.type, ELI.AdministrativeArea)
+    triples.add(iri, RDF.type, SKOS.Concept)
+    triples.add(iri, SKOS.prefLabel, vi(name_vi))
+    triples.add(iri, SKOS.prefLabel, en(name_en))
+    triples.add(iri, PG.isoCode, lit((jur or "vn").upper()))
+    if isinstance(g, Graph):  # vocab_build's rdflib graph
+        g.parse(data=triples.n_triples().decode(), format="nt")
 
 
 def due_date(deadline: Deadline) -> dt.date | None:
@@ -660,20 +744,26 @@ def _key_slug(key: str) -> str:
     return slugify(key.replace(".", "-")) or "root"
 
 
-def _lit(value) -> Literal | None:
-    return Literal(value) if value not in (None, "") else None
+def _lit(value) -> ox.Literal | None:
+    return lit(value) if value not in (None, "") else None
 
 
-def _vi(value: str | None) -> Literal | None:
+def _vi(value: str | None) -> ox.Literal | None:
     return vi(value) if value else None
 
 
-def _decimal(value: float | None) -> Literal | None:
-    return Literal(Decimal(str(value)), datatype=XSD.decimal) if value is not None else None
+def _decimal(value: float | None) -> ox.Literal | None:
+    return typed(f"{Decimal(str(value)):f}", "decimal") if value is not None else None
+
+
+def document_triples(doc: ParsedDocument, res: Resolution) -> bytes:
+    """The document's graph as N-Triples, each subject's triples together (``Triples.n_triples``)."""
+    return DocumentEmitter(doc, res).emit().n_triples()
 
 
 def document_graph(doc: ParsedDocument, res: Resolution) -> Graph:
-    return DocumentEmitter(doc, res).emit()
+    """The document's graph as an rdflib Graph, read from the same N-Triples."""
+    return rdflib_graph(document_triples(doc, res), res.base)
 
 
-__all__ = ["bind_prefixes", "document_graph", "document_labels", "due_date", "turtle"]
+__all__ = ["bind_prefixes", "document_graph", "document_labels", "document_triples", "due_date", "turtle"]

@@ -230,15 +230,15 @@ def load(store: RemoteStore, graph_files: Iterable) -> tuple[int, int]:
     request in one transaction, as Oxigraph and Fuseki/TDB2 do).  A build that fails or is killed
     before that update leaves the previous graphs as they were; its staging graphs are dropped by
     the next build.  Return (quads in the named graphs, distinct triples in the default graph)."""
-    from .store import COPY_TO_DEFAULT
+    from .store import COPY_TO_DEFAULT, n_triples
 
     by_graph: dict[str, list] = {}
     for gf in graph_files:  # the ontology and the vocabularies share one graph: one PUT for both
-        by_graph.setdefault(gf.graph_iri, []).append(gf.path)
+        by_graph.setdefault(gf.graph_iri, []).append(gf)
     token = uuid.uuid4().hex[:12]
     staged = {graph_iri: f"{STAGING}{token}:{graph_iri}" for graph_iri in by_graph}
-    for graph_iri, paths in by_graph.items():
-        store.put_graph(staged[graph_iri], b"".join(_n_triples(path) for path in paths))
+    for graph_iri, files in by_graph.items():
+        store.put_graph(staged[graph_iri], b"".join(n_triples(gf) for gf in files))
     present = store.named_graphs()
     leftovers = [g for g in present if g.startswith(STAGING) and g not in staged.values()]
     stale = [g for g in present if not g.startswith(STAGING) and g not in by_graph]
@@ -248,11 +248,3 @@ def load(store: RemoteStore, graph_files: Iterable) -> tuple[int, int]:
         + f"DROP SILENT DEFAULT ; {COPY_TO_DEFAULT}"
     )
     return count(store, "GRAPH ?g { ?s ?p ?o }"), count(store, "?s ?p ?o")
-
-
-def _n_triples(path) -> bytes:
-    from .store import rdf_format
-
-    return (
-        ox.serialize(ox.parse(path=str(path), format=rdf_format(path)), format=ox.RdfFormat.N_TRIPLES) or b""
-    )

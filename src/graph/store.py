@@ -71,7 +71,9 @@ class StoreBusy(RuntimeError):
 @dataclass(frozen=True)
 class GraphFile:
     graph_iri: str
-    path: Path
+    path: Path  # Turtle (or N-Triples: .nt)
+    # the same triples as N-Triples, staged by the build that wrote the Turtle: loaded as they are
+    n_triples: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -216,19 +218,25 @@ def _load(folder: Path, graph_files: list[GraphFile]) -> tuple[int, int]:
 
 def write_nquads(graph_files: list[GraphFile], out: Path) -> None:
     """Each file's triples twice as N-Quads: in its named graph, and in the default graph (where
-    the store keeps each triple once however many files state it).  Parsed and written by
-    pyoxigraph; the named copy is the N-Triples text with the graph put before each line's end
-    (N-Triples has one triple per line, ending " .", and escapes the line breaks of literals)."""
+    the store keeps each triple once however many files state it).  The named copy is the
+    N-Triples text with the graph put before each line's end (N-Triples has one triple per line,
+    ending " .", and escapes the line breaks of literals)."""
     with open(out, "wb") as sink:
         for gf in graph_files:
-            triples = (
-                ox.serialize(
-                    ox.parse(path=str(gf.path), format=rdf_format(gf.path)), format=ox.RdfFormat.N_TRIPLES
-                )
-                or b""
-            )
+            triples = n_triples(gf)
             sink.write(triples)
             sink.write(triples.replace(b" .\n", f" {ox.NamedNode(gf.graph_iri)} .\n".encode()))
+
+
+def n_triples(gf: GraphFile) -> bytes:
+    """A file's triples as canonical N-Triples: the copy the build staged, or the file parsed and
+    written by pyoxigraph."""
+    if gf.n_triples is not None:
+        return gf.n_triples.read_bytes()
+    return (
+        ox.serialize(ox.parse(path=str(gf.path), format=rdf_format(gf.path)), format=ox.RdfFormat.N_TRIPLES)
+        or b""
+    )
 
 
 def rdf_format(path: Path) -> ox.RdfFormat:
