@@ -136,15 +136,21 @@ def _without_repeats_of_rows(tasks: list[Task]) -> list[Task]:
     row_openings = [_opening(t.text) for t in tasks if t.layout == "table"]
     if not row_openings:
         return tasks
-    return [
-        t
-        for t in tasks
-        if t.layout == "table"
-        or not any(
-            difflib.SequenceMatcher(None, _opening(t.text), row).ratio() >= _REPEAT_RATIO
-            for row in row_openings
-        )
-    ]
+    return [t for t in tasks if t.layout == "table" or not _repeats_a_row(_opening(t.text), row_openings)]
+
+
+def _repeats_a_row(opening: str, row_openings: list[str]) -> bool:
+    matcher = difflib.SequenceMatcher(None, opening)
+    for row in row_openings:
+        matcher.set_seq2(row)  # the text's opening first, the row second, as ratio() is not symmetric
+        # the quick ratios are upper bounds of the ratio: most pairs are told apart by them
+        if (
+            matcher.real_quick_ratio() >= _REPEAT_RATIO
+            and matcher.quick_ratio() >= _REPEAT_RATIO
+            and matcher.ratio() >= _REPEAT_RATIO
+        ):
+            return True
+    return False
 
 
 # how alike the first words of a text task and a table row are when one repeats the other
@@ -1072,6 +1078,9 @@ def _before_duty(body: str, start: int, end: int) -> int:
     return start + duty.start() if duty else end
 
 
+_NUMBER_LABEL = re.compile(r"\d{1,2}\.")
+
+
 def parse_prose_assignment_tasks(body: str, region: Span) -> list[Task]:
     """Numbered clauses of a "Tổ chức thực hiện" article or part that assign a task in one sentence:
     "1. Bộ Nông nghiệp và Phát triển nông thôn chủ trì, phối hợp với các bộ, ngành, địa phương tổ
@@ -1080,7 +1089,7 @@ def parse_prose_assignment_tasks(body: str, region: Span) -> list[Task]:
     tasks = []
     for i, line in enumerate(lines):
         item = item_match(line.text)
-        if not item or not re.fullmatch(r"\d{1,2}\.", item.group("label").strip()):
+        if not item or not _NUMBER_LABEL.fullmatch(item.group("label").strip()):
             continue
         end, _ = _item_end(lines, i)
         text_start = _after_topic(body, line.start + item.end(), end)
@@ -1210,7 +1219,8 @@ def _agency_heading_at(line: Line) -> re.Match[str] | None:
     if match is None or (match.group("label") == _BULLET and not match.group("rest")):
         return None
     names = match.group("names")
-    if not is_agency_like(names) or names.rstrip().endswith((".", ";", ",")) or _ROLE_WORDS.search(names):
+    # (the cheap tests first)
+    if names.rstrip().endswith((".", ";", ",")) or _ROLE_WORDS.search(names) or not is_agency_like(names):
         return None
     return match
 
