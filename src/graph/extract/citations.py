@@ -335,13 +335,16 @@ def _glued_type_symbol(m: re.Match) -> _Symbol:
     )
 
 
+_TYPE_CODES_LONGEST_FIRST = sorted(SYMBOL_TYPE_CODES, key=len, reverse=True)
+
+
 def _split_codes(codes: str) -> tuple[str | None, str | None, list[str]]:
     """ "KH-UBND" → (KH, UBND, []); "KHUBND" → (KH, UBND, []); "SKHĐT-KTN" → (None, SKHĐT, [KTN])."""
     parts = [_squash(p) for p in re.split(r"\s*[-–—]\s*", codes)]
     first = parts[0]
     if first.upper() in SYMBOL_TYPE_CODES and first.upper() != "QH":
         return first, _issuer_spelling(parts[1]) if len(parts) > 1 else None, parts[2:]
-    for code in sorted(SYMBOL_TYPE_CODES, key=len, reverse=True):  # hyphen dropped: "QĐUBND"
+    for code in _TYPE_CODES_LONGEST_FIRST:  # hyphen dropped: "QĐUBND"
         glued = first[len(code) :]
         if first.upper().startswith(code) and glued.upper() in _ISSUER_SPELLING:
             return first[: len(code)], _issuer_spelling(glued), parts[1:]
@@ -349,7 +352,7 @@ def _split_codes(codes: str) -> tuple[str | None, str | None, list[str]]:
 
 
 def _squash(code: str) -> str:
-    return re.sub(r"\s+", "", code)
+    return "".join(code.split())  # str.split() splits at the white space \s matches
 
 
 def _issuer_spelling(code: str) -> str:
@@ -760,6 +763,8 @@ def purpose_relations(text: str, found: list[_Found]) -> list[Relation]:
     Chính phủ theo Nghị quyết số 111/NQ-CP; Chương trình hành động số 31-CTr/TU ngày 16/02/2023
     của Tỉnh ủy; UBND tỉnh yêu cầu …:" → implements 29-NQ/TW and 31-CTr/TU (the middle part
     names a programme by description, not by its own citation)."""
+    if P.PURPOSE_VERB_START not in text:  # (the opener cannot match: no search of every line start)
+        return []
     return _clause_relations(text, found, P.PURPOSE_OPENER, 0, len(text))
 
 

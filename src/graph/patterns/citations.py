@@ -412,8 +412,9 @@ PREAMBLE_OPENER = re.compile(rf"^[ \t]*(?P<verb>{_capitalised(PREAMBLE_VERBS)})(
 # A purpose clause anywhere in the body names what the document carries out: "Để thực hiện
 # thắng lợi mục tiêu Nghị quyết số 29-NQ/TW …; Chương trình hành động số 31-CTr/TU …; UBND tỉnh
 # yêu cầu …:" (seed 004, section III).
+PURPOSE_VERB_START = "Để"  # every match holds it (the pattern is case-sensitive)
 PURPOSE_OPENER = re.compile(
-    r"(?:^|(?<=\.\s))[ \t]*(?P<verb>Để\s+(?:triển\s+khai\s+)?thực\s+hiện)"
+    rf"(?:^|(?<=\.\s))[ \t]*(?P<verb>{PURPOSE_VERB_START}\s+(?:triển\s+khai\s+)?thực\s+hiện)"
     r"(?:\s+(?:thắng\s+lợi|có\s+hiệu\s+quả|tốt))?(?:\s+(?:các\s+)?mục\s+tiêu(?:\s+của)?)?(?!\w)",
     re.MULTILINE,
 )
