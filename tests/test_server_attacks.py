@@ -16,6 +16,7 @@ import pyoxigraph as ox
 import pytest
 
 from graph.server import create_app
+from graph.server.guard import screen
 from graph.server.sandbox import deny_network
 from server_support import FIXTURE, RAW_DIR, Listener, build_fixture_store, running_server, serving
 
@@ -95,6 +96,37 @@ def test_service_is_refused_however_written_and_nothing_is_contacted(url, listen
     assert response.status_code in (400, 403), response.text
     assert "SERVICE" in response.text or "syntax" in response.text
     assert listener.contacts == []
+
+
+@pytest.mark.parametrize("template", BYPASSES)
+def test_every_text_that_could_hold_service_goes_to_the_parser(template):
+    """guard.screen lets a text skip the parse only when the word is nowhere in it."""
+    assert screen(template.format(L="http://127.0.0.1:9/x")) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SELECT * WHERE { \\u005Cu0053ERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }",  # escaped twice
+        "SELECT * WHERE { ＳＥＲＶＩＣＥ <http://127.0.0.1:9/> { ?s ?p ?o } }",  # full-width
+        "SELECT * WHERE { ſervice <http://127.0.0.1:9/> { ?s ?p ?o } }",  # long s
+        'SELECT * WHERE { ?s ?p "service" }',  # the word in a string: parsed, to be sure
+    ],
+)
+def test_the_screen_folds_escapes_case_and_compatibility_forms(text):
+    assert screen(text) is None
+
+
+def test_a_text_without_the_word_is_run_unparsed_oxigraph_extensions_included(url):
+    """LATERAL is beyond SPARQL 1.1 (rdflib cannot read it) but cannot hide a SERVICE in a text
+    without the word: Oxigraph runs it."""
+    verdict = screen("SELECT ?x WHERE { VALUES ?s { 1 } LATERAL { BIND(?s + 1 AS ?x) } }")
+    assert verdict is not None and verdict.repeatable
+    response = select(url, "SELECT ?x WHERE { VALUES ?s { 1 } LATERAL { BIND(?s + 1 AS ?x) } }")
+    assert response.status_code == 200, response.text
+    assert response.json()["results"]["bindings"] == [
+        {"x": {"type": "literal", "value": "2", "datatype": "http://www.w3.org/2001/XMLSchema#integer"}}
+    ]
 
 
 @pytest.mark.parametrize("form", ["query", "update"])

@@ -5,9 +5,17 @@ make it guess wrong (``FILTER(1<2)SERVICE?x#>``) slipped ``SERVICE`` past the ol
 Here the query is parsed by rdflib's SPARQL 1.1 parser (the grammar, ``\\uXXXX`` escapes
 and all) and the parse tree is walked: a ``SERVICE`` anywhere, however written (any case,
 ``SILENT``, a variable endpoint, inside ``OPTIONAL``/``MINUS``/sub-queries/``EXISTS``), is
-refused, and so is anything that is not a query.  Text that rdflib cannot read is refused
-too, with its parser's message: that includes Oxigraph's extensions beyond SPARQL 1.1
-(``LATERAL``, triple terms), since what cannot be checked is not run.
+refused, and so is anything that is not a query.  A text that mentions "service" and that
+rdflib cannot read is refused too, with its parser's message: that includes Oxigraph's
+extensions beyond SPARQL 1.1 (``LATERAL``, triple terms), since what cannot be checked is
+not run.
+
+A text in which the word "service" appears nowhere at all (escapes decoded, case and
+compatibility forms folded; IRIs, strings and comments included, since nothing is skipped,
+there is nothing for a lexer trick to hide in) cannot hold a SERVICE clause, so it is not
+parsed (``screen``): the parse costs ~4 ms of CPU per new text, which bounded the rate of
+distinct queries, and Oxigraph parses what it runs anyway; a text Oxigraph cannot read then
+goes to the parser for the reason (an update sent as a query is still a 403).
 
 The parse runs inside a query worker (``sparql.run_job``), under the worker's time limit
 and memory cap, because a hostile text can make a recursive parser slow; before a text is
@@ -18,7 +26,9 @@ at all (``sandbox.deny_network``): a parser disagreement could not reach another
 
 from __future__ import annotations
 
+import re
 import sys
+import unicodedata
 from dataclasses import dataclass
 
 MAX_QUERY_CHARS = 64 * 1024
@@ -150,6 +160,45 @@ UPDATE_REFUSED = (
     "Đây là lệnh cập nhật; điểm truy vấn chỉ đọc (this is a SPARQL Update; the endpoint is "
     "read-only: updates go in update=, only when the server was started with --allow-update)"
 )
+
+
+# SPARQL's codepoint escapes, which an engine decodes before it parses anything (SPARQL 1.1 §19.2).
+_CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+# Calls whose value changes from one evaluation to the next, as words of the decoded text.
+_UNREPEATABLE_WORD = re.compile(r"\b(?:rand|now|uuid|struuid|bnode)\b")
+UNPARSED = "unparsed"  # the form of a verdict given by ``screen``
+
+
+def _plain_text(text: str) -> str:
+    """The text as an engine's lexer could read it, and more: codepoint escapes decoded (again
+    and again, in case an engine decodes twice), compatibility forms folded (NFKC: a full-width
+    Ｓ is S) and case folded (ſ is s)."""
+    for _ in range(8):
+        decoded = _CODEPOINT.sub(
+            lambda m: chr(int(m[1] or m[2], 16)) if int(m[1] or m[2], 16) < 0x110000 else "", text
+        )
+        if decoded == text:
+            break
+        text = decoded
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+def screen(text: str) -> Verdict | None:
+    """A verdict without parsing for a text that cannot hold SERVICE at all: the word appears
+    nowhere in it (not in an IRI, a string or a comment either: nothing is skipped, so no lexer
+    trick can hide it), written any way an engine would accept.  None: the text needs the
+    parser (``check_query``).  Parsing costs ~4 ms of a worker's CPU per new query text, which
+    bounded the rate of distinct queries; Oxigraph still parses what it runs, and a text it
+    cannot read is handed to ``check_query`` for the reason (``sparql.run_job``), so an update
+    sent as a query is still a 403."""
+    plain = _plain_text(text)
+    if "service" in plain:
+        return None
+    return Verdict(
+        form=UNPARSED,
+        declares_dataset="from" in plain,
+        repeatable=_UNREPEATABLE_WORD.search(plain) is None,
+    )
 
 
 def check_query(text: str) -> Verdict:

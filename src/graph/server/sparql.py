@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..store import refresh_default_graph
-from .guard import JobError, Verdict, check_query, check_update
+from .guard import UNPARSED, JobError, Verdict, check_query, check_update, screen
 
 # A SPARQL result is answered whole up to this size, however many rows that is (a client paging
 # through the store with LIMIT/OFFSET chooses its own page size); past it, a 413 says so.
@@ -226,10 +226,12 @@ def run_job(store, job: Job) -> tuple[str, Any]:
         store.flush()
         return "text/plain; charset=utf-8", "Đã cập nhật (update applied)\n".encode()
     if not job.trusted and job.verdict is None:
-        job.verdict = check_query(job.query)
+        job.verdict = screen(job.query) or check_query(job.query)
     try:
         result = store.query(job.query, **_dataset_kwargs(job))
     except SyntaxError as err:
+        if job.verdict is not None and job.verdict.form == UNPARSED:
+            check_query(job.query)  # what the checker refuses is refused with its reason (an update: 403)
         raise JobError(400, f"Lỗi cú pháp SPARQL (SPARQL syntax error): {err}") from err
     except ValueError as err:
         raise JobError(400, f"Yêu cầu không hợp lệ (bad request): {err}") from err
