@@ -201,3 +201,69 @@ def test_a_reply_larger_than_one_read_comes_through_the_pipe_whole():
     with pytest.raises(EOFError):
         asyncio.run(read())
     ours.close()
+
+
+class _Transport:
+    def __init__(self):
+        self.writes: list[bytes] = []
+        self.closed = False
+
+    def write(self, data: bytes) -> None:
+        self.writes.append(data)
+
+    def close(self) -> None:
+        self.closed = True
+
+    def is_closing(self) -> bool:
+        return self.closed
+
+
+def test_a_response_head_and_body_go_out_in_one_write():
+    from graph.server.limits import OneWrite
+
+    plain = _Transport()
+    writer = OneWrite(plain)
+    writer.write(b"HTTP/1.1 200 OK\r\n\r\n")
+    assert plain.writes == []
+    writer.write(b"body")
+    writer.write(b"more")
+    assert plain.writes == [b"HTTP/1.1 200 OK\r\n\r\nbody", b"more"]
+
+    interim = _Transport()
+    writer = OneWrite(interim)
+    writer.write(b"HTTP/1.1 100 Continue\r\n\r\n")  # the client waits for it before its body
+    assert interim.writes == [b"HTTP/1.1 100 Continue\r\n\r\n"]
+    writer.write(b"HTTP/1.1 204 No Content\r\n\r\n")
+    writer.flush()  # the end of a response without a body
+    assert interim.writes[1:] == [b"HTTP/1.1 204 No Content\r\n\r\n"]
+
+    closing = _Transport()
+    writer = OneWrite(closing)
+    writer.write(b"HTTP/1.1 200 OK\r\n\r\n")
+    writer.close()
+    assert (closing.writes, closing.closed, writer.is_closing()) == ([b"HTTP/1.1 200 OK\r\n\r\n"], True, True)
+
+
+def test_head_requests_and_expect_continue_are_answered_whole(store):
+    import socket
+
+    with running_server(store, workers=1) as url:
+        head = httpx.head(url + "/health", timeout=30)
+        port = int(url.rsplit(":", 1)[1])
+        body = b"query=ASK%20%7B%7D"
+        with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
+            sock.sendall(
+                b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                b"Expect: 100-continue\r\nContent-Length: %d\r\n\r\n" % len(body)
+            )
+            interim = sock.recv(100)
+            sock.sendall(body)
+            reply = b""
+            while not reply.endswith(b"}"):
+                chunk = sock.recv(4096)
+                if not chunk:
+                    break
+                reply += chunk
+    assert head.status_code == 200 and head.headers["x-content-type-options"] == "nosniff"
+    assert interim == b"HTTP/1.1 100 Continue\r\n\r\n"
+    assert reply.startswith(b"HTTP/1.1 200 OK") and reply.endswith(b'{"head":{},"boolean":true}')

@@ -160,6 +160,17 @@ def guarded_protocol(
             self.reading_head, self.head_bytes = False, 0
             self.heads += 1
             super().on_headers_complete()
+            cycle = self.cycle
+            if cycle is not None and not isinstance(cycle.transport, OneWrite):
+                writer = OneWrite(cycle.transport)
+                cycle.transport = writer  # type: ignore[assignment]  # a Transport by its methods
+                completed = cycle.on_response
+
+                def flush_then_complete() -> None:
+                    writer.flush()  # a response with no body (HEAD, 204, 304)
+                    completed()
+
+                cycle.on_response = flush_then_complete
 
         def on_message_complete(self):
             self.reading_head = True
@@ -193,6 +204,38 @@ def guarded_protocol(
                 super().connection_lost(exc)
 
     return GuardedHttpToolsProtocol
+
+
+class OneWrite:
+    """The transport as one response cycle sees it: the response head is held until the first
+    body bytes (or the end of the response) and both go out in one write, so one send(2) and
+    one segment per small response instead of two (on loopback the second send was a fifth
+    of a cached answer's CPU).  A '100 Continue' interim head goes out at once."""
+
+    def __init__(self, transport):
+        self.transport = transport
+        self.holding = True  # the next write is the response head
+        self.head: bytes | None = None
+
+    def write(self, data: bytes) -> None:
+        if self.holding and not data.startswith(b"HTTP/1.1 100 "):
+            self.holding, self.head = False, data
+            return
+        if self.head is not None:
+            data, self.head = self.head + data, None
+        self.transport.write(data)
+
+    def flush(self) -> None:
+        if self.head is not None:
+            head, self.head = self.head, None
+            self.transport.write(head)
+
+    def close(self) -> None:
+        self.flush()
+        self.transport.close()
+
+    def __getattr__(self, name: str):
+        return getattr(self.transport, name)
 
 
 class OncePer(logging.Filter):
