@@ -32,7 +32,7 @@ import tempfile
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 import httpx
 
@@ -197,11 +197,12 @@ def _ms(value: str, unit: str) -> float:
 
 def run_wrk(endpoint: str, query: str, distinct: bool, clients: int, seconds: float, script: Path) -> dict:
     """One wrk run: req/s, p50/p99 latency (ms), non-2xx count."""
+    target = urlsplit(endpoint).path  # the request line takes the path (origin form), not the URL
     if distinct:
         head, tail = query.split("%d")
-        lua_vars = f'template = "{quote(head)}%d{quote(tail)}"\nprefix = "{endpoint}?query="\n'
+        lua_vars = f'template = "{quote(head)}%d{quote(tail)}"\nprefix = "{target}?query="\n'
     else:
-        lua_vars = f'path = "{endpoint}?query={quote(query)}"\n'
+        lua_vars = f'path = "{target}?query={quote(query)}"\n'
     run_script = script.with_name(f"run-{os.getpid()}.lua")
     run_script.write_text(lua_vars + WRK_SCRIPT)
     command = ["wrk", f"-t{clients}", f"-c{clients}", f"-d{seconds:g}s", "--latency", "-s", str(run_script)]
