@@ -19,12 +19,20 @@ corpus/dev/texts (thuvienphapluat.vn pages converted to text, one table cell per
   tỉnh Đồng Tháp: header, item V.4 "Sở Tài chính" and Phụ lục rows I.1–I.2 (h01_dongthap-…).
 """
 
+import re
 from pathlib import Path
 
 import pytest
 
 from graph.extract.agencies import is_agency_like
-from graph.extract.tasks import parse_table_tasks, prose_tasks
+from graph.extract.tasks import (
+    _BODIES_ANSWERABLE,
+    _LITERALS,
+    _PROSE_ASSIGNMENT,
+    _lacks_literal,
+    parse_table_tasks,
+    prose_tasks,
+)
 from graph.model import Span
 from graph.pipeline import parse_file
 
@@ -301,6 +309,22 @@ def test_a_body_that_answers_for_a_duty_leads_it():
     )
     [task] = prose_tasks(text, whole(text))
     assert [m.printed for m in task.lead] == ["Sở Nội vụ"]
+
+
+def test_a_clause_is_searched_only_when_it_holds_the_word_every_match_holds():
+    """tasks._LITERALS: a pattern is skipped on a clause without its word (as printed: the pattern
+    is case-sensitive); the clauses above (2f6f80b9918e52de line 52, 994dfbc3967e5ebf line 102)."""
+    for pattern, literal in _LITERALS.items():
+        assert not pattern.flags & re.IGNORECASE and literal in pattern.pattern
+    answers = "Sở Nội vụ chịu trách nhiệm về việc báo cáo, đề nghị ban hành và nội dung Kế hoạch này."
+    chairs = "Sở Tài chính chủ trì, phối hợp với các cơ quan liên quan tổ chức triển khai thực hiện."
+    assert _BODIES_ANSWERABLE.match(answers)["lead"] == "Sở Nội vụ"
+    assert _PROSE_ASSIGNMENT.match(chairs)["lead"] == "Sở Tài chính"
+    assert not _lacks_literal(_BODIES_ANSWERABLE, answers, 0, len(answers))
+    assert _lacks_literal(_BODIES_ANSWERABLE, chairs, 0, len(chairs))
+    assert _lacks_literal(_PROSE_ASSIGNMENT, answers, 0, len(answers))
+    # the word must be inside the clause: past its end it does not count
+    assert _lacks_literal(_PROSE_ASSIGNMENT, chairs, 0, chairs.index("chủ"))
 
 
 def test_a_body_that_does_not_answer_leads_nothing():

@@ -491,18 +491,19 @@ class _Closing:
 
 def _closing(lns: list[_Line], start: int) -> _Closing:
     """ "Nơi nhận:" list, signature block and appendix headings after ``start``."""
-    rec = next((i for i in range(start, len(lns)) if P.RECIPIENTS_LINE.match(lns[i].stripped)), None)
+    stripped = [ln.stripped for ln in lns]  # (each line is read by several of the scans below)
+    rec = next((i for i in range(start, len(lns)) if P.RECIPIENTS_LINE.match(stripped[i])), None)
     sig = next(
         (
             i
             for i in range(start, len(lns))
-            if P.SIGNING_AUTHORITY.match(lns[i].stripped) and _is_upper(lns[i].stripped)
+            if P.SIGNING_AUTHORITY.match(stripped[i]) and _is_upper(stripped[i])
         ),
         None,
     )
     if sig is None and rec is not None:
-        sig = next((i for i in range(rec, len(lns)) if P.SIGNER_CAPACITY.match(lns[i].stripped)), None)
-    appendices = [i for i in range(start, len(lns)) if _appendix_line(lns[i].stripped)]
+        sig = next((i for i in range(rec, len(lns)) if P.SIGNER_CAPACITY.match(stripped[i])), None)
+    appendices = [i for i in range(start, len(lns)) if _appendix_line(stripped[i])]
     tail_from = min([i for i in (rec, sig) if i is not None], default=len(lns))
     attached = [i for i in range(tail_from, len(lns)) if _attached_document_line(lns, i)]
     appendices = sorted(set(appendices) | set(attached))

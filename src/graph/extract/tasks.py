@@ -1093,7 +1093,9 @@ def parse_prose_assignment_tasks(body: str, region: Span) -> list[Task]:
             continue
         end, _ = _item_end(lines, i)
         text_start = _after_topic(body, line.start + item.end(), end)
-        match = _PROSE_ASSIGNMENT.match(body, text_start, end)
+        match = None
+        if not _lacks_literal(_PROSE_ASSIGNMENT, body, text_start, end):
+            match = _PROSE_ASSIGNMENT.match(body, text_start, end)
         if not match or not starts_with_agency(match.group("lead")):
             match = _bodies_acting(body, text_start, end)
             if match is None:
@@ -1296,10 +1298,22 @@ def _names_partners(text: str) -> bool:
     return is_agency_like(text) or bool(_PARTNER_START.match(text))
 
 
+# a word every match of the pattern holds, as printed (the patterns are case-sensitive there):
+# where the clause lacks it, the pattern (trying each position of the clause) is not run
+_LITERALS = {_PROSE_ASSIGNMENT: "chủ", _BODIES_ANSWERABLE: "chịu"}
+
+
+def _lacks_literal(pattern: re.Pattern[str], body: str, start: int, end: int) -> bool:
+    literal = _LITERALS.get(pattern)
+    return literal is not None and body.find(literal, start, end) < 0
+
+
 def _bodies_acting(body: str, start: int, end: int) -> re.Match[str] | None:
     if body[start:end].rstrip().endswith(":"):
         return None  # a heading over bullets or points
     for pattern in (_BODIES_COOPERATING, _BODIES_ANSWERABLE, _BODIES_ACT):
+        if _lacks_literal(pattern, body, start, end):
+            continue
         match = pattern.match(body, start, end)
         if match and is_agency_like(match.group("lead")) and not _ROLE_WORDS.search(match.group("lead")):
             return match
@@ -1423,6 +1437,8 @@ def _acting_bodies(body: str, start: int, end: int) -> Span | None:
     if not starts_with_agency(body[start:end]):
         return None
     for pattern in (_PROSE_ASSIGNMENT, _BODIES_COOPERATING, _BODIES_ANSWERABLE, _BODIES_ACT):
+        if _lacks_literal(pattern, body, start, end):
+            continue
         match = pattern.match(body, start, end)
         if match:
             lead_end = _before_duty(body, match.start("lead"), match.end("lead"))
