@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import pickle
 import re
 import time
 import unicodedata
@@ -28,10 +29,11 @@ from collections.abc import Callable, Iterable
 from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from tempfile import TemporaryDirectory
 
 from . import DEFAULT_BASE, manifest
 from .batch import Limits, Outcome, Pool
-from .model import InputError, ParsedDocument
+from .model import InputError, NormalisedText, ParsedDocument
 from .pipeline import parse_file
 from .rdf import document_triples, turtle
 from .read import Skipped, list_inputs
@@ -106,7 +108,7 @@ class Output:
 
 @dataclass
 class BuildReport:
-    documents: list[ParsedDocument] = field(default_factory=list)
+    documents: list[ParsedDocument] = field(default_factory=list)  # slim: without text or sections
     rejected: list[Rejected] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)  # links and folders that could not be followed
     warnings: list[tuple[str, str]] = field(default_factory=list)  # (file, what was imperfect)
@@ -169,14 +171,14 @@ def build(
         with _lock(target):
             return _reuse(previous, target, ttl_dir, report, started, progress)
     manifest.forget(ttl_dir)  # a build killed from here on leaves no manifest to trust
-    with _lock(target), Pool(limits) as pool:
-        parse_all(pool, listing.files, report, progress)
+    with _lock(target), Pool(limits) as pool, TemporaryDirectory(prefix="policy-graph-spool-") as spool:
+        parse_all(pool, listing.files, report, progress, Path(spool))
         _name_sources(report.documents, names)
         _drop_identical_copies(report)
         crash_point("parsed")
         res = resolve(report.documents, base=base)
         outputs = name_outputs(report, res.base)
-        write_turtle(pool, outputs, res, ttl_dir, report, progress)
+        write_turtle(pool, outputs, res, ttl_dir, report, progress, Path(spool))
         crash_point("ttl-written")
         files = [
             GraphFile(o.graph_iri, ttl_dir / o.ttl_name, staged_n_triples(ttl_dir / o.ttl_name))
@@ -294,7 +296,35 @@ STALL_ENV = "POLICY_GRAPH_STALL_AT"
 OCR_STAGE = re.compile(r"^OCR page (\d+)/(\d+)$")
 
 
-def parse_job(path: Path, context, at: Callable[..., None]) -> ParsedDocument:
+def parse_job(path: Path, spool: Path, at: Callable[..., None]) -> ParsedDocument:
+    """Parse one file; the whole document goes to the spool, the build keeps its ``slim`` copy."""
+    doc = _parse(path, at)
+    at("spool")
+    with open(spooled(spool, doc), "wb") as sink:
+        pickle.dump(doc, sink, protocol=pickle.HIGHEST_PROTOCOL)
+    return slim(doc)
+
+
+def spooled(spool: Path, doc: ParsedDocument) -> Path:
+    return spool / f"{hashlib.sha256(doc.source.path.encode()).hexdigest()[:24]}.pickle"
+
+
+def slim(doc: ParsedDocument) -> ParsedDocument:
+    """A parsed document without its text and sections: what the build holds of each document until
+    every file is parsed and resolved (the text is most of a document's memory, and only its own
+    RDF needs it: ``emit_job`` reads the whole document back from the spool)."""
+    source = replace(doc.source, text="")
+    return replace(doc, source=source, text=NormalisedText(source, "", range(1)), sections=[], appendices=[])
+
+
+def _unspool(path: Path, kept: ParsedDocument) -> ParsedDocument:
+    """The whole document from the spool, with the name the build gave its source since."""
+    with open(path, "rb") as source:
+        doc: ParsedDocument = pickle.load(source)
+    return replace(doc, source=replace(doc.source, name=kept.source.name))
+
+
+def _parse(path: Path, at: Callable[..., None]) -> ParsedDocument:
     from . import ocr
 
     stall = os.environ.get(STALL_ENV, "")
@@ -317,8 +347,10 @@ def _stalling(at: Callable[..., None], stage: str) -> Callable[..., None]:
     return report
 
 
-def parse_all(pool: Pool, files: list[Path], report: BuildReport, progress: Progress = _no_progress) -> None:
-    """Parse every file in the pool; documents and rejections keep the input order."""
+def parse_all(pool: Pool, files: list[Path], report: BuildReport, progress: Progress, spool: Path) -> None:
+    """Parse every file in the pool, each whole document into ``spool``, its slim copy into the
+    report; documents and rejections keep the input order."""
+    pool.share(spool)
     parsed: dict[int, ParsedDocument] = {}
     rejected: dict[int, Rejected] = {}
 
@@ -437,8 +469,9 @@ def _shown_paths(docs: list[ParsedDocument]) -> dict[str, str]:
 # ------------------------------------------------------------------ Turtle
 
 
-def emit_job(item: tuple[ParsedDocument, str, str], res: Resolution, at: Callable[[str], None]) -> int:
-    doc, path, shown = item
+def emit_job(item: tuple[ParsedDocument, str, str, str], res: Resolution, at: Callable[[str], None]) -> int:
+    kept, path, shown, spool_file = item
+    doc = _unspool(Path(spool_file), kept)
     at("emit RDF")
     n_triples = document_triples(doc, res)
     at("write Turtle")
@@ -458,11 +491,16 @@ def write_turtle(
     res: Resolution,
     ttl_dir: Path,
     report: BuildReport,
-    progress: Progress = _no_progress,
+    progress: Progress,
+    spool: Path,
 ) -> None:
-    """Write each document's Turtle file in the pool; a document that fails here is rejected too."""
+    """Write each document's Turtle file in the pool, from the whole document in ``spool``; a
+    document that fails here is rejected too."""
     pool.share(res)
-    items = [(o.doc, str(ttl_dir / o.ttl_name), o.shown) for o in outputs]
+    items = []
+    for o in outputs:
+        assert o.doc is not None  # only a reused build has none, and it writes no Turtle
+        items.append((o.doc, str(ttl_dir / o.ttl_name), o.shown, str(spooled(spool, o.doc))))
     failed: set[int] = set()
     for done, outcome in enumerate(pool.map(emit_job, items), 1):
         output = outputs[outcome.index]
