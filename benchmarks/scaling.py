@@ -111,9 +111,11 @@ def _build_in_process(path: Path) -> None:
 
     doc = parse_file(path)
     res = resolve([doc])
-    ttl = path.parent / "input.ttl"
-    ttl.write_bytes(turtle(document_triples(doc, res)))
-    rebuild(path.parent / "store", [GraphFile(f"{res.base}/graph/input", ttl)])
+    n_triples = document_triples(doc, res)
+    ttl, staged = path.parent / "input.ttl", path.parent / "input.nt"
+    ttl.write_bytes(turtle(n_triples))
+    staged.write_bytes(n_triples)  # as the build's workers stage them for the store
+    rebuild(path.parent / "store", [GraphFile(f"{res.base}/graph/input", ttl, staged)])
 
 
 def _measure(path: Path, conn, mode: str) -> None:
