@@ -26,7 +26,6 @@ with other work inflates least; wall times are given beside them.  Figures, not 
 from __future__ import annotations
 
 import argparse
-import asyncio
 import contextlib
 import json
 import os
@@ -512,140 +511,43 @@ def table_synthetic(result: dict, timeout: float) -> str:
 # ------------------------------------------------------------ the SPARQL endpoint
 
 
-TRIVIAL = "SELECT ?doc ?symbol WHERE { ?doc <http://data.europa.eu/eli/ontology#id_local> ?symbol } LIMIT 10"
-
-
-def _wait_for(url: str, seconds: float = 60) -> None:
-    import httpx
-
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(url, timeout=2).status_code < 500:
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.3)
-    raise RuntimeError(f"{url} did not answer within {seconds:.0f} s")
-
-
-def _serve_and_load(command: list[str], url: str, ready: str, endpoint: str, args) -> dict:
-    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    try:
-        _wait_for(url + ready)
-        if shutil.which("wrk"):
-            wrk_load(url + endpoint, TRIVIAL, args.clients, 3)  # warm up: workers started, pages cached
-            return {
-                "same": wrk_load(url + endpoint, TRIVIAL, args.clients, args.seconds),
-                "varied": wrk_load(url + endpoint, TRIVIAL_VARIED, args.clients, args.seconds),
-            }
-        from bench_server import run_load
-
-        return {
-            "same": {
-                "client": "httpx",
-                **asyncio.run(run_load(url, TRIVIAL, args.requests, args.clients, endpoint)),
-            }
-        }
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
-
-
-# Each wrk thread is one client with its own X-Forwarded-For address (policy-graph serve, told to trust
-# the loopback proxy, gives each client its fair turns; the Oxigraph server ignores the header).
-# A query holding NONCE gets a random number there at every request (the same answer, another
-# text: policy-graph serve's result cache cannot answer it).
-_WRK_SCRIPT = """
-wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
-wrk.headers["Accept"] = "application/sparql-results+json"
-local parts = {PARTS}
-local count = 0
-function setup(thread) count = count + 1; thread:set("client", count) end
-function init(args)
-  wrk.headers["X-Forwarded-For"] = "10.9.0." .. client
-  math.randomseed(client * 7919 + os.time())
-end
-function request()
-  local body = "query=" .. parts[1]
-  for i = 2, #parts do body = body .. math.random(1, 2147483647) .. parts[i] end
-  return wrk.format(nil, nil, nil, body)
-end
-"""
-TRIVIAL_VARIED = TRIVIAL.replace("?symbol }", "?symbol BIND(NONCE AS ?nonce) }")
-
-
-def wrk_load(url: str, query: str, clients: int, seconds: int) -> dict:
-    """Requests per second and latency of ``clients`` clients POSTing ``query`` for ``seconds``
-    (wrk, a C load generator: a Python client cannot keep up with the Oxigraph server)."""
-    import tempfile
-    import urllib.parse
-
-    parts = [json.dumps(urllib.parse.quote_plus(part)) for part in query.split("NONCE")]  # Lua strings
-    with tempfile.NamedTemporaryFile("w", suffix=".lua") as script:
-        script.write(_WRK_SCRIPT.replace("{PARTS}", "{" + ", ".join(parts) + "}"))
-        script.flush()
-        command = ["wrk", "-t", str(clients), "-c", str(clients), "-d", f"{seconds}s", "--latency"]
-        done = subprocess.run([*command, "-s", script.name, url], capture_output=True, text=True, check=True)
-    out = done.stdout
-    bad = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    total = int(re.search(r"(\d+) requests in", out)[1])
-    return {
-        "client": "wrk",
-        "requests": total,
-        "seconds": seconds,
-        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out)[1]),
-        "p50_ms": _wrk_ms(re.search(r"50%\s+([\d.]+\w+)", out)[1]),
-        "p99_ms": _wrk_ms(re.search(r"99%\s+([\d.]+\w+)", out)[1]),
-        "statuses": {"2xx": total - (int(bad[1]) if bad else 0), "other": int(bad[1]) if bad else 0},
-    }
-
-
-def _wrk_ms(value: str) -> float:
-    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", value).groups()
-    return float(number) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
-
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def part_server(args) -> dict:
+    """A trivial SELECT through ``policy-graph serve`` and the Oxigraph server on the real-corpus
+    store, with benchmarks/bench_server.py's servers and wrk clients: the same text each time (what
+    serve's result cache answers) and a new text each time (the worker path)."""
+    import tempfile
+
+    import bench_server
+
+    if not shutil.which("wrk"):
+        raise SystemExit("the server part needs wrk (Debian package wrk: apt-get install wrk)")
     store = real_store(args)
-    port = free_port()
-    serve = [str(POLICY_GRAPH), "serve", "--store", str(store), "--port", str(port)]
-    ours = _serve_and_load(
-        [*serve, "--workers", str(args.workers), "--trusted-proxy", "127.0.0.1"],
-        f"http://127.0.0.1:{port}",
-        "/health",
-        "/sparql",
-        args,
-    )
-    port = free_port()
-    serve = [str(OXIGRAPH), "serve-read-only", "--location", str(current_generation(store))]
-    theirs = _serve_and_load(
-        [*serve, "--bind", f"127.0.0.1:{port}"],
-        f"http://127.0.0.1:{port}",
-        "/query?query=ASK%7B%7D",
-        "/query",
-        args,
-    )
-    return {"clients": args.clients, "workers": args.workers, "policy-graph": ours, "oxigraph": theirs}
+    found = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        script = folder / "clients.lua"
+        servers = {
+            "policy-graph": bench_server.policy_graph_server(store, args.workers, args.cache, folder),
+            "oxigraph": bench_server.oxigraph_server(store, folder),
+        }
+        for name, server in servers.items():
+            with server as (_process, endpoint):
+                bench_server.run_wrk(endpoint, bench_server.SIMPLE, False, args.clients, 3, script)  # warm up
+                found[name] = {
+                    workload: bench_server.run_wrk(
+                        endpoint, query, distinct, args.clients, args.seconds, script
+                    )
+                    for workload, query, distinct in (
+                        ("same", bench_server.SIMPLE, False),
+                        ("varied", bench_server.DISTINCT, True),
+                    )
+                }
+    return {"clients": args.clients, "workers": args.workers, "client": "wrk", **found}
 
 
 def table_server(result: dict) -> str:
-    client = result["policy-graph"]["same"].get("client", "httpx")
     lines = [
-        f"| trivial SELECT, {result['clients']} clients ({client}) | req/s | p50 ms | p99 ms | statuses |",
+        f"| trivial SELECT, {result['clients']} clients (wrk) | req/s | p50 ms | p99 ms | errors |",
         "|---|---:|---:|---:|---|",
     ]
     names = {
@@ -657,7 +559,7 @@ def table_server(result: dict) -> str:
             r = result[name].get(workload)
             if r:
                 lines.append(
-                    f"| {server}, {label} | {r['rps']:.0f} | {r['p50_ms']:.1f} | {r['p99_ms']:.1f} | {r['statuses']} |"
+                    f"| {server}, {label} | {r['rps']:.0f} | {r['p50_ms']:.1f} | {r['p99_ms']:.1f} | {r.get('errors', r.get('statuses'))} |"
                 )
     for workload in ("same", "varied"):
         if workload in result["policy-graph"]:
@@ -697,10 +599,10 @@ def main() -> None:
     parser.add_argument("--huge", action="store_true", help="also 100× (hours on a 2-core machine)")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--timeout", type=float, default=60)
-    parser.add_argument("--requests", type=int, default=2000, help="requests per server (without wrk)")
     parser.add_argument("--seconds", type=int, default=15, help="seconds of load per server (wrk)")
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--workers", type=int, default=3, help="query workers of policy-graph serve")
+    parser.add_argument("--cache", type=int, default=64, help="policy-graph serve --cache (MiB)")
     parser.add_argument("--tables", action="store_true", help="print the tables of results.json, run nothing")
     args = parser.parse_args()
     results = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
