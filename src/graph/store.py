@@ -37,6 +37,7 @@ import signal
 import time
 import uuid
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -206,8 +207,15 @@ def _load(folder: Path, graph_files: list[GraphFile]) -> tuple[int, int]:
         # One bulk load for all the named graphs, one for the default graph (one per file costs
         # more than the parsing itself): each fills its own indexes with sorted files, which then
         # need almost no compaction.  One load of both cost 2-3 s more CPU on the real corpus.
-        store.bulk_load(path=str(named), format=ox.RdfFormat.N_QUADS)
-        store.bulk_load(path=str(default), format=ox.RdfFormat.N_TRIPLES)
+        # A bulk load parses on one thread; the two run side by side, one per core (pyoxigraph
+        # releases the GIL): on the real corpus 10.9 s -> 5.9 s, the same quads.
+        with ThreadPoolExecutor(max_workers=2) as loaders:
+            loads = [
+                loaders.submit(store.bulk_load, path=str(named), format=ox.RdfFormat.N_QUADS),
+                loaders.submit(store.bulk_load, path=str(default), format=ox.RdfFormat.N_TRIPLES),
+            ]
+            for load in loads:
+                load.result()  # a failed load raises here
         store.optimize()  # the library queries cost up to 1.8x more CPU on a store not optimised
         triples = default_graph_size(store)
         quads = len(store) - triples
