@@ -67,15 +67,16 @@ def main() -> None:
 def _store_option(value: str) -> str:
     """--store: a folder path, an http(s) server URL or a server's TOML config; another URL, or a
     config that cannot be used, is refused with the reason."""
-    from .store import RemoteError, StoreError, is_remote, store_location
+    from .store import RemoteError, StoreError, is_remote, is_server_config, store_location
 
-    if is_remote(value):
-        from .remote import connect
+    if is_server_config(value):
+        from .remote import from_config
 
         try:
-            connect(value)  # a config file is read now, so its faults show as a bad --store
+            from_config(Path(value))  # read now, so its faults show as a bad --store
         except RemoteError as err:
             raise click.BadParameter(str(err)) from err
+    if is_remote(value):
         return value
     try:
         store_location(value)

@@ -34,7 +34,7 @@ from pathlib import Path
 import httpx
 import pyoxigraph as ox
 
-from .store import RemoteError
+from .store import RemoteError, is_server_config
 
 TIMEOUT_S = 600.0
 RESULTS_JSON = "application/sparql-results+json"
@@ -135,14 +135,9 @@ class RemoteStore:
         return response
 
 
-def is_config(value: str) -> bool:
-    """``--store`` names a server through a TOML file rather than a URL or a store folder."""
-    return value.lower().endswith(".toml")
-
-
 def connect(value: str) -> RemoteStore:
     """The server ``--store`` names: an Oxigraph server's root URL, or a TOML config file."""
-    return from_config(Path(value)) if is_config(value) else RemoteStore(value)
+    return from_config(Path(value)) if is_server_config(value) else RemoteStore(value)
 
 
 def from_config(path: Path) -> RemoteStore:
@@ -230,7 +225,7 @@ def load(store: RemoteStore, graph_files: Iterable) -> tuple[int, int]:
     request in one transaction, as Oxigraph and Fuseki/TDB2 do).  A build that fails or is killed
     before that update leaves the previous graphs as they were; its staging graphs are dropped by
     the next build.  Return (quads in the named graphs, distinct triples in the default graph)."""
-    from .store import COPY_TO_DEFAULT, n_triples
+    from .store import REFRESH_DEFAULT, n_triples
 
     by_graph: dict[str, list] = {}
     for gf in graph_files:  # the ontology and the vocabularies share one graph: one PUT for both
@@ -245,6 +240,6 @@ def load(store: RemoteStore, graph_files: Iterable) -> tuple[int, int]:
     store.update(
         "".join(f"MOVE SILENT GRAPH <{staged[g]}> TO GRAPH <{g}> ; " for g in by_graph)
         + "".join(f"DROP SILENT GRAPH <{g}> ; " for g in stale + leftovers)
-        + f"DROP SILENT DEFAULT ; {COPY_TO_DEFAULT}"
+        + REFRESH_DEFAULT
     )
     return count(store, "GRAPH ?g { ?s ?p ?o }"), count(store, "?s ?p ?o")

@@ -93,7 +93,12 @@ _SERVER = re.compile(r"^https?://", re.IGNORECASE)
 def is_remote(value: object) -> bool:
     """A SPARQL server, by its URL (http, https) or a TOML file describing it, rather than a store
     folder; cheap: no HTTP client imported."""
-    return isinstance(value, str) and (bool(_SERVER.match(value)) or value.lower().endswith(".toml"))
+    return isinstance(value, str) and (bool(_SERVER.match(value)) or is_server_config(value))
+
+
+def is_server_config(value: str) -> bool:
+    """``--store`` names a SPARQL server through a TOML file (``remote.from_config``)."""
+    return value.lower().endswith(".toml")
 
 
 def store_location(value: str | os.PathLike) -> Path:
@@ -381,10 +386,11 @@ def refresh_default_graph(store: ox.Store) -> None:
     """Make the default graph the set of the named graphs' triples again, after a SPARQL update
     changed them (in one transaction: a reader sees the old default graph or the new one).  What
     an update writes into the default graph itself is replaced: the per-file graphs are the data."""
-    store.update(f"DROP SILENT DEFAULT ; {COPY_TO_DEFAULT}")
+    store.update(REFRESH_DEFAULT)
 
 
 COPY_TO_DEFAULT = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+REFRESH_DEFAULT = f"DROP SILENT DEFAULT ; {COPY_TO_DEFAULT}"
 
 
 def default_graph_size(store: ox.Store) -> int:
