@@ -85,12 +85,15 @@ class ResultCache:
         except OSError:  # not a link
             return str(current_generation(self.store_path))
 
-    def get(self, key: tuple | None) -> tuple | None:
+    def get(self, key: tuple | None, count_miss: bool = True) -> tuple | None:
+        """The reply kept for ``key``; a miss is counted unless the caller passes the request
+        on to a path that looks again (``protocol.CachedAnswers``)."""
         if key is None:
             return None
         entry = self.entries.get(key)
         if entry is None:
-            self.stats.misses += 1
+            if count_miss:
+                self.stats.misses += 1
             return None
         self.entries.move_to_end(key)
         self.stats.hits += 1

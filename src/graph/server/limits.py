@@ -20,6 +20,7 @@ import time
 from starlette.datastructures import MutableHeaders
 from uvicorn.protocols.http.httptools_impl import STATUS_LINE, HttpToolsProtocol
 
+from .accesslog import access_logger
 from .pool import current_client
 
 log = logging.getLogger("graph.server")
@@ -34,6 +35,8 @@ MAX_HEADER_BYTES = 64 * 1024
 # low open-files limit out of them (and asyncio then logs one traceback per try, thousands a
 # second).  The connection cap leaves this much room under the limit.
 BACKLOG = 64
+# the scope key of a request's deadline (event-loop time) when set before Guarded sees it
+DEADLINE = "policy_graph.deadline"
 
 # Inline scripts cannot run even if some text escaped our escaping; YASGUI and
 # vis-network insert their own style elements, hence 'unsafe-inline' for styles only.
@@ -94,8 +97,9 @@ class Guarded:
             await send(message)
 
         token = current_client.set((scope.get("client") or ("local",))[0])
+        deadline = scope.get(DEADLINE) or asyncio.get_running_loop().time() + self.deadline_s
         try:
-            async with asyncio.timeout(self.deadline_s):
+            async with asyncio.timeout_at(deadline):
                 await self.app(scope, receive, send_with_headers)
         except TimeoutError:
             log.warning(
@@ -128,6 +132,11 @@ def guarded_protocol(
         reading_head = True
         head_bytes = 0
         heads = 0  # request heads read whole on this connection
+
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            if self.access_log:
+                self.access_logger = access_logger()  # type: ignore[assignment]  # a Logger by its info()
 
         def connection_made(self, transport):
             if len(self.server_state.connections) >= max_connections:
