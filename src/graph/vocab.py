@@ -46,6 +46,7 @@ class PG(DefinedNamespace):
     Strategy: URIRef  # Chiến lược
     Report: URIRef  # Báo cáo
     Instruction: URIRef  # Hướng dẫn
+    Submission: URIRef  # Tờ trình
     # document parts
     Section: URIRef
     Appendix: URIRef

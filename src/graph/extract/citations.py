@@ -51,6 +51,9 @@ class _Found:
     placeholder: bool = False  # "Kế hoạch số #sovb /KH-UBND": the document's own unfilled number
     by_name: bool = False  # "Luật Đầu tư", "Nghị quyết Đại hội …": no number
     amended: tuple[_Found, ...] = ()  # laws an amending law names: "Luật sửa đổi, bổ sung … của Luật X"
+    symbol_type: str | None = (
+        None  # the type code printed in its symbol ("NĐ" in "48/2013/NĐ-CP"; none in "…/QH15")
+    )
 
 
 # ----------------------------------------------------------------- scanning
@@ -83,6 +86,7 @@ def _scan(
     found += [_law(text, m, home, footnote) for m in P.LAW_BY_NAME.finditer(text, start, end)]
     found += [_meeting(text, m, home, footnote) for m in P.MEETING_RESOLUTION.finditer(text, start, end)]
     found = _drop_overlaps(sorted(found, key=lambda f: f.citation.span))
+    found = _with_listed(text, found, start, end, home, footnote)
     found = sorted(found + [inner for f in found for inner in f.amended], key=lambda f: f.citation.span)
     _add_titles(text, found, end, tables)
     return found
@@ -97,16 +101,73 @@ def _drop_overlaps(found: list[_Found]) -> list[_Found]:
     return kept
 
 
-def _numbered(text: str, m: re.Match, end: int, home: str | None, footnote: int | None) -> _Found:
+def _with_listed(
+    text: str, found: list[_Found], start: int, end: int, home: str | None, footnote: int | None
+) -> list[_Found]:
+    """``found`` (in text order, not overlapping) with the documents named by their symbol alone: after
+    "số" (P.SYMBOL_AFTER_NUMBER_WORD) or straight after a citation as the next of its list (P.LIST_NEXT).
+    A symbol without a type code ("số 47/2024/QH15") takes the type of the list it continues, and is left
+    out when it continues none."""
+    pending: list[_Found | re.Match[str]] = [*found, *P.SYMBOL_AFTER_NUMBER_WORD.finditer(text, start, end)]
+    pending.sort(key=_position, reverse=True)  # popped from the end: text order
+    kept: list[_Found] = []
+    while pending:
+        item = pending.pop()
+        if isinstance(item, re.Match):
+            listed = _listed(text, item, end, home, footnote, kept[-1] if kept else None)
+            if listed is None:
+                continue
+            item = listed
+        kept.append(item)
+        while pending and _position(pending[-1]) < item.citation.span.end:
+            pending.pop()  # inside it: "số 29-NQ/TW" of "Nghị quyết số 29-NQ/TW", or in its tail
+        following = P.LIST_NEXT.match(text, item.citation.span.end, end)
+        if following and (not pending or _position(pending[-1]) >= following.end()):
+            pending.append(following)
+    return kept
+
+
+def _position(item: _Found | re.Match[str]) -> int:
+    return item.citation.span.start if isinstance(item, _Found) else item.start()
+
+
+_SYMBOL_GROUPS = ("p_num", "s_num", "g_num")
+_LIST_JOINS = ("", ",", ";", "và")  # what stands between two documents of one list
+
+
+def _listed(
+    text: str, m: re.Match, end: int, home: str | None, footnote: int | None, before: _Found | None
+) -> _Found | None:
+    """The document of a symbol named alone; its type is the symbol's, or, for a symbol without a type
+    code, that of the list of such symbols it continues ("Luật số 43/2024/QH15, số 47/2024/QH15": the
+    legislature prints none); None when neither tells it ("Số 294/BC-STP …, số 1890/STP-VB&TDTHPL":
+    a letter after a report)."""
+    if _symbol_parts(m).type_code is not None:
+        return _numbered(text, m, end, home, footnote)
+    if (
+        before is None
+        or before.by_name
+        or before.symbol_type is not None
+        or text[before.citation.span.end : m.start()].strip() not in _LIST_JOINS
+    ):
+        return None
+    return _numbered(text, m, end, home, footnote, list_type=before.citation.target.type_code)
+
+
+def _numbered(
+    text: str, m: re.Match, end: int, home: str | None, footnote: int | None, list_type: str | None = None
+) -> _Found:
     """ "Nghị quyết số 29-NQ/TW, ngày 17/11/2022 của Ban Chấp hành Trung ương Đảng",
     "Quyết định 2960/QĐ-UBND ngày 19/10/2021 của UBND tỉnh", "Kế hoạch số 6510/KHUBND",
-    "Chương trình số 28-\\nCTr/TU", "Kế hoạch số #sovb /KH-UBND ngày #nbh /11/2023"."""
+    "Chương trình số 28-\\nCTr/TU", "Kế hoạch số #sovb /KH-UBND ngày #nbh /11/2023"; with ``list_type``,
+    a symbol printed without a type name ("…, số 47/2024/QH15")."""
     tail = P.CITATION_TAIL.match(text, m.end(), end)
     assert tail is not None  # every part of the tail is optional
     symbol = _symbol_parts(m)
     named_issuer = _named_issuer(tail)
+    type_name = m.groupdict().get("type")
     type_code = _type_code(
-        m.group("type"), symbol.type_code, named_issuer or symbol.issuer, symbol.state_form
+        type_name, symbol.type_code or list_type, named_issuer or symbol.issuer, symbol.state_form
     )
     issuer_code = named_issuer or symbol.issuer
     date, year = _date(tail)
@@ -123,9 +184,11 @@ def _numbered(text: str, m: re.Match, end: int, home: str | None, footnote: int 
         jurisdiction=jurisdiction,
         jurisdiction_inferred=inferred,
     )
-    span = Span(m.start(), tail.end())
+    # the next of a list starts at its symbol, not at the "," or "và" before it
+    opening = m.start() if m.re is not P.LIST_NEXT else min(m.start(g) for g in _SYMBOL_GROUPS if m.group(g))
+    span = Span(opening, tail.end())
     cit = Citation(target=ref, span=span, text=clean(text[span.start : span.end]), footnote=footnote)
-    return _Found(cit, placeholder=m.group("ph") is not None)
+    return _Found(cit, placeholder=m.groupdict().get("ph") is not None, symbol_type=symbol.type_code)
 
 
 def _law(text: str, m: re.Match, home: str | None, footnote: int | None) -> _Found:
@@ -366,11 +429,13 @@ def _issuer_code(printed: str) -> str:
     return bare if bare in ISSUER_BY_CODE else printed
 
 
-def _type_code(type_name: str, symbol_type: str | None, issuer: str | None, state_form: bool = False) -> str:
+def _type_code(
+    type_name: str | None, symbol_type: str | None, issuer: str | None, state_form: bool = False
+) -> str:
     """The symbol's type wins over the printed name ("Kế hoạch số 2239/QĐ-UBND" is a decision);
     a Party body's QĐ is a Quy định ("Quy định số 1521-QĐ/TU"), a State body's a Quyết định, and so
     is any QĐ in a State-form symbol ("Quyết định 90/QĐ-BCĐ": a State steering board's decision)."""
-    code = symbol_type or P.TYPE_CODE_BY_NAME[clean(type_name).casefold()]
+    code = symbol_type or P.TYPE_CODE_BY_NAME[clean(type_name or "").casefold()]
     if code == "QĐ" and issuer in PARTY_ISSUERS and not state_form:
         return "QĐi"
     return code
@@ -488,7 +553,8 @@ def chain_relations(text: str, found: list[_Found]) -> list[Relation]:
             )
             continue
         kind = _link_kind(gap)
-        if kind and a.citation.target.symbol and not a.placeholder:
+        proposes = a.citation.target.type_code in P.NEVER_LINK_SOURCE_TYPES
+        if kind and a.citation.target.symbol and not a.placeholder and not proposes:
             relations.append(
                 Relation(
                     kind,

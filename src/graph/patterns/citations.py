@@ -80,6 +80,18 @@ NUMBERED_CITATION = re.compile(
     _FLAGS,
 )
 
+_SYMBOL = rf"(?:{PARTY_SYMBOL}|{STATE_SYMBOL}|{GLUED_TYPE_SYMBOL})"
+# A document named by "số" and its symbol alone, its type read from the symbol's code (or the list's):
+# the next of a list ("các Nghị định của Chính phủ: số 156/2018/NĐ-CP …; số 48/2013/NĐ-CP … và số
+# 92/2017/NĐ-CP …", "Luật số 43/2024/QH15, số 47/2024/QH15"), a type named with more words than its
+# name ("Báo cáo thẩm tra số 113/BC-BPC", "Kế hoạch thanh tra số 1505/KH-TTCP"), or "so" typed for
+# "số" ("Chỉ thị so 41-CT/TW") — corpus/real 80bb1f677e7d4d75, cfc85d8b3511af54, 03741adae8c7c410,
+# fa0dcc139cec05de, 99c7d8fff9e4572e.
+SYMBOL_AFTER_NUMBER_WORD = re.compile(rf"(?<!\w)(?:số|so)\s*{_SYMBOL}", _FLAGS)
+# The next of a list straight after a citation, without "số": "Quyết định 79/2025/QĐ-UBND bãi bỏ Quyết
+# định 09/2022/QĐ-UBND và 08/2025/QĐ-UBND" (corpus/real db39a42d7d789171).
+LIST_NEXT = re.compile(rf"\s*(?:,|;|và)\s*{_SYMBOL}", _FLAGS)
+
 # Conventional spelling of type codes inside symbols, where printed spellings vary:
 # "28-CTtr/TU" (typo) and "28–CTR/TU" (capitals) are "28-CTr/TU".  Others: upper case.
 SYMBOL_TYPE_SPELLING: dict[str, str] = {
@@ -89,6 +101,7 @@ SYMBOL_TYPE_SPELLING: dict[str, str] = {
     "QD": "QĐ",
     "ND": "NĐ",
     "DA": "ĐA",
+    "TTR": "TTr",
 }
 
 # Issuer codes inside state symbols that are not in ``ISSUERS`` but tell the level:
@@ -353,6 +366,12 @@ REVIEW_LINK = re.compile(
     r"(?<!\w)(?:tình\s+hình|kết\s+quả|sơ\s+kết|tổng\s+kết)(?:\s+[^\s;]+){0,4}?\s+(?:thực\s+hiện|triển\s+khai)\s*$",
     _FLAGS,
 )
+
+# Documents that propose or review another never carry one out or change one: in "Xét Tờ trình số
+# 382/TTr-UBND … đề nghị ban hành Nghị quyết thay thế Nghị quyết số 32/2024/NQ-HĐND", "Báo cáo thẩm tra số
+# 118/BC-BPC … về dự thảo Nghị quyết sửa đổi …" the relation words are the draft's (corpus/real
+# 5eaeb632f6582871, 0eb3b8713cadea8f).
+NEVER_LINK_SOURCE_TYPES = frozenset({"TTr", "BC"})
 
 # Text between two linked citations never crosses a clause or bracket, and never starts a
 # second object: "Quyết định số 950/QĐ-TTg … và Chương trình hành động của Chính phủ thực hiện

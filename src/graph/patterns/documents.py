@@ -44,6 +44,9 @@ DOC_TYPES: tuple[DocType, ...] = (
     DocType("CL", "cl", "Chiến lược", "Strategy", "Strategy", ("Chiến lược",)),
     DocType("BC", "bc", "Báo cáo", "Report", "Report", ("Báo cáo",)),
     DocType("HD", "hd", "Hướng dẫn", "Instruction", "Instruction", ("Hướng dẫn",)),
+    # "Xét Tờ trình số 471/TTr-UBND …", "Theo đề nghị của Sở Tư pháp tại Tờ trình số 97/TTr-STP …": the
+    # submission a decision or resolution answers (corpus/real: in most provincial QĐ and NQ-HĐND)
+    DocType("TTr", "ttr", "Tờ trình", "Submission", "Submission", ("Tờ trình",)),
 )
 
 DOC_TYPE_BY_CODE = {t.code: t for t in DOC_TYPES}
@@ -71,6 +74,7 @@ SYMBOL_TYPE_CODES: dict[str, str] = {
     "HD": "HD",
     "CV": "CV",
     "QH": "L",
+    "TTR": "TTr",
 }
 
 # Codes that make a symbol's type a Quy định when the issuer is a Party body:

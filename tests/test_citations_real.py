@@ -1,0 +1,134 @@
+"""Citations of the forms real documents print and the seeds do not: documents of a list named by
+their symbol alone, submissions (Tờ trình) and reports named with more words than their type, "so"
+typed for "số".  Each sentence is copied unchanged from the file of /work/shared/corpus/real named
+beside it (corpus README: thuvienphapluat.vn pages of the public repository tnt305/tai_lieu_noi_bo)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from graph.extract.citations import find_citations
+from test_relations_real import relations
+
+
+def cited(text: str, home: str | None = "vn-22") -> list[tuple[str | None, str | None, dt.date | None]]:
+    return [(c.target.type_label, c.target.symbol, c.target.date) for c in find_citations(text, home=home)]
+
+
+def test_decrees_listed_after_the_type_and_a_colon():
+    # 43ce594e2a648040.txt, the preamble of a decision publishing procedures
+    text = (
+        "Căn cứ các Nghị định của Chính phủ: số 63/2010/NĐ-CP ngày 08/6/2010 về kiểm soát\n"
+        "thủ tục hành chính; số 48/2013/NĐ-CP ngày 14/5/2013 và số 92/2017/NĐ-CP ngày\n"
+        "07/8/2017 sửa đổi, bổ sung một số điều của các Nghị định liên quan đến kiểm soát\n"
+        "thủ tục hành chính; số 118/2025/NĐ-CP ngày 09/6/2025 về thực hiện thủ tục hành\n"
+        "chính theo cơ chế một cửa, một cửa liên thông tại Bộ phận Một cửa và Cổng Dịch\n"
+        "vụ công quốc gia;"
+    )
+    assert cited(text) == [
+        ("Nghị định", "63/2010/NĐ-CP", dt.date(2010, 6, 8)),
+        ("Nghị định", "48/2013/NĐ-CP", dt.date(2013, 5, 14)),
+        ("Nghị định", "92/2017/NĐ-CP", dt.date(2017, 8, 7)),
+        ("Nghị định", "118/2025/NĐ-CP", dt.date(2025, 6, 9)),
+    ]
+
+
+def test_laws_listed_without_a_type_code_take_the_type_of_their_list():
+    # cfc85d8b3511af54.txt: the legislature prints no type code in its symbols
+    text = (
+        "Căn cứ Luật Đất đai số 31/2024/QH15 được sửa đổi, bổ sung một số điều bởi các Luật số "
+        "43/2024/QH15, số 47/2024/QH15, số 58/2024/QH15, Luật số 71/2025/QH15, số 84/2025/QH15, "
+        "số 93/2025/QH15 và số 95/2025/QH15;"
+    )
+    laws = [symbol for kind, symbol, _ in cited(text) if kind == "Luật"]
+    assert laws == [
+        "31/2024/QH15",
+        "43/2024/QH15",
+        "47/2024/QH15",
+        "58/2024/QH15",
+        "71/2025/QH15",
+        "84/2025/QH15",
+        "93/2025/QH15",
+        "95/2025/QH15",
+    ]
+
+
+def test_a_symbol_without_a_type_code_after_a_typed_one_is_left_out():
+    # 2dd703fa6cbbc87b.txt: a report, then a letter of the same department ("số 1890/STP-…" is no report)
+    text = (
+        "Các Văn bản thẩm định và tham gia ý kiến\ncủa Sở Tư pháp: Số 294/BC-STP ngày 12 tháng 9 năm "
+        "2025, số\n1890/STP-VB&TDTHPL ngày 24 tháng 10 năm 2025 và ý kiến thống nhất của thành"
+    )
+    assert cited(text) == [("Báo cáo", "294/BC-STP", dt.date(2025, 9, 12))]
+
+
+def test_the_next_of_a_list_without_so():
+    # db39a42d7d789171.txt
+    text = (
+        "Quyết định 79/2025/QĐ-UBND bãi bỏ Quyết định 09/2022/QĐ-UBND và 08/2025/QĐ-UBND bãi bỏ một "
+        "phần Quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Sở Tư pháp tỉnh Hà Tĩnh"
+    )
+    found = find_citations(text, home="vn-23")
+    assert [c.target.symbol for c in found] == ["79/2025/QĐ-UBND", "09/2022/QĐ-UBND", "08/2025/QĐ-UBND"]
+    assert found[2].text == "08/2025/QĐ-UBND"  # the span starts at the symbol, not at "và"
+
+
+def test_a_submission_and_reports_named_with_more_words_than_their_type():
+    # 03741adae8c7c410.txt, a city council resolution answering the People's Committee
+    text = (
+        "Hà Nội Báo cáo thẩm tra số 113/BC-BPC ngày 22 tháng 11 năm 2025 của Ban Pháp chế\n"
+        "Hội đồng nhân dân Thành phố; Báo cáo giải trình, tiếp thu số 466/BC-UBND ngày\n"
+        "24 tháng 11 năm 2025 của Ủy ban nhân dân Thành phố; ý kiến thảo luận của đại biểu"
+    )
+    assert cited(text, "vn-01") == [
+        ("Báo cáo", "113/BC-BPC", dt.date(2025, 11, 22)),
+        ("Báo cáo", "466/BC-UBND", dt.date(2025, 11, 24)),
+    ]
+    # c53841af6c236aed.txt
+    ref = find_citations(
+        "Xét Tờ trình số 471/TTr-UBND ngày 12 tháng 11\nnăm 2025 của Ủy ban nhân dân tỉnh về dự thảo Nghị quyết",
+        home="vn-86",
+    )[0].target
+    assert (ref.type_code, ref.type_label, ref.symbol, ref.date, ref.issuer_code, ref.jurisdiction) == (
+        "TTr",
+        "Tờ trình",
+        "471/TTr-UBND",
+        dt.date(2025, 11, 12),
+        "UBND",
+        "vn-86",
+    )
+
+
+def test_so_typed_for_so():
+    # 99c7d8fff9e4572e.txt
+    text = (
+        "- Tổ chức quán triệt, triển khai thực hiện Chỉ thị so 41-CT/TW ngày 26/12/2024 của Bộ Chính trị, "
+        "Kế hoạch số 319-KH/TU ngày 10/4/2025 của Tỉnh ủy về tăng cường"
+    )
+    assert cited(text) == [
+        ("Chỉ thị", "41-CT/TW", dt.date(2024, 12, 26)),
+        ("Kế hoạch", "319-KH/TU", dt.date(2025, 4, 10)),
+    ]
+
+
+def test_what_a_submission_proposes_is_not_its_own_relation():
+    # 5eaeb632f6582871.txt: the draft resolution replaces 32/2024/NQ-HĐND, not the submission
+    text = (
+        "Xét Tờ trình số\n382/TTr-UBND ngày 12 tháng 11 năm 2025 của Ủy ban nhân dân Thành phố đề nghị\n"
+        "ban hành Nghị quyết thay thế Nghị quyết số 32/2024/NQ-HĐND ngày 19 tháng 11 năm\n"
+        "2024 của Hội đồng nhân dân Thành phố về danh hiệu Công dân danh dự Thủ đô;"
+    )
+    assert not [r for r in relations(text) if r[1] == "382/TTr-UBND"]
+
+
+def test_letters_listed_after_one_type_name():
+    # 4768df91f00a5ddd.txt: letters print no type code in their symbols; the list is of the type named before it
+    text = (
+        "khẩu của doanh nghiệp FDI được hướng dẫn tại các công văn số 695/TCHQ-GSQL ngày\n"
+        "05/02/2021, 4032/TCHQ-GSQL ngày 16/8/2021 và 1238/GSQL-GQ2 ngày 29/7/2024 của Tổng"
+    )
+    assert cited(text, "vn") == [
+        ("Công văn", "695/TCHQ-GSQL", dt.date(2021, 2, 5)),
+        ("Công văn", "4032/TCHQ-GSQL", dt.date(2021, 8, 16)),
+        ("Công văn", "1238/GSQL-GQ2", dt.date(2024, 7, 29)),
+    ]
