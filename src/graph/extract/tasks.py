@@ -78,6 +78,7 @@ from ..patterns.structure import ARTICLE_LABEL, ROMAN_NUMERALS
 from ..patterns.tasks import (
     ACTION_VERBS,
     ASSIGN_VERBS,
+    ASSIGNING_OPENERS,
     DEADLINE_LABELS,
     LEAD_VERBS,
     NOTE_PHRASES,
@@ -890,6 +891,11 @@ _LEAD_VERB_ALT = alternation(LEAD_VERBS)
 # "(2) Sở Thông tin và Truyền thông chủ trì, phối hợp với các cơ quan liên quan:"
 # "Các Sở, Ban, ngành và UBND các huyện, thị xã, thành phố thực hiện:"
 _SUPPORT_VERB = SUPPORT_VERB.replace(" ", r"\s+")
+# in a sentence the cooperating bodies follow "phối hợp" with or without "với", or "phối hợp chặt chẽ với":
+# "1. Thanh tra tỉnh chủ trì, phối hợp Văn phòng UBND tỉnh …" (corpus/real 2e037ff2…), "(2) Bộ Tài chính chủ
+# trì, phối hợp chặt chẽ với Bộ Văn hóa, Thể thao và Du lịch rà soát …" (7c7edac5664780ef)
+# (without "với" a name or "các" follows: "… phối hợp tuyên truyền và tham gia giám sát …" names no one)
+_SENTENCE_SUPPORT_VERB = r"phối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với|(?=\s+(?-i:các\s|[A-ZĐÀ-Ỹ])))"
 # a colon inside parentheses is part of the names: "UBND các huyện, … (gồm: Tam Kỳ, Hội An; …)"
 _NAMES = r"(?:[^:()]|\([^()]*\))"
 _LEAD_HEADING = re.compile(
@@ -1029,7 +1035,7 @@ _VALUE_CHAIRS = re.compile(
     rf"(?P<support>(?:[^:;.]|\.(?!\s))+?)(?<!\s)(?:(?=[ \t\n]{{1,3}}(?:{_ACTION_ALT})(?!\w))|(?=\.\s)|[\s.;]{{0,4}}$)"
 )
 _PROSE_ASSIGNMENT = re.compile(
-    rf"(?P<lead>[^:;.()]+?)(?<!\s)\s+chủ\s+trì(?:\s*+,?\s*+{_SUPPORT_VERB}\s+(?P<support>[^:;.]+?)(?<!\s))?"
+    rf"(?P<lead>[^:;.()]+?)(?<!\s)\s+chủ\s+trì(?:\s*+,?\s*+{_SENTENCE_SUPPORT_VERB}\s+(?P<support>[^:;.]+?)(?<!\s)(?<!\bcác))?"
     rf"(?:\s*+,)?\s++(?=(?:{_ACTION_ALT})(?!\w))"
 )
 # "5. Các sở, ban, ngành, UBND các huyện, thị xã, thành phố căn cứ chức năng, nhiệm vụ được giao,
@@ -1041,8 +1047,12 @@ _GROUP_ACTION_ALT = alternation([v for v in ACTION_VERBS if v != "tham mưu"])
 _BODIES_ACT = re.compile(
     # "và các tổ chức …", "sự phát triển" are nouns
     rf"(?P<lead>[^:;.()]+?)(?<!\s)(?<!\bcác)(?<!\bnhững)(?<!\bsự)(?<!\bviệc)(?:\s*+,)?\s++"
-    rf"(?=(?:{_GROUP_ACTION_ALT}|căn\s+cứ|chủ\s+động|có\s+trách\s+nhiệm|khẩn\s+trương)(?!\w))"
+    rf"(?=(?:{_GROUP_ACTION_ALT}|căn\s+cứ|chủ\s+động|có\s+trách\s+nhiệm|khẩn\s+trương|kịp\s+thời)(?!\w))"
 )
+# "3. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam thành phố Hà Nội phối hợp tuyên truyền và tham gia giám sát …"
+# (corpus/real 9124b25553a6c642): after a verb that hands it the item, a body that cooperates in doing
+# something names no partner and leads it
+_ASKED_TO_COOPERATE = re.compile(r"(?P<lead>[^:;.()]+?)(?<!\s)\s+(?=phối\s+hợp\s+(?!với|chặt|các)\w)")
 # "1. Sở Nội vụ chịu trách nhiệm về việc báo cáo, …" (corpus/real 2f6f80b9918e52de): the bodies answer
 # for what follows; not "… không chịu trách nhiệm", "… phải chịu …", "… được giao … chịu …", "X là cơ quan …"
 _BODIES_ANSWERABLE = re.compile(
@@ -1053,7 +1063,7 @@ _BODIES_ANSWERABLE = re.compile(
 # "3. Tổng cục Quản lý thị trường phối hợp với các đơn vị liên quan kiểm tra, …": the body named
 # first acts, the bodies it works with cooperate
 _BODIES_COOPERATING = re.compile(
-    rf"(?P<lead>[^:;.()]+?)(?<!\s)\s+(?i:{_SUPPORT_VERB})\s+(?P<support>[^:;.]+?)(?<!\s)(?:\s*+,)?\s++(?=(?:{_ACTION_ALT})(?!\w))"
+    rf"(?P<lead>[^:;.()]+?)(?<!\s)\s+(?i:{_SENTENCE_SUPPORT_VERB})\s+(?P<support>[^:;.]+?)(?<!\s)(?<!\bcác)(?:\s*+,)?\s++(?=(?:{_ACTION_ALT})(?!\w))"
 )
 # the next article, chapter or part ends an item even without a blank line ("Điều 3. Quyết định
 # này có hiệu lực …" right after "3. Ủy ban nhân dân các tỉnh …")
@@ -1078,27 +1088,63 @@ def _before_duty(body: str, start: int, end: int) -> int:
     return start + duty.start() if duty else end
 
 
+_GAP = r"[ \t\n]+"
 _NUMBER_LABEL = re.compile(r"\d{1,2}\.")
+# a clause numbered "1.", a point "a)" of a notice or decision ("đ) Bộ Xây dựng chủ trì, phối hợp Bộ Tài chính
+# xem xét …", Thông báo 50f694478a35aefd), or "(2) Bộ Tài chính chủ trì, …" (corpus/real 7c7edac5664780ef)
+_PROSE_LABEL = re.compile(r"\d{1,2}\.|[a-zđ]\)|\(\d{1,2}\)")
+# the verb that hands the item to the body it names: "1. Giao Văn phòng Ủy ban nhân dân tỉnh chủ trì, …"
+# (corpus/real 31ea3f5a8224b092), "3. Chỉ đạo Quân chủng Hải quân, Bộ đội Biên phòng chủ trì, …"
+# (1e6fb98e16a75e3d): that body leads
+_ASSIGNING_OPENER = re.compile(alternation(ASSIGNING_OPENERS, _GAP) + rf"{_GAP}(?=\S)")
+
+
+# the longest name of a body an assigning verb hands a task to, in words ("Ban Thường trực Ủy ban Mặt trận Tổ
+# quốc Việt Nam tỉnh"); a longer run before the first verb the tables know is a name and more
+_ASSIGNED_NAME_MAX_WORDS = 12
+
+
+def _acting_is_assigned(
+    match: re.Match[str], numbered: re.Match[str] | None, opener: re.Match[str] | None
+) -> bool:
+    """Bodies that act without "chủ trì" or "phối hợp với" make a task of a numbered clause of a "Tổ
+    chức thực hiện" part; a point "a)" of a regulation says how bodies work ("a) Hội đồng hoạt động theo
+    nguyên tắc tập trung, …", "a) Cục loại 1 là tổ chức thuộc bộ, …": corpus/real 45fb7c4784bcce3a,
+    e8b69e31579c0186) unless a verb assigns it ("b) Giao Thanh tra thành phố tổ chức thanh tra …",
+    2847e16133f7b987).  After such a verb the body's name is short: "2. Giao Trung tâm Chuyển đổi số
+    Thành phố cấu hình thủ tục hành chính trên Hệ thống …" runs on past it to a verb the tables know."""
+    if opener is None:
+        return numbered is not None
+    return len(match.group("lead").split()) <= _ASSIGNED_NAME_MAX_WORDS
 
 
 def parse_prose_assignment_tasks(body: str, region: Span) -> list[Task]:
     """Numbered clauses of a "Tổ chức thực hiện" article or part that assign a task in one sentence:
     "1. Bộ Nông nghiệp và Phát triển nông thôn chủ trì, phối hợp với các bộ, ngành, địa phương tổ
-    chức triển khai thực hiện Đề án, hoàn thành trong năm 2022." (Quyết định …/QĐ-TTg)."""
+    chức triển khai thực hiện Đề án, hoàn thành trong năm 2022." (Quyết định …/QĐ-TTg), and points
+    "đ) Bộ Xây dựng chủ trì, phối hợp Bộ Tài chính xem xét …" that name who leads (see _acting_is_assigned)."""
     lines = lines_of(body, region)
     tasks = []
     for i, line in enumerate(lines):
         item = item_match(line.text)
-        if not item or not _NUMBER_LABEL.fullmatch(item.group("label").strip()):
+        if item is None or not _PROSE_LABEL.fullmatch(label := item.group("label").strip()):
             continue
         end, _ = _item_end(lines, i)
+        if body[line.start : end].rstrip().endswith(":"):
+            continue  # a heading over the bullets that are the tasks ("1. Giao Sở X là cơ quan đầu mối, …:")
         text_start = _after_topic(body, line.start + item.end(), end)
+        opener = _ASSIGNING_OPENER.match(body, text_start, end)
+        lead_start = opener.end() if opener else text_start
         match = None
-        if not _lacks_literal(_PROSE_ASSIGNMENT, body, text_start, end):
-            match = _PROSE_ASSIGNMENT.match(body, text_start, end)
+        if not _lacks_literal(_PROSE_ASSIGNMENT, body, lead_start, end):
+            match = _PROSE_ASSIGNMENT.match(body, lead_start, end)
+        if opener and (not match or not starts_with_agency(match.group("lead"))):
+            match = _ASKED_TO_COOPERATE.match(body, lead_start, end)
         if not match or not starts_with_agency(match.group("lead")):
-            match = _bodies_acting(body, text_start, end)
-            if match is None:
+            match = _bodies_acting(body, lead_start, end)
+            if match is None or not _acting_is_assigned(
+                match, numbered=_NUMBER_LABEL.fullmatch(label), opener=opener
+            ):
                 continue
         if match.groupdict().get("support"):
             support = _mentions(body, match.start("support"), match.end("support"))

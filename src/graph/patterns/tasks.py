@@ -78,6 +78,9 @@ SUPPORT_VERB = "phối hợp với"
 
 # An assignment sentence: "Giao Sở Công Thương theo dõi, đôn đốc …".
 ASSIGN_VERBS: tuple[str, ...] = ("Giao",)
+# Verbs that open a one-sentence assignment and hand it to the body named next: "1. Giao Văn phòng Ủy ban
+# nhân dân tỉnh chủ trì, phối hợp với …", "3. Chỉ đạo Quân chủng Hải quân … chủ trì, phối hợp với …".
+ASSIGNING_OPENERS: tuple[str, ...] = ("Giao", "Chỉ đạo", "Đề nghị", "Yêu cầu")
 
 # Verbs that open the action after the bodies in a prose assignment "1. Sở Nông nghiệp và Phát
 # triển nông thôn chủ trì, phối hợp với các sở, ngành hướng dẫn, kiểm tra …": the cooperating
@@ -138,6 +141,8 @@ ACTION_VERBS: tuple[str, ...] = (
     "lãnh đạo",
     "tập trung",
     "phát triển",
+    # "… phối hợp với Bộ Văn hóa, Thể thao và Du lịch tiếp tục bảo đảm …" (corpus/real 7c7edac5664780ef)
+    "tiếp tục",
 )
 
 # ------------------------------------------------------------------ task tables

@@ -1,0 +1,120 @@
+"""One-sentence assignments in the forms notices, dispatches and resolutions print and the seeds do
+not: points "a)" and "(2)" that name who leads, items opened by the verb that hands them to a body
+("Giao …", "Chỉ đạo …", "Đề nghị …"), "phối hợp" without "với".  Each excerpt is copied unchanged
+from the file of /work/shared/corpus/real named beside it (corpus README: thuvienphapluat.vn pages
+of the public repository tnt305/tai_lieu_noi_bo)."""
+
+from __future__ import annotations
+
+from graph.extract.tasks import prose_tasks
+from graph.model import Span
+
+
+def tasks_of(text: str) -> list[tuple[str, str, list[str], list[str]]]:
+    return [
+        (t.label, " ".join(t.text.split()[:4]), [m.printed for m in t.lead], [m.printed for m in t.support])
+        for t in prose_tasks(text, Span(0, len(text)))
+    ]
+
+
+def test_an_item_opened_by_giao_is_the_named_bodys():
+    # 31ea3f5a8224b092.txt, the last article of a decision publishing procedures
+    text = (
+        "Điều 3. Tổ chức thực hiện\n"
+        "1. Giao Văn phòng Ủy ban nhân dân tỉnh chủ trì,\n"
+        "phối hợp với các cơ quan, đơn vị có liên quan tổ chức triển khai, hướng dẫn,\n"
+        "đôn đốc, kiểm tra, giám sát việc thực hiện Quyết định này.\n"
+        "2. Trong quá trình thực hiện, nếu có khó khăn,\n"
+        "vướng mắc, các cơ quan, đơn vị, địa phương phản ánh về Văn phòng UBND tỉnh để\n"
+        "tổng hợp, tham mưu Chủ tịch UBND tỉnh xem xét, điều chỉnh, bổ sung kịp thời.\n"
+    )
+    assert tasks_of(text)[0] == (
+        "1.",
+        "Giao Văn phòng Ủy",
+        ["Văn phòng Ủy ban nhân dân tỉnh"],
+        ["các cơ quan, đơn vị có liên quan"],
+    )
+
+
+def test_a_notices_points_that_name_who_leads():
+    # 50f694478a35aefd.txt, Thông báo of the Government Office: "phối hợp" without "với"
+    text = (
+        "đ) Bộ Xây dựng chủ trì, phối hợp Bộ Tài chính xem xét việc khen thưởng hợp đồng bảo đảm công "
+        "khai, minh bạch theo quy định để kịp thời động viên, khích lệ các nhà thầu có thành tích tốt; tổ "
+        "chức lễ trao thưởng, khen thưởng vào ngày 19 tháng 12 năm 2025.\n"
+    )
+    assert tasks_of(text) == [("đ)", "Bộ Xây dựng chủ", ["Bộ Xây dựng"], ["Bộ Tài chính"])]
+
+
+def test_numbered_points_in_brackets_and_phoi_hop_chat_che_voi():
+    # 7c7edac5664780ef.txt, a Prime Minister's dispatch (Công điện)
+    text = (
+        "(2) Bộ Tài chính chủ trì, phối hợp chặt chẽ với Bộ Văn hóa, Thể thao và Du lịch rà soát kỹ, tổng "
+        "hợp kinh phí cần hỗ trợ từ ngân sách trung ương báo cáo cấp có thẩm quyền.\n"
+        "(4) Bộ Công an, Bộ Y tế, Ủy ban nhân dân thành phố Hà Nội theo chức năng, nhiệm vụ được giao, chủ "
+        "trì, phối hợp với Bộ Văn hóa, Thể thao và Du lịch tiếp tục bảo đảm các điều kiện tốt nhất về an "
+        "ninh, trật tự, an toàn giao thông.\n"
+    )
+    assert tasks_of(text) == [
+        ("(2)", "Bộ Tài chính chủ", ["Bộ Tài chính"], ["Bộ Văn hóa, Thể thao và Du lịch"]),
+        (
+            "(4)",
+            "Bộ Công an, Bộ",
+            ["Bộ Công an", "Bộ Y tế", "Ủy ban nhân dân thành phố Hà Nội"],
+            ["Bộ Văn hóa, Thể thao và Du lịch"],
+        ),
+    ]
+
+
+def test_points_that_a_verb_hands_to_a_body():
+    # 2847e16133f7b987.txt, Chỉ thị of UBND thành phố Cần Thơ
+    text = (
+        "b) Giao Thanh tra thành phố tổ\n"
+        "chức thanh tra việc chấp hành các quy định pháp luật về tài nguyên nước theo định\n"
+        "kỳ hoặc đột xuất đối với các tổ chức thực hiện khai thác, sử dụng tài nguyên nước\n"
+        "c) Giao Công an thành phố kịp thời phát hiện và xử lý các tổ chức, cá nhân có hành vi vi phạm "
+        "pháp luật về quản lý, khai thác và sử dụng tài nguyên nước;\n"
+    )
+    assert [(label, lead) for label, _, lead, _ in tasks_of(text)] == [
+        ("b)", ["Thanh tra thành phố"]),
+        ("c)", ["Công an thành phố"]),
+    ]
+
+
+def test_de_nghi_and_a_body_that_cooperates_in_doing():
+    # 9124b25553a6c642.txt, the closing article of a city council resolution
+    text = (
+        "3. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam thành phố Hà Nội phối hợp tuyên truyền và tham gia "
+        "giám sát việc thực hiện Nghị quyết.\n"
+    )
+    assert tasks_of(text) == [
+        ("3.", "Đề nghị Ủy ban", ["Ủy ban Mặt trận Tổ quốc Việt Nam thành phố Hà Nội"], [])
+    ]
+
+
+def test_organisations_after_cac_cooperate_they_do_not_organise():
+    # 5a80798bbf985e87.txt: "các tổ chức chính trị - xã hội" are bodies, not "tổ chức" (to organise)
+    text = (
+        "8. Đề nghị Ban Thường trực Ủy ban Mặt trận Tổ quốc\n"
+        "Việt Nam tỉnh chủ trì, phối hợp với các tổ chức chính trị - xã hội và các tổ chức\n"
+        "thành viên khác cùng cấp hướng dẫn Ban Thường trực Mặt trận Tổ quốc Việt Nam cấp\n"
+        "xã tham gia giám sát.\n"
+    )
+    assert tasks_of(text) == [
+        (
+            "8.",
+            "Đề nghị Ban Thường",
+            ["Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"],
+            ["các tổ chức chính trị - xã hội", "các tổ chức thành viên khác cùng cấp"],
+        )
+    ]
+
+
+def test_points_of_a_regulation_that_say_how_bodies_work_are_no_tasks():
+    # 45fb7c4784bcce3a.txt (the rules of a council), e8b69e31579c0186.txt (a decree on ministries' units)
+    text = (
+        "a) Hội đồng hoạt động theo nguyên tắc tập trung, dân chủ, biểu quyết theo đa số.\n"
+        "b) Hội đồng họp định kỳ 06 tháng một lần để đánh giá công tác của Hội đồng.\n"
+        "a) Cục loại 1 là tổ chức thuộc bộ, thực hiện chức năng tham mưu, giúp Bộ trưởng quản lý nhà nước.\n"
+    )
+    assert tasks_of(text) == []
