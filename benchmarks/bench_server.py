@@ -15,13 +15,14 @@ a different literal in every request (each a cache miss: the worker path), and `
 queries/ bound to one document (29-NQ/TW by default), repeated.
 
     .venv/bin/python benchmarks/bench_server.py --store /tmp/store [--compare-oxigraph]
-        [--duration 8] [--rounds 3] [--clients 16] [--workers 3] [--cache 64]
+        [--duration 8] [--rounds 3] [--warmup 3] [--clients 16] [--workers 3] [--cache 64]
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import itertools
 import os
 import re
 import shutil
@@ -49,8 +50,9 @@ DISTINCT = (
     'FILTER(?symbol != "n%d") } LIMIT 10'
 )
 
-# Each wrk thread is one client: its own X-Forwarded-For; `distinct` puts a request counter into
-# the query (the %d of DISTINCT), so no two requests of a run send the same text.
+# Each wrk thread is one client: its own X-Forwarded-For; `distinct` puts the run, the thread and
+# a request counter into the query (the %d of DISTINCT), so no two requests send the same text,
+# in one run or across runs (a text sent again would be answered from serve's result cache).
 WRK_SCRIPT = """
 local counter = 0
 function setup(thread)
@@ -65,7 +67,7 @@ end
 function request()
   n = n + 1
   if template then
-    local q = string.gsub(template, "%%d", id .. "x" .. n)
+    local q = string.gsub(template, "%%d", run .. "x" .. id .. "x" .. n)
     return wrk.format("GET", prefix .. q)
   end
   return wrk.format("GET", path)
@@ -191,6 +193,9 @@ def oxigraph_server(store: Path, log_dir: Path):
 # ------------------------------------------------------------ load
 
 
+RUNS = itertools.count(1)
+
+
 def _ms(value: str, unit: str) -> float:
     return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
 
@@ -201,6 +206,7 @@ def run_wrk(endpoint: str, query: str, distinct: bool, clients: int, seconds: fl
     if distinct:
         head, tail = query.split("%d")
         lua_vars = f'template = "{quote(head)}%d{quote(tail)}"\nprefix = "{target}?query="\n'
+        lua_vars += f'run = "{os.getpid()}r{next(RUNS)}"\n'
     else:
         lua_vars = f'path = "{target}?query={quote(query)}"\n'
     run_script = script.with_name(f"run-{os.getpid()}.lua")
@@ -311,6 +317,9 @@ def main() -> None:
     parser.add_argument("--root", default="https://w3id.org/policy-graph/eli/vn/nq/2022/29-tw")
     parser.add_argument("--duration", type=float, default=8.0, help="seconds of load per run")
     parser.add_argument("--rounds", type=int, default=3, help="runs per workload and server (medians)")
+    parser.add_argument(
+        "--warmup", type=float, default=3.0, help="seconds of load per workload and server first"
+    )
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--workers", type=int, default=3)
     parser.add_argument("--cache", type=int, default=64, help="serve --cache (MiB; 0: none)")
@@ -346,12 +355,15 @@ def main() -> None:
                 idle = {target: pss_mb(process.pid) for target, (process, _) in targets.items()}
                 print(
                     f"store {store}; serve: {args.workers} workers, cache {args.cache} MiB; "
-                    f"{args.clients} clients (wrk), {args.duration:g} s per run, {args.rounds} rounds, "
-                    f"alternating; {os.cpu_count()} CPUs"
+                    f"{args.clients} clients (wrk), {args.duration:g} s per run after {args.warmup:g} s of "
+                    f"warm-up, {args.rounds} rounds, alternating; {os.cpu_count()} CPUs"
                 )
                 for target, (mb, processes) in idle.items():
                     print(f"{target}: {mb:.0f} MB PSS before load, {processes} processes")
                 for name, query, distinct in selected:
+                    if args.warmup > 0:  # fresh workers and caches on both sides: not measured
+                        for _, endpoint in targets.values():
+                            run_wrk(endpoint, query, distinct, args.clients, args.warmup, script)
                     runs: dict[str, list[dict]] = {t: [] for t in targets}
                     for _ in range(args.rounds):
                         for target, (process, endpoint) in targets.items():

@@ -1,9 +1,10 @@
-"""The shortcut for repeated SPARQL queries (server/protocol.py ``CachedAnswers``) and the batched
+"""The shortcut for plain SPARQL queries (server/protocol.py ``QueryFront``) and the batched
 access log (server/accesslog.py): the same bytes as the full path, only cheaper.
 
 Every request here is sent to two servers on the same store, one with the shortcut and one
-without it (``app.front = None``), twice each (the first fills the cache); the second answers
-must be equal in status, body and every header but Date, in order."""
+without it (``app.front = None``), twice each (the first is run by a worker and fills the
+cache, the second is answered from it); the answers must be equal in status, body and every
+header but Date, in order."""
 
 from __future__ import annotations
 
@@ -89,38 +90,63 @@ def _seen(response: httpx.Response) -> tuple:
 
 
 def _answers(store_path, front: bool, requests: list) -> tuple[list[tuple], tuple[int, int, int]]:
-    """The second answer to each request; how many the shortcut gave, the cache's hits and
-    its entries."""
+    """The two answers to each request; how many the shortcut gave from the cache, how many
+    it ran, and the cache's entries."""
     app = _app(store_path, front)
     with serving(app) as url:
-        seen = []
-        for request in requests:
-            _send(url, *request)
-            seen.append(_seen(_send(url, *request)))
-        cache = app.state.results
-        return seen, (app.front.answered if app.front else 0, cache.stats.hits, len(cache.entries))
+        seen = [(_seen(_send(url, *request)), _seen(_send(url, *request))) for request in requests]
+        counts = (app.front.answered, app.front.run) if app.front else (0, 0)
+        return seen, (*counts, len(app.state.results.entries))
 
 
-def test_a_cached_answer_is_given_with_the_full_paths_bytes_and_headers(store):
+def test_a_plain_query_is_answered_with_the_full_paths_bytes_and_headers(store):
     full, _ = _answers(store, False, ANSWERED)
-    fast, (answered, hits, entries) = _answers(store, True, ANSWERED)
-    assert [status for status, _, _ in full] == [200] * len(ANSWERED)
+    fast, (answered, run, entries) = _answers(store, True, ANSWERED)
+    assert [(first[0], again[0]) for first, again in full] == [(200, 200)] * len(ANSWERED)
     assert fast == full
-    assert entries == 9  # the POSTs ask what three GETs asked
-    assert answered == hits == 2 * len(ANSWERED) - entries  # every hit, and through the shortcut
+    assert entries == run == 9  # the POSTs ask what three GETs asked
+    assert answered == 2 * len(ANSWERED) - run
     cors = [
-        dict((k.lower(), v) for k, v in headers).get(b"access-control-allow-origin") for _, headers, _ in fast
+        dict((k.lower(), v) for k, v in headers).get(b"access-control-allow-origin")
+        for (_, headers, _), _ in fast
     ]
     assert cors == [None] * 7 + [b"*"] + [None] * 3 + [b"*"]
-    assert "Chương trình hành động".encode() in fast[9][2]  # the Vietnamese FILTER matched, as CSV
+    assert "Chương trình hành động".encode() in fast[9][0][2]  # the Vietnamese FILTER matched, as CSV
+
+
+REFUSED = [
+    ("GET", {"query": "SELECT * WHERE " + "{" * 70 + "}" * 70}, JSON, None),  # precheck: too deep
+    ("GET", {"query": "SELECT * WHERE { ?s ?p }"}, JSON, None),  # syntax error (Oxigraph's)
+    ("GET", {"query": "SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }"}, JSON, None),
+    ("GET", {"query": "INSERT DATA { <urn:a> <urn:b> <urn:c> }"}, {"Origin": "https://example.org"}, None),
+    ("GET", {"query": TITLES}, {"Accept": "image/png"}, None),  # nothing acceptable: 406
+    ("POST", None, {**JSON, **SPARQL_BODY, "Origin": "https://example.org"}, "ASK { ?s ?p }"),
+]
+
+
+def test_a_refused_query_is_refused_with_the_full_paths_bytes_and_headers(store):
+    full, _ = _answers(store, False, REFUSED)
+    fast, (answered, run, entries) = _answers(store, True, REFUSED)
+    assert [(first[0], again[0]) for first, again in full] == [
+        (400, 400),
+        (400, 400),
+        (403, 403),
+        (403, 403),
+        (406, 406),
+        (400, 400),
+    ]
+    assert fast == full
+    assert (answered, run, entries) == (0, 2 * len(REFUSED), 0)
+    assert "lồng nhau".encode() in fast[0][0][2]  # precheck's reason, before any worker
+    assert fast[3][0][1][-2:] == [(b"access-control-allow-origin", b"*"), (b"vary", b"Origin")]
 
 
 def test_requests_the_shortcut_does_not_take_get_the_full_paths_answer(store):
     full, _ = _answers(store, False, PASSED_ON)
-    fast, (answered, hits, _) = _answers(store, True, PASSED_ON)
+    fast, (answered, run, entries) = _answers(store, True, PASSED_ON)
     assert fast == full
-    assert answered == 0 and hits > 0  # cached, and answered by the full path
-    assert [status for status, _, _ in full] == [200, 400, 400, 200, 200, 200, 415, 415, 400, 413]
+    assert (answered, run) == (0, 0) and entries > 0  # cached, and answered by the full path
+    assert [again[0] for _, again in full] == [200, 400, 400, 200, 200, 200, 415, 415, 400, 413]
     # a chunked body is read by the full path (the shortcut needs a declared length)
     for front in (False, True):
         app = _app(store, front)
@@ -137,28 +163,40 @@ def test_requests_the_shortcut_does_not_take_get_the_full_paths_answer(store):
             ]
         assert [a.status_code for a in answers] == [200, 200]
         assert answers[0].content == answers[1].content
-        assert (app.front.answered if app.front else 0) == 0
+        assert ((app.front.answered, app.front.run) if app.front else (0, 0)) == (0, 0)
 
 
-def test_a_query_body_that_never_ends_gets_the_requests_one_deadline(store):
-    """The shortcut reads a POST's body under the request's deadline, and the full path it then
-    hands the request to keeps that deadline rather than starting another."""
-    app = _app(store, True, request_timeout_s=1.5)
-    with serving(app) as url, socket.create_connection(("127.0.0.1", int(url.rsplit(":", 1)[1])), 10) as sock:
+def _never_ending_body(url: str) -> tuple[bytes, float]:
+    """The server's whole reply to a POST whose body stops short, and how long the first byte took."""
+    with socket.create_connection(("127.0.0.1", int(url.rsplit(":", 1)[1])), 10) as sock:
         began = time.monotonic()
         sock.sendall(
             b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
-            b"Content-Length: 200\r\n\r\nSELECT * WHERE {"
+            b"Origin: https://example.org\r\nContent-Length: 200\r\n\r\nSELECT * WHERE {"
         )
         sock.settimeout(10)
         reply = sock.recv(200)
         waited = time.monotonic() - began
-        while chunk := sock.recv(1000):  # the server closes after a 503 of Guarded's
+        while chunk := sock.recv(1000):  # the server closes after the 503
             reply += chunk
-        after = _send(url, "GET", {"query": TITLES}, JSON, None)
-    assert reply.startswith(b"HTTP/1.1 503") and b"ran past its 1.5 s deadline" in reply
-    assert waited < 2.9  # one 1.5 s deadline, not two
-    assert after.status_code == 200
+    return b"\r\n".join(line for line in reply.split(b"\r\n") if not line.startswith(b"date: ")), waited
+
+
+def test_a_query_body_that_never_ends_gets_the_requests_one_deadline(store):
+    """The shortcut reads a POST's body under the request's deadline and answers its end as
+    Guarded does."""
+    replies = []
+    for front in (False, True):
+        app = _app(store, front, request_timeout_s=1.5)
+        with serving(app) as url:
+            reply, waited = _never_ending_body(url)
+            after = _send(url, "GET", {"query": TITLES}, JSON, None)
+        replies.append(reply)
+        assert reply.startswith(b"HTTP/1.1 503") and b"ran past its 1.5 s deadline" in reply
+        assert waited < 2.9  # the 1.5 s deadline, not two of them
+        assert after.status_code == 200
+    assert replies[0] == replies[1]
+    assert b"access-control-allow-origin: *\r\nvary: Origin\r\n" in replies[1]
 
 
 def _count(url: str) -> str:

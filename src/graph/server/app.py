@@ -49,7 +49,15 @@ from .limits import (
     quiet_accept_errors,
 )
 from .pool import PoolBusy, QueryTimeout, WorkerPool, WorkersNotStarting, current_client
-from .protocol import UTF8_NAMES, CachedAnswers, body_charset, query_job, reply_media_type
+from .protocol import (
+    UTF8_NAMES,
+    QueryFront,
+    body_charset,
+    not_starting_message,
+    query_job,
+    reply_media_type,
+    worker_reply,
+)
 from .sparql import GRAPH_FORMATS, Format, Job, choose_format, parse_accept
 
 log = logging.getLogger("graph.server")
@@ -126,11 +134,7 @@ def _reply_response(reply: tuple) -> Response:
 
 
 def _not_starting(err: WorkersNotStarting) -> Response:
-    return _error(
-        503,
-        "Không khởi động được tiến trình truy vấn, máy chủ đang thử lại "
-        f"(the query workers could not start: {err.reason}; the server keeps trying)",
-    )
+    return _error(503, not_starting_message(err))
 
 
 async def _run(pool: WorkerPool, job: Job, timeout_s: float, cache: ResultCache | None = None) -> Response:
@@ -147,22 +151,7 @@ async def _run(pool: WorkerPool, job: Job, timeout_s: float, cache: ResultCache 
 async def _run_uncached(
     pool: WorkerPool, job: Job, timeout_s: float, cache: ResultCache | None = None, key: tuple | None = None
 ) -> Response:
-    try:
-        reply = await pool.run(job)
-    except QueryTimeout:
-        return _error(
-            503,
-            f"Truy vấn vượt quá giới hạn {timeout_s:g} giây và đã bị dừng "
-            f"(the query ran past the {timeout_s:g} s time limit and was stopped)",
-        )
-    except WorkersNotStarting as err:
-        return _not_starting(err)
-    except PoolBusy:
-        return _error(
-            503,
-            f"Máy chủ đang bận, hãy thử lại (all query workers are busy for more than "
-            f"{timeout_s:g} s: try again)",
-        )
+    reply = await worker_reply(pool, job, timeout_s)
     if cache:
         cache.put(key, job, reply)
     return _reply_response(reply)
@@ -694,11 +683,11 @@ CORS_ORIGINS = ("*",)  # any page may query the endpoint (credentials are never 
 
 
 class PolicyGraphApp(Starlette):
-    """Starlette, with repeated SPARQL queries answered from the result cache before its
-    middleware and routing (``protocol.CachedAnswers``: the same bytes and headers for 60 %
-    of the CPU); ``front`` None sends every request the full way."""
+    """Starlette, with plain SPARQL queries answered before its middleware and routing
+    (``protocol.QueryFront``: the same bytes and headers for 60 % of the CPU of a cached
+    answer); ``front`` None sends every request the full way."""
 
-    front: CachedAnswers | None = None
+    front: QueryFront | None = None
 
     async def __call__(self, scope, receive, send) -> None:
         if self.front is not None and scope["type"] == "http" and scope["path"] == "/sparql":
@@ -804,13 +793,14 @@ def create_app(
     app.state.pool = pool
     app.state.store_size = store_size
     app.state.results = ResultCache(settings.store_path, max_bytes=cache_mb * 2**20)
-    app.front = CachedAnswers(
+    app.front = QueryFront(
+        pool,
         app.state.results,
-        lambda: pool.generation,
         pages.TURTLE_PREFIXES,
         settings.base + "/",
         max_body,
         settings.request_timeout_s,
+        settings.timeout_s,
         cors_origin=CORS_ORIGINS[0],
     )
     app.state.templates = _templates()

@@ -14,12 +14,10 @@ query (a dashboard, the query UI, a script) repeat it byte for byte.
 
 from __future__ import annotations
 
-import os
 from collections import OrderedDict
 from dataclasses import dataclass
 
-from ..store import current_generation
-from .sparql import Job
+from .sparql import Job, generation_name
 
 # What an entry costs beyond its body and query text (key tuple, reply tuple, dict slot).
 ENTRY_OVERHEAD = 512
@@ -77,23 +75,14 @@ class ResultCache:
         )
 
     def _generation(self) -> str:
-        """The generation the store path names now: the target of the link a build flips (one
-        readlink, where resolving the whole path took a sixth of a cached answer's time); a
-        store that is a plain folder is its own generation."""
-        try:
-            return os.readlink(self.store_path)
-        except OSError:  # not a link
-            return str(current_generation(self.store_path))
+        return generation_name(self.store_path)
 
-    def get(self, key: tuple | None, count_miss: bool = True) -> tuple | None:
-        """The reply kept for ``key``; a miss is counted unless the caller passes the request
-        on to a path that looks again (``protocol.CachedAnswers``)."""
+    def get(self, key: tuple | None) -> tuple | None:
         if key is None:
             return None
         entry = self.entries.get(key)
         if entry is None:
-            if count_miss:
-                self.stats.misses += 1
+            self.stats.misses += 1
             return None
         self.entries.move_to_end(key)
         self.stats.hits += 1

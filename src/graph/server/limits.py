@@ -67,6 +67,14 @@ def _plain(status: int, text: str) -> tuple[dict, dict]:
     )
 
 
+def deadline_messages(deadline_s: float) -> tuple[dict, dict]:
+    """The 503 of a request that ran past its deadline before its answer began."""
+    return _plain(
+        503,
+        f"Yêu cầu quá {deadline_s:g} giây và đã bị dừng (the request ran past its {deadline_s:g} s deadline)",
+    )
+
+
 class Guarded:
     def __init__(self, app, deadline_s: float, max_body: int = BODY_LIMIT):
         self.app = app
@@ -106,11 +114,7 @@ class Guarded:
                 "request %s %s passed its %g s deadline", scope["method"], scope["path"], self.deadline_s
             )
             if not started:
-                for message in _plain(
-                    503,
-                    f"Yêu cầu quá {self.deadline_s:g} giây và đã bị dừng "
-                    f"(the request ran past its {self.deadline_s:g} s deadline)",
-                ):
+                for message in deadline_messages(self.deadline_s):
                     await send(message)
         finally:
             current_client.reset(token)

@@ -1,18 +1,19 @@
-"""SPARQL Protocol query requests as jobs, and repeated ones answered before the app's routing.
+"""SPARQL Protocol query requests as jobs, and plain ones answered before the app's routing.
 
-``CachedAnswers`` is the first thing a request meets inside the app: a plain query request to
+``QueryFront`` is the first thing a request meets inside the app: a plain query request to
 ``/sparql`` (GET with the query in the URL, or POST of a form or a ``application/sparql-query``
-body) whose answer the result cache holds is answered right there, with the bytes and headers
-the full path (security headers, CORS, routing, the endpoint) gives the same request; anything
-else, or a miss, goes on to that full path unchanged (a body read here is handed on whole).
-A cached answer needs no worker, so of the full path's guards only those that shape such an
-answer apply, and they are applied here the same way: the method, the body's declared size
-(``Guarded``'s 413 stays with the full path: a request it would refuse is passed on unread),
-the content type and charset, UTF-8, one query and no other parameter than the format, Accept
-negotiation (through the same cache key), and the request's deadline (shared with ``Guarded``,
-which keeps it for a request handed on).  Measured on the 2-core machine (loaded, wrk, 16
-clients): a cached answer took ≈ 0.18 ms of server CPU through Starlette's middleware and routing
-(four ``send`` wrappers and a Request object per request), ≈ 0.11 ms here.
+body; one query, no other parameter than the format) is answered right there, from the result
+cache or by a query worker, with the bytes and headers the full path (security headers, CORS,
+routing, the endpoint) gives the same request; anything else goes on to that full path
+unchanged (a body read here is handed on whole).  The full path's guards are applied here the
+same way: the method, the body's declared size (``Guarded``'s 413 stays with the full path: a
+request it would refuse is passed on unread), the content type and charset, UTF-8, Accept
+negotiation (through the same job and cache key), the request's one deadline (shared with
+``Guarded``, which keeps it for a request handed on), the client it comes from (fair turns),
+``precheck`` before a worker sees the text; the worker then checks and runs it as always.
+Measured on the 2-core machine (loaded, wrk, 16 clients): a cached answer took ≈ 0.18 ms of
+server CPU through Starlette's middleware and routing (four ``send`` wrappers and a Request
+object per request), ≈ 0.11 ms here.
 """
 
 from __future__ import annotations
@@ -24,7 +25,9 @@ from typing import Any
 from urllib.parse import parse_qs, parse_qsl
 
 from .cache import ResultCache
-from .limits import DEADLINE, SECURITY_HEADERS
+from .guard import JobError, precheck
+from .limits import DEADLINE, SECURITY_HEADERS, deadline_messages
+from .pool import PoolBusy, QueryTimeout, WorkerPool, WorkersNotStarting, current_client
 from .sparql import Job, parse_accept
 
 log = logging.getLogger("graph.server")
@@ -78,6 +81,35 @@ def reply_media_type(media_type: str) -> str:
     return media_type
 
 
+def not_starting_message(err: WorkersNotStarting) -> str:
+    return (
+        "Không khởi động được tiến trình truy vấn, máy chủ đang thử lại "
+        f"(the query workers could not start: {err.reason}; the server keeps trying)"
+    )
+
+
+async def worker_reply(pool: WorkerPool, job: Job, timeout_s: float) -> tuple:
+    """The pool's reply to ``job``: ('ok', media type, body, verdict), or ('error', status,
+    message), the pool's refusals included."""
+    try:
+        return await pool.run(job)
+    except QueryTimeout:
+        return (
+            "error",
+            503,
+            f"Truy vấn vượt quá giới hạn {timeout_s:g} giây và đã bị dừng "
+            f"(the query ran past the {timeout_s:g} s time limit and was stopped)",
+        )
+    except WorkersNotStarting as err:
+        return ("error", 503, not_starting_message(err))
+    except PoolBusy:
+        return (
+            "error",
+            503,
+            f"Máy chủ đang bận, hãy thử lại (all query workers are busy for more than {timeout_s:g} s: try again)",
+        )
+
+
 class Replay:
     """``receive`` for the full path after this layer read (part of) the request: the messages
     read here first, in order, then the connection's own."""
@@ -92,37 +124,38 @@ class Replay:
         return await self.receive()
 
 
-class CachedAnswers:
-    """Answer a cached SPARQL query before routing; see the module's docstring.
+class QueryFront:
+    """Answer a plain SPARQL query before routing; see the module's docstring.
 
     ``answer`` returns True when it answered, else the ``receive`` the full path must use."""
 
     def __init__(
         self,
+        pool: WorkerPool,
         cache: ResultCache,
-        generation: Callable[[], int],
         prefixes: dict[str, str],
         base_iri: str,
         max_body: int,
         deadline_s: float,
+        timeout_s: float,
         cors_origin: str | None = "*",
     ):
+        self.pool = pool
         self.cache = cache
-        self.generation = generation
         self.prefixes = prefixes
         self.base_iri = base_iri
         self.max_body = max_body
         self.deadline_s = deadline_s
+        self.timeout_s = timeout_s
         self.cors_origin = cors_origin.encode("latin-1") if cors_origin else None
-        # what Guarded and CORSMiddleware add to every answer, in the order they add it
         self.security = [
             (k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in SECURITY_HEADERS.items()
         ]
-        self.vary = b"Accept, Origin" if cors_origin else b"Accept"
-        self.answered = 0
+        self.answered = 0  # from the cache
+        self.run = 0  # by a worker (or refused before one)
 
     async def answer(self, scope: Scope, receive: Receive, send: Send) -> bool | Receive:
-        if not self.cache.enabled or scope["method"] not in ("GET", "POST"):
+        if scope["method"] not in ("GET", "POST"):
             return receive
         headers = self._headers(scope["headers"])
         if headers is None:
@@ -132,34 +165,107 @@ class CachedAnswers:
         deadline = asyncio.get_running_loop().time() + self.deadline_s
         scope[DEADLINE] = deadline
         messages: list[Message] = []
-        started = [False]
+        origin = b"origin" in headers
+        started = False
 
         async def sending(message: Message) -> None:
-            started[0] = True
+            nonlocal started
+            started = True
             await send(message)
 
+        token = current_client.set((scope.get("client") or ("local",))[0])  # as Guarded: fair turns
         try:
             async with asyncio.timeout_at(deadline):
-                if await self._answer_in_time(scope, headers, receive, sending, messages):
-                    self.answered += 1
-                    return True
-        except TimeoutError:
-            if started[0]:  # as Guarded: a client too slow to take its answer is left
-                log.warning(
-                    "request %s %s passed its %g s deadline", scope["method"], scope["path"], self.deadline_s
-                )
+                job = await self._job(scope, headers, receive, messages)
+                if job is None:
+                    return Replay(messages, receive) if messages else receive
+                await self._reply(job, origin, sending)
                 return True
-        return Replay(messages, receive) if messages else receive
+        except TimeoutError:  # as Guarded
+            log.warning(
+                "request %s %s passed its %g s deadline", scope["method"], scope["path"], self.deadline_s
+            )
+            if not started:
+                for message in deadline_messages(self.deadline_s):
+                    await send(self._finished(message, origin))
+            return True
+        finally:
+            current_client.reset(token)
 
-    async def _answer_in_time(
-        self, scope: Scope, headers: dict[bytes, bytes], receive: Receive, send: Send, messages: list[Message]
-    ) -> bool:
+    async def _job(
+        self, scope: Scope, headers: dict[bytes, bytes], receive: Receive, messages: list[Message]
+    ) -> Job | None:
+        """The request's job if it is a plain query request, else None."""
         if scope["method"] == "GET":
             if b"content-length" in headers or b"transfer-encoding" in headers:
-                return False
-            return await self._answer(_params(scope["query_string"].decode("latin-1")), headers, send)
-        params = await self._post_params(scope, headers, receive, messages)
-        return params is not None and await self._answer(params, headers, send)
+                return None
+            params: dict[str, list[str]] | None = _params(scope["query_string"].decode("latin-1"))
+        else:
+            params = await self._post_params(scope, headers, receive, messages)
+        if params is None:
+            return None
+        queries = params.get("query")
+        if queries is None or len(queries) != 1 or not PLAIN_PARAMS.issuperset(params):
+            return None
+        accept = headers.get(b"accept")
+        return query_job(
+            queries[0],
+            params,
+            accept.decode("latin-1") if accept is not None else None,
+            self.prefixes,
+            self.base_iri,
+        )
+
+    async def _reply(self, job: Job, origin: bool, send: Send) -> None:
+        """As ``app.sparql_endpoint``: the cached answer, else the text prechecked and run."""
+        key = self.cache.key(job, self.pool.generation)
+        reply = self.cache.get(key)
+        if reply is not None:
+            self.answered += 1
+        else:
+            self.run += 1
+            try:
+                precheck(job.query)
+            except JobError as err:
+                reply = ("error", err.status, err.message)
+            else:
+                reply = await worker_reply(self.pool, job, self.timeout_s)
+                self.cache.put(key, job, reply)
+        if reply[0] == "ok":  # Response(body, media_type, headers={"Vary": "Accept"})
+            body = reply[2]
+            headers = [
+                (b"vary", b"Accept"),
+                (b"content-length", str(len(body)).encode()),
+                (b"content-type", reply_media_type(reply[1]).encode("latin-1")),
+            ]
+            status = 200
+        else:  # PlainTextResponse(message + "\n", status_code=status)
+            body = (reply[2] + "\n").encode("utf-8")
+            headers = [
+                (b"content-length", str(len(body)).encode()),
+                (b"content-type", b"text/plain; charset=utf-8"),
+            ]
+            status = reply[1]
+        await send(
+            self._finished({"type": "http.response.start", "status": status, "headers": headers}, origin)
+        )
+        await send({"type": "http.response.body", "body": body})
+
+    def _finished(self, message: Message, origin: bool) -> Message:
+        """A response's first message as Guarded (the security headers it lacks) and then
+        CORSMiddleware (Access-Control-Allow-Origin for a request with an Origin, and Origin
+        added to Vary) leave it, headers in their order; later messages as they are."""
+        if message["type"] != "http.response.start":
+            return message
+        headers = list(message["headers"])
+        names = {name for name, _ in headers}
+        headers += [(name, value) for name, value in self.security if name not in names]
+        if self.cors_origin is not None:
+            if origin:
+                headers = _set_header(headers, b"access-control-allow-origin", self.cors_origin)
+            vary = [value for name, value in headers if name == b"vary"]
+            headers = _set_header(headers, b"vary", b", ".join([*vary, b"Origin"]))
+        return {**message, "headers": headers}
 
     @staticmethod
     def _headers(raw: list[tuple[bytes, bytes]]) -> dict[bytes, bytes] | None:
@@ -218,34 +324,6 @@ class CachedAnswers:
             params.setdefault(key, []).extend(values)
         return params
 
-    async def _answer(self, params: dict[str, list[str]], headers: dict[bytes, bytes], send: Send) -> bool:
-        queries = params.get("query")
-        if queries is None or len(queries) != 1 or not PLAIN_PARAMS.issuperset(params):
-            return False
-        accept = headers.get(b"accept")
-        job = query_job(
-            queries[0],
-            params,
-            accept.decode("latin-1") if accept is not None else None,
-            self.prefixes,
-            self.base_iri,
-        )
-        reply = self.cache.get(self.cache.key(job, self.generation()), count_miss=False)
-        if reply is None:
-            return False
-        body = reply[2]
-        response_headers = [
-            (b"vary", self.vary),
-            (b"content-length", str(len(body)).encode()),
-            (b"content-type", reply_media_type(reply[1]).encode("latin-1")),
-            *self.security,
-        ]
-        if self.cors_origin and b"origin" in headers:
-            response_headers.append((b"access-control-allow-origin", self.cors_origin))
-        await send({"type": "http.response.start", "status": 200, "headers": response_headers})
-        await send({"type": "http.response.body", "body": body})
-        return True
-
 
 def _params(query_string: str) -> dict[str, list[str]]:
     """The URL's parameters as Starlette reads them (``request.query_params``)."""
@@ -253,3 +331,17 @@ def _params(query_string: str) -> dict[str, list[str]]:
     for key, value in parse_qsl(query_string, keep_blank_values=True):
         params.setdefault(key, []).append(value)
     return params
+
+
+def _set_header(headers: list[tuple[bytes, bytes]], name: bytes, value: bytes) -> list[tuple[bytes, bytes]]:
+    """Starlette's ``MutableHeaders[name] = value``: the first such header replaced in place and
+    any others dropped, or the header added at the end."""
+    found = [i for i, (key, _) in enumerate(headers) if key == name]
+    if not found:
+        return [*headers, (name, value)]
+    first = found[0]
+    return [
+        (name, value) if i == first else item
+        for i, item in enumerate(headers)
+        if i == first or item[0] != name
+    ]

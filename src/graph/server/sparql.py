@@ -414,12 +414,25 @@ def _compact_jsonld(triples: list, prefixes: dict[str, str]) -> bytes:
 # ------------------------------------------------------------ the worker process
 
 
+def generation_name(store_path: str) -> str:
+    """What names the store's current generation: the target of the link a build flips (one
+    readlink, where resolving the whole path cost a worker a sixth of a cheap query's time and
+    the result cache a sixth of a cached answer's); a store that is a plain folder is its own
+    generation."""
+    try:
+        return os.readlink(store_path)
+    except OSError:  # not a link
+        from ..store import current_generation
+
+        return str(current_generation(store_path))
+
+
 def _open(store_path: str, writable: bool):
     """The store's current generation (``store.open_store`` resolves the link a build flips),
-    and that generation's folder, which changes when a build swaps in a new store."""
-    from ..store import current_generation, open_store
+    and the name of the generation it was (named first: a flip in between is seen at the next job)."""
+    from ..store import open_store
 
-    generation = current_generation(store_path)
+    generation = generation_name(store_path)
     return open_store(store_path, read_only=not writable), generation
 
 
@@ -477,8 +490,6 @@ def worker_main(
 
     warm_up()
     sandbox.limit_memory(memory_bytes)
-    from ..store import current_generation
-
     store, generation = None, None
     if not writable:  # opened now, so the first request on a fresh worker does not pay for it
         try:
@@ -495,7 +506,7 @@ def worker_main(
         except (EOFError, OSError):
             return
         try:
-            if store is None or (not writable and current_generation(store_path) != generation):
+            if store is None or (not writable and generation_name(store_path) != generation):
                 store = None
                 store, generation = _open(store_path, writable)
             reply = _reply(store, job)
