@@ -117,3 +117,53 @@ def test_a_directive_numbered_for_its_issuer_keeps_its_type_without_a_type_line(
         "Hạnh phúc\n---------------\nSố: 09/CT-UBND\nCần Thơ, ngày 18 tháng 11 năm 2025\n"
     )
     assert meta_of(text, "2847e16133f7b987.txt").ref.type_code == "CT"
+
+
+# ------------------------------------------------ acts of the legislature
+
+# 284dd97bc14e3aeb.txt: the first five lines and the last two of a Standing Committee resolution whose
+# web copy lost its date line; signed "TM. ỦY BAN THƯỜNG VỤ QUỐC HỘI" (not a Ban Thường vụ Tỉnh ủy)
+UBTVQH_RESOLUTION = (
+    "--------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAMĐộc lập - Tự do - Hạnh phúc--------- | Số: 1663/NQ-UBTVQH15 |\n"
+    "NGHỊ QUYẾT\n"
+    "Về việc sắp xếp các đơn vị hành chính cấp xã của tỉnh Đồng Tháp năm 2025\n"
+    "---------\n"
+    "ỦY BAN THƯỜNG VỤ QUỐC HỘI\n"
+    "Nghị quyết này được Ủy ban Thường vụ Quốc hội nước Cộng hòa xã hội chủ nghĩa Việt Nam khóa XV thông "
+    "qua ngày 16 tháng 6 năm 2025.\n"
+    "- Chính phủ; - Ban Tổ chức Trung ương; - Ủy ban TW Mặt trận Tổ quốc Việt Nam; - Kiểm toán nhà nước; - "
+    "Các Bộ, cơ quan ngang Bộ, cơ quan thuộc CP; - Cục Thống kê, Bộ Tài chính; - Tỉnh ủy, HĐND, UBND, Đoàn "
+    "ĐBQH, Ủy ban MTTQVN tỉnh Đồng Tháp; - Lưu: HC, PLTP. | TM. ỦY BAN THƯỜNG VỤ QUỐC HỘICHỦ TỊCH\n"
+)
+
+# 012b8a728c178e7a.txt: the first three lines and the closing formula of a law ("Luật số:", no date line)
+LAW = (
+    "QUỐC HỘI | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAMĐộc lập - Tự do - Hạnh phúc | Luật số: 60/2024/QH15 |\n"
+    "LUẬT\n"
+    "DỮ LIỆU\n"
+    "Luật này được Quốc hội nước Cộng hoà xã hội chủ nghĩa Việt Nam khoá XV, kỳ họp thứ 8 thông qua ngày 30 "
+    "tháng 11 năm 2024.\n"
+)
+
+
+def test_a_standing_committee_resolution_dated_by_the_day_it_was_passed():
+    meta = meta_of(UBTVQH_RESOLUTION, "284dd97bc14e3aeb.txt")
+    ref = meta.ref
+    assert (ref.type_code, ref.symbol, ref.date) == ("NQ", "1663/NQ-UBTVQH15", dt.date(2025, 6, 16))
+    assert (ref.issuer_code, ref.issuer_name, ref.jurisdiction) == (
+        "UBTVQH",
+        "Ủy ban Thường vụ Quốc hội",
+        "vn",
+    )
+    span = meta.evidence["date"]
+    assert UBTVQH_RESOLUTION[span.start : span.end].endswith("thông qua ngày 16 tháng 6 năm 2025")
+
+
+def test_a_laws_number_after_luat_so_and_its_date_passed():
+    ref = meta_of(LAW, "012b8a728c178e7a.txt").ref
+    assert (ref.type_code, ref.symbol, ref.date, ref.issuer_code) == (
+        "L",
+        "60/2024/QH15",
+        dt.date(2024, 11, 30),
+        "QH",
+    )

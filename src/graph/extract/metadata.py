@@ -28,6 +28,7 @@ from ..patterns.documents import (
     DOC_TYPES,
     ISSUER_BY_CODE,
     ISSUER_NAMES,
+    LEGISLATURE_ISSUERS,
     PARTY_ISSUERS,
     PROVINCE_ALIASES,
     PROVINCES,
@@ -58,6 +59,7 @@ from ..patterns.metadata import (
     NUMBER_REF,
     OPENER_VERBS,
     OPENER_WINDOW,
+    PASSED_ON,
     PLACE_BEFORE,
     PLACE_MAX_CHARS,
     PLACE_SMALL_WORDS,
@@ -243,6 +245,8 @@ def _fill_from_text(
         identity.doc_type = _infer_type(identity.printed, note, body, facts)
     if identity.date is None and identity.year is None and note:
         identity.date, identity.year = _note_date(note, facts)
+    if identity.date is None:
+        _date_passed(identity, body, facts)
     if identity.date is None and identity.year is None and identity.printed and identity.printed.year:
         identity.year = identity.printed.year
         facts.saw("year", facts.evidence["number"])
@@ -252,6 +256,20 @@ def _fill_from_text(
         )
     if identity.province is None:
         identity.province = _infer_province(identity.issuer_code, body, facts)
+
+
+def _date_passed(identity: _Identity, body: str, facts: _Facts) -> None:
+    """A law or resolution of the legislature without a date line is dated by its closing formula
+    ("Luật này được Quốc hội … thông qua ngày 30 tháng 11 năm 2024."): the last such sentence."""
+    passed = None
+    for passed in PASSED_ON.finditer(body):  # noqa: B007 (the last one is wanted)
+        continue
+    if passed is None:
+        return
+    date = _date(int(passed.group("year")), passed.group("month"), passed.group("day"))
+    if date is not None and identity.year in (None, date.year):
+        identity.date, identity.year = date, date.year
+        facts.saw("date", Span(passed.start(), passed.end()))
 
 
 def _doc_ref(identity: _Identity, title: str | None, facts: _Facts) -> DocRef:
@@ -454,6 +472,10 @@ def parse_symbol_tail(tail: str) -> tuple[str | None, str | None]:
         type_part, _, issuer = tail[1:].partition("/")
     else:
         type_part, _, issuer = tail[1:].partition("-")
+        if _without_term(type_part) in LEGISLATURE_ISSUERS:
+            return None, _without_term(
+                type_part
+            )  # "80/2025/QH15": a law or resolution, its type printed apart
         if type_part.upper() not in SYMBOL_TYPE_CODES:
             return "CV", type_part or None
     code = SYMBOL_TYPE_CODES.get(type_part.upper())

@@ -86,6 +86,9 @@ PARTY_ISSUERS = frozenset({"TW", "TU", "BCĐ", "UBKTTW", "BBT", "BCTTW", "HU", "
 # with its separators swapped ("Nghị quyết số 27/NQ- TW ngày 09/11/2022" is 27-NQ/TW).  Not BCĐ: State
 # steering boards print "…/QĐ-BCĐ".
 PARTY_ONLY_ISSUERS = frozenset({"TW", "TU", "HU", "ĐU", "TƯ"})
+# The legislature prints no type code in its symbols: "80/2025/QH15" is a law, "1663/NQ-UBTVQH15" names
+# its type, "203/2025/QH15" is a resolution — the type line says which.
+LEGISLATURE_ISSUERS = frozenset({"QH", "UBTVQH"})
 
 
 @dataclass(frozen=True)

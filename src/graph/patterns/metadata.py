@@ -78,7 +78,11 @@ NUMBER_REF = re.compile(
 
 # "Số: 214/KH-UBND", "Số         -NQ/TU", "Số: #sovb /KH-UBND", "Số:      /QĐ-UBND", "Số 31-CTr/TU";
 # in a web copy's header table the number is a cell: "… Hạnh phúc--------- | Số: 1663/NQ-UBTVQH15 |".
-NUMBER_LINE = re.compile(r"^(?:[^|\n]*\|)*?[ \t]*(?P<label>Số|SỐ)\s*:?\s*" + NUMBER_REF.pattern)
+# A law's header names its type before the label: "| Luật số: 80/2025/QH15 |" (corpus/real 5442d166b03566fa).
+NUMBER_LINE = re.compile(
+    r"^(?:[^|\n]*\|)*?[ \t]*(?P<label>(?:(?:Bộ[ \t]+)?[Ll]uật[ \t]+|(?:BỘ[ \t]+)?LUẬT[ \t]+)?(?:Số|SỐ|số))\s*:?\s*"
+    + NUMBER_REF.pattern
+)
 
 # "Quảng Ngãi, ngày 06 tháng 11 năm 2024"; a blank day or month ("ngày    tháng 11 năm 2023") keeps the year;
 # printed slips kept: "Hà Nội ngày 01 tháng 12 năm 2025" (no comma), "tháng12", "tháng 11năm".  The place
@@ -139,6 +143,11 @@ AUTHORITY_ISSUERS: tuple[tuple[str, str], ...] = (
     ("ỦY BAN NHÂN DÂN", "UBND"),
     ("UỶ BAN NHÂN DÂN", "UBND"),
     ("HỘI ĐỒNG NHÂN DÂN", "HĐND"),
+    # before "BAN THƯỜNG VỤ": "TM. ỦY BAN THƯỜNG VỤ QUỐC HỘI" signs the Standing Committee's resolutions
+    # (corpus/real 284dd97bc14e3aeb and 3 more read as a Tỉnh ủy's)
+    ("ỦY BAN THƯỜNG VỤ QUỐC HỘI", "UBTVQH"),
+    ("UỶ BAN THƯỜNG VỤ QUỐC HỘI", "UBTVQH"),
+    ("QUỐC HỘI", "QH"),
     ("BAN THƯỜNG VỤ", "TU"),
     ("TỈNH ỦY", "TU"),
     ("TỈNH UỶ", "TU"),
@@ -200,3 +209,12 @@ OPENER_VERBS = ("xây dựng", "ban hành")
 
 # "(Kèm theo Kế hoạch số #sovb /KH-UBND ngày #nbh /11/2023 của UBND tỉnh)": an appendix names its document.
 ATTACHED_NOTE_LEAD = r"\(\s*(?:Ban hành\s+)?[Kk]èm theo\s+"
+
+# Acts of the legislature are dated by the day they were passed, in their closing formula: "Luật này được
+# Quốc hội nước Cộng hoà xã hội chủ nghĩa Việt Nam khoá XV, kỳ họp thứ 8 thông qua ngày 30 tháng 11 năm
+# 2024.", "Nghị quyết này được Ủy ban Thường vụ Quốc hội … khóa XV thông qua ngày 16 tháng 6 năm 2025."
+# (corpus/real 012b8a728c178e7a, 284dd97bc14e3aeb: web copies whose header lost its date line).
+PASSED_ON = re.compile(
+    r"(?:Bộ\s+luật|Luật|Nghị\s+quyết|Pháp\s+lệnh)\s+này\s+(?:đã\s+)?được\s+[^.\n]{0,200}?"
+    r"thông\s+qua\s+ngày\s+(?P<day>\d{1,2})\s+tháng\s+(?P<month>\d{1,2})\s+năm\s+(?P<year>\d{4})"
+)
