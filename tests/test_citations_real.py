@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 from graph.extract.citations import find_citations
-from test_relations_real import relations
+from test_relations_real import SELF, relations
 
 
 def cited(text: str, home: str | None = "vn-22") -> list[tuple[str | None, str | None, dt.date | None]]:
@@ -132,3 +132,34 @@ def test_letters_listed_after_one_type_name():
         ("Công văn", "4032/TCHQ-GSQL", dt.date(2021, 8, 16)),
         ("Công văn", "1238/GSQL-GQ2", dt.date(2024, 7, 29)),
     ]
+
+
+# ceb89a53c7b93f00.txt, the preamble of a provincial plan (lines 9-20, unchanged)
+CEB89_PREAMBLE = (
+    "KẾ HOẠCH\n"
+    "PHÁT TRIỂN HỆ THỐNG SÓNG VIỄN THÔNG 5G, INTERNET VẠN VẬT (IOT) TẠI CÁC KHU CÔNG NGHIỆP NGHỆ AN GIAI "
+    "ĐOẠN 2026 - 2030, TẦM NHÌN ĐẾN NĂM 2045\n"
+    "Triển khai Kế hoạch hành động số 328-KH/TU ngày\n"
+    "24/4/2025 của Ban chấp hành Đảng bộ tỉnh Nghệ An về việc thực hiện Nghị quyết số\n"
+    "57-NQ/TW, ngày 22/12/2024 của Bộ Chính trị trên địa bàn tỉnh; Kế hoạch số\n"
+    "348/KH-UBND ngày 14/5/2025 của UBND tỉnh về triển khai thực hiện Nghị quyết số\n"
+    "71/NQ-CP ngày 01/4/2025 của Chính phủ và Kế hoạch hành động số 328-KH/TU, ngày\n"
+    "24/4/2025 của Tỉnh ủy; Kế hoạch số 01-KH/BCĐ ngày 28/06/2025 của Ban Chỉ đạo\n"
+    "phát triển khoa học, công nghệ, đổi mới sáng tạo, chuyển đổi số, cải cách hành\n"
+    "chính và đề án 06 về Kế hoạch hành động triển khai thực hiện Kế hoạch số\n"
+    "02-KH/BCĐTW, ngày 19/6/2025 của Ban Chỉ đạo Trung ương, Ủy ban nhân dân tỉnh\n"
+    "ban hành Kế hoạch phát triển hệ thống sóng viễn thông 5G, Internet vạn vật\n"
+    "(IoT) tại các Khu công nghiệp trên địa bàn tỉnh giai đoạn 2026 - 2030, tầm nhìn\n"
+    "đến năm 2045 như sau:\n"
+    "I. MỤC ĐÍCH, YÊU CẦU\n"
+)
+
+
+def test_a_preamble_opening_with_trien_khai_and_an_action_plan_by_its_name():
+    found = relations(CEB89_PREAMBLE)
+    carried_out = {target for kind, source, target in found if kind == "implements" and source == SELF}
+    assert carried_out == {"328-KH/TU", "348/KH-UBND", "01-KH/BCĐ"}
+    assert ("implements", "328-KH/TU", "57-NQ/TW") in found
+    first = find_citations(CEB89_PREAMBLE, home="vn-40")[0]
+    assert (first.target.type_label, first.target.symbol) == ("Kế hoạch", "328-KH/TU")
+    assert first.text.startswith("Kế hoạch hành động số 328-KH/TU")

@@ -283,7 +283,16 @@ ARTICLE_PREFIX = re.compile(r"^\s*+(?:Điều\s+\d+\s*+[.:]?)?\s*$", _FLAGS)
 # document carries out what they cite) and "Căn cứ …" (its legal basis).  Capitalised (or
 # all capitals, as in 004's title) at a line start: a wrapped line that starts with
 # "thực hiện Nghị quyết số 29-NQ/TW" continues the clause above it.
-PREAMBLE_VERBS = ("Triển khai thực hiện", "Tiếp tục thực hiện", "Thực hiện", "Căn cứ")
+# "Triển khai Kế hoạch hành động số 328-KH/TU … của Ban chấp hành Đảng bộ tỉnh …; Kế hoạch số 348/KH-UBND …"
+# (corpus/real ceb89a53c7b93f00) carries them out as "Triển khai thực hiện" does.
+PREAMBLE_VERBS = (
+    "Triển khai thực hiện",
+    "Tiếp tục triển khai",
+    "Tiếp tục thực hiện",
+    "Triển khai",
+    "Thực hiện",
+    "Căn cứ",
+)
 PREAMBLE_VERB_RELATION = {"căn cứ": "based-on"}  # anything else: implements
 _CLAUSE_ENDERS = ("Trên cơ sở", "Xét đề nghị", "Theo đề nghị", *PREAMBLE_VERBS)
 

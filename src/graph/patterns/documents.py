@@ -30,7 +30,7 @@ DOC_TYPES: tuple[DocType, ...] = (
         "ActionProgram",
         ("Chương trình hành động", "Chương trình"),
     ),
-    DocType("KH", "kh", "Kế hoạch", "Plan", "Plan", ("Kế hoạch",)),
+    DocType("KH", "kh", "Kế hoạch", "Plan", "Plan", ("Kế hoạch hành động", "Kế hoạch")),
     DocType("QĐ", "qd", "Quyết định", "Decision", "Decision", ("Quyết định",)),
     DocType("QĐi", "qdi", "Quy định", "Regulation", "Regulation", ("Quy định",)),
     DocType("CT", "ct", "Chỉ thị", "Directive", "Directive", ("Chỉ thị",)),
