@@ -444,6 +444,9 @@ def _appendix_line(s: str) -> re.Match | None:
     m = P.APPENDIX_LABEL.match(s)
     if m and (m["title"] is None or _is_upper(m["title"])):
         return m
+    m = P.APPENDIX_TITLED_LINE.match(s)
+    if m and _is_upper(m["title"]):
+        return m
     return None
 
 
@@ -867,7 +870,10 @@ def _appendix(lns: list[_Line], idx: int, stop: int, text: str, body: str) -> tu
     if m["title"]:
         title_lines.append(lns[idx])
     note, j = None, idx + 1
-    while j < stop:
+    if m.groupdict().get("note"):  # the note on the heading's own line ends the title
+        offset = lns[idx].content_start
+        note = Span(offset + m.start("note"), offset + m.end("note"))
+    while j < stop and note is None:
         s = lns[j].stripped
         if not s:
             j += 1
@@ -886,7 +892,8 @@ def _appendix(lns: list[_Line], idx: int, stop: int, text: str, body: str) -> tu
             title_start = lns[idx].content_start + m.start("title")
         else:
             title_start = title_lines[0].content_start
-        title = clean(_visible(text, body, Span(title_start, title_lines[-1].content_end)))
+        title_end = note.start if note and note.start > title_start else title_lines[-1].content_end
+        title = clean(_visible(text, body, Span(title_start, title_end)))
     span = Span(lns[idx].content_start, _rstrip_end(body, lns[idx].content_start, lns[stop - 1].end))
     appendix = Appendix(
         label=label,

@@ -258,7 +258,7 @@ class Row:
 
 
 def parse_table_tasks(body: str, region: Span) -> list[Task]:
-    """Tasks of a task table (header names "nhiệm vụ"); other tables give none."""
+    """Tasks of a task table (header names "nhiệm vụ", or a text and a lead column); other tables give none."""
     lines = lines_of(body, region)
     header = _find_header(lines)
     if header is None:
@@ -295,10 +295,13 @@ def _share_merged_cells(task: Task, above: Task) -> None:
 
 
 def _find_header(lines: Sequence[Line]) -> int | None:
+    """The line after "STT"/"TT" of a header that names tasks, or whose cells are a task's text and
+    its lead: "TT | Nội dung thực hiện | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |
+    Sản phẩm dự kiến" (corpus/real c5d930a5fc8373cd, whose title says "DANH MỤC NHIỆM VỤ" above it)."""
     for i, line in enumerate(lines):
         if _HEADER_START.match(line.text):
             block = " ".join(ln.text for ln in lines[i : i + 20] if not _ROW_LABEL.match(ln.text))
-            if _HEADER_WORD in clean(block).casefold():
+            if _HEADER_WORD in clean(block).casefold() or _header_columns(lines, i + 1) is not None:
                 return i + 1
     return None
 

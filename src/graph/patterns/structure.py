@@ -117,6 +117,14 @@ APPENDIX_LABEL = re.compile(
     r"^(?P<label>(?:Phụ lục|PHỤ LỤC)(?:[ \t]+(?P<number>[IVX]{1,5}|\d{1,2}))?)"
     r"[ \t]*(?:[:.–-][ \t]*(?P<title>\S.*?))?[ \t]*$"
 )
+# A web copy prints the heading, its capital title and its note on one line: "PHỤ LỤC DANH MỤC NHIỆM VỤ TRIỂN
+# KHAI THI HÀNH NGHỊ ĐỊNH … (Kèm theo Kế hoạch số 980/KH-UBND ngày 18 tháng 11 năm 2025 …)", "PHỤ LỤC I DANH
+# MỤC THỦ TỤC HÀNH CHÍNH (Kèm theo Quyết định số: 2916/QĐ-UBND …)" (corpus/real c5d930a5fc8373cd and 35
+# more files).  The title is checked for capitals by the caller.
+APPENDIX_TITLED_LINE = re.compile(
+    r"^(?P<label>PHỤ LỤC(?:[ \t]+(?P<number>[IVX]{1,5}|\d{1,2})(?=[ \t]))?)[ \t]+(?P<title>[^(\s][^(\n]*?)[ \t]*"
+    r"(?P<note>\((?:Ban hành |[Đđ]ính )?[Kk]èm theo\b[^\n]*)?$"
+)
 # "(Kèm theo Kế hoạch số 214/KH-UBND ngày 06/11/2024 của UBND tỉnh Quảng Ngãi)"
 ATTACHED_NOTE = re.compile(r"^\((?:Ban hành |[Đđ]ính )?[Kk]èm theo\b")
 # How many lines below an attached document's type line its note may come (title lines between).
