@@ -118,3 +118,23 @@ def test_points_of_a_regulation_that_say_how_bodies_work_are_no_tasks():
         "a) Cục loại 1 là tổ chức thuộc bộ, thực hiện chức năng tham mưu, giúp Bộ trưởng quản lý nhà nước.\n"
     )
     assert tasks_of(text) == []
+
+
+def test_the_heading_of_a_regulations_article_names_the_body_not_its_duties():
+    # 1f9faa032326f975.txt lines 104, 106-107 (the charter of a provincial fund), 06c6f91f5c3b4c21.txt
+    # lines 158 and 160 cut after "chính sách" (a city council resolution naming a body for short): the
+    # lead is the body alone
+    text = (
+        "3. Ban Kiểm soát có các nhiệm vụ và quyền hạn sau:\n"
+        "b) Xây dựng chương trình, kế hoạch công tác trình Hội đồng Quản lý và tổ chức thực hiện một cách độc lập.\n"
+        "c) Thực hiện các nhiệm vụ do Hội đồng Quản lý Quỹ yêu cầu.\n"
+        "2. Ban Quản lý các khu công nghệ cao và khu công nghiệp thành phố Hà Nội (sau đây gọi tắt là “Ban Quản "
+        "lý”) có trách nhiệm:\n"
+        "b) Chủ trì, phối hợp các Sở, ban, ngành, đơn vị thuộc Thành phố triển khai thực hiện cơ chế, chính "
+        "sách.\n"
+    )
+    assert [(label, lead) for label, _, lead, _ in tasks_of(text)] == [
+        ("b)", ["Ban Kiểm soát"]),
+        ("c)", ["Ban Kiểm soát"]),
+        ("b)", ["Ban Quản lý các khu công nghệ cao và khu công nghiệp thành phố Hà Nội"]),
+    ]

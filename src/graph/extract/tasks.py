@@ -1080,15 +1080,25 @@ _PART_START = re.compile(
 # work: "Bộ Nông nghiệp và Môi trường khẩn trương chủ trì, …", "Ủy ban nhân dân tỉnh Đắk Lắk tiếp tục
 # rà soát …", "Bộ Nội vụ theo chức năng nhiệm vụ được giao khẩn trương nghiên cứu …" (corpus/real
 # 826ed569ec2ddaa1, 98be6e047028fade)
+_DUTY = r"(?:nhiệm[ \t\n]+vụ|quyền[ \t\n]+hạn|trách[ \t\n]+nhiệm)"
 _DUTY_TAIL = re.compile(
-    r"(?<![ \t\n])[ \t\n]+(?:(?:có|chịu)[ \t\n]+trách[ \t\n]+nhiệm|là[ \t\n]+cơ[ \t\n]+quan[ \t\n]+đầu[ \t\n]+mối"
+    # and the heading of a regulation's article: "a) Ủy ban nhân dân Thành phố có quyền hạn và trách nhiệm:",
+    # "Ban Kiểm soát có các nhiệm vụ và quyền hạn sau:" (corpus/real 06c6f91f5c3b4c21, 1f9faa0347e6cd17)
+    rf"(?<![ \t\n])[ \t\n]+(?:(?:có|chịu)[ \t\n]+(?:các[ \t\n]+)?{_DUTY}(?:[ \t\n]*(?:,|và)[ \t\n]*{_DUTY})*"
+    r"(?:[ \t\n]+(?:như[ \t\n]+)?sau(?:[ \t\n]+đây)?)?"
+    r"|là[ \t\n]+cơ[ \t\n]+quan[ \t\n]+đầu[ \t\n]+mối"
     r"|(?:cần[ \t\n]+)?(?:tiếp[ \t\n]+tục|khẩn[ \t\n]+trương)|theo[ \t\n]+chức[ \t\n]+năng[^:;.()]*)[ \t\n,]*$"
 )
+# the name a text gives a body for short: "Ban Quản lý các khu công nghệ cao và khu công nghiệp thành phố Hà Nội
+# (sau đây gọi tắt là “Ban Quản lý”)" (corpus/real 06c6f91f5c3b4c21)
+_ALIAS_TAIL = re.compile(r"\((?:sau[ \t\n]+đây[ \t\n]+)?(?:gọi|viết)[ \t\n]+tắt[^()]*\)[ \t\n]*$")
 
 
 def _before_duty(body: str, start: int, end: int) -> int:
     duty = _DUTY_TAIL.search(body[start:end])
-    return start + duty.start() if duty else end
+    end = start + duty.start() if duty else end
+    alias = _ALIAS_TAIL.search(body[start:end])
+    return start + len(body[start : start + alias.start()].rstrip()) if alias else end
 
 
 _GAP = r"[ \t\n]+"
@@ -1234,7 +1244,8 @@ def parse_agency_heading_tasks(body: str, region: Span) -> list[Task]:
             i += 1
             continue
         line = lines[i]
-        names = Span(line.start + heading.start("names"), line.start + heading.end("names"))
+        names_start = line.start + heading.start("names")
+        names = Span(names_start, _before_duty(body, names_start, line.start + heading.end("names")))
         label = heading.group("label")
         if heading.group("rest"):  # "2. Sở Tài chính: Chủ trì, …" — the item is one task
             end, i = _item_end(lines, i)
