@@ -307,6 +307,10 @@ def test_a_killed_build_leaves_a_store_that_answers_and_the_next_build_succeeds(
                 build = run_build(tmp_path, crash_at=step)
                 assert build.wait() == -signal.SIGKILL, (step, build.stderr.read())
                 assert quads(store) > 0, step
+                if step == "parsed":  # the parsed documents are left beside the Turtle files
+                    assert [p.name[:20] for p in (tmp_path / "ttl").glob(".policy-graph-spool-*")] == [
+                        ".policy-graph-spool-"
+                    ]
         else:
             for delay in (0.5, 1.5, 3.0, 5.0):
                 build = run_build(tmp_path)

@@ -22,11 +22,12 @@ import hashlib
 import os
 import pickle
 import re
+import shutil
 import time
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable
-from contextlib import nullcontext
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from tempfile import TemporaryDirectory
@@ -171,14 +172,14 @@ def build(
         with _lock(target):
             return _reuse(previous, target, ttl_dir, report, started, progress)
     manifest.forget(ttl_dir)  # a build killed from here on leaves no manifest to trust
-    with _lock(target), Pool(limits) as pool, TemporaryDirectory(prefix="policy-graph-spool-") as spool:
-        parse_all(pool, listing.files, report, progress, Path(spool))
+    with _lock(target), Pool(limits) as pool, spool_beside(ttl_dir) as spool:
+        parse_all(pool, listing.files, report, progress, spool)
         _name_sources(report.documents, names)
         _drop_identical_copies(report)
         crash_point("parsed")
         res = resolve(report.documents, base=base)
         outputs = name_outputs(report, res.base)
-        write_turtle(pool, outputs, res, ttl_dir, report, progress, Path(spool))
+        write_turtle(pool, outputs, res, ttl_dir, report, progress, spool)
         crash_point("ttl-written")
         files = [
             GraphFile(o.graph_iri, ttl_dir / o.ttl_name, staged_n_triples(ttl_dir / o.ttl_name))
@@ -202,6 +203,20 @@ def build(
         manifest.write(ttl_dir, key, report, files, _loaded_store(target))
     report.seconds = time.perf_counter() - started
     return report
+
+
+SPOOL_PREFIX = ".policy-graph-spool-"
+
+
+@contextmanager
+def spool_beside(ttl_dir: Path) -> Iterator[Path]:
+    """A folder for the parsed documents inside ``ttl_dir``, removed when the build ends.  A build
+    killed with SIGKILL cannot remove it; the next build into the same folder does (in /tmp it
+    stayed until reboot: 2 GB from one killed build of a large corpus)."""
+    for stale in ttl_dir.glob(f"{SPOOL_PREFIX}*"):
+        shutil.rmtree(stale, ignore_errors=True)
+    with TemporaryDirectory(prefix=SPOOL_PREFIX, dir=ttl_dir) as spool:
+        yield Path(spool)
 
 
 def _lock(target: str | Path):
