@@ -10,6 +10,7 @@ import pyoxigraph as ox
 import pytest
 
 from graph.build import build
+from graph.rdf import evidence_span
 from graph.store import open_store
 from graph.validate import validate_store
 
@@ -168,37 +169,71 @@ def test_each_task_of_214_has_its_lead_agency_iri(seed_store):
 
 
 def test_every_fact_points_at_its_source_span(seed_build, seed_store):
-    """The quote stored for a task is the file's own text at the stored offsets (NFC)."""
+    """A task's evidence is the RFC 5147 IRI <source>#char=start,end of its own file, and the quote
+    on it is the file's text at those offsets (NFC), white space trimmed off both ends."""
     import unicodedata
 
-    _, _, _ttl = seed_build
     rows = select(
         seed_store,
         """
-        SELECT ?file ?start ?end ?quote WHERE {
-          ?t a pg:Task ; pg:evidence ?e . ?e oa:hasSource/dcterms:title ?file ; oa:hasSelector ?p, ?q .
-          ?p oa:start ?start ; oa:end ?end . ?q oa:exact ?quote }""",
+        SELECT ?source ?file ?e ?quote WHERE {
+          ?t a pg:Task ; pg:evidence ?e ; dcterms:isPartOf/pg:sourceFile ?source .
+          ?source dcterms:title ?file . ?e oa:exact ?quote }""",
     )
-    assert len(rows) == 290  # every task of the five seeds
+    assert len({row[2] for row in rows}) == 290  # every task of the five seeds, each its own span
     raw = Path(__file__).resolve().parents[1] / "data" / "raw"
     texts = {}
-    for file, start, end, quote in rows:
+    for source, file, evidence, quote in rows:
+        assert evidence_span(evidence) is not None, evidence
+        named, start, end = evidence_span(evidence)
+        assert named == source
         text = texts.setdefault(file, (raw / file).read_text(encoding="utf-8"))
-        original = unicodedata.normalize("NFC", text[int(start) : int(end)]).strip()
-        assert original == quote
+        assert unicodedata.normalize("NFC", text[start:end]) == quote
+
+
+def test_a_fact_s_provenance_is_two_triples(seed_store):
+    """pg:evidence to the span's IRI, and the quote on that IRI; no annotation nodes (a text file has
+    no pages, and nothing of the seeds was read by OCR)."""
+    task = ox.NamedNode(f"{BASE}/eli/vn-29/kh/2024/214/task/5")
+    (evidence,) = [
+        q.object
+        for q in seed_store.quads_for_pattern(
+            task, ox.NamedNode(PREFIXES["pg"] + "evidence"), None, ox.DefaultGraph()
+        )
+    ]
+    assert evidence.value.startswith(f"{BASE}/source/") and "#char=" in evidence.value
+    assert [
+        q.predicate.value for q in seed_store.quads_for_pattern(evidence, None, None, ox.DefaultGraph())
+    ] == [PREFIXES["oa"] + "exact"]
+    assert not select(seed_store, "SELECT ?s WHERE { ?s a oa:SpecificResource }")
+
+
+def test_provenance_query_reads_file_span_and_quote_off_the_evidence(seed_store):
+    from graph.queries import run_query
+
+    task = f"{BASE}/eli/vn-29/kh/2024/214/task/5"
+    (row,) = run_query(seed_store, "provenance", {"fact": task}).rows
+    assert row["file"].value == "quang-ngai_kh-ubnd_2024_214.txt"
+    start, end = int(row["start"].value), int(row["end"].value)
+    raw = (Path(__file__).resolve().parents[1] / "data" / "raw" / row["file"].value).read_text(
+        encoding="utf-8"
+    )
+    assert raw[start:end] == row["quote"].value
+    assert row["quote"].value.startswith("2.1\nXây dựng ban hành chương trình, kế hoạch thực hiện Nghị quyết")
 
 
 def test_seed_003_nfd_spans_map_back_to_the_file(seed_store):
     rows = select(
         seed_store,
         """
-        SELECT ?start ?end ?quote WHERE {
+        SELECT ?e ?quote WHERE {
           ?f a pg:Footnote ; pg:footnoteNumber 5 ; pg:evidence ?e ; dcterms:isPartOf ?d .
           ?d pg:sourceFile/dcterms:title "quang-nam_nq-tu_2024_du-thao-phuong-huong-2025.txt" .
-          ?e oa:hasSelector ?p, ?q . ?p oa:start ?start ; oa:end ?end . ?q oa:exact ?quote }""",
+          ?e oa:exact ?quote }""",
     )
     assert len(rows) == 1
-    start, end, quote = rows[0]
+    evidence, quote = rows[0]
+    _, start, end = evidence_span(evidence)
     assert quote == "Theo Quy định số 1521-QĐ/TU, ngày 07/8/2024 của Ban Thường vụ Tỉnh ủy."
     raw = (
         Path(__file__).resolve().parents[1]
@@ -208,9 +243,9 @@ def test_seed_003_nfd_spans_map_back_to_the_file(seed_store):
     ).read_text(encoding="utf-8")
     import unicodedata
 
-    assert unicodedata.normalize("NFC", raw[int(start) : int(end)]).strip() == quote
+    assert unicodedata.normalize("NFC", raw[start:end]) == quote
     # the file is not NFC: decomposed letters before the footnote shift its offsets
-    assert unicodedata.normalize("NFC", raw).find(quote) < int(start)
+    assert unicodedata.normalize("NFC", raw).find(quote) < start
 
 
 def test_each_document_has_its_own_named_graph(seed_store):

@@ -87,7 +87,11 @@ def test_properties_are_aligned_and_typed():
         assert superclasses(g, role, RDFS.subPropertyOf) == {PROV.wasAssociatedWith}, role
         assert g.value(role, RDFS.range) == ORG.Organization
     assert g.value(PG.dueDate, RDFS.range) == URIRef("http://www.w3.org/2001/XMLSchema#date")
-    assert g.value(PG.evidence, RDFS.range) == OA.SpecificResource
+    # pg:evidence's value is an IRI <source>#char=start,end (RFC 5147): no class, not oa:SpecificResource,
+    # which would require oa:hasSource and selectors
+    assert g.value(PG.evidence, RDFS.range) is None
+    definitions = {str(d) for d in g.objects(PG.evidence, SKOS.definition)}
+    assert any("<source>#char=start,end (RFC 5147" in d for d in definitions)
 
 
 def test_no_class_is_both_a_prov_activity_and_a_prov_entity():
@@ -217,11 +221,16 @@ def test_shapes_are_valid_shacl():
 
 def test_every_shape_message_is_in_vietnamese_and_english():
     shapes = load("shapes.ttl")
-    constrained = set(shapes.subjects(SH.path, None))
-    assert len(constrained) == 71
+    # property shapes, SPARQL constraints and node shapes that constrain their focus (a pattern)
+    constrained = (
+        set(shapes.subjects(SH.path, None))
+        | set(shapes.objects(None, SH.sparql))
+        | set(shapes.subjects(SH.pattern, None))
+    )
+    assert len(constrained) == 70
     for shape in constrained:
-        assert {lit.language for lit in shapes.objects(shape, SH.message)} == {"vi", "en"}, shapes.value(
-            shape, SH.path
+        assert {lit.language for lit in shapes.objects(shape, SH.message)} == {"vi", "en"}, (
+            shapes.value(shape, SH.path) or shape
         )
 
 
@@ -264,6 +273,22 @@ def _set(node: str, prop: URIRef, value):
 
 def _add(node: str, prop: URIRef, value):
     return lambda g: g.add((URIRef(node), prop, value))
+
+
+SOURCE = "https://w3id.org/policy-graph/source/0123456789abcdef"
+TASK_EVIDENCE = SOURCE + "#char=5000,5055"
+
+
+def _evidence(old: str, new: str):
+    """The task's evidence moved to another IRI, with its quote."""
+
+    def change(g: Graph) -> None:
+        g.remove((URIRef(DOC + "/task/1"), PG.evidence, URIRef(old)))
+        g.add((URIRef(DOC + "/task/1"), PG.evidence, URIRef(new)))
+        for quote in list(g.objects(URIRef(old), OA.exact)):
+            g.add((URIRef(new), OA.exact, quote))
+
+    return change
 
 
 BROKEN = {
@@ -309,12 +334,22 @@ BROKEN = {
         [("https://w3id.org/policy-graph/org/vn-29/so-cong-thuong", PG.jurisdiction)],
     ),
     "span that ends before it starts": (
-        _set(DOC + "/task/1/evidence/position", OA.end, Literal(4000)),
-        [(DOC + "/task/1/evidence/position", OA.start)],
+        _evidence(TASK_EVIDENCE, SOURCE + "#char=5055,5000"),
+        [(SOURCE + "#char=5055,5000", None)],
     ),
-    "empty quote": (
-        _set(DOC + "/task/1/evidence/quote", OA.exact, Literal("")),
-        [(DOC + "/task/1/evidence/quote", OA.exact)],
+    "evidence that names lines, not characters": (
+        _evidence(TASK_EVIDENCE, SOURCE + "#line=10,11"),
+        [(SOURCE + "#line=10,11", None)],
+    ),
+    "evidence in a file the graph does not hold": (
+        _evidence(TASK_EVIDENCE, SOURCE[:-1] + "0#char=5000,5055"),
+        [(SOURCE[:-1] + "0#char=5000,5055", None)],
+    ),
+    "empty quote": (_set(TASK_EVIDENCE, OA.exact, Literal("")), [(TASK_EVIDENCE, OA.exact)]),
+    "two quotes": (_add(TASK_EVIDENCE, OA.exact, Literal("Xây dựng Đề án")), [(TASK_EVIDENCE, OA.exact)]),
+    "page as a number": (
+        _add(TASK_EVIDENCE, DCTERMS.isPartOf, Literal(3)),
+        [(TASK_EVIDENCE, DCTERMS.isPartOf)],
     ),
 }
 
@@ -327,7 +362,7 @@ def test_shapes_reject_a_broken_graph_at_the_right_node(case):
     result = validate_graph(data)
     assert not result.conforms
     found = {(v.focus, v.path) for v in result.violations}
-    assert {(focus, str(path)) for focus, path in expected} <= found, found
+    assert {(focus, str(path) if path else None) for focus, path in expected} <= found, found
 
 
 def test_shapes_reject_a_broken_task(seed_build):

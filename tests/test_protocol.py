@@ -319,9 +319,9 @@ def test_results_past_ten_thousand_rows_are_answered_whole(url):
 @pytest.mark.parametrize(
     "path",
     [
-        "/eli/vn-29/kh/2024/214/evidence/quote",
-        "/eli/vn-29/kh/2024/214/task/1/evidence/position",
-        "/eli/vn-29/kh/2024/214/citation/1/evidence",
+        "/eli/vn-29/kh/2024/214/vie",
+        "/eli/vn-29/kh/2024/214/task/1/deadline",
+        "/eli/vn-29/kh/2024/214/citation/1",
     ],
 )
 def test_every_iri_of_the_graph_has_a_page(url, path):

@@ -22,13 +22,13 @@ from graph.model import InputError, SourceFile
 from graph.normalise import normalise, ocr_fixed
 from graph.pipeline import parse_file, parse_source
 from graph.queries import run_query, term_text
-from graph.rdf import document_graph
+from graph.rdf import document_graph, evidence_span
 from graph.read import read_source
 from graph.read_pdf import ocr_page_text, text_layer
 from graph.resolve import resolve
 from graph.segment import segment
 from graph.store import open_store
-from graph.vocab import DCTERMS, OA
+from graph.vocab import DCTERMS, PG
 
 FILES = Path(__file__).resolve().parent / "files"
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
@@ -150,21 +150,19 @@ def test_pdf_font_writing_u_horn_as_oi_is_read_as_u_horn():
     assert parse_source(source).meta.ref.issuer_code == "BCT"
 
 
-def test_pdf_page_goes_into_the_provenance_as_a_web_annotation_fragment():
+def test_pdf_pages_go_into_the_provenance_as_pdf_fragment_iris():
+    """The span <source>#char=… is part of each page it lies on, <source>#page=N (RFC 8118)."""
     doc = parse_file(KH_PDF)
     graph = document_graph(doc, resolve([doc]))
     pages_seen = set()
-    for position in graph.subjects(RDF.type, OA.TextPositionSelector):
-        evidence = graph.value(predicate=OA.hasSelector, object=position)
-        fragment = graph.value(URIRef(f"{evidence}/page"), RDF.value)
-        page = doc.source.page_at(int(graph.value(position, OA.start)))
-        assert str(fragment) == f"page={page}"
-        assert (
-            URIRef(f"{evidence}/page"),
-            DCTERMS.conformsTo,
-            URIRef("http://tools.ietf.org/rfc/rfc3778"),
-        ) in graph
-        pages_seen.add(page)
+    for evidence in set(graph.objects(None, PG.evidence)):
+        named = evidence_span(str(evidence))
+        assert named is not None, evidence
+        source, start, end = named
+        pages = {str(page) for page in graph.objects(evidence, DCTERMS.isPartOf)}
+        first, last = doc.source.page_at(start), doc.source.page_at(end - 1)
+        assert pages == {f"{source}#page={n}" for n in range(first, last + 1)}, evidence
+        pages_seen |= set(range(first, last + 1))
     assert {1, 2, 3} <= pages_seen  # the "Căn cứ" citations of page 1 and 2, the plan's parts on 3
     assert not list(graph.subjects(RDF.type, PROV.Activity))  # nothing was OCR'd
 
@@ -207,7 +205,7 @@ def test_ocr_provenance_names_the_engine_on_every_fact_of_an_ocr_page():
     )
     agent = graph.value(activities[0], PROV.wasAssociatedWith)
     assert (agent, RDF.type, PROV.SoftwareAgent) in graph
-    evidence = set(graph.subjects(OA.hasSource, None))
+    evidence = set(graph.objects(None, PG.evidence))
     assert evidence and all((ev, PROV.wasGeneratedBy, activities[0]) in graph for ev in evidence)
 
 

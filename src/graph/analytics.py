@@ -67,7 +67,7 @@ WHERE {
   OPTIONAL { ?doc eli:is_realized_by/eli:title ?ti }
   OPTIONAL { ?doc eli:jurisdiction ?j OPTIONAL { ?j skos:prefLabel ?jl FILTER(LANG(?jl) = "vi") } }
   OPTIONAL { ?doc pg:ingested true BIND(true AS ?ing) }
-  OPTIONAL { ?doc pg:evidence/oa:hasSelector/oa:exact ?quote }
+  OPTIONAL { ?doc pg:evidence/oa:exact ?quote }
 }
 GROUP BY ?doc
 """
@@ -87,7 +87,7 @@ SELECT ?src ?dst ?kind (MIN(?as) AS ?citedAs) (MIN(?quote) AS ?exact) WHERE {
   ?c a pg:Citation ; pg:citingDocument ?src ; pg:citedDocument ?dst ; pg:relationKind ?k .
   BIND(STRAFTER(STR(?k), "/relation/") AS ?kind)
   OPTIONAL { ?c pg:citedAs ?as }
-  OPTIONAL { ?c pg:evidence/oa:hasSelector/oa:exact ?quote }
+  OPTIONAL { ?c pg:evidence/oa:exact ?quote }
 }
 GROUP BY ?src ?dst ?kind
 """

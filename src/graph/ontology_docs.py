@@ -227,7 +227,7 @@ BOXES = {
     ),
     "pg:Task": (400, 270, "Nhiệm vụ / Task\n(prov:Activity)"),
     "pg:Indicator": (780, 270, "Chỉ tiêu / Indicator"),
-    "oa:SpecificResource": (1060, 420, "Bằng chứng / Evidence\n(oa: selectors → tệp nguồn)"),
+    "evidence": (1060, 420, "Bằng chứng / Evidence\n<tệp nguồn>#char=đầu,cuối\n(RFC 5147; oa:exact)"),
     "pg:Deadline": (400, 440, "Thời hạn / Deadline"),
     "pg:Target": (780, 440, "Mục tiêu / Target"),
     "org:Organization": (40, 400, "Cơ quan / Agency\n(org:Organization)"),
@@ -244,7 +244,7 @@ ARROWS = [
     ("pg:Task", "org:Organization", "pg:leadAgency\npg:cooperatingAgency"),
     ("pg:Document", "org:Organization", "eli:passed_by"),
     ("org:Organization", "pg:Jurisdiction", "pg:jurisdiction"),
-    ("pg:Indicator", "oa:SpecificResource", "pg:evidence"),
+    ("pg:Indicator", "evidence", "pg:evidence"),
 ]
 
 

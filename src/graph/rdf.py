@@ -1,8 +1,9 @@
 """Parsed records → RDF triples, one set of N-Triples per source document.
 
 Terms come from ``vocab`` only.  Every extracted node carries ``pg:evidence``: the
-source file and the character span and quote it was read from, as a Web
-Annotation ``oa:SpecificResource`` (see /ontology and README "Provenance").
+RFC 5147 fragment IRI of the characters it was read from, ``<source>#char=start,end``,
+which carries the quote (``oa:exact``) and, in a PDF, its pages (see ``evidence_iri``,
+/ontology and README "Provenance").
 
 The emitter writes each triple as an N-Triples line into a ``Triples`` set: IRIs are
 plain strings until then, literals pyoxigraph ``Literal``s (which escape them), and
@@ -84,9 +85,6 @@ RELATION_PREDICATES = {
 # Abbreviated or old-style spellings in issuer names, written out in labels.
 ISSUER_SPELLINGS = (("UBND", "Ủy ban nhân dân"), ("HĐND", "Hội đồng nhân dân"), ("Uỷ", "Ủy"), ("uỷ", "ủy"))
 QUARTER_END = {1: (3, 31), 2: (6, 30), 3: (9, 30), 4: (12, 31)}
-# Web Annotation's way to name a page of a PDF: an oa:FragmentSelector "page=N"
-# conforming to RFC 3778 (PDF fragment identifiers).
-PDF_FRAGMENT_SPEC = "http://tools.ietf.org/rfc/rfc3778"
 
 
 # Prefixes of the Turtle files: the vocabularies' namespaces.  Instance IRIs (…/eli/…, …/org/…)
@@ -236,45 +234,37 @@ class DocumentEmitter:
         self.triples.add(s, p, o)
 
     def evidence(self, node: str, span: Span, entity: bool = True) -> None:
-        """Link ``node`` to the exact characters of the source file it came from.
+        """Link ``node`` to the exact characters of the source file it came from: the fragment
+        IRI of the span (``evidence_iri``), which carries the quote and, in a PDF, the pages.
 
-        Entities (documents, citations, indicators …) are also ``prov:wasDerivedFrom`` the
-        file; a task is a prov:Activity, which PROV keeps disjoint from entities, so it gets
-        ``pg:evidence`` only.
+        The span loses its leading and trailing white space first, so that the characters the
+        IRI names are the quote.  Entities (documents, citations, indicators …) are also
+        ``prov:wasDerivedFrom`` the file; a task is a prov:Activity, which PROV keeps disjoint
+        from entities, so it gets ``pg:evidence`` only.
         """
-        original = self.doc.text.to_original(span)
-        quote = self.doc.text.text[span.start : span.end].strip()
-        if not quote:
+        trimmed = _trimmed(self.doc.text.text, span)
+        if trimmed is None:
             return
-        ev = f"{node}/evidence"
-        pos = f"{ev}/position"
-        exact = f"{ev}/quote"
+        original = self.doc.text.to_original(trimmed)
+        ev = evidence_iri(self.source, original)
         self.add(node, PG.evidence, ev)
         if entity:
             self.add(node, PROV.wasDerivedFrom, self.source)
-        self.add(ev, RDF.type, OA.SpecificResource)
-        self.add(ev, OA.hasSource, self.source)
-        self.add(ev, OA.hasSelector, pos)
-        self.add(ev, OA.hasSelector, exact)
-        self.add(pos, RDF.type, OA.TextPositionSelector)
-        self.add(pos, OA.start, lit(original.start))
-        self.add(pos, OA.end, lit(original.end))
-        self.add(exact, RDF.type, OA.TextQuoteSelector)
-        self.add(exact, OA.exact, lit(quote))
+        # one triple per span, however many facts were read from it
+        self.add(ev, OA.exact, lit(self.doc.text.text[trimmed.start : trimmed.end]))
         self.page_evidence(ev, original)
 
     def page_evidence(self, ev: str, original: Span) -> None:
-        """The PDF page the span starts on, and the OCR that read it when it was a scan."""
+        """The PDF pages the span lies on (usually one), and the OCR that read them when they
+        were scanned."""
         src = self.doc.source
-        page = src.page_at(original.start)
-        if page is None:
+        first = src.page_at(original.start)
+        if first is None:
             return
-        fragment = f"{ev}/page"
-        self.add(ev, OA.hasSelector, fragment)
-        self.add(fragment, RDF.type, OA.FragmentSelector)
-        self.add(fragment, DCTERMS.conformsTo, PDF_FRAGMENT_SPEC)
-        self.add(fragment, RDF.value, lit(f"page={page}"))
-        if page in src.ocr_pages:
+        last = src.page_at(max(original.start, original.end - 1)) or first
+        for page in range(first, last + 1):
+            self.add(ev, DCTERMS.isPartOf, page_iri(self.source, page))
+        if any(first <= page <= last for page in src.ocr_pages):
             self.add(ev, PROV.wasGeneratedBy, self.ocr_activity())
 
     def agency(self, mention: AgencyMention) -> str:
@@ -740,6 +730,39 @@ def _shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def evidence_iri(source: str, span: Span) -> str:
+    """``<source>#char=start,end``: the characters ``start`` to ``end`` of the source file's text,
+    as RFC 5147 (text/plain fragment identifiers) names them, positions counted from 0 between
+    characters.  The characters are those of ``SourceFile.text``: the file decoded (BOM removed,
+    CR LF two characters) for a text file, the text the reader took out of a .docx, .html or .pdf
+    (what the server's source page shows), counted in Unicode code points before NFC."""
+    return f"{source}#char={span.start},{span.end}"
+
+
+def page_iri(source: str, page: int) -> str:
+    """``<source>#page=N``: page N (from 1) of a PDF, the fragment identifier of RFC 8118
+    (application/pdf, replacing RFC 3778)."""
+    return f"{source}#page={page}"
+
+
+def evidence_span(iri: str) -> tuple[str, int, int] | None:
+    """The source IRI, start and end an ``evidence_iri`` names; None for any other IRI."""
+    source, _, fragment = iri.partition("#char=")
+    start, _, end = fragment.partition(",")
+    if not (source and start.isdigit() and end.isdigit()):
+        return None
+    return source, int(start), int(end)
+
+
+def _trimmed(text: str, span: Span) -> Span | None:
+    """``span`` without its leading and trailing white space; None when nothing else is left."""
+    piece = text[span.start : span.end]
+    kept = piece.lstrip()
+    start = span.start + len(piece) - len(kept)
+    end = start + len(kept.rstrip())
+    return Span(start, end) if end > start else None
+
+
 def _key_slug(key: str) -> str:
     return slugify(key.replace(".", "-")) or "root"
 
@@ -766,4 +789,14 @@ def document_graph(doc: ParsedDocument, res: Resolution) -> Graph:
     return rdflib_graph(document_triples(doc, res), res.base)
 
 
-__all__ = ["bind_prefixes", "document_graph", "document_labels", "document_triples", "due_date", "turtle"]
+__all__ = [
+    "bind_prefixes",
+    "document_graph",
+    "document_labels",
+    "document_triples",
+    "due_date",
+    "evidence_iri",
+    "evidence_span",
+    "page_iri",
+    "turtle",
+]

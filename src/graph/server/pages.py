@@ -235,9 +235,11 @@ def _evidence(row: dict) -> Evidence | None:
     return Evidence(row["src"].value, _int(row, "start"), _int(row, "end"), _text(row, "quote"))
 
 
-EVIDENCE_PATTERN = """OPTIONAL { ?{x} pg:evidence ?ev . ?ev oa:hasSource ?src .
-    OPTIONAL { ?ev oa:hasSelector ?pos . ?pos oa:start ?start ; oa:end ?end }
-    OPTIONAL { ?ev oa:hasSelector ?qs . ?qs oa:exact ?quote } }"""
+# A fact's evidence is the RFC 5147 IRI <source>#char=start,end (rdf.evidence_iri): the source
+# file and the span are read off the IRI, the quote is on it.
+EVIDENCE_PATTERN = """OPTIONAL { ?{x} pg:evidence ?ev . OPTIONAL { ?ev oa:exact ?quote }
+    BIND(STRAFTER(STR(?ev), "#char=") AS ?chars) BIND(IRI(STRBEFORE(STR(?ev), "#char=")) AS ?src)
+    BIND(xsd:integer(STRBEFORE(?chars, ",")) AS ?start) BIND(xsd:integer(STRAFTER(?chars, ",")) AS ?end) }"""
 
 
 def evidence_of(var: str) -> str:

@@ -22,7 +22,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from .guard import JobError
-from .pages import plain, safe_iri
+from .pages import evidence_of, plain, safe_iri
 
 PREFIXES = {
     "pg": "https://w3id.org/policy-graph/ontology#",
@@ -827,16 +827,18 @@ def agency_extra(store, values: dict) -> dict:
     }
 
 
-TASK = """SELECT ?doc ?label ?text ?deadline ?due ?kind ?output ?note ?section ?heading ?src ?start ?end ?quote WHERE {
+TASK = (
+    """SELECT ?doc ?label ?text ?deadline ?due ?kind ?output ?note ?section ?heading ?src ?start ?end ?quote WHERE {
   ?task dcterms:isPartOf ?doc .
   OPTIONAL { ?task pg:label ?label } OPTIONAL { ?task pg:text ?text }
   OPTIONAL { ?task pg:deadline ?d . OPTIONAL { ?d pg:deadlineText ?deadline } OPTIONAL { ?d pg:dueDate ?due }
              OPTIONAL { ?d pg:deadlineKind/skos:prefLabel ?kind FILTER(LANG(?kind) = "vi") } }
   OPTIONAL { ?task pg:outputForm ?output } OPTIONAL { ?task pg:note ?note }
   OPTIONAL { ?task pg:inSection ?section OPTIONAL { ?section pg:heading ?heading } }
-  OPTIONAL { ?task pg:evidence ?ev . ?ev oa:hasSource ?src .
-    OPTIONAL { ?ev oa:hasSelector ?pos . ?pos oa:start ?start ; oa:end ?end }
-    OPTIONAL { ?ev oa:hasSelector ?qs . ?qs oa:exact ?quote } } } LIMIT 1"""
+  """
+    + evidence_of("task")
+    + " } LIMIT 1"
+)
 TASK_ROLES = """SELECT DISTINCT ?role ?agency WHERE { VALUES ?role { pg:leadAgency pg:cooperatingAgency pg:directingAgency }
   ?task ?role ?agency }"""
 
