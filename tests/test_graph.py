@@ -208,6 +208,31 @@ def test_a_fact_s_provenance_is_two_triples(seed_store):
     assert not select(seed_store, "SELECT ?s WHERE { ?s a oa:SpecificResource }")
 
 
+def test_char_offsets_count_a_crlf_line_end_as_two_characters(tmp_path):
+    """Seed 214 saved with Windows line ends: the IRI's offsets index the file's own decoded text,
+    where CR LF is two characters, and the quote is that text with LF line ends."""
+    import unicodedata
+
+    from graph.pipeline import parse_file
+    from graph.rdf import document_graph
+    from graph.resolve import resolve
+    from graph.vocab import OA
+
+    text = (
+        Path(__file__).resolve().parents[1] / "data" / "raw" / "quang-ngai_kh-ubnd_2024_214.txt"
+    ).read_bytes()
+    assert b"\r" not in text
+    path = tmp_path / "quang-ngai_kh-ubnd_2024_214-crlf.txt"
+    path.write_bytes(text.replace(b"\n", b"\r\n"))
+    doc = parse_file(path)
+    decoded = path.read_bytes().decode("utf-8")
+    quotes = dict(document_graph(doc, resolve([doc])).subject_objects(OA.exact))
+    for evidence, quote in quotes.items():
+        _, start, end = evidence_span(str(evidence))
+        assert unicodedata.normalize("NFC", decoded[start:end]).replace("\r\n", "\n") == str(quote)
+    assert len(quotes) > 200 and any("\n" in str(quote) for quote in quotes.values())
+
+
 def test_provenance_query_reads_file_span_and_quote_off_the_evidence(seed_store):
     from graph.queries import run_query
 
