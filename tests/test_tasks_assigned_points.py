@@ -138,3 +138,29 @@ def test_the_heading_of_a_regulations_article_names_the_body_not_its_duties():
         ("c)", ["Ban Kiểm soát"]),
         ("b)", ["Ban Quản lý các khu công nghệ cao và khu công nghiệp thành phố Hà Nội"]),
     ]
+
+
+def test_a_clause_that_says_what_a_body_is_assigns_nothing():
+    # e8b69e31579c0186.txt (a decree on the units of ministries), 54c3026bc7bb5cb7.txt (a decree on heritage,
+    # cut after "di sản văn hóa"); 72f18ee047b71e9a.txt: "là cơ quan đầu mối" assigns
+    text = (
+        "1. Cục là tổ chức thuộc bộ, thực hiện chức năng tham mưu, giúp Bộ trưởng quản lý nhà nước và tổ "
+        "chức thực thi pháp luật đối với ngành, lĩnh vực.\n"
+        "3. Bộ Văn hóa, Thể thao và Du lịch là chủ quản cơ sở dữ liệu quốc gia về di sản văn hóa, thống nhất "
+        "quản lý, cập nhật, duy trì, sử dụng và khai thác cơ sở dữ liệu quốc gia về di sản văn hóa.\n"
+        "3. Sở Khoa học và Công nghệ là cơ quan đầu mối tiếp nhận, quản lý, khai thác, tổng hợp báo cáo từ "
+        "các doanh nghiệp, định kỳ báo cáo Ủy ban nhân dân tỉnh theo quy định.\n"
+    )
+    assert [label for label, *_ in tasks_of(text)] == ["3."]
+    assert tasks_of(text)[0][1] == "Sở Khoa học và"
+
+
+def test_cap_nhat_ends_the_name_of_the_body_that_does_it():
+    # 04e4130eb91f3242.txt lines 56-58 and "theo quy định" (the label on its own line, as printed)
+    text = (
+        "2.\n"
+        "Văn phòng UBND tỉnh cập nhật, đăng tải công khai kịp thời, đầy đủ, chính xác\n"
+        "các dữ liệu thủ tục hành chính vào Cơ sở dữ liệu quốc gia về thủ tục hành chính\n"
+        "theo quy định.\n"
+    )
+    assert [lead for _, _, lead, _ in tasks_of(text)] == [["Văn phòng UBND tỉnh"]]

@@ -1375,9 +1375,20 @@ def _bodies_acting(body: str, start: int, end: int) -> re.Match[str] | None:
         if _lacks_literal(pattern, body, start, end):
             continue
         match = pattern.match(body, start, end)
-        if match and is_agency_like(match.group("lead")) and not _ROLE_WORDS.search(match.group("lead")):
+        if (
+            match
+            and is_agency_like(match.group("lead"))
+            and not _ROLE_WORDS.search(match.group("lead"))
+            and not _DEFINES.search(match.group("lead"))
+        ):
             return match
     return None
+
+
+# "3. Bộ Văn hóa, Thể thao và Du lịch là chủ quản cơ sở dữ liệu quốc gia về di sản văn hóa, thống nhất quản
+# lý …", "1. Cục là tổ chức thuộc bộ, thực hiện chức năng …" (corpus/real 54c3026bc7bb5cb7, e8b69e31579c0186)
+# say what a body is: the words before the verb are no name ("là cơ quan đầu mối" assigns: seed 000)
+_DEFINES = re.compile(r"(?<!\w)là(?!\w)(?![ \t\n]+cơ[ \t\n]+quan[ \t\n]+đầu[ \t\n]+mối)")
 
 
 def _line_start(body: str, pos: int) -> int:

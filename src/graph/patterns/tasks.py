@@ -143,6 +143,7 @@ ACTION_VERBS: tuple[str, ...] = (
     "phát triển",
     # "… phối hợp với Bộ Văn hóa, Thể thao và Du lịch tiếp tục bảo đảm …" (corpus/real 7c7edac5664780ef)
     "tiếp tục",
+    "cập nhật",  # "2. Văn phòng UBND tỉnh cập nhật, đăng tải công khai …" (corpus/real 04e4130eb91f3242)
 )
 
 # ------------------------------------------------------------------ task tables
