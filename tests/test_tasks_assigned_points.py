@@ -6,7 +6,7 @@ of the public repository tnt305/tai_lieu_noi_bo)."""
 
 from __future__ import annotations
 
-from graph.extract.tasks import prose_tasks
+from graph.extract.tasks import item_match, prose_tasks
 from graph.model import Span
 
 
@@ -164,3 +164,16 @@ def test_cap_nhat_ends_the_name_of_the_body_that_does_it():
         "theo quy định.\n"
     )
     assert [lead for _, _, lead, _ in tasks_of(text)] == [["Văn phòng UBND tỉnh"]]
+
+
+def test_the_rule_under_a_header_is_no_bullet():
+    # 4c6ac60a4ebc43d6.txt lines 1-5: the "---------------" under the motto opened a bullet whose task ran
+    # from the header to the first role line of the procedures listed far below (line 28)
+    text = (
+        "ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ\n-------\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\n---------------\n"
+        "Số: 2708/QĐ-UBND\n"
+        "- Cơ quan thực hiện TTHC: UBND cấp tỉnh. - Cơ quan có thẩm quyền quyết định: Bộ Dân tộc và Tôn giáo.\n"
+    )
+    assert item_match("---------------") is None and item_match("-------") is None
+    assert not [t for t in tasks_of(text) if t[1].startswith("Số:")]

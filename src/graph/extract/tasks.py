@@ -621,14 +621,19 @@ def item_match(text: str) -> re.Match[str] | None:
     """An item label opening ``text``.
 
     A dash before a lower-case word or a number continues a wrapped line
-    ("phát triển thương mại\n- du lịch tỉnh …", "thời kỳ 2021\n- 2030"), not a bullet.
+    ("phát triển thương mại\n- du lịch tỉnh …", "thời kỳ 2021\n- 2030"), not a bullet; and a dash
+    before more dashes is the rule under a header ("---------------" under "CỘNG HÒA …": corpus/real
+    4c6ac60aa4ebc43d, read as a bullet whose task ran from the header over the whole preamble).
     """
     match = _ITEM_LABEL.match(text)
     if match and match.group("label") in "-+*•":
         following = text[match.end() : match.end() + 1]
-        if following.islower() or following.isdigit():
+        if following.islower() or following.isdigit() or following in _RULE_CHARS:
             return None
     return match
+
+
+_RULE_CHARS = "-_=–—"
 
 
 @dataclass
