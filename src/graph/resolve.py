@@ -52,7 +52,11 @@ class Resolution:
 
     # ------------------------------------------------------------ documents
 
-    def document_iri(self, ref: DocRef, citing: ParsedDocument | None = None) -> str:
+    def document_iri(
+        self, ref: DocRef, citing: ParsedDocument | None = None, file_hash: str | None = None
+    ) -> str:
+        """`file_hash`: the content hash of the file a document is read from, which tells apart
+        documents that print nothing identifying (see `own_iri`)."""
         ref = self.complete(ref, citing)
         jur = ref.jurisdiction or CENTRAL
         type_slug = _type_slug(ref.type_code)
@@ -61,7 +65,7 @@ class Resolution:
             return f"{self.base}/eli/{jur}/{type_slug}/{year}/{_number_slug(ref)}"
         if ref.name:
             return f"{self.base}/eli/{jur}/{type_slug}/name/{slugify(ref.name)}"
-        return f"{self.base}/eli/{jur}/{type_slug}/{ref.year or UNDATED}/draft-{_draft_hash(ref)}"
+        return f"{self.base}/eli/{jur}/{type_slug}/{ref.year or UNDATED}/draft-{_draft_hash(ref, file_hash)}"
 
     def self_ref(self, doc: ParsedDocument) -> DocRef:
         """The document's own identity, with a number revealed by another document if any.
@@ -74,7 +78,15 @@ class Resolution:
         return _printed_ref(doc)
 
     def self_iri(self, doc: ParsedDocument) -> str:
-        return self.document_iri(self.self_ref(doc), doc)
+        return self.own_iri(self.self_ref(doc), doc)
+
+    def own_iri(self, ref: DocRef, doc: ParsedDocument) -> str:
+        """The IRI of a document as it identifies itself.  One that prints no number, name, title
+        or date (a web Q&A page, an encyclopedia article, a communiqué: at most an issuer read from
+        its text) says nothing that tells it from another such text, so the content hash of its file
+        is part of its draft IRI: 14 such files of the real corpus, of six issuers, became one node
+        with the sections, labels and citations of all of them.  Two copies of one file still meet."""
+        return self.document_iri(ref, doc, None if _identifies(ref) else doc.source.sha256)
 
     def unrevealed_iri(self, doc: ParsedDocument) -> str | None:
         """The IRI an unnumbered document had before another document revealed its number (the
@@ -82,7 +94,7 @@ class Resolution:
         None when nothing was revealed."""
         if doc_key(doc) not in self.revealed:
             return None
-        return self.document_iri(_printed_ref(doc), doc)
+        return self.own_iri(_printed_ref(doc), doc)
 
     def complete(self, ref: DocRef, citing: ParsedDocument | None) -> DocRef:
         """Fill jurisdiction, issuer and year that the citation leaves implicit."""
@@ -329,13 +341,20 @@ def _number_slug(ref: DocRef) -> str:
     return f"{number}-{slugify(issuer)}"
 
 
-def _draft_hash(ref: DocRef) -> str:
+def _identifies(ref: DocRef) -> bool:
+    """Whether a document's own reference tells it apart from other documents of its issuer."""
+    return bool(ref.number or ref.name or ref.title or ref.date or ref.year)
+
+
+def _draft_hash(ref: DocRef, file_hash: str | None = None) -> str:
     parts = [
         ref.issuer_code or "",
         ref.type_code or "",
         ref.date.isoformat() if ref.date else str(ref.year or ""),
         ref.title or ref.name or "",
     ]
+    if file_hash:
+        parts.append(file_hash)
     return hashlib.sha1("|".join(parts).encode("utf-8")).hexdigest()[:8]
 
 
