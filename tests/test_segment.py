@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from graph.model import SourceFile, Span
@@ -454,3 +456,43 @@ def test_footnote_rule_of_underscores():
     [fn] = doc.footnotes
     assert fn.text == "Quyết định số 1/QĐ-UBND."
     assert doc.text.text[fn.marker.start - 5 : fn.marker.end + 1] == "2025 1."
+
+
+# ------------------------------------------------------------ "(n)." and "(n):" items
+
+# Nghị định 308/2025/NĐ-CP (corpus/real/54c3026bc7bb5cb7.txt), the notes under its form templates
+DECREE_308_FORM_NOTES = """MỘT SỐ CÁC QUY TẮC THỐNG NHẤT KHAI NỘI DUNG TRONG CÁC MẪU
+- Tuân thủ theo các nội dung yêu cầu về hình thức, nội dung, hàm lượng và dung lượng.
+- Nội dung hiển thị thay cho các số trong ngoặc đơn, cụ thể như sau:
+(01): Tên cơ quan, tổ chức chủ quản (ví dụ: Ủy ban nhân dân tỉnh/thành phố trực thuộc trung ương, bộ, ngành, cơ quan, tổ chức ở trung ương....)
+(02): Tên cơ quan, đơn vị được giao trách nhiệm trình (ví dụ: cơ quan chuyên môn về văn hóa cấp tỉnh/cơ quan, đơn vị được các bộ/ngành/cơ quan, tổ chức ở trung ương giao trách nhiệm....)
+(03): Tên cơ quan, đơn vị nhận/giải quyết hồ sơ (ví dụ: Ủy ban nhân dân tỉnh/thành phố trực thuộc trung ương, bộ, ngành, cơ quan, tổ chức ở trung ương, Bộ Văn hóa, Thể thao và Du lịch...)
+(04): Tờ trình về việc:
+"""
+
+
+def test_a_colon_after_a_bracketed_number_separates_it_from_the_heading():
+    doc = from_text(DECREE_308_FORM_NOTES)
+    assert [(s.key, s.heading) for s in doc.sections if s.kind == "item"] == [
+        ("-#2/(01)", "Tên cơ quan, tổ chức chủ quản (ví dụ"),
+        (
+            "-#2/(02)",
+            "Tên cơ quan, đơn vị được giao trách nhiệm trình (ví dụ: cơ quan chuyên môn về văn hóa "
+            "cấp tỉnh/cơ quan, đơn vị được các bộ/ngành/cơ quan, tổ chức ở trung ương giao trách nhiệm....)",
+        ),
+        ("-#2/(03)", "Tên cơ quan, đơn vị nhận/giải quyết hồ sơ (ví dụ"),
+        ("-#2/(04)", "Tờ trình về việc"),
+    ]
+
+
+def test_a_full_stop_after_a_bracketed_number_separates_it_from_the_heading():
+    """Quyết định 80/2025/QĐ-UBND (tests/real/a161f65b93293a7b.txt): its report form's column notes
+    "(1). Số thứ tự", "(4).Thủ tục hành chính …" had empty headings, so no evidence."""
+    from graph.pipeline import parse_file
+
+    doc = parse_file(Path(__file__).parent / "real" / "a161f65b93293a7b.txt")
+    notes = [s for s in doc.sections if s.key.startswith("PHỤ LỤC/(")]
+    assert len(notes) == 17
+    assert all(s.heading and s.heading_span.end > s.heading_span.start for s in notes)
+    assert section(doc, "PHỤ LỤC/(1)").heading == "Số thứ tự"
+    assert section(doc, "PHỤ LỤC/(4)").heading.startswith("Thủ tục hành chính, dịch vụ công trực tuyến")

@@ -101,8 +101,10 @@ CLAUSE_LABEL = re.compile(r"^(?P<label>(?P<value>\d{1,2})\.)(?:[ \t]+(?=\S)|[ \t
 DECIMAL_LABEL = re.compile(r"^(?P<label>(?P<value>\d{1,2}(?:\.\d{1,2})+)\.?)(?:[ \t]+(?=\S)|[ \t]*$)")
 # "a) Đẩy mạnh phát triển ngành công nghiệp", "đ)  Xây dựng chính sách …"
 POINT_LABEL = re.compile(r"^(?P<label>(?P<value>[a-zđ])\))[ \t]*(?=\S)")
-# "(1) Các Sở, Ban, ngành …", "(12) Phấn đấu …"
-ITEM_LABEL = re.compile(r"^(?P<label>\((?P<value>\d{1,2})\))[ \t]*(?=\S)")
+# "(1) Các Sở, Ban, ngành …", "(12) Phấn đấu …"; a full stop or colon after the bracket separates
+# like the space: "(1). Số thứ tự", "(4).Thủ tục hành chính …" (a report form's column notes),
+# "(01): Tên cơ quan, tổ chức chủ quản …" (a form template's footnotes)
+ITEM_LABEL = re.compile(r"^(?P<label>\((?P<value>\d{1,2})\))[.:]?[ \t]*(?=\S)")
 # "- Quán triệt …", "+ Đối với vùng Đông của tỉnh:", "* Xây dựng kế hoạch …"
 BULLET_LABEL = re.compile(r"^(?P<label>[-–•+*])[ \t]*(?=\S)")
 BULLET_KINDS = {"-": "bullet", "–": "bullet", "•": "bullet", "+": "subbullet", "*": "star"}
