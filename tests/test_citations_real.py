@@ -163,3 +163,28 @@ def test_a_preamble_opening_with_trien_khai_and_an_action_plan_by_its_name():
     first = find_citations(CEB89_PREAMBLE, home="vn-40")[0]
     assert (first.target.type_label, first.target.symbol) == ("Kế hoạch", "328-KH/TU")
     assert first.text.startswith("Kế hoạch hành động số 328-KH/TU")
+
+
+def test_the_year_of_the_symbol_wins_over_a_date_of_another_year():
+    """A real decree numbered 23/2015 printed beside a date of 2025: one of them is misprinted; the
+    symbol's year is part of the number that identifies the decree, so the citation keeps that year
+    and drops the date (it had made the decree 23/2025/NĐ-CP, with two dates and two symbols)."""
+    # e7cd8d423108e103.txt, a list of the rules a procedure rests on
+    text = (
+        "- Nghị định số 23/2015/NĐ-CP ngày\n"
+        "16/02/2025 của Chính phủ về cấp bản sao từ bản chính, chứng thực chữ ký và\n"
+        "chứng thực hợp đồng, giao dịch;"
+    )
+    # 8d9779edcdd6c422.txt
+    text2 = (
+        "theo thiết kế được quy định tại Điều 38, Điều 39, Điều 40, Điều 41 Nghị định số 06/2021/NĐ-CP "
+        "ngày 26/01/2025 của\nChính phủ trong các khu công nghiệp, khu công nghệ cao trên địa bàn thành phố"
+    )
+    found = find_citations(text, home="vn") + find_citations(text2, home="vn")
+    assert [(c.target.symbol, c.target.year, c.target.date) for c in found] == [
+        ("23/2015/NĐ-CP", 2015, None),
+        ("06/2021/NĐ-CP", 2021, None),
+    ]
+    # a date of the symbol's year stays (43ce594e2a648040.txt)
+    (same,) = find_citations("số 118/2025/NĐ-CP ngày 09/6/2025 về thực hiện thủ tục hành chính", home="vn")
+    assert (same.target.year, same.target.date) == (2025, dt.date(2025, 6, 9))

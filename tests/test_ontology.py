@@ -365,6 +365,18 @@ def test_shapes_reject_a_broken_graph_at_the_right_node(case):
     assert {(focus, str(path) if path else None) for focus, path in expected} <= found, found
 
 
+def test_a_document_read_from_two_copies_conforms():
+    """The real corpus holds Thông tư 109/2025/TT-BTC twice (one text crawled from two pages): one
+    document IRI, two source files, each with its evidence."""
+    data = hand_written_graph()
+    copy = URIRef(SOURCE[:-1] + "0")
+    data.add((copy, RDF.type, PG.SourceFile))
+    data.add((copy, DCTERMS.title, Literal("copy.txt")))
+    data.add((copy, PG.sha256, Literal("0" * 64)))
+    data.add((URIRef(DOC), PG.sourceFile, copy))
+    assert validate_graph(data).violations == []
+
+
 def test_shapes_reject_a_broken_task(seed_build):
     data = store_as_graph(__import__("graph.store", fromlist=["open_store"]).open_store(seed_build[1]))
     task = URIRef("https://w3id.org/policy-graph/eli/vn-29/kh/2024/214/task/3")

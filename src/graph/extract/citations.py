@@ -170,7 +170,7 @@ def _numbered(
         type_name, symbol.type_code or list_type, named_issuer or symbol.issuer, symbol.state_form
     )
     issuer_code = named_issuer or symbol.issuer
-    date, year = _date(tail)
+    date, year = _symbol_year_first(*_date(tail), symbol.year)
     jurisdiction, inferred = _jurisdiction(issuer_code, _province(tail), home, symbol.state_form)
     ref = DocRef(
         type_code=type_code,
@@ -180,7 +180,7 @@ def _numbered(
         issuer_code=issuer_code,
         issuer_name=_issuer_name(tail, issuer_code),
         date=date,
-        year=year or symbol.year,
+        year=year,
         jurisdiction=jurisdiction,
         jurisdiction_inferred=inferred,
     )
@@ -189,6 +189,21 @@ def _numbered(
     span = Span(opening, tail.end())
     cit = Citation(target=ref, span=span, text=clean(text[span.start : span.end]), footnote=footnote)
     return _Found(cit, placeholder=m.groupdict().get("ph") is not None, symbol_type=symbol.type_code)
+
+
+def _symbol_year_first(
+    date: dt.date | None, year: int | None, symbol_year: int | None
+) -> tuple[dt.date | None, int | None]:
+    """The year printed in a symbol ("23/2015/NĐ-CP") is part of the document's number, so it wins
+    over the year of the date printed beside it; a date of another year is a misprint of one of
+    them and is dropped rather than told as the document's ("Nghị định số 23/2015/NĐ-CP ngày
+    16/02/2025", "06/2021/NĐ-CP ngày 26/01/2025", "88/2024/NĐ-CP ngày 15 tháng 7 năm 2025": real
+    circulars and decisions of 2025)."""
+    if symbol_year is None:
+        return date, year
+    if date is not None and date.year != symbol_year:
+        date = None
+    return date, symbol_year
 
 
 def _law(text: str, m: re.Match, home: str | None, footnote: int | None) -> _Found:
