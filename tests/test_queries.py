@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from graph.cli import main
 from graph.queries import (
     QueryError,
+    _printed_exactly,
     bind,
     get_query,
     list_queries,
@@ -508,6 +509,13 @@ def test_documents_are_found_as_the_ui_and_the_tables_print_them(seed_store):
     nq29 = f"{BASE}/eli/vn/nq/2022/29-tw"
     for written in ("Nghị quyết 29-NQ/TW", "Nghị quyết số 29-NQ/TW", "eli/vn/nq/2022/29-tw", "29- NQ/TW"):
         assert resolve_document(seed_store, written).value == nq29, written
+
+
+def test_a_symbol_printed_as_the_graph_prints_it_is_one_lookup_and_other_spellings_are_folded(seed_store):
+    nq29 = f"{BASE}/eli/vn/nq/2022/29-tw"
+    assert _printed_exactly(seed_store, "Nghị quyết số 29-NQ/TW") == [nq29]
+    assert _printed_exactly(seed_store, "29-nq/tw") == []  # not as printed: found by folding
+    assert resolve_document(seed_store, "29-nq/tw").value == nq29
 
 
 def test_an_unknown_document_gets_the_closest_symbols(seed_store):

@@ -125,6 +125,9 @@ def resolve_document(store: ox.Store, value: str) -> ox.NamedNode:
     """A document parameter as people write it: an IRI, '29-NQ/TW', '214/KH-UBND', 'Nghị quyết 29'."""
     if re.match(r"^https?://", value):
         return ox.NamedNode(value)
+    exact = _by_relative_iri(store, value) or _printed_exactly(store, value)
+    if len(exact) == 1:
+        return ox.NamedNode(exact[0])
     symbols: dict[str, set[str]] = {}
     printed: dict[str, str] = {}  # folded symbol → as the graph prints it, for suggestions
     for row in select(
@@ -151,6 +154,22 @@ def resolve_document(store: ox.Store, value: str) -> ox.NamedNode:
             f"'{value}' khớp nhiều văn bản (matches several documents); hãy dùng IRI:\n  {listed}"
         )
     return ox.NamedNode(matches[0])
+
+
+def _printed_exactly(store: ox.Store, value: str) -> list[str]:
+    """The documents whose symbol is printed exactly as ``value`` or the symbol inside it: one
+    index lookup (0.1 ms).  Folding every symbol of the store (case, spaces, dashes) reads all of
+    them: 250 ms on the 10x synthetic corpus (22,854 symbols), and it grows with the corpus; it
+    stays the way for what is not printed as the graph prints it, and for a symbol that several
+    documents print."""
+    written = {unicodedata.normalize("NFC", value).strip(), _symbol_in(value)} - {""}
+    listed = " ".join(str(ox.Literal(text)) for text in sorted(written))
+    rows = select(
+        store,
+        f"SELECT DISTINCT ?doc WHERE {{ VALUES ?symbol {{ {listed} }} ?doc eli:id_local ?symbol }}",
+        prefixes=PREFIXES,
+    )
+    return sorted(row["doc"].value for row in rows)
 
 
 # The symbol inside a name as the UI and the documents print it: "Nghị quyết số 29-NQ/TW" → 29-NQ/TW.
