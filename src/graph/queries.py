@@ -125,7 +125,8 @@ def resolve_document(store: ox.Store, value: str) -> ox.NamedNode:
     """A document parameter as people write it: an IRI, '29-NQ/TW', '214/KH-UBND', 'Nghị quyết 29'."""
     if re.match(r"^https?://", value):
         return ox.NamedNode(value)
-    exact = _by_relative_iri(store, value) or _printed_exactly(store, value)
+    by_iri = _by_relative_iri(store, value)
+    exact = by_iri or _printed_exactly(store, value)
     if len(exact) == 1:
         return ox.NamedNode(exact[0])
     symbols: dict[str, set[str]] = {}
@@ -139,7 +140,7 @@ def resolve_document(store: ox.Store, value: str) -> ox.NamedNode:
         symbols.setdefault(folded, set()).add(row["doc"].value)
         printed.setdefault(folded, row["symbol"].value)
     matches = (
-        _by_relative_iri(store, value)
+        by_iri
         or sorted(symbols.get(fold(value), ()))
         or sorted(symbols.get(fold(_symbol_in(value)), ()))
         or _most_referenced(store, _by_type_and_number(store, value))
