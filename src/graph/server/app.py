@@ -23,7 +23,7 @@ import os
 import time
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, quote
+from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.applications import Starlette
@@ -52,6 +52,7 @@ from .pool import PoolBusy, QueryTimeout, WorkerPool, WorkersNotStarting, curren
 from .protocol import (
     UTF8_NAMES,
     QueryFront,
+    add_body_params,
     body_charset,
     not_starting_message,
     query_job,
@@ -209,13 +210,7 @@ async def _protocol_params(request: Request) -> dict[str, list[str]] | Response:
             f"Nội dung không phải UTF-8 ở byte {err.start} (the body is not UTF-8 at byte {err.start}: "
             "declare nothing else, the protocol is UTF-8 only)",
         )
-    if ctype == "application/x-www-form-urlencoded":
-        for key, values in parse_qs(body, keep_blank_values=True).items():
-            params.setdefault(key, []).extend(values)
-    elif ctype == "application/sparql-query":
-        params["query"] = [body]
-    else:
-        params["update"] = [body]
+    add_body_params(params, ctype, body)
     return params
 
 

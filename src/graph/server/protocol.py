@@ -317,12 +317,21 @@ class QueryFront:
             body = b"".join(chunks).decode("utf-8")
         except UnicodeDecodeError:
             return None
-        if kind == "application/sparql-query":
-            return {"query": [body]}
         params: dict[str, list[str]] = {}
+        add_body_params(params, kind, body)
+        return params
+
+
+def add_body_params(params: dict[str, list[str]], kind: str, body: str) -> None:
+    """A POST body's protocol parameters into ``params``: a form's fields added to the URL's, or
+    the body itself as the query or the update (``kind``: the body's media type, lower case)."""
+    if kind == "application/x-www-form-urlencoded":
         for key, values in parse_qs(body, keep_blank_values=True).items():
             params.setdefault(key, []).extend(values)
-        return params
+    elif kind == "application/sparql-query":
+        params["query"] = [body]
+    else:
+        params["update"] = [body]
 
 
 def _params(query_string: str) -> dict[str, list[str]]:
