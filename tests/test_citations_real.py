@@ -188,3 +188,49 @@ def test_the_year_of_the_symbol_wins_over_a_date_of_another_year():
     # a date of the symbol's year stays (43ce594e2a648040.txt)
     (same,) = find_citations("số 118/2025/NĐ-CP ngày 09/6/2025 về thực hiện thủ tục hành chính", home="vn")
     assert (same.target.year, same.target.date) == (2025, dt.date(2025, 6, 9))
+
+
+def laws_named(text: str) -> list[tuple[str | None, str | None]]:
+    return [(c.target.name, c.target.symbol) for c in find_citations(text, home="vn") if c.target.name]
+
+
+def test_a_law_name_wrapped_over_a_line_break_is_one_name():
+    """Hard-wrapped text breaks a law's name anywhere ("Luật Tổ chức\\nchính quyền địa phương"): the name
+    goes on over one line break; it had been cut at the line end ("Luật Tổ chức", "Luật Ban", "Luật Ngân":
+    about 300 truncated law names over the real corpus, and their numbers lost their names)."""
+    # 03741adae8c7c410.txt, the preamble of a resolution of Hà Nội's People's Council
+    text = (
+        "Căn cứ Luật Tổ chức\n"
+        "chính quyền địa phương số 72/2025/QH15;\n"
+        "Căn cứ Luật Ban\n"
+        "hành văn bản quy phạm pháp luật số 64/2025/QH15 được sửa đổi, bổ sung bởi Luật\n"
+        "số 87/2025/QH15;\n"
+        "Căn cứ Luật Ngân\n"
+        "sách nhà nước số 89/2025/QH15;"
+    )
+    assert laws_named(text) == [
+        ("Luật Tổ chức chính quyền địa phương", "72/2025/QH15"),
+        ("Luật Ban hành văn bản quy phạm pháp luật", "64/2025/QH15"),
+        ("Luật Ngân sách nhà nước", "89/2025/QH15"),
+    ]
+    # 0a97eb9c3c536047.txt: in a sentence, cut before the last word
+    text = (
+        "vệ bí mật nhà nước của Chính phủ, địa phương, nhất là: Luật Bảo vệ bí mật nhà\n"
+        "nước, Luật An ninh mạng, Chỉ thị số 32/CT-TTg ngày 21/10/2025 của Thủ tướng"
+    )
+    assert laws_named(text) == [("Luật Bảo vệ bí mật nhà nước", None), ("Luật An ninh mạng", None)]
+    # a blank line ends a name
+    assert laws_named("Căn cứ Luật Đầu tư\n\nchính quyền") == [("Luật Đầu tư", None)]
+
+
+def test_a_law_name_ends_before_the_sentence_goes_on():
+    """Words that carry the sentence on after a law's name ("hoặc", "mà", "nếu", "nhưng", "như") are no
+    part of it (they had made names such as "Luật Đất đai mà vị trí")."""
+    # cfc85d8b3511af54.txt, a decree's rules on compensation for land
+    text = (
+        "3. Trường hợp Giấy chứng nhận hoặc giấy tờ quy định tại Điều 137 của Luật Đất đai mà vị trí, tọa độ "
+        "không chính xác thì xem xét bồi thường theo đúng vị trí, tọa độ khi đo đạc thực tế.\n"
+        "thu hồi đất, nếu có đủ điều kiện được bồi thường quy định tại khoản 1 và khoản\n"
+        "2 Điều 95 của Luật Đất đai hoặc Điều 5 của Nghị định này"
+    )
+    assert laws_named(text) == [("Luật Đất đai", None), ("Luật Đất đai", None)]

@@ -182,6 +182,21 @@ LAW_STOP_WORDS = (
     "cho",
     "khi",
     "này",
+    # words that go on in the sentence after a name, mostly once a name runs over a line break: "Luật
+    # Đất đai hoặc …", "Luật Bảo hiểm xã hội mà …", "… nếu …", "… bao gồm …", "… thuộc trường hợp …"
+    "hoặc",
+    "mà",
+    "nếu",
+    "nhưng",
+    "bao",
+    "bị",
+    "bằng",
+    "kèm",
+    "thuộc",
+    "từ",
+    "cũng",
+    "đồng",
+    "như",
 )
 # Capitalised names inside a law's name: "Luật Tổ chức Chính phủ", "Luật Hoạt động giám sát của
 # Quốc hội và Hội đồng nhân dân", "Luật Mặt trận Tổ quốc Việt Nam".
@@ -203,6 +218,9 @@ LAW_NAME_PROPER = (
     "Kiểm toán Nhà nước",
 )
 _LAW_WORD = rf"(?!(?:{'|'.join(LAW_STOP_WORDS)})(?!\w))[a-zđà-ỹ][^\W\d_]*"
+# a name goes on over one line break, not a blank line: hard-wrapped text cuts "Luật Bảo vệ bí mật nhà\nnước",
+# "Luật Ban hành văn\nbản quy phạm pháp luật" (corpus/real 0a97eb9c3c536047, 020bddd030400bd2)
+_LAW_GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
 # "của Quốc hội", "và Hội đồng nhân dân" continue a name only before a capitalised proper name
 _LAW_PROPER = rf"(?:(?:của|và)[ \t]+)?(?:{'|'.join(_words(p) for p in LAW_NAME_PROPER)})(?![^\W\d_])"
 # A law is identified by its name and the date it was passed: "Luật Tổ chức chính quyền địa phương
@@ -213,13 +231,13 @@ LAW_DATE = rf"(?:\s*,?\s*(?P<date>{DATE})|\s+năm\s+(?P<law_year>(?:19|20)\d\d)(
 _LAW_TYPE = word_start_alternation([_words("Bộ luật"), _words("Luật")])
 LAW_BY_NAME = re.compile(
     rf"(?P<type>{_LAW_TYPE})\s+(?P<name_first>[A-ZĐÀ-Ỹ][^\W\d_]*)"
-    rf"(?P<name_rest>(?:[ \t]+{_LAW_WORD}|\s+{_LAW_PROPER}){{0,12}})"
+    rf"(?P<name_rest>(?:{_LAW_GAP}{_LAW_WORD}|\s+{_LAW_PROPER}){{0,12}})"
     rf"(?:\s+số\s+{STATE_SYMBOL})?{LAW_DATE}?"
 )
 # A law amending others, named after them: "Luật sửa đổi, bổ sung một số điều của Luật Tổ chức
 # Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019" — the date is the
 # amending law's; the laws it names are cited (and amended) without one.
-_LAW_NAME_ONLY = rf"(?:Bộ\s+luật|Luật)\s+[A-ZĐÀ-Ỹ][^\W\d_]*(?:[ \t]+{_LAW_WORD}|\s+{_LAW_PROPER}){{0,12}}"
+_LAW_NAME_ONLY = rf"(?:Bộ\s+luật|Luật)\s+[A-ZĐÀ-Ỹ][^\W\d_]*(?:{_LAW_GAP}{_LAW_WORD}|\s+{_LAW_PROPER}){{0,12}}"
 AMENDING_LAW = re.compile(
     rf"{word_start_alternation(['Luật'])}\s+(?P<verb>sửa\s+đổi(?:\s*,\s*bổ\s+sung)?(?:\s+một\s+số\s+điều)?\s+của)"
     rf"\s+(?P<targets>(?:các\s+)?{_LAW_NAME_ONLY}(?:\s*(?:,|và)\s*{_LAW_NAME_ONLY})*)"
