@@ -6,6 +6,7 @@ of the public repository tnt305/tai_lieu_noi_bo)."""
 
 from __future__ import annotations
 
+from graph.extract.agencies import parse_agencies
 from graph.extract.tasks import item_match, prose_tasks
 from graph.model import Span
 
@@ -177,3 +178,45 @@ def test_the_rule_under_a_header_is_no_bullet():
     )
     assert item_match("---------------") is None and item_match("-------") is None
     assert not [t for t in tasks_of(text) if t[1].startswith("Số:")]
+
+
+def test_what_a_body_does_or_answers_for_is_no_part_of_its_name():
+    """ "theo chức năng, nhiệm vụ, thẩm quyền", "trong phạm vi chức năng, nhiệm vụ của mình", "có trách
+    nhiệm …", an address, and the verb "niêm yết" end a body's name (they had been printed as part of it)."""
+    # 858c0de43c18ce78.txt, Nghị quyết of the Government on national reserves
+    text = (
+        "2. Bộ Quốc phòng, Bộ Công an theo chức năng, nhiệm vụ, thẩm quyền\n"
+        "chủ trì, phối hợp với các Bộ, cơ quan liên quan và các địa phương:\n"
+        "a) Rà soát các mặt\n"
+        "hàng dự trữ quốc gia thuộc lĩnh vực quản lý, chủ động xuất cấp hàng dự trữ quốc\n"
+        "gia theo thẩm quyền và quy định pháp luật để hỗ trợ các địa phương khắc phục hậu quả.\n"
+    )
+    assert [lead for _, _, lead, _ in tasks_of(text)] == [["Bộ Quốc phòng", "Bộ Công an"]]
+    # 69db23c781b2e9aa.txt, Kế hoạch 624/KH-UBND of Hà Tĩnh
+    text = (
+        "8. Các sở, cơ quan trực thuộc Sở và các cơ quan liên quan trong phạm vi chức năng, nhiệm vụ của "
+        "mình tổ chức triển khai thực hiện Kế hoạch.\n"
+    )
+    assert [lead for _, _, lead, _ in tasks_of(text)] == [
+        ["Các sở, cơ quan trực thuộc Sở", "các cơ quan liên quan"]
+    ]
+    # 5b692e230f990be5.txt, a provincial decision on a software's management
+    text = (
+        "2. Sở Khoa học và Công nghệ có trách nhiệm quản lý về kỹ thuật, bao gồm:\n"
+        "a) Đảm bảo hạ tầng kỹ thuật máy chủ, đường truyền để Phần mềm vận hành ổn định, thông suốt.\n"
+    )
+    assert [lead for _, _, lead, _ in tasks_of(text)] == [["Sở Khoa học và Công nghệ"]]
+    # 27cbc6425a10478c.txt, a decision publishing administrative procedures
+    text = (
+        "2. Sở Khoa học và Công nghệ,\n"
+        "UBND các xã, phường niêm yết công khai nội dung TTHC tại Trung tâm Phục vụ hành\n"
+        "chính công, Điểm tiếp nhận và Trả kết quả và thực hiện giải quyết TTHC theo Quyết\n"
+        "định này.\n"
+    )
+    assert [lead for _, _, lead, _ in tasks_of(text)] == [["Sở Khoa học và Công nghệ", "UBND các xã, phường"]]
+
+
+def test_an_address_after_the_body_of_a_role_line_is_no_body():
+    # 71153021e3559f5e.txt, a procedure of Lạng Sơn
+    value = "Sở\nKhoa học và Công nghệ tỉnh Lạng Sơn. Địa chỉ: số 01 đường Mai Thế Chuẩn, phường\nLương Văn Tri, tỉnh Lạng Sơn."
+    assert [m.name for m in parse_agencies(value)] == ["Sở Khoa học và Công nghệ tỉnh Lạng Sơn"]

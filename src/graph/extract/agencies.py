@@ -101,6 +101,9 @@ def parse_agencies(text: str, offset: int = 0) -> list[AgencyMention]:
 def _body_bounds(text: str) -> Iterator[tuple[int, int]]:
     """Character bounds of each body in ``text``, trimmed of separators and punctuation; lazily, so
     that a test of every body stops at the first that fails."""
+    address = _ADDRESS.search(text)
+    if address:
+        text = text[: address.start()].rstrip(_STRIP + "(")
     depth = _paren_depths(text) if "(" in text else None  # no bracket: every depth is 0
     start = 0
     for sep in _SEPARATOR.finditer(text):
@@ -108,9 +111,30 @@ def _body_bounds(text: str) -> Iterator[tuple[int, int]]:
         if (depth is None or depth[sep.start()] == 0) and (
             ";" in sep.group() or _opens_body(text, sep.end())
         ):
-            yield from _trimmed(text, start, sep.start())
+            yield from _trimmed(text, start, _before_qualifier(text, start, sep.start()))
             start = sep.end()
-    yield from _trimmed(text, start, len(text))
+    yield from _trimmed(text, start, _before_qualifier(text, start, len(text)))
+
+
+# what a body does or answers for is no part of its name: "Bộ Công an theo chức năng, nhiệm vụ, thẩm quyền"
+# (corpus/real 858c0de43c18ce78), "các sở, ban, ngành Thành phố trong phạm vi chức năng, nhiệm vụ của mình"
+# (2f6f80b9918e52de), "Đại biểu Quốc hội tỉnh Đồng Tháp, trong phạm vi nhiệm vụ, quyền hạn của mình"
+# (284dd97bc14e3aeb), "Các cơ quan theo thẩm quyền" (4d98410054b11ab4), "Văn phòng UBND tỉnh có trách
+# nhiệm gửi, công khai …" (be5392d4f50c27a6)
+_G = r"[ \t\n]+"
+_QUALIFIER = re.compile(
+    # (from the word on, after a space or comma: the caller trims what is before)
+    rf"(?<=[ \t\n,])(?:(?:theo|trong|thuộc)(?:{_G}phạm{_G}vi)?{_G}"
+    rf"(?:chức{_G}năng|nhiệm{_G}vụ|thẩm{_G}quyền|quyền{_G}hạn)|(?:có|chịu){_G}trách{_G}nhiệm)(?!\w)"
+)
+# an address printed after a body ends the bodies: "Sở Khoa học và Công nghệ tỉnh Lạng Sơn. Địa chỉ: số 01
+# đường Mai Thế Chuẩn, …" (corpus/real 71153021e3559f5e), "… Điện lực Jaks Hải Dương. (Địa chỉ: …)"
+_ADDRESS = re.compile(r"(?<!\w)[Đđ]ịa[ \t]+chỉ[ \t]*:")
+
+
+def _before_qualifier(text: str, start: int, end: int) -> int:
+    qualifier = _QUALIFIER.search(text, start, end)
+    return qualifier.start() if qualifier and qualifier.start() > start else end
 
 
 def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

@@ -144,6 +144,9 @@ ACTION_VERBS: tuple[str, ...] = (
     # "… phối hợp với Bộ Văn hóa, Thể thao và Du lịch tiếp tục bảo đảm …" (corpus/real 7c7edac5664780ef)
     "tiếp tục",
     "cập nhật",  # "2. Văn phòng UBND tỉnh cập nhật, đăng tải công khai …" (corpus/real 04e4130eb91f3242)
+    # "2. Sở Khoa học và Công nghệ, UBND các xã, phường niêm yết công khai nội dung TTHC …" (27cbc6425a10478c;
+    # 20 real decisions publishing administrative procedures print it)
+    "niêm yết",
 )
 
 # ------------------------------------------------------------------ task tables
