@@ -759,3 +759,48 @@ def test_build_goes_on_past_an_explicit_looping_link(tmp_path):
     assert result.exit_code == 1, result.output
     assert "bỏ qua (skipped)" in result.stderr and "symbolic link loop" in result.stderr
     assert "1 văn bản (documents)" in result.stdout and "1 bỏ qua (skipped)" in result.stdout
+
+
+REAL = Path(__file__).parent / "real"
+
+
+@pytest.mark.parametrize(
+    "name, title",
+    [
+        ("2309cfa89d8d9501.txt", "Thông tư 16/2024/TT-BCA quy định về mẫu thẻ căn cước, mẫu giấy chứng nhận"),
+        (
+            "836d98f08440889f.txt",
+            "Công dân được bảo vệ quyền lợi thế nào khi sử dụng ứng dụng định danh quốc",
+        ),
+    ],
+)
+def test_a_question_and_answer_page_is_not_a_policy_document(name, title):
+    """thuvienphapluat.vn Q&A pages of the real corpus (tests/real/SOURCES.md) are titled with their
+    question; they cite documents but are none, and had been ingested as documents with no type."""
+    error = _error_for(REAL / name)
+    assert error.startswith(
+        f"{name}: không phải văn bản chính sách: trang hỏi đáp, tiêu đề là một câu hỏi ({title}"
+    )
+    assert "(not a policy document: a question-and-answer page, its title is a question (" in error
+
+
+def test_an_encyclopedia_article_is_not_a_policy_document():
+    """An encyclopedia page of the real corpus (its infobox a Markdown table, reference marks "[1]", no
+    "Số:" line, no national motto or Party name in capitals at its head)."""
+    assert _error_for(REAL / "36a9eec2c2acf23d.txt") == (
+        "36a9eec2c2acf23d.txt: không phải văn bản chính sách: bài viết bách khoa (bảng thông tin, chú thích [1], "
+        "không có số văn bản, quốc hiệu hay tên Đảng ở đầu) (not a policy document: an encyclopedia article "
+        "(infobox table, [1] reference marks, no document number, national motto or Party name at its head))"
+    )
+
+
+def test_a_document_with_a_table_and_reference_marks_is_kept(tmp_path):
+    """The same article under a document's head ("Số:" line, national motto) is read: a document
+    printed with Markdown tables and web footnote marks is never refused for them."""
+    article = (REAL / "36a9eec2c2acf23d.txt").read_text(encoding="utf-8")
+    path = tmp_path / "qd.txt"
+    path.write_text(
+        "ỦY BAN NHÂN DÂN TỈNH NGHỆ AN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 1026/KH-UBND\n" + article,
+        encoding="utf-8",
+    )
+    assert read_source(path).text.startswith("ỦY BAN NHÂN DÂN TỈNH NGHỆ AN")

@@ -670,12 +670,62 @@ def _check_policy_text(name: str, text: str, prose: str | None = None) -> None:
             "nội dung không phải tiếng Việt (hoặc sai bảng mã)",
             "the text is not Vietnamese (or is wrongly encoded)",
         )
-    if not DOC_TYPE_WORD.search(unicodedata.normalize("NFC", text)):
+    text = unicodedata.normalize("NFC", text)
+    if not DOC_TYPE_WORD.search(text):
         raise InputError(
             name,
             "không phải văn bản chính sách: không thấy tên loại văn bản (Nghị quyết, Kế hoạch, Quyết định …)",
             "not a policy document: no document type word (Nghị quyết, Kế hoạch, Quyết định …) found",
         )
+    title = _first_line(text)
+    if title.endswith("?"):
+        raise InputError(
+            name,
+            f"không phải văn bản chính sách: trang hỏi đáp, tiêu đề là một câu hỏi ({title[:80]})",
+            f"not a policy document: a question-and-answer page, its title is a question ({title[:80]})",
+        )
+    if _is_encyclopedia_article(text):
+        raise InputError(
+            name,
+            "không phải văn bản chính sách: bài viết bách khoa (bảng thông tin, chú thích [1], không có số"
+            " văn bản, quốc hiệu hay tên Đảng ở đầu)",
+            "not a policy document: an encyclopedia article (infobox table, [1] reference marks, no"
+            " document number, national motto or Party name at its head)",
+        )
+
+
+# A page of questions and answers (real/: 18 thuvienphapluat.vn pages such as "Hạn chót có hiệu lực của
+# chứng minh nhân dân là vào ngày nào? …") is titled with its question; no document of the genre opens
+# with one: it opens with its issuer, the national motto or the Party's name.
+def _first_line(text: str) -> str:
+    for line in text.splitlines():
+        if line.strip():
+            return line.strip()
+    return ""
+
+
+# An encyclopedia article (real/: six pages such as "Việt Nam", "Chủ nghĩa Tam Dân", "Diễu binh Chiến thắng
+# Điện Biên Phủ 2024") prints an infobox as a Markdown table and reference marks "[1]"; a document printed
+# that way still has a "Số:" line or the motto or Party name in capitals at its head, and is kept.
+_TABLE_RULE = re.compile(r"\|[ \t]*:?-{3,}:?[ \t]*\|")
+_REFERENCE_MARK = re.compile(r"\[\d{1,3}\]")
+_REFERENCE_MARKS_MIN = 3
+_HEAD_CHARS = 4000
+_NUMBER_LINE = re.compile(r"(?m)^[ \t|]*(?:Số|SỐ)[ \t]*:")
+_OFFICIAL_HEAD = re.compile(
+    r"CỘNG[ \t]+HÒA[ \t]+XÃ[ \t]+HỘI[ \t]+CHỦ[ \t]+NGHĨA[ \t]+VIỆT[ \t]+NAM|CỘNG[ \t]+HOÀ[ \t]+XÃ[ \t]+HỘI"
+    r"|ĐẢNG[ \t]+CỘNG[ \t]+SẢN[ \t]+VIỆT[ \t]+NAM"
+)
+
+
+def _is_encyclopedia_article(text: str) -> bool:
+    head = text[:_HEAD_CHARS]
+    return (
+        _TABLE_RULE.search(text) is not None
+        and len(_REFERENCE_MARK.findall(text)) >= _REFERENCE_MARKS_MIN
+        and not _NUMBER_LINE.search(head)
+        and not _OFFICIAL_HEAD.search(head)
+    )
 
 
 def _control_share(text: str) -> float:
