@@ -16,7 +16,7 @@ import pyoxigraph as ox
 import pytest
 
 from graph.server import create_app
-from graph.server.guard import screen
+from graph.server.guard import MAX_QUERY_CHARS, screen
 from graph.server.sandbox import deny_network
 from server_support import FIXTURE, RAW_DIR, Listener, build_fixture_store, running_server, serving
 
@@ -283,6 +283,43 @@ def test_deeply_nested_query_is_refused_and_the_next_one_succeeds(url):
     assert refused.status_code == 400 and "nested" in refused.text
     innocent = select(url, AGENCIES_QUERY)
     assert innocent.status_code == 200 and len(innocent.json()["results"]["bindings"]) == 4
+
+
+def _filled(prefix: str, unit: str, suffix: str, units: int | None = None) -> str:
+    """``prefix unit…unit suffix``, as many units as fit in MAX_QUERY_CHARS (or ``units``)."""
+    if units is None:
+        units = (MAX_QUERY_CHARS - len(prefix) - len(suffix)) // len(unit)
+    return prefix + unit * units + suffix
+
+
+# Deep without a single bracket more: each level is a recursion of Oxigraph's parser or
+# evaluator.  10,000 '!' killed a worker (SIGSEGV: its 8 MiB main-thread stack overflowed).
+DEEP_WITHOUT_BRACKETS = {
+    "negations": _filled("ASK { FILTER(", "!!", "true) }"),
+    "disjunctions": _filled("ASK { FILTER(true", "||1", ") }"),
+    "optionals": _filled("ASK { ", "OPTIONAL{}", " }"),
+    "minuses": _filled("ASK { ", "MINUS{}", " }"),
+}
+
+
+def _workers_died(url) -> int:
+    return httpx.get(url + "/health", timeout=30).json()["workers_died"]
+
+
+@pytest.mark.parametrize("name", sorted(DEEP_WITHOUT_BRACKETS))
+def test_deep_expressions_within_the_length_limit_are_answered_without_killing_a_worker(url, name):
+    text = DEEP_WITHOUT_BRACKETS[name]
+    assert len(text) <= MAX_QUERY_CHARS
+    died = _workers_died(url)
+    response = httpx.post(
+        url + "/sparql",
+        content=text.encode(),
+        headers={"Content-Type": "application/sparql-query", "Accept": "application/sparql-results+json"},
+        timeout=30,
+    )
+    assert response.status_code == 200, response.text
+    assert response.json()["boolean"] is True
+    assert _workers_died(url) == died
 
 
 def test_query_too_long_is_refused_before_any_worker(url):

@@ -474,12 +474,25 @@ def _reply(store, job: Job) -> tuple:
         return ("error", 500, f"{type(err).__name__}: {err}")
 
 
+# Oxigraph's parser, optimiser and evaluator recurse once per level of an expression, a path or
+# a group of patterns, and a level can cost one character: 10,000 '!' (or 20,000 '+1', 8,000
+# 'UNION {}') well inside MAX_QUERY_CHARS overflowed the worker's 8 MiB main-thread stack and
+# killed it (SIGSEGV), once per one-line request.  Jobs run in a thread with this stack: the
+# deepest text that fits in MAX_QUERY_CHARS needed ~60 MiB (65,000 '!'), 64 MiB was enough for
+# every form measured; it is address space set aside, its pages used only as deep as a query goes.
+JOB_STACK_BYTES = 128 * 2**20
+
+
 def worker_main(
     conn, store_path: str, writable: bool, memory_bytes: int | None = None, stderr_path: str | None = None
 ) -> None:
     """Serve jobs from ``conn`` until the parent closes it.  The worker first gives up the
     network and caps its memory, warms the query checker, then says it is ready.  Ctrl-C goes
-    to the parent, which ends its workers itself; a worker ignores SIGINT."""
+    to the parent, which ends its workers itself; a worker ignores SIGINT.  Jobs run in a
+    thread with a deep stack (``JOB_STACK_BYTES``), started after the network filter, which
+    it inherits."""
+    import threading
+
     from . import sandbox
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -490,6 +503,16 @@ def worker_main(
 
     warm_up()
     sandbox.limit_memory(memory_bytes)
+    jobs = threading.Thread(target=_serve_jobs, args=(conn, store_path, writable), name="jobs")
+    threading.stack_size(JOB_STACK_BYTES)  # read when the thread starts, not when it is made
+    try:
+        jobs.start()
+    finally:
+        threading.stack_size(0)
+    jobs.join()
+
+
+def _serve_jobs(conn, store_path: str, writable: bool) -> None:
     store, generation = None, None
     if not writable:  # opened now, so the first request on a fresh worker does not pay for it
         try:
