@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import shutil
 import signal
 import socket
 import threading
@@ -138,6 +139,34 @@ def test_load_and_service_as_updates_are_refused(url, listener, form):
         response = httpx.post(url + "/sparql", data={form: text}, timeout=30)
         assert response.status_code == 403
     assert listener.contacts == []
+
+
+@pytest.fixture(scope="module")
+def writable_url(store, tmp_path_factory):
+    copy = shutil.copytree(store, tmp_path_factory.mktemp("writable") / "store")
+    with running_server(copy, allow_update=True, update_token="s3cret", workers=1) as base_url:
+        yield base_url
+
+
+UPDATE = "INSERT DATA { GRAPH <urn:g> { <urn:get> <urn:b> 'by GET' } }"
+TOKEN = {"Authorization": "Bearer s3cret"}
+
+
+def test_an_update_sent_by_get_is_refused_even_with_the_token(writable_url):
+    response = httpx.get(writable_url + "/sparql", params={"update": UPDATE}, headers=TOKEN, timeout=30)
+    assert response.status_code == 405 and response.headers["allow"] == "POST"
+    assert "POST" in response.text
+    seen = select(writable_url, "SELECT ?o WHERE { <urn:get> <urn:b> ?o }").json()["results"]["bindings"]
+    assert seen == []
+
+
+@pytest.mark.parametrize("token", [None, "Bearer wrong", "Bearer s3cret"])
+def test_answers_to_update_requests_are_never_cached(writable_url, token):
+    headers = {"Authorization": token} if token else {}
+    update = "INSERT DATA { GRAPH <urn:g> { <urn:c> <urn:b> 'x' } }"
+    response = httpx.post(writable_url + "/sparql", data={"update": update}, headers=headers, timeout=30)
+    assert response.status_code == (200 if token == "Bearer s3cret" else 401)
+    assert response.headers["cache-control"] == "no-store"
 
 
 def _service_from_a_sandboxed_process(endpoint: str, results) -> None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import hashlib
 import hmac
 import logging
 import os
@@ -235,7 +236,16 @@ async def sparql_endpoint(request: Request) -> Response:
             400, "chỉ một query hoặc một update mỗi yêu cầu (exactly one query or update per request)"
         )
     if updates:
-        return await _update(request, settings, updates[0])
+        if request.method != "POST":  # SPARQL 1.1 Protocol §2.2: an update is POSTed, never a GET
+            return _no_store(
+                _error(
+                    405,
+                    "Lệnh cập nhật phải gửi bằng POST (an update must be sent with POST, never GET: a "
+                    "URL is logged, cached, prefetched and replayed)",
+                ),
+                allow="POST",
+            )
+        return _no_store(await _update(request, settings, updates[0]))
     if not queries:
         if request.method == "GET":
             return service_description(request, settings)
@@ -313,6 +323,21 @@ async def download(request: Request) -> Response:
     return response
 
 
+def _no_store(response: Response, allow: str | None = None) -> Response:
+    """A response to a request that may carry the update token: never kept by a cache."""
+    response.headers["Cache-Control"] = "no-store"
+    if allow:
+        response.headers["Allow"] = allow
+    return response
+
+
+def _same_secret(given: str, expected: str) -> bool:
+    """Compared in constant time, length included (compare_digest alone tells the length apart)."""
+    return hmac.compare_digest(
+        hashlib.sha256(given.encode()).digest(), hashlib.sha256(expected.encode()).digest()
+    )
+
+
 async def _update(request: Request, settings: Settings, update: str) -> Response:
     if not settings.allow_update:
         return _error(
@@ -321,9 +346,7 @@ async def _update(request: Request, settings: Settings, update: str) -> Response
             "start it with --allow-update and a token)",
         )
     scheme, _, token = request.headers.get("authorization", "").partition(" ")
-    if scheme.lower() != "bearer" or not hmac.compare_digest(
-        token.strip().encode(), (settings.update_token or "").encode()
-    ):
+    if scheme.lower() != "bearer" or not _same_secret(token.strip(), settings.update_token or ""):
         return Response(
             "Cần token hợp lệ (a valid bearer token is required)\n",
             status_code=401,
