@@ -9,6 +9,7 @@ import subprocess
 import sys
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
@@ -17,6 +18,8 @@ import pytest
 
 from graph.store import (
     CRASH_ENV,
+    FeedAbandoned,
+    GraphFeed,
     GraphFile,
     StoreBusy,
     StoreError,
@@ -109,6 +112,45 @@ def test_the_default_graph_holds_every_triple_of_every_file_once(tmp_path):
     distinct = len(triples_of(*names))
     assert in_default == rebuilt.triples == distinct
     assert in_union == rebuilt.quads == len(triples_of(names[0])) + len(triples_of(names[1])) > distinct
+
+
+def test_a_load_fed_while_the_files_are_written_reads_every_file_added_before_the_feed_closed(tmp_path):
+    """A build hands each file to the load as soon as it is written: the load, started first,
+    waits for the files and ends with the store holding exactly them, as a list would give."""
+    names = ("quang-ngai-kh-ubnd-2024-214.ttl", "quang-ngai-ctr-tu-2023-thuc-hien-29-nq-tw.ttl")
+    feed = GraphFeed()
+    loading = ThreadPoolExecutor(max_workers=1).submit(rebuild, tmp_path / "store", feed)
+    for name in names:
+        time.sleep(0.2)  # the load is waiting for the next file
+        assert not loading.done()
+        feed.add(graph_file(name))
+    feed.close()
+    rebuilt = loading.result(timeout=60)
+    assert (rebuilt.quads, rebuilt.triples) == (
+        len(triples_of(names[0])) + len(triples_of(names[1])),
+        len(triples_of(*names)),
+    )
+    assert sorted(graph_sizes(open_store(tmp_path / "store"))) == sorted(
+        graph_file(n).graph_iri for n in names
+    )
+
+
+def test_an_abandoned_feed_ends_its_load_and_keeps_the_previous_store(tmp_path):
+    """A build that stops while writing its files (an error, Ctrl-C) abandons the feed: the waiting
+    load fails instead of waiting for ever, its half-loaded generation is removed, and the store
+    readers open is the previous one."""
+    store = tmp_path / "store"
+    rebuild(store, [graph_file("_agencies.ttl")])
+    before = (os.readlink(store), quads(store))
+    feed = GraphFeed()
+    loading = ThreadPoolExecutor(max_workers=1).submit(rebuild, store, feed)
+    feed.add(graph_file("quang-ngai-kh-ubnd-2024-214.ttl"))
+    time.sleep(0.2)
+    feed.abandon()
+    with pytest.raises(FeedAbandoned):
+        loading.result(timeout=60)
+    assert (os.readlink(store), quads(store)) == before
+    assert beside(store) == sorted([".store.lock", before[0]])
 
 
 def test_after_an_update_the_default_graph_follows_the_named_graphs(tmp_path):

@@ -7,7 +7,8 @@ A bad file never aborts the batch: it is reported with its name and reason (and
 for a file over a limit, the stage it was in) and every other file goes in.
 
 The store is loaded from exactly the Turtle files this build wrote (plus the
-ontology), never from whatever the Turtle folder holds.  Turtle files of
+ontology), never from whatever the Turtle folder holds; the load starts with the
+writing and reads each file as soon as it is written (``StreamedLoad``).  Turtle files of
 earlier builds that this one did not write are removed (they carry this
 program's header line); other ``.ttl`` files there are named, not loaded.  Two
 inputs that would write the same Turtle file or named graph (``a/doc.txt`` and
@@ -27,6 +28,7 @@ import time
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -42,6 +44,7 @@ from .registry import slugify
 from .resolve import Resolution, resolve
 from .resources import ONTOLOGY_DIR
 from .store import (
+    GraphFeed,
     GraphFile,
     Rebuilt,
     build_lock,
@@ -179,22 +182,22 @@ def build(
         crash_point("parsed")
         res = resolve(report.documents, base=base)
         outputs = name_outputs(report, res.base)
-        write_turtle(pool, outputs, res, ttl_dir, report, progress, spool)
-        crash_point("ttl-written")
-        files = [
-            GraphFile(o.graph_iri, ttl_dir / o.ttl_name, staged_n_triples(ttl_dir / o.ttl_name))
-            for o in report.outputs
-        ]
-        for name, source in SHARED_TTL.items():
-            copy_rebased(ONTOLOGY_DIR / source, ttl_dir / name, res.base)
-            files.append(GraphFile(f"{res.base}/graph/{SHARED_GRAPHS[name]}", ttl_dir / name))
-        report.removed_ttl, report.foreign_ttl = tidy_ttl_dir(ttl_dir, {f.path.name for f in files})
-        progress("load", 0, 1, os.fspath(target))
-        files.sort(key=lambda f: f.path.name)
+        load = StreamedLoad(target)
         try:
-            rebuilt = _load_store(target, files)
+            for name, source in SHARED_TTL.items():
+                copy_rebased(ONTOLOGY_DIR / source, ttl_dir / name, res.base)
+                load.add(GraphFile(f"{res.base}/graph/{SHARED_GRAPHS[name]}", ttl_dir / name))
+            write_turtle(pool, outputs, res, ttl_dir, report, progress, spool, load.add)
+            crash_point("ttl-written")
+            files = sorted(load.feed.files, key=lambda f: f.path.name)
+            report.removed_ttl, report.foreign_ttl = tidy_ttl_dir(ttl_dir, {f.path.name for f in files})
+            progress("load", 0, 1, os.fspath(target))
+            rebuilt = load.finish()
+        except BaseException:
+            load.abandon()
+            raise
         finally:
-            for staged in files:
+            for staged in load.feed.files:
                 if staged.n_triples is not None:
                     staged.n_triples.unlink(missing_ok=True)
         report.store_quads = rebuilt.quads
@@ -222,6 +225,36 @@ def spool_beside(ttl_dir: Path) -> Iterator[Path]:
 def _lock(target: str | Path):
     """The embedded store's build lock; a server takes each graph's PUT atomically on its own."""
     return build_lock(target) if isinstance(target, Path) else nullcontext()
+
+
+class StreamedLoad:
+    """The store load of a build, started before the build writes its graph files: an embedded
+    store reads each file as soon as it is written (``GraphFeed``), in a thread beside the workers
+    that write the others; a server is loaded once every file is written."""
+
+    def __init__(self, target: str | Path):
+        self.target = target
+        self.feed = GraphFeed()
+        self.loader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="policy-graph-load")
+        self.loading = self.loader.submit(rebuild, target, self.feed) if isinstance(target, Path) else None
+
+    def add(self, graph_file: GraphFile) -> None:
+        self.feed.add(graph_file)
+
+    def finish(self) -> Rebuilt:
+        """Every file is written: load what is left, swap the store in, and say what it holds."""
+        self.feed.close()
+        try:
+            if self.loading is None:
+                return _load_store(self.target, self.feed.files)
+            return self.loading.result()
+        finally:
+            self.loader.shutdown()
+
+    def abandon(self) -> None:
+        """The build stopped: end the load (its half-loaded generation is removed, the store kept)."""
+        self.feed.abandon()
+        self.loader.shutdown(wait=True)
 
 
 def _load_store(target: str | Path, files: list[GraphFile]) -> Rebuilt:
@@ -508,9 +541,11 @@ def write_turtle(
     report: BuildReport,
     progress: Progress,
     spool: Path,
+    written: Callable[[GraphFile], None] = lambda graph_file: None,
 ) -> None:
-    """Write each document's Turtle file in the pool, from the whole document in ``spool``; a
-    document that fails here is rejected too."""
+    """Write each document's Turtle file in the pool, from the whole document in ``spool``, and
+    hand each file to ``written`` as soon as it is written; a document that fails here is
+    rejected too."""
     pool.share(res)
     items = []
     for o in outputs:
@@ -521,6 +556,8 @@ def write_turtle(
         output = outputs[outcome.index]
         if outcome.ok:
             output.triples = outcome.value
+            turtle_file = ttl_dir / output.ttl_name
+            written(GraphFile(output.graph_iri, turtle_file, staged_n_triples(turtle_file)))
         else:
             failed.add(outcome.index)
             name = output.doc.source.name if output.doc is not None else output.shown

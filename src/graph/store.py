@@ -35,9 +35,10 @@ import os
 import re
 import shutil
 import signal
+import threading
 import time
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -181,8 +182,9 @@ def _open_generation(store_path: str | os.PathLike, read_only: bool) -> ox.Store
 # ------------------------------------------------------------------ rebuild
 
 
-def rebuild(store_path: str | os.PathLike, graph_files: list[GraphFile]) -> Rebuilt:
-    """Replace the store at ``store_path`` with exactly ``graph_files``."""
+def rebuild(store_path: str | os.PathLike, graph_files: Iterable[GraphFile]) -> Rebuilt:
+    """Replace the store at ``store_path`` with exactly ``graph_files`` (a list, or a ``GraphFeed``
+    that a build fills while the store loads)."""
     target = store_location(store_path)
     check_replaceable(target)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -202,7 +204,7 @@ def rebuild(store_path: str | os.PathLike, graph_files: list[GraphFile]) -> Rebu
         return Rebuilt(quads, triples, removed)
 
 
-def _load(folder: Path, graph_files: list[GraphFile]) -> tuple[int, int]:
+def _load(folder: Path, graph_files: Iterable[GraphFile]) -> tuple[int, int]:
     """Load every file into its named graph and into the default graph; return (quads in the named
     graphs, distinct triples in the default graph)."""
     store = ox.Store(str(folder))
@@ -243,11 +245,67 @@ def _load(folder: Path, graph_files: list[GraphFile]) -> tuple[int, int]:
 STREAM_BUFFER = 1 << 20
 
 
+class FeedAbandoned(RuntimeError):
+    """The build that filled a ``GraphFeed`` stopped before writing every file: the load fails."""
+
+
+class GraphFeed:
+    """The graph files of a build, given to the store load as the build writes them.
+
+    The load reads each file as soon as it is written, while the workers write the others, and
+    ends when the feed is closed: the bulk loads' parsing overlaps the writing, and the cores are
+    not idle while the last files are written.  Each reader (the named graphs' load, the default
+    graph's) walks the files from the first at its own pace.  ``abandon`` makes every reader raise
+    ``FeedAbandoned``, so a build that stops half way ends its load instead of leaving it waiting.
+    """
+
+    def __init__(self) -> None:
+        self._files: list[GraphFile] = []
+        self._closed = False
+        self._abandoned = False
+        self._changed = threading.Condition()
+
+    def add(self, graph_file: GraphFile) -> None:
+        with self._changed:
+            self._files.append(graph_file)
+            self._changed.notify_all()
+
+    def close(self) -> None:
+        with self._changed:
+            self._closed = True
+            self._changed.notify_all()
+
+    @property
+    def files(self) -> list[GraphFile]:
+        """The files added so far."""
+        with self._changed:
+            return list(self._files)
+
+    def abandon(self) -> None:
+        with self._changed:
+            self._abandoned = True
+            self._changed.notify_all()
+
+    def __iter__(self) -> Iterator[GraphFile]:
+        index = 0
+        while True:
+            with self._changed:
+                while not (self._abandoned or self._closed or index < len(self._files)):
+                    self._changed.wait()
+                if self._abandoned:
+                    raise FeedAbandoned("the build stopped before writing every graph file")
+                if index == len(self._files):
+                    return
+                graph_file = self._files[index]
+            index += 1
+            yield graph_file
+
+
 class AllTriples(io.RawIOBase):
     """Every file's triples as one N-Triples stream, read a file at a time: what the default
     graph loads, where the store keeps each triple once however many files state it."""
 
-    def __init__(self, graph_files: list[GraphFile]):
+    def __init__(self, graph_files: Iterable[GraphFile]):
         self.files = iter(graph_files)
         self.pending = memoryview(b"")
 
