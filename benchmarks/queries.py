@@ -51,13 +51,24 @@ def _first(store, query: str) -> str | None:
     return rows[0][0].value if rows else None
 
 
-def corpus_params(store) -> dict[str, dict[str, str]]:
-    """The seed parameters, with documents the store lacks replaced by its busiest ones."""
-    top = _first(
+def _busiest_root(store, numbered: bool) -> str | None:
+    """The document most documents implement; ``numbered``: among those printing a symbol."""
+    symbol = f"FILTER EXISTS {{ ?d <{ELI}id_local> ?symbol }}" if numbered else ""
+    return _first(
         store,
-        f"SELECT ?d (COUNT(DISTINCT ?x) AS ?n) WHERE {{ ?x <{ELI}ensures_implementation_of> ?d }} "
+        f"SELECT ?d (COUNT(DISTINCT ?x) AS ?n) WHERE {{ ?x <{ELI}ensures_implementation_of> ?d {symbol} }} "
         f"GROUP BY ?d ORDER BY DESC(?n) ?d LIMIT 1",
     )
+
+
+def corpus_params(store) -> dict[str, dict[str, str]]:
+    """The seed parameters, with documents the store lacks replaced by its busiest numbered ones.
+
+    Numbered: in a synthetic corpus every number carries its copy's index, so the busiest numbered
+    document is the same one at every scale (57-NQ/TW's first copy, 5700-NQ/TW) and its chain the
+    same size; an unnumbered one (the XIII Party Congress resolution) is one node that every copy
+    implements, and its chain grows with the corpus (``wide_runs``)."""
+    top = _busiest_root(store, numbered=True)
     bottom = _first(
         store,
         f"SELECT ?x (COUNT(DISTINCT ?d) AS ?n) WHERE {{ ?x <{ELI}ensures_implementation_of> ?d }} "
@@ -73,6 +84,19 @@ def corpus_params(store) -> dict[str, dict[str, str]]:
             values["doc"] = (bottom if values["doc"] == "214/KH-UBND" else top) or values["doc"]
     params["provenance"]["fact"] = _first(store, f"SELECT ?t WHERE {{ ?t a <{PG}Task> }} LIMIT 1") or ""
     return params
+
+
+WIDE_QUERIES = ("chain-down", "tree")
+
+
+def wide_runs(store) -> dict[str, tuple[str, dict[str, str]]]:
+    """Extra runs, ``label → (query, params)``, of the chain queries from the busiest document of
+    all when it is not the numbered one ``corpus_params`` gives them: on a synthetic corpus the
+    resolution every copy implements, whose answer grows with the corpus."""
+    wide, deep = _busiest_root(store, numbered=False), _busiest_root(store, numbered=True)
+    if wide is None or wide == deep:
+        return {}
+    return {f"{name} (widest root)": (name, {"doc": wide}) for name in WIDE_QUERIES}
 
 
 def _time_in_child(store_path: str, name: str, params: dict, repeat: int, conn) -> None:

@@ -462,14 +462,16 @@ def part_synthetic(args) -> dict:
         finally:
             shutil.rmtree(corpus)
         times = {}
-        params = query_bench.corpus_params(open_store(work / "store"))
-        for query in list_queries():
+        store = open_store(work / "store")
+        params = query_bench.corpus_params(store)
+        runs = {query.name: (query.name, params.get(query.name, {})) for query in list_queries()}
+        runs.update(query_bench.wide_runs(store))
+        del store
+        for label, (name, values) in runs.items():
             measured = query_bench.time_in_process(
-                str(work / "store"), query.name, params.get(query.name, {}), args.repeat, args.timeout
+                str(work / "store"), name, values, args.repeat, args.timeout
             )
-            times[query.name] = (
-                None if measured is None else {"cpu_ms": measured[1] * 1000, "rows": measured[2]}
-            )
+            times[label] = None if measured is None else {"cpu_ms": measured[1] * 1000, "rows": measured[2]}
         found[str(scale)] = {"build": built, "queries": times}
         shutil.rmtree(work)  # gigabytes at 10×
         print(f"synthetic {scale}×: built in {built['wall_s']:.0f} s", flush=True)
@@ -498,9 +500,19 @@ def table_synthetic(result: dict, timeout: float) -> str:
         "| query | " + " | ".join(columns) + " |",
         "|---|" + "---:|" * (2 * len(scales) + (len(scales) > 1)),
     ]
-    for name in result[scales[0]]["queries"]:
+    # every scale's runs, in the order they were made (a run from the widest root exists only
+    # where that root is not the numbered one)
+    names = list(dict.fromkeys(name for scale in scales for name in result[scale]["queries"]))
+    for name in names:
         measured = [result[scale]["queries"].get(name) for scale in scales]
-        cells = [f"{q['rows']} | {q['cpu_ms']:.1f}" if q else f" | > {timeout:.0f} s" for q in measured]
+        cells = [
+            f"{q['rows']} | {q['cpu_ms']:.1f}"
+            if q
+            else " | "
+            if name not in result[scale]["queries"]
+            else f" | > {timeout:.0f} s"
+            for scale, q in zip(scales, measured, strict=True)
+        ]
         if len(scales) > 1:
             first, last = measured[0], measured[-1]
             cells.append(f"{last['cpu_ms'] / max(first['cpu_ms'], 0.05):.1f}×" if first and last else "")
