@@ -361,6 +361,40 @@ def test_cli_lists_runs_and_refuses_clearly(seed_build):
     assert bad.exit_code == 2 and "not a year or a date" in bad.output
 
 
+def test_a_long_listing_is_read_page_by_page_in_its_order(seed_build, seed_store):
+    """--limit/--offset: one page of the rows, the same rows as that slice of the whole listing."""
+    whole = rows(seed_store, "tasks")
+    assert len(whole) > 100
+    first = run_query(seed_store, "tasks", limit=10)
+    assert [tuple(term_text(r.get(c)) for c in first.columns) for r in first.rows] == whole[:10]
+    runner = CliRunner()
+    page = runner.invoke(
+        main,
+        [
+            "query",
+            "tasks",
+            "--limit",
+            "5",
+            "--offset",
+            "95",
+            "--format",
+            "csv",
+            "--store",
+            str(seed_build[1]),
+        ],
+    )
+    assert page.exit_code == 0
+    header, *found = csv.reader(io.StringIO(page.stdout.lstrip("\ufeff")))
+    assert header[:3] == ["doc", "task", "label"]
+    assert [tuple(row) for row in found] == whole[95:100]
+    assert "trang sau (next page): --limit 5 --offset 100" in page.stderr
+    last = runner.invoke(
+        main,
+        ["query", "tasks", "--limit", "5", "--offset", str(len(whole) - 2), "--store", str(seed_build[1])],
+    )
+    assert last.exit_code == 0 and "next page" not in last.output and "tasks: 2 dòng (rows)" in last.output
+
+
 def test_table_output_aligns_vietnamese(seed_build, monkeypatch):
     monkeypatch.setenv("COLUMNS", "240")
     runner = CliRunner()

@@ -343,12 +343,31 @@ def validate(store_path: str, shapes: str | None) -> None:
     default=None,
     help="Write to this file instead of standard output (required for xlsx on a terminal).",
 )
+@click.option(
+    "--limit",
+    type=click.IntRange(min=0),
+    default=None,
+    help="At most N rows, in the query's order (a page of a long listing).",
+)
+@click.option(
+    "--offset",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Skip the first N rows (with --limit: the next page).",
+)
 @store_option
 @click.option(
     "--list", "list_only", is_flag=True, help="List the queries with their descriptions and parameters."
 )
 def query(
-    name: str | None, params: tuple[str, ...], fmt: str, output: str | None, store_path: str, list_only: bool
+    name: str | None,
+    params: tuple[str, ...],
+    fmt: str,
+    output: str | None,
+    limit: int | None,
+    offset: int,
+    store_path: str,
+    list_only: bool,
 ) -> None:
     """Run queries/NAME.rq against the store."""
     from . import queries as q
@@ -365,13 +384,18 @@ def query(
         values[key.strip()] = value.strip()
     try:
         store = open_store(store_path)
-        result = q.run_query(store, name, values)
+        result = q.run_query(store, name, values, limit=limit, offset=offset)
     except (q.QueryError, FileNotFoundError) as err:
         raise click.UsageError(str(err)) from err
     if fmt == "table" and output is None:
         print_result_table(name, result)
-        return
-    write_result(result, fmt, output, name)
+    else:
+        write_result(result, fmt, output, name)
+    if limit and len(result.rows) == limit:
+        click.echo(
+            f"trang sau (next page): --limit {limit} --offset {offset + limit}",
+            err=fmt != "table" or output is not None,
+        )
 
 
 @main.command()

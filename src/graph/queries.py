@@ -329,14 +329,41 @@ def with_values(query: NamedQuery, runs: list[dict[ox.Variable, object]]) -> str
     return f"{query.text[: match.end()]}\n  {block}{query.text[match.end() :]}"
 
 
+_ENDS_PAGED = re.compile(r"\b(LIMIT|OFFSET)\s+\d+\s*$", re.IGNORECASE)
+
+
+def paged(text: str, limit: int | None = None, offset: int = 0) -> str:
+    """The query with ``LIMIT``/``OFFSET`` after its ORDER BY: one page of its rows, in its order.
+    Oxigraph still evaluates and sorts every row of an ordered listing; a page saves turning the
+    others into Python and printing them (10x synthetic corpus, citations: 6.5 → 5.3 s of CPU)."""
+    if limit is None and not offset:
+        return text
+    if (limit is not None and limit < 0) or offset < 0:
+        raise QueryError("--limit và --offset không được âm (limit and offset cannot be negative)")
+    if _ENDS_PAGED.search(text.rstrip()):
+        raise QueryError("truy vấn đã có LIMIT/OFFSET (the query already ends with LIMIT/OFFSET)")
+    return (
+        text.rstrip()
+        + ("" if limit is None else f"\nLIMIT {limit}")
+        + (f"\nOFFSET {offset}" if offset else "")
+        + "\n"
+    )
+
+
 def run_query(
-    store: ox.Store, name: str, values: dict[str, str] | None = None, query_dir: Path = QUERY_DIR
+    store: ox.Store,
+    name: str,
+    values: dict[str, str] | None = None,
+    query_dir: Path = QUERY_DIR,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> QueryResult:
+    """``limit``/``offset``: one page of the rows (the query's order), for listings too long to read."""
     query = get_query(name, query_dir)
     # Parameters go in as a VALUES block, not as Oxigraph substitutions: the engine applies
     # substitutions after evaluating the whole pattern (provenance: 26.6 s → 0.9 ms at 6 M quads).
     runs = bind(store, query, values or {})
-    text = with_values(query, runs) if any(runs) else query.text
+    text = paged(with_values(query, runs) if any(runs) else query.text, limit, offset)
     try:
         solutions = select(store, text)
     except SyntaxError as err:
