@@ -592,6 +592,7 @@ REFERENCE_QUERIES = Path(__file__).parent / "fixtures" / "reference-queries"
         ("tree", {"doc": "214/KH-UBND", "today": "2024-12-15"}, 30),
         ("agency-tasks", {"agency": "Sở Công Thương"}, 10),
         ("due", {"until": "2030"}, 10),
+        ("unimplemented", {}, 10),
     ],
 )
 def test_a_query_written_for_speed_answers_as_its_plain_form(seed_store, name, params, least):
