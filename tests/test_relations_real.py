@@ -122,6 +122,22 @@ def test_report_on_how_a_resolution_is_carried_out_does_not_carry_it_out():
     assert not any(r[0] == "implements" for r in found)
 
 
+def test_a_letter_on_troubles_in_carrying_a_decree_out_does_not_carry_it_out():
+    """ "khó khăn trong việc triển khai Nghị định …": the letter is about the decree, it carries nothing out."""
+    # /work/shared/corpus/real/1a814c71716d3047.txt lines 8-14 and 37 (the page's caption)
+    found = relations(
+        "Ngày 31 tháng 10 năm\n2025, Văn phòng Chính phủ nhận văn bản đề ngày 29 tháng 10 năm 2025 số\n"
+        "16/CV-HHTACN của Hội Chăn nuôi Việt Nam - Hiệp hội Thức ăn Chăn nuôi gửi Thủ\n"
+        "tướng Chính phủ Phạm Minh Chính về việc đề xuất giải pháp tháo gỡ khó khăn trong\n"
+        "việc triển khai Nghị định số 136/2025/NĐ-CP về phân quyền, phân cấp trong lĩnh\n"
+        "vực nông nghiệp và môi trường (bản chụp được gửi kèm theo), Phó Thủ\n"
+        "tướng Chính phủ Trần Hồng Hà có ý kiến chỉ đạo như sau:\n"
+        "Công văn 11306/VPCP-NN năm 2025 đề xuất giải pháp tháo gỡ khó khăn trong việc triển khai Nghị định "
+        "136/2025/NĐ-CP do Văn phòng Chính phủ ban hành"
+    )
+    assert not any(r[0] == "implements" for r in found)
+
+
 def test_a_later_document_joined_by_va_is_not_what_an_earlier_one_follows():
     # /work/shared/corpus/real/51e961df2382e070.txt lines 176-183
     found = relations(

@@ -388,9 +388,13 @@ PASSIVE_LINKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("replaces", re.compile(r"(?<!\w)được\s+thay\s+thế\s+(?:theo|bởi|tại)\s*$", _FLAGS)),
 )
 # A report on how something is carried out does not carry it out: "Thông báo số 4387/TB-VPQH … về tình
-# hình thực hiện Nghị quyết số 66/2013/QH13", "Báo cáo kết quả 05 năm triển khai thực hiện …".
+# hình thực hiện Nghị quyết số 66/2013/QH13", "Báo cáo kết quả 05 năm triển khai thực hiện …"; nor does a
+# letter on the troubles met in carrying it out: "Công văn 11306/VPCP-NN năm 2025 đề xuất giải pháp tháo gỡ
+# khó khăn trong việc triển khai Nghị định 136/2025/NĐ-CP" (corpus/real 1a814c71716d3047), "khó khăn, vướng
+# mắc trong quá trình thực hiện Quyết định …" (7 real files print such troubles before a document).
 REVIEW_LINK = re.compile(
-    r"(?<!\w)(?:tình\s+hình|kết\s+quả|sơ\s+kết|tổng\s+kết)(?:\s+[^\s;]+){0,4}?\s+(?:thực\s+hiện|triển\s+khai)\s*$",
+    r"(?<!\w)(?:tình\s+hình|kết\s+quả|sơ\s+kết|tổng\s+kết|khó\s+khăn|vướng\s+mắc|bất\s+cập)(?:\s+[^\s;]+){0,4}?"
+    r"\s+(?:thực\s+hiện|triển\s+khai)\s*$",
     _FLAGS,
 )
 
