@@ -584,6 +584,55 @@ def test_a_request_head_past_its_size_cap_is_cut_off_at_once(url):
     assert httpx.get(url + "/health", timeout=30).status_code == 200
 
 
+def _big_answer(rows: int) -> str:
+    """A SELECT of ``rows`` rows of ~250 KB each on the small fixture."""
+    doubled = " ".join(f"BIND(CONCAT(?x{n}, ?x{n}) AS ?x{n + 1})" for n in range(12))
+    return f"SELECT ?x12 WHERE {{ ?a ?b ?c BIND(STR(?a) AS ?x0) {doubled} }} LIMIT {rows}"
+
+
+def _ask_and_read_nothing(port: int, query: str) -> tuple[socket.socket, int]:
+    """Send the query, read the answer's head only; the socket and the body's announced length."""
+    sock = socket.socket()
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)  # the server keeps what we do not take
+    sock.settimeout(30)
+    sock.connect(("127.0.0.1", port))
+    target = "/sparql?" + str(httpx.QueryParams({"query": query}))
+    sock.sendall(f"GET {target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".encode())
+    head = b""
+    while b"\r\n\r\n" not in head:
+        head += sock.recv(1)
+    assert head.startswith(b"HTTP/1.1 200"), head
+    length = int(
+        next(line for line in head.split(b"\r\n") if line.lower().startswith(b"content-length"))[15:]
+    )
+    return sock, length
+
+
+def _read_to_the_end(sock: socket.socket) -> int:
+    got = 0
+    try:
+        while chunk := sock.recv(1 << 20):
+            got += len(chunk)
+    except ConnectionResetError:
+        pass
+    sock.close()
+    return got
+
+
+def test_answers_nobody_reads_are_cut_past_the_unsent_cap(store):
+    """Six clients ask for ~10 MB each and read nothing: past 24 MiB waiting in the server, the
+    connections that have waited longest are cut (they held 31 MB each for as long as they liked)."""
+    app = create_app(str(store), raw_dir=str(RAW_DIR), workers=2)
+    with serving(app, max_unsent_bytes=24 * 2**20) as url:
+        asked = [_ask_and_read_nothing(_port(url), _big_answer(40 + n)) for n in range(6)]
+        received = [_read_to_the_end(sock) for sock, _ in reversed(asked)][::-1]
+        lengths = [length for _, length in asked]
+        assert all(length > 9_000_000 for length in lengths)
+        assert received[0] < lengths[0]  # the oldest was cut
+        assert received[-1] == lengths[-1]  # the newest was answered whole
+        assert httpx.get(url + "/health", timeout=30).status_code == 200
+
+
 def test_connections_past_the_cap_are_refused_and_others_recover(tight_url):
     idle = [socket.create_connection(("127.0.0.1", _port(tight_url)), timeout=10) for _ in range(8)]
     try:

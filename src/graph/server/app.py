@@ -44,6 +44,7 @@ from .limits import (
     HEADER_TIMEOUT_S,
     KEEP_ALIVE_S,
     MAX_CONNECTIONS,
+    MAX_UNSENT_BYTES,
     Guarded,
     guarded_protocol,
     open_files_room,
@@ -833,11 +834,13 @@ def server_config(
     max_connections: int = MAX_CONNECTIONS,
     header_timeout_s: float = HEADER_TIMEOUT_S,
     trusted_proxies: tuple[str, ...] = (),
+    max_unsent_bytes: int = MAX_UNSENT_BYTES,
     **uvicorn_options,
 ):
     """uvicorn's settings for the app (uvloop, httptools): idle connections closed after
     KEEP_ALIVE_S, a request head due within ``header_timeout_s`` and at most MAX_HEADER_BYTES,
-    at most ``max_connections`` open connections.
+    at most ``max_connections`` open connections, at most ``max_unsent_bytes`` of answers waiting
+    for clients that do not read them (``limits.Unsent``).
 
     A client is who connects (the peer address): that is whom fair turns are counted for.
     ``X-Forwarded-For`` is believed only from ``trusted_proxies`` (addresses or networks of the
@@ -852,7 +855,7 @@ def server_config(
         app,
         host=host,
         port=port,
-        http=guarded_protocol(connections, header_timeout_s),
+        http=guarded_protocol(connections, header_timeout_s, max_unsent_bytes=max_unsent_bytes),
         timeout_keep_alive=KEEP_ALIVE_S,
         limit_concurrency=connections,
         backlog=BACKLOG,
