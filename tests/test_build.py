@@ -54,6 +54,18 @@ def test_pool_runs_jobs_and_each_failure_costs_only_its_job():
     assert (refused.input_error.name, refused.input_error.reason_en) == ("rong.txt", "the file is empty")
 
 
+def test_pool_starts_the_costliest_jobs_first_and_keeps_each_outcome_on_its_own_index():
+    """A big file started last would keep one worker busy while the others wait: with a cost, jobs
+    start in decreasing cost (equal costs in their order), and each outcome still names its arg."""
+    from batch_jobs import behave
+
+    jobs = [("ok", 3), ("ok", 50), ("ok", 7), ("ok", 50), ("ok", 1)]
+    with Pool(Limits(timeout_s=30, workers=1)) as pool:
+        outcomes = list(pool.map(behave, jobs, cost=lambda job: job[1]))
+    assert [o.index for o in outcomes] == [1, 3, 2, 0, 4]
+    assert [o.value[0] for o in outcomes] == [50, 50, 7, 3, 1]
+
+
 def test_a_file_that_hangs_is_refused_with_its_stage_and_the_batch_goes_on(tmp_path):
     raw = tmp_path / "raw"
     raw.mkdir()

@@ -197,13 +197,22 @@ class Pool:
         self.workers[self.workers.index(worker)] = self._spawn()
 
     def map(
-        self, fn: Callable, args: list, on_stage: Callable[[int, str], None] | None = None
+        self,
+        fn: Callable,
+        args: list,
+        on_stage: Callable[[int, str], None] | None = None,
+        cost: Callable[[Any], float] | None = None,
     ) -> Iterator[Outcome]:
         """Run ``fn`` on every arg; yield each outcome as its job finishes (not in order).
 
-        ``on_stage(index, stage)`` hears each stage a job reports, as it reports it.
+        ``on_stage(index, stage)`` hears each stage a job reports, as it reports it.  With ``cost``
+        (an estimate, such as the input's size), the costliest jobs start first, so that the
+        batch does not end with one worker busy on a big file while the others wait.
         """
-        pending = deque(enumerate(args))
+        jobs = list(enumerate(args))
+        if cost is not None:
+            jobs.sort(key=lambda job: -cost(job[1]))  # stable: equal costs keep their order
+        pending = deque(jobs)
         while True:
             for worker in self.workers:
                 if worker.job is None and pending:

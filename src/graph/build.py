@@ -188,6 +188,8 @@ def build(
                 copy_rebased(ONTOLOGY_DIR / source, ttl_dir / name, res.base)
                 load.add(GraphFile(f"{res.base}/graph/{SHARED_GRAPHS[name]}", ttl_dir / name))
             write_turtle(pool, outputs, res, ttl_dir, report, progress, spool, load.add)
+            load.feed.close()  # every file is written: the bulk loads go on to build the indexes
+            write_turtle_files(pool, report.outputs, ttl_dir, progress)
             crash_point("ttl-written")
             files = sorted(load.feed.files, key=lambda f: f.path.name)
             report.removed_ttl, report.foreign_ttl = tidy_ttl_dir(ttl_dir, {f.path.name for f in files})
@@ -406,7 +408,7 @@ def parse_all(pool: Pool, files: list[Path], report: BuildReport, progress: Prog
         if page := OCR_STAGE.match(stage):
             progress("ocr", int(page[1]), int(page[2]), files[index].name)
 
-    for done, outcome in enumerate(pool.map(parse_job, files, on_stage), 1):
+    for done, outcome in enumerate(pool.map(parse_job, files, on_stage, cost=_size), 1):
         path = files[outcome.index]
         if outcome.ok:
             parsed[outcome.index] = outcome.value
@@ -517,15 +519,30 @@ def _shown_paths(docs: list[ParsedDocument]) -> dict[str, str]:
 # ------------------------------------------------------------------ Turtle
 
 
-def emit_job(item: tuple[ParsedDocument, str, str, str], res: Resolution, at: Callable[[str], None]) -> int:
-    kept, path, shown, spool_file = item
+def _size(path: str | Path) -> int:
+    """A file's size: what a job on it costs, roughly (0 when it cannot be read: that job is quick)."""
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0
+
+
+def emit_job(item: tuple[ParsedDocument, str, str], res: Resolution, at: Callable[[str], None]) -> int:
+    """A document's triples as N-Triples, staged beside its Turtle file: what the store loads."""
+    kept, path, spool_file = item
     doc = _unspool(Path(spool_file), kept)
     at("emit RDF")
     n_triples = document_triples(doc, res)
-    at("write Turtle")
-    write_atomically(Path(path), f"{TTL_HEADER}{_one_line(shown)}\n".encode() + turtle(n_triples))
-    staged_n_triples(Path(path)).write_bytes(n_triples)  # the store loads these, not the Turtle
+    staged_n_triples(Path(path)).write_bytes(n_triples)
     return n_triples.count(b"\n")
+
+
+def turtle_job(item: tuple[str, str], context: object, at: Callable[[str], None]) -> None:
+    """A document's Turtle file, written from its staged N-Triples."""
+    path, shown = item
+    at("write Turtle")
+    n_triples = staged_n_triples(Path(path)).read_bytes()
+    write_atomically(Path(path), f"{TTL_HEADER}{_one_line(shown)}\n".encode() + turtle(n_triples))
 
 
 def staged_n_triples(ttl_path: Path) -> Path:
@@ -543,16 +560,17 @@ def write_turtle(
     spool: Path,
     written: Callable[[GraphFile], None] = lambda graph_file: None,
 ) -> None:
-    """Write each document's Turtle file in the pool, from the whole document in ``spool``, and
-    hand each file to ``written`` as soon as it is written; a document that fails here is
-    rejected too."""
+    """Write each document's RDF in the pool, from the whole document in ``spool``, and hand each
+    file to ``written`` (the store load) as soon as it is written; a document that fails here is
+    rejected too.  The Turtle files are written afterwards (``write_turtle_files``), while the
+    store loads."""
     pool.share(res)
     items = []
     for o in outputs:
         assert o.doc is not None  # only a reused build has none, and it writes no Turtle
-        items.append((o.doc, str(ttl_dir / o.ttl_name), o.shown, str(spooled(spool, o.doc))))
+        items.append((o.doc, str(ttl_dir / o.ttl_name), str(spooled(spool, o.doc))))
     failed: set[int] = set()
-    for done, outcome in enumerate(pool.map(emit_job, items), 1):
+    for done, outcome in enumerate(pool.map(emit_job, items, cost=lambda item: _size(item[2])), 1):
         output = outputs[outcome.index]
         if outcome.ok:
             output.triples = outcome.value
@@ -566,6 +584,18 @@ def write_turtle(
     report.outputs = [o for i, o in enumerate(outputs) if i not in failed]
     report.documents = [o.doc for o in report.outputs if o.doc is not None]
     report.renamed = [o for o in report.renamed if o in report.outputs]
+
+
+def write_turtle_files(pool: Pool, outputs: list[Output], ttl_dir: Path, progress: Progress) -> None:
+    """Write each document's Turtle file from its staged N-Triples, in the pool: the store loads the
+    N-Triples meanwhile, and this fills the cores its last, single-threaded step leaves idle.  A
+    file the pool could not write (over a limit: a reformatting, no input is read) is written here."""
+    items = [(str(ttl_dir / o.ttl_name), o.shown) for o in outputs]
+    jobs = pool.map(turtle_job, items, cost=lambda item: _size(staged_n_triples(Path(item[0]))))
+    for done, outcome in enumerate(jobs, 1):
+        if not outcome.ok:
+            turtle_job(items[outcome.index], None, lambda stage: None)
+        progress("turtle", done, len(items), outputs[outcome.index].shown)
 
 
 def _one_line(text: str) -> str:

@@ -173,7 +173,8 @@ class BuildProgress:
     PHASES: ClassVar[dict[str, str]] = {
         "parse": "Phân tích (parsing)",
         "ocr": "OCR",
-        "emit": "Ghi Turtle (writing Turtle)",
+        "emit": "Ghi RDF (writing RDF)",
+        "turtle": "Ghi Turtle (writing Turtle)",
         "load": "Nạp kho (loading the store)",
     }
 
