@@ -220,3 +220,27 @@ def test_an_address_after_the_body_of_a_role_line_is_no_body():
     # 71153021e3559f5e.txt, a procedure of Lạng Sơn
     value = "Sở\nKhoa học và Công nghệ tỉnh Lạng Sơn. Địa chỉ: số 01 đường Mai Thế Chuẩn, phường\nLương Văn Tri, tỉnh Lạng Sơn."
     assert [m.name for m in parse_agencies(value)] == ["Sở Khoa học và Công nghệ tỉnh Lạng Sơn"]
+
+
+def test_a_heading_naming_bodies_over_bullets_is_no_task_of_its_own():
+    """A verb of the tables inside the names ("tổ chức" organisations, "xây dựng" a field) had made the heading
+    a one-sentence task besides its bullets; the bullets are the tasks, the heading's bodies lead them."""
+    # 31786b0833a4130d.txt, Kế hoạch 310/KH-UBND of Hà Nội, part "Tổ chức thực hiện"
+    text = (
+        "5. Các doanh nghiệp viễn thông, tổ chức, cá nhân có liên quan\n"
+        "- Trên cơ sở những nội dung định hướng của Thành phố nêu tại Kế hoạch này, tổ chức triển khai thực "
+        "hiện đảm bảo chất lượng, hiệu quả phục vụ Chương trình chuyển đổi số của Thành phố.\n"
+        "- Tuân thủ các quy định về cấp phép và quản lý xây dựng đối với các công trình hạ tầng thông tin và "
+        "truyền thông.\n"
+    )
+    assert tasks_of(text) == [
+        ("-", "Trên cơ sở những", ["Các doanh nghiệp viễn thông, tổ chức, cá nhân có liên quan"], []),
+        ("-", "Tuân thủ các quy", ["Các doanh nghiệp viễn thông, tổ chức, cá nhân có liên quan"], []),
+    ]
+    # a8e9e9675ab618ee.txt
+    text = (
+        "7. Cục Kinh tế - Quản lý đầu tư xây dựng\n"
+        "- Chỉ đạo các Ban Quản lý dự án, chủ đầu tư, nhà\n"
+        "thầu thi công, các đơn vị tư vấn có liên quan trong khu vực bị ảnh hưởng.\n"
+    )
+    assert tasks_of(text) == [("-", "Chỉ đạo các Ban", ["Cục Kinh tế - Quản lý đầu tư xây dựng"], [])]

@@ -1150,6 +1150,8 @@ def parse_prose_assignment_tasks(body: str, region: Span) -> list[Task]:
         end, _ = _item_end(lines, i)
         if body[line.start : end].rstrip().endswith(":"):
             continue  # a heading over the bullets that are the tasks ("1. Giao Sở X là cơ quan đầu mối, …:")
+        if _heads_agency_bullets(body, lines, i):
+            continue
         text_start = _after_topic(body, line.start + item.end(), end)
         opener = _ASSIGNING_OPENER.match(body, text_start, end)
         lead_start = opener.end() if opener else text_start
@@ -1183,6 +1185,15 @@ def parse_prose_assignment_tasks(body: str, region: Span) -> list[Task]:
             )
         )
     return tasks
+
+
+def _heads_agency_bullets(body: str, lines: Sequence[Line], i: int) -> bool:
+    """ "7. Các doanh nghiệp hoạt động trong lĩnh vực xây dựng, giao thông, vận tải, …" over "- …" bullets names
+    the bodies whose tasks the bullets are (agency headings); a verb the tables know inside the names
+    ("xây dựng" a field, "tổ chức" organisations: "5. Các doanh nghiệp viễn thông, tổ chức, cá nhân có liên
+    quan", corpus/real 689f49d25e51cbaa, 31786b0833a4130d) makes no one-sentence task of the heading."""
+    heading = _agency_heading_at(lines[i])
+    return heading is not None and not heading.group("rest") and bool(_bullets_under(body, lines, i + 1)[0])
 
 
 # a notice's item opens with its topic, then says who does what: "2. Về dự án đầu tư xây dựng công trình
