@@ -461,21 +461,30 @@ def part_synthetic(args) -> dict:
             break
         finally:
             shutil.rmtree(corpus)
-        times = {}
-        store = open_store(work / "store")
-        params = query_bench.corpus_params(store)
-        runs = {query.name: (query.name, params.get(query.name, {})) for query in list_queries()}
-        runs.update(query_bench.wide_runs(store))
-        del store
-        for label, (name, values) in runs.items():
-            measured = query_bench.time_in_process(
-                str(work / "store"), name, values, args.repeat, args.timeout
-            )
-            times[label] = None if measured is None else {"cpu_ms": measured[1] * 1000, "rows": measured[2]}
-        found[str(scale)] = {"build": built, "queries": times}
+        found[str(scale)] = {
+            "build": built,
+            "queries": synthetic_queries(work / "store", args.repeat, args.timeout),
+        }
         shutil.rmtree(work)  # gigabytes at 10×
         print(f"synthetic {scale}×: built in {built['wall_s']:.0f} s", flush=True)
     return {"scales": found}
+
+
+def synthetic_queries(store_path: Path, repeat: int, timeout: float) -> dict[str, dict | None]:
+    """Every library query's rows and median CPU ms on a synthetic store (None: past the timeout),
+    and the chain queries again from the widest root when it is not the numbered one."""
+    store = open_store(store_path)
+    params = query_bench.corpus_params(store)
+    runs = {query.name: (query.name, params.get(query.name, {})) for query in list_queries()}
+    runs.update(query_bench.wide_runs(store))
+    del store  # the timing children open it themselves
+    times: dict[str, dict | None] = {}
+    for label, (name, values) in runs.items():
+        measured = query_bench.time_in_process(str(store_path), name, values, repeat, timeout)
+        times[label] = None if measured is None else {"cpu_ms": measured[1] * 1000, "rows": measured[2]}
+        shown = "> timeout" if measured is None else f"{measured[2]} rows, {measured[1] * 1000:.1f} ms CPU"
+        print(f"  {label}: {shown}", flush=True)
+    return times
 
 
 def table_synthetic(result: dict, timeout: float) -> str:
