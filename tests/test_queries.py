@@ -593,6 +593,7 @@ REFERENCE_QUERIES = Path(__file__).parent / "fixtures" / "reference-queries"
         ("agency-tasks", {"agency": "Sở Công Thương"}, 10),
         ("due", {"until": "2030"}, 10),
         ("unimplemented", {}, 10),
+        ("tasks-without-deadline", {}, 10),
     ],
 )
 def test_a_query_written_for_speed_answers_as_its_plain_form(seed_store, name, params, least):
