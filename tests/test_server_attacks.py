@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import re
 import shutil
 import signal
 import socket
@@ -19,7 +20,8 @@ import pytest
 from graph.server import create_app
 from graph.server.guard import MAX_QUERY_CHARS, screen
 from graph.server.sandbox import deny_network
-from server_support import FIXTURE, RAW_DIR, Listener, build_fixture_store, running_server, serving
+from graph.store import refresh_default_graph
+from server_support import BASE, FIXTURE, RAW_DIR, Listener, build_fixture_store, running_server, serving
 
 FIXTURE_QUADS = len(list(ox.parse(path=str(FIXTURE), format=ox.RdfFormat.TRIG)))
 AGENCIES_QUERY = "SELECT ?a WHERE { ?a a <http://www.w3.org/ns/org#Organization> } ORDER BY ?a"
@@ -99,6 +101,25 @@ def test_service_is_refused_however_written_and_nothing_is_contacted(url, listen
     assert listener.contacts == []
 
 
+@pytest.mark.parametrize(
+    "template",
+    [
+        "SELECT * FROM <{L}> WHERE {{ ?s ?p ?o }}",
+        "SELECT * FROM NAMED <{L}> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}",
+        "CONSTRUCT {{ ?s ?p ?o }} FROM <{L}> WHERE {{ ?s ?p ?o }}",
+    ],
+)
+def test_a_dataset_named_by_url_is_looked_up_in_the_store_never_fetched(url, listener, template):
+    """FROM / FROM NAMED name graphs of the store: Oxigraph does not load them from the network."""
+    response = httpx.get(url + "/sparql", params={"query": template.format(L=listener.url)}, timeout=30)
+    assert response.status_code == 200
+    if template.startswith("SELECT"):
+        assert response.json()["results"]["bindings"] == []
+    else:
+        assert "<" not in response.text.replace("@prefix", "")  # not one triple
+    assert listener.contacts == []
+
+
 @pytest.mark.parametrize("template", BYPASSES)
 def test_every_text_that_could_hold_service_goes_to_the_parser(template):
     """guard.screen lets a text skip the parse only when the word is nowhere in it."""
@@ -167,6 +188,34 @@ def test_answers_to_update_requests_are_never_cached(writable_url, token):
     response = httpx.post(writable_url + "/sparql", data={"update": update}, headers=headers, timeout=30)
     assert response.status_code == (200 if token == "Bearer s3cret" else 401)
     assert response.headers["cache-control"] == "no-store"
+
+
+def test_links_to_iris_of_other_schemes_are_never_made(store, tmp_path):
+    """Whatever IRI the graph holds (an update may store any), a page links only to http(s) IRIs
+    and its own paths: a ``javascript:`` or ``data:`` IRI is shown, never a link."""
+    copy = shutil.copytree(store, tmp_path / "store")
+    hostile = ox.Store(str(copy))
+    node, see_also = (
+        ox.NamedNode(f"{BASE}/x/hostile"),
+        ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#seeAlso"),
+    )
+    graph = ox.NamedNode("urn:hostile")
+    for target in (
+        "javascript:alert(1)",
+        "data:text/html;base64,PHNjcmlwdD5hbGVydCgyKTwvc2NyaXB0Pg==",
+        "https://example.org/ok",
+    ):
+        hostile.add(ox.Quad(node, see_also, ox.NamedNode(target), graph))
+    refresh_default_graph(hostile)
+    hostile.flush()
+    del hostile
+    with running_server(copy, workers=1) as base_url:
+        page = httpx.get(base_url + "/x/hostile", timeout=30)
+    assert page.status_code == 200
+    links = re.findall(r'href="([^"]*)"', page.text)
+    assert "https://example.org/ok" in links
+    assert [link for link in links if link.startswith(("javascript:", "data:"))] == []
+    assert "alert(1)" in page.text  # shown as text
 
 
 def _service_from_a_sandboxed_process(endpoint: str, results) -> None:

@@ -162,10 +162,12 @@ class Site:
         return self.base + "/" + path.lstrip("/")
 
     def href(self, iri: str) -> str:
-        """A local link for IRIs under the base (they dereference here), else the IRI itself."""
+        """A local link for IRIs under the base (they dereference here), else the IRI itself
+        when it is an http(s) IRI; any other scheme (``javascript:``, ``data:``, an update may
+        store any IRI) links nowhere: "#"."""
         if iri.startswith(self.base + "/"):
             return iri[len(self.base) :]
-        return iri
+        return iri if safe_iri(iri) else "#"
 
     async def rows(self, query: str, **substitutions: str) -> list[dict[str, Term]]:
         """Solutions of a SELECT with IRIs bound by substitution (pyoxigraph requires a
