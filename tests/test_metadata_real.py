@@ -56,6 +56,17 @@ HEADERS = {
         "Xem thêm chi tiết tại Công văn 11554/VPCP-V.I ngày 25/11/2025.\nVĂN PHÒNG CHÍNH PHỦ\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\n---------------\nSố: 11554/VPCP-V.I V/v nâng cao hiệu quả công tác chống buôn lậu, gian lận thương mại và hàng giả\nHà Nội, ngày 25 tháng 11 năm 2025\nKính gửi:\n",
         ("CV", "11554/VPCP-V.I", dt.date(2025, 11, 25), "VPCP", "vn"),
     ),
+    # the number glued to the issuer's cell after the rule printed under the issuer
+    "e4ddc120fc14463c.txt": (
+        "CHÍNH PHỦ_ Số: 171/2025/NĐ-CP | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAMĐộc lập – Tự do – Hạnh phúc_ Hà Nội, ngày 30 tháng 6 năm 2025 |\nNGHỊ ĐỊNH\nQuy định về đào tạo, bồi dưỡng công chức\n_\nCăn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;\n",
+        ("NĐ", "171/2025/NĐ-CP", dt.date(2025, 6, 30), "CP", "vn"),
+    ),
+    # … or after the rule alone; the Standing Committee named only under the subject (its province is no
+    # jurisdiction of a national body)
+    "a032a58e6ab2f19d.txt": (
+        "------------------ Số: 1661/NQ-UBTVQH15 | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAMĐộc lập - Tự do - Hạnh phúc------------------ |\nNGHỊ QUYẾT\nVề việc sắp xếp các đơn vị hành chính cấp xã của tỉnh Điện Biên năm 2025\n------------------\nỦY BAN THƯỜNG VỤ QUỐC HỘI\nCăn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam đã được sửa đổi, bổ sung một số điều theo Nghị quyết số 203/2025/QH15;\n",
+        ("NQ", "1661/NQ-UBTVQH15", None, "UBTVQH", "vn"),
+    ),
 }
 
 

@@ -55,6 +55,7 @@ from ..patterns.metadata import (
     MOTTO_PREFIX,
     MOTTOS,
     NOTE_DATE,
+    NUMBER_AFTER_RULE,
     NUMBER_LINE,
     NUMBER_REF,
     OPENER_VERBS,
@@ -66,6 +67,7 @@ from ..patterns.metadata import (
     RECIPIENT_ITEM,
     RECIPIENT_TRAILING,
     RECIPIENTS_HEAD,
+    RULE_BEFORE_NUMBER,
     SEPARATOR,
     SIGNATURE_MARKS,
     SIGNING_AUTHORITY,
@@ -518,11 +520,16 @@ def _header_number(header: list[_Line], facts: _Facts) -> _Number | None:
     """ "Số: 214/KH-UBND" → 214, "/KH-UBND"; "Số         -NQ/TU" → placeholder "Số -NQ/TU";
     "Số: #sovb /KH-UBND" → placeholder "Số: #sovb /KH-UBND"."""
     for line in _with_wrapped_cells(header):
-        m = NUMBER_LINE.match(line.text)
+        m = NUMBER_LINE.match(line.text) or _number_after_rule(line.text)
         if m:
             facts.saw("number", Span(line.start + m.start("label"), line.start + m.end("tail")))
             return _number_of(m, m.group(0))
     return None
+
+
+def _number_after_rule(text: str) -> re.Match[str] | None:
+    rule = RULE_BEFORE_NUMBER.search(text)
+    return NUMBER_AFTER_RULE.match(text, rule.end()) if rule else None
 
 
 def _with_wrapped_cells(header: list[_Line]) -> list[_Line]:

@@ -83,6 +83,11 @@ NUMBER_LINE = re.compile(
     r"^(?:[^|\n]*\|)*?[ \t]*(?P<label>(?:(?:Bộ[ \t]+)?[Ll]uật[ \t]+|(?:BỘ[ \t]+)?LUẬT[ \t]+)?(?:Số|SỐ|số))\s*:?\s*"
     + NUMBER_REF.pattern
 )
+# Web copies also glue the number to the issuer's cell after the rule printed under the issuer: "CHÍNH PHỦ_ Số:
+# 171/2025/NĐ-CP | CỘNG HÒA …", "------------------ Số: 1661/NQ-UBTVQH15 | CỘNG HÒA …" (corpus/real
+# e4ddc120fc14463c, a032a58e6ab2f19d): the number starts after the rule (NUMBER_AFTER_RULE).
+RULE_BEFORE_NUMBER = re.compile(r"[-_–—][ \t]*(?=(?:Số|SỐ)[ \t]*:)")
+NUMBER_AFTER_RULE = re.compile(r"(?P<label>Số|SỐ)[ \t]*:\s*" + NUMBER_REF.pattern)
 
 # "Quảng Ngãi, ngày 06 tháng 11 năm 2024"; a blank day or month ("ngày    tháng 11 năm 2023") keeps the year;
 # printed slips kept: "Hà Nội ngày 01 tháng 12 năm 2025" (no comma), "tháng12", "tháng 11năm".  The place
