@@ -56,6 +56,12 @@ HEADERS = {
         "Xem thêm chi tiết tại Công văn 11554/VPCP-V.I ngày 25/11/2025.\nVĂN PHÒNG CHÍNH PHỦ\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\n---------------\nSố: 11554/VPCP-V.I V/v nâng cao hiệu quả công tác chống buôn lậu, gian lận thương mại và hàng giả\nHà Nội, ngày 25 tháng 11 năm 2025\nKính gửi:\n",
         ("CV", "11554/VPCP-V.I", dt.date(2025, 11, 25), "VPCP", "vn"),
     ),
+    # a ministry the 2025 reorganisation made: national, not the province of its seat (it had been read as
+    # of no issuer, in Hà Nội)
+    "637e9efcc63ab844.txt": (
+        "BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\n---------------\nSố: 69/2025/TT-BNNMT\nHà Nội, ngày 28 tháng 11 năm 2025\nTHÔNG TƯ\nQUY ĐỊNH VỀ DANH MỤC LOÀI NGOẠI LAI XÂM HẠI\nCăn cứ Luật Đa dạng sinh học số 20/2008/QH12;\n",
+        ("TT", "69/2025/TT-BNNMT", dt.date(2025, 11, 28), "BNNMT", "vn"),
+    ),
     # the number glued to the issuer's cell after the rule printed under the issuer
     "e4ddc120fc14463c.txt": (
         "CHÍNH PHỦ_ Số: 171/2025/NĐ-CP | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAMĐộc lập – Tự do – Hạnh phúc_ Hà Nội, ngày 30 tháng 6 năm 2025 |\nNGHỊ ĐỊNH\nQuy định về đào tạo, bồi dưỡng công chức\n_\nCăn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;\n",

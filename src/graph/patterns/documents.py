@@ -148,6 +148,9 @@ ISSUERS: tuple[Issuer, ...] = (
         "BVHTTDL", "Bộ Văn hóa, Thể thao và Du lịch", "Ministry of Culture, Sports and Tourism", True, False
     ),
     Issuer("BNG", "Bộ Ngoại giao", "Ministry of Foreign Affairs", True, False),
+    # the ministries the 2025 reorganisation made ("…/TT-BNNMT": 75 citations in corpus/real, "…/QĐ-BDTTG": 13)
+    Issuer("BNNMT", "Bộ Nông nghiệp và Môi trường", "Ministry of Agriculture and Environment", True, False),
+    Issuer("BDTTG", "Bộ Dân tộc và Tôn giáo", "Ministry of Ethnic and Religious Affairs", True, False),
     Issuer("TU", "Tỉnh ủy", "Provincial Party Committee", False, True),
     Issuer("UBND", "Ủy ban nhân dân tỉnh", "Provincial People's Committee", False, False),
     Issuer("HĐND", "Hội đồng nhân dân tỉnh", "Provincial People's Council", False, False),
