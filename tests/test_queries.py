@@ -17,6 +17,7 @@ from graph.queries import (
     bind,
     get_query,
     list_queries,
+    paged,
     resolve_document,
     run_query,
     term_text,
@@ -367,6 +368,11 @@ def test_a_long_listing_is_read_page_by_page_in_its_order(seed_build, seed_store
     assert len(whole) > 100
     first = run_query(seed_store, "tasks", limit=10)
     assert [tuple(term_text(r.get(c)) for c in first.columns) for r in first.rows] == whole[:10]
+    # documents cuts its page in the subquery marked "# page", before reading labels
+    documents = rows(seed_store, "documents")
+    page = run_query(seed_store, "documents", limit=7, offset=30)
+    assert [tuple(term_text(r.get(c)) for c in page.columns) for r in page.rows] == documents[30:37]
+    assert "LIMIT 7 OFFSET 30\n  }" in paged(get_query("documents").text, 7, 30)
     runner = CliRunner()
     page = runner.invoke(
         main,

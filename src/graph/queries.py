@@ -332,22 +332,26 @@ def with_values(query: NamedQuery, runs: list[dict[ox.Variable, object]]) -> str
 _ENDS_PAGED = re.compile(r"\b(LIMIT|OFFSET)\s+\d+\s*$", re.IGNORECASE)
 
 
+# A line "# page" inside a query marks the subquery that gives its rows in their order, one row
+# each (documents.rq): a page is cut there, before the labels are read, instead of at the end.
+_PAGE_MARK = re.compile(r"^[ \t]*# page[ \t]*$", re.MULTILINE)
+
+
 def paged(text: str, limit: int | None = None, offset: int = 0) -> str:
-    """The query with ``LIMIT``/``OFFSET`` after its ORDER BY: one page of its rows, in its order.
-    Oxigraph still evaluates and sorts every row of an ordered listing; a page saves turning the
-    others into Python and printing them (10x synthetic corpus, citations: 6.5 → 5.3 s of CPU)."""
+    """The query with ``LIMIT``/``OFFSET``: one page of its rows, in its order.  At the end,
+    Oxigraph still evaluates and sorts every row of an ordered listing, and a page saves turning
+    the others into Python and printing them (10x synthetic corpus, citations: 6.5 → 5.3 s of
+    CPU); at a ``# page`` line it reads the page's rows only (documents: 1.75 → 0.2 s)."""
     if limit is None and not offset:
         return text
     if (limit is not None and limit < 0) or offset < 0:
         raise QueryError("--limit và --offset không được âm (limit and offset cannot be negative)")
     if _ENDS_PAGED.search(text.rstrip()):
         raise QueryError("truy vấn đã có LIMIT/OFFSET (the query already ends with LIMIT/OFFSET)")
-    return (
-        text.rstrip()
-        + ("" if limit is None else f"\nLIMIT {limit}")
-        + (f"\nOFFSET {offset}" if offset else "")
-        + "\n"
-    )
+    page = ("" if limit is None else f" LIMIT {limit}") + (f" OFFSET {offset}" if offset else "")
+    if _PAGE_MARK.search(text):
+        return _PAGE_MARK.sub(lambda _: page, text, count=1)
+    return f"{text.rstrip()}\n{page.strip()}\n"
 
 
 def run_query(
