@@ -374,7 +374,9 @@ def test_a_long_listing_is_read_page_by_page_in_its_order(seed_build, seed_store
     assert [tuple(term_text(r.get(c)) for c in page.columns) for r in page.rows] == documents[30:37]
     assert "LIMIT 7 OFFSET 30\n  }" in paged(get_query("documents").text, 7, 30)
     # a subquery does not see the parameters bound in the outer group: with them the page is cut at the end
-    assert paged(get_query("documents").text, 7, 30, inside=False).endswith("ORDER BY ?docKey\nLIMIT 7 OFFSET 30\n")
+    assert paged(get_query("documents").text, 7, 30, inside=False).endswith(
+        "ORDER BY ?docKey\nLIMIT 7 OFFSET 30\n"
+    )
     runner = CliRunner()
     page = runner.invoke(
         main,
