@@ -15,6 +15,7 @@ the same lines, for callers that want rdflib.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from decimal import Decimal
 
 import pyoxigraph as ox
@@ -120,10 +121,16 @@ class Triples:
     def add(self, s: str, p: str, o: Object | None) -> None:
         if o is None:
             return
+        # called once per triple (half a million on the real corpus): the lookups are inlined
+        nodes = self._nodes
         predicate = self._predicates.get(p)
         if predicate is None:
             predicate = self._predicates[p] = self.node(p)
-        self.terms.add((self.node(s), predicate, self.node(o) if isinstance(o, str) else str(o)))
+        subject = nodes.get(s) or self.node(s)
+        if isinstance(o, str):
+            self.terms.add((subject, predicate, nodes.get(o) or self.node(o)))
+        else:
+            self.terms.add((subject, predicate, str(o)))
 
     def node(self, iri: str) -> str:
         written = self._nodes.get(iri)
@@ -200,6 +207,7 @@ class DocumentEmitter:
         self.doc = doc
         self.res = res
         self.triples = Triples()
+        self.add = self.triples.add  # type: ignore[method-assign]
         self.ref = res.complete(res.self_ref(doc), doc)
         self.iri = res.self_iri(doc)
         self.jur = self.ref.jurisdiction
@@ -231,7 +239,7 @@ class DocumentEmitter:
     # ------------------------------------------------------------ helpers
 
     def add(self, s: str, p: str, o: Object | None) -> None:
-        self.triples.add(s, p, o)
+        self.triples.add(s, p, o)  # (__init__ binds self.add to it directly: one call per triple less)
 
     def evidence(self, node: str, span: Span, entity: bool = True) -> None:
         """Link ``node`` to the exact characters of the source file it came from: the fragment
@@ -686,6 +694,12 @@ def merge_refs(refs: list[DocRef]) -> DocRef:
     )
 
 
+# a printed issuer name (case-folded) → its conventional spelling: the first entry of ISSUER_NAMES
+_ISSUER_NAME_BY_FOLDED: dict[str, str] = {}
+for _name, _ in ISSUER_NAMES:
+    _ISSUER_NAME_BY_FOLDED.setdefault(_name.casefold(), _name)
+
+
 def issuer_label(ref: DocRef) -> str | None:
     """The issuer as users read it, with its province: "Tỉnh ủy Quảng Nam", "Bộ Chính trị".
 
@@ -693,7 +707,7 @@ def issuer_label(ref: DocRef) -> str | None:
     a provincial body gets its province's name unless it already carries one.
     """
     printed = (ref.issuer_name or "").strip()
-    canonical = next((name for name, _ in ISSUER_NAMES if name.casefold() == printed.casefold()), None)
+    canonical = _ISSUER_NAME_BY_FOLDED.get(printed.casefold())
     if canonical is None and printed and not printed.isupper():
         canonical = printed
     if canonical is None:
@@ -763,6 +777,7 @@ def _trimmed(text: str, span: Span) -> Span | None:
     return Span(start, end) if end > start else None
 
 
+@functools.lru_cache(maxsize=1 << 16)  # section keys repeat from document to document ("I/1/a)")
 def _key_slug(key: str) -> str:
     return slugify(key.replace(".", "-")) or "root"
 
