@@ -114,6 +114,23 @@ def test_a_plain_query_is_answered_with_the_full_paths_bytes_and_headers(store):
     assert "Chương trình hành động".encode() in fast[9][0][2]  # the Vietnamese FILTER matched, as CSV
 
 
+def test_a_get_seen_before_is_answered_by_its_query_string_with_the_same_bytes(store):
+    """A plain GET seen before is found by its query string and Accept header alone
+    (``QueryFront.parts``), three times over, in the bytes the full path gives."""
+    gets = [request for request in ANSWERED if request[0] == "GET"]
+
+    def thrice(front: bool) -> tuple[list, int]:
+        app = _app(store, front)
+        with serving(app) as url:
+            seen = [[_seen(_send(url, *request)) for _ in range(3)] for request in gets]
+            return seen, len(app.front.parts) if app.front else 0
+
+    full, _ = thrice(False)
+    fast, remembered = thrice(True)
+    assert fast == full
+    assert remembered == len(gets) == 8
+
+
 REFUSED = [
     ("GET", {"query": "SELECT * WHERE " + "{" * 70 + "}" * 70}, JSON, None),  # precheck: too deep
     ("GET", {"query": "SELECT * WHERE { ?s ?p }"}, JSON, None),  # syntax error (Oxigraph's)

@@ -53,14 +53,22 @@ class ResultCache:
         empties the cache: the answers it holds can never be asked for again."""
         if not self.enabled or job.mode != "protocol":
             return None
+        return self.stamp(updates) + self.job_part(job)
+
+    def stamp(self, updates: int) -> tuple[str, int]:
+        """The store as it is now, the first part of every key (``updates``: the pool's update
+        count); a new generation or an update empties the cache."""
         generation = self._generation()
         if (generation, updates) != (self.generation, self.updates):
             if self.entries:
                 self.clear()
             self.generation, self.updates = generation, updates
+        return generation, updates
+
+    @staticmethod
+    def job_part(job: Job) -> tuple:
+        """What in ``job`` shapes its answer: the rest of its key."""
         return (
-            generation,
-            updates,
             job.query,
             tuple(job.accept or ()),
             job.forced_format,

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections import OrderedDict
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 from urllib.parse import parse_qs, parse_qsl
@@ -129,6 +130,10 @@ class QueryFront:
 
     ``answer`` returns True when it answered, else the ``receive`` the full path must use."""
 
+    # at most this many remembered query strings, each at most this long (≤ ~8 MiB in all)
+    MAX_PARTS = 2048
+    MAX_PART_QUERY_BYTES = 2048
+
     def __init__(
         self,
         pool: WorkerPool,
@@ -153,6 +158,9 @@ class QueryFront:
         ]
         self.answered = 0  # from the cache
         self.run = 0  # by a worker (or refused before one)
+        # (query string, Accept) of a plain GET → the rest of its cache key (see _known_answer)
+        self.parts: OrderedDict[tuple[bytes, bytes | None], tuple] = OrderedDict()
+        self.heads: dict[tuple[str | None, bool], list[tuple[bytes, bytes]]] = {}
 
     async def answer(self, scope: Scope, receive: Receive, send: Send) -> bool | Receive:
         if scope["method"] not in ("GET", "POST"):
@@ -176,10 +184,18 @@ class QueryFront:
         token = current_client.set((scope.get("client") or ("local",))[0])  # as Guarded: fair turns
         try:
             async with asyncio.timeout_at(deadline):
+                known = self._known_answer(scope, headers)
+                if known is not None:
+                    self.answered += 1
+                    await self._send_reply(known, origin, sending)
+                    return True
                 job = await self._job(scope, headers, receive, messages)
                 if job is None:
                     return Replay(messages, receive) if messages else receive
-                await self._reply(job, origin, sending)
+                memo = None
+                if scope["method"] == "GET" and len(scope["query_string"]) <= self.MAX_PART_QUERY_BYTES:
+                    memo = (scope["query_string"], headers.get(b"accept"))
+                await self._reply(job, origin, sending, memo)
                 return True
         except TimeoutError:  # as Guarded
             log.warning(
@@ -216,9 +232,25 @@ class QueryFront:
             self.base_iri,
         )
 
-    async def _reply(self, job: Job, origin: bool, send: Send) -> None:
+    def _known_answer(self, scope: Scope, headers: dict[bytes, bytes]) -> tuple | None:
+        """The cached answer of a plain GET seen before, found by its query string and Accept
+        header alone (``parts``: the rest of its cache key, which is a function of these two),
+        without reading its parameters or making its job again; None: the full way."""
+        if scope["method"] != "GET" or b"content-length" in headers or b"transfer-encoding" in headers:
+            return None
+        part = self.parts.get((scope["query_string"], headers.get(b"accept")))
+        if part is None:
+            return None
+        key = self.cache.stamp(self.pool.generation) + part
+        return self.cache.get(key) if key in self.cache.entries else None
+
+    async def _reply(self, job: Job, origin: bool, send: Send, memo: tuple | None = None) -> None:
         """As ``app.sparql_endpoint``: the cached answer, else the text prechecked and run."""
         key = self.cache.key(job, self.pool.generation)
+        if memo is not None and key is not None:
+            self.parts[memo] = key[2:]
+            if len(self.parts) > self.MAX_PARTS:
+                self.parts.popitem(last=False)
         reply = self.cache.get(key)
         if reply is not None:
             self.answered += 1
@@ -231,25 +263,35 @@ class QueryFront:
             else:
                 reply = await worker_reply(self.pool, job, self.timeout_s)
                 self.cache.put(key, job, reply)
-        if reply[0] == "ok":  # Response(body, media_type, headers={"Vary": "Accept"})
-            body = reply[2]
-            headers = [
-                (b"vary", b"Accept"),
-                (b"content-length", str(len(body)).encode()),
-                (b"content-type", reply_media_type(reply[1]).encode("latin-1")),
-            ]
-            status = 200
-        else:  # PlainTextResponse(message + "\n", status_code=status)
-            body = (reply[2] + "\n").encode("utf-8")
-            headers = [
-                (b"content-length", str(len(body)).encode()),
-                (b"content-type", b"text/plain; charset=utf-8"),
-            ]
-            status = reply[1]
-        await send(
-            self._finished({"type": "http.response.start", "status": status, "headers": headers}, origin)
-        )
+        await self._send_reply(reply, origin, send)
+
+    async def _send_reply(self, reply: tuple, origin: bool, send: Send) -> None:
+        if reply[0] == "ok":
+            body, status = reply[2], 200
+        else:
+            body, status = (reply[2] + "\n").encode("utf-8"), reply[1]
+        head = self._head(reply[1] if reply[0] == "ok" else None, origin)
+        length = (b"content-length", str(len(body)).encode())
+        headers = [length if name == b"content-length" else (name, value) for name, value in head]
+        await send({"type": "http.response.start", "status": status, "headers": headers})
         await send({"type": "http.response.body", "body": body})
+
+    def _head(self, media_type: str | None, origin: bool) -> list[tuple[bytes, bytes]]:
+        """The headers of an answer of ``media_type`` (None: an error's plain text) as the full
+        path gives them, the length left blank; made once per kind of answer."""
+        found = self.heads.get((media_type, origin))
+        if found is None:
+            if media_type is not None:  # Response(body, media_type, headers={"Vary": "Accept"})
+                headers = [
+                    (b"vary", b"Accept"),
+                    (b"content-length", b""),
+                    (b"content-type", reply_media_type(media_type).encode("latin-1")),
+                ]
+            else:  # PlainTextResponse(message + "\n", status_code=status)
+                headers = [(b"content-length", b""), (b"content-type", b"text/plain; charset=utf-8")]
+            message = {"type": "http.response.start", "status": 200, "headers": headers}
+            found = self.heads[(media_type, origin)] = self._finished(message, origin)["headers"]
+        return found
 
     def _finished(self, message: Message, origin: bool) -> Message:
         """A response's first message as Guarded (the security headers it lacks) and then
