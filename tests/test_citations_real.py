@@ -234,3 +234,40 @@ def test_a_law_name_ends_before_the_sentence_goes_on():
         "2 Điều 95 của Luật Đất đai hoặc Điều 5 của Nghị định này"
     )
     assert laws_named(text) == [("Luật Đất đai", None), ("Luật Đất đai", None)]
+
+
+def test_a_law_name_whose_first_words_are_paired_by_a_comma():
+    """ "Luật Cán bộ, công chức", "Luật Khoa học, công nghệ và đổi mới sáng tạo": a comma after a name's first
+    words pairs them with others and "và" joins the last; the names had been cut at the comma ("Luật Cán bộ",
+    "Luật Quản lý"), and their numbers left them."""
+    # 06c6f91f5c3b4c21.txt, the preamble of a decision of Hà Nội
+    text = (
+        "Căn cứ Luật Tín ngưỡng, tôn giáo số 02/2016/QH14;\n"
+        "Căn cứ Luật Công nghệ cao số 21/2008/QH12;\n"
+        "Căn cứ Luật Cán bộ, công chức số 80/2025/QH15;\n"
+        "Căn cứ Luật Khoa học, công nghệ và đổi mới sáng tạo số 93/2025/QH15;"
+    )
+    assert laws_named(text) == [
+        ("Luật Tín ngưỡng, tôn giáo", "02/2016/QH14"),
+        ("Luật Công nghệ cao", "21/2008/QH12"),
+        ("Luật Cán bộ, công chức", "80/2025/QH15"),
+        ("Luật Khoa học, công nghệ và đổi mới sáng tạo", "93/2025/QH15"),
+    ]
+    # files/ hl-vlncn-sct-vn__KH-3898_30.6.2026_Huan-luyen-nguoi-quan-ly.docx (a plan of Lào Cai's Sở Công Thương)
+    text = "Căn cứ Luật Quản lý, sử dụng vũ khí, vật liệu nổ và công cụ hỗ trợ ngày 26/8/2024;"
+    assert laws_named(text) == [("Luật Quản lý, sử dụng vũ khí, vật liệu nổ và công cụ hỗ trợ", None)]
+
+
+def test_a_comma_after_a_whole_law_name_ends_it():
+    # 54c3026bc7bb5cb7.txt, a decree on cultural heritage
+    text = (
+        "b) Di vật, cổ vật thuộc sở hữu chung, sở hữu riêng quy định tại điểm b khoản 1 Điều 45 Luật Di sản "
+        "văn hóa, trừ trường hợp tạm nhập khẩu - tái xuất khẩu đối với loại di vật, cổ vật"
+    )
+    assert laws_named(text) == [("Luật Di sản văn hóa", None)]
+    # 1e6fb98e16a75e3d.txt lines 134-135
+    text = (
+        "Chính phủ quy định chi tiết một số điều của Luật Quản lý, bảo vệ công trình quốc\n"
+        "phòng và khu quân sự, cụ thể gồm: Văn bản đề nghị của Công ty Tân Cảng - Petro"
+    )
+    assert laws_named(text) == [("Luật Quản lý, bảo vệ công trình quốc phòng và khu quân sự", None)]

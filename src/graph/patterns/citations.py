@@ -217,12 +217,25 @@ LAW_NAME_PROPER = (
     "Kiểm toán nhà nước",
     "Kiểm toán Nhà nước",
 )
-_LAW_WORD = rf"(?!(?:{'|'.join(LAW_STOP_WORDS)})(?!\w))[a-zđà-ỹ][^\W\d_]*"
+# ("đổi mới" is one word: "Luật Khoa học, công nghệ và đổi mới sáng tạo"; "mới" alone ends a name)
+_LAW_WORD = rf"(?:đổi[ \t]+mới|(?!(?:{'|'.join(LAW_STOP_WORDS)})(?!\w))[a-zđà-ỹ][^\W\d_]*)"
 # a name goes on over one line break, not a blank line: hard-wrapped text cuts "Luật Bảo vệ bí mật nhà\nnước",
 # "Luật Ban hành văn\nbản quy phạm pháp luật" (corpus/real 0a97eb9c3c536047, 020bddd030400bd2)
 _LAW_GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
 # "của Quốc hội", "và Hội đồng nhân dân" continue a name only before a capitalised proper name
 _LAW_PROPER = rf"(?:(?:của|và)[ \t]+)?(?:{'|'.join(_words(p) for p in LAW_NAME_PROPER)})(?![^\W\d_])"
+_PLAIN_NAME = rf"(?:{_LAW_GAP}{_LAW_WORD}|\s+{_LAW_PROPER}){{0,12}}"
+# A comma after a name's first words pairs them with others, and "và" joins the last: "Luật Cán bộ, công chức",
+# "Luật Khoa học, công nghệ và đổi mới sáng tạo", "Luật Quản lý, sử dụng vũ khí, vật liệu nổ và công cụ hỗ trợ",
+# "Luật Nhập cảnh, xuất cảnh, quá cảnh, cư trú" (some 230 in corpus/real; files/ hl-vlncn-sct-vn__KH-3898).
+# A comma after a name's third word, or before words that go on in the sentence, ends it ("Luật Di sản văn
+# hóa, trừ trường hợp …", "Bộ luật Lao động, trừ …", "Luật Lưu trữ, quy định …", "Luật Điện lực, Điều 5").
+_PAIR_PART = rf",[ \t]*(?!(?:quy|phải|khoản|điểm|không|trừ|gồm|cụ|Điều|Khoản|Chương|Mục)(?!\w)){_LAW_WORD}"
+_PAIRED_NAME = (
+    rf"(?:{_LAW_GAP}{_LAW_WORD})?{_PAIR_PART}"
+    rf"(?:{_LAW_GAP}{_LAW_WORD}|{_PAIR_PART}|[ \t]+và[ \t]+(?!quy(?!\w)){_LAW_WORD}|\s+{_LAW_PROPER}){{0,12}}"
+)
+_LAW_NAME_REST = rf"(?:{_PAIRED_NAME}|{_PLAIN_NAME})"
 # A law is identified by its name and the date it was passed: "Luật Tổ chức chính quyền địa phương
 # ngày 19 tháng 6 năm 2015", "Luật Tổ chức Chính phủ ngày 19\ntháng 6 năm 2015", "Luật Hộ tịch năm
 # 2014", "Luật Tổ chức chính quyền địa phương ngày 19/6/2015".
@@ -230,16 +243,16 @@ LAW_DATE = rf"(?:\s*,?\s*(?P<date>{DATE})|\s+năm\s+(?P<law_year>(?:19|20)\d\d)(
 # (at a word start, written so that a search skips ahead to its first letters: patterns/scan.py)
 _LAW_TYPE = word_start_alternation([_words("Bộ luật"), _words("Luật")])
 LAW_BY_NAME = re.compile(
-    rf"(?P<type>{_LAW_TYPE})\s+(?P<name_first>[A-ZĐÀ-Ỹ][^\W\d_]*)"
-    rf"(?P<name_rest>(?:{_LAW_GAP}{_LAW_WORD}|\s+{_LAW_PROPER}){{0,12}})"
+    rf"(?P<type>{_LAW_TYPE})\s+(?P<name_first>(?!Sửa\s)[A-ZĐÀ-Ỹ][^\W\d_]*)"
+    rf"(?P<name_rest>{_LAW_NAME_REST})"
     rf"(?:\s+số\s+{STATE_SYMBOL})?{LAW_DATE}?"
 )
 # A law amending others, named after them: "Luật sửa đổi, bổ sung một số điều của Luật Tổ chức
 # Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019" — the date is the
 # amending law's; the laws it names are cited (and amended) without one.
-_LAW_NAME_ONLY = rf"(?:Bộ\s+luật|Luật)\s+[A-ZĐÀ-Ỹ][^\W\d_]*(?:{_LAW_GAP}{_LAW_WORD}|\s+{_LAW_PROPER}){{0,12}}"
+_LAW_NAME_ONLY = rf"(?:Bộ\s+luật|Luật)\s+[A-ZĐÀ-Ỹ][^\W\d_]*{_LAW_NAME_REST}"
 AMENDING_LAW = re.compile(
-    rf"{word_start_alternation(['Luật'])}\s+(?P<verb>sửa\s+đổi(?:\s*,\s*bổ\s+sung)?(?:\s+một\s+số\s+điều)?\s+của)"
+    rf"{word_start_alternation(['Luật'])}\s+(?P<verb>[sS]ửa\s+đổi(?:\s*,\s*bổ\s+sung)?(?:\s+một\s+số\s+điều)?\s+của)"
     rf"\s+(?P<targets>(?:các\s+)?{_LAW_NAME_ONLY}(?:\s*(?:,|và)\s*{_LAW_NAME_ONLY})*)"
     rf"{LAW_DATE}?"
 )
