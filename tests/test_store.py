@@ -125,6 +125,9 @@ def test_a_load_fed_while_the_files_are_written_reads_every_file_added_before_th
         assert not loading.done()
         feed.add(graph_file(name))
     feed.close()
+    time.sleep(0.5)  # loaded, but the build has not committed: the store is not replaced yet
+    assert not loading.done() and not (tmp_path / "store").exists()
+    feed.commit()
     rebuilt = loading.result(timeout=60)
     assert (rebuilt.quads, rebuilt.triples) == (
         len(triples_of(names[0])) + len(triples_of(names[1])),
@@ -331,6 +334,24 @@ class Reader(threading.Thread):
         """No read failed, and every one saw the whole store: never a partial or empty one."""
         assert self.errors == []
         assert self.reads > 10 and self.answers == {documents}
+
+
+def test_a_build_failing_after_its_last_file_keeps_the_previous_store(tmp_path):
+    """The Turtle files are written while the store loads: a build that fails then (the feed closed,
+    every file loaded) abandons it, and the loaded generation is removed instead of swapped in."""
+    store = tmp_path / "store"
+    rebuild(store, [graph_file("_agencies.ttl")])
+    before = (os.readlink(store), quads(store))
+    feed = GraphFeed()
+    loading = ThreadPoolExecutor(max_workers=1).submit(rebuild, store, feed)
+    feed.add(graph_file("quang-ngai-kh-ubnd-2024-214.ttl"))
+    feed.close()
+    time.sleep(1.0)  # every file read and loaded; waiting for the commit
+    feed.abandon()
+    with pytest.raises(FeedAbandoned):
+        loading.result(timeout=60)
+    assert (os.readlink(store), quads(store)) == before
+    assert beside(store) == sorted([".store.lock", before[0]])
 
 
 @pytest.mark.parametrize("killed", ["at named steps", "at random times"])

@@ -244,8 +244,8 @@ class StreamedLoad:
         self.feed.add(graph_file)
 
     def finish(self) -> Rebuilt:
-        """Every file is written: load what is left, swap the store in, and say what it holds."""
-        self.feed.close()
+        """The build went through: load what is left, swap the store in, and say what it holds."""
+        self.feed.commit()
         try:
             if self.loading is None:
                 return _load_store(self.target, self.feed.files)

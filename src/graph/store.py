@@ -194,6 +194,8 @@ def rebuild(store_path: str | os.PathLike, graph_files: Iterable[GraphFile]) -> 
         try:
             quads, triples = _load(generation, graph_files)
             crash_point("loaded")
+            if isinstance(graph_files, GraphFeed):
+                graph_files.wait_for_commit()  # the build may still fail after its last file
             previous = _flip(target, generation)
         except BaseException:
             shutil.rmtree(generation, ignore_errors=True)
@@ -255,13 +257,16 @@ class GraphFeed:
     The load reads each file as soon as it is written, while the workers write the others, and
     ends when the feed is closed: the bulk loads' parsing overlaps the writing, and the cores are
     not idle while the last files are written.  Each reader (the named graphs' load, the default
-    graph's) walks the files from the first at its own pace.  ``abandon`` makes every reader raise
-    ``FeedAbandoned``, so a build that stops half way ends its load instead of leaving it waiting.
+    graph's) walks the files from the first at its own pace.  The loaded store replaces the old one
+    only once the build ``commit``s (it may still fail after its last file: the Turtle files are
+    written while the store loads); ``abandon`` makes every reader, and the wait for the commit,
+    raise ``FeedAbandoned``, so a build that stops half way ends its load and keeps the old store.
     """
 
     def __init__(self) -> None:
         self._files: list[GraphFile] = []
         self._closed = False
+        self._committed = False
         self._abandoned = False
         self._changed = threading.Condition()
 
@@ -281,10 +286,23 @@ class GraphFeed:
         with self._changed:
             return list(self._files)
 
+    def commit(self) -> None:
+        """Every file is added and the build went through: the load may replace the store."""
+        with self._changed:
+            self._closed = self._committed = True
+            self._changed.notify_all()
+
     def abandon(self) -> None:
         with self._changed:
             self._abandoned = True
             self._changed.notify_all()
+
+    def wait_for_commit(self) -> None:
+        with self._changed:
+            while not (self._committed or self._abandoned):
+                self._changed.wait()
+            if self._abandoned:
+                raise FeedAbandoned("the build stopped before it finished")
 
     def __iter__(self) -> Iterator[GraphFile]:
         index = 0
