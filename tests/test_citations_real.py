@@ -271,3 +271,23 @@ def test_a_comma_after_a_whole_law_name_ends_it():
         "phòng và khu quân sự, cụ thể gồm: Văn bản đề nghị của Công ty Tân Cảng - Petro"
     )
     assert laws_named(text) == [("Luật Quản lý, bảo vệ công trình quốc phòng và khu quân sự", None)]
+
+
+def test_one_spelling_per_law_name():
+    """A name printed in lower case after "Luật" and an amending law printed "Luật Sửa đổi" take the usual
+    spelling, so that each law has one label whatever file cites it (SHACL: one label per language)."""
+    # ff4de67291d44c52.txt line 187, a decision on investment procedures
+    text = (
+        "2.1. Trường hợp điều chỉnh dự án thuộc trường hợp quy định tại Khoản 3 Điều 41 Luật đầu tư (a1, a2)"
+    )
+    assert laws_named(text) == [("Luật Đầu tư", None)]
+    # ef57df9384270c6e.txt line 11
+    text = (
+        "Căn cứ Luật Xây dựng số 50/2014/QH13 ngày 18 tháng 6 năm 2014; Luật Sửa đổi, bổ sung một số điều của "
+        "Luật Xây dựng số 62/2020/QH14 ngày 17 tháng 6 năm 2020;"
+    )
+    assert [name for name, _ in laws_named(text)] == [
+        "Luật Xây dựng",
+        "Luật sửa đổi, bổ sung một số điều của Luật Xây dựng",
+        "Luật Xây dựng",
+    ]

@@ -40,3 +40,52 @@ def test_two_copies_of_one_such_text_are_one_document(tmp_path):
     original, duplicate = parse_file(QA_CARD_CIRCULAR), parse_file(copy)
     res = resolve([original, duplicate])
     assert res.self_iri(original) == res.self_iri(duplicate)
+
+
+def _excerpt(name: str, text: str) -> ParsedDocument:
+    source = SourceFile(name, name, hashlib.sha256(text.encode()).hexdigest(), "utf-8", text)
+    return parse_source(source)
+
+
+# real headers and preamble lines (corpus/real, thuvienphapluat.vn pages; the file named)
+DECISION_QP = (  # 1e6fb98e16a75e3d.txt lines 1-8, 21: a consolidated decision citing the Law on Pharmacy of 2005
+    "BỘ QUỐC PHÒNG\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\n"
+    "---------------\nSố: 89/VBHN-BQP\nHà Nội, ngày 24 tháng 11 năm 2025\nQUYẾT ĐỊNH\n"
+    "VỀ VIỆC BAN HÀNH QUY CHẾ QUẢN LÝ HOẠT ĐỘNG CỦA CẢNG QUỐC TẾ CAM RANH - BỘ QUỐC PHÒNG\n"
+    "Căn cứ Luật Dược ngày 14 tháng 6 năm 2005;\n"
+)
+DECISION_LC = (  # e7792cccbca70a64.txt lines 1-6, 15-16 and 30: the Law on Pharmacy of 2016, then by name alone
+    "ỦY BAN NHÂN DÂN TỈNH LAI CHÂU\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\n"
+    "---------------\nSố: 2926/QĐ-UBND\nLai Châu, ngày 19 tháng 11 năm 2025\nQUYẾT ĐỊNH\n"
+    "Căn cứ Luật Dược ngày 06 tháng 4 năm 2016; Luật\n"
+    "sửa đổi, bổ sung một số điều của Luật Dược ngày 21 tháng 11 năm 2024;\n"
+    "hướng dẫn thi hành Luật Dược;\n"
+)
+
+
+def test_a_law_named_beside_two_years_is_two_laws():
+    """ "Luật Dược" of 2005 and of 2016 are two laws the corpus prints by name with their dates of passing: each
+    dated mention goes to its year's node (they had been one node with two dates); a mention without a year
+    stays on the name's node, which cannot say which law it means."""
+    docs = [_excerpt("1e6fb98e16a75e3d.txt", DECISION_QP), _excerpt("e7792cccbca70a64.txt", DECISION_LC)]
+    res = resolve(docs)
+    iris = {
+        (c.target.name, c.target.year): res.document_iri(c.target, doc)
+        for doc in docs
+        for c in doc.citations
+        if c.target.name == "Luật Dược"
+    }
+    base = "https://w3id.org/policy-graph/eli/vn/luat"
+    assert iris == {
+        ("Luật Dược", 2005): f"{base}/2005/name/luat-duoc",
+        ("Luật Dược", 2016): f"{base}/2016/name/luat-duoc",
+        ("Luật Dược", None): f"{base}/name/luat-duoc",
+    }
+
+
+def test_a_law_named_beside_one_year_is_one_node():
+    docs = [_excerpt("e7792cccbca70a64.txt", DECISION_LC)]
+    res = resolve(docs)
+    assert {
+        res.document_iri(c.target, docs[0]) for c in docs[0].citations if c.target.name == "Luật Dược"
+    } == {"https://w3id.org/policy-graph/eli/vn/luat/name/luat-duoc"}

@@ -49,6 +49,8 @@ class Resolution:
     # documents' graphs are written in worker processes
     revealed: dict[tuple[str, str], DocRef] = field(default_factory=dict)
     agency_names: dict[str, str] = field(default_factory=dict)  # agency IRI → its one Vietnamese label
+    # a law named without a number → the years of passing the corpus prints beside that name
+    name_years: dict[str, set[int]] = field(default_factory=dict)
 
     # ------------------------------------------------------------ documents
 
@@ -56,7 +58,12 @@ class Resolution:
         self, ref: DocRef, citing: ParsedDocument | None = None, file_hash: str | None = None
     ) -> str:
         """`file_hash`: the content hash of the file a document is read from, which tells apart
-        documents that print nothing identifying (see `own_iri`)."""
+        documents that print nothing identifying (see `own_iri`).
+
+        A law cited by name alone is one node per name ("Luật Đầu tư"), unless the corpus prints that name
+        beside two or more years of passing: "Luật Dược ngày 14 tháng 6 năm 2005" and "Luật Dược ngày 06
+        tháng 4 năm 2016" are two laws, each with its year in its IRI; a mention without a year cannot say
+        which it means and stays on the name's node."""
         ref = self.complete(ref, citing)
         jur = ref.jurisdiction or CENTRAL
         type_slug = _type_slug(ref.type_code)
@@ -64,7 +71,10 @@ class Resolution:
             year = str(ref.year) if ref.year else UNDATED
             return f"{self.base}/eli/{jur}/{type_slug}/{year}/{_number_slug(ref)}"
         if ref.name:
-            return f"{self.base}/eli/{jur}/{type_slug}/name/{slugify(ref.name)}"
+            name = slugify(ref.name)
+            if ref.year and len(self.name_years.get(name, ())) > 1:
+                return f"{self.base}/eli/{jur}/{type_slug}/{ref.year}/name/{name}"
+            return f"{self.base}/eli/{jur}/{type_slug}/name/{name}"
         return f"{self.base}/eli/{jur}/{type_slug}/{ref.year or UNDATED}/draft-{_draft_hash(ref, file_hash)}"
 
     def self_ref(self, doc: ParsedDocument) -> DocRef:
@@ -182,9 +192,12 @@ def resolve(
     res = Resolution(base=base.rstrip("/"), registry=registry or load_registry())
     years: dict[NumberKey, set[int]] = defaultdict(set)
     issuers: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    name_years: dict[str, set[int]] = defaultdict(set)
     for doc, ref in _all_refs(docs):
         jur = ref.jurisdiction or doc.meta.ref.jurisdiction or CENTRAL
         if not ref.number:
+            if ref.name and (ref.year or ref.date):
+                name_years[slugify(ref.name)].add(ref.year or ref.date.year)
             continue
         issuer = identity_issuer(ref)
         if issuer:
@@ -193,6 +206,7 @@ def resolve(
         if year and issuer:
             years[(jur, ref.type_code or "", ref.number, issuer)].add(year)
     res.years = dict(years)
+    res.name_years = dict(name_years)
     res.issuers_by_number = dict(issuers)
     res.revealed = _reveal_numbers(docs)
     res.agency_names = _agency_names(docs, res)

@@ -209,7 +209,9 @@ def _symbol_year_first(
 def _law(text: str, m: re.Match, home: str | None, footnote: int | None) -> _Found:
     """ "Luật Đầu tư", "Luật Ngân sách nhà nước", "Bộ luật Lao động", "Luật Đầu tư công số 39/2019/QH14",
     "Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015" (a law's date is the day it was passed)."""
-    name = clean(f"{m.group('type')} {m.group('name_first')}{m.group('name_rest')}")
+    # one spelling per law: "Luật đầu tư" is printed for "Luật Đầu tư" (corpus/real)
+    first = m.group("name_first")
+    name = clean(f"{m.group('type')} {first[:1].upper()}{first[1:]}{m.group('name_rest')}")
     number = m.group("s_num")
     symbol = _state_symbol(m) if number else None
     date, year = _date(m)
@@ -241,7 +243,8 @@ def _amending_law(text: str, m: re.Match, footnote: int | None) -> _Found:
     ]
     for f in inner:
         f.citation.target.date = f.citation.target.year = None  # the date after them is the amending law's
-    name = clean(text[m.start() : m.end("targets")])
+    # "Luật Sửa đổi, bổ sung …" is printed for the usual "Luật sửa đổi, bổ sung …": one spelling per law
+    name = clean(text[m.start() : m.end("targets")]).replace("Luật Sửa", "Luật sửa", 1)
     date, year = _date(m)
     ref = DocRef(
         type_code="L",
