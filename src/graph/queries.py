@@ -399,8 +399,18 @@ def to_csv(result: QueryResult) -> str:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(result.columns)
     for row in result.rows:
-        writer.writerow([term_text(row.get(c)) for c in result.columns])
+        writer.writerow([_csv_text(term_text(row.get(c))) for c in result.columns])
     return out.getvalue()
+
+
+# A CSV field Excel evaluates as a formula when it opens with one of these (document text is
+# anyone's: '=HYPERLINK(…)'); an apostrophe in front makes it text.  '-' and '+' open thousands of
+# real literals (bullets, signs) and are left as they are.
+_FORMULA_OPENERS = ("=", "@", "\t", "\r")
+
+
+def _csv_text(text: str) -> str:
+    return "'" + text if text.startswith(_FORMULA_OPENERS) else text
 
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -442,6 +452,9 @@ def to_xlsx(result: QueryResult, sheet: str = "policy-graph") -> bytes:
     for row in result.rows:
         values = [_cell_value(row.get(c)) for c in result.columns]
         ws.append(values)
+        for cell in ws[ws.max_row]:
+            if cell.data_type == "f":  # openpyxl reads a text opening with '=' as a formula: it is text
+                cell.data_type = "s"
         for i, value in enumerate(values):
             widths[i] = max(widths[i], 10 if isinstance(value, dt.date) else len(str(value or "")))
     for row in ws.iter_rows(min_row=2):
