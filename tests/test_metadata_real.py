@@ -184,3 +184,36 @@ def test_a_laws_number_after_luat_so_and_its_date_passed():
         dt.date(2024, 11, 30),
         "QH",
     )
+
+
+def test_a_letters_subject_printed_after_its_number_is_its_title():
+    """Web copies print a letter's "V/v …" subject on its number's line (61 letters of corpus/real, whose
+    titles were all missing)."""
+    # 1a814c71716d3047.txt lines 1-6
+    text = (
+        "VĂN PHÒNG CHÍNH PHỦ\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\n"
+        "---------------\nSố: 11306/VPCP-NN V/v đề xuất giải pháp tháo gỡ khó khăn trong việc triển khai Nghị "
+        "định 136/2025/NĐ-CP\nHà Nội, ngày 18 tháng 11 năm 2025\nKính gửi:\n"
+    )
+    ref = meta_of(text, "1a814c71716d3047.txt").ref
+    assert (ref.symbol, ref.title) == (
+        "11306/VPCP-NN",
+        "V/v đề xuất giải pháp tháo gỡ khó khăn trong việc triển khai Nghị định 136/2025/NĐ-CP",
+    )
+
+
+def test_a_letters_subject_read_after_its_date_from_a_word_file():
+    """A Word letter read cell by cell prints its subject after the date; it is the title, not the text."""
+    # files/ hc-sct-vn__Ban-trinh-trien-khai-VB-TTg-BCT-hoachat.docx as the reader gives it (its first lines)
+    text = (
+        "     \nUBND TỈNH LÀO CAI\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSỞ CÔNG THƯƠNG\nĐộc lập – Tự do – Hạnh phúc\n"
+        "Số:            /SCT-CN\n Lào Cai, ngày         tháng  01 năm 2026\nV/v triển khai thực hiện các Nghị "
+        "định của Chính phủ và Thông tư của Bộ Công Thương về lĩnh vực Hóa chất\n\n\n   Kính gửi: \n"
+        "- Các Sở, ban, ngành tỉnh;\n"
+    )
+    meta = meta_of(text, "hc-sct-vn__Ban-trinh-trien-khai-VB-TTg-BCT-hoachat.docx")
+    assert (meta.number_placeholder, meta.ref.year, meta.ref.title) == (
+        "Số: /SCT-CN",
+        2026,
+        "V/v triển khai thực hiện các Nghị định của Chính phủ và Thông tư của Bộ Công Thương về lĩnh vực Hóa chất",
+    )

@@ -71,6 +71,7 @@ from ..patterns.metadata import (
     SEPARATOR,
     SIGNATURE_MARKS,
     SIGNING_AUTHORITY,
+    SUBJECT_AFTER_NUMBER,
     SUBJECT_LINE,
     TAIL_LINES,
     TITLE_STOP,
@@ -336,12 +337,28 @@ def _until_body(head: list[_Line]) -> list[_Line]:
     """A letter has no type line: its header runs to the place and date, and never into "Kính gửi:"
     or the text ("… của Chính phủ" there is not the issuer)."""
     taken = []
-    for line in head:
+    for i, line in enumerate(head):
         if _LETTER_BODY.match(line.text):
             break
         taken.append(line)
         if _date_line(line.text):
+            return taken + _subject_under_date(head[i + 1 :])
+    return taken
+
+
+def _subject_under_date(rest: list[_Line]) -> list[_Line]:
+    """A Word letter read cell by cell prints its subject after the date ("Lào Cai, ngày … tháng 01 năm 2026" /
+    "V/v triển khai thực hiện các Nghị định …": files/ hc-sct-vn__Ban-trinh-trien-khai-VB-TTg-BCT-hoachat.docx):
+    the subject and the lines it wraps onto belong to the header."""
+    lines = [line for line in rest if not line.blank]
+    if not lines or not SUBJECT_LINE.match(lines[0].text):
+        return []
+    start = rest.index(lines[0])
+    taken = []
+    for line in rest[start : start + MAX_TITLE_LINES]:
+        if line.blank or _LETTER_BODY.match(line.text):
             break
+        taken.append(line)
     return taken
 
 
@@ -424,7 +441,7 @@ def _subject_lines(header: list[_Line]) -> list[_Line]:
     blank line ("V/v triển khai thực hiện Nghị quyết" / "số 111/NQ-CP của Chính phủ")."""
     start = next((i for i, line in enumerate(header) if SUBJECT_LINE.match(line.text)), None)
     if start is None:
-        return []
+        return _subject_after_number(header)
     taken = [header[start]]
     for line in header[start + 1 : start + MAX_TITLE_LINES]:
         text = line.stripped
@@ -439,6 +456,23 @@ def _subject_lines(header: list[_Line]) -> list[_Line]:
             break
         taken.append(line)
     return taken
+
+
+def _subject_after_number(header: list[_Line]) -> list[_Line]:
+    """ "Số: 11306/VPCP-NN V/v đề xuất giải pháp …": the subject from "V/v" to the line's end (or its cell's)."""
+    for line in header:
+        if not NUMBER_LINE.match(line.text):
+            continue
+        subject = SUBJECT_AFTER_NUMBER.search(line.text)
+        if subject:
+            end = line.text.find("|", subject.start())
+            return [
+                _Line(
+                    line.text[subject.start() : end if end >= 0 else None].rstrip(),
+                    line.start + subject.start(),
+                )
+            ]
+    return []
 
 
 def _ends_title(first: _Line, line: _Line) -> bool:

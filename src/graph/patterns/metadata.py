@@ -49,6 +49,9 @@ HEADER_CELL_OPEN = re.compile(
 # The subject of a letter (công văn), printed under its number instead of a title: "V/v triển
 # khai thực hiện Nghị quyết số 111/NQ-CP của Chính phủ" — never the issuer, and the letter's title.
 SUBJECT_LINE = re.compile(r"^\s*(?:V/v|V/V|v/v|Về\s+việc)\s*:?\s+(?=\S)")
+# Web copies print it after the number, on the number's line: "Số: 11306/VPCP-NN V/v đề xuất giải pháp tháo
+# gỡ khó khăn …" (61 letters of corpus/real, whose titles were all missing)
+SUBJECT_AFTER_NUMBER = re.compile(r"(?<=\s)(?:V/v|V/V|v/v)\s*:?\s+(?=\S)")
 
 # National mottos printed opposite the issuer: never an issuer.
 MOTTOS = (
