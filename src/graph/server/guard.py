@@ -64,6 +64,8 @@ def precheck(text: str, what: str = "truy vấn (query)") -> None:
             f"{what} dài {len(text)} ký tự, quá giới hạn {MAX_QUERY_CHARS} "
             f"(the text is longer than {MAX_QUERY_CHARS} characters)",
         )
+    if sum(text.count(bracket) for bracket in _OPEN) <= MAX_NESTING:
+        return  # no deeper than it has opening brackets: the common case, counted in C
     depth = deepest = 0
     for char in text:
         if char in _OPEN:
