@@ -244,3 +244,22 @@ def test_a_heading_naming_bodies_over_bullets_is_no_task_of_its_own():
         "thầu thi công, các đơn vị tư vấn có liên quan trong khu vực bị ảnh hưởng.\n"
     )
     assert tasks_of(text) == [("-", "Chỉ đạo các Ban", ["Cục Kinh tế - Quản lý đầu tư xây dựng"], [])]
+
+
+def test_points_under_a_rule_on_how_a_body_works_are_no_tasks():
+    """A regulation's clause that says how a body works or what a thing must do ("… hoạt động theo nguyên tắc
+    sau đây:", "… phải đảm bảo các chức năng:", "Quỹ … tài trợ cho …:") heads points that assign nothing."""
+    # 54c3026bc7bb5cb7.txt lines 2398-2399, a decree on cultural heritage
+    text = (
+        "3. Hội đồng thẩm định, khoa học, chuyên môn trong lĩnh vực di sản văn hóa hoạt động theo nguyên tắc sau đây:\n"
+        "a) Hội đồng làm việc theo nguyên tắc tập thể, công khai, dân chủ tại các phiên họp để quyết nghị những "
+        "vấn đề liên quan đến việc thực hiện nhiệm vụ của Hội đồng;\n"
+    )
+    assert tasks_of(text) == []
+    # ef57df9384270c6e.txt lines 113-115, a decision on urban drainage
+    text = (
+        "3. Hệ thống thoát nước đô thị phải đảm bảo các chức năng:\n"
+        "a) Thu gom nước mưa trên toàn diện tích đô thị, dẫn nước mưa khỏi phạm vi đô thị, khu dân cư để tránh "
+        "ngập úng.\n"
+    )
+    assert tasks_of(text) == []

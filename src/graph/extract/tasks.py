@@ -1300,7 +1300,19 @@ def _agency_heading_at(line: Line) -> re.Match[str] | None:
     # (the cheap tests first)
     if names.rstrip().endswith((".", ";", ",")) or _ROLE_WORDS.search(names) or not is_agency_like(names):
         return None
+    if _DESCRIBES_BODY.search(names):
+        return None
     return match
+
+
+# a regulation's article says how a body works or what a thing must do, over points that are no tasks: "a) Quỹ
+# phát triển dữ liệu quốc gia hoạt động theo nguyên tắc sau đây:", "Hội đồng … hoạt động theo nguyên tắc sau:",
+# "Hệ thống thoát nước đô thị phải đảm bảo các chức năng:", "Quỹ Bảo vệ môi trường tài trợ cho hoạt động, …:"
+# (corpus/real 012b8a728c178e7a, 54c3026bc7bb5cb7, ef57df9384270c6e, 1f9faa032326f975)
+_DESCRIBES_BODY = re.compile(
+    r"(?<!\w)(?:(?:hoạt\s+động|làm\s+việc)\s+theo\s+(?:các\s+)?nguyên\s+tắc|phải\s+(?:đảm\s+bảo|bảo\s+đảm)"
+    r"|tài\s+trợ\s+cho)(?!\w)"
+)
 
 
 _WORK_OPENING = re.compile(
@@ -1493,7 +1505,7 @@ def parse_assignment_heading_tasks(body: str, region: Span) -> list[Task]:
             continue
         end, after = _item_end(lines, i)
         lead = _acting_bodies(body, lines[i].start + item.end(), end) if _ends_with_colon(body, end) else None
-        if lead is None:
+        if lead is None or _DESCRIBES_BODY.search(body, lines[i].start, end):
             i += 1
             continue
         bullets, nxt = _bullets_under(body, lines, after)
