@@ -1219,9 +1219,11 @@ def _after_topic(body: str, start: int, end: int) -> int:
 
 # "1. Sở Kế hoạch và Đầu tư", "3. Sở Công Thương:", "2. Sở Tài chính: Chủ trì, …", "b) UBND các
 # huyện, thị xã, thành phố:"; a bare "-" bullet only with its colon and text ("- Sở Tài chính: …").
-# (a body asked rather than assigned: "7. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam thành phố", dev h05)
+# (a body asked rather than assigned: "7. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam thành phố", dev h05;
+# or handed the points below: "1. Giao Ủy ban nhân dân Thành phố:" / "a) Tổ chức thực hiện Nghị quyết …",
+# the closing article of a council's resolution, corpus/real 4672020dbba893fb and 8 more)
 _AGENCY_HEADING = re.compile(
-    r"[ \t]*(?P<label>\d{1,2}(?:\.\d{1,2})*\.|\(\d{1,2}\)|[a-zđ]\)|-)[ \t]*(?P<ask>Đề[ \t]+nghị[ \t]+)?"
+    r"[ \t]*(?P<label>\d{1,2}(?:\.\d{1,2})*\.|\(\d{1,2}\)|[a-zđ]\)|-)[ \t]*(?P<ask>(?:Đề[ \t]+nghị|Giao)[ \t]+)?"
     r"(?P<names>[^:\n]{3,160}?)"
     r"[ \t]*(?:(?P<colon>:)[ \t]*(?P<rest>[^\n]*))?$"
 )
@@ -1301,6 +1303,11 @@ def _agency_heading_at(line: Line) -> re.Match[str] | None:
     if names.rstrip().endswith((".", ";", ",")) or _ROLE_WORDS.search(names) or not is_agency_like(names):
         return None
     if _DESCRIBES_BODY.search(names):
+        return None
+    # "d) Giao Ban Quản lý các khu chế xuất và công nghiệp Cần Thơ chỉ đạo các đơn vị kinh doanh hạ tầng …
+    # có trách nhiệm:" (corpus/real 2847e16133f7b987) hands the bullets to bodies named after a verb:
+    # an assignment heading, not a name
+    if match.group("ask") and _ACTION_START.search(names):
         return None
     return match
 
