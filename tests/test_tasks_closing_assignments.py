@@ -39,3 +39,18 @@ def test_giao_a_body_and_its_task_after_the_colon():
     # a6fb1f372de14a1e.txt, Nghị quyết of HĐND thành phố Hà Nội, Điều 2
     text = "1. Giao Ủy ban nhân dân Thành phố: Tổ chức thực hiện Nghị quyết.\n"
     assert tasks_of(text) == [("1.", "Tổ chức thực hiện", ["Ủy ban nhân dân Thành phố"], [])]
+
+
+def test_giao_a_body_that_directs_others_keeps_the_body_alone_as_lead():
+    # 2847e16133f7b987.txt, Chỉ thị of UBND thành phố Cần Thơ: the bodies named after "chỉ đạo" are no part
+    # of the name of the body the bullets are handed to
+    text = (
+        "d) Giao Ban Quản lý các khu chế xuất và công nghiệp Cần Thơ chỉ đạo các đơn vị kinh doanh hạ tầng "
+        "khu chế xuất, khu, cụm công nghiệp có trách nhiệm:\n"
+        "- Đối với các khu, cụm công nghiệp đã được cung cấp nước tập trung lấy từ nguồn nước mặt, tiếp tục "
+        "duy trì hoạt động cấp nước phục vụ cho hoạt động của khu chế xuất, khu, cụm công nghiệp đảm bảo liên "
+        "tục; xây dựng giải pháp sử dụng nước tuần hoàn, tiết kiệm, hiệu quả tài nguyên nước.\n"
+    )
+    assert tasks_of(text) == [
+        ("-", "Đối với các khu,", ["Ban Quản lý các khu chế xuất và công nghiệp Cần Thơ"], [])
+    ]

@@ -1223,7 +1223,7 @@ def _after_topic(body: str, start: int, end: int) -> int:
 # or handed the points below: "1. Giao Ủy ban nhân dân Thành phố:" / "a) Tổ chức thực hiện Nghị quyết …",
 # the closing article of a council's resolution, corpus/real 4672020dbba893fb and 8 more)
 _AGENCY_HEADING = re.compile(
-    r"[ \t]*(?P<label>\d{1,2}(?:\.\d{1,2})*\.|\(\d{1,2}\)|[a-zđ]\)|-)[ \t]*(?P<ask>(?:Đề[ \t]+nghị|Giao)[ \t]+)?"
+    r"[ \t]*(?P<label>\d{1,2}(?:\.\d{1,2})*\.|\(\d{1,2}\)|[a-zđ]\)|-)[ \t]*(?P<ask>(?P<ask_verb>Đề[ \t]+nghị|Giao)[ \t]+)?"
     r"(?P<names>[^:\n]{3,160}?)"
     r"[ \t]*(?:(?P<colon>:)[ \t]*(?P<rest>[^\n]*))?$"
 )
@@ -1307,7 +1307,7 @@ def _agency_heading_at(line: Line) -> re.Match[str] | None:
     # "d) Giao Ban Quản lý các khu chế xuất và công nghiệp Cần Thơ chỉ đạo các đơn vị kinh doanh hạ tầng …
     # có trách nhiệm:" (corpus/real 2847e16133f7b987) hands the bullets to bodies named after a verb:
     # an assignment heading, not a name
-    if match.group("ask") and _ACTION_START.search(names):
+    if match.group("ask_verb") == "Giao" and _ACTION_START.search(names):
         return None
     return match
 
