@@ -54,3 +54,56 @@ def test_giao_a_body_that_directs_others_keeps_the_body_alone_as_lead():
     assert tasks_of(text) == [
         ("-", "Đối với các khu,", ["Ban Quản lý các khu chế xuất và công nghiệp Cần Thơ"], [])
     ]
+
+
+def test_a_sentence_opened_by_giao_inside_an_article_is_a_task():
+    # 65dec8089b8bd9d9.txt, Quyết định of UBND tỉnh Cà Mau publishing procedures: the task follows the
+    # article's first sentence
+    text = (
+        "Điều 2. Quyết định này có hiệu lực thi hành\n"
+        "kể từ ngày ký. Giao Sở Giáo dục và Đào tạo chủ trì, phối hợp với đơn vị có liên\n"
+        "quan tổ chức thực hiện công khai thủ tục hành chính nội bộ nêu tại Điều 1 Quyết\n"
+        "định này trên Cổng Thông tin điện tử tỉnh theo đúng quy định. Hoàn thành xong\n"
+        "trong thời hạn 03 ngày làm việc, kể từ ngày Quyết định có hiệu lực thi hành.\n"
+        "Điều 3. Chánh Văn phòng Ủy ban nhân dân\n"
+    )
+    tasks = prose_tasks(text, Span(0, len(text)))
+    assert tasks_of(text) == [
+        ("Điều 2", "Giao Sở Giáo dục", ["Sở Giáo dục và Đào tạo"], ["đơn vị có liên quan"])
+    ]
+    assert tasks[0].text.endswith("kể từ ngày Quyết định có hiệu lực thi hành.")
+
+
+def test_giao_wrapped_from_the_body_it_hands_the_task_to():
+    # e8652ce55bfaba04.txt, Quyết định of UBND tỉnh: "Giao" ends the article's first line
+    text = (
+        "Điều 2. Giao\n"
+        "Sở Giáo dục và Đào tạo chủ trì, phối hợp Văn phòng Ủy ban nhân dân tỉnh (Trung\n"
+        "tâm Phục vụ hành chính công tỉnh) thiết lập quy trình điện tử giải quyết thủ tục\n"
+        "hành chính lên Hệ thống thông tin giải quyết thủ tục hành chính tỉnh theo quy định.\n"
+        "Điều 3. Quyết\n"
+        "định này có hiệu lực thi hành kể từ ngày ký.\n"
+    )
+    assert [(label, lead) for label, _, lead, _ in tasks_of(text)] == [("Điều 2", ["Sở Giáo dục và Đào tạo"])]
+
+
+def test_giao_a_body_whose_name_runs_on_to_a_known_verb_is_no_task():
+    # 4bda44e45e4f1633.txt: "cấu hình" is no verb the tables know, the name would run on to "Hệ thống Thông tin"
+    text = (
+        "2. Giao Trung tâm Chuyển đổi số Thành phố cấu hình thủ\n"
+        "tục hành chính trên Hệ thống Thông tin giải quyết thủ tục hành chính Thành phố.\n"
+    )
+    assert tasks_of(text) == []
+
+
+def test_a_giao_sentence_over_bullets_is_their_heading_not_a_task():
+    # tests/corpus/dev/texts/h06_tphcm-qd2853-ke-hoach-rui-ro-thien-tai.txt, V.1: the bullets are the tasks
+    text = (
+        "1. Giao Sở Nông nghiệp và Môi trường là cơ quan đầu mối, chủ trì, hướng dẫn thực hiện Đề án “Nâng cao "
+        "nhận thức cộng đồng và Quản lý rủi ro thiên tai dựa vào cộng đồng, đến năm 2030” trên địa bàn Thành "
+        "phố; tổ chức thực hiện các nhiệm vụ sau:\n"
+        "- Điều phối chung, đôn đốc, hướng dẫn việc triển khai Kế hoạch đến các sở, ngành, đơn vị và các địa "
+        "phương trên địa bàn Thành phố; tham mưu Ủy ban nhân dân Thành phố ban hành Kế hoạch Nâng cao nhận thức "
+        "cộng đồng và Quản lý rủi ro thiên tai dựa vào cộng đồng trên địa bàn Thành phố hàng năm;\n"
+    )
+    assert tasks_of(text) == [("-", "Điều phối chung, đôn", ["Sở Nông nghiệp và Môi trường"], [])]

@@ -62,6 +62,7 @@ and spans; ``seg.sections`` only gives each task its section key.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import functools
 import itertools
@@ -1553,6 +1554,84 @@ def _acting_bodies(body: str, start: int, end: int) -> Span | None:
     return None
 
 
+# ------------------------------------------------------------------ 6. assignment sentences
+
+# a sentence inside an article or paragraph that hands a task to a body, where no label opens it:
+# "Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký. Giao Sở Giáo dục và Đào tạo chủ trì, phối
+# hợp với đơn vị có liên quan tổ chức thực hiện công khai …" (corpus/real 65dec8089b8bd9d9), the verb
+# wrapped from its body "Điều 2. Giao\nSở Y tế chủ trì, …" (def9c79d006634a4), "… tại văn bản số
+# 661/TTr-BCA ngày 05 tháng 11 năm 2025. Giao Bộ Công an chủ trì, …" (45cc2b3cda45b66c): the closing
+# article of 13 decisions and resolutions of corpus/real.  The sentence opens a line or follows the end
+# of another; the task runs to the next such sentence or the end of the paragraph.
+_ASSIGN_SENTENCE = re.compile(r"(?:(?<![^\n])[ \t]*|(?<=[.;:][ \t]))Giao[ \t\n]+(?=[A-ZĐÀ-Ỹ])")
+
+
+def parse_assignment_sentence_tasks(body: str, region: Span) -> list[Task]:
+    lines = lines_of(body, region)
+    starts = [line.start for line in lines]
+    tasks: list[Task] = []
+    for verb in _ASSIGN_SENTENCE.finditer(body, region.start, region.end):
+        i = bisect.bisect_right(starts, verb.start()) - 1
+        if i < 0 or _RECIPIENTS.match(lines[i].text):
+            continue
+        end, _ = _item_end(lines, i)
+        following = _ASSIGN_SENTENCE.search(body, verb.end(), end)
+        if following:
+            end = following.start()
+        if _ends_with_colon(body, end):
+            continue  # "1. Giao Sở X là cơ quan đầu mối, …; tổ chức thực hiện các nhiệm vụ sau:" heads its bullets (dev h06)
+        task = _assignment_sentence_task(body, verb, end, _paragraph_label(lines, i))
+        if task:
+            tasks.append(task)
+    return tasks
+
+
+def _paragraph_label(lines: Sequence[Line], i: int) -> str:
+    """The label of the article or item whose paragraph holds line ``i`` ("Điều 2", "1."); "" when the
+    paragraph has none."""
+    for line in reversed(lines[: i + 1]):
+        article = ARTICLE_LABEL.match(line.text)
+        if article:
+            return article.group("label")
+        item = item_match(line.text)
+        if item:
+            return item.group("label").strip()
+        if line.blank:
+            break
+    return ""
+
+
+def _assignment_sentence_task(body: str, verb: re.Match[str], end: int, label: str) -> Task | None:
+    text_start = (
+        verb.start() + len(body[verb.start() : verb.end()]) - len(body[verb.start() : verb.end()].lstrip())
+    )
+    lead = _acting_bodies(body, verb.end(), end)  # (after the verb: "Giao\nSở …" wraps)
+    # "Giao Trung tâm Chuyển đổi số Thành phố cấu hình thủ tục hành chính trên Hệ thống …" runs on past the
+    # name to a verb the tables know (see _acting_is_assigned)
+    if lead is None or len(body[lead.start : lead.end].split()) > _ASSIGNED_NAME_MAX_WORDS:
+        return None
+    # "chủ trì, phối hợp với Sở Y tế và các cơ quan, đơn vị liên quan căn cứ quy trình …" (corpus/real
+    # e7792cccbca70a64): the partners end before "căn cứ"; "phối hợp Trung tâm …" names them without "với"
+    chairs = _CHAIRS.search(body, lead.end, end)
+    assignment = _PROSE_ASSIGNMENT.match(body, lead.start, end)
+    if chairs:
+        support = _mentions(body, chairs.start("support"), chairs.end("support"))
+    elif assignment and assignment.group("support"):
+        support = _mentions(body, assignment.start("support"), assignment.end("support"))
+    else:
+        support = _later_partners(body, lead.end, end)
+    return Task(
+        label=label,
+        text=clean(body[text_start:end]),
+        section=None,
+        lead=_mentions(body, lead.start, lead.end),
+        support=support,
+        deadline=_prose_deadline(body, text_start, end),
+        span=Span(*_trim(body, text_start, end)),
+        layout="lead-heading",
+    )
+
+
 # ------------------------------------------------------------------ the registry
 
 READERS: tuple[TaskReader, ...] = (
@@ -1561,4 +1640,5 @@ READERS: tuple[TaskReader, ...] = (
     TaskReader("agency-heading", 30, parse_agency_heading_tasks),
     TaskReader("assignment-heading", 40, parse_assignment_heading_tasks),
     TaskReader("prose-assignment", 50, parse_prose_assignment_tasks),
+    TaskReader("assignment-sentence", 60, parse_assignment_sentence_tasks),
 )
