@@ -291,3 +291,12 @@ def test_one_spelling_per_law_name():
         "Luật sửa đổi, bổ sung một số điều của Luật Xây dựng",
         "Luật Xây dựng",
     ]
+
+
+def test_a_law_name_ends_before_nêu():
+    # files/ hc-sct-vn__CV-813-CucHoaChat.pdf (a scan; the text as OCR reads it)
+    text = (
+        "Và các vướng mắc trong quá trình thực hiện Nghị định hướng dẫn Luật\n"
+        "Hóa chất nêu tại Công văn số 13§21/CHQ-GSQL ngày 16 tháng 3 năm 2026 và"
+    )
+    assert laws_named(text) == [("Luật Hóa chất", None)]

@@ -197,6 +197,7 @@ LAW_STOP_WORDS = (
     "cũng",
     "đồng",
     "như",
+    "nêu",  # "Luật Hóa chất nêu tại Công văn …", "… nêu trên" (files/ hc-sct-vn__CV-813-CucHoaChat.pdf)
 )
 # Capitalised names inside a law's name: "Luật Tổ chức Chính phủ", "Luật Hoạt động giám sát của
 # Quốc hội và Hội đồng nhân dân", "Luật Mặt trận Tổ quốc Việt Nam".
