@@ -412,7 +412,9 @@ def test_query_too_long_is_refused_before_any_worker(url):
 
 @pytest.fixture()
 def app_and_url(store):
-    app = create_app(str(store), raw_dir=str(RAW_DIR), timeout_s=10.0, workers=2, worker_memory_mb=1024)
+    # 30 s: under load a replacement worker can take over 10 s to start, and the point here is
+    # which worker serves, not how fast.
+    app = create_app(str(store), raw_dir=str(RAW_DIR), timeout_s=30.0, workers=2, worker_memory_mb=1024)
     with serving(app) as base_url:
         yield app, base_url
 
