@@ -107,3 +107,31 @@ def test_a_giao_sentence_over_bullets_is_their_heading_not_a_task():
         "cộng đồng và Quản lý rủi ro thiên tai dựa vào cộng đồng trên địa bàn Thành phố hàng năm;\n"
     )
     assert tasks_of(text) == [("-", "Điều phối chung, đôn", ["Sở Nông nghiệp và Môi trường"], [])]
+
+
+def test_bullets_of_a_part_on_who_does_what_that_name_a_body_are_its_tasks():
+    # 99c7d8fff9e4572e.txt, Kế hoạch 982/KH-UBND of UBND tỉnh Nghệ An, V.2 (the file read no task before)
+    text = (
+        "V. THỜI GIAN VÀ TRÁCH NHIỆM THỰC HIỆN\n"
+        "1. Thời gian thực hiện\n"
+        "Đợt thi đua được triển khai thực hiện từ ngày ban hành Kế hoạch đến khi tổ chức thành công Đại hội đại "
+        "biểu toàn quốc lần thứ XIV của Đảng.\n"
+        "2. Trách nhiệm thực hiện\n"
+        "- Hội đồng Thi đua - Khen thưởng các cấp phân công rõ trách nhiệm các thành viên trong quá trình chỉ "
+        "đạo, hướng dẫn, giám sát việc triển khai thực hiện để Đợt thi đua được triển khai sâu rộng, hiệu quả.\n"
+        "- Sở Nội vụ hướng dẫn khen thưởng Đợt thi đua; phối hợp với các cơ quan, đơn vị liên quan triển khai, "
+        "đôn đốc, đánh giá việc tổ chức thực hiện Kế hoạch; tham mưu biểu dương, khen thưởng các tập thể, cá "
+        "nhân tiêu biểu, xuất sắc trong thực hiện Đợt thi đua.\n"
+    )
+    # (the council's name would run on to "giám sát": no task rather than a wrong lead)
+    assert tasks_of(text) == [("-", "Sở Nội vụ hướng", ["Sở Nội vụ"], ["các cơ quan, đơn vị liên quan"])]
+
+
+def test_a_bullet_elsewhere_describes_and_assigns_nothing():
+    # cdf2fbc53d083c98.txt, Quyết định of Trung tâm Phục vụ hành chính công: a step of a procedure
+    text = (
+        "2. Bước 2. Tiếp nhận hồ sơ\n"
+        "- Bộ phận Một cửa tiến hành số hóa toàn bộ hồ sơ theo quy định, đảm bảo 100%, tiếp nhận và chuyển đến "
+        "cơ quan có thẩm quyền theo từng thủ tục cụ thể.\n"
+    )
+    assert tasks_of(text) == []

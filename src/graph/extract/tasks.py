@@ -1146,7 +1146,11 @@ def parse_prose_assignment_tasks(body: str, region: Span) -> list[Task]:
     tasks = []
     for i, line in enumerate(lines):
         item = item_match(line.text)
-        if item is None or not _PROSE_LABEL.fullmatch(label := item.group("label").strip()):
+        if item is None:
+            continue
+        label = item.group("label").strip()
+        bullet = label in _BULLET_LABELS and _under_implementation_heading(lines, i)
+        if not bullet and not _PROSE_LABEL.fullmatch(label):
             continue
         end, _ = _item_end(lines, i)
         if body[line.start : end].rstrip().endswith(":"):
@@ -1163,9 +1167,13 @@ def parse_prose_assignment_tasks(body: str, region: Span) -> list[Task]:
             match = _ASKED_TO_COOPERATE.match(body, lead_start, end)
         if not match or not starts_with_agency(match.group("lead")):
             match = _bodies_acting(body, lead_start, end)
-            if match is None or not _acting_is_assigned(
-                match, numbered=_NUMBER_LABEL.fullmatch(label), opener=opener
+            if match is None or not (
+                bullet or _acting_is_assigned(match, numbered=_NUMBER_LABEL.fullmatch(label), opener=opener)
             ):
+                continue
+            # "- Hội đồng Thi đua - Khen thưởng các cấp phân công rõ trách nhiệm các thành viên …" runs on past
+            # the name to a verb the tables know
+            if bullet and len(match.group("lead").split()) > _ASSIGNED_NAME_MAX_WORDS:
                 continue
         if match.groupdict().get("support"):
             support = _mentions(body, match.start("support"), match.end("support"))
@@ -1186,6 +1194,33 @@ def parse_prose_assignment_tasks(body: str, region: Span) -> list[Task]:
             )
         )
     return tasks
+
+
+# the heading of the part that says who does what: "2. Trách nhiệm thực hiện" over "- Sở Nội vụ hướng dẫn khen
+# thưởng Đợt thi đua; phối hợp với …" (corpus/real 99c7d8fff9e4572e), "V. TỔ CHỨC THỰC HIỆN", "Phân công nhiệm
+# vụ": there a bullet that names a body and what it does is a task, as a numbered clause is; elsewhere a bullet
+# may describe ("- Bộ phận Một cửa tiến hành số hóa toàn bộ hồ sơ …" in a procedure)
+_BULLET_LABELS = ("-", "+", "•")
+_IMPLEMENTATION_HEADING = re.compile(
+    r"(?:tổ\s+chức|trách\s+nhiệm|phân\s+công)\s+thực\s+hiện|phân\s+công\s+nhiệm\s+vụ", re.IGNORECASE
+)
+# how far above a bullet its heading is looked for, in lines (a part of bullets is rarely longer)
+_HEADING_LOOKBACK = 120
+
+
+def _under_implementation_heading(lines: Sequence[Line], i: int) -> bool:
+    """The nearest labelled line above line ``i`` that is no bullet (an item "2.", a part "V.", an article) is
+    the heading of an implementation part."""
+    for line in reversed(lines[max(0, i - _HEADING_LOOKBACK) : i]):
+        if _RECIPIENTS.match(line.text):
+            return False  # "Nơi nhận:" and its addressees, after the last article
+        item = item_match(line.text)
+        heading = ARTICLE_LABEL.match(line.text) or (
+            item and item.group("label").strip() not in _BULLET_LABELS
+        )
+        if heading:
+            return bool(_IMPLEMENTATION_HEADING.search(line.text))
+    return False
 
 
 def _heads_agency_bullets(body: str, lines: Sequence[Line], i: int) -> bool:
