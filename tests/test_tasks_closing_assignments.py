@@ -5,6 +5,9 @@ public repository tnt305/tai_lieu_noi_bo)."""
 
 from __future__ import annotations
 
+import datetime as dt
+
+from graph.extract.deadlines import parse_deadline, prose_deadline
 from graph.extract.tasks import prose_tasks
 from graph.model import Span
 
@@ -135,3 +138,34 @@ def test_a_bullet_elsewhere_describes_and_assigns_nothing():
         "cơ quan có thẩm quyền theo từng thủ tục cụ thể.\n"
     )
     assert tasks_of(text) == []
+
+
+def test_a_worded_date_or_month_inside_a_task_is_its_deadline():
+    # 826ed569ec2ddaa1.txt, Thông báo of the Government Office: the closing sentence follows the deadline
+    text = (
+        "Giao Bộ Nội vụ khẩn trương hoàn thiện Nghị định đánh giá, xếp loại chất lượng đối với cơ quan hành "
+        "chính nhà nước và công chức theo ý kiến thẩm định của Bộ Tư pháp, trình Chính phủ xem xét, quyết định "
+        "trong tháng 12/2025.\n"
+        "Văn phòng Chính phủ thông báo để Ủy ban nhân dân tỉnh Đắk Lắk và các Bộ, cơ quan liên quan biết, thực "
+        "hiện./.\n"
+    )
+    raw, _ = prose_deadline(text)
+    assert raw == "trong tháng 12/2025"
+    assert parse_deadline(raw).date == dt.date(2025, 12, 31)
+    # 31786b0833a4130d.txt: a yearly day in words
+    text = (
+        "thông nghiêm túc triển khai thực hiện; định kỳ trước ngày 30 tháng 11 hàng năm báo cáo kết quả thực "
+        "hiện về UBND Thành phố (qua Ban Quản lý các khu\n"
+    )
+    raw, _ = prose_deadline(text)
+    assert (raw, parse_deadline(raw).kind) == ("trước ngày 30 tháng 11 hàng năm", "annual")
+
+
+def test_a_year_the_task_looks_back_on_is_no_deadline():
+    # 27e00d593ec30fac.txt, Nghị quyết of HĐND thành phố Hà Nội, Điều 4.1.c
+    text = (
+        "Căn cứ kết quả thực hiện Nghị quyết trong năm 2026, Ủy ban nhân dân Thành phố đánh giá tác động và xây "
+        "dựng nghị quyết chi thu nhập tăng thêm cho cán bộ, công chức, viên chức thuộc Thành phố năm 2027 và "
+        "những năm tiếp theo phù hợp"
+    )
+    assert prose_deadline(text) is None

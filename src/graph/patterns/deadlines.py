@@ -138,6 +138,14 @@ PROSE_DEADLINE = re.compile(
 # chính …".  Only full dates and yearly days: a bare year inside a task is often its target.
 DATED_DEADLINE = re.compile(
     r"(?<!\w)(?P<raw>(?:trước|chậm\s+nhất(?:\s+là)?|hạn\s+chót)\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}"
-    r"(?:\s*/\s*(?:19|20)\d{2}|(?:\s*(?:,|và)\s*(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2})*\s+h[ằàă]ng\s+năm))",
+    r"(?:\s*/\s*(?:19|20)\d{2}|(?:\s*(?:,|và)\s*(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2})*\s+h[ằàă]ng\s+năm)"
+    # the same in words: "…, báo cáo Thủ tướng Chính phủ kết quả thực hiện trước ngày 05 tháng 12 năm 2025. Văn
+    # phòng Chính phủ thông báo …" (corpus/real 296e373d796986f4), "định kỳ trước ngày 30 tháng 11 hàng năm báo
+    # cáo …" (31786b0833a4130d)
+    r"|(?:trước|chậm\s+nhất(?:\s+là)?|hạn\s+chót)\s+ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+"
+    r"(?:năm\s+(?:19|20)\d{2}|h[ằàă]ng\s+năm)"
+    # a month of a year: "…, hoàn thành trong tháng 11 năm 2025, cụ thể:" (344b9eec106a648a), "…, trình Chính
+    # phủ xem xét, quyết định trong tháng 12/2025. Văn phòng Chính phủ thông báo …" (826ed569ec2ddaa1)
+    r"|(?:trong|trước)\s+tháng\s+\d{1,2}\s*(?:/\s*|\s+năm\s+)(?:19|20)\d{2}(?!\d))",
     re.IGNORECASE,
 )
