@@ -1,7 +1,7 @@
 """Assignments in the closing part of resolutions, decisions and plans ("Tổ chức thực hiện",
-"Trách nhiệm thực hiện") that the parser read no task from.  Each excerpt is copied unchanged from
-the file of /work/shared/corpus/real named beside it (corpus README: thuvienphapluat.vn pages of the
-public repository tnt305/tai_lieu_noi_bo)."""
+"Trách nhiệm thực hiện") that the parser read no task from, and deadlines printed inside a task.
+Each excerpt is copied unchanged from the file of /work/shared/corpus/real named beside it (corpus
+README: thuvienphapluat.vn pages of the public repository tnt305/tai_lieu_noi_bo)."""
 
 from __future__ import annotations
 
@@ -10,13 +10,7 @@ import datetime as dt
 from graph.extract.deadlines import parse_deadline, prose_deadline
 from graph.extract.tasks import prose_tasks
 from graph.model import Span
-
-
-def tasks_of(text: str) -> list[tuple[str, str, list[str], list[str]]]:
-    return [
-        (t.label, " ".join(t.text.split()[:4]), [m.printed for m in t.lead], [m.printed for m in t.support])
-        for t in prose_tasks(text, Span(0, len(text)))
-    ]
+from test_tasks_assigned_points import tasks_of  # (label, first 4 words, lead, support) of each task
 
 
 def test_giao_a_body_over_points_makes_each_point_its_task():
