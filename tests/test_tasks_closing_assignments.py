@@ -163,3 +163,24 @@ def test_a_year_the_task_looks_back_on_is_no_deadline():
         "những năm tiếp theo phù hợp"
     )
     assert prose_deadline(text) is None
+
+
+def test_a_councils_standing_body_and_its_committees_oversee_the_resolution():
+    # 4672020dbba893fb.txt, Nghị quyết of HĐND thành phố Hà Nội, Điều 6.2: the closing formula of 27 council
+    # resolutions of the corpus, a list of four bodies
+    text = (
+        "2. Giao Thường trực Hội đồng nhân dân, các Ban của\n"
+        "Hội đồng nhân dân Thành phố, các Tổ đại biểu và đại biểu Hội đồng nhân dân\n"
+        "Thành phố giám sát việc thực hiện Nghị quyết.\n"
+    )
+    assert tasks_of(text) == [
+        (
+            "2.",
+            "Giao Thường trực Hội",
+            [
+                "Thường trực Hội đồng nhân dân",
+                "các Ban của Hội đồng nhân dân Thành phố, các Tổ đại biểu và đại biểu Hội đồng nhân dân Thành phố",
+            ],
+            [],
+        )
+    ]

@@ -1134,7 +1134,20 @@ def _acting_is_assigned(
     Thành phố cấu hình thủ tục hành chính trên Hệ thống …" runs on past it to a verb the tables know."""
     if opener is None:
         return numbered is not None
-    return len(match.group("lead").split()) <= _ASSIGNED_NAME_MAX_WORDS
+    return _names_are_short(match.group("lead"))
+
+
+# the closing formula of a people's council's resolution hands oversight to its bodies, a list longer than one
+# name: "2. Giao Thường trực Hội đồng nhân dân, các Ban của Hội đồng nhân dân Thành phố, các Tổ đại biểu và đại
+# biểu Hội đồng nhân dân Thành phố giám sát việc thực hiện Nghị quyết." (corpus/real 4672020dbba893fb and 26 more)
+_COUNCIL_BODIES = re.compile(r"Thường\s+trực\s+(?:Hội\s+đồng\s+nhân\s+dân|HĐND)(?!\w)")
+_LIST_JOIN = re.compile(r"\s*[,;]\s*|\s+và\s+")
+
+
+def _names_are_short(names: str) -> bool:
+    if _COUNCIL_BODIES.match(names):
+        return all(len(name.split()) <= _ASSIGNED_NAME_MAX_WORDS for name in _LIST_JOIN.split(names))
+    return len(names.split()) <= _ASSIGNED_NAME_MAX_WORDS
 
 
 def parse_prose_assignment_tasks(body: str, region: Span) -> list[Task]:
@@ -1173,7 +1186,7 @@ def parse_prose_assignment_tasks(body: str, region: Span) -> list[Task]:
                 continue
             # "- Hội đồng Thi đua - Khen thưởng các cấp phân công rõ trách nhiệm các thành viên …" runs on past
             # the name to a verb the tables know
-            if bullet and len(match.group("lead").split()) > _ASSIGNED_NAME_MAX_WORDS:
+            if bullet and not _names_are_short(match.group("lead")):
                 continue
         if match.groupdict().get("support"):
             support = _mentions(body, match.start("support"), match.end("support"))
@@ -1643,7 +1656,7 @@ def _assignment_sentence_task(body: str, verb: re.Match[str], end: int, label: s
     lead = _acting_bodies(body, verb.end(), end)  # (after the verb: "Giao\nSở …" wraps)
     # "Giao Trung tâm Chuyển đổi số Thành phố cấu hình thủ tục hành chính trên Hệ thống …" runs on past the
     # name to a verb the tables know (see _acting_is_assigned)
-    if lead is None or len(body[lead.start : lead.end].split()) > _ASSIGNED_NAME_MAX_WORDS:
+    if lead is None or not _names_are_short(body[lead.start : lead.end]):
         return None
     # "chủ trì, phối hợp với Sở Y tế và các cơ quan, đơn vị liên quan căn cứ quy trình …" (corpus/real
     # e7792cccbca70a64): the partners end before "căn cứ"; "phối hợp Trung tâm …" names them without "với"

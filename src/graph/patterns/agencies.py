@@ -126,6 +126,10 @@ AGENCY_HEADS: tuple[str, ...] = (
     "Tập đoàn",
     "Công ty",
     "Tỉnh ủy",
+    # the standing body of a people's council: "Giao Thường trực Hội đồng nhân dân Thành phố, các Ban của Hội đồng
+    # nhân dân Thành phố, … giám sát việc thực hiện Nghị quyết" (27 council resolutions of corpus/real)
+    "Thường trực Hội đồng",
+    "Thường trực HĐND",
     "Tỉnh uỷ",
     "Đảng ủy",
     "Đảng đoàn",
