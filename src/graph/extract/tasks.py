@@ -1141,7 +1141,7 @@ def _acting_is_assigned(
 # name: "2. Giao Thường trực Hội đồng nhân dân, các Ban của Hội đồng nhân dân Thành phố, các Tổ đại biểu và đại
 # biểu Hội đồng nhân dân Thành phố giám sát việc thực hiện Nghị quyết." (corpus/real 4672020dbba893fb and 26 more)
 _COUNCIL_BODIES = re.compile(r"Thường\s+trực\s+(?:Hội\s+đồng\s+nhân\s+dân|HĐND)(?!\w)")
-_LIST_JOIN = re.compile(r"\s*[,;]\s*|\s+và\s+")
+_LIST_JOIN = re.compile(r"[,;]|(?<!\w)và(?!\w)")
 
 
 def _names_are_short(names: str) -> bool:
