@@ -1611,7 +1611,7 @@ def _acting_bodies(body: str, start: int, end: int) -> Span | None:
 # 661/TTr-BCA ngày 05 tháng 11 năm 2025. Giao Bộ Công an chủ trì, …" (45cc2b3cda45b66c): the closing
 # article of 13 decisions and resolutions of corpus/real.  The sentence opens a line or follows the end
 # of another; the task runs to the next such sentence or the end of the paragraph.
-_ASSIGN_SENTENCE = re.compile(r"(?:(?<![^\n])[ \t]*|(?<=[.;:][ \t]))Giao[ \t\n]+(?=[A-ZĐÀ-Ỹ])")
+_ASSIGN_SENTENCE = re.compile(r"(?:(?<![^\n])[ \t]*|(?<=[.;:][ \t]))(?P<verb>Giao)[ \t\n]+(?=[A-ZĐÀ-Ỹ])")
 
 
 def parse_assignment_sentence_tasks(body: str, region: Span) -> list[Task]:
@@ -1650,9 +1650,7 @@ def _paragraph_label(lines: Sequence[Line], i: int) -> str:
 
 
 def _assignment_sentence_task(body: str, verb: re.Match[str], end: int, label: str) -> Task | None:
-    text_start = (
-        verb.start() + len(body[verb.start() : verb.end()]) - len(body[verb.start() : verb.end()].lstrip())
-    )
+    text_start = verb.start("verb")
     lead = _acting_bodies(body, verb.end(), end)  # (after the verb: "Giao\nSở …" wraps)
     # "Giao Trung tâm Chuyển đổi số Thành phố cấu hình thủ tục hành chính trên Hệ thống …" runs on past the
     # name to a verb the tables know (see _acting_is_assigned)
