@@ -62,8 +62,9 @@ lint: $(STAMP)
 
 ## score the parser against the gold annotations: the dev set, then the seeds
 eval: $(STAMP)
-	$(BIN)/policy-graph eval tests/corpus/dev/gold tests/corpus/dev/texts --no-misses
-	$(BIN)/policy-graph eval tests/corpus/seeds/gold data/raw --no-misses
+	$(BIN)/policy-graph eval tests/corpus/dev/gold tests/corpus/dev/texts --no-misses --title "dev (corpus gold)"
+	$(BIN)/policy-graph eval tests/corpus/seeds/gold data/raw --no-misses --title "seeds (corpus gold)"
+	$(BIN)/policy-graph eval tests/corpus/holdout/gold tests/corpus/holdout/texts --no-misses --title "holdout (project annotations)"
 
 ## the wheel, installed into a fresh venv, answers outside the checkout
 wheel-check: $(STAMP)

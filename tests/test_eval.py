@@ -29,6 +29,7 @@ from graph.pipeline import parse_source
 CORPUS = Path(__file__).resolve().parent / "corpus"
 DEV_GOLD, DEV_TEXTS = CORPUS / "dev" / "gold", CORPUS / "dev" / "texts"
 SEED_GOLD, SEED_TEXTS = CORPUS / "seeds" / "gold", Path(__file__).resolve().parent.parent / "data" / "raw"
+HOLDOUT_GOLD, HOLDOUT_TEXTS = CORPUS / "holdout" / "gold", CORPUS / "holdout" / "texts"
 H05 = "h05_cantho-kh165-chi-thi-27-cong-tac-dan-so"
 
 
@@ -91,12 +92,36 @@ def test_bodies_match_after_abbreviations_and_by_containment():
 def test_gold_relations_add_the_documents_own_implements():
     gold = load_gold(DEV_GOLD)["h04_bacninh-kh141-nang-luc-xay-dung-phap-luat"]
     pairs = gold_relations(gold, fold_symbol(gold["document"]["number"]))
-    assert pairs[("141/KH-UBND", "24/KH-UBND")] == "141/KH-UBND → 24/KH-UBND"
-    assert ("14-KH/TU", "66-NQ/TW") in pairs
+    assert pairs[("141/KH-UBND", "24/KH-UBND", "implements")] == "141/KH-UBND → 24/KH-UBND"
+    assert ("14-KH/TU", "66-NQ/TW", "implements") in pairs
     assert len(pairs) == 4
     # a document that prints no number (seed 001) implements as SELF
     seed_001 = load_gold(SEED_GOLD)["quang-ngai_ctr-tu_2023_thuc-hien-29-nq-tw"]
-    assert set(gold_relations(seed_001, SELF)) == {(SELF, "29-NQ/TW")}
+    assert set(gold_relations(seed_001, SELF)) == {(SELF, "29-NQ/TW", "implements")}
+
+
+def test_gold_relations_of_the_kinds_the_gold_annotates():
+    # holdout: Thông tư 111/2025/TT-BTC repeals 73/2017/TT-BTC; its "Căn cứ" decrees amend decrees
+    gold = load_gold(HOLDOUT_GOLD)["x7a366df8_btc-tt111-bai-bo-tt73"]
+    assert set(gold_relations(gold, fold_symbol("111/2025/TT-BTC"))) == {
+        ("111/2025/TT-BTC", "73/2017/TT-BTC", "repeals"),
+        ("187/2025/ND-CP", "78/2025/ND-CP", "amends"),
+        ("166/2025/ND-CP", "29/2025/ND-CP", "amends"),
+    }
+    # the corpus gold marks "implements" alone: an "amends" it held would not be scored
+    without_kinds = {k: v for k, v in gold.items() if k != "relation_kinds"}
+    assert gold_relations(without_kinds, fold_symbol("111/2025/TT-BTC")) == {}
+
+
+def test_every_holdout_gold_has_its_source_and_scores_only_its_keys():
+    result = evaluate(HOLDOUT_GOLD, [HOLDOUT_TEXTS])
+    assert result.unmatched_gold == []
+    assert not [d.stem for d in result.documents if d.error]
+    by_stem = {d.stem: d for d in result.documents}
+    # 2820/QĐ-UBND's task table is not annotated: no task is counted for it
+    assert by_stem["x001c610b_tphcm-qd2820-ke-hoach-qd06-ttg"].scores["tasks"].total == 0
+    # the Word letter (number and day left blank) is read through the .docx reader
+    assert by_stem["x_laocai-sct-cv-trien-khai-hoa-chat"].scores["metadata"].total == 4
 
 
 def test_every_seed_has_gold_under_its_data_raw_name():

@@ -638,8 +638,12 @@ def _networks(values: tuple[str, ...]) -> tuple[str, ...]:
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.option("--misses/--no-misses", default=True, show_default=True, help="List what was missed or wrong.")
 @click.option("--doc", "only", default=None, metavar="STEM", help="Evaluate one document (file stem).")
-def eval_command(gold_dir: Path, sources: tuple[Path, ...], fmt: str, misses: bool, only: str | None) -> None:
-    """Score the parser on SOURCES against the gold annotations in GOLD_DIR (matched by file stem)."""
+@click.option("--title", default="policy-graph eval", show_default=True, help="Title of the table.")
+def eval_command(
+    gold_dir: Path, sources: tuple[Path, ...], fmt: str, misses: bool, only: str | None, title: str
+) -> None:
+    """Score the parser on SOURCES against the gold annotations in GOLD_DIR (matched by file stem).
+    A gold file scores only what it annotates: no "tasks" key, no task column for it."""
     from .evaluate import evaluate
 
     result = evaluate(gold_dir, list(sources), only=only)
@@ -650,7 +654,7 @@ def eval_command(gold_dir: Path, sources: tuple[Path, ...], fmt: str, misses: bo
     if fmt == "json":
         click.echo(json.dumps(result.to_json(with_misses=misses), ensure_ascii=False, indent=1))
     else:
-        print_evaluation(result, console, with_misses=misses)
+        print_evaluation(result, console, with_misses=misses, title=title)
 
 
 # (metric, column heading); the legend under the table gives the Vietnamese
@@ -666,14 +670,14 @@ EVAL_COLUMNS = (
 )
 EVAL_LEGEND = (
     "meta: loại, số, ngày, tỉnh (type, number, date, province) · cited: văn bản được dẫn (cited documents) · "
-    "rel: quan hệ thực hiện (implements) · tasks: nhiệm vụ · lead: chủ trì · support: phối hợp · "
+    "rel: quan hệ (relations: implements; amends, replaces, repeals, guides where the gold marks them) · tasks: nhiệm vụ · lead: chủ trì · support: phối hợp · "
     "ind: chỉ tiêu (indicators) · R recall, P precision"
 )
 
 
-def print_evaluation(result, out: Console, with_misses: bool) -> None:
+def print_evaluation(result, out: Console, with_misses: bool, title: str = "policy-graph eval") -> None:
     out = Console(width=max(out.width, 150)) if not out.is_terminal else out
-    table = Table(title="policy-graph eval", caption=EVAL_LEGEND, show_header=True)
+    table = Table(title=title, caption=EVAL_LEGEND, show_header=True)
     table.add_column("văn bản (document)", no_wrap=True, overflow="ellipsis", max_width=44)
     for _, heading in EVAL_COLUMNS:
         table.add_column(heading, justify="right")

@@ -8,8 +8,11 @@ files by stem.  The matching rules are those of the corpus README
 * cited documents: numbered references only, compared by folded symbol
   (``29- NQ/TW`` = ``29-NQ/TW``, ``Đ`` → ``D``, spaces dropped, case ignored); a document cited
   by a bare number and no symbol ("Đề án số 13") by that number (``predicted_cited``);
-* relations: (source symbol, target symbol) pairs of "implements", plus the document's own
-  "implements" (its source being the document itself);
+* relations: (source symbol, target symbol, kind) of the kinds the gold annotates (its
+  ``relation_kinds``, "implements" alone when it says none: the corpus gold annotates only
+  that kind; the project's held-out gold in ``tests/corpus/holdout`` also amends, replaces,
+  repeals and guides), plus the document's own "implements" (its source being the document
+  itself);
 * tasks: a gold task is found when the first 8 words of its ``text_start`` match (difflib ratio
   ≥ 0.75, case- and diacritic-folded) the start of a predicted task's text, allowing the
   predicted text to start up to 5 words earlier; each predicted task matches at most one gold
@@ -287,29 +290,44 @@ def predicted_cited(doc: ParsedDocument) -> dict[str, str]:
     return found
 
 
-def gold_relations(gold: dict, own: str) -> dict[tuple[str, str], str]:
-    """Folded (source, target) → the pair as printed in the gold."""
+DEFAULT_RELATION_KINDS = ("implements",)
+
+
+def relation_kinds(gold: dict) -> frozenset[str]:
+    """The relation kinds the gold annotates: what it does not annotate is neither missed nor extra."""
+    return frozenset(gold.get("relation_kinds") or DEFAULT_RELATION_KINDS)
+
+
+def gold_relations(gold: dict, own: str) -> dict[tuple[str, str, str], str]:
+    """Folded (source, target, kind) → the relation as printed in the gold."""
     own_printed = gold["document"].get("number") or SELF
-    pairs = {
-        (fold_symbol(r["source"]), fold_symbol(r["target"])): f"{r['source']} → {r['target']}"
+    kinds = relation_kinds(gold)
+    relations = {
+        (fold_symbol(r["source"]), fold_symbol(r["target"]), kind): _printed(r["source"], kind, r["target"])
         for r in gold.get("relations", [])
-        if r.get("relation", "implements") == "implements" and r.get("source") and r.get("target")
+        if (kind := r.get("relation", "implements")) in kinds and r.get("source") and r.get("target")
     }
-    pairs |= {
-        (own, fold_symbol(i["number"])): f"{own_printed} → {i['number']}"
+    relations |= {
+        (own, fold_symbol(i["number"]), "implements"): _printed(own_printed, "implements", i["number"])
         for i in gold.get("implements", [])
         if i.get("number")
     }
-    return pairs
+    return relations
 
 
-def predicted_relations(doc: ParsedDocument, own: str) -> dict[tuple[str, str], str]:
-    """Folded (source, target) → printed pair, for every "implements" the parser read.  The
-    document itself is ``own`` (the gold's own number, or SELF) whatever number the parser gave
-    it, so that a wrong own number is counted once, as metadata."""
-    pairs: dict[tuple[str, str], str] = {}
+def _printed(source: str, kind: str, target: str) -> str:
+    return f"{source} → {target}" if kind == "implements" else f"{source} {kind} {target}"
+
+
+def predicted_relations(
+    doc: ParsedDocument, own: str, kinds: frozenset[str] = frozenset(DEFAULT_RELATION_KINDS)
+) -> dict[tuple[str, str, str], str]:
+    """Folded (source, target, kind) → printed relation, for every relation of ``kinds`` the parser
+    read.  The document itself is ``own`` (the gold's own number, or SELF) whatever number the
+    parser gave it, so that a wrong own number is counted once, as metadata."""
+    relations: dict[tuple[str, str, str], str] = {}
     for relation in doc.relations:
-        if relation.kind != "implements":
+        if relation.kind not in kinds:
             continue
         source = relation.source.symbol if relation.source else SELF
         target = SELF if relation.target_is_self else relation.target.symbol
@@ -317,14 +335,15 @@ def predicted_relations(doc: ParsedDocument, own: str) -> dict[tuple[str, str], 
             key = (
                 own if source == SELF else fold_symbol(source),
                 own if target == SELF else fold_symbol(target),
+                relation.kind,
             )
-            pairs.setdefault(key, f"{source} → {target}")
-    return pairs
+            relations.setdefault(key, _printed(source, relation.kind, target))
+    return relations
 
 
 def _score_relations(result: DocumentScore, gold: dict, doc: ParsedDocument, own: str) -> None:
     wanted = gold_relations(gold, own)
-    found = predicted_relations(doc, own)
+    found = predicted_relations(doc, own, relation_kinds(gold))
     right = wanted.keys() & found.keys()
     result.scores["relations"] = Score(len(right), len(wanted))
     result.scores["relations_precision"] = Score(len(right), len(found))
