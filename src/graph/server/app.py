@@ -17,8 +17,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import hashlib
-import hmac
 import logging
 import os
 import time
@@ -36,6 +34,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from . import handlers, pages
+from .auth import FailureBudget, same_secret
 from .cache import ResultCache
 from .guard import JobError, precheck
 from .limits import (
@@ -332,13 +331,6 @@ def _no_store(response: Response, allow: str | None = None) -> Response:
     return response
 
 
-def _same_secret(given: str, expected: str) -> bool:
-    """Compared in constant time, length included (compare_digest alone tells the length apart)."""
-    return hmac.compare_digest(
-        hashlib.sha256(given.encode()).digest(), hashlib.sha256(expected.encode()).digest()
-    )
-
-
 async def _update(request: Request, settings: Settings, update: str) -> Response:
     if not settings.allow_update:
         return _error(
@@ -346,14 +338,26 @@ async def _update(request: Request, settings: Settings, update: str) -> Response
             "SPARQL Update bị tắt: máy chủ chỉ đọc (updates are disabled: the server is read-only; "
             "start it with --allow-update and a token)",
         )
+    budget: FailureBudget = request.app.state.token_failures
+    client = current_client.get()
+    wait = budget.retry_after(client)
+    if wait is not None:
+        return PlainTextResponse(
+            f"Quá nhiều lần thử token sai, hãy thử lại sau {wait} giây (too many wrong update tokens: "
+            f"try again in {wait} s)\n",
+            status_code=429,
+            headers={"Retry-After": str(wait)},
+        )
     scheme, _, token = request.headers.get("authorization", "").partition(" ")
-    if scheme.lower() != "bearer" or not _same_secret(token.strip(), settings.update_token or ""):
+    if scheme.lower() != "bearer" or not same_secret(token.strip(), settings.update_token or ""):
+        budget.failed(client)
         return Response(
             "Cần token hợp lệ (a valid bearer token is required)\n",
             status_code=401,
             media_type="text/plain; charset=utf-8",
             headers={"WWW-Authenticate": "Bearer"},
         )
+    budget.succeeded(client)
     try:
         precheck(update, "lệnh cập nhật (update)")
     except JobError as err:
@@ -811,6 +815,7 @@ def create_app(
     app.state.settings = settings
     app.state.pool = pool
     app.state.store_size = store_size
+    app.state.token_failures = FailureBudget()
     app.state.results = ResultCache(settings.store_path, max_bytes=cache_mb * 2**20)
     app.front = QueryFront(
         pool,

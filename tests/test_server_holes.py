@@ -1,0 +1,85 @@
+"""Holes of `policy-graph serve` closed at stop 14, each with the attack that opened it: a free
+brute force of the update token, the Host header advertised as the endpoint, update parameters
+silently ignored, the whole-store download cut at the query time limit, and the result cache's
+memory and keys.  The real server on loopback over tests/fixtures/mini.trig."""
+
+from __future__ import annotations
+
+import shutil
+
+import httpx
+import pytest
+
+from graph.server.auth import FailureBudget
+from server_support import build_fixture_store, running_server
+
+UPDATE = "INSERT DATA { GRAPH <urn:g> { <urn:a> <urn:b> 'mới' } }"
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    return build_fixture_store(tmp_path_factory.mktemp("holes") / "store")
+
+
+@pytest.fixture(scope="module")
+def writable_url(store, tmp_path_factory):
+    copy = shutil.copytree(store, tmp_path_factory.mktemp("writable") / "store")
+    with running_server(copy, allow_update=True, update_token="s3cret", workers=1) as base_url:
+        yield base_url
+
+
+def _update(url: str, token: str | None, client: str = "127.0.0.1", update: str = UPDATE) -> httpx.Response:
+    """An update POSTed from loopback address ``client`` (each its own client for the server)."""
+    headers = {"Authorization": f"Bearer {token}"} if token is not None else {}
+    with httpx.Client(transport=httpx.HTTPTransport(local_address=client)) as http:
+        return http.post(url + "/sparql", data={"update": update}, headers=headers, timeout=30)
+
+
+# ------------------------------------------------------------ 1. brute force of the update token
+
+
+def test_wrong_tokens_past_the_budget_are_refused_with_retry_after_and_others_still_update(writable_url):
+    """Before: every wrong guess was a 401, as many as the client could send."""
+    guesses = [_update(writable_url, f"guess{n}", "127.0.0.7").status_code for n in range(10)]
+    locked = _update(writable_url, "guess10", "127.0.0.7")
+    right_but_locked = _update(writable_url, "s3cret", "127.0.0.7")
+    other = _update(writable_url, "s3cret", "127.0.0.8")
+    assert guesses == [401] * 10
+    assert locked.status_code == 429 and 1 <= int(locked.headers["retry-after"]) <= 600
+    assert "too many wrong update tokens" in locked.text
+    assert right_but_locked.status_code == 429  # a locked client's guess is not even compared
+    assert other.status_code == 200, other.text
+
+
+def test_the_overall_budget_holds_against_many_addresses():
+    now = [1000.0]
+    budget = FailureBudget(per_client=3, overall=5, window_s=60, clock=lambda: now[0])
+    for n in range(5):
+        assert budget.retry_after(f"10.0.0.{n}") is None
+        budget.failed(f"10.0.0.{n}")
+    assert budget.retry_after("10.0.0.99") == 60  # a fresh address too: the overall budget is spent
+    now[0] += 30
+    assert budget.retry_after("10.0.0.99") == 30
+    now[0] += 30
+    assert budget.retry_after("10.0.0.99") is None  # the window moved on
+
+
+def test_a_client_is_locked_after_its_budget_and_a_right_token_clears_it():
+    now = [0.0]
+    budget = FailureBudget(per_client=2, overall=100, window_s=600, clock=lambda: now[0])
+    budget.failed("a")
+    budget.succeeded("a")
+    budget.failed("a")
+    assert budget.retry_after("a") is None
+    now[0] = 10
+    budget.failed("a")
+    assert budget.retry_after("a") == 590 and budget.retry_after("b") is None
+
+
+def test_the_budget_remembers_a_bounded_number_of_clients():
+    budget = FailureBudget(per_client=10, overall=10**9, window_s=600, max_clients=100)
+    for n in range(10_000):
+        budget.failed(f"2001:db8::{n:x}")
+    assert len(budget.clients) == 100
+    assert all(len(times) == 1 for times in budget.clients.values())
+    assert len(budget.everyone) == 10_000  # the overall budget counts every one (bounded by `overall`)
