@@ -8,6 +8,7 @@ from __future__ import annotations
 import shutil
 
 import httpx
+import pyoxigraph as ox
 import pytest
 
 from graph.server.auth import FailureBudget
@@ -83,3 +84,63 @@ def test_the_budget_remembers_a_bounded_number_of_clients():
     assert len(budget.clients) == 100
     assert all(len(times) == 1 for times in budget.clients.values())
     assert len(budget.everyone) == 10_000  # the overall budget counts every one (bounded by `overall`)
+
+
+# ------------------------------------------------------------ 2. the Host header is never advertised
+
+SD = "http://www.w3.org/ns/sparql-service-description#"
+VOID = "http://rdfs.org/ns/void#"
+
+
+@pytest.fixture(scope="module")
+def url(store):
+    with running_server(store, workers=2) as base_url:
+        yield base_url
+
+
+def _triples(response: httpx.Response) -> set[tuple[str, str, str]]:
+    return {
+        (t.subject.value, t.predicate.value, t.object.value)
+        for t in ox.parse(response.content, format=ox.RdfFormat.TURTLE)
+    }
+
+
+@pytest.mark.parametrize("path", ["/sparql", "/.well-known/void"])
+def test_a_hostile_host_header_is_never_advertised(url, path):
+    """Before: the service description's sd:endpoint and VoID's endpoint and dumps were built from
+    the Host header, so a request with ``Host: evil.example`` got (and a shared cache kept) an
+    endpoint on the attacker's host."""
+    honest = httpx.get(url + path, timeout=30)
+    hostile = httpx.get(
+        url + path, headers={"Host": "evil.example", "X-Forwarded-Host": "evil.example"}, timeout=30
+    )
+    assert hostile.status_code == 200
+    assert "evil" not in hostile.text
+    assert hostile.content == honest.content
+    assert "Accept" in hostile.headers["vary"]
+    endpoint = url + "/sparql"
+    if path == "/sparql":
+        assert (endpoint, SD + "endpoint", endpoint) in _triples(hostile)
+    else:
+        assert (f"{url}/.well-known/void#policy-graph", VOID + "sparqlEndpoint", endpoint) in _triples(
+            hostile
+        )
+
+
+def test_the_configured_public_url_is_advertised(store):
+    with running_server(store, workers=1, public_url="https://data.example.vn/") as base_url:
+        description = httpx.get(base_url + "/sparql", headers={"Host": "evil.example"}, timeout=30)
+        void = httpx.get(base_url + "/.well-known/void", headers={"Host": "evil.example"}, timeout=30)
+    endpoint = "https://data.example.vn/sparql"
+    assert (endpoint, SD + "endpoint", endpoint) in _triples(description)
+    dataset = "https://data.example.vn/.well-known/void#policy-graph"
+    assert (dataset, VOID + "sparqlEndpoint", endpoint) in _triples(void)
+    assert (dataset, VOID + "dataDump", "https://data.example.vn/download") in _triples(void)
+    assert "evil" not in description.text + void.text
+
+
+def test_a_public_url_that_is_not_http_is_refused(store):
+    from graph.server import create_app
+
+    with pytest.raises(ValueError, match="public-url"):
+        create_app(str(store), public_url="javascript:alert(1)")

@@ -562,6 +562,13 @@ def _short(text: str, base: str) -> str:
 )
 @click.option("--base", default=DEFAULT_BASE, show_default=True)
 @click.option(
+    "--public-url",
+    default=None,
+    help="The URL clients reach the server at (behind a reverse proxy, the proxy's: "
+    "https://data.example.vn), advertised in the service description and VoID; "
+    "default: the address it listens on. The request's Host header is never used.",
+)
+@click.option(
     "--trusted-proxy",
     "trusted_proxies",
     multiple=True,
@@ -583,6 +590,7 @@ def serve(
     update_token: str | None,
     raw_dir: str,
     base: str,
+    public_url: str | None,
     trusted_proxies: tuple[str, ...],
 ) -> None:
     """Serve the SPARQL endpoint, the query UI and linked-data pages."""
@@ -600,6 +608,8 @@ def serve(
         raise click.UsageError(str(err)) from err
     if allow_update and not update_token:
         raise click.UsageError("--allow-update cần --update-token (needs --update-token)")
+    if public_url and not public_url.startswith(("http://", "https://")):
+        raise click.UsageError(f"--public-url phải là URL http(s) (must be an http(s) URL): {public_url}")
     run_server(
         store_path,
         host=host,
@@ -615,6 +625,7 @@ def serve(
         max_connections=max_connections,
         trusted_proxies=trusted_proxies,
         cache_mb=cache_mb,
+        public_url=public_url,
     )
 
 

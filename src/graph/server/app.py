@@ -86,6 +86,7 @@ class Settings:
         max_body: int = BODY_LIMIT,
         request_timeout_s: float | None = None,
         cache_mb: int = 64,
+        public_url: str | None = None,
     ):
         if allow_update and not update_token:
             raise ValueError("--allow-update cần một token (needs a token): updates are never open to anyone")
@@ -103,6 +104,17 @@ class Settings:
         # a page runs several queries, each may wait for a worker and then run: one deadline for it all
         self.request_timeout_s = request_timeout_s or max(15.0, 4 * timeout_s)
         self.cache_mb = cache_mb
+        self.public_url = _checked_public_url(public_url)
+
+
+def _checked_public_url(url: str | None) -> str | None:
+    """``--public-url``: an http(s) origin the server is reached at (behind a proxy, the proxy's)."""
+    if not url:
+        return None
+    url = url.rstrip("/")
+    if not pages.safe_iri(url + "/"):
+        raise ValueError(f"--public-url phải là URL http(s) (must be an http(s) URL): {url}")
+    return url
 
 
 def _default_raw_dir(store: Path) -> Path:
@@ -368,6 +380,22 @@ async def _update(request: Request, settings: Settings, update: str) -> Response
         return _error(503, "Cập nhật quá lâu và đã bị dừng (the update ran too long and was stopped)")
 
 
+def public_origin(request: Request) -> str:
+    """Where the server says it can be reached, in the descriptions it gives of itself: the
+    configured ``--public-url``, else the address it is bound to, never the request's Host header
+    (which the client writes: a Host of its choice would be advertised as the endpoint, to whoever
+    gets the answer from a shared cache too)."""
+    configured = request.app.state.settings.public_url
+    if configured:
+        return configured
+    host, port = request.scope.get("server") or ("127.0.0.1", 80)
+    scheme = request.scope.get("scheme", "http")
+    if ":" in host:  # an IPv6 address
+        host = f"[{host}]"
+    default_port = {"http": 80, "https": 443}.get(scheme)
+    return f"{scheme}://{host}" + ("" if port in (None, default_port) else f":{port}")
+
+
 SD_TEMPLATE = """@prefix sd: <http://www.w3.org/ns/sparql-service-description#> .
 @prefix void: <http://rdfs.org/ns/void#> .
 @prefix formats: <http://www.w3.org/ns/formats/> .
@@ -387,7 +415,7 @@ def service_description(request: Request, settings: Settings) -> Response:
     """The endpoint described in the SPARQL 1.1 Service Description vocabulary.  The default
     graph is the union of the named graphs (one per source file), each triple stored once in it
     at load; sd:BasicFederatedQuery is not offered because SERVICE is refused."""
-    endpoint = str(request.url.replace(query=""))
+    endpoint = public_origin(request) + "/sparql"
     text = SD_TEMPLATE.format(
         endpoint=endpoint,
         base=settings.base,
@@ -425,7 +453,7 @@ async def void_description(request: Request) -> Response:
     """``/.well-known/void``: the dataset in the VoID vocabulary (RFC 5785 well-known place):
     endpoint, download, URI space, vocabularies, size, and each named graph as a subset."""
     settings: Settings = request.app.state.settings
-    origin = str(request.base_url).rstrip("/")
+    origin = public_origin(request)
     sizes = await request.app.state.site.rows(GRAPH_SIZES)
     subsets = "".join(
         VOID_SUBSET.format(
@@ -445,14 +473,16 @@ def _rdf_text_response(request: Request, turtle: str) -> Response:
         parse_accept(request.headers.get("accept")), GRAPH_FORMATS, request.query_params.get("format")
     )
     if fmt.name == "turtle":
-        return Response(turtle, media_type="text/turtle; charset=utf-8")
+        return Response(turtle, media_type="text/turtle; charset=utf-8", headers={"Vary": "Accept"})
     import pyoxigraph as ox
 
     from .sparql import _triples_bytes
 
     triples = [q.triple for q in ox.parse(turtle.encode(), format=ox.RdfFormat.TURTLE)]
     return Response(
-        _triples_bytes(iter(triples), fmt, None, pages.TURTLE_PREFIXES), media_type=fmt.media_type
+        _triples_bytes(iter(triples), fmt, None, pages.TURTLE_PREFIXES),
+        media_type=fmt.media_type,
+        headers={"Vary": "Accept"},
     )
 
 
@@ -735,6 +765,7 @@ def create_app(
     max_body: int = BODY_LIMIT,
     request_timeout_s: float | None = None,
     cache_mb: int = 64,
+    public_url: str | None = None,
 ) -> PolicyGraphApp:
     """The ASGI app; worker processes start and stop with the app's lifespan."""
     settings = Settings(
@@ -751,6 +782,7 @@ def create_app(
         max_body,
         request_timeout_s,
         cache_mb,
+        public_url,
     )
     pool = WorkerPool(settings.store_path, size=workers, timeout_s=timeout_s, memory_mb=worker_memory_mb)
     store_size = StoreSize()
@@ -888,6 +920,7 @@ def run_server(
     max_connections: int = MAX_CONNECTIONS,
     trusted_proxies: tuple[str, ...] = (),
     cache_mb: int = 64,
+    public_url: str | None = None,
 ) -> None:
     """Serve until Ctrl-C; uvicorn's access log records every request."""
     import uvicorn
@@ -905,6 +938,7 @@ def run_server(
         worker_memory_mb=worker_memory_mb,
         max_body=max_body,
         cache_mb=cache_mb,
+        public_url=public_url,
     )
     print(
         f"policy-graph: http://{host}:{port}/  (SPARQL: http://{host}:{port}/sparql) — Ctrl-C để dừng (to stop)"
