@@ -144,3 +144,44 @@ def test_a_public_url_that_is_not_http_is_refused(store):
 
     with pytest.raises(ValueError, match="public-url"):
         create_app(str(store), public_url="javascript:alert(1)")
+
+
+# ------------------------------------------------------------ 3. update parameters never ignored
+
+COUNT_QUADS = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
+def _quads(url: str) -> int:
+    answer = httpx.get(url + "/sparql", params={"query": COUNT_QUADS}, timeout=30).json()
+    return int(answer["results"]["bindings"][0]["n"]["value"])
+
+
+@pytest.mark.parametrize(
+    ("name", "update"),
+    [
+        # meant: delete what urn:g holds; ignored: every named graph of the store is emptied
+        ("using-named-graph-uri", "DELETE { GRAPH ?g { ?s ?p ?o } } WHERE { GRAPH ?g { ?s ?p ?o } }"),
+        ("using-graph-uri", "DELETE { GRAPH ?g { ?s ?p ?o } } WHERE { ?s ?p ?o GRAPH ?g { ?s ?p ?o } }"),
+        ("default-graph-uri", "DELETE { GRAPH ?g { ?s ?p ?o } } WHERE { GRAPH ?g { ?s ?p ?o } }"),
+    ],
+)
+def test_an_update_with_dataset_parameters_is_refused_not_run_on_another_dataset(writable_url, name, update):
+    """Before: the parameter was dropped and the update deleted every graph's triples (200)."""
+    before = _quads(writable_url)
+    response = httpx.post(
+        writable_url + "/sparql",
+        data={"update": update, name: "urn:g"},
+        headers={"Authorization": "Bearer s3cret"},
+        timeout=30,
+    )
+    assert response.status_code == 400, response.text
+    assert name in response.text and "USING" in response.text
+    assert response.headers["cache-control"] == "no-store"
+    assert _quads(writable_url) == before > 0
+
+
+def test_a_query_with_an_update_dataset_parameter_is_refused(url):
+    response = httpx.get(
+        url + "/sparql", params={"query": COUNT_QUADS, "using-graph-uri": "urn:g"}, timeout=30
+    )
+    assert response.status_code == 400 and "using-graph-uri" in response.text

@@ -235,6 +235,37 @@ def _graph_params(params: dict[str, list[str]], name: str) -> list[str] | Respon
     return values
 
 
+UPDATE_DATASET = ("using-graph-uri", "using-named-graph-uri")
+QUERY_DATASET = ("default-graph-uri", "named-graph-uri")
+
+
+def _misplaced_dataset(params: dict[str, list[str]], update: bool) -> Response | None:
+    """A 400 for dataset parameters the request's operation cannot honour.  An update's
+    ``using-graph-uri`` / ``using-named-graph-uri`` (SPARQL 1.1 Protocol §2.2.3) would change
+    which triples its WHERE matches, hence what it deletes; Oxigraph's update API takes no
+    dataset, so rather than run the update on another dataset than asked, it is refused (write
+    USING / USING NAMED in the update itself).  A query's parameters on an update, or an
+    update's on a query, would be ignored just as silently."""
+    if update:
+        given = [name for name in (*UPDATE_DATASET, *QUERY_DATASET) if name in params]
+        if given:
+            return _error(
+                400,
+                f"Không hỗ trợ tham số {given[0]} cho lệnh cập nhật; hãy viết USING / USING NAMED "
+                f"trong lệnh (the {given[0]} parameter is not supported on an update: it would change "
+                "what the update matches and deletes; write USING / USING NAMED in the update itself)",
+            )
+        return None
+    given = [name for name in UPDATE_DATASET if name in params]
+    if given:
+        return _error(
+            400,
+            f"Tham số {given[0]} chỉ dành cho lệnh cập nhật (the {given[0]} parameter belongs to an "
+            "update; a query names its dataset with default-graph-uri / named-graph-uri)",
+        )
+    return None
+
+
 async def sparql_endpoint(request: Request) -> Response:
     settings: Settings = request.app.state.settings
     params = await _protocol_params(request)
@@ -247,6 +278,9 @@ async def sparql_endpoint(request: Request) -> Response:
         return _error(
             400, "chỉ một query hoặc một update mỗi yêu cầu (exactly one query or update per request)"
         )
+    misplaced = _misplaced_dataset(params, bool(updates))
+    if misplaced is not None:
+        return _no_store(misplaced) if updates else misplaced
     if updates:
         if request.method != "POST":  # SPARQL 1.1 Protocol §2.2: an update is POSTed, never a GET
             return _no_store(
