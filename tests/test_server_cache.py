@@ -147,7 +147,7 @@ def _reply(body: bytes, repeatable: bool = True) -> tuple:
 def test_the_cache_keeps_at_most_its_size_least_recently_used_out(store):
     cache = ResultCache(str(store), max_bytes=4 * 1024, max_entry_bytes=2 * 1024)
     keys = []
-    for n in range(5):  # each entry ~940 bytes (body, query text, overhead): four fit
+    for n in range(5):  # each entry 912 bytes (body, overhead): four fit
         job = _job(f"SELECT * WHERE {{ ?s ?p {n} }}")
         keys.append(key := cache.key(job, 0))
         cache.put(key, job, _reply(b"x" * 400))

@@ -5,15 +5,23 @@ memory and keys.  The real server on loopback over tests/fixtures/mini.trig."""
 
 from __future__ import annotations
 
+import gc
 import shutil
+import tracemalloc
 
 import httpx
 import pyoxigraph as ox
 import pytest
 
+from graph.server import create_app
 from graph.server.auth import FailureBudget
-from server_support import build_fixture_store, running_server
+from graph.server.cache import ResultCache
+from graph.server.guard import Verdict
+from graph.server.pool import WorkerPool
+from graph.server.sparql import Job, parse_accept
+from server_support import build_fixture_store, running_server, serving
 
+VERDICT = Verdict("AskQuery", False, True)
 UPDATE = "INSERT DATA { GRAPH <urn:g> { <urn:a> <urn:b> 'mới' } }"
 
 
@@ -185,3 +193,66 @@ def test_a_query_with_an_update_dataset_parameter_is_refused(url):
         url + "/sparql", params={"query": COUNT_QUADS, "using-graph-uri": "urn:g"}, timeout=30
     )
     assert response.status_code == 400 and "using-graph-uri" in response.text
+
+
+# ------------------------------------------------------------ 4. the result cache's memory and keys
+
+
+def _held_by(make) -> tuple[object, int]:
+    """What ``make()`` returns and the bytes it still holds allocated (tracemalloc)."""
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        made = make()
+        gc.collect()
+        return made, tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+
+
+def test_keys_the_client_chooses_do_not_grow_the_cache_past_its_bound(store):
+    """Before: an entry's key held the parsed Accept header, the default-graph-uri list and the
+    query text, counted as a few hundred bytes: 200 small answers to a query sent with a 2,000-range
+    Accept header each (one range varied, the last one accepted) held ~60 MB in a cache of 256 KiB."""
+    ranges = ", ".join(f"application/x-{n}" for n in range(2000))
+
+    def fill() -> ResultCache:
+        cache = ResultCache(str(store), max_bytes=256 * 1024)
+        for n in range(200):
+            accept = parse_accept(f"application/x-variant-{n}, {ranges}, application/sparql-results+json")
+            job = Job(mode="protocol", query=COUNT_QUADS, accept=accept, max_rows=None)
+            job.default_graphs = [f"https://w3id.org/policy-graph/g/{k}" for k in range(200)]
+            cache.put(cache.key(job, 0), job, ("ok", "application/sparql-results+json", b"{}", VERDICT))
+        return cache
+
+    cache, held = _held_by(fill)
+    assert len(cache.entries) == 200 and cache.bytes <= cache.max_bytes
+    assert held < 1024 * 1024, held  # the entries, their 32-byte keys and the bookkeeping
+
+
+def test_remembered_query_checks_hold_digests_not_texts(store):
+    pool = WorkerPool(str(store), size=1)
+    text = "ASK {} # " + "😀" * 60_000  # 240 kB of UTF-8, 4 bytes a character in memory
+
+    def remember() -> WorkerPool:
+        for n in range(50):
+            job = Job(mode="protocol", query=f"{text}{n}")
+            pool._remember(job, ("ok", "application/sparql-results+json", b"{}", VERDICT))
+        return pool
+
+    _, held = _held_by(remember)
+    assert len(pool.verdicts) == 50 and held < 64 * 1024, held  # before: 50 × 240 kB = 12 MB
+
+
+def test_the_shortcut_remembers_no_long_accept_header(store):
+    """The shortcut's (query string, Accept) → key memo keeps at most 2,048 pairs; an Accept
+    header may be 64 KiB (before: 2,048 × 64 KiB = 128 MiB), so a long one is not remembered."""
+    long_accept = ", ".join(f"application/x-{n}" for n in range(4000)) + ", */*"
+    app = create_app(str(store), workers=1)
+    with serving(app) as url:
+        for n in range(3):
+            httpx.get(url + "/sparql", params={"query": f"ASK {{}} # {n}"}, headers={"Accept": long_accept})
+        short = {"Accept": "application/sparql-results+json"}
+        httpx.get(url + "/sparql", params={"query": "ASK {}"}, headers=short)
+    assert app.front is not None
+    assert [accept for _, accept in app.front.parts] == [b"application/sparql-results+json"]

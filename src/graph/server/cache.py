@@ -4,7 +4,8 @@ Sound because a store generation never changes once built (a build writes a new 
 and flips the store's link to it): an answer is keyed by the generation it was computed on,
 by the pool's update count (``--allow-update`` writes in place, and each update renews the
 workers), and by everything in the request that shapes the answer (the query text exactly as
-sent, the negotiated-format inputs, the dataset, bindings).  An answer is kept only if the
+sent, the negotiated-format inputs, the dataset, bindings), held as their SHA-256 digest so that
+an entry's memory is its answer's and not what the client chose to send.  An answer is kept only if the
 query was found repeatable by the checker (no RAND(), NOW(), UUID(), STRUUID(), BNODE()),
 was answered 200, and is at most ``max_entry_bytes``; the whole cache holds at most
 ``max_bytes`` of answers, least recently used first out.  The query text is not normalised:
@@ -14,12 +15,13 @@ query (a dashboard, the query UI, a script) repeat it byte for byte.
 
 from __future__ import annotations
 
+import hashlib
 from collections import OrderedDict
 from dataclasses import dataclass
 
 from .sparql import Job, generation_name
 
-# What an entry costs beyond its body and query text (key tuple, reply tuple, dict slot).
+# What an entry costs beyond its body (key tuple and digest, reply tuple and verdict, dict slot).
 ENTRY_OVERHEAD = 512
 
 
@@ -66,9 +68,13 @@ class ResultCache:
         return generation, updates
 
     @staticmethod
-    def job_part(job: Job) -> tuple:
-        """What in ``job`` shapes its answer: the rest of its key."""
-        return (
+    def job_part(job: Job) -> tuple[bytes]:
+        """What in ``job`` shapes its answer, as its SHA-256 digest: the rest of its key.  A digest,
+        not the inputs themselves: they are the client's to choose (a 64 KiB Accept header of
+        thousands of media ranges, a 1 MiB form of default-graph-uri values, a 64 K-character
+        query), and an entry kept for a small answer held them all while it was counted as a few
+        hundred bytes, so the cache's memory had no bound; now each key is 32 bytes."""
+        shape = (
             job.query,
             tuple(job.accept or ()),
             job.forced_format,
@@ -81,6 +87,7 @@ class ResultCache:
             job.trusted,
             job.not_found,
         )
+        return (hashlib.sha256(repr(shape).encode("utf-8", "surrogatepass")).digest(),)
 
     def _generation(self) -> str:
         return generation_name(self.store_path)
@@ -103,7 +110,7 @@ class ResultCache:
         verdict = reply[3] if len(reply) > 3 else None
         if not job.trusted and (verdict is None or not verdict.repeatable):
             return
-        size = len(reply[2]) + len(job.query) + ENTRY_OVERHEAD
+        size = len(reply[2]) + ENTRY_OVERHEAD
         if size > self.max_entry_bytes or key in self.entries:
             return
         self.entries[key] = (reply, size)

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import asyncio
 import contextvars
+import hashlib
 import itertools
 import logging
 import multiprocessing as mp
@@ -103,6 +104,12 @@ def _framed(buffer: bytearray) -> bytes | None:
     if len(buffer) < start + size:
         return None
     return bytes(buffer[start : start + size])
+
+
+def _text_key(query: str) -> bytes:
+    """A query text's SHA-256, the key of its remembered check: 1,024 texts of up to 64 K
+    characters (4 bytes each when outside Latin-1) held as keys would be up to 256 MiB."""
+    return hashlib.sha256(query.encode("utf-8", "surrogatepass")).digest()
 
 
 class QueryTimeout(Exception):
@@ -284,7 +291,7 @@ class WorkerPool:
         self.waiting: dict[str, deque] = defaultdict(deque)
         self.busy: dict[str, int] = defaultdict(int)
         self.arrivals = itertools.count()
-        self.verdicts: OrderedDict[str, Verdict | tuple] = OrderedDict()
+        self.verdicts: OrderedDict[bytes, Verdict | tuple] = OrderedDict()
         self.generation = 0
         self.killed = 0
         self.died = 0
@@ -505,7 +512,7 @@ class WorkerPool:
         """('ok', content_type, body, verdict) or ('error', status, message); raises QueryTimeout / PoolBusy."""
         client = client or current_client.get()
         if job.mode == "protocol" and not job.trusted:
-            known = self.verdicts.get(job.query)
+            known = self.verdicts.get(_text_key(job.query))
             if isinstance(known, tuple):
                 return known
             job.verdict = known
@@ -551,9 +558,9 @@ class WorkerPool:
         if job.mode != "protocol" or job.trusted or (job.verdict is not None and reply[0] == "ok"):
             return
         if reply[0] == "ok" and len(reply) > 3 and reply[3] is not None:
-            self.verdicts[job.query] = reply[3]
+            self.verdicts[_text_key(job.query)] = reply[3]
         elif reply[0] == "error" and reply[1] == 403:
-            self.verdicts[job.query] = reply
+            self.verdicts[_text_key(job.query)] = reply
         else:
             return
         while len(self.verdicts) > self.VERDICT_CACHE:

@@ -130,9 +130,11 @@ class QueryFront:
 
     ``answer`` returns True when it answered, else the ``receive`` the full path must use."""
 
-    # at most this many remembered query strings, each at most this long (≤ ~8 MiB in all)
+    # at most this many remembered (query string, Accept) pairs, each at most this long: ≤ ~7 MiB
+    # in all (an Accept header may be 64 KiB, so it is bounded too)
     MAX_PARTS = 2048
     MAX_PART_QUERY_BYTES = 2048
+    MAX_PART_ACCEPT_BYTES = 1024
 
     def __init__(
         self,
@@ -193,8 +195,13 @@ class QueryFront:
                 if job is None:
                     return Replay(messages, receive) if messages else receive
                 memo = None
-                if scope["method"] == "GET" and len(scope["query_string"]) <= self.MAX_PART_QUERY_BYTES:
-                    memo = (scope["query_string"], headers.get(b"accept"))
+                accept = headers.get(b"accept")
+                if (
+                    scope["method"] == "GET"
+                    and len(scope["query_string"]) <= self.MAX_PART_QUERY_BYTES
+                    and len(accept or b"") <= self.MAX_PART_ACCEPT_BYTES
+                ):
+                    memo = (scope["query_string"], accept)
                 await self._reply(job, origin, sending, memo)
                 return True
         except TimeoutError:  # as Guarded
