@@ -234,6 +234,24 @@ _ROW_LABEL = re.compile(r"[ \t]*(?P<label>\d{1,2}(?:\.\d{1,2})?)(?P<dot>\.)?(?=[
 # a group row alone on its line, Roman or a letter ("I" / "Công tác tuyên truyền", "B" / "PHÁT TRIỂN
 # KINH TẾ SỐ …" dev h02): rows under it count from 1 again
 _GROUP_ROW = re.compile(r"[ \t]*(?P<label>[IVX]{1,5}(?:\.\d{1,2})*|[A-ZĐ])\.?[ \t]*$")
+# the label and its title in one cell: "I. NÂNG CAO NHẬN THỨC VÀ ĐỔI MỚI TƯ DUY" (corpus/real
+# 8718801c503045f9, a plan's appendix whose rows run 1 … 11 across its groups)
+_TITLED_GROUP_ROW = re.compile(r"[ \t]*(?P<label>[IVX]{1,5}|[A-ZĐ])\.[ \t]+(?P<title>\S[^\n]*?)[ \t]*$")
+
+
+def _group_row(text: str) -> re.Match[str] | None:
+    """A group row's label, alone or with its title in capitals on the same line."""
+    titled = _TITLED_GROUP_ROW.fullmatch(text)
+    if titled and _in_capitals(titled.group("title")):
+        return titled
+    return _GROUP_ROW.fullmatch(text)
+
+
+def _in_capitals(title: str) -> bool:
+    letters = [c for c in title if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
+
+
 # "(1)", "(2)" …: the column numbers printed under a header
 _COLUMN_NUMBER = re.compile(r"\(\d{1,2}\)")
 # a deadline cell that is a sentence: "Hoàn thành đầu tư, … xong trước ngày 01/01/2030" (dev h07)
@@ -318,7 +336,7 @@ def _header_columns(lines: Sequence[Line], header: int) -> list[str] | None:
             continue
         if (
             _ROW_LABEL.fullmatch(line.text.strip())
-            or _GROUP_ROW.fullmatch(line.text)
+            or _group_row(line.text)
             or _COLUMN_NUMBER.fullmatch(line.text.strip())
             or (_ROW_LABEL.match(line.text) and roles)
         ):
@@ -439,7 +457,7 @@ def _rows(body: str, lines: Sequence[Line], region_end: int) -> list[Row]:
     previous: tuple[int, ...] = (0,)
     opens_group: tuple[int, ...] = ()  # first numbers a row may take right under a group row
     for line in lines:
-        group = _GROUP_ROW.fullmatch(line.text)
+        group = _group_row(line.text)
         if group:
             starts.append((line, group, 0))
             roman = (
