@@ -300,3 +300,33 @@ def test_a_law_name_ends_before_nêu():
         "Hóa chất nêu tại Công văn số 13§21/CHQ-GSQL ngày 16 tháng 3 năm 2026 và"
     )
     assert laws_named(text) == [("Luật Hóa chất", None)]
+
+
+def test_symbols_of_two_units_joined_by_an_ampersand():
+    # 717159673033f644.txt (Công văn 4085/UBND-ĐT of TP. Hồ Chí Minh): the symbol was cut at "&"
+    text = (
+        "Xét báo cáo, đề xuất của\nSở Xây dựng tại Công văn số 15972/SXD-QLN& TTBĐS ngày 14 tháng 11 năm 2025\n"
+        "về rà soát và chuẩn hóa dữ liệu số nhà sau sắp xếp;\n- Phối hợp thực hiện\ncông tác rà soát dữ liệu "
+        "số nhà trên cơ sở Kế hoạch số 515/KH-BCA-BNN&MT\nngày 31 tháng 8 năm 2025 của Bộ Công an và Bộ Nông "
+        "nghiệp và Môi trường"
+    )
+    assert cited(text, home="vn-sg") == [
+        ("Công văn", "15972/SXD-QLN&TTBĐS", dt.date(2025, 11, 14)),
+        ("Kế hoạch", "515/KH-BCA-BNN&MT", dt.date(2025, 8, 31)),
+    ]
+
+
+def test_a_letter_called_van_ban_by_its_symbol_without_a_type_code():
+    # 24c6583aa4c3280a.txt (Quyết định 2639/QĐ-TTg) and files/ hc-sct-vn__Ban-trinh-trien-khai-VB-TTg-BCT-hoachat.docx
+    assert cited(
+        "Trên cơ sở đề nghị của Bộ Tài chính tại văn bản\nsố 18345/BTC-NSNN ngày 26 tháng 11 năm 2025 về việc "
+        "bổ sung có mục tiêu từ ngân",
+        home=None,
+    ) == [("Công văn", "18345/BTC-NSNN", dt.date(2025, 11, 26))]
+    assert cited(
+        "Thực hiện chỉ đạo của UBND tỉnh tại văn bản số 502/UBND-KT ngày 20/01/2026 về việc triển khai Nghị "
+        "định số 25/2026/NĐ-CP",
+        home="vn-02",
+    ) == [("Công văn", "502/UBND-KT", dt.date(2026, 1, 20)), ("Nghị định", "25/2026/NĐ-CP", None)]
+    # a symbol with a year is a normative document's, never a letter's: left out as before
+    assert cited("theo văn bản số 61/2020/QH14 của Quốc hội", home=None) == []

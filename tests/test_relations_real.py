@@ -284,3 +284,43 @@ def test_the_document_and_the_plans_it_replaces_carry_out_the_scheme_named_by_it
         ("implements", "1179/QĐ-UBND", "553/QĐ-TTg"),
     } <= found
     assert ("replaces", SELF, "3089/QĐ-UBND") in found
+
+
+# ------------------------------------------------------------ words that belong to another document
+
+
+def test_a_letter_on_a_draft_does_not_do_what_the_draft_does():
+    # f20b8af669b140e9.txt, a city council resolution's "Xét" clause
+    found = relations(
+        "Báo cáo thẩm tra số 117/BC-BĐT ngày\n24 tháng 11 năm 2025 của Ban Đô thị Hội đồng nhân dân Thành phố; "
+        "Văn bản số\n6266/UBND-NNMT ngày 25 tháng 11 năm 2025 của Ủy ban nhân dân Thành phố về việc\ntiếp thu, "
+        "giải trình về nội dung thẩm tra Tờ trình, dự thảo Nghị quyết thay thế\nNghị quyết số 47/2024/NQ-HĐND; "
+        "ý kiến thảo"
+    )
+    assert not {r for r in found if r[1] == "6266/UBND-NNMT"}
+
+
+def test_what_is_attached_to_a_document_is_named_between_not_the_decree_or_letter_before():
+    # c15a1748f51c3fd0.txt: the circular amends the regulation attached to the other circular
+    found = relations(
+        "Căn cứ Thông tư số 15/2017/TT-BGDĐT ngày 09 tháng 6 năm 2017 của Bộ trưởng Bộ Giáo dục và Đào tạo "
+        "sửa đổi, bổ sung một số điều của Quy định chế độ làm việc đối với giáo viên phổ thông ban hành kèm "
+        "theo Thông tư số 28/2009/TT-BGDĐT ngày 21 tháng 10 năm 2009;"
+    )
+    assert ("attached-to", "15/2017/TT-BGDĐT", "28/2009/TT-BGDĐT") not in found
+    # edfc0349ad13b2bf.txt: the price frame is attached to the circular, not the ministry's letter
+    found = relations(
+        "Bộ Nông nghiệp và Phát triển nông thôn đã có Văn bản số 375/BNN-TC về việc tạm thời áp dụng\n"
+        "khung giá ban hành kèm theo Thông tư số 283/2016/TT-BTC ngày 14/11/2016 của Bộ\nTài chính để thực hiện"
+    )
+    assert not {r for r in found if r[0] == "attached-to"}
+
+
+def test_a_document_cited_twice_in_a_row_is_no_relation_to_itself():
+    # 056a116c77fe4047.txt (Quy định 383-QĐ/TW)
+    found = relations(
+        "a) Trong thời hạn 5 năm, cơ quan, tổ chức đảng thuộc nguồn nộp lưu theo Quy định số 270-QĐ/TW, ngày "
+        "06/12/2014 phải hoàn thành việc chỉnh lý, xác định giá trị tài liệu theo Quy định số 270-QĐ/TW, ngày "
+        "06/12/2014 đối với tài liệu hình thành trước ngày Quy định này có hiệu lực thi hành"
+    )
+    assert not {r for r in found if r[1] == r[2]}

@@ -140,10 +140,17 @@ def _listed(
 ) -> _Found | None:
     """The document of a symbol named alone; its type is the symbol's, or, for a symbol without a type
     code, that of the list of such symbols it continues ("Luật số 43/2024/QH15, số 47/2024/QH15": the
-    legislature prints none); None when neither tells it ("Số 294/BC-STP …, số 1890/STP-VB&TDTHPL":
-    a letter after a report)."""
-    if _symbol_parts(m).type_code is not None:
+    legislature prints none), or a letter's when called "văn bản" ("văn bản số 502/UBND-KT"); None when
+    none tells it ("Số 294/BC-STP …, số 1890/STP-VB&TDTHPL": a letter after a report)."""
+    symbol = _symbol_parts(m)
+    if symbol.type_code is not None:
         return _numbered(text, m, end, home, footnote)
+    if (
+        symbol.state_form
+        and symbol.year is None
+        and P.LETTER_CALLED_DOCUMENT.search(text, max(m.start() - 16, 0), m.start())
+    ):
+        return _numbered(text, m, end, home, footnote, list_type="CV")
     if (
         before is None
         or before.by_name
@@ -555,6 +562,8 @@ def chain_relations(text: str, found: list[_Found]) -> list[Relation]:
     """
     relations = []
     for a, b in itertools.pairwise(found):
+        if a.citation.target.symbol and a.citation.target.symbol == b.citation.target.symbol:
+            continue  # a document cited twice in a row is no relation of it to itself
         gap = text[a.citation.span.end : b.citation.span.start]
         span = Span(a.citation.span.start, b.citation.span.end)
         passive = _passive_kind(gap)
@@ -571,7 +580,10 @@ def chain_relations(text: str, found: list[_Found]) -> list[Relation]:
             )
             continue
         kind = _link_kind(gap)
-        proposes = a.citation.target.type_code in P.NEVER_LINK_SOURCE_TYPES
+        source_type = a.citation.target.type_code
+        proposes = source_type in P.NEVER_LINK_SOURCE_TYPES or bool(P.DRAFT_SUBJECT.search(gap))
+        if kind == "attached-to" and source_type in P.NEVER_ATTACHED_TYPES:
+            kind = None
         if kind and a.citation.target.symbol and not a.placeholder and not proposes:
             relations.append(
                 Relation(

@@ -44,8 +44,10 @@ TYPE_CODE_BY_NAME: dict[str, str] = {name.casefold(): t.code for t in DOC_TYPES 
 
 # ---------------------------------------------------------------------- symbols
 
-# Letters of a code inside a symbol: NQ, CTr, QĐ, UBKTTW, SKHĐT, QH14 (digits only after a letter).
-_CODE = r"[^\W\d_][^\W_]*"
+# Letters of a code inside a symbol: NQ, CTr, QĐ, UBKTTW, SKHĐT, QH14 (digits only after a letter), and
+# codes of two units joined by "&": "515/KH-BCA-BNN&MT", "4347/QĐ-BVHTT&DL", "15972/SXD-QLN& TTBĐS" (8 files
+# of corpus/real print one; the symbol was cut at the "&").
+_CODE = r"[^\W\d_][^\W_]*(?:&[ \t]?[^\W\d_][^\W_]*)*"
 _DASH = r"\s*[-–—]\s*"  # printed "29- NQ/TW", "04 -NQ/TU", "28–CTR/TU" (en dash)
 _SLASH = r"\s*/\s*"
 
@@ -88,6 +90,10 @@ _SYMBOL = rf"(?:{PARTY_SYMBOL}|{STATE_SYMBOL}|{GLUED_TYPE_SYMBOL})"
 # "số" ("Chỉ thị so 41-CT/TW") — corpus/real 80bb1f677e7d4d75, cfc85d8b3511af54, 03741adae8c7c410,
 # fa0dcc139cec05de, 99c7d8fff9e4572e.
 SYMBOL_AFTER_NUMBER_WORD = re.compile(rf"(?<!\w)(?:số|so)\s*{_SYMBOL}", _FLAGS)
+# "văn bản số 502/UBND-KT": a document called just "văn bản" (a document) whose symbol has no type code and no
+# year is a letter (Công văn), the one kind of document whose symbol carries no type (19 files of
+# corpus/real print one: "Văn bản số 3279/STP-VP", "tại văn bản số 6902/VPCP-KSTT").
+LETTER_CALLED_DOCUMENT = re.compile(r"(?<!\w)văn\s+bản\s*$", _FLAGS)
 # The next of a list straight after a citation, without "số": "Quyết định 79/2025/QĐ-UBND bãi bỏ Quyết
 # định 09/2022/QĐ-UBND và 08/2025/QĐ-UBND" (corpus/real db39a42d7d789171).
 LIST_NEXT = re.compile(rf"\s*(?:,|;|và)\s*{_SYMBOL}", _FLAGS)
@@ -417,6 +423,16 @@ REVIEW_LINK = re.compile(
 # 118/BC-BPC … về dự thảo Nghị quyết sửa đổi …" the relation words are the draft's (corpus/real
 # 5eaeb632f6582871, 0eb3b8713cadea8f).
 NEVER_LINK_SOURCE_TYPES = frozenset({"TTr", "BC"})
+# Nor does a letter whose subject is a draft: "Văn bản số 6266/UBND-NNMT … về việc tiếp thu, giải trình về
+# nội dung thẩm tra Tờ trình, dự thảo Nghị quyết thay thế Nghị quyết số 47/2024/NQ-HĐND" (corpus/real
+# f20b8af669b140e9): the words after "dự thảo" are the draft's.
+DRAFT_SUBJECT = re.compile(r"(?<!\w)dự\s+thảo(?!\w)", _FLAGS)
+# What is issued "kèm theo" a decision is a regulation, plan or programme, never a decree, circular, law or
+# letter: in "Thông tư số 15/2017/TT-BGDĐT … sửa đổi, bổ sung một số điều của Quy chế … ban hành kèm theo
+# Thông tư số 28/2009/TT-BGDĐT" (c15a1748f51c3fd0) and "Văn bản số 375/BNN-TC về việc tạm thời áp dụng khung
+# giá ban hành kèm theo Thông tư số 283/2016/TT-BTC" (edfc0349ad13b2bf) the attached thing is the one named
+# between the two (6 such false relations of corpus/real).
+NEVER_ATTACHED_TYPES = frozenset({"NĐ", "TT", "L", "CV"})
 
 # Text between two linked citations never crosses a clause or bracket, and never starts a
 # second object: "Quyết định số 950/QĐ-TTg … và Chương trình hành động của Chính phủ thực hiện
