@@ -1312,6 +1312,17 @@ _PARTNER_START = re.compile(
     r"(?:[Cc]ác|[Dd]oanh\s+nghiệp|[Cc]ơ\s+quan|[Đđ]ơn\s+vị)(?!\w)|(?:sở|bộ|ban|ngành)[ \t]*,"
 )
 _RECIPIENTS = re.compile(r"[ \t]*Nơi\s+nhận", re.IGNORECASE)
+# the title line of a document printed after the decision that issues it: "KẾ HOẠCH" / "XUẤT KHẨU …"
+_ATTACHED_TITLE = re.compile(
+    r"[ \t]*(?:KẾ[ \t]+HOẠCH|CHƯƠNG[ \t]+TRÌNH(?:[ \t]+HÀNH[ \t]+ĐỘNG)?|ĐỀ[ \t]+ÁN)[ \t]*"
+)
+
+
+def _attached_title_after(lines: Sequence[Line], i: int) -> int | None:
+    """The line after the title of a plan, programme or scheme printed below the recipients at line ``i``."""
+    return next((j + 1 for j in range(i + 1, len(lines)) if _ATTACHED_TITLE.fullmatch(lines[j].text)), None)
+
+
 # a heading that says what its bodies do is a lead heading wrapped over lines ("(6) Ban Quản lý …
 # chủ trì, phối hợp\nvới các cơ quan liên quan:"), not an agency heading
 _ROLE_WORDS = re.compile(rf"(?<!\w)(?:{_LEAD_VERB_ALT}|{_SUPPORT_VERB}|phối\s+hợp)(?!\w)", re.IGNORECASE)
@@ -1323,7 +1334,13 @@ def parse_agency_heading_tasks(body: str, region: Span) -> list[Task]:
     i = 0
     while i < len(lines):
         if _RECIPIENTS.match(lines[i].text):
-            break  # "Nơi nhận: - Sở Tài chính; …" lists addressees, not tasks
+            # "Nơi nhận: - Sở Tài chính; …" lists addressees, not tasks; the plan a decision issues may
+            # follow its signature with no "kèm theo" note to make it an appendix (corpus/real f1e0981425ec38be)
+            attached = _attached_title_after(lines, i)
+            if attached is None:
+                break
+            i = attached
+            continue
         heading = _agency_heading_at(lines[i])
         if heading is None:
             i += 1
@@ -1339,6 +1356,11 @@ def parse_agency_heading_tasks(body: str, region: Span) -> list[Task]:
                     body, names, label, Span(line.start, end), line.start + heading.start("rest")
                 )
             )
+            continue
+        role_tasks, after = _role_subheading_tasks(body, lines, i + 1, names)
+        if role_tasks:
+            tasks += role_tasks
+            i = after
             continue
         bullets, after = _bullets_under(body, lines, i + 1)
         for start, end in bullets:
@@ -1359,6 +1381,40 @@ def parse_agency_heading_tasks(body: str, region: Span) -> list[Task]:
             tasks.append(_agency_item_task(body, names, label, Span(line.start, end), lines[i + 1].start))
         i = max(after, i + 1)
     return tasks
+
+
+# under an agency heading, a line that says with whom its bullets are done: "a) Chủ trì, phối hợp với
+# các sở, ban, ngành, UBND các xã, phường và cơ quan, đơn vị có liên quan" / "b) Phối hợp với các sở,
+# ngành, UBND các xã, phường" / "Chủ trì, phối hợp với các sở, ngành, … có liên quan:" (Quyết định
+# 2954/QĐ-UBND of Sơn La, corpus/real f1e0981425ec38be); the heading's body leads each bullet
+_ROLE_SUBHEADING = re.compile(
+    r"[ \t]*(?:[a-zđ]\)[ \t]*)?(?:Chủ[ \t]+trì,?[ \t]+phối|Phối)[ \t]+hợp[ \t]+với[ \t]+"
+    r"(?P<support>[^.;:\n]+?)[ \t]*:?[ \t]*"
+)
+
+
+def _role_subheading_tasks(body: str, lines: Sequence[Line], i: int, names: Span) -> tuple[list[Task], int]:
+    """The bullets under each role sub-heading from line ``i`` on, and the line after the last."""
+    tasks: list[Task] = []
+    while i < len(lines) and lines[i].blank:
+        i += 1
+    while i < len(lines):
+        line = lines[i]
+        role = _ROLE_SUBHEADING.fullmatch(line.text)
+        if role is None or not _names_partners(role.group("support")):
+            break
+        bullets, after = _bullets_under(body, lines, i + 1)
+        if not bullets or _bullet_label(body, bullets[0][0]) != _BULLET:
+            break
+        support = _mentions(body, line.start + role.start("support"), line.start + role.end("support"))
+        for start, end in bullets:
+            task = _agency_item_task(body, names, _BULLET, Span(_line_start(body, start), end), start)
+            task.support = support + [
+                m for m in task.support if m.printed not in {s.printed for s in support}
+            ]
+            tasks.append(task)
+        i = after
+    return tasks, i
 
 
 def _agency_heading_at(line: Line) -> re.Match[str] | None:
