@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from graph.extract.tasks import prose_tasks
+from graph.model import Span
 from graph.pipeline import parse_file
 
 HOLDOUT = Path(__file__).parent / "corpus" / "holdout" / "texts"
@@ -67,3 +69,50 @@ def test_role_subheadings_under_an_agency_heading_give_their_bullets_partners():
     ]
     # the sub-heading itself is no task
     assert not [t for t in doc.tasks if t.text.startswith("Chủ trì, phối hợp với các sở, ban, ngành, UBND")]
+
+
+# Kế hoạch 987/KH-UBND of Nghệ An (tests/corpus/holdout/texts/ceb89a53c7b93f00.txt), lines 58–62 and 68–73
+NGHE_AN_ITEMS = """IV. TỔ CHỨC THỰC HIỆN
+1. Sở Khoa học và Công nghệ
+- Theo dõi, đôn đốc, chỉ đạo các doanh nghiệp viễn thông triển khai phát triển hạ tầng viễn thông phủ sóng 5G theo Kế hoạch.
+- Chủ trì, phối hợp các đơn vị liên quan hướng dẫn, theo dõi, kiểm tra, đôn đốc các Doanh nghiệp Viễn thông tổ chức triển khai thực hiện nhiệm vụ theo Kế hoạch.
+- Phối hợp chặt chẽ với các nhà mạng (Viettel Nghệ An, VNPT Nghệ An, MobiFone Nghệ An) để xây dựng lộ trình, kế hoạch cụ thể triển khai trạm phát sóng 5G và ứng dụng IoT tại các KCN.
+3. Các Sở, ban, ngành cấp tỉnh
+- Phối hợp Sở Khoa học và Công nghệ và các đơn vị liên quan tiếp nhận và giải quyết các khó khăn, vướng mắc trong quá trình triển khai Kế hoạch này.
+- Chủ trì, phối hợp các đơn vị điện lực trên địa bàn tỉnh trong việc rà soát, đảm bảo khả năng cung ứng điện ổn định, an toàn cho các trạm BTS 5G và hệ thống IoT.
+"""
+
+# Kế hoạch of UBND tỉnh (corpus/real 77dca8a7aeea79a1), item 2.c, its lines joined
+CLOSE_PARTNER_ITEM = """2. Ủy ban nhân dân các xã, phường
+c) Phối hợp chặt chẽ với Sở Nội vụ trong quá trình thực hiện thủ tục hành chính không phụ thuộc vào địa giới hành chính, phản ánh kịp thời những khó khăn, vướng mắc để được hướng dẫn, tháo gỡ.
+"""
+
+
+def test_partners_named_after_phoi_hop_without_voi_or_with_chat_che():
+    tasks = prose_tasks(NGHE_AN_ITEMS, Span(0, len(NGHE_AN_ITEMS)))
+
+    def support(opening):
+        [task] = [t for t in tasks if t.text.startswith(opening)]
+        return [m.printed for m in task.support]
+
+    assert support("Theo dõi, đôn đốc, chỉ đạo các doanh nghi") == []
+    assert support("Chủ trì, phối hợp các đơn vị liên quan hư") == ["các đơn vị liên quan"]
+    # the names end before "để …", "tiếp nhận …", "trong việc …"
+    assert support("Phối hợp chặt chẽ với các nhà mạng (Viett") == [
+        "các nhà mạng (Viettel Nghệ An, VNPT Nghệ An, MobiFone Nghệ An)"
+    ]
+    assert support("Phối hợp Sở Khoa học và Công nghệ và các ") == [
+        "Sở Khoa học và Công nghệ",
+        "các đơn vị liên quan",
+    ]
+    assert support("Chủ trì, phối hợp các đơn vị điện lực trê") == ["các đơn vị điện lực trên địa bàn tỉnh"]
+    assert {tuple(m.printed for m in t.lead) for t in tasks} == {
+        ("Sở Khoa học và Công nghệ",),
+        ("Các Sở, ban, ngành cấp tỉnh",),
+    }
+
+
+def test_partners_end_before_trong_qua_trinh():
+    [task] = prose_tasks(CLOSE_PARTNER_ITEM, Span(0, len(CLOSE_PARTNER_ITEM)))
+    assert [m.printed for m in task.lead] == ["Ủy ban nhân dân các xã, phường"]
+    assert [m.printed for m in task.support] == ["Sở Nội vụ"]

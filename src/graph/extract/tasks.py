@@ -1299,13 +1299,20 @@ _AGENCY_HEADING = re.compile(
 # (searched: "Là cơ quan đầu mối, chủ trì, phối hợp với các sở, ban ngành, địa phương tổ chức …")
 # the cooperating bodies end where what is done starts: an action, or "căn cứ …" ("phối hợp với Văn
 # phòng UBND tỉnh căn cứ các TTHC … xây dựng quy trình", corpus/real e7cd8d423108e103)
-_WORK_START = rf"(?:{_ACTION_ALT}|căn\s+cứ|(?:có|chịu)\s+trách\s+nhiệm|khẩn\s+trương)(?!\w)"
+# ("… với Sở Nội vụ trong quá trình thực hiện …", "… với các nhà mạng (…) để xây dựng …", "… với Công an
+# tỉnh và các cơ quan, đơn vị có liên quan kịp thời tham mưu …": the names end before those words)
+_WORK_START = (
+    rf"(?:{_ACTION_ALT}|căn\s+cứ|(?:có|chịu)\s+trách\s+nhiệm|khẩn\s+trương|tiến\s+hành|tiếp\s+nhận"
+    rf"|kịp\s+thời|nắm\s+(?:chắc|bắt)|khắc\s+phục|để|nhằm"
+    rf"|trong\s+(?:quá\s+trình|việc|phạm\s+vi|công\s+tác|(?:{_ACTION_ALT})(?!\w)))(?!\w)"
+)
 _CHAIRS = re.compile(
     rf"(?<!\w)(?i:chủ\s+trì)\s*,\s*(?i:{_SUPPORT_VERB})\s+(?P<support>[^:;.]+?)\s*,?\s+(?={_WORK_START})"
 )
 # "phối hợp với X <action>" anywhere in an item: X cooperates
+# ("phối hợp các đơn vị liên quan hướng dẫn …", "Phối hợp chặt chẽ với …" too: corpus/real ceb89a53c7b93f00)
 _PARTNERS = re.compile(
-    rf"(?<!\w)(?i:{_SUPPORT_VERB})\s+(?P<support>[^:;.]+?)(?<!\s)(?:\s*+,)?\s++(?={_WORK_START})"
+    rf"(?<!\w)(?i:{_SENTENCE_SUPPORT_VERB})\s+(?P<support>[^:;.]+?)(?<!\s)(?:\s*+,)?\s++(?={_WORK_START})"
 )
 # (and kinds of body listed in lower case: "phối hợp với sở, ban, ngành, Ủy ban nhân dân xã, phường …", dev h05)
 _PARTNER_START = re.compile(
