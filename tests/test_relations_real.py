@@ -324,3 +324,30 @@ def test_a_document_cited_twice_in_a_row_is_no_relation_to_itself():
         "06/12/2014 đối với tài liệu hình thành trước ngày Quy định này có hiệu lực thi hành"
     )
     assert not {r for r in found if r[1] == r[2]}
+
+
+# ------------------------------------------------------------ guides
+
+
+def test_a_decree_or_circular_that_details_another_guides_it():
+    # 2ff42266d5aa9fd1.txt (Thông tư 38/2025/TT-BXD), 7a366df87c42d3de.txt (Thông tư 111/2025/TT-BTC),
+    # afe7b51a032c1c6d.txt: only "hướng dẫn …" right before the cited document made a relation
+    found = relations(
+        "Căn cứ Nghị định số 85/2024/NĐ-CP ngày 10 tháng 7 năm 2024 của Chính\nphủ quy định chi tiết một số "
+        "điều của Luật Giá;\nCăn cứ Nghị định số 78/2025/NĐ-CP\nngày 01 tháng 4 năm 2025 của Chính phủ quy định "
+        "chi tiết một số điều và biện\npháp để tổ chức, hướng dẫn thi hành Luật Ban\nhành văn bản quy phạm pháp "
+        "luật;\nCăn cứ Thông tư số 13/2022/TT-BTC quy định chi tiết một số điều của Nghị định số 10/2022/NĐ-CP "
+        "ngày 15 tháng 01 năm 2022 của Chính phủ quy định về lệ phí trước bạ;"
+    )
+    assert {
+        ("guides", "85/2024/NĐ-CP", "Luật Giá"),
+        ("guides", "78/2025/NĐ-CP", "Luật Ban hành văn bản quy phạm pháp luật"),
+        ("guides", "13/2022/TT-BTC", "10/2022/NĐ-CP"),
+    } <= found
+    # files/ hc-sct-vn__Ban-trinh-trien-khai-VB-TTg-BCT-hoachat.docx: "một số biện pháp thi hành"
+    found = relations(
+        "- Thông tư số 02/2026/TT-BCT ngày 17 tháng 01 năm 2026 của Bộ trưởng Bộ Công Thương quy định một số "
+        "biện pháp thi hành Luật Hóa chất và Nghị định số 25/2026/NĐ-CP ngày 17 tháng 01 năm 2026 của Chính phủ"
+    )
+    assert ("guides", "02/2026/TT-BCT", "Luật Hóa chất") in found
+

@@ -386,12 +386,24 @@ IMPLEMENTS_LINK = re.compile(r"(?<!\w)(?:thực\s+hiện|triển\s+khai|theo)\s*
 ALONGSIDE_LINK = re.compile(r"gắn\s+với\s+(?:việc\s+)?(?:thực\s+hiện|triển\s+khai)\s*$", _FLAGS)
 # "Quy định … ban hành kèm theo Quyết định số …": attached to.
 ATTACHED_LINK = re.compile(r"(?<!\w)kèm\s+theo\s*$", _FLAGS)
+# A decree or circular that details or guides another document: "Nghị định số 85/2024/NĐ-CP … quy định chi
+# tiết một số điều của Luật Giá", "… hướng dẫn thi hành Nghị quyết số 197/2025/QH15", "… quy định chi tiết một
+# số điều và biện pháp để tổ chức, hướng dẫn thi hành Luật Ban hành văn bản quy phạm pháp luật", "Thông tư số
+# 02/2026/TT-BCT … quy định một số biện pháp thi hành Luật Hóa chất" (80 files of corpus/real print "quy định
+# chi tiết … của Luật/Nghị định", and only "hướng dẫn …" right before the cited one made a relation).
+# "biện pháp thực hiện" (a plan's measures carrying something out) is no guide.
+_GUIDE_WORDS = r"và|để|tổ\s+chức\s*,?|hướng\s+dẫn(?:\s+thực\s+hiện)?|biện\s+pháp|thi\s+hành|một\s+số\s+điều|chi\s+tiết|của"
+GUIDES_LINK = re.compile(
+    r"(?<!\w)(?:quy\s+định\s+chi\s+tiết|hướng\s+dẫn(?:\s+thực\s+hiện)?|biện\s+pháp(?=\s+(?:để|thi\s+hành)))"
+    rf"(?:\s+(?:{_GUIDE_WORDS}))*\s*$",
+    _FLAGS,
+)
 # Other relations in the same position: "sửa đổi, bổ sung Quyết định số …", "thay thế …".
 OTHER_LINKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("amends", re.compile(r"(?<!\w)sửa\s+đổi(?:\s*,\s*bổ\s+sung)?(?:\s+một\s+số\s+điều\s+của)?\s*$", _FLAGS)),
     ("replaces", re.compile(r"(?<!\w)thay\s+thế\s*$", _FLAGS)),
     ("repeals", re.compile(r"(?<!\w)bãi\s+bỏ\s*$", _FLAGS)),
-    ("guides", re.compile(r"(?<!\w)hướng\s+dẫn(?:\s+thi\s+hành|\s+thực\s+hiện)?\s*$", _FLAGS)),
+    ("guides", GUIDES_LINK),
 )
 # The earlier citation changed by the later one, in the passive: "Luật Ngân sách nhà nước số 83/2015/QH13
 # đã được sửa đổi, bổ sung một số điều theo Luật số 59/2020/QH14", "Nghị định số 10/2016/NĐ-CP … đã được
