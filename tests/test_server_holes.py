@@ -6,19 +6,23 @@ memory and keys.  The real server on loopback over tests/fixtures/mini.trig."""
 from __future__ import annotations
 
 import gc
+import os
 import shutil
+import socket
+import time
 import tracemalloc
 
 import httpx
 import pyoxigraph as ox
 import pytest
 
-from graph.server import create_app
+from graph.server import create_app, dump
 from graph.server.auth import FailureBudget
 from graph.server.cache import ResultCache
 from graph.server.guard import Verdict
 from graph.server.pool import WorkerPool
 from graph.server.sparql import Job, parse_accept
+from graph.store import fill_default_graph
 from server_support import build_fixture_store, running_server, serving
 
 VERDICT = Verdict("AskQuery", False, True)
@@ -148,8 +152,6 @@ def test_the_configured_public_url_is_advertised(store):
 
 
 def test_a_public_url_that_is_not_http_is_refused(store):
-    from graph.server import create_app
-
     with pytest.raises(ValueError, match="public-url"):
         create_app(str(store), public_url="javascript:alert(1)")
 
@@ -256,3 +258,92 @@ def test_the_shortcut_remembers_no_long_accept_header(store):
         httpx.get(url + "/sparql", params={"query": "ASK {}"}, headers=short)
     assert app.front is not None
     assert [accept for _, accept in app.front.parts] == [b"application/sparql-results+json"]
+
+
+# ------------------------------------------------------------ 5. the whole-store download streams
+
+
+@pytest.fixture(scope="module")
+def big_store(tmp_path_factory):
+    """A store whose dump (~45 MB of N-Quads, the default graph's copy included) takes well
+    over a second to write: the real corpus's is 215 MB."""
+    folder = tmp_path_factory.mktemp("big")
+    source = folder / "big.nq"
+    text = "Ủy ban nhân dân tỉnh triển khai thực hiện kế hoạch " * 3
+    with source.open("w", encoding="utf-8") as out:
+        for n in range(120_000):
+            out.write(f'<urn:s{n}> <urn:p> "{text}{n}" <urn:g{n % 50}> .\n')
+    store = ox.Store(str(folder / "store"))
+    store.bulk_load(path=str(source), format=ox.RdfFormat.N_QUADS)
+    fill_default_graph(store)
+    store.flush()
+    del store
+    return folder / "store"
+
+
+def _dumps_gone(app, seconds: float = 20) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if not app.state.dumps.processes and not app.state.dumps.clients:
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def test_the_whole_store_downloads_past_the_query_time_limit_and_the_request_deadline(big_store):
+    """Before: the dump was a query job, cut at the time limit (a 503 on the real corpus)."""
+    app = create_app(str(big_store), workers=1, timeout_s=0.3, request_timeout_s=1.0)
+    with serving(app) as url:
+        began, size = time.monotonic(), 0
+        with httpx.stream("GET", url + "/download", headers={"Accept-Encoding": "identity"}, timeout=60) as r:
+            assert r.status_code == 200, r.read()
+            for chunk in r.iter_raw():
+                size += len(chunk)
+                if time.monotonic() - began < 1.5:
+                    time.sleep(0.05)  # a slow reader: the download outlives the request deadline
+        took = time.monotonic() - began
+        packed = httpx.get(url + "/download", headers={"Accept-Encoding": "gzip"}, timeout=60)
+    assert took > 1.0  # it did outlive the deadline
+    assert r.headers["content-type"] == "application/n-quads"
+    assert r.headers["content-disposition"] == 'attachment; filename="policy-graph.nq"'
+    assert "Accept-Encoding" in r.headers["vary"] and "content-encoding" not in r.headers
+    assert packed.headers["content-encoding"] == "gzip" and len(packed.content) == size
+    quads = list(ox.parse(packed.content, format=ox.RdfFormat.N_QUADS))
+    assert len(quads) == 240_000  # the named graphs and the default graph's copy
+    assert _dumps_gone(app) and app.state.dumps.served == 2
+
+
+def test_a_download_is_killed_when_its_client_goes_away(big_store):
+    app = create_app(str(big_store), workers=1)
+    with serving(app) as url:
+        with socket.create_connection(("127.0.0.1", int(url.rsplit(":", 1)[1]))) as sock:
+            sock.sendall(b"GET /download HTTP/1.1\r\nHost: x\r\n\r\n")
+            assert sock.recv(65536).startswith(b"HTTP/1.1 200")
+            pid = next(iter(app.state.dumps.clients.values()))
+        assert _dumps_gone(app)
+    assert not os.path.exists(f"/proc/{pid}")  # killed and reaped
+    assert app.state.dumps.cut == 1
+
+
+def test_a_download_nobody_reads_is_cut_and_a_client_runs_one_at_a_time(big_store, monkeypatch):
+    monkeypatch.setattr(dump, "STALL_S", 1.0)
+    app = create_app(str(big_store), workers=1)
+    with serving(app) as url:
+        with socket.create_connection(("127.0.0.1", int(url.rsplit(":", 1)[1]))) as sock:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+            sock.sendall(b"GET /download HTTP/1.1\r\nHost: x\r\n\r\n")
+            time.sleep(0.5)
+            second = httpx.get(url + "/download", timeout=30)
+            head = httpx.head(url + "/download", headers={"Accept": "application/trig"}, timeout=30)
+            assert _dumps_gone(app)  # nothing read: cut once a chunk waited STALL_S
+        other = httpx.get(url + "/download", headers={"Accept": "application/trig"}, timeout=60)
+    assert second.status_code == 429 and int(second.headers["retry-after"]) > 0
+    assert head.status_code == 200 and head.headers["content-type"] == "application/trig"
+    assert head.headers["content-disposition"] == 'attachment; filename="policy-graph.trig"'
+    assert other.status_code == 200 and other.content.startswith(b"@prefix")
+    assert app.state.dumps.cut == 1
+
+
+def test_a_download_in_a_format_the_client_does_not_accept_is_406(url):
+    response = httpx.get(url + "/download", headers={"Accept": "text/csv"}, timeout=30)
+    assert response.status_code == 406 and "application/n-quads" in response.text

@@ -36,6 +36,7 @@ from starlette.staticfiles import StaticFiles
 from . import handlers, pages
 from .auth import FailureBudget, same_secret
 from .cache import ResultCache
+from .dump import Dumps, DumpStream, accepts_gzip, dump_format
 from .guard import JobError, precheck
 from .limits import (
     BACKLOG,
@@ -352,20 +353,32 @@ async def graph_store_get(request: Request, settings: Settings, params: dict[str
     return await _run(request.app.state.pool, job, settings.timeout_s, request.app.state.results)
 
 
-async def download(request: Request) -> Response:
-    """The whole store, one named graph per source file: N-Quads (default) or TriG."""
-    settings: Settings = request.app.state.settings
-    job = Job(
-        mode="dump",
-        query="",
-        accept=parse_accept(request.headers.get("accept")),
-        forced_format=request.query_params.get("format"),
-        prefixes=pages.TURTLE_PREFIXES,
-    )
-    response = await _run(request.app.state.pool, job, settings.timeout_s)
-    if response.status_code == 200:
-        extension = "trig" if response.media_type == "application/trig" else "nq"
-        response.headers["Content-Disposition"] = f'attachment; filename="policy-graph.{extension}"'
+async def download(request: Request) -> Response | DumpStream:
+    """The whole store, one named graph per source file and the default graph: N-Quads (default)
+    or TriG, gzip-encoded when the client accepts it, streamed from a dump process (``dump``)."""
+    fmt = dump_format(request.headers.get("accept"), request.query_params.get("format"))
+    compress = accepts_gzip(request.headers.get("accept-encoding"))
+    extension = "trig" if fmt.name == "trig" else "nq"
+    headers = {
+        "Content-Type": fmt.media_type,
+        "Content-Disposition": f'attachment; filename="policy-graph.{extension}"',
+        "Vary": "Accept, Accept-Encoding",
+        **({"Content-Encoding": "gzip"} if compress else {}),
+    }
+    if request.method == "HEAD":
+        return Response(headers=headers)
+    dumps: Dumps = request.app.state.dumps
+    client = current_client.get()
+    refused = dumps.refusal(client)
+    if refused is None:
+        started = await dumps.start(client, fmt, compress)
+        if isinstance(started, DumpStream):
+            started.headers = [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in headers.items()]
+            return started
+        refused = started
+    response = _error(refused.status, refused.message)
+    if refused.retry_after:
+        response.headers["Retry-After"] = str(refused.retry_after)
     return response
 
 
@@ -838,6 +851,7 @@ def create_app(
         try:
             yield
         finally:
+            await app.state.dumps.close()
             pool.close()
             log.info("policy-graph serve: query workers stopped")
 
@@ -882,6 +896,7 @@ def create_app(
     app.state.pool = pool
     app.state.store_size = store_size
     app.state.token_failures = FailureBudget()
+    app.state.dumps = Dumps(settings.store_path, pool.memory_bytes)
     app.state.results = ResultCache(settings.store_path, max_bytes=cache_mb * 2**20)
     app.front = QueryFront(
         pool,

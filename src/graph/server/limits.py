@@ -43,6 +43,8 @@ MAX_UNSENT_BYTES = 256 * 2**20
 BACKLOG = 64
 # the scope key of a request's deadline (event-loop time) when set before Guarded sees it
 DEADLINE = "policy_graph.deadline"
+# the scope key of the asyncio.Timeout that enforces it (a streamed download lifts it: dump.py)
+TIMEOUT = "policy_graph.timeout"
 
 # Inline scripts cannot run even if some text escaped our escaping; YASGUI and
 # vis-network insert their own style elements, hence 'unsafe-inline' for styles only.
@@ -113,7 +115,8 @@ class Guarded:
         token = current_client.set((scope.get("client") or ("local",))[0])
         deadline = scope.get(DEADLINE) or asyncio.get_running_loop().time() + self.deadline_s
         try:
-            async with asyncio.timeout_at(deadline):
+            async with asyncio.timeout_at(deadline) as timeout:
+                scope[TIMEOUT] = timeout
                 await self.app(scope, receive, send_with_headers)
         except TimeoutError:
             log.warning(

@@ -20,8 +20,6 @@ from .guard import UNPARSED, JobError, Verdict, check_query, check_update, scree
 # A SPARQL result is answered whole up to this size, however many rows that is (a client paging
 # through the store with LIMIT/OFFSET chooses its own page size); past it, a 413 says so.
 MAX_RESULT_BYTES = 32 * 1024 * 1024
-# The whole-graph download (/download, Graph Store Protocol GET of the default graph).
-MAX_DOWNLOAD_BYTES = 256 * 1024 * 1024
 
 # ------------------------------------------------------------ formats
 
@@ -214,8 +212,6 @@ def run_job(store, job: Job) -> tuple[str, Any]:
         from .views import run_view
 
         return "view", run_view(store, job.query, job.values or {}, job.context)
-    if job.mode == "dump":
-        return _dump(store, job)
     if job.mode == "update":
         check_update(job.query)
         try:
@@ -246,23 +242,6 @@ def run_job(store, job: Job) -> tuple[str, Any]:
         return fmt.media_type, _solutions_bytes(result, fmt)
     fmt = choose_format(accept, GRAPH_FORMATS, job.forced_format)
     body = _triples_bytes(result, fmt, job.max_rows, job.prefixes, job.not_found)
-    return fmt.media_type, body
-
-
-def _dump(store, job: Job) -> tuple[str, bytes]:
-    """The whole store, every named graph kept (N-Quads or TriG), up to MAX_DOWNLOAD_BYTES."""
-    import pyoxigraph as ox
-
-    fmt = choose_format(job.accept or [("*/*", 1.0)], DATASET_FORMATS, job.forced_format)
-    rdf_format = ox.RdfFormat.N_QUADS if fmt.name == "nquads" else ox.RdfFormat.TRIG
-    kwargs = {"prefixes": job.prefixes} if job.prefixes and fmt.name == "trig" else {}
-    body = store.dump(format=rdf_format, **kwargs)
-    if len(body) > MAX_DOWNLOAD_BYTES:
-        raise JobError(
-            413,
-            f"Kho lớn hơn {MAX_DOWNLOAD_BYTES // 2**20} MiB: hãy dùng data/ttl/ của lần dựng "
-            f"(the store is larger than {MAX_DOWNLOAD_BYTES // 2**20} MiB: use the build's data/ttl/ files)",
-        )
     return fmt.media_type, body
 
 
