@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from graph.extract.deadlines import inline_deadline, parse_deadline
+from graph.extract.deadlines import inline_deadline, parse_deadline, prose_deadline
 from graph.model import DEADLINE_KINDS, Span
 
 
@@ -104,3 +104,56 @@ def test_inline_deadline_in_task_text():
     text = "Tiếp tục thực hiện chương trình xúc tiến, kêu gọi đầu tư hàng năm (thực hiện thường\nxuyên, hàng năm)."
     assert inline_deadline(text) == "thường\nxuyên, hàng năm"
     assert inline_deadline("Xây dựng Đề án thành lập Quỹ tín dụng doanh nghiệp nhỏ và vừa.") is None
+
+
+# Chỉ thị 07/CT-TTg (tests/corpus/holdout/texts/kccn-sct-vn__CT-07-2012-TTg-chan-chinh-KKT-KCN-CCN.docx), items
+# 1.c, 2 and 1.d; a Nghị quyết of HĐND (corpus/real 5f041f5e6645b117); Quyết định 63/2025/QĐ-UBND of Đồng Nai
+# (corpus/real 208bf7c0b7e8f27c)
+@pytest.mark.parametrize(
+    ("text", "raw", "kind"),
+    [
+        (
+            "Chủ trì, phối hợp với các Bộ, ngành liên quan xây dựng Đề án rà soát, xây dựng tiêu chí lựa chọn "
+            "một số KKT để tập trung đầu tư phát triển trong giai đoạn từ năm 2013, trình Thủ tướng Chính phủ "
+            "trong quý II năm 2012 theo hướng ngân sách trung ương đầu tư tập trung cho các KKT",
+            "trong quý II năm 2012",
+            "quarter",
+        ),
+        (
+            "Chủ trì, phối hợp với các Bộ, ngành và các địa phương liên quan tiến hành đánh giá kết quả 2 năm "
+            "thực hiện Quyết định số 105/2009/QĐ-TTg …, báo cáo Thủ tướng Chính phủ trong quý III năm 2012. "
+            "Trong quá trình thực hiện rà soát, yêu cầu tạm dừng việc bổ sung quy hoạch, thành lập, mở rộng CCN "
+            "trên cả nước cho đến khi có chỉ đạo của Thủ tướng Chính phủ.",
+            "trong quý III năm 2012",
+            "quarter",
+        ),
+        (
+            "Hàng năm, tiến hành rà soát các KCN thuộc diện hỗ trợ vốn ngân sách Trung ương để bố trí đủ hạn mức "
+            "tối đa cho một số KCN ngay trong năm kế hoạch.",
+            "Hàng năm",
+            "annual",
+        ),
+        (
+            "Hằng năm, tổ chức đánh giá kết quả thực hiện Nghị quyết.",
+            "Hằng năm",
+            "annual",
+        ),
+        (
+            "Định kỳ hàng năm hoặc đột xuất báo cáo Ủy ban nhân dân tỉnh về kết quả thực hiện phân cấp.",
+            "Định kỳ hàng năm",
+            "annual",
+        ),
+    ],
+)
+def test_deadlines_inside_or_opening_a_task_sentence(text, raw, kind):
+    found = prose_deadline(text)
+    assert found is not None and found[0] == raw
+    assert text[found[1] : found[1] + len(raw)] == raw
+    assert parse_deadline(raw).kind == kind
+
+
+def test_a_leading_thuong_xuyen_says_how_not_when():
+    # seed 002's gold gives "Thường xuyên hướng dẫn, kiểm tra việc thực thi hệ thống quy chuẩn …" no deadline
+    assert (
+        prose_deadline("Thường xuyên hướng dẫn, kiểm tra việc thực thi hệ thống quy chuẩn kỹ thuật.") is None
+    )

