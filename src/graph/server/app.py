@@ -56,6 +56,7 @@ from .protocol import (
     QueryFront,
     add_body_params,
     body_charset,
+    form_params,
     not_starting_message,
     query_job,
     reply_media_type,
@@ -193,7 +194,10 @@ async def _read_body(request: Request, limit: int) -> bytes | Response:
 
 async def _protocol_params(request: Request) -> dict[str, list[str]] | Response:
     """The protocol's parameters from the URL, a form body or a sparql-query/update body."""
-    params = {k: request.query_params.getlist(k) for k in request.query_params}
+    try:
+        params = form_params(request.scope["query_string"].decode("latin-1"))
+    except JobError as err:
+        return _error(err.status, err.message)
     if request.method != "POST":
         return params
     ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
@@ -224,7 +228,10 @@ async def _protocol_params(request: Request) -> dict[str, list[str]] | Response:
             f"Nội dung không phải UTF-8 ở byte {err.start} (the body is not UTF-8 at byte {err.start}: "
             "declare nothing else, the protocol is UTF-8 only)",
         )
-    add_body_params(params, ctype, body)
+    try:
+        add_body_params(params, ctype, body)
+    except JobError as err:
+        return _error(err.status, err.message)
     return params
 
 
@@ -273,7 +280,8 @@ async def sparql_endpoint(request: Request) -> Response:
     if isinstance(params, Response):
         return params
     queries, updates = params.get("query", []), params.get("update", [])
-    if request.method == "GET" and not queries and not updates and ("graph" in params or "default" in params):
+    reading = request.method in ("GET", "HEAD")  # HEAD: the same answer as GET, its body left out
+    if reading and not queries and not updates and ("graph" in params or "default" in params):
         return await graph_store_get(request, settings, params)
     if len(queries) + len(updates) > 1:
         return _error(
@@ -294,7 +302,7 @@ async def sparql_endpoint(request: Request) -> Response:
             )
         return _no_store(await _update(request, settings, updates[0]))
     if not queries:
-        if request.method == "GET":
+        if reading:
             return service_description(request, settings)
         return _error(400, "thiếu tham số query (missing the query parameter)")
     query = queries[0]

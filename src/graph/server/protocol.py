@@ -23,7 +23,7 @@ import logging
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
-from urllib.parse import parse_qs, parse_qsl
+from urllib.parse import parse_qsl
 
 from .cache import ResultCache
 from .guard import JobError, precheck
@@ -364,31 +364,65 @@ class QueryFront:
                 break
         try:
             body = b"".join(chunks).decode("utf-8")
-        except UnicodeDecodeError:
-            return None
-        params: dict[str, list[str]] = {}
-        add_body_params(params, kind, body)
+            params: dict[str, list[str]] = {}
+            add_body_params(params, kind, body)
+        except (UnicodeDecodeError, JobError):
+            return None  # the full path refuses it, saying why
         return params
 
 
 def add_body_params(params: dict[str, list[str]], kind: str, body: str) -> None:
     """A POST body's protocol parameters into ``params``: a form's fields added to the URL's, or
-    the body itself as the query or the update (``kind``: the body's media type, lower case)."""
+    the body itself as the query or the update (``kind``: the body's media type, lower case).
+    JobError 400 for a form ``form_params`` refuses, or a query or update both in the URL and
+    as the body (one of them would be dropped: which text runs must never be a guess)."""
     if kind == "application/x-www-form-urlencoded":
-        for key, values in parse_qs(body, keep_blank_values=True).items():
+        for key, values in form_params(body).items():
             params.setdefault(key, []).extend(values)
-    elif kind == "application/sparql-query":
-        params["query"] = [body]
-    else:
-        params["update"] = [body]
+        return
+    name = "query" if kind == "application/sparql-query" else "update"
+    if "query" in params or "update" in params:
+        raise JobError(
+            400,
+            f"{name} vừa ở URL vừa ở nội dung yêu cầu (a {kind} body is the {name}: the URL must not "
+            "carry a query or an update as well)",
+        )
+    params[name] = [body]
 
 
-def _params(query_string: str) -> dict[str, list[str]]:
-    """The URL's parameters as Starlette reads them (``request.query_params``)."""
+# The protocol's parameters are a handful (query or update, a few graphs, a format): far more is
+# an attack on the parser (1 MiB of '&' is 512 K fields, 0.35 s of the event loop's CPU).
+MAX_FIELDS = 1000
+
+
+def form_params(text: str) -> dict[str, list[str]]:
+    """``a=1&b=2&a=3`` → {'a': ['1', '3'], 'b': ['2']}, as Starlette reads a URL's parameters but
+    strict: JobError 400 past MAX_FIELDS fields, or when a percent-escape is not UTF-8 (a Vietnamese
+    word percent-encoded in Windows-1258 was read as U+FFFD and silently matched nothing)."""
+    try:
+        pairs = parse_qsl(text, keep_blank_values=True, errors="strict", max_num_fields=MAX_FIELDS)
+    except UnicodeDecodeError as err:
+        raise JobError(
+            400,
+            "Tham số có mã %XX không phải UTF-8 (a percent-encoded parameter is not UTF-8: "
+            f"{err.object[err.start : err.start + 4]!r}; encode the text as UTF-8)",
+        ) from None
+    except ValueError:
+        raise JobError(
+            400, f"Quá {MAX_FIELDS} tham số (more than {MAX_FIELDS} parameters in the request)"
+        ) from None
     params: dict[str, list[str]] = {}
-    for key, value in parse_qsl(query_string, keep_blank_values=True):
+    for key, value in pairs:
         params.setdefault(key, []).append(value)
     return params
+
+
+def _params(query_string: str) -> dict[str, list[str]] | None:
+    """The URL's parameters (``form_params``), None when it refuses them (the full path says why)."""
+    try:
+        return form_params(query_string)
+    except JobError:
+        return None
 
 
 def _set_header(headers: list[tuple[bytes, bytes]], name: bytes, value: bytes) -> list[tuple[bytes, bytes]]:
