@@ -6,6 +6,7 @@ beside it (corpus README: thuvienphapluat.vn pages of the public repository tnt3
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from graph.extract.citations import find_citations
 from test_relations_real import SELF, relations
@@ -330,3 +331,74 @@ def test_a_letter_called_van_ban_by_its_symbol_without_a_type_code():
     ) == [("Công văn", "502/UBND-KT", dt.date(2026, 1, 20)), ("Nghị định", "25/2026/NĐ-CP", None)]
     # a symbol with a year is a normative document's, never a letter's: left out as before
     assert cited("theo văn bản số 61/2020/QH14 của Quốc hội", home=None) == []
+
+
+# ------------------------------------------------------------ laws named with "và", "theo" or a comma
+
+H = (
+    Path(__file__).parent / "corpus/holdout/texts/x001c610b_tphcm-qd2820-ke-hoach-qd06-ttg.txt"
+)  # real 001c610b2efdcf0c
+
+
+def laws(text: str) -> list[tuple[str | None, str | None]]:
+    return [(c.target.symbol, c.target.name) for c in find_citations(text) if c.target.type_code == "L"]
+
+
+def test_a_law_named_with_va_keeps_its_name_and_number():
+    # 626bc5de0254525c.txt and the holdout's 2820/QĐ-UBND (001c610b2efdcf0c.txt): the name was cut at "và"
+    # and its number lost
+    assert laws(
+        "- Luật Địa chất và khoáng sản số 54/2024/QH15 ngày 29/11/2024; - Nghị định số 193/2025/NĐ-CP ngày "
+        "02/7/2025;"
+    ) == [("54/2024/QH15", "Luật Địa chất và khoáng sản")]
+    assert laws("Căn cứ Luật Đo đạc và bản đồ số 27/2018/QH14 ngày 14 tháng 6 năm 2018;") == [
+        ("27/2018/QH14", "Luật Đo đạc và bản đồ")
+    ]
+    # 4f30202155d56bdd.txt, 750314c2c5666d56.txt: the sentence goes on after the name
+    assert laws("Luật Lâm nghiệp, Luật Đất đai và các văn bản hướng dẫn thi hành; nâng cao ý") == [
+        (None, "Luật Lâm nghiệp"),
+        (None, "Luật Đất đai"),
+    ]
+    assert laws(
+        "khoản 1 Điều 2 của Luật Bảo hiểm xã hội theo thứ tự đến trước;\nh tại điểm b, c, d, đ, e, i, a, l"
+    ) == [(None, "Luật Bảo hiểm xã hội")]
+
+
+def test_the_laws_an_amending_law_names_keep_their_commas_and_theo():
+    # 001c610b2efdcf0c.txt line 18: "Luật Thuế xuất khẩu, thuế nhập khẩu" was cut at its comma, "Luật Đầu tư theo
+    # phương thức đối tác công tư" at "theo", and with them the amending law's list
+    line = "Căn cứ Luật Đầu tư công số 58/2024/QH15 ngày 29 tháng 11 năm 2024, được sửa đổi, bổ sung tại Luật Sửa đổi, bổ sung một số điều của Luật Đấu thầu, Luật Đầu tư theo phương thức đối tác công tư, Luật Hải quan, Luật Thuế giá trị gia tăng, Luật Thuế xuất khẩu, thuế nhập khẩu, Luật Đầu tư, Luật Đầu tư công, Luật Quản lý, sử dụng tài sản công;"
+    assert line in Path(H).read_text(encoding="utf-8")
+    names = [name for _, name in laws(line)]
+    assert names[1] == (
+        "Luật sửa đổi, bổ sung một số điều của Luật Đấu thầu, Luật Đầu tư theo phương thức đối tác công tư, "
+        "Luật Hải quan, Luật Thuế giá trị gia tăng, Luật Thuế xuất khẩu, thuế nhập khẩu, Luật Đầu tư, Luật Đầu "
+        "tư công, Luật Quản lý, sử dụng tài sản công"
+    )
+    assert "Luật Đầu tư theo phương thức đối tác công tư" in names
+    assert "Luật Thuế xuất khẩu, thuế nhập khẩu" in names
+
+
+def test_the_number_that_ends_an_amending_laws_list_is_the_amending_laws():
+    # 0abcf1a5292b31ec.txt; the holdout's 001c610b2efdcf0c.txt line 16 ("Luật xây dựng" in lower case)
+    assert laws(
+        "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Ban hành văn bản quy phạm pháp luật số 87/2025/QH15;"
+    ) == [
+        ("87/2025/QH15", "Luật sửa đổi, bổ sung một số điều của Luật Ban hành văn bản quy phạm pháp luật"),
+        (None, "Luật Ban hành văn bản quy phạm pháp luật"),
+    ]
+    found = relations(
+        "Căn cứ Luật Xây dựng số 50/2014/QH13, được sửa đổi, bổ sung tại Luật sửa đổi, bổ sung một số điều của "
+        "Luật xây dựng số 62/2020/QH14 ngày 17 tháng 06 năm 2020;"
+    )
+    assert ("amends", "62/2020/QH14", "50/2014/QH13") in found
+    # 001c610b2efdcf0c.txt line 14: numbers the list goes on after are the amended laws'
+    assert [
+        s
+        for s, _ in laws(
+            "được sửa đổi, bổ sung một số điều tại Luật sửa đổi, bổ sung một số điều của Luật Đất đai số "
+            "31/2024/QH15, Luật Nhà ở số 27/2023/QH15, Luật Kinh doanh bất động sản số 29/2023/QH15 và Luật Các tổ "
+            "chức tín dụng số 32/2024/QH15;"
+        )
+        if s
+    ] == ["27/2023/QH15", "29/2023/QH15", "32/2024/QH15"]

@@ -242,8 +242,8 @@ def _law(text: str, m: re.Match, home: str | None, footnote: int | None) -> _Fou
 
 def _amending_law(text: str, m: re.Match, footnote: int | None) -> _Found:
     """ "Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa
-    phương ngày 22 tháng 11 năm 2019": the amending law (named in full, with the date) and, nested in
-    it, the laws it amends (by name, undated)."""
+    phương ngày 22 tháng 11 năm 2019": the amending law (named in full, with the number and date that
+    end the list) and, nested in it, the laws it amends (by name, undated)."""
     inner = [
         _law(text, n, None, footnote)
         for n in P.LAW_BY_NAME.finditer(text, m.start("targets"), m.end("targets"))
@@ -253,15 +253,17 @@ def _amending_law(text: str, m: re.Match, footnote: int | None) -> _Found:
     # "Luật Sửa đổi, bổ sung …" is printed for the usual "Luật sửa đổi, bổ sung …": one spelling per law
     name = clean(text[m.start() : m.end("targets")]).replace("Luật Sửa", "Luật sửa", 1)
     date, year = _date(m)
+    number = m.group("s_num")
+    symbol = _state_symbol(m) if number else None
     ref = DocRef(
         type_code="L",
         type_label=DOC_TYPE_BY_CODE["L"].label_vi,
-        number=None,
-        symbol=None,
+        number=number,
+        symbol=symbol.text if symbol else None,
         issuer_code="QH",
         issuer_name=ISSUER_BY_CODE["QH"].label_vi,
         date=date,
-        year=year,
+        year=year or (symbol.year if symbol else None),
         jurisdiction=CENTRAL,
         name=name,
     )
