@@ -116,3 +116,14 @@ def test_partners_end_before_trong_qua_trinh():
     [task] = prose_tasks(CLOSE_PARTNER_ITEM, Span(0, len(CLOSE_PARTNER_ITEM)))
     assert [m.printed for m in task.lead] == ["Ủy ban nhân dân các xã, phường"]
     assert [m.printed for m in task.support] == ["Sở Nội vụ"]
+
+
+def test_a_plan_the_decision_says_it_issues_is_attached_even_without_a_note():
+    # "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch xuất khẩu …", then "Nơi nhận", the signature,
+    # "KẾ HOẠCH" / "XUẤT KHẨU SẢN PHẨM HÀNG HÓA TỈNH SƠN LA GIAI ĐOẠN 2026 - 2030" and no "(Ban hành kèm theo …)"
+    doc = parse_file(SON_LA_EXPORT_PLAN)
+    assert [a.label for a in doc.appendices] == ["KẾ HOẠCH", "PHỤ LỤC 01", "PHỤ LỤC 02"]
+    assert doc.appendices[0].title == "XUẤT KHẨU SẢN PHẨM HÀNG HÓA TỈNH SƠN LA GIAI ĐOẠN 2026 - 2030"
+    assert doc.appendices[0].attached_note is None
+    parts = [s.heading for s in doc.sections if s.key.count("/") == 1 and s.key.startswith("KẾ HOẠCH/")]
+    assert parts == ["MỤC TIÊU", "CHỈ TIÊU XUẤT KHẨU ĐẾN NĂM 2030", parts[2], "KINH PHÍ", "TỔ CHỨC THỰC HIỆN"]

@@ -450,19 +450,30 @@ def _appendix_line(s: str) -> re.Match | None:
     return None
 
 
-def _attached_document_line(lns: list[_Line], i: int) -> re.Match | None:
+def _attached_document_line(
+    lns: list[_Line], i: int, announced: frozenset[str] = frozenset()
+) -> re.Match | None:
     """An attached document's type line after the signature: "QUY ĐỊNH" whose note "(Ban hành kèm
-    theo Quyết định số 41/2019/QĐ-UBND …)" follows within a few title lines."""
+    theo Quyết định số 41/2019/QĐ-UBND …)" follows within a few title lines; or, with no note, a type
+    the decision said it issues ("Điều 1. Ban hành kèm theo Quyết định này Kế hoạch xuất khẩu …" /
+    "KẾ HOẠCH" / "XUẤT KHẨU SẢN PHẨM HÀNG HÓA …", corpus/real f1e0981425ec38be), over a title in capitals."""
     m = P.ATTACHED_TYPE_LINE.match(lns[i].stripped)
     if m is None:
         return None
     below = [ln.stripped for ln in lns[i + 1 : i + 1 + P.ATTACHED_NOTE_REACH] if not ln.blank]
-    for s in below:
+    for n, s in enumerate(below):
         if P.ATTACHED_NOTE.match(s):
             return m
         if not _is_upper(s):
-            return None
+            return m if n > 0 and m["label"].casefold() in announced else None
     return None
+
+
+def _announced_types(lns: list[_Line], end: int) -> frozenset[str]:
+    """Types of document the text before line ``end`` says it issues with itself, folded."""
+    return frozenset(
+        found.group("type").casefold() for ln in lns[:end] for found in P.ISSUED_WITH.finditer(ln.stripped)
+    )
 
 
 def _signature_span(lns: list[_Line], start: int) -> Span:
@@ -508,7 +519,8 @@ def _closing(lns: list[_Line], start: int) -> _Closing:
         sig = next((i for i in range(rec, len(lns)) if P.SIGNER_CAPACITY.match(stripped[i])), None)
     appendices = [i for i in range(start, len(lns)) if _appendix_line(stripped[i])]
     tail_from = min([i for i in (rec, sig) if i is not None], default=len(lns))
-    attached = [i for i in range(tail_from, len(lns)) if _attached_document_line(lns, i)]
+    announced = _announced_types(lns, tail_from)
+    attached = [i for i in range(tail_from, len(lns)) if _attached_document_line(lns, i, announced)]
     appendices = sorted(set(appendices) | set(attached))
     body_end = min([i for i in (rec, sig) if i is not None] + appendices[:1] + [len(lns)])
     recipients = None

@@ -1319,17 +1319,6 @@ _PARTNER_START = re.compile(
     r"(?:[Cc]ác|[Dd]oanh\s+nghiệp|[Cc]ơ\s+quan|[Đđ]ơn\s+vị)(?!\w)|(?:sở|bộ|ban|ngành)[ \t]*,"
 )
 _RECIPIENTS = re.compile(r"[ \t]*Nơi\s+nhận", re.IGNORECASE)
-# the title line of a document printed after the decision that issues it: "KẾ HOẠCH" / "XUẤT KHẨU …"
-_ATTACHED_TITLE = re.compile(
-    r"[ \t]*(?:KẾ[ \t]+HOẠCH|CHƯƠNG[ \t]+TRÌNH(?:[ \t]+HÀNH[ \t]+ĐỘNG)?|ĐỀ[ \t]+ÁN)[ \t]*"
-)
-
-
-def _attached_title_after(lines: Sequence[Line], i: int) -> int | None:
-    """The line after the title of a plan, programme or scheme printed below the recipients at line ``i``."""
-    return next((j + 1 for j in range(i + 1, len(lines)) if _ATTACHED_TITLE.fullmatch(lines[j].text)), None)
-
-
 # a heading that says what its bodies do is a lead heading wrapped over lines ("(6) Ban Quản lý …
 # chủ trì, phối hợp\nvới các cơ quan liên quan:"), not an agency heading
 _ROLE_WORDS = re.compile(rf"(?<!\w)(?:{_LEAD_VERB_ALT}|{_SUPPORT_VERB}|phối\s+hợp)(?!\w)", re.IGNORECASE)
@@ -1341,13 +1330,7 @@ def parse_agency_heading_tasks(body: str, region: Span) -> list[Task]:
     i = 0
     while i < len(lines):
         if _RECIPIENTS.match(lines[i].text):
-            # "Nơi nhận: - Sở Tài chính; …" lists addressees, not tasks; the plan a decision issues may
-            # follow its signature with no "kèm theo" note to make it an appendix (corpus/real f1e0981425ec38be)
-            attached = _attached_title_after(lines, i)
-            if attached is None:
-                break
-            i = attached
-            continue
+            break  # "Nơi nhận: - Sở Tài chính; …" lists addressees, not tasks
         heading = _agency_heading_at(lines[i])
         if heading is None:
             i += 1

@@ -144,6 +144,11 @@ ATTACHED_TYPE_NAMES = (*TITLE_TYPE_NAMES, "QUY CHẾ", "ĐIỀU LỆ", "DANH M�
 ATTACHED_TYPE_LINE = re.compile(
     r"^(?P<label>" + "|".join(re.escape(n) for n in ATTACHED_TYPE_NAMES) + r")(?P<title>(?!))?[ \t]*$"
 )
+# A decision that issues a document with itself: "Ban hành kèm theo Quyết định này Kế hoạch …".
+ISSUED_WITH = re.compile(
+    r"[Bb]an\s+hành\s+kèm\s+theo\s+(?:Quyết\s+định|Nghị\s+quyết|Chỉ\s+thị)\s+này\s+(?:các\s+)?"
+    r"(?P<type>Kế\s+hoạch|Chương\s+trình(?:\s+hành\s+động)?|Đề\s+án|Quy\s+chế|Quy\s+định|Điều\s+lệ)(?!\w)"
+)
 # "-----" under a title, "-------" under an issuer.
 RULE_LINE = re.compile(r"^-{3,}[ \t]*$")
 
