@@ -402,3 +402,14 @@ def test_the_number_that_ends_an_amending_laws_list_is_the_amending_laws():
         )
         if s
     ] == ["27/2023/QH15", "29/2023/QH15", "32/2024/QH15"]
+
+
+def test_dispatches_cited_by_their_symbols():
+    # 858c0de43c18ce78.txt, footnote 1 (Công điện 226/CĐ-TTg): none was cited before
+    text = (
+        "[1] Các công điện: số 217/CĐ-TTg ngày 16/11/2025; số 218/CĐ-TTg ngày\n16/11/2025; số 219/CĐ-TTg ngày "
+        "17/11/2025; số 222/CĐ-TTg ngày 19/11/2025; số\n223/CĐ-TTg ngày 20/11/2025, số 225/CĐ-TTg ngày 20/11/2025."
+    )
+    assert [(t, s) for t, s, _ in cited(text, home=None)] == [
+        ("Công điện", f"{n}/CĐ-TTg") for n in (217, 218, 219, 222, 223, 225)
+    ]

@@ -217,3 +217,14 @@ def test_a_letters_subject_read_after_its_date_from_a_word_file():
         2026,
         "V/v triển khai thực hiện các Nghị định của Chính phủ và Thông tư của Bộ Công Thương về lĩnh vực Hóa chất",
     )
+
+
+def test_the_prime_ministers_dispatch_is_a_cong_dien():
+    # 15e6fb3d3f3b2644.txt (one of 13 dispatches of corpus/real, typed Công văn before)
+    text = (
+        "THỦ TƯỚNG CHÍNH PHỦ\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\n"
+        "---------------\nSố: 223/CĐ-TTg\nHà Nội, ngày 20 tháng 11 năm 2025\nCÔNG ĐIỆN V/V TẬP TRUNG ỨNG PHÓ LŨ "
+        "ĐẶC BIỆT LỚN TẠI KHÁNH HÒA, ĐẮK LẮK VÀ GIA LAI THỦ TƯỚNG CHÍNH PHỦ điện:\n"
+    )
+    ref = meta_of(text, "15e6fb3d3f3b2644.txt").ref
+    assert (ref.type_label, ref.symbol, ref.date) == ("Công điện", "223/CĐ-TTg", dt.date(2025, 11, 20))

@@ -47,6 +47,7 @@ class PG(DefinedNamespace):
     Report: URIRef  # Báo cáo
     Instruction: URIRef  # Hướng dẫn
     Submission: URIRef  # Tờ trình
+    OfficialDispatch: URIRef  # Công điện
     # document parts
     Section: URIRef
     Appendix: URIRef

@@ -47,6 +47,9 @@ DOC_TYPES: tuple[DocType, ...] = (
     # "Xét Tờ trình số 471/TTr-UBND …", "Theo đề nghị của Sở Tư pháp tại Tờ trình số 97/TTr-STP …": the
     # submission a decision or resolution answers (corpus/real: in most provincial QĐ and NQ-HĐND)
     DocType("TTr", "ttr", "Tờ trình", "Submission", "Submission", ("Tờ trình",)),
+    # "Công điện số 223/CĐ-TTg": the Prime Minister's (or a minister's) urgent dispatch on floods, epidemics
+    # … (13 documents of corpus/real are one, typed Công văn before; 21 cite one, never found before)
+    DocType("CĐ", "cd", "Công điện", "Official dispatch", "OfficialDispatch", ("Công điện",)),
 )
 
 DOC_TYPE_BY_CODE = {t.code: t for t in DOC_TYPES}
@@ -75,6 +78,7 @@ SYMBOL_TYPE_CODES: dict[str, str] = {
     "CV": "CV",
     "QH": "L",
     "TTR": "TTr",
+    "CĐ": "CĐ",
 }
 
 # Codes that make a symbol's type a Quy định when the issuer is a Party body:
