@@ -127,3 +127,19 @@ def test_a_plan_the_decision_says_it_issues_is_attached_even_without_a_note():
     assert doc.appendices[0].attached_note is None
     parts = [s.heading for s in doc.sections if s.key.count("/") == 1 and s.key.startswith("KẾ HOẠCH/")]
     assert parts == ["MỤC TIÊU", "CHỈ TIÊU XUẤT KHẨU ĐẾN NĂM 2030", parts[2], "KINH PHÍ", "TỔ CHỨC THỰC HIỆN"]
+
+
+def test_export_targets_in_tons_and_millions_of_usd():
+    # "II. CHỈ TIÊU XUẤT KHẨU ĐẾN NĂM 2030" of the same plan: "- Các sản phẩm trái cây: Tổng sản phẩm trái
+    # cây tham gia xuất khẩu phấn đấu đến năm 2030 đạt trên 46.200 tấn; tổng giá trị … dự kiến đạt trên
+    # 48,3 triệu USD, …", "+ Tổng sản phẩm Xoài tham gia xuất khẩu phấn đấu đến năm 2030 đạt 18.000 tấn; …"
+    doc = parse_file(SON_LA_EXPORT_PLAN)
+    by_name = {i.name: i.target for i in doc.indicators}
+    fruit = by_name["Tổng sản phẩm trái cây tham gia xuất khẩu"]
+    assert fruit is not None and (fruit.comparator, fruit.low, fruit.unit) == ("gt", 46200.0, "tấn")
+    value = by_name["Tổng giá trị sản phẩm trái cây tham gia xuất khẩu"]
+    assert value is not None and (value.comparator, value.low, value.unit) == ("gt", 48.3, "triệu USD")
+    mango = by_name["Tổng sản phẩm Xoài tham gia xuất khẩu"]
+    assert mango is not None and (mango.raw, mango.low) == ("18.000 tấn", 18000.0)
+    total = by_name["Giá trị hàng hóa tham gia xuất khẩu"]
+    assert total is not None and (total.raw, total.unit) == ("400 triệu USD", "triệu USD")

