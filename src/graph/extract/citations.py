@@ -828,6 +828,8 @@ def _link_kind(gap: str) -> str | None:
         or P.REVIEW_LINK.search(gap)
     ):
         return None
+    if P.AMENDS_ATTACHED.search(gap):
+        return "amends"
     if P.ATTACHED_LINK.search(gap):
         return "attached-to"
     for kind, pattern in P.OTHER_LINKS:

@@ -319,7 +319,19 @@ MEETING_SUBJECT = re.compile(
 # "Điều 1. Sửa đổi, bổ sung một số điều của Nghị quyết số 20/2020/NQ-HĐND …", and a title "NGHỊ
 # QUYẾT / SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA NGHỊ QUYẾT SỐ 20/2020/NQ-HĐND …".  Matched at the end of
 # the text from the clause start to the citation.
+# Amending the regulation issued with a document amends that document: "SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA QUY ĐỊNH
+# KÈM THEO NGHỊ QUYẾT SỐ 09/2022/NQ-HĐND", "Điều 1. Sửa đổi, bổ sung khoản 2 Điều 12 của Quy định kèm theo
+# Nghị quyết số 09/2022/NQ-HĐND" (corpus/real 0eb3b8713cadea8f), "Thông tư số 15/2017/TT-BGDĐT … sửa đổi, bổ
+# sung một số điều của Quy định chế độ làm việc đối với giáo viên phổ thông ban hành kèm theo Thông tư số
+# 28/2009/TT-BGDĐT" (17 files of corpus/real print the form; read as attached-to or nothing before).
+AMENDS_ATTACHED = re.compile(
+    r"(?<!\w)sửa\s+đổi(?:\s*,\s*bổ\s+sung)?"
+    r"(?:\s+(?:một\s+số\s+(?:điều|nội\s+dung)|(?:điểm\s+\w+\s+)?(?:khoản\s+\d+\s+)?Điều\s+\d+))?(?:\s+của)?"
+    r"\s+(?:Quy\s+định|Quy\s+chế|Điều\s+lệ)(?:\s+[^\s;.()]+){0,40}?\s+(?:ban\s+hành\s+)?kèm\s+theo\s*$",
+    _FLAGS,
+)
 SELF_LINKS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("amends", AMENDS_ATTACHED),
     (
         "amends",
         re.compile(
