@@ -28,7 +28,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
@@ -180,15 +180,18 @@ async def _read_body(request: Request, limit: int) -> bytes | Response:
     """The body, read in chunks and given up past ``limit`` bytes (the Content-Length
     header was already checked by ``limits.Guarded``; a chunked body is counted here)."""
     chunks, size = [], 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit:
-            return _error(
-                413,
-                f"Nội dung yêu cầu quá {limit // 1024} KiB (the request body is larger than "
-                f"{limit // 1024} KiB)",
-            )
-        chunks.append(chunk)
+    try:
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > limit:
+                return _error(
+                    413,
+                    f"Nội dung yêu cầu quá {limit // 1024} KiB (the request body is larger than "
+                    f"{limit // 1024} KiB)",
+                )
+            chunks.append(chunk)
+    except ClientDisconnect:  # gone, or its body was refused by the HTTP parser: no one to answer
+        return _error(400, "Kết nối đã đóng giữa chừng (the client went away while sending its body)")
     return b"".join(chunks)
 
 
