@@ -401,3 +401,142 @@ def test_every_page_fits_a_phone_offline_without_errors(browser, seed_url, path)
         assert outside == [] and errors == []
     finally:
         context.close()
+
+
+# ------------------------------------------------------------ a hostile stored document, every page
+
+# Appended to every text of the graph (labels, titles, task texts, deadlines, agency and issuer
+# names, quotes, the source file's name): markup that would run or make an element if any page,
+# script or library put a stored text into HTML unescaped; each variant closes a different context
+# (an element, a double- or single-quoted attribute, a script, a template).
+HOSTILE = (
+    "\"'><img src=x id=pwned-img onerror=alert('img')><svg id=pwned-svg onload=alert('svg')></svg>"
+    "</script><script id=pwned-script>alert('script')</script></textarea></title>"
+    "<a id=pwned-link href=javascript:alert('link')>x</a>{{7*7}}${7*7}"
+)
+KEPT_AS_NAMES = ("id_local", "number", "issuerCode")  # the symbols pages are looked up by
+HOSTILE_PAGES = [
+    "/",
+    "/search?q=" + "K%E1%BA%BF%20ho%E1%BA%A1ch",
+    "/search?q=%3Cimg%20src%3Dx%20id%3Dpwned-q%20onerror%3Dalert(1)%3E",
+    "/documents",
+    "/tree?doc=29-NQ/TW",
+    "/tree?doc=%3Cscript%3Ealert(1)%3C/script%3E",
+    "/deadlines",
+    "/compare?doc=29-NQ/TW",
+    "/eli/vn-29/kh/2024/214",
+    "/eli/vn-27/kh/2023/draft-0badc0de",
+    "/eli/vn/nq/2022/29-tw",
+    "/org/vn-29/so-cong-thuong",
+    "/eli/vn-29/kh/2024/214/task/1",
+    "/eli/vn-29/kh/2024/214/task/1/deadline",
+    "/source/4478c4c3e9e6165e?start=120&end=135",
+    "/eli/%3Cimg%20src=x%20id=pwned-path%20onerror=alert(1)%3E",
+    "/eli/vn-29/kh/2024/214\u2044x",  # a unicode lookalike of '/' in the path
+]
+
+
+def _hostile_store(folder: Path) -> Path:
+    import pyoxigraph as ox
+
+    from graph.store import fill_default_graph
+    from server_support import FIXTURE
+
+    store = ox.Store(str(folder / "store"))
+    for quad in ox.parse(path=str(FIXTURE), format=ox.RdfFormat.TRIG):
+        value = quad.object
+        plain = isinstance(value, ox.Literal) and (value.language or value.datatype.value.endswith("#string"))
+        if plain and not quad.predicate.value.endswith(KEPT_AS_NAMES):
+            value = (
+                ox.Literal(value.value + HOSTILE, language=value.language)
+                if value.language
+                else (ox.Literal(value.value + HOSTILE))
+            )
+        store.add(ox.Quad(quad.subject, quad.predicate, value, quad.graph_name))
+    # a link the graph may hold (an update may store any IRI): never followed as script
+    store.add(
+        ox.Quad(
+            ox.NamedNode("https://w3id.org/policy-graph/eli/vn-29/kh/2024/214"),
+            ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#seeAlso"),
+            ox.NamedNode("javascript:alert('iri')"),
+            ox.NamedNode("https://w3id.org/policy-graph/graph/hostile"),
+        )
+    )
+    fill_default_graph(store)
+    store.flush()
+    return folder / "store"
+
+
+@pytest.fixture(scope="module")
+def hostile_url(tmp_path_factory):
+    with running_server(_hostile_store(tmp_path_factory.mktemp("hostile")), timeout_s=10.0) as base_url:
+        yield base_url
+
+
+WATCH_FOR_SCRIPT = """
+window.__violations = [];
+document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(e.violatedDirective + " " + e.blockedURI));
+"""
+FOUND_INJECTED = """() => ({
+  elements: [...document.querySelectorAll("[id^=pwned], script:not([src]):not([type='application/json'])")]
+    .map((e) => e.outerHTML.slice(0, 80)),
+  scripts: [...document.querySelectorAll("script[src]")].map((e) => e.getAttribute("src"))
+    .filter((src) => !src.startsWith("/static/")),
+  links: [...document.querySelectorAll("a[href], area[href], form[action], iframe[src], [onclick]")]
+    .map((e) => e.getAttribute("href") || e.getAttribute("action") || e.getAttribute("src") || "onclick")
+    .filter((v) => /^\\s*(javascript|data|vbscript):/i.test(v) || v === "onclick"),
+  violations: window.__violations,
+})"""
+
+
+@pytest.fixture(params=["csp", "no-csp"])
+def hostile_page(browser, request):
+    """A page on the hostile graph, with the server's Content-Security-Policy enforced, or ignored
+    (``bypass_csp``: the escaping alone must hold, as in a browser or a proxy that drops the header)."""
+    context = browser.new_context(bypass_csp=request.param == "no-csp")
+    page = context.new_page()
+    page.csp = request.param == "csp"
+    page.dialogs = []
+    page.on("dialog", lambda d: (page.dialogs.append(d.message), d.dismiss()))
+    page.add_init_script(WATCH_FOR_SCRIPT)
+    yield page
+    context.close()
+
+
+@pytest.mark.parametrize("path", HOSTILE_PAGES)
+def test_hostile_text_in_the_graph_runs_no_script_on_any_page(hostile_page, hostile_url, path):
+    """Every text of the graph ends in markup for each HTML context; on every page the text shows
+    as text: no element is made from it, no dialog opens (with the CSP and without it), no inline
+    script is even attempted (a CSP violation would mean something escaped the escaping and only
+    the CSP stopped it), no link goes to javascript:.  Nothing found; kept as a test of every page."""
+    page = hostile_page
+    response = page.goto(hostile_url + path)
+    assert response.status in (200, 400, 404)
+    page.wait_for_load_state("networkidle")
+    if path.startswith("/eli/vn-27") or path == "/eli/vn-29/kh/2024/214":
+        page.click("#chain-toggle")  # the chain picture: labels and tooltips from the graph
+        expect(page.locator("#chain")).to_have_attribute("data-expanded", re.compile("[1-9]"))
+        page.wait_for_load_state("networkidle")
+    found = page.evaluate(FOUND_INJECTED)
+    assert found == {"elements": [], "scripts": [], "links": [], "violations": []}
+    assert page.dialogs == []
+    if response.status == 200 and "pwned" not in path and "doc=%3C" not in path:
+        assert "id=pwned-img" in page.inner_text("body")  # the text is there, shown as text
+
+
+def test_hostile_text_in_query_results_runs_no_script(hostile_page, hostile_url):
+    """The query UI's result table, with the graph's labels put in place of IRIs (/api/labels).
+    With the CSP, Chromium reports script-src-attr violations from yasgui.min.js here: DOMPurify
+    parses each escaped cell in an inert DOMParser document, which never runs a handler or loads
+    an image (without the CSP no dialog opens and nothing is fetched): those are not counted."""
+    page = hostile_page
+    query = "SELECT ?d ?t WHERE { ?d <http://data.europa.eu/eli/ontology#title> ?t }"
+    page.goto(hostile_url + "/sparql-ui")
+    page.wait_for_load_state("networkidle")
+    page.evaluate("(q) => { const t = window.policyGraphYasgui.getTab(); t.setQuery(q); t.query(); }", query)
+    expect(page.locator(".yasr table tbody tr").first).to_be_visible()
+    page.wait_for_timeout(1000)  # images, had any element been made, would have failed to load by now
+    found = page.evaluate(FOUND_INJECTED)
+    assert set(found.pop("violations")) <= {"script-src-attr inline"}
+    assert found == {"elements": [], "scripts": [], "links": []}
+    assert page.dialogs == [] and "id=pwned-img" in page.inner_text(".yasr")
