@@ -471,3 +471,26 @@ class _Recorded(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         self.messages.append(record.getMessage())
+
+
+# ------------------------------------------------------------ 8. no open redirect from the graph
+
+BASE_IRI = "https://w3id.org/policy-graph"
+SAME_AS = "http://www.w3.org/2002/07/owl#sameAs"
+
+
+@pytest.mark.parametrize(
+    ("moved", "draft"),
+    [
+        ("https://evil.example/phish", "eli/vn/kh/2024/draft-1"),
+        (BASE_IRI + "//evil.example/phish", "eli/vn/kh/2024/draft-2"),
+    ],
+)
+def test_a_moved_iri_redirects_only_to_the_servers_own_pages(writable_url, moved, draft):
+    """Before: '<https://evil.example/phish> owl:sameAs <…/draft-1>' in the graph (an update may
+    store it) made /eli/vn/kh/2024/draft-1 a 301 to evil.example, and a moved IRI under the base
+    whose path starts '//' a 301 to '//evil.example/phish' (another host, to a browser)."""
+    update = f"INSERT DATA {{ GRAPH <urn:g> {{ <{moved}> <{SAME_AS}> <{BASE_IRI}/{draft}> }} }}"
+    assert _update(writable_url, "s3cret", update=update).status_code == 200
+    response = httpx.get(f"{writable_url}/{draft}", follow_redirects=False, timeout=30)
+    assert response.status_code == 200 and "location" not in response.headers  # its node page

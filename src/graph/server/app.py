@@ -700,7 +700,7 @@ async def resource(request: Request) -> Response:
     if not pages.safe_iri(iri):
         return _error(400, "đường dẫn không hợp lệ (not a valid IRI path)")
     moved = await pages.moved_to(site, iri)
-    if moved:
+    if moved and _local_path(site, moved):
         target = site.href(moved) + (f"?{request.url.query}" if request.url.query else "")
         return RedirectResponse(target, status_code=301)
     fmt = _page_format(request)
@@ -727,6 +727,14 @@ async def resource(request: Request) -> Response:
         context.update(task=await handlers.view_data(request, "task", {"iri": iri}))
         return _with_alternates(await _render(request, "task.html", **context), request.url.path)
     return _with_alternates(await _render(request, "node.html", **context), request.url.path)
+
+
+def _local_path(site: pages.Site, iri: str) -> bool:
+    """Whether ``iri`` is one of this server's own pages: under the base, and not a path a browser
+    reads as another host (``//evil.example``, ``/\\evil.example``).  A redirect goes only there:
+    the graph (an update may store any IRI) never makes the server an open redirect."""
+    path = site.href(iri)
+    return iri.startswith(site.base + "/") and path.startswith("/") and path[1:2] not in ("/", "\\")
 
 
 RDF_ALTERNATES = (
