@@ -143,3 +143,18 @@ def test_export_targets_in_tons_and_millions_of_usd():
     assert mango is not None and (mango.raw, mango.low) == ("18.000 tấn", 18000.0)
     total = by_name["Giá trị hàng hóa tham gia xuất khẩu"]
     assert total is not None and (total.raw, total.unit) == ("400 triệu USD", "triệu USD")
+
+
+def test_an_agency_heading_asking_bodies_named_in_lower_case():
+    # "11. Đề nghị các doanh nghiệp sản xuất, chế biến và xuất khẩu hàng hóa" over three bullets
+    doc = parse_file(SON_LA_EXPORT_PLAN)
+    asked = [
+        t
+        for t in doc.tasks
+        if [m.printed for m in t.lead] == ["các doanh nghiệp sản xuất, chế biến và xuất khẩu hàng hóa"]
+    ]
+    assert [t.text.split(",")[0] for t in asked] == [
+        "Chủ động nắm bắt thông tin thị trường để xây dựng Kế hoạch sản xuất",
+        "Nghiên cứu",
+        "Thường xuyên phối hợp",
+    ]

@@ -1412,6 +1412,10 @@ def _agency_heading_at(line: Line) -> re.Match[str] | None:
     if match is None or (match.group("label") == _BULLET and not match.group("rest")):
         return None
     names = match.group("names")
+    if match.group("ask"):
+        # "11. Đề nghị các doanh nghiệp sản xuất, chế biến và xuất khẩu hàng hóa" (corpus/real f1e0981425ec38be):
+        # after the verb the names go on in lower case
+        names = names[:1].upper() + names[1:]
     # (the cheap tests first)
     if names.rstrip().endswith((".", ";", ",")) or _ROLE_WORDS.search(names) or not is_agency_like(names):
         return None
