@@ -23,7 +23,7 @@ from graph.server.auth import FailureBudget
 from graph.server.cache import ResultCache
 from graph.server.guard import Verdict
 from graph.server.pool import WorkerPool
-from graph.server.sparql import Job, parse_accept
+from graph.server.sparql import MAX_ACCEPT_RANGES, Job, parse_accept
 from graph.store import fill_default_graph
 from server_support import build_fixture_store, running_server, serving
 
@@ -494,3 +494,16 @@ def test_a_moved_iri_redirects_only_to_the_servers_own_pages(writable_url, moved
     assert _update(writable_url, "s3cret", update=update).status_code == 200
     response = httpx.get(f"{writable_url}/{draft}", follow_redirects=False, timeout=30)
     assert response.status_code == 200 and "location" not in response.headers  # its node page
+
+
+def test_only_the_first_ranges_of_a_long_accept_header_are_read():
+    """Before: every range of a 64 KiB Accept header was parsed, sorted and matched on the event
+    loop (4,000 ranges: ~9 ms of CPU per request, ~50 times a plain query's)."""
+    ranges = [f"application/x-{n};q=0.{n % 9 + 1}" for n in range(4000)]
+    parsed = parse_accept(", ".join(["text/csv", *ranges]))
+    assert len(parsed) == MAX_ACCEPT_RANGES == 64
+    assert parsed[0] == ("text/csv", 1.0)
+    assert parse_accept("application/sparql-results+json, text/csv;q=0.5") == [
+        ("application/sparql-results+json", 1.0),
+        ("text/csv", 0.5),
+    ]

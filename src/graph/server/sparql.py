@@ -65,10 +65,16 @@ FORMAT_PARAM_NAMES = {
 }
 
 
+# An Accept header's ranges read at most (browsers send under ten): a 58 KB header of 4,000
+# ranges cost 6.6 ms of the event loop's CPU to parse and 2 ms to match, on every request.
+MAX_ACCEPT_RANGES = 64
+
+
 def parse_accept(header: str | None) -> list[tuple[str, float]]:
-    """``text/turtle;q=0.9, */*;q=0.1`` → media ranges by preference (stable for ties)."""
+    """``text/turtle;q=0.9, */*;q=0.1`` → media ranges by preference (stable for ties); only the
+    first MAX_ACCEPT_RANGES ranges are read."""
     ranges = []
-    for n, part in enumerate((header or "*/*").split(",")):
+    for n, part in enumerate((header or "*/*").split(",", MAX_ACCEPT_RANGES)[:MAX_ACCEPT_RANGES]):
         media, *params = [p.strip() for p in part.split(";")]
         q = 1.0
         for param in params:
