@@ -15,6 +15,7 @@ query (a dashboard, the query UI, a script) repeat it byte for byte.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -32,6 +33,13 @@ class CacheStats:
     stored: int = 0
     evicted: int = 0
     cleared: int = 0
+
+
+@functools.lru_cache(maxsize=16)
+def _prefixes_digest(prefixes: tuple) -> bytes:
+    """The server's own prefix table (one or two per server), its repr made once: 4 of the 8 µs
+    a key's digest took."""
+    return hashlib.sha256(repr(prefixes).encode("utf-8")).digest()
 
 
 class ResultCache:
@@ -82,7 +90,7 @@ class ResultCache:
             tuple(job.default_graphs or ()),
             tuple(job.named_graphs or ()),
             job.max_rows,
-            tuple(job.prefixes.items()) if job.prefixes else None,
+            _prefixes_digest(tuple(job.prefixes.items())) if job.prefixes else None,
             job.base_iri,
             job.trusted,
             job.not_found,
