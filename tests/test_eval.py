@@ -106,6 +106,7 @@ def test_gold_relations_of_the_kinds_the_gold_annotates():
     assert set(gold_relations(gold, fold_symbol("111/2025/TT-BTC"))) == {
         ("111/2025/TT-BTC", "73/2017/TT-BTC", "repeals"),
         ("187/2025/ND-CP", "78/2025/ND-CP", "amends"),
+        ("187/2025/ND-CP", "79/2025/ND-CP", "amends"),
         ("166/2025/ND-CP", "29/2025/ND-CP", "amends"),
     }
     # the corpus gold marks "implements" alone: an "amends" it held would not be scored

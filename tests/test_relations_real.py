@@ -369,3 +369,22 @@ def test_amending_the_regulation_issued_with_a_document_amends_the_document():
     )
     assert ("amends", "29/2019/QĐ-TTg", "25/2016/QĐ-TTg") in found
     assert ("attached-to", "29/2019/QĐ-TTg", "25/2016/QĐ-TTg") not in found
+
+
+def test_a_law_named_alone_is_the_one_the_document_numbers():
+    # files/ hc-sct-vn__Ban-trinh-trien-khai-VB-TTg-BCT-hoachat.docx (the holdout's Word letter): the decree
+    # guides "Luật Hóa chất", which the letter numbers 69/2025/QH15
+    found = relations(
+        "để đảm bảo việc thực hiện đồng bộ Luật Hóa chất số 69/2025/QH15 có hiệu lực từ ngày 01/01/2026\n"
+        "- Nghị định số 25/2026/NĐ-CP ngày 17 tháng 01 năm 2026 của Chính phủ quy định chi tiết và biện pháp để "
+        "tổ chức, hướng dẫn thi hành một số điều của Luật Hóa chất về phát triển ngành công nghiệp hóa chất."
+    )
+    assert ("guides", "25/2026/NĐ-CP", "69/2025/QH15") in found
+    # 548693349b18e8cf.txt lines 12-14: the 2019 law amends the Luật Viên chức of 2010, not the Luật Cán bộ,
+    # công chức of 2025 the document also cites
+    found = relations(
+        "Căn cứ Luật Cán bộ, công chức số 80/2025/QH15;\nCăn cứ Luật Viên chức số 58/2010/QH12;\nCăn cứ Luật "
+        "sửa đổi, bổ sung một số điều của Luật Cán bộ, công chức và Luật Viên chức số 52/2019/QH14;\n"
+    )
+    assert ("amends", "52/2019/QH14", "58/2010/QH12") in found
+    assert ("amends", "52/2019/QH14", "80/2025/QH15") not in found

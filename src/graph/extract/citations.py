@@ -906,6 +906,33 @@ def _clause_relations(
     return relations
 
 
+def _number_laws_named_alone(found: list[_Found]) -> None:
+    """A law named alone is the law of that name the same document numbers: "Luật Hóa chất" after "Luật Hóa
+    chất số 69/2025/QH15" (files/ hc-sct-vn__Ban-trinh-trien-khai-VB-TTg-BCT-hoachat.docx), the law an amending
+    law names ("… của Luật Ban hành văn bản quy phạm pháp luật số 87/2025/QH15" after "Luật Ban hành văn bản
+    quy phạm pháp luật số 64/2025/QH15").  Not when the document numbers two laws of that name, when the name
+    is printed with another year ("Luật Đất đai năm 2013" beside "Luật Đất đai số 31/2024/QH15"), nor for a
+    law amended by an earlier one ("Luật sửa đổi … của Luật Cán bộ, công chức … số 52/2019/QH14" is no
+    amendment of "Luật Cán bộ, công chức số 80/2025/QH15")."""
+    refs = [f.citation.target for f in found]
+    numbered: dict[str, set[tuple[str, str | None, int | None]]] = {}
+    for ref in refs:
+        if ref.type_code == "L" and ref.symbol and ref.name:
+            numbered.setdefault(ref.name.casefold(), set()).add((ref.symbol, ref.number, ref.year))
+    amended_by = {id(inner.citation.target): f.citation.target.year for f in found for inner in f.amended}
+    for ref in refs:
+        if ref.type_code != "L" or ref.symbol or not ref.name:
+            continue
+        laws = numbered.get(ref.name.casefold(), set())
+        if len(laws) != 1:
+            continue
+        ((symbol, number, year),) = laws
+        latest = ref.year or amended_by.get(id(ref))
+        if latest and year and (year > latest if id(ref) in amended_by else year != latest):
+            continue
+        ref.symbol, ref.number, ref.year = symbol, number, ref.year or year
+
+
 def _top_level_parts(text: str, start: int, end: int):
     """Split at ";" outside brackets: "… (sau đây gọi tắt là …); Quyết định số 700/QĐ-TTg …;"."""
     depth, part_start = 0, start
@@ -1042,6 +1069,7 @@ def extract_citations(seg: SegmentedDocument, meta: DocumentMeta) -> tuple[list[
         approved += more_approved
         carried_out += more_carried_out
     relations += title_named_relations(approved, carried_out, meta.ref.title if meta else None)
+    _number_laws_named_alone(found)
     citations = [
         f.citation for f in found if not f.placeholder and not _same_document(f.citation.target, meta)
     ]
