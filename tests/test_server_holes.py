@@ -507,3 +507,21 @@ def test_only_the_first_ranges_of_a_long_accept_header_are_read():
         ("application/sparql-results+json", 1.0),
         ("text/csv", 0.5),
     ]
+
+
+def test_a_client_that_gave_the_right_token_keeps_trying_when_others_spent_the_overall_budget():
+    """Spending the overall budget from many addresses must not lock out the people who update
+    the graph: a client that gave the right token before still has its own budget."""
+    now = [0.0]
+    budget = FailureBudget(per_client=2, overall=3, window_s=600, max_known=2, clock=lambda: now[0])
+    budget.succeeded("owner")
+    for n in range(3):
+        budget.failed(f"10.0.0.{n}")
+    assert budget.retry_after("stranger") == 600
+    assert budget.retry_after("owner") is None
+    budget.failed("owner")
+    budget.failed("owner")
+    assert budget.retry_after("owner") == 600  # its own budget still holds
+    for n in range(3):
+        budget.succeeded(f"10.0.1.{n}")
+    assert list(budget.known) == ["10.0.1.1", "10.0.1.2"]  # at most max_known remembered

@@ -7,9 +7,12 @@ wrong attempts in ``window_s``, and all clients together at most ``overall`` (ma
 an IPv6 block, must not multiply the budget); past either, an attempt is refused with 429 and
 Retry-After before the token is even compared, so a refused guess tells nothing.  A right
 token clears its client's count; one client's lockout never refuses another while the overall
-budget lasts.  Memory is bounded: at most ``per_client`` times of at most ``max_clients``
-clients (least recently failed dropped first, the overall count still holding their failures)
-and ``overall`` times in all.
+budget lasts.  Once the overall budget is spent (someone guessing from many addresses, or
+spending it to lock the owner out), a client that gave the right token before (``known``, at
+most ``max_known`` of them, for ``known_for_s``) may still try within its own budget, so the
+people who update the graph keep their access.  Memory is bounded: at most ``per_client``
+times of at most ``max_clients`` clients (least recently failed dropped first, the overall
+count still holding their failures), ``overall`` times in all and ``max_known`` clients known.
 """
 
 from __future__ import annotations
@@ -35,6 +38,8 @@ class FailureBudget:
         overall: int = 100,
         window_s: float = 600.0,
         max_clients: int = 4096,
+        max_known: int = 64,
+        known_for_s: float = 30 * 86400.0,
         clock=time.monotonic,
     ):
         self.per_client = per_client
@@ -44,6 +49,9 @@ class FailureBudget:
         self.clock = clock
         self.clients: OrderedDict[str, deque[float]] = OrderedDict()
         self.everyone: deque[float] = deque()
+        self.max_known = max_known
+        self.known_for_s = known_for_s
+        self.known: OrderedDict[str, float] = OrderedDict()  # client → when it last gave the token
         self.refused = 0
 
     def _expire(self, times: deque[float], now: float) -> None:
@@ -55,7 +63,7 @@ class FailureBudget:
         now = self.clock()
         self._expire(self.everyone, now)
         waits = []
-        if len(self.everyone) >= self.overall:
+        if len(self.everyone) >= self.overall and not self._known(client, now):
             waits.append(self.everyone[0] + self.window_s - now)
         mine = self.clients.get(client)
         if mine is not None:
@@ -80,3 +88,14 @@ class FailureBudget:
 
     def succeeded(self, client: str) -> None:
         self.clients.pop(client, None)
+        self.known.pop(client, None)
+        self.known[client] = self.clock()
+        while len(self.known) > self.max_known:
+            self.known.popitem(last=False)
+
+    def _known(self, client: str, now: float) -> bool:
+        since = self.known.get(client)
+        if since is not None and since <= now - self.known_for_s:
+            del self.known[client]
+            return False
+        return since is not None
