@@ -525,3 +525,21 @@ def test_a_client_that_gave_the_right_token_keeps_trying_when_others_spent_the_o
     for n in range(3):
         budget.succeeded(f"10.0.1.{n}")
     assert list(budget.known) == ["10.0.1.1", "10.0.1.2"]  # at most max_known remembered
+
+
+def _cache_hits(url: str) -> int:
+    return httpx.get(url + "/health", timeout=30).json()["cache"]["hits"]
+
+
+def test_the_void_counts_are_made_once_per_store_and_follow_an_update(writable_url):
+    """Before: every GET /.well-known/void counted every graph's triples (a scan: 0.5 s of a
+    worker on the real corpus, for anyone, at any rate); now once until the store changes."""
+    before = _cache_hits(writable_url)
+    first = httpx.get(writable_url + "/.well-known/void", timeout=30)
+    again = httpx.get(writable_url + "/.well-known/void", timeout=30)
+    assert first.status_code == again.status_code == 200 and first.content == again.content
+    assert _cache_hits(writable_url) >= before + 1
+    update = "INSERT DATA { GRAPH <https://w3id.org/policy-graph/graph/new> { <urn:x> <urn:y> 'z' } }"
+    assert _update(writable_url, "s3cret", update=update).status_code == 200
+    after = httpx.get(writable_url + "/.well-known/void", timeout=30)
+    assert "graph/new" in after.text and "graph/new" not in first.text
