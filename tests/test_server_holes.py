@@ -543,3 +543,38 @@ def test_the_void_counts_are_made_once_per_store_and_follow_an_update(writable_u
     assert _update(writable_url, "s3cret", update=update).status_code == 200
     after = httpx.get(writable_url + "/.well-known/void", timeout=30)
     assert "graph/new" in after.text and "graph/new" not in first.text
+
+
+# ------------------------------------------------------------ 9. the cached fast path: what was tried
+
+CROSS_JOIN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+
+
+def _cache(url: str) -> dict:
+    return httpx.get(url + "/health", timeout=30).json()["cache"]
+
+
+def test_a_timed_out_query_is_never_answered_from_the_cache(store):
+    """Nothing found: a 503 (time limit) is not kept, the same text runs again (a miss, not a hit)."""
+    with running_server(store, workers=1, timeout_s=1.0) as url:
+        first = httpx.get(url + "/sparql", params={"query": CROSS_JOIN}, timeout=30)
+        before = _cache(url)
+        second = httpx.get(url + "/sparql", params={"query": CROSS_JOIN}, timeout=30)
+        after = _cache(url)
+    assert first.status_code == second.status_code == 503 and "time limit" in second.text
+    assert after["entries"] == before["entries"] == 0
+    assert (after["hits"], after["misses"]) == (before["hits"], before["misses"] + 1)
+
+
+def test_head_and_get_of_a_query_get_the_same_headers_and_the_same_cached_answer(url):
+    """Nothing found: HEAD goes the full way (the shortcut takes GET and POST only) and is answered
+    from the same cache entry, with GET's headers and no body."""
+    params = {"query": "SELECT ?g WHERE { GRAPH ?g {} } ORDER BY ?g LIMIT 3"}
+    accept = {"Accept": "text/csv"}
+    got = httpx.get(url + "/sparql", params=params, headers=accept, timeout=30)
+    before = _cache(url)["hits"]
+    head = httpx.head(url + "/sparql", params=params, headers=accept, timeout=30)
+    assert _cache(url)["hits"] == before + 1
+    assert head.status_code == got.status_code == 200 and head.content == b""
+    same = ("content-type", "content-length", "vary", "content-security-policy", "x-content-type-options")
+    assert [head.headers.get(h) for h in same] == [got.headers.get(h) for h in same]
