@@ -377,8 +377,10 @@ async def download(request: Request) -> Response | DumpStream:
         "Vary": "Accept, Accept-Encoding",
         **({"Content-Encoding": "gzip"} if compress else {}),
     }
-    if request.method == "HEAD":
-        return Response(headers=headers)
+    if request.method == "HEAD":  # GET's headers: its length is not known before the dump ends
+        head = Response(headers=headers)
+        del head.headers["content-length"]
+        return head
     dumps: Dumps = request.app.state.dumps
     client = current_client.get()
     refused = dumps.refusal(client)
