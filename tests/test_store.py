@@ -21,12 +21,14 @@ from graph.store import (
     FeedAbandoned,
     GraphFeed,
     GraphFile,
+    NamedQuads,
     StoreBusy,
     StoreError,
     build_lock,
     current_generation,
     fill_default_graph,
     graph_sizes,
+    n_triples,
     open_store,
     rebuild,
     refresh_default_graph,
@@ -158,6 +160,61 @@ def test_an_abandoned_feed_ends_its_load_and_keeps_the_previous_store(tmp_path, 
         loading.result(timeout=60)
     assert (os.readlink(store), quads(store)) == before
     assert beside(store) == sorted([".store.lock", before[0]])
+
+
+SEED_FILES = (
+    "quang-ngai-kh-ubnd-2024-214.ttl",
+    "quang-ngai-ctr-tu-2023-thuc-hien-29-nq-tw.ttl",
+    "quang-nam-kh-ubnd-2023-thuc-hien-28-ctr-tu.ttl",
+    "quang-ngai-kh-ubnd-2019-thuc-hien-37-ctr-tu.ttl",
+)
+
+
+def n_triples_lines(name: str) -> int:
+    return n_triples(graph_file(name)).count(b"\n")
+
+
+def test_a_stream_with_a_quota_ends_after_the_file_that_reaches_it_and_the_next_takes_the_rest():
+    """The named graphs' chunks: each file goes whole into one chunk, none is skipped or read twice."""
+    files = iter([graph_file(name) for name in SEED_FILES])
+    first = NamedQuads(files, quota=n_triples_lines(SEED_FILES[0]) + 1)  # reached inside the 2nd file
+    second = NamedQuads(files)
+    first_text, second_text = first.read(), second.read()
+    assert first.ended.result() is False and second.ended.result() is True
+    graphs = [graph_file(name).graph_iri for name in SEED_FILES]
+    assert {q.graph_name.value for q in ox.parse(first_text, format=ox.RdfFormat.N_QUADS)} == set(graphs[:2])
+    assert {q.graph_name.value for q in ox.parse(second_text, format=ox.RdfFormat.N_QUADS)} == set(graphs[2:])
+    assert (first.lines, second.lines) == (
+        n_triples_lines(SEED_FILES[0]) + n_triples_lines(SEED_FILES[1]),
+        n_triples_lines(SEED_FILES[2]) + n_triples_lines(SEED_FILES[3]),
+    )
+
+
+def test_the_named_graphs_loaded_in_chunks_are_those_of_one_load(tmp_path, monkeypatch):
+    """Chunks of one file each (the last takes the rest) give the store one load gives; the default
+    graph is one load, so the store is not compacted (queries read it at the same cost)."""
+    import graph.store as store_module
+
+    one = rebuild(tmp_path / "one", [graph_file(name) for name in SEED_FILES])
+    loads: list[ox.RdfFormat] = []
+    bulk_load = store_module._bulk_load
+
+    def counted(store, stream, format):
+        loads.append(format)
+        bulk_load(store, stream, format)
+
+    monkeypatch.setattr(store_module, "_bulk_load", counted)
+    monkeypatch.setattr(store_module, "NAMED_CHUNK_QUADS", 1)
+    monkeypatch.setattr(store_module, "NAMED_CHUNKS", 3)  # one file, one file, the rest
+    monkeypatch.setattr(
+        store_module.ox.Store, "optimize", lambda self: pytest.fail("optimize after one default load")
+    )
+    chunked = rebuild(tmp_path / "chunked", [graph_file(name) for name in SEED_FILES])
+    assert sorted(loads, key=str) == sorted([ox.RdfFormat.N_TRIPLES] + [ox.RdfFormat.N_QUADS] * 3, key=str)
+    assert (chunked.quads, chunked.triples) == (one.quads, one.triples)
+    assert sorted(map(str, open_store(tmp_path / "chunked"))) == sorted(
+        map(str, open_store(tmp_path / "one"))
+    )
 
 
 def test_after_an_update_the_default_graph_follows_the_named_graphs(tmp_path):

@@ -39,7 +39,7 @@ import threading
 import time
 import uuid
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -211,29 +211,22 @@ def _load(folder: Path, graph_files: Iterable[GraphFile]) -> tuple[int, int]:
     graphs, distinct triples in the default graph)."""
     store = ox.Store(str(folder))
     try:
-        # One bulk load for all the named graphs, one for the default graph (one per file costs
-        # more than the parsing itself): each fills its own indexes with sorted files, which then
-        # need almost no compaction.  One load of both cost 2-3 s more CPU on the real corpus.
-        # A bulk load parses on one thread; the two run side by side, one per core (pyoxigraph
-        # releases the GIL): on the real corpus 10.9 s -> 5.9 s, the same quads.  Both read the
-        # files' N-Triples as a stream: no staged copy of the whole corpus on disk (two copies
-        # of ~1 GB per 100 MB of text), and the same CPU as loading from a file.
-        with ThreadPoolExecutor(max_workers=2) as loaders:
-            loads = [
-                loaders.submit(
-                    store.bulk_load,
-                    input=io.BufferedReader(NamedQuads(graph_files), STREAM_BUFFER),
-                    format=ox.RdfFormat.N_QUADS,
-                ),
-                loaders.submit(
-                    store.bulk_load,
-                    input=io.BufferedReader(AllTriples(graph_files), STREAM_BUFFER),
-                    format=ox.RdfFormat.N_TRIPLES,
-                ),
-            ]
+        # The default graph in one bulk load, the named graphs in a few (``NamedChunks``); one load
+        # per file costs more than the parsing itself.  A bulk load parses on the thread that calls
+        # it and builds its indexes afterwards, on one more thread per batch of a million quads;
+        # the loads run side by side (pyoxigraph releases the GIL).  Both read the files'
+        # N-Triples as a stream: no staged copy of the whole corpus on disk (two copies of ~1 GB
+        # per 100 MB of text), and the same CPU as loading from a file.
+        default = AllTriples(graph_files)
+        with ThreadPoolExecutor(max_workers=1 + NAMED_CHUNKS) as loaders:
+            loads = [loaders.submit(_bulk_load, store, default, ox.RdfFormat.N_TRIPLES)]
+            loads += _load_named_chunks(store, graph_files, loaders)
             for load in loads:
                 load.result()  # a failed load raises here
-        store.optimize()  # the library queries cost up to 1.8x more CPU on a store not optimised
+        if default.lines > OXIGRAPH_BATCH:
+            # past one batch the default graph's indexes come in several overlapping files, which
+            # queries read slower until they are compacted (up to 1.8x CPU for the library queries)
+            store.optimize()
         triples = default_graph_size(store)
         quads = len(store) - triples
         store.flush()
@@ -242,6 +235,41 @@ def _load(folder: Path, graph_files: Iterable[GraphFile]) -> tuple[int, int]:
         # store goes on writing into the folder the caller is about to remove.
         del store
     return quads, triples
+
+
+# Oxigraph's bulk loader builds the indexes of each batch of this many quads at once, in one thread.
+OXIGRAPH_BATCH = 1_000_000
+# The named graphs are loaded in up to NAMED_CHUNKS bulk loads of NAMED_CHUNK_QUADS quads (the last
+# takes the rest): one load builds its six indexes on one thread, and only once its last file is
+# read; on the real corpus (488,631 quads) that kept one core busy ~3 s after every file was
+# written.  The first chunk's indexes are built while the build writes the files of the next, and
+# the last chunk's beside the default graph's.  More chunks cost more CPU (a chunk writes again the
+# strings the others wrote: 3-4 chunks +0.6-0.9 s on the real corpus, 2 none measurable).  The
+# chunks' files overlap (in the named graphs' indexes and in the strings); queries read the default
+# graph, whose indexes one load writes whole, and cost the same (library queries on the real
+# corpus, CPU medians summed: 1,224 ms with one named load, 1,233 ms with four).
+NAMED_CHUNKS = 2
+NAMED_CHUNK_QUADS = 250_000
+
+
+def _bulk_load(store: ox.Store, stream: io.RawIOBase, format: ox.RdfFormat) -> None:
+    store.bulk_load(input=io.BufferedReader(stream, STREAM_BUFFER), format=format)
+
+
+def _load_named_chunks(
+    store: ox.Store, graph_files: Iterable[GraphFile], loaders: ThreadPoolExecutor
+) -> list[Future]:
+    """Start the named graphs' bulk loads, each on the files after the previous one's, each once
+    the previous one has read its last file (so that it builds its indexes meanwhile)."""
+    files = iter(graph_files)
+    loads: list[Future] = []
+    for index in range(NAMED_CHUNKS):
+        chunk = NamedQuads(files, None if index == NAMED_CHUNKS - 1 else NAMED_CHUNK_QUADS)
+        loads.append(loaders.submit(_bulk_load, store, chunk, ox.RdfFormat.N_QUADS))
+        wait([loads[-1], chunk.ended], return_when=FIRST_COMPLETED)
+        if not chunk.ended.done() or chunk.ended.result():  # failed, or read the last file
+            break
+    return loads
 
 
 STREAM_BUFFER = 1 << 20
@@ -321,21 +349,35 @@ class GraphFeed:
 
 class AllTriples(io.RawIOBase):
     """Every file's triples as one N-Triples stream, read a file at a time: what the default
-    graph loads, where the store keeps each triple once however many files state it."""
+    graph loads, where the store keeps each triple once however many files state it.  With a
+    ``quota``, the stream ends after the file that brings it to that many lines, and the files
+    after it stay in ``graph_files`` for the next stream; ``ended`` then says whether the files ran
+    out."""
 
-    def __init__(self, graph_files: Iterable[GraphFile]):
+    def __init__(self, graph_files: Iterable[GraphFile], quota: int | None = None):
         self.files = iter(graph_files)
+        self.quota = quota
+        self.lines = 0
         self.pending = memoryview(b"")
+        self.ended: Future[bool] = Future()
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, buffer) -> int:
         while not self.pending:
+            if self.ended.done():
+                return 0
+            if self.quota is not None and self.lines >= self.quota:
+                self.ended.set_result(False)  # the next stream takes the files after this one's
+                return 0
             gf = next(self.files, None)
             if gf is None:
+                self.ended.set_result(True)
                 return 0
-            self.pending = memoryview(self.text(gf))
+            text = self.text(gf)
+            self.lines += text.count(b"\n")
+            self.pending = memoryview(text)
         size = min(len(buffer), len(self.pending))
         buffer[:size] = self.pending[:size]
         self.pending = self.pending[size:]
