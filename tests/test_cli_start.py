@@ -32,3 +32,11 @@ def test_viz_and_stats_are_still_commands():
     listed = CliRunner().invoke(main, ["--help"]).output
     assert "viz" in listed and "stats" in listed
     assert CliRunner().invoke(main, ["viz", "--help"]).exit_code == 0
+
+
+def test_the_build_process_leaves_the_parser_to_its_workers():
+    """`build` starts the fork server first, which imports the parser for the workers while the
+    build's own process imports the rest: that process never needs the parser itself."""
+    probe = "import sys, graph.build\nprint(sorted(m for m in sys.modules if m.startswith('graph.extract')))"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

@@ -27,6 +27,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from multiprocessing import forkserver
 from multiprocessing.connection import wait
 from typing import Any
 
@@ -164,13 +165,22 @@ class _Worker:
         return f"mã thoát {code} (exit code {code})"
 
 
+def start_forkserver() -> mp.context.BaseContext:
+    """Start the fork server that makes the workers, if it is not running yet: it imports the
+    workers' modules (``PRELOAD``) in a process of its own, so a caller that starts it before
+    importing its own modules has both done side by side (~0.3 s of a build's start)."""
+    ctx = mp.get_context("forkserver")
+    ctx.set_forkserver_preload(PRELOAD)
+    forkserver.ensure_running()
+    return ctx
+
+
 class Pool:
     """``Limits.workers`` worker processes; use as a context manager."""
 
     def __init__(self, limits: Limits = Limits()):
         self.limits = limits
-        self.ctx = mp.get_context("forkserver")
-        self.ctx.set_forkserver_preload(PRELOAD)
+        self.ctx = start_forkserver()
         self.shared: Any = None
         self.workers: list[_Worker] = []
 

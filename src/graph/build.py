@@ -37,7 +37,6 @@ from tempfile import TemporaryDirectory
 from . import DEFAULT_BASE, manifest
 from .batch import Limits, Outcome, Pool
 from .model import InputError, NormalisedText, ParsedDocument
-from .pipeline import parse_file
 from .rdf import document_triples, turtle
 from .read import Skipped, list_inputs
 from .registry import slugify
@@ -375,7 +374,10 @@ def _unspool(path: Path, kept: ParsedDocument) -> ParsedDocument:
 
 
 def _parse(path: Path, at: Callable[..., None]) -> ParsedDocument:
+    # imported here: the parser is the workers' (the fork server preloads it, batch.PRELOAD); the
+    # build's own process then starts without it, while the fork server imports it (start_forkserver)
     from . import ocr
+    from .pipeline import parse_file
 
     stall = os.environ.get(STALL_ENV, "")
     if stall.startswith(f"{path.name}@"):

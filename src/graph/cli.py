@@ -141,7 +141,9 @@ def build(
     """Parse PATHS (files or folders; default data/raw) and build the graph."""
     import os
 
-    from .batch import Limits
+    from .batch import Limits, start_forkserver
+
+    start_forkserver()  # the workers' modules load while this process loads the build's
     from .build import build as run_build
     from .store import StoreBusy, StoreError
 
