@@ -579,3 +579,22 @@ def test_head_and_get_of_a_query_get_the_same_headers_and_the_same_cached_answer
     assert head.status_code == got.status_code == 200 and head.content == b""
     same = ("content-type", "content-length", "vary", "content-security-policy", "x-content-type-options")
     assert [head.headers.get(h) for h in same] == [got.headers.get(h) for h in same]
+
+
+def test_the_default_graph_read_streams_past_the_time_limit(big_store):
+    """Graph Store Protocol, GET /sparql?default: before, a CONSTRUCT of every triple, refused past
+    32 MiB with a 413 asking to page with LIMIT/OFFSET (the real corpus: 1.7 s to a 413) and cut at
+    the time limit; now streamed from a dump process as /download is, in the negotiated format."""
+    app = create_app(str(big_store), workers=1, timeout_s=0.3, request_timeout_s=1.0)
+    with serving(app) as url:
+        lines = httpx.get(url + "/sparql?default", headers={"Accept": "application/n-triples"}, timeout=60)
+        turtle = httpx.get(url + "/sparql", params={"default": "", "format": "turtle"}, timeout=60)
+    assert lines.status_code == turtle.status_code == 200
+    assert lines.headers["content-type"] == "application/n-triples"
+    assert (
+        turtle.headers["content-type"] == "text/turtle; charset=utf-8"
+        and "content-disposition" not in turtle.headers
+    )
+    triples = list(ox.parse(lines.content, format=ox.RdfFormat.N_TRIPLES))
+    assert len(triples) == 120_000 == len(list(ox.parse(turtle.content, format=ox.RdfFormat.TURTLE)))
+    assert _dumps_gone(app) and app.state.dumps.served == 2

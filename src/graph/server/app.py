@@ -278,7 +278,7 @@ def _misplaced_dataset(params: dict[str, list[str]], update: bool) -> Response |
     return None
 
 
-async def sparql_endpoint(request: Request) -> Response:
+async def sparql_endpoint(request: Request) -> Response | DumpStream:
     settings: Settings = request.app.state.settings
     params = await _protocol_params(request)
     if isinstance(params, Response):
@@ -339,28 +339,33 @@ async def sparql_endpoint(request: Request) -> Response:
 
 
 GRAPH_TRIPLES = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
-DEFAULT_TRIPLES = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
 
 
-async def graph_store_get(request: Request, settings: Settings, params: dict[str, list[str]]) -> Response:
+async def graph_store_get(
+    request: Request, settings: Settings, params: dict[str, list[str]]
+) -> Response | DumpStream:
     """Graph Store Protocol, read only: ``GET /sparql?graph=IRI`` is that named graph (one per
     source file, see /.well-known/void), ``GET /sparql?default`` the default graph, every triple of
     them all stated once; RDF in the negotiated format.  Writing (PUT, POST, DELETE) is not offered."""
     graphs = params.get("graph", [])
     if len(graphs) + ("default" in params) != 1:
         return _error(400, "cần đúng một graph=IRI hoặc default (exactly one of graph=IRI or default)")
-    if graphs and not pages.safe_iri(graphs[0]):
+    forced = next(iter(params.get("format", [])), None)
+    if not graphs:  # every triple of the store: streamed as /download is (215 MB on the real corpus)
+        fmt = choose_format(parse_accept(request.headers.get("accept")), GRAPH_FORMATS, forced)
+        return await _streamed(request, fmt, "default")
+    if not pages.safe_iri(graphs[0]):
         return _error(400, f"graph phải là IRI tuyệt đối (graph must be an absolute IRI): {graphs[0]}")
     job = Job(
         mode="protocol",
-        query=GRAPH_TRIPLES if graphs else DEFAULT_TRIPLES,
+        query=GRAPH_TRIPLES,
         accept=parse_accept(request.headers.get("accept")),
-        forced_format=next(iter(params.get("format", [])), None),
-        substitutions={"g": ("uri", graphs[0])} if graphs else None,
+        forced_format=forced,
+        substitutions={"g": ("uri", graphs[0])},
         max_rows=None,
         prefixes=pages.TURTLE_PREFIXES,
         trusted=True,
-        not_found=f"Không có đồ thị này (no such graph): {graphs[0]}" if graphs else None,
+        not_found=f"Không có đồ thị này (no such graph): {graphs[0]}",
     )
     return await _run(request.app.state.pool, job, settings.timeout_s, request.app.state.results)
 
@@ -369,11 +374,20 @@ async def download(request: Request) -> Response | DumpStream:
     """The whole store, one named graph per source file and the default graph: N-Quads (default)
     or TriG, gzip-encoded when the client accepts it, streamed from a dump process (``dump``)."""
     fmt = dump_format(request.headers.get("accept"), request.query_params.get("format"))
-    compress = accepts_gzip(request.headers.get("accept-encoding"))
     extension = "trig" if fmt.name == "trig" else "nq"
+    disposition = {"Content-Disposition": f'attachment; filename="policy-graph.{extension}"'}
+    return await _streamed(request, fmt, "all", disposition)
+
+
+async def _streamed(
+    request: Request, fmt: Format, graph: str, extra_headers: dict[str, str] | None = None
+) -> Response | DumpStream:
+    """``graph`` ('all' or 'default') in ``fmt``, streamed from a dump process, gzip-encoded when
+    the client accepts it; HEAD: the headers alone; a refusal (busy, a dump failing) as its status."""
+    compress = accepts_gzip(request.headers.get("accept-encoding"))
     headers = {
-        "Content-Type": fmt.media_type,
-        "Content-Disposition": f'attachment; filename="policy-graph.{extension}"',
+        "Content-Type": reply_media_type(fmt.media_type),
+        **(extra_headers or {}),
         "Vary": "Accept, Accept-Encoding",
         **({"Content-Encoding": "gzip"} if compress else {}),
     }
@@ -385,7 +399,7 @@ async def download(request: Request) -> Response | DumpStream:
     client = current_client.get()
     refused = dumps.refusal(client)
     if refused is None:
-        started = await dumps.start(client, fmt, compress)
+        started = await dumps.start(client, fmt, compress, graph)
         if isinstance(started, DumpStream):
             started.headers = [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in headers.items()]
             return started

@@ -1,4 +1,5 @@
-"""``/download``: the whole store streamed (N-Quads or TriG, gzip when the client accepts it).
+"""``/download``: the whole store streamed (N-Quads or TriG, gzip when the client accepts it), and
+the Graph Store Protocol's read of the default graph (``/sparql?default``) likewise.
 
 A dump used to be a query worker's job: the whole serialisation held in the worker's memory,
 pickled whole to the server and cut at the query time limit (5 s), which the real corpus
@@ -92,8 +93,11 @@ class Dumps:
             )
         return None
 
-    async def start(self, client: str, fmt: Format, compress: bool) -> DumpStream | Refusal:
-        """A running dump's stream, once its first bytes came; or why there is none."""
+    async def start(
+        self, client: str, fmt: Format, compress: bool, graph: str = "all"
+    ) -> DumpStream | Refusal:
+        """A running dump's stream, once its first bytes came; or why there is none.  ``graph``:
+        'all' (every quad, graph names kept) or 'default' (the default graph's triples)."""
         errors = tempfile.TemporaryFile()  # noqa: SIM115 - closed with the stream
         process = await asyncio.create_subprocess_exec(
             sys.executable,
@@ -103,6 +107,7 @@ class Dumps:
             fmt.name,
             "gzip" if compress else "plain",
             str(self.memory_bytes or 0),
+            graph,
             stdin=asyncio.subprocess.DEVNULL,
             stdout=asyncio.subprocess.PIPE,
             stderr=errors,
@@ -218,8 +223,9 @@ async def _disconnected(receive) -> None:
 
 
 def main(argv: list[str]) -> int:
-    """``python -m graph.server.dump STORE FORMAT gzip|plain MEMORY_BYTES``: the store to stdout."""
-    store_path, format_name, compression, memory = argv
+    """``python -m graph.server.dump STORE FORMAT gzip|plain MEMORY_BYTES all|default``: the
+    store (every quad, or the default graph's triples) to stdout in FORMAT (a Format name)."""
+    store_path, format_name, compression, memory, graph = argv
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the server stops its dumps itself
     os.nice(WORKER_NICENESS)
     from . import sandbox
@@ -231,7 +237,15 @@ def main(argv: list[str]) -> int:
     from ..store import open_store
     from .pages import TURTLE_PREFIXES
 
-    trig = format_name == "trig"
+    rdf_format = {
+        "nquads": ox.RdfFormat.N_QUADS,
+        "trig": ox.RdfFormat.TRIG,
+        "turtle": ox.RdfFormat.TURTLE,
+        "ntriples": ox.RdfFormat.N_TRIPLES,
+        "jsonld": ox.RdfFormat.JSON_LD,
+        "rdfxml": ox.RdfFormat.RDF_XML,
+    }[format_name]
+    with_prefixes = format_name in ("trig", "turtle", "rdfxml")
     store = open_store(store_path)
     out = open(1, "wb", closefd=False)  # noqa: SIM115 - stdout as bytes
     target: IO[bytes] = (
@@ -242,8 +256,9 @@ def main(argv: list[str]) -> int:
     try:
         store.dump(
             target,
-            format=ox.RdfFormat.TRIG if trig else ox.RdfFormat.N_QUADS,
-            prefixes=TURTLE_PREFIXES if trig else None,
+            format=rdf_format,
+            from_graph=ox.DefaultGraph() if graph == "default" else None,
+            prefixes=TURTLE_PREFIXES if with_prefixes else None,
         )
         target.close()
     except BrokenPipeError:  # the server stopped reading (the client went away)
