@@ -89,3 +89,31 @@ def test_a_law_named_beside_one_year_is_one_node():
     assert {
         res.document_iri(c.target, docs[0]) for c in docs[0].citations if c.target.name == "Luật Dược"
     } == {"https://w3id.org/policy-graph/eli/vn/luat/name/luat-duoc"}
+
+
+LETTER_CT = (  # 03890575449f6e05.txt lines 1-6, 30-32 and 42-43: "Luật Quản lý thuế" twice
+    "BỘ TÀI CHÍNH CỤC THUẾ\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\n"
+    "---------------\nSố: 5615/CT-CS V/v Mẫu tờ khai liên quan đến thực hiện Nghị quyết số 98/2023/QH15\n"
+    "Hà Nội, ngày 28 tháng 11 năm 2025\n- Khoản 3 Điều 7 Nghị định số\n126/2020/NĐ-CP ngày 19/10/2020 của "
+    "Chính phủ quy định chi tiết một số điều\ncủa Luật Quản lý thuế quy định.\n"
+    "- Căn cứ Thông tư số 80/2021/TT-BTC ngày 29/9/2021\ncủa Bộ Tài chính hướng dẫn thi hành một số điều của "
+    "Luật Quản lý thuế và\nNghị định số 126/2020/NĐ-CP ngày 19/10/2020\n"
+)
+CIRCULAR_BTC = (  # b3bb1db5fda14e02.txt lines 1-7 and 110: "Luật Quản lý thuê", a slip for "thuế"
+    "BỘ TÀI CHÍNH\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\n---------------\n"
+    "Số: 109/2025/TT-BTC\nHà Nội, ngày 18 tháng 11 năm 2025\nTHÔNG TƯ\n"
+    "Chính phủ quy định chi tiết và hướng dẫn thi hành một số điều của Luật Phí và lệ phí; Luật Quản lý thuê; "
+    "Nghị định\n"
+)
+
+
+def test_spellings_of_a_name_that_slug_alike_are_one_node_with_the_most_printed_label():
+    docs = [_excerpt("03890575449f6e05.txt", LETTER_CT), _excerpt("b3bb1db5fda14e02.txt", CIRCULAR_BTC)]
+    res = resolve(docs)
+    completed = {
+        res.complete(c.target, doc).name
+        for doc in docs
+        for c in doc.citations
+        if c.target.name and c.target.name.startswith("Luật Quản lý thu")
+    }
+    assert completed == {"Luật Quản lý thuế"}

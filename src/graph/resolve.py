@@ -51,6 +51,8 @@ class Resolution:
     agency_names: dict[str, str] = field(default_factory=dict)  # agency IRI → its one Vietnamese label
     # a law named without a number → the years of passing the corpus prints beside that name
     name_years: dict[str, set[int]] = field(default_factory=dict)
+    # a document named without a number, by the slug of its name → the spelling the corpus prints most
+    names: dict[str, str] = field(default_factory=dict)
 
     # ------------------------------------------------------------ documents
 
@@ -128,7 +130,7 @@ class Resolution:
             jurisdiction=jurisdiction,
             jurisdiction_inferred=ref.jurisdiction_inferred,
             title=ref.title,
-            name=ref.name,
+            name=self.names.get(slugify(ref.name), ref.name) if ref.name and not ref.number else ref.name,
         )
 
     def _only_issuer(self, jurisdiction: str, ref: DocRef) -> str | None:
@@ -193,9 +195,12 @@ def resolve(
     years: dict[NumberKey, set[int]] = defaultdict(set)
     issuers: dict[tuple[str, str, str], set[str]] = defaultdict(set)
     name_years: dict[str, set[int]] = defaultdict(set)
+    names: dict[str, Counter] = defaultdict(Counter)
     for doc, ref in _all_refs(docs):
         jur = ref.jurisdiction or doc.meta.ref.jurisdiction or CENTRAL
         if not ref.number:
+            if ref.name:
+                names[slugify(ref.name)][ref.name] += 1
             if ref.name and (ref.year or ref.date):
                 name_years[slugify(ref.name)].add(ref.year or ref.date.year)
             continue
@@ -207,10 +212,18 @@ def resolve(
             years[(jur, ref.type_code or "", ref.number, issuer)].add(year)
     res.years = dict(years)
     res.name_years = dict(name_years)
+    # printed spellings that slug alike ("Luật Quản lý thuế" / "Luật Quản lý thuê", "Luật Khoa học, công nghệ
+    # và đổi mới sáng tạo" / "… Khoa học công nghệ và …") are one node: it gets the most printed one as its
+    # label, the same in every document's graph (SHACL: one label per language)
+    res.names = {slug: _most_printed(spellings) for slug, spellings in names.items() if len(spellings) > 1}
     res.issuers_by_number = dict(issuers)
     res.revealed = _reveal_numbers(docs)
     res.agency_names = _agency_names(docs, res)
     return res
+
+
+def _most_printed(spellings: Counter) -> str:
+    return min(spellings.items(), key=lambda kv: (-kv[1], kv[0]))[0]
 
 
 def _agency_names(docs: list[ParsedDocument], res: Resolution) -> dict[str, str]:
@@ -227,7 +240,7 @@ def _agency_names(docs: list[ParsedDocument], res: Resolution) -> dict[str, str]
         mentions += [m for i in doc.indicators for m in getattr(i, "co_agencies", [])]
         for mention in mentions:
             counts[res.agency_iri(mention.name, jur)][mention.name] += 1
-    return {iri: min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] for iri, c in counts.items()}
+    return {iri: _most_printed(c) for iri, c in counts.items()}
 
 
 def identity_issuer(ref: DocRef) -> str | None:

@@ -226,7 +226,9 @@ LAW_NAME_PROPER = (
 )
 # ("đổi mới" is one word: "Luật Khoa học, công nghệ và đổi mới sáng tạo"; "mới" alone ends a name; so is
 # "đối tác": "Luật Đầu tư theo phương thức đối tác công tư", where "đối" of "đối với" ends one)
-_LAW_WORD = rf"(?:đổi[ \t]+mới|đối[ \t]+tác|(?!(?:{'|'.join(LAW_STOP_WORDS)})(?!\w))[a-zđà-ỹ][^\W\d_]*)"
+# ("quy định" after a name is the sentence's verb: "… của Luật Quản lý thuế quy định.", "Luật Điện lực quy
+# định hồ sơ …"; "quy" alone goes on: "Luật Ban hành văn bản quy phạm pháp luật")
+_LAW_WORD = rf"(?:đổi[ \t]+mới|đối[ \t]+tác|(?!(?:{'|'.join(LAW_STOP_WORDS)})(?!\w)|quy[ \t]+định(?!\w))[a-zđà-ỹ][^\W\d_]*)"
 # a name goes on over one line break, not a blank line: hard-wrapped text cuts "Luật Bảo vệ bí mật nhà\nnước",
 # "Luật Ban hành văn\nbản quy phạm pháp luật" (corpus/real 0a97eb9c3c536047, 020bddd030400bd2)
 _LAW_GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
