@@ -598,3 +598,19 @@ def test_the_default_graph_read_streams_past_the_time_limit(big_store):
     triples = list(ox.parse(lines.content, format=ox.RdfFormat.N_TRIPLES))
     assert len(triples) == 120_000 == len(list(ox.parse(turtle.content, format=ox.RdfFormat.TURTLE)))
     assert _dumps_gone(app) and app.state.dumps.served == 2
+
+
+def test_a_graph_package_in_the_servers_working_folder_is_never_run_by_a_dump(store, tmp_path, monkeypatch):
+    """Before (python -m put the working folder first on sys.path): a graph/server/dump.py in the
+    folder the server was started from ran instead of the dump."""
+    trap = tmp_path / "graph" / "server"
+    trap.mkdir(parents=True)
+    for init in (tmp_path / "graph" / "__init__.py", trap / "__init__.py"):
+        init.write_text("")
+    (trap / "dump.py").write_text("import sys\nsys.stdout.write('PLANTED')\n")
+    app = create_app(str(store), workers=1)
+    with serving(app) as url:
+        monkeypatch.chdir(tmp_path)
+        response = httpx.get(url + "/download", headers={"Accept-Encoding": "identity"}, timeout=60)
+    assert response.status_code == 200 and b"PLANTED" not in response.content
+    assert len(list(ox.parse(response.content, format=ox.RdfFormat.N_QUADS))) > 200

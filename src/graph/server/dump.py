@@ -101,6 +101,7 @@ class Dumps:
         errors = tempfile.TemporaryFile()  # noqa: SIM115 - closed with the stream
         process = await asyncio.create_subprocess_exec(
             sys.executable,
+            "-P",  # the server's working folder is not put on sys.path: a graph/ there is never run
             "-m",
             "graph.server.dump",
             self.store_path,
