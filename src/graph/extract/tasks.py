@@ -1748,10 +1748,93 @@ def _assignment_sentence_task(body: str, verb: re.Match[str], end: int, label: s
 
 # ------------------------------------------------------------------ the registry
 
+# ------------------------------------------------------------------ 5. duty articles
+
+# a regulation's article that names the body its clauses bind: "Điều 15. Đề nghị Ủy ban Mặt trận Tổ quốc
+# Việt Nam tỉnh Phú Thọ" / "1. Tham gia tuyên truyền, …" / "2. Phản ánh kịp thời …" (corpus/real
+# 1a3950726cd8511f), "Điều 18. Trách nhiệm của Sở Khoa học và Công nghệ" / "Phối hợp với Sở Tư pháp bố trí …"
+# (d71b3a48efad6d2c), "Điều 9. Nội dung Sở Xây dựng có trách nhiệm chủ trì" (db769f685bf6bb23)
+_DUTY_ARTICLE = re.compile(
+    r"[ \t]*(?P<label>(?:Điều|ĐIỀU)[ \t]+\d{1,3})[ \t]*[.:][ \t]*"
+    r"(?:Đề[ \t]+nghị|Trách[ \t]+nhiệm(?:[ \t]+thực[ \t]+hiện)?[ \t]+của|Nội[ \t]+dung)[ \t]+"
+    r"(?P<names>[^:;.\n]{3,160}?)(?:[ \t]+có[ \t]+trách[ \t]+nhiệm[ \t]+chủ[ \t]+trì)?[ \t]*"
+)
+_ARTICLE_END = re.compile(r"[ \t]*(?:Điều|ĐIỀU|Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)[ \t]+[\dIVXLC]")
+
+
+def parse_duty_article_tasks(body: str, region: Span) -> list[Task]:
+    """Each clause of an article that names the body bound by it, or its one paragraph, is that body's task."""
+    lines = lines_of(body, region)
+    tasks: list[Task] = []
+    for i, line in enumerate(lines):
+        article = _DUTY_ARTICLE.fullmatch(line.text)
+        if article is None:
+            continue
+        names_text = article.group("names")
+        if not is_agency_like(names_text[:1].upper() + names_text[1:]):
+            continue  # "Điều 4. Nội dung phối hợp chung", "Điều 7. Đề nghị hủy bỏ ghi danh di sản …"
+        names = Span(line.start + article.start("names"), line.start + article.end("names"))
+        for label, item, text_start in _article_items(lines, i + 1):
+            opening = body[text_start : min(item.end, text_start + 200)]
+            asked = _ASKS_OR_GIVES.match(opening)
+            if _NAMES_ITS_OWN_BODY.match(opening) or starts_with_agency(
+                opening[asked.end() if asked else 0 :]
+            ):
+                # "3. Trách nhiệm của Bộ Nội vụ …", "3. Sở Nông nghiệp và Môi trường chủ trì, …", "8. Đề nghị Ban
+                # Thường trực Ủy ban Mặt trận …": the clause names who acts; the other readers take it
+                continue
+            tasks.append(_agency_item_task(body, names, label, item, text_start))
+    return tasks
+
+
+_ASKS_OR_GIVES = re.compile(r"[ \t]*(?:Đề[ \t]+nghị|Giao)[ \t]+")
+_NAMES_ITS_OWN_BODY = re.compile(r"[ \t]*(?:Trách[ \t]+nhiệm|Nhiệm[ \t]+vụ)[ \t]+của(?!\w)", re.IGNORECASE)
+
+
+def _article_items(lines: Sequence[Line], i: int) -> list[tuple[str, Span, int]]:
+    """(label, span, text start) of each top-level clause of the article whose text starts at line ``i``;
+    its one paragraph when it has no clause."""
+    end = i
+    while end < len(lines) and not (
+        _ARTICLE_END.match(lines[end].text) or _RECIPIENTS.match(lines[end].text)
+    ):
+        end += 1
+    content = [ln for ln in lines[i:end] if not ln.blank]
+    if not content:
+        return []
+    first = item_match(content[0].text)
+    if first is None:
+        return [(_BULLET, Span(content[0].start, content[-1].end), content[0].start)]
+    kind = _label_shape(first.group("label"))
+    starts = [ln for ln in content if (m := item_match(ln.text)) and _label_shape(m.group("label")) == kind]
+    items = []
+    for n, ln in enumerate(starts):
+        item_end = starts[n + 1].start if n + 1 < len(starts) else content[-1].end
+        label = item_match(ln.text)
+        assert label is not None
+        item = Span(ln.start, item_end)
+        items.append((label.group("label").strip(), item, ln.start + label.end()))
+    return items
+
+
+def _label_shape(label: str) -> str:
+    label = label.strip()
+    return (
+        "-"
+        if label in _BULLET_LABELS
+        else "a)"
+        if _POINT.match(label)
+        else "1."
+        if label[:1].isdigit()
+        else label
+    )
+
+
 READERS: tuple[TaskReader, ...] = (
     TaskReader("role-lines", 10, parse_role_line_tasks),
     TaskReader("lead-heading", 20, parse_lead_heading_tasks),
     TaskReader("agency-heading", 30, parse_agency_heading_tasks),
+    TaskReader("duty-article", 35, parse_duty_article_tasks),
     TaskReader("assignment-heading", 40, parse_assignment_heading_tasks),
     TaskReader("prose-assignment", 50, parse_prose_assignment_tasks),
     TaskReader("assignment-sentence", 60, parse_assignment_sentence_tasks),
