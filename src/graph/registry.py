@@ -8,6 +8,7 @@ the Turtle file, not to code.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -23,6 +24,7 @@ REGISTRY_PATH = ONTOLOGY_DIR / "agencies.ttl"
 CENTRAL = "vn"
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same issuers, numbers and names, a triple after another
 def slugify(text: str) -> str:
     """ASCII slug for IRIs: "Sở Công Thương" → "so-cong-thuong", "Đắk Lắk" → "dak-lak"."""
     text = unicodedata.normalize("NFC", text).replace("đ", "d").replace("Đ", "D")
