@@ -182,9 +182,9 @@ def test_a_stream_with_a_quota_ends_after_the_file_that_reaches_it_and_the_next_
     first_text, second_text = first.read(), second.read()
     assert first.ended.result() is False and second.ended.result() is True
     graphs = [graph_file(name).graph_iri for name in SEED_FILES]
-    assert {q.graph_name.value for q in ox.parse(first_text, format=ox.RdfFormat.N_QUADS)} == set(graphs[:2])
-    assert {q.graph_name.value for q in ox.parse(second_text, format=ox.RdfFormat.N_QUADS)} == set(graphs[2:])
-    assert (first.lines, second.lines) == (
+    assert {q.graph_name.value for q in ox.parse(first_text, format=ox.RdfFormat.TRIG)} == set(graphs[:2])
+    assert {q.graph_name.value for q in ox.parse(second_text, format=ox.RdfFormat.TRIG)} == set(graphs[2:])
+    assert (first.triples, second.triples) == (
         n_triples_lines(SEED_FILES[0]) + n_triples_lines(SEED_FILES[1]),
         n_triples_lines(SEED_FILES[2]) + n_triples_lines(SEED_FILES[3]),
     )
@@ -210,7 +210,7 @@ def test_the_named_graphs_loaded_in_chunks_are_those_of_one_load(tmp_path, monke
         store_module.ox.Store, "optimize", lambda self: pytest.fail("optimize after one default load")
     )
     chunked = rebuild(tmp_path / "chunked", [graph_file(name) for name in SEED_FILES])
-    assert sorted(loads, key=str) == sorted([ox.RdfFormat.N_TRIPLES] + [ox.RdfFormat.N_QUADS] * 3, key=str)
+    assert sorted(loads, key=str) == sorted([ox.RdfFormat.N_TRIPLES] + [ox.RdfFormat.TRIG] * 3, key=str)
     assert (chunked.quads, chunked.triples) == (one.quads, one.triples)
     assert sorted(map(str, open_store(tmp_path / "chunked"))) == sorted(
         map(str, open_store(tmp_path / "one"))

@@ -223,7 +223,7 @@ def _load(folder: Path, graph_files: Iterable[GraphFile]) -> tuple[int, int]:
             loads += _load_named_chunks(store, graph_files, loaders)
             for load in loads:
                 load.result()  # a failed load raises here
-        if default.lines > OXIGRAPH_BATCH:
+        if default.triples > OXIGRAPH_BATCH:
             # past one batch the default graph's indexes come in several overlapping files, which
             # queries read slower until they are compacted (up to 1.8x CPU for the library queries)
             store.optimize()
@@ -265,7 +265,7 @@ def _load_named_chunks(
     loads: list[Future] = []
     for index in range(NAMED_CHUNKS):
         chunk = NamedQuads(files, None if index == NAMED_CHUNKS - 1 else NAMED_CHUNK_QUADS)
-        loads.append(loaders.submit(_bulk_load, store, chunk, ox.RdfFormat.N_QUADS))
+        loads.append(loaders.submit(_bulk_load, store, chunk, ox.RdfFormat.TRIG))
         wait([loads[-1], chunk.ended], return_when=FIRST_COMPLETED)
         if not chunk.ended.done() or chunk.ended.result():  # failed, or read the last file
             break
@@ -350,14 +350,14 @@ class GraphFeed:
 class AllTriples(io.RawIOBase):
     """Every file's triples as one N-Triples stream, read a file at a time: what the default
     graph loads, where the store keeps each triple once however many files state it.  With a
-    ``quota``, the stream ends after the file that brings it to that many lines, and the files
+    ``quota``, the stream ends after the file that brings it to that many triples, and the files
     after it stay in ``graph_files`` for the next stream; ``ended`` then says whether the files ran
     out."""
 
     def __init__(self, graph_files: Iterable[GraphFile], quota: int | None = None):
         self.files = iter(graph_files)
         self.quota = quota
-        self.lines = 0
+        self.triples = 0  # in the files read so far
         self.pending = memoryview(b"")
         self.ended: Future[bool] = Future()
 
@@ -368,32 +368,32 @@ class AllTriples(io.RawIOBase):
         while not self.pending:
             if self.ended.done():
                 return 0
-            if self.quota is not None and self.lines >= self.quota:
+            if self.quota is not None and self.triples >= self.quota:
                 self.ended.set_result(False)  # the next stream takes the files after this one's
                 return 0
             gf = next(self.files, None)
             if gf is None:
                 self.ended.set_result(True)
                 return 0
-            text = self.text(gf)
-            self.lines += text.count(b"\n")
-            self.pending = memoryview(text)
+            triples = n_triples(gf)
+            self.triples += triples.count(b"\n")
+            self.pending = memoryview(self.text(gf, triples))
         size = min(len(buffer), len(self.pending))
         buffer[:size] = self.pending[:size]
         self.pending = self.pending[size:]
         return size
 
-    def text(self, gf: GraphFile) -> bytes:
-        return n_triples(gf)
+    def text(self, gf: GraphFile, triples: bytes) -> bytes:
+        return triples
 
 
 class NamedQuads(AllTriples):
-    """Each file's triples as N-Quads in its named graph: the N-Triples text with the graph put
-    before each line's end (N-Triples has one triple per line, ending " .", and escapes the line
-    breaks of literals)."""
+    """Each file's triples in its named graph, as TriG: the N-Triples text (which is Turtle) in a
+    block naming the graph.  N-Quads repeating the graph on every line cost more to make and to
+    parse (real corpus: 117 MB against 98 MB, ~0.25 s more CPU)."""
 
-    def text(self, gf: GraphFile) -> bytes:
-        return n_triples(gf).replace(b" .\n", f" {ox.NamedNode(gf.graph_iri)} .\n".encode())
+    def text(self, gf: GraphFile, triples: bytes) -> bytes:
+        return b"%s {\n%s}\n" % (str(ox.NamedNode(gf.graph_iri)).encode(), triples)
 
 
 def n_triples(gf: GraphFile) -> bytes:
