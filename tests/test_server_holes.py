@@ -11,8 +11,11 @@ import logging
 import os
 import shutil
 import socket
+import subprocess
+import sys
 import time
 import tracemalloc
+from pathlib import Path
 
 import httpx
 import pyoxigraph as ox
@@ -614,3 +617,33 @@ def test_a_graph_package_in_the_servers_working_folder_is_never_run_by_a_dump(st
         response = httpx.get(url + "/download", headers={"Accept-Encoding": "identity"}, timeout=60)
     assert response.status_code == 200 and b"PLANTED" not in response.content
     assert len(list(ox.parse(response.content, format=ox.RdfFormat.N_QUADS))) > 200
+
+
+PLANTED_SERVER = """
+import sys, httpx
+sys.path.insert(0, {tests!r})
+from server_support import serving
+from graph.server import create_app
+if __name__ == "__main__":
+    app = create_app({store!r}, workers=1)
+    with serving(app) as url:  # waits until a query worker answers
+        print(httpx.get(url + "/health", timeout=30).json()["ready"])
+"""
+
+
+def test_a_graph_package_in_the_servers_working_folder_is_never_run_by_the_workers(store, tmp_path):
+    """Before: the forkserver the query workers fork from is launched as ``python -c`` (the working
+    folder first on sys.path; Python 3.11's forkserver ignores the path it is handed), so a graph/
+    package in the folder the server was started from ran there and no worker started.  Run in a
+    process of its own: this one's forkserver may already be running."""
+    planted = tmp_path / "cwd" / "graph"
+    planted.mkdir(parents=True)
+    marker = tmp_path / "planted-ran"
+    (planted / "__init__.py").write_text(f"open({str(marker)!r}, 'w').write('x')\n")
+    script = tmp_path / "serve.py"
+    script.write_text(PLANTED_SERVER.format(tests=str(Path(__file__).parent), store=str(store)))
+    run = subprocess.run(
+        [sys.executable, str(script)], cwd=tmp_path / "cwd", capture_output=True, text=True, timeout=120
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert run.stdout.strip() == "1" and not marker.exists()

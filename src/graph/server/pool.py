@@ -149,6 +149,26 @@ def _context():
     return ctx
 
 
+def _start_forkserver() -> None:
+    """Start the forkserver (once per process) with PYTHONSAFEPATH set: it is launched as
+    ``python -c …``, which puts the working folder first on sys.path, and Python 3.11's forkserver
+    ignores the parent's path it is handed, so a ``graph/`` package in the folder the server was
+    started from was imported by the forkserver (its code ran, and no query worker started)."""
+    from multiprocessing import forkserver
+
+    saved = os.environ.get("PYTHONSAFEPATH")
+    os.environ["PYTHONSAFEPATH"] = "1"
+    try:
+        forkserver.ensure_running()
+    except Exception as err:  # the workers' own start then fails, and is retried and reported
+        log.warning("the forkserver did not start: %s", err)
+    finally:
+        if saved is None:
+            del os.environ["PYTHONSAFEPATH"]
+        else:
+            os.environ["PYTHONSAFEPATH"] = saved
+
+
 class Worker:
     _ctx = _context()
     _ids = itertools.count(1)
@@ -309,6 +329,7 @@ class WorkerPool:
         return self.log_dir.name if self.log_dir else None
 
     def start(self) -> None:
+        _start_forkserver()
         self.log_dir = tempfile.TemporaryDirectory(prefix="policy-graph-workers-")
         for _ in range(self.size):
             self._spawn()
