@@ -20,6 +20,7 @@ from graph.segment import segment
 from seeds import SEED_000, segmented
 
 SELF = "(this document)"
+H_2820 = Path(__file__).parent / "corpus/holdout/texts/x001c610b_tphcm-qd2820-ke-hoach-qd06-ttg.txt"
 
 
 def relations(text: str) -> set[tuple[str, str, str]]:
@@ -388,3 +389,34 @@ def test_a_law_named_alone_is_the_one_the_document_numbers():
     )
     assert ("amends", "52/2019/QH14", "58/2010/QH12") in found
     assert ("amends", "52/2019/QH14", "80/2025/QH15") not in found
+
+
+# ------------------------------------------------------------ the passive: what is changed
+
+
+def test_the_passive_changes_the_document_of_the_changers_type_not_the_law_in_its_title():
+    # 01bf9d04a5b9e2c8.txt: the decree is amended, not the law it guides (who would amend a law by decree)
+    found = relations(
+        "Căn cứ Luật Ban hành văn bản quy phạm pháp luật số 64/2025/QH15;\nCăn cứ Nghị định số 78/2025/NĐ-CP "
+        "ngày 01 tháng 4 năm 2025 của Chính phủ quy định chi tiết một số điều và biện pháp để tổ chức hướng dẫn "
+        "thi hành Luật Ban hành văn bản quy phạm pháp luật được sửa đổi, bổ sung bởi Nghị định số "
+        "187/2025/NĐ-CP ngày 01 tháng 7 năm 2025 của Chính phủ;"
+    )
+    assert ("amends", "187/2025/NĐ-CP", "78/2025/NĐ-CP") in found
+    assert ("amends", "187/2025/NĐ-CP", "64/2025/QH15") not in found
+    # 676c9815964a33af.txt: "sửa đổi bổ sung" printed without its comma
+    found = relations(
+        "Căn cứ Nghị định số 156/2018/NĐ-CP của Chính phủ về việc Quy định chi tiết thi hành một số điều của "
+        "Luật Lâm nghiệp được sửa đổi bổ sung bởi Nghị định số 91/2024/NĐ-CP;"
+    )
+    assert ("amends", "91/2024/NĐ-CP", "156/2018/NĐ-CP") in found
+
+
+def test_a_government_resolution_amends_the_government_resolution_not_the_politburos():
+    # the holdout's 2820/QĐ-UBND (corpus/real 001c610b2efdcf0c.txt) line 22
+    line = Path(H_2820).read_text(encoding="utf-8").splitlines()[21]
+    assert line.startswith("Căn cứ Nghị quyết số 03/NQ-CP")
+    found = relations(line)
+    assert ("amends", "71/NQ-CP", "03/NQ-CP") in found
+    assert ("implements", "03/NQ-CP", "57-NQ/TW") in found
+    assert ("amends", "71/NQ-CP", "57-NQ/TW") not in found

@@ -563,23 +563,26 @@ def chain_relations(text: str, found: list[_Found]) -> list[Relation]:
     Nghị quyết số 29-NQ/TU" is not; "… kèm theo Quyết định số …" → attached-to.
     """
     relations = []
-    for a, b in itertools.pairwise(found):
+    for i, (a, b) in enumerate(itertools.pairwise(found)):
         if a.citation.target.symbol and a.citation.target.symbol == b.citation.target.symbol:
             continue  # a document cited twice in a row is no relation of it to itself
         gap = text[a.citation.span.end : b.citation.span.start]
         span = Span(a.citation.span.start, b.citation.span.end)
         passive = _passive_kind(gap)
         if passive and b.citation.target.symbol and not (a.placeholder or b.placeholder):
-            relations.append(
-                Relation(
-                    passive,
-                    b.citation.target,
-                    a.citation.target,
-                    span,
-                    clean(text[span.start : span.end]),
-                    a.citation.footnote,
+            changed = _changed_in_passive(text, found[: i + 1], b)
+            if changed is not None:
+                span = Span(changed.citation.span.start, b.citation.span.end)
+                relations.append(
+                    Relation(
+                        passive,
+                        b.citation.target,
+                        changed.citation.target,
+                        span,
+                        clean(text[span.start : span.end]),
+                        changed.citation.footnote,
+                    )
                 )
-            )
             continue
         kind = _link_kind(gap)
         source_type = a.citation.target.type_code
@@ -598,6 +601,34 @@ def chain_relations(text: str, found: list[_Found]) -> list[Relation]:
                 )
             )
     return relations
+
+
+def _changed_in_passive(text: str, before: list[_Found], changer: _Found) -> _Found | None:
+    """What "… được sửa đổi, bổ sung bởi <changer>" changes: the citation just before, or, when that one is
+    of another type, the nearest one of the changer's type earlier in the sentence, whose title held it:
+    "Nghị định số 78/2025/NĐ-CP … hướng dẫn thi hành Luật Ban hành văn bản quy phạm pháp luật được sửa đổi,
+    bổ sung bởi Nghị định số 187/2025/NĐ-CP" (a decree amends the decree, 23 files of corpus/real), "Nghị
+    quyết số 03/NQ-CP … thực hiện Nghị quyết số 57-NQ/TW … được sửa đổi, bổ sung cập nhật một số điều tại
+    Nghị quyết số 71/NQ-CP".  A law is never changed by a lower document, nor a Party document by a State
+    one: None when no such citation."""
+    nearest = before[-1]
+    kind = _kind(changer.citation.target)
+    if _kind(nearest.citation.target) == kind:
+        return nearest
+    start = changer.citation.span.start
+    for f in reversed(before[:-1]):
+        between = text[f.citation.span.end : start]
+        if len(between) > 2 * _LINK_MAX_GAP or re.search(r"[;]|\.(?:\s|$)", between):
+            break
+        if _kind(f.citation.target) == kind and f.citation.target.symbol and not f.placeholder:
+            return f
+    unchangeable = nearest.citation.target.type_code == "L" or _kind(nearest.citation.target)[1]
+    return None if unchangeable else nearest
+
+
+def _kind(ref: DocRef) -> tuple[str | None, bool]:
+    """Type and whether a Party body issued it: a Government resolution never changes the Politburo's."""
+    return ref.type_code, ref.issuer_code in PARTY_ISSUERS
 
 
 def _passive_kind(gap: str) -> str | None:

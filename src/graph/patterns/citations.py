@@ -282,7 +282,7 @@ LAW_BY_NAME = re.compile(
 # there is a law's too: "… của Luật xây dựng số 62/2020/QH14".
 _LAW_NAME_ONLY = rf"(?:Bộ\s+luật|Luật)\s+(?:[A-ZĐÀ-Ỹ][^\W\d_]*|{_LAW_WORD}){_LAW_NAME_REST}"
 AMENDING_LAW = re.compile(
-    rf"{word_start_alternation(['Luật'])}\s+(?P<verb>[sS]ửa\s+đổi(?:\s*,\s*bổ\s+sung)?(?:\s+một\s+số\s+điều)?\s+của)"
+    rf"{word_start_alternation(['Luật'])}\s+(?P<verb>[sS]ửa\s+đổi(?:\s*,?\s*bổ\s+sung)?(?:\s+một\s+số\s+điều)?\s+của)"
     rf"\s+(?P<targets>(?:các\s+)?{_LAW_NAME_ONLY}(?:\s*(?:,|và)\s*{_LAW_NAME_ONLY})*)"
     rf"(?:\s+số\s+{STATE_SYMBOL}(?!\s*(?:,|và)\s*(?:Bộ\s+luật|Luật)\s))?{LAW_DATE}?"
 )
@@ -327,7 +327,7 @@ MEETING_SUBJECT = re.compile(
 # sung một số điều của Quy định chế độ làm việc đối với giáo viên phổ thông ban hành kèm theo Thông tư số
 # 28/2009/TT-BGDĐT" (17 files of corpus/real print the form; read as attached-to or nothing before).
 AMENDS_ATTACHED = re.compile(
-    r"(?<!\w)sửa\s+đổi(?:\s*,\s*bổ\s+sung)?"
+    r"(?<!\w)sửa\s+đổi(?:\s*,?\s*bổ\s+sung)?"
     r"(?:\s+(?:một\s+số\s+(?:điều|nội\s+dung)|(?:điểm\s+\w+\s+)?(?:khoản\s+\d+\s+)?Điều\s+\d+))?(?:\s+của)?"
     r"\s+(?:Quy\s+định|Quy\s+chế|Điều\s+lệ)(?:\s+[^\s;.()]+){0,40}?\s+(?:ban\s+hành\s+)?kèm\s+theo\s*$",
     _FLAGS,
@@ -337,7 +337,7 @@ SELF_LINKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "amends",
         re.compile(
-            r"(?<!\w)sửa\s+đổi(?:\s*,\s*bổ\s+sung)?(?:\s*,\s*bãi\s+bỏ)?(?:\s+một\s+số\s+(?:điều|nội\s+dung)"
+            r"(?<!\w)sửa\s+đổi(?:\s*,?\s*bổ\s+sung)?(?:\s*,\s*bãi\s+bỏ)?(?:\s+một\s+số\s+(?:điều|nội\s+dung)"
             r"(?:\s*,\s*khoản)?(?:\s+của)?)?\s*$",
             _FLAGS,
         ),
@@ -435,20 +435,25 @@ GUIDES_LINK = re.compile(
 )
 # Other relations in the same position: "sửa đổi, bổ sung Quyết định số …", "thay thế …".
 OTHER_LINKS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("amends", re.compile(r"(?<!\w)sửa\s+đổi(?:\s*,\s*bổ\s+sung)?(?:\s+một\s+số\s+điều\s+của)?\s*$", _FLAGS)),
+    (
+        "amends",
+        re.compile(r"(?<!\w)sửa\s+đổi(?:\s*,?\s*bổ\s+sung)?(?:\s+một\s+số\s+điều\s+của)?\s*$", _FLAGS),
+    ),
     ("replaces", re.compile(r"(?<!\w)thay\s+thế\s*$", _FLAGS)),
     ("repeals", re.compile(r"(?<!\w)bãi\s+bỏ\s*$", _FLAGS)),
     ("guides", GUIDES_LINK),
 )
 # The earlier citation changed by the later one, in the passive: "Luật Ngân sách nhà nước số 83/2015/QH13
 # đã được sửa đổi, bổ sung một số điều theo Luật số 59/2020/QH14", "Nghị định số 10/2016/NĐ-CP … đã được
-# sửa đổi, bổ sung một số điều theo Nghị định số 47/…" (the later one amends the earlier, never carries it out).
+# sửa đổi, bổ sung một số điều theo Nghị định số 47/…" (the later one amends the earlier, never carries it out);
+# printed without the comma too ("được sửa đổi bổ sung tại": 12 times in corpus/real), "… được sửa đổi, bổ sung
+# cập nhật một số điều tại Nghị quyết số 71/NQ-CP" (001c610b2efdcf0c), "… bởi các Luật số …".
 PASSIVE_LINKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "amends",
         re.compile(
-            r"(?<!\w)được\s+(?:sửa\s+đổi(?:\s*,\s*bổ\s+sung)?|bổ\s+sung)(?:\s+một\s+số\s+điều)?"
-            r"\s+(?:theo|bởi|tại)\s*$",
+            r"(?<!\w)được\s+(?:sửa\s+đổi(?:\s*,?\s*bổ\s+sung)?|bổ\s+sung)(?:\s+cập\s+nhật)?(?:\s+một\s+số\s+điều)?"
+            r"\s+(?:theo|bởi|tại)(?:\s+các)?\s*$",
             _FLAGS,
         ),
     ),
