@@ -609,7 +609,11 @@ def test_place_and_date_broken_over_two_cell_lines(parsed):
 
 def test_opening_title_ends_where_the_issuer_acts(parsed):
     doc = parsed("ubnd_kh_kon-tum_2020_web-cells.txt")
-    assert _relations(doc) == [("implements", None, "1129/QĐ-TTg", False)]
+    # (and, in part II, "Nghị định số 168/2017/NĐ-CP … quy định chi tiết một số điều của Luật Du lịch")
+    assert _relations(doc) == [
+        ("implements", None, "1129/QĐ-TTg", False),
+        ("guides", "168/2017/NĐ-CP", "Luật Du lịch", False),
+    ]
     opening = next(c for c in doc.citations if c.text.startswith("Quyết định số"))
     # not "…ở Việt Nam, Ủy ban nhân dân tỉnh xây dựng kế hoạch triển khai thực hiện như sau"
     assert opening.target.title == "về việc phê duyệt Đề án phát triển kinh tế ban đêm ở Việt Nam"
