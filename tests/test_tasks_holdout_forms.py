@@ -158,3 +158,32 @@ def test_an_agency_heading_asking_bodies_named_in_lower_case():
         "Nghiên cứu",
         "Thường xuyên phối hợp",
     ]
+
+
+PRIME_MINISTER_DIRECTIVE = HOLDOUT / "kccn-sct-vn__CT-07-2012-TTg-chan-chinh-KKT-KCN-CCN.docx"
+
+
+def test_a_directive_read_from_word_gives_its_points_bodies_and_quarters():
+    # Chỉ thị 07/CT-TTg as the .docx reader gives it: "1. Bộ Kế hoạch và Đầu tư:" over lettered points,
+    # "8. Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương" over points that direct other bodies
+    doc = parse_file(PRIME_MINISTER_DIRECTIVE)
+
+    def task(opening):
+        [found] = [t for t in doc.tasks if t.text.startswith(opening)]
+        return found
+
+    review = task("Chủ trì, phối hợp với các Bộ, ngành liên quan xây dựng Đề án rà soát")
+    assert [m.printed for m in review.lead] == ["Bộ Kế hoạch và Đầu tư"]
+    # the quarter inside the sentence, not at its end, is the deadline
+    assert review.deadline is not None and (review.deadline.raw, review.deadline.quarter) == (
+        "trong quý II năm 2012",
+        2,
+    )
+    yearly = task("Hàng năm, tiến hành rà soát các KCN thuộc diện hỗ trợ vốn ngân sách")
+    assert yearly.deadline is not None and yearly.deadline.kind == "annual"
+    # "c) Chỉ đạo Ban quản lý KKT, KCN và các sở, ngành liên quan tuân thủ …": the committee the point is
+    # addressed to leads, not the bodies it directs (SCHEMA: lead = chủ trì / thực hiện)
+    directing = task("Chỉ đạo Ban quản lý KKT, KCN và các sở, ngành liên quan tuân thủ nghiêm túc")
+    assert [m.printed for m in directing.lead] == [
+        "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"
+    ]

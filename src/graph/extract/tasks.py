@@ -1,6 +1,6 @@
 """Tasks (nhiệm vụ) with their lead, cooperating and directing bodies, deadline and output form.
 
-``extract_tasks(seg) -> list[Task]`` reads three layouts (DOMAIN.md "Tasks"):
+``extract_tasks(seg) -> list[Task]`` reads these layouts (DOMAIN.md "Tasks"):
 
 1. **Appendix tables** (``layout="table"``).  Two text shapes of the same table
    "STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian | Hình thức | Ghi chú":
@@ -53,8 +53,22 @@
        - Chủ trì, phối hợp với các sở, ngành liên quan tham mưu UBND tỉnh …, trong Quý III/2025.
        2. Sở Tài chính: Chủ trì, phối hợp với Sở Kế hoạch và Đầu tư tham mưu bố trí kinh phí …
 
-   The heading's body leads, unless the item opens with "Phối hợp với X …": then X leads and the
-   heading's body cooperates.
+   The heading's body leads; the bodies it works with ("Chủ trì, phối hợp với X …", "Phối hợp với X …")
+   cooperate (dev h05).  A role sub-heading over bullets names those partners for each of them::
+
+       1. Sở Công Thương
+       a) Chủ trì, phối hợp với các sở, ban, ngành, UBND các xã, phường và cơ quan, đơn vị có liên quan
+       - Là cơ quan đầu mối chủ trì tổ chức thực hiện, …
+       b) Phối hợp với các sở, ngành, UBND các xã, phường
+       - Hỗ trợ các nhà đầu tư, …
+
+5. **Duty articles** (also ``layout="agency-heading"``): a regulation's article that names the body
+   its clauses bind; each clause, or the article's one paragraph, is that body's task::
+
+       Điều 15. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Phú Thọ
+       1. Tham gia tuyên truyền, phổ biến, vận động …
+       Điều 18. Trách nhiệm của Sở Khoa học và Công nghệ
+       Phối hợp với Sở Tư pháp bố trí hạ tầng công nghệ thông tin dùng chung …
 
 The parsers work on ``seg.body`` (footnotes blanked, same offsets as the text)
 and spans; ``seg.sections`` only gives each task its section key.
