@@ -162,6 +162,14 @@ def test_an_abandoned_feed_ends_its_load_and_keeps_the_previous_store(tmp_path, 
     assert beside(store) == sorted([".store.lock", before[0]])
 
 
+def test_a_triple_a_file_states_twice_is_one_quad_of_its_graph(tmp_path):
+    """The named graphs' quads are counted from the files' N-Triples, which hold each triple once."""
+    twice = tmp_path / "twice.ttl"
+    twice.write_text('<https://e.x/a> <https://e.x/p> "x" .\n<https://e.x/a> <https://e.x/p> "x" , "y" .\n')
+    rebuilt = rebuild(tmp_path / "store", [GraphFile("https://e.x/graph/twice", twice)])
+    assert (rebuilt.quads, rebuilt.triples) == (2, 2) == (quads(tmp_path / "store"), 2)
+
+
 SEED_FILES = (
     "quang-ngai-kh-ubnd-2024-214.ttl",
     "quang-ngai-ctr-tu-2023-thuc-hien-29-nq-tw.ttl",
@@ -212,6 +220,7 @@ def test_the_named_graphs_loaded_in_chunks_are_those_of_one_load(tmp_path, monke
     chunked = rebuild(tmp_path / "chunked", [graph_file(name) for name in SEED_FILES])
     assert sorted(loads, key=str) == sorted([ox.RdfFormat.N_TRIPLES] + [ox.RdfFormat.TRIG] * 3, key=str)
     assert (chunked.quads, chunked.triples) == (one.quads, one.triples)
+    assert chunked.quads == quads(tmp_path / "chunked")  # counted from the files, as the store holds them
     assert sorted(map(str, open_store(tmp_path / "chunked"))) == sorted(
         map(str, open_store(tmp_path / "one"))
     )
