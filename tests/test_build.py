@@ -54,6 +54,22 @@ def test_pool_runs_jobs_and_each_failure_costs_only_its_job():
     assert (refused.input_error.name, refused.input_error.reason_en) == ("rong.txt", "the file is empty")
 
 
+def test_a_graph_package_in_the_builds_working_folder_is_never_run_by_the_workers(tmp_path):
+    """The workers come from a fork server launched as ``python -c`` (the working folder first on
+    sys.path; Python 3.11's fork server ignores the path it is handed): a graph/ package in the
+    folder `policy-graph build` is started from was imported there, and ran.  A process of its own:
+    this one's fork server may be running already."""
+    planted = tmp_path / "cwd" / "graph"
+    planted.mkdir(parents=True)
+    marker = tmp_path / "planted-ran"
+    (planted / "__init__.py").write_text(f"open({str(marker)!r}, 'w').write('x')\n")
+    command = [str(Path(sys.executable).parent / "policy-graph"), "build", str(RAW / SEED_214)]
+    command += ["--store", str(tmp_path / "store"), "--ttl-dir", str(tmp_path / "ttl")]
+    run = subprocess.run(command, cwd=tmp_path / "cwd", capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert "1 văn bản (documents)" in run.stdout and not marker.exists()
+
+
 def test_pool_starts_the_costliest_jobs_first_and_keeps_each_outcome_on_its_own_index():
     """A big file started last would keep one worker busy while the others wait: with a cost, jobs
     start in decreasing cost (equal costs in their order), and each outcome still names its arg."""

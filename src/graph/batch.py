@@ -171,7 +171,19 @@ def start_forkserver() -> mp.context.BaseContext:
     importing its own modules has both done side by side (~0.3 s of a build's start)."""
     ctx = mp.get_context("forkserver")
     ctx.set_forkserver_preload(PRELOAD)
-    forkserver.ensure_running()
+    # The fork server is launched as `python -c …`, which puts the working folder first on sys.path
+    # (Python 3.11's fork server ignores the path it is handed): a graph/ package in the folder the
+    # build was started from would be imported, and run, instead of this one.  PYTHONSAFEPATH
+    # leaves the working folder out.
+    saved = os.environ.get("PYTHONSAFEPATH")
+    os.environ["PYTHONSAFEPATH"] = "1"
+    try:
+        forkserver.ensure_running()
+    finally:
+        if saved is None:
+            del os.environ["PYTHONSAFEPATH"]
+        else:
+            os.environ["PYTHONSAFEPATH"] = saved
     return ctx
 
 
