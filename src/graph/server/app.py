@@ -48,6 +48,7 @@ from .limits import (
     MAX_UNSENT_BYTES,
     Guarded,
     guarded_protocol,
+    lift_deadline,
     open_files_room,
     quiet_accept_errors,
 )
@@ -399,6 +400,9 @@ async def _streamed(
     client = current_client.get()
     refused = dumps.refusal(client)
     if refused is None:
+        # a plain dump is finite and bounds itself (first bytes within FIRST_BYTES_S, then stalls and
+        # slow readers): starting its process can take past a short request deadline on a busy machine
+        lift_deadline(request.scope)
         started = await dumps.start(client, fmt, compress, graph)
         if isinstance(started, DumpStream):
             started.headers = [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in headers.items()]

@@ -32,7 +32,7 @@ import time
 from dataclasses import dataclass
 from typing import IO, cast
 
-from .limits import TIMEOUT
+from .limits import lift_deadline
 from .sparql import DATASET_FORMATS, WORKER_NICENESS, Format, choose_format, parse_accept
 
 log = logging.getLogger("graph.server")
@@ -171,9 +171,7 @@ class DumpStream:
         self.errors.close()
 
     async def __call__(self, scope, receive, send) -> None:
-        timeout = scope.get(TIMEOUT)
-        if timeout is not None:  # a plain dump is finite: no request deadline, its own bounds below
-            timeout.reschedule(None)
+        lift_deadline(scope)  # the caller lifted it already; a stream served by itself lifts it too
         try:
             await send({"type": "http.response.start", "status": self.status, "headers": self.headers})
             pumping = asyncio.ensure_future(self._pump(send))
