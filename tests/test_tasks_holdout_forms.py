@@ -1,6 +1,6 @@
 """Task forms that the held-out documents (tests/corpus/holdout, annotated by hand; sources in
-tests/corpus/holdout/SOURCE-tasks.md) printed and the parser missed.  Each test reads the real
-document, or a passage copied from it."""
+tests/corpus/holdout/SOURCE-tasks.md) printed and the parser missed, and the same forms in
+corpus/real.  Each test reads the real document, or a passage copied from it (source named)."""
 
 from __future__ import annotations
 
@@ -203,3 +203,33 @@ def test_the_body_after_a_tren_co_so_lead_in_acts():
     assert [m.printed for m in task.lead] == ["Bộ Tài chính"]
     # the lead-in stays in the task's text, as the clerk copies it
     assert task.text.startswith("Trên cơ sở đề nghị của các Bộ, cơ quan liên quan, Bộ Tài chính khẩn trương")
+
+
+# Nghị quyết 380/NQ-CP of the Government (corpus/real a69069ae524315d9, a thuvienphapluat.vn page of the
+# public GitHub repository tnt305/tai_lieu_noi_bo): lettered lead headings over bullets, one of them a point
+# under a heading of its own
+GOVERNMENT_LETTERED_HEADINGS = """c) Bộ Tài chính chủ trì, phối hợp với các bộ, cơ quan liên quan:
+- Thực hiện hiệu quả các chính sách miễn, giảm, gia hạn thuế, phí, lệ phí, tiền thuê đất,... cho các đối tượng bị ảnh hưởng, thiệt hại bởi thiên tai theo quy định của pháp luật. Chỉ đạo cơ quan Thuế tạo điều kiện thuận lợi nhất cho người dân và doanh nghiệp khi làm thủ tục miễn, giảm, gia hạn theo quy định;
+- Chỉ đạo các doanh nghiệp kinh doanh bảo hiểm khẩn trương rà soát, chi trả quyền lợi bảo hiểm cho khách hàng bị ảnh hưởng, bảo đảm nhanh chóng, đầy đủ, kịp thời theo quy định của pháp luật. Trước mắt, thực hiện ngay việc tạm ứng bồi thường cho khách hàng theo quy định.
+6. Các bộ, cơ quan, địa phương theo chức năng, thẩm quyền được giao tiếp tục triển khai các giải pháp nhằm ổn định kinh tế vĩ mô, kiểm soát lạm phát, bảo đảm các cân đối lớn, phấn đấu tăng trưởng kinh tế cả năm 2025 đạt trên 8% và năm 2026 từ 10% trở lên, cụ thể như sau:
+a) Bộ Tài chính chủ trì, phối hợp với các bộ, cơ quan, địa phương:
+- Tổng hợp tình hình và mức độ thiệt hại và đề xuất hỗ trợ kinh phí từ ngân sách trung ương của các địa phương, báo cáo Thủ tướng Chính phủ xem xét, quyết định;
+- Xây dựng phương án hỗ trợ trước mắt cũng như lâu dài để thích ứng với biến đổi khí hậu, phòng, chống, khắc phục hậu quả thiên tai, sạt lở bờ sông, bờ biển, hạn hán, xâm nhập mặn theo quy định;
+- Đánh giá ảnh hưởng của thiên tai, bão lũ đến tăng trưởng GDP Quý IV năm 2025, cả năm 2025 và năm 2026, rà soát các dư địa tăng trưởng còn lại trong thời gian từ nay đến cuối năm để đề xuất giải pháp nhằm đạt được mục tiêu tăng trưởng đã đề ra;
+"""
+
+
+def test_a_lettered_lead_heading_gives_its_bullets_to_its_body():
+    tasks = prose_tasks(GOVERNMENT_LETTERED_HEADINGS, Span(0, len(GOVERNMENT_LETTERED_HEADINGS)))
+    finance = [t for t in tasks if [m.printed for m in t.lead] == ["Bộ Tài chính"]]
+    assert [t.text.split(",")[0][:40] for t in finance] == [
+        "Thực hiện hiệu quả các chính sách miễn",
+        "Chỉ đạo các doanh nghiệp kinh doanh bảo ",
+        "Tổng hợp tình hình và mức độ thiệt hại v",
+        "Xây dựng phương án hỗ trợ trước mắt cũng",
+        "Đánh giá ảnh hưởng của thiên tai",
+    ]
+    assert [m.printed for m in finance[0].support] == ["các bộ, cơ quan liên quan"]
+    assert [m.printed for m in finance[2].support] == ["các bộ, cơ quan, địa phương"]
+    # the heading "a) Bộ Tài chính chủ trì, …:" is no task of "6. Các bộ, cơ quan, địa phương …"
+    assert not [t for t in tasks if t.text.startswith("Bộ Tài chính chủ trì")]

@@ -940,12 +940,14 @@ _SENTENCE_SUPPORT_VERB = r"phối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với|(?=\s
 # a colon inside parentheses is part of the names: "UBND các huyện, … (gồm: Tam Kỳ, Hội An; …)"
 _NAMES = r"(?:[^:()]|\([^()]*\))"
 _LEAD_HEADING = re.compile(
-    rf"(?P<label>(?:\(\d{{1,2}}\)|\d{{1,2}}\.)[ \t]*)?(?P<lead>{_NAMES}+?)(?<!\s)\s+(?:{_LEAD_VERB_ALT})"
+    rf"(?P<label>(?:\(\d{{1,2}}\)|\d{{1,2}}\.|[a-zđ]\))[ \t]*)?(?P<lead>{_NAMES}+?)(?<!\s)\s+(?:{_LEAD_VERB_ALT})"
     rf"(?:\s*+,\s*+{_SUPPORT_VERB}(?P<support>{_NAMES}*?)|\s*+,\s*+phối\s+hợp(?P<support2>{_NAMES}*?))?(?<!\s)\s*+:\s*$"
 )
 _HEADING_MAX_LINES = 4
 # labels a lead heading may carry: "(2) Sở …", "1. Bộ Kế hoạch và Đầu tư chủ trì, …:"
-_HEADING_LABEL = re.compile(r"^[ \t]*(?:\(\d{1,2}\)|\d{1,2}\.)[ \t]*")
+# (lettered too: "c) Bộ Tài chính chủ trì, phối hợp với các bộ, cơ quan liên quan:" over bullets, Nghị quyết
+# 380/NQ-CP, corpus/real a69069ae524315d9)
+_HEADING_LABEL = re.compile(r"^[ \t]*(?:\(\d{1,2}\)|\d{1,2}\.|[a-zđ]\))[ \t]*")
 _POINT = re.compile(r"[a-zđ]\)$")
 _BULLET = "-"
 _ASSIGN = re.compile(rf"(?P<verb>{alternation(ASSIGN_VERBS)})[ \t]+")
@@ -1027,6 +1029,14 @@ def _bullets_under(body: str, lines: Sequence[Line], i: int) -> tuple[list[tuple
     return [(a, b) for a, b in bullets], i
 
 
+def _heads_bullets_of_its_own(body: str, start: int, end: int) -> bool:
+    """A point under a heading that is itself a lead heading: "6. Các bộ, cơ quan, địa phương … cụ thể như
+    sau:" / "a) Bộ Tài chính chủ trì, phối hợp với các bộ, cơ quan, địa phương:" / "- Tổng hợp …" (Nghị quyết
+    380/NQ-CP, corpus/real a69069ae524315d9): the lead-heading reader gives its bullets to Bộ Tài chính."""
+    own = _LEAD_HEADING.fullmatch(body, start, start + len(body[start:end].rstrip()))
+    return own is not None and starts_with_agency(own.group("lead"))
+
+
 def _bullet_label(body: str, start: int) -> str:
     """The label printed before a bullet's or point's text ("-", "a)")."""
     printed = item_match(body[_line_start(body, start) : start])
@@ -1042,12 +1052,25 @@ def _bullet_task(body: str, bounds: tuple[int, int], heading: re.Match[str]) -> 
         section=None,
         deadline=_prose_deadline(body, start, end),
         lead=_mentions(body, heading.start("lead"), heading.end("lead")),
-        support=_mentions(body, heading.start(support_group), heading.end(support_group))
+        support=_mentions(body, heading.start(support_group), _names_end(body, heading, support_group))
         if heading.group(support_group)
         else [],
         span=Span(*_trim(body, _line_start(body, start), end)),
         layout="lead-heading",
     )
+
+
+def _names_end(body: str, heading: re.Match[str], group: str) -> int:
+    """Where the partners a heading names end: before what it goes on to say they do ("a) [7] Cục Tài
+    chính Bộ Quốc phòng chủ trì, phối hợp các cơ quan liên quan chủ trì thẩm định, trình Bộ Quốc phòng
+    phê duyệt:", corpus/real 6d0e277c7b88a914)."""
+    work = _WORK_AFTER_NAMES.search(body, heading.start(group), heading.end(group))
+    return work.start() if work else heading.end(group)
+
+
+_WORK_AFTER_NAMES = re.compile(
+    rf"\s+(?=(?:{_LEAD_VERB_ALT}|{alternation(ACTION_VERBS)})(?!\w))", re.IGNORECASE
+)
 
 
 def _prose_deadline(body: str, start: int, end: int) -> Deadline | None:
@@ -1399,6 +1422,8 @@ def parse_agency_heading_tasks(body: str, region: Span) -> list[Task]:
             continue
         bullets, after = _bullets_under(body, lines, i + 1)
         for start, end in bullets:
+            if _heads_bullets_of_its_own(body, start, end):
+                continue
             tasks.append(
                 _agency_item_task(
                     body, names, _bullet_label(body, start), Span(_line_start(body, start), end), start
@@ -1679,6 +1704,8 @@ def parse_assignment_heading_tasks(body: str, region: Span) -> list[Task]:
             continue
         bullets, nxt = _bullets_under(body, lines, after)
         for start, bullet_end in bullets:
+            if _heads_bullets_of_its_own(body, start, bullet_end):
+                continue
             tasks.append(
                 _agency_item_task(
                     body, lead, _bullet_label(body, start), Span(_line_start(body, start), bullet_end), start
