@@ -233,3 +233,29 @@ def test_a_lettered_lead_heading_gives_its_bullets_to_its_body():
     assert [m.printed for m in finance[2].support] == ["các bộ, cơ quan, địa phương"]
     # the heading "a) Bộ Tài chính chủ trì, …:" is no task of "6. Các bộ, cơ quan, địa phương …"
     assert not [t for t in tasks if t.text.startswith("Bộ Tài chính chủ trì")]
+
+
+# Công văn 4085/UBND-ĐT of TP. Hồ Chí Minh (tests/corpus/holdout/texts/x71715967_tphcm-cv4085-so-nha.txt,
+# extract4's holdout), items 1.2 and 1.3: a table cell's "Giao <body>" wrapped over lines
+WRAPPED_ASSIGNED_NAMES = """1.2. Giao Công an Thành
+phố
+Chỉ đạo Công an các
+phường, xã, đặc khu phối hợp và hướng dẫn Ủy ban nhân dân các phường, xã, đặc
+khu trong công tác rà soát, chuẩn hóa dữ liệu số nhà sau sắp xếp; bảo đảm việc
+cập nhật dữ liệu gắn liền với thông tin đất đai, tọa độ thửa đất, tuyến đường
+và mã bưu chính.
+1.3. Giao Ủy ban nhân
+dân các phường, xã, đặc khu
+- Phối hợp thực hiện
+công tác rà soát dữ liệu số nhà trên cơ sở Kế hoạch số 515/KH-BCA-BNN&MT
+ngày 31 tháng 8 năm 2025 của Bộ Công an và Bộ Nông nghiệp và Môi trường, cùng
+Kế hoạch số 94/KH-UBND ngày 19 tháng 9 năm 2025 của Ủy ban nhân dân Thành phố.
+"""
+
+
+def test_an_assigned_name_wrapped_over_lines_heads_the_item_below():
+    police, communes = prose_tasks(WRAPPED_ASSIGNED_NAMES, Span(0, len(WRAPPED_ASSIGNED_NAMES)))
+    assert [m.printed for m in police.lead] == ["Công an Thành phố"]
+    assert police.text.startswith("Chỉ đạo Công an các phường, xã, đặc khu phối hợp và hướng dẫn")
+    assert [m.printed for m in communes.lead] == ["Ủy ban nhân dân các phường, xã, đặc khu"]
+    assert communes.text.startswith("Phối hợp thực hiện công tác rà soát dữ liệu số nhà")

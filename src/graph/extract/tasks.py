@@ -1069,7 +1069,7 @@ def _names_end(body: str, heading: re.Match[str], group: str) -> int:
 
 
 _WORK_AFTER_NAMES = re.compile(
-    rf"\s+(?=(?:{_LEAD_VERB_ALT}|{alternation(ACTION_VERBS)})(?!\w))", re.IGNORECASE
+    rf"(?<!\s)\s++(?=(?:{_LEAD_VERB_ALT}|{alternation(ACTION_VERBS)})(?!\w))", re.IGNORECASE
 )
 
 
@@ -1415,12 +1415,19 @@ def parse_agency_heading_tasks(body: str, region: Span) -> list[Task]:
                 )
             )
             continue
-        role_tasks, after = _role_subheading_tasks(body, lines, i + 1, names)
+        below = i + 1
+        if not heading.group("colon"):
+            # "1.2. Giao Công an Thành" / "phố" / "Chỉ đạo Công an các phường, …" (a table cell's name wrapped,
+            # corpus/real 717159673033f644)
+            while below < len(lines) and _continues_name(body, names.start, lines[below]):
+                names = Span(names.start, lines[below].end)
+                below += 1
+        role_tasks, after = _role_subheading_tasks(body, lines, below, names)
         if role_tasks:
             tasks += role_tasks
             i = after
             continue
-        bullets, after = _bullets_under(body, lines, i + 1)
+        bullets, after = _bullets_under(body, lines, below)
         for start, end in bullets:
             if _heads_bullets_of_its_own(body, start, end):
                 continue
@@ -1431,14 +1438,14 @@ def parse_agency_heading_tasks(body: str, region: Span) -> list[Task]:
             )
         if (
             not bullets
-            and i + 1 < len(lines)
-            and _opens_unlabelled_item(lines[i + 1])
+            and below < len(lines)
+            and _opens_unlabelled_item(lines[below])
             # "7. Đề nghị Ủy ban Mặt trận / Tổ quốc Việt Nam tỉnh và …" is one sentence wrapped, not a
             # heading: under an "Đề nghị" heading the item says what to do ("Phối hợp với …")
-            and (not heading.group("ask") or _WORK_OPENING.match(lines[i + 1].text))
+            and (not heading.group("ask") or _WORK_OPENING.match(lines[below].text))
         ):
-            end, after = _item_end(lines, i + 1)  # "1. Sở Kế hoạch và Đầu tư\nChủ trì, …" (no label)
-            tasks.append(_agency_item_task(body, names, label, Span(line.start, end), lines[i + 1].start))
+            end, after = _item_end(lines, below)  # "1. Sở Kế hoạch và Đầu tư\nChủ trì, …" (no label)
+            tasks.append(_agency_item_task(body, names, label, Span(line.start, end), lines[below].start))
         i = max(after, i + 1)
     return tasks
 
@@ -1475,6 +1482,23 @@ def _role_subheading_tasks(body: str, lines: Sequence[Line], i: int, names: Span
             tasks.append(task)
         i = after
     return tasks, i
+
+
+def _continues_name(body: str, names_start: int, line: Line) -> bool:
+    """A short line in lower case that ends a name wrapped from the line above ("phố", "dân các phường,
+    xã, đặc khu") and keeps it a name."""
+    text = line.text.strip()
+    return (
+        bool(text)
+        and text[0].islower()
+        and len(text.split()) <= _WRAPPED_NAME_MAX_WORDS
+        and not item_match(line.text)
+        and not text.endswith((".", ";", ":", ","))
+        and is_agency_like(clean(body[names_start : line.end]))
+    )
+
+
+_WRAPPED_NAME_MAX_WORDS = 6
 
 
 def _agency_heading_at(line: Line) -> re.Match[str] | None:
