@@ -659,3 +659,28 @@ def test_a_dump_slower_to_start_than_the_request_deadline_is_still_served(big_st
         default = httpx.get(url + "/sparql?default", headers={"Accept": "application/n-triples"}, timeout=60)
     assert (whole.status_code, default.status_code) == (200, 200)
     assert whole.content.count(b"\n") > default.content.count(b"\n") > 1000
+
+
+def test_simultaneous_downloads_never_start_more_dumps_than_allowed(big_store):
+    """Before: the slot was taken only once the dump process had started, so requests arriving
+    together all passed the check: 8 at once (4 from one client) started 8 dump processes."""
+    app = create_app(str(big_store), workers=1)
+    with serving(app) as url:
+        port = int(url.rsplit(":", 1)[1])
+        sockets = []
+        for n in range(8):
+            sock = socket.socket()
+            sock.bind((f"127.0.0.{2 + n % 4}", 0))
+            sock.connect(("127.0.0.1", port))
+            sockets.append(sock)
+        for sock in sockets:  # all sent before any is answered; nobody reads the bodies
+            sock.sendall(b"GET /download HTTP/1.1\r\nHost: x\r\n\r\n")
+        statuses = []
+        for sock in sockets:
+            sock.settimeout(30)
+            statuses.append(sock.recv(64).split(b" ")[1])
+            assert len(app.state.dumps.processes) <= dump.MAX_DUMPS
+        for sock in sockets:
+            sock.close()
+        assert _dumps_gone(app)
+    assert statuses.count(b"200") == dump.MAX_DUMPS and set(statuses) == {b"200", b"429", b"503"}

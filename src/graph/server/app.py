@@ -397,17 +397,14 @@ async def _streamed(
         del head.headers["content-length"]
         return head
     dumps: Dumps = request.app.state.dumps
-    client = current_client.get()
-    refused = dumps.refusal(client)
-    if refused is None:
-        # a plain dump is finite and bounds itself (first bytes within FIRST_BYTES_S, then stalls and
-        # slow readers): starting its process can take past a short request deadline on a busy machine
-        lift_deadline(request.scope)
-        started = await dumps.start(client, fmt, compress, graph)
-        if isinstance(started, DumpStream):
-            started.headers = [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in headers.items()]
-            return started
-        refused = started
+    # a plain dump is finite and bounds itself (first bytes within FIRST_BYTES_S, then stalls and
+    # slow readers): starting its process can take past a short request deadline on a busy machine
+    lift_deadline(request.scope)
+    started = await dumps.start(current_client.get(), fmt, compress, graph)
+    if isinstance(started, DumpStream):
+        started.headers = [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in headers.items()]
+        return started
+    refused = started
     response = _error(refused.status, refused.message)
     if refused.retry_after:
         response.headers["Retry-After"] = str(refused.retry_after)

@@ -42,6 +42,7 @@ STALL_S = 60.0
 MIN_RATE = 32 * 1024  # bytes a second, on average, once MIN_RATE_AFTER_S have passed
 MIN_RATE_AFTER_S = 60.0
 MAX_DUMPS = 2
+RESERVED = -1  # a client's slot while its dump process is being started
 FIRST_BYTES_S = 60.0  # opening the store and writing the first chunk
 GZIP_LEVEL = 1  # the real corpus: 215 MB → 26 MB for little more CPU than the dump itself
 
@@ -76,7 +77,7 @@ class Dumps:
         self.served = 0
         self.cut = 0
 
-    def refusal(self, client: str) -> Refusal | None:
+    def _refusal(self, client: str) -> Refusal | None:
         if client in self.clients:
             return Refusal(
                 429,
@@ -97,7 +98,20 @@ class Dumps:
         self, client: str, fmt: Format, compress: bool, graph: str = "all"
     ) -> DumpStream | Refusal:
         """A running dump's stream, once its first bytes came; or why there is none.  ``graph``:
-        'all' (every quad, graph names kept) or 'default' (the default graph's triples)."""
+        'all' (every quad, graph names kept) or 'default' (the default graph's triples).  The
+        client's slot is taken before the first ``await``: requests that arrive together are
+        counted one after the other, never all let through before any process has started."""
+        refused = self._refusal(client)
+        if refused is not None:
+            return refused
+        self.clients[client] = RESERVED
+        try:
+            return await self._start(client, fmt, compress, graph)
+        finally:
+            if self.clients.get(client) == RESERVED:  # no process came of it
+                del self.clients[client]
+
+    async def _start(self, client: str, fmt: Format, compress: bool, graph: str) -> DumpStream | Refusal:
         errors = tempfile.TemporaryFile()  # noqa: SIM115 - closed with the stream
         process = await asyncio.create_subprocess_exec(
             sys.executable,
