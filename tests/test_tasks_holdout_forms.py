@@ -259,3 +259,12 @@ def test_an_assigned_name_wrapped_over_lines_heads_the_item_below():
     assert police.text.startswith("Chỉ đạo Công an các phường, xã, đặc khu phối hợp và hướng dẫn")
     assert [m.printed for m in communes.lead] == ["Ủy ban nhân dân các phường, xã, đặc khu"]
     assert communes.text.startswith("Phối hợp thực hiện công tác rà soát dữ liệu số nhà")
+
+
+def test_bodies_listed_with_semicolons_act_together():
+    # Quyết định of UBND tỉnh publishing procedures (tests/real/cc392cdbbc87983e.txt, tests/real/SOURCES.md):
+    # "2. Sở Nông nghiệp và Môi trường; UBND các xã, phường niêm yết công khai nội dung TTHC …"
+    doc = parse_file(Path(__file__).parent / "real" / "cc392cdbbc87983e.txt")
+    [task] = [t for t in doc.tasks if t.text.startswith("Sở Nông nghiệp và Môi trường; UBND các xã, phường")]
+    assert [m.printed for m in task.lead] == ["Sở Nông nghiệp và Môi trường", "UBND các xã, phường"]
+    assert task.label == "2."

@@ -1113,6 +1113,13 @@ _BODIES_ACT = re.compile(
     rf"(?P<lead>[^:;.()]+?)(?<!\s)(?<!\bcác)(?<!\bnhững)(?<!\bsự)(?<!\bviệc)(?:\s*+,)?\s++"
     rf"(?=(?:{_GROUP_ACTION_ALT}|căn\s+cứ|chủ\s+động|có\s+trách\s+nhiệm|khẩn\s+trương|kịp\s+thời)(?!\w))"
 )
+# groups of bodies listed with ";": "2. Các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy; các ban cán sự
+# đảng, đảng đoàn trực thuộc Tỉnh ủy; các cơ quan chuyên trách tham mưu, giúp việc Tỉnh ủy; Ban Thường vụ Tỉnh
+# đoàn tổ chức nghiên cứu, quán triệt …" (seed 001 IV.2)
+_BODY_GROUPS_ACT = re.compile(
+    rf"(?P<lead>[^:;.()]+?(?:;[ \t\n]*+[^:;.()]+?)+)(?<!\s)(?<!\bcác)(?<!\bvà)(?:\s*+,)?\s++"
+    rf"(?=(?:{_GROUP_ACTION_ALT})(?!\w))"
+)
 # "3. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam thành phố Hà Nội phối hợp tuyên truyền và tham gia giám sát …"
 # (corpus/real 9124b25553a6c642): after a verb that hands it the item, a body that cooperates in doing
 # something names no partner and leads it
@@ -1617,7 +1624,7 @@ def _lacks_literal(pattern: re.Pattern[str], body: str, start: int, end: int) ->
 def _bodies_acting(body: str, start: int, end: int) -> re.Match[str] | None:
     if body[start:end].rstrip().endswith(":"):
         return None  # a heading over bullets or points
-    for pattern in (_BODIES_COOPERATING, _BODIES_ANSWERABLE, _BODIES_ACT):
+    for pattern in (_BODIES_COOPERATING, _BODIES_ANSWERABLE, _BODIES_ACT, _BODY_GROUPS_ACT):
         if _lacks_literal(pattern, body, start, end):
             continue
         match = pattern.match(body, start, end)
