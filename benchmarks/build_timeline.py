@@ -1,0 +1,131 @@
+"""When each phase of a build starts and ends, and the CPU the process tree has used by then.
+
+    .venv/bin/python benchmarks/build_timeline.py [CORPUS] [--work DIR] [--set NAME=VALUE …]
+
+Builds CORPUS (default /work/shared/corpus/real) in-process with ``--full`` and prints one line per
+event: the wall time since the build started, the CPU time of the whole process tree (this process,
+its fork server and workers; sampled, so a worker that exited between samples is missed) and of
+this process alone, and the event: parsing, resolution, RDF emission, the Turtle files, each bulk
+load (the named graphs' chunks and the default graph's, with the CPU of the thread that parsed its
+input), the count and the swap.  What the store load leaves on one core shows as the time between
+the last file written and the last bulk load's end.  ``--set NAMED_CHUNKS=1`` (any integer constant
+of ``graph.store``) measures a variant.  Figures, not assertions; the wall times mean something on a
+quiet machine only (check ``uptime``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import shutil
+import sys
+import time
+from pathlib import Path
+
+import psutil
+import pyoxigraph as ox
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+import graph.build as build_module  # noqa: E402
+import graph.store as store_module  # noqa: E402
+
+STARTED = time.perf_counter()
+EVENTS: list[tuple[float, float, float, str]] = []
+_TREE = psutil.Process()
+_CPU: dict[int, float] = {}  # the last CPU time seen of each process of the tree
+
+
+def tree_cpu() -> float:
+    for process in [_TREE, *_TREE.children(recursive=True)]:
+        try:
+            times = process.cpu_times()
+        except psutil.Error:
+            continue
+        _CPU[process.pid] = times.user + times.system
+    return sum(_CPU.values())
+
+
+def event(what: str) -> None:
+    EVENTS.append((time.perf_counter() - STARTED, tree_cpu(), time.process_time(), what))
+
+
+def timed(module, name: str) -> None:
+    function = getattr(module, name)
+
+    @functools.wraps(function)
+    def wrapper(*args, **kwargs):
+        event(f"{name} start")
+        try:
+            return function(*args, **kwargs)
+        finally:
+            event(f"{name} end")
+
+    setattr(module, name, wrapper)
+
+
+class TimedStore:
+    """The build's store, its bulk loads and optimize() timed (pyoxigraph's Store cannot be
+    subclassed)."""
+
+    def __init__(self, *args, **kwargs):
+        self.store = ox.Store(*args, **kwargs)
+
+    def __getattr__(self, name):
+        return getattr(self.store, name)
+
+    def __len__(self) -> int:
+        return len(self.store)
+
+    def bulk_load(self, *args, **kwargs):
+        graphs = "named graphs" if kwargs.get("format") == ox.RdfFormat.TRIG else "default graph"
+        event(f"bulk load ({graphs}) start")
+        thread_cpu = time.thread_time()
+        try:
+            return self.store.bulk_load(*args, **kwargs)
+        finally:
+            event(f"bulk load ({graphs}) end, its parsing thread {time.thread_time() - thread_cpu:.2f} s CPU")
+
+    def optimize(self):
+        event("optimize start")
+        try:
+            return self.store.optimize()
+        finally:
+            event("optimize end")
+
+
+def instrument() -> None:
+    for name in ("parse_all", "resolve", "write_turtle", "write_turtle_files", "tidy_ttl_dir"):
+        timed(build_module, name)
+    for name in ("default_graph_size", "_flip"):
+        timed(store_module, name)
+    names = {name: value for name, value in vars(ox).items() if not name.startswith("__")}
+    store_module.ox = type("ox", (), {**names, "Store": TimedStore})
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("corpus", nargs="?", default="/work/shared/corpus/real")  # as run.py
+    parser.add_argument("--work", type=Path, default=Path("/tmp/policy-graph-build-timeline"))
+    parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE")
+    args = parser.parse_args()
+    for setting in args.set:
+        name, value = setting.split("=", 1)
+        setattr(store_module, name, int(value))
+    instrument()
+    shutil.rmtree(args.work, ignore_errors=True)
+    global STARTED
+    STARTED = time.perf_counter()
+    report = build_module.build([args.corpus], args.work / "store", args.work / "ttl", reuse=False)
+    wall = time.perf_counter() - STARTED
+    for at, cpu, own, what in EVENTS:
+        print(f"{at:7.2f} s  tree CPU {cpu:6.2f} s  this process {own:6.2f} s  {what}")
+    print(
+        f"{len(report.outputs)} documents, {report.store_quads:,} quads, {report.store_triples:,} triples: "
+        f"{wall:.2f} s wall, {tree_cpu():.1f} s CPU (tree), load average {psutil.getloadavg()[0]:.2f}"
+    )
+
+
+if __name__ == "__main__":
+    main()
