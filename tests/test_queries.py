@@ -240,7 +240,7 @@ def test_tasks_of_214(seed_store):
 
 def test_tasks_of_the_whole_corpus(seed_store):
     found = rows(seed_store, "tasks")
-    assert len(found) == 290
+    assert len(found) == 291
     first_000 = next(r for r in found if r[0] == plan_000(seed_store) and r[2] == "1.1")
     assert first_000[4:8] == (
         "Sở Kế hoạch và Đầu tư",

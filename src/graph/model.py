@@ -225,6 +225,8 @@ class AgencyMention:
     name: str  # normalised: abbreviations expanded, canonical case
     is_group: bool  # "Các sở, ban, ngành", "UBND các huyện, thị xã, thành phố"
     span: Span
+    # printed names the official who heads the body ("Bộ trưởng Bộ Tài chính"): no other name of the body
+    by_official: bool = False
 
 
 # where a task was read from (extract/tasks.py): an appendix table, role lines under an item,

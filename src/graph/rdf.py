@@ -285,7 +285,7 @@ class DocumentEmitter:
         self.add(iri, RDFS.label, vi(label_vi))
         if label_en:
             self.add(iri, SKOS.prefLabel, en(label_en))
-        if mention.printed != label_vi:
+        if mention.printed != label_vi and not mention.by_official:
             self.add(iri, SKOS.altLabel, vi(mention.printed))
         self.add(iri, PG.isGroup, lit(mention.is_group))
         self.add(iri, PG.jurisdiction, self.jurisdiction(self.res_agency_jurisdiction(iri)))

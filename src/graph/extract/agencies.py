@@ -25,12 +25,14 @@ from ..normalise import clean
 from ..patterns.agencies import (
     ABBREVIATIONS,
     AGENCY_HEADS,
+    BARE_TITLE_BODIES,
     CANONICAL_NAMES,
     CASE_FIXES,
     GROUP_MARKERS,
     GROUP_NOUNS,
     GROUP_SUFFIXES,
     KIND_LIST_HEADS,
+    OFFICIAL_TITLES,
 )
 
 # heads wrap across lines too: "Mặt \n trận Tổ quốc"
@@ -93,7 +95,13 @@ def parse_agencies(text: str, offset: int = 0) -> list[AgencyMention]:
         if printed:
             name = normalise_agency_name(printed)
             mentions.append(
-                AgencyMention(printed, name, is_group_name(name), Span(offset + start, offset + end))
+                AgencyMention(
+                    printed,
+                    name,
+                    is_group_name(name),
+                    Span(offset + start, offset + end),
+                    by_official=names_an_official(printed),
+                )
             )
     return mentions
 
@@ -159,7 +167,65 @@ def _opens_body(text: str, pos: int) -> bool:
     # a lower-case head after a comma is a kind of body in a list ("Các sở, ban, ngành")
     if _GROUP_START.match(text, pos):
         return True
-    return text[pos : pos + 1].isupper() and bool(_BODY_START.match(text, pos))
+    return text[pos : pos + 1].isupper() and (
+        bool(_BODY_START.match(text, pos)) or _official_body(text, pos) is not None
+    )
+
+
+# the official who heads a body, named in its place: "Bộ trưởng Bộ Tài chính", "Chủ tịch Ủy ban nhân dân các
+# tỉnh, thành phố", "Thủ trưởng các cơ quan, đơn vị", "Các đồng chí Bộ trưởng, Thủ trưởng cơ quan ngang Bộ"
+# (titles in patterns/agencies.py; case kept: "KT. BỘ TRƯỞNG" over a signature is no body)
+_TITLE_ALT = "|".join(re.escape(title).replace(r"\ ", r"[ \t\n]+") for title in OFFICIAL_TITLES)
+_OFFICIAL = re.compile(
+    r"(?:[Cc]ác[ \t\n]+(?:đồng[ \t\n]+chí[ \t\n]+)?|[Đđ]ồng[ \t\n]+chí[ \t\n]+)?"
+    rf"(?P<title>{_TITLE_ALT})(?!\w)[ \t\n]*"
+)
+# kinds of body an official heads, printed in lower case: "Thủ trưởng cơ quan ngang bộ", "Người đứng đầu cơ
+# quan, tổ chức", "Thủ trưởng đơn vị"
+_KIND_OF_BODY = re.compile(r"(?:cơ[ \t\n]+quan|đơn[ \t\n]+vị|tổ[ \t\n]+chức)(?!\w)")
+_BARE_TITLE = {title: body for title, body in BARE_TITLE_BODIES}
+_BARE_TITLE_END = re.compile(r"[ \t\n]*(?:[,;]|và(?!\w)|$)")
+_BARE = -1
+
+
+def _official_body(text: str, pos: int) -> int | None:
+    """Where the body an official at ``pos`` heads is named (``_BARE`` for "Bộ trưởng" with no body's
+    name: the ministries); None when no official's title opens ``text`` at ``pos``."""
+    official = _OFFICIAL.match(text, pos)
+    if official is None:
+        return None
+    at = official.end()
+    if _GROUP_START.match(text, at) or _KIND_OF_BODY.match(text, at):
+        return at
+    if text[at : at + 1].isupper() and (_BODY_START.match(text, at) or _KIND_LIST_START.match(text, at)):
+        return at
+    title = clean(official.group("title"))
+    if title in _BARE_TITLE and _BARE_TITLE_END.match(text, at):
+        return _BARE
+    return None
+
+
+def names_an_official(printed: str) -> bool:
+    """True when ``printed`` names the official who heads a body, not the body ("Bộ trưởng Bộ Tài chính")."""
+    return _official_body(_capitalised(printed), 0) is not None
+
+
+def _capitalised(name: str) -> str:
+    return name[:1].upper() + name[1:]
+
+
+def _without_official(name: str) -> str:
+    """The body's part of a name an official opens: "Bộ trưởng Bộ Tài chính" → "Bộ Tài chính" (and after an
+    assigning verb in lower case: "Giao thủ trưởng các đơn vị thuộc Cục Thuế", corpus/real 9e9ed41212fc9334)."""
+    name = _capitalised(name) if _OFFICIAL.match(_capitalised(name)) else name
+    at = _official_body(name, 0)
+    if at is None:
+        return name
+    if at == _BARE:
+        official = _OFFICIAL.match(name)
+        assert official is not None  # _official_body found it
+        return _BARE_TITLE[clean(official.group("title"))]
+    return name[at:]
 
 
 def normalise_agency_name(printed: str) -> str:
@@ -169,7 +235,7 @@ def normalise_agency_name(printed: str) -> str:
     ``"Ban Quản lý KKT Dung Quất và các KCN Quảng Ngãi"`` →
     ``"Ban Quản lý Khu kinh tế Dung Quất và các Khu công nghiệp Quảng Ngãi"``.
     """
-    name = clean(printed)
+    name = _without_official(clean(printed))
     name = _PAREN.sub("", name)
     name = _OLD_TONE.sub(lambda m: _OLD_TONES[m.group(1)], name)
     for pattern, long in _ABBREV_PATTERNS:

@@ -148,6 +148,26 @@ AGENCY_HEADS: tuple[str, ...] = (
     "Thuế",
 )
 
+# Titles of the official who heads a body.  A task sentence or item often names the official, not the
+# body: "Các đồng chí Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ …" (Thông báo
+# 659/TB-VPCP), "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố …", "Thủ trưởng các cơ quan, đơn vị …",
+# "Bộ trưởng Bộ Tài chính chỉ đạo …" (~80 files of corpus/real); the body the official heads is the lead.
+# ("Người đứng đầu cơ quan, tổ chức" is left out: regulations name any head of any body so, in duties that
+# are no one body's task.)
+# Longest first ("Tổng Giám đốc" before "Giám đốc"); "Chánh" heads "Chánh Văn phòng …", "Chánh Thanh tra …".
+OFFICIAL_TITLES: tuple[str, ...] = (
+    "Tổng Giám đốc",
+    "Thủ trưởng",
+    "Bộ trưởng",
+    "Chủ tịch",
+    "Giám đốc",
+    "Cục trưởng",
+    "Chánh",
+)
+# an official named without the body's name leads the bodies of that kind: "Các Bộ trưởng, Thủ trưởng cơ
+# quan ngang bộ" → the ministries
+BARE_TITLE_BODIES: tuple[tuple[str, str], ...] = (("Bộ trưởng", "Các Bộ"),)
+
 # Phrases that name a set of bodies rather than one: "Các sở, ban, ngành",
 # "UBND các huyện, thị xã, thành phố", "các cơ quan liên quan", "Các cấp ủy …".
 # Matched case-insensitively at the start of a mention, after abbreviations are
