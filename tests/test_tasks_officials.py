@@ -133,3 +133,24 @@ Nơi nhận:
 
 def test_the_closing_article_of_a_decision_that_names_officials_is_no_task():
     assert prose_tasks(CLOSING_ARTICLE, Span(0, len(CLOSING_ARTICLE))) == []
+
+
+# Quyết định of corpus/real 1726b1b0ca691ac5 (phân cấp thẩm quyền), Điều 3 and the last clause of Điều 5
+POWERS_AND_CLOSING = """Điều 3. Phân cấp thẩm quyền quyết định xác lập quyền sở hữu toàn dân
+1. Ủy ban nhân dân tỉnh quyết định xác lập quyền sở hữu toàn dân về tài sản đối với tài sản chuyển giao cho Nhà nước Việt Nam thông qua chính quyền địa phương thuộc cấp tỉnh, gồm: nhà, đất, xe ô tô, tài sản khác có giá trị từ 500 triệu đồng trở lên/01 đơn vị tài sản.
+2. Các Sở, ban, ngành thuộc tỉnh quyết định xác lập quyền sở hữu toàn dân về tài sản đối với tài sản chuyển giao cho Nhà nước Việt Nam thông qua cơ quan, tổ chức, đơn vị thuộc phạm vi quản lý trừ trường hợp quy định tại khoản 1 Điều này.
+3. Chủ tịch Ủy ban nhân dân các xã, phường quyết định xác lập quyền sở hữu toàn dân về tài sản đối với tài sản chuyển giao cho Nhà nước Việt Nam thông qua chính quyền địa phương thuộc cấp xã, phường, trừ trường hợp quy định tại khoản 1 Điều này.
+Điều 5. Tổ chức thực hiện
+1. Quyết định này có hiệu lực kể từ ngày 01 tháng 12 năm 2025.
+2. Chánh Văn phòng Ủy ban nhân dân tỉnh, Thủ trưởng các sở, ban, ngành tỉnh; Chủ tịch Ủy ban nhân dân các xã, phường và các cơ quan, tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này./.
+"""
+
+
+def test_a_clause_that_grants_a_power_or_closes_the_decision_is_no_task():
+    # who decides ("… quyết định xác lập …") is a power, for a body or an official alike; the numbered closing
+    # formula ("… và các cơ quan, tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này") assigns
+    # nothing, though "tổ chức" reads as a verb after "các cơ quan,"
+    assert prose_tasks(POWERS_AND_CLOSING, Span(0, len(POWERS_AND_CLOSING))) == []
+    # Thông tư of corpus/real e13e31ece6a27b0d: "có thẩm quyền kiểm tra" is a power too
+    power = "1. Bộ trưởng Bộ Công Thương có thẩm quyền kiểm tra chuyên ngành thuộc phạm vi quản lý nhà nước của Bộ Công Thương.\n"
+    assert prose_tasks(power, Span(0, len(power))) == []

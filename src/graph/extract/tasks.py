@@ -142,7 +142,32 @@ def prose_tasks(body: str, region: Span) -> list[Task]:
     taken: list[Task] = []
     for reader in sorted(READERS, key=lambda r: r.priority):
         taken += [t for t in reader.read(body, region) if not _overlaps_any(t, taken)]
-    return taken
+    return [t for t in taken if not _grants_power(t) and not _closes_the_document(t)]
+
+
+# a regulation's clause that says who decides or approves grants a power, it assigns no task: "3. Chủ tịch Ủy
+# ban nhân dân các xã, phường quyết định xác lập quyền sở hữu toàn dân …" (corpus/real 1726b1b0ca691ac5),
+# "2. Sở Tài chính quyết định phê duyệt phương án xử lý tài sản …:" (e598d95fb5f390a4), "1. Bộ trưởng Bộ
+# Công Thương có thẩm quyền kiểm tra chuyên ngành …" (e13e31ece6a27b0d): the words before the first verb the
+# tables know run on past the body's name into the power
+_POWER = re.compile(r"(?<!\w)(?:quyết\s+định|phê\s+duyệt|có\s+thẩm\s+quyền)(?!\w)")
+
+
+def _grants_power(task: Task) -> bool:
+    return any(_POWER.search(mention.printed) for mention in task.lead)
+
+
+# the closing formula of a decision names who sees to it, under a numbered clause of its last article too: "2.
+# Chánh Văn phòng Ủy ban nhân dân tỉnh, Thủ trưởng các sở, ban, ngành tỉnh; Chủ tịch Ủy ban nhân dân các xã,
+# phường và các cơ quan, tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này./." (corpus/real
+# 1726b1b0ca691ac5; "… và các cơ quan, tổ chức …" reads as bodies that act, "tổ chức" a verb)
+_CLOSING_FORMULA = re.compile(
+    rf"[^.]*?chịu\s+trách\s+nhiệm\s+(?:tổ\s+chức\s+)?(?:triển\s+khai\s+)?thi\s+hành\s+(?:{TYPE_NAME})\s+này"
+)
+
+
+def _closes_the_document(task: Task) -> bool:
+    return bool(_CLOSING_FORMULA.match(task.text))
 
 
 def _without_repeats_of_rows(tasks: list[Task]) -> list[Task]:
