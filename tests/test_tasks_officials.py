@@ -154,3 +154,22 @@ def test_a_clause_that_grants_a_power_or_closes_the_decision_is_no_task():
     # Thông tư of corpus/real e13e31ece6a27b0d: "có thẩm quyền kiểm tra" is a power too
     power = "1. Bộ trưởng Bộ Công Thương có thẩm quyền kiểm tra chuyên ngành thuộc phạm vi quản lý nhà nước của Bộ Công Thương.\n"
     assert prose_tasks(power, Span(0, len(power))) == []
+
+
+# Công điện of corpus/real cfef94bb5eaf59df: the officials it is sent to, then its text and its items
+DISPATCH_HEAD = """THỦ TƯỚNG CHÍNH PHỦ điện:
+- Chủ tịch Ủy ban nhân dân các tỉnh, thành phố: Đà Nẵng,
+Quảng Ngãi, Gia Lai, Đắk Lắk, Khánh Hòa, Lâm Đồng;
+- Bộ trưởng các Bộ: Quốc phòng, Công an, Nông nghiệp và Môi trường, Xây dựng,
+Công Thương, Văn hóa, Thể thao và Du lịch, Ngoại giao, Khoa học và Công nghệ,
+Giáo dục và Đào tạo, Y tế;
+- Văn phòng Ban chỉ đạo phòng thủ dân sự quốc gia.
+Hồi 16h ngày 26/11/2025, vị trí tâm bão số 15 vào khoảng
+12,5 độ vĩ bắc, 116,1 độ kinh đông, cách đảo Song Tử Tây khoảng 230km.
+3. Bộ trưởng Bộ Nông nghiệp và Môi trường chỉ đạo dự báo, cung cấp thông tin đầy đủ, kịp thời về diễn biến bão.
+"""
+
+
+def test_the_officials_a_dispatch_is_sent_to_are_no_agency_headings():
+    tasks = prose_tasks(DISPATCH_HEAD, Span(0, len(DISPATCH_HEAD)))
+    assert [(t.label, [m.name for m in t.lead]) for t in tasks] == [("3.", ["Bộ Nông nghiệp và Môi trường"])]

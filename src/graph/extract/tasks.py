@@ -1431,6 +1431,9 @@ def parse_agency_heading_tasks(body: str, region: Span) -> list[Task]:
     while i < len(lines):
         if _RECIPIENTS.match(lines[i].text):
             break  # "Nơi nhận: - Sở Tài chính; …" lists addressees, not tasks
+        if _ADDRESSED_TO.search(lines[i].text):
+            i = _after_addressees(lines, i + 1)
+            continue
         heading = _agency_heading_at(lines[i])
         if heading is None:
             i += 1
@@ -1480,6 +1483,28 @@ def parse_agency_heading_tasks(body: str, region: Span) -> list[Task]:
             tasks.append(_agency_item_task(body, names, label, Span(line.start, end), lines[below].start))
         i = max(after, i + 1)
     return tasks
+
+
+# a dispatch or a letter opens with whom it is sent to: "THỦ TƯỚNG CHÍNH PHỦ điện:" / "- Chủ tịch Ủy ban nhân dân
+# các tỉnh, thành phố: Đà Nẵng, …;" / "- Bộ trưởng các Bộ: Quốc phòng, Công an, …;" (Công điện of corpus/real
+# cfef94bb5eaf59df, 44aeb2fd86d07d4a, b2fa001677379e64), "Kính gửi: - Sở Tài chính; …": addressees, no tasks
+_ADDRESSED_TO = re.compile(r"(?:(?<!\w)điện|Kính[ \t]+gửi)[ \t]*:[ \t]*$")
+
+
+def _after_addressees(lines: Sequence[Line], i: int) -> int:
+    """The first line after the "- …" addressees that start at line ``i`` (each may wrap over lines until
+    its ";" or ".")."""
+    ended = True  # the line before closed an addressee
+    while i < len(lines):
+        text = lines[i].text.rstrip()
+        item = item_match(lines[i].text)
+        bullet = item is not None and item.group("label").strip() == _BULLET
+        if not lines[i].blank and ((item and not bullet) or (ended and not bullet)):
+            break
+        if text:
+            ended = text.endswith((";", "."))
+        i += 1
+    return i
 
 
 # under an agency heading, a line that says with whom its bullets are done: "a) Chủ trì, phối hợp với
