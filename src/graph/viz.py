@@ -813,7 +813,9 @@ def write_image(view: View, path: str | Path, fmt: str | None = None) -> Path:
             **font,
         )
     where = {n.id: n for n in view.nodes}
-    for e in view.edges:
+    # drawn in a fixed order, as write_html sorts them: the view's order follows the store's answer
+    # order, which differs between two builds of the same graph, and overlapping marks then differ
+    for e in sorted(view.edges, key=lambda e: (e.source, e.target, e.relation)):
         if e.relation in view.hidden_relations:
             continue
         a, b = where[e.source], where[e.target]
@@ -848,7 +850,7 @@ def write_image(view: View, path: str | Path, fmt: str | None = None) -> Path:
                 bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.85},
                 **font,
             )
-    for n in view.nodes:
+    for n in sorted(view.nodes, key=lambda n: n.id):
         ax.scatter(
             [n.x],
             [n.y],
