@@ -27,11 +27,11 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from multiprocessing import forkserver
 from multiprocessing.connection import wait
 from typing import Any
 
 from .model import InputError
+from .safe_fork import ensure_forkserver
 
 DEFAULT_FILE_TIMEOUT_S = 120.0  # a 2 MB decree parses and emits in well under a minute on one core
 DEFAULT_FILE_MEMORY_MB = 2048  # a 2 MB decree peaks at a few hundred MB
@@ -171,19 +171,7 @@ def start_forkserver() -> mp.context.BaseContext:
     importing its own modules has both done side by side (~0.3 s of a build's start)."""
     ctx = mp.get_context("forkserver")
     ctx.set_forkserver_preload(PRELOAD)
-    # The fork server is launched as `python -c …`, which puts the working folder first on sys.path
-    # (Python 3.11's fork server ignores the path it is handed): a graph/ package in the folder the
-    # build was started from would be imported, and run, instead of this one.  PYTHONSAFEPATH
-    # leaves the working folder out.
-    saved = os.environ.get("PYTHONSAFEPATH")
-    os.environ["PYTHONSAFEPATH"] = "1"
-    try:
-        forkserver.ensure_running()
-    finally:
-        if saved is None:
-            del os.environ["PYTHONSAFEPATH"]
-        else:
-            os.environ["PYTHONSAFEPATH"] = saved
+    ensure_forkserver()  # without the working folder on its path: a graph/ there is never run
     return ctx
 
 

@@ -35,6 +35,7 @@ import time
 from collections import OrderedDict, defaultdict, deque
 from pathlib import Path
 
+from ..safe_fork import ensure_forkserver
 from .guard import Verdict
 from .sparql import Job, worker_main
 
@@ -150,23 +151,13 @@ def _context():
 
 
 def _start_forkserver() -> None:
-    """Start the forkserver (once per process) with PYTHONSAFEPATH set: it is launched as
-    ``python -c …``, which puts the working folder first on sys.path, and Python 3.11's forkserver
-    ignores the parent's path it is handed, so a ``graph/`` package in the folder the server was
-    started from was imported by the forkserver (its code ran, and no query worker started)."""
-    from multiprocessing import forkserver
-
-    saved = os.environ.get("PYTHONSAFEPATH")
-    os.environ["PYTHONSAFEPATH"] = "1"
+    """Start the forkserver (once per process) without the working folder on its path
+    (safe_fork.py): a ``graph/`` package in the folder the server was started from had been
+    imported by the forkserver (its code ran, and no query worker started)."""
     try:
-        forkserver.ensure_running()
+        ensure_forkserver()
     except Exception as err:  # the workers' own start then fails, and is retried and reported
         log.warning("the forkserver did not start: %s", err)
-    finally:
-        if saved is None:
-            del os.environ["PYTHONSAFEPATH"]
-        else:
-            os.environ["PYTHONSAFEPATH"] = saved
 
 
 class Worker:
