@@ -39,6 +39,7 @@ from .auth import FailureBudget, same_secret
 from .cache import ResultCache
 from .dump import Dumps, DumpStream, accepts_gzip, dump_format
 from .guard import JobError, precheck
+from .incident import reported
 from .limits import (
     BACKLOG,
     BODY_LIMIT,
@@ -46,6 +47,7 @@ from .limits import (
     KEEP_ALIVE_S,
     MAX_CONNECTIONS,
     MAX_UNSENT_BYTES,
+    SECURITY_HEADERS,
     Guarded,
     guarded_protocol,
     lift_deadline,
@@ -658,8 +660,9 @@ class StoreSize:
         try:
             rows = await site.rows(COUNT_QUADS)
             self.quads, self.error = int(rows[0]["n"].value), None
-        except (QueryTimeout, PoolBusy, JobError) as err:
-            self.error = str(err) or type(err).__name__  # counted again at the next /health
+        except (QueryTimeout, PoolBusy, JobError) as err:  # counted again at the next /health
+            # a JobError's message is the client's to see; a refusal's text may name the store
+            self.error = err.message if isinstance(err, JobError) else type(err).__name__
         finally:
             current_client.reset(token)
             self.counted_at = time.monotonic()  # at most one count a minute, answered or not
@@ -672,9 +675,8 @@ async def health(request: Request) -> Response:
     size.refresh(request.app.state.site)
     # ok once the store was counted and while workers are up; a later count that could not get
     # a worker in time (a busy server) leaves the last count standing, marked as such
-    body = {
+    body = {  # never the store's folder: where the server keeps its files is no client's business
         "ok": size.quads is not None and pool.ready_workers > 0,
-        "store": settings.store_path,
         "timeout_s": settings.timeout_s,
         "quads": size.quads,
         **pool.stats(),
@@ -809,6 +811,19 @@ async def source(request: Request) -> Response:
     return _with_alternates(page, request.url.path)
 
 
+async def internal_error(request: Request, exc: Exception) -> Response:
+    """An exception nothing else handled: its text and traceback to the log under a request id,
+    the id alone to the client (Starlette re-raises it after this answer, for the server's log)."""
+    message = reported(
+        f"{request.method} {request.url.path}: {type(exc).__name__}: {exc}",
+        "Lỗi nội bộ của máy chủ",
+        "internal server error",
+    )
+    response = _error(500, message)
+    response.headers.update(SECURITY_HEADERS)  # answered outside Guarded, which adds them elsewhere
+    return response
+
+
 async def graph_error(request: Request, exc: Exception) -> Response:
     if isinstance(exc, QueryTimeout):
         return _error(503, "Trang cần truy vấn quá lâu (the page's queries ran past the time limit)")
@@ -932,7 +947,12 @@ def create_app(
         routes=routes,
         middleware=middleware,
         lifespan=lifespan,
-        exception_handlers={QueryTimeout: graph_error, PoolBusy: graph_error, JobError: graph_error},
+        exception_handlers={
+            QueryTimeout: graph_error,
+            PoolBusy: graph_error,
+            JobError: graph_error,
+            Exception: internal_error,
+        },
     )
     app.state.settings = settings
     app.state.pool = pool

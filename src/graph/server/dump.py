@@ -32,6 +32,7 @@ import time
 from dataclasses import dataclass
 from typing import IO, cast
 
+from .incident import reported
 from .limits import lift_deadline
 from .sparql import DATASET_FORMATS, WORKER_NICENESS, Format, choose_format, parse_accept
 
@@ -143,7 +144,10 @@ class Dumps:
         if not stream.first and process.returncode != 0:
             reason = stream.last_words()
             await stream.close()
-            return Refusal(503, f"Không tải được kho dữ liệu (the store could not be dumped): {reason}")
+            message = reported(
+                f"a dump failed: {reason}", "Không tải được kho dữ liệu", "the store could not be dumped"
+            )
+            return Refusal(503, message)
         return stream
 
     async def close(self) -> None:

@@ -628,16 +628,25 @@ async def source_view(site: Site, iri: str, start: int | None, end: int | None) 
         return None
     name = rows[0]["title"].value  # the path relative to the build's input folder
     path = _inside(site.raw_dir, name)
-    if path is None or not path.is_file():
+    if path is None or not path.is_file():  # the page names the file, never the server's folders
         return SourceView(
             iri,
             name,
             False,
-            message=f"Không tìm thấy tệp {name} trong thư mục nguồn (file not found in {site.raw_dir})",
+            message=f"Không tìm thấy tệp {name} trong thư mục nguồn (file not found: {name})",
         )
+    from ..model import InputError
     from ..read import read_source
 
-    source = read_source(path)
+    try:
+        source = read_source(path)
+    except InputError as err:  # its message starts with the file's absolute path: the reason alone
+        return SourceView(
+            iri,
+            name,
+            False,
+            message=f"Không đọc được tệp {name}: {err.reason_vi} (the file cannot be read: {err.reason_en})",
+        )
     text = source.text
     view = SourceView(
         iri, name, True, changed=bool(_text(rows[0], "sha")) and rows[0]["sha"].value != source.sha256

@@ -37,6 +37,7 @@ from pathlib import Path
 
 from ..safe_fork import ensure_forkserver
 from .guard import Verdict
+from .incident import public_reply
 from .sparql import Job, worker_main
 
 log = logging.getLogger("graph.server")
@@ -130,6 +131,12 @@ class WorkersNotStarting(PoolBusy):
         self.reason = reason
 
 
+START_FAILURE = (
+    "tiến trình truy vấn không khởi động được, xem nhật ký máy chủ "
+    "(the query workers do not start: see the server's log)"
+)
+
+
 class WorkerGone(Exception):
     """The worker's pipe closed: ``before`` the job reached it, or while running it."""
 
@@ -216,8 +223,10 @@ class Worker:
         except (EOFError, OSError):
             raise WorkerGone(before=False) from None
         if len(message) > LARGE_REPLY_BYTES:  # unpickling a big result must not hold the event loop
-            return await asyncio.to_thread(pickle.loads, message)
-        return pickle.loads(message)
+            reply = await asyncio.to_thread(pickle.loads, message)
+        else:
+            reply = pickle.loads(message)
+        return public_reply(reply)  # an internal error's detail to the log, not to the client
 
     def alive(self) -> bool:
         return self.process.is_alive()
@@ -607,6 +616,7 @@ class WorkerPool:
             "waiting": sum(len(q) for q in self.waiting.values()),
             "queries_stopped": self.killed,
             "workers_died": self.died,
-            "start_failure": self.start_failure,
+            # why is the log's (it names the store's folder): whether, here
+            "start_failure": START_FAILURE if self.start_failure else None,
             "heavy_clients": len([c for c in list(self.heavy_until) if self._heavy(c, time.monotonic())]),
         }

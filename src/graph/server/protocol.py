@@ -27,6 +27,7 @@ from urllib.parse import parse_qsl
 
 from .cache import ResultCache
 from .guard import JobError, precheck
+from .incident import reported
 from .limits import DEADLINE, SECURITY_HEADERS, deadline_messages
 from .pool import PoolBusy, QueryTimeout, WorkerPool, WorkersNotStarting, current_client
 from .sparql import Job, parse_accept
@@ -83,9 +84,12 @@ def reply_media_type(media_type: str) -> str:
 
 
 def not_starting_message(err: WorkersNotStarting) -> str:
-    return (
-        "Không khởi động được tiến trình truy vấn, máy chủ đang thử lại "
-        f"(the query workers could not start: {err.reason}; the server keeps trying)"
+    """Why the workers do not start is the log's (it names the store's folder, a library's error):
+    the client is told that they do not, and the request id of the log line."""
+    return reported(
+        f"query workers could not start: {err.reason}",
+        "Không khởi động được tiến trình truy vấn, máy chủ đang thử lại",
+        "the query workers could not start; the server keeps trying",
     )
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
+import traceback
 from dataclasses import dataclass
 from typing import Any
 
@@ -452,11 +453,10 @@ def _reply(store, job: Job) -> tuple:
         return ("error", 503, MEMORY_MESSAGE)
     except (RuntimeError, ValueError, SyntaxError) as err:  # Oxigraph's evaluation and serialisation errors
         return ("error", 400, f"Lỗi khi tính truy vấn (query evaluation error): {err}")
-    except OSError as err:
-        return ("error", 503, f"Lỗi kho dữ liệu (store error): {err}")
-    except Exception as err:
-        print(f"policy-graph worker: {type(err).__name__}: {err}", file=sys.stderr)
-        return ("error", 500, f"{type(err).__name__}: {err}")
+    except OSError as err:  # its text names files: for the server's log (incident.public_reply)
+        return ("error", 503, ("Lỗi kho dữ liệu", "store error"), f"{type(err).__name__}: {err}")
+    except Exception:
+        return ("error", 500, ("Lỗi nội bộ của máy chủ", "internal server error"), traceback.format_exc())
 
 
 # Oxigraph's parser, optimiser and evaluator recurse once per level of an expression, a path or

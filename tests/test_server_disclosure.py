@@ -1,0 +1,133 @@
+"""Holes of `policy-graph serve` closed at stop 15: what the server's answers disclosed of the
+machine (the store's folder on /health, the source folder and a file's absolute path on the
+source page, an exception's text in a 500, a dump's last words) and the shared budget of wrong
+update tokens.  Each test is the attack; the real server on loopback over tests/fixtures/mini.trig
+where a page is involved."""
+
+from __future__ import annotations
+
+import logging
+import re
+import shutil
+
+import httpx
+import pytest
+from starlette.routing import Route
+from starlette.testclient import TestClient
+
+from graph.server import create_app
+from graph.server.incident import public_reply
+from graph.server.pool import WorkersNotStarting
+from graph.server.protocol import not_starting_message
+from graph.server.sparql import Job, _reply
+from server_support import build_fixture_store, running_server
+
+SOURCE = "/source/4478c4c3e9e6165e"  # the fixture's source file, quang-ngai_kh-ubnd_2024_214.txt
+SOURCE_NAME = "quang-ngai_kh-ubnd_2024_214.txt"
+REQUEST_ID = re.compile(r"request id ([0-9a-f]{12})")
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    return build_fixture_store(tmp_path_factory.mktemp("disclosure") / "store")
+
+
+def _logged(caplog, rid: str) -> str:
+    return "\n".join(r.getMessage() for r in caplog.records if rid in r.getMessage())
+
+
+def test_health_does_not_name_the_stores_folder(store):
+    """Before: /health answered {"store": "/abs/path/to/store", ...} to anyone."""
+    with running_server(store, workers=1) as url:
+        health = httpx.get(url + "/health", timeout=30)
+    assert health.status_code == 200 and health.json()["quads"] > 0
+    assert str(store) not in health.text and str(store.parent) not in health.text
+    assert "store" not in health.json()
+
+
+def test_the_source_page_names_neither_the_source_folder_nor_a_files_absolute_path(store, tmp_path):
+    """Before: a source file that had become unreadable (binary) answered 500 with
+    'InputError: /abs/raw/quang-ngai_kh-ubnd_2024_214.txt: …', and a missing one a page naming
+    the server's source folder.  Now the page says which file (its name in the graph) and why."""
+    unreadable = tmp_path / "unreadable"
+    unreadable.mkdir()
+    (unreadable / SOURCE_NAME).write_bytes(bytes(range(256)) * 20)
+    missing = tmp_path / "missing"
+    missing.mkdir()
+    for raw_dir, reason in ((unreadable, "binary file, not text"), (missing, "file not found")):
+        with running_server(store, workers=1, raw_dir=str(raw_dir)) as url:
+            page = httpx.get(url + SOURCE, timeout=30)
+        assert page.status_code == 200
+        assert SOURCE_NAME in page.text and reason in page.text
+        assert str(tmp_path) not in page.text
+
+
+def test_a_workers_internal_error_is_logged_with_an_id_and_the_client_gets_only_the_id(caplog):
+    """Before: an unexpected exception in a worker answered '500 KeyError: <its text>' (a path,
+    a library's internals).  Now the worker hands the detail to the server, which logs it."""
+
+    class BrokenStore:
+        def query(self, *args, **kwargs):
+            raise KeyError("/srv/secret/store/000123.sst")
+
+    worker_side = _reply(BrokenStore(), Job(mode="protocol", query="ASK {}", accept=[]))
+    with caplog.at_level(logging.ERROR, logger="graph.server"):
+        reply = public_reply(worker_side)
+    assert reply[0] == "error" and reply[1] == 500 and len(reply) == 3
+    assert "/srv/secret" not in reply[2] and "KeyError" not in reply[2]
+    assert reply[2].startswith("Lỗi nội bộ của máy chủ") and "internal server error" in reply[2]
+    rid = REQUEST_ID.search(reply[2])[1]
+    assert "/srv/secret/store/000123.sst" in _logged(caplog, rid)
+
+
+def test_a_store_error_in_a_worker_shows_no_path(caplog):
+    class GoneStore:
+        def query(self, *args, **kwargs):
+            raise FileNotFoundError(2, "No such file or directory", "/srv/secret/store/CURRENT")
+
+    with caplog.at_level(logging.ERROR, logger="graph.server"):
+        reply = public_reply(_reply(GoneStore(), Job(mode="protocol", query="ASK {}", accept=[])))
+    assert reply[:2] == ("error", 503) and "/srv/secret" not in reply[2] and "store error" in reply[2]
+    assert "/srv/secret/store/CURRENT" in _logged(caplog, REQUEST_ID.search(reply[2])[1])
+
+
+def test_workers_that_do_not_start_are_reported_without_their_last_words(caplog):
+    """Before: the 503 (and /health's start_failure) quoted the worker's last words, such as
+    'exit 1: OSError: … /srv/secret/store: Permission denied'."""
+    reason = "exit 1: OSError: IO error: /srv/secret/store/LOCK: Permission denied"
+    with caplog.at_level(logging.ERROR, logger="graph.server"):
+        message = not_starting_message(WorkersNotStarting(reason))
+    assert "could not start" in message and "/srv/secret" not in message
+    assert reason in _logged(caplog, REQUEST_ID.search(message)[1])
+
+
+def test_an_exception_nothing_handled_answers_an_id_not_its_text(store, caplog):
+    """Before: whatever Starlette's last resort said; now a bilingual 500 with the request id,
+    the security headers, and the exception's text in the log only."""
+    app = create_app(str(store), workers=1)
+
+    async def failing(request):
+        raise RuntimeError("cannot open /srv/secret/raw/x.docx")
+
+    app.router.routes.insert(0, Route("/boom", failing))
+    with caplog.at_level(logging.ERROR, logger="graph.server"):
+        answer = TestClient(app, raise_server_exceptions=False).get("/boom")
+    assert answer.status_code == 500
+    assert "/srv/secret" not in answer.text and "RuntimeError" not in answer.text
+    assert "internal server error" in answer.text
+    assert answer.headers["X-Frame-Options"] == "DENY"
+    assert "/srv/secret/raw/x.docx" in _logged(caplog, REQUEST_ID.search(answer.text)[1])
+
+
+def test_a_failed_dump_does_not_quote_the_dump_process(store, tmp_path, caplog):
+    """Before: a dump that could not open the store answered 503 '…could not be dumped:
+    OSError: …/store…' with the store's folder.  Here the store's folder is moved away after
+    the workers opened it."""
+    copy = shutil.copytree(store, tmp_path / "store")
+    with running_server(copy, workers=1) as url:
+        copy.rename(tmp_path / "moved")
+        with caplog.at_level(logging.ERROR, logger="graph.server"):
+            answer = httpx.get(url + "/download", timeout=60)
+    assert answer.status_code == 503 and "could not be dumped" in answer.text
+    assert str(tmp_path) not in answer.text
+    assert str(copy) in _logged(caplog, REQUEST_ID.search(answer.text)[1])
