@@ -30,6 +30,7 @@ CORPUS = Path(__file__).resolve().parent / "corpus"
 DEV_GOLD, DEV_TEXTS = CORPUS / "dev" / "gold", CORPUS / "dev" / "texts"
 SEED_GOLD, SEED_TEXTS = CORPUS / "seeds" / "gold", Path(__file__).resolve().parent.parent / "data" / "raw"
 HOLDOUT_GOLD, HOLDOUT_TEXTS = CORPUS / "holdout" / "gold", CORPUS / "holdout" / "texts"
+HOLDOUT2_GOLD, HOLDOUT2_TEXTS = CORPUS / "holdout2" / "gold", CORPUS / "holdout2" / "texts"
 H05 = "h05_cantho-kh165-chi-thi-27-cong-tac-dan-so"
 
 
@@ -123,6 +124,17 @@ def test_every_holdout_gold_has_its_source_and_scores_only_its_keys():
     assert by_stem["x001c610b_tphcm-qd2820-ke-hoach-qd06-ttg"].scores["tasks"].total == 0
     # the Word letter (number and day left blank) is read through the .docx reader
     assert by_stem["x_laocai-sct-cv-trien-khai-hoa-chat"].scores["metadata"].total == 4
+
+
+def test_a_gold_without_references_scores_no_citation_and_no_relation():
+    # Quyết định 2597/QĐ-TTg (corpus/real ec00bd6f58be7864): its holdout-2 gold annotates metadata, tasks and
+    # indicators only; the six documents its preamble cites are neither missed nor extra
+    result = evaluate(HOLDOUT2_GOLD, [HOLDOUT2_TEXTS], only="ec00bd6f58be7864")
+    (doc,) = result.documents
+    assert doc.scores["cited_precision"].total == 0
+    assert doc.scores["relations_precision"].total == 0
+    assert not [m for m in doc.misses if m.kind.startswith(("cited", "relation"))]
+    assert doc.scores["tasks"].total == 38
 
 
 def test_every_seed_has_gold_under_its_data_raw_name():
