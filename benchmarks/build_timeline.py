@@ -96,7 +96,7 @@ class TimedStore:
 
 
 def instrument() -> None:
-    for name in ("parse_all", "resolve", "write_turtle", "write_turtle_files", "tidy_ttl_dir"):
+    for name in ("parse_all", "resolve", "write_turtle", "tidy_ttl_dir"):
         timed(build_module, name)
     for name in ("default_graph_size", "_flip"):
         timed(store_module, name)

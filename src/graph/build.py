@@ -37,7 +37,7 @@ from tempfile import TemporaryDirectory
 from . import DEFAULT_BASE, manifest
 from .batch import Limits, Outcome, Pool
 from .model import InputError, NormalisedText, ParsedDocument
-from .rdf import document_triples, turtle
+from .rdf import document_triples_and_turtle
 from .read import Skipped, list_inputs
 from .registry import slugify
 from .resolve import Resolution, resolve
@@ -188,7 +188,6 @@ def build(
                 load.add(GraphFile(f"{res.base}/graph/{SHARED_GRAPHS[name]}", ttl_dir / name))
             write_turtle(pool, outputs, res, ttl_dir, report, progress, spool, load.add)
             load.feed.close()  # every file is written: the bulk loads go on to build the indexes
-            write_turtle_files(pool, report.outputs, ttl_dir, progress)
             crash_point("ttl-written")
             files = sorted(load.feed.files, key=lambda f: f.path.name)
             report.removed_ttl, report.foreign_ttl = tidy_ttl_dir(ttl_dir, {f.path.name for f in files})
@@ -529,22 +528,17 @@ def _size(path: str | Path) -> int:
         return 0
 
 
-def emit_job(item: tuple[ParsedDocument, str, str], res: Resolution, at: Callable[[str], None]) -> int:
-    """A document's triples as N-Triples, staged beside its Turtle file: what the store loads."""
-    kept, path, spool_file = item
+def emit_job(item: tuple[ParsedDocument, str, str, str], res: Resolution, at: Callable[[str], None]) -> int:
+    """A document's Turtle file, and its triples as N-Triples staged beside it: what the store loads.
+    Both from the emitter's terms in one pass (writing the Turtle from the staged N-Triples in a
+    later job parsed them again: twice the CPU)."""
+    kept, path, spool_file, shown = item
     doc = _unspool(Path(spool_file), kept)
     at("emit RDF")
-    n_triples = document_triples(doc, res)
+    n_triples, turtle = document_triples_and_turtle(doc, res)
     staged_n_triples(Path(path)).write_bytes(n_triples)
+    write_atomically(Path(path), f"{TTL_HEADER}{_one_line(shown)}\n".encode() + turtle)
     return n_triples.count(b"\n")
-
-
-def turtle_job(item: tuple[str, str], context: object, at: Callable[[str], None]) -> None:
-    """A document's Turtle file, written from its staged N-Triples."""
-    path, shown = item
-    at("write Turtle")
-    n_triples = staged_n_triples(Path(path)).read_bytes()
-    write_atomically(Path(path), f"{TTL_HEADER}{_one_line(shown)}\n".encode() + turtle(n_triples))
 
 
 def staged_n_triples(ttl_path: Path) -> Path:
@@ -564,13 +558,14 @@ def write_turtle(
 ) -> None:
     """Write each document's RDF in the pool, from the whole document in ``spool``, and hand each
     file to ``written`` (the store load) as soon as it is written; a document that fails here is
-    rejected too.  The Turtle files are written afterwards (``write_turtle_files``), while the
-    store loads."""
+    rejected too.  Each job writes the document's Turtle file and stages its N-Triples, which the
+    store loads (the Turtle files are what the next build may reuse, the N-Triples cost less to
+    load)."""
     pool.share(res)
     items = []
     for o in outputs:
         assert o.doc is not None  # only a reused build has none, and it writes no Turtle
-        items.append((o.doc, str(ttl_dir / o.ttl_name), str(spooled(spool, o.doc))))
+        items.append((o.doc, str(ttl_dir / o.ttl_name), str(spooled(spool, o.doc)), o.shown))
     failed: set[int] = set()
     for done, outcome in enumerate(pool.map(emit_job, items, cost=lambda item: _size(item[2])), 1):
         output = outputs[outcome.index]
@@ -586,18 +581,6 @@ def write_turtle(
     report.outputs = [o for i, o in enumerate(outputs) if i not in failed]
     report.documents = [o.doc for o in report.outputs if o.doc is not None]
     report.renamed = [o for o in report.renamed if o in report.outputs]
-
-
-def write_turtle_files(pool: Pool, outputs: list[Output], ttl_dir: Path, progress: Progress) -> None:
-    """Write each document's Turtle file from its staged N-Triples, in the pool: the store loads the
-    N-Triples meanwhile, and this fills the cores its last, single-threaded step leaves idle.  A
-    file the pool could not write (over a limit: a reformatting, no input is read) is written here."""
-    items = [(str(ttl_dir / o.ttl_name), o.shown) for o in outputs]
-    jobs = pool.map(turtle_job, items, cost=lambda item: _size(staged_n_triples(Path(item[0]))))
-    for done, outcome in enumerate(jobs, 1):
-        if not outcome.ok:
-            turtle_job(items[outcome.index], None, lambda stage: None)
-        progress("turtle", done, len(items), outputs[outcome.index].shown)
 
 
 def _one_line(text: str) -> str:

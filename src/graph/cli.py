@@ -170,13 +170,12 @@ def build(
 
 
 class BuildProgress:
-    """One progress bar per phase (parse, write Turtle), with counts, elapsed time and ETA."""
+    """One progress bar per phase (parse, write RDF and Turtle, load), with counts, elapsed time and ETA."""
 
     PHASES: ClassVar[dict[str, str]] = {
         "parse": "Phân tích (parsing)",
         "ocr": "OCR",
-        "emit": "Ghi RDF (writing RDF)",
-        "turtle": "Ghi Turtle (writing Turtle)",
+        "emit": "Ghi RDF và Turtle (writing RDF and Turtle)",
         "load": "Nạp kho (loading the store)",
     }
 
