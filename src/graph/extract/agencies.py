@@ -32,6 +32,7 @@ from ..patterns.agencies import (
     GROUP_NOUNS,
     GROUP_SUFFIXES,
     KIND_LIST_HEADS,
+    NAMED_DIVISION_HEADS,
     OFFICIAL_TITLES,
 )
 
@@ -45,7 +46,11 @@ _HEAD_ALT = "|".join(
 # "Bộ máy", "Hội nghị", "Trường hợp", "Quỹ đất", "Bộ trưởng" (a person), "Vụ việc", "Vụ án",
 # "Bộ tiêu chí", "Bộ chỉ số" (sets of criteria and indices: outputs in dev h02, h08 tables)
 _NOT_A_NAME = r"cáo|hành|máy|nghị|thảo|hợp|kết|hữu|đất|trưởng|việc|mùa|án|tiêu|chỉ"
-_HEAD_WITH_NAME = rf"(?:{_HEAD_ALT})(?=\s+[\w(])(?!\s+(?:ngành|và|(?-i:Các))\b)(?!\s+(?-i:{_NOT_A_NAME})\b)"
+_NAMED_DIVISION_ALT = "|".join(re.escape(h) for h in NAMED_DIVISION_HEADS)
+_HEAD_WITH_NAME = (
+    rf"(?:(?:{_HEAD_ALT})(?=\s+[\w(])(?!\s+(?:ngành|và|(?-i:Các))\b)(?!\s+(?-i:{_NOT_A_NAME})\b)"
+    rf"|(?:{_NAMED_DIVISION_ALT})(?=[ \t\n]+(?-i:[A-ZĐÂĂÊÔƠƯỦỨ])))"
+)
 _GROUP_NOUN_ALT = "|".join(GROUP_NOUNS)
 # kinds listed without "các", capitalised, open a name's text (not a cut inside "Các Sở, Ban, ngành"):
 # "Sở, ban, ngành có liên quan", "Bộ, ngành, địa phương"

@@ -119,7 +119,7 @@ def extract_tasks(seg: SegmentedDocument) -> list[Task]:
         tasks += table_tasks or prose_tasks(body, appendix.span)
     for region in main_regions(len(body), seg.appendices):
         tasks += prose_tasks(body, region)
-    tasks = _without_repeats_of_rows(tasks)
+    tasks = [t for t in _without_repeats_of_rows(tasks) if not _in_scope_article(seg, t.span)]
     for task in tasks:
         task.section = _section_key(seg, task.span)
     lines_of.cache_clear()  # the document's lines are not kept past it
@@ -221,6 +221,24 @@ def _section_key(seg: SegmentedDocument, span: Span) -> str | None:
     # the section holding the task's label: for a bullet task that is the bullet itself
     section = segment.innermost_section(seg.sections, span.start)
     return section.key if section else None
+
+
+# a regulation's opening articles say what it covers and whom it binds, they assign nothing: "Điều 2. Đối tượng
+# áp dụng:" / "2. Các đơn vị sự nghiệp công lập, bao gồm:" / "a) Đơn vị sự nghiệp công lập thuộc Bộ …" (corpus/real
+# 6f76eaad0b5b95d8), "3. Các phòng, ban, cơ quan chuyên môn, đơn vị sự nghiệp công lập thuộc sở, ban, ngành, …"
+# (55d7a47de4f0ccee), "Điều 1. Phạm vi điều chỉnh", "Điều 3. Giải thích từ ngữ"
+_SCOPE_ARTICLE = re.compile(
+    r"[ \t]*(?:Phạm\s+vi(?:\s+điều\s+chỉnh)?|Đối\s+tượng(?:\s+áp\s+dụng)?|Giải\s+thích\s+từ\s+ngữ)"
+    r"(?:\s+và\s+(?:đối\s+tượng\s+áp\s+dụng|phạm\s+vi\s+điều\s+chỉnh))?[ \t.:]*$",
+    re.IGNORECASE,
+)
+
+
+def _in_scope_article(seg: SegmentedDocument, span: Span) -> bool:
+    return any(
+        s.kind == "article" and s.span.start <= span.start < s.span.end and _SCOPE_ARTICLE.match(s.heading)
+        for s in seg.sections
+    )
 
 
 def _overlaps_any(task: Task, others: list[Task]) -> bool:
@@ -1570,7 +1588,7 @@ def _agency_heading_at(line: Line) -> re.Match[str] | None:
     # (the cheap tests first)
     if names.rstrip().endswith((".", ";", ",")) or _ROLE_WORDS.search(names) or not is_agency_like(names):
         return None
-    if _DESCRIBES_BODY.search(names):
+    if _DESCRIBES_BODY.search(names) or _LISTS_MEMBERS.search(names):
         return None
     # "d) Giao Ban Quản lý các khu chế xuất và công nghiệp Cần Thơ chỉ đạo các đơn vị kinh doanh hạ tầng …
     # có trách nhiệm:" (corpus/real 2847e16133f7b987) hands the bullets to bodies named after a verb:
@@ -1588,6 +1606,11 @@ _DESCRIBES_BODY = re.compile(
     r"(?<!\w)(?:(?:hoạt\s+động|làm\s+việc)\s+theo\s+(?:các\s+)?nguyên\s+tắc|phải\s+(?:đảm\s+bảo|bảo\s+đảm)"
     r"|tài\s+trợ\s+cho)(?!\w)"
 )
+
+
+# a heading that lists the units a body is made of: "b) Các phòng chuyên môn, nghiệp vụ gồm:" / "Phòng Hành chính
+# - Tổng hợp …" (an organisation's regulation, corpus/real 7599f6525eb44d2e): members, no duties
+_LISTS_MEMBERS = re.compile(r"(?<!\w)gồm[ \t]*$")
 
 
 _WORK_OPENING = re.compile(

@@ -148,6 +148,12 @@ AGENCY_HEADS: tuple[str, ...] = (
     "Thuế",
 )
 
+# Heads that take a name only when it is capitalised: the divisions of a department or a commune, "1. Phòng Quản
+# lý Công nghiệp: Là đầu mối chủ trì tham mưu …", "Đơn vị chủ trì: Phòng Quản lý Năng lượng" (Sở Công Thương Lào
+# Cai's Đề án 08 plan, corpus/files), "a) Phòng Kinh tế, Hạ tầng và Đô thị … cấp xã chủ trì thẩm định" (corpus/real);
+# not "Phòng chống dịch", "Phòng cháy, chữa cháy", "Phòng thuộc chi cục …" (a kind of unit in a staffing rule)
+NAMED_DIVISION_HEADS: tuple[str, ...] = ("Phòng",)
+
 # Titles of the official who heads a body.  A task sentence or item often names the official, not the
 # body: "Các đồng chí Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ …" (Thông báo
 # 659/TB-VPCP), "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố …", "Thủ trưởng các cơ quan, đơn vị …",
@@ -205,4 +211,9 @@ GROUP_NOUNS: tuple[str, ...] = (
     "bộ",
     "Bộ",
     "tỉnh",
+    # "Các phòng, đơn vị báo cáo …" (a department's own divisions), "các phòng, ban chuyên môn"
+    "phòng",
+    # the investors a plan binds: "Phối hợp chặt chẽ với các chủ đầu tư hạ tầng đẩy nhanh …" (Thông báo kết luận
+    # of Lào Cai's chairman, corpus/files), "Các chủ đầu tư" (15 mentions in corpus/real)
+    "chủ đầu tư",
 )

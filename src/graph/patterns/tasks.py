@@ -147,6 +147,9 @@ ACTION_VERBS: tuple[str, ...] = (
     # "2. Sở Khoa học và Công nghệ, UBND các xã, phường niêm yết công khai nội dung TTHC …" (27cbc6425a10478c;
     # 20 real decisions publishing administrative procedures print it)
     "niêm yết",
+    # "Phối hợp chặt chẽ với các chủ đầu tư hạ tầng đẩy nhanh công tác giải phóng mặt bằng …" (Thông báo kết luận of
+    # Lào Cai's chairman, corpus/files)
+    "đẩy nhanh",
 )
 
 # ------------------------------------------------------------------ task tables
