@@ -6,9 +6,13 @@ import hashlib
 import shutil
 from pathlib import Path
 
+from rdflib import URIRef
+
 from graph.model import ParsedDocument, SourceFile
 from graph.pipeline import parse_source
+from graph.rdf import document_graph
 from graph.resolve import resolve
+from graph.vocab import ELI, PG, SKOS
 
 REAL = Path(__file__).parent / "real"
 # two thuvienphapluat.vn Q&A pages of the real corpus: neither prints a number, date or title,
@@ -117,3 +121,111 @@ def test_spellings_of_a_name_that_slug_alike_are_one_node_with_the_most_printed_
         if c.target.name and c.target.name.startswith("Luật Quản lý thu")
     }
     assert completed == {"Luật Quản lý thuế"}
+
+
+DECREE_CP = (  # 750314c2c5666d56.txt lines 1-2 and 433: Nghị định 158/2025/NĐ-CP names the decree of 1995 bare
+    "CHÍNH PHỦ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAMĐộc lập - Tự do - Hạnh phúc--------------- | "
+    "Số: 158/2025/NĐ-CP |\nNGHỊ ĐỊNH\n"
+    "1. Người lao động có từ đủ 15 năm đóng bảo hiểm xã hội trở lên và có văn bản của cơ quan bảo hiểm xã hội "
+    "xác nhận về việc chờ đủ điều kiện về tuổi đời để hưởng lương hưu được quy định tại Nghị định số 12/CP "
+    "ngày 26 tháng 01 năm 1995 được sửa đổi, bổ sung một số điều theo Nghị định số 01/2003/NĐ-CP ngày 09 "
+    "tháng 01 năm 2003 của Chính phủ (sau đây được viết là Nghị định số 12/CP) thì được hưởng lương hưu khi "
+    "nam đủ 60 tuổi, nữ đủ 55 tuổi. Mức lương hưu được tính theo quy định của Nghị định số 12/CP và được "
+    "điều chỉnh theo các quy định về điều chỉnh lương hưu.\n"
+)
+LETTER_VAT = (  # 64ac847426fe67d5.txt lines 1-7 and 18: the decree 12/2015/NĐ-CP, another document
+    "BỘ TÀI CHÍNH CỤC THUẾ\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\n"
+    "---------------\nSố: 5485/CT-CS V/v chính sách thuế giá trị gia tăng\nHà Nội, ngày 25 tháng 11 năm 2025\n"
+    "Kính gửi: Thuế tỉnh Vĩnh Long.\n(Nghị định số 12/2015/NĐ-CP ngày 12/02/2015) quy định về hoàn thuế GTGT;\n"
+)
+
+
+def test_a_bare_number_means_the_year_its_own_document_prints_beside_it():
+    """The corpus knows a 12/…/NĐ-CP of 1995 and of 2015; "(sau đây được viết là Nghị định số 12/CP)" in a
+    decree that dates its 12/CP to 1995 is that decree, not the latest one before 2025 (it was 2015's)."""
+    docs = [_excerpt("750314c2c5666d56.txt", DECREE_CP), _excerpt("64ac847426fe67d5.txt", LETTER_VAT)]
+    res = resolve(docs)
+    iris = {res.document_iri(c.target, docs[0]) for c in docs[0].citations if c.target.number == "12"}
+    assert iris == {"https://w3id.org/policy-graph/eli/vn/nd/1995/12-cp"}
+    assert res.document_iri(docs[1].citations[0].target, docs[1]).endswith("/eli/vn/nd/2015/12-cp")
+
+
+def _customs_notice(number: str, day: str, citation: str) -> str:
+    """The head of a customs classification notice of corpus/real and its line citing Thông tư 17/2021/TT-BTC."""
+    return (
+        "BỘ TÀI CHÍNH CỤC HẢI QUAN\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\n"
+        f"---------------\nSố: {number}/TB-CHQ\nHà Nội, ngày {day} năm 2025\nTHÔNG BÁO\n{citation}\n"
+    )
+
+
+def test_a_document_printed_with_two_dates_is_described_with_the_most_printed_one():
+    """Thirteen customs notices cite Thông tư 17/2021/TT-BTC: eight date it 26/01/2021, five 26/02/2021. Its
+    description states one date (SHACL: one date of issue), the same in every file's graph."""
+    docs = [  # a1527cbfa00743d3.txt lines 27-28, 9c31035f914c937e.txt 27-28, 81eea34d32eed810.txt 28-29
+        _excerpt(
+            "a1527cbfa00743d3.txt",
+            _customs_notice(
+                "37690",
+                "21 tháng 11",
+                "lượng, kiểm tra an toàn thực phẩm, được sửa đổi bổ sung tại Thông tư số 17/2021/TT-BTC ngày 26\n"
+                "tháng 01 năm 2021 của Bộ trưởng Bộ Tài chính;",
+            ),
+        ),
+        _excerpt(
+            "9c31035f914c937e.txt",
+            _customs_notice(
+                "37694",
+                "21 tháng 11",
+                "tra an toàn thực phẩm, được sửa đổi bổ sung tại Thông tư số\n17/2021/TT-BTC ngày 26 tháng 01 "
+                "năm 2021 của Bộ trưởng Bộ Tài chính;",
+            ),
+        ),
+        _excerpt(
+            "81eea34d32eed810.txt",
+            _customs_notice(
+                "39693",
+                "02 tháng 12",
+                "được sửa đổi, bổ sung tại Thông tư số 17/2021/TT-BTC ngày\n26/02/2021 của Bộ trưởng Bộ Tài chính;",
+            ),
+        ),
+    ]
+    res = resolve(docs)
+    printed = {c.target.date.isoformat() for doc in docs for c in doc.citations if c.target.number == "17"}
+    assert printed == {"2021-01-26", "2021-02-26"}
+    iri = "https://w3id.org/policy-graph/eli/vn/tt/2021/17-btc"
+    stated = {
+        (ref.symbol, ref.date.isoformat())
+        for doc in docs
+        for c in doc.citations
+        if c.target.number == "17"
+        for ref in [res.stated_identity(iri, c.target)]
+        if ref.date
+    }
+    assert stated == {("17/2021/TT-BTC", "2021-01-26")}
+    graphs = [document_graph(doc, res) for doc in docs]
+    dates = {str(o) for g in graphs for o in g.objects(URIRef(iri), ELI.date_document)}
+    assert dates == {"2021-01-26"}
+    # what the third notice printed stays in its own graph, beside its citation's text
+    printed = [{str(o) for o in g.objects(URIRef(iri), PG.printedDate)} for g in graphs]
+    assert printed == [set(), set(), {"2021-02-26"}]
+
+
+DECISION_HUE = (  # e598d95fb5f390a4.txt lines 1-8 and 74 (cut at its subject): "tỉnh Thừa Thiên huế" as printed
+    "CHỦ TỊCH NHÂN DÂN THÀNH PHỐ HUẾ\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\n"
+    "---------------\nSố: 123/2025/QĐ-CTUBND\nHuế, ngày 24 tháng 11 năm 2025\nQUYẾT ĐỊNH\n"
+    "PHÂN CẤP THẨM QUYỀN QUYẾT ĐỊNH XÁC LẬP QUYỀN SỞ HỮU TOÀN DÂN\n"
+    "2. Quyết định này thay thế Quyết định số 15/2019/QĐ-UBND ngày 22 tháng 3 năm 2019 của Ủy ban nhân dân tỉnh "
+    "Thừa Thiên huế về việc ban hành Quy định về phân cấp thẩm quyền.\n"
+)
+
+
+def test_an_issuer_printed_with_its_province_in_lower_case_is_labelled_with_the_province_as_spelt():
+    doc = _excerpt("e598d95fb5f390a4.txt", DECISION_HUE)
+    graph = document_graph(doc, resolve([doc]))
+    labels = {
+        str(label)
+        for agency in graph.objects(None, ELI.passed_by)
+        for label in graph.objects(agency, SKOS.prefLabel)
+        if "Thừa Thiên" in str(label)
+    }
+    assert labels == {"Ủy ban nhân dân tỉnh Thừa Thiên Huế"}

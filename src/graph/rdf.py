@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from decimal import Decimal
 
 import pyoxigraph as ox
@@ -390,6 +391,12 @@ class DocumentEmitter:
                 self.describe_document(iri, merge_refs(group))
 
     def describe_document(self, iri: str, ref: DocRef) -> None:
+        printed, ref = ref, self.res.stated_identity(iri, ref)
+        # the corpus states one symbol and one date; what this file prints otherwise stays in its graph
+        if printed.symbol and printed.symbol != ref.symbol:
+            self.add(iri, PG.printedSymbol, lit(printed.symbol))
+        if printed.date and printed.date != ref.date:
+            self.add(iri, PG.printedDate, typed(printed.date.isoformat(), "date"))
         doc_type = DOC_TYPE_BY_CODE.get(ref.type_code or "")
         self.add(iri, RDF.type, ELI.LegalResource)
         self.add(iri, RDF.type, getattr(PG, doc_type.owl_class) if doc_type else PG.Document)
@@ -787,6 +794,8 @@ def issuer_label(ref: DocRef) -> str | None:
     province = PROVINCE_BY_ISO.get(ref.jurisdiction or "")
     if province and province.name.casefold() not in canonical.casefold():
         canonical = f"{canonical} {province.name}"
+    elif province:  # "tỉnh Thừa Thiên huế" as printed: the province's name as it is spelt
+        canonical = re.sub(re.escape(province.name), province.name, canonical, flags=re.IGNORECASE)
     return canonical
 
 

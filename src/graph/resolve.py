@@ -19,6 +19,7 @@ number (seed 001 is cited by seed 004 as ``31-CTr/TU ngày 16/02/2023``).
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from collections import Counter, defaultdict
@@ -53,6 +54,10 @@ class Resolution:
     name_years: dict[str, set[int]] = field(default_factory=dict)
     # a document named without a number, by the slug of its name → the spelling the corpus prints most
     names: dict[str, str] = field(default_factory=dict)
+    # a document IRI whose mentions disagree → the one symbol and date its description states (`stated`)
+    stated: dict[str, tuple[str | None, dt.date | None]] = field(default_factory=dict)
+    # a citing document → the years it prints itself beside each number (filled as documents are met)
+    _printed_years: dict[tuple[str, str], dict[NumberKey, set[int]]] = field(default_factory=dict, repr=False)
 
     # ------------------------------------------------------------ documents
 
@@ -117,7 +122,8 @@ class Resolution:
             issuer = self._only_issuer(jurisdiction, ref) or None
         year = ref.year or (ref.date.year if ref.date else None)
         if ref.number and not year:
-            year = self._known_year((jurisdiction, ref.type_code or "", ref.number, issuer or ""), citing)
+            key = (jurisdiction, ref.type_code or "", ref.number, issuer or "")
+            year = self._year_printed_beside(key, citing) or self._known_year(key, citing)
         return DocRef(
             type_code=ref.type_code,
             type_label=ref.type_label,
@@ -138,6 +144,25 @@ class Resolution:
         if not issuers:
             issuers = self.issuers_by_number.get((CENTRAL, ref.type_code or "", ref.number or ""), set())
         return next(iter(issuers)) if len(issuers) == 1 else None
+
+    def _year_printed_beside(self, key: NumberKey, citing: ParsedDocument | None) -> int | None:
+        """The year the citing document itself prints for that number, when it prints one: "Nghị định
+        số 12/CP ngày 26 tháng 01 năm 1995 … (sau đây được viết là Nghị định số 12/CP)" means the decree of
+        1995, not the corpus's latest 12/…/NĐ-CP (12/2015/NĐ-CP, cited by other files)."""
+        if citing is None:
+            return None
+        printed = self._printed_years.get(doc_key(citing))
+        if printed is None:
+            printed = self._printed_years[doc_key(citing)] = _years_by_number([citing])
+        years = printed.get(key, set())
+        return next(iter(years)) if len(years) == 1 else None
+
+    def stated_identity(self, iri: str, ref: DocRef) -> DocRef:
+        """The description's symbol and date as the corpus states them once (see `_stated_identities`)."""
+        if iri not in self.stated:
+            return ref
+        symbol, date = self.stated[iri]
+        return replace(ref, symbol=symbol or ref.symbol, date=date or ref.date)
 
     def _known_year(self, key: NumberKey, citing: ParsedDocument | None) -> int | None:
         years = self.years.get(key, set())
@@ -192,7 +217,6 @@ def resolve(
     from .registry import load_registry
 
     res = Resolution(base=base.rstrip("/"), registry=registry or load_registry())
-    years: dict[NumberKey, set[int]] = defaultdict(set)
     issuers: dict[tuple[str, str, str], set[str]] = defaultdict(set)
     name_years: dict[str, set[int]] = defaultdict(set)
     names: dict[str, Counter] = defaultdict(Counter)
@@ -207,10 +231,7 @@ def resolve(
         issuer = identity_issuer(ref)
         if issuer:
             issuers[(jur, ref.type_code or "", ref.number)].add(issuer)
-        year = ref.year or (ref.date.year if ref.date else None)
-        if year and issuer:
-            years[(jur, ref.type_code or "", ref.number, issuer)].add(year)
-    res.years = dict(years)
+    res.years = _years_by_number(docs)
     res.name_years = dict(name_years)
     # printed spellings that slug alike ("Luật Quản lý thuế" / "Luật Quản lý thuê", "Luật Khoa học, công nghệ
     # và đổi mới sáng tạo" / "… Khoa học công nghệ và …") are one node: it gets the most printed one as its
@@ -219,7 +240,50 @@ def resolve(
     res.issuers_by_number = dict(issuers)
     res.revealed = _reveal_numbers(docs)
     res.agency_names = _agency_names(docs, res)
+    res.stated = _stated_identities(docs, res)
+    res._printed_years.clear()  # each worker fills its own, for the documents it writes
     return res
+
+
+def _years_by_number(docs: list[ParsedDocument]) -> dict[NumberKey, set[int]]:
+    """The years printed beside each number (jurisdiction, type, number, issuer) in ``docs``."""
+    years: dict[NumberKey, set[int]] = defaultdict(set)
+    for doc, ref in _all_refs(docs):
+        issuer = identity_issuer(ref)
+        year = ref.year or (ref.date.year if ref.date else None)
+        if ref.number and issuer and year:
+            jur = ref.jurisdiction or doc.meta.ref.jurisdiction or CENTRAL
+            years[(jur, ref.type_code or "", ref.number, issuer)].add(year)
+    return dict(years)
+
+
+def _stated_identities(
+    docs: list[ParsedDocument], res: Resolution
+) -> dict[str, tuple[str | None, dt.date | None]]:
+    """One symbol and one date for each document whose mentions disagree, the same in every file's graph
+    (SHACL: one symbol, one date of issue): the document's own when the corpus holds it, else the one most
+    files print (ties: the fuller symbol, the earlier date).  Eight files print "Thông tư số 17/2021/TT-BTC
+    ngày 26 tháng 01 năm 2021", five "… ngày 26/02/2021"; what each file printed stays in its own graph."""
+    symbols: dict[str, Counter] = defaultdict(Counter)
+    dates: dict[str, Counter] = defaultdict(Counter)
+    for doc in docs:
+        printed = {(res.document_iri(ref, doc), ref.symbol, ref.date) for _, ref in _all_refs([doc])}
+        for iri, symbol in {(iri, symbol) for iri, symbol, _ in printed if symbol}:
+            symbols[iri][symbol] += 1  # files, not mentions: one file repeating a misprint is one voice
+        for iri, date in {(iri, date) for iri, _, date in printed if date}:
+            dates[iri][date] += 1
+    own = {res.self_iri(doc): res.self_ref(doc) for doc in docs}
+    stated: dict[str, tuple[str | None, dt.date | None]] = {}
+    for iri in symbols.keys() | dates.keys():
+        if len(symbols[iri]) < 2 and len(dates[iri]) < 2:
+            continue
+        mine = own.get(iri)
+        symbol = (mine and mine.symbol) or min(
+            symbols[iri], key=lambda s: (-symbols[iri][s], -len(s), s), default=None
+        )
+        date = (mine and mine.date) or min(dates[iri], key=lambda d: (-dates[iri][d], d), default=None)
+        stated[iri] = (symbol, date)
+    return stated
 
 
 def _most_printed(spellings: Counter) -> str:

@@ -68,6 +68,8 @@ class PG(DefinedNamespace):
     # document metadata
     unnumbered: URIRef
     numberPlaceholder: URIRef
+    printedSymbol: URIRef
+    printedDate: URIRef
     isDraft: URIRef
     signer: URIRef
     signerCapacity: URIRef
