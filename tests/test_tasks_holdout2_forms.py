@@ -98,3 +98,38 @@ def test_the_bodies_a_regulation_applies_to_are_no_tasks():
     # duty article after it still is
     doc = parse_source(SourceFile("scope.txt", "scope.txt", "0", "utf-8", SCOPE))
     assert [(t.label, _leads(t)) for t in doc.tasks] == [("1.", ["Sở Khoa học và Công nghệ"])]
+
+
+# Lào Cai's Chỉ thị 11 plan (corpus/files qlks-sct-vn__KH-UBND-trien-khai-Chi-thi-11-CT-TU-QLNN-khoang-san.docx)
+REPORTING = """V. CHẾ ĐỘ BÁO CÁO
+- Các Sở, ngành, địa phương định kỳ hàng năm (trước ngày 10/12) hoặc đột xuất báo cáo Ủy ban nhân dân tỉnh (qua Sở Nông nghiệp và Môi trường) về tình hình, kết quả triển khai thực hiện Kế hoạch này.
+- Sở Nông nghiệp và Môi trường tổng hợp, tham mưu Ủy ban nhân dân tỉnh báo cáo Ban Thường vụ Tỉnh ủy tình hình, kết quả thực hiện Chỉ thị số 11-CT/TU ngày 04/01/2026 của Ban Thường vụ Tỉnh ủy theo quy định.
+"""
+
+
+def test_a_plans_reporting_part_says_who_reports():
+    tasks = prose_tasks(REPORTING, Span(0, len(REPORTING)))
+    assert [_leads(t) for t in tasks] == [["Các Sở, ngành, địa phương"], ["Sở Nông nghiệp và Môi trường"]]
+    # how often, said after the body, is the first one's deadline
+    assert tasks[0].deadline is not None
+    assert (tasks[0].deadline.raw, tasks[0].deadline.kind) == (
+        "định kỳ hàng năm (trước ngày 10/12)",
+        "annual",
+    )
+    assert tasks[1].deadline is None
+
+
+def test_how_often_between_a_body_and_its_verb_is_not_part_of_its_name():
+    # corpus/real 322358d6040a153b (Quyết định on a steering board's working rules)
+    text = (
+        "1. Ban Chỉ đạo định kỳ hoặc đột xuất tổ chức kiểm tra, đánh giá tình hình thực hiện các nhiệm vụ do "
+        "Thủ tướng Chính phủ giao.\n"
+    )
+    (task,) = prose_tasks(text, Span(0, len(text)))
+    assert _leads(task) == ["Ban Chỉ đạo"]
+    # "… phải được bảo trì, bảo dưỡng định kỳ theo quy định …" (corpus/real c257b50e82ec95ef) gives no task
+    upkeep = (
+        "1. Hệ thống trạm thu dữ liệu viễn thám phải được bảo trì, bảo dưỡng định kỳ theo quy định của nhà sản "
+        "xuất.\n"
+    )
+    assert prose_tasks(upkeep, Span(0, len(upkeep))) == []

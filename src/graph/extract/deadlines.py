@@ -34,6 +34,7 @@ from ..patterns.deadlines import (
     COMPLETION_PREFIX,
     DATED_DEADLINE,
     INLINE_DEADLINE,
+    INNER_RECURRENCE,
     LEADING_DEADLINE,
     PREFIX_KINDS,
     PROSE_DEADLINE,
@@ -72,12 +73,16 @@ def inline_deadline(text: str) -> str | None:
 def prose_deadline(text: str) -> tuple[str, int] | None:
     """The deadline closing a task sentence and where it starts in ``text``: "…, trình Chính phủ trong
     Quý IV năm 2023." → ("trong Quý IV năm 2023", …); else a dated one inside it ("Định kỳ trước ngày
-    15/12 hằng năm tổng hợp …"); else a recurrence opening it ("Hàng năm, tiến hành …"); None when the
+    15/12 hằng năm tổng hợp …"); else a recurrence opening it ("Hàng năm, tiến hành …") or said as one after its
+    body ("Sở Tài chính định kỳ hằng quý tổng hợp …"); None when the
     phrase is not a known form."""
     for found in (
         PROSE_DEADLINE.search(text),
         DATED_DEADLINE.search(text),  # "Định kỳ trước ngày 15/12 hằng năm tổng hợp …"
         LEADING_DEADLINE.match(text),  # "Hàng năm, tiến hành rà soát …"
+        INNER_RECURRENCE.search(
+            text
+        ),  # "Các Sở, ngành, địa phương định kỳ hàng năm (trước ngày 10/12) … báo cáo"
     ):
         if found and parse_deadline(found.group("raw")).kind != "unspecified":
             return found.group("raw"), found.start("raw")

@@ -1154,7 +1154,11 @@ _GROUP_ACTION_ALT = alternation([v for v in ACTION_VERBS if v != "tham mưu"])
 _BODIES_ACT = re.compile(
     # "và các tổ chức …", "sự phát triển" are nouns
     rf"(?P<lead>[^:;.()]+?)(?<!\s)(?<!\bcác)(?<!\bnhững)(?<!\bsự)(?<!\bviệc)(?:\s*+,)?\s++"
-    rf"(?=(?:{_GROUP_ACTION_ALT}|căn\s+cứ|chủ\s+động|có\s+trách\s+nhiệm|khẩn\s+trương|kịp\s+thời)(?!\w))"
+    # (how often comes first too: "- Các Sở, ngành, địa phương định kỳ hàng năm (trước ngày 10/12) hoặc đột xuất báo
+    # cáo …", Lào Cai's Chỉ thị 11 plan; "- Sở Tài chính định kỳ hằng quý tổng hợp báo cáo …", corpus/real)
+    # ("… phải được bảo trì, bảo dưỡng định kỳ theo quy định" is no such period)
+    rf"(?=(?:{_GROUP_ACTION_ALT}|căn\s+cứ|chủ\s+động|có\s+trách\s+nhiệm|khẩn\s+trương|kịp\s+thời"
+    r"|định\s+kỳ(?=\s+(?:h[ằà]ng|hoặc|mỗi|\d)))(?!\w))"
 )
 # groups of bodies listed with ";": "2. Các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy; các ban cán sự
 # đảng, đảng đoàn trực thuộc Tỉnh ủy; các cơ quan chuyên trách tham mưu, giúp việc Tỉnh ủy; Ban Thường vụ Tỉnh
@@ -1322,8 +1326,12 @@ def parse_prose_assignment_tasks(body: str, region: Span) -> list[Task]:
 # vụ": there a bullet that names a body and what it does is a task, as a numbered clause is; elsewhere a bullet
 # may describe ("- Bộ phận Một cửa tiến hành số hóa toàn bộ hồ sơ …" in a procedure)
 _BULLET_LABELS = ("-", "+", "•")
+# (and a plan's reporting part says who reports to whom: "V. CHẾ ĐỘ BÁO CÁO" / "- Sở Nông nghiệp và Môi trường
+# tổng hợp, tham mưu Ủy ban nhân dân tỉnh báo cáo Ban Thường vụ Tỉnh ủy …", Lào Cai's Chỉ thị 11 plan, corpus/files)
 _IMPLEMENTATION_HEADING = re.compile(
-    r"(?:tổ\s+chức|trách\s+nhiệm|phân\s+công)\s+thực\s+hiện|phân\s+công\s+nhiệm\s+vụ", re.IGNORECASE
+    r"(?:tổ\s+chức|trách\s+nhiệm|phân\s+công)\s+thực\s+hiện|phân\s+công\s+nhiệm\s+vụ"
+    r"|chế\s+độ\s+(?:thông\s+tin,?\s+)?báo\s+cáo",
+    re.IGNORECASE,
 )
 # how far above a bullet its heading is looked for, in lines (a part of bullets is rarely longer)
 _HEADING_LOOKBACK = 120

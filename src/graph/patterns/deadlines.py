@@ -138,6 +138,13 @@ PROSE_DEADLINE = re.compile(
 # hoặc đột xuất báo cáo …".  A leading "Thường xuyên" is left out: it says how, not when ("Thường xuyên
 # hướng dẫn, kiểm tra …" has no deadline in seed 002's gold).
 LEADING_DEADLINE = re.compile(r"(?P<raw>(?:định\s+kỳ\s+)?h[ằàă]ng\s+(?:năm|quý|tháng))(?!\w)", re.IGNORECASE)
+# the same said after the body that acts: "- Các Sở, ngành, địa phương định kỳ hàng năm (trước ngày 10/12) hoặc đột
+# xuất báo cáo …" (Lào Cai's Chỉ thị 11 plan, corpus/files), "- Sở Tài chính định kỳ hằng quý tổng hợp báo cáo …"
+# (corpus/real); "định kỳ" makes it a when ("vốn bổ sung hàng năm" is a what), the day in brackets goes with it
+INNER_RECURRENCE = re.compile(
+    r"(?<!\w)(?P<raw>định\s+kỳ\s+h[ằàă]ng\s+(?:năm|quý|tháng)(?:\s*\(trước\s+ngày\s+\d{1,2}\s*/\s*\d{1,2}\))?)(?!\w)",
+    re.IGNORECASE,
+)
 
 # A dated deadline anywhere in a task's text, for when the sentence does not end with one:
 # "Định kỳ trước ngày 15/12 hằng năm tổng hợp kết quả …", "…, chậm nhất ngày 30/6/2024 gửi Sở Tài
