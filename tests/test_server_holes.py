@@ -22,7 +22,7 @@ import pyoxigraph as ox
 import pytest
 
 from graph.server import create_app, dump
-from graph.server.auth import FailureBudget
+from graph.server.auth import FailureBudget, client_network
 from graph.server.cache import ResultCache
 from graph.server.guard import Verdict
 from graph.server.pool import WorkerPool
@@ -75,7 +75,12 @@ def test_the_overall_budget_holds_against_many_addresses():
     for n in range(5):
         assert budget.retry_after(f"10.0.0.{n}") is None
         budget.failed(f"10.0.0.{n}")
-    assert budget.retry_after("10.0.0.99") == 60  # a fresh address too: the overall budget is spent
+    assert budget.retry_after("10.0.0.0") == 60  # an address that failed: the overall budget is spent
+    # a fresh address has its first try checked (stop 15: the updater from a new address gets
+    # through, see test_server_disclosure), and no second one
+    assert budget.retry_after("10.0.0.99") is None
+    budget.failed("10.0.0.99")
+    assert budget.retry_after("10.0.0.99") == 60
     now[0] += 30
     assert budget.retry_after("10.0.0.99") == 30
     now[0] += 30
@@ -97,7 +102,7 @@ def test_a_client_is_locked_after_its_budget_and_a_right_token_clears_it():
 def test_the_budget_remembers_a_bounded_number_of_clients():
     budget = FailureBudget(per_client=10, overall=10**9, window_s=600, max_clients=100)
     for n in range(10_000):
-        budget.failed(f"2001:db8::{n:x}")
+        budget.failed(f"2001:db8:{n:x}::1")  # 10,000 IPv6 /64 networks
     assert len(budget.clients) == 100
     assert all(len(times) == 1 for times in budget.clients.values())
     assert len(budget.everyone) == 10_000  # the overall budget counts every one (bounded by `overall`)
@@ -521,6 +526,8 @@ def test_a_client_that_gave_the_right_token_keeps_trying_when_others_spent_the_o
     budget.succeeded("owner")
     for n in range(3):
         budget.failed(f"10.0.0.{n}")
+    assert budget.retry_after("stranger") is None  # its first try (stop 15)
+    budget.failed("stranger")
     assert budget.retry_after("stranger") == 600
     assert budget.retry_after("owner") is None
     budget.failed("owner")
@@ -529,6 +536,64 @@ def test_a_client_that_gave_the_right_token_keeps_trying_when_others_spent_the_o
     for n in range(3):
         budget.succeeded(f"10.0.1.{n}")
     assert list(budget.known) == ["10.0.1.1", "10.0.1.2"]  # at most max_known remembered
+
+
+def test_once_the_overall_budget_is_spent_a_new_network_gets_one_try_and_brute_force_stays_bounded():
+    """Stop 15.  Before: 100 wrong tokens from many addresses locked out every updater who had not
+    given the right token from its address before.  Now a network that has not failed in the
+    window is checked once; one that failed is refused; an IPv6 /64 is one network; and while
+    ``max_clients`` networks are remembered, newcomers are refused too (so cycling more networks
+    than that through the memory gives no unbounded guessing)."""
+    now = [0.0]
+    budget = FailureBudget(per_client=3, overall=5, window_s=600, max_clients=20, clock=lambda: now[0])
+    for n in range(5):
+        budget.failed(f"10.0.0.{n}")
+    checked = 0
+    for n in range(100):  # an attacker with 100 addresses, three guesses from each
+        for _ in range(3):
+            if budget.retry_after(f"10.1.0.{n}") is None:
+                checked += 1
+                budget.failed(f"10.1.0.{n}")
+    assert checked == 15  # one per network, while it remembers no more than 20 (5 failed first)
+    assert budget.retry_after("192.0.2.1") == 600  # the memory is full: newcomers wait too
+    now[0] = 601
+    assert budget.retry_after("192.0.2.1") is None  # the window moved on
+
+    v6 = FailureBudget(per_client=3, overall=1, window_s=600, clock=lambda: now[0])
+    v6.failed("2001:db8:1::1")
+    assert v6.retry_after("2001:db8:2::1") is None
+    v6.failed("2001:db8:2::1")
+    assert v6.retry_after("2001:db8:2::ffff") == 600  # the same /64: not a new client
+    assert v6.retry_after("2001:db8:3::1") is None
+    assert client_network("::ffff:10.0.0.1") == "10.0.0.1" and client_network("local") == "local"
+
+
+def test_an_updater_from_a_new_address_gets_through_after_others_spent_the_overall_budget(store, tmp_path):
+    """The attack on the real server: wrong tokens from several addresses spend the overall
+    budget; their further guesses are refused unread, and the owner, who has never updated from
+    its address, is still let in with the right token."""
+    copy = shutil.copytree(store, tmp_path / "store")
+    app = create_app(str(copy), allow_update=True, update_token="s3cret", workers=1)
+    app.state.token_failures = FailureBudget(per_client=2, overall=4, window_s=600)
+    with serving(app) as url:
+        first = [_update(url, f"guess{n}", f"127.0.0.{20 + n}").status_code for n in range(4)]
+        again = [_update(url, f"guess{n}b", f"127.0.0.{20 + n}").status_code for n in range(4)]
+        owner = _update(url, "s3cret", "127.0.0.30")
+        attacker_with_the_token = _update(url, "s3cret", "127.0.0.20")
+    assert first == [401] * 4
+    assert again == [429] * 4  # brute force past the overall budget: refused, not compared
+    assert owner.status_code == 200, owner.text
+    assert attacker_with_the_token.status_code == 429  # a network that failed waits out the window
+
+
+def test_serve_refuses_an_update_token_too_short_to_withstand_the_guess_budget(store):
+    from click.testing import CliRunner
+
+    from graph.cli import main
+
+    args = ["serve", "--store", str(store), "--allow-update", "--update-token", "s3cret"]
+    refused = CliRunner().invoke(main, args)
+    assert refused.exit_code == 2 and "at least 16 random characters" in refused.output
 
 
 def _cache_hits(url: str) -> int:

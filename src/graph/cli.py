@@ -609,6 +609,13 @@ def serve(
         raise click.UsageError(str(err)) from err
     if allow_update and not update_token:
         raise click.UsageError("--allow-update cần --update-token (needs --update-token)")
+    from .server.auth import MIN_TOKEN_CHARS
+
+    if allow_update and len(update_token or "") < MIN_TOKEN_CHARS:  # the guess budget assumes it (auth.py)
+        raise click.UsageError(
+            f"--update-token cần ít nhất {MIN_TOKEN_CHARS} ký tự ngẫu nhiên (needs at least "
+            f"{MIN_TOKEN_CHARS} random characters: python -c 'import secrets; print(secrets.token_urlsafe(24))')"
+        )
     if public_url and not public_url.startswith(("http://", "https://")):
         raise click.UsageError(f"--public-url phải là URL http(s) (must be an http(s) URL): {public_url}")
     run_server(
