@@ -651,6 +651,8 @@ def coordinated_relations(text: str, found: list[_Found], relations: list[Relati
             joined.setdefault(id(b.citation.target), []).append(a)
     extra = []
     for r in relations:
+        if r.kind in P.PASSIVE_KINDS:
+            extra += _coordinated_changers(text, r, joined)
         if r.kind != "implements":
             continue
         for partner in joined.get(id(r.target), ()):
@@ -664,6 +666,30 @@ def coordinated_relations(text: str, found: list[_Found], relations: list[Relati
                     Relation("implements", partner.citation.target, r.target, r.span, r.text, r.footnote)
                 )
     return extra
+
+
+def _coordinated_changers(text: str, r: Relation, joined: dict[int, list[_Found]]) -> list[Relation]:
+    """ "Nghị định số 120/2020/NĐ-CP … được sửa đổi, bổ sung bởi Nghị định số 83/2024/NĐ-CP, Nghị định số
+    283/2025/NĐ-CP" (corpus/real 68c706de4d068f13): the changers listed after the first, of its type,
+    change the same document (the passive relation's span ends at its changer: what follows it is the
+    rest of the list)."""
+    source = r.source
+    if source is None:
+        return []
+    changers, frontier, seen = [], [source], {id(source)}
+    while frontier:  # along the list: "bởi các Luật số 43/2024/QH15, số 47/2024/QH15, số 58/2024/QH15 …"
+        for partner in joined.get(id(frontier.pop()), ()):
+            target = partner.citation.target
+            if id(target) in seen or partner.citation.span.start < r.span.end:
+                continue
+            seen.add(id(target))
+            if target.symbol and target.type_code == source.type_code:
+                span = Span(r.span.start, partner.citation.span.end)
+                changers.append(
+                    Relation(r.kind, target, r.target, span, clean(text[span.start : span.end]), r.footnote)
+                )
+                frontier.append(target)
+    return changers
 
 
 def _later(a: DocRef, b: DocRef | None) -> bool:
@@ -801,6 +827,7 @@ def _named_key(named: str) -> str | None:
     quoted = _QUOTED_NAME.match(text)
     if quoted:
         text = f"{quoted.group('kind') or ''} {quoted.group('inner')}"
+    text = re.sub(r"\s*([-–])\s*", r"\1", text)  # "thời kỳ 2021- 2030" is "thời kỳ 2021-2030"
     key = " ".join(re.sub(r"[“”\"«»‘’]", " ", text).casefold().split()).strip(" ,.:")
     return key if len(key.split()) >= P.NAMED_MIN_WORDS else None
 
@@ -833,7 +860,8 @@ def title_named_relations(
     own_key = _named_key(own.group("named")) if own else None
     relations = []
     for key, f in carried_out + ([(own_key, None)] if own_key else []):
-        hits = {id(a.citation.target): a for k, a in approved if _same_name(k, key) and a is not f}
+        # the same approval cited twice (preamble and plan) is one document
+        hits = {ref_key(a.citation.target): a for k, a in approved if _same_name(k, key) and a is not f}
         if len(hits) != 1:
             continue  # unnamed, or named the same by two approvals: left open
         cit = next(iter(hits.values())).citation
@@ -1020,7 +1048,8 @@ def self_relations(text: str, found: list[_Found]) -> list[Relation]:
         boundaries = list(P.CLAUSE_START.finditer(text, window, cit.span.start))
         clause_start = boundaries[-1].end() if boundaries else window
         prefix = text[clause_start : cit.span.start]
-        if boundaries or window == 0 or window == cit.span.start - _LINK_MAX_GAP:
+        recommended = P.RECOMMENDATION_HEADING.search(text, max(0, clause_start - 80), clause_start)
+        if not recommended and (boundaries or window == 0 or window == cit.span.start - _LINK_MAX_GAP):
             for kind, pattern in P.SELF_LINKS:
                 verb = pattern.search(prefix)
                 if verb and (
@@ -1030,6 +1059,33 @@ def self_relations(text: str, found: list[_Found]) -> list[Relation]:
                     relations.append(Relation(kind, None, cit.target, cit.span, cit.text))
                     break
         previous_end = max(previous_end, cit.span.end)
+    return relations
+
+
+def listed_self_relations(text: str, found: list[_Found]) -> list[Relation]:
+    """ "Điều 2. Bãi bỏ các văn bản … như sau:" over "1. Quyết định số 76/2006/QĐ-UBND …", "2. Quyết
+    định số …": the document repeals (or replaces) each item's citation.  The list runs over the lines
+    that open with a marker and a citation (wrapped lines between them) and ends at the first other item
+    or article."""
+    relations = []
+    for heading in P.SELF_LIST_HEADING.finditer(text):
+        if _starting_between(found, heading.start(), heading.end()):
+            continue  # "Thay thế, bãi bỏ một số quy định của Thông tư số …:" changes the one it names
+        kind = P.SELF_LIST_KIND[clean(heading.group("verb")).casefold()]
+        line_start = heading.end() + 1
+        while line_start < len(text):
+            line_end = text.find("\n", line_start)
+            line_end = len(text) if line_end < 0 else line_end
+            if P.ARTICLE_HEADING.match(text, line_start, line_end):
+                break
+            marker = P.LIST_ITEM_MARKER.match(text, line_start, line_end)
+            if marker:
+                item = next(iter(_starting_between(found, marker.end(), marker.end() + 1)), None)
+                if item is None or item.placeholder:
+                    break
+                cit = item.citation
+                relations.append(Relation(kind, None, cit.target, cit.span, cit.text, cit.footnote))
+            line_start = line_end + 1
     return relations
 
 
@@ -1073,6 +1129,7 @@ def extract_citations(seg: SegmentedDocument, meta: DocumentMeta) -> tuple[list[
     relations += numbered_at_relations(seg.body, body)
     relations += coordinated_relations(seg.body, body, relations)
     relations += self_relations(seg.body, [f for f in body if not f.placeholder])
+    relations += listed_self_relations(seg.body, body)
     relations += amending_law_relations(body)
     found = list(body)
     for cit in (f.citation for f in body):

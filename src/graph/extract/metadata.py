@@ -47,6 +47,7 @@ from ..patterns.metadata import (
     COLUMN_GAP,
     DATE_LINE,
     DRAFT,
+    ENACTING_OFFICE,
     HEAD_LINES,
     HEADER_CELL_OPEN,
     HEADER_ISSUERS,
@@ -417,7 +418,7 @@ def _title_lines(head: list[_Line], type_found: tuple[_Line, DocType] | None) ->
     after = [line for line in head if line.start > type_found[0].start]
     taken: list[_Line] = []
     blanks = 0
-    for line in after:
+    for i, line in enumerate(after):
         if line.blank:
             blanks += 1
             if taken and blanks >= 2:
@@ -428,7 +429,7 @@ def _title_lines(head: list[_Line], type_found: tuple[_Line, DocType] | None) ->
             if taken:
                 break
             continue
-        if taken and _ends_title(taken[0], line):
+        if taken and (_ends_title(taken[0], line) or _enacting_office(line, after[i + 1 :])):
             break
         taken.append(line)
         if len(taken) > MAX_TITLE_LINES:
@@ -479,6 +480,14 @@ def _ends_title(first: _Line, line: _Line) -> bool:
     if _BODY_OPENER.match(line.text) or _is_upper(first.text) != _is_upper(line.text):
         return True
     return bool(TITLE_STOP.search(line.stripped))
+
+
+def _enacting_office(line: _Line, rest: list[_Line]) -> bool:
+    """ "BỘ TRƯỞNG BỘ TƯ PHÁP" right above "Căn cứ …": the office enacting, not the title's last line."""
+    following = next((other for other in rest if not other.blank), None)
+    return bool(
+        ENACTING_OFFICE.match(line.stripped) and (following is None or _BODY_OPENER.match(following.text))
+    )
 
 
 def _is_upper(text: str) -> bool:

@@ -332,8 +332,26 @@ AMENDS_ATTACHED = re.compile(
     r"\s+(?:Quy\s+định|Quy\s+chế|Điều\s+lệ)(?:\s+[^\s;.()]+){0,40}?\s+(?:ban\s+hành\s+)?kèm\s+theo\s*$",
     _FLAGS,
 )
+# Changing part of a document amends it, whatever the verbs: "Điều 1. Bãi bỏ, sửa đổi, thay thế một số điều,
+# phụ lục của Thông tư số 02/2023/TT-BTP …", "Điều 4. Sửa đổi Điều 1 của Thông tư số 07/2022/TT-BTP …",
+# "Điều 6. Sửa đổi kỹ thuật một số điều tại Thông tư số 11/2025/TT-BTP …", "Điều 2. Thay thế, bãi bỏ một
+# số quy định của Thông tư số 55/2023/TT-BTC như sau:" (corpus/real 68c706de4d068f13, 514184bd8913458c …).
+# ("bổ sung" never opens the list: "… Nghị định số 70/2025/NĐ-CP … sửa đổi,\nbổ sung một số điều của Nghị định
+# số 123/2020/NĐ-CP" wraps inside the verbs of another document, corpus/real c2b60521aafae842.)
+_FIRST_CHANGE_VERB = r"(?:sửa\s+đổi(?:\s+kỹ\s+thuật)?|bãi\s+bỏ|thay\s+thế)"
+_CHANGE_VERB = r"(?:sửa\s+đổi(?:\s+kỹ\s+thuật)?|bổ\s+sung|bãi\s+bỏ|thay\s+thế)"
+_CHANGED_PART = (
+    r"(?:một\s+số\s+(?:điều|nội\s+dung|quy\s+định|điểm|khoản|cụm\s+từ)"
+    r"|(?:điểm\s+\w+\s+)?(?:khoản\s+\d+\s+)?Điều\s+\d+[a-zđ]?(?:\s*(?:,|và)\s*(?:Điều\s+)?\d+[a-zđ]?)*)"
+    r"(?:\s*,\s*(?:điểm|khoản|điều|phụ\s+lục|nội\s+dung|quy\s+định))*"
+)
+AMENDS_PART = re.compile(
+    rf"(?<!\w){_FIRST_CHANGE_VERB}(?:\s*(?:,|và)\s*{_CHANGE_VERB})*\s+{_CHANGED_PART}(?:\s+(?:của|tại))?\s*$",
+    _FLAGS,
+)
 SELF_LINKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("amends", AMENDS_ATTACHED),
+    ("amends", AMENDS_PART),
     (
         "amends",
         re.compile(
@@ -344,6 +362,30 @@ SELF_LINKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("replaces", re.compile(r"(?<!\w)(?:và\s+)?thay\s+thế(?:\s+cho)?\s*$", _FLAGS)),
     ("repeals", re.compile(r"(?<!\w)(?:và\s+)?bãi\s+bỏ(?:\s+(?:toàn\s+bộ|các))?\s*$", _FLAGS)),
+)
+# A heading that repeals or replaces the documents listed under it, one per item: "Điều 2. Bãi bỏ các văn
+# bản quy phạm pháp luật thuộc lĩnh vực Y tế …, cụ thể như sau:" / "1. Quyết định số 76/2006/QĐ-UBND …",
+# "2. Bãi bỏ các Thông tư sau:" / "a) Thông tư số 57/2014/TT-BCT …", "5. Nghị quyết này bãi bỏ các Nghị
+# quyết:" (6 files of corpus/real, 1 to 53 items each).  Its line ends with ":"; an item opens with its
+# marker and the citation.
+SELF_LIST_HEADING = re.compile(
+    rf"^[^\S\n]*(?:(?:Điều\s+\d+\s*[.:]|\d{{1,2}}\.|[a-zđ]\))[^\S\n]*)?(?:(?:{TYPE_NAME})\s+này\s+)?"
+    r"(?P<verb>bãi\s+bỏ|thay\s+thế)(?:\s+toàn\s+bộ)?(?:\s+(?:các|những))?"
+    rf"\s+(?:văn\s+bản|{TYPE_NAME})(?!\w)[^\n:]{{0,300}}:[^\S\n]*$",
+    _FLAGS | re.MULTILINE,
+)
+SELF_LIST_KIND = {"bãi bỏ": "repeals", "thay thế": "replaces"}
+# A list item's marker: "1.", "a)", "-", "+".
+LIST_ITEM_MARKER = re.compile(r"[^\S\n]*(?:\d{1,3}\.|[a-zđ]\)|[-–+•])[^\S\n]*", _FLAGS)
+# An article heading ends a list: "Điều 3. Hiệu lực thi hành".
+ARTICLE_HEADING = re.compile(r"[^\S\n]*Điều\s+\d+\s*[.:]", _FLAGS)
+
+# A heading over changes a document only recommends: "6.2. Kiến nghị thực thi" / "Sửa đổi, bổ sung Điều 8 và 9
+# của Nghị định số 76/2018/NĐ-CP …" in a decision passing a plan to simplify procedures (4 files of
+# corpus/real print it over 95 items): the decision itself changes nothing.
+RECOMMENDATION_HEADING = re.compile(
+    r"(?:^|\n)[^\S\n]*(?:[\d.]+[^\S\n]*)?(?:Kiến\s+nghị(?:\s+thực\s+thi)?|Đề\s+xuất|Phương\s+án)[^\S\n]*:?[^\S\n]*\n[^\S\n]*$",
+    _FLAGS,
 )
 # Where a clause starts, looking back from a verb: after ". ", ";", ":" or a line break.
 CLAUSE_START = re.compile(r"(?:[.;:](?=\s)|\n)")
@@ -459,6 +501,7 @@ PASSIVE_LINKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("replaces", re.compile(r"(?<!\w)được\s+thay\s+thế\s+(?:theo|bởi|tại)\s*$", _FLAGS)),
 )
+PASSIVE_KINDS = frozenset(kind for kind, _ in PASSIVE_LINKS)
 # A report on how something is carried out does not carry it out: "Thông báo số 4387/TB-VPQH … về tình
 # hình thực hiện Nghị quyết số 66/2013/QH13", "Báo cáo kết quả 05 năm triển khai thực hiện …"; nor does a
 # letter on the troubles met in carrying it out: "Công văn 11306/VPCP-NN năm 2025 đề xuất giải pháp tháo gỡ

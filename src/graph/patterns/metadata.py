@@ -211,6 +211,16 @@ TITLE_STOP = re.compile(
     r"|:$"
 )
 
+# The office in whose name a decision is made, printed in capitals on its own line between the title and
+# "Căn cứ …": "BỘ TRƯỞNG BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH", "CỤC TRƯỞNG CỤC HẢI QUAN", "CHỦ TỊCH ỦY BAN NHÂN
+# DÂN TỈNH", "GIÁM ĐỐC TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG THÀNH PHỐ HÀ NỘI", "TRƯỞNG BAN CHỈ ĐẠO NHÀ NƯỚC VỀ
+# DU LỊCH" (49 files of corpus/real had it glued to their title).  A wrapped title line may open with the
+# same words ("VỀ VIỆC ỦY QUYỀN CHO / GIÁM ĐỐC SỞ …"): it ends the title only right above the body.
+ENACTING_OFFICE = re.compile(
+    r"^(?:CHỦ TỊCH|PHÓ CHỦ TỊCH|BỘ TRƯỞNG|(?:TỔNG )?CỤC TRƯỞNG|(?:TỔNG )?GIÁM ĐỐC|TRƯỞNG BAN|THỐNG ĐỐC"
+    r"|VIỆN TRƯỞNG|CHÁNH ÁN|TỔNG KIỂM TOÁN|CHÁNH VĂN PHÒNG)(?: [^\d;:]{2,90})?$"
+)
+
 # Verbs of the sentence by which the issuer names itself:
 # "Ủy ban nhân dân tỉnh Quảng Nam xây dựng Kế hoạch …", "Tỉnh ủy ban hành Chương trình hành động …".
 OPENER_VERBS = ("xây dựng", "ban hành")
