@@ -1989,8 +1989,8 @@ def _article_items(lines: Sequence[Line], i: int) -> list[tuple[str, Span, int]]
     first = item_match(content[0].text)
     if first is None:
         return [(_BULLET, Span(content[0].start, content[-1].end), content[0].start)]
-    kind = _label_shape(first.group("label"))
-    starts = [ln for ln in content if (m := item_match(ln.text)) and _label_shape(m.group("label")) == kind]
+    kind = _label_kind(first.group("label"))
+    starts = [ln for ln in content if (m := item_match(ln.text)) and _label_kind(m.group("label")) == kind]
     items = []
     for n, ln in enumerate(starts):
         item_end = starts[n + 1].start if n + 1 < len(starts) else content[-1].end
@@ -1999,19 +1999,6 @@ def _article_items(lines: Sequence[Line], i: int) -> list[tuple[str, Span, int]]
         item = Span(ln.start, item_end)
         items.append((label.group("label").strip(), item, ln.start + label.end()))
     return items
-
-
-def _label_shape(label: str) -> str:
-    label = label.strip()
-    return (
-        "-"
-        if label in _BULLET_LABELS
-        else "a)"
-        if _POINT.match(label)
-        else "1."
-        if label[:1].isdigit()
-        else label
-    )
 
 
 READERS: tuple[TaskReader, ...] = (
