@@ -133,3 +133,16 @@ def test_how_often_between_a_body_and_its_verb_is_not_part_of_its_name():
         "xuất.\n"
     )
     assert prose_tasks(upkeep, Span(0, len(upkeep))) == []
+
+
+def test_targets_that_count_industrial_zones_and_the_total_they_bring_up():
+    # "2. Các chỉ tiêu cụ thể đến năm 2030" of the Đề án 08 plan: counted zones printed capitalised or shortened
+    # ("Khu công nghiệp", "KCN"), and the running total after "nâng tổng … lên" is not the target
+    by_name = {i.name: i.target for i in parse_file(DE_AN_08).indicators}
+    assert by_name["Hình thành mới Khu công nghiệp"].raw == "05 Khu công nghiệp"
+    assert by_name["Hình thành mới Cụm công nghiệp"].raw == "15 Cụm công nghiệp"
+    assert by_name["Khu công nghiệp đạt tiêu chuẩn KCN sinh thái (KCN Tằng Loỏng)"].low == 1
+    added = by_name[
+        "Hoàn thành đưa vào vận hành các dự án năng lượng đã quy hoạch với tổng công suất bổ sung"
+    ]
+    assert (added.raw, added.comparator, added.unit) == ("khoảng 2.989,5 MW", "approx", "MW")

@@ -946,10 +946,17 @@ def _main_target(text: str) -> TargetMatch | None:
     "dưới 5 [tuổi]"), the first that follows a value verb ("đạt", "chiếm", "tăng")."""
     targets = find_targets(text)
     candidates = [t for t in targets if t.has_unit] or targets
+    # "Hình thành mới 05 Khu công nghiệp, nâng tổng số lên 12 KCN", "… tổng công suất bổ sung khoảng 2.989,5 MW,
+    # nâng tổng công suất năng lượng toàn tỉnh lên 4.758,5 MW" (Lào Cai's Đề án 08 plan): the total it brings things
+    # up to follows the target
+    candidates = [t for t in candidates if not _RUNNING_TOTAL.search(text[: t.start])] or candidates
     for t in candidates:  # the verb is within a few words before the value
         if _VALUE_VERB_AT_END.search(text[max(0, t.start - 40) : t.start].rstrip()):
             return t
     return candidates[0] if candidates else None
+
+
+_RUNNING_TOTAL = re.compile(r"(?<!\w)nâng\s+tổng\s[^,;.]*?(?<!\w)lên\s*$", re.IGNORECASE)
 
 
 def _last_measure(name: str) -> str:
