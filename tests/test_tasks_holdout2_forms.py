@@ -146,3 +146,21 @@ def test_targets_that_count_industrial_zones_and_the_total_they_bring_up():
         "Hoàn thành đưa vào vận hành các dự án năng lượng đã quy hoạch với tổng công suất bổ sung"
     ]
     assert (added.raw, added.comparator, added.unit) == ("khoảng 2.989,5 MW", "approx", "MW")
+
+
+def test_a_period_said_inside_a_task_is_its_deadline():
+    # dev h10 (Nghị quyết 57-NQ/TW) IV.6: "…; định kỳ 6 tháng báo cáo kết quả …"; dev h03 (Kế hoạch 308 of Hà Nội):
+    # "… trước ngày 15 hằng tháng …" (a monthly day)
+    from graph.extract.deadlines import parse_deadline, prose_deadline
+
+    six_months = prose_deadline(
+        "Văn phòng Trung ương Đảng phối hợp với Ban Kinh tế Trung ương theo dõi, kiểm tra, đánh giá kết quả thực "
+        "hiện Nghị quyết; định kỳ 6 tháng báo cáo kết quả với Ban Chỉ đạo Trung ương và Bộ Chính trị."
+    )
+    assert six_months is not None and six_months[0] == "định kỳ 6 tháng"
+    assert parse_deadline(six_months[0]).kind == "periodic"
+    assert parse_deadline("trước ngày 20 hằng tháng").kind == "periodic"
+    # corpus/real: "- Sở Tài chính định kỳ hằng quý tổng hợp báo cáo …"
+    assert prose_deadline("Sở Tài chính định kỳ hằng quý tổng hợp báo cáo Ủy ban nhân dân Thành phố")[0] == (
+        "định kỳ hằng quý"
+    )

@@ -76,6 +76,12 @@ DEADLINE_FORMS: tuple[tuple[str, str], ...] = (
         r"(?:định\s+kỳ\s+)?(?:(?:h[ằàă]ng|mỗi)\s+(?:quý|tháng|tuần)|\d{1,2}\s+tháng(?:\s+(?:một|1)\s+lần)?)"
         r"(?:\s*(?:,|và|/)\s*(?:h[ằàă]ng\s+năm|năm|cả\s+năm|đột\s+xuất(?:\s+khi\s+có\s+yêu\s+cầu)?))*",
     ),
+    # "trước ngày 20 hằng tháng": every month, by that day (dev h03 III.1, "Cơ quan thường trực … trước ngày 20
+    # hằng tháng lên phần mềm theo dõi …")
+    (
+        "periodic",
+        r"(?:(?:trước|chậm\s+nhất|vào)\s+)?ngày\s+\d{1,2}\s+(?:của\s+)?(?:h[ằàă]ng|mỗi)\s+(?:tháng|quý)",
+    ),
     # "Thường xuyên", "thường xuyên, hàng năm"
     ("continuous", r"(?:thực\s+hiện\s+)?thường\s+xuyên(?:\s*,?\s*(?:liên\s+tục|h[ằà]ng\s+năm))?"),
     ("continuous", r"liên\s+tục"),
@@ -141,8 +147,12 @@ LEADING_DEADLINE = re.compile(r"(?P<raw>(?:định\s+kỳ\s+)?h[ằàă]ng\s+(?:
 # the same said after the body that acts: "- Các Sở, ngành, địa phương định kỳ hàng năm (trước ngày 10/12) hoặc đột
 # xuất báo cáo …" (Lào Cai's Chỉ thị 11 plan, corpus/files), "- Sở Tài chính định kỳ hằng quý tổng hợp báo cáo …"
 # (corpus/real); "định kỳ" makes it a when ("vốn bổ sung hàng năm" is a what), the day in brackets goes with it
+# ("…; định kỳ 6 tháng báo cáo kết quả với Ban Chỉ đạo Trung ương …", dev h10 IV.6; 6 files of corpus/real print
+# "định kỳ 06 tháng"), and a monthly day said inside: "… trước ngày 20 hằng tháng lên phần mềm …" (dev h03)
 INNER_RECURRENCE = re.compile(
-    r"(?<!\w)(?P<raw>định\s+kỳ\s+h[ằàă]ng\s+(?:năm|quý|tháng)(?:\s*\(trước\s+ngày\s+\d{1,2}\s*/\s*\d{1,2}\))?)(?!\w)",
+    r"(?<!\w)(?P<raw>định\s+kỳ\s+(?:h[ằàă]ng\s+(?:năm|quý|tháng)|\d{1,2}\s+tháng(?!\s*/\s*\d))"
+    r"(?:\s*\(trước\s+ngày\s+\d{1,2}\s*/\s*\d{1,2}\))?"
+    r"|trước\s+ngày\s+\d{1,2}\s+(?:của\s+)?h[ằàă]ng\s+tháng)(?!\w)",
     re.IGNORECASE,
 )
 
