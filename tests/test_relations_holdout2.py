@@ -12,7 +12,7 @@ from pathlib import Path
 from graph.extract.citations import extract_citations
 from graph.extract.metadata import extract_metadata
 from graph.model import SourceFile
-from graph.normalise import normalise
+from graph.normalise import latin_symbols, normalise
 from graph.pipeline import parse_file
 from graph.segment import segment
 
@@ -140,3 +140,24 @@ def test_a_ministers_decision_issuing_a_plan_carries_out_the_approval_its_title_
     )
     implemented = {r.target.symbol for r in doc.relations if r.kind == "implements" and r.source is None}
     assert implemented == {"991/QĐ-TTg"}
+
+
+# corpus/real 9aeb199f5e0aa225: the symbol typed with Cyrillic ES and ER ("СР"); f56db7a7d2e4b76a and
+# 6bdbdeb006a331dc print Cyrillic and Greek words and a formula, which stay as printed
+CYRILLIC_SYMBOL = "Căn cứ Nghị định số 137/2020/NĐ-СР ngày 27 tháng 11 năm 2020 của Chính phủ"
+OTHER_SCRIPTS = 'một số ngôn ngữ có cách viết "Вьетнам", "Βιετνάμ"\nλi,j: Tỷ giá quy đổi lần thanh toán j của loại ngoại tệ i'
+
+
+def test_cyrillic_look_alikes_in_a_symbol_are_read_as_latin():
+    assert "СР" in CYRILLIC_SYMBOL  # Cyrillic, as printed
+    assert (
+        latin_symbols(CYRILLIC_SYMBOL)
+        == "Căn cứ Nghị định số 137/2020/NĐ-CP ngày 27 tháng 11 năm 2020 của Chính phủ"
+    )
+    seg = _segmented(CYRILLIC_SYMBOL)
+    cited, _ = extract_citations(seg, extract_metadata(seg))
+    assert [c.target.symbol for c in cited] == ["137/2020/NĐ-CP"]
+
+
+def test_words_and_formulas_in_other_scripts_stay_as_printed():
+    assert latin_symbols(OTHER_SCRIPTS) == OTHER_SCRIPTS

@@ -74,7 +74,7 @@ _LINE = re.compile(r"[^\n]*(?:\n(?:" + _COMBINING.pattern + ")*)?")
 
 
 def normalise(source: SourceFile) -> NormalisedText:
-    raw = ocr_fixed(source).replace("\r\n", "\n")
+    raw = latin_symbols(ocr_fixed(source)).replace("\r\n", "\n")
     # offsets must refer to source.text, so map positions of the CRLF-collapsed text back
     crlf_origin: Sequence[int] = _crlf_origin(source.text)
     if not _needs_clusters(raw):
@@ -129,6 +129,33 @@ def _normalise_chunks(
             chunk = unicodedata.normalize("NFC", chunk)
         out.append(chunk)
         origin.extend([crlf_origin[start + at]] * len(chunk))
+
+
+# Cyrillic and Greek capitals that look like Latin ones, typed into document symbols: "Nghị định số
+# 137/2020/NĐ-СР" (Cyrillic ES, ER), "16495/BТС-PTHT", "105/2025/TT-BTС" (4 files of corpus/real:
+# 9aeb199f5e0aa225 …, 6 symbols).  Replaced character for character inside a symbol only (digits, then
+# "/" or "-"): Cyrillic and Greek words ("Вьетнам", "Βιετνάμ") and formulas ("λi,j", "μg/m3") stay.
+_SCRIPT_LOOKALIKES = str.maketrans(
+    {
+        **dict(zip("АВСЕНІЈКМОРЅТХ", "ABCEHIJKMOPSTX", strict=True)),
+        **dict(zip("ΑΒΕΖΗΙΚΜΝΟΡΤΧ", "ABEZHIKMNOPTX", strict=True)),
+    }
+)
+_OTHER_SCRIPT = re.compile("[\u0370-\u03ff\u0400-\u04ff]")
+# a symbol-like token, taken whole (one pass, no backtracking), translated when it holds another script
+_SYMBOL_TOKEN = re.compile(r"(?<![^\W\d_])\d+[/-][\w&./-]+")
+
+
+def latin_symbols(text: str) -> str:
+    """``text`` with look-alike Cyrillic and Greek capitals in document symbols made Latin (same length)."""
+    if not _OTHER_SCRIPT.search(text):
+        return text
+    return _SYMBOL_TOKEN.sub(_latin_token, text)
+
+
+def _latin_token(m: re.Match[str]) -> str:
+    token = m.group()
+    return token.translate(_SCRIPT_LOOKALIKES) if _OTHER_SCRIPT.search(token) else token
 
 
 # OCR misreads of numbers and symbols, undone before parsing, character for
