@@ -26,6 +26,7 @@ from graph.normalise import (
     clean,
     normalise,
 )
+from graph.pipeline import parse_file
 from graph.read import iter_input_files, read_source
 
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
@@ -804,3 +805,25 @@ def test_a_document_with_a_table_and_reference_marks_is_kept(tmp_path):
         encoding="utf-8",
     )
     assert read_source(path).text.startswith("ỦY BAN NHÂN DÂN TỈNH NGHỆ AN")
+
+
+@pytest.mark.parametrize(
+    "name, subject",
+    [
+        (
+            "hc-sct-vn__CV-cung-cap-thong-tin-BCH-quan-su-tinh.docx",
+            "V/v cung cấp thực trạng sản xuất, lưu trữ hóa chất công nghiệp",
+        ),
+        (
+            "sd-vlncn-sct-vn__CV-lay-y-kien-So-Xay-dung.docx",
+            "V/v tham gia ý kiến về phương án nổ mìn và hồ sơ đảm bảo an toàn giao thông trên Quốc lộ 279",
+        ),
+    ],
+)
+def test_an_official_letter_that_prints_no_type_word_is_read_as_a_letter(name, subject):
+    """Two Word letters of Sở Công Thương Lào Cai (tests/real/SOURCES.md) print no type word at all: their
+    head's "V/v …" subject and "Kính gửi:" addressee make them letters (công văn). They were refused as
+    "no document type word"."""
+    doc = parse_file(REAL / name)
+    assert (doc.meta.ref.type_code, doc.meta.ref.title, doc.meta.ref.year) == ("CV", subject, 2026)
+    assert doc.meta.recipients[0].startswith(("Bộ chỉ huy quân sự tỉnh Lào Cai", "Sở Xây dựng tỉnh Lào Cai"))

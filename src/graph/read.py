@@ -451,6 +451,17 @@ DOC_TYPE_WORD = re.compile(
     r"(?<!\w)(?:" + "|".join(r"\s+".join(map(re.escape, n.split())) for n in _DOC_TYPE_WORDS) + r")(?!\w)",
     re.IGNORECASE,
 )
+# An official letter (công văn) prints no type word: its head gives the subject, "V/v cung cấp thực trạng
+# …", and the addressee, "Kính gửi: Bộ chỉ huy quân sự tỉnh Lào Cai" (Sở Công Thương Lào Cai's .docx letters)
+_LETTER_SUBJECT = re.compile(r"(?:^|\s)V/v\s", re.IGNORECASE | re.MULTILINE)
+_LETTER_ADDRESSEE = re.compile(r"^\W*Kính\s+gửi\b", re.IGNORECASE | re.MULTILINE)
+LETTER_HEAD_CHARS = 3000
+
+
+def _is_official_letter(text: str) -> bool:
+    head = text[:LETTER_HEAD_CHARS]
+    subject = _LETTER_SUBJECT.search(head)
+    return bool(subject and _LETTER_ADDRESSEE.search(head, subject.end()))
 
 
 # ------------------------------------------------------------------ public
@@ -671,7 +682,7 @@ def _check_policy_text(name: str, text: str, prose: str | None = None) -> None:
             "the text is not Vietnamese (or is wrongly encoded)",
         )
     text = unicodedata.normalize("NFC", text)
-    if not DOC_TYPE_WORD.search(text):
+    if not DOC_TYPE_WORD.search(text) and not _is_official_letter(text):
         raise InputError(
             name,
             "không phải văn bản chính sách: không thấy tên loại văn bản (Nghị quyết, Kế hoạch, Quyết định …)",
