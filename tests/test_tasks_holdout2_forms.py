@@ -164,3 +164,12 @@ def test_a_period_said_inside_a_task_is_its_deadline():
     assert prose_deadline("Sở Tài chính định kỳ hằng quý tổng hợp báo cáo Ủy ban nhân dân Thành phố")[0] == (
         "định kỳ hằng quý"
     )
+
+
+def test_the_farms_a_plan_binds_head_their_duties():
+    # Kế hoạch 0134/KH-UBND of Đắk Lắk, IV.4: "4. Các cơ sở sản xuất giống, NTTS thương phẩm:" over three bullets
+    doc = parse_file(HOLDOUT2 / "d5ffa6afac124d52.txt")
+    farms = [t for t in doc.tasks if _leads(t) == ["Các cơ sở sản xuất giống, NTTS thương phẩm"]]
+    assert [t.text.split(" ")[0] for t in farms] == ["Chủ", "Phối", "Theo"]
+    # (the partner's name runs on into "trong quan trắc, …": a leftover)
+    assert farms[1].support[0].printed.startswith("các cơ quan quản lý NTTS")

@@ -216,4 +216,7 @@ GROUP_NOUNS: tuple[str, ...] = (
     # the investors a plan binds: "Phối hợp chặt chẽ với các chủ đầu tư hạ tầng đẩy nhanh …" (Thông báo kết luận
     # of Lào Cai's chairman, corpus/files), "Các chủ đầu tư" (15 mentions in corpus/real)
     "chủ đầu tư",
+    # the farms, schools, plants a plan binds: "4. Các cơ sở sản xuất giống, NTTS thương phẩm:" / "- Chủ cơ sở có
+    # trách nhiệm giám sát chất lượng nước …" (Kế hoạch 0134/KH-UBND of Đắk Lắk), "4. Các cơ sở nuôi trồng thủy sản:"
+    "cơ sở",
 )
