@@ -173,3 +173,13 @@ def test_the_farms_a_plan_binds_head_their_duties():
     assert [t.text.split(" ")[0] for t in farms] == ["Chủ", "Phối", "Theo"]
     # (the partner's name runs on into "trong quan trắc, …": a leftover)
     assert farms[1].support[0].printed.startswith("các cơ quan quản lý NTTS")
+
+
+def test_two_roles_on_one_line_each_name_their_bodies():
+    # the Đề án 08 plan closes each numbered task with "Đơn vị chủ trì: Phòng Quản lý Công nghiệp; Đơn vị phối hợp:
+    # Phòng Quản lý Năng lượng, Phòng Quản lý Thương mại."
+    role_tasks = [t for t in parse_file(DE_AN_08).tasks if t.layout == "role-lines"]
+    assert [(_leads(t), [m.printed for m in t.support]) for t in role_tasks[:2]] == [
+        (["Phòng Quản lý Công nghiệp"], ["Phòng Quản lý Năng lượng", "Phòng Quản lý Thương mại"]),
+        (["Phòng Quản lý Công nghiệp"], ["Phòng Quản lý Năng lượng", "Văn phòng Sở"]),
+    ]

@@ -795,11 +795,25 @@ def _role_blocks(body: str, lines: Sequence[Line]) -> list[list[RoleValue]]:
             if not match:
                 break
             value, i = _role_value(body, lines, i, match)
-            block.append(value)
+            block += _split_at_next_role(body, value)
             while i < len(lines) and lines[i].blank:
                 i += 1
         blocks.append(block)
     return blocks
+
+
+# two roles on one line: "Đơn vị chủ trì: Phòng Quản lý Công nghiệp; Đơn vị phối hợp: Phòng Quản lý Năng lượng,
+# Văn phòng Sở." (Sở Công Thương Lào Cai's Đề án 08 plan, corpus/files)
+_NEXT_ROLE = re.compile(rf";[ \t]*(?P<role>{_ROLE_LABEL})(?P<extra>[^:;\n]{{0,40}}):[ \t]*")
+
+
+def _split_at_next_role(body: str, value: RoleValue) -> list[RoleValue]:
+    """The value, cut where a second role label on the same line starts its own value."""
+    values = []
+    while (nxt := _NEXT_ROLE.search(body, value.start, value.end)) is not None:
+        values.append(RoleValue(value.role, value.start, nxt.start(), value.line))
+        value = RoleValue(_role_of(nxt), nxt.end(), value.end, value.line)
+    return [*values, value]
 
 
 def _role_value(body: str, lines: Sequence[Line], i: int, match: re.Match[str]) -> tuple[RoleValue, int]:
