@@ -161,3 +161,21 @@ def test_cyrillic_look_alikes_in_a_symbol_are_read_as_latin():
 
 def test_words_and_formulas_in_other_scripts_stay_as_printed():
     assert latin_symbols(OTHER_SCRIPTS) == OTHER_SCRIPTS
+
+
+# holdout x7a366df8 (corpus/real 7a366df87c42d3de), lines 16-26: 187/2025 amends 78/2025 and 79/2025 (the
+# form is printed by 18 files of corpus/real); 78/2025 guides the law only
+DECREE_AMENDING_TWO = "Căn cứ Nghị định số 78/2025/NĐ-CP\nngày 01 tháng 4 năm 2025 của Chính phủ quy định chi tiết một số điều và biện\npháp để tổ chức, hướng dẫn thi hành Luật Ban\nhành văn bản quy phạm pháp luật; Nghị định số 187/2025/NĐ-CP\nngày 01 tháng 7 năm 2025 của Chính phủ sửa đổi, bổ sung một số điều của Nghị định\nsố 78/2025/NĐ-CP ngày 01 tháng 4 năm 2025 của\nChính phủ quy định chi tiết một số điều và biện pháp để tổ chức, hướng dẫn thi\nhành Luật Ban hành văn bản quy phạm pháp luật\nvà Nghị định số 79/2025/NĐ-CP ngày 01 tháng 4\nnăm 2025 của Chính phủ về kiểm tra, rà soát, hệ thống hóa và xử lý văn bản quy\nphạm pháp luật;"
+# holdout x_laocai-sct-cv-trien-khai-hoa-chat (corpus/files, a Word letter of Sở Công Thương Lào Cai)
+CIRCULAR_GUIDING_TWO = "- Thông tư số 01/2026/TT-BCT ngày 17 tháng 01 năm 2026 của Bộ trưởng Bộ Công Thương quy định chi tiết và hướng dẫn thi hành một số điều của Luật Hóa chất và Nghị định số 26/2026/NĐ-CP của Chính phủ quy định chi tiết và hướng dẫn thi hành một số điều của Luật Hóa chất về quản lý"
+
+
+def test_a_second_object_after_va_past_the_first_objects_title_is_changed_too():
+    found = relations(DECREE_AMENDING_TWO)
+    assert ("amends", "187/2025/NĐ-CP", "78/2025/NĐ-CP") in found
+    assert ("amends", "187/2025/NĐ-CP", "79/2025/NĐ-CP") in found
+    assert ("guides", "78/2025/NĐ-CP", "79/2025/NĐ-CP") not in found
+
+
+def test_a_circular_guiding_a_law_and_a_decree_guides_both():
+    assert ("guides", "01/2026/TT-BCT", "26/2026/NĐ-CP") in relations(CIRCULAR_GUIDING_TWO)

@@ -603,6 +603,55 @@ def chain_relations(text: str, found: list[_Found]) -> list[Relation]:
     return relations
 
 
+def second_object_relations(text: str, found: list[_Found], relations: list[Relation]) -> list[Relation]:
+    """A second object after "và", past the first object's title: "Nghị định số 187/2025/NĐ-CP … sửa đổi, bổ
+    sung một số điều của Nghị định số 78/2025/NĐ-CP … hướng dẫn thi hành Luật Ban hành văn bản quy phạm pháp
+    luật và Nghị định số 79/2025/NĐ-CP" amends 79/2025/NĐ-CP too (18 files of corpus/real print the form),
+    "Thông tư số 01/2026/TT-BCT … quy định chi tiết và hướng dẫn thi hành một số điều của Luật Hóa chất và
+    Nghị định số 26/2026/NĐ-CP" guides the decree too.  A changed object is of the first one's type and not
+    later than the changer; a guided one is a decree or resolution of another type than the guide (in "Nghị
+    định số 78/2025/NĐ-CP … hướng dẫn thi hành Luật … và Nghị định số 79/2025/NĐ-CP" of a "Căn cứ" list,
+    79/2025 is a sibling, not guided)."""
+    at = {id(f.citation.target): i for i, f in enumerate(found)}
+    extra = []
+    for r in relations:
+        i = at.get(id(r.target))
+        if (
+            r.kind not in P.SECOND_OBJECT_KINDS
+            or r.source is None
+            or i is None
+            or r.span.end != found[i].citation.span.end
+        ):
+            continue  # only an active relation, read up to its object
+        second = _second_object(text, found, i)
+        if second is None or not second.citation.target.symbol:
+            continue
+        target = second.citation.target
+        if r.kind == "guides":
+            fits = target.type_code in P.GUIDED_SECOND_TYPES and target.type_code != r.source.type_code
+        else:
+            fits = target.type_code == r.target.type_code and not _later(target, r.source)
+        if fits:
+            span = Span(r.span.start, second.citation.span.end)
+            extra.append(
+                Relation(r.kind, r.source, target, span, clean(text[span.start : span.end]), r.footnote)
+            )
+    return extra
+
+
+def _second_object(text: str, found: list[_Found], i: int) -> _Found | None:
+    """The citation joined by "và" after ``found[i]`` and the citations its title names, if any."""
+    previous = found[i]
+    for f in found[i + 1 :]:
+        gap = text[previous.citation.span.end : f.citation.span.start]
+        if P.COORDINATED.fullmatch(gap) and P.AND_WORD.search(gap):
+            return None if f.placeholder else f
+        if len(gap) > _LINK_MAX_GAP or P.LINK_BREAK.search(gap):
+            return None
+        previous = f
+    return None
+
+
 def _changed_in_passive(text: str, before: list[_Found], changer: _Found) -> _Found | None:
     """What "… được sửa đổi, bổ sung bởi <changer>" changes: the citation just before, or, when that one is
     of another type, the nearest one of the changer's type earlier in the sentence, whose title held it:
@@ -1126,6 +1175,7 @@ def extract_citations(seg: SegmentedDocument, meta: DocumentMeta) -> tuple[list[
     relations += issuing_relations(seg.body, body)
     relations += attached_relations(seg.body, body, meta)
     relations += chain_relations(seg.body, body)
+    relations += second_object_relations(seg.body, body, relations)
     relations += numbered_at_relations(seg.body, body)
     relations += coordinated_relations(seg.body, body, relations)
     relations += self_relations(seg.body, [f for f in body if not f.placeholder])
@@ -1144,6 +1194,7 @@ def extract_citations(seg: SegmentedDocument, meta: DocumentMeta) -> tuple[list[
             in_note = _scan(text, piece.start, piece.end, home, fn.number)
             in_notes.setdefault(fn.number, []).extend(in_note)
             chained = chain_relations(text, in_note) + numbered_at_relations(text, in_note)
+            chained += second_object_relations(text, in_note, chained)
             relations += chained + coordinated_relations(text, in_note, chained)
             relations += amending_law_relations(in_note)
             for cit in (f.citation for f in in_note):

@@ -539,6 +539,11 @@ LINK_BREAK = re.compile(r"[;()]|\.(?:\s|$)|^[\s,]*(?:và|hoặc|cùng)(?!\w)", _
 # thực hiện Nghị quyết số 137/NQ-CP … của Chính phủ và Chương trình số 27-CTr/TU …" (both carried out).
 # Matched against the whole text between the two citations.
 COORDINATED = re.compile(r"[ \t\n]*(?:,[ \t\n]*)?(?:và|cùng|,)[ \t\n]*", _FLAGS)
+AND_WORD = re.compile(r"(?<!\w)và(?!\w)", _FLAGS)
+# Relations whose object may have a second one after "và" (extract.citations.second_object_relations), and
+# the types a guide's second object may have: "… hướng dẫn thi hành Luật Hóa chất và Nghị định số 26/2026/NĐ-CP".
+SECOND_OBJECT_KINDS = frozenset({"amends", "replaces", "repeals", "guides"})
+GUIDED_SECOND_TYPES = frozenset({"NĐ", "NQ"})
 
 # A document described, not numbered, as carrying out the citation that follows: "Kế hoạch triển khai
 # Chương trình số 20-CTr/TU …", "kế hoạch hành động thực hiện Chương trình số 16-CTr/TU …", "Chương
