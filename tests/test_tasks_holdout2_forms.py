@@ -183,3 +183,30 @@ def test_two_roles_on_one_line_each_name_their_bodies():
         (["Phòng Quản lý Công nghiệp"], ["Phòng Quản lý Năng lượng", "Phòng Quản lý Thương mại"]),
         (["Phòng Quản lý Công nghiệp"], ["Phòng Quản lý Năng lượng", "Văn phòng Sở"]),
     ]
+
+
+def test_an_unlabelled_paragraph_of_the_reporting_part_is_a_task():
+    # the Đề án 08 plan's "VI. CHẾ ĐỘ BÁO CÁO" is two paragraphs with no label
+    text = (
+        "VI. CHẾ ĐỘ BÁO CÁO\n"
+        "Các phòng, đơn vị báo cáo tình hình thực hiện về Phòng Kế hoạch - Tổng hợp trước ngày 18 hằng tháng, đảm bảo "
+        "theo đúng mẫu báo cáo quy định (tại Phụ lục đính kèm). Phòng Kế hoạch - Tổng hợp tổng hợp, báo cáo Lãnh đạo "
+        "Sở và gửi UBND tỉnh theo quy định.\n"
+    )
+    (task,) = prose_tasks(text, Span(0, len(text)))
+    assert (task.label, _leads(task)) == ("", ["Các phòng, đơn vị"])
+    assert task.deadline is not None and (task.deadline.raw, task.deadline.kind) == (
+        "trước ngày 18 hằng tháng",
+        "periodic",
+    )
+    # an article's own paragraphs stay with the readers of articles: "Điều 2. Tổ chức thực hiện" / "Giao Văn
+    # phòng Ủy ban nhân dân Thành phố kiểm tra, đôn đốc …" (corpus/real d8df85cac631ac19) keeps its label
+    article = (
+        "Điều 2. Tổ chức thực hiện\n"
+        "Giao Sở Nội vụ triển khai, thực thi phương án đơn giản hóa thủ tục hành chính đối với thủ tục hành chính "
+        "nêu trên.\n"
+        "Giao Văn phòng Ủy ban nhân dân Thành phố kiểm tra, đôn đốc các cơ quan, đơn vị có liên quan thực hiện "
+        "Quyết định này.\n"
+        "Điều 3. Hiệu lực thi hành\n"
+    )
+    assert "" not in [t.label for t in prose_tasks(article, Span(0, len(article)))]

@@ -1279,16 +1279,18 @@ def parse_prose_assignment_tasks(body: str, region: Span) -> list[Task]:
     chức triển khai thực hiện Đề án, hoàn thành trong năm 2022." (Quyết định …/QĐ-TTg), and points
     "đ) Bộ Xây dựng chủ trì, phối hợp Bộ Tài chính xem xét …" that name who leads (see _acting_is_assigned)."""
     lines = lines_of(body, region)
-    tasks = []
+    tasks: list[Task] = []
     for i, line in enumerate(lines):
-        item = item_match(line.text)
+        item = item_match(line.text) or _unlabelled_paragraph(lines, i)
         if item is None:
             continue
         label = item.group("label").strip()
-        bullet = label in _BULLET_LABELS and _under_implementation_heading(lines, i)
+        if not label and tasks and tasks[-1].span.end > line.start:
+            continue  # the paragraph is the text of the item above it ("5. Về kiến nghị …:" / "Bộ … khẩn trương …")
+        bullet = label in (*_BULLET_LABELS, "") and _under_implementation_heading(lines, i)
         if not bullet and not _PROSE_LABEL.fullmatch(label):
             continue
-        end, _ = _item_end(lines, i)
+        end, _ = (line.end, i + 1) if not label and line.text.rstrip().endswith(".") else _item_end(lines, i)
         if body[line.start : end].rstrip().endswith(":"):
             continue  # a heading over the bullets that are the tasks ("1. Giao Sở X là cơ quan đầu mối, …:")
         if _heads_agency_bullets(body, lines, i):
@@ -1333,6 +1335,33 @@ def parse_prose_assignment_tasks(body: str, region: Span) -> list[Task]:
             )
         )
     return tasks
+
+
+# a paragraph with no label in the part that says who does what: "VI. CHẾ ĐỘ BÁO CÁO" / "Các phòng, đơn vị báo cáo
+# tình hình thực hiện về Phòng Kế hoạch - Tổng hợp trước ngày 18 hằng tháng, …" (Sở Công Thương Lào Cai's Đề án 08
+# plan): it opens after a full stop or a heading, with a capital
+_NO_LABEL = re.compile(r"[ \t]*(?P<label>)(?=[A-ZĐÀ-Ỹ])")
+
+
+def _unlabelled_paragraph(lines: Sequence[Line], i: int) -> re.Match[str] | None:
+    previous = next((ln for ln in reversed(lines[:i]) if not ln.blank), None)
+    if previous is None or not (
+        previous.text.rstrip().endswith((".", ":", ";")) or item_match(previous.text)
+    ):
+        return None
+    if (
+        ARTICLE_LABEL.match(lines[i].text)
+        or _PART_START.match(lines[i].text)
+        or _RECIPIENTS.match(lines[i].text)
+    ):
+        return None
+    # an article's own paragraphs ("Điều 2. Tổ chức thực hiện" / "Giao Văn phòng …") are the closing readers'
+    heading = next(
+        (ln for ln in reversed(lines[:i]) if ARTICLE_LABEL.match(ln.text) or item_match(ln.text)), None
+    )
+    if heading is None or ARTICLE_LABEL.match(heading.text):
+        return None
+    return _NO_LABEL.match(lines[i].text)
 
 
 # the heading of the part that says who does what: "2. Trách nhiệm thực hiện" over "- Sở Nội vụ hướng dẫn khen
