@@ -179,3 +179,32 @@ def test_a_second_object_after_va_past_the_first_objects_title_is_changed_too():
 
 def test_a_circular_guiding_a_law_and_a_decree_guides_both():
     assert ("guides", "01/2026/TT-BCT", "26/2026/NĐ-CP") in relations(CIRCULAR_GUIDING_TWO)
+
+
+# "… này quy định chi tiết" after the document's own name: corpus/real 087cf37a325c4959 (Điều 1), 2d563450d5a57ad1
+SELF_DETAILS = [
+    (
+        "Thông tư này quy định chi tiết một số điều của Luật Điện lực số 61/2024/QH15, bao gồm:",
+        "61/2024/QH15",
+    ),
+    (
+        "a) Quyết định này quy định chi tiết khoản 2, Điều 46 Nghị định 156/2018/NĐ-CP ngày 16 tháng 11 năm 2018 của Chính phủ quy định chi tiết thi hành một số điều của Luật Lâm nghiệp",
+        "156/2018/NĐ-CP",
+    ),
+]
+# a title in capitals: corpus/real 6d0e277c7b88a914
+SELF_DETAILS_TITLE = "THÔNG TƯ\nQUY ĐỊNH CHI TIẾT MỘT SỐ ĐIỀU VÀ BIỆN PHÁP THI HÀNH NGHỊ ĐỊNH SỐ 18/2019/NĐ-CP NGÀY 01 THÁNG 02 NĂM 2019 CỦA CHÍNH PHỦ VỀ QUẢN LÝ VÀ THỰC HIỆN HOẠT ĐỘNG KHẮC PHỤC HẬU QUẢ BOM MÌN VẬT NỔ SAU CHIẾN TRANH"
+# another document's title wrapped onto a line that opens with the verbs: corpus/real 046d4a5b8d446144
+WRAPPED_GUIDE = "- Nghị định số 267/2025/NĐ-CP ngày 14/10/2025 của Chính phủ\nquy định chi tiết và hướng dẫn một số điều của Luật Khoa học, công nghệ và đổi mới sáng tạo"
+
+
+def test_a_document_detailing_what_it_cites_after_its_own_name_guides_it():
+    for sentence, target in SELF_DETAILS:
+        assert ("guides", SELF, target) in relations(sentence)
+    assert ("guides", SELF, "18/2019/NĐ-CP") in relations(SELF_DETAILS_TITLE)
+
+
+def test_a_wrapped_line_opening_with_guide_verbs_is_the_cited_documents():
+    found = relations(WRAPPED_GUIDE)
+    assert ("guides", "267/2025/NĐ-CP", "Luật Khoa học, công nghệ và đổi mới sáng tạo") in found
+    assert not {r for r in found if r[1] == SELF}

@@ -1107,8 +1107,22 @@ def self_relations(text: str, found: list[_Found]) -> list[Relation]:
                 ):
                     relations.append(Relation(kind, None, cit.target, cit.span, cit.text))
                     break
+            else:
+                if _guides_itself(prefix):
+                    relations.append(Relation("guides", None, cit.target, cit.span, cit.text))
         previous_end = max(previous_end, cit.span.end)
     return relations
+
+
+def _guides_itself(prefix: str) -> bool:
+    """ "Thông tư này quy định chi tiết một số điều của …" or a title in capitals "QUY ĐỊNH CHI TIẾT MỘT SỐ
+    ĐIỀU VÀ BIỆN PHÁP THI HÀNH …" (a wrapped line "hướng dẫn thi hành …" in lower case continues another
+    document's title)."""
+    verb = P.SELF_GUIDES.search(prefix)
+    if verb is None:
+        return False
+    before = prefix[: verb.start()]
+    return bool(P.SELF_NAME.search(before) or (P.ARTICLE_PREFIX.match(before) and verb.group().isupper()))
 
 
 def listed_self_relations(text: str, found: list[_Found]) -> list[Relation]:

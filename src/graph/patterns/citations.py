@@ -475,6 +475,15 @@ GUIDES_LINK = re.compile(
     rf"(?:\s+(?:{_GUIDE_WORDS}))*\s*$",
     _FLAGS,
 )
+# The document itself details or guides what it cites, said after its own name or in its title in capitals:
+# "Thông tư này quy định chi tiết một số điều của Luật Điện lực số 61/2024/QH15", "Quyết định này quy định
+# chi tiết khoản 2, Điều 46 Nghị định 156/2018/NĐ-CP", "THÔNG TƯ / QUY ĐỊNH CHI TIẾT MỘT SỐ ĐIỀU VÀ BIỆN PHÁP
+# THI HÀNH NGHỊ ĐỊNH SỐ 18/2019/NĐ-CP" (12 files of corpus/real print "… này quy định chi tiết").
+SELF_GUIDES = re.compile(
+    r"(?<!\w)(?:quy\s+định\s+chi\s+tiết|hướng\s+dẫn|quy\s+định(?:\s+một\s+số)?\s+biện\s+pháp)"
+    rf"(?:\s+(?:{_GUIDE_WORDS}|(?:điểm\s+\w+\s*,?\s+)?(?:khoản\s+\d+\s*,?\s+)?Điều\s+\d+[a-zđ]?))*\s*$",
+    _FLAGS,
+)
 # Other relations in the same position: "sửa đổi, bổ sung Quyết định số …", "thay thế …".
 OTHER_LINKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
