@@ -267,3 +267,147 @@ def test_head_requests_and_expect_continue_are_answered_whole(store):
     assert head.status_code == 200 and head.headers["x-content-type-options"] == "nosniff"
     assert interim == b"HTTP/1.1 100 Continue\r\n\r\n"
     assert reply.startswith(b"HTTP/1.1 200 OK") and reply.endswith(b'{"head":{},"boolean":true}')
+
+
+# ------------------------------------------------------------ pages and validators (stop 15)
+
+
+def _two_generations(tmp_path) -> tuple:
+    """A store link to generation 1 (the fixture) and a generation 2 of one triple, for a swap."""
+    build_fixture_store(tmp_path / ".store.gen-1")
+    second = ox.Store(str(tmp_path / ".store.gen-2"))
+    second.add(ox.Quad(ox.NamedNode("urn:a"), ox.NamedNode("urn:b"), ox.Literal("c"), ox.NamedNode("urn:g")))
+    second.add(ox.Quad(ox.NamedNode("urn:a"), ox.NamedNode("urn:b"), ox.Literal("c")))
+    second.flush()
+    del second
+    os.symlink(".store.gen-1", tmp_path / "store")
+    return tmp_path / "store"
+
+
+def _swap(tmp_path) -> None:
+    os.symlink(".store.gen-2", tmp_path / "store.new")
+    os.replace(tmp_path / "store.new", tmp_path / "store")
+
+
+def test_a_repeated_page_costs_no_worker_and_a_rebuilt_store_is_rendered_afresh(tmp_path):
+    """Before: every page request ran its view in a query worker (≈ 0.3 s on the real corpus):
+    a few clients asking for the landing page took the workers the endpoint needs.  Now a page
+    is kept per store version: asked again (here with the workers unable to run anything) it
+    is the same bytes with an ETag; If-None-Match gets a 304; a swapped store is rendered anew."""
+    from graph.server import create_app
+    from server_support import RAW_DIR, serving
+
+    store = _two_generations(tmp_path)
+    app = create_app(str(store), raw_dir=str(RAW_DIR), workers=1)
+    with serving(app) as url:
+        first = httpx.get(url + "/documents", timeout=30)
+        real_run = app.state.pool.run
+
+        async def no_worker(*args, **kwargs):
+            raise AssertionError("a kept page asked a worker")
+
+        app.state.pool.run = no_worker
+        again = httpx.get(url + "/documents", timeout=30)
+        head = httpx.head(url + "/documents", timeout=30)
+        validated = httpx.get(
+            url + "/documents", headers={"If-None-Match": first.headers["etag"]}, timeout=30
+        )
+        other = httpx.get(url + "/documents", headers={"If-None-Match": '"0123"'}, timeout=30)
+        app.state.pool.run = real_run
+        _swap(tmp_path)
+        rebuilt = httpx.get(url + "/documents", timeout=30)
+        stale = httpx.get(url + "/documents", headers={"If-None-Match": first.headers["etag"]}, timeout=30)
+        kept = httpx.get(url + "/health", timeout=30).json()["pages"]
+    assert first.status_code == again.status_code == 200 and again.content == first.content
+    assert "214/KH-UBND" in first.text and "214/KH-UBND" not in rebuilt.text
+    assert first.headers["etag"] == again.headers["etag"] and first.headers["cache-control"] == "no-cache"
+    assert again.headers["vary"] == "Accept, Origin" and again.headers["x-frame-options"] == "DENY"
+    assert head.status_code == 200 and head.content == b"" and head.headers["etag"] == first.headers["etag"]
+    assert validated.status_code == 304 and validated.content == b""
+    assert validated.headers["etag"] == first.headers["etag"] and "content-type" not in validated.headers
+    assert other.status_code == 200 and other.content == first.content
+    assert stale.status_code == 200 and rebuilt.headers["etag"] != first.headers["etag"]
+    assert kept["entries"] == 1 and kept["not_modified"] == 1
+
+
+def test_kept_pages_stay_within_their_memory_and_today_is_part_of_the_key():
+    """Unit: a hostile client asking for 1,000 distinct pages holds no more than the bound;
+    the date is in the key (a deadline page without ?today= counts days from today)."""
+    import datetime as dt
+
+    from graph.server.pagecache import KeptPages, PageCache
+
+    today = [dt.date(2026, 12, 7)]
+    calls = []
+
+    async def page(scope, receive, send):
+        calls.append(scope["query_string"])
+        body = b"x" * 10_000
+        headers = [(b"content-type", b"text/html; charset=utf-8"), (b"content-length", b"10000")]
+        await send({"type": "http.response.start", "status": 200, "headers": headers})
+        await send({"type": "http.response.body", "body": body})
+
+    kept = KeptPages(lambda: ("gen", 0), max_bytes=100_000, today=lambda: today[0])
+    cache = PageCache(page, kept)
+
+    async def get(query: bytes) -> list:
+        sent = []
+
+        async def send(message):
+            sent.append(message)
+
+        scope = {"type": "http", "method": "GET", "path": "/search", "query_string": query, "headers": []}
+        await cache(scope, None, send)
+        return sent
+
+    async def attack():
+        for n in range(1000):
+            await get(b"q=%d" % n)
+        await get(b"q=999")
+        today[0] = dt.date(2026, 12, 8)
+        await get(b"q=999")
+
+    asyncio.run(attack())
+    assert kept.bytes <= 100_000 and len(kept.entries) == 9
+    assert calls.count(b"q=999") == 2 and kept.hits == 1  # kept, then asked again the next day
+
+
+def test_a_dump_of_the_same_store_version_is_validated_without_a_dump_process(tmp_path):
+    store = _two_generations(tmp_path)
+    with running_server(store, workers=1) as url:
+        first = httpx.get(url + "/download", headers={"Accept-Encoding": "identity"}, timeout=60)
+        gzipped = httpx.get(url + "/download", headers={"Accept-Encoding": "gzip"}, timeout=60)
+        plain = {"Accept-Encoding": "identity", "If-None-Match": first.headers["etag"]}
+        validated = httpx.get(url + "/download", headers=plain, timeout=60)
+        _swap(tmp_path)
+        after_swap = httpx.get(url + "/download", headers=plain, timeout=60)
+    assert first.status_code == 200 and first.headers["etag"].startswith('W/"')
+    assert gzipped.headers["etag"] != first.headers["etag"]  # another representation
+    assert validated.status_code == 304 and validated.content == b""
+    assert after_swap.status_code == 200 and after_swap.headers["etag"] != first.headers["etag"]
+    assert after_swap.content.count(b"\n") == 2
+
+
+def test_the_protocol_answers_are_validated_on_the_full_path_too(store):
+    """A graph read (Graph Store Protocol) and a query with a dataset go the full path."""
+    with running_server(store, workers=1) as url:
+        graph = {"graph": "https://w3id.org/policy-graph/graph/quang-ngai-kh-ubnd-2024-214-txt"}
+        first = httpx.get(url + "/sparql", params=graph, timeout=30)
+        again = httpx.get(
+            url + "/sparql", params=graph, headers={"If-None-Match": first.headers["etag"]}, timeout=30
+        )
+    assert first.status_code == 200 and first.headers["etag"]
+    assert again.status_code == 304 and again.headers["etag"] == first.headers["etag"]
+    assert again.headers["vary"].startswith("Accept")
+
+
+def test_search_answered_as_json_or_html_by_accept_says_so_in_vary(store):
+    """Before: /search?q= answered JSON to Accept: application/json without Vary: Accept, so a
+    shared cache could hand the JSON to the next browser asking for the same URL."""
+    with running_server(store, workers=1) as url:
+        as_json = httpx.get(
+            url + "/search", params={"q": "nông"}, headers={"Accept": "application/json"}, timeout=30
+        )
+        empty = httpx.get(url + "/search", headers={"Accept": "application/json"}, timeout=30)
+    assert as_json.headers["content-type"] == "application/json" and "Accept" in as_json.headers["vary"]
+    assert empty.json() == [] and "Accept" in empty.headers["vary"]

@@ -49,6 +49,7 @@ ANSWERED = [
     ("POST", None, {**JSON, **FORM}, str(httpx.QueryParams({"query": VIETNAMESE, "format": "csv"}))),
     ("POST", None, {**JSON, **SPARQL_BODY}, TITLES),
     ("POST", None, {**JSON, **SPARQL_BODY, "Origin": "https://example.org"}, VIETNAMESE),
+    ("GET", {"query": TITLES}, {**JSON, "If-None-Match": "*"}, None),  # kept: a 304 (stop 15)
 ]
 
 # what it leaves to the full path, cached or not
@@ -102,7 +103,7 @@ def _answers(store_path, front: bool, requests: list) -> tuple[list[tuple], tupl
 def test_a_plain_query_is_answered_with_the_full_paths_bytes_and_headers(store):
     full, _ = _answers(store, False, ANSWERED)
     fast, (answered, run, entries) = _answers(store, True, ANSWERED)
-    assert [(first[0], again[0]) for first, again in full] == [(200, 200)] * len(ANSWERED)
+    assert [(first[0], again[0]) for first, again in full] == [(200, 200)] * 12 + [(304, 304)]
     assert fast == full
     assert entries == run == 9  # the POSTs ask what three GETs asked
     assert answered == 2 * len(ANSWERED) - run
@@ -110,8 +111,11 @@ def test_a_plain_query_is_answered_with_the_full_paths_bytes_and_headers(store):
         dict((k.lower(), v) for k, v in headers).get(b"access-control-allow-origin")
         for (_, headers, _), _ in fast
     ]
-    assert cors == [None] * 7 + [b"*"] + [None] * 3 + [b"*"]
+    assert cors == [None] * 7 + [b"*"] + [None] * 3 + [b"*", None]
     assert "Chương trình hành động".encode() in fast[9][0][2]  # the Vietnamese FILTER matched, as CSV
+    etags = [dict(headers).get(b"etag") for (_, headers, _), _ in fast]
+    assert all(etags) and etags[0] == etags[-1] and len(set(etags)) == 9  # one per kept answer
+    assert fast[-1][0][0] == fast[-1][1][0] == 304 and fast[-1][0][2] == b""
 
 
 def test_a_get_seen_before_is_answered_by_its_query_string_with_the_same_bytes(store):
@@ -128,7 +132,7 @@ def test_a_get_seen_before_is_answered_by_its_query_string_with_the_same_bytes(s
     full, _ = thrice(False)
     fast, remembered = thrice(True)
     assert fast == full
-    assert remembered == len(gets) == 8
+    assert remembered == len(gets) - 1 == 8  # the If-None-Match GET has the first one's query and Accept
 
 
 REFUSED = [

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import hashlib
 import json
 import logging
 import os
@@ -54,6 +55,7 @@ from .limits import (
     open_files_room,
     quiet_accept_errors,
 )
+from .pagecache import KeptPages, PageCache, etag_matches
 from .pool import PoolBusy, QueryTimeout, WorkerPool, WorkersNotStarting, current_client
 from .protocol import (
     UTF8_NAMES,
@@ -66,7 +68,7 @@ from .protocol import (
     reply_media_type,
     worker_reply,
 )
-from .sparql import GRAPH_FORMATS, Format, Job, choose_format, parse_accept
+from .sparql import GRAPH_FORMATS, Format, Job, choose_format, generation_name, parse_accept
 
 log = logging.getLogger("graph.server")
 HERE = Path(__file__).resolve().parent
@@ -147,34 +149,63 @@ def _error(status: int, message: str) -> PlainTextResponse:
     return PlainTextResponse(message + "\n", status_code=status)
 
 
-def _reply_response(reply: tuple) -> Response:
+def _reply_response(reply: tuple, etag: str | None = None, if_none_match: str | None = None) -> Response:
+    """A worker's reply as the response; ``etag``: the validator of a kept answer, and a 304
+    when the request's If-None-Match names it (``protocol.QueryFront`` answers alike)."""
     if reply[0] == "error":
         return _error(reply[1], reply[2])
-    return Response(reply[2], media_type=reply_media_type(reply[1]), headers={"Vary": "Accept"})
+    if etag is None:
+        return Response(reply[2], media_type=reply_media_type(reply[1]), headers={"Vary": "Accept"})
+    if etag_matches(if_none_match, etag):
+        return Response(status_code=304, headers={"Vary": "Accept", "ETag": etag})
+    headers = {"Vary": "Accept", "ETag": etag}
+    return Response(reply[2], media_type=reply_media_type(reply[1]), headers=headers)
+
+
+def _validated(
+    cache: ResultCache | None, key: tuple | None, reply: tuple, request: Request | None
+) -> Response:
+    """``reply`` as the response to ``request``, with the ETag of its cache entry when it is
+    kept (the same answer as long as the store does not change)."""
+    if request is None or cache is None or key is None or key not in cache.entries:
+        return _reply_response(reply)
+    if_none_match = request.headers.get("if-none-match") if request.method in ("GET", "HEAD") else None
+    return _reply_response(reply, cache.etag(key), if_none_match)
 
 
 def _not_starting(err: WorkersNotStarting) -> Response:
     return _error(503, not_starting_message(err))
 
 
-async def _run(pool: WorkerPool, job: Job, timeout_s: float, cache: ResultCache | None = None) -> Response:
+async def _run(
+    pool: WorkerPool,
+    job: Job,
+    timeout_s: float,
+    cache: ResultCache | None = None,
+    request: Request | None = None,
+) -> Response:
     """``job``'s answer from a worker; with ``cache``, from the cache when it holds it, and
-    kept there when it may be reused."""
+    kept there when it may be reused; with ``request``, validated (ETag, 304)."""
     key = cache.key(job, pool.generation) if cache else None
     if cache:
         hit = cache.get(key)
         if hit is not None:
-            return _reply_response(hit)
-    return await _run_uncached(pool, job, timeout_s, cache, key)
+            return _validated(cache, key, hit, request)
+    return await _run_uncached(pool, job, timeout_s, cache, key, request)
 
 
 async def _run_uncached(
-    pool: WorkerPool, job: Job, timeout_s: float, cache: ResultCache | None = None, key: tuple | None = None
+    pool: WorkerPool,
+    job: Job,
+    timeout_s: float,
+    cache: ResultCache | None = None,
+    key: tuple | None = None,
+    request: Request | None = None,
 ) -> Response:
     reply = await worker_reply(pool, job, timeout_s)
     if cache:
         cache.put(key, job, reply)
-    return _reply_response(reply)
+    return _validated(cache, key, reply, request)
 
 
 # ------------------------------------------------------------ SPARQL protocol
@@ -333,12 +364,12 @@ async def sparql_endpoint(request: Request) -> Response | DumpStream:
     key = cache.key(job, pool.generation)
     hit = cache.get(key)
     if hit is not None:  # the same text passed the checks when it was answered
-        return _reply_response(hit)
+        return _validated(cache, key, hit, request)
     try:
         precheck(query)
     except JobError as err:
         return _error(err.status, err.message)
-    return await _run_uncached(pool, job, settings.timeout_s, cache, key)
+    return await _run_uncached(pool, job, settings.timeout_s, cache, key, request)
 
 
 GRAPH_TRIPLES = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
@@ -370,7 +401,7 @@ async def graph_store_get(
         trusted=True,
         not_found=f"Không có đồ thị này (no such graph): {graphs[0]}",
     )
-    return await _run(request.app.state.pool, job, settings.timeout_s, request.app.state.results)
+    return await _run(request.app.state.pool, job, settings.timeout_s, request.app.state.results, request)
 
 
 async def download(request: Request) -> Response | DumpStream:
@@ -388,10 +419,17 @@ async def _streamed(
     """``graph`` ('all' or 'default') in ``fmt``, streamed from a dump process, gzip-encoded when
     the client accepts it; HEAD: the headers alone; a refusal (busy, a dump failing) as its status."""
     compress = accepts_gzip(request.headers.get("accept-encoding"))
+    version = _store_version(request)
+    # weak: one store version dumps the same triples, not always the same bytes (gzip's header)
+    etag = 'W/"' + hashlib.sha256(repr((version, fmt.name, graph, compress)).encode()).hexdigest()[:32] + '"'
+    vary = {"Vary": "Accept, Accept-Encoding"}
+    if etag_matches(request.headers.get("if-none-match"), etag):  # the client has this version
+        return Response(status_code=304, headers={**vary, "ETag": etag})
     headers = {
         "Content-Type": reply_media_type(fmt.media_type),
         **(extra_headers or {}),
-        "Vary": "Accept, Accept-Encoding",
+        **vary,
+        "ETag": etag,
         **({"Content-Encoding": "gzip"} if compress else {}),
     }
     if request.method == "HEAD":  # GET's headers: its length is not known before the dump ends
@@ -404,6 +442,10 @@ async def _streamed(
     lift_deadline(request.scope)
     started = await dumps.start(current_client.get(), fmt, compress, graph)
     if isinstance(started, DumpStream):
+        if (
+            _store_version(request) != version
+        ):  # swapped while the dump opened it: which one it read is unknown
+            del headers["ETag"]
         started.headers = [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in headers.items()]
         return started
     refused = started
@@ -411,6 +453,11 @@ async def _streamed(
     if refused.retry_after:
         response.headers["Retry-After"] = str(refused.retry_after)
     return response
+
+
+def _store_version(request: Request) -> tuple[str, int]:
+    """The store as it is now: its generation (a build swaps it) and the pool's update count."""
+    return generation_name(request.app.state.settings.store_path), request.app.state.pool.generation
 
 
 def _no_store(response: Response, allow: str | None = None) -> Response:
@@ -681,6 +728,7 @@ async def health(request: Request) -> Response:
         "quads": size.quads,
         **pool.stats(),
         "cache": request.app.state.results.summary(),
+        "pages": request.app.state.pages.summary(),
     }
     if size.error:
         body["error" if size.quads is None else "last_count_failed"] = size.error
@@ -715,7 +763,7 @@ async def _rdf_description(request: Request, iri: str, fmt) -> Response:
         trusted=True,
         not_found=f"Không có nút này trong đồ thị (no such node in the graph): {iri}",
     )
-    return await _run(request.app.state.pool, job, settings.timeout_s, request.app.state.results)
+    return await _run(request.app.state.pool, job, settings.timeout_s, request.app.state.results, request)
 
 
 async def resource(request: Request) -> Response:
@@ -890,6 +938,8 @@ def create_app(
     )
     pool = WorkerPool(settings.store_path, size=workers, timeout_s=timeout_s, memory_mb=worker_memory_mb)
     store_size = StoreSize()
+    # pages of one store version, as much memory as the answers' cache (0: neither is kept)
+    kept_pages = KeptPages(lambda: (generation_name(settings.store_path), pool.generation), cache_mb * 2**20)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette):
@@ -942,6 +992,7 @@ def create_app(
             max_age=3600,
         ),
         Middleware(Guarded, deadline_s=settings.request_timeout_s, max_body=max_body),
+        Middleware(PageCache, kept=kept_pages),
     ]
     app = PolicyGraphApp(
         routes=routes,
@@ -957,6 +1008,7 @@ def create_app(
     app.state.settings = settings
     app.state.pool = pool
     app.state.store_size = store_size
+    app.state.pages = kept_pages
     app.state.token_failures = FailureBudget()
     app.state.dumps = Dumps(settings.store_path, pool.memory_bytes)
     app.state.results = ResultCache(settings.store_path, max_bytes=cache_mb * 2**20)

@@ -47,7 +47,7 @@ class ResultCache:
         self.store_path = store_path
         self.max_bytes = max_bytes
         self.max_entry_bytes = max_entry_bytes
-        self.entries: OrderedDict[tuple, tuple[tuple, int]] = OrderedDict()
+        self.entries: OrderedDict[tuple, tuple[tuple, int, str]] = OrderedDict()  # reply, size, ETag
         self.bytes = 0
         self.generation: str | None = None
         self.updates = 0
@@ -97,6 +97,16 @@ class ResultCache:
         )
         return (hashlib.sha256(repr(shape).encode("utf-8", "surrogatepass")).digest(),)
 
+    def etag(self, key: tuple) -> str:
+        """The validator of a kept answer (made when it was kept)."""
+        return self.entries[key][2]
+
+    @staticmethod
+    def _new_etag(key: tuple) -> str:
+        """Its key names the store's version and everything that shapes the answer, and only
+        repeatable answers are kept: the same key, the same bytes."""
+        return '"' + hashlib.sha256(repr(key).encode("utf-8", "surrogatepass")).hexdigest()[:32] + '"'
+
     def _generation(self) -> str:
         return generation_name(self.store_path)
 
@@ -121,11 +131,11 @@ class ResultCache:
         size = len(reply[2]) + ENTRY_OVERHEAD
         if size > self.max_entry_bytes or key in self.entries:
             return
-        self.entries[key] = (reply, size)
+        self.entries[key] = (reply, size, self._new_etag(key))
         self.bytes += size
         self.stats.stored += 1
         while self.bytes > self.max_bytes:
-            _, (_, dropped) = self.entries.popitem(last=False)
+            _, (_, dropped, _) = self.entries.popitem(last=False)
             self.bytes -= dropped
             self.stats.evicted += 1
 

@@ -97,13 +97,14 @@ async def documents(request: Request) -> Response:
 async def search(request: Request) -> Response:
     values = _params(request, "q")
     wants_json = request.query_params.get("format") == "json" or _prefers_json(request)
+    negotiated = {"Vary": "Accept"}  # JSON or HTML for the same URL: a shared cache must tell them apart
     if not values.get("q"):
         if wants_json:
-            return JSONResponse([])
+            return JSONResponse([], headers=negotiated)
         return await render(request, "search.html", data=None, error=None, values=values, q="")
     data = await view_data(request, "search", values)
     if wants_json:
-        return JSONResponse(_search_json(request, data))
+        return JSONResponse(_search_json(request, data), headers=negotiated)
     return await render(request, "search.html", data=data, error=None, values=values, q=values["q"])
 
 

@@ -29,6 +29,7 @@ from .cache import ResultCache
 from .guard import JobError, precheck
 from .incident import reported
 from .limits import DEADLINE, SECURITY_HEADERS, deadline_messages
+from .pagecache import etag_matches
 from .pool import PoolBusy, QueryTimeout, WorkerPool, WorkersNotStarting, current_client
 from .sparql import Job, parse_accept
 
@@ -193,7 +194,8 @@ class QueryFront:
                 known = self._known_answer(scope, headers)
                 if known is not None:
                     self.answered += 1
-                    await self._send_reply(known, origin, sending)
+                    key, reply = known
+                    await self._send_reply(reply, origin, sending, self._etag(key, scope, headers))
                     return True
                 job = await self._job(scope, headers, receive, messages)
                 if job is None:
@@ -206,7 +208,7 @@ class QueryFront:
                     and len(accept or b"") <= self.MAX_PART_ACCEPT_BYTES
                 ):
                     memo = (scope["query_string"], accept)
-                await self._reply(job, origin, sending, memo)
+                await self._reply(job, origin, sending, memo, scope, headers)
                 return True
         except TimeoutError:  # as Guarded
             log.warning(
@@ -243,7 +245,14 @@ class QueryFront:
             self.base_iri,
         )
 
-    def _known_answer(self, scope: Scope, headers: dict[bytes, bytes]) -> tuple | None:
+    def _etag(self, key: tuple | None, scope: Scope, headers: dict[bytes, bytes]) -> tuple[str, str] | None:
+        """(the ETag of a kept answer, the request's If-None-Match); None if not kept."""
+        if key is None or key not in self.cache.entries:
+            return None
+        wanted = headers.get(b"if-none-match") if scope["method"] == "GET" else None
+        return self.cache.etag(key), wanted.decode("latin-1") if wanted else ""
+
+    def _known_answer(self, scope: Scope, headers: dict[bytes, bytes]) -> tuple[tuple, tuple] | None:
         """The cached answer of a plain GET seen before, found by its query string and Accept
         header alone (``parts``: the rest of its cache key, which is a function of these two),
         without reading its parameters or making its job again; None: the full way."""
@@ -253,9 +262,18 @@ class QueryFront:
         if part is None:
             return None
         key = self.cache.stamp(self.pool.generation) + part
-        return self.cache.get(key) if key in self.cache.entries else None
+        reply = self.cache.get(key) if key in self.cache.entries else None
+        return None if reply is None else (key, reply)
 
-    async def _reply(self, job: Job, origin: bool, send: Send, memo: tuple | None = None) -> None:
+    async def _reply(
+        self,
+        job: Job,
+        origin: bool,
+        send: Send,
+        memo: tuple | None,
+        scope: Scope,
+        headers: dict[bytes, bytes],
+    ) -> None:
         """As ``app.sparql_endpoint``: the cached answer, else the text prechecked and run."""
         key = self.cache.key(job, self.pool.generation)
         if memo is not None and key is not None:
@@ -274,9 +292,12 @@ class QueryFront:
             else:
                 reply = await worker_reply(self.pool, job, self.timeout_s)
                 self.cache.put(key, job, reply)
-        await self._send_reply(reply, origin, send)
+        await self._send_reply(reply, origin, send, self._etag(key, scope, headers))
 
-    async def _send_reply(self, reply: tuple, origin: bool, send: Send) -> None:
+    async def _send_reply(
+        self, reply: tuple, origin: bool, send: Send, validator: tuple[str, str] | None = None
+    ) -> None:
+        """As ``app._reply_response``: a kept answer with its ETag after Vary, or a 304."""
         if reply[0] == "ok":
             body, status = reply[2], 200
         else:
@@ -284,8 +305,21 @@ class QueryFront:
         head = self._head(reply[1] if reply[0] == "ok" else None, origin)
         length = (b"content-length", str(len(body)).encode())
         headers = [length if name == b"content-length" else (name, value) for name, value in head]
+        if validator is not None and reply[0] == "ok":
+            etag, wanted = validator
+            if etag_matches(wanted, etag):
+                await self._send_not_modified(etag, origin, send)
+                return
+            headers.insert(1, (b"etag", etag.encode("latin-1")))
         await send({"type": "http.response.start", "status": status, "headers": headers})
         await send({"type": "http.response.body", "body": body})
+
+    async def _send_not_modified(self, etag: str, origin: bool, send: Send) -> None:
+        """Response(status_code=304, headers={"Vary": "Accept", "ETag": etag}) as the full path sends it."""
+        headers = [(b"vary", b"Accept"), (b"etag", etag.encode("latin-1"))]
+        message = self._finished({"type": "http.response.start", "status": 304, "headers": headers}, origin)
+        await send(message)
+        await send({"type": "http.response.body", "body": b""})
 
     def _head(self, media_type: str | None, origin: bool) -> list[tuple[bytes, bytes]]:
         """The headers of an answer of ``media_type`` (None: an error's plain text) as the full

@@ -1,0 +1,174 @@
+"""Pages kept per store version, and validators (ETag / If-None-Match → 304) for what is.
+
+A page costs a query worker its view (≈ 0.3 s on the real corpus for a document or the
+landing page) and the render thread its HTML: a few clients asking for pages over and over
+took the workers the SPARQL endpoint needs.  ``PageCache`` (ASGI middleware inside ``Guarded``,
+so a kept answer leaves with the headers a fresh one gets) keeps a page's 200 answer to a GET,
+keyed by the store's version (its generation and the pool's update count: a build or an update
+empties it), today's date (the pages that count days to deadlines or overdue tasks say "today"
+without a parameter), the path, the query string and the Accept header (pages are negotiated:
+HTML or RDF); at most ``max_bytes`` in all, least recently used out, an answer larger than
+``max_entry_bytes`` passed on unkept.  Each kept answer carries a strong ETag (its bytes'
+SHA-256) and ``Cache-Control: no-cache`` (a browser or proxy may keep it but asks again), and a
+request whose If-None-Match names it gets a 304 without a body.  Not kept: the SPARQL endpoint
+and /download (their own cache and validators), /health, static files (Starlette's own ETag),
+the source text (read from the source folder, which can change between builds).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import OrderedDict
+from collections.abc import Callable
+
+from .cache import ENTRY_OVERHEAD
+
+UNKEPT_PREFIXES = ("/sparql", "/download", "/health", "/static/", "/source/", "/favicon.ico")
+
+
+def etag_matches(if_none_match: str | None, etag: str) -> bool:
+    """RFC 9110 §13.1.2: If-None-Match is '*' or a list of entity tags, compared weakly."""
+    if not if_none_match:
+        return False
+    wanted = etag.removeprefix("W/")
+    for tag in if_none_match.split(","):
+        tag = tag.strip()
+        if tag == "*" or tag.removeprefix("W/") == wanted:
+            return True
+    return False
+
+
+def not_modified_headers(headers: list[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]]:
+    """A 304's headers: the 200's, less those that describe its body (RFC 9110 §15.4.5)."""
+    return [
+        (k, v) for k, v in headers if k not in (b"content-length", b"content-type", b"content-disposition")
+    ]
+
+
+class KeptPages:
+    """The kept answers and their counts (on ``app.state.pages``, for /health and the tests)."""
+
+    def __init__(
+        self,
+        version: Callable[[], tuple],
+        max_bytes: int = 64 * 2**20,
+        max_entry_bytes: int = 4 * 2**20,
+        today: Callable[[], dt.date] = dt.date.today,
+    ):
+        self.version = version
+        self.max_bytes = max_bytes
+        self.max_entry_bytes = max_entry_bytes
+        self.today = today
+        self.entries: OrderedDict[bytes, tuple[dict, bytes, int]] = OrderedDict()
+        self.bytes = 0
+        self.stamp: tuple | None = None
+        self.hits = self.misses = self.not_modified = 0
+
+    def summary(self) -> dict:
+        return {
+            "entries": len(self.entries),
+            "bytes": self.bytes,
+            "hits": self.hits,
+            "misses": self.misses,
+            "not_modified": self.not_modified,
+        }
+
+
+class PageCache:
+    def __init__(self, app, kept: KeptPages):
+        self.app = app
+        self.kept = kept
+
+    def _key(self, scope) -> bytes | None:
+        if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD") or self.kept.max_bytes <= 0:
+            return None
+        path = scope["path"]
+        if path.startswith(UNKEPT_PREFIXES):
+            return None
+        stamp = self.kept.version()
+        if stamp != self.kept.stamp:
+            self.kept.entries.clear()
+            self.kept.bytes, self.kept.stamp = 0, stamp
+        accept = next((v for k, v in scope["headers"] if k == b"accept"), b"")
+        # a digest: the path, query string and Accept are the client's to choose (up to 64 KiB)
+        shape = repr((stamp, self.kept.today().isoformat(), path, scope["query_string"], accept))
+        return hashlib.sha256(shape.encode("utf-8", "surrogatepass")).digest()
+
+    async def __call__(self, scope, receive, send) -> None:
+        key = self._key(scope)
+        if key is None:
+            return await self.app(scope, receive, send)
+        if_none_match = next((v for k, v in scope["headers"] if k == b"if-none-match"), b"").decode("latin-1")
+        kept = self.kept.entries.get(key)
+        if kept is not None:
+            self.kept.entries.move_to_end(key)
+            self.kept.hits += 1
+            start, body, _ = kept
+            return await self._send(start, body, scope, if_none_match, send)
+        self.kept.misses += 1
+        if scope["method"] == "HEAD":  # its answer has no body to keep
+            return await self.app(scope, receive, send)
+        await self._keeping(key, scope, receive, send, if_none_match)
+
+    async def _keeping(self, key: bytes, scope, receive, send, if_none_match: str) -> None:
+        """Run the page; a whole 200 answer within ``max_entry_bytes`` is kept and sent with its
+        ETag (or as a 304), anything else passed on as it comes."""
+        held: list[dict] = []
+        size = 0
+        passing = False
+
+        async def capture(message) -> None:
+            nonlocal size, passing
+            if passing:
+                return await send(message)
+            held.append(message)
+            if message["type"] == "http.response.start":
+                if message["status"] != 200:
+                    passing = True
+            else:
+                size += len(message.get("body", b""))
+                if size > self.kept.max_entry_bytes:
+                    passing = True
+                elif not message.get("more_body", False):
+                    return await self._keep(key, held, scope, if_none_match, send)
+            if passing:
+                for message in held:
+                    await send(message)
+                held.clear()
+
+        await self.app(scope, receive, capture)
+
+    async def _keep(self, key: bytes, held: list[dict], scope, if_none_match: str, send) -> None:
+        start, body = held[0], b"".join(m.get("body", b"") for m in held[1:])
+        etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+        headers = [(k, v) for k, v in start["headers"] if k not in (b"etag", b"cache-control")]
+        headers += [(b"etag", etag.encode()), (b"cache-control", b"no-cache")]
+        start = {**start, "headers": headers}
+        if (
+            key not in self.kept.entries and self.kept.version() == self.kept.stamp
+        ):  # not computed on a store since replaced
+            size = len(body) + ENTRY_OVERHEAD
+            self.kept.entries[key] = (start, body, size)
+            self.kept.bytes += size
+            while self.kept.bytes > self.kept.max_bytes:
+                _, (_, _, dropped) = self.kept.entries.popitem(last=False)
+                self.kept.bytes -= dropped
+        await self._send(start, body, scope, if_none_match, send)
+
+    async def _send(self, start: dict, body: bytes, scope, if_none_match: str, send) -> None:
+        etag = next(v for k, v in start["headers"] if k == b"etag").decode()
+        if etag_matches(if_none_match, etag):
+            self.kept.not_modified += 1
+            await send(
+                {
+                    "type": "http.response.start",
+                    "status": 304,
+                    "headers": not_modified_headers(start["headers"]),
+                }
+            )
+            await send({"type": "http.response.body", "body": b""})
+            return
+        # a copy: the middleware outside (CORS, Guarded) add their headers to the message in place
+        await send({**start, "headers": list(start["headers"])})
+        await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else body})
