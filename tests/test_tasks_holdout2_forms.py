@@ -210,3 +210,22 @@ def test_an_unlabelled_paragraph_of_the_reporting_part_is_a_task():
         "Điều 3. Hiệu lực thi hành\n"
     )
     assert "" not in [t.label for t in prose_tasks(article, Span(0, len(article)))]
+
+
+def test_how_often_before_the_body_opens_the_clause():
+    # corpus/real 637e9efcc63ab844 (a decree's list of species), be5392d4f50c27a6 (a province's rules on
+    # voters' petitions), 322358d6040a153b (a steering board's rules): "<when>, <body> <verb> …"
+    text = (
+        "3. Định kỳ 03 năm một lần hoặc khi cần thiết, Bộ Nông nghiệp và Môi trường, Ủy ban nhân dân cấp tỉnh "
+        "thực hiện rà soát, đánh giá.\n"
+        "4. Hàng năm, Văn phòng UBND tỉnh rà soát, tổng hợp, tham mưu Chủ tịch UBND tỉnh khen thưởng các tập thể, "
+        "cá nhân có thành tích.\n"
+        "5. Định kỳ trước ngày 31 tháng 12 hằng năm, Văn phòng Ban Chỉ đạo tổng hợp báo cáo của các thành viên "
+        "Ban Chỉ đạo.\n"
+    )
+    tasks = prose_tasks(text, Span(0, len(text)))
+    assert [(_leads(t), t.deadline.raw if t.deadline else None) for t in tasks] == [
+        (["Bộ Nông nghiệp và Môi trường", "Ủy ban nhân dân cấp tỉnh"], None),
+        (["Văn phòng UBND tỉnh"], "Hàng năm"),
+        (["Văn phòng Ban Chỉ đạo"], "trước ngày 31 tháng 12 hằng năm"),
+    ]

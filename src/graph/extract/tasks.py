@@ -1428,6 +1428,7 @@ def _after_topic(body: str, start: int, end: int) -> int:
 # (Công văn 4085/UBND-ĐT): what the task rests on comes first; the body after its comma acts
 _LEAD_IN = re.compile(r"Trên[ \t\n]+cơ[ \t\n]+sở[ \t\n]")
 _LEAD_IN_MAX = 200
+_RECURRENCE_LEAD_IN = re.compile(r"(?:Định[ \t\n]+kỳ|H[ằà]ng[ \t\n]+(?:năm|quý|tháng))(?!\w)")
 
 
 def _after_lead_in(body: str, start: int, end: int) -> int:
@@ -1435,6 +1436,12 @@ def _after_lead_in(body: str, start: int, end: int) -> int:
     follow, unless the words before that comma end in a list of whose ("… đề nghị của các Bộ, cơ quan
     liên quan, …") or by whom ("… do Cục Thống kê, Bộ Tài chính cung cấp, Bảo hiểm xã hội Việt Nam xác
     định …", corpus/real 750314c2c5666d56) that the comma goes on with."""
+    if _RECURRENCE_LEAD_IN.match(body, start, end):
+        # "3. Định kỳ 03 năm một lần hoặc khi cần thiết, Bộ Nông nghiệp và Môi trường, Ủy ban nhân dân cấp tỉnh thực
+        # hiện …", "2. Hàng năm, Văn phòng UBND tỉnh rà soát, tổng hợp, …" (corpus/real 637e9efcc63ab844,
+        # be5392d4f50c27a6; 13 files of the corpora): how often, then who; the first comma only
+        comma = _COMMA_GAP.search(body, start, min(end, start + _LEAD_IN_MAX))
+        return comma.end() if comma and starts_with_agency(body[comma.end() : end]) else start
     if not _LEAD_IN.match(body, start, end):
         return start
     segment_start = start
