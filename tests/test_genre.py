@@ -708,7 +708,14 @@ def test_attached_programme_is_read_as_text_with_its_tasks(parsed):
             [],
             ("quarter", "trong Quý III năm 2024", (2024,), 3, None),
         ),
-        ("lead-heading", "1.", ["Bộ Kế hoạch và Đầu tư"], ["Các bộ, cơ quan"], None),
+        # "…, định kỳ hằng năm tổng hợp, báo cáo Chính phủ.": how often it reports is its deadline
+        (
+            "lead-heading",
+            "1.",
+            ["Bộ Kế hoạch và Đầu tư"],
+            ["Các bộ, cơ quan"],
+            ("annual", "định kỳ hằng năm", (), None, None),
+        ),
         (
             "table",
             "1",
