@@ -540,3 +540,67 @@ def test_hostile_text_in_query_results_runs_no_script(hostile_page, hostile_url)
     assert set(found.pop("violations")) <= {"script-src-attr inline"}
     assert found == {"elements": [], "scripts": [], "links": []}
     assert page.dialogs == [] and "id=pwned-img" in page.inner_text(".yasr")
+
+
+# ------------------------------------------------------------ a foreign origin (stop 15)
+
+FOREIGN_ORIGIN_PAGE = "<!doctype html><title>evil</title><body><iframe id=f src='{url}/'></iframe></body>"
+
+
+def test_a_foreign_page_cannot_frame_ours(page, url):
+    """Clickjacking: a page of another origin puts ours in a frame, to overlay it; the browser
+    must refuse to show it (frame-ancestors 'none', X-Frame-Options: DENY)."""
+    page.set_content(FOREIGN_ORIGIN_PAGE.format(url=url))
+    page.wait_for_timeout(1500)
+    framed = page.frames[1]
+    assert "Tìm" not in framed.content() and "policy-graph" not in framed.content()
+
+
+def test_a_foreign_page_reads_answers_but_cannot_send_the_update_token(browser, url):
+    """CORS: any page may query the endpoint and read the answer; none may send an
+    Authorization header (before: allowed, so every visitor of a hostile page was one more
+    client guessing the update token, within that client's budget).  A page of its own
+    origin (another loopback port), without request interception (which skips preflights)."""
+    import http.server
+    import threading
+
+    class Foreign(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            body = b"<!doctype html><title>evil</title>"
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    foreign = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Foreign)
+    threading.Thread(target=foreign.serve_forever, daemon=True).start()
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(f"http://127.0.0.1:{foreign.server_address[1]}/")
+        read = page.evaluate(
+            """async (url) => (await (await fetch(url + '/sparql?query=ASK%7B%7D',
+                 {headers: {Accept: 'application/sparql-results+json'}})).json()).boolean""",
+            url,
+        )
+        sent = page.evaluate(
+            """async (url) => {
+                 try {
+                   const r = await fetch(url + '/sparql', {method: 'POST',
+                     headers: {'Authorization': 'Bearer guess', 'Content-Type': 'application/x-www-form-urlencoded'},
+                     body: 'update=CLEAR%20ALL'});
+                   return 'answered ' + r.status;
+                 } catch (e) { return 'blocked'; }
+               }""",
+            url,
+        )
+    finally:
+        context.close()
+        foreign.shutdown()
+        foreign.server_close()
+    assert read is True
+    assert sent == "blocked"

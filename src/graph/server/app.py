@@ -885,6 +885,9 @@ async def graph_error(request: Request, exc: Exception) -> Response:
 # ------------------------------------------------------------ app
 
 CORS_ORIGINS = ("*",)  # any page may query the endpoint (credentials are never sent cross-origin)
+# and read its answers, but not send the update token: with Authorization allowed, any page's
+# visitors' browsers could be made to guess it (each visitor one more client for the budget)
+CORS_HEADERS = ["Accept", "Content-Type"]
 
 
 class PolicyGraphApp(Starlette):
@@ -988,7 +991,7 @@ def create_app(
             CORSMiddleware,
             allow_origins=list(CORS_ORIGINS),
             allow_methods=["GET", "POST", "OPTIONS"],
-            allow_headers=["Accept", "Content-Type", "Authorization"],
+            allow_headers=CORS_HEADERS,
             max_age=3600,
         ),
         Middleware(Guarded, deadline_s=settings.request_timeout_s, max_body=max_body),
