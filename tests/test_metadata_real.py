@@ -228,3 +228,32 @@ def test_the_prime_ministers_dispatch_is_a_cong_dien():
     )
     ref = meta_of(text, "15e6fb3d3f3b2644.txt").ref
     assert (ref.type_label, ref.symbol, ref.date) == ("Công điện", "223/CĐ-TTg", dt.date(2025, 11, 20))
+
+
+# A body printed beneath its superior issues the document (Nghị định 30/2020/NĐ-CP sets the header out so):
+# the superior's line gives the jurisdiction, the body's the issuer, spelt as the text spells it.
+UNIT_HEADERS = {
+    # 3870cd0c35318a44.txt lines 1-7 and 16: a department of Hồ Chí Minh City, both names on one line
+    "3870cd0c35318a44.txt": (
+        "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH SỞ GIÁO DỤC VÀ ĐÀO TẠO\n--------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM "
+        "Độc lập - Tự do - Hạnh phúc\n---------------\nSố: 5155/SGDĐT-GDTXNNĐH Về hướng dẫn đánh giá, xếp loại "
+        "trung tâm học tập cộng đồng tại phường, xã và đặc khu từ năm 2025\nThành phố Hồ Chí Minh, ngày 28 tháng 11 "
+        "năm 2025\nKính gửi: Ủy ban nhân dân phường, xã và đặc khu\nvụ, quyền hạn của Sở Giáo dục và Đào tạo thuộc "
+        "Ủy ban nhân dân tỉnh, thành phố\n",
+        ("CV", "SGDĐT", "Sở Giáo dục và Đào tạo", "vn-sg"),
+    ),
+    # 64ac847426fe67d5.txt lines 1-8: a letter of the General Department of Taxation under the Ministry of Finance
+    "64ac847426fe67d5.txt": (
+        "BỘ TÀI CHÍNH CỤC THUẾ\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\n"
+        "---------------\nSố: 5485/CT-CS V/v chính sách thuế giá trị gia tăng\nHà Nội, ngày 25 tháng 11 năm 2025\n"
+        "Kính gửi: Thuế tỉnh Vĩnh Long.\nCục Thuế nhận được công văn số\n",
+        ("CV", "CT", "Cục Thuế", "vn"),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(UNIT_HEADERS))
+def test_a_body_printed_beneath_its_superior_is_the_issuer(name):
+    text, expected = UNIT_HEADERS[name]
+    ref = meta_of(text, name).ref
+    assert (ref.type_code, ref.issuer_code, ref.issuer_name, ref.jurisdiction) == expected

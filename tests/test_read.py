@@ -827,3 +827,15 @@ def test_an_official_letter_that_prints_no_type_word_is_read_as_a_letter(name, s
     doc = parse_file(REAL / name)
     assert (doc.meta.ref.type_code, doc.meta.ref.title, doc.meta.ref.year) == ("CV", subject, 2026)
     assert doc.meta.recipients[0].startswith(("Bộ chỉ huy quân sự tỉnh Lào Cai", "Sở Xây dựng tỉnh Lào Cai"))
+
+
+def test_a_department_letter_is_issued_by_the_department_under_its_province():
+    """ "UBND TỈNH LÀO CAI" over "SỞ CÔNG THƯƠNG" (the header's two columns read row by row): Sở Công Thương of
+    Lào Cai issued it; before, no issuer was read ("UBND" abbreviated was no superior either)."""
+    ref = parse_file(REAL / "hc-sct-vn__CV-cung-cap-thong-tin-BCH-quan-su-tinh.docx").meta.ref
+    assert (ref.issuer_code, ref.issuer_name, ref.jurisdiction, ref.jurisdiction_inferred) == (
+        "SCT",
+        "Sở Công Thương",
+        "vn-02",
+        False,
+    )

@@ -51,6 +51,7 @@ from ..patterns.metadata import (
     HEAD_LINES,
     HEADER_CELL_OPEN,
     HEADER_ISSUERS,
+    HEADER_UNIT,
     LOCAL_ISSUER_NAMES,
     MAX_TITLE_LINES,
     MOTTO_PREFIX,
@@ -190,6 +191,9 @@ class _Identity:
     place: str | None = None
     issuer_code: str | None = None
     province: Province | None = None
+    unit: str | None = (
+        None  # the issuing body printed beneath its superior ("SỞ CÔNG THƯƠNG"), as the text spells it
+    )
 
 
 def extract_metadata(seg: SegmentedDocument) -> DocumentMeta:
@@ -200,6 +204,7 @@ def extract_metadata(seg: SegmentedDocument) -> DocumentMeta:
     header = _header_lines(seg.body, seg.header, head, type_found)
     title_lines = _title_lines(head, type_found) or _subject_lines(header)
     identity = _read_header([line for line in header if line not in title_lines], type_found, facts)
+    identity.unit = _header_unit([line for line in header if line not in title_lines], seg.body, facts)
     is_draft = _is_draft(header + title_lines, facts)
     title = _title(title_lines, facts)
 
@@ -284,8 +289,8 @@ def _doc_ref(identity: _Identity, title: str | None, facts: _Facts) -> DocRef:
         type_label=doc_type.label_vi if doc_type else None,
         number=printed.number if printed else None,
         symbol=printed.symbol if printed else None,
-        issuer_code=identity.issuer_code,
-        issuer_name=_issuer_name(identity.issuer_code, province),
+        issuer_code=(_symbol_issuer(printed, doc_type) if identity.unit else None) or identity.issuer_code,
+        issuer_name=identity.unit or _issuer_name(identity.issuer_code, province),
         date=identity.date,
         year=identity.date.year if identity.date else identity.year,
         jurisdiction=CENTRAL if central else (province.iso if province else None),
@@ -664,9 +669,9 @@ class _Joined:
         return base[1] + pos - base[0]
 
 
-def _issuer_cells(header: list[_Line]) -> _Joined:
+def _issuer_cell_list(header: list[_Line]) -> list[_Line]:
     """Cells of the header that can name the issuer: not a motto, rule, number, date or draft mark."""
-    text, starts = "", []
+    cells = []
     for line in header:
         if NUMBER_LINE.match(line.text) or _date_line(line.text):
             continue
@@ -674,11 +679,88 @@ def _issuer_cells(header: list[_Line]) -> _Joined:
             printed = cell.stripped
             if printed.upper() in MOTTOS or SEPARATOR.match(printed) or DRAFT.match(printed):
                 continue
-            if text:
-                text += " "
-            starts.append((len(text), cell.span().start))
-            text += printed
+            cells.append(cell)
+    return cells
+
+
+def _issuer_cells(header: list[_Line]) -> _Joined:
+    """The issuer cells joined with a space, each cell's place in the body kept."""
+    text, starts = "", []
+    for cell in _issuer_cell_list(header):
+        if text:
+            text += " "
+        starts.append((len(text), cell.span().start))
+        text += cell.stripped
     return _Joined(text, starts)
+
+
+def _header_unit(header: list[_Line], body: str, facts: _Facts) -> str | None:
+    """The issuing body when the header prints it beneath its superior, as Nghị định 30/2020/NĐ-CP sets the
+    header out: "UBND TỈNH LÀO CAI" / "SỞ CÔNG THƯƠNG" is issued by Sở Công Thương, "BỘ TÀI CHÍNH CỤC THUẾ" by
+    Cục Thuế; a body the issuer table does not hold printed alone ("KIỂM TOÁN NHÀ NƯỚC") is the issuer too.
+    The last such body of the header wins (the lowest in the hierarchy); None when the superior stands alone."""
+    found = None
+    for cell in _issuer_cell_list(header):
+        printed = cell.stripped
+        if printed != printed.upper():
+            continue  # a subject line or a form's guidance, not a name in the header's capitals
+        unit = HEADER_UNIT.match(printed, _superior_end(printed))
+        if unit:
+            found = printed[unit.start() :], cell
+    if found is None:
+        return None
+    name, cell = found
+    facts.saw("issuer", cell.span())
+    return _as_spelt(name, body)
+
+
+def _superior_end(printed: str) -> int:
+    """Where the superior's name that opens a header cell ends ("BỘ TÀI CHÍNH CỤC THUẾ" → after "CHÍNH"), past
+    the space after it; 0 when the cell opens with no issuer of the table."""
+    for pattern, _ in HEADER_ISSUERS:
+        m = pattern.match(printed)
+        if not m:
+            continue
+        end = m.end()
+        if "rest" in pattern.groupindex:
+            province, length = _province_prefix(m.group("rest"))
+            if province is None:
+                continue
+            end = m.start("rest") + length
+        return end + 1 if printed[end : end + 1] == " " else end
+    return 0
+
+
+def _as_spelt(name: str, body: str) -> str:
+    """A name printed in the header's capitals as the text spells it elsewhere ("SỞ CÔNG THƯƠNG" → "Sở Công
+    Thương"), else with a capital first letter and the province's name as it is spelt."""
+    name = name.rstrip(" ,;:.-")
+    words = r"\s+".join(re.escape(w) for w in name.split())
+    for m in re.finditer(rf"(?<!\w){words}(?!\w)", body, re.IGNORECASE):
+        if m.group(0)[0].isupper() and m.group(0) != m.group(0).upper():
+            return " ".join(m.group(0).split())
+    spelt = " ".join(w if _KEPT_CAPITALS.search(w) else w.lower() for w in name.split())
+    spelt = spelt[:1].upper() + spelt[1:]
+    for spelling, _ in _PROVINCE_SPELLINGS:
+        spelt = re.sub(rf"(?<!\w){re.escape(spelling)}(?!\w)", spelling, spelt, flags=re.IGNORECASE)
+    return spelt
+
+
+# words a name keeps in capitals: abbreviations ("PHÒNG QLCN": no vowel) and symbols ("2872/QĐ-SCT")
+_KEPT_CAPITALS = re.compile(
+    r"[\d/]|^[^AĂÂEÊIOÔƠUƯYÁÀẢÃẠẮẰẲẴẶẤẦẨẪẬÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ]+$"
+)
+
+
+def _symbol_issuer(printed: _Number | None, doc_type: DocType | None) -> str | None:
+    """The issuer code of the printed symbol: "/KH-SCT" → SCT; a letter's is number/ISSUER-UNIT ("5348/CT-CS":
+    Cục Thuế's policy unit, see `_letter_symbol`)."""
+    if printed is None or not printed.tail:
+        return None
+    code, issuer = parse_symbol_tail(printed.tail)
+    if doc_type is not None and doc_type.code == "CV" and code not in (None, "CV"):
+        return code
+    return issuer
 
 
 def _header_issuer(header: list[_Line], facts: _Facts) -> tuple[str | None, Province | None]:

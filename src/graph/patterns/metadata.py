@@ -130,9 +130,18 @@ HEADER_ISSUERS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"BAN CHẤP HÀNH TRUNG ƯƠNG"), "TW"),
     (re.compile(r"BỘ CHÍNH TRỊ"), "BCTTW"),
     (re.compile(r"BAN BÍ THƯ"), "BBT"),
-    (re.compile(r"(?:ỦY|UỶ) BAN NHÂN DÂN (?P<unit>TỈNH|THÀNH PHỐ) (?P<rest>.+)"), "UBND"),
+    (re.compile(r"(?:(?:ỦY|UỶ) BAN NHÂN DÂN|UBND) (?P<unit>TỈNH|THÀNH PHỐ) (?P<rest>.+)"), "UBND"),
     (re.compile(r"HỘI ĐỒNG NHÂN DÂN (?P<unit>TỈNH|THÀNH PHỐ) (?P<rest>.+)"), "HĐND"),
     (re.compile(r"(?P<unit>TỈNH|THÀNH) (?:ỦY|UỶ) (?P<rest>.+)"), "TU"),
+)
+
+# A body printed under its superior in the header (Nghị định 30/2020/NĐ-CP: the issuing body's name
+# beneath its direct superior's): "UBND TỈNH LÀO CAI" / "SỞ CÔNG THƯƠNG", "BỘ TÀI CHÍNH CỤC THUẾ",
+# "CỤC THUẾ" / "THUẾ TỈNH VĨNH LONG".  What such a name opens with, in capitals.
+HEADER_UNIT = re.compile(
+    r"(?<![^\W\d_])(?:SỞ|CHI CỤC|TỔNG CỤC|CỤC|VĂN PHÒNG|BAN|PHÒNG|TRUNG TÂM|ĐOÀN|THANH TRA|KHO BẠC|THUẾ"
+    r"|BỘ CHỈ HUY|CÔNG AN|VIỆN|KIỂM TOÁN|(?:ỦY|UỶ) BAN(?! NHÂN DÂN)|HỘI ĐỒNG(?! NHÂN DÂN)|ĐẢNG (?:ỦY|UỶ)"
+    r"|HẢI QUAN|BẢO HIỂM XÃ HỘI|NGÂN HÀNG|TÒA ÁN|VIỆN KIỂM SÁT)(?= )(?! TRƯỞNG\b)"
 )
 
 # Full names of provincial issuers, with the province.  {unit}: "tỉnh" or "thành phố".
