@@ -37,7 +37,7 @@ from tempfile import TemporaryDirectory
 from . import DEFAULT_BASE, manifest
 from .batch import Limits, Outcome, Pool
 from .model import InputError, NormalisedText, ParsedDocument
-from .rdf import document_triples_and_turtle
+from .rdf import document_rdf
 from .read import Skipped, list_inputs
 from .registry import slugify
 from .resolve import Resolution, resolve
@@ -535,10 +535,10 @@ def emit_job(item: tuple[ParsedDocument, str, str, str], res: Resolution, at: Ca
     kept, path, spool_file, shown = item
     doc = _unspool(Path(spool_file), kept)
     at("emit RDF")
-    n_triples, turtle = document_triples_and_turtle(doc, res)
-    staged_n_triples(Path(path)).write_bytes(n_triples)
-    write_atomically(Path(path), f"{TTL_HEADER}{_one_line(shown)}\n".encode() + turtle)
-    return n_triples.count(b"\n")
+    rdf = document_rdf(doc, res)
+    staged_n_triples(Path(path)).write_bytes(rdf.n_triples)
+    write_atomically(Path(path), f"{TTL_HEADER}{_one_line(shown)}\n".encode() + rdf.turtle)
+    return rdf.triples
 
 
 def staged_n_triples(ttl_path: Path) -> Path:
@@ -572,7 +572,7 @@ def write_turtle(
         if outcome.ok:
             output.triples = outcome.value
             turtle_file = ttl_dir / output.ttl_name
-            written(GraphFile(output.graph_iri, turtle_file, staged_n_triples(turtle_file)))
+            written(GraphFile(output.graph_iri, turtle_file, staged_n_triples(turtle_file), outcome.value))
         else:
             failed.add(outcome.index)
             name = output.doc.source.name if output.doc is not None else output.shown

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from dataclasses import dataclass
 from decimal import Decimal
 
 import pyoxigraph as ox
@@ -875,9 +876,18 @@ def document_triples(doc: ParsedDocument, res: Resolution) -> bytes:
     return DocumentEmitter(doc, res).emit().n_triples()
 
 
-def document_triples_and_turtle(doc: ParsedDocument, res: Resolution) -> tuple[bytes, bytes]:
-    """The document's graph as N-Triples (``document_triples``) and as Turtle (``turtle``)."""
-    return DocumentEmitter(doc, res).emit().n_triples_and_turtle()
+@dataclass(frozen=True)
+class DocumentRdf:
+    """A document's graph as the build writes it."""
+
+    n_triples: bytes  # ``document_triples``
+    turtle: bytes  # the same triples as ``turtle`` writes them
+    triples: int  # how many (the lines of ``n_triples``: counting them cost 0.1 s on the real corpus)
+
+
+def document_rdf(doc: ParsedDocument, res: Resolution) -> DocumentRdf:
+    triples = DocumentEmitter(doc, res).emit()
+    return DocumentRdf(*triples.n_triples_and_turtle(), len(triples.terms))
 
 
 def document_graph(doc: ParsedDocument, res: Resolution) -> Graph:
@@ -889,8 +899,8 @@ __all__ = [
     "bind_prefixes",
     "document_graph",
     "document_labels",
+    "document_rdf",
     "document_triples",
-    "document_triples_and_turtle",
     "due_date",
     "evidence_iri",
     "evidence_span",
