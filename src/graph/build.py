@@ -365,11 +365,11 @@ def slim(doc: ParsedDocument) -> ParsedDocument:
     return replace(doc, source=source, text=NormalisedText(source, "", range(1)), sections=[], appendices=[])
 
 
-def _unspool(path: Path, kept: ParsedDocument) -> ParsedDocument:
-    """The whole document from the spool, with the name the build gave its source since."""
+def _unspool(path: Path, name: str) -> ParsedDocument:
+    """The whole document from the spool, with the ``name`` the build gave its source since."""
     with open(path, "rb") as source:
         doc: ParsedDocument = pickle.load(source)
-    return replace(doc, source=replace(doc.source, name=kept.source.name))
+    return replace(doc, source=replace(doc.source, name=name))
 
 
 def _parse(path: Path, at: Callable[..., None]) -> ParsedDocument:
@@ -528,12 +528,12 @@ def _size(path: str | Path) -> int:
         return 0
 
 
-def emit_job(item: tuple[ParsedDocument, str, str, str], res: Resolution, at: Callable[[str], None]) -> int:
+def emit_job(item: tuple[str, str, str, str], res: Resolution, at: Callable[[str], None]) -> int:
     """A document's Turtle file, and its triples as N-Triples staged beside it: what the store loads.
     Both from the emitter's terms in one pass (writing the Turtle from the staged N-Triples in a
     later job parsed them again: twice the CPU)."""
-    kept, path, spool_file, shown = item
-    doc = _unspool(Path(spool_file), kept)
+    name, path, spool_file, shown = item  # (the name alone: sending the whole slim document cost more)
+    doc = _unspool(Path(spool_file), name)
     at("emit RDF")
     rdf = document_rdf(doc, res)
     staged_n_triples(Path(path)).write_bytes(rdf.n_triples)
@@ -565,7 +565,7 @@ def write_turtle(
     items = []
     for o in outputs:
         assert o.doc is not None  # only a reused build has none, and it writes no Turtle
-        items.append((o.doc, str(ttl_dir / o.ttl_name), str(spooled(spool, o.doc)), o.shown))
+        items.append((o.doc.source.name, str(ttl_dir / o.ttl_name), str(spooled(spool, o.doc)), o.shown))
     failed: set[int] = set()
     for done, outcome in enumerate(pool.map(emit_job, items, cost=lambda item: _size(item[2])), 1):
         output = outputs[outcome.index]
