@@ -31,7 +31,9 @@ def test_the_seed_graphs_are_there():
 
 @pytest.mark.parametrize("path", SEED_GRAPHS, ids=lambda p: p.stem[:40])
 def test_a_seed_document_s_turtle_is_pyoxigraph_s(path):
-    n_triples, written = Triples.n_triples_and_turtle(triples_of(path))
+    triples = triples_of(path)
+    n_triples, written = triples.n_triples_and_turtle()
+    assert n_triples == triples.n_triples()
     assert written == turtle(n_triples)
     # and what the committed file holds below its header line
     assert written == path.read_bytes().split(b"\n", 1)[1]
