@@ -518,8 +518,8 @@ def _serve_jobs(conn, store_path: str, writable: bool) -> None:
                 store = None
                 store, generation = _open(store_path, writable)
             reply = _reply(store, job)
-        except (OSError, RuntimeError) as err:
-            reply = ("error", 503, f"Lỗi kho dữ liệu (store error): {err}")
+        except (OSError, RuntimeError) as err:  # its text names the store's folder: for the log
+            reply = ("error", 503, ("Lỗi kho dữ liệu", "store error"), f"{type(err).__name__}: {err}")
         try:
             conn.send(reply)
         except (BrokenPipeError, OSError):
