@@ -411,3 +411,45 @@ def test_search_answered_as_json_or_html_by_accept_says_so_in_vary(store):
         empty = httpx.get(url + "/search", headers={"Accept": "application/json"}, timeout=30)
     assert as_json.headers["content-type"] == "application/json" and "Accept" in as_json.headers["vary"]
     assert empty.json() == [] and "Accept" in empty.headers["vary"]
+
+
+def test_kept_pages_of_tiny_bodies_hold_no_more_memory_than_their_bound():
+    """Before: an entry was counted as its body and 512 bytes, but a tiny answer's head (its
+    headers, the start message) is most of it: 20,000 answers of '[]' held 1.8 MB in 1 MiB."""
+    import gc
+    import tracemalloc
+
+    from graph.server.pagecache import KeptPages, PageCache
+
+    async def page(scope, receive, send):
+        headers = [(b"content-length", b"2"), (b"content-type", b"application/json"), (b"vary", b"Accept")]
+        await send({"type": "http.response.start", "status": 200, "headers": headers})
+        await send({"type": "http.response.body", "body": b"[]"})
+
+    kept = KeptPages(lambda: ("gen", 0), max_bytes=2**20)
+    cache = PageCache(page, kept)
+
+    async def fill():
+        async def send(message):
+            pass
+
+        for n in range(20_000):
+            scope = {
+                "type": "http",
+                "method": "GET",
+                "path": "/search",
+                "query_string": b"q=%d" % n,
+                "headers": [],
+            }
+            await cache(scope, None, send)
+
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        asyncio.run(fill())
+        gc.collect()
+        held = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert kept.bytes <= 2**20 and len(kept.entries) > 500
+    assert held < 2**20, held
