@@ -109,14 +109,16 @@ def test_an_exception_nothing_handled_answers_an_id_not_its_text(store, caplog):
     async def failing(request):
         raise RuntimeError("cannot open /srv/secret/raw/x.docx")
 
-    app.router.routes.insert(0, Route("/boom", failing))
+    app.router.routes.insert(0, Route("/boom{rest:path}", failing))
     with caplog.at_level(logging.ERROR, logger="graph.server"):
-        answer = TestClient(app, raise_server_exceptions=False).get("/boom")
+        answer = TestClient(app, raise_server_exceptions=False).get("/boom%0DINFO:%20forged%20line")
     assert answer.status_code == 500
     assert "/srv/secret" not in answer.text and "RuntimeError" not in answer.text
     assert "internal server error" in answer.text
     assert answer.headers["X-Frame-Options"] == "DENY"
-    assert "/srv/secret/raw/x.docx" in _logged(caplog, REQUEST_ID.search(answer.text)[1])
+    logged = _logged(caplog, REQUEST_ID.search(answer.text)[1])
+    assert "/srv/secret/raw/x.docx" in logged
+    assert "\r" not in logged and "forged line" in logged  # the path cannot forge a log line
 
 
 def test_a_failed_dump_does_not_quote_the_dump_process(store, tmp_path, caplog):

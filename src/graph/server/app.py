@@ -863,7 +863,7 @@ async def internal_error(request: Request, exc: Exception) -> Response:
     """An exception nothing else handled: its text and traceback to the log under a request id,
     the id alone to the client (Starlette re-raises it after this answer, for the server's log)."""
     message = reported(
-        f"{request.method} {request.url.path}: {type(exc).__name__}: {exc}",
+        f"{request.method} {request.url.path!r}: {type(exc).__name__}: {exc!r}",  # repr: no line breaks
         "Lỗi nội bộ của máy chủ",
         "internal server error",
     )

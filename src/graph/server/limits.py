@@ -128,7 +128,7 @@ class Guarded:
                 await self.app(scope, receive, send_with_headers)
         except TimeoutError:
             log.warning(
-                "request %s %s passed its %g s deadline", scope["method"], scope["path"], self.deadline_s
+                "request %s %r passed its %g s deadline", scope["method"], scope["path"], self.deadline_s
             )
             if not started:
                 for message in deadline_messages(self.deadline_s):

@@ -212,7 +212,7 @@ class QueryFront:
                 return True
         except TimeoutError:  # as Guarded
             log.warning(
-                "request %s %s passed its %g s deadline", scope["method"], scope["path"], self.deadline_s
+                "request %s %r passed its %g s deadline", scope["method"], scope["path"], self.deadline_s
             )
             if not started:
                 for message in deadline_messages(self.deadline_s):
