@@ -208,3 +208,14 @@ def test_a_wrapped_line_opening_with_guide_verbs_is_the_cited_documents():
     found = relations(WRAPPED_GUIDE)
     assert ("guides", "267/2025/NĐ-CP", "Luật Khoa học, công nghệ và đổi mới sáng tạo") in found
     assert not {r for r in found if r[1] == SELF}
+
+
+# The clause that says what the document itself does, read over hard wraps: corpus/real c93728206e91346c
+# (Điều 3) and dd33e8dabf213add (Điều 2); 14 relations of 12 files of corpus/real were missed so
+WRAPPED_REPLACES = "Điều 3. Quyết định này có\nhiệu lực thi hành kể từ ngày ký ban hành và thay thế Quyết định số 270/QĐ-TTg\nngày 02 tháng 4 năm 2024 của Thủ tướng Chính phủ phê duyệt Danh mục các chương"
+WRAPPED_REPEALS = "Điều 2. Bãi bỏ toàn bộ\nQuyết định số 35/2015/QĐ-UBND ngày 17/12/2015 của UBND tỉnh Quảng Trị (cũ) về\nviệc ban hành Quy định chế độ nhuận bút, thù lao đối với tác phẩm báo chí trên"
+
+
+def test_what_the_document_itself_does_is_read_over_hard_wraps():
+    assert ("replaces", SELF, "270/QĐ-TTg") in relations(WRAPPED_REPLACES)
+    assert ("repeals", SELF, "35/2015/QĐ-UBND") in relations(WRAPPED_REPEALS)

@@ -1095,26 +1095,53 @@ def self_relations(text: str, found: list[_Found]) -> list[Relation]:
         cit = f.citation
         window = max(previous_end, cit.span.start - _LINK_MAX_GAP)
         boundaries = list(P.CLAUSE_START.finditer(text, window, cit.span.start))
-        clause_start = boundaries[-1].end() if boundaries else window
-        prefix = text[clause_start : cit.span.start]
-        recommended = P.RECOMMENDATION_HEADING.search(text, max(0, clause_start - 80), clause_start)
-        if not recommended and (boundaries or window == 0 or window == cit.span.start - _LINK_MAX_GAP):
-            for kind, pattern in P.SELF_LINKS:
-                verb = pattern.search(prefix)
-                if verb and (
-                    P.ARTICLE_PREFIX.match(prefix[: verb.start()])
-                    or P.SELF_NAME.search(prefix[: verb.start()])
-                ):
-                    relations.append(Relation(kind, None, cit.target, cit.span, cit.text))
-                    break
-            else:
-                if _guides_itself(prefix):
-                    relations.append(Relation("guides", None, cit.target, cit.span, cit.text))
+        # a window that ends a citation before is no clause start: "… 70/2025/NĐ-CP … sửa đổi, bổ sung …" is its
+        opens = window == 0 or window == cit.span.start - _LINK_MAX_GAP
+        # the clause from its last start, then over the hard wraps before it ("Điều 2. Bãi bỏ toàn bộ\nQuyết
+        # định số 35/2015/QĐ-UBND", "Điều 3. Quyết định này có\nhiệu lực … và thay thế Quyết định số …")
+        for wraps, clause_start in enumerate(_clause_starts(text, boundaries, window if opens else None)):
+            recommended = P.RECOMMENDATION_HEADING.search(text, max(0, clause_start - 80), clause_start)
+            kind = None if recommended else _self_link(text[clause_start : cit.span.start], wraps > 0)
+            if kind:
+                relations.append(Relation(kind, None, cit.target, cit.span, cit.text))
+                break
         previous_end = max(previous_end, cit.span.end)
     return relations
 
 
-def _guides_itself(prefix: str) -> bool:
+def _clause_starts(text: str, boundaries: list[re.Match[str]], window: int | None):
+    """Where the clause before a citation may start: after its last boundary, then, while that boundary is a
+    line break after a line that ends with no ".", ";" or ":" (a hard wrap), after the boundary before."""
+    for i in range(len(boundaries) - 1, -1, -1):
+        yield boundaries[i].end()
+        line_end = text[max(0, boundaries[i].start() - 80) : boundaries[i].start()].rstrip()
+        if boundaries[i].group() != "\n" or line_end[-1:] in (".", ";", ":", ""):
+            return
+    if window is not None:
+        yield window
+
+
+def _self_link(prefix: str, wrapped: bool = False) -> str | None:
+    """The relation of the document itself to the citation that ``prefix`` (its clause) leads to.  A clause
+    read over hard wraps (``wrapped``) must open with the document's own name if it names it."""
+    for kind, pattern in P.SELF_LINKS:
+        verb = pattern.search(prefix)
+        if verb and (
+            P.ARTICLE_PREFIX.match(prefix[: verb.start()]) or _names_itself(prefix[: verb.start()], wrapped)
+        ):
+            return kind
+    return "guides" if _guides_itself(prefix, wrapped) else None
+
+
+def _names_itself(before: str, wrapped: bool) -> bool:
+    """ "Quyết định này có hiệu lực … và": the document itself is the subject; over hard wraps only as the
+    clause's first words ("… áp dụng mức chi … theo quy định của Chính phủ quy định chi tiết …" is not)."""
+    if wrapped:
+        return bool(P.SELF_NAME.match(before.lstrip()))
+    return bool(P.SELF_NAME.search(before))
+
+
+def _guides_itself(prefix: str, wrapped: bool = False) -> bool:
     """ "Thông tư này quy định chi tiết một số điều của …" or a title in capitals "QUY ĐỊNH CHI TIẾT MỘT SỐ
     ĐIỀU VÀ BIỆN PHÁP THI HÀNH …" (a wrapped line "hướng dẫn thi hành …" in lower case continues another
     document's title)."""
@@ -1122,7 +1149,7 @@ def _guides_itself(prefix: str) -> bool:
     if verb is None:
         return False
     before = prefix[: verb.start()]
-    return bool(P.SELF_NAME.search(before) or (P.ARTICLE_PREFIX.match(before) and verb.group().isupper()))
+    return _names_itself(before, wrapped) or bool(P.ARTICLE_PREFIX.match(before) and verb.group().isupper())
 
 
 def listed_self_relations(text: str, found: list[_Found]) -> list[Relation]:
