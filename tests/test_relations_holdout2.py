@@ -15,8 +15,9 @@ from graph.model import SourceFile
 from graph.normalise import latin_symbols, normalise
 from graph.pipeline import parse_file
 from graph.segment import segment
+from test_relations_real import SELF
+from test_relations_real import relations as relations_with_basis
 
-SELF = "(this document)"
 HOLDOUT2 = Path(__file__).parent / "corpus/holdout2/texts"
 
 
@@ -28,13 +29,8 @@ def _segmented(text: str):
 
 
 def relations(text: str) -> set[tuple[str, str, str]]:
-    seg = _segmented(text)
-    _, found = extract_citations(seg, extract_metadata(seg))
-    return {
-        (r.kind, r.source.symbol if r.source else SELF, r.target.symbol or r.target.name)
-        for r in found
-        if r.kind != "based-on"
-    }
+    """(kind, source, target) of every relation but the "Căn cứ" basis."""
+    return {r for r in relations_with_basis(text) if r[0] != "based-on"}
 
 
 # corpus/real 329d9e978debfeec (holdout2 x329d9e97), Điều 2 and the first three of its 53 items
