@@ -74,18 +74,10 @@ def test_answers_from_the_cache_are_the_workers_answers_byte_for_byte(store):
 def test_a_rebuilt_store_is_answered_afresh_not_from_the_cache(tmp_path):
     """A build flips the link data/store → generation folder: answers of the old generation are
     never given again."""
-    build_fixture_store(tmp_path / ".store.gen-1")
-    second = ox.Store(str(tmp_path / ".store.gen-2"))
-    second.add(ox.Quad(ox.NamedNode("urn:a"), ox.NamedNode("urn:b"), ox.Literal("c"), ox.NamedNode("urn:g")))
-    second.add(ox.Quad(ox.NamedNode("urn:a"), ox.NamedNode("urn:b"), ox.Literal("c")))
-    second.flush()
-    del second
-    os.symlink(".store.gen-1", tmp_path / "store")
-    with running_server(tmp_path / "store", workers=2) as url:
+    with running_server(_two_generations(tmp_path), workers=2) as url:
         before = [ask(url, COUNT).json()["results"]["bindings"][0]["n"]["value"] for _ in range(3)]
         hits_before = cache_stats(url)["hits"]
-        os.symlink(".store.gen-2", tmp_path / "store.new")
-        os.replace(tmp_path / "store.new", tmp_path / "store")
+        _swap(tmp_path)
         after = [ask(url, COUNT).json()["results"]["bindings"][0]["n"]["value"] for _ in range(3)]
         stats = cache_stats(url)
     assert (before, after) == (["205"] * 3, ["1"] * 3)

@@ -271,20 +271,12 @@ def test_the_size_and_time_caps_hold_on_post_as_on_get(store):
     cross = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
     with running_server(store, workers=1, timeout_s=4.0) as url:  # the 413 well within it under load
         answers = [
-            httpx.post(url + "/sparql", data={"query": huge}, timeout=60),
-            httpx.post(
-                url + "/sparql",
-                content=huge,
-                headers={"Content-Type": "application/sparql-query"},
-                timeout=60,
-            ),
-            httpx.post(url + "/sparql", data={"query": cross}, timeout=60),
-            httpx.post(
-                url + "/sparql",
-                content=cross,
-                headers={"Content-Type": "application/sparql-query"},
-                timeout=60,
-            ),
+            httpx.post(url + "/sparql", timeout=60, **sent)
+            for query in (huge, cross)
+            for sent in (
+                {"data": {"query": query}},
+                {"content": query, "headers": {"Content-Type": "application/sparql-query"}},
+            )
         ]
     assert [a.status_code for a in answers] == [413, 413, 503, 503]
     assert "larger than 32 MiB" in answers[0].text and "time limit" in answers[3].text
