@@ -48,6 +48,11 @@ class PG(DefinedNamespace):
     Instruction: URIRef  # Hướng dẫn
     Submission: URIRef  # Tờ trình
     OfficialDispatch: URIRef  # Công điện
+    Minutes: URIRef  # Biên bản
+    Permit: URIRef  # Giấy phép
+    Rules: URIRef  # Quy chế
+    Communique: URIRef  # Thông cáo
+    Charter: URIRef  # Điều lệ
     # document parts
     Section: URIRef
     Appendix: URIRef

@@ -384,6 +384,15 @@ _TYPE_NAMES = sorted(((name, t) for t in DOC_TYPES for name in t.names), key=lam
 _TYPE_BY_FOLDED_NAME: dict[str, DocType] = {}
 for _name, _type in _TYPE_NAMES:  # the first of names folded alike, as a look-up in that order finds
     _TYPE_BY_FOLDED_NAME.setdefault(_name.casefold(), _type)
+# the types whose type line goes on with what kind it is ("BIÊN BẢN" + " KIỂM TRA", "THÔNG CÁO" + " ĐẶC BIỆT",
+# "ĐIỀU LỆ" + " ĐẢNG CỘNG SẢN VIỆT NAM"); for the others such a line is a title ("QUY ĐỊNH CHI TIẾT …" under a
+# decree's symbol, "NGHỊ ĐỊNH THƯ" a treaty's protocol)
+_TYPES_WITH_THEIR_KIND = ("Biên bản", "Thông cáo", "Điều lệ")
+_TYPE_OPENING = re.compile(
+    r"\s*((?i:"
+    + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in _TYPES_WITH_THEIR_KIND)
+    + r"))\s+(?=\w)"
+)
 
 
 def _type_by_name(text: str) -> DocType | None:
@@ -397,7 +406,26 @@ def _type_line(head: list[_Line]) -> tuple[_Line, DocType] | None:
             doc_type = _type_by_name(cell.text)
             if doc_type:
                 return cell, doc_type
+    return _type_opening_a_line(head)
+
+
+def _type_opening_a_line(head: list[_Line]) -> tuple[_Line, DocType] | None:
+    """No line is a type name alone: a line in capitals that opens with one and goes on with what kind it
+    is, "BIÊN BẢN KIỂM TRA", "THÔNG CÁO ĐẶC BIỆT", "ĐIỀU LỆ ĐẢNG CỘNG SẢN VIỆT NAM (… thông qua ngày …)"."""
+    for line in head:
+        for cell in _cells(line) or [line]:
+            opening = _TYPE_OPENING.match(cell.text)
+            if opening and opening.group(1).isupper():
+                return cell, _TYPE_BY_FOLDED_NAME[" ".join(opening.group(1).split()).casefold()]
     return None
+
+
+def _kind_after_type(type_cell: _Line) -> _Line | None:
+    """What a type line says after the type name ("BIÊN BẢN" + "LÀM VIỆC"): the start of the title."""
+    if _type_by_name(type_cell.text):
+        return None
+    opening = _TYPE_OPENING.match(type_cell.text)
+    return _Line(type_cell.text[opening.end() :], type_cell.start + opening.end()) if opening else None
 
 
 def _doc_type(type_found: tuple[_Line, DocType] | None, facts: _Facts) -> DocType | None:
@@ -421,9 +449,12 @@ def _title_lines(head: list[_Line], type_found: tuple[_Line, DocType] | None) ->
     if type_found is None:
         return []
     after = [line for line in head if line.start > type_found[0].start]
-    taken: list[_Line] = []
+    kind = _kind_after_type(type_found[0])
+    taken: list[_Line] = [kind] if kind else []
     blanks = 0
     for i, line in enumerate(after):
+        if kind and _BODY_OPENER.match(line.text):
+            break  # "BIÊN BẢN LÀM VIỆC" / "Căn cứ Văn bản số 4135/UBND-KT …": the body, not more title
         if line.blank:
             blanks += 1
             if taken and blanks >= 2:

@@ -50,6 +50,16 @@ DOC_TYPES: tuple[DocType, ...] = (
     # "Công điện số 223/CĐ-TTg": the Prime Minister's (or a minister's) urgent dispatch on floods, epidemics
     # … (13 documents of corpus/real are one, typed Công văn before; 21 cite one, never found before)
     DocType("CĐ", "cd", "Công điện", "Official dispatch", "OfficialDispatch", ("Công điện",)),
+    # Administrative documents of Nghị định 30/2020/NĐ-CP, Phụ lục III (symbols "…/BB-SCT", "…/GP-SCT", "…/QC-UBND",
+    # "…/TC-…"): minutes of an inspection or appraisal and permits (corpus/files: 10 and 6 Word and PDF originals of
+    # Sở Công Thương Lào Cai), rules ("QUY CHẾ … ban hành kèm theo Quyết định", 2 of corpus/real), a communiqué
+    # ("THÔNG CÁO ĐẶC BIỆT", corpus/real 2233d80fd7a14ea6) and the Party's charter ("ĐIỀU LỆ ĐẢNG CỘNG SẢN VIỆT NAM",
+    # corpus/real b5766b5f7caa1268, 1f9faa032326f975): each was a document with no type
+    DocType("BB", "bb", "Biên bản", "Minutes", "Minutes", ("Biên bản",)),
+    DocType("GP", "gp", "Giấy phép", "Permit", "Permit", ("Giấy phép",)),
+    DocType("QC", "qc", "Quy chế", "Rules", "Rules", ("Quy chế",)),
+    DocType("TC", "tc", "Thông cáo", "Communiqué", "Communique", ("Thông cáo",)),
+    DocType("ĐL", "dl", "Điều lệ", "Charter", "Charter", ("Điều lệ",)),
 )
 
 DOC_TYPE_BY_CODE = {t.code: t for t in DOC_TYPES}
@@ -79,6 +89,11 @@ SYMBOL_TYPE_CODES: dict[str, str] = {
     "QH": "L",
     "TTR": "TTr",
     "CĐ": "CĐ",
+    "BB": "BB",
+    "GP": "GP",
+    "QC": "QC",
+    "TC": "TC",
+    "ĐL": "ĐL",
 }
 
 # Codes that make a symbol's type a Quy định when the issuer is a Party body:
