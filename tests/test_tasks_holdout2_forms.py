@@ -229,3 +229,16 @@ def test_how_often_before_the_body_opens_the_clause():
         (["Văn phòng UBND tỉnh"], "Hàng năm"),
         (["Văn phòng Ban Chỉ đạo"], "trước ngày 31 tháng 12 hằng năm"),
     ]
+
+
+def test_institutions_bound_by_a_transitional_clause_lead_it():
+    # corpus/real e4ddc120fc14463c (Nghị định on training civil servants), a transitional clause: "Các cơ sở …" are
+    # bodies, "đang" (doing now) is no part of their name, and the date is the deadline
+    text = (
+        "3. Các cơ sở đào tạo, bồi dưỡng đang tổ chức thực hiện các chương trình bồi dưỡng theo quy định tại khoản 3 "
+        "Điều 17 trong nội dung khoản 4 Điều 1 Nghị định số 89/2021/NĐ-CP có trách nhiệm hoàn thành khóa bồi dưỡng "
+        "và cấp chứng chỉ cho học viên trước ngày 31 tháng 12 năm 2025.\n"
+    )
+    (task,) = prose_tasks(text, Span(0, len(text)))
+    assert _leads(task) == ["Các cơ sở đào tạo, bồi dưỡng"]
+    assert task.deadline is not None and task.deadline.raw == "trước ngày 31 tháng 12 năm 2025"

@@ -1168,6 +1168,8 @@ _GROUP_ACTION_ALT = alternation([v for v in ACTION_VERBS if v != "tham mưu"])
 _BODIES_ACT = re.compile(
     # "và các tổ chức …", "sự phát triển" are nouns
     rf"(?P<lead>[^:;.()]+?)(?<!\s)(?<!\bcác)(?<!\bnhững)(?<!\bsự)(?<!\bviệc)(?:\s*+,)?\s++"
+    # ("3. Các cơ sở đào tạo, bồi dưỡng đang tổ chức thực hiện …", corpus/real e4ddc120fc14463c: "đang" is no name)
+    r"(?:đang\s++)?"
     # (how often comes first too: "- Các Sở, ngành, địa phương định kỳ hàng năm (trước ngày 10/12) hoặc đột xuất báo
     # cáo …", Lào Cai's Chỉ thị 11 plan; "- Sở Tài chính định kỳ hằng quý tổng hợp báo cáo …", corpus/real)
     # ("… phải được bảo trì, bảo dưỡng định kỳ theo quy định" is no such period)
