@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from graph.extract.citations import extract_citations
+from graph.extract.citations import extract_citations, find_citations
 from graph.extract.metadata import extract_metadata
 from graph.model import SourceFile
 from graph.normalise import latin_symbols, normalise
@@ -215,3 +215,16 @@ WRAPPED_REPEALS = "Điều 2. Bãi bỏ toàn bộ\nQuyết định số 35/2015
 def test_what_the_document_itself_does_is_read_over_hard_wraps():
     assert ("replaces", SELF, "270/QĐ-TTg") in relations(WRAPPED_REPLACES)
     assert ("repeals", SELF, "35/2015/QĐ-UBND") in relations(WRAPPED_REPEALS)
+
+
+# "số" (digital) ending a law's name: corpus/real bcb420579d35d2e9; 639c24e1a9c3f20c keeps "số" as the number word
+def test_a_laws_name_may_end_in_so_digital():
+    laws = {
+        (c.target.name, c.target.symbol)
+        for c in find_citations(
+            "Căn cứ Luật Công nghiệp công nghệ số số 71/2025/QH15;\nCăn cứ Luật Dữ liệu số 60/2024/QH15;"
+        )
+    }
+    assert laws == {("Luật Công nghiệp công nghệ số", "71/2025/QH15"), ("Luật Dữ liệu", "60/2024/QH15")}
+    detail = "Thông tư này quy định chi tiết Khoản 1 Điều 31 Luật Công nghiệp công nghệ số về các sản phẩm, dịch vụ công nghệ số được"
+    assert ("guides", SELF, "Luật Công nghiệp công nghệ số") in relations(detail)

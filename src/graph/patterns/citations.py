@@ -228,7 +228,11 @@ LAW_NAME_PROPER = (
 # "đối tác": "Luật Đầu tư theo phương thức đối tác công tư", where "đối" of "đối với" ends one)
 # ("quy định" after a name is the sentence's verb: "… của Luật Quản lý thuế quy định.", "Luật Điện lực quy
 # định hồ sơ …"; "quy" alone goes on: "Luật Ban hành văn bản quy phạm pháp luật")
-_LAW_WORD = rf"(?:đổi[ \t]+mới|đối[ \t]+tác|(?!(?:{'|'.join(LAW_STOP_WORDS)})(?!\w)|quy[ \t]+định(?!\w))[a-zđà-ỹ][^\W\d_]*)"
+# ("số" after "công nghệ", "chuyển đổi", "dữ liệu" is "digital", not the number word, unless a number follows:
+# "Luật Công nghiệp công nghệ số số 71/2025/QH15", "Khoản 1 Điều 31 Luật Công nghiệp công nghệ số về …",
+# corpus/real bcb420579d35d2e9, fd4febcd7fbef37c; "Luật Dữ liệu số 60/2024/QH15" keeps its number)
+_DIGITAL = r"(?:(?<=nghệ )|(?<=đổi )|(?<=liệu ))số(?![ \t]*\n?[ \t]*\d)(?!\w)"
+_LAW_WORD = rf"(?:{_DIGITAL}|đổi[ \t]+mới|đối[ \t]+tác|(?!(?:{'|'.join(LAW_STOP_WORDS)})(?!\w)|quy[ \t]+định(?!\w))[a-zđà-ỹ][^\W\d_]*)"
 # a name goes on over one line break, not a blank line: hard-wrapped text cuts "Luật Bảo vệ bí mật nhà\nnước",
 # "Luật Ban hành văn\nbản quy phạm pháp luật" (corpus/real 0a97eb9c3c536047, 020bddd030400bd2)
 _LAW_GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
