@@ -229,3 +229,50 @@ def test_an_issuer_printed_with_its_province_in_lower_case_is_labelled_with_the_
         if "Thừa Thiên" in str(label)
     }
     assert labels == {"Ủy ban nhân dân tỉnh Thừa Thiên Huế"}
+
+
+def _hanoi_centre_decision(number: str, line: str) -> str:
+    """The head of a decision of Hà Nội's public service centre (corpus/real) and one line of its text."""
+    return (
+        "UBND THÀNH PHỐ HÀ NỘI TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - "
+        f"Tự do - Hạnh phúc\n---------------\nSố: {number}/QĐ-TTPVHCC\nHà Nội, ngày 25 tháng 11 năm 2025\n"
+        f"QUYẾT ĐỊNH\n{line}\n"
+    )
+
+
+def test_an_issuer_spelt_two_ways_by_two_documents_is_one_agency_with_one_label():
+    """Two decisions of the centre, each spelling its name as its own text does: "Trung tâm Phục vụ hành chính
+    công" (ca83e7689c9fc610.txt lines 1-7, 32) and "Trung tâm phục vụ hành chính công" (cdf2fbc53d083c98.txt
+    lines 1-7, 17). One agency node, one Vietnamese label (SHACL), the same in both graphs."""
+    docs = [
+        _excerpt(
+            "ca83e7689c9fc610.txt",
+            _hanoi_centre_decision(
+                "1609", "quyền hạn và cơ cấu tổ chức của Trung tâm Phục vụ hành chính công Thành phố;"
+            ),
+        ),
+        _excerpt(
+            "cdf2fbc53d083c98.txt",
+            _hanoi_centre_decision(
+                "1610", "Thành phố ủy quyền cho Giám đốc Trung tâm phục vụ hành chính công Thành phố"
+            ),
+        ),
+    ]
+    assert {doc.meta.ref.issuer_name for doc in docs} == {
+        "Trung tâm Phục vụ hành chính công",
+        "Trung tâm phục vụ hành chính công",
+    }
+    res = resolve(docs)
+    graphs = [document_graph(doc, res) for doc in docs]
+    issuers = {
+        (str(a), str(label))
+        for g in graphs
+        for a in g.objects(None, ELI.passed_by)
+        for label in g.objects(a, SKOS.prefLabel)
+    }
+    assert issuers == {
+        (
+            "https://w3id.org/policy-graph/org/vn-hn/trung-tam-phuc-vu-hanh-chinh-cong-ha-noi",
+            "Trung tâm Phục vụ hành chính công Hà Nội",
+        )
+    }

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -37,9 +36,9 @@ from .model import (
     Span,
     Task,
 )
-from .patterns.documents import DOC_TYPE_BY_CODE, ISSUER_BY_CODE, ISSUER_NAMES, PROVINCE_BY_ISO
+from .patterns.documents import DOC_TYPE_BY_CODE
 from .registry import slugify
-from .resolve import Resolution, identity_issuer, province_label
+from .resolve import Resolution, issuer_label, province_label
 
 
 class _Terms:
@@ -85,8 +84,6 @@ RELATION_PREDICATES = {
     "repeals": ELI.repeals,
     "guides": ELI.cites,
 }
-# Abbreviated or old-style spellings in issuer names, written out in labels.
-ISSUER_SPELLINGS = (("UBND", "Ủy ban nhân dân"), ("HĐND", "Hội đồng nhân dân"), ("Uỷ", "Ủy"), ("uỷ", "ủy"))
 QUARTER_END = {1: (3, 31), 2: (6, 30), 3: (9, 30), 4: (12, 31)}
 
 
@@ -449,8 +446,9 @@ class DocumentEmitter:
         self.add(iri, RDF.type, ORG.Organization)
         self.add(iri, RDF.type, ELI.Organization)
         self.add(iri, RDF.type, PG.Agency)
-        self.add(iri, SKOS.prefLabel, vi(found[1] if found else label))
-        self.add(iri, RDFS.label, vi(found[1] if found else label))
+        label_vi = found[1] if found else self.res.agency_names.get(iri, label)  # one label however printed
+        self.add(iri, SKOS.prefLabel, vi(label_vi))
+        self.add(iri, RDFS.label, vi(label_vi))
         if found and found[2]:
             self.add(iri, SKOS.prefLabel, en(found[2]))
         self.add(iri, PG.isGroup, lit(False))
@@ -770,37 +768,6 @@ def merge_refs(refs: list[DocRef]) -> DocRef:
         title=first("title"),
         name=first("name"),
     )
-
-
-# a printed issuer name (case-folded) → its conventional spelling: the first entry of ISSUER_NAMES
-_ISSUER_NAME_BY_FOLDED: dict[str, str] = {}
-for _name, _ in ISSUER_NAMES:
-    _ISSUER_NAME_BY_FOLDED.setdefault(_name.casefold(), _name)
-
-
-def issuer_label(ref: DocRef) -> str | None:
-    """The issuer as users read it, with its province: "Tỉnh ủy Quảng Nam", "Bộ Chính trị".
-
-    A printed name is mapped to its conventional spelling ("CỦA TỈNH ỦY" → "Tỉnh ủy");
-    a provincial body gets its province's name unless it already carries one.
-    """
-    printed = (ref.issuer_name or "").strip()
-    canonical = _ISSUER_NAME_BY_FOLDED.get(printed.casefold())
-    if canonical is None and printed and not printed.isupper():
-        canonical = printed
-    if canonical is None:
-        issuer = ISSUER_BY_CODE.get(identity_issuer(ref) or ref.issuer_code or "")
-        canonical = issuer.label_vi if issuer else None
-    if canonical is None:
-        return None
-    for short, full in ISSUER_SPELLINGS:
-        canonical = canonical.replace(short, full)
-    province = PROVINCE_BY_ISO.get(ref.jurisdiction or "")
-    if province and province.name.casefold() not in canonical.casefold():
-        canonical = f"{canonical} {province.name}"
-    elif province:  # "tỉnh Thừa Thiên huế" as printed: the province's name as it is spelt
-        canonical = re.sub(re.escape(province.name), province.name, canonical, flags=re.IGNORECASE)
-    return canonical
 
 
 def document_labels(ref: DocRef) -> tuple[str, str]:

@@ -23,11 +23,19 @@ import datetime as dt
 import hashlib
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .model import AgencyMention, DocRef, ParsedDocument
-from .patterns.documents import CENTRAL, DOC_TYPE_BY_CODE, PROVINCE_BY_ISO, SYMBOL_TYPE_CODES
+from .patterns.documents import (
+    CENTRAL,
+    DOC_TYPE_BY_CODE,
+    ISSUER_BY_CODE,
+    ISSUER_NAMES,
+    PROVINCE_BY_ISO,
+    SYMBOL_TYPE_CODES,
+)
 from .registry import AgencyRegistry, slugify
 from .vocab import DEFAULT_BASE
 
@@ -290,6 +298,39 @@ def _most_printed(spellings: Counter) -> str:
     return min(spellings.items(), key=lambda kv: (-kv[1], kv[0]))[0]
 
 
+# Abbreviated or old-style spellings in issuer names, written out in labels.
+ISSUER_SPELLINGS = (("UBND", "Ủy ban nhân dân"), ("HĐND", "Hội đồng nhân dân"), ("Uỷ", "Ủy"), ("uỷ", "ủy"))
+# a printed issuer name (case-folded) → its conventional spelling: the first entry of ISSUER_NAMES
+_ISSUER_NAME_BY_FOLDED: dict[str, str] = {}
+for _name, _ in ISSUER_NAMES:
+    _ISSUER_NAME_BY_FOLDED.setdefault(_name.casefold(), _name)
+
+
+def issuer_label(ref: DocRef) -> str | None:
+    """The issuer as users read it, with its province: "Tỉnh ủy Quảng Nam", "Bộ Chính trị".
+
+    A printed name is mapped to its conventional spelling ("CỦA TỈNH ỦY" → "Tỉnh ủy");
+    a provincial body gets its province's name unless it already carries one.
+    """
+    printed = (ref.issuer_name or "").strip()
+    canonical = _ISSUER_NAME_BY_FOLDED.get(printed.casefold())
+    if canonical is None and printed and not printed.isupper():
+        canonical = printed
+    if canonical is None:
+        issuer = ISSUER_BY_CODE.get(identity_issuer(ref) or ref.issuer_code or "")
+        canonical = issuer.label_vi if issuer else None
+    if canonical is None:
+        return None
+    for short, full in ISSUER_SPELLINGS:
+        canonical = canonical.replace(short, full)
+    province = PROVINCE_BY_ISO.get(ref.jurisdiction or "")
+    if province and province.name.casefold() not in canonical.casefold():
+        canonical = f"{canonical} {province.name}"
+    elif province:  # "tỉnh Thừa Thiên huế" as printed: the province's name as it is spelt
+        canonical = re.sub(re.escape(province.name), province.name, canonical, flags=re.IGNORECASE)
+    return canonical
+
+
 def _agency_names(docs: list[ParsedDocument], res: Resolution) -> dict[str, str]:
     """One label per unregistered agency IRI, the same in every document's graph.
 
@@ -304,7 +345,20 @@ def _agency_names(docs: list[ParsedDocument], res: Resolution) -> dict[str, str]
         mentions += [m for i in doc.indicators for m in getattr(i, "co_agencies", [])]
         for mention in mentions:
             counts[res.agency_iri(mention.name, jur)][mention.name] += 1
+        for issuer_jur, label in _issuers_printed(doc, res):
+            counts[res.agency_iri(label, issuer_jur)][label] += 1
     return {iri: _most_printed(c) for iri, c in counts.items()}
+
+
+def _issuers_printed(doc: ParsedDocument, res: Resolution) -> Iterator[tuple[str | None, str]]:
+    """The issuers a document names, its own and its citations', as their agency nodes are labelled when
+    the registry does not hold them: "Trung tâm Phục vụ hành chính công" and "… phục vụ …" printed by two
+    documents are one node with one label."""
+    for _, ref in _all_refs([doc]):
+        completed = res.complete(ref, doc)
+        label = issuer_label(completed)
+        if label and not res.registry.lookup(label, completed.jurisdiction or CENTRAL):
+            yield completed.jurisdiction, label
 
 
 def identity_issuer(ref: DocRef) -> str | None:
