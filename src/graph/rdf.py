@@ -286,6 +286,9 @@ class DocumentEmitter:
         self.next_section_suffix: dict[str, int] = {}  # where the search for a free "-n" resumes
         self.footnote_iris: dict[int, str] = {}
         self.described_jurisdictions: set[str] = set()
+        # each cited document's IRI by id() of its reference: a citation's target is asked for twice
+        # (describing the cited documents, then the citation); the doc keeps the references alive
+        self.cited_iris: dict[int, str] = {}
 
     def emit(self) -> Triples:
         self.emit_source()
@@ -371,7 +374,10 @@ class DocumentEmitter:
         return iri
 
     def cited_document(self, ref: DocRef) -> str:
-        return self.res.document_iri(ref, self.doc)
+        iri = self.cited_iris.get(id(ref))
+        if iri is None:
+            iri = self.cited_iris[id(ref)] = self.res.document_iri(ref, self.doc)
+        return iri
 
     def emit_cited_documents(self) -> None:
         """Describe each document this one cites once, from everything its citations say.
