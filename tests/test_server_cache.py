@@ -445,3 +445,30 @@ def test_kept_pages_of_tiny_bodies_hold_no_more_memory_than_their_bound():
         tracemalloc.stop()
     assert kept.bytes <= 2**20 and len(kept.entries) > 500
     assert held < 2**20, held
+
+
+def test_a_page_asked_by_many_at_once_is_made_once(store):
+    """Before the page was kept, each of the clients asking at once (a dashboard's users just
+    after a build emptied the cache) took a worker for the same page; now the others wait for the
+    first one's answer.  The worker is slowed here so that the requests overlap."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from graph.server import create_app
+    from server_support import RAW_DIR, serving
+
+    app = create_app(str(store), raw_dir=str(RAW_DIR), workers=2)
+    with serving(app) as url:
+        real_run, views = app.state.pool.run, []
+
+        async def slow_run(job, *args, **kwargs):
+            views.append(job.query)
+            await asyncio.sleep(1.0)
+            return await real_run(job, *args, **kwargs)
+
+        app.state.pool.run = slow_run
+        with ThreadPoolExecutor(4) as clients:
+            answers = list(clients.map(lambda _: httpx.get(url + "/deadlines", timeout=30), range(4)))
+        app.state.pool.run = real_run
+        kept = httpx.get(url + "/health", timeout=30).json()["pages"]
+    assert [a.status_code for a in answers] == [200] * 4 and len({a.content for a in answers}) == 1
+    assert views == ["deadlines"] and kept["joined"] == 3

@@ -17,6 +17,7 @@ the source text (read from the source folder, which can change between builds).
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import hashlib
 from collections import OrderedDict
@@ -64,7 +65,10 @@ class KeptPages:
         self.entries: OrderedDict[bytes, tuple[dict, bytes, int]] = OrderedDict()
         self.bytes = 0
         self.stamp: tuple | None = None
-        self.hits = self.misses = self.not_modified = 0
+        self.hits = self.misses = self.not_modified = self.joined = 0
+        # pages being made, by key: a request for one waits for it rather than making it again
+        # (a page in demand, just after a build emptied the cache, is made once, not once a client)
+        self.running: dict[bytes, asyncio.Future] = {}
 
     def summary(self) -> dict:
         return {
@@ -73,6 +77,7 @@ class KeptPages:
             "hits": self.hits,
             "misses": self.misses,
             "not_modified": self.not_modified,
+            "joined": self.joined,
         }
 
 
@@ -110,7 +115,21 @@ class PageCache:
         self.kept.misses += 1
         if scope["method"] == "HEAD":  # its answer has no body to keep
             return await self.app(scope, receive, send)
-        await self._keeping(key, scope, receive, send, if_none_match)
+        running = self.kept.running.get(key)
+        if running is not None:  # the same page is being made for another request: its answer
+            await asyncio.wait((running,))
+            kept = self.kept.entries.get(key)
+            if kept is not None:
+                self.kept.joined += 1
+                start, body, _ = kept
+                return await self._send(start, body, scope, if_none_match, send)
+            return await self.app(scope, receive, send)  # it was not kept: made again, as asked
+        done = self.kept.running[key] = asyncio.get_running_loop().create_future()
+        try:
+            await self._keeping(key, scope, receive, send, if_none_match)
+        finally:
+            del self.kept.running[key]
+            done.set_result(None)
 
     async def _keeping(self, key: bytes, scope, receive, send, if_none_match: str) -> None:
         """Run the page; a whole 200 answer within ``max_entry_bytes`` is kept and sent with its
