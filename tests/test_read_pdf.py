@@ -147,7 +147,14 @@ def test_pdf_font_writing_u_horn_as_oi_is_read_as_u_horn():
     source = read_source(OI_FONT)
     assert "Ƣ" not in source.text and "ƣ" not in source.text
     assert source.text.startswith("BỘ CÔNG THƯƠNG    CỘNG HÕA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n")
-    assert parse_source(source).meta.ref.issuer_code == "BCT"
+    # the letter is the Cục's, printed beneath its ministry over three lines ("CỤC ĐỔI MỚI SÁNG TẠO," / "CHUYỂN
+    # ĐỔI XANH VÀ" / "KHUYẾN CÔNG"), its symbol "/ĐCK-CTT"; it had been read as the ministry's (BCT)
+    ref = parse_source(source).meta.ref
+    assert (ref.issuer_code, ref.issuer_name, ref.jurisdiction) == (
+        "ĐCK",
+        "Cục Đổi mới sáng tạo, chuyển đổi xanh và Khuyến công",
+        "vn",
+    )
 
 
 def test_pdf_pages_go_into_the_provenance_as_pdf_fragment_iris():

@@ -289,7 +289,8 @@ def _doc_ref(identity: _Identity, title: str | None, facts: _Facts) -> DocRef:
         type_label=doc_type.label_vi if doc_type else None,
         number=printed.number if printed else None,
         symbol=printed.symbol if printed else None,
-        issuer_code=(_symbol_issuer(printed, doc_type) if identity.unit else None) or identity.issuer_code,
+        # the body's own code: its symbol's, not its superior's ("/GP-SCT" of a permit signed under "UBND TỈNH …")
+        issuer_code=_symbol_issuer(printed, doc_type) if identity.unit else identity.issuer_code,
         issuer_name=identity.unit or _issuer_name(identity.issuer_code, province),
         date=identity.date,
         year=identity.date.year if identity.date else identity.year,
@@ -730,19 +731,26 @@ def _header_unit(header: list[_Line], body: str, facts: _Facts) -> str | None:
     header out: "UBND TỈNH LÀO CAI" / "SỞ CÔNG THƯƠNG" is issued by Sở Công Thương, "BỘ TÀI CHÍNH CỤC THUẾ" by
     Cục Thuế; a body the issuer table does not hold printed alone ("KIỂM TOÁN NHÀ NƯỚC") is the issuer too.
     The last such body of the header wins (the lowest in the hierarchy); None when the superior stands alone."""
-    found = None
+    name, cells = "", []
     for cell in _issuer_cell_list(header):
         printed = cell.stripped
         if printed != printed.upper():
             continue  # a subject line or a form's guidance, not a name in the header's capitals
         unit = HEADER_UNIT.match(printed, _superior_end(printed))
         if unit:
-            found = printed[unit.start() :], cell
-    if found is None:
+            name, cells = printed[unit.start() :], [cell]
+        elif cells and _NAME_GOES_ON.search(
+            name
+        ):  # "CỤC ĐỔI MỚI SÁNG TẠO," / "CHUYỂN ĐỔI XANH VÀ" / "KHUYẾN CÔNG"
+            name, cells = f"{name} {printed}", [*cells, cell]
+    if not cells:
         return None
-    name, cell = found
-    facts.saw("issuer", cell.span())
+    facts.saw("issuer", Span(cells[0].span().start, cells[-1].span().end))
     return _as_spelt(name, body)
+
+
+# a header line that ends inside a name: the name wraps onto the next line
+_NAME_GOES_ON = re.compile(r"(?:,|\bVÀ|-)$")
 
 
 def _superior_end(printed: str) -> int:
