@@ -275,7 +275,7 @@ def _stated_identities(
     symbols: dict[str, Counter] = defaultdict(Counter)
     dates: dict[str, Counter] = defaultdict(Counter)
     for doc in docs:
-        printed = {(res.document_iri(ref, doc), ref.symbol, ref.date) for _, ref in _all_refs([doc])}
+        printed = {(res.document_iri(ref, doc), ref.symbol, ref.date) for ref in _distinct_refs(doc)}
         for iri, symbol in {(iri, symbol) for iri, symbol, _ in printed if symbol}:
             symbols[iri][symbol] += 1  # files, not mentions: one file repeating a misprint is one voice
         for iri, date in {(iri, date) for iri, _, date in printed if date}:
@@ -286,11 +286,11 @@ def _stated_identities(
         if len(symbols[iri]) < 2 and len(dates[iri]) < 2:
             continue
         mine = own.get(iri)
-        symbol = (mine and mine.symbol) or min(
+        stated_symbol = (mine and mine.symbol) or min(
             symbols[iri], key=lambda s: (-symbols[iri][s], -len(s), s), default=None
         )
-        date = (mine and mine.date) or min(dates[iri], key=lambda d: (-dates[iri][d], d), default=None)
-        stated[iri] = (symbol, date)
+        stated_date = (mine and mine.date) or min(dates[iri], key=lambda d: (-dates[iri][d], d), default=None)
+        stated[iri] = (stated_symbol, stated_date)
     return stated
 
 
@@ -354,11 +354,21 @@ def _issuers_printed(doc: ParsedDocument, res: Resolution) -> Iterator[tuple[str
     """The issuers a document names, its own and its citations', as their agency nodes are labelled when
     the registry does not hold them: "Trung tâm Phục vụ hành chính công" and "… phục vụ …" printed by two
     documents are one node with one label."""
-    for _, ref in _all_refs([doc]):
+    for ref in _distinct_refs(doc):
         completed = res.complete(ref, doc)
         label = issuer_label(completed)
         if label and not res.registry.lookup(label, completed.jurisdiction or CENTRAL):
             yield completed.jurisdiction, label
+
+
+def _distinct_refs(doc: ParsedDocument) -> list[DocRef]:
+    """The document's own reference and those it cites, each way of citing once: a law cited twenty times
+    is completed and named once (resolution runs on one core, before the documents' graphs are written)."""
+    seen: dict[tuple, DocRef] = {}
+    for _, ref in _all_refs([doc]):
+        key = (ref.type_code, ref.number, ref.symbol, ref.issuer_code, ref.issuer_name, ref.date, ref.year)
+        seen.setdefault((*key, ref.jurisdiction, ref.name, ref.title), ref)
+    return list(seen.values())
 
 
 def identity_issuer(ref: DocRef) -> str | None:
