@@ -9,6 +9,7 @@ from pathlib import Path
 from rdflib import URIRef
 
 from graph.model import ParsedDocument, SourceFile
+from graph.pipeline import parse_file as parse_path
 from graph.pipeline import parse_source
 from graph.rdf import document_graph
 from graph.resolve import resolve
@@ -272,7 +273,24 @@ def test_an_issuer_spelt_two_ways_by_two_documents_is_one_agency_with_one_label(
     }
     assert issuers == {
         (
-            "https://w3id.org/policy-graph/org/vn-hn/trung-tam-phuc-vu-hanh-chinh-cong-ha-noi",
-            "Trung tâm Phục vụ hành chính công Hà Nội",
+            "https://w3id.org/policy-graph/org/vn-hn/trung-tam-phuc-vu-hanh-chinh-cong",
+            "Trung tâm Phục vụ hành chính công",
         )
     }
+
+
+HOLDOUT2 = Path(__file__).parent / "corpus" / "holdout2" / "texts"
+
+
+def test_a_department_that_issues_a_letter_and_leads_tasks_is_one_agency():
+    """Sở Công Thương Lào Cai's letter (tests/real, its head "UBND TỈNH LÀO CAI" / "SỞ CÔNG THƯƠNG") and the
+    provincial plan carrying out Chỉ thị 11-CT/TU (holdout 2, tasks led by "Sở Công Thương"): the body that issued
+    the one and leads tasks of the other is one node, …/org/vn-02/so-cong-thuong, as the registry names such bodies
+    (it had been "Sở Công Thương Lào Cai", a node of its own)."""
+    letter = parse_path(REAL / "hc-sct-vn__CV-cung-cap-thong-tin-BCH-quan-su-tinh.docx")
+    plan = parse_path(HOLDOUT2 / "qlks-sct-vn__KH-UBND-trien-khai-Chi-thi-11-CT-TU-QLNN-khoang-san.docx")
+    res = resolve([letter, plan])
+    issuer = {str(a) for a in document_graph(letter, res).objects(None, ELI.passed_by)}
+    leads = {str(a) for a in document_graph(plan, res).objects(None, PG.leadAgency)}
+    assert issuer == {"https://w3id.org/policy-graph/org/vn-02/so-cong-thuong"}
+    assert issuer <= leads

@@ -306,6 +306,14 @@ for _name, _ in ISSUER_NAMES:
     _ISSUER_NAME_BY_FOLDED.setdefault(_name.casefold(), _name)
 
 
+# A province's department or office ("Sở Công Thương", "Văn phòng", "Trung tâm Phục vụ hành chính công") is named
+# bare, as the registry and the tasks name it: its node's IRI carries the province (…/org/vn-02/so-cong-thuong), so
+# the documents it issues and the tasks it leads meet on one node.
+_DEPARTMENT = re.compile(
+    r"(?:Sở|Chi cục|Văn phòng|Trung tâm|Phòng|Ban Quản lý|Đoàn|Thanh tra|Kho bạc|Công an|Bộ Chỉ huy) "
+)
+
+
 def issuer_label(ref: DocRef) -> str | None:
     """The issuer as users read it, with its province: "Tỉnh ủy Quảng Nam", "Bộ Chính trị".
 
@@ -324,7 +332,7 @@ def issuer_label(ref: DocRef) -> str | None:
     for short, full in ISSUER_SPELLINGS:
         canonical = canonical.replace(short, full)
     province = PROVINCE_BY_ISO.get(ref.jurisdiction or "")
-    if province and province.name.casefold() not in canonical.casefold():
+    if province and province.name.casefold() not in canonical.casefold() and not _DEPARTMENT.match(canonical):
         canonical = f"{canonical} {province.name}"
     elif province:  # "tỉnh Thừa Thiên huế" as printed: the province's name as it is spelt
         canonical = re.sub(re.escape(province.name), province.name, canonical, flags=re.IGNORECASE)

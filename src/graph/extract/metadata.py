@@ -205,6 +205,10 @@ def extract_metadata(seg: SegmentedDocument) -> DocumentMeta:
     title_lines = _title_lines(head, type_found) or _subject_lines(header)
     identity = _read_header([line for line in header if line not in title_lines], type_found, facts)
     identity.unit = _header_unit([line for line in header if line not in title_lines], seg.body, facts)
+    if (
+        identity.unit == "Văn phòng" and identity.issuer_code
+    ):  # "UBND TỈNH LÀO CAI" / "VĂN PHÒNG": whose office
+        identity.unit = f"Văn phòng {_issuer_name(identity.issuer_code, identity.province)}"
     is_draft = _is_draft(header + title_lines, facts)
     title = _title(title_lines, facts)
 

@@ -141,7 +141,7 @@ HEADER_ISSUERS: tuple[tuple[re.Pattern[str], str], ...] = (
 HEADER_UNIT = re.compile(
     r"(?<![^\W\d_])(?:SỞ|CHI CỤC|TỔNG CỤC|CỤC|VĂN PHÒNG|BAN|PHÒNG|TRUNG TÂM|ĐOÀN|THANH TRA|KHO BẠC|THUẾ"
     r"|BỘ CHỈ HUY|CÔNG AN|VIỆN|KIỂM TOÁN|(?:ỦY|UỶ) BAN(?! NHÂN DÂN)|HỘI ĐỒNG(?! NHÂN DÂN)|ĐẢNG (?:ỦY|UỶ)"
-    r"|HẢI QUAN|BẢO HIỂM XÃ HỘI|NGÂN HÀNG|TÒA ÁN|VIỆN KIỂM SÁT)(?= )(?! TRƯỞNG\b)"
+    r"|HẢI QUAN|BẢO HIỂM XÃ HỘI|NGÂN HÀNG|TÒA ÁN|VIỆN KIỂM SÁT)(?= |$)(?! TRƯỞNG\b)"
 )
 
 # Full names of provincial issuers, with the province.  {unit}: "tỉnh" or "thành phố".
