@@ -294,3 +294,20 @@ def test_a_department_that_issues_a_letter_and_leads_tasks_is_one_agency():
     leads = {str(a) for a in document_graph(plan, res).objects(None, PG.leadAgency)}
     assert issuer == {"https://w3id.org/policy-graph/org/vn-02/so-cong-thuong"}
     assert issuer <= leads
+
+
+DECISION_PT = (  # 33afd0d9738224e1.txt lines 1-7 and 58-61: a decision of Phú Thọ repealing one of Hòa Bình's
+    "ỦY BAN NHÂN DÂN TỈNH PHÚ THỌ\n--------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\n"
+    "---------------\nSố: 100/2025/QĐ-UBND\nPhú Thọ, ngày 15 tháng 11 năm 2025\nQUYẾT ĐỊNH\n"
+    "các Quyết định sau đây:\na) Quyết định số\n27/2009/QĐ-UBND ngày 26 tháng 8 năm 2009 của Ủy ban nhân dân tỉnh "
+    "Hoà Bình về\nviệc quy định thời gian mở, đóng cửa hoạt động hàng ngày đối với các đại lý\n"
+)
+
+
+def test_an_issuer_printing_its_province_with_the_old_tone_placement_gets_it_once():
+    """ "Ủy ban nhân dân tỉnh Hoà Bình" ("oà", the old placement): the province was taken as missing and added
+    again, "… tỉnh Hoà Bình Hòa Bình", a node of its own."""
+    doc = _excerpt("33afd0d9738224e1.txt", DECISION_PT)
+    graph = document_graph(doc, resolve([doc]))
+    issuers = {str(a) for a in graph.objects(None, ELI.passed_by) if "/vn-14/" in str(a)}
+    assert issuers == {"https://w3id.org/policy-graph/org/vn-14/uy-ban-nhan-dan-tinh-hoa-binh"}

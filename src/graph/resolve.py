@@ -33,6 +33,7 @@ from .patterns.documents import (
     DOC_TYPE_BY_CODE,
     ISSUER_BY_CODE,
     ISSUER_NAMES,
+    PROVINCE_ALIASES,
     PROVINCE_BY_ISO,
     SYMBOL_TYPE_CODES,
 )
@@ -314,6 +315,13 @@ _DEPARTMENT = re.compile(
 )
 
 
+def _names_province(name: str, province: str) -> bool:
+    """Whether ``name`` carries the province's name in any of its spellings ("tỉnh Hoà Bình", old tone placement)."""
+    folded = name.casefold()
+    spellings = [province] + [alias for alias, canonical in PROVINCE_ALIASES.items() if canonical == province]
+    return any(spelling.casefold() in folded for spelling in spellings)
+
+
 def issuer_label(ref: DocRef) -> str | None:
     """The issuer as users read it, with its province: "Tỉnh ủy Quảng Nam", "Bộ Chính trị".
 
@@ -332,7 +340,7 @@ def issuer_label(ref: DocRef) -> str | None:
     for short, full in ISSUER_SPELLINGS:
         canonical = canonical.replace(short, full)
     province = PROVINCE_BY_ISO.get(ref.jurisdiction or "")
-    if province and province.name.casefold() not in canonical.casefold() and not _DEPARTMENT.match(canonical):
+    if province and not _names_province(canonical, province.name) and not _DEPARTMENT.match(canonical):
         canonical = f"{canonical} {province.name}"
     elif province:  # "tỉnh Thừa Thiên huế" as printed: the province's name as it is spelt
         canonical = re.sub(re.escape(province.name), province.name, canonical, flags=re.IGNORECASE)
