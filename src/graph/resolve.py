@@ -382,8 +382,19 @@ def _distinct_refs(doc: ParsedDocument) -> list[DocRef]:
     is completed and named once (resolution runs on one core, before the documents' graphs are written)."""
     seen: dict[tuple, DocRef] = {}
     for _, ref in _all_refs([doc]):
-        key = (ref.type_code, ref.number, ref.symbol, ref.issuer_code, ref.issuer_name, ref.date, ref.year)
-        seen.setdefault((*key, ref.jurisdiction, ref.name, ref.title), ref)
+        key = (
+            ref.type_code,
+            ref.number,
+            ref.symbol,
+            ref.issuer_code,
+            ref.issuer_name,
+            ref.date,
+            ref.year,
+            ref.jurisdiction,
+            ref.name,
+            ref.title,
+        )
+        seen.setdefault(key, ref)
     return list(seen.values())
 
 

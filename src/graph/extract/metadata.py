@@ -191,9 +191,8 @@ class _Identity:
     place: str | None = None
     issuer_code: str | None = None
     province: Province | None = None
-    unit: str | None = (
-        None  # the issuing body printed beneath its superior ("SỞ CÔNG THƯƠNG"), as the text spells it
-    )
+    # the issuing body printed beneath its superior ("SỞ CÔNG THƯƠNG"), as the text spells it
+    unit: str | None = None
 
 
 def extract_metadata(seg: SegmentedDocument) -> DocumentMeta:
@@ -205,9 +204,8 @@ def extract_metadata(seg: SegmentedDocument) -> DocumentMeta:
     title_lines = _title_lines(head, type_found) or _subject_lines(header)
     identity = _read_header([line for line in header if line not in title_lines], type_found, facts)
     identity.unit = _header_unit([line for line in header if line not in title_lines], seg.body, facts)
-    if (
-        identity.unit == "Văn phòng" and identity.issuer_code
-    ):  # "UBND TỈNH LÀO CAI" / "VĂN PHÒNG": whose office
+    if identity.unit == "Văn phòng" and identity.issuer_code:
+        # "UBND TỈNH LÀO CAI" / "VĂN PHÒNG": whose office
         identity.unit = f"Văn phòng {_issuer_name(identity.issuer_code, identity.province)}"
     is_draft = _is_draft(header + title_lines, facts)
     title = _title(title_lines, facts)
@@ -743,9 +741,8 @@ def _header_unit(header: list[_Line], body: str, facts: _Facts) -> str | None:
         unit = HEADER_UNIT.match(printed, _superior_end(printed))
         if unit:
             name, cells = printed[unit.start() :], [cell]
-        elif cells and _NAME_GOES_ON.search(
-            name
-        ):  # "CỤC ĐỔI MỚI SÁNG TẠO," / "CHUYỂN ĐỔI XANH VÀ" / "KHUYẾN CÔNG"
+        elif cells and _NAME_GOES_ON.search(name):
+            # the name wraps: "CỤC ĐỔI MỚI SÁNG TẠO," / "CHUYỂN ĐỔI XANH VÀ" / "KHUYẾN CÔNG"
             name, cells = f"{name} {printed}", [*cells, cell]
     if not cells:
         return None
@@ -762,16 +759,20 @@ def _superior_end(printed: str) -> int:
     the space after it; 0 when the cell opens with no issuer of the table."""
     for pattern, _ in HEADER_ISSUERS:
         m = pattern.match(printed)
-        if not m:
-            continue
-        end = m.end()
-        if "rest" in pattern.groupindex:
-            province, length = _province_prefix(m.group("rest"))
-            if province is None:
-                continue
-            end = m.start("rest") + length
-        return end + 1 if printed[end : end + 1] == " " else end
+        found = _issuer_end(m) if m else None
+        if found is not None:
+            end = found[1]
+            return end + 1 if printed[end : end + 1] == " " else end
     return 0
+
+
+def _issuer_end(m: re.Match[str]) -> tuple[Province | None, int] | None:
+    """The province and the end of a HEADER_ISSUERS match: a provincial body's name ends with its province
+    ("UBND TỈNH LÀO CAI" + " SỞ …"); None when what follows its unit opens no province."""
+    if "rest" not in m.re.groupindex:
+        return None, m.end()
+    province, length = _province_prefix(m.group("rest"))
+    return None if province is None else (province, m.start("rest") + length)
 
 
 def _as_spelt(name: str, body: str) -> str:
@@ -813,14 +814,10 @@ def _header_issuer(header: list[_Line], facts: _Facts) -> tuple[str | None, Prov
     upper = joined.text.upper()
     for pattern, code in HEADER_ISSUERS:
         m = pattern.search(upper)
-        if not m:
+        found = _issuer_end(m) if m else None
+        if m is None or found is None:
             continue
-        province, end = None, m.end()
-        if "rest" in pattern.groupindex:
-            province, length = _province_prefix(m.group("rest"))
-            if province is None:
-                continue
-            end = m.start("rest") + length
+        province, end = found
         span = Span(joined.to_body(m.start()), joined.to_body(end))
         facts.saw("issuer", span)
         facts.saw("jurisdiction", span)
