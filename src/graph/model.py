@@ -203,7 +203,17 @@ class Citation:
     in_table: bool = False
 
 
-RELATION_KINDS = ("implements", "based-on", "cites", "attached-to", "amends", "replaces", "repeals", "guides")
+RELATION_KINDS = (
+    "implements",
+    "based-on",
+    "cites",
+    "attached-to",
+    "amends",
+    "replaces",
+    "repeals",
+    "guides",
+    "consolidates",
+)
 
 
 @dataclass

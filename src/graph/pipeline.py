@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .extract.citations import extract_citations
+from .extract.consolidation import consolidation_relations
 from .extract.indicators import extract_indicators
 from .extract.metadata import extract_metadata
 from .extract.tasks import extract_tasks
@@ -32,6 +33,7 @@ def parse_source(source: SourceFile, at: Callable[[str], None] = _no_report) -> 
     meta = extract_metadata(seg)
     at("extract citations")
     citations, relations = extract_citations(seg, meta)
+    relations = consolidation_relations(seg, meta, citations, relations)
     at("extract tasks")
     tasks = sorted(extract_tasks(seg), key=lambda t: t.span)
     at("extract indicators")

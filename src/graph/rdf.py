@@ -83,6 +83,7 @@ RELATION_PREDICATES = {
     "replaces": ELI.replaces,
     "repeals": ELI.repeals,
     "guides": ELI.cites,
+    "consolidates": ELI.consolidates,
 }
 QUARTER_END = {1: (3, 31), 2: (6, 30), 3: (9, 30), 4: (12, 31)}
 

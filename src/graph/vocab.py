@@ -53,6 +53,7 @@ class PG(DefinedNamespace):
     Rules: URIRef  # Quy chế
     Communique: URIRef  # Thông cáo
     Charter: URIRef  # Điều lệ
+    ConsolidatedText: URIRef  # Văn bản hợp nhất
     # document parts
     Section: URIRef
     Appendix: URIRef

@@ -102,6 +102,7 @@ RELATION_LABELS = {
     "replaces": ("Thay thế", "Replaces", ELI.replaces),
     "repeals": ("Bãi bỏ", "Repeals", ELI.repeals),
     "guides": ("Hướng dẫn", "Guides", ELI.cites),
+    "consolidates": ("Hợp nhất", "Consolidates", ELI.consolidates),
 }
 COMPARATOR_LABELS = {
     "gt": ("Lớn hơn (trên)", "Greater than", ">"),

@@ -203,6 +203,9 @@ def extract_metadata(seg: SegmentedDocument) -> DocumentMeta:
     header = _header_lines(seg.body, seg.header, head, type_found)
     title_lines = _title_lines(head, type_found) or _subject_lines(header)
     identity = _read_header([line for line in header if line not in title_lines], type_found, facts)
+    if _consolidated(identity.printed):
+        # "Số: 57/VBHN-BCT" under "THÔNG TƯ": the type line is the consolidated base document's
+        identity.doc_type = DOC_TYPE_BY_CODE["VBHN"]
     identity.unit = _header_unit([line for line in header if line not in title_lines], seg.body, facts)
     if identity.unit == "Văn phòng" and identity.issuer_code:
         # "UBND TỈNH LÀO CAI" / "VĂN PHÒNG": whose office
@@ -1039,6 +1042,10 @@ def _note_date(note: re.Match[str], facts: _Facts) -> tuple[dt.date | None, int 
 
 # "V/v hướng dẫn góp vốn điều lệ" anywhere on a header line ("Số: 5348/CT-CS V/v …"): an official letter
 _LETTER_SUBJECT = re.compile(r"(?:^|\s)(?:V/v|V/V|v/v)\s")
+
+
+def _consolidated(printed: _Number | None) -> bool:
+    return printed is not None and parse_symbol_tail(printed.tail)[0] == "VBHN"
 
 
 def _is_letter(header: list[_Line]) -> bool:

@@ -60,6 +60,13 @@ DOC_TYPES: tuple[DocType, ...] = (
     DocType("QC", "qc", "Quy chế", "Rules", "Rules", ("Quy chế",)),
     DocType("TC", "tc", "Thông cáo", "Communiqué", "Communique", ("Thông cáo",)),
     DocType("ĐL", "dl", "Điều lệ", "Charter", "Charter", ("Điều lệ",)),
+    # A ministry's authenticated consolidation of a document and its amendments ("Số: 57/VBHN-BCT"): not a new
+    # act.  Its type line prints the base document's type ("THÔNG TƯ"), its symbol says what it is (corpus/real:
+    # 087cf37a325c4959, 1e6fb98e16a75e3d, 6d0e277c7b88a914, 8180ae11188469fd, cfc85d8b3511af54; cited as
+    # "Văn bản hợp nhất số 10/VBHN-BGDĐT" in 3870cd0c35318a44)
+    DocType(
+        "VBHN", "vbhn", "Văn bản hợp nhất", "Consolidated text", "ConsolidatedText", ("Văn bản hợp nhất",)
+    ),
 )
 
 DOC_TYPE_BY_CODE = {t.code: t for t in DOC_TYPES}
@@ -94,6 +101,7 @@ SYMBOL_TYPE_CODES: dict[str, str] = {
     "QC": "QC",
     "TC": "TC",
     "ĐL": "ĐL",
+    "VBHN": "VBHN",
 }
 
 # Codes that make a symbol's type a Quy định when the issuer is a Party body:
