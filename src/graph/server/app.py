@@ -55,7 +55,7 @@ from .limits import (
     open_files_room,
     quiet_accept_errors,
 )
-from .pagecache import KeptPages, PageCache, etag_matches
+from .pagecache import KeptPages, PageCache, PageShape, etag_matches, reads_nothing
 from .pool import PoolBusy, QueryTimeout, WorkerPool, WorkersNotStarting, current_client
 from .protocol import (
     UTF8_NAMES,
@@ -76,6 +76,8 @@ DEFAULT_BASE = "https://w3id.org/policy-graph"
 HTML = "text/html"
 HTML_FORMAT = Format("html", HTML, ("application/xhtml+xml",))
 MAX_PARAM_CHARS = 200
+# kept variants of one page (a path): one client's searches cannot push every other page out
+MAX_PAGE_VARIANTS = 256
 
 
 class Settings:
@@ -146,7 +148,10 @@ def _templates() -> Environment:
 
 
 def _error(status: int, message: str) -> PlainTextResponse:
-    return PlainTextResponse(message + "\n", status_code=status)
+    """A refusal in plain text; a 406 says ``Vary: Accept`` (it answers that Accept header: a
+    shared cache must not hand it to a client that accepts the type)."""
+    headers = {"Vary": "Accept"} if status == 406 else None
+    return PlainTextResponse(message + "\n", status_code=status, headers=headers)
 
 
 def _reply_response(reply: tuple, etag: str | None = None, if_none_match: str | None = None) -> Response:
@@ -601,7 +606,7 @@ def _rdf_text_response(request: Request, turtle: str) -> Response:
     """A description written in Turtle, answered in the format the client accepts."""
     fmt = choose_format(
         parse_accept(request.headers.get("accept")), GRAPH_FORMATS, request.query_params.get("format")
-    )
+    )  # (``_void_shape`` reads the same)
     if fmt.name == "turtle":
         return Response(turtle, media_type="text/turtle; charset=utf-8", headers={"Vary": "Accept"})
     import pyoxigraph as ox
@@ -673,9 +678,8 @@ async def chain_api(request: Request) -> Response:
         return JSONResponse(
             {"error": "iri phải là IRI tuyệt đối (iri must be an absolute IRI)"}, status_code=400
         )
-    try:
-        depth = max(1, min(3, int(request.query_params.get("depth", "1"))))
-    except ValueError:
+    depth = _chain_depth(request.query_params.get("depth", "1"))
+    if depth is None:
         return JSONResponse({"error": "depth phải là số 1–3 (depth must be 1–3)"}, status_code=400)
     return JSONResponse(await pages.implementation_chain(request.app.state.site, iri, depth))
 
@@ -741,14 +745,69 @@ DESCRIBE = """CONSTRUCT { ?node ?p ?o . ?s ?q ?node } WHERE {
 
 def _page_format(request: Request):
     """HTML for browsers; Turtle, JSON-LD, N-Triples or RDF/XML for RDF clients (``?format=`` overrides)."""
+    return page_format(request.headers.get("accept"), request.query_params.get("format"))
+
+
+def page_format(accept: str | None, forced: str | None) -> Format | None:
+    """A node page's format (None: HTML); JobError 406 when the client accepts none."""
     from .sparql import FORMAT_PARAM_NAMES
 
-    forced = request.query_params.get("format")
     if forced:
         name = FORMAT_PARAM_NAMES.get(forced)
         return next((f for f in GRAPH_FORMATS if f.name == name), None)
-    chosen = choose_format(parse_accept(request.headers.get("accept")), (HTML_FORMAT, *GRAPH_FORMATS))
+    chosen = choose_format(parse_accept(accept), (HTML_FORMAT, *GRAPH_FORMATS))
     return None if chosen is HTML_FORMAT else chosen
+
+
+def _negotiated(choose) -> str:
+    """The name of the format ``choose()`` picks, 'html' for None, '406' when it refuses."""
+    try:
+        fmt = choose()
+    except JobError as err:
+        return str(err.status)
+    return fmt.name if fmt is not None else "html"
+
+
+def _node_shape(params, accept: str | None) -> str:
+    """A node's page reads nothing but its format (``page_format``)."""
+    return _negotiated(lambda: page_format(accept, params.get("format")))
+
+
+def _void_shape(params, accept: str | None) -> str:
+    return _negotiated(lambda: choose_format(parse_accept(accept), GRAPH_FORMATS, params.get("format")))
+
+
+def _chain_shape(params, accept: str | None) -> tuple:
+    return params.get("iri", ""), _chain_depth(params.get("depth", "1"))
+
+
+def _chain_depth(text: str) -> int | None:
+    """1–3 (``depth=07`` is 3), None when not a number."""
+    try:
+        return max(1, min(3, int(text)))
+    except ValueError:
+        return None
+
+
+PAGE_SHAPES: dict[str, PageShape] = {
+    **handlers.PAGE_SHAPES,
+    "/sparql-ui": reads_nothing,
+    "/api/queries": reads_nothing,
+    "/api/chain": _chain_shape,
+    "/.well-known/void": _void_shape,
+    "/favicon.ico": reads_nothing,
+}
+
+
+def page_shape(path: str) -> PageShape | None:
+    """What the page at ``path`` reads of a request (``pagecache.PageShape``); None: a bound
+    library query, whose every parameter is its own (an unknown one is refused)."""
+    shape = PAGE_SHAPES.get(path)
+    if shape is not None:
+        return shape
+    if path.startswith("/api/queries/"):
+        return None
+    return _node_shape  # the routes' catch-all: a node of the graph (``resource``)
 
 
 async def _rdf_description(request: Request, iri: str, fmt) -> Response:
@@ -763,7 +822,10 @@ async def _rdf_description(request: Request, iri: str, fmt) -> Response:
         trusted=True,
         not_found=f"Không có nút này trong đồ thị (no such node in the graph): {iri}",
     )
-    return await _run(request.app.state.pool, job, settings.timeout_s, request.app.state.results, request)
+    response = await _run(request.app.state.pool, job, settings.timeout_s, request.app.state.results, request)
+    # its 404 too: the same URL answers a browser an HTML page (a shared cache keeps 404s)
+    response.headers.setdefault("Vary", "Accept")
+    return response
 
 
 async def resource(request: Request) -> Response:
@@ -942,7 +1004,11 @@ def create_app(
     pool = WorkerPool(settings.store_path, size=workers, timeout_s=timeout_s, memory_mb=worker_memory_mb)
     store_size = StoreSize()
     # pages of one store version, as much memory as the answers' cache (0: neither is kept)
-    kept_pages = KeptPages(lambda: (generation_name(settings.store_path), pool.generation), cache_mb * 2**20)
+    kept_pages = KeptPages(
+        lambda: (generation_name(settings.store_path), pool.generation),
+        cache_mb * 2**20,
+        max_variants=MAX_PAGE_VARIANTS,
+    )
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette):
@@ -995,7 +1061,7 @@ def create_app(
             max_age=3600,
         ),
         Middleware(Guarded, deadline_s=settings.request_timeout_s, max_body=max_body),
-        Middleware(PageCache, kept=kept_pages),
+        Middleware(PageCache, kept=kept_pages, shapes=page_shape),
     ]
     app = PolicyGraphApp(
         routes=routes,

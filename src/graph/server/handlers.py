@@ -16,6 +16,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 
 from .guard import JobError
+from .pagecache import PageShape, reads_nothing, reads_stripped
 from .sparql import Job
 from .views import MAX_PARAM_CHARS, STATUSES
 
@@ -88,15 +89,16 @@ async def landing(request: Request) -> Response:
     return await _page(request, "landing.html", "landing", {})
 
 
+DOCUMENTS_PARAMS = ("type", "year", "issuer", "province")
+
+
 async def documents(request: Request) -> Response:
-    return await _page(
-        request, "documents.html", "documents", _params(request, "type", "year", "issuer", "province")
-    )
+    return await _page(request, "documents.html", "documents", _params(request, *DOCUMENTS_PARAMS))
 
 
 async def search(request: Request) -> Response:
     values = _params(request, "q")
-    wants_json = request.query_params.get("format") == "json" or _prefers_json(request)
+    wants_json = _wants_json(request.query_params.get("format"), request.headers.get("accept"))
     negotiated = {"Vary": "Accept"}  # JSON or HTML for the same URL: a shared cache must tell them apart
     if not values.get("q"):
         if wants_json:
@@ -108,9 +110,10 @@ async def search(request: Request) -> Response:
     return await render(request, "search.html", data=data, error=None, values=values, q=values["q"])
 
 
-def _prefers_json(request: Request) -> bool:
-    accept = request.headers.get("accept", "")
-    return "application/json" in accept and HTML not in accept
+def _wants_json(format_param: str | None, accept: str | None) -> bool:
+    """``?format=json``, or an Accept header naming JSON and not HTML."""
+    accept = accept or ""
+    return format_param == "json" or ("application/json" in accept and HTML not in accept)
 
 
 def _search_json(request: Request, data: dict) -> list[dict]:
@@ -160,12 +163,13 @@ def _search_json(request: Request, data: dict) -> list[dict]:
 
 
 TREE_PARAMS = ("doc", "province", "agency", "status", "from", "to", "today")
+TREE_EXPORTS = ("csv", "xlsx")
 
 
 async def tree(request: Request) -> Response:
     values = _params(request, *TREE_PARAMS)
     fmt = request.query_params.get("format")
-    if fmt in ("csv", "xlsx"):
+    if fmt in TREE_EXPORTS:
         try:
             media, body, name = await view_data(request, "tree-export", dict(values, format=fmt))
         except JobError as err:
@@ -186,17 +190,19 @@ async def tree(request: Request) -> Response:
     )
 
 
+COMPARE_PARAMS = ("doc", "today")
+DEADLINES_PARAMS = ("province", "agency", "today")
+
+
 async def compare(request: Request) -> Response:
-    values = _params(request, "doc", "today")
+    values = _params(request, *COMPARE_PARAMS)
     if not values.get("doc"):
         return await render(request, "compare.html", data=None, error=None, values=values)
     return await _page(request, "compare.html", "compare", values)
 
 
 async def deadlines(request: Request) -> Response:
-    return await _page(
-        request, "deadlines.html", "deadlines", _params(request, "province", "agency", "today")
-    )
+    return await _page(request, "deadlines.html", "deadlines", _params(request, *DEADLINES_PARAMS))
 
 
 async def labels(request: Request) -> Response:
@@ -204,6 +210,34 @@ async def labels(request: Request) -> Response:
     UI's result table (names instead of cut IRIs)."""
     iris = [i for i in request.query_params.getlist("iri") if i.startswith(("http://", "https://"))]
     return JSONResponse(await view_data(request, "labels", {"iri": " ".join(iris)}))
+
+
+# ------------------------------------------------------------ what each page reads (its cache key)
+
+
+def _search_shape(params, accept: str | None):
+    json = _wants_json(params.get("format"), accept)
+    return reads_stripped("q")(params, accept), json
+
+
+def _tree_shape(params, accept: str | None):
+    export = params.get("format")
+    return reads_stripped(*TREE_PARAMS)(params, accept), export if export in TREE_EXPORTS else None
+
+
+def _labels_shape(params, accept: str | None):
+    return tuple(params.getlist("iri"))
+
+
+PAGE_SHAPES: dict[str, PageShape] = {
+    "/": reads_nothing,
+    "/search": _search_shape,
+    "/documents": reads_stripped(*DOCUMENTS_PARAMS),
+    "/tree": _tree_shape,
+    "/deadlines": reads_stripped(*DEADLINES_PARAMS),
+    "/compare": reads_stripped(*COMPARE_PARAMS),
+    "/api/labels": _labels_shape,
+}
 
 
 # ------------------------------------------------------------ template filters

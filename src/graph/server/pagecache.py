@@ -6,9 +6,11 @@ took the workers the SPARQL endpoint needs.  ``PageCache`` (ASGI middleware insi
 so a kept answer leaves with the headers a fresh one gets) keeps a page's 200 answer to a GET,
 keyed by the store's version (its generation and the pool's update count: a build or an update
 empties it), today's date (the pages that count days to deadlines or overdue tasks say "today"
-without a parameter), the path, the query string and the Accept header (pages are negotiated:
-HTML or RDF); at most ``max_bytes`` in all, least recently used out, an answer larger than
-``max_entry_bytes`` passed on unkept.  Each kept answer carries a strong ETag (its bytes'
+without a parameter), the path, and what of the query string and the Accept header the page
+reads (``PageShape``: a junk parameter ``?_=1`` or an Accept written another way asks for the
+kept page, not for a new one); at most ``max_bytes`` in all, least recently used out, at most
+``max_variants`` of one path (the searches of one client cannot push every other page out),
+an answer larger than ``max_entry_bytes`` passed on unkept.  Each kept answer carries a strong ETag (its bytes'
 SHA-256) and ``Cache-Control: no-cache`` (a browser or proxy may keep it but asks again), and a
 request whose If-None-Match names it gets a 304 without a body.  Not kept: the SPARQL endpoint
 and /download (their own cache and validators), /health, static files (Starlette's own ETag),
@@ -21,7 +23,9 @@ import asyncio
 import datetime as dt
 import hashlib
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
+
+from starlette.datastructures import QueryParams
 
 from .cache import ENTRY_OVERHEAD
 
@@ -48,6 +52,25 @@ def not_modified_headers(headers: list[tuple[bytes, bytes]]) -> list[tuple[bytes
     ]
 
 
+# What of a request a page reads, from its query parameters (as the handler reads them, through
+# Starlette's QueryParams) and its Accept header: the part of its cache key the client writes.
+PageShape = Callable[[QueryParams, str | None], Hashable]
+
+
+def reads_nothing(params: QueryParams, accept: str | None) -> Hashable:
+    """A page that is the same whatever the query string and the Accept header say."""
+    return ()
+
+
+def reads_stripped(*names: str) -> PageShape:
+    """A page that reads ``names``, each value stripped and the empty ones dropped (``handlers._params``)."""
+
+    def shape(params: QueryParams, accept: str | None) -> Hashable:
+        return tuple((name, value) for name in names if (value := params.get(name, "").strip()))
+
+    return shape
+
+
 class KeptPages:
     """The kept answers and their counts (on ``app.state.pages``, for /health and the tests)."""
 
@@ -57,12 +80,15 @@ class KeptPages:
         max_bytes: int = 64 * 2**20,
         max_entry_bytes: int = 4 * 2**20,
         today: Callable[[], dt.date] = dt.date.today,
+        max_variants: int | None = None,
     ):
         self.version = version
         self.max_bytes = max_bytes
         self.max_entry_bytes = max_entry_bytes
         self.today = today
-        self.entries: OrderedDict[bytes, tuple[dict, bytes, int]] = OrderedDict()
+        self.max_variants = max_variants
+        self.entries: OrderedDict[bytes, tuple[dict, bytes, int, str]] = OrderedDict()
+        self.variants: dict[str, OrderedDict[bytes, None]] = {}  # a path's kept keys, LRU first
         self.bytes = 0
         self.stamp: tuple | None = None
         self.hits = self.misses = self.not_modified = self.joined = 0
@@ -80,11 +106,49 @@ class KeptPages:
             "joined": self.joined,
         }
 
+    def clear(self, stamp: tuple) -> None:
+        self.entries.clear()
+        self.variants.clear()
+        self.bytes, self.stamp = 0, stamp
+
+    def touch(self, key: bytes) -> tuple[dict, bytes] | None:
+        """The kept answer of ``key``, now the most recently used; None if not kept."""
+        kept = self.entries.get(key)
+        if kept is None:
+            return None
+        self.entries.move_to_end(key)
+        self.variants[kept[3]].move_to_end(key)
+        return kept[0], kept[1]
+
+    def add(self, key: bytes, path: str, start: dict, body: bytes, size: int) -> None:
+        """Keep an answer; the least recently used go past ``max_bytes`` in all, or past
+        ``max_variants`` answers of ``path``."""
+        self.entries[key] = (start, body, size, path)
+        self.bytes += size
+        variants = self.variants.setdefault(path, OrderedDict())
+        variants[key] = None
+        while self.max_variants is not None and len(variants) > self.max_variants:
+            self._drop(next(iter(variants)))
+        while self.bytes > self.max_bytes:
+            self._drop(next(iter(self.entries)))
+
+    def _drop(self, key: bytes) -> None:
+        _, _, size, path = self.entries.pop(key)
+        self.bytes -= size
+        variants = self.variants[path]
+        del variants[key]
+        if not variants:
+            del self.variants[path]
+
 
 class PageCache:
-    def __init__(self, app, kept: KeptPages):
+    """``shapes``: a page's path → what of the request it reads (None: the whole query string and
+    Accept header are in its key)."""
+
+    def __init__(self, app, kept: KeptPages, shapes: Callable[[str], PageShape | None] | None = None):
         self.app = app
         self.kept = kept
+        self.shapes = shapes
 
     def _key(self, scope) -> bytes | None:
         if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD") or self.kept.max_bytes <= 0:
@@ -94,11 +158,15 @@ class PageCache:
             return None
         stamp = self.kept.version()
         if stamp != self.kept.stamp:
-            self.kept.entries.clear()
-            self.kept.bytes, self.kept.stamp = 0, stamp
+            self.kept.clear(stamp)
         accept = next((v for k, v in scope["headers"] if k == b"accept"), b"")
+        read = self.shapes(path) if self.shapes is not None else None
+        if read is None:
+            asked: Hashable = (scope["query_string"], accept)
+        else:  # as the handler reads them (Starlette's QueryParams): '?_=1' asks for the same page
+            asked = read(QueryParams(scope["query_string"]), accept.decode("latin-1") if accept else None)
         # a digest: the path, query string and Accept are the client's to choose (up to 64 KiB)
-        shape = repr((stamp, self.kept.today().isoformat(), path, scope["query_string"], accept))
+        shape = repr((stamp, self.kept.today().isoformat(), path, asked))
         return hashlib.sha256(shape.encode("utf-8", "surrogatepass")).digest()
 
     async def __call__(self, scope, receive, send) -> None:
@@ -106,11 +174,10 @@ class PageCache:
         if key is None:
             return await self.app(scope, receive, send)
         if_none_match = next((v for k, v in scope["headers"] if k == b"if-none-match"), b"").decode("latin-1")
-        kept = self.kept.entries.get(key)
+        kept = self.kept.touch(key)
         if kept is not None:
-            self.kept.entries.move_to_end(key)
             self.kept.hits += 1
-            start, body, _ = kept
+            start, body = kept
             return await self._send(start, body, scope, if_none_match, send)
         self.kept.misses += 1
         if scope["method"] == "HEAD":  # its answer has no body to keep
@@ -118,10 +185,10 @@ class PageCache:
         running = self.kept.running.get(key)
         if running is not None:  # the same page is being made for another request: its answer
             await asyncio.wait((running,))
-            kept = self.kept.entries.get(key)
+            kept = self.kept.touch(key)
             if kept is not None:
                 self.kept.joined += 1
-                start, body, _ = kept
+                start, body = kept
                 return await self._send(start, body, scope, if_none_match, send)
             return await self.app(scope, receive, send)  # it was not kept: made again, as asked
         done = self.kept.running[key] = asyncio.get_running_loop().create_future()
@@ -171,11 +238,7 @@ class PageCache:
             # its head counted too (a tiny JSON answer's headers outweigh its body): measured
             # with tracemalloc, ~880 bytes an entry of 2 body bytes and five headers
             size = len(body) + ENTRY_OVERHEAD + sum(len(k) + len(v) + HEADER_OVERHEAD for k, v in headers)
-            self.kept.entries[key] = (start, body, size)
-            self.kept.bytes += size
-            while self.kept.bytes > self.kept.max_bytes:
-                _, (_, _, dropped) = self.kept.entries.popitem(last=False)
-                self.kept.bytes -= dropped
+            self.kept.add(key, scope["path"], start, body, size)
         await self._send(start, body, scope, if_none_match, send)
 
     async def _send(self, start: dict, body: bytes, scope, if_none_match: str, send) -> None:

@@ -302,7 +302,9 @@ class QueryFront:
             body, status = reply[2], 200
         else:
             body, status = (reply[2] + "\n").encode("utf-8"), reply[1]
-        head = self._head(reply[1] if reply[0] == "ok" else None, origin)
+        # a 406 is negotiated as an answer is (``app._error``: Vary: Accept), other refusals are not
+        kind = reply[1] if reply[0] == "ok" else "text/plain" if status == 406 else None
+        head = self._head(kind, origin)
         length = (b"content-length", str(len(body)).encode())
         headers = [length if name == b"content-length" else (name, value) for name, value in head]
         if validator is not None and reply[0] == "ok":
