@@ -18,6 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from ..model import DocRef, DocumentMeta, SegmentedDocument, Span
 from ..normalise import clean
@@ -41,6 +42,7 @@ from ..patterns.metadata import (
     APPENDIX_HEADING,
     ATTACHED_NOTE_LEAD,
     AUTHORITY_ISSUERS,
+    CAPACITY_CUT,
     CAPACITY_PREFIX,
     CAPACITY_TITLES,
     CITY_ISOS,
@@ -54,6 +56,7 @@ from ..patterns.metadata import (
     HEADER_UNIT,
     LOCAL_ISSUER_NAMES,
     MAX_TITLE_LINES,
+    MILITARY_RANKS,
     MOTTO_PREFIX,
     MOTTOS,
     NOTE_DATE,
@@ -72,6 +75,7 @@ from ..patterns.metadata import (
     RULE_BEFORE_NUMBER,
     SEPARATOR,
     SIGNATURE_MARKS,
+    SIGNATURE_OPENER,
     SIGNING_AUTHORITY,
     SUBJECT_AFTER_NUMBER,
     SUBJECT_LINE,
@@ -934,7 +938,13 @@ def _signature(
     → ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", "Hồ Quang Bửu");
     "T/M TỈNH ỦY / BÍ THƯ" → ("T/M TỈNH ỦY", "BÍ THƯ", None).
     """
-    cells = [cell for line in tail for cell in _cells(line) if cell.start not in taken]
+    cells = [
+        part
+        for line in tail
+        for cell in _cells(line)
+        if cell.start not in taken
+        for part in _signed_line(cell)
+    ]
     start = _signature_start(cells)
     if start is None:
         return None, None, None
@@ -949,6 +959,61 @@ def _signature(
         facts.saw("signer_capacity", Span(capacity_cells[0].span().start, capacity_cells[-1].span().end))
     signer = _signer(cells[start + len(capacity_cells) :], facts)
     return authority, capacity, signer
+
+
+def _signed_line(cell: _Line) -> list[_Line]:
+    """A signature block a web page printed on one line, cut into the lines it was: "TM. ỦY BAN NHÂN DÂN KT.
+    CHỦ TỊCH PHÓ CHỦ TỊCH Trần Báu Hà" → "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH PHÓ CHỦ TỊCH", "Trần Báu Hà" (corpus/real:
+    ~280 documents end so, with no signer read before).  The capitals must open as a signature does (an authority,
+    a KT./TL. capacity, a title that signs alone) and the name follows them, after a military rank if one is printed
+    ("… THỨ TRƯỞNG Thượng tướng Võ Minh Lương").  Any other cell is returned whole."""
+    words = list(re.finditer(r"\S+", cell.text))
+    name_at = len(words)
+    while name_at > 0 and _is_name_word(words[name_at - 1].group()):
+        name_at -= 1
+    capitals_end = name_at
+    if (
+        capitals_end >= 2
+        and f"{words[capitals_end - 2].group()} {words[capitals_end - 1].group()}" in MILITARY_RANKS
+    ):
+        capitals_end -= 2
+    capitals = cell.text[: words[capitals_end - 1].end()] if capitals_end else ""
+    if not 2 <= len(words) - name_at <= 5 or not _is_upper(capitals) or not _opens_signature(capitals):
+        return [cell]
+    parts = [_Line(cell.text[start:end], cell.start + start) for start, end in _capacity_bounds(capitals)]
+    return [*parts, _Line(cell.text[words[name_at].start() :], cell.start + words[name_at].start())]
+
+
+CAPACITY_TITLES_LONGEST = sorted(CAPACITY_TITLES, key=len, reverse=True)
+
+
+def _is_name_word(word: str) -> bool:
+    return (
+        word[:1].isupper()
+        and any(c.islower() for c in word)
+        and word[1:] == word[1:].lower()
+        and word.isalpha()
+    )
+
+
+def _opens_signature(capitals: str) -> bool:
+    text = " ".join(capitals.split())
+    return bool(
+        SIGNATURE_OPENER.match(text)
+        or any(text == title or text.startswith(title + " ") for title in CAPACITY_TITLES)
+    )
+
+
+def _capacity_bounds(capitals: str) -> list[tuple[int, int]]:
+    """Where each line of the capitals began: before every "KT." / "TL." / "TUQ." / "Q." after the first word."""
+    cuts = [0] + [m.start() for m in CAPACITY_CUT.finditer(capitals) if m.start() > 0] + [len(capitals)]
+    if SIGNING_AUTHORITY.match(capitals[: cuts[1]].strip()):
+        # "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH": the title that signs for the body closes its line
+        authority = capitals[: cuts[1]].rstrip()
+        title = next((t for t in CAPACITY_TITLES_LONGEST if authority.endswith(" " + t)), None)
+        if title:
+            cuts.insert(1, len(authority) - len(title))
+    return [(a, b) for a, b in pairwise(cuts) if capitals[a:b].strip()]
 
 
 def _signature_start(cells: list[_Line]) -> int | None:

@@ -176,6 +176,15 @@ AUTHORITY_ISSUERS: tuple[tuple[str, str], ...] = (
 )
 # "KT. CHỦ TỊCH", "TL. CHỦ TỊCH", "TUQ. CHỦ TỊCH", "Q. GIÁM ĐỐC".
 CAPACITY_PREFIX = re.compile(r"^(?:KT|TL|TUQ|Q)\.\s*[A-ZĐÀ-Ỹ]")
+# Where a signature block printed on one line begins: an authority, a KT./TL./TUQ./Q. capacity, or the
+# authentication of a consolidated text ("XÁC THỰC VĂN BẢN HỢP NHẤT KT. BỘ TRƯỞNG …"); titles that sign alone too.
+SIGNATURE_OPENER = re.compile(r"^(?:(?:TM|T/M|T\.M|KT|TL|TUQ|Q)\.?\s*[A-ZĐÀ-Ỹ]|XÁC THỰC VĂN BẢN HỢP NHẤT\b)")
+# The capacity lines such a block ran together: each began with one of these ("TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH").
+CAPACITY_CUT = re.compile(r"(?<!\S)(?:KT|TL|TUQ|Q)\.")
+# A rank printed before a signer's name ("Thượng tướng Võ Minh Lương", corpus/real 8180ae11188469fd).
+MILITARY_RANKS = frozenset(
+    f"{grade} {rank}" for grade in ("Đại", "Thượng", "Trung", "Thiếu") for rank in ("tướng", "tá", "úy")
+)
 # Titles that sign alone ("BÍ THƯ", "CHỦ TỊCH") or under a KT./TL. line.
 CAPACITY_TITLES = frozenset(
     {
@@ -195,6 +204,8 @@ CAPACITY_TITLES = frozenset(
         "TRƯỞNG BAN",
         "PHÓ TRƯỞNG BAN",
         "TỔNG BÍ THƯ",
+        # laws and resolutions of the National Assembly
+        "CHỦ TỊCH QUỐC HỘI",
     }
 )
 # Marks where the signature image or seal was: "[daky]", "(Đã ký)", "(ký)", "[chữ ký]".
