@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..store import refresh_default_graph
-from .guard import UNPARSED, JobError, Verdict, check_query, check_update, screen
+from .guard import UNPARSED, JobError, Verdict, check_query, check_update, screen, syntax_message
 
 # A SPARQL result is answered whole up to this size, however many rows that is (a client paging
 # through the store with LIMIT/OFFSET chooses its own page size); past it, a 413 says so.
@@ -224,7 +224,7 @@ def run_job(store, job: Job) -> tuple[str, Any]:
         try:
             store.update(job.query)
         except SyntaxError as err:
-            raise JobError(400, f"Lỗi cú pháp SPARQL Update (SPARQL Update syntax error): {err}") from err
+            raise JobError(400, syntax_message(str(err), "SPARQL Update")) from err
         refresh_default_graph(store)  # the default graph mirrors the named graphs, which the update changed
         store.flush()
         return "text/plain; charset=utf-8", "Đã cập nhật (update applied)\n".encode()
@@ -235,7 +235,7 @@ def run_job(store, job: Job) -> tuple[str, Any]:
     except SyntaxError as err:
         if job.verdict is not None and job.verdict.form == UNPARSED:
             check_query(job.query)  # what the checker refuses is refused with its reason (an update: 403)
-        raise JobError(400, f"Lỗi cú pháp SPARQL (SPARQL syntax error): {err}") from err
+        raise JobError(400, syntax_message(str(err))) from err
     except ValueError as err:
         raise JobError(400, f"Yêu cầu không hợp lệ (bad request): {err}") from err
     if job.mode == "rows":

@@ -1,0 +1,99 @@
+"""What `policy-graph serve` says back (stop 16): the SPARQL parser's message in a 400, text of
+the request shown again on a page or in an error (never as markup), the headers of every
+answer.  The real server on loopback over tests/fixtures/mini.trig."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+from server_support import build_fixture_store, running_server
+
+MARKUP = "<img src=x onerror=alert(1)>"
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    return build_fixture_store(tmp_path_factory.mktemp("replies") / "store")
+
+
+@pytest.fixture(scope="module")
+def url(store):
+    with running_server(store, workers=1) as base:
+        yield base
+
+
+BROKEN = [
+    # (the query, the line and column of its error)
+    ('SELECT * WHERE { ?s ?p "' + MARKUP + '" . FILTER(', (1, 64)),
+    ("SELECT * {\n  ?s ?p ?o\n} LIMIT " + MARKUP, (3, 9)),
+    ("SELECT * { ?s undefined:x ?o } # " + MARKUP, (1, 26)),
+]
+
+
+@pytest.mark.parametrize("query, where", BROKEN)
+def test_a_syntax_error_says_where_in_both_languages_and_never_echoes_the_query(url, query, where):
+    """Before: the 400 quoted Oxigraph's message whole, English only and up to ~900 characters,
+    most of it the parser's Unicode character classes ("['\\u{00C0}'..='\\u{00D6}' | …").  Now the
+    line and column in Vietnamese and English, what was expected (keywords and tokens), a few
+    hundred characters; as text/plain that browsers may not sniff, without the query's text, by
+    the shortcut (QueryFront) and the full path (a dataset parameter) alike."""
+    line, column = where
+    answers = [
+        httpx.get(url + "/sparql", params={"query": query}, timeout=30),
+        httpx.post(
+            url + "/sparql",
+            data={"query": query, "default-graph-uri": "https://w3id.org/policy-graph/graph/x"},
+            timeout=30,
+        ),
+    ]
+    for answer in answers:
+        assert answer.status_code == 400
+        assert answer.headers["content-type"] == "text/plain; charset=utf-8"
+        assert answer.headers["x-content-type-options"] == "nosniff"
+        text = answer.text
+        assert f"ở dòng {line}, cột {column}" in text and f"at line {line}, column {column}" in text
+        assert "\\u{" not in text and len(text) < 500
+        assert "<img" not in text and "alert" not in text
+
+
+def test_a_missing_prefix_is_named_as_the_reason(url):
+    answer = httpx.get(url + "/sparql", params={"query": "SELECT * { ?s nope:x ?o }"}, timeout=30)
+    assert answer.status_code == 400 and "lỗi (error): Prefix not found" in answer.text
+
+
+# pages that show a parameter again, in a form field, a heading or an error message
+SHOWN_AGAIN = [
+    ("/tree", {"doc": MARKUP}, 404),
+    ("/compare", {"doc": MARKUP}, 404),
+    ("/deadlines", {"today": MARKUP}, 400),
+    ("/deadlines", {"agency": MARKUP}, 200),
+    ("/documents", {"year": MARKUP}, 200),
+    ("/search", {"q": MARKUP}, 200),
+    ("/tree", {"doc": "29-NQ/TW", "from": MARKUP}, 400),
+]
+
+
+@pytest.mark.parametrize("path, params, status", SHOWN_AGAIN)
+def test_a_parameter_shown_again_on_a_page_is_text_never_markup(url, path, params, status):
+    """Attack: markup in a parameter a page echoes (a link sent to a colleague).  Jinja2's
+    autoescaping holds on every page that shows it: the error messages included."""
+    page = httpx.get(url + path, params=params, timeout=30)
+    assert page.status_code == status and page.headers["content-type"] == "text/html; charset=utf-8"
+    assert "<img" not in page.text and "&lt;img src=x onerror=" in page.text
+
+
+@pytest.mark.parametrize(
+    "path, params",
+    [
+        ("/api/queries/" + MARKUP, {}),
+        ("/api/queries/tasks", {"doc": MARKUP}),
+        ("/api/chain", {"iri": MARKUP}),
+    ],
+)
+def test_an_api_error_quoting_the_request_is_json_never_sniffed_as_html(url, path, params):
+    answer = httpx.get(url + path, params=params, timeout=30)
+    assert answer.status_code in (400, 404)
+    assert answer.headers["content-type"] == "application/json"
+    assert answer.headers["x-content-type-options"] == "nosniff"
+    assert "error" in answer.json()
