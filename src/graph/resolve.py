@@ -37,6 +37,7 @@ from .patterns.documents import (
     PROVINCE_BY_ISO,
     SYMBOL_TYPE_CODES,
 )
+from .patterns.metadata import CITY_ISOS, LOCAL_ISSUER_NAMES
 from .registry import AgencyRegistry, slugify
 from .vocab import DEFAULT_BASE
 
@@ -322,6 +323,23 @@ def _names_province(name: str, province: str) -> bool:
     return any(spelling.casefold() in folded for spelling in spellings)
 
 
+def _unit_label(template: str, city: bool) -> str:
+    return " ".join(
+        template.format(
+            unit="thành phố" if city else "tỉnh", party_unit="Thành" if city else "Tỉnh", province=""
+        ).split()
+    )
+
+
+# A centrally-run city's People's Committee, People's Council and Party Committee, named without the city as the
+# symbol codes name them ("425/TTr-UBND" cited by a Hà Nội resolution: "Ủy ban nhân dân tỉnh" → "Ủy ban nhân dân
+# thành phố", then "Hà Nội"), the spelling the city's own documents print.
+_CITY_UNIT_LABELS = {
+    _unit_label(template, city=False): _unit_label(template, city=True)
+    for template in LOCAL_ISSUER_NAMES.values()
+}
+
+
 def issuer_label(ref: DocRef) -> str | None:
     """The issuer as users read it, with its province: "Tỉnh ủy Quảng Nam", "Bộ Chính trị".
 
@@ -340,6 +358,8 @@ def issuer_label(ref: DocRef) -> str | None:
     for short, full in ISSUER_SPELLINGS:
         canonical = canonical.replace(short, full)
     province = PROVINCE_BY_ISO.get(ref.jurisdiction or "")
+    if province and province.iso in CITY_ISOS:
+        canonical = _CITY_UNIT_LABELS.get(canonical, canonical)
     if province and not _names_province(canonical, province.name) and not _DEPARTMENT.match(canonical):
         canonical = f"{canonical} {province.name}"
     elif province:  # "tỉnh Thừa Thiên huế" as printed: the province's name as it is spelt

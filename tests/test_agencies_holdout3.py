@@ -1,0 +1,35 @@
+"""Agency names of the issuers a document cites, in forms the third held-out set (tests/corpus/holdout3,
+SOURCE.md) printed: a centrally-run city's bodies named as the city names them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from graph.pipeline import parse_file
+from graph.resolve import issuer_label, resolve
+
+HOLDOUT3 = Path(__file__).parent / "corpus" / "holdout3" / "texts"
+
+
+def _cited_issuers(name: str) -> dict[str, str | None]:
+    doc = parse_file(HOLDOUT3 / name)
+    res = resolve([doc])
+    return {
+        c.target.symbol: issuer_label(res.complete(c.target, doc)) for c in doc.citations if c.target.symbol
+    }
+
+
+def test_a_citys_people_committee_and_council_are_the_citys_not_a_provinces():
+    # "Xét Tờ trình số 425/TTr-UBND … của Ủy ban nhân dân Thành phố", "… thay thế Nghị quyết số 10/2021/NQ-HĐND
+    # … của Hội đồng nhân dân Thành phố" in a resolution of HĐND thành phố Hà Nội: the symbol codes named them
+    # "Ủy ban nhân dân tỉnh Hà Nội" and "Hội đồng nhân dân tỉnh Hà Nội", nodes of their own beside the city's
+    # (corpus/real: 298 such labels for Hà Nội, Hồ Chí Minh, Đà Nẵng, Hải Phòng and Cần Thơ, 6 twin nodes)
+    issuers = _cited_issuers("x98b67fb1_hanoi-nq51-hdnd-thu-y.txt")
+    assert issuers["425/TTr-UBND"] == "Ủy ban nhân dân thành phố Hà Nội"
+    assert issuers["467/BC-UBND"] == "Ủy ban nhân dân thành phố Hà Nội"
+    assert issuers["10/2021/NQ-HĐND"] == "Hội đồng nhân dân thành phố Hà Nội"
+
+
+def test_a_provinces_people_committee_keeps_its_unit():
+    issuers = _cited_issuers("x8fe888e4_caobang-qd2003-xa-mien-nui.txt")
+    assert issuers["3279/KH-UBND"] == "Ủy ban nhân dân tỉnh Cao Bằng"
