@@ -1233,7 +1233,9 @@ def _before_duty(body: str, start: int, end: int) -> int:
 
 
 _GAP = r"[ \t\n]+"
-_NUMBER_LABEL = re.compile(r"\d{1,2}\.")
+# (and a bracketed number: the items of a notice of conclusions, "(3) Bộ Công an tiếp tục chủ động phối hợp, hướng
+# dẫn Bộ Y tế …", "(5) Bộ Tài chính chỉ đạo các cơ quan liên quan …", Thông báo 637/TB-VPCP, corpus/real 75a0867a09525909)
+_NUMBER_LABEL = re.compile(r"\d{1,2}\.|\(\d{1,2}\)")
 # a clause numbered "1.", a point "a)" of a notice or decision ("đ) Bộ Xây dựng chủ trì, phối hợp Bộ Tài chính
 # xem xét …", Thông báo 50f694478a35aefd), or "(2) Bộ Tài chính chủ trì, …" (corpus/real 7c7edac5664780ef)
 _PROSE_LABEL = re.compile(r"\d{1,2}\.|[a-zđ]\)|\(\d{1,2}\)")
@@ -1292,6 +1294,8 @@ def parse_prose_assignment_tasks(body: str, region: Span) -> list[Task]:
         bullet = label in (*_BULLET_LABELS, "") and _under_implementation_heading(lines, i)
         if not bullet and not _PROSE_LABEL.fullmatch(label):
             continue
+        if label.startswith("(") and _under_notes_heading(lines, i):
+            continue
         end, _ = (line.end, i + 1) if not label and line.text.rstrip().endswith(".") else _item_end(lines, i)
         if body[line.start : end].rstrip().endswith(":"):
             continue  # a heading over the bullets that are the tasks ("1. Giao Sở X là cơ quan đầu mối, …:")
@@ -1337,6 +1341,24 @@ def parse_prose_assignment_tasks(body: str, region: Span) -> list[Task]:
             )
         )
     return tasks
+
+
+# the numbered notes under a form: "Chú thích:" / "(5) Sở Công Thương nơi tổ chức, doanh nghiệp sử dụng vật liệu nổ
+# công nghiệp." (Thông tư 23/2024/TT-BCT, corpus/files), "Ghi chú:" / "(5) Thủ trưởng đơn vị được giao thẩm định Kế
+# hoạch." (Nghị định 25/2026/NĐ-CP): they say what fills a blank, they assign nothing
+_NOTES_HEADING = re.compile(r"[ \t]*(?:Ghi[ \t]+chú|Chú[ \t]+thích)[ \t]*:?[ \t]*$", re.IGNORECASE)
+_NOTES_LOOKBACK = 40
+
+
+def _under_notes_heading(lines: Sequence[Line], i: int) -> bool:
+    """Line ``i`` is one of the bracketed items under a "Ghi chú:" line (with nothing but such items between)."""
+    for line in reversed(lines[max(0, i - _NOTES_LOOKBACK) : i]):
+        if _NOTES_HEADING.fullmatch(line.text):
+            return True
+        item = item_match(line.text)
+        if item and not item.group("label").startswith("("):
+            return False
+    return False
 
 
 # a paragraph with no label in the part that says who does what: "VI. CHẾ ĐỘ BÁO CÁO" / "Các phòng, đơn vị báo cáo
@@ -1757,6 +1779,7 @@ def _lacks_literal(pattern: re.Pattern[str], body: str, start: int, end: int) ->
 def _bodies_acting(body: str, start: int, end: int) -> re.Match[str] | None:
     if body[start:end].rstrip().endswith(":"):
         return None  # a heading over bullets or points
+    found = None
     for pattern in (_BODIES_COOPERATING, _BODIES_ANSWERABLE, _BODIES_ACT, _BODY_GROUPS_ACT):
         if _lacks_literal(pattern, body, start, end):
             continue
@@ -1767,8 +1790,18 @@ def _bodies_acting(body: str, start: int, end: int) -> re.Match[str] | None:
             and not _ROLE_WORDS.search(match.group("lead"))
             and not _DEFINES.search(match.group("lead"))
         ):
-            return match
-    return None
+            if not _VERB_IN_NAME.search(match.group("lead")):
+                return match
+            # the body acts at the first verb: "(1) Bộ Y tế chỉ đạo Ban Quản lý dự án, các đơn vị liên quan phối
+            # hợp chặt chẽ với …" (Thông báo 637/TB-VPCP): Bộ Y tế leads, the board's partners are not its own
+            if found is None or match.end("lead") < found.end("lead"):
+                found = match
+    return found
+
+
+# a body that directs another to act: "Bộ Y tế chỉ đạo Ban Quản lý dự án, …" ("Ban chỉ đạo phòng thủ dân sự" and
+# "Ban Chỉ đạo" are names)
+_VERB_IN_NAME = re.compile(r"(?<!\w)chỉ[ \t\n]+đạo[ \t\n]+(?=[A-ZĐÀ-Ỹ]|các[ \t\n])")
 
 
 # "3. Bộ Văn hóa, Thể thao và Du lịch là chủ quản cơ sở dữ liệu quốc gia về di sản văn hóa, thống nhất quản
