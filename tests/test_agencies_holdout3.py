@@ -33,3 +33,12 @@ def test_a_citys_people_committee_and_council_are_the_citys_not_a_provinces():
 def test_a_provinces_people_committee_keeps_its_unit():
     issuers = _cited_issuers("x8fe888e4_caobang-qd2003-xa-mien-nui.txt")
     assert issuers["3279/KH-UBND"] == "Ủy ban nhân dân tỉnh Cao Bằng"
+
+
+def test_a_peoples_council_committees_report_is_the_citing_citys():
+    # "Báo cáo thẩm tra số 119/BC-BPC ngày 22 tháng 11 năm 2025 của Ban Pháp chế Hội đồng nhân dân Thành phố": a
+    # "B…" code is a ministry's (central) but for the council's committees, whose numbers every province reuses
+    doc = parse_file(HOLDOUT3 / "x98b67fb1_hanoi-nq51-hdnd-thu-y.txt")
+    jurisdictions = {c.target.symbol: c.target.jurisdiction for c in doc.citations if c.target.symbol}
+    assert jurisdictions["119/BC-BPC"] == "vn-hn"
+    assert jurisdictions["29/2016/TT-BNNPTNT"] == "vn"  # a ministry's circular stays national

@@ -515,7 +515,13 @@ def _jurisdiction(
     known = ISSUER_BY_CODE.get(issuer or "")
     if known and known.central:
         return CENTRAL, False
-    if not known and state_form and issuer and issuer.startswith(P.CENTRAL_ISSUER_PREFIXES):
+    if (
+        not known
+        and state_form
+        and issuer
+        and issuer.startswith(P.CENTRAL_ISSUER_PREFIXES)
+        and issuer not in P.COUNCIL_COMMITTEE_CODES
+    ):
         return CENTRAL, False
     return home, home is not None
 

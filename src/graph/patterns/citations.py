@@ -113,6 +113,10 @@ SYMBOL_TYPE_SPELLING: dict[str, str] = {
 # Issuer codes inside state symbols that are not in ``ISSUERS`` but tell the level:
 # ministries (Bộ …: "TT-BCT", "TT-BTC") are central; departments (Sở …: "SKHĐT") provincial.
 CENTRAL_ISSUER_PREFIXES = ("B",)
+# … but a People's Council's committees (Ban) sign their reports with a code of the same shape: "Báo cáo thẩm tra
+# số 119/BC-BPC … của Ban Pháp chế Hội đồng nhân dân Thành phố" (Pháp chế, Kinh tế - Ngân sách, Văn hóa - Xã hội,
+# Dân tộc, Đô thị): the citing province's (corpus/real: 25 citations in the preambles of HĐND resolutions).
+COUNCIL_COMMITTEE_CODES = frozenset({"BPC", "BKTNS", "BVHXH", "BDT", "BĐT"})
 # A legislature's term is glued to its code: "61/2020/QH14" is the 14th National Assembly.
 ISSUER_TERM_SUFFIX = re.compile(r"(?<!\d)\d+$")
 
