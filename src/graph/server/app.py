@@ -1124,7 +1124,12 @@ def server_config(
         app,
         host=host,
         port=port,
-        http=guarded_protocol(connections, header_timeout_s, max_unsent_bytes=max_unsent_bytes),
+        http=guarded_protocol(
+            connections,
+            header_timeout_s,
+            max_unsent_bytes=max_unsent_bytes,
+            max_body=_max_body(app),
+        ),
         timeout_keep_alive=KEEP_ALIVE_S,
         limit_concurrency=connections,
         backlog=BACKLOG,
@@ -1134,6 +1139,13 @@ def server_config(
         forwarded_allow_ips=list(trusted_proxies),
         **uvicorn_options,
     )
+
+
+def _max_body(app) -> int:
+    """The app's body limit (``create_app``'s ``max_body``), which the protocol bounds a
+    request's wire bytes by; the default for an app made otherwise (a test's)."""
+    settings = getattr(getattr(app, "state", None), "settings", None)
+    return settings.max_body if settings is not None else BODY_LIMIT
 
 
 def run_server(

@@ -165,17 +165,41 @@ class Unsent:
         self.held.pop(protocol, None)
 
 
+INVALID_REQUEST = (
+    "Yêu cầu HTTP không hợp lệ (invalid HTTP request: its framing or headers are malformed or ambiguous)"
+)
+
+
+def _host_problem(http_version: str, headers: list[tuple[bytes, bytes]]) -> str | None:
+    """RFC 9112 §3.2: an HTTP/1.1 request has exactly one Host header (a server MUST answer 400
+    otherwise: a proxy in front and this server could read two different ones)."""
+    if http_version != "1.1":
+        return None
+    hosts = sum(1 for name, _ in headers if name == b"host")
+    if hosts == 1:
+        return None
+    return (
+        f"Yêu cầu HTTP/1.1 phải có đúng một trường Host, ở đây có {hosts} "
+        f"(an HTTP/1.1 request must have exactly one Host header, this one has {hosts})"
+    )
+
+
 def guarded_protocol(
     max_connections: int = MAX_CONNECTIONS,
     header_timeout_s: float = HEADER_TIMEOUT_S,
     max_header_bytes: int = MAX_HEADER_BYTES,
     max_unsent_bytes: int = MAX_UNSENT_BYTES,
+    max_body: int = BODY_LIMIT,
 ):
     """uvicorn's httptools protocol (HTTP parsing in C: a third of the server's time went to
     h11's pure-Python parser) with a connection cap, a deadline for each request head and a
-    cap on its size (h11 had one built in; httptools would buffer a header of any length), and
-    a cap on the answers waiting in memory for clients that do not read them (``Unsent``)."""
+    cap on its size (h11 had one built in; httptools would buffer a header of any length), a
+    cap on the bytes that follow a head (a body's framing included: chunk extensions are not
+    body, and were read without end), and a cap on the answers waiting in memory for clients
+    that do not read them (``Unsent``)."""
     unsent = Unsent(max_unsent_bytes)
+    # a body of max_body bytes in chunks of 16 bytes or more, with their framing, fits in this
+    max_wire_body = 2 * max_body + max_header_bytes
 
     class GuardedHttpToolsProtocol(HttpToolsProtocol):
         backlog: ClassVar[Unsent] = unsent
@@ -185,6 +209,8 @@ def guarded_protocol(
         reading_head = True
         head_bytes = 0
         heads = 0  # request heads read whole on this connection
+        body_bytes = 0  # bytes received since the last head was read whole
+        bad_request: str | None = None  # why a head was refused (sent by send_400_response)
 
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
@@ -218,8 +244,17 @@ def guarded_protocol(
             if waiting_for_head and not self.transport.is_closing():
                 self.transport.close()
 
+        def send_400_response(self, msg: str) -> None:
+            """uvicorn's answer to a request httptools refuses (or a head refused here): in both
+            languages, with the security headers every answer carries."""
+            self.head_refused = True
+            self._answer_and_close(400, self.bad_request or INVALID_REQUEST)
+
         def on_headers_complete(self):
-            self.reading_head, self.head_bytes = False, 0
+            self.bad_request = _host_problem(self.parser.get_http_version(), self.headers)
+            if self.bad_request:
+                raise ValueError(self.bad_request)  # httptools stops parsing: send_400_response
+            self.reading_head, self.head_bytes, self.body_bytes = False, 0, 0
             self.heads += 1
             super().on_headers_complete()
             cycle = self.cycle
@@ -248,6 +283,11 @@ def guarded_protocol(
                 return
             in_head, heads = self.reading_head, self.heads
             super().data_received(data)
+            if not in_head and not self.transport.is_closing():
+                self.body_bytes += len(data)
+                if self.body_bytes > max_wire_body:
+                    self._refuse_body()
+                    return
             if in_head and self.heads == heads and not self.transport.is_closing():
                 # the head begun before this chunk is still not whole: httptools holds it all
                 self.head_bytes += len(data)
@@ -258,6 +298,24 @@ def guarded_protocol(
                         f"Phần đầu yêu cầu quá {max_header_bytes // 1024} KiB "
                         f"(the request head is larger than {max_header_bytes // 1024} KiB)",
                     )
+
+        def _refuse_body(self) -> None:
+            """A request that keeps sending past any body the server takes (an endless chunk
+            extension, a body after its answer): a 413 if its answer has not begun, and closed."""
+            self.head_refused = True  # nothing more is read from it
+            cycle = self.cycle
+            started = cycle is not None and cycle.response_started
+            if cycle is not None:  # the app sees a client that went away; its answer goes nowhere
+                cycle.disconnected = True
+                cycle.message_event.set()
+            if started:
+                self.transport.close()
+                return
+            self._answer_and_close(
+                413,
+                f"Nội dung yêu cầu quá {max_body // 1024} KiB (the request body, with its framing, is "
+                f"larger than {max_body // 1024} KiB)",
+            )
 
         def pause_writing(self):
             super().pause_writing()
