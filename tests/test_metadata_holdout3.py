@@ -95,3 +95,86 @@ def test_capitals_with_no_name_after_them_give_no_signer():
     # the Standing Committee's block, its title glued to its body and no name printed
     meta = parse_file(HOLDOUT3 / "xa57bf3fe_ubtvqh-nq1654-sap-xep-xa-an-giang.txt").meta
     assert (meta.signing_authority, meta.signer) == ("TM. ỦY BAN THƯỜNG VỤ QUỐC HỘICHỦ TỊCH", None)
+
+
+# ------------------------------------------------------------ slips and certificates
+
+# corpus/files (Word originals of Sở Công Thương Lào Cai, as the project's reader reads them; file named beside)
+LETTER_ON_A_SLIP = (  # vbhc-vn__cong-van-de-nghi-bo-sung-ho-so.docx, its first lines
+    "UBND TỈNH LÀO CAI\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSỞ CÔNG THƯƠNG\nĐộc lập - Tự do - Hạnh phúc\n"
+    "Số:           /SCT-CN\nLào Cai, ngày      tháng 6 năm 2026\nV/v hoàn thiện, bổ sung hồ sơ đề nghị cấp Giấy phép "
+    "dịch vụ nổ mìn trên địa bàn tỉnh Lào Cai\n\nKính gửi: Công ty TNHH đá cẩm thạch An Phú\n\n"
+    "Thực hiện Phiếu chuyển số 650/PC-VPUBND ngày 10/6/2026 của Văn phòng Ủy ban nhân dân tỉnh Lào Cai về việc "
+    "giao cho Sở Công Thương giải quyết đề nghị của Công ty TNHH đá cẩm thạch An Phú (Công ty) tại Văn bản số "
+    "38/2026/AP-DA ngày 28/5/2026 về việc đề nghị Sở Công Thương báo cáo UBND tỉnh có văn bản đề nghị Cục Kỹ thuật "
+    "an toàn và Môi trường công nghiệp - Bộ Công Thương cấp giấy phép dịch vụ nổ mìn trên địa bàn tỉnh Lào Cai cho "
+    "Công ty.\n"
+    "Sau khi nghiên cứu hồ sơ, tài liệu liên quan, Sở Công Thương nhận thấy hồ sơ còn một số thiếu sót và chưa bảo "
+    "đảm theo quy định, cụ thể như sau: \n1. Về thông tin và thủ tục pháp lý chung\n"
+)
+SUBMISSION_SLIP = (  # vbhc-vn__phieu-trinh-giai-quyet-cong-viec.docx, its first lines
+    "UBND TỈNH LÀO CAI\nVĂN PHÒNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập – Tự do – Hạnh phúc\n"
+    "PHIẾU TRÌNH GIẢI QUYẾT CÔNG VIỆC\n\nKính gửi: Đồng chí Phó Chủ tịch Uỷ ban nhân dân tỉnh.\n\n"
+    "I. VỀ NỘI DUNG TRÌNH DUYỆT CỦA ĐƠN VỊ\n1. Cơ quan trình duyệt: Sở Nông nghiệp và Môi trường.\n"
+)
+CERTIFICATE = (  # vbhc-vn__07-giay-chung-nhan-attp.docx, its first lines
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập – Tự do – Hạnh phúc\n\nGIẤY CHỨNG NHẬN\n"
+    " CƠ SỞ ĐỦ ĐIỀU KIỆN AN TOÀN THỰC PHẨM \n\nSỞ CÔNG THƯƠNG TỈNH LÀO CAI\n\nCHỨNG NHẬN\n"
+    "Cơ sở: Công ty cổ phần Bia Lào Cai.\n"
+)
+REPORT_CITING_A_CERTIFICATE = (  # hc-sct-vn__BC-ket-qua-kiem-tra-04-don-vi.docx, its first lines and one sentence
+    "SỞ CÔNG THƯƠNG LÀO CAI\nĐOÀN KIỂM TRA THEO QĐ SỐ 2872/QĐ-SCT\nSố:          /ĐKT-SCT\n"
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nLào Cai, ngày      tháng 6  năm 2026\n\n"
+    "BÁO CÁO\nKết quả kiểm tra việc chấp hành các quy định của pháp luật \n"
+    "Trong khoảng thời gian khi được cấp giấy chứng nhận số 02/GCN-SCT ngày 17/06/2020 đến ngày 31/12/2025, Công "
+    "ty có thay đổi thông tin đăng ký thành lập\n"
+)
+
+
+def _parse(text: str, name: str):
+    from graph.pipeline import parse_source
+
+    return parse_source(SourceFile(name, name, hashlib.sha256(text.encode()).hexdigest(), "utf-8", text))
+
+
+def test_a_transmittal_slip_is_cited_and_carried_out():
+    # "Phiếu chuyển số 466/PC-VPUBND": a People's Committee office's slip (Nghị định 30/2020/NĐ-CP, Phụ lục III:
+    # PC), carried out by 7 letters and submissions of corpus/files; no citation was read before
+    doc = _parse(LETTER_ON_A_SLIP, "vbhc-vn__cong-van-de-nghi-bo-sung-ho-so.docx")
+    slips = [c.target for c in doc.citations if c.target.symbol == "650/PC-VPUBND"]
+    assert [(t.type_label, t.issuer_code) for t in slips] == [("Phiếu chuyển", "VPUBND")]
+    assert [(r.kind, r.target.symbol) for r in doc.relations if r.kind == "implements"] == [
+        ("implements", "650/PC-VPUBND")
+    ]
+
+
+def test_a_submission_slip_and_a_certificate_are_typed():
+    assert (
+        meta_of(SUBMISSION_SLIP, "vbhc-vn__phieu-trinh-giai-quyet-cong-viec.docx").ref.type_label
+        == "Phiếu trình"
+    )
+    assert meta_of(CERTIFICATE, "vbhc-vn__07-giay-chung-nhan-attp.docx").ref.type_label == "Giấy chứng nhận"
+
+
+def test_a_certificate_is_cited_by_its_symbol():
+    doc = _parse(REPORT_CITING_A_CERTIFICATE, "hc-sct-vn__BC-ket-qua-kiem-tra-04-don-vi.docx")
+    assert [(c.target.type_label, c.target.symbol) for c in doc.citations if c.target.symbol] == [
+        ("Quyết định", "2872/QĐ-SCT"),
+        ("Giấy chứng nhận", "02/GCN-SCT"),
+    ]
+
+
+def test_a_slip_after_a_letters_signature_does_not_type_the_letter():
+    # hnh-sct-vn__CV-dung-xu-ly-tra-ho-so.docx: a letter ("V/v …", no type line) whose Word file goes on after
+    # its signature with the "PHIẾU TRÌNH" that submitted it for signing (lines 20-30 as the reader reads them)
+    text = (
+        " BỘ CÔNG THƯƠNG\nCỤC HÓA CHẤT\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM \nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số:             /HC-QLHC\nHà Nội, ngày     tháng 12 năm 2025\nV/v thông báo về việc hoàn thiện hồ sơ đề nghị "
+        "cấp Giấy phép vận chuyển hàng hóa nguy hiểm\n\nKính gửi: Công ty TNHH Thương mại và tiếp vận Trung Ngọc "
+        "Lan\n\nCục Hóa chất thông báo đến Công ty để biết và thực hiện./.\n\nNơi nhận:\n- Như trên;\n"
+        "- Cục trưởng (e-copy);\n- Lưu: VT, CNHC.\nKT. CỤC TRƯỞNG\nPHÓ CỤC TRƯỞNG\nVương Thành Chung\n\n"
+        "BỘ CÔNG THƯƠNG\nCỤC HÓA CHẤT\nHà Nội, ngày       tháng      năm 2025\nPHIẾU TRÌNH\n"
+        "Kính gửi: Phó Cục trưởng Vương Thành Chung\nĐơn vị trình: Phòng Quản lý hóa chất\n"
+    )
+    meta = meta_of(text, "hnh-sct-vn__CV-dung-xu-ly-tra-ho-so.docx")
+    assert (meta.ref.type_label, meta.signer) == ("Công văn", "Vương Thành Chung")

@@ -396,7 +396,10 @@ def _title_and_header(lns: list[_Line], body: str) -> tuple[Span | None, Span | 
     and its subject lines, up to a rule "-----", two blank lines, or — when the
     subject is set in capitals — the first line that is not.
     """
-    type_idx = next((i for i, ln in enumerate(lns[:80]) if P.TITLE_TYPE_LINE.match(ln.stripped)), None)
+    # a document's type line comes before its recipients: one after them opens another document (a letter's
+    # "PHIẾU TRÌNH" submitting it for signature, corpus/files hnh-sct-vn__CV-dung-xu-ly-tra-ho-so.docx)
+    head = list(itertools.takewhile(lambda ln: not P.RECIPIENTS_LINE.match(ln.stripped), lns[:80]))
+    type_idx = next((i for i, ln in enumerate(head) if P.TITLE_TYPE_LINE.match(ln.stripped)), None)
     if type_idx is None:
         return None, None, 0
     subject = [ln for ln in lns[type_idx + 1 : type_idx + 4] if not ln.blank]

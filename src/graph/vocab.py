@@ -54,6 +54,9 @@ class PG(DefinedNamespace):
     Communique: URIRef  # Thông cáo
     Charter: URIRef  # Điều lệ
     ConsolidatedText: URIRef  # Văn bản hợp nhất
+    TransmittalSlip: URIRef  # Phiếu chuyển
+    SubmissionSlip: URIRef  # Phiếu trình
+    Certificate: URIRef  # Giấy chứng nhận
     # document parts
     Section: URIRef
     Appendix: URIRef

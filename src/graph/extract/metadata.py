@@ -328,7 +328,13 @@ def _head_lines(body: str, seg: SegmentedDocument, main_end: int) -> list[_Line]
         title_end = seg.title.end
         return _lines_while(body, main_end, lambda i, line: line.start < title_end)
     end = seg.header.end if seg.header is not None else 0
-    return _lines_while(body, main_end, lambda i, line: i < HEAD_LINES or line.start < end)
+    # a short letter's head ends at its recipients, as the segmenter's does: a type line after them opens
+    # another document
+    return _lines_while(
+        body,
+        main_end,
+        lambda i, line: (i < HEAD_LINES or line.start < end) and not RECIPIENTS_HEAD.match(line.text),
+    )
 
 
 def _line_start(body: str, pos: int) -> int:
@@ -395,9 +401,9 @@ _TYPE_BY_FOLDED_NAME: dict[str, DocType] = {}
 for _name, _type in _TYPE_NAMES:  # the first of names folded alike, as a look-up in that order finds
     _TYPE_BY_FOLDED_NAME.setdefault(_name.casefold(), _type)
 # the types whose type line goes on with what kind it is ("BIÊN BẢN" + " KIỂM TRA", "THÔNG CÁO" + " ĐẶC BIỆT",
-# "ĐIỀU LỆ" + " ĐẢNG CỘNG SẢN VIỆT NAM"); for the others such a line is a title ("QUY ĐỊNH CHI TIẾT …" under a
+# "ĐIỀU LỆ" + " ĐẢNG CỘNG SẢN VIỆT NAM", "PHIẾU TRÌNH" + " GIẢI QUYẾT CÔNG VIỆC"); for the others such a line is a title ("QUY ĐỊNH CHI TIẾT …" under a
 # decree's symbol, "NGHỊ ĐỊNH THƯ" a treaty's protocol)
-_TYPES_WITH_THEIR_KIND = ("Biên bản", "Thông cáo", "Điều lệ")
+_TYPES_WITH_THEIR_KIND = ("Biên bản", "Thông cáo", "Điều lệ", "Phiếu trình")
 _TYPE_OPENING = re.compile(
     r"\s*((?i:"
     + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in _TYPES_WITH_THEIR_KIND)

@@ -67,6 +67,15 @@ DOC_TYPES: tuple[DocType, ...] = (
     DocType(
         "VBHN", "vbhn", "Văn bản hợp nhất", "Consolidated text", "ConsolidatedText", ("Văn bản hợp nhất",)
     ),
+    # Slips of the provincial offices: a People's Committee office passes a matter on to a department with a
+    # "Phiếu chuyển số 466/PC-VPUBND" (Nghị định 30/2020/NĐ-CP, Phụ lục III: PC; 7 letters and submissions of
+    # corpus/files carry one out: "Thực hiện Phiếu chuyển số …"), a department submits a matter to its leader with a
+    # "PHIẾU TRÌNH (GIẢI QUYẾT CÔNG VIỆC)" (2 of corpus/files, no type before)
+    DocType("PC", "pc", "Phiếu chuyển", "Transmittal slip", "TransmittalSlip", ("Phiếu chuyển",)),
+    DocType("PTr", "ptr", "Phiếu trình", "Submission slip", "SubmissionSlip", ("Phiếu trình",)),
+    # A certificate a body grants ("GIẤY CHỨNG NHẬN CƠ SỞ ĐỦ ĐIỀU KIỆN AN TOÀN THỰC PHẨM", 2 of corpus/files with no
+    # type before; "giấy chứng nhận số 02/GCN-SCT", "Giấy chứng nhận số 9/KĐI" cited in 7)
+    DocType("GCN", "gcn", "Giấy chứng nhận", "Certificate", "Certificate", ("Giấy chứng nhận",)),
 )
 
 DOC_TYPE_BY_CODE = {t.code: t for t in DOC_TYPES}
@@ -102,6 +111,9 @@ SYMBOL_TYPE_CODES: dict[str, str] = {
     "TC": "TC",
     "ĐL": "ĐL",
     "VBHN": "VBHN",
+    "PC": "PC",
+    "PTR": "PTr",
+    "GCN": "GCN",
 }
 
 # Codes that make a symbol's type a Quy định when the issuer is a Party body:
