@@ -65,3 +65,97 @@ def test_the_numbered_notes_of_a_form_are_no_tasks():
     # and of Nghị định 25/2026/NĐ-CP (corpus/files hc-sct-vn__ND-25-2026-phat-trien-antoan-anninh.docx)
     text = "Ghi chú:\n(4) Văn bản có liên quan.\n(5) Thủ trưởng đơn vị được giao thẩm định Kế hoạch.\n"
     assert _tasks(text) == []
+
+
+# Quyết định 1627/QĐ-UBND of Quảng Ngãi issuing the public-asset inventory plan (corpus/real)
+QUANG_NGAI = HOLDOUT3 / "4e39af96b6891368.txt"
+
+
+def test_a_role_line_under_a_bullet_keeps_the_headings_body():
+    # "1.2. Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo" / "- Tuyên truyền, phổ biến, …" / "Thời gian thực hiện:
+    # Từ tháng 11/2025 đến khi kết thúc Tổng kiểm kê." / "- Tham mưu triển khai …" / "Thời gian hoàn thành: …"
+    tasks = [t for t in parse_file(QUANG_NGAI).tasks if t.section and t.section.split("/")[-2:-1] == ["1.2"]]
+    assert len(tasks) == 6
+    assert all(_leads(t) == ["Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo"] for t in tasks)
+    assert tasks[0].text.startswith("Tuyên truyền, phổ biến, quán triệt các cơ quan")
+    assert tasks[0].deadline is not None
+    assert tasks[0].deadline.raw == "Từ tháng 11/2025 đến khi kết thúc Tổng kiểm kê"
+    assert tasks[1].deadline is not None and tasks[1].deadline.raw == "Tháng 11 - 12/2025"
+    assert [m.printed for m in tasks[2].support] == ["các cơ quan chuyên môn có liên quan"]
+    communes = [t for t in parse_file(QUANG_NGAI).tasks if t.section and "/1.4/" in t.section + "/"]
+    assert len(communes) == 6
+    assert all(_leads(t) == ["Ủy ban nhân dân các phường, xã, đặc khu"] for t in communes)
+
+
+def test_a_heading_that_says_whose_duties_follow_names_their_body():
+    # Quyết định of Vĩnh Long publishing procedures (corpus/real e83d7b60c0b1d639); 21 files of corpus/real print
+    # "N. Trách nhiệm của <body>" or "Nhiệm vụ của <body>" over points
+    text = (
+        "1. Trách nhiệm của Sở Văn hóa, Thể thao và Du lịch\n"
+        "a) Tổ chức triển khai thực hiện danh mục thủ tục hành chính tiếp nhận và trả kết quả giải quyết thủ tục "
+        "hành chính không phụ thuộc vào địa giới hành chính trong phạm vi lĩnh vực quản lý;\n"
+        "c) Chủ trì, phối hợp với Văn phòng UBND tỉnh và các cơ quan liên quan xây dựng, hoàn thiện quy trình nội "
+        "bộ, quy trình điện tử, quy trình liên thông đối với từng thủ tục hành chính được áp dụng không phụ thuộc vào "
+        "địa giới hành chính;\n"
+        "2. Trách nhiệm của Ủy ban nhân dân các xã, phường\n"
+        "a) Tổ chức tiếp nhận hồ sơ và trả kết quả giải quyết thủ tục hành chính của tổ chức, cá nhân không phân "
+        "biệt cấp chính quyền, địa giới hành chính nơi cư trú;\n"
+    )
+    tasks = _tasks(text)
+    assert [(t.label, _leads(t)) for t in tasks] == [
+        ("a)", ["Sở Văn hóa, Thể thao và Du lịch"]),
+        ("c)", ["Sở Văn hóa, Thể thao và Du lịch"]),
+        ("a)", ["Ủy ban nhân dân các xã, phường"]),
+    ]
+    assert [m.printed for m in tasks[1].support] == ["Văn phòng UBND tỉnh", "các cơ quan liên quan"]
+    # "1.6. Trách nhiệm của các cơ quan quản lý cấp trên (…):" of Quảng Ngãi's plan
+    upper = [t for t in parse_file(QUANG_NGAI).tasks if t.section and "/1.6/" in t.section + "/"]
+    assert len(upper) == 2 and all(_leads(t)[0].startswith("các cơ quan quản lý cấp trên") for t in upper)
+
+
+def test_points_naming_their_own_body_or_a_kind_listed_after_a_colon_are_not_the_headings():
+    # Nghị định 35/2023/NĐ-CP (corpus/files xd-sct-vn__ND-35-2023-sua-cac-ND-BXD.docx): each point names its body
+    text = (
+        "1. Trách nhiệm của các cơ quan quản lý nhà nước:\n"
+        "a) Bộ Xây dựng thống nhất quản lý hoạt động thí nghiệm chuyên ngành xây dựng với mã số LAS-XD và xây dựng "
+        "cơ sở dữ liệu quản lý hoạt động thí nghiệm chuyên ngành xây dựng;\n"
+    )
+    assert all(_leads(t) != ["các cơ quan quản lý nhà nước"] for t in _tasks(text))
+    # "2. Trách nhiệm của các Sở: Xây dựng, Tài chính, Nội vụ." (corpus/real 8d9779edcdd6c422): not a task of "các Sở"
+    text = (
+        "2. Trách nhiệm của các Sở: Xây dựng, Tài chính, Nội vụ.\n"
+        "b) Chỉ đạo, hướng dẫn, tập huấn nghiệp vụ cho cấp xã để thực hiện tốt nhiệm vụ được phân cấp; thực hiện "
+        "thanh tra, kiểm tra, giám sát việc thực hiện phân cấp.\n"
+    )
+    assert all(_leads(t) != ["các Sở"] for t in _tasks(text))
+
+
+def test_the_next_article_ends_the_last_point():
+    # Nghị định 146/2025/NĐ-CP (corpus/files hc-sct-vn__ND-146-2025-phan-quyen-phan-cap.docx)
+    text = (
+        "2. Trách nhiệm của bộ quản lý chuyên ngành, lĩnh vực có liên quan\n"
+        "b) Theo chức năng, nhiệm vụ, quyền hạn của mình có trách nhiệm chủ động theo dõi, báo cáo Chính phủ, Bộ Nội "
+        "vụ về tình hình triển khai thi hành Nghị định;\n"
+        "c) Bảo đảm điều kiện nguồn lực để thực hiện.\n"
+        "Điều 57. Trách nhiệm của Bộ Tài chính\n"
+        "Đảm bảo nguồn lực về tài chính để thực hiện sau khi thực hiện nhiệm vụ, quyền hạn được phân cấp.\n"
+    )
+    by_text = {t.text: t for t in _tasks(text)}
+    assert "Bảo đảm điều kiện nguồn lực để thực hiện." in by_text
+    # a line wrapped before a citation is no article (Quyết định 36/2025/QĐ-CTUBND of Cần Thơ, corpus/real
+    # c2bf5a06388200a0): the point runs on and the next point is still the heading's
+    text = (
+        "3. Chủ tịch Ủy ban nhân dân xã, phường\n"
+        "b) Quyết định mức khoán kinh phí nhà ở công vụ cụ\n"
+        "phạm vi quản lý; việc khoán kinh phí sử dụng tài sản công khác theo quy định tại\n"
+        "Điều 11 Nghị định số 186/2025/NĐ-CP tại các cơ quan, tổ chức,\n"
+        "đơn vị thuộc phạm vi quản lý.\n"
+        "c) Xử lý vật tư, vật liệu thu hồi được trong quá trình bảo dưỡng, sửa chữa tài sản công theo quy định tại "
+        "khoản 3 Điều 13 Nghị định số 186/2025/NĐ-CP.\n"
+    )
+    tasks = _tasks(text)
+    chairman = ["Chủ tịch Ủy ban nhân dân xã, phường"]
+    assert [(t.label, _leads(t)) for t in tasks] == [("b)", chairman), ("c)", chairman)]
+    assert tasks[0].text.endswith(
+        "Điều 11 Nghị định số 186/2025/NĐ-CP tại các cơ quan, tổ chức, đơn vị thuộc phạm vi quản lý."
+    )

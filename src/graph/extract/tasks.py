@@ -141,8 +141,25 @@ def prose_tasks(body: str, region: Span) -> list[Task]:
     """Tasks of the layouts written as text, the first reader to claim a span keeping it."""
     taken: list[Task] = []
     for reader in sorted(READERS, key=lambda r: r.priority):
-        taken += [t for t in reader.read(body, region) if not _overlaps_any(t, taken)]
+        read = reader.read(body, region)
+        for task in read:
+            _lend_bodies(task, taken)
+        taken += [t for t in read if not _overlaps_any(t, taken)]
     return [t for t in taken if not _grants_power(t) and not _closes_the_document(t)]
+
+
+def _lend_bodies(task: Task, taken: list[Task]) -> None:
+    """A task read again by a later reader, from the same item, gives its bodies to the earlier reading that
+    found none: "1.2. Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo" / "- Tuyên truyền, phổ biến, …" / "Thời gian
+    thực hiện: Từ tháng 11/2025 …" (Quyết định 1627/QĐ-UBND of Quảng Ngãi, corpus/real 4e39af96b6891368): the role
+    line below the bullet makes it a task with a deadline and no lead, the heading above names its body."""
+    if not task.lead:
+        return
+    for earlier in taken:
+        if earlier.span.start == task.span.start and not earlier.lead and not earlier.support:
+            earlier.lead = task.lead
+            earlier.support = task.support
+            return
 
 
 # a regulation's clause that says who decides or approves grants a power, it assigns no task: "3. Chủ tịch Ủy
@@ -1078,12 +1095,28 @@ def _bullets_under(body: str, lines: Sequence[Line], i: int) -> tuple[list[tuple
             kind = label_kind
         if item and label_kind is not None and label_kind == kind:
             bullets.append([line.start + item.end(), line.end])
-        elif item or _lead_heading_at(body, lines, i) or not bullets or line.text.lstrip().startswith("("):
-            break  # "(3) Sở Nội vụ …", "3. Phát triển …", "(Đính kèm …)", "+ Đối với vùng Tây"
+        elif (
+            item
+            or _lead_heading_at(body, lines, i)
+            or not bullets
+            or line.text.lstrip().startswith("(")
+            or _ARTICLE_HEADING.match(line.text)
+        ):
+            # "(3) Sở Nội vụ …", "3. Phát triển …", "(Đính kèm …)", "+ Đối với vùng Tây", and the next article
+            # ("c) Bảo đảm điều kiện nguồn lực để thực hiện." / "Điều 57. Trách nhiệm của Bộ Tài chính", Nghị định
+            # 146/2025/NĐ-CP, corpus/files)
+            break
         else:
             bullets[-1][1] = line.end
         i += 1
     return [(a, b) for a, b in bullets], i
+
+
+# an article's or chapter's heading ("Điều 57. Trách nhiệm của Bộ Tài chính"), not a line wrapped before a citation
+# ("Điều 11 Nghị định số 186/2025/NĐ-CP tại cơ quan, tổ chức của", corpus/real c2bf5a06388200a0)
+_ARTICLE_HEADING = re.compile(
+    r"[ \t]*(?:(?:Điều|ĐIỀU)[ \t]+\d{1,3}[ \t]*[.:]|(?:Chương|CHƯƠNG)[ \t]+[IVXLC\d]+\b)"
+)
 
 
 def _heads_bullets_of_its_own(body: str, start: int, end: int) -> bool:
@@ -1490,7 +1523,11 @@ _OWNER_OR_AGENT = re.compile(r"(?<!\w)(?:của|do)(?!\w)")
 # or handed the points below: "1. Giao Ủy ban nhân dân Thành phố:" / "a) Tổ chức thực hiện Nghị quyết …",
 # the closing article of a council's resolution, corpus/real 4672020dbba893fb and 8 more)
 _AGENCY_HEADING = re.compile(
-    r"[ \t]*(?P<label>\d{1,2}(?:\.\d{1,2})*\.|\(\d{1,2}\)|[a-zđ]\)|-)[ \t]*(?P<ask>(?P<ask_verb>Đề[ \t]+nghị|Giao)[ \t]+)?"
+    r"[ \t]*(?P<label>\d{1,2}(?:\.\d{1,2})*\.|\(\d{1,2}\)|[a-zđ]\)|-)[ \t]*(?P<ask>(?P<ask_verb>Đề[ \t]+nghị|Giao)[ \t]+"
+    # ("2. Trách nhiệm của Ủy ban nhân dân các xã, phường" / "a) Tổ chức tiếp nhận hồ sơ …", Quyết định of
+    # Vĩnh Long publishing procedures, corpus/real e83d7b60c0b1d639; "1.6. Trách nhiệm của các cơ quan quản lý
+    # cấp trên …:", Quảng Ngãi's inventory plan 4e39af96b6891368; 21 files of corpus/real print such headings)
+    r"|(?P<duty>(?:Trách[ \t]+nhiệm|Nhiệm[ \t]+vụ)[ \t]+của)[ \t]+)?"
     r"(?P<names>[^:\n]{3,160}?)"
     r"[ \t]*(?:(?P<colon>:)[ \t]*(?P<rest>[^\n]*))?$"
 )
@@ -1565,6 +1602,11 @@ def parse_agency_heading_tasks(body: str, region: Span) -> list[Task]:
         bullets, after = _bullets_under(body, lines, below)
         for start, end in bullets:
             if _heads_bullets_of_its_own(body, start, end):
+                continue
+            if heading.group("duty") and starts_with_agency(body[_after_lead_in(body, start, end) : end]):
+                # "2. Trách nhiệm của các cơ quan quản lý nhà nước" / "a) Bộ Xây dựng thống nhất quản lý …" / "b) Ủy
+                # ban nhân dân các tỉnh … có trách nhiệm …" (Nghị định 35/2023/NĐ-CP, corpus/files): each point
+                # names its own body; the other readers take it
                 continue
             tasks.append(
                 _agency_item_task(
@@ -1656,6 +1698,7 @@ def _continues_name(body: str, names_start: int, line: Line) -> bool:
 
 
 _WRAPPED_NAME_MAX_WORDS = 6
+_KIND_ONLY = re.compile(r"các[ \t]+\w+", re.IGNORECASE)
 
 
 def _agency_heading_at(line: Line) -> re.Match[str] | None:
@@ -1663,6 +1706,8 @@ def _agency_heading_at(line: Line) -> re.Match[str] | None:
     if match is None or (match.group("label") == _BULLET and not match.group("rest")):
         return None
     names = match.group("names")
+    if match.group("duty") and match.group("rest") and _KIND_ONLY.fullmatch(names):
+        return None  # "2. Trách nhiệm của các Sở: Xây dựng, Tài chính, Nội vụ." names the departments after the colon
     if match.group("ask"):
         # "11. Đề nghị các doanh nghiệp sản xuất, chế biến và xuất khẩu hàng hóa" (corpus/real f1e0981425ec38be):
         # after the verb the names go on in lower case
