@@ -91,6 +91,63 @@ def long_document(n: int) -> str:
     return text * n
 
 
+def repeal_list(n: int) -> str:
+    """ "Điều 1. Bãi bỏ các văn bản sau:" over n numbered items, each a decision (the form of corpus/real
+    5545b1799f2968c0, 606d5f203dec293b: the document repeals each item's citation)."""
+    items = "\n".join(
+        f"{k % 99 + 1}. Quyết định số {k}/2016/QĐ-UBND ngày 21/3/2016 của Ủy ban nhân dân tỉnh ban hành Quy định "
+        f"chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Sở Ngoại vụ."
+        for k in range(1, n + 1)
+    )
+    return (
+        HEADER
+        + "Điều 1. Bãi bỏ các văn bản sau:\n"
+        + items
+        + "\nĐiều 2. Quyết định này có hiệu lực thi hành.\n"
+        + FOOTER
+    )
+
+
+def amended_by_list(n: int) -> str:
+    """ "Căn cứ Luật … số 83/2015/QH13 được sửa đổi, bổ sung bởi Luật số 59/2020/QH14, Luật số …;" with n amending
+    laws (corpus/real: "Luật Ngân sách nhà nước số 83/2015/QH13 được sửa đổi, bổ sung bởi Luật số 59/2020/QH14, Luật
+    số 56/2024/QH15;")."""
+    amending = ", ".join(f"Luật số {k}/2024/QH15" for k in range(1, n + 1))
+    return (
+        HEADER
+        + "Căn cứ Luật Ngân sách nhà nước số 83/2015/QH13 được sửa đổi, bổ sung bởi "
+        + amending
+        + ";\nI. MỤC ĐÍCH\n1. Nâng cao hiệu quả.\n"
+        + FOOTER
+    )
+
+
+def unlabelled_paragraphs(n: int) -> str:
+    """A plan's reporting part ("VI. CHẾ ĐỘ BÁO CÁO") of n paragraphs with no label, each a task (the Đề án 08 plan
+    of tests/corpus/holdout2: "Các phòng, đơn vị báo cáo tình hình thực hiện về Phòng Kế hoạch - Tổng hợp trước ngày
+    18 hằng tháng, …")."""
+    paragraphs = "\n".join(
+        f"Các phòng, đơn vị báo cáo tình hình thực hiện nhiệm vụ {k} về Phòng Kế hoạch - Tổng hợp trước ngày 18 hằng "
+        f"tháng, đảm bảo theo đúng mẫu báo cáo quy định."
+        for k in range(1, n + 1)
+    )
+    return HEADER + "I. MỤC ĐÍCH\n1. Nâng cao hiệu quả.\nVI. CHẾ ĐỘ BÁO CÁO\n" + paragraphs + "\n" + FOOTER
+
+
+def member_list(n: int) -> str:
+    """ "b) Các phòng chuyên môn, nghiệp vụ gồm:" over n member lines (an organisation's regulation, corpus/real
+    7599f6525eb44d2e: members, no duties), in the part that says who does what."""
+    members = "\n".join(f"- Phòng Quản lý Di sản số {k};" for k in range(1, n + 1))
+    return (
+        HEADER
+        + "IV. TỔ CHỨC THỰC HIỆN\n1. Sở Văn hóa, Thể thao và Du lịch chủ trì triển khai Kế hoạch.\n"
+        + "b) Các phòng chuyên môn, nghiệp vụ gồm:\n"
+        + members
+        + "\n2. Sở Tài chính bố trí kinh phí thực hiện.\n"
+        + FOOTER
+    )
+
+
 # shape: (builder, base count); 100× the base count is the largest run
 SHAPES = {
     "numbered": (numbered_lines, 1000),
@@ -99,6 +156,10 @@ SHAPES = {
     "can-cu": (can_cu_lines, 100),
     "citations-one-line": (citations_on_one_line, 100),
     "long-document": (long_document, 8),
+    "repeal-list": (repeal_list, 100),
+    "amended-by-list": (amended_by_list, 100),
+    "unlabelled-paragraphs": (unlabelled_paragraphs, 100),
+    "member-list": (member_list, 100),
 }
 
 
