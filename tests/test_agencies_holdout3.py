@@ -42,3 +42,16 @@ def test_a_peoples_council_committees_report_is_the_citing_citys():
     jurisdictions = {c.target.symbol: c.target.jurisdiction for c in doc.citations if c.target.symbol}
     assert jurisdictions["119/BC-BPC"] == "vn-hn"
     assert jurisdictions["29/2016/TT-BNNPTNT"] == "vn"  # a ministry's circular stays national
+
+
+def test_a_ministers_document_is_the_ministrys():
+    # "Thông tư số 43/2025/TT-BCT … của Bộ trưởng Bộ Công Thương", "Công văn số 2350/BDTTG-VPQGDTMN … của Bộ trưởng
+    # Bộ Dân tộc và Tôn giáo": issued by the ministry its symbol and its own header name, one node with it (the
+    # real corpus had 28 documents passed by both a ministry and its minister)
+    circular = _cited_issuers("qlks-sct-vn__TT-67-2025-TT-BCT-sua-doi-TT-43-2025.docx")
+    assert circular["43/2025/TT-BCT"] == "Bộ Công Thương"
+    letter = _cited_issuers("x8fe888e4_caobang-qd2003-xa-mien-nui.txt")
+    assert letter["2350/BDTTG-VPQGDTMN"] == "Bộ Dân tộc và Tôn giáo"
+    # the Prime Minister is an issuer of his own (symbol code TTg), not the Government
+    decision = _cited_issuers("x8180ae11_bqp-vbhn92-che-do-quan-nhan.txt")
+    assert decision["142/2008/QĐ-TTg"] == "Thủ tướng Chính phủ"

@@ -302,10 +302,18 @@ def _most_printed(spellings: Counter) -> str:
 
 # Abbreviated or old-style spellings in issuer names, written out in labels.
 ISSUER_SPELLINGS = (("UBND", "Ủy ban nhân dân"), ("HĐND", "Hội đồng nhân dân"), ("Uỷ", "Ủy"), ("uỷ", "ủy"))
-# a printed issuer name (case-folded) → its conventional spelling: the first entry of ISSUER_NAMES
+# a printed issuer name (case-folded) → its conventional spelling: the first entry of ISSUER_NAMES.  A minister
+# is named by the ministry: "Thông tư số 43/2025/TT-BCT … của Bộ trưởng Bộ Công Thương" was issued by the body its
+# symbol (TT-BCT) and its own header (BỘ CÔNG THƯƠNG) name, not by a node of its own (corpus/real: 28 documents
+# were passed by both "Bộ Tài chính" and "Bộ trưởng Bộ Tài chính", as their own file and their citations said).
+_MINISTER = "Bộ trưởng "
 _ISSUER_NAME_BY_FOLDED: dict[str, str] = {}
-for _name, _ in ISSUER_NAMES:
-    _ISSUER_NAME_BY_FOLDED.setdefault(_name.casefold(), _name)
+for _name, _code in ISSUER_NAMES:
+    _ministry = ISSUER_BY_CODE.get(_code)
+    _spelling = (
+        _ministry.label_vi if _ministry and _name.startswith(_MINISTER + _ministry.label_vi) else _name
+    )
+    _ISSUER_NAME_BY_FOLDED.setdefault(_name.casefold(), _spelling)
 
 
 # A province's department or office ("Sở Công Thương", "Văn phòng", "Trung tâm Phục vụ hành chính công") is named
