@@ -97,3 +97,43 @@ def test_an_api_error_quoting_the_request_is_json_never_sniffed_as_html(url, pat
     assert answer.headers["content-type"] == "application/json"
     assert answer.headers["x-content-type-options"] == "nosniff"
     assert "error" in answer.json()
+
+
+# ------------------------------------------------------------ links to IRIs the graph holds
+
+DOC_214 = "https://w3id.org/policy-graph/eli/vn-29/kh/2024/214"
+OFF_SITE = "https://w3id.org/policy-graph//evil.example/login"  # under the base, path '//evil…'
+
+
+@pytest.fixture(scope="module")
+def odd_links_url(tmp_path_factory):
+    """The fixture with IRIs an update may store: under the base, but with a path a browser reads
+    as another host."""
+    import pyoxigraph as ox
+
+    from graph.store import refresh_default_graph
+
+    path = build_fixture_store(tmp_path_factory.mktemp("links") / "store")
+    store = ox.Store(str(path))
+    graph = ox.NamedNode("https://w3id.org/policy-graph/graph/odd-links")
+    see_also = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#seeAlso")
+    implements = ox.NamedNode("http://data.europa.eu/eli/ontology#ensures_implementation_of")
+    store.add(ox.Quad(ox.NamedNode(DOC_214 + "/task/1"), see_also, ox.NamedNode(OFF_SITE), graph))
+    store.add(ox.Quad(ox.NamedNode(OFF_SITE), implements, ox.NamedNode(DOC_214), graph))
+    refresh_default_graph(store)
+    store.flush()
+    del store
+    with running_server(path, workers=1) as base:
+        yield base
+
+
+def test_a_local_iri_whose_path_reads_as_another_host_is_linked_whole(odd_links_url):
+    """Before: pages linked an IRI under the base by its path, so '<base>//evil.example/login'
+    became href="//evil.example/login", which a browser follows to evil.example (and the chain
+    picture's double-click went there too).  Now such an IRI is linked whole."""
+    page = httpx.get(odd_links_url + "/eli/vn-29/kh/2024/214/task/1", timeout=30)
+    chain = httpx.get(odd_links_url + "/api/chain", params={"iri": DOC_214}, timeout=30).json()
+    assert page.status_code == 200
+    assert 'href="//evil.example' not in page.text and f'href="{OFF_SITE}"' in page.text
+    urls = {node["id"]: node["url"] for node in chain["nodes"]}
+    assert urls[OFF_SITE] == OFF_SITE and urls[DOC_214] == "/eli/vn-29/kh/2024/214"

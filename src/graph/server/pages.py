@@ -165,9 +165,12 @@ class Site:
     def href(self, iri: str) -> str:
         """A local link for IRIs under the base (they dereference here), else the IRI itself
         when it is an http(s) IRI; any other scheme (``javascript:``, ``data:``, an update may
-        store any IRI) links nowhere: "#"."""
+        store any IRI) links nowhere: "#".  An IRI under the base whose path begins '//' (or '/\\')
+        is linked whole: as a path, a browser reads '//evil.example/…' as another host."""
         if iri.startswith(self.base + "/"):
-            return iri[len(self.base) :]
+            path = iri[len(self.base) :]
+            if path[1:2] not in ("/", "\\"):
+                return path
         return iri if safe_iri(iri) else "#"
 
     async def rows(self, query: str, **substitutions: str) -> list[dict[str, Term]]:
