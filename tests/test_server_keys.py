@@ -150,3 +150,30 @@ def test_a_406_says_that_it_answers_the_accept_header(store):
     assert [r.status_code for r in refused] == [406] * len(NOT_ACCEPTABLE)
     assert [r.headers.get("vary") for r in refused] == ["Accept, Origin"] * len(NOT_ACCEPTABLE)
     assert missing.status_code == 404 and missing.headers["vary"] == "Accept, Origin"
+
+
+def test_a_query_asked_with_its_accept_header_written_another_way_is_answered_from_the_cache(store):
+    """Before: a SPARQL answer was keyed by the Accept header as sent, so a client that added
+    one more junk media range to each request ('…, x/1', '…, x/2') had every repeat of a
+    query run by a worker.  Now the key holds what the header negotiates (the format of a
+    SELECT/ASK answer and of a CONSTRUCT/DESCRIBE answer); the bytes are the same."""
+    query = "SELECT ?d WHERE { ?d a <http://data.europa.eu/eli/ontology#LegalResource> } ORDER BY ?d"
+    app = create_app(str(store), raw_dir=str(RAW_DIR), workers=1)
+    with serving(app) as url:
+        ask = lambda accept: httpx.get(  # noqa: E731
+            url + "/sparql", params={"query": query}, headers={"Accept": accept}, timeout=30
+        )
+        first = ask("application/sparql-results+json")
+        real_run = app.state.pool.run
+
+        async def no_worker(*args, **kwargs):
+            raise AssertionError("a kept answer asked a worker")
+
+        app.state.pool.run = no_worker
+        again = [ask(f"application/sparql-results+json, application/x-junk-{n}") for n in range(5)]
+        again.append(ask("application/sparql-results+json;q=0.9, text/x-junk"))
+        app.state.pool.run = real_run
+        csv = ask("text/csv, application/x-junk")
+    assert first.status_code == 200 and [a.status_code for a in again] == [200] * 6
+    assert all(a.content == first.content and a.headers["etag"] == first.headers["etag"] for a in again)
+    assert csv.status_code == 200 and csv.headers["content-type"].startswith("text/csv")

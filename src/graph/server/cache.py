@@ -4,7 +4,7 @@ Sound because a store generation never changes once built (a build writes a new 
 and flips the store's link to it): an answer is keyed by the generation it was computed on,
 by the pool's update count (``--allow-update`` writes in place, and each update renews the
 workers), and by everything in the request that shapes the answer (the query text exactly as
-sent, the negotiated-format inputs, the dataset, bindings), held as their SHA-256 digest so that
+sent, the formats its Accept header negotiates, the dataset, bindings), held as their SHA-256 digest so that
 an entry's memory is its answer's and not what the client chose to send.  An answer is kept only if the
 query was found repeatable by the checker (no RAND(), NOW(), UUID(), STRUUID(), BNODE()),
 was answered 200, and is at most ``max_entry_bytes``; the whole cache holds at most
@@ -20,7 +20,8 @@ import hashlib
 from collections import OrderedDict
 from dataclasses import dataclass
 
-from .sparql import Job, generation_name
+from .guard import JobError
+from .sparql import GRAPH_FORMATS, RESULT_FORMATS, Job, choose_format, generation_name
 
 # What an entry costs beyond its body (key tuple and digest, reply tuple and verdict, dict slot).
 ENTRY_OVERHEAD = 512
@@ -40,6 +41,21 @@ def _prefixes_digest(prefixes: tuple) -> bytes:
     """The server's own prefix table (one or two per server), its repr made once: 4 of the 8 µs
     a key's digest took."""
     return hashlib.sha256(repr(prefixes).encode("utf-8")).digest()
+
+
+def negotiated(job: Job) -> tuple[str, str]:
+    """What the job's Accept header decides: the format of a SELECT/ASK answer and of a
+    CONSTRUCT/DESCRIBE answer ('406': none), all the worker reads of it (``sparql.run_job``).
+    Keyed by this rather than by the header, 'application/sparql-results+json, x/1', '…, x/2'
+    and the thousand other ways to write one choice ask for one kept answer, not a worker each."""
+    accept = job.accept or [("*/*", 1.0)]
+    names = []
+    for offered in (RESULT_FORMATS, GRAPH_FORMATS):
+        try:
+            names.append(choose_format(accept, offered, job.forced_format).name)
+        except JobError:
+            names.append("406")
+    return names[0], names[1]
 
 
 class ResultCache:
@@ -84,7 +100,7 @@ class ResultCache:
         hundred bytes, so the cache's memory had no bound; now each key is 32 bytes."""
         shape = (
             job.query,
-            tuple(job.accept or ()),
+            negotiated(job),
             job.forced_format,
             tuple(sorted(job.substitutions.items())) if job.substitutions else None,
             tuple(job.default_graphs or ()),
