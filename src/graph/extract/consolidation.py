@@ -29,7 +29,7 @@ _HEAD_END = re.compile(
     re.MULTILINE,
 )
 # What may stand between a line's start and an amending document opening it: an item label.
-_ITEM_OPENING = re.compile(r"[ \t]*(?:\d{1,2}[.)]|[a-zđ]\)|[-–+•])?[ \t]*")
+_ITEM_OPENING = re.compile(r"[ \t]*(?:(?:\d{1,2}[.)]|[a-zđ]\)|[-–+•])[ \t]*)?")
 _ITEM_END = ":;."
 # What the base says of itself; "cites" stays the consolidated text's: it prints the citation.
 _SAID_BY_THE_BASE = frozenset({"implements", "based-on", "amends", "replaces", "repeals", "guides"})
