@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
 
 from ..model import DocRef, DocumentMeta, SegmentedDocument, Span
+from ..naming import plain
 from ..normalise import clean
 from ..patterns.citations import ISSUER_TERM_SUFFIX
 from ..patterns.documents import (
@@ -398,8 +400,10 @@ def _tail_lines(body: str, recipients: Span | None, signature: Span | None, main
 
 _TYPE_NAMES = sorted(((name, t) for t in DOC_TYPES for name in t.names), key=lambda p: -len(p[0]))
 _TYPE_BY_FOLDED_NAME: dict[str, DocType] = {}
+_TYPE_BY_PLAIN_NAME: dict[str, DocType] = {}  # no two type names differ by their diacritics alone
 for _name, _type in _TYPE_NAMES:  # the first of names folded alike, as a look-up in that order finds
     _TYPE_BY_FOLDED_NAME.setdefault(_name.casefold(), _type)
+    _TYPE_BY_PLAIN_NAME.setdefault(plain(_name), _type)
 # the types whose type line goes on with what kind it is ("BIÊN BẢN" + " KIỂM TRA", "THÔNG CÁO" + " ĐẶC BIỆT",
 # "ĐIỀU LỆ" + " ĐẢNG CỘNG SẢN VIỆT NAM", "PHIẾU TRÌNH" + " GIẢI QUYẾT CÔNG VIỆC"); for the others such a line is a title ("QUY ĐỊNH CHI TIẾT …" under a
 # decree's symbol, "NGHỊ ĐỊNH THƯ" a treaty's protocol)
@@ -412,8 +416,15 @@ _TYPE_OPENING = re.compile(
 
 
 def _type_by_name(text: str) -> DocType | None:
-    """ "KẾ HOẠCH" → KH, "CHƯƠNG TRÌNH HÀNH ĐỘNG" → CTr, "NGHỊ QUYẾT" → NQ (case-insensitive, whole line)."""
-    return _TYPE_BY_FOLDED_NAME.get(" ".join(text.split()).casefold())
+    """ "KẾ HOẠCH" → KH, "CHƯƠNG TRÌNH HÀNH ĐỘNG" → CTr, "NGHỊ QUYẾT" → NQ (case-insensitive, whole line).
+
+    A line in capitals is also read without its diacritics: OCR of a scan takes the tone marks of
+    capitals loosely ("QUYÉT ĐỊNH", "GIÁY PHÉP" in corpus/files' Cục Hóa chất and Lào Cai scans)."""
+    name = " ".join(text.split())
+    found = _TYPE_BY_FOLDED_NAME.get(name.casefold())
+    if found is None and name.isupper():
+        found = _TYPE_BY_PLAIN_NAME.get(plain(name))
+    return found
 
 
 def _type_line(head: list[_Line]) -> tuple[_Line, DocType] | None:
@@ -430,18 +441,41 @@ def _type_opening_a_line(head: list[_Line]) -> tuple[_Line, DocType] | None:
     is, "BIÊN BẢN KIỂM TRA", "THÔNG CÁO ĐẶC BIỆT", "ĐIỀU LỆ ĐẢNG CỘNG SẢN VIỆT NAM (… thông qua ngày …)"."""
     for line in head:
         for cell in _cells(line) or [line]:
-            opening = _TYPE_OPENING.match(cell.text)
-            if opening and opening.group(1).isupper():
-                return cell, _TYPE_BY_FOLDED_NAME[" ".join(opening.group(1).split()).casefold()]
+            opening = _type_opening(cell.text)
+            if opening:
+                return cell, opening[0]
     return None
+
+
+def _type_opening(text: str) -> tuple[DocType, int] | None:
+    """The type a line in capitals opens with, and where its kind starts; read without diacritics too
+    ("BIẾN BẢN KIỀM TRA", an OCR'd scan of corpus/files)."""
+    opening = _TYPE_OPENING.match(text)
+    if opening:
+        name = opening.group(1)
+        return (
+            (_TYPE_BY_FOLDED_NAME[" ".join(name.split()).casefold()], opening.end())
+            if name.isupper()
+            else None
+        )
+    words = list(_WORD.finditer(text))
+    for name in _TYPES_WITH_THEIR_KIND:
+        size = len(name.split())
+        printed = " ".join(w.group() for w in words[:size])
+        if len(words) > size and printed.isupper() and plain(printed) == plain(name):
+            return _TYPE_BY_PLAIN_NAME[plain(name)], words[size].start()
+    return None
+
+
+_WORD = re.compile(r"\S+")
 
 
 def _kind_after_type(type_cell: _Line) -> _Line | None:
     """What a type line says after the type name ("BIÊN BẢN" + "LÀM VIỆC"): the start of the title."""
     if _type_by_name(type_cell.text):
         return None
-    opening = _TYPE_OPENING.match(type_cell.text)
-    return _Line(type_cell.text[opening.end() :], type_cell.start + opening.end()) if opening else None
+    opening = _type_opening(type_cell.text)
+    return _Line(type_cell.text[opening[1] :], type_cell.start + opening[1]) if opening else None
 
 
 def _doc_type(type_found: tuple[_Line, DocType] | None, facts: _Facts) -> DocType | None:
@@ -796,11 +830,36 @@ def _as_spelt(name: str, body: str) -> str:
     for m in re.finditer(rf"(?<!\w){words}(?!\w)", body, re.IGNORECASE):
         if m.group(0)[0].isupper() and m.group(0) != m.group(0).upper():
             return " ".join(m.group(0).split())
+    if found := _spelt_without_diacritics(name, body):
+        return found
     spelt = " ".join(w if _KEPT_CAPITALS.search(w) else w.lower() for w in name.split())
     spelt = spelt[:1].upper() + spelt[1:]
     for spelling, _ in _PROVINCE_SPELLINGS:
         spelt = re.sub(rf"(?<!\w){re.escape(spelling)}(?!\w)", spelling, spelt, flags=re.IGNORECASE)
     return spelt
+
+
+def _spelt_without_diacritics(name: str, body: str) -> str | None:
+    """The text's spelling of a name whose capitals OCR misread ("CỤC HÓA CHÁT" over "Cục Hóa chất có ý kiến
+    như sau", a scanned letter of corpus/files): the first mixed-case match of its letters without diacritics."""
+    plain_body = body.translate(_PLAIN_LETTERS)
+    if len(plain_body) != len(body):
+        return None
+    words = r"\s+".join(re.escape(w) for w in name.translate(_PLAIN_LETTERS).split())
+    for m in re.finditer(rf"(?<!\w){words}(?!\w)", plain_body):
+        printed = body[m.start() : m.end()]
+        if printed[0].isupper() and printed != printed.upper():
+            return " ".join(printed.split())
+    return None
+
+
+# each letter to its base letter in lower case, one character for one, so that offsets stay
+_PLAIN_LETTERS = {
+    code: base
+    for code in range(0x41, 0x1F00)
+    if (base := unicodedata.normalize("NFD", chr(code))[0].lower().replace("đ", "d")) != chr(code)
+    and len(base) == 1
+}
 
 
 # words a name keeps in capitals: abbreviations ("PHÒNG QLCN": no vowel) and symbols ("2872/QĐ-SCT")

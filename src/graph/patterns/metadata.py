@@ -75,15 +75,16 @@ SEPARATOR = re.compile(r"^\s*(?:[-_=*–—~.]{3,}|\*)\s*$")
 # "#sovb", dots, ellipsis, underscores, or nothing before the tail; tail: "/KH-UBND", "-NQ/TU",
 # "/QĐ- UBND" (a space printed after a dash), "/VPCP-V.I" (a unit with a dot inside).
 NUMBER_REF = re.compile(
-    r"(?:(?<!\d)(?P<number>\d+[a-z]?)(?:/(?P<symbol_year>\d{4}))?|(?P<placeholder>#\w+|(?<!\.)\.{2,}|(?<!…)…+|(?<!_)_{2,}))?(?:(?<!\s)\s+)?"
+    r"(?:(?<!\d)(?P<number>\d+[a-z]?)(?:[ \t]?/(?P<symbol_year>\d{4}))?|(?P<placeholder>#\w+|(?<!\.)\.{2,}|(?<!…)…+|(?<!_)_{2,}))?(?:(?<!\s)\s+)?"
     r"(?P<tail>[-/]\s?[A-ZĐ](?:[A-Za-zĐđ0-9/]|-[ \t]?(?=[A-ZĐ0-9])|\.(?=[A-ZĐ]))*)"
 )
 
 # "Số: 214/KH-UBND", "Số         -NQ/TU", "Số: #sovb /KH-UBND", "Số:      /QĐ-UBND", "Số 31-CTr/TU";
 # in a web copy's header table the number is a cell: "… Hạnh phúc--------- | Số: 1663/NQ-UBTVQH15 |".
+# OCR of a scan may read the label's "ố" as "ó" or "ô" ("Só:3036 /SCT-CN", corpus/files): with its colon it is still the label.
 # A law's header names its type before the label: "| Luật số: 80/2025/QH15 |" (corpus/real 5442d166b03566fa).
 NUMBER_LINE = re.compile(
-    r"^(?:[^|\n]*\|)*?[ \t]*(?P<label>(?:(?:Bộ[ \t]+)?[Ll]uật[ \t]+|(?:BỘ[ \t]+)?LUẬT[ \t]+)?(?:Số|SỐ|số))\s*:?\s*"
+    r"^(?:[^|\n]*\|)*?[ \t]*(?P<label>(?:(?:Bộ[ \t]+)?[Ll]uật[ \t]+|(?:BỘ[ \t]+)?LUẬT[ \t]+)?(?:Số|SỐ|số|(?:S[óôò]|S[ÓÔ])(?=[ \t]*:)))\s*:?\s*"
     + NUMBER_REF.pattern
 )
 # Web copies also glue the number to the issuer's cell after the rule printed under the issuer: "CHÍNH PHỦ_ Số:
@@ -93,11 +94,13 @@ RULE_BEFORE_NUMBER = re.compile(r"[-_–—][ \t]*(?=(?:Số|SỐ)[ \t]*:)")
 NUMBER_AFTER_RULE = re.compile(r"(?P<label>Số|SỐ)[ \t]*:\s*" + NUMBER_REF.pattern)
 
 # "Quảng Ngãi, ngày 06 tháng 11 năm 2024"; a blank day or month ("ngày    tháng 11 năm 2023") keeps the year;
-# printed slips kept: "Hà Nội ngày 01 tháng 12 năm 2025" (no comma), "tháng12", "tháng 11năm".  The place
+# printed slips kept: "Hà Nội ngày 01 tháng 12 năm 2025" (no comma), "tháng12", "tháng 11năm"; a day that OCR
+# could not read from a stamp or a hand ("ngày °ÔÖ tháng 4 năm 2026", "ngàyOẨ tháng 7", "ngày U6_ tháng 3":
+# scans of corpus/files) keeps the year as a blank day does.  The place
 # is the text before "ngày" on the line (PLACE_BEFORE), read backwards from the match so that no
 # quantified prefix rescans the line at every position.
 DATE_LINE = re.compile(
-    r"(?<!\w)ngày(?:\s+(?P<day>\d{1,2}))?\s*tháng(?:[ \t]*(?P<month>\d{1,2}))?\s*năm\s*(?P<year>\d{4})"
+    r"(?<!\w)ngày(?:\s*(?P<day>\d{1,2})(?!\d)|[ \t]*\S{1,3})?\s*tháng(?:[ \t]*(?P<month>\d{1,2}))?\s*năm\s*(?P<year>\d{4})"
 )
 # The place before a date: what follows the last comma, digit or "|" before "ngày", without the
 # comma ending it ("Quảng Ngãi, " → "Quảng Ngãi").
