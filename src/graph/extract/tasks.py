@@ -1251,7 +1251,7 @@ _DUTY_TAIL = re.compile(
     rf"(?<![ \t\n])[ \t\n]+(?:(?:có|chịu)[ \t\n]+(?:các[ \t\n]+)?{_DUTY}(?:[ \t\n]*(?:,|và)[ \t\n]*{_DUTY})*"
     r"(?:[ \t\n]+(?:như[ \t\n]+)?sau(?:[ \t\n]+đây)?)?"
     r"|là[ \t\n]+cơ[ \t\n]+quan[ \t\n]+đầu[ \t\n]+mối"
-    r"|(?:cần[ \t\n]+)?(?:tiếp[ \t\n]+tục|khẩn[ \t\n]+trương)|theo[ \t\n]+chức[ \t\n]+năng[^:;.()]*)[ \t\n,]*$"
+    r"|(?:cần[ \t\n]+)?(?:tiếp[ \t\n]+tục|khẩn[ \t\n]+trương|quyết[ \t\n]+liệt)|theo[ \t\n]+chức[ \t\n]+năng[^:;.()]*)[ \t\n,]*$"
 )
 # the name a text gives a body for short: "Ban Quản lý các khu công nghệ cao và khu công nghiệp thành phố Hà Nội
 # (sau đây gọi tắt là “Ban Quản lý”)" (corpus/real 06c6f91f5c3b4c21)
@@ -1609,11 +1609,11 @@ def parse_agency_heading_tasks(body: str, region: Span) -> list[Task]:
         label = heading.group("label")
         if heading.group("rest"):  # "2. Sở Tài chính: Chủ trì, …" — the item is one task
             end, i = _item_end(lines, i)
-            tasks.append(
-                _agency_item_task(
-                    body, names, label, Span(line.start, end), line.start + heading.start("rest")
-                )
-            )
+            text_start = line.start + heading.start("rest")
+            listed = _listed_names_end(body, names, text_start, end)
+            if listed is not None:  # "3. Bộ trưởng các Bộ: Quốc phòng, Công an chỉ đạo …": one sentence
+                names, text_start = Span(names.start, listed), names.start
+            tasks.append(_agency_item_task(body, names, label, Span(line.start, end), text_start))
             continue
         below = i + 1
         if not heading.group("colon"):
@@ -1726,6 +1726,22 @@ def _continues_name(body: str, names_start: int, line: Line) -> bool:
 
 
 _WRAPPED_NAME_MAX_WORDS = 6
+# a colon that lists the bodies of a kind: "Bộ trưởng các Bộ: Quốc phòng, Công an chỉ đạo lực lượng …", "1. Chủ tịch
+# Ủy ban nhân dân các tỉnh: Đắk Lắk, / Khánh Hòa, Gia Lai và Lâm Đồng chỉ đạo cơ quan chức năng …" (Công điện of the
+# Prime Minister, corpus/real b2fa001677379e64, cfef94bb5eaf59df, e01d3782fbed0967)
+_LISTING_KIND = re.compile(r"(?<!\w)các[ \t]+(?:Bộ|tỉnh|Sở|tỉnh,[ \t]+thành[ \t]+phố)[ \t]*$")
+
+
+def _listed_names_end(body: str, names: Span, rest: int, end: int) -> int | None:
+    """Where the bodies listed after "các Bộ:" end, at the verb of what they do; None when the colon lists none."""
+    if not _LISTING_KIND.search(body, names.start, names.end) or not body[rest : rest + 1].isupper():
+        return None
+    acting = _BODIES_ACT.match(body, rest, end)
+    if acting is None or len(acting.group("lead").split()) > _ASSIGNED_NAME_MAX_WORDS:
+        return None
+    return _before_duty(body, rest, acting.end("lead"))
+
+
 _KIND_ONLY = re.compile(r"các[ \t]+\w+", re.IGNORECASE)
 
 
