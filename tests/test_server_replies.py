@@ -137,3 +137,32 @@ def test_a_local_iri_whose_path_reads_as_another_host_is_linked_whole(odd_links_
     assert 'href="//evil.example' not in page.text and f'href="{OFF_SITE}"' in page.text
     urls = {node["id"]: node["url"] for node in chain["nodes"]}
     assert urls[OFF_SITE] == OFF_SITE and urls[DOC_214] == "/eli/vn-29/kh/2024/214"
+
+
+def test_an_export_named_after_a_hostile_symbol_has_a_plain_file_name(tmp_path):
+    """Attack: a source file whose symbol carries quotes, CR/LF and a header of its own; the
+    tree's CSV export is named after it (Content-Disposition).  The name keeps ASCII letters,
+    digits and dashes only (and its filename* the same, percent-encoded): no header is split,
+    no quote ends the parameter.  Nothing found; kept as a test."""
+    import pyoxigraph as ox
+
+    from graph.store import refresh_default_graph
+
+    path = build_fixture_store(tmp_path / "store")
+    store = ox.Store(str(path))
+    doc = ox.NamedNode("https://w3id.org/policy-graph/eli/vn/nq/2022/29-tw")
+    symbol = ox.NamedNode("http://data.europa.eu/eli/ontology#id_local")
+    for quad in list(store.quads_for_pattern(doc, symbol, None, None)):
+        store.remove(quad)
+        hostile = ox.Literal('29"\r\nSet-Cookie: pwned=1; x="Nghị quyết\\..\\evil.exe')
+        store.add(ox.Quad(doc, symbol, hostile, quad.graph_name))
+    refresh_default_graph(store)
+    store.flush()
+    del store
+    with running_server(path, workers=1) as base:
+        export = httpx.get(base + "/tree", params={"doc": doc.value, "format": "csv"}, timeout=30)
+    assert export.status_code == 200 and "set-cookie" not in export.headers
+    assert export.headers["content-disposition"] == (
+        'attachment; filename="cay-trien-khai-29-set-cookie-pwned-1-x-nghi-quyet-evil-exe.csv"; '
+        "filename*=UTF-8''cay-trien-khai-29-set-cookie-pwned-1-x-nghi-quyet-evil-exe.csv"
+    )
