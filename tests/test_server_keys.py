@@ -177,3 +177,25 @@ def test_a_query_asked_with_its_accept_header_written_another_way_is_answered_fr
     assert first.status_code == 200 and [a.status_code for a in again] == [200] * 6
     assert all(a.content == first.content and a.headers["etag"] == first.headers["etag"] for a in again)
     assert csv.status_code == 200 and csv.headers["content-type"].startswith("text/csv")
+
+
+def test_head_requests_are_answered_from_the_kept_page_and_keep_it(store):
+    """Before: a HEAD that found no kept page ran the page (a worker's view) and kept nothing, so
+    HEAD / over and over (never a GET) cost a worker each time.  Now a HEAD is made as the GET
+    is, kept, and answered without its body; the next HEAD and GET are answered from it."""
+    app = create_app(str(store), raw_dir=str(RAW_DIR), workers=1)
+    with serving(app) as url:
+        real_run, views = app.state.pool.run, []
+
+        async def counting(job, *args, **kwargs):
+            views.append(job.query)
+            return await real_run(job, *args, **kwargs)
+
+        app.state.pool.run = counting
+        heads = [httpx.head(url + "/deadlines?province=x", timeout=30) for _ in range(3)]
+        get = httpx.get(url + "/deadlines?province=x", timeout=30)
+        app.state.pool.run = real_run
+    assert [h.status_code for h in heads] == [200] * 3 and all(h.content == b"" for h in heads)
+    assert views == ["deadlines"]
+    assert heads[0].headers["etag"] == get.headers["etag"] and len(get.content) > 0
+    assert heads[0].headers["content-length"] == str(len(get.content))

@@ -3,7 +3,8 @@
 A page costs a query worker its view (≈ 0.3 s on the real corpus for a document or the
 landing page) and the render thread its HTML: a few clients asking for pages over and over
 took the workers the SPARQL endpoint needs.  ``PageCache`` (ASGI middleware inside ``Guarded``,
-so a kept answer leaves with the headers a fresh one gets) keeps a page's 200 answer to a GET,
+so a kept answer leaves with the headers a fresh one gets) keeps a page's 200 answer to a GET
+(a HEAD is made as its GET and kept alike),
 keyed by the store's version (its generation and the pool's update count: a build or an update
 empties it), today's date (the pages that count days to deadlines or overdue tasks say "today"
 without a parameter), the path, and what of the query string and the Accept header the page
@@ -180,8 +181,6 @@ class PageCache:
             start, body = kept
             return await self._send(start, body, scope, if_none_match, send)
         self.kept.misses += 1
-        if scope["method"] == "HEAD":  # its answer has no body to keep
-            return await self.app(scope, receive, send)
         running = self.kept.running.get(key)
         if running is not None:  # the same page is being made for another request: its answer
             await asyncio.wait((running,))
@@ -224,7 +223,10 @@ class PageCache:
                     await send(message)
                 held.clear()
 
-        await self.app(scope, receive, capture)
+        # a HEAD is made as its GET (whose body is kept; uvicorn sends a HEAD's answer without one):
+        # HEAD after HEAD of a page no one GETs would otherwise cost a worker each
+        made = {**scope, "method": "GET"} if scope["method"] == "HEAD" else scope
+        await self.app(made, receive, capture)
 
     async def _keep(self, key: bytes, held: list[dict], scope, if_none_match: str, send) -> None:
         start, body = held[0], b"".join(m.get("body", b"") for m in held[1:])
