@@ -73,6 +73,7 @@ SMUGGLED = {
     "no Host": b"GET /health HTTP/1.1\r\n\r\n",
     "two Hosts": b"GET /health HTTP/1.1\r\nHost: a.example\r\nHost: b.example\r\n\r\n",
     "an HTTP/2 preface": b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n",
+    "a request line past 64 KiB": b"GET /health?" + b"a" * 70_000 + b" HTTP/1.1\r\nHost: x\r\n\r\n",
 }
 
 
