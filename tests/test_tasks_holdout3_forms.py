@@ -183,3 +183,19 @@ def test_a_colon_that_lists_the_bodies_of_a_kind_is_part_of_their_name():
     assert _leads(task) == [
         "Ủy ban nhân dân các tỉnh, thành phố: Tuyên Quang, Đồng Nai, Hồ Chí Minh, Đồng Tháp"
     ]
+
+
+def test_bodies_named_in_lower_case_after_a_lead_in_act():
+    # VI. Tổ chức thực hiện of Quảng Ngãi's inventory plan (Quyết định 1627/QĐ-UBND, corpus/real 4e39af96b6891368)
+    text = (
+        "1. Trên cơ sở nội dung Kế hoạch nêu trên, các\n"
+        "sở, ban, ngành tỉnh, Ủy ban nhân dân các phường, xã, đặc khu căn cứ nội dung Kế\n"
+        "hoạch ban hành kèm theo Quyết định này để thành lập, kiện toàn Ban Chỉ đạo kiểm\n"
+        "kê, ban hành Kế hoạch triển khai thực hiện đảm bảo đúng tiến độ, nội dung yêu cầu\n"
+        "đề ra; chịu trách nhiệm trước Ủy ban nhân dân tỉnh trong việc triển khai thực\n"
+        "hiện Kế hoạch này.\n"
+        "2. Việc triển khai Kế hoạch này phải được thực hiện bằng nhiều phương pháp, hình thức phù hợp.\n"
+    )
+    (task,) = _tasks(text)
+    assert task.label == "1."
+    assert _leads(task) == ["các sở, ban, ngành tỉnh", "Ủy ban nhân dân các phường, xã, đặc khu"]

@@ -1310,6 +1310,10 @@ def _names_are_short(names: str) -> bool:
     return len(names.split()) <= _ASSIGNED_NAME_MAX_WORDS
 
 
+def _each_name_is_short(names: str) -> bool:
+    return all(len(name.split()) <= _ASSIGNED_NAME_MAX_WORDS for name in _LIST_JOIN.split(names))
+
+
 def parse_prose_assignment_tasks(body: str, region: Span) -> list[Task]:
     """Numbered clauses of a "Tổ chức thực hiện" article or part that assign a task in one sentence:
     "1. Bộ Nông nghiệp và Phát triển nông thôn chủ trì, phối hợp với các bộ, ngành, địa phương tổ
@@ -1345,7 +1349,7 @@ def parse_prose_assignment_tasks(body: str, region: Span) -> list[Task]:
         if opener and (not match or not starts_with_agency(match.group("lead"))):
             match = _ASKED_TO_COOPERATE.match(body, lead_start, end)
         if not match or not starts_with_agency(match.group("lead")):
-            match = _bodies_acting(body, lead_start, end)
+            match = _bodies_acting(body, lead_start, end, after_lead_in=lead_start > after_opener)
             if match is None or not (
                 bullet or _acting_is_assigned(match, numbered=_NUMBER_LABEL.fullmatch(label), opener=opener)
             ):
@@ -1354,7 +1358,10 @@ def parse_prose_assignment_tasks(body: str, region: Span) -> list[Task]:
             # the name to a verb the tables know
             # (and after a "Trên cơ sở …," lead-in the name must be short too: "… Bảo hiểm xã hội Việt Nam xác
             # định hệ số điều chỉnh tiền lương làm căn cứ …", corpus/real 750314c2c5666d56)
-            if (bullet or lead_start > after_opener) and not _names_are_short(match.group("lead")):
+            # (after a lead-in each name of a list is short: "Trên cơ sở nội dung Kế hoạch nêu trên, các sở, ban,
+            # ngành tỉnh, Ủy ban nhân dân các phường, xã, đặc khu căn cứ …", Quyết định 1627/QĐ-UBND of Quảng Ngãi)
+            short = _each_name_is_short if lead_start > after_opener else _names_are_short
+            if (bullet or lead_start > after_opener) and not short(match.group("lead")):
                 continue
         if match.groupdict().get("support"):
             support = _mentions(body, match.start("support"), match.end("support"))
@@ -1865,7 +1872,10 @@ def _lacks_literal(pattern: re.Pattern[str], body: str, start: int, end: int) ->
     return literal is not None and body.find(literal, start, end) < 0
 
 
-def _bodies_acting(body: str, start: int, end: int) -> re.Match[str] | None:
+def _bodies_acting(body: str, start: int, end: int, after_lead_in: bool = False) -> re.Match[str] | None:
+    """The bodies that open the clause at ``start`` and what they do; after a lead-in ("Trên cơ sở nội dung Kế
+    hoạch nêu trên, các sở, ban, ngành tỉnh, Ủy ban nhân dân các phường, xã, đặc khu căn cứ …", Quyết định
+    1627/QĐ-UBND of Quảng Ngãi) the names go on in lower case."""
     if body[start:end].rstrip().endswith(":"):
         return None  # a heading over bullets or points
     found = None
@@ -1873,9 +1883,10 @@ def _bodies_acting(body: str, start: int, end: int) -> re.Match[str] | None:
         if _lacks_literal(pattern, body, start, end):
             continue
         match = pattern.match(body, start, end)
+        lead = match.group("lead") if match else ""
         if (
             match
-            and is_agency_like(match.group("lead"))
+            and is_agency_like(lead[:1].upper() + lead[1:] if after_lead_in else lead)
             and not _ROLE_WORDS.search(match.group("lead"))
             and not _DEFINES.search(match.group("lead"))
         ):
