@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from server_support import build_fixture_store, running_server
+from server_support import BASE, build_fixture_store, running_server
 
 # Skipped only when asked (PG_SKIP_BROWSER=1); otherwise a missing browser or playwright fails
 # loudly with the command that installs it, so a green run always means the pages were driven.
@@ -604,3 +604,62 @@ def test_a_foreign_page_reads_answers_but_cannot_send_the_update_token(browser, 
         foreign.server_close()
     assert read is True
     assert sent == "blocked"
+
+
+# ------------------------------------------------------------ the pyvis pages of `policy-graph viz` (stop 16)
+
+CATCH_THE_NETWORK = """
+Object.defineProperty(window, "vis", { configurable: true,
+  set(v) { window.__vis = v; },
+  get() { return window.__vis && new Proxy(window.__vis, { get(t, k) {
+    if (k !== "Network") return t[k];
+    return function (...a) { const n = new t.Network(...a); window.__net = n; return n; };
+  } }); } });
+window.__tips = [];
+new MutationObserver(() => {
+  for (const t of document.querySelectorAll(".vis-tooltip"))
+    if (t.style.visibility !== "hidden" && t.innerText) window.__tips.push(t.innerText);
+}).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+"""
+
+
+def test_a_pyvis_page_of_the_hostile_graph_runs_no_script_even_in_its_tooltips(browser, tmp_path):
+    """`policy-graph viz` writes a file opened without our server (so without its CSP): every
+    label and title of the hostile graph is in its inline script (JSON) and list; a tooltip
+    shows on hovering each node.  Nothing runs, no element is made, the tooltips hold the markup
+    as text.  (The page's network is caught by wrapping vis.Network before the page's script.)
+    Nothing found; kept as a test."""
+    import pyoxigraph as ox
+
+    from graph import analytics, viz
+
+    store = ox.Store.read_only(str(_hostile_store(tmp_path)))
+    graph = analytics.document_graph(store)
+    view = viz.chain_view(graph, f"{BASE}/eli/vn/nq/2022/29-tw", tasks=analytics.task_graph(store))
+    path = viz.write_html(view, tmp_path / "chain.html")
+    del store
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.add_init_script(CATCH_THE_NETWORK)
+    try:
+        page.goto(path.as_uri())
+        page.wait_for_function("() => window.__net !== undefined")
+        page.wait_for_timeout(500)  # drawn and fitted
+        canvas = page.locator("#network canvas").bounding_box()
+        points = page.evaluate(
+            "() => { const p = window.__net.getPositions();"
+            " return Object.keys(p).map((k) => window.__net.canvasToDOM(p[k])); }"
+        )
+        for point in points:
+            page.mouse.move(canvas["x"] + point["x"], canvas["y"] + point["y"])
+            page.wait_for_timeout(300)  # the tooltip's delay is 150 ms
+        tips = page.evaluate("window.__tips")
+        made = page.evaluate("() => document.querySelectorAll('[id^=pwned]').length")
+        inline = page.evaluate("() => document.querySelectorAll('script:not([src])').length")
+    finally:
+        context.close()
+    assert len(points) >= 5 and dialogs == []
+    assert made == 0 and inline == 2  # the vis-network bundle and the page's own code, nothing more
+    assert any("id=pwned-img onerror=alert('img')" in tip for tip in tips), tips[:3]
