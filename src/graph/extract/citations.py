@@ -1018,10 +1018,14 @@ def _clause_relations(
         kind = P.PREAMBLE_VERB_RELATION.get(clean(opener.group("verb")).casefold(), "implements")
         for part_start, part_end in _top_level_parts(text, opener.end(), clause_end):
             first = next(iter(_starting_between(found, part_start, part_end)), None)
+            before = text[part_start : first.citation.span.start] if first else ""
             if (
                 first
                 and not first.placeholder
-                and _only_punctuation(text[part_start : first.citation.span.start])
+                and (
+                    _only_punctuation(before)
+                    or (kind == "implements" and P.DIRECTION_BEFORE_CITATION.match(before))
+                )
             ):
                 cit = first.citation
                 relations.append(Relation(kind, None, cit.target, cit.span, cit.text, cit.footnote))
@@ -1275,8 +1279,14 @@ def _preamble_end(seg: SegmentedDocument) -> int:
     firsts = [s.span.start for s in seg.sections if s.parent is None and s.kind != "appendix"]
     if firsts:
         return min(firsts)
-    m = P.FIRST_SECTION.search(seg.body)
-    return m.start() if m else 0
+    m = P.FIRST_SECTION.search(seg.body) or P.ENACTING_OR_FIRST_ARTICLE.search(seg.body)
+    if m:
+        return m.start()
+    # a letter of one or two paragraphs: its opening paragraph ("Thực hiện ý kiến chỉ đạo … tại Văn bản số …
+    # ngày …  về việc …, Sở Công Thương …") is its preamble
+    opener = P.PREAMBLE_OPENER.search(seg.body)
+    end = P.PARAGRAPH_END.search(seg.body, opener.end()) if opener else None
+    return end.start() if end else (len(seg.body) if opener else 0)
 
 
 def _section_key(seg: SegmentedDocument, span: Span) -> str | None:

@@ -417,6 +417,13 @@ PREAMBLE_VERBS = (
     "Căn cứ",
 )
 PREAMBLE_VERB_RELATION = {"căn cứ": "based-on"}  # anything else: implements
+# "Thực hiện (ý kiến) chỉ đạo của Ủy ban nhân dân tỉnh tại Văn bản số 502/UBND-KT …", "… tại Phiếu chuyển số
+# 610/PC-VPUBND": the direction carried out is the document cited after "tại" (6 letters, reports and slips of
+# corpus/files open so).
+DIRECTION_BEFORE_CITATION = re.compile(
+    r"^\s*(?:ý\s+kiến(?:\s+chỉ\s+đạo)?|chỉ\s+đạo)(?:\s+của\s+[^;:]{1,160}?)?\s+tại(?:\s+văn\s+bản)?(?:\s+số)?\s*$",
+    _FLAGS,
+)
 _CLAUSE_ENDERS = ("Trên cơ sở", "Xét đề nghị", "Theo đề nghị", *PREAMBLE_VERBS)
 
 
@@ -627,6 +634,13 @@ ISSUED_KIND = re.compile(r"(?<!\w)(?:chương\s+trình|kế\s+hoạch|đề\s+á
 PREAMBLE_CLAUSE_END = re.compile(rf":[ \t]*$|^[ \t]*(?:{_capitalised(_CLAUSE_ENDERS)})(?!\w)", re.MULTILINE)
 # First section heading: the preamble ends there.
 FIRST_SECTION = re.compile(r"^[ \t]*I\.\s", re.MULTILINE)
+# With no section found, the enacting words or the first article end it ("… Tờ trình số 955/TTr-SNNMT ngày
+# 19/11/2025. QUYẾT ĐỊNH: Điều 1. Công bố …", a web page's decision run onto one line) …
+ENACTING_OR_FIRST_ARTICLE = re.compile(
+    r"(?-i:QUYẾT\s+(?:ĐỊNH|NGHỊ))\s*:|(?<!\w)Điều\s+1\s*[.:]", re.IGNORECASE
+)
+# … and in a letter with neither, the paragraph its opener begins: up to a line that ends a sentence.
+PARAGRAPH_END = re.compile(r"[.:](?=[ \t]*\n)|\n[ \t]*\n")
 
 # "(Kèm theo Kế hoạch số 214/KH-UBND ngày 06/11/2024 của UBND tỉnh Quảng Ngãi)"
 ATTACHED_NOTE = re.compile(r"\(\s*(?:Ban\s+hành\s+)?kèm\s+theo\s+", _FLAGS)

@@ -106,7 +106,8 @@ POINT_LABEL = re.compile(r"^(?P<label>(?P<value>[a-zđ])\))[ \t]*(?=\S)")
 # "(01): Tên cơ quan, tổ chức chủ quản …" (a form template's footnotes)
 ITEM_LABEL = re.compile(r"^(?P<label>\((?P<value>\d{1,2})\))[.:]?[ \t]*(?=\S)")
 # "- Quán triệt …", "+ Đối với vùng Đông của tỉnh:", "* Xây dựng kế hoạch …"
-BULLET_LABEL = re.compile(r"^(?P<label>[-–•+*])[ \t]*(?=\S)")
+# (not a rule of dashes: "------- | Độc lập - Tự do - Hạnh phúc" is a web header's table row)
+BULLET_LABEL = re.compile(r"^(?P<label>[-–•+*])(?![-–])[ \t]*(?=\S)")
 BULLET_KINDS = {"-": "bullet", "–": "bullet", "•": "bullet", "+": "subbullet", "*": "star"}
 # Table rows of an appendix: "1.1 Cụ thể hóa …", "1.1" alone (web table cell), "1" alone.
 # "I" / "II" alone on its line: a group of rows in a table read one cell per line; its rows
