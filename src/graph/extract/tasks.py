@@ -145,7 +145,9 @@ def prose_tasks(body: str, region: Span) -> list[Task]:
         for task in read:
             _lend_bodies(task, taken)
         taken += [t for t in read if not _overlaps_any(t, taken)]
-    return [t for t in taken if not _grants_power(t) and not _closes_the_document(t)]
+    return [
+        t for t in taken if not _grants_power(t) and not _closes_the_document(t) and not _describes_a_thing(t)
+    ]
 
 
 def _lend_bodies(task: Task, taken: list[Task]) -> None:
@@ -172,6 +174,29 @@ _POWER = re.compile(r"(?<!\w)(?:quyết\s+định|phê\s+duyệt|có\s+thẩm\s+
 
 def _grants_power(task: Task) -> bool:
     return any(_POWER.search(mention.printed) for mention in task.lead)
+
+
+# a regulation's clause that says what a thing is, how a body is made up or which cases a rule covers assigns no
+# task, though the words before its items read as a lead: "Hệ thống thoát nước đô thị phải có đầy đủ các bộ phận hay
+# công trình, thiết bị phù hợp sau đây:" (corpus/real, Quyết định 223 of Hải Phòng), "Hội đồng xét đền bù bao gồm
+# các thành viên:" (Nghị định 171/2025/NĐ-CP), "Quỹ phát triển dữ liệu quốc gia được hình thành từ các nguồn tài chính
+# sau đây:", "Các trường hợp hộp thư điện tử công vụ bị tạm khóa:" (Quyết định 143 of Đồng Tháp)
+_DESCRIPTION = re.compile(
+    r"(?<!\w)(?:được\s+(?:thành\s+lập|hình\s+thành|thành)|bao\s+gồm|gồm\s+có|có\s+các\s+chức\s+năng|theo\s+dạng)(?!\w)"
+)
+_NO_BODY = re.compile(
+    r"(?:Các\s+)?[Tt]rường\s+hợp\s|(?:Hệ\s+thống|Cổng)\s.*?(?<!\w)(?:phải|được|cho\s+phép|sử\s+dụng|có)(?!\w)"
+)
+
+
+def _describes_a_thing(task: Task) -> bool:
+    # a bracket inside a name says what it includes: "các cơ quan quản lý cấp trên (bao gồm cả cơ quan đại diện chủ
+    # sở hữu của doanh nghiệp)" (corpus/real 4e39af96b6891368) are bodies
+    names = [_BRACKETED.sub("", m.printed) for m in task.lead]
+    return any(_DESCRIPTION.search(name) or _NO_BODY.match(name) for name in names)
+
+
+_BRACKETED = re.compile(r"\([^()]*\)")
 
 
 # the closing formula of a decision names who sees to it, under a numbered clause of its last article too: "2.

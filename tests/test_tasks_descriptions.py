@@ -1,0 +1,62 @@
+"""A regulation's clause that says what a thing is, how a body is made up or which cases a rule covers, over
+points that read like tasks.  Passages copied from corpus/real (thuvienphapluat.vn pages of the public GitHub
+repository tnt305/tai_lieu_noi_bo); each was read as tasks led by the words before the colon until the rule."""
+
+from __future__ import annotations
+
+from graph.extract.tasks import prose_tasks
+from graph.model import Span
+
+
+def _tasks(text: str):
+    return prose_tasks(text, Span(0, len(text)))
+
+
+# ef57df9384270c6e (a Hải Phòng decision on urban drainage), Điều 6
+DRAINAGE = """Điều 6. Thành phần, chức năng, phân loại và lựa chọn hệ thống thoát nước đô thị
+2. Hệ thống thoát nước đô thị phải có đầy đủ các bộ phận hay công trình, thiết bị phù hợp sau đây:
+a) Mạng lưới đường ống, cống hay kênh mương thu gom, dẫn và vận chuyển nước mưa.
+b) Mạng lưới đường ống, cống hay kênh mương thu gom, dẫn và vận chuyển nước thải.
+c) Giếng kiểm tra, giếng thăm, cửa thu nước lề đường, cửa tràn tách nước;
+"""
+# fd4c4d6e (Đồng Tháp's rules for official e-mail)
+LOCKED_MAILBOXES = """3. Các trường hợp hộp thư điện tử công vụ bị tạm khóa:
+a) Không phát sinh đăng nhập vào hệ thống thư điện tử công vụ trong khoảng thời gian 45 (bốn mươi lăm) ngày mà không có lý do.
+b) Bị chiếm dụng, lộ lọt; có hiện tượng bị lợi dụng phát tán thư rác, mã độc,.. được các cơ quan chuyên môn có chức năng giám sát, kiểm tra an toàn, an ninh thông tin cảnh báo hoặc hệ thống bảo mật thông tin của Hệ thống thư điện tử tỉnh Đồng Tháp phát hiện.
+c) Tham gia vào các hoạt động không được làm quy định tại khoản 2 Điều 4 Quy chế này.
+"""
+# e4ddc120 (Nghị định 171/2025/NĐ-CP on training civil servants)
+COUNCIL_MEMBERS = """2. Hội đồng xét đền bù bao gồm các thành viên:
+a) 01 đại diện lãnh đạo Vụ (Ban, Phòng) Tổ chức cán bộ, Sở Nội vụ hoặc cơ quan, đơn vị được phân cấp quản lý công chức làm Chủ tịch Hội đồng;
+b) 01 công chức phụ trách đào tạo, bồi dưỡng của Vụ (Ban, Phòng) Tổ chức cán bộ, Sở Nội vụ hoặc cơ quan, đơn vị được phân cấp quản lý công chức làm Thư ký Hội đồng;
+c) 01 đại diện cấp ủy của đơn vị sử dụng công chức;
+"""
+# 4e39af96b6891368 (a plan for the inventory of public assets): a bracket saying what the bodies include
+SUPERIOR_BODIES = """1.6. Trách nhiệm của các cơ quan quản lý cấp trên (bao gồm cả cơ quan đại diện chủ sở hữu của doanh nghiệp):
+- Đôn đốc, hướng dẫn đối tượng thực hiện kiểm kê là cơ quan, tổ chức, đơn vị, doanh nghiệp cấp dưới thực hiện kiểm kê.
+Thời hạn thực hiện: Từ tháng 10/2025 đến khi kết thúc kiểm kê.
+- Tổng hợp kết quả kiểm kê của các cơ quan, tổ chức, đơn vị, doanh nghiệp cấp dưới để báo cáo cơ quan chịu trách nhiệm tổng hợp kết quả kiểm kê theo thời hạn.
+"""
+
+
+def test_what_a_system_must_comprise_is_no_task():
+    assert _tasks(DRAINAGE) == []
+
+
+def test_the_cases_a_rule_covers_are_no_tasks():
+    assert _tasks(LOCKED_MAILBOXES) == []
+
+
+def test_the_members_a_council_includes_are_no_tasks():
+    assert _tasks(COUNCIL_MEMBERS) == []
+
+
+def test_bodies_whose_bracket_says_what_they_include_keep_their_tasks():
+    tasks = _tasks(SUPERIOR_BODIES)
+    assert [t.text[:40] for t in tasks] == [
+        "Đôn đốc, hướng dẫn đối tượng thực hiện k",
+        "Tổng hợp kết quả kiểm kê của các cơ quan",
+    ]
+    assert {m.printed for t in tasks for m in t.lead} == {
+        "các cơ quan quản lý cấp trên (bao gồm cả cơ quan đại diện chủ sở hữu của doanh nghiệp)"
+    }
