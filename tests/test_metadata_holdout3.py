@@ -178,3 +178,19 @@ def test_a_slip_after_a_letters_signature_does_not_type_the_letter():
     )
     meta = meta_of(text, "hnh-sct-vn__CV-dung-xu-ly-tra-ho-so.docx")
     assert (meta.ref.type_label, meta.signer) == ("Công văn", "Vương Thành Chung")
+
+
+def test_a_provincial_tax_office_run_onto_its_departments_name_is_the_issuer():
+    # corpus/real de1ea1a30ca1e0bc.txt lines 1-8 (and 2249fe89ed46eae5.txt, Tây Ninh): "CỤC THUẾ" / "THUẾ TỈNH
+    # VĨNH LONG" on one line read as one body, "Cục thuế thuế tỉnh Vĩnh Long"
+    text = (
+        "CỤC THUẾ THUẾ TỈNH VĨNH LONG\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\n"
+        "---------------\nSố: 1539/VLO-QLDN3 V/v trả lãi tiền vay cho cổ đông\nVĩnh Long, ngày 02 tháng 12 năm 2025\n"
+        "Ngày 18/11/2025, Thuế tỉnh Vĩnh Long có nhận được Công văn số 144/2025/CV-BSGBTr ngày 17/11/2025 của CÔNG TY "
+        "CỔ PHẦN BIA SÀI GÒN – BẾN TRE vướng mắc về việc vay tiền cổ đông không lãi suất để thực hiện giải chấp tài "
+        "sản tại ngân hàng.\nThuế tỉnh Vĩnh Long có ý kiến như sau:\n"
+    )
+    meta = meta_of(text, "de1ea1a30ca1e0bc.txt")
+    assert (meta.ref.issuer_name, meta.ref.jurisdiction) == ("Thuế tỉnh Vĩnh Long", "vn-49")
+    # the department run onto its ministry's name ("BỘ TÀI CHÍNH CỤC THUẾ") is still the department
+    assert meta_of(HEADER_CT, "005d8820eb95c1cb.txt").ref.issuer_name.casefold() == "cục thuế"

@@ -83,6 +83,7 @@ from ..patterns.metadata import (
     SUBJECT_LINE,
     TAIL_LINES,
     TITLE_STOP,
+    UNIT_OF_ITS_FIELD,
 )
 from ..patterns.structure import ADDRESSEES_LINE
 
@@ -788,6 +789,9 @@ def _header_unit(header: list[_Line], body: str, facts: _Facts) -> str | None:
         unit = HEADER_UNIT.match(printed, _superior_end(printed))
         if unit:
             name, cells = printed[unit.start() :], [cell]
+            below = UNIT_OF_ITS_FIELD.match(name)
+            if below:  # "CỤC THUẾ THUẾ TỈNH TÂY NINH": the province's tax office, beneath the department
+                name = name[below.end() :]
         elif cells and _NAME_GOES_ON.search(name):
             # the name wraps: "CỤC ĐỔI MỚI SÁNG TẠO," / "CHUYỂN ĐỔI XANH VÀ" / "KHUYẾN CÔNG"
             name, cells = f"{name} {printed}", [*cells, cell]

@@ -138,6 +138,12 @@ HEADER_ISSUERS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?P<unit>TỈNH|THÀNH) (?:ỦY|UỶ) (?P<rest>.+)"), "TU"),
 )
 
+# A department and, on the same line, its office in a province named by the department's field: "CỤC THUẾ" /
+# "THUẾ TỈNH VĨNH LONG" run together (corpus/real: the two provincial tax offices' letters read as one body,
+# "Cục thuế thuế tỉnh Tây Ninh").  Matches up to where the office's name begins.
+UNIT_OF_ITS_FIELD = re.compile(
+    r"(?:TỔNG CỤC|CỤC) (?P<field>[^\W\d_]+(?: [^\W\d_]+)?) (?=(?P=field) (?:TỈNH|THÀNH PHỐ|KHU VỰC) )"
+)
 # A body printed under its superior in the header (Nghị định 30/2020/NĐ-CP: the issuing body's name
 # beneath its direct superior's): "UBND TỈNH LÀO CAI" / "SỞ CÔNG THƯƠNG", "BỘ TÀI CHÍNH CỤC THUẾ",
 # "CỤC THUẾ" / "THUẾ TỈNH VĨNH LONG".  What such a name opens with, in capitals.
