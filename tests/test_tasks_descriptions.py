@@ -60,3 +60,16 @@ def test_bodies_whose_bracket_says_what_they_include_keep_their_tasks():
     assert {m.printed for t in tasks for m in t.lead} == {
         "các cơ quan quản lý cấp trên (bao gồm cả cơ quan đại diện chủ sở hữu của doanh nghiệp)"
     }
+
+
+# c5f09c77 (a province's rules for official e-mail), Điều 9; 639c24e1a9c3f20c (rules for the provincial system
+# for administrative procedures), Điều 10: an information system is no body, what it does no body's task
+SYSTEMS = """Điều 9. Dung lượng lưu trữ của tài khoản thư điện tử công vụ
+1. Hệ thống Thư điện tử công vụ thực hiện lưu trữ nhật ký hệ thống (logfile) bao gồm tối thiểu các thông tin: Thời gian gửi thư, địa chỉ gửi thư, địa chỉ nhận thư, địa chỉ IP gửi thư, dung lượng thư, các lỗi trên hệ thống.
+Điều 10. Các chức năng hỗ trợ trên Hệ thống thông tin giải quyết TTHC tỉnh
+1. Hệ thống thông tin giải quyết TTHC tỉnh cho phép tìm kiếm, tra cứu TTHC, kết quả và tình trạng giải quyết hồ sơ và thông tin khác liên quan.
+"""
+
+
+def test_what_an_information_system_does_is_no_task():
+    assert _tasks(SYSTEMS) == []

@@ -138,7 +138,6 @@ AGENCY_HEADS: tuple[str, ...] = (
     "Chính phủ",
     "Thủ tướng",
     "Quỹ",
-    "Hệ thống",
     "Vụ",
     "Tổng cục",  # units of a ministry: "Vụ Công nghiệp", "Tổng cục Quản lý thị trường"
     # "Liên hiệp các Hội Khoa học và Kỹ thuật", "Hiệp hội Doanh nghiệp" (dev h01), "Thuế tỉnh" (the
