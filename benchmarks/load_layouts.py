@@ -15,8 +15,10 @@ N-Triples in memory, and loads them into a fresh store, in this process, in each
   model of issue 14's "canonical descriptions" option.
 
 Prints the quads loaded and the CPU (user + system of this process, every thread) and wall of each
-load, the median of ``--repeat`` runs.  Figures, not assertions; wall times mean something on a quiet
-machine only.
+load, the median of ``--repeat`` runs.  ``--queries`` then runs every library query (``run_query``,
+parameters as ``benchmarks/queries.py`` chooses them) on today's store and on the disjoint one read as
+the union of its named graphs, and prints whether the rows are the same and each one's CPU (median of
+``--repeat``).  Figures, not assertions; wall times mean something on a quiet machine only.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ import pyoxigraph as ox
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from graph.queries import list_queries, run_query  # noqa: E402
 from graph.store import NAMED_CHUNKS  # noqa: E402
 
 Load = tuple[bytes, ox.RdfFormat]
@@ -97,6 +100,54 @@ def _cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+def loaded(folder: str, loads: list[Load]) -> ox.Store:
+    store = ox.Store(folder)
+    with ThreadPoolExecutor(len(loads)) as loaders:
+        for job in [
+            loaders.submit(store.bulk_load, input=io.BytesIO(data), format=format, lenient=True)
+            for data, format in loads
+        ]:
+            job.result()
+    return store
+
+
+class UnionStore:
+    """A store read as the union of its named graphs (the disjoint layout's default graph)."""
+
+    def __init__(self, store: ox.Store):
+        self.store = store
+
+    def query(self, text: str, **options):
+        return self.store.query(text, use_default_graph_as_union=True, **options)
+
+
+def compare_queries(chosen: dict[str, list[Load]], repeat: int) -> None:
+    """Every library query on today's store and on the disjoint one (union): same rows?  CPU of each."""
+    from queries import corpus_params  # benchmarks/queries.py: the parameters it measures with
+
+    with tempfile.TemporaryDirectory(prefix="load-layouts-q-") as folder:
+        today = loaded(f"{folder}/today", chosen["today"])
+        union = UnionStore(loaded(f"{folder}/disjoint", chosen["disjoint"]))
+        params = corpus_params(today)
+        print(f"{'query':28} {'rows':>7} {'same rows':>9} {'today CPU ms':>12} {'union CPU ms':>12}")
+        for query in list_queries():
+            values = params.get(query.name, {})
+            timings: dict[str, list[float]] = {"today": [], "union": []}
+            answers = {}
+            for _ in range(repeat):
+                for label, store in (("today", today), ("union", union)):
+                    started = time.process_time()
+                    result = run_query(store, query.name, values)
+                    timings[label].append(time.process_time() - started)
+                    answers[label] = [{k: str(v) for k, v in row.items()} for row in result.rows]
+            same = "yes" if answers["today"] == answers["union"] else "NO"
+            print(
+                f"{query.name:28} {len(answers['today']):>7,} {same:>9} "
+                f"{statistics.median(timings['today']) * 1e3:>12.1f} {statistics.median(timings['union']) * 1e3:>12.1f}"
+            )
+        del today, union
+
+
 def measure(loads: list[Load]) -> tuple[float, float, int]:
     """CPU and wall seconds of the loads, run side by side as the build runs them, and the quads stored."""
     with tempfile.TemporaryDirectory(prefix="load-layouts-") as folder:
@@ -122,6 +173,9 @@ def main() -> None:
     parser.add_argument("ttl_dir", type=Path)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--only", default="today,named,default,dedup-default,disjoint")
+    parser.add_argument(
+        "--queries", action="store_true", help="compare the library queries, today vs disjoint"
+    )
     args = parser.parse_args()
     files = read_files(args.ttl_dir)
     stated = sum(n_triples.count(b"\n") for _, n_triples in files)
@@ -132,6 +186,9 @@ def main() -> None:
         f"partitioning the triples for 'disjoint' (Python, before its loads): {time.process_time() - started:.2f} s CPU"
     )
     chosen = layouts(files)
+    if args.queries:
+        compare_queries(chosen, args.repeat)
+        return
     runs: dict[str, list[tuple[float, float, int]]] = {name: [] for name in args.only.split(",")}
     for _ in range(args.repeat):  # the layouts in turn, so that a change in the machine's load hits each
         for name, results in runs.items():
