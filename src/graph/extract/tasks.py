@@ -1331,7 +1331,7 @@ _LIST_JOIN = re.compile(r"[,;]|(?<!\w)và(?!\w)")
 
 def _names_are_short(names: str) -> bool:
     if _COUNCIL_BODIES.match(names):
-        return all(len(name.split()) <= _ASSIGNED_NAME_MAX_WORDS for name in _LIST_JOIN.split(names))
+        return _each_name_is_short(names)
     return len(names.split()) <= _ASSIGNED_NAME_MAX_WORDS
 
 
