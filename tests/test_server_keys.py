@@ -7,6 +7,7 @@ tests/fixtures/mini.trig."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 
 import httpx
 import pytest
@@ -16,6 +17,21 @@ from server_support import RAW_DIR, build_fixture_store, serving
 
 DOC_214 = "/eli/vn-29/kh/2024/214"
 CHAIN_IRI = "https://w3id.org/policy-graph/eli/vn/nq/2022/29-tw"
+
+
+@contextlib.contextmanager
+def no_worker(app):
+    """The app's query workers unable to run anything: what is answered came from a cache."""
+    real_run = app.state.pool.run
+
+    async def refuse(*args, **kwargs):
+        raise AssertionError("a kept answer asked a worker")
+
+    app.state.pool.run = refuse
+    try:
+        yield
+    finally:
+        app.state.pool.run = real_run
 
 
 @pytest.fixture(scope="module")
@@ -45,14 +61,8 @@ def test_junk_parameters_ask_for_the_kept_page_not_for_a_new_one(store):
     with serving(app) as url:
         first = [httpx.get(url + plain, timeout=30) for plain, _ in SAME_PAGE]
         entries = app.state.pages.summary()["entries"]
-        real_run = app.state.pool.run
-
-        async def no_worker(*args, **kwargs):
-            raise AssertionError("a kept page asked a worker")
-
-        app.state.pool.run = no_worker
-        again = [httpx.get(url + junk, timeout=30) for _, junk in SAME_PAGE]
-        app.state.pool.run = real_run
+        with no_worker(app):
+            again = [httpx.get(url + junk, timeout=30) for _, junk in SAME_PAGE]
         other = httpx.get(url + "/documents?year=2023", timeout=30)
         after = app.state.pages.summary()
     assert [r.status_code for r in first] == [200] * len(SAME_PAGE)
@@ -78,14 +88,8 @@ def test_an_accept_header_written_another_way_asks_for_the_kept_page(store):
     app = create_app(str(store), raw_dir=str(RAW_DIR), workers=1)
     with serving(app) as url:
         first = [httpx.get(url + path, headers={"Accept": a}, timeout=30) for path, a, _ in NEGOTIATED]
-        real_run = app.state.pool.run
-
-        async def no_worker(*args, **kwargs):
-            raise AssertionError("a kept page asked a worker")
-
-        app.state.pool.run = no_worker
-        again = [httpx.get(url + path, headers={"Accept": a}, timeout=30) for path, _, a in NEGOTIATED]
-        app.state.pool.run = real_run
+        with no_worker(app):
+            again = [httpx.get(url + path, headers={"Accept": a}, timeout=30) for path, _, a in NEGOTIATED]
     assert [r.status_code for r in first] == [200] * 4 == [r.status_code for r in again]
     assert [r.headers["content-type"].split(";")[0] for r in again] == [
         "text/html",
@@ -164,15 +168,9 @@ def test_a_query_asked_with_its_accept_header_written_another_way_is_answered_fr
             url + "/sparql", params={"query": query}, headers={"Accept": accept}, timeout=30
         )
         first = ask("application/sparql-results+json")
-        real_run = app.state.pool.run
-
-        async def no_worker(*args, **kwargs):
-            raise AssertionError("a kept answer asked a worker")
-
-        app.state.pool.run = no_worker
-        again = [ask(f"application/sparql-results+json, application/x-junk-{n}") for n in range(5)]
-        again.append(ask("application/sparql-results+json;q=0.9, text/x-junk"))
-        app.state.pool.run = real_run
+        with no_worker(app):
+            again = [ask(f"application/sparql-results+json, application/x-junk-{n}") for n in range(5)]
+            again.append(ask("application/sparql-results+json;q=0.9, text/x-junk"))
         csv = ask("text/csv, application/x-junk")
     assert first.status_code == 200 and [a.status_code for a in again] == [200] * 6
     assert all(a.content == first.content and a.headers["etag"] == first.headers["etag"] for a in again)
