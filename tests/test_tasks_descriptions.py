@@ -73,3 +73,14 @@ SYSTEMS = """Điều 9. Dung lượng lưu trữ của tài khoản thư điện
 
 def test_what_an_information_system_does_is_no_task():
     assert _tasks(SYSTEMS) == []
+
+
+# d8df85cac631ac19 (Ho Chi Minh City's plan simplifying the procedures of Sở Nội vụ, Phụ lục II) and
+# da8411114c03e36b (a ministry's procedures for public housing): fields of a procedure over the next field
+SIMPLIFIED_PROCEDURE = "6. Tên\nthủ tục hành chính: Cấp mới Giấy chứng nhận đủ điều kiện hoạt động huấn luyện\nan toàn, vệ sinh lao động hạng B (trừ tổ chức huấn luyện do các Bộ, ngành, cơ\nquan trung ương, các tập đoàn, tổng công ty nhà nước thuộc Bộ, ngành, cơ quan\ntrung ương quyết định thành lập); Giấy chứng nhận doanh nghiệp đủ điều kiện tự\nhuấn luyện an toàn, vệ sinh lao động hạng B (trừ tổ chức huấn luyện do các Bộ,\nngành, cơ quan trung ương, các tập đoàn, tổng công ty nhà nước thuộc Bộ, ngành,\ncơ quan trung ương quyết định thành lập)\na. Nội dung cắt giảm, đơn giản hóa: Giảm 7,5 ngày so với quy định.\n- Thời gian giải quyết theo quy định: 25 ngày kể từ ngày Sở Nội vụ tiếp nhận đủ giấy tờ.\n- Thời gian thực hiện: (17,5) ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ.\nb. Lý do: Thời gian giải quyết tại Sở Nội vụ là 25 ngày, thực tế giải quyết thấy có thể rút ngắn được 7,5 ngày còn 17,5 ngày.\nc. Lợi ích: Rút ngắn thời gian khi giải quyết TTHC.\n"
+PROCEDURE_FIELDS = "- Cách thức thực hiện: nộp hồ sơ trực tiếp hoặc qua dịch vụ bưu chính hoặc trực tuyến (nếu có)\n- Thành phần hồ sơ:\n+ Tờ trình (sự cần thiết, căn cứ pháp lý, thực trạng nhà ở, các nội dung theo quy định tại điểm a khoản này, đề xuất, kiến nghị);\n+ Dự thảo Đề án bao gồm các nội dung: địa chỉ nhà ở; số lượng nhà ở; lý do bán; đối tượng, điều kiện được mua nhà ở; thời gian thực hiện; dự kiến giá bán và số tiền thu được; phương án quản lý, sử dụng tiền thu được từ việc bán nhà ở.\n- Số lượng hồ sơ: 01 bộ\n- Thời hạn giải quyết: 35 ngày kể từ ngày hồ sơ Đề án đáp ứng yêu cầu theo quy định của pháp luật về nhà ở\n- Đối tượng thực hiện thủ tục hành chính: Cơ quan, đơn vị trực thuộc được giao quản lý nhà ở xã hội, nhà ở cho lực lượng vũ trang nhân dân thuộc tài sản công.\n- Cơ quan giải quyết: Cơ quan đại diện chủ sở hữu nhà ở xã hội/nhà ở cho lực lượng vũ trang nhân dân thuộc tài sản công\n"
+
+
+def test_the_fields_of_an_administrative_procedure_are_no_tasks():
+    assert _tasks(SIMPLIFIED_PROCEDURE) == []
+    assert _tasks(PROCEDURE_FIELDS) == []

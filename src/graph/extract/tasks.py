@@ -890,6 +890,16 @@ def _role_value(body: str, lines: Sequence[Line], i: int, match: re.Match[str]) 
     return RoleValue(_role_of(match), start, end, line), k
 
 
+# a field of an administrative procedure over the next field ("- Thời gian giải quyết theo quy định: 25 ngày kể từ
+# ngày Sở Nội vụ tiếp nhận đủ giấy tờ." / "- Thời gian thực hiện: (17,5) ngày làm việc …", a plan simplifying
+# procedures, corpus/real d8df85cac631ac19; "Thành phần, số lượng hồ sơ: …", da8411114c03e36b): no task
+_PROCEDURE_FIELD = re.compile(
+    r"(?:Thời\s+gian\s+giải\s+quyết|Thành\s+phần(?:,\s+số\s+lượng)?\s+hồ\s+sơ|Số\s+lượng\s+hồ\s+sơ|Lệ\s+phí"
+    r"|Phí|Trình\s+tự\s+thực\s+hiện|Cách\s+thức\s+thực\s+hiện)(?![^:\n]{41})[^:\n]*:",
+    re.IGNORECASE,
+)
+
+
 def _role_block_task(
     body: str, lines: Sequence[Line], block: list[RoleValue], previous_end: int, text_end: int | None = None
 ) -> Task | None:
@@ -907,7 +917,7 @@ def _role_block_task(
         text_start = named.end()
         label = _enclosing_label(lines, item_start) or label
     text = clean(body[text_start:text_end])
-    if not text:
+    if not text or _PROCEDURE_FIELD.match(text):
         return None
     task = Task(
         label=label,
