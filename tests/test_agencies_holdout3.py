@@ -55,3 +55,16 @@ def test_a_ministers_document_is_the_ministrys():
     # the Prime Minister is an issuer of his own (symbol code TTg), not the Government
     decision = _cited_issuers("x8180ae11_bqp-vbhn92-che-do-quan-nhan.txt")
     assert decision["142/2008/QĐ-TTg"] == "Thủ tướng Chính phủ"
+
+
+def test_a_provincial_department_is_named_by_its_code():
+    # "Theo đề nghị của Giám đốc Sở Y tế tại Tờ trình số 4499/TTr-SYT …" (holdout 2, Đồng Nai): the departments
+    # mirror the ministries' codes ("S" for "B"); the submission had no issuer (real corpus: eli:passed_by 4,621 ->
+    # 4,792)
+    doc = parse_file(
+        Path(__file__).parent / "corpus" / "holdout2" / "texts" / "x329d9e97_dongnai-qd2830-bai-bo-y-te.txt"
+    )
+    res = resolve([doc])
+    submission = next(c.target for c in doc.citations if c.target.symbol == "4499/TTr-SYT")
+    assert issuer_label(res.complete(submission, doc)) == "Sở Y tế"
+    assert res.complete(submission, doc).jurisdiction == doc.meta.ref.jurisdiction == "vn-39"

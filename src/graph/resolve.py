@@ -30,6 +30,7 @@ from pathlib import Path
 from .model import AgencyMention, DocRef, ParsedDocument
 from .patterns.documents import (
     CENTRAL,
+    DEPARTMENT_BY_CODE,
     DOC_TYPE_BY_CODE,
     ISSUER_BY_CODE,
     ISSUER_NAMES,
@@ -348,6 +349,13 @@ _CITY_UNIT_LABELS = {
 }
 
 
+def _department(code: str, jurisdiction: str | None) -> str | None:
+    """A province's department named by its code ("SCT" of "298/TTr-SCT", "SCT-QLTM" of a letter's symbol)."""
+    if not jurisdiction or jurisdiction == CENTRAL:
+        return None
+    return DEPARTMENT_BY_CODE.get(code.split("-")[0])
+
+
 def issuer_label(ref: DocRef) -> str | None:
     """The issuer as users read it, with its province: "Tỉnh ủy Quảng Nam", "Bộ Chính trị".
 
@@ -359,8 +367,9 @@ def issuer_label(ref: DocRef) -> str | None:
     if canonical is None and printed and not printed.isupper():
         canonical = printed
     if canonical is None:
-        issuer = ISSUER_BY_CODE.get(identity_issuer(ref) or ref.issuer_code or "")
-        canonical = issuer.label_vi if issuer else None
+        code = identity_issuer(ref) or ref.issuer_code or ""
+        issuer = ISSUER_BY_CODE.get(code)
+        canonical = issuer.label_vi if issuer else _department(code, ref.jurisdiction)
     if canonical is None:
         return None
     for short, full in ISSUER_SPELLINGS:

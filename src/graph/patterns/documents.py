@@ -197,6 +197,19 @@ ISSUERS: tuple[Issuer, ...] = (
 )
 
 ISSUER_BY_CODE = {i.code: i for i in ISSUERS}
+# A province's departments (Sở) mirror the ministries and are coded as they are, "S" for "B": "Tờ trình số
+# 298/TTr-SCT" is Sở Công Thương's, "Công văn số 2679/SCT-QLTM" too, "4499/TTr-SYT" Sở Y tế's (corpus/real + files:
+# ~280 such citations named no issuer).  Not for the ministries no province mirrors (defence, public security,
+# foreign affairs).
+DEPARTMENT_BY_CODE: dict[str, str] = {
+    "S" + i.code[1:]: "Sở " + i.label_vi.removeprefix("Bộ ")
+    for i in ISSUERS
+    if i.central
+    and not i.party
+    and i.code.startswith("B")
+    and i.label_vi.startswith("Bộ ")
+    and i.code not in ("BQP", "BCA", "BNG")
+}
 
 # Issuer names as written after "của" in citations → issuer code.  Longest first.
 ISSUER_NAMES: tuple[tuple[str, str], ...] = (
