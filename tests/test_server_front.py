@@ -105,7 +105,9 @@ def test_a_plain_query_is_answered_with_the_full_paths_bytes_and_headers(store):
     fast, (answered, run, entries) = _answers(store, True, ANSWERED)
     assert [(first[0], again[0]) for first, again in full] == [(200, 200)] * 12 + [(304, 304)]
     assert fast == full
-    assert entries == run == 9  # the POSTs ask what three GETs asked
+    # the POSTs ask what three GETs asked, and 'output=json' with Accept text/csv what the first
+    # GET asked (the same JSON: an answer is keyed by the formats its request negotiates)
+    assert entries == run == 8
     assert answered == 2 * len(ANSWERED) - run
     cors = [
         dict((k.lower(), v) for k, v in headers).get(b"access-control-allow-origin")
@@ -114,7 +116,7 @@ def test_a_plain_query_is_answered_with_the_full_paths_bytes_and_headers(store):
     assert cors == [None] * 7 + [b"*"] + [None] * 3 + [b"*", None]
     assert "Chương trình hành động".encode() in fast[9][0][2]  # the Vietnamese FILTER matched, as CSV
     etags = [dict(headers).get(b"etag") for (_, headers, _), _ in fast]
-    assert all(etags) and etags[0] == etags[-1] and len(set(etags)) == 9  # one per kept answer
+    assert all(etags) and etags[0] == etags[-1] == etags[4] and len(set(etags)) == 8  # one per kept answer
     assert fast[-1][0][0] == fast[-1][1][0] == 304 and fast[-1][0][2] == b""
 
 

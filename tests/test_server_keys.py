@@ -16,6 +16,7 @@ from graph.server import create_app
 from server_support import RAW_DIR, build_fixture_store, serving
 
 DOC_214 = "/eli/vn-29/kh/2024/214"
+JSON = {"Accept": "application/sparql-results+json"}
 CHAIN_IRI = "https://w3id.org/policy-graph/eli/vn/nq/2022/29-tw"
 
 
@@ -157,9 +158,9 @@ def test_a_406_says_that_it_answers_the_accept_header(store):
 
 
 def test_a_query_asked_with_its_accept_header_written_another_way_is_answered_from_the_cache(store):
-    """Before: a SPARQL answer was keyed by the Accept header as sent, so a client that added
-    one more junk media range to each request ('…, x/1', '…, x/2') had every repeat of a
-    query run by a worker.  Now the key holds what the header negotiates (the format of a
+    """Before: a SPARQL answer was keyed by the Accept header and the format= parameter as sent,
+    so a client that added one more junk media range to each request ('…, x/1', '…, x/2'), or a
+    format= the server does not offer, had every repeat of a query run by a worker.  Now the key holds what the header negotiates (the format of a
     SELECT/ASK answer and of a CONSTRUCT/DESCRIBE answer); the bytes are the same."""
     query = "SELECT ?d WHERE { ?d a <http://data.europa.eu/eli/ontology#LegalResource> } ORDER BY ?d"
     app = create_app(str(store), raw_dir=str(RAW_DIR), workers=1)
@@ -171,8 +172,15 @@ def test_a_query_asked_with_its_accept_header_written_another_way_is_answered_fr
         with no_worker(app):
             again = [ask(f"application/sparql-results+json, application/x-junk-{n}") for n in range(5)]
             again.append(ask("application/sparql-results+json;q=0.9, text/x-junk"))
+            # a format= the server does not offer is ignored: the same answer as without it
+            again += [
+                httpx.get(
+                    url + "/sparql", params={"query": query, "format": f"x{n}"}, headers=JSON, timeout=30
+                )
+                for n in range(3)
+            ]
         csv = ask("text/csv, application/x-junk")
-    assert first.status_code == 200 and [a.status_code for a in again] == [200] * 6
+    assert first.status_code == 200 and [a.status_code for a in again] == [200] * 9
     assert all(a.content == first.content and a.headers["etag"] == first.headers["etag"] for a in again)
     assert csv.status_code == 200 and csv.headers["content-type"].startswith("text/csv")
 

@@ -44,10 +44,11 @@ def _prefixes_digest(prefixes: tuple) -> bytes:
 
 
 def negotiated(job: Job) -> tuple[str, str]:
-    """What the job's Accept header decides: the format of a SELECT/ASK answer and of a
-    CONSTRUCT/DESCRIBE answer ('406': none), all the worker reads of it (``sparql.run_job``).
-    Keyed by this rather than by the header, 'application/sparql-results+json, x/1', '…, x/2'
-    and the thousand other ways to write one choice ask for one kept answer, not a worker each."""
+    """What the job's Accept header and format= parameter decide: the format of a SELECT/ASK
+    answer and of a CONSTRUCT/DESCRIBE answer ('406': none), all the worker reads of them
+    (``sparql.run_job``).  Keyed by this rather than by what was sent, 'application/sparql-results+json,
+    x/1', '…, x/2', 'format=x1' (not offered: ignored) and the thousand other ways to write one
+    choice ask for one kept answer, not a worker each."""
     accept = job.accept or [("*/*", 1.0)]
     names = []
     for offered in (RESULT_FORMATS, GRAPH_FORMATS):
@@ -100,8 +101,7 @@ class ResultCache:
         hundred bytes, so the cache's memory had no bound; now each key is 32 bytes."""
         shape = (
             job.query,
-            negotiated(job),
-            job.forced_format,
+            negotiated(job),  # the format= parameter included, as far as it decides anything
             tuple(sorted(job.substitutions.items())) if job.substitutions else None,
             tuple(job.default_graphs or ()),
             tuple(job.named_graphs or ()),
