@@ -68,3 +68,28 @@ def test_a_provincial_department_is_named_by_its_code():
     submission = next(c.target for c in doc.citations if c.target.symbol == "4499/TTr-SYT")
     assert issuer_label(res.complete(submission, doc)) == "Sở Y tế"
     assert res.complete(submission, doc).jurisdiction == doc.meta.ref.jurisdiction == "vn-39"
+
+
+def test_the_peoples_committees_office_is_named_with_its_province():
+    # corpus/files vbhc-vn__cong-van-de-nghi-bo-sung-ho-so.docx, its first lines as the reader gives them:
+    # "Phiếu chuyển số 650/PC-VPUBND … của Văn phòng Ủy ban nhân dân tỉnh Lào Cai" had no issuer (11 citations
+    # of corpus/files); it is the node the office's own documents are passed by
+    import hashlib
+
+    from graph.model import SourceFile
+    from graph.pipeline import parse_source
+
+    text = (
+        "UBND TỈNH LÀO CAI\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSỞ CÔNG THƯƠNG\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số:           /SCT-CN\nLào Cai, ngày      tháng 6 năm 2026\nV/v hoàn thiện, bổ sung hồ sơ đề nghị cấp Giấy "
+        "phép dịch vụ nổ mìn trên địa bàn tỉnh Lào Cai\n\nKính gửi: Công ty TNHH đá cẩm thạch An Phú\n\n"
+        "Thực hiện Phiếu chuyển số 650/PC-VPUBND ngày 10/6/2026 của Văn phòng Ủy ban nhân dân tỉnh Lào Cai về việc "
+        "giao cho Sở Công Thương giải quyết đề nghị của Công ty TNHH đá cẩm thạch An Phú.\n"
+    )
+    name = "vbhc-vn__cong-van-de-nghi-bo-sung-ho-so.docx"
+    doc = parse_source(SourceFile(name, name, hashlib.sha256(text.encode()).hexdigest(), "utf-8", text))
+    res = resolve([doc])
+    slip = next(c.target for c in doc.citations if c.target.symbol == "650/PC-VPUBND")
+    label = issuer_label(res.complete(slip, doc))
+    assert label == "Văn phòng Ủy ban nhân dân tỉnh Lào Cai"
+    assert res.agency_iri(label, "vn-02").endswith("/org/vn-02/van-phong-uy-ban-nhan-dan-tinh-lao-cai")

@@ -34,6 +34,7 @@ from .patterns.documents import (
     DOC_TYPE_BY_CODE,
     ISSUER_BY_CODE,
     ISSUER_NAMES,
+    OFFICE_BY_CODE,
     PROVINCE_ALIASES,
     PROVINCE_BY_ISO,
     SYMBOL_TYPE_CODES,
@@ -321,8 +322,9 @@ for _name, _code in ISSUER_NAMES:
 # bare, as the registry and the tasks name it: its node's IRI carries the province (…/org/vn-02/so-cong-thuong), so
 # the documents it issues and the tasks it leads meet on one node.
 _DEPARTMENT = re.compile(
-    r"(?:Sở|Chi cục|Văn phòng|Trung tâm|Phòng|Ban Quản lý|Đoàn|Thanh tra|Kho bạc|Công an|Bộ Chỉ huy) "
-)
+    r"(?:Sở|Chi cục|Văn phòng(?! (?:Ủy|Uỷ) ban nhân dân)|Trung tâm|Phòng|Ban Quản lý|Đoàn|Thanh tra|Kho bạc|Công an"
+    r"|Bộ Chỉ huy) "
+)  # (but the People's Committee's office names the committee, whose province completes it)
 
 
 def _names_province(name: str, province: str) -> bool:
@@ -353,7 +355,8 @@ def _department(code: str, jurisdiction: str | None) -> str | None:
     """A province's department named by its code ("SCT" of "298/TTr-SCT", "SCT-QLTM" of a letter's symbol)."""
     if not jurisdiction or jurisdiction == CENTRAL:
         return None
-    return DEPARTMENT_BY_CODE.get(code.split("-")[0])
+    head = code.split("-")[0]
+    return DEPARTMENT_BY_CODE.get(head) or OFFICE_BY_CODE.get(head)
 
 
 def issuer_label(ref: DocRef) -> str | None:
@@ -376,7 +379,10 @@ def issuer_label(ref: DocRef) -> str | None:
         canonical = canonical.replace(short, full)
     province = PROVINCE_BY_ISO.get(ref.jurisdiction or "")
     if province and province.iso in CITY_ISOS:
-        canonical = _CITY_UNIT_LABELS.get(canonical, canonical)
+        canonical = next(
+            (canonical[: -len(p)] + c for p, c in _CITY_UNIT_LABELS.items() if canonical.endswith(p)),
+            canonical,
+        )
     if province and not _names_province(canonical, province.name) and not _DEPARTMENT.match(canonical):
         canonical = f"{canonical} {province.name}"
     elif province:  # "tỉnh Thừa Thiên huế" as printed: the province's name as it is spelt

@@ -201,6 +201,9 @@ ISSUER_BY_CODE = {i.code: i for i in ISSUERS}
 # 298/TTr-SCT" is Sở Công Thương's, "Công văn số 2679/SCT-QLTM" too, "4499/TTr-SYT" Sở Y tế's (corpus/real + files:
 # ~280 such citations named no issuer).  Not for the ministries no province mirrors (defence, public security,
 # foreign affairs).
+# The People's Committee's office signs its slips and letters "VPUBND" ("Phiếu chuyển số 466/PC-VPUBND", "Văn bản số
+# 916/VPUBND-KT": 15 of corpus/files and real), the province's like the committee.
+OFFICE_BY_CODE = {"VPUBND": "Văn phòng Ủy ban nhân dân tỉnh"}
 DEPARTMENT_BY_CODE: dict[str, str] = {
     "S" + i.code[1:]: "Sở " + i.label_vi.removeprefix("Bộ ")
     for i in ISSUERS
