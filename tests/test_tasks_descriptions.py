@@ -84,3 +84,25 @@ PROCEDURE_FIELDS = "- Cách thức thực hiện: nộp hồ sơ trực tiếp h
 def test_the_fields_of_an_administrative_procedure_are_no_tasks():
     assert _tasks(SIMPLIFIED_PROCEDURE) == []
     assert _tasks(PROCEDURE_FIELDS) == []
+
+
+# corpus/files (public GitHub repository Trangsct/skill-sct, Word originals as the project reads them):
+# hc-sct-vn__ND-71-2019-xu-phat-VPHC-… (Nghị định 71/2019/NĐ-CP, Điều 38), xd-sct-vn__ND-144-2025-phan-quyen-…
+# (Nghị định 144/2025/NĐ-CP) and hc-sct-vn__ND-146-2025-phan-quyen-… (Nghị định 146/2025/NĐ-CP): a power to
+# sanction, what a body no longer does, and the cases in which it acts
+SANCTIONING_POWER = """2. Chủ tịch Ủy ban nhân dân cấp huyện có quyền:
+a) Phạt cảnh cáo;
+b) Phạt tiền đến 25.000.000 đồng đối với hành vi vi phạm hành chính trong lĩnh vực hóa chất; đến 50.000.000 đồng đối với hành vi vi phạm hành chính trong lĩnh vực vật liệu nổ công nghiệp;
+"""
+NO_LONGER_DONE = """2. Cục Hàng hải và Đường thủy Việt Nam không thực hiện công bố đóng bến cảng, cầu cảng, bến phao và khu nước, vùng nước quy định tại Điều 17 Nghị định số 58/2017/NĐ-CP ngày 10 tháng 5 năm 2017 của Chính phủ.
+"""
+CASES_LISTED = """1. Ủy ban nhân dân cấp tỉnh thu hồi xác nhận kiến thức pháp luật về bán hàng đa cấp trong trường hợp sau:
+a) Phát hiện hồ sơ đăng ký kiểm tra của người được cấp xác nhận có thông tin gian dối;
+b) Doanh nghiệp bán hàng đa cấp chấm dứt hoạt động bán hàng đa cấp;
+"""
+
+
+def test_a_power_a_negation_or_a_list_of_cases_is_no_task():
+    assert _tasks(SANCTIONING_POWER) == []
+    assert _tasks(NO_LONGER_DONE) == []
+    assert _tasks(CASES_LISTED) == []

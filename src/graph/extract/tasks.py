@@ -167,9 +167,10 @@ def _lend_bodies(task: Task, taken: list[Task]) -> None:
 # a regulation's clause that says who decides or approves grants a power, it assigns no task: "3. Chủ tịch Ủy
 # ban nhân dân các xã, phường quyết định xác lập quyền sở hữu toàn dân …" (corpus/real 1726b1b0ca691ac5),
 # "2. Sở Tài chính quyết định phê duyệt phương án xử lý tài sản …:" (e598d95fb5f390a4), "1. Bộ trưởng Bộ
-# Công Thương có thẩm quyền kiểm tra chuyên ngành …" (e13e31ece6a27b0d): the words before the first verb the
-# tables know run on past the body's name into the power
-_POWER = re.compile(r"(?<!\w)(?:quyết\s+định|phê\s+duyệt|có\s+thẩm\s+quyền)(?!\w)")
+# Công Thương có thẩm quyền kiểm tra chuyên ngành …" (e13e31ece6a27b0d), "Chủ tịch Ủy ban nhân dân cấp huyện có
+# quyền:" over "a) Phạt cảnh cáo;" (a decree on sanctions, corpus/files hc-sct-vn__ND-71-2019-xu-phat-VPHC-…): the
+# words before the first verb the tables know run on past the body's name into the power
+_POWER = re.compile(r"(?<!\w)(?:quyết\s+định|phê\s+duyệt|có\s+(?:thẩm\s+)?quyền)(?!\w)")
 
 
 def _grants_power(task: Task) -> bool:
@@ -180,9 +181,13 @@ def _grants_power(task: Task) -> bool:
 # task, though the words before its items read as a lead: "Hệ thống thoát nước đô thị phải có đầy đủ các bộ phận hay
 # công trình, thiết bị phù hợp sau đây:" (corpus/real, Quyết định 223 of Hải Phòng), "Hội đồng xét đền bù bao gồm
 # các thành viên:" (Nghị định 171/2025/NĐ-CP), "Quỹ phát triển dữ liệu quốc gia được hình thành từ các nguồn tài chính
-# sau đây:", "Các trường hợp hộp thư điện tử công vụ bị tạm khóa:" (Quyết định 143 of Đồng Tháp)
+# sau đây:", "Các trường hợp hộp thư điện tử công vụ bị tạm khóa:" (Quyết định 143 of Đồng Tháp); so does a
+# clause of what a body may not do or does in the cases listed: "Cục Hàng hải và Đường thủy Việt Nam không thực hiện
+# công bố đóng bến cảng …", "Ủy ban nhân dân cấp tỉnh thu hồi xác nhận … trong trường hợp sau:" (Nghị định 144/2025
+# and 146/2025, corpus/files xd-sct-vn__ND-144-2025-…, hc-sct-vn__ND-146-2025-…)
 _DESCRIPTION = re.compile(
-    r"(?<!\w)(?:được\s+(?:thành\s+lập|hình\s+thành|thành)|bao\s+gồm|gồm\s+có|có\s+các\s+chức\s+năng|theo\s+dạng)(?!\w)"
+    r"(?<!\w)(?:được\s+(?:thành\s+lập|hình\s+thành|thành)|bao\s+gồm|gồm\s+có|có\s+các\s+chức\s+năng|theo\s+dạng"
+    r"|trong\s+(?:các\s+)?trường\s+hợp\s+sau)(?!\w)"
 )
 _NO_BODY = re.compile(
     r"(?:Các\s+)?[Tt]rường\s+hợp\s|(?:Hệ\s+thống|Cổng)\s.*?(?<!\w)(?:phải|được|cho\s+phép|sử\s+dụng|có)(?!\w)"
@@ -193,7 +198,9 @@ def _describes_a_thing(task: Task) -> bool:
     # a bracket inside a name says what it includes: "các cơ quan quản lý cấp trên (bao gồm cả cơ quan đại diện chủ
     # sở hữu của doanh nghiệp)" (corpus/real 4e39af96b6891368) are bodies
     names = [_BRACKETED.sub("", m.printed) for m in task.lead]
-    return any(_DESCRIPTION.search(name) or _NO_BODY.match(name) for name in names)
+    # "không" ends the words before the verb ("Cục … không thực hiện …"); inside a name it is no negation
+    # ("Cục Hàng không Việt Nam", "Đài kiểm soát không lưu")
+    return any(_DESCRIPTION.search(name) or _NO_BODY.match(name) or name.endswith(" không") for name in names)
 
 
 _BRACKETED = re.compile(r"\([^()]*\)")
