@@ -106,3 +106,17 @@ def test_a_power_a_negation_or_a_list_of_cases_is_no_task():
     assert _tasks(SANCTIONING_POWER) == []
     assert _tasks(NO_LONGER_DONE) == []
     assert _tasks(CASES_LISTED) == []
+
+
+# 8ea98f884cf1d2a7 (a Ministry of Defence circular), its last article: the closing formula in its "có trách nhiệm" form
+CLOSING = """Điều 2. Điều khoản thi hành
+1. Thông tư này có hiệu lực thi hành từ ngày 24
+tháng 11 năm 2025.
+2. Cục trưởng Cục Pháp chế Bộ Quốc phòng, Thủ trưởng
+các cơ quan, đơn vị, tổ chức và cá nhân có liên quan có trách nhiệm thi hành
+Thông tư này./.
+"""
+
+
+def test_the_closing_formula_with_co_trach_nhiem_is_no_task():
+    assert _tasks(CLOSING) == []

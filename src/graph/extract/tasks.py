@@ -209,9 +209,10 @@ _BRACKETED = re.compile(r"\([^()]*\)")
 # the closing formula of a decision names who sees to it, under a numbered clause of its last article too: "2.
 # Chánh Văn phòng Ủy ban nhân dân tỉnh, Thủ trưởng các sở, ban, ngành tỉnh; Chủ tịch Ủy ban nhân dân các xã,
 # phường và các cơ quan, tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này./." (corpus/real
-# 1726b1b0ca691ac5; "… và các cơ quan, tổ chức …" reads as bodies that act, "tổ chức" a verb)
+# 1726b1b0ca691ac5; "… và các cơ quan, tổ chức …" reads as bodies that act, "tổ chức" a verb); "có trách nhiệm thi
+# hành Thông tư này./." in a circular's (8ea98f884cf1d2a7)
 _CLOSING_FORMULA = re.compile(
-    rf"[^.]*?chịu\s+trách\s+nhiệm\s+(?:tổ\s+chức\s+)?(?:triển\s+khai\s+)?thi\s+hành\s+(?:{TYPE_NAME})\s+này"
+    rf"[^.]*?(?:chịu|có)\s+trách\s+nhiệm\s+(?:tổ\s+chức\s+)?(?:triển\s+khai\s+)?thi\s+hành\s+(?:{TYPE_NAME})\s+này"
 )
 
 
