@@ -102,8 +102,13 @@ b) Doanh nghiệp bán hàng đa cấp chấm dứt hoạt động bán hàng đ
 """
 
 
+# xd-sct-vn__Luat-Xay-dung-135-2025-QH15.docx (Luật Xây dựng 135/2025/QH15): the rights of an appraising body
+RIGHTS = "3. Hội đồng thẩm định, cơ quan chuyên môn về xây dựng có các quyền sau đây:\na) Yêu cầu chủ đầu tư, tổ chức, cá nhân giải trình, làm rõ các thông tin liên quan đến khảo sát xây dựng, lập, thẩm tra Báo cáo nghiên cứu khả thi để phục vụ thẩm định;\nb) Yêu cầu cơ quan quản lý quy hoạch, kiến trúc địa phương nơi có dự án cung cấp thông tin về quy hoạch có liên quan trong trường hợp cần thiết;\n"
+
+
 def test_a_power_a_negation_or_a_list_of_cases_is_no_task():
     assert _tasks(SANCTIONING_POWER) == []
+    assert _tasks(RIGHTS) == []
     assert _tasks(NO_LONGER_DONE) == []
     assert _tasks(CASES_LISTED) == []
 

@@ -170,7 +170,7 @@ def _lend_bodies(task: Task, taken: list[Task]) -> None:
 # Công Thương có thẩm quyền kiểm tra chuyên ngành …" (e13e31ece6a27b0d), "Chủ tịch Ủy ban nhân dân cấp huyện có
 # quyền:" over "a) Phạt cảnh cáo;" (a decree on sanctions, corpus/files hc-sct-vn__ND-71-2019-xu-phat-VPHC-…): the
 # words before the first verb the tables know run on past the body's name into the power
-_POWER = re.compile(r"(?<!\w)(?:quyết\s+định|phê\s+duyệt|có\s+(?:thẩm\s+)?quyền)(?!\w)")
+_POWER = re.compile(r"(?<!\w)(?:quyết\s+định|phê\s+duyệt|có\s+(?:thẩm\s+|các\s+)?quyền)(?!\w)")
 
 
 def _grants_power(task: Task) -> bool:
