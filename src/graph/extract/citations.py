@@ -1223,6 +1223,13 @@ def _same_document(ref: DocRef, meta: DocumentMeta | None) -> bool:
 # ----------------------------------------------------------------- document
 
 
+def _inside_one(spans: tuple[Span, ...], starts: list[int], span: Span) -> bool:
+    """``span`` lies inside one of ``spans`` (the appendices: in text order, apart; ``starts`` their starts),
+    found by bisection: asking every appendix for every citation was quadratic in a document of hundreds."""
+    i = bisect.bisect_right(starts, span.start) - 1
+    return i >= 0 and spans[i].contains(span)
+
+
 def extract_citations(seg: SegmentedDocument, meta: DocumentMeta) -> tuple[list[Citation], list[Relation]]:
     """All citations of other documents (body, tables, footnotes) and the relations stated."""
     home = meta.ref.jurisdiction
@@ -1241,9 +1248,10 @@ def extract_citations(seg: SegmentedDocument, meta: DocumentMeta) -> tuple[list[
     relations += listed_self_relations(seg.body, body)
     relations += amending_law_relations(body)
     found = list(body)
+    table_starts = [t.start for t in tables]
     for cit in (f.citation for f in body):
         cit.section = _section_key(seg, cit.span)
-        cit.in_table = any(t.contains(cit.span) for t in tables)
+        cit.in_table = _inside_one(tables, table_starts, cit.span)
     found = list(body)
     # footnote bodies are read, like the body, with Word's "[bookmark: …]" artefacts blanked
     text = _without_bookmarks(text)
