@@ -433,8 +433,15 @@ def test_query_past_the_memory_cap_gets_its_own_error_and_the_pool_heals(app_and
 def test_a_worker_killed_while_idle_is_replaced_before_use(app_and_url):
     app, url = app_and_url
     pool = app.state.pool
-    for worker in list(pool.workers):
+    killed = list(pool.workers)
+    for worker in killed:
         os.kill(worker.process.pid, signal.SIGKILL)
+    # "killed while idle": dead before the next request comes.  A loaded machine can take a moment to
+    # deliver the signal and tear the process down; a request sent meanwhile meets a worker still running,
+    # which then dies under its query (a 503, as for a query that kills its worker): another case.
+    deadline = time.monotonic() + 30
+    while any(w.process.is_alive() for w in killed) and time.monotonic() < deadline:
+        time.sleep(0.05)
     statuses = [select(url, AGENCIES_QUERY).status_code for _ in range(6)]
     assert statuses == [200] * 6
     # Replacements start in the background (a killed spare too): give the pool time to heal.
