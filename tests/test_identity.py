@@ -311,3 +311,26 @@ def test_an_issuer_printing_its_province_with_the_old_tone_placement_gets_it_onc
     graph = document_graph(doc, resolve([doc]))
     issuers = {str(a) for a in graph.objects(None, ELI.passed_by) if "/vn-14/" in str(a)}
     assert issuers == {"https://w3id.org/policy-graph/org/vn-14/uy-ban-nhan-dan-tinh-hoa-binh"}
+
+
+def test_the_provinces_committee_named_without_its_province_is_the_issuers_node():
+    # Quyết định 81/2025/QĐ-UBND of Bắc Ninh (tests/real/SOURCES.md): "Chủ tịch Uỷ ban nhân dân tỉnh có trách nhiệm
+    # giao nhiệm vụ tư vấn, phản biện và giám định xã hội." is led by the committee that issued the decision; it had
+    # been vn-56/uy-ban-nhan-dan-tinh beside the issuer's vn-56/uy-ban-nhan-dan-tinh-bac-ninh
+    doc = parse_path(REAL / "32bf80ce6d1e997e.txt")
+    graph = document_graph(doc, resolve([doc]))
+    own = next(graph.subjects(PG.task, None))
+    issuers = set(graph.objects(own, ELI.passed_by))
+    leads = {
+        lead
+        for task in graph.objects(own, PG.task)
+        if str(next(graph.objects(task, PG.text))).startswith("Chủ tịch Uỷ ban nhân dân tỉnh có trách nhiệm")
+        for lead in graph.objects(task, PG.leadAgency)
+    }
+    assert (
+        leads == issuers == {URIRef("https://w3id.org/policy-graph/org/vn-56/uy-ban-nhan-dan-tinh-bac-ninh")}
+    )
+    labels = {
+        str(label) for label in graph.objects(next(iter(leads)), SKOS.prefLabel) if label.language == "vi"
+    }
+    assert labels == {"Ủy ban nhân dân tỉnh Bắc Ninh"}

@@ -193,6 +193,7 @@ class Resolution:
 
     def agency_iri(self, name: str, jurisdiction: str | None) -> str:
         jur = jurisdiction or CENTRAL
+        name = generic_body_named(name, jur)
         found = self.registry.lookup(name, jur)
         slug = found[0] if found else slugify(name)
         return f"{self.base}/org/{found_jurisdiction(found, jur)}/{slug}"
@@ -351,6 +352,34 @@ _CITY_UNIT_LABELS = {
 }
 
 
+# The province's own People's Committee, Council and Party Committee named without the province, as a province's
+# documents name them ("Ủy ban nhân dân tỉnh", "UBND tỉnh", "Hội đồng nhân dân Thành phố"): that province's body.
+_GENERIC_BODIES = {
+    city: frozenset(_unit_label(template, city).casefold() for template in LOCAL_ISSUER_NAMES.values())
+    for city in (False, True)
+}
+
+
+def generic_body_named(name: str, jurisdiction: str) -> str:
+    """ "Ủy ban nhân dân tỉnh" in a document of Đắk Lắk → "Ủy ban nhân dân tỉnh Đắk Lắk", the name the body's own
+    documents are issued under (``issuer_label``), so that the tasks it leads and the documents it issues meet on
+    one node (corpus/real had both vn-33/uy-ban-nhan-dan-tinh and vn-33/uy-ban-nhan-dan-tinh-dak-lak)."""
+    province = PROVINCE_BY_ISO.get(jurisdiction)
+    if province is None:
+        return name
+    spelt = name
+    for short, full in ISSUER_SPELLINGS:
+        spelt = spelt.replace(short, full)
+    city = province.iso in CITY_ISOS
+    # in a province's document "Ủy ban nhân dân thành phố" is one of its cities, not the province's committee
+    if spelt.casefold() not in _GENERIC_BODIES[False] | (_GENERIC_BODIES[True] if city else frozenset()):
+        return name
+    spelt = spelt[:1] + spelt[1:].lower()  # "Ủy ban nhân dân Thành phố" as the issuer's label spells it
+    if city:
+        spelt = _CITY_UNIT_LABELS.get(spelt, spelt)
+    return f"{spelt} {province.name}"
+
+
 def _department(code: str, jurisdiction: str | None) -> str | None:
     """A province's department named by its code ("SCT" of "298/TTr-SCT", "SCT-QLTM" of a letter's symbol)."""
     if not jurisdiction or jurisdiction == CENTRAL:
@@ -403,7 +432,7 @@ def _agency_names(docs: list[ParsedDocument], res: Resolution) -> dict[str, str]
         mentions += [m for i in doc.indicators for m in ([i.agency] if i.agency else [])]
         mentions += [m for i in doc.indicators for m in getattr(i, "co_agencies", [])]
         for mention in mentions:
-            counts[res.agency_iri(mention.name, jur)][mention.name] += 1
+            counts[res.agency_iri(mention.name, jur)][generic_body_named(mention.name, jur or CENTRAL)] += 1
         for issuer_jur, label in _issuers_printed(doc, res):
             counts[res.agency_iri(label, issuer_jur)][label] += 1
     return {iri: _most_printed(c) for iri, c in counts.items()}
