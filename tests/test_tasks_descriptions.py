@@ -125,3 +125,11 @@ Thông tư này./.
 
 def test_the_closing_formula_with_co_trach_nhiem_is_no_task():
     assert _tasks(CLOSING) == []
+
+
+# 475126f38cb26cc2 (a provincial decision on state capital in enterprises): powers delegated to a department
+DELEGATED = "2. UBND tỉnh ủy quyền cho Giám đốc Sở Nội vụ:\na) Quyết định đánh giá, quy hoạch, bổ nhiệm, bổ nhiệm lại, điều động, luân chuyển, chấp thuận từ chức, miễn nhiệm, kỷ luật đối với Kiểm soát viên tại doanh nghiệp do Nhà nước nắm giữ 100% vốn điều lệ.\nb) Cho ý kiến trước khi Hội đồng thành viên, Chủ tịch công ty quyết định quy hoạch, bổ nhiệm, bổ nhiệm lại, điều động, luân chuyển, chấp thuận từ chức, miễn nhiệm, khen thưởng, kỷ luật, nghỉ hưu đối với Tổng Giám đốc, Giám đốc; phê duyệt chủ trương theo đề nghị của Hội đồng thành viên, Chủ tịch công ty về việc bổ nhiệm Phó Tổng Giám đốc, Phó Giám đốc.\n"
+
+
+def test_powers_delegated_to_a_body_are_no_tasks():
+    assert _tasks(DELEGATED) == []

@@ -172,8 +172,12 @@ def _lend_bodies(task: Task, taken: list[Task]) -> None:
 # "2. Sở Tài chính quyết định phê duyệt phương án xử lý tài sản …:" (e598d95fb5f390a4), "1. Bộ trưởng Bộ
 # Công Thương có thẩm quyền kiểm tra chuyên ngành …" (e13e31ece6a27b0d), "Chủ tịch Ủy ban nhân dân cấp huyện có
 # quyền:" over "a) Phạt cảnh cáo;" (a decree on sanctions, corpus/files hc-sct-vn__ND-71-2019-xu-phat-VPHC-…): the
-# words before the first verb the tables know run on past the body's name into the power
-_POWER = re.compile(r"(?<!\w)(?:quyết\s+định|phê\s+duyệt|có\s+(?:thẩm\s+|các\s+)?quyền)(?!\w)")
+# words before the first verb the tables know run on past the body's name into the power; so do powers delegated,
+# "2. UBND tỉnh ủy quyền cho Giám đốc Sở Nội vụ:" over "a) Quyết định đánh giá, quy hoạch, bổ nhiệm …" (corpus/real
+# 475126f38cb26cc2), "Ủy ban nhân dân tỉnh phân cấp thẩm quyền cho Sở Tư pháp … ký Quyết định …" (208bf7c0b7e8f27c)
+_POWER = re.compile(
+    r"(?<!\w)(?:quyết\s+định|phê\s+duyệt|có\s+(?:thẩm\s+|các\s+)?quyền|(?:ủy|uỷ)\s+quyền\s+cho|phân\s+cấp(?:\s+thẩm\s+quyền)?\s+cho)(?!\w)"
+)
 
 
 def _grants_power(task: Task) -> bool:
