@@ -199,11 +199,13 @@ class Resolution:
         return f"{self.base}/org/{found_jurisdiction(found, jur)}/{slug}"
 
     def agency_labels(self, mention: AgencyMention, jurisdiction: str | None) -> tuple[str, str | None]:
-        found = self.registry.lookup(mention.name, jurisdiction or CENTRAL)
+        jur = jurisdiction or CENTRAL
+        name = generic_body_named(mention.name, jur)  # as agency_iri names it, so that label and IRI agree
+        found = self.registry.lookup(name, jur)
         if found:
             return found[1], found[2]
-        iri = self.agency_iri(mention.name, jurisdiction)
-        return self.agency_names.get(iri, mention.name), None
+        iri = self.agency_iri(name, jurisdiction)
+        return self.agency_names.get(iri, name), None
 
     def source_iri(self, doc: ParsedDocument) -> str:
         return f"{self.base}/source/{doc.source.sha256[:16]}"
@@ -360,6 +362,12 @@ _GENERIC_BODIES = {
 }
 
 
+def _spelt_out(name: str) -> str:
+    for short, full in ISSUER_SPELLINGS:
+        name = name.replace(short, full)
+    return name
+
+
 def generic_body_named(name: str, jurisdiction: str) -> str:
     """ "Ủy ban nhân dân tỉnh" in a document of Đắk Lắk → "Ủy ban nhân dân tỉnh Đắk Lắk", the name the body's own
     documents are issued under (``issuer_label``), so that the tasks it leads and the documents it issues meet on
@@ -367,12 +375,11 @@ def generic_body_named(name: str, jurisdiction: str) -> str:
     province = PROVINCE_BY_ISO.get(jurisdiction)
     if province is None:
         return name
-    spelt = name
-    for short, full in ISSUER_SPELLINGS:
-        spelt = spelt.replace(short, full)
+    spelt = _spelt_out(name)
     city = province.iso in CITY_ISOS
+    folded = spelt.casefold()
     # in a province's document "Ủy ban nhân dân thành phố" is one of its cities, not the province's committee
-    if spelt.casefold() not in _GENERIC_BODIES[False] | (_GENERIC_BODIES[True] if city else frozenset()):
+    if folded not in _GENERIC_BODIES[False] and not (city and folded in _GENERIC_BODIES[True]):
         return name
     spelt = spelt[:1] + spelt[1:].lower()  # "Ủy ban nhân dân Thành phố" as the issuer's label spells it
     if city:
@@ -404,8 +411,7 @@ def issuer_label(ref: DocRef) -> str | None:
         canonical = issuer.label_vi if issuer else _department(code, ref.jurisdiction)
     if canonical is None:
         return None
-    for short, full in ISSUER_SPELLINGS:
-        canonical = canonical.replace(short, full)
+    canonical = _spelt_out(canonical)
     province = PROVINCE_BY_ISO.get(ref.jurisdiction or "")
     if province and province.iso in CITY_ISOS:
         canonical = next(

@@ -81,8 +81,10 @@ def _opens_an_item(body: str, start: int) -> bool:
     line_start = body.rfind("\n", 0, start) + 1
     if _ITEM_OPENING.fullmatch(body, line_start, start) is None:
         return False
-    before = body[:line_start].rstrip()
-    return before.endswith(tuple(_ITEM_END))
+    end = line_start  # back over the blank before the line, not a copy of the text up to it
+    while end > 0 and body[end - 1].isspace():
+        end -= 1
+    return end > 0 and body[end - 1] in _ITEM_END
 
 
 def _same(a: DocRef, b: DocRef) -> bool:
