@@ -148,6 +148,55 @@ def member_list(n: int) -> str:
     )
 
 
+def consolidated_list(n: int) -> str:
+    """A consolidated text ("Số: 92/VBHN-BQP") whose base is "được sửa đổi, bổ sung bởi:" n decisions, each an
+    unnumbered item hard-wrapped over two lines (tests/real/8180ae11188469fd.txt)."""
+    items = "\n".join(
+        f"Quyết định số {k}/2010/QĐ-TTg ngày 06/5/2010 của Thủ\ntướng Chính phủ về việc sửa đổi, bổ sung Quyết định "
+        f"số 142/2008/QĐ-TTg;"
+        for k in range(1, n + 1)
+    )
+    return (
+        "BỘ QUỐC PHÒNG\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\n---------------\n"
+        "Số: 92/VBHN-BQP\nHà Nội, ngày 24 tháng 11 năm 2025\nQUYẾT ĐỊNH\nVỀ\nTHỰC HIỆN CHẾ ĐỘ ĐỐI VỚI QUÂN NHÂN\n"
+        "Quyết định số 142/2008/QĐ-TTg ngày 27 tháng 10 năm\n2008 của Thủ tướng Chính phủ về thực hiện chế độ, "
+        "được sửa đổi, bổ sung bởi:\n" + items + "\nĐiều 1. Đối tượng áp dụng.\n" + FOOTER
+    )
+
+
+def bracketed_items(n: int) -> str:
+    """A notice of conclusions whose tasks are "(k) Bộ … tiếp tục …" items, each followed by two "- …" bullets
+    (tests/corpus/holdout3, Thông báo 637/TB-VPCP)."""
+    items = "\n".join(
+        f"({k}) Bộ Công an tiếp tục chủ động phối hợp, hướng dẫn Bộ Y tế thực hiện nội dung số {k}.\n"
+        f"- Chỉ đạo Ban Quản lý dự án thúc đẩy công tác mua sắm, đấu thầu thiết bị.\n"
+        f"- Chủ trì, phối hợp với Bộ Tài chính hoàn thiện hồ sơ trước ngày 30 tháng 11 năm 2025."
+        for k in range(1, n + 1)
+    )
+    return HEADER + "lưu ý một số nội dung trọng tâm như sau:\n" + items + "\n" + FOOTER
+
+
+def responsibility_headings(n: int) -> str:
+    """ "k. Trách nhiệm của <body>:" headings, each over three points (an inventory plan of tests/corpus/holdout3:
+    "1.6. Trách nhiệm của các cơ quan quản lý cấp trên …:")."""
+    parts = "\n".join(
+        f"{k}. Trách nhiệm của Sở Tài chính số {k}:\na) Hướng dẫn các đơn vị thực hiện kiểm kê.\n"
+        f"b) Tổng hợp kết quả, báo cáo Ủy ban nhân dân tỉnh trước ngày 15/12/2025.\nc) Kiểm tra, đôn đốc."
+        for k in range(1, n + 1)
+    )
+    return HEADER + "IV. TỔ CHỨC THỰC HIỆN\n" + parts + "\n" + FOOTER
+
+
+def one_line_signatures(n: int) -> str:
+    """A body of n paragraphs whose last line is a signature block printed on one line ("TM. ỦY BAN NHÂN DÂN KT.
+    CHỦ TỊCH PHÓ CHỦ TỊCH Hoàng Văn Thạch"), each paragraph ending in one, as a text pasted badly would."""
+    paragraphs = "\n".join(
+        f"{k}. Sở Công Thương triển khai nhiệm vụ số {k}.\nTM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Hoàng Văn Thạch"
+        for k in range(1, n + 1)
+    )
+    return HEADER + "I. NHIỆM VỤ\n" + paragraphs + "\n" + FOOTER
+
+
 # shape: (builder, base count); 100× the base count is the largest run
 SHAPES = {
     "numbered": (numbered_lines, 1000),
@@ -160,6 +209,10 @@ SHAPES = {
     "amended-by-list": (amended_by_list, 100),
     "unlabelled-paragraphs": (unlabelled_paragraphs, 100),
     "member-list": (member_list, 100),
+    "consolidated-list": (consolidated_list, 100),
+    "bracketed-items": (bracketed_items, 100),
+    "responsibility-headings": (responsibility_headings, 100),
+    "one-line-signatures": (one_line_signatures, 100),
 }
 
 

@@ -65,15 +65,14 @@ def _head(seg: SegmentedDocument, meta: DocumentMeta) -> Span | None:
 def _amending(body: str, in_head: list[Citation], after: int, base: DocRef) -> list[Citation]:
     """The documents listed after "bởi:", each opening an item of its own."""
     found: list[Citation] = []
+    seen = {base.symbol}  # symbols, not a scan of what was found: a list of n documents stays linear
     for cit in in_head:
-        if (
-            cit.span.start < after
-            or _same(cit.target, base)
-            or any(_same(cit.target, f.target) for f in found)
-        ):
+        symbol = cit.target.symbol
+        if cit.span.start < after or symbol in seen:
             continue
         if _opens_an_item(body, cit.span.start):
             found.append(cit)
+            seen.add(symbol)
     return found
 
 
@@ -85,10 +84,6 @@ def _opens_an_item(body: str, start: int) -> bool:
     while end > 0 and body[end - 1].isspace():
         end -= 1
     return end > 0 and body[end - 1] in _ITEM_END
-
-
-def _same(a: DocRef, b: DocRef) -> bool:
-    return a.symbol is not None and a.symbol == b.symbol
 
 
 def _as_the_base(relations: list[Relation], base: DocRef) -> list[Relation]:
