@@ -83,7 +83,10 @@ def _scan(
     found = [_numbered(text, m, end, home, footnote) for m in P.NUMBERED_CITATION.finditer(text, start, end)]
     amending = [_amending_law(text, m, footnote) for m in P.AMENDING_LAW.finditer(text, start, end)]
     found += amending
-    found += [_law(text, m, home, footnote) for m in P.LAW_BY_NAME.finditer(text, start, end)]
+    found += [
+        _law(text, _title_cased(text, m, end), home, footnote)
+        for m in P.LAW_BY_NAME.finditer(text, start, end)
+    ]
     found += [_meeting(text, m, home, footnote) for m in P.MEETING_RESOLUTION.finditer(text, start, end)]
     found = _drop_overlaps(sorted(found, key=lambda f: f.citation.span))
     found = _with_listed(text, found, start, end, home, footnote)
@@ -238,6 +241,20 @@ def _law(text: str, m: re.Match, home: str | None, footnote: int | None) -> _Fou
     )
     span = Span(m.start(), m.end())
     return _Found(Citation(ref, span, clean(text[span.start : span.end]), footnote), by_name=True)
+
+
+def _title_cased(text: str, m: re.Match, end: int) -> re.Match:
+    """``m`` read on over a name printed in title case ("Luật Tổ chức Chính quyền địa phương ngày …") where it
+    stopped at the first capitalised word."""
+    if (
+        m.group("s_num")
+        or m.group("date")
+        or m.group("law_year")
+        or not P.TITLE_CASED_NEXT.match(text, m.end(), end)
+    ):
+        return m
+    longer = P.LAW_BY_TITLE_CASED_NAME.match(text, m.start(), end)
+    return longer if longer and longer.end() > m.end() else m
 
 
 def _amending_law(text: str, m: re.Match, footnote: int | None) -> _Found:

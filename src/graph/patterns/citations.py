@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from .agencies import AGENCY_HEADS
 from .documents import DOC_TYPES, ISSUER_NAMES, PROVINCE_ALIASES, PROVINCES, SYMBOL_TYPE_CODES
 from .scan import word_start_alternation
 
@@ -275,11 +276,66 @@ _LAW_NAME_REST = rf"(?:{_PAIRED_NAME}|{_PLAIN_NAME})(?:{_NAME_GOES_ON})?"
 LAW_DATE = rf"(?:\s*,?\s*(?P<date>{DATE})|\s+năm\s+(?P<law_year>(?:19|20)\d\d)(?!\d))"
 # (at a word start, written so that a search skips ahead to its first letters: patterns/scan.py)
 _LAW_TYPE = word_start_alternation([_words("Bộ luật"), _words("Luật")])
+# ("Việt Nam" opens no law's name: "cộng đồng Dân Luật Việt Nam" closes the pages of one legal website)
 LAW_BY_NAME = re.compile(
-    rf"(?P<type>{_LAW_TYPE})\s+(?P<name_first>(?!Sửa\s)[A-ZĐÀ-Ỹ][^\W\d_]*)"
+    rf"(?P<type>{_LAW_TYPE})\s+(?P<name_first>(?!Sửa\s|Việt\s+Nam(?![^\W\d_]))[A-ZĐÀ-Ỹ][^\W\d_]*)"
     rf"(?P<name_rest>{_LAW_NAME_REST})"
     rf"(?:\s+số\s+{STATE_SYMBOL})?{LAW_DATE}?"
 )
+# A name printed in title case: "Luật Tổ chức Chính quyền địa phương ngày 16/6/2025", "Luật Khoa học, Công nghệ
+# và Đổi mới sáng tạo số 93/2025/QH15", "Luật Thể dục, Thể thao số 77/2006/QH11", "Luật Thuế GTGT số 48/2024/QH15",
+# "Luật Mặt trận Tổ quốc Việt Nam, Luật Công đoàn" (corpus/real: some 60 citations of 20 files cut at the first
+# capital, "Luật Tổ chức", "Luật Khoa học"). A capitalised word goes on a name only where the name then ends as a
+# law's name ends (its number, its date, the next law) within a few words, and never one that opens a body's or a
+# document's name ("Luật Đất đai, Sở Tài nguyên và Môi trường ngày …").
+_NOT_IN_A_TITLE = word_start_alternation(
+    [
+        _words(w)
+        for w in (
+            *AGENCY_HEADS,
+            *(t.label_vi for t in DOC_TYPES),
+            *(
+                "Luật",
+                "Bộ luật",
+                "Điều",
+                "Khoản",
+                "Điểm",
+                "Chương",
+                "Mục",
+                "Phần",
+                "Phụ lục",
+                "Căn cứ",
+                "Theo",
+            ),
+            *(
+                "Thực hiện",
+                "Tỉnh",
+                "Thành phố",
+                "Huyện",
+                "Quận",
+                "Xã",
+                "Phường",
+                "Đồng chí",
+                "Đề án",
+                "Chương trình",
+            ),
+        )
+    ]
+)
+# ("Đổi mới" is one word, as "đổi mới" is)
+_TITLE_WORD = rf"(?:Đổi{_LAW_GAP}mới|(?!{_NOT_IN_A_TITLE}(?![^\W\d_]))[A-ZĐÀ-Ỹ][^\W\d_]*)"
+_TITLE_CASED_PART = (
+    rf"(?:{_LAW_GAP}|,[ \t]*){_TITLE_WORD}"
+    rf"(?:(?:{_LAW_GAP}|,[ \t]*|[ \t]+và[ \t]+)(?:{_TITLE_WORD}|{_LAW_WORD})){{0,6}}?"
+    rf"(?={_NAME_END})"
+)
+LAW_BY_TITLE_CASED_NAME = re.compile(
+    rf"(?P<type>{_LAW_TYPE})\s+(?P<name_first>(?!Sửa\s)[A-ZĐÀ-Ỹ][^\W\d_]*)"
+    rf"(?P<name_rest>{_LAW_NAME_REST}{_TITLE_CASED_PART})"
+    rf"(?:\s+số\s+{STATE_SYMBOL})?{LAW_DATE}?"
+)
+# where a name read by LAW_BY_NAME may go on in title case
+TITLE_CASED_NEXT = re.compile(rf"(?:{_LAW_GAP}|,[ \t]*){_TITLE_WORD}")
 # A law amending others, named after them: "Luật sửa đổi, bổ sung một số điều của Luật Tổ chức
 # Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019" — the date is the
 # amending law's; the laws it names are cited (and amended) without one.  So is the number that ends
