@@ -413,9 +413,22 @@ AMENDS_PART = re.compile(
     rf"(?<!\w){_FIRST_CHANGE_VERB}(?:\s*(?:,|và)\s*{_CHANGE_VERB})*\s+{_CHANGED_PART}(?:\s+(?:của|tại))?\s*$",
     _FLAGS,
 )
+# A part named at length before the document it belongs to: "4. Sửa đổi, bổ sung khoản 5 và bổ sung khoản 5a
+# vào sau khoản 5 Điều 51 của Luật Điện lực số 28/2004/QH11 …", "2. Sửa đổi, bổ sung mục 23 trong Danh mục quy
+# hoạch … thuộc Phụ lục II ban hành kèm theo Luật Quy hoạch số 21/2017/QH14 …" (a law amending the laws it
+# touches, corpus/files hnh-sct-vn__Luat-Duong-bo-35-2024-text.docx).  The part opens the object and the
+# clause ends on a part ("… Điều 51 của") or on "kèm theo" (2 files of corpus/real and files print it).
+_PART_WORD = r"(?:điểm|khoản|Điều|tiểu\s+mục|mục|phần|Phụ\s+lục|Danh\s+mục|Chương)"
+AMENDS_NAMED_PART = re.compile(
+    rf"(?<!\w)sửa\s+đổi(?:\s*,?\s*bổ\s+sung)?\s+{_PART_WORD}\s"
+    r"[^;:]{0,300}?"
+    rf"(?:\s{_PART_WORD}\s+[\w.]+\s+(?:của|tại)|\s(?:ban\s+hành\s+)?kèm\s+theo)\s*$",
+    _FLAGS,
+)
 SELF_LINKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("amends", AMENDS_ATTACHED),
     ("amends", AMENDS_PART),
+    ("amends", AMENDS_NAMED_PART),
     (
         "amends",
         re.compile(
