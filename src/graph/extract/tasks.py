@@ -218,8 +218,13 @@ _BRACKETED = re.compile(r"\([^()]*\)")
 # phường và các cơ quan, tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này./." (corpus/real
 # 1726b1b0ca691ac5; "… và các cơ quan, tổ chức …" reads as bodies that act, "tổ chức" a verb); "có trách nhiệm thi
 # hành Thông tư này./." in a circular's (8ea98f884cf1d2a7)
+# and a notice's or letter's: "Văn phòng Chính phủ thông báo để đồng chí Bộ trưởng biết, chỉ đạo thực hiện./."
+# (Công văn 11520/VPCP-CN, tests/corpus/holdout4): it tells who is told, it assigns nothing new
 _CLOSING_FORMULA = re.compile(
     rf"[^.]*?(?:chịu|có)\s+trách\s+nhiệm\s+(?:tổ\s+chức\s+)?(?:triển\s+khai\s+)?thi\s+hành\s+(?:{TYPE_NAME})\s+này"
+    # (the sender, then "thông báo" at once: "… thông báo khu vực nguy hiểm để cơ quan chức năng và Nhân dân biết" inside
+    # a minister's task is no closing, corpus/real cfef94bb5eaf59df)
+    r"|[^.;:,]{0,80}?(?<!\w)thông\s+báo(?:\s+(?:đến|tới|cho)\s[^.;:,]{0,80}?)?\s+để\s[^.;:]*?(?<!\w)biết(?!\w)"
 )
 
 
@@ -1239,7 +1244,9 @@ _VALUE_CHAIRS = re.compile(
 )
 _PROSE_ASSIGNMENT = re.compile(
     rf"(?P<lead>[^:;.()]+?)(?<!\s)\s+chủ\s+trì(?:\s*+,?\s*+{_SENTENCE_SUPPORT_VERB}\s+(?P<support>[^:;.]+?)(?<!\s)(?<!\bcác))?"
-    rf"(?:\s*+,)?\s++(?=(?:{_ACTION_ALT})(?!\w))"
+    # (the partners end before how the work is done: "Bộ Công Thương chủ trì phối hợp với các Bộ, cơ quan liên quan
+    # khẩn trương làm rõ …", Công văn 11520/VPCP-CN; "… với Sở Tư pháp và các cơ quan có liên quan, căn cứ Luật …")
+    rf"(?:\s*+,)?\s++(?=(?:{_ACTION_ALT}|khẩn\s+trương|kịp\s+thời|căn\s+cứ)(?!\w))"
 )
 # "5. Các sở, ban, ngành, UBND các huyện, thị xã, thành phố căn cứ chức năng, nhiệm vụ được giao,
 # chủ động triển khai …", "2. Bộ Kế hoạch và Đầu tư, Bộ Tài chính cân đối, bố trí …": bodies that
@@ -1378,12 +1385,20 @@ def parse_prose_assignment_tasks(body: str, region: Span) -> list[Task]:
         label = item.group("label").strip()
         if not label and tasks and tasks[-1].span.end > line.start:
             continue  # the paragraph is the text of the item above it ("5. Về kiến nghị …:" / "Bộ … khẩn trương …")
-        bullet = label in (*_BULLET_LABELS, "") and _under_implementation_heading(lines, i, before)
+        opinion = not label and _after_opinion_intro(before)
+        bullet = label in (*_BULLET_LABELS, "") and (
+            opinion or _under_implementation_heading(lines, i, before)
+        )
         if not bullet and not _PROSE_LABEL.fullmatch(label):
             continue
         if label.startswith("(") and _under_notes_heading(lines, i):
             continue
-        end, _ = (line.end, i + 1) if not label and line.text.rstrip().endswith(".") else _item_end(lines, i)
+        if opinion:
+            end, _ = _paragraph_end(lines, i)
+        else:
+            end, _ = (
+                (line.end, i + 1) if not label and line.text.rstrip().endswith(".") else _item_end(lines, i)
+            )
         if body[line.start : end].rstrip().endswith(":"):
             continue  # a heading over the bullets that are the tasks ("1. Giao Sở X là cơ quan đầu mối, …:")
         if _heads_agency_bullets(body, lines, i):
@@ -1470,6 +1485,12 @@ class _LinesBefore:
         # the index of the last labelled line that is no bullet (an item "2.", a part "V.", an article) or that opens
         # the recipients ("Nơi nhận:"): what _under_implementation_heading reads
         self.landmark: int | None = None
+        # the index of a letter's "… có ý kiến (chỉ đạo) như sau:" (see _OPINION_INTRO), and of the last heading
+        self.opinion_intro: int | None = None
+        self.heading_at: int | None = None
+
+    def _with_line_above(self, i: int) -> str:
+        return "\n".join(line.text for line in self.lines[max(0, i - 1) : i + 1])
 
     def above(self, i: int) -> _LinesBefore:
         if i < self.seen:
@@ -1480,7 +1501,9 @@ class _LinesBefore:
                 self.previous = line
             article, item = ARTICLE_LABEL.match(line.text), item_match(line.text)
             if article or item:
-                self.heading = line
+                self.heading, self.heading_at = line, self.seen
+            if _OPINION_INTRO.search(line.text) and _LEADER.search(self._with_line_above(self.seen)):
+                self.opinion_intro = self.seen
             if (
                 article
                 or (item and item.group("label").strip() not in _BULLET_LABELS)
@@ -1505,9 +1528,39 @@ def _unlabelled_paragraph(lines: Sequence[Line], i: int, before: _LinesBefore) -
         return None
     # an article's own paragraphs ("Điều 2. Tổ chức thực hiện" / "Giao Văn phòng …") are the closing readers'
     heading = before.heading
+    if _after_opinion_intro(before):
+        return _NO_LABEL.match(lines[i].text)
     if heading is None or ARTICLE_LABEL.match(heading.text):
         return None
     return _NO_LABEL.match(lines[i].text)
+
+
+# a letter of the Government Office passes on a leader's opinion in paragraphs with no label: "Xét đề nghị của
+# Bộ Công Thương …, Phó Thủ tướng Chính phủ Bùi Thanh Sơn có ý kiến như sau:" / "Bộ Công Thương chủ trì phối hợp
+# với các Bộ, cơ quan liên quan khẩn trương làm rõ …; báo cáo Thủ tướng Chính phủ kết quả thực hiện trong tháng 11
+# năm 2025." (Công văn 11520/VPCP-CN, tests/corpus/holdout4; 11299/VPCP-KGVX, 11306/VPCP-NN and two more of
+# corpus/real): each such paragraph that names who acts is a task, as a numbered clause is
+# (a leader's opinion: "Cục Thuế có ý kiến như sau:" answers a question, its paragraphs explain the law)
+_OPINION_INTRO = re.compile(r"(?:ý\s+kiến(?:\s+chỉ\s+đạo)?|chỉ\s+đạo)\s+như\s+sau\s*:\s*$", re.IGNORECASE)
+_LEADER = re.compile(r"(?<!\w)(?:Thủ\s+tướng|Chủ\s+tịch|Bộ\s+trưởng)(?!\w)")
+
+
+def _after_opinion_intro(before: _LinesBefore) -> bool:
+    """A paragraph of a letter's opinion: below "… có ý kiến như sau:" with no item or article between (one
+    above it is a wrapped line of the preamble: "- Hải Phòng, đoạn qua Nam Định …", 11654/VPCP-CN)."""
+    intro = before.opinion_intro
+    return intro is not None and (before.heading_at is None or before.heading_at < intro)
+
+
+def _paragraph_end(lines: Sequence[Line], i: int) -> tuple[int, int]:
+    """End of a hard-wrapped paragraph with no label: its first line that closes a sentence (the web page
+    wraps a paragraph's lines; the next paragraph, "Văn phòng Chính phủ thông báo để …", starts a new line)."""
+    j = i
+    while j < len(lines) - 1 and not lines[j].text.rstrip().endswith((".", ":")):
+        if lines[j + 1].blank or item_match(lines[j + 1].text) or _RECIPIENTS.match(lines[j + 1].text):
+            break
+        j += 1
+    return lines[j].end, j + 1
 
 
 # the heading of the part that says who does what: "2. Trách nhiệm thực hiện" over "- Sở Nội vụ hướng dẫn khen
