@@ -47,3 +47,68 @@ DATA_LAW = (  # 012b8a728c178e7a.txt (Luật Dữ liệu 60/2024/QH15) line 1 an
 def test_changing_an_annex_issued_with_a_law_amends_the_law_012b8a728c178e7a():
     doc = _parse(DATA_LAW, "012b8a728c178e7a.txt")
     assert _own(doc, "amends") == {"97/2015/QH13"}
+
+
+def test_a_law_replaces_the_law_it_ends_not_the_laws_that_amended_it():
+    # Điều 85.3 of Luật Đường bộ: "Luật Giao thông đường bộ số 23/2008/QH12 đã được sửa đổi, bổ sung một số điều
+    # theo Luật số 35/2018/QH14 và Luật số 44/2019/QH14 hết hiệu lực kể từ ngày Luật này có hiệu lực thi hành"
+    doc = parse_file(ROAD_LAW)
+    assert _own(doc, "replaces") == {"23/2008/QH12"}
+
+
+RESOLUTION_ENDS_ONE = (  # 02b9be7711f88c70.txt lines 1-7 and 68-74 (Nghị quyết 55/2025/NQ-HĐND, Hà Nội)
+    "HỘI ĐỒNG NHÂN DÂN THÀNH PHỐ HÀ NỘI\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\n"
+    "---------------\nSố: 55/2025/NQ-HĐND\nHà Nội, ngày 26 tháng 11 năm 2025\nNGHỊ QUYẾT\n"
+    "Điều 4. Điều khoản thi hành\n1. Nghị quyết này có hiệu lực thi hành từ ngày 01\ntháng 01 năm 2026.\n"
+    "2. Nghị quyết số 20/2022/NQ-HĐND\n"
+    "ngày 12 tháng 9 năm 2022 của HĐND Thành phố Hà Nội quy định một số nội dung chi\n"
+    "và mức chi đặc thù thuộc thẩm quyền của Hội đồng nhân dân thành phố Hà Nội hết\n"
+    "hiệu lực kể từ ngày Nghị quyết này có hiệu lực thi hành.\n"
+)
+
+
+def test_a_resolution_replaces_the_one_it_ends_when_it_takes_effect_02b9be7711f88c70():
+    doc = _parse(RESOLUTION_ENDS_ONE, "02b9be7711f88c70.txt")
+    assert _own(doc, "replaces") == {"20/2022/NQ-HĐND"}
+
+
+DECISION_ENDS_A_LIST = (  # 051c596134cabb79.txt lines 1-7 and 22-26 (Quyết định 165/2025/QĐ-UBND, Ninh Bình)
+    "ỦY BAN NHÂN DÂN TỈNH NINH BÌNH\n--------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\n"
+    "---------------\nSố: 165/2025/QĐ-UBND\nNinh Bình, ngày 27 tháng 11 năm 2025\nQUYẾT ĐỊNH\n"
+    "Điều 1. Ban hành kèm theo Quyết định này Quy chế quản lý, sử dụng Chứng thư chữ ký số chuyên dùng công vụ "
+    "trong các cơ quan hành chính nhà nước tỉnh Ninh Bình.\n"
+    "Điều 2. Hiệu lực thi hành\n1. Quyết định này có hiệu lực thi hành từ ngày 10 tháng 12 năm 2025.\n"
+    "2. Các Quyết định sau đây hết hiệu lực kể từ ngày Quyết định này có hiệu lực thi hành:\n"
+    "a) Quyết định số 12/2018/QĐ-UBND ngày 16 tháng 7 năm 2018 của Ủy ban nhân dân tỉnh Ninh Bình ban hành Quy chế "
+    "quản lý, sử dụng chứng thư số, chữ ký số chuyên dùng trong việc gửi, nhận và sử dụng văn bản điện tử của các "
+    "cơ quan nhà nước trên địa bàn tỉnh Ninh Bình;\n"
+    "b) Quyết định số 27/2022/QĐ-UBND ngày 29 tháng 8 năm 2022 của Uỷ ban nhân dân tỉnh Hà Nam ban hành Quy chế "
+    "quản lý, sử dụng chứng thư số, chữ ký số chuyên dùng Chính phủ trong các cơ quan nhà nước tỉnh Hà Nam.\n"
+    "Điều 3. Tổ chức thực hiện\n"
+)
+
+
+def test_a_decision_replaces_each_decision_listed_under_the_expiry_heading_051c596134cabb79():
+    doc = _parse(DECISION_ENDS_A_LIST, "051c596134cabb79.txt")
+    assert _own(doc, "replaces") == {"12/2018/QĐ-UBND", "27/2022/QĐ-UBND"}
+
+
+PROCEDURES_END = (  # ca6ff32db1f99d30.txt lines 1-7 and 24-39 (Quyết định 4508/QĐ-BVHTTDL)
+    "BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\n"
+    "---------------\nSố: 4508/QĐ-BVHTTDL\nHà Nội, ngày 28 tháng 11 năm 2025\nQUYẾT ĐỊNH\n"
+    "Điều 1. Công bố kèm theo Quyết\nđịnh này thủ tục hành chính được sửa đổi, bổ sung trong một số lĩnh vực thuộc\n"
+    "phạm vi chức năng quản lý của Bộ Văn hóa, Thể thao và Du lịch.\nĐiều 2. Quyết định này có\n"
+    "hiệu lực thi hành kể từ ngày ký.\nCác thủ tục hành chính tương ứng đã công bố tại các\n"
+    "Quyết định số 3684/QĐ-BVHTTDL ngày 27/12/2022;\nQuyết định số 1647/QĐ-BVHTTDL ngày 26/6/2023;\n"
+    "Quyết định số 3808/QĐ-BVHTTDL ngày 11/12/2023;\nQuyết định số 775/QĐ-BVHTTDL ngày 28/3/2024; Quyết\n"
+    "định số 3955/QĐ-BVHTTDL ngày 09/12/2024; Quyết\nđịnh số 682/QĐ-BVHTTDL ngày 14/3/2025; Quyết\n"
+    "định số 2069/QĐ-BVHTTDL ngày 19/6/2025; Quyết\nđịnh số 2302/QĐ-BVHTTDL ngày 02/7/2025; Quyết\n"
+    "định số 4347/QĐ-BVHTTDL ngày 14/11/2025 hết\nhiệu lực kể từ ngày Quyết định này có hiệu lực thi hành.\n"
+)
+
+
+def test_procedures_published_in_decisions_ending_replace_no_decision_ca6ff32db1f99d30():
+    # the subject is "Các thủ tục hành chính tương ứng", the decisions only where they were published: the last
+    # decision of the list, alone before "hết hiệu lực", was read as ended before items had to open a line
+    doc = _parse(PROCEDURES_END, "ca6ff32db1f99d30.txt")
+    assert _own(doc, "replaces") == set()

@@ -19,6 +19,7 @@ import bisect
 import datetime as dt
 import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -41,6 +42,7 @@ from ..segment import innermost_section
 
 _ISSUER_SPELLING = {code.upper(): code for code in ISSUER_BY_CODE}
 _LINK_MAX_GAP = 400  # characters between two linked citations (a long title fits)
+_OPENER_MAX = 40  # characters of a list marker or article label before a citation that opens its clause
 
 
 @dataclass
@@ -1191,12 +1193,12 @@ def listed_self_relations(text: str, found: list[_Found]) -> list[Relation]:
     """ "Điều 2. Bãi bỏ các văn bản … như sau:" over "1. Quyết định số 76/2006/QĐ-UBND …", "2. Quyết
     định số …": the document repeals (or replaces) each item's citation.  The list runs over the lines
     that open with a marker and a citation (wrapped lines between them) and ends at the first other item
-    or article."""
+    or article.  "2. Các Quyết định sau đây hết hiệu lực kể từ ngày Quyết định này có hiệu lực thi hành:"
+    heads a list the document replaces."""
     relations = []
-    for heading in P.SELF_LIST_HEADING.finditer(text):
+    for heading, kind in _self_list_headings(text):
         if _starting_between(found, heading.start(), heading.end()):
             continue  # "Thay thế, bãi bỏ một số quy định của Thông tư số …:" changes the one it names
-        kind = P.SELF_LIST_KIND[clean(heading.group("verb")).casefold()]
         line_start = heading.end() + 1
         while line_start < len(text):
             line_end = text.find("\n", line_start)
@@ -1211,6 +1213,37 @@ def listed_self_relations(text: str, found: list[_Found]) -> list[Relation]:
                 cit = item.citation
                 relations.append(Relation(kind, None, cit.target, cit.span, cit.text, cit.footnote))
             line_start = line_end + 1
+    return relations
+
+
+def _self_list_headings(text: str) -> Iterator[tuple[re.Match[str], str]]:
+    for heading in P.SELF_LIST_HEADING.finditer(text):
+        yield heading, P.SELF_LIST_KIND[clean(heading.group("verb")).casefold()]
+    for heading in P.EXPIRY_LIST_HEADING.finditer(text):
+        yield heading, "replaces"
+
+
+def expired_relations(text: str, found: list[_Found]) -> list[Relation]:
+    """ "3. Luật Giao thông đường bộ số 23/2008/QH12 đã được sửa đổi, bổ sung … hết hiệu lực kể từ ngày Luật này
+    có hiệu lực thi hành": the document replaces the one cited at the head of the clause (the laws that amended
+    it, cited after it, are not its subject)."""
+    relations = []
+    for f in found:
+        cit = f.citation
+        # the clause start within the few characters a marker takes (a long line is never read whole)
+        window = max(0, cit.span.start - _OPENER_MAX)
+        starts = [m.end() for m in P.ITEM_START.finditer(text, window, cit.span.start)]
+        clause_start = starts[-1] if starts else (0 if window == 0 else None)
+        if (
+            f.placeholder
+            or clause_start is None
+            or not P.CLAUSE_OPENER.fullmatch(text, clause_start, cit.span.start)
+        ):
+            continue
+        sentence_end = P.SENTENCE_END.search(text, cit.span.end, min(len(text), cit.span.end + _LINK_MAX_GAP))
+        end = sentence_end.start() if sentence_end else cit.span.end
+        if P.EXPIRES_WITH_SELF.search(text, cit.span.end, end):
+            relations.append(Relation("replaces", None, cit.target, cit.span, cit.text, cit.footnote))
     return relations
 
 
@@ -1263,6 +1296,7 @@ def extract_citations(seg: SegmentedDocument, meta: DocumentMeta) -> tuple[list[
     relations += coordinated_relations(seg.body, body, relations)
     relations += self_relations(seg.body, [f for f in body if not f.placeholder])
     relations += listed_self_relations(seg.body, body)
+    relations += expired_relations(seg.body, body)
     relations += amending_law_relations(body)
     found = list(body)
     table_starts = [t.start for t in tables]

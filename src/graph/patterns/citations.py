@@ -452,6 +452,31 @@ SELF_LIST_HEADING = re.compile(
     _FLAGS | re.MULTILINE,
 )
 SELF_LIST_KIND = {"bãi bỏ": "repeals", "thay thế": "replaces"}
+# A document ends the ones listed under it when it takes effect: "2. Các Quyết định sau đây hết hiệu lực kể từ
+# ngày Quyết định này có hiệu lực thi hành:" over "a) Quyết định số 12/2018/QĐ-UBND …" (a province's new
+# decision ends those of the provinces merged into it; 8 files of corpus/real, 27 items), "2. Các nghị định sau đây hết
+# hiệu lực …:" (cfc85d8b3511af54).  The new document takes their place: replaces.
+EXPIRY_LIST_HEADING = re.compile(
+    rf"^[^\S\n]*(?:(?:Điều\s+\d+\s*[.:]|\d{{1,2}}\.|[a-zđ]\))[^\S\n]*)?Các\s+(?:văn\s+bản|{TYPE_NAME})\s+sau(?:\s+đây)?"
+    r"\s+hết\s+hiệu\s+lực[^\n:]{0,120}:[^\S\n]*$",
+    _FLAGS | re.MULTILINE,
+)
+# A document that ends, when this one takes effect, the one cited at the head of its clause: "3. Luật Giao thông
+# đường bộ số 23/2008/QH12 đã được sửa đổi, bổ sung một số điều theo Luật số 35/2018/QH14 và Luật số 44/2019/QH14
+# hết hiệu lực kể từ ngày Luật này có hiệu lực thi hành" (Luật Đường bộ 35/2024/QH15), "2. Thông tư số
+# 06/2021/TT-BCA … hết hiệu lực kể từ ngày Thông tư này có hiệu lực thi hành." (11 files of corpus/real, 10 of files).
+EXPIRES_WITH_SELF = re.compile(
+    rf"(?<!\w)hết\s+hiệu\s+lực(?:\s+thi\s+hành)?\s+(?:kể\s+)?từ\s+ngày\s+(?:{TYPE_NAME})\s+này\s+có\s+hiệu\s+lực",
+    _FLAGS,
+)
+# Where the sentence of a citation ends: ".", ";" or ":" before a blank.
+SENTENCE_END = re.compile(r"[.;:](?=\s)|$")
+# Where an item or a sentence starts: a line break or a full stop ("…; Quyết định số 4347/QĐ-BVHTTDL … hết hiệu
+# lực" ends the last of a list whose subject came first: "Các thủ tục hành chính … đã công bố tại các Quyết định
+# số …; …", corpus/real ca6ff32db1f99d30).
+ITEM_START = re.compile(r"\.(?=\s)|\n")
+# Only a list marker or an article label before a citation that opens its clause.
+CLAUSE_OPENER = re.compile(r"\s*(?:(?:Điều\s+\d+\s*[.:]|\d{1,2}\.|[a-zđ]\)|[-–+•])\s*)?", _FLAGS)
 # A list item's marker: "1.", "a)", "-", "+".
 LIST_ITEM_MARKER = re.compile(r"[^\S\n]*(?:\d{1,3}\.|[a-zđ]\)|[-–+•])[^\S\n]*", _FLAGS)
 # An article heading ends a list: "Điều 3. Hiệu lực thi hành".
