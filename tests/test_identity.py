@@ -96,6 +96,42 @@ def test_a_law_named_beside_one_year_is_one_node():
     } == {"https://w3id.org/policy-graph/eli/vn/luat/name/luat-duoc"}
 
 
+RESOLUTION_CP = (  # 0326977b5d611b9a.txt lines 2-8 and 12: the Law on the Organisation of the Government by number
+    "CHÍNH PHỦ\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\n---------------\n"
+    "Số: 08/2025/NQ-CP\nHà Nội, ngày 26 tháng 11 năm 2025\nNGHỊ QUYẾT\n"
+    "Căn cứ Luật Tổ chức Chính phủ số 63/2025/QH15;\n"
+)
+DECISION_BCD = (  # 322358d6040a153b.txt lines 1-8 and 10: the same law by name and date of passing
+    "BAN CHỈ ĐẠO NHÀ NƯỚC VỀ DU LỊCH\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\n"
+    "---------------\nSố: 170/QĐ-BCĐNNDL\nHà Nội, ngày 21 tháng 11 năm 2025\nQUYẾT ĐỊNH\n"
+    "BAN HÀNH QUY CHẾ HOẠT ĐỘNG CỦA BAN CHỈ ĐẠO NHÀ NƯỚC VỀ DU LỊCH\n"
+    "Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;\n"
+)
+
+
+def test_a_law_named_with_its_date_is_the_law_another_file_numbers_beside_that_name():
+    """corpus/real printed 268 citations of laws by name and date of passing that other files print by name and
+    number ("Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025": 43 of them); each was a node apart from the
+    numbered law's."""
+    docs = [_excerpt("0326977b5d611b9a.txt", RESOLUTION_CP), _excerpt("322358d6040a153b.txt", DECISION_BCD)]
+    res = resolve(docs)
+    iris = {
+        res.document_iri(c.target, doc)
+        for doc in docs
+        for c in doc.citations
+        if c.target.name == "Luật Tổ chức Chính phủ"
+    }
+    assert iris == {"https://w3id.org/policy-graph/eli/vn/luat/2025/63-qh15"}
+
+
+def test_a_law_named_with_a_date_no_file_numbers_stays_on_its_name():
+    docs = [_excerpt("322358d6040a153b.txt", DECISION_BCD)]
+    res = resolve(docs)
+    assert {res.document_iri(c.target, docs[0]) for c in docs[0].citations} == {
+        "https://w3id.org/policy-graph/eli/vn/luat/name/luat-to-chuc-chinh-phu"
+    }
+
+
 LETTER_CT = (  # 03890575449f6e05.txt lines 1-6, 30-32 and 42-43: "Luật Quản lý thuế" twice
     "BỘ TÀI CHÍNH CỤC THUẾ\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\n"
     "---------------\nSố: 5615/CT-CS V/v Mẫu tờ khai liên quan đến thực hiện Nghị quyết số 98/2023/QH15\n"

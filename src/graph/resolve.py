@@ -66,6 +66,8 @@ class Resolution:
     name_years: dict[str, set[int]] = field(default_factory=dict)
     # a document named without a number, by the slug of its name → the spelling the corpus prints most
     names: dict[str, str] = field(default_factory=dict)
+    # a law's name (slug) and year of passing → the one number the corpus prints beside them (`_numbered_names`)
+    numbered_names: dict[tuple[str, int], DocRef] = field(default_factory=dict)
     # a document IRI whose mentions disagree → the one symbol and date its description states (`stated`)
     stated: dict[str, tuple[str | None, dt.date | None]] = field(default_factory=dict)
     # a citing document → the years it prints itself beside each number (filled as documents are met)
@@ -127,6 +129,8 @@ class Resolution:
 
     def complete(self, ref: DocRef, citing: ParsedDocument | None) -> DocRef:
         """Fill jurisdiction, issuer and year that the citation leaves implicit."""
+        if not ref.number and ref.name:
+            ref = self._numbered_by_name(ref)
         home = citing.meta.ref.jurisdiction if citing else None
         jurisdiction = ref.jurisdiction or home or CENTRAL
         issuer = identity_issuer(ref)
@@ -149,6 +153,22 @@ class Resolution:
             jurisdiction_inferred=ref.jurisdiction_inferred,
             title=ref.title,
             name=self.names.get(slugify(ref.name), ref.name) if ref.name and not ref.number else ref.name,
+        )
+
+    def _numbered_by_name(self, ref: DocRef) -> DocRef:
+        """A law named with its date or year of passing, numbered where the corpus prints that name and year beside
+        one number: "Luật Tổ chức chính quyền địa phương ngày 16/6/2025" is "… số 72/2025/QH15", not a node apart."""
+        year = ref.year or (ref.date.year if ref.date else None)
+        numbered = self.numbered_names.get((slugify(ref.name or ""), year)) if year else None
+        if numbered is None or (ref.date and numbered.date and ref.date != numbered.date):
+            return ref
+        return replace(
+            ref,
+            number=numbered.number,
+            symbol=numbered.symbol,
+            issuer_code=numbered.issuer_code,
+            date=ref.date or numbered.date,
+            year=year,
         )
 
     def _only_issuer(self, jurisdiction: str, ref: DocRef) -> str | None:
@@ -253,6 +273,7 @@ def resolve(
     # label, the same in every document's graph (SHACL: one label per language)
     res.names = {slug: _most_printed(spellings) for slug, spellings in names.items() if len(spellings) > 1}
     res.issuers_by_number = dict(issuers)
+    res.numbered_names = _numbered_names(docs)
     res.revealed = _reveal_numbers(docs)
     res.agency_names = _agency_names(docs, res)
     res.stated = _stated_identities(docs, res)
@@ -270,6 +291,20 @@ def _years_by_number(docs: list[ParsedDocument]) -> dict[NumberKey, set[int]]:
             jur = ref.jurisdiction or doc.meta.ref.jurisdiction or CENTRAL
             years[(jur, ref.type_code or "", ref.number, issuer)].add(year)
     return dict(years)
+
+
+_LAWS = frozenset({"L"})  # laws and codes: the documents cited by name
+
+
+def _numbered_names(docs: list[ParsedDocument]) -> dict[tuple[str, int], DocRef]:
+    """Each law's name and year of passing that the corpus prints beside exactly one number ("Luật Tổ chức chính
+    quyền địa phương số 72/2025/QH15"); a name and year printed beside two numbers say nothing."""
+    numbers: dict[tuple[str, int], dict[str, DocRef]] = defaultdict(dict)
+    for _, ref in _all_refs(docs):
+        year = ref.year or (ref.date.year if ref.date else None)
+        if ref.number and ref.name and year and ref.type_code in _LAWS and ref.symbol:
+            numbers[(slugify(ref.name), year)].setdefault(ref.symbol, ref)
+    return {key: next(iter(refs.values())) for key, refs in numbers.items() if len(refs) == 1}
 
 
 def _stated_identities(
