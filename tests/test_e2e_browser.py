@@ -413,6 +413,7 @@ HOSTILE = (
     "\"'><img src=x id=pwned-img onerror=alert('img')><svg id=pwned-svg onload=alert('svg')></svg>"
     "</script><script id=pwned-script>alert('script')</script></textarea></title>"
     "<a id=pwned-link href=javascript:alert('link')>x</a>{{7*7}}${7*7}"
+    "<style id=pwned-style>body{display:none}</style><b id=pwned-styled style=display:none>s</b>"
 )
 KEPT_AS_NAMES = ("id_local", "number", "issuerCode")  # the symbols pages are looked up by
 HOSTILE_PAGES = [
@@ -528,7 +529,9 @@ def test_hostile_text_in_query_results_runs_no_script(hostile_page, hostile_url)
     """The query UI's result table, with the graph's labels put in place of IRIs (/api/labels).
     With the CSP, Chromium reports script-src-attr violations from yasgui.min.js here: DOMPurify
     parses each escaped cell in an inert DOMParser document, which never runs a handler or loads
-    an image (without the CSP no dialog opens and nothing is fetched): those are not counted."""
+    an image (without the CSP no dialog opens and nothing is fetched): those are not counted, nor
+    (stop 17, no 'unsafe-inline' for styles) the style-src ones of the same inert parse: no style
+    element or attribute of the text reaches the page (its display:none would hide the table)."""
     page = hostile_page
     query = "SELECT ?d ?t WHERE { ?d <http://data.europa.eu/eli/ontology#title> ?t }"
     page.goto(hostile_url + "/sparql-ui")
@@ -537,9 +540,42 @@ def test_hostile_text_in_query_results_runs_no_script(hostile_page, hostile_url)
     expect(page.locator(".yasr table tbody tr").first).to_be_visible()
     page.wait_for_timeout(1000)  # images, had any element been made, would have failed to load by now
     found = page.evaluate(FOUND_INJECTED)
-    assert set(found.pop("violations")) <= {"script-src-attr inline"}
+    violations = set(found.pop("violations"))
     assert found == {"elements": [], "scripts": [], "links": []}
+    assert violations <= {"script-src-attr inline", "style-src-elem inline", "style-src-attr inline"}
     assert page.dialogs == [] and "id=pwned-img" in page.inner_text(".yasr")
+    styled = page.evaluate(
+        "() => [...document.querySelectorAll('style')].map((s) => s.textContent.slice(0, 40))"
+    )
+    assert not any("display:none" in text for text in styled)
+
+
+STYLES_APPLIED = """() => ({
+  styles: [...document.querySelectorAll("style")].map((s) => s.sheet !== null),
+  violations: window.__violations.filter((v) => v.startsWith("style-src")),
+})"""
+
+
+def test_the_libraries_own_styles_apply_under_a_csp_without_unsafe_inline(page, url):
+    """(stop 17) The CSP allows no inline style but the fixed <style> texts vis-network and YASGUI
+    insert, by hash: each of those applies (a refused one has no sheet), and nothing is refused.
+    Fails when a new bundle inserts another text: read its hash from the violation and add it to
+    limits.VENDORED_STYLE_HASHES after reading the text."""
+    page.add_init_script(WATCH_FOR_SCRIPT)
+    page.goto(url + "/eli/vn-29/kh/2024/214")
+    page.click("#chain-toggle")
+    expect(page.locator("#chain")).to_have_attribute("data-expanded", re.compile("[1-9]"))
+    page.wait_for_load_state("networkidle")
+    chain = page.evaluate(STYLES_APPLIED)
+    page.goto(url + "/sparql-ui")
+    page.wait_for_load_state("networkidle")
+    page.evaluate(
+        "() => { const t = window.policyGraphYasgui.getTab(); t.setQuery('SELECT * WHERE { ?s ?p ?o } LIMIT 5'); t.query(); }"
+    )
+    expect(page.locator(".yasr table tbody tr").first).to_be_visible()
+    query_ui = page.evaluate(STYLES_APPLIED)
+    assert len(chain["styles"]) >= 7 and all(chain["styles"]) and chain["violations"] == []
+    assert len(query_ui["styles"]) >= 1 and all(query_ui["styles"]) and query_ui["violations"] == []
 
 
 # ------------------------------------------------------------ a foreign origin (stop 15)

@@ -261,16 +261,26 @@ def resolve_agencies(store: ox.Store, value: str) -> list[ox.NamedNode]:
 def date_param(value: str) -> ox.Literal:
     """'2025' → 2025-12-31; '2025-06-30' or '30/6/2025' → that day."""
     value = value.strip()
+    # Python's own words ('Invalid isoformat string', 'month must be in 1..12') are English only
+    # and name Python's format: the user is told in both languages what to write instead.
     try:
-        if re.fullmatch(r"\d{4}", value):
+        if re.fullmatch(r"[0-9]{4}", value):
             day = dt.date(int(value), 12, 31)
-        elif re.fullmatch(r"\d{1,2}/\d{1,2}/\d{4}", value):
+        elif re.fullmatch(r"[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}", value):
             d, m, y = map(int, value.split("/"))
             day = dt.date(y, m, d)
-        else:
+        elif re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
             day = dt.date.fromisoformat(value)
+        else:
+            raise QueryError(
+                f"'{value}' không phải năm hay ngày (not a year or a date): hãy viết yyyy-mm-dd, "
+                "dd/mm/yyyy hoặc năm yyyy (write yyyy-mm-dd, dd/mm/yyyy or a year yyyy)"
+            )
     except ValueError as err:
-        raise QueryError(f"'{value}' không phải năm hay ngày (not a year or a date): {err}") from err
+        raise QueryError(
+            f"'{value}' không phải năm hay ngày (not a year or a date): ngày này không có trong lịch "
+            "(no such day in the calendar)"
+        ) from err
     return ox.Literal(day.isoformat(), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#date"))
 
 

@@ -834,14 +834,14 @@ async def resource(request: Request) -> Response:
     iri = site.iri_for_path(request.url.path)
     if not pages.safe_iri(iri):
         return _error(400, "đường dẫn không hợp lệ (not a valid IRI path)")
-    moved = await pages.moved_to(site, iri)
-    if moved and _local_path(site, moved):
-        target = site.href(moved) + (f"?{request.url.query}" if request.url.query else "")
+    state = await pages.node_state(site, iri)
+    if state.moved_to and _local_path(site, state.moved_to):
+        target = site.href(state.moved_to) + (f"?{request.url.query}" if request.url.query else "")
         return RedirectResponse(target, status_code=301)
     fmt = _page_format(request)
     if fmt is not None:
         return await _rdf_description(request, iri, fmt)
-    view = await pages.node_view(site, iri)
+    view = await pages.node_view(site, iri) if state.known else None
     if view is None:
         return await _render(request, "notfound.html", status=404, iri=iri)
     context: dict[str, Any] = dict(node=view, rdf_links=_rdf_links(request.url.path))

@@ -13,12 +13,12 @@ from urllib.parse import quote, urlencode
 
 from jinja2 import Environment
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
+from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
 
 from .guard import JobError
 from .pagecache import PageShape, reads_nothing, reads_stripped
 from .sparql import Job
-from .views import MAX_PARAM_CHARS, STATUSES
+from .views import CANONICAL, MAX_PARAM_CHARS, STATUSES
 
 HTML = "text/html"
 
@@ -69,11 +69,19 @@ def _params(request: Request, *names: str) -> dict[str, str]:
     return values
 
 
+def _to_canonical(request: Request, err: JobError) -> Response:
+    """The same request with the document written as its pages are kept (``views.canonical_root``)."""
+    params = [(k, err.message if k == "doc" else v) for k, v in request.query_params.multi_items()]
+    return RedirectResponse(f"{request.url.path}?{urlencode(params)}", status_code=CANONICAL)
+
+
 async def _page(request: Request, template: str, name: str, values: dict, **context) -> Response:
     """Render a view's page; a user's mistake (unknown document, bad date) is shown on the page."""
     try:
         data = await view_data(request, name, values)
     except JobError as err:
+        if err.status == CANONICAL:
+            return _to_canonical(request, err)
         if err.status >= 500:
             raise
         return await render(
@@ -173,6 +181,8 @@ async def tree(request: Request) -> Response:
         try:
             media, body, name = await view_data(request, "tree-export", dict(values, format=fmt))
         except JobError as err:
+            if err.status == CANONICAL:
+                return _to_canonical(request, err)
             if err.status >= 500:
                 raise
             return PlainTextResponse(err.message + "\n", status_code=err.status)

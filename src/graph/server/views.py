@@ -92,9 +92,17 @@ def today(values: dict) -> dt.date:
     """The day due status is reckoned from: ?today=yyyy-mm-dd (tests, what-if) or the clock."""
     given = values.get("today", "")
     try:
-        return dt.date.fromisoformat(given) if given else dt.date.today()
-    except ValueError as err:
-        raise JobError(400, f"today phải có dạng yyyy-mm-dd (today must be yyyy-mm-dd): {given}") from err
+        if not given:
+            return dt.date.today()
+        if re.fullmatch(
+            r"[0-9]{4}-[0-9]{2}-[0-9]{2}", given
+        ):  # fromisoformat also takes '20240101', '2024-W01'
+            return dt.date.fromisoformat(given)
+    except ValueError:
+        pass
+    raise JobError(
+        400, f"today phải là một ngày có dạng yyyy-mm-dd (today must be a day, yyyy-mm-dd): {given}"
+    )
 
 
 def status_of(due: str | None, day: dt.date) -> str:
@@ -133,6 +141,34 @@ def resolve(store, text: str) -> str:
         return resolve_document(store, text.strip()).value
     except QueryError as err:
         raise JobError(404, str(err)) from err
+
+
+# The status of a view's answer "the document is named otherwise": its message is the spelling
+# to ask with (``handlers`` answers it with a redirect).  '29-nq/tw', 'Nghị quyết 29', '  29-NQ/TW',
+# the IRI: one document written many ways made as many implementation trees (a worker's turn and
+# a kept page each, up to the page cache's variants of a path); each spelling now costs one look-up
+# and a kept redirect, and the tree is made and kept once, under its document's one spelling.
+CANONICAL = 302
+
+
+def canonical_root(store, values: dict) -> str:
+    """The document ``values['doc']`` names; a JobError(CANONICAL) when it is not written the one
+    way its pages are kept under: its symbol as printed when that names it alone, else its IRI."""
+    from ..queries import QueryError, resolve_document
+
+    given = values.get("doc", "").strip()
+    root = resolve(store, given)
+    rows = _select(store, "SELECT DISTINCT ?s WHERE { ?doc eli:id_local ?s }", doc=root)
+    canonical = root
+    if len(rows) == 1 and len(symbol := rows[0]["s"]) <= MAX_PARAM_CHARS and symbol == symbol.strip():
+        try:
+            if resolve_document(store, symbol).value == root:  # asked back, it names this document
+                canonical = symbol
+        except QueryError:
+            pass
+    if canonical != given and len(canonical) <= MAX_PARAM_CHARS:
+        raise JobError(CANONICAL, canonical)
+    return root
 
 
 # ------------------------------------------------------------ labels
@@ -252,7 +288,7 @@ def tree_filters(values: dict) -> dict:
 
 
 def tree(store, values: dict) -> dict:
-    root = resolve(store, values.get("doc", ""))
+    root = canonical_root(store, values)
     day = today(values)
     filters = tree_filters(values)
     _result, rows = _tree_rows(store, root, day)
@@ -297,7 +333,7 @@ def tree_export(store, values: dict) -> tuple[str, bytes, str]:
     fmt = values.get("format", "csv")
     if fmt not in ("csv", "xlsx"):
         raise JobError(400, "format phải là csv hoặc xlsx (format must be csv or xlsx)")
-    root = resolve(store, values.get("doc", ""))
+    root = canonical_root(store, values)
     filters = tree_filters(values)
     _result, rows = _tree_rows(store, root, today(values))
     headers = [f"{vi} ({en})" for _key, vi, en in TREE_COLUMNS]
@@ -334,7 +370,7 @@ def row_symbol(store, iri: str) -> str:
 
 def compare(store, values: dict) -> dict:
     """How each province carries out one document: its plans, tasks, lead agencies, deadlines."""
-    root = resolve(store, values.get("doc", ""))
+    root = canonical_root(store, values)
     day = today(values)
     _result, rows = _tree_rows(store, root, day)
     provinces: dict[str, dict] = {}
