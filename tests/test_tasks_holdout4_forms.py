@@ -113,3 +113,69 @@ def test_partners_end_before_the_grounds_of_the_work():
     (task,) = _tasks(text)
     assert _leads(task) == ["Sở Tài chính"]
     assert _supports(task) == ["các đơn vị có liên quan"]
+
+
+# Kế hoạch of Sở Công Thương Lào Cai implementing the fire-safety law (corpus/files vbhc-vn__04-ke-hoach.docx)
+KH_PCCC = HOLDOUT4 / "vbhc-vn__04-ke-hoach.docx"
+
+
+def test_a_word_files_paragraphs_under_a_division_heading_are_its_tasks_each():
+    # "1. Phòng Quản lý công nghiệp" / "Là đầu mối triển khai …." / "Tổ chức công tác tuyên truyền, …" / …: no bullet
+    # character survives in the .docx text, each paragraph is one line
+    tasks = parse_file(KH_PCCC).tasks
+    by_lead: dict[str, list] = {}
+    for task in tasks:
+        by_lead.setdefault(_leads(task)[0], []).append(task)
+    assert {lead: len(found) for lead, found in by_lead.items()} == {
+        "Phòng Quản lý công nghiệp": 7,
+        "Phòng Quản lý Năng lượng": 6,
+        "Phòng Quản lý Thương mại": 3,
+        "Chi cục Quản lý thị trường": 2,  # "4. Chi cục Quản lý thị trường." closed by a full stop
+    }
+    first = by_lead["Phòng Quản lý công nghiệp"][0]
+    assert first.text == "Là đầu mối triển khai các nhiệm vụ và tổng hợp báo cáo của ngành công thương."
+    # the closing "Trên đây là Kế hoạch …" is no task of the last division
+    assert not any(t.text.startswith("Trên đây là") for t in tasks)
+    # a division its writer spelt in lower case cooperates: "Phối hợp với phòng Quản lý công nghiệp trong việc …"
+    (energy,) = [t for t in by_lead["Phòng Quản lý Năng lượng"] if "trong việc tham mưu" in t.text]
+    assert _supports(energy) == ["phòng Quản lý công nghiệp"]
+    # "Phối hợp tốt với các phòng, ban của Sở trong việc kiểm tra …"
+    assert _supports(by_lead["Chi cục Quản lý thị trường"][1])[0] == "các phòng, ban của Sở"
+
+
+def test_a_name_closed_by_a_full_stop_heads_the_points_below_it():
+    # Quy chế of UBND tỉnh Nghệ An on official e-mail (corpus/real c5f09c7770858e97)
+    text = (
+        "Điều 10. Quản lý, vận hành hệ thống Thư điện tử tỉnh Nghệ An\n"
+        "1. Văn phòng Ủy ban nhân dân tỉnh.\n"
+        "a) Chịu trách nhiệm quản lý chung hệ thống Thư điện tử công vụ;\n"
+        "b) Chủ trì, phối hợp với Sở Nội vụ, Sở Khoa học và Công nghệ kiểm tra, đánh giá kết quả sử dụng thư điện tử "
+        "công vụ của các cơ quan, đơn vị;\n"
+    )
+    tasks = _tasks(text)
+    assert [(t.label, _leads(t)) for t in tasks] == [
+        ("a)", ["Văn phòng Ủy ban nhân dân tỉnh"]),
+        ("b)", ["Văn phòng Ủy ban nhân dân tỉnh"]),
+    ]
+    assert _supports(tasks[1]) == ["Sở Nội vụ", "Sở Khoa học và Công nghệ"]
+
+
+def test_names_closed_by_a_full_stop_in_a_list_head_nothing():
+    # who a regulation applies to (corpus/real 1a3950726cd8511f), the members of an inspection team (corpus/files
+    # vbhc-vn__bien-ban-kiem-tra-thuc-te-hhnh.docx), a clause of a law (Luật 35/2024/QH15, corpus/files)
+    scope = (
+        "2. Đối tượng áp dụng\n"
+        "a) Các sở, ban, ngành.\n"
+        "b) Ủy ban nhân dân các xã, phường (gọi chung là UBND cấp xã).\n"
+        "c) Các cơ quan, tổ chức, đơn vị, cá nhân có liên quan (sau đây gọi tắt là các cơ quan, đơn vị).\n"
+    )
+    assert _tasks(scope) == []
+    team = (
+        "I. THÀNH PHẦN\n"
+        "1. Sở Công Thương tỉnh Lào Cai.\n"
+        "- Ông Trần Trọng Trang, Phó Trưởng phòng - Phòng Quản lý Công nghiệp - Trưởng đoàn.\n"
+        "- Ông Trần Đăng Khôi, Chuyên viên - Phòng Quản lý Công nghiệp - Thành viên.\n"
+    )
+    assert _tasks(team) == []
+    law = "5. Chính phủ quy định chi tiết Điều này.\nĐiều 15. Quản trị, quản lý dữ liệu\n"
+    assert _tasks(law) == []

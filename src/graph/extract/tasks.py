@@ -1064,7 +1064,7 @@ _SUPPORT_VERB = SUPPORT_VERB.replace(" ", r"\s+")
 # "1. Thanh tra tỉnh chủ trì, phối hợp Văn phòng UBND tỉnh …" (corpus/real 2e037ff2…), "(2) Bộ Tài chính chủ
 # trì, phối hợp chặt chẽ với Bộ Văn hóa, Thể thao và Du lịch rà soát …" (7c7edac5664780ef)
 # (without "với" a name or "các" follows: "… phối hợp tuyên truyền và tham gia giám sát …" names no one)
-_SENTENCE_SUPPORT_VERB = r"phối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với|(?=\s+(?-i:các\s|[A-ZĐÀ-Ỹ])))"
+_SENTENCE_SUPPORT_VERB = r"phối\s+hợp(?:\s+(?:chặt\s+chẽ|tốt))?(?:\s+với|(?=\s+(?-i:các\s|[A-ZĐÀ-Ỹ])))"
 # a colon inside parentheses is part of the names: "UBND các huyện, … (gồm: Tam Kỳ, Hội An; …)"
 _NAMES = r"(?:[^:()]|\([^()]*\))"
 _LEAD_HEADING = re.compile(
@@ -1714,7 +1714,8 @@ def parse_agency_heading_tasks(body: str, region: Span) -> list[Task]:
             continue
         line = lines[i]
         names_start = line.start + heading.start("names")
-        names = Span(names_start, _before_duty(body, names_start, line.start + heading.end("names")))
+        names_end = names_start + len(_without_closing_stop(heading.group("names")))
+        names = Span(names_start, _before_duty(body, names_start, names_end))
         label = heading.group("label")
         if heading.group("rest"):  # "2. Sở Tài chính: Chủ trì, …" — the item is one task
             end, i = _item_end(lines, i)
@@ -1725,6 +1726,9 @@ def parse_agency_heading_tasks(body: str, region: Span) -> list[Task]:
             tasks.append(_agency_item_task(body, names, label, Span(line.start, end), text_start))
             continue
         below = i + 1
+        if _closed_heading(heading) and not _heads_duties(lines, below, label):
+            i += 1
+            continue
         if not heading.group("colon"):
             # "1.2. Giao Công an Thành" / "phố" / "Chỉ đạo Công an các phường, …" (a table cell's name wrapped,
             # corpus/real 717159673033f644)
@@ -1759,7 +1763,13 @@ def parse_agency_heading_tasks(body: str, region: Span) -> list[Task]:
             and (not heading.group("ask") or _WORK_OPENING.match(lines[below].text))
         ):
             end, after = _item_end(lines, below)  # "1. Sở Kế hoạch và Đầu tư\nChủ trì, …" (no label)
-            tasks.append(_agency_item_task(body, names, label, Span(line.start, end), lines[below].start))
+            paragraphs = _paragraphs_of_their_own(lines, below, after)
+            if paragraphs:
+                tasks += [
+                    _agency_item_task(body, names, label, Span(p.start, p.end), p.start) for p in paragraphs
+                ]
+            else:
+                tasks.append(_agency_item_task(body, names, label, Span(line.start, end), lines[below].start))
         i = max(after, i + 1)
     return tasks
 
@@ -1865,6 +1875,9 @@ def _agency_heading_at(line: Line) -> re.Match[str] | None:
         # "11. Đề nghị các doanh nghiệp sản xuất, chế biến và xuất khẩu hàng hóa" (corpus/real f1e0981425ec38be):
         # after the verb the names go on in lower case
         names = names[:1].upper() + names[1:]
+    # (a heading closed by a full stop: "4. Chi cục Quản lý thị trường." over its paragraphs, Sở Công Thương Lào
+    # Cai's fire-safety plan, tests/corpus/holdout4; a name of a few words, not a sentence)
+    names = _without_closing_stop(names)
     # (the cheap tests first)
     if names.rstrip().endswith((".", ";", ",")) or _ROLE_WORDS.search(names) or not is_agency_like(names):
         return None
@@ -1898,6 +1911,77 @@ _WORK_OPENING = re.compile(
     r"|vận\s+động|tham\s+gia|thực\s+hiện|nâng\s+cao|phát\s+huy)(?!\w)",
     re.IGNORECASE,
 )
+
+
+_HEADING_NAME_MAX_WORDS = 8
+
+
+def _closed_heading(heading: re.Match[str]) -> bool:
+    return heading.group("names").rstrip().endswith(".")
+
+
+def _heads_duties(lines: Sequence[Line], below: int, label: str) -> bool:
+    """A name closed by a full stop heads duties when what follows is one level down and says what to do: "1. Văn
+    phòng Ủy ban nhân dân tỉnh." / "a) Chịu trách nhiệm quản lý chung …" (a provincial regulation, corpus/real
+    c5f09c7770858e97), "4. Chi cục Quản lý thị trường." / "Thực hiện việc tuyên truyền …".  A list of names closed
+    the same way is no heading: "a) Các sở, ban, ngành." / "b) Ủy ban nhân dân các xã, phường …" (who a regulation
+    applies to, 1a3950726cd8511f), "1. Sở Công Thương tỉnh Lào Cai." / "- Ông Trần Trọng Trang, …" (the members of a
+    team, corpus/files), "22. Báo Dân trí." / "Tại Điều này, …" (the units of a ministry, 389276e8dae699ce)."""
+    if below >= len(lines):
+        return False
+    text = lines[below].text
+    item = item_match(text)
+    if item is None:
+        return bool(_WORK_OPENING.match(text))
+    if _label_kind(item.group("label")) == _label_kind(label):
+        return False
+    return not _PERSON.match(text, item.end())
+
+
+# (a clause of a law closed the same way says who regulates: "5. Chính phủ quy định chi tiết Điều này.")
+_CLAUSE_WORDS = re.compile(r"(?<!\w)(?:quy\s+định|này|Điều)(?!\w)")
+
+
+def _without_closing_stop(names: str) -> str:
+    bare = names.rstrip()
+    if (
+        bare.endswith(".")
+        and not bare.endswith("..")
+        and len(bare.split()) <= _HEADING_NAME_MAX_WORDS
+        and not _CLAUSE_WORDS.search(bare)
+        and not _ACTION_START.search(bare)
+    ):
+        return bare[:-1]
+    return names
+
+
+def _paragraphs_of_their_own(lines: Sequence[Line], start: int, end: int) -> list[Line]:
+    """The lines ``start``..``end`` under a heading when each is a whole paragraph: a Word file's paragraphs
+    without bullet characters, one a line, each opening with a capital and closing its sentence ("1. Phòng Quản lý
+    công nghiệp" / "Là đầu mối triển khai các nhiệm vụ …." / "Tổ chức công tác tuyên truyền, …." / …, Sở Công
+    Thương Lào Cai's fire-safety plan, tests/corpus/holdout4): each is one of the heading body's tasks.  A
+    paragraph wrapped over lines (a web page's) has lines that end mid-sentence: one task, as before."""
+    block = []
+    for line in lines[start:end]:
+        if _SUMMING_UP.match(line.text):
+            break  # "Trên đây là Kế hoạch …" closes the document, after the last heading's paragraphs
+        if not line.blank:
+            block.append(line)
+    if len(block) < 2:
+        return []
+    for line in block:
+        text = line.text.strip()
+        if not (text[0].isupper() and text.endswith((".", ";"))):
+            return []
+        # members ("Ông Trần Trọng Trang, Phó Trưởng phòng - … - Chủ trì.") or units ("Phòng Công chứng số 1;")
+        # listed under a heading are no duties: one reading as before
+        if _PERSON.match(text) or is_agency_like(text.rstrip(".;")):
+            return []
+    return block
+
+
+_SUMMING_UP = re.compile(r"[ \t]*Trên[ \t]+đây[ \t]+là(?!\w)")
+_PERSON = re.compile(r"(?:Ông|Bà|Đồng[ \t]+chí)(?!\w)")
 
 
 def _opens_unlabelled_item(line: Line) -> bool:
@@ -1960,8 +2044,15 @@ def _agency_item_task(body: str, names: Span, label: str, item: Span, text_start
 
 
 def _names_partners(text: str) -> bool:
-    """ "Sở Y tế", "các ngành, các cấp", "doanh nghiệp" are partners; "hiệu quả các hoạt động" is not."""
+    """ "Sở Y tế", "các ngành, các cấp", "doanh nghiệp" are partners; "hiệu quả các hoạt động" is not; nor is a
+    division its writer spelt in lower case ("Phối hợp với phòng Quản lý công nghiệp trong việc tham mưu …", Sở
+    Công Thương Lào Cai's fire-safety plan, tests/corpus/holdout4)."""
+    if _LOWER_CASE_KIND.match(text):
+        text = text[:1].upper() + text[1:]
     return is_agency_like(text) or bool(_PARTNER_START.match(text))
+
+
+_LOWER_CASE_KIND = re.compile(r"(?:phòng|sở|chi[ \t]+cục|cục|trung[ \t]+tâm)[ \t]+(?=[A-ZĐÀ-Ỹ])")
 
 
 # a word every match of the pattern holds, as printed (the patterns are case-sensitive there):
