@@ -191,6 +191,11 @@ def test_the_password_comes_from_the_environment_variable_the_config_names(tmp_p
         ('url = "ftp://h/x"\n', "url must be an http(s) URL"),
         ('server = "fuseki"\n', "give url, or all three of query, update and graph-store"),
         ('url = "http://h\n', "not valid TOML"),
+        # (stop 17) before: a traceback (ValueError), a request failing at once, or never given up
+        ('url = "http://h"\ntimeout = "soon"\n', "timeout must be seconds above 0: 'soon'"),
+        ('url = "http://h"\ntimeout = 0\n', "timeout must be seconds above 0: 0"),
+        ('url = "http://h"\ntimeout = nan\n', "timeout must be seconds above 0: nan"),
+        ('url = "http://h"\ntimeout = inf\n', "timeout must be seconds above 0: inf"),
     ],
 )
 def test_a_config_that_cannot_be_used_is_refused_with_its_file_and_reason(tmp_path, text, reason):
@@ -231,3 +236,63 @@ def test_a_build_that_fails_while_uploading_leaves_the_previous_graph_whole(serv
     build([SEED_214], server, tmp_path / "ttl-again")
     assert remote.named_graphs() == before[0]  # the next build drops it
     assert count(remote, "GRAPH ?g { ?s ?p ?o }") == before[2]
+
+
+def test_a_server_that_redirects_is_refused_and_the_redirect_never_followed(tmp_path, monkeypatch):
+    """(stop 17) The attack: the configured server (or whoever answers at its address) redirects
+    every request to another host.  Before: a 3xx was taken for success, so an update or a whole
+    build's upload looked done while nothing was stored.  The redirect was not followed (httpx's
+    default), so neither the query nor the password went to the other host: kept as a test."""
+    import http.server
+    import threading
+
+    contacts: dict[str, list] = {"elsewhere": [], "configured": []}
+
+    def handler(name: str, answer: int, location: str = ""):
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_POST(self):
+                contacts[name].append((self.path, self.headers.get("Authorization")))
+                self.send_response(answer)
+                if location:
+                    self.send_header("Location", location)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+            do_GET = do_PUT = do_POST
+
+            def log_message(self, *args):
+                pass
+
+        return Handler
+
+    servers = []
+    try:
+        elsewhere = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler("elsewhere", 200))
+        target = f"http://127.0.0.1:{elsewhere.server_address[1]}/steal"
+        servers.append(elsewhere)
+        threading.Thread(target=elsewhere.serve_forever, daemon=True).start()
+        for status in (301, 302, 307, 308):
+            configured = http.server.ThreadingHTTPServer(
+                ("127.0.0.1", 0), handler("configured", status, target)
+            )
+            servers.append(configured)
+            threading.Thread(target=configured.serve_forever, daemon=True).start()
+            root = f"http://127.0.0.1:{configured.server_address[1]}"
+            monkeypatch.setenv("PG_TEST_PW", "mật-khẩu")
+            store = connect(
+                write_config(tmp_path, f'url = "{root}"\nuser = "u"\npassword-env = "PG_TEST_PW"\n')
+            )
+            for method, args in (
+                (store.update, ("INSERT DATA { <urn:a> <urn:b> <urn:c> }",)),
+                (store.put_graph, ("urn:g", b"<urn:a> <urn:b> <urn:c> .\n")),
+                (store.query, ("ASK {}",)),
+            ):
+                with pytest.raises(
+                    RemoteError, match=f"redirects elsewhere, not followed\\) {status}: {target}"
+                ):
+                    method(*args)
+    finally:
+        for server in servers:
+            server.shutdown()
+            server.server_close()
+    assert len(contacts["configured"]) == 12 and contacts["elsewhere"] == []

@@ -24,6 +24,7 @@ user whose password an environment variable holds (``connect``)::
 
 from __future__ import annotations
 
+import math
 import os
 import tomllib
 import uuid
@@ -127,7 +128,15 @@ class RemoteStore:
             raise RemoteError(
                 f"{url}: không kết nối được máy chủ SPARQL (cannot reach the SPARQL server): {err}"
             ) from err
-        if response.status_code >= 400:
+        if response.is_redirect:  # not followed (httpx's default): credentials and updates go
+            # to the server the config names and nowhere else; nor taken for success (a 302 to a
+            # login page once made an update, or a whole build's upload, look done)
+            raise RemoteError(
+                f"{url}: máy chủ SPARQL chuyển hướng sang nơi khác, không theo (the SPARQL server "
+                f"redirects elsewhere, not followed) {response.status_code}: "
+                f"{response.headers.get('location', '')[:300]}"
+            )
+        if response.status_code >= 300:
             raise RemoteError(
                 f"{url}: máy chủ SPARQL trả lỗi (the SPARQL server answered) "
                 f"{response.status_code}: {response.text[:300]}"
@@ -179,10 +188,23 @@ def from_config(path: Path) -> RemoteStore:
         query_url=named["query"],
         update_url=named["update"],
         store_url=named["graph-store"],
-        timeout_s=float(config.get("timeout", TIMEOUT_S)),
+        timeout_s=_timeout(path, config),
         server=server,
         auth=_auth(path, config),
     )
+
+
+def _timeout(path: Path, config: dict) -> float:
+    """Seconds a request may take: a number above 0 (a text, 0, nan or inf would have been a
+    traceback, a request failing at once, or one never given up)."""
+    value = config.get("timeout", TIMEOUT_S)
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value < math.inf:
+        raise _bad_config(
+            path,
+            f"timeout phải là số giây lớn hơn 0: {value!r}",
+            f"timeout must be seconds above 0: {value!r}",
+        )
+    return float(value)
 
 
 def _auth(path: Path, config: dict) -> tuple[str, str] | None:
