@@ -73,3 +73,14 @@ def test_a_document_named_after_a_law_is_not_part_of_its_name():
 def test_the_footer_of_a_legal_website_cites_no_law():
     # corpus/real c2b60521aafae842, line 363: the website's community, 12 citations of a "Luật Việt" before
     assert _cited("và kết nối cộng đồng Dân Luật Việt Nam,") == []
+
+
+def test_a_paired_name_goes_on_over_a_line_break_on_either_side_of_and():
+    # corpus/real 04e4130eb91f3242 lines 134-135 and 856f6487c18d75d0 lines 87-88: 36 citations of a "Luật Khoa
+    # học, công nghệ" before
+    assert _cited("- Luật Khoa học, công nghệ và\nđổi mới sáng tạo năm 2025.") == [
+        ("Luật Khoa học, công nghệ và đổi mới sáng tạo", None, None)
+    ]
+    assert _cited(
+        "- Luật Khoa học, công nghệ\nvà đổi mới sáng tạo số 93/2025/QH15 ngày 27 tháng 6 năm 2025."
+    ) == [("Luật Khoa học, công nghệ và đổi mới sáng tạo", "93/2025/QH15", dt.date(2025, 6, 27))]

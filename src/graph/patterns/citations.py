@@ -246,13 +246,14 @@ _LAW_PROPER = rf"(?:(?:của|và)[ \t]+)?(?:{'|'.join(_words(p) for p in LAW_NAM
 _PLAIN_NAME = rf"(?:{_LAW_GAP}{_LAW_WORD}|\s+{_LAW_PROPER}){{0,12}}"
 # A comma after a name's first words pairs them with others, and "và" joins the last: "Luật Cán bộ, công chức",
 # "Luật Khoa học, công nghệ và đổi mới sáng tạo", "Luật Quản lý, sử dụng vũ khí, vật liệu nổ và công cụ hỗ trợ",
-# "Luật Nhập cảnh, xuất cảnh, quá cảnh, cư trú" (some 230 in corpus/real; files/ hl-vlncn-sct-vn__KH-3898).
+# "Luật Nhập cảnh, xuất cảnh, quá cảnh, cư trú" (some 230 in corpus/real; files/ hl-vlncn-sct-vn__KH-3898), the
+# "và" on either side of a line break ("Luật Khoa học, công nghệ và\nđổi mới sáng tạo", 36 citations of 4 files).
 # A comma after a name's third word, or before words that go on in the sentence, ends it ("Luật Di sản văn
 # hóa, trừ trường hợp …", "Bộ luật Lao động, trừ …", "Luật Lưu trữ, quy định …", "Luật Điện lực, Điều 5").
 _PAIR_PART = rf",[ \t]*(?!(?:quy|phải|khoản|điểm|không|trừ|gồm|cụ|Điều|Khoản|Chương|Mục)(?!\w)){_LAW_WORD}"
 _PAIRED_NAME = (
     rf"(?:{_LAW_GAP}{_LAW_WORD})?{_PAIR_PART}"
-    rf"(?:{_LAW_GAP}{_LAW_WORD}|{_PAIR_PART}|[ \t]+và[ \t]+(?!quy(?!\w)){_LAW_WORD}|\s+{_LAW_PROPER}){{0,12}}"
+    rf"(?:{_LAW_GAP}{_LAW_WORD}|{_PAIR_PART}|{_LAW_GAP}và{_LAW_GAP}(?!quy(?!\w)){_LAW_WORD}|\s+{_LAW_PROPER}){{0,12}}"
 )
 # A name goes on past "và", "theo" or a comma only where it then ends as a law's name ends: at its number, its
 # date or the next law of a list (after "và", at a ";" too): "Luật Địa chất và khoáng sản số 54/2024/QH15",
