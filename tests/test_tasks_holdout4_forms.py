@@ -179,3 +179,18 @@ def test_names_closed_by_a_full_stop_in_a_list_head_nothing():
     assert _tasks(team) == []
     law = "5. Chính phủ quy định chi tiết Điều này.\nĐiều 15. Quản trị, quản lý dữ liệu\n"
     assert _tasks(law) == []
+
+
+def test_a_forecast_of_indicators_announces_a_targets_section():
+    # Kế hoạch 0204/KH-UBND of UBND tỉnh Cà Mau, the three-year budget plan (the form of Thông tư 69/2017/TT-BTC):
+    # "1. Dự báo các chỉ tiêu kinh tế - xã hội đến năm 2026" over bullets stating the targets
+    indicators = parse_file(HOLDOUT4 / "9b7eebadf7081069.txt").indicators
+    names = [i.name for i in indicators]
+    assert len(indicators) == 12
+    (investment,) = [i for i in indicators if i.name == "Tổng vốn đầu tư xã hội"]
+    assert investment.target is not None and investment.target.raw == "khoảng 270.000 tỷ đồng"
+    assert "Kim ngạch xuất khẩu" in names
+    assert "Tổng số doanh nghiệp" in names
+    assert names[0].startswith("Tổng sản phẩm trong tỉnh (GRDP)")
+    # the 2025 results of part I ("ước đạt 92,44% dự toán") are no targets
+    assert not any("Chi sự nghiệp giáo dục" in name for name in names)

@@ -229,7 +229,7 @@ SUBSIDIARY = r"trong\s+đó"
 # (h04 KH 141 Bắc Ninh).  Matched at the start of the heading, after its label.  Only
 # sentences stating a value are read from them, so a broad heading costs little.
 INDICATOR_HEADING = (
-    r"^(?:(?:phấn\s+đấu\s+)?(?:đạt|thực\s+hiện)\s+)?(?:(?:các|một\s+số|hệ\s+thống|nhóm)\s+)?"
+    r"^(?:(?:phấn\s+đấu\s+)?(?:đạt|thực\s+hiện)\s+|dự\s+báo\s+)?(?:(?:các|một\s+số|hệ\s+thống|nhóm)\s+)?"
     r"(?:mục\s+tiêu|chỉ\s+tiêu)(?!\w)"
 )
 # ... unless the heading also announces tasks or a report form ("Mục tiêu, nhiệm vụ, khối
