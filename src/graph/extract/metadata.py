@@ -224,7 +224,7 @@ def extract_metadata(seg: SegmentedDocument) -> DocumentMeta:
     recipients, taken = _recipients(tail, facts)
     recipients = _addressees(head, facts) + recipients
     authority, capacity, signer = _signature(tail, taken, facts)
-    _fill_from_text(identity, seg.body, authority, title_lines, facts, _is_letter(header))
+    _fill_from_text(identity, seg.body, authority, title_lines, facts, _letter_subject(header))
     return DocumentMeta(
         ref=_doc_ref(identity, title, facts),
         unnumbered=identity.printed is None or identity.printed.number is None,
@@ -253,17 +253,28 @@ def _fill_from_text(
     authority: str | None,
     title_lines: list[_Line],
     facts: _Facts,
-    letter: bool = False,
+    letter: Span | None = None,
 ) -> None:
     """What the header did not say, from an appendix note, the signature and the text."""
     note = _attached_note(body, identity.doc_type)
     if identity.printed is None and note and note.group("tail"):
         identity.printed = _note_number(note, facts)
-    if identity.doc_type is None and letter and identity.printed and _letter_symbol(identity.printed):
+    if (
+        identity.doc_type is None
+        and letter is not None
+        and identity.printed
+        and _letter_symbol(identity.printed)
+    ):
         identity.doc_type = DOC_TYPE_BY_CODE["CV"]
         facts.saw("type", facts.evidence["number"], inferred=True)
     if identity.doc_type is None:
         identity.doc_type = _infer_type(identity.printed, note, body, facts)
+    if identity.doc_type is None and letter is not None and identity.printed is None:
+        # a letter whose number is left blank or handwritten on a scan still prints its "V/v …" subject: "V/v
+        # triên khai thực hiện thủ tục câp" (OCR of a Bộ Công Thương letter, 2265/BCT-ATMT by hand), an internal
+        # letter of a division with no "Số:" line (corpus/files vbhc-vn__cong-van-noi-bo-phong-…)
+        identity.doc_type = DOC_TYPE_BY_CODE["CV"]
+        facts.saw("type", letter, inferred=True)
     if identity.date is None and identity.year is None and note:
         identity.date, identity.year = _note_date(note, facts)
     if identity.date is None:
@@ -1182,8 +1193,13 @@ def _consolidated(printed: _Number | None) -> bool:
     return printed is not None and parse_symbol_tail(printed.tail)[0] == "VBHN"
 
 
-def _is_letter(header: list[_Line]) -> bool:
-    return any(_LETTER_SUBJECT.search(line.text) for line in header)
+def _letter_subject(header: list[_Line]) -> Span | None:
+    """Where a header line prints a letter's "V/v" subject, if one does."""
+    for line in header:
+        subject = _LETTER_SUBJECT.search(line.text)
+        if subject:
+            return Span(line.start + subject.start(), line.start + subject.end())
+    return None
 
 
 def _letter_symbol(printed: _Number) -> bool:

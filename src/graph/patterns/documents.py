@@ -43,7 +43,16 @@ DOC_TYPES: tuple[DocType, ...] = (
     DocType("TT", "tt", "Thông tư", "Circular", "Circular", ("Thông tư liên tịch", "Thông tư")),
     DocType("CL", "cl", "Chiến lược", "Strategy", "Strategy", ("Chiến lược",)),
     DocType("BC", "bc", "Báo cáo", "Report", "Report", ("Báo cáo",)),
-    DocType("HD", "hd", "Hướng dẫn", "Instruction", "Instruction", ("Hướng dẫn",)),
+    # "HƯỚNG DẪN LIÊN NGÀNH" of several bodies at once (Bộ Công an, Bộ Quốc phòng, … Tòa án nhân dân tối cao:
+    # corpus/files hc-sct-vn__Huong-dan-lien-nganh-24-N2O.pdf), as a Thông tư liên tịch is a Thông tư
+    DocType(
+        "HD",
+        "hd",
+        "Hướng dẫn",
+        "Instruction",
+        "Instruction",
+        ("Hướng dẫn liên ngành", "Hướng dẫn liên tịch", "Hướng dẫn"),
+    ),
     # "Xét Tờ trình số 471/TTr-UBND …", "Theo đề nghị của Sở Tư pháp tại Tờ trình số 97/TTr-STP …": the
     # submission a decision or resolution answers (corpus/real: in most provincial QĐ and NQ-HĐND)
     DocType("TTr", "ttr", "Tờ trình", "Submission", "Submission", ("Tờ trình",)),
