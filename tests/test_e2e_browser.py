@@ -463,6 +463,20 @@ def _hostile_store(folder: Path) -> Path:
             ox.NamedNode("https://w3id.org/policy-graph/graph/hostile"),
         )
     )
+    # (stop 17) what else an update may store: a datatype that is a javascript: IRI, an IRI with
+    # quotes and parentheses (valid in an IRI) that would close a single-quoted attribute, line
+    # and paragraph separators and a right-to-left override (which end a JS string in old engines
+    # and turn text around), in a literal
+    doc = ox.NamedNode("https://w3id.org/policy-graph/eli/vn-29/kh/2024/214")
+    graph = ox.NamedNode("https://w3id.org/policy-graph/graph/hostile")
+    for predicate, value in (
+        ("comment", ox.Literal("typed", datatype=ox.NamedNode("javascript:alert('datatype')"))),
+        ("seeAlso", ox.NamedNode("http://evil.example/'onmouseover='alert(1)'x=(")),
+        ("comment", ox.Literal("tách\u2028dòng\u2029\u202eTW-QN-92</script>" + HOSTILE, language="vi")),
+    ):
+        store.add(
+            ox.Quad(doc, ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#" + predicate), value, graph)
+        )
     fill_default_graph(store)
     store.flush()
     return folder / "store"
@@ -548,6 +562,40 @@ def test_hostile_text_in_query_results_runs_no_script(hostile_page, hostile_url)
         "() => [...document.querySelectorAll('style')].map((s) => s.textContent.slice(0, 40))"
     )
     assert not any("display:none" in text for text in styled)
+
+
+def test_hostile_iris_datatypes_and_separators_in_query_results_run_no_script(hostile_page, hostile_url):
+    """(stop 17) Every value the graph holds about one document in the query UI's table (IRIs
+    become links, datatypes are shown, labels are looked up): a javascript: IRI and datatype, an
+    IRI with quotes that would close an attribute, U+2028/U+2029 and a right-to-left override;
+    every cell hovered and every link's target read.  Found: YASR wrote href='IRI' unescaped, so
+    the quote in <http://evil.example/'onmouseover='alert(1)'x=(> ended the link's address and
+    made attributes of the rest (DOMPurify dropped the handler, kept x="('"); index.js now makes
+    the link with every character escaped."""
+    page = hostile_page
+    query = "SELECT ?p ?o WHERE { <https://w3id.org/policy-graph/eli/vn-29/kh/2024/214> ?p ?o }"
+    page.goto(hostile_url + "/sparql-ui")
+    page.wait_for_load_state("networkidle")
+    page.evaluate("(q) => { const t = window.policyGraphYasgui.getTab(); t.setQuery(q); t.query(); }", query)
+    expect(page.locator(".yasr table tbody tr").first).to_be_visible()
+    page.wait_for_load_state("networkidle")  # the labels' look-up
+    for cell in page.locator(".yasr table tbody td").all()[:200]:
+        cell.hover()
+    found = page.evaluate(FOUND_INJECTED)
+    violations = set(found.pop("violations"))
+    hrefs = page.evaluate("() => [...document.querySelectorAll('.yasr a[href]')].map((a) => a.href)")
+    assert found == {"elements": [], "scripts": [], "links": []}
+    assert violations <= {"script-src-attr inline", "style-src-elem inline", "style-src-attr inline"}
+    assert page.dialogs == [] and all(h.startswith(("http://", "https://")) for h in hrefs)
+    evil = page.evaluate(
+        "() => [...document.querySelectorAll('.yasr .iri')].filter((a) => a.textContent.includes('evil'))"
+        ".map((a) => [a.getAttribute('href'), a.getAttributeNames().sort()])"
+    )
+    # before: href 'http://evil.example/' and an attribute x="('" made of the rest of the IRI
+    assert [href for href, _ in evil] == ["http://evil.example/'onmouseover='alert(1)'x=("]
+    assert set(evil[0][1]) <= {"class", "href", "target", "rel"}
+    text = page.inner_text(".yasr")
+    assert "evil.example" in text and "TW-QN-92" in text
 
 
 STYLES_APPLIED = """() => ({

@@ -14,6 +14,30 @@
     lengthMenu: "_MENU_ dòng mỗi trang", search: "Tìm:",
     paginate: { first: "«", last: "»", next: "›", previous: "‹" },
   });
+  // An IRI in the result table as a link made here, every character escaped: YASR's own puts the
+  // IRI into href='…' as it is, and an IRI may hold a quote (an update may store
+  // <http://x/'onmouseover='…'>): the quote closed the attribute and the rest became attributes
+  // (DOMPurify then dropped the handlers, not the others).  Only http(s) IRIs are links.
+  const ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+  const escapeHtml = (text) => String(text).replace(/[&<>"']/g, (c) => ESCAPES[c]);
+  Yasgui.Yasr.plugins.table.prototype.getUriLinkFromBinding = function (binding, prefixes) {
+    const iri = String(binding.value);
+    let shown = iri;
+    let prefixed = false;
+    for (const [prefix, namespace] of Object.entries(prefixes || {})) {
+      if (iri.startsWith(namespace)) {
+        shown = `${prefix}:${iri.slice(namespace.length)}`;
+        prefixed = true;
+        break;
+      }
+    }
+    const bare = prefixed || this.persistentConfig.compact;
+    const target = this.config.openIriInNewWindow ? ' target="_blank" rel="noopener noreferrer"' : "";
+    const link = /^https?:\/\//i.test(iri)
+      ? `<a class="iri"${target} href="${escapeHtml(iri)}">${escapeHtml(shown)}</a>`
+      : `<span class="iri">${escapeHtml(shown)}</span>`;
+    return bare ? link : `&lt;${link}&gt;`;
+  };
   const yasgui = new Yasgui(root, {
     requestConfig: { endpoint: endpoint, method: "POST" },
     copyEndpointOnNewTab: true,
