@@ -112,3 +112,24 @@ def test_procedures_published_in_decisions_ending_replace_no_decision_ca6ff32db1
     # decision of the list, alone before "hết hiệu lực", was read as ended before items had to open a line
     doc = _parse(PROCEDURES_END, "ca6ff32db1f99d30.txt")
     assert _own(doc, "replaces") == set()
+
+
+SCANNED_LETTER = (  # the OCR of hnh-sct-vn__CV-2265-BCT-ATMT-trien-khai.pdf (holdout 4), page 1, lines 13-20
+    "Ngày 25 tháng 3 năm 2026, Bộ Công Thương ban hành Thông tư số\n"
+    "15/2026/TT-BCT ngày 25 tháng 3 năm 2026 về việc sửa đổi, bố sung một sỐ\n"
+    "điều của Thông tư số 38/2025/TT-BCT của Bộ trưởng Bộ Công Thương sửa\n"
+    "đổi, bổ sung một số quy định về phân cấp thực hiện thủ tục hành chính trong\n"
+)
+
+
+def test_a_circular_amends_the_one_it_changes_though_ocr_misread_bo_sung():
+    # Tesseract read "bổ sung" as "bố sung" (and "số" as "sỐ"): the amendment was not read
+    text = SCANNED_LETTER
+    source = SourceFile(
+        "scan.pdf", "scan.pdf", hashlib.sha256(text.encode()).hexdigest(), "pdf", text,
+        "application/pdf", (0,), (1,), "Tesseract 5.3.0 (vie, 300 dpi)",
+    )  # fmt: skip
+    doc = parse_source(source)
+    assert {(r.source.symbol, r.target.symbol) for r in doc.relations if r.kind == "amends" and r.source} == {
+        ("15/2026/TT-BCT", "38/2025/TT-BCT")
+    }
