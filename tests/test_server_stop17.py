@@ -133,6 +133,38 @@ def test_a_document_without_a_symbol_is_kept_under_its_iri(url):
     assert get(url, "/tree", params={"doc": draft}).status_code == 200
 
 
+def test_the_tree_of_a_document_whose_symbol_another_prints_is_reached_from_every_page(tmp_path):
+    """Found on the real corpus (34 ingested documents print a symbol another prints, such as
+    87/2025/QĐ-UBND): the landing, search and document pages linked the tree by symbol, and the
+    tree answered 'matches several documents' (404).  Links now name the IRI; a symbol that names
+    one document alone is the redirect's target, a shared one is not."""
+    import pyoxigraph as ox
+
+    from graph.store import refresh_default_graph
+
+    path = build_fixture_store(tmp_path / "store")
+    store = ox.Store(str(path))
+    symbol = ox.NamedNode("http://data.europa.eu/eli/ontology#id_local")
+    other = ox.NamedNode("https://w3id.org/policy-graph/eli/vn-29/kh/2024/214")
+    for quad in list(store.quads_for_pattern(other, symbol, None, None)):
+        store.remove(quad)
+        store.add(ox.Quad(other, symbol, ox.Literal("29-NQ/TW"), quad.graph_name))
+    refresh_default_graph(store)
+    store.flush()
+    del store
+    iri = "https://w3id.org/policy-graph/eli/vn/nq/2022/29-tw"
+    with running_server(path, workers=1) as url:
+        pages = [get(url, "/eli/vn/nq/2022/29-tw").text, get(url, "/").text]
+        pages.append(get(url, "/search", params={"q": "29-NQ/TW"}).text)
+        by_symbol = get(url, "/tree", params={"doc": "29-NQ/TW"})
+        tree = get(url, "/tree", params={"doc": iri}, follow_redirects=True)
+    link = "/tree?doc=https%3A//w3id.org/policy-graph/eli/vn/nq/2022/29-tw"
+    assert all(link in page for page in pages)
+    assert by_symbol.status_code == 404 and "matches several documents" in by_symbol.text
+    assert tree.status_code == 200 and not tree.history  # the IRI is this document's one spelling
+    assert 'class="tree cards"' in tree.text
+
+
 # ------------------------------------------------------------ the 404 of a made-up IRI
 
 
