@@ -7,6 +7,7 @@ whole.  The real server on loopback over tests/fixtures/mini.trig."""
 from __future__ import annotations
 
 import socket
+import unicodedata
 from urllib.parse import urlsplit
 
 import httpx
@@ -253,3 +254,37 @@ def test_a_path_longer_than_any_iri_is_refused_before_it_is_decoded_or_looked_up
     query = "SELECT * WHERE { ?s ?p ?o } LIMIT 1 #" + "x" * 20000
     long_query = get(url, "/sparql", params={"query": query}, headers={"Accept": "application/json"})
     assert long_query.status_code == 200
+
+
+# ------------------------------------------------------------ one text, however it is written
+
+
+INVISIBLE = {
+    "zero-width space": lambda t: t.replace(" ", "\u200b "),
+    "soft hyphen": lambda t: t[:3] + "\u00ad" + t[3:],
+    "zero-width joiner": lambda t: t[:2] + "\u200d" + t[2:],
+    "bidi isolate": lambda t: "\u2068" + t + "\u2069",
+    "decomposed (NFD)": lambda t: unicodedata.normalize("NFD", t),
+}
+
+
+@pytest.mark.parametrize("spelling", INVISIBLE)
+def test_a_name_with_invisible_characters_finds_what_the_name_finds(counted, spelling):
+    """Found (real corpus): 'Sở Tư pháp' copied with a zero-width space, a soft hyphen or a joiner
+    (as web pages and Word files carry them) found nothing (50 results written plainly), and
+    '５７-NQ/TW' (fullwidth) or '57\\u200b-NQ/TW' was no document; each spelling was also its own
+    kept page.  Now a page parameter is read as NFKC without format characters, and keyed so."""
+    url, _app, jobs = counted
+    plain = get(url, "/search", params={"q": "Sở Công Thương", "format": "json"})
+    written = get(url, "/search", params={"q": INVISIBLE[spelling]("Sở Công Thương"), "format": "json"})
+    assert plain.status_code == written.status_code == 200
+    assert len(plain.json()) >= 1 and written.json() == plain.json()
+    assert [job.query for job in jobs] == ["search"]  # the second was the kept answer
+
+
+def test_a_document_symbol_written_fullwidth_or_with_a_zero_width_space_is_that_document(counted):
+    url, app, jobs = counted
+    pages = [get(url, "/tree", params={"doc": doc}) for doc in ("29-NQ/TW", "２９-ＮＱ/TW", "29\u200b-NQ/TW")]
+    assert [p.status_code for p in pages] == [200, 200, 200]
+    assert len({p.text for p in pages}) == 1 and len(app.state.pages.variants["/tree"]) == 1
+    assert [job.query for job in jobs] == ["tree"]

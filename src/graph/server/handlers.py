@@ -16,7 +16,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
 
 from .guard import JobError
-from .pagecache import PageShape, reads_nothing, reads_stripped
+from .pagecache import PageShape, param_text, reads_nothing, reads_stripped
 from .sparql import Job
 from .views import CANONICAL, MAX_PARAM_CHARS, STATUSES
 
@@ -57,7 +57,7 @@ async def view_data(request: Request, name: str, values: dict[str, str], context
 def _params(request: Request, *names: str) -> dict[str, str]:
     values = {}
     for name in names:
-        value = request.query_params.get(name, "").strip()
+        value = param_text(request.query_params.get(name, ""))
         if len(value) > MAX_PARAM_CHARS:
             raise JobError(
                 400,

@@ -23,6 +23,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import hashlib
+import unicodedata
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 
@@ -71,11 +72,22 @@ def reads_nothing(params: QueryParams, accept: str | None) -> Hashable:
     return ()
 
 
+def param_text(value: str) -> str:
+    """A page parameter as the page reads it: NFKC (fullwidth '５７' is '57', NFD is NFC), without
+    invisible format characters (a zero-width space, a soft hyphen, a joiner or a bidi control
+    copied from a web page or a Word file, which made a name match nothing), stripped."""
+    text = unicodedata.normalize("NFKC", value)
+    if not text.isascii():
+        text = "".join(char for char in text if unicodedata.category(char) != "Cf")
+    return text.strip()
+
+
 def reads_stripped(*names: str) -> PageShape:
-    """A page that reads ``names``, each value stripped and the empty ones dropped (``handlers._params``)."""
+    """A page that reads ``names``, each value as ``param_text`` makes it and the empty ones
+    dropped (``handlers._params``): one key for every way of writing the same text."""
 
     def shape(params: QueryParams, accept: str | None) -> Hashable:
-        return tuple((name, value) for name in names if (value := params.get(name, "").strip()))
+        return tuple((name, value) for name in names if (value := param_text(params.get(name, ""))))
 
     return shape
 
