@@ -133,3 +133,45 @@ def test_a_circular_amends_the_one_it_changes_though_ocr_misread_bo_sung():
     assert {(r.source.symbol, r.target.symbol) for r in doc.relations if r.kind == "amends" and r.source} == {
         ("15/2026/TT-BCT", "38/2025/TT-BCT")
     }
+
+
+def _bases(doc) -> set[str | None]:
+    return {r.target.symbol for r in doc.relations if r.kind == "based-on" and r.source is None}
+
+
+def test_a_basis_on_a_part_of_a_resolution_is_a_basis():
+    # "- Căn cứ mục 2.2, Nghị quyết số 173/2024/QH15 ngày 30/11/2024 của Quốc hội quy định: …" (the interagency
+    # guidance of holdout 4): a dashed basis, and a part named before the document
+    doc = parse_file(HOLDOUT4 / "hc-sct-vn__Huong-dan-lien-nganh-24-N2O.pdf")
+    assert _bases(doc) == {"173/2024/QH15", "3584/BYT-KCB"}
+
+
+PARTY_BASES = (  # 056a116c77fe4047.txt (Quy định 383-QĐ/TW) lines 1-17
+    "BAN CHẤP HÀNH TRUNG ƯƠNG\nĐẢNG CỘNG SẢN VIỆT NAM\n---------------\nSố 383-QĐ/TW\n"
+    "Hà Nội, ngày 19 tháng 11 năm 2025\nQUY ĐỊNH\nVỀ PHÔNG LƯU TRỮ ĐẢNG CỘNG SẢN VIỆT NAM\n-----\n"
+    "- Căn cứ Điều lệ Đảng;\n- Căn cứ Luật Lưu trữ số 33/2024/QH15, ngày 21/6/2024 của Quốc hội khoá XV;\n"
+    "- Căn cứ Luật Bảo vệ bí mật nhà nước số 29/2018/QH14, ngày 15/11/2018 của Quốc hội khoá XIV;\n"
+    "- Xét đề nghị của Chánh Văn phòng Trung ương Đảng,\n"
+    "Ban Bí thư quy định về Phông lưu trữ Đảng Cộng sản Việt Nam như sau:\nI- QUY ĐỊNH CHUNG\n"
+    "Điều 1. Phông lưu trữ Đảng Cộng sản Việt Nam\n"
+)
+
+
+def test_a_party_regulation_rests_on_its_dashed_bases_056a116c77fe4047():
+    # each "- Căn cứ" line was read as a bullet section, which ended the preamble before it
+    assert _bases(_parse(PARTY_BASES, "056a116c77fe4047.txt")) == {"33/2024/QH15", "29/2018/QH14"}
+
+
+CAPITAL_BASES = (  # 27e00d593ec30fac.txt lines 1-8 and 13-14 (Nghị quyết 81/2025/NQ-HĐND, Hà Nội)
+    "HỘI ĐỒNG NHÂN DÂN THÀNH PHỐ HÀ NỘI\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\n"
+    "---------------\nSố: 81/2025/NQ-HĐND\nHà Nội, ngày 27 tháng 11 năm 2025\nNGHỊ QUYẾT\n"
+    "QUY ĐỊNH CHI THU NHẬP TĂNG THÊM CHO CÁN BỘ, CÔNG CHỨC, VIÊN CHỨC LÀM VIỆC TRONG CÁC CƠ QUAN NHÀ NƯỚC, TỔ CHỨC "
+    "CHÍNH TRỊ, MẶT TRẬN TỔ QUỐC VIỆT NAM, TỔ CHỨC CHÍNH TRỊ - XÃ HỘI VÀ ĐƠN VỊ SỰ NGHIỆP CÔNG LẬP ĐƯỢC NGÂN SÁCH "
+    "NHÀ NƯỚC BẢO ĐẢM TOÀN BỘ CHI THƯỜNG XUYÊN THUỘC THÀNH PHỐ HÀ NỘI QUẢN LÝ\n"
+    "Căn cứ Luật Ngân sách Nhà nước số 89/2025/QH15;\n"
+    "Căn cứ khoản 3, khoản 4 Điều 15 và khoản 1 Điều 35 Luật Thủ đô số 39/2024/QH15;\n"
+)
+
+
+def test_a_basis_on_clauses_of_a_law_is_a_basis_27e00d593ec30fac():
+    assert _bases(_parse(CAPITAL_BASES, "27e00d593ec30fac.txt")) == {"89/2025/QH15", "39/2024/QH15"}

@@ -1044,6 +1044,7 @@ def _clause_relations(
                 and (
                     _only_punctuation(before)
                     or (kind == "implements" and P.DIRECTION_BEFORE_CITATION.match(before))
+                    or (kind == "based-on" and P.PART_BEFORE_CITATION.fullmatch(before))
                 )
             ):
                 cit = first.citation
@@ -1334,8 +1335,13 @@ def extract_citations(seg: SegmentedDocument, meta: DocumentMeta) -> tuple[list[
 
 
 def _preamble_end(seg: SegmentedDocument) -> int:
-    """Where section I starts: relations of "Thực hiện …" are read only before it."""
-    firsts = [s.span.start for s in seg.sections if s.parent is None and s.kind != "appendix"]
+    """Where section I starts: relations of "Thực hiện …" are read only before it.  A dashed basis ("- Căn cứ
+    Điều lệ Đảng;") is read as a bullet section, but it is still the preamble."""
+    firsts = [
+        s.span.start
+        for s in seg.sections
+        if s.parent is None and s.kind != "appendix" and not P.PREAMBLE_OPENER.match(seg.body, s.span.start)
+    ]
     if firsts:
         return min(firsts)
     m = P.FIRST_SECTION.search(seg.body) or P.ENACTING_OR_FIRST_ARTICLE.search(seg.body)

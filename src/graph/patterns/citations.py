@@ -519,6 +519,13 @@ DIRECTION_BEFORE_CITATION = re.compile(
     r"^\s*(?:ý\s+kiến(?:\s+chỉ\s+đạo)?|chỉ\s+đạo)(?:\s+của\s+[^;:]{1,160}?)?\s+tại(?:\s+văn\s+bản)?(?:\s+số)?\s*$",
     _FLAGS,
 )
+# A legal basis may be a part of the document cited: "Căn cứ khoản 3, khoản 4 Điều 15 và khoản 1 Điều 35 Luật Thủ
+# đô số 39/2024/QH15" (corpus/real 27e00d593ec30fac), "- Căn cứ mục 2.2, Nghị quyết số 173/2024/QH15 …" (the
+# interagency guidance of holdout 4), "Căn cứ Điều 25 Nghị định số 181/2025/NĐ-CP" (a tax office's letters).
+PART_BEFORE_CITATION = re.compile(
+    r"\s*(?:(?:điểm|khoản|Điều|tiểu\s+mục|mục|phần|Phụ\s+lục|Chương)\s+[\w.]+(?:\s*,\s*|\s+và\s+|\s+))+(?:của\s+)?",
+    _FLAGS,
+)
 _CLAUSE_ENDERS = ("Trên cơ sở", "Xét đề nghị", "Theo đề nghị", *PREAMBLE_VERBS)
 
 
@@ -707,7 +714,13 @@ NAMED_STOP = re.compile(r";|\.(?:\s|$)|\n[ \t]*\n")
 NAMED_WINDOW = 400
 NAMED_MIN_WORDS = 6  # a shorter name ("Đề án phát triển du lịch") may name several documents
 
-PREAMBLE_OPENER = re.compile(rf"^[ \t]*(?P<verb>{_capitalised(PREAMBLE_VERBS)})(?!\w)", re.MULTILINE)
+# A Party document dashes its bases: "- Căn cứ Điều lệ Đảng;" / "- Căn cứ Luật Lưu trữ số 33/2024/QH15, ngày
+# 21/6/2024 của Quốc hội khoá XV;" (Quy định 383-QĐ/TW, corpus/real 056a116c77fe4047; 10 files of corpus/real
+# print 21 such lines); a dashed "- Thực hiện …" is a body bullet, not a preamble.
+PREAMBLE_OPENER = re.compile(
+    rf"^[ \t]*(?:[-–+•][ \t]*(?=Căn\s+cứ|CĂN\s+CỨ))?(?P<verb>{_capitalised(PREAMBLE_VERBS)})(?!\w)",
+    re.MULTILINE,
+)
 # A purpose clause anywhere in the body names what the document carries out: "Để thực hiện
 # thắng lợi mục tiêu Nghị quyết số 29-NQ/TW …; Chương trình hành động số 31-CTr/TU …; UBND tỉnh
 # yêu cầu …:" (seed 004, section III).
