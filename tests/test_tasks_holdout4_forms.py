@@ -194,3 +194,44 @@ def test_a_forecast_of_indicators_announces_a_targets_section():
     assert names[0].startswith("Tổng sản phẩm trong tỉnh (GRDP)")
     # the 2025 results of part I ("ước đạt 92,44% dự toán") are no targets
     assert not any("Chi sự nghiệp giáo dục" in name for name in names)
+
+
+# Thông báo 653/TB-VPCP: a Deputy Prime Minister's directions at two power projects (corpus/real)
+TB_653 = HOLDOUT4 / "ad0066b8d39e5c85.txt"
+
+
+def test_small_roman_numbers_in_brackets_number_a_notices_items():
+    # "b) Để làm tốt các nhiệm vụ sắp tới, đề nghị:" / "(i) Tập đoàn Công nghiệp-Năng lượng quốc gia Việt" / "Nam báo
+    # cáo Thủ tướng Chính phủ …" / "(iii) Ủy ban nhân dân tỉnh Đồng Nai chỉ đạo đơn vị …"
+    by_text = {t.text[:40]: t for t in parse_file(TB_653).tasks}
+    (pvn,) = [t for t in by_text.values() if t.text.startswith("Tập đoàn Công nghiệp-Năng lượng")]
+    assert pvn.label == "(i)"
+    assert _leads(pvn) == ["Tập đoàn Công nghiệp-Năng lượng quốc gia Việt Nam"]
+    (dong_nai,) = [t for t in by_text.values() if t.text.startswith("Ủy ban nhân dân tỉnh Đồng Nai")]
+    assert dong_nai.label == "(iii)"
+    assert dong_nai.deadline is not None and dong_nai.deadline.raw == "trong tháng 11 năm 2025"
+    # "(iii) Về thủ tục nhập khẩu tàu LNG …: Giao Bộ Xây dựng hướng dẫn …" is its own item, not the tail of b)
+    assert not any("(iv) Chủ đầu tư" in t.text for t in by_text.values())
+
+
+def test_the_points_under_a_notices_topic_item_say_who_acts():
+    # "2. Về Dự án Nhà máy điện Hiệp Phước giai đoạn 1" / … "40.000 DWT từ cảng …" (a wrapped line, no label) / "c) Về
+    # việc thỏa thuận giao cắt tuyến ống Cái Mép-Phú Mỹ: Ủy ban nhân dân Thành phố Hồ Chí Minh xử lý dứt điểm trong
+    # tháng 11 năm 2025, …" / "d) Bộ Công Thương phối hợp các bộ, cơ quan, đơn vị liên quan báo cáo …"
+    by_label = {t.label: t for t in parse_file(TB_653).tasks if t.label in ("c)", "d)")}
+    assert _leads(by_label["c)"]) == ["Ủy ban nhân dân Thành phố Hồ Chí Minh"]
+    assert by_label["c)"].deadline is not None and by_label["c)"].deadline.raw == "trong tháng 11 năm 2025"
+    assert _leads(by_label["d)"]) == ["Bộ Công Thương"]
+    assert _supports(by_label["d)"]) == ["các bộ, cơ quan, đơn vị liên quan"]
+    # a regulation's points under a numbered clause that is no topic still describe (Nghị định of corpus/real
+    # 45fb7c4784bcce3a)
+    regulation = (
+        "4. Hoạt động của Hội đồng Thi đua - Khen thưởng tỉnh:\n"
+        "a) Hội đồng hoạt động theo nguyên tắc tập trung, dân chủ, biểu quyết theo đa số, các ý kiến khác nhau của "
+        "các Ủy viên Hội đồng về việc đề xuất các chủ trương, chính sách về thi đua, khen thưởng đều được báo cáo với "
+        "Chủ tịch Ủy ban nhân dân tỉnh, Chủ tịch Hội đồng để xem xét, quyết định;\n"
+        "b) Hội đồng họp định kỳ 06 tháng một lần để đánh giá công tác của Hội đồng, tổng hợp tình hình phong trào thi "
+        "đua và công tác khen thưởng của tỉnh, triển khai nhiệm vụ 06 tháng tiếp theo và cho ý kiến giải quyết những "
+        "vấn đề cần thiết khác. Hội đồng có thể họp bất thường do Chủ tịch Hội đồng triệu tập.\n"
+    )
+    assert _tasks(regulation) == []

@@ -746,9 +746,12 @@ _ROLE_LINE = re.compile(
 )
 # "a) Nhiệm vụ: Tham mưu UBND Thành phố …": the task's text follows the label
 _TASK_TEXT_LABEL = re.compile(rf"{alternation(TASK_TEXT_LABELS, _ROLE_GAP)}[ \t]*:[ \t]*")
-# item labels: "-", "+", "*", "a)", "đ)", "(1)", "1.", "2.3.", "II."
+# item labels: "-", "+", "*", "a)", "đ)", "(1)", "(iv)", "1.", "2.3.", "II."
+# (small roman numbers in brackets number the items of a notice: "b) …, đề nghị:" / "(i) Tập đoàn Công nghiệp-Năng
+# lượng quốc gia Việt Nam báo cáo …" / "(ii) Chủ đầu tư phối hợp chặt chẽ …", Thông báo 653/TB-VPCP, holdout 4)
+_ROMAN_ITEM = r"\((?:i{1,3}|iv|vi{0,3}|ix|x)\)"
 _ITEM_LABEL = re.compile(
-    r"[ \t]*(?P<label>[-+*•](?=[ \t]*\S)|[a-zđ]\)|\(\d{1,2}\)|\d{1,2}(?:\.\d{1,2})*\.|[IVX]{1,5}\.)[ \t]*"
+    rf"[ \t]*(?P<label>[-+*•](?=[ \t]*\S)|[a-zđ]\)|\(\d{{1,2}}\)|{_ROMAN_ITEM}|\d{{1,2}}(?:\.\d{{1,2}})*\.|[IVX]{{1,5}}\.)[ \t]*"
 )
 
 
@@ -1324,10 +1327,16 @@ def _before_duty(body: str, start: int, end: int) -> int:
 _GAP = r"[ \t\n]+"
 # (and a bracketed number: the items of a notice of conclusions, "(3) Bộ Công an tiếp tục chủ động phối hợp, hướng
 # dẫn Bộ Y tế …", "(5) Bộ Tài chính chỉ đạo các cơ quan liên quan …", Thông báo 637/TB-VPCP, corpus/real 75a0867a09525909)
-_NUMBER_LABEL = re.compile(r"\d{1,2}\.|\(\d{1,2}\)")
+# the points under a notice's topic item say who does what, as its numbered items do: "2. Về Dự án Nhà máy điện Hiệp
+# Phước giai đoạn 1" / "c) Về việc thỏa thuận giao cắt tuyến ống Cái Mép-Phú Mỹ: Ủy ban nhân dân Thành phố Hồ Chí Minh
+# xử lý dứt điểm trong tháng 11 năm 2025, …" / "d) Bộ Công Thương phối hợp các bộ, cơ quan, đơn vị liên quan báo cáo
+# Phó Thủ tướng …" (Thông báo 653/TB-VPCP, holdout 4); a regulation's points under "2. Hội đồng …" describe
+# (a label, not a wrapped line opening with a number: "40.000 DWT từ cảng chuyên dụng …")
+_NUMBERED_ITEM = re.compile(r"[ \t]*\d{1,2}\.[ \t]")
+_NUMBER_LABEL = re.compile(rf"\d{{1,2}}\.|\(\d{{1,2}}\)|{_ROMAN_ITEM}")
 # a clause numbered "1.", a point "a)" of a notice or decision ("đ) Bộ Xây dựng chủ trì, phối hợp Bộ Tài chính
 # xem xét …", Thông báo 50f694478a35aefd), or "(2) Bộ Tài chính chủ trì, …" (corpus/real 7c7edac5664780ef)
-_PROSE_LABEL = re.compile(r"\d{1,2}\.|[a-zđ]\)|\(\d{1,2}\)")
+_PROSE_LABEL = re.compile(rf"\d{{1,2}}\.|[a-zđ]\)|\(\d{{1,2}}\)|{_ROMAN_ITEM}")
 # the verb that hands the item to the body it names: "1. Giao Văn phòng Ủy ban nhân dân tỉnh chủ trì, …"
 # (corpus/real 31ea3f5a8224b092), "3. Chỉ đạo Quân chủng Hải quân, Bộ đội Biên phòng chủ trì, …"
 # (1e6fb98e16a75e3d): that body leads
@@ -1414,9 +1423,9 @@ def parse_prose_assignment_tasks(body: str, region: Span) -> list[Task]:
             match = _ASKED_TO_COOPERATE.match(body, lead_start, end)
         if not match or not starts_with_agency(match.group("lead")):
             match = _bodies_acting(body, lead_start, end, after_lead_in=lead_start > after_opener)
-            if match is None or not (
-                bullet or _acting_is_assigned(match, numbered=_NUMBER_LABEL.fullmatch(label), opener=opener)
-            ):
+            topic_point = _POINT.fullmatch(label) if before.above(i).under_topic else None
+            numbered = _NUMBER_LABEL.fullmatch(label) or topic_point
+            if match is None or not (bullet or _acting_is_assigned(match, numbered=numbered, opener=opener)):
                 continue
             # "- Hội đồng Thi đua - Khen thưởng các cấp phân công rõ trách nhiệm các thành viên …" runs on past
             # the name to a verb the tables know
@@ -1425,7 +1434,9 @@ def parse_prose_assignment_tasks(body: str, region: Span) -> list[Task]:
             # (after a lead-in each name of a list is short: "Trên cơ sở nội dung Kế hoạch nêu trên, các sở, ban,
             # ngành tỉnh, Ủy ban nhân dân các phường, xã, đặc khu căn cứ …", Quyết định 1627/QĐ-UBND of Quảng Ngãi)
             short = _each_name_is_short if lead_start > after_opener else _names_are_short
-            if (bullet or lead_start > after_opener) and not short(match.group("lead")):
+            # (and a topic's point: "b) Bộ phận một cửa của Bộ Tài chính chuyển hồ sơ đăng ký hành nghề …", the steps
+            # of a procedure under "1. Về thủ tục …" in Nghị quyết 24/2026/NQ-CP, corpus/files)
+            if (bullet or topic_point or lead_start > after_opener) and not short(match.group("lead")):
                 continue
         if match.groupdict().get("support"):
             support = _mentions(body, match.start("support"), match.end("support"))
@@ -1488,6 +1499,9 @@ class _LinesBefore:
         # the index of a letter's "… có ý kiến (chỉ đạo) như sau:" (see _OPINION_INTRO), and of the last heading
         self.opinion_intro: int | None = None
         self.heading_at: int | None = None
+        # whether the last numbered item above opens with its topic ("2. Về Dự án Nhà máy điện Hiệp Phước …"), as a
+        # notice of conclusions's items do (see _POINT_OF_TOPIC)
+        self.under_topic = False
 
     def _with_line_above(self, i: int) -> str:
         return "\n".join(line.text for line in self.lines[max(0, i - 1) : i + 1])
@@ -1502,6 +1516,10 @@ class _LinesBefore:
             article, item = ARTICLE_LABEL.match(line.text), item_match(line.text)
             if article or item:
                 self.heading, self.heading_at = line, self.seen
+            if article:
+                self.under_topic = False
+            elif _NUMBERED_ITEM.match(line.text):
+                self.under_topic = bool(_TOPIC.match(line.text, item.end())) if item else False
             if _OPINION_INTRO.search(line.text) and _LEADER.search(self._with_line_above(self.seen)):
                 self.opinion_intro = self.seen
             if (
