@@ -472,6 +472,7 @@ def _hostile_store(folder: Path) -> Path:
     for predicate, value in (
         ("comment", ox.Literal("typed", datatype=ox.NamedNode("javascript:alert('datatype')"))),
         ("seeAlso", ox.NamedNode("http://evil.example/'onmouseover='alert(1)'x=(")),
+        ("seeAlso", ox.NamedNode("https://w3id.org/policy-graph//evil.example/under-the-base")),
         ("comment", ox.Literal("tách\u2028dòng\u2029\u202eTW-QN-92</script>" + HOSTILE, language="vi")),
     ):
         store.add(
@@ -588,7 +589,7 @@ def test_hostile_iris_datatypes_and_separators_in_query_results_run_no_script(ho
     assert violations <= {"script-src-attr inline", "style-src-elem inline", "style-src-attr inline"}
     assert page.dialogs == [] and all(h.startswith(("http://", "https://")) for h in hrefs)
     evil = page.evaluate(
-        "() => [...document.querySelectorAll('.yasr .iri')].filter((a) => a.textContent.includes('evil'))"
+        "() => [...document.querySelectorAll('.yasr .iri')].filter((a) => a.textContent.includes('onmouseover'))"
         ".map((a) => [a.getAttribute('href'), a.getAttributeNames().sort()])"
     )
     # before: href 'http://evil.example/' and an attribute x="('" made of the rest of the IRI
@@ -596,6 +597,34 @@ def test_hostile_iris_datatypes_and_separators_in_query_results_run_no_script(ho
     assert set(evil[0][1]) <= {"class", "href", "target", "rel"}
     text = page.inner_text(".yasr")
     assert "evil.example" in text and "TW-QN-92" in text
+
+
+def test_an_iri_under_the_base_never_takes_a_click_to_another_host(browser, hostile_url):
+    """(stop 17) Found: the query UI opens a graph IRI's page on this server by cutting the base
+    off its link, and <https://w3id.org/policy-graph//evil.example/…> (an update may store it) was
+    cut to '//evil.example/…': a click went to evil.example (what the server's own links never
+    do, since stop 16).  Now only a target of this origin is opened here."""
+    context = browser.new_context()
+    asked = []
+    context.on("request", lambda r: asked.append(r.url))
+    page = context.new_page()
+    query = "SELECT ?o WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#seeAlso> ?o }"
+    try:
+        page.goto(hostile_url + "/sparql-ui")
+        page.wait_for_load_state("networkidle")
+        page.evaluate(
+            "(q) => { const t = window.policyGraphYasgui.getTab(); t.setQuery(q); t.query(); }", query
+        )
+        link = page.locator(".yasr a.iri", has_text="under-the-base")
+        expect(link).to_be_visible()
+        link.click()
+        page.wait_for_timeout(1000)
+    finally:
+        context.close()
+    from urllib.parse import urlsplit
+
+    assert [url for url in asked if urlsplit(url).hostname == "evil.example"] == []
+    assert any(url.startswith("https://w3id.org/policy-graph//evil.example") for url in asked)  # the IRI
 
 
 STYLES_APPLIED = """() => ({

@@ -143,12 +143,15 @@
     tab.query().catch(() => {});  // YASR shows the endpoint's error itself
   }
 
-  // The graph's IRIs in result tables open their page on this server, not on the public base.
+  // The graph's IRIs in result tables open their page on this server, not on the public base;
+  // only on this server: <base//evil.example/…> cut to '//evil.example/…' is another host.
   root.addEventListener("click", (event) => {
     const link = event.target.closest("a.iri");
     if (!link || !link.href.startsWith(root.dataset.base)) return;
+    const target = new URL("/" + link.href.slice(root.dataset.base.length), window.location.href);
+    if (target.origin !== window.location.origin) return;  // followed as the IRI it is
     event.preventDefault();
-    window.location.assign("/" + link.href.slice(root.dataset.base.length));
+    window.location.assign(target.href);
   });
 
   // Result tables in Vietnamese: controls and column names translated, dates as dd/mm/yyyy,
