@@ -114,18 +114,29 @@ def test_a_document_written_many_ways_is_redirected_to_one_spelling_and_made_onc
     assert len(kept["/tree"]) == 1 and len(kept[" 302"]) == len(SPELLINGS)
 
 
-def test_the_redirect_keeps_every_other_parameter_and_the_export_format(url):
+def test_the_redirect_keeps_the_parameters_the_page_reads_and_the_export_format(url):
     answer = get(url, "/tree", params={"doc": "29-nq/tw", "format": "csv", "province": "Quảng Ngãi"})
     assert answer.status_code == 302
     target = urlsplit(answer.headers["location"])
     assert (target.path, target.query) == (
         "/tree",
-        "doc=29-NQ%2FTW&format=csv&province=Qu%E1%BA%A3ng+Ng%C3%A3i",
+        "doc=29-NQ%2FTW&province=Qu%E1%BA%A3ng+Ng%C3%A3i&format=csv",
     )
     export = get(url, answer.headers["location"])
     assert export.status_code == 200 and export.headers["content-type"].startswith("text/csv")
     compare = get(url, "/compare", params={"doc": "nghị quyết 29"})
     assert (compare.status_code, compare.headers["location"]) == (302, "/compare?doc=29-NQ%2FTW")
+
+
+def test_a_kept_redirect_hands_no_one_the_parameters_another_client_added(url):
+    """The redirect is kept under what the page reads: a parameter it does not read (``x=``, a
+    tracking parameter, a link to somewhere) was put into the kept Location and handed to the
+    next client who wrote the document the same way."""
+    first = get(
+        url, "/tree", params={"doc": "29-NQ/tw", "x": "https://evil.example/", "today": " 2025-01-01"}
+    )
+    second = get(url, "/tree", params={"doc": "29-NQ/tw", "today": "2025-01-01"})
+    assert first.headers["location"] == second.headers["location"] == "/tree?doc=29-NQ%2FTW&today=2025-01-01"
 
 
 def test_a_document_without_a_symbol_is_kept_under_its_iri(url):

@@ -69,9 +69,11 @@ def _params(request: Request, *names: str) -> dict[str, str]:
     return values
 
 
-def _to_canonical(request: Request, err: JobError) -> Response:
-    """The same request with the document written as its pages are kept (``views.canonical_root``)."""
-    params = [(k, err.message if k == "doc" else v) for k, v in request.query_params.multi_items()]
+def _to_canonical(request: Request, err: JobError, values: dict[str, str]) -> Response:
+    """The same request with the document written as its pages are kept (``views.canonical_root``):
+    the parameters the page reads (``values``, as it reads them) and no other, since the redirect
+    is kept under those alone (another parameter, ``?x=…``, would be handed to the next asker)."""
+    params = {**values, "doc": err.message}
     return RedirectResponse(f"{request.url.path}?{urlencode(params)}", status_code=CANONICAL)
 
 
@@ -81,7 +83,7 @@ async def _page(request: Request, template: str, name: str, values: dict, **cont
         data = await view_data(request, name, values)
     except JobError as err:
         if err.status == CANONICAL:
-            return _to_canonical(request, err)
+            return _to_canonical(request, err, values)
         if err.status >= 500:
             raise
         return await render(
@@ -182,7 +184,7 @@ async def tree(request: Request) -> Response:
             media, body, name = await view_data(request, "tree-export", dict(values, format=fmt))
         except JobError as err:
             if err.status == CANONICAL:
-                return _to_canonical(request, err)
+                return _to_canonical(request, err, dict(values, format=fmt))
             if err.status >= 500:
                 raise
             return PlainTextResponse(err.message + "\n", status_code=err.status)
