@@ -235,3 +235,18 @@ def test_the_points_under_a_notices_topic_item_say_who_acts():
         "vấn đề cần thiết khác. Hội đồng có thể họp bất thường do Chủ tịch Hội đồng triệu tập.\n"
     )
     assert _tasks(regulation) == []
+
+
+def test_the_manner_of_the_work_is_no_part_of_the_leads_name():
+    # Thông báo of the Government Office (corpus/real a8e9e9675ab618ee): two manner words before "chủ trì", and the
+    # partners end before the purpose ("để khảo sát, …")
+    text = (
+        "5. Ban Quản lý Dự án 85 khẩn trương tiếp tục chủ\n"
+        "trì, phối hợp với Sở Xây dựng Lâm Đồng và các cơ quan, đơn vị có liên quan để\n"
+        "khảo sát, lập phương án kỹ thuật tối ưu và tổ chức thi công khắc phục sự cố đèo\n"
+        "Mimosa, đảm bảo thông tuyến trong thời gian sớm nhất, theo đúng chỉ đạo của các\n"
+        "cấp có thẩm quyền.\n"
+    )
+    (task,) = _tasks(text)
+    assert _leads(task) == ["Ban Quản lý Dự án 85"]
+    assert _supports(task) == ["Sở Xây dựng Lâm Đồng", "các cơ quan, đơn vị có liên quan"]

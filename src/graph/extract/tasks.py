@@ -1249,7 +1249,8 @@ _PROSE_ASSIGNMENT = re.compile(
     rf"(?P<lead>[^:;.()]+?)(?<!\s)\s+chủ\s+trì(?:\s*+,?\s*+{_SENTENCE_SUPPORT_VERB}\s+(?P<support>[^:;.]+?)(?<!\s)(?<!\bcác))?"
     # (the partners end before how the work is done: "Bộ Công Thương chủ trì phối hợp với các Bộ, cơ quan liên quan
     # khẩn trương làm rõ …", Công văn 11520/VPCP-CN; "… với Sở Tư pháp và các cơ quan có liên quan, căn cứ Luật …")
-    rf"(?:\s*+,)?\s++(?=(?:{_ACTION_ALT}|khẩn\s+trương|kịp\s+thời|căn\s+cứ)(?!\w))"
+    # (or before its purpose: "… với Sở Xây dựng Lâm Đồng và các cơ quan, đơn vị có liên quan để khảo sát, …")
+    rf"(?:\s*+,)?\s++(?=(?:{_ACTION_ALT}|khẩn\s+trương|kịp\s+thời|căn\s+cứ|để|nhằm)(?!\w))"
 )
 # "5. Các sở, ban, ngành, UBND các huyện, thị xã, thành phố căn cứ chức năng, nhiệm vụ được giao,
 # chủ động triển khai …", "2. Bộ Kế hoạch và Đầu tư, Bộ Tài chính cân đối, bố trí …": bodies that
@@ -1304,13 +1305,16 @@ _PART_START = re.compile(
 # rà soát …", "Bộ Nội vụ theo chức năng nhiệm vụ được giao khẩn trương nghiên cứu …" (corpus/real
 # 826ed569ec2ddaa1, 98be6e047028fade)
 _DUTY = r"(?:nhiệm[ \t\n]+vụ|quyền[ \t\n]+hạn|trách[ \t\n]+nhiệm)"
+_MANNER = r"(?:cần|phải|tiếp[ \t\n]+tục|khẩn[ \t\n]+trương|quyết[ \t\n]+liệt)"
 _DUTY_TAIL = re.compile(
     # and the heading of a regulation's article: "a) Ủy ban nhân dân Thành phố có quyền hạn và trách nhiệm:",
     # "Ban Kiểm soát có các nhiệm vụ và quyền hạn sau:" (corpus/real 06c6f91f5c3b4c21, 1f9faa0347e6cd17)
     rf"(?<![ \t\n])[ \t\n]+(?:(?:có|chịu)[ \t\n]+(?:các[ \t\n]+)?{_DUTY}(?:[ \t\n]*(?:,|và)[ \t\n]*{_DUTY})*"
     r"(?:[ \t\n]+(?:như[ \t\n]+)?sau(?:[ \t\n]+đây)?)?"
     r"|là[ \t\n]+cơ[ \t\n]+quan[ \t\n]+đầu[ \t\n]+mối"
-    r"|(?:cần[ \t\n]+)?(?:tiếp[ \t\n]+tục|khẩn[ \t\n]+trương|quyết[ \t\n]+liệt)|theo[ \t\n]+chức[ \t\n]+năng[^:;.()]*)[ \t\n,]*$"
+    # (several such words: "Ban Quản lý Dự án 85 khẩn trương tiếp tục chủ trì, …", corpus/real a8e9e9675ab618ee; and
+    # what the body must do: "Các đơn vị dịch vụ thu gom, vận chuyển phải …", ef57df9384270c6e)
+    rf"|{_MANNER}(?:[ \t\n]+{_MANNER})*|theo[ \t\n]+chức[ \t\n]+năng[^:;.()]*)[ \t\n,]*$"
 )
 # the name a text gives a body for short: "Ban Quản lý các khu công nghệ cao và khu công nghiệp thành phố Hà Nội
 # (sau đây gọi tắt là “Ban Quản lý”)" (corpus/real 06c6f91f5c3b4c21)
