@@ -70,6 +70,8 @@ class Resolution:
     numbered_names: dict[tuple[str, int], DocRef] = field(default_factory=dict)
     # a document IRI whose mentions disagree → the one symbol and date its description states (`stated`)
     stated: dict[str, tuple[str | None, dt.date | None]] = field(default_factory=dict)
+    # a central Party document cited by its bare "…/TW" symbol → the one Party body the corpus names as its issuer
+    stated_issuers: dict[str, str] = field(default_factory=dict)
     # a citing document → the years it prints itself beside each number (filled as documents are met)
     _printed_years: dict[tuple[str, str], dict[NumberKey, set[int]]] = field(default_factory=dict, repr=False)
 
@@ -191,6 +193,8 @@ class Resolution:
 
     def stated_identity(self, iri: str, ref: DocRef) -> DocRef:
         """The description's symbol and date as the corpus states them once (see `_stated_identities`)."""
+        if ref.issuer_code == PARTY_CENTRE and iri in self.stated_issuers:
+            ref = replace(ref, issuer_name=self.stated_issuers[iri])  # the code stays the symbol's
         if iri not in self.stated:
             return ref
         symbol, date = self.stated[iri]
@@ -277,6 +281,7 @@ def resolve(
     res.revealed = _reveal_numbers(docs)
     res.agency_names = _agency_names(docs, res)
     res.stated = _stated_identities(docs, res)
+    res.stated_issuers = _stated_party_issuers(docs, res)
     res._printed_years.clear()  # each worker fills its own, for the documents it writes
     return res
 
@@ -336,10 +341,32 @@ def _stated_identities(
     return stated
 
 
+def _stated_party_issuers(docs: list[ParsedDocument], res: Resolution) -> dict[str, str]:
+    """The Party body that issued a central Party document cited by its bare symbol ("Nghị quyết số 57-NQ/TW và
+    Kế hoạch …"), when every file that names a body of the centre names the same one.  "/TW" ends the symbols of
+    the Central Committee, the Politburo and the Secretariat alike: the bare symbol's default (the Central
+    Committee) made 57-NQ/TW passed by it and by "Bộ Chính trị", as fifteen citations of corpus/real name it."""
+    named: dict[str, set[str]] = defaultdict(set)
+    bare: set[str] = set()
+    for doc in docs:
+        for ref in _distinct_refs(doc):
+            if identity_issuer(ref) != PARTY_CENTRE:
+                continue
+            iri = res.document_iri(ref, doc)
+            if ref.issuer_code == PARTY_CENTRE:
+                bare.add(iri)
+            elif ref.issuer_code and ref.issuer_name:
+                named[iri].add(issuer_label(ref) or ref.issuer_name)
+    return {iri: next(iter(bodies)) for iri, bodies in named.items() if iri in bare and len(bodies) == 1}
+
+
 def _most_printed(spellings: Counter) -> str:
     return min(spellings.items(), key=lambda kv: (-kv[1], kv[0]))[0]
 
 
+# The issuer code of the Party's centre in symbols ("29-NQ/TW"): the Central Committee, the Politburo or the
+# Secretariat.
+PARTY_CENTRE = "TW"
 # Abbreviated or old-style spellings in issuer names, written out in labels.
 ISSUER_SPELLINGS = (("UBND", "Ủy ban nhân dân"), ("HĐND", "Hội đồng nhân dân"), ("Uỷ", "Ủy"), ("uỷ", "ủy"))
 # a printed issuer name (case-folded) → its conventional spelling: the first entry of ISSUER_NAMES.  A minister
