@@ -28,7 +28,7 @@ from urllib.parse import parse_qsl
 from .cache import ResultCache
 from .guard import JobError, precheck
 from .incident import reported
-from .limits import DEADLINE, SECURITY_HEADERS, deadline_messages
+from .limits import DEADLINE, MAX_FIELDS, SECURITY_HEADERS, TOO_MANY_FIELDS, deadline_messages
 from .pagecache import etag_matches
 from .pool import PoolBusy, QueryTimeout, WorkerPool, WorkersNotStarting, current_client
 from .sparql import Job, parse_accept
@@ -430,11 +430,6 @@ def add_body_params(params: dict[str, list[str]], kind: str, body: str) -> None:
     params[name] = [body]
 
 
-# The protocol's parameters are a handful (query or update, a few graphs, a format): far more is
-# an attack on the parser (1 MiB of '&' is 512 K fields, 0.35 s of the event loop's CPU).
-MAX_FIELDS = 1000
-
-
 def form_params(text: str) -> dict[str, list[str]]:
     """``a=1&b=2&a=3`` → {'a': ['1', '3'], 'b': ['2']}, as Starlette reads a URL's parameters but
     strict: JobError 400 past MAX_FIELDS fields, or when a percent-escape is not UTF-8 (a Vietnamese
@@ -448,9 +443,7 @@ def form_params(text: str) -> dict[str, list[str]]:
             f"{err.object[err.start : err.start + 4]!r}; encode the text as UTF-8)",
         ) from None
     except ValueError:
-        raise JobError(
-            400, f"Quá {MAX_FIELDS} tham số (more than {MAX_FIELDS} parameters in the request)"
-        ) from None
+        raise JobError(400, TOO_MANY_FIELDS) from None
     params: dict[str, list[str]] = {}
     for key, value in pairs:
         params.setdefault(key, []).append(value)
