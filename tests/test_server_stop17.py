@@ -311,3 +311,33 @@ def test_a_url_of_thousands_of_parameters_is_refused_before_any_route_parses_it(
     assert answer.status_code == 400 and "more than 1000 parameters" in answer.text
     assert "Quá 1000 tham số" in answer.text and jobs == []
     assert get(url, "/documents?" + "a=1&" * 999).status_code == 200  # 1,000 fields: read
+
+
+def test_a_right_to_left_override_in_a_label_turns_only_its_own_text(tmp_path):
+    """Attack: a source document whose title ends in U+202E (RIGHT-TO-LEFT OVERRIDE), or a name
+    an update stores so.  Shown as it was, the override ran on to the end of its line: in the
+    tree's list of documents '· 2 nhiệm vụ' after the name read backwards, the page's own words
+    spoofed.  Every value a page shows now closes what it opens (a PDF, U+202C, after it)."""
+    import re
+
+    import pyoxigraph as ox
+
+    from graph.store import refresh_default_graph
+
+    path = build_fixture_store(tmp_path / "store")
+    store = ox.Store(str(path))
+    label = ox.NamedNode("http://www.w3.org/2004/02/skos/core#prefLabel")
+    plan = ox.NamedNode("https://w3id.org/policy-graph/eli/vn-29/kh/2024/214")
+    for quad in list(store.quads_for_pattern(plan, label, None, None)):
+        store.remove(quad)
+        value = ox.Literal(quad.object.value + " \u202eTW-QN-92", language=quad.object.language)
+        store.add(ox.Quad(plan, label, value, quad.graph_name))
+    refresh_default_graph(store)
+    store.flush()
+    del store
+    with running_server(path, workers=1) as url:
+        pages = [get(url, p) for p in ("/tree?doc=29-NQ/TW", "/eli/vn-29/kh/2024/214", "/search?q=214")]
+    for page in pages:
+        assert page.status_code == 200 and "\u202eTW-QN-92" in page.text
+        # every override is closed before the markup around it goes on
+        assert re.findall("\u202e[^<\u202c]*(?=<)", page.text) == []

@@ -142,6 +142,7 @@ def _templates() -> Environment:
         autoescape=select_autoescape(enabled_extensions=("html",), default=True),
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=handlers.closed_bidi,
     )
     handlers.install_filters(env)
     return env

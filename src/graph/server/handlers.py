@@ -271,6 +271,33 @@ def status_names(key: str) -> tuple[str, str]:
     return STATUSES.get(key, ("", ""))
 
 
+# Bidi embeddings and overrides (LRE, RLE, PDF, LRO, RLO) and isolates (LRI, RLI, FSI, PDI).
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_OPENS_EMBEDDING = "\u202a\u202b\u202d\u202e"
+_OPENS_ISOLATE = "\u2066\u2067\u2068"
+
+
+def closed_bidi(value):
+    """A text with every bidi embedding, override and isolate it opens closed at its end.  A
+    document's text may hold a right-to-left override (U+202E): shown as it is, it turned the rest
+    of its line around, the page's own words included ('· 3 nhiệm vụ' after a name read backwards:
+    spoofed text); closed, it turns only its own text.  Jinja's ``finalize``: every value a page
+    shows, before escaping; a text without such controls is returned as it is."""
+    if not isinstance(value, str) or not _BIDI_CONTROLS.search(value):
+        return value
+    embeddings = isolates = 0
+    for char in _BIDI_CONTROLS.findall(value):
+        if char in _OPENS_EMBEDDING:
+            embeddings += 1
+        elif char == "\u202c":
+            embeddings = max(0, embeddings - 1)
+        elif char in _OPENS_ISOLATE:
+            isolates += 1
+        else:  # PDI also closes the embeddings opened since its isolate; counted simply here
+            isolates = max(0, isolates - 1)
+    return value + "\u202c" * embeddings + "\u2069" * isolates
+
+
 def install_filters(env: Environment) -> None:
     env.filters["vndate"] = vndate
     env.filters["status_names"] = status_names
