@@ -706,6 +706,7 @@ def _kind(ref: DocRef) -> tuple[str | None, bool]:
 
 
 def _passive_kind(gap: str) -> str | None:
+    gap = P.PASSIVE_BRACKETS.sub(" ", gap)
     if len(gap) > _LINK_MAX_GAP or P.LINK_BREAK.search(gap):
         return None
     return next((kind for kind, pattern in P.PASSIVE_LINKS if pattern.search(gap)), None)
