@@ -15,7 +15,7 @@ import uvicorn
 
 from graph.server import create_app
 from graph.server.app import server_config
-from graph.store import fill_default_graph
+from graph.store import fill_default_graph, refresh_default_graph
 
 FIXTURE = Path(__file__).parent / "fixtures" / "mini.trig"
 RAW_DIR = Path(__file__).resolve().parents[1] / "data" / "raw"
@@ -26,6 +26,20 @@ def build_fixture_store(path: Path) -> Path:
     store = ox.Store(str(path))
     store.bulk_load(path=str(FIXTURE), format=ox.RdfFormat.TRIG)
     fill_default_graph(store)
+    store.flush()
+    del store
+    return path
+
+
+def build_fixture_store_with(path: Path, subject: str, predicate: str, new_value) -> Path:
+    """The fixture store with each value of ``subject``'s ``predicate`` replaced by
+    ``new_value(old value)``, in the same graph (the hostile or odd data a test needs)."""
+    build_fixture_store(path)
+    store = ox.Store(str(path))
+    for quad in list(store.quads_for_pattern(ox.NamedNode(subject), ox.NamedNode(predicate), None, None)):
+        store.remove(quad)
+        store.add(ox.Quad(quad.subject, quad.predicate, new_value(quad.object), quad.graph_name))
+    refresh_default_graph(store)
     store.flush()
     del store
     return path

@@ -540,6 +540,14 @@ def test_hostile_text_in_the_graph_runs_no_script_on_any_page(hostile_page, host
         assert "id=pwned-img" in page.inner_text("body")  # the text is there, shown as text
 
 
+def run_in_query_ui(page, url: str, query: str) -> None:
+    """Open the query UI, run ``query`` in its tab and wait for the first row of the table."""
+    page.goto(url + "/sparql-ui")
+    page.wait_for_load_state("networkidle")
+    page.evaluate("(q) => { const t = window.policyGraphYasgui.getTab(); t.setQuery(q); t.query(); }", query)
+    expect(page.locator(".yasr table tbody tr").first).to_be_visible()
+
+
 def test_hostile_text_in_query_results_runs_no_script(hostile_page, hostile_url):
     """The query UI's result table, with the graph's labels put in place of IRIs (/api/labels).
     With the CSP, Chromium reports script-src-attr violations from yasgui.min.js here: DOMPurify
@@ -548,11 +556,9 @@ def test_hostile_text_in_query_results_runs_no_script(hostile_page, hostile_url)
     (stop 17, no 'unsafe-inline' for styles) the style-src ones of the same inert parse: no style
     element or attribute of the text reaches the page (its display:none would hide the table)."""
     page = hostile_page
-    query = "SELECT ?d ?t WHERE { ?d <http://data.europa.eu/eli/ontology#title> ?t }"
-    page.goto(hostile_url + "/sparql-ui")
-    page.wait_for_load_state("networkidle")
-    page.evaluate("(q) => { const t = window.policyGraphYasgui.getTab(); t.setQuery(q); t.query(); }", query)
-    expect(page.locator(".yasr table tbody tr").first).to_be_visible()
+    run_in_query_ui(
+        page, hostile_url, "SELECT ?d ?t WHERE { ?d <http://data.europa.eu/eli/ontology#title> ?t }"
+    )
     page.wait_for_timeout(1000)  # images, had any element been made, would have failed to load by now
     found = page.evaluate(FOUND_INJECTED)
     violations = set(found.pop("violations"))
@@ -574,11 +580,11 @@ def test_hostile_iris_datatypes_and_separators_in_query_results_run_no_script(ho
     made attributes of the rest (DOMPurify dropped the handler, kept x="('"); index.js now makes
     the link with every character escaped."""
     page = hostile_page
-    query = "SELECT ?p ?o WHERE { <https://w3id.org/policy-graph/eli/vn-29/kh/2024/214> ?p ?o }"
-    page.goto(hostile_url + "/sparql-ui")
-    page.wait_for_load_state("networkidle")
-    page.evaluate("(q) => { const t = window.policyGraphYasgui.getTab(); t.setQuery(q); t.query(); }", query)
-    expect(page.locator(".yasr table tbody tr").first).to_be_visible()
+    run_in_query_ui(
+        page,
+        hostile_url,
+        "SELECT ?p ?o WHERE { <https://w3id.org/policy-graph/eli/vn-29/kh/2024/214> ?p ?o }",
+    )
     page.wait_for_load_state("networkidle")  # the labels' look-up
     for cell in page.locator(".yasr table tbody td").all()[:200]:
         cell.hover()
@@ -610,11 +616,7 @@ def test_an_iri_under_the_base_never_takes_a_click_to_another_host(browser, host
     page = context.new_page()
     query = "SELECT ?o WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#seeAlso> ?o }"
     try:
-        page.goto(hostile_url + "/sparql-ui")
-        page.wait_for_load_state("networkidle")
-        page.evaluate(
-            "(q) => { const t = window.policyGraphYasgui.getTab(); t.setQuery(q); t.query(); }", query
-        )
+        run_in_query_ui(page, hostile_url, query)
         link = page.locator(".yasr a.iri", has_text="under-the-base")
         expect(link).to_be_visible()
         link.click()
@@ -644,12 +646,7 @@ def test_the_libraries_own_styles_apply_under_a_csp_without_unsafe_inline(page, 
     expect(page.locator("#chain")).to_have_attribute("data-expanded", re.compile("[1-9]"))
     page.wait_for_load_state("networkidle")
     chain = page.evaluate(STYLES_APPLIED)
-    page.goto(url + "/sparql-ui")
-    page.wait_for_load_state("networkidle")
-    page.evaluate(
-        "() => { const t = window.policyGraphYasgui.getTab(); t.setQuery('SELECT * WHERE { ?s ?p ?o } LIMIT 5'); t.query(); }"
-    )
-    expect(page.locator(".yasr table tbody tr").first).to_be_visible()
+    run_in_query_ui(page, url, "SELECT * WHERE { ?s ?p ?o } LIMIT 5")
     query_ui = page.evaluate(STYLES_APPLIED)
     assert len(chain["styles"]) >= 7 and all(chain["styles"]) and chain["violations"] == []
     assert len(query_ui["styles"]) >= 1 and all(query_ui["styles"]) and query_ui["violations"] == []

@@ -7,7 +7,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from server_support import build_fixture_store, running_server
+from server_support import build_fixture_store, build_fixture_store_with, running_server
 
 MARKUP = "<img src=x onerror=alert(1)>"
 
@@ -146,19 +146,11 @@ def test_an_export_named_after_a_hostile_symbol_has_a_plain_file_name(tmp_path):
     no quote ends the parameter.  Nothing found; kept as a test."""
     import pyoxigraph as ox
 
-    from graph.store import refresh_default_graph
-
-    path = build_fixture_store(tmp_path / "store")
-    store = ox.Store(str(path))
     doc = ox.NamedNode("https://w3id.org/policy-graph/eli/vn/nq/2022/29-tw")
-    symbol = ox.NamedNode("http://data.europa.eu/eli/ontology#id_local")
-    for quad in list(store.quads_for_pattern(doc, symbol, None, None)):
-        store.remove(quad)
-        hostile = ox.Literal('29"\r\nSet-Cookie: pwned=1; x="Nghị quyết\\..\\evil.exe')
-        store.add(ox.Quad(doc, symbol, hostile, quad.graph_name))
-    refresh_default_graph(store)
-    store.flush()
-    del store
+    hostile = ox.Literal('29"\r\nSet-Cookie: pwned=1; x="Nghị quyết\\..\\evil.exe')
+    path = build_fixture_store_with(
+        tmp_path / "store", doc.value, "http://data.europa.eu/eli/ontology#id_local", lambda _: hostile
+    )
     with running_server(path, workers=1) as base:
         # (stop 17) the IRI is redirected to the symbol: a Location header made of the symbol
         moved = httpx.get(base + "/tree", params={"doc": doc.value, "format": "csv"}, timeout=30)

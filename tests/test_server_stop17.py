@@ -16,8 +16,11 @@ import pytest
 from graph.server import create_app
 from graph.server.limits import MAX_PATH_BYTES
 from graph.server.pagecache import KeptPages
-from server_support import RAW_DIR, build_fixture_store, running_server, serving
+from server_support import RAW_DIR, build_fixture_store, build_fixture_store_with, running_server, serving
 
+PLAN_214 = "https://w3id.org/policy-graph/eli/vn-29/kh/2024/214"
+ID_LOCAL = "http://data.europa.eu/eli/ontology#id_local"
+PREF_LABEL = "http://www.w3.org/2004/02/skos/core#prefLabel"
 HTML_PAGES = [
     "/",
     "/search?q=K%E1%BA%BF%20ho%E1%BA%A1ch",
@@ -152,18 +155,7 @@ def test_the_tree_of_a_document_whose_symbol_another_prints_is_reached_from_ever
     one document alone is the redirect's target, a shared one is not."""
     import pyoxigraph as ox
 
-    from graph.store import refresh_default_graph
-
-    path = build_fixture_store(tmp_path / "store")
-    store = ox.Store(str(path))
-    symbol = ox.NamedNode("http://data.europa.eu/eli/ontology#id_local")
-    other = ox.NamedNode("https://w3id.org/policy-graph/eli/vn-29/kh/2024/214")
-    for quad in list(store.quads_for_pattern(other, symbol, None, None)):
-        store.remove(quad)
-        store.add(ox.Quad(other, symbol, ox.Literal("29-NQ/TW"), quad.graph_name))
-    refresh_default_graph(store)
-    store.flush()
-    del store
+    path = build_fixture_store_with(tmp_path / "store", PLAN_214, ID_LOCAL, lambda _: ox.Literal("29-NQ/TW"))
     iri = "https://w3id.org/policy-graph/eli/vn/nq/2022/29-tw"
     with running_server(path, workers=1) as url:
         pages = [get(url, "/eli/vn/nq/2022/29-tw").text, get(url, "/").text]
@@ -322,19 +314,10 @@ def test_a_right_to_left_override_in_a_label_turns_only_its_own_text(tmp_path):
 
     import pyoxigraph as ox
 
-    from graph.store import refresh_default_graph
+    def overridden(label):
+        return ox.Literal(label.value + " \u202eTW-QN-92", language=label.language)
 
-    path = build_fixture_store(tmp_path / "store")
-    store = ox.Store(str(path))
-    label = ox.NamedNode("http://www.w3.org/2004/02/skos/core#prefLabel")
-    plan = ox.NamedNode("https://w3id.org/policy-graph/eli/vn-29/kh/2024/214")
-    for quad in list(store.quads_for_pattern(plan, label, None, None)):
-        store.remove(quad)
-        value = ox.Literal(quad.object.value + " \u202eTW-QN-92", language=quad.object.language)
-        store.add(ox.Quad(plan, label, value, quad.graph_name))
-    refresh_default_graph(store)
-    store.flush()
-    del store
+    path = build_fixture_store_with(tmp_path / "store", PLAN_214, PREF_LABEL, overridden)
     with running_server(path, workers=1) as url:
         pages = [get(url, p) for p in ("/tree?doc=29-NQ/TW", "/eli/vn-29/kh/2024/214", "/search?q=214")]
     for page in pages:
