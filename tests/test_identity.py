@@ -124,6 +124,28 @@ def test_a_law_named_with_its_date_is_the_law_another_file_numbers_beside_that_n
     assert iris == {"https://w3id.org/policy-graph/eli/vn/luat/2025/63-qh15"}
 
 
+def test_a_numbered_law_is_known_by_the_name_printed_beside_its_number_and_found_by_it():
+    """A law is labelled by its symbol ("Luật 63/2025/QH15"); the name the files print beside the number is its
+    skos:altLabel, the same in every file's graph, and the search finds the law by it (a search for "Luật Tổ chức
+    Chính phủ" found only the nodes of laws cited by name alone)."""
+    import pyoxigraph as ox
+
+    from graph.server.views import _search_documents
+
+    docs = [_excerpt("0326977b5d611b9a.txt", RESOLUTION_CP), _excerpt("322358d6040a153b.txt", DECISION_BCD)]
+    res = resolve(docs)
+    graphs = [document_graph(doc, res) for doc in docs]
+    law = URIRef("https://w3id.org/policy-graph/eli/vn/luat/2025/63-qh15")
+    assert [{str(o) for o in g.objects(law, SKOS.altLabel)} for g in graphs] == [
+        {"Luật Tổ chức Chính phủ"}
+    ] * 2
+    store = ox.Store()
+    for g in graphs:
+        store.load(g.serialize(format="nt").encode(), ox.RdfFormat.N_TRIPLES)
+    found = {d["doc"]["iri"]: d["title"] for d in _search_documents(store, "Luật Tổ chức Chính phủ")}
+    assert found[str(law)] == "Luật Tổ chức Chính phủ"
+
+
 def test_a_law_named_with_a_date_no_file_numbers_stays_on_its_name():
     docs = [_excerpt("322358d6040a153b.txt", DECISION_BCD)]
     res = resolve(docs)

@@ -429,6 +429,11 @@ class DocumentEmitter:
         self.add(iri, SKOS.prefLabel, vi(label_vi))
         self.add(iri, SKOS.prefLabel, en(label_en))
         self.add(iri, RDFS.label, vi(label_vi))
+        name = self.res.law_names.get(iri)
+        if name:
+            # a law is labelled by its symbol ("Luật 63/2025/QH15") and known by its name: a search for "Luật Tổ
+            # chức Chính phủ" finds it by the name the corpus prints beside the number, the same in every graph
+            self.add(iri, SKOS.altLabel, vi(name))
 
     def emit_expression(self, iri: str, title: str) -> None:
         """ELI keeps the work (eli:LegalResource) apart from its text in one language

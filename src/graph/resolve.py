@@ -68,6 +68,8 @@ class Resolution:
     names: dict[str, str] = field(default_factory=dict)
     # a law's name (slug) and year of passing → the one number the corpus prints beside them (`_numbered_names`)
     numbered_names: dict[tuple[str, int], DocRef] = field(default_factory=dict)
+    # a numbered law's IRI → the name most files print beside its number (`_law_names`)
+    law_names: dict[str, str] = field(default_factory=dict)
     # a document IRI whose mentions disagree → the one symbol and date its description states (`stated`)
     stated: dict[str, tuple[str | None, dt.date | None]] = field(default_factory=dict)
     # a central Party document cited by its bare "…/TW" symbol → the one Party body the corpus names as its issuer
@@ -281,6 +283,7 @@ def resolve(
     res.revealed = _reveal_numbers(docs)
     res.agency_names = _agency_names(docs, res)
     res.stated = _stated_identities(docs, res)
+    res.law_names = _law_names(docs, res)
     res.stated_issuers = _stated_party_issuers(docs, res)
     res._printed_years.clear()  # each worker fills its own, for the documents it writes
     return res
@@ -310,6 +313,23 @@ def _numbered_names(docs: list[ParsedDocument]) -> dict[tuple[str, int], DocRef]
         if ref.number and ref.name and year and ref.type_code in _LAWS and ref.symbol:
             numbers[(slugify(ref.name), year)].setdefault(ref.symbol, ref)
     return {key: next(iter(refs.values())) for key, refs in numbers.items() if len(refs) == 1}
+
+
+def _law_names(docs: list[ParsedDocument], res: Resolution) -> dict[str, str]:
+    """The one name each numbered law is known by: the one most files print beside its number, so that a misprint
+    ("Luật Ban hành văn bản quy phạm pháp luật số 63/2025/QH15" in one file; 41 print "Luật Tổ chức Chính phủ" for
+    63/2025/QH15) and the spellings of a name ("Luật Thuế GTGT") give way (ties: the longer name, then the first)."""
+    names: dict[str, Counter] = defaultdict(Counter)
+    for doc in docs:
+        printed = {
+            (res.document_iri(ref, doc), res.names.get(slugify(ref.name), ref.name))
+            for ref in _distinct_refs(doc)
+            if ref.name
+        }
+        for iri, name in printed:
+            if "/name/" not in iri:  # a law cited by its name alone is labelled by that name already
+                names[iri][name] += 1
+    return {iri: min(c, key=lambda n: (-c[n], -len(n), n)) for iri, c in names.items()}
 
 
 def _stated_identities(

@@ -723,7 +723,9 @@ def score_document(query: str, doc: dict) -> int:
         slug = short.type_slug
         if slug and doc["type"] and doc["type"].rsplit("/", 1)[-1] == slug:
             return 80
-    haystack = plain_kept(" ".join(filter(None, (doc["symbol"], doc["vi"], doc["en"], doc["title"]))))
+    haystack = plain_kept(
+        " ".join(filter(None, (doc["symbol"], doc["vi"], doc["en"], doc["title"], doc.get("names"))))
+    )
     words = plain_kept(query).split()  # the same query for every document of a search
     if words and all(w in haystack for w in words):
         return 40

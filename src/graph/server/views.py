@@ -588,7 +588,7 @@ SEARCH_AGENCIES = """SELECT DISTINCT ?agency ?kind ?name WHERE { ?agency a org:O
 AGENCY_PROVINCES = """SELECT DISTINCT ?agency ?province WHERE { ?agency a org:Organization ; pg:jurisdiction ?j .
   ?j skos:prefLabel ?province FILTER(LANG(?province) = "vi") }"""
 SEARCH_DOCUMENTS = """SELECT ?doc ?p ?o WHERE { ?doc a eli:LegalResource .
-  { VALUES ?p { eli:id_local eli:number eli:type_document eli:date_document pg:ingested skos:prefLabel }
+  { VALUES ?p { eli:id_local eli:number eli:type_document eli:date_document pg:ingested skos:prefLabel skos:altLabel }
     ?doc ?p ?o }
   UNION { ?doc eli:is_realized_by/eli:title ?o BIND(eli:title AS ?p) } }"""
 _DOC_FIELDS = {
@@ -720,7 +720,7 @@ def _search_documents(store, text: str) -> list[dict]:
                 {
                     "doc": {"iri": doc["iri"], "vi": doc["vi"], "en": doc["en"]},
                     "symbol": doc["symbol"],
-                    "title": doc["title"],
+                    "title": doc["title"] or doc["names"],  # a cited law without a title: its name
                     "date": doc["date"],
                     "ingested": doc["ingested"],
                     "score": score,
@@ -748,10 +748,13 @@ def _searched_documents(store) -> list[dict]:
                 "title": None,
                 "date": None,
                 "ingested": False,
+                "names": None,
             },
         )
         name, value = row["p"].value.rsplit("#", 1)[-1], row["o"]
-        if name == "prefLabel":
+        if name == "altLabel":  # the names a law is known by beside its symbol
+            doc["names"] = f"{doc['names']} {value.value}" if doc["names"] else value.value
+        elif name == "prefLabel":
             lang = getattr(value, "language", None)
             if lang in ("vi", "en") and not doc[lang]:
                 doc[lang] = value.value
