@@ -250,3 +250,24 @@ def test_the_manner_of_the_work_is_no_part_of_the_leads_name():
     (task,) = _tasks(text)
     assert _leads(task) == ["Ban Quản lý Dự án 85"]
     assert _supports(task) == ["Sở Xây dựng Lâm Đồng", "các cơ quan, đơn vị có liên quan"]
+
+
+def test_the_fields_of_a_published_procedure_are_no_tasks():
+    # a province's published land procedures (corpus/real 5a80798bbf985e87) and a Sở Y tế procedure
+    # (e7792cccbca70a64): the time the procedure takes and who handles it are fields, no task's deadline or lead
+    land = (
+        "1. Trường hợp đề nghị điều chỉnh quyết định giao\n"
+        "đất, cho thuê đất:\n"
+        "a) Thời hạn giải quyết: Không quá 5 ngày.\n"
+        "Hẹn lần 1: không quá 03 ngày.\n"
+        "Hẹn lần 2: không quá 02 ngày.\n"
+        "b) Trình tự thực hiện\n"
+    )
+    assert _tasks(land) == []
+    health = (
+        "Số lượng hồ sơ: 01 bộ\n"
+        "Thời hạn giải quyết: 15 ngày.\n"
+        "Đối tượng thực hiện thủ tục hành chính: Tổ chức.\n"
+        "Cơ quan thực hiện thủ tục hành chính: Sở Y tế nơi cơ sở đặt trụ sở chính.\n"
+    )
+    assert _tasks(health) == []

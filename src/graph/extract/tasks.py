@@ -849,13 +849,13 @@ def _role_blocks(body: str, lines: Sequence[Line]) -> list[list[RoleValue]]:
     blocks: list[list[RoleValue]] = []
     i = 0
     while i < len(lines):
-        match = _ROLE_LINE.match(lines[i].text)
+        match = _role_line(lines[i].text)
         if not match:
             i += 1
             continue
         block = []
         while i < len(lines):
-            match = _ROLE_LINE.match(lines[i].text)
+            match = _role_line(lines[i].text)
             if not match:
                 break
             value, i = _role_value(body, lines, i, match)
@@ -864,6 +864,20 @@ def _role_blocks(body: str, lines: Sequence[Line]) -> list[list[RoleValue]]:
                 i += 1
         blocks.append(block)
     return blocks
+
+
+# the fields of a published administrative procedure: "1. Trường hợp đề nghị điều chỉnh quyết định giao đất, cho thuê
+# đất:" / "a) Thời hạn giải quyết: Không quá 5 ngày." (a province's land procedures, corpus/real 5a80798bbf985e87; 62
+# files of corpus/real + files print the field), "Cơ quan thực hiện thủ tục hành chính: Sở Y tế nơi cơ sở đặt trụ sở
+# chính." (e7792cccbca70a64): the time the procedure takes and who handles it, no task's deadline or lead
+_PROCEDURE_ROLE = re.compile(r"giải[ \t]+quyết(?!\w)|.*(?<!\w)thủ[ \t]+tục(?!\w)")
+
+
+def _role_line(text: str) -> re.Match[str] | None:
+    match = _ROLE_LINE.match(text)
+    if match and _PROCEDURE_ROLE.match(match.group("extra").strip()):
+        return None
+    return match
 
 
 # two roles on one line: "Đơn vị chủ trì: Phòng Quản lý Công nghiệp; Đơn vị phối hợp: Phòng Quản lý Năng lượng,
@@ -916,7 +930,7 @@ def _role_value(body: str, lines: Sequence[Line], i: int, match: re.Match[str]) 
 # ngày Sở Nội vụ tiếp nhận đủ giấy tờ." / "- Thời gian thực hiện: (17,5) ngày làm việc …", a plan simplifying
 # procedures, corpus/real d8df85cac631ac19; "Thành phần, số lượng hồ sơ: …", da8411114c03e36b): no task
 _PROCEDURE_FIELD = re.compile(
-    r"(?:Thời\s+gian\s+giải\s+quyết|Thành\s+phần(?:,\s+số\s+lượng)?\s+hồ\s+sơ|Số\s+lượng\s+hồ\s+sơ|Lệ\s+phí"
+    r"(?:Thời\s+(?:gian|hạn)\s+giải\s+quyết|Thành\s+phần(?:,\s+số\s+lượng)?\s+hồ\s+sơ|Số\s+lượng\s+hồ\s+sơ|Lệ\s+phí"
     r"|Phí|Trình\s+tự\s+thực\s+hiện|Cách\s+thức\s+thực\s+hiện)(?![^:\n]{41})[^:\n]*:",
     re.IGNORECASE,
 )
