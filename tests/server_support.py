@@ -15,7 +15,7 @@ import uvicorn
 
 from graph.server import create_app
 from graph.server.app import server_config
-from graph.store import fill_default_graph, refresh_default_graph
+from graph.store import settle
 
 FIXTURE = Path(__file__).parent / "fixtures" / "mini.trig"
 RAW_DIR = Path(__file__).resolve().parents[1] / "data" / "raw"
@@ -25,7 +25,7 @@ BASE = "https://w3id.org/policy-graph"
 def build_fixture_store(path: Path) -> Path:
     store = ox.Store(str(path))
     store.bulk_load(path=str(FIXTURE), format=ox.RdfFormat.TRIG)
-    fill_default_graph(store)
+    settle(store)
     store.flush()
     del store
     return path
@@ -39,7 +39,7 @@ def build_fixture_store_with(path: Path, subject: str, predicate: str, new_value
     for quad in list(store.quads_for_pattern(ox.NamedNode(subject), ox.NamedNode(predicate), None, None)):
         store.remove(quad)
         store.add(ox.Quad(quad.subject, quad.predicate, new_value(quad.object), quad.graph_name))
-    refresh_default_graph(store)
+    settle(store)
     store.flush()
     del store
     return path

@@ -13,7 +13,7 @@ import pytest
 
 from graph import analytics
 from graph.queries import resolve_document
-from graph.store import fill_default_graph
+from graph.store import settle
 
 FIXTURE = Path(__file__).parent / "fixtures" / "chains.trig"
 ELI = "https://w3id.org/policy-graph/eli/"
@@ -31,8 +31,7 @@ QN_PLAN_SEED = ELI + "vn-27/kh/2023/draft-d867c7a4"  # seed 000: Kế hoạch (c
 def fixture_store():
     store = ox.Store()
     store.load(path=str(FIXTURE), format=ox.RdfFormat.TRIG)
-    fill_default_graph(store)
-    return store
+    return settle(store)
 
 
 @pytest.fixture(scope="module")

@@ -169,8 +169,9 @@ def test_a_build_after_a_killed_build_loads_only_its_own_documents(tmp_path):
         "quang-ngai-ctr-tu-2023-thuc-hien-29-nq-tw",
         "quang-ngai-kh-ubnd-2024-214",
         "registry",
+        "shared",
     ]
-    assert report.store_quads == sum(graphs.values())
+    assert report.store_triples == sum(graphs.values())
 
 
 # ------------------------------------------------------------------ names that clash
@@ -202,8 +203,18 @@ def test_inputs_whose_names_clash_get_distinct_files_and_graphs(tmp_path):
     sizes = graph_sizes(open_store(tmp_path / "store"))
     for output in report.outputs:
         assert (tmp_path / "ttl" / output.ttl_name).exists()
-        assert sizes[output.graph_iri] == output.triples, output.shown  # the summary counts what is stored
-    assert report.store_quads == sum(sizes.values())
+        # the summary counts what the file states; its graph holds what no other file states
+        assert 0 < sizes[output.graph_iri] <= output.triples, output.shown
+    assert report.store_triples == sum(sizes.values()) < report.store_quads
+
+
+def test_a_document_named_shared_does_not_take_the_shared_graph(tmp_path):
+    (tmp_path / "raw").mkdir()
+    shutil.copy(RAW / SEED_214, tmp_path / "raw" / "shared.txt")
+    report = build([tmp_path / "raw"], tmp_path / "store", tmp_path / "ttl")
+    (output,) = report.outputs
+    assert output.graph_iri.startswith(f"{BASE}/graph/shared-") and output.ttl_name.startswith("shared-")
+    assert f"{BASE}/graph/shared" in graph_sizes(open_store(tmp_path / "store"))
 
 
 def test_clashing_names_are_the_same_on_every_build(tmp_path):

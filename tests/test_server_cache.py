@@ -80,7 +80,7 @@ def test_a_rebuilt_store_is_answered_afresh_not_from_the_cache(tmp_path):
         _swap(tmp_path)
         after = [ask(url, COUNT).json()["results"]["bindings"][0]["n"]["value"] for _ in range(3)]
         stats = cache_stats(url)
-    assert (before, after) == (["205"] * 3, ["1"] * 3)
+    assert (before, after) == (["201"] * 3, ["1"] * 3)  # the fixture states 205 triples, 4 twice
     assert hits_before == 2 and stats["hits"] == 4 and stats["entries"] == 1
 
 
@@ -269,7 +269,7 @@ def _two_generations(tmp_path) -> tuple:
     build_fixture_store(tmp_path / ".store.gen-1")
     second = ox.Store(str(tmp_path / ".store.gen-2"))
     second.add(ox.Quad(ox.NamedNode("urn:a"), ox.NamedNode("urn:b"), ox.Literal("c"), ox.NamedNode("urn:g")))
-    second.add(ox.Quad(ox.NamedNode("urn:a"), ox.NamedNode("urn:b"), ox.Literal("c")))
+    second.add_graph(ox.NamedNode("urn:x/graph/shared"))  # this version's layout
     second.flush()
     del second
     os.symlink(".store.gen-1", tmp_path / "store")
@@ -377,7 +377,7 @@ def test_a_dump_of_the_same_store_version_is_validated_without_a_dump_process(tm
     assert gzipped.headers["etag"] != first.headers["etag"]  # another representation
     assert validated.status_code == 304 and validated.content == b""
     assert after_swap.status_code == 200 and after_swap.headers["etag"] != first.headers["etag"]
-    assert after_swap.content.count(b"\n") == 2
+    assert after_swap.content.count(b"\n") == 1
 
 
 def test_the_protocol_answers_are_validated_on_the_full_path_too(store):

@@ -219,7 +219,7 @@ def test_a_download_when_a_rebuild_swaps_and_removes_the_store_midway_is_whole_o
 
     import pyoxigraph as ox
 
-    from graph.store import fill_default_graph
+    from graph.store import settle
 
     old, new = tmp_path / ".store.gen-1", tmp_path / ".store.gen-2"
     text = "Ủy ban nhân dân tỉnh triển khai thực hiện kế hoạch " * 3
@@ -230,14 +230,14 @@ def test_a_download_when_a_rebuild_swaps_and_removes_the_store_midway_is_whole_o
         )
         for n in range(30_000)
     )
-    fill_default_graph(store)
+    settle(store)
     store.flush()
     del store
     second = ox.Store(str(new))
     second.add(
         ox.Quad(ox.NamedNode("urn:new"), ox.NamedNode("urn:p"), ox.Literal("x"), ox.NamedNode("urn:g"))
     )
-    fill_default_graph(second)
+    settle(second)
     second.flush()
     del second
     os.symlink(old.name, tmp_path / "store")
@@ -259,8 +259,8 @@ def test_a_download_when_a_rebuild_swaps_and_removes_the_store_midway_is_whole_o
     body = b"".join(received)
     assert b"urn:new" not in body
     if whole:
-        assert body.count(b"\n") == 60_000  # every quad of the old store, named and default graph
-    assert after.content.count(b"\n") == 2 and b"urn:new" in after.content  # named and default graph
+        assert body.count(b"\n") == 30_000  # every quad of the old store
+    assert after.content.count(b"\n") == 1 and b"urn:new" in after.content
 
 
 def test_the_size_and_time_caps_hold_on_post_as_on_get(store):
@@ -290,7 +290,7 @@ def test_a_store_swapped_for_one_the_workers_cannot_open_is_reported_without_its
     import pyoxigraph as ox
 
     build_fixture_store(tmp_path / ".store.gen-1")
-    unusable = ox.Store(str(tmp_path / ".store.gen-2"))  # no default graph: refused by open_store
+    unusable = ox.Store(str(tmp_path / ".store.gen-2"))  # no shared graph: refused by open_store
     unusable.add(
         ox.Quad(ox.NamedNode("urn:a"), ox.NamedNode("urn:b"), ox.Literal("c"), ox.NamedNode("urn:g"))
     )
@@ -312,9 +312,8 @@ def test_a_search_reads_the_stores_lists_once_per_worker_not_once_per_query(stor
     (~0.55 s of a worker's CPU on the real corpus whatever the query: a new query each time
     spent a worker at will); now they are read once per store a worker has open, and the
     answers are the same."""
-    import pyoxigraph as ox
-
     from graph.server import views
+    from graph.store import open_store
 
     class Counting:
         def __init__(self, inner):
@@ -324,7 +323,7 @@ def test_a_search_reads_the_stores_lists_once_per_worker_not_once_per_query(stor
             self.queries.append(text)
             return self.inner.query(text, **kwargs)
 
-    opened = ox.Store.read_only(str(store))
+    opened = open_store(store)
     fresh = views.run_view(Counting(opened), "search", {"q": "thực hiện"})
     counting = Counting(opened)
     first = views.run_view(counting, "search", {"q": "thực hiện"})

@@ -111,7 +111,7 @@ def odd_links_url(tmp_path_factory):
     as another host."""
     import pyoxigraph as ox
 
-    from graph.store import refresh_default_graph
+    from graph.store import settle
 
     path = build_fixture_store(tmp_path_factory.mktemp("links") / "store")
     store = ox.Store(str(path))
@@ -120,7 +120,7 @@ def odd_links_url(tmp_path_factory):
     implements = ox.NamedNode("http://data.europa.eu/eli/ontology#ensures_implementation_of")
     store.add(ox.Quad(ox.NamedNode(DOC_214 + "/task/1"), see_also, ox.NamedNode(OFF_SITE), graph))
     store.add(ox.Quad(ox.NamedNode(OFF_SITE), implements, ox.NamedNode(DOC_214), graph))
-    refresh_default_graph(store)
+    settle(store)
     store.flush()
     del store
     with running_server(path, workers=1) as base:

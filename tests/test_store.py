@@ -22,16 +22,16 @@ from graph.store import (
     GraphFeed,
     GraphFile,
     NamedQuads,
+    Partition,
     StoreBusy,
     StoreError,
     build_lock,
     current_generation,
-    fill_default_graph,
     graph_sizes,
     n_triples,
     open_store,
     rebuild,
-    refresh_default_graph,
+    settle,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -51,7 +51,7 @@ def beside(store: Path) -> list[str]:
 
 
 def quads(store: Path) -> int:
-    """Quads in the per-file named graphs."""
+    """Quads in the named graphs: the triples stored, each once."""
     return sum(graph_sizes(open_store(store)).values())
 
 
@@ -71,7 +71,7 @@ def test_a_store_is_a_link_to_its_generation_and_the_old_one_goes(tmp_path):
     assert quads(store) == first.quads == SEED_214_TRIPLES
     second = rebuild(store, [graph_file("quang-ngai-kh-ubnd-2024-214.ttl"), graph_file("_agencies.ttl")])
     gen2 = os.readlink(store)
-    assert gen2 != gen1 and quads(store) == second.quads > first.quads
+    assert gen2 != gen1 and quads(store) == second.triples > first.quads
     assert beside(store) == sorted([".store.lock", gen2])  # the first generation was removed
     assert current_generation(store) == (tmp_path / gen2).resolve()
 
@@ -84,7 +84,7 @@ def test_a_plain_store_folder_of_earlier_versions_opens_and_is_replaced_by_a_lin
         format=ox.RdfFormat.TURTLE,
         to_graph=ox.NamedNode("https://w3id.org/policy-graph/graph/registry"),
     )
-    fill_default_graph(legacy)
+    settle(legacy)
     legacy.flush()
     del legacy
     before = quads(store)
@@ -95,25 +95,41 @@ def test_a_plain_store_folder_of_earlier_versions_opens_and_is_replaced_by_a_lin
 
 
 def triples_of(*names: str) -> set[tuple]:
-    return {
-        (t.subject, t.predicate, t.object)
-        for name in names
-        for t in ox.parse(path=str(TTL / name), format=ox.RdfFormat.TURTLE)
-    }
+    """The files' triples as a store gives them back (a decimal "7700.0" comes back as "7700")."""
+    store = ox.Store()
+    for name in names:
+        store.load(path=str(TTL / name), format=ox.RdfFormat.TURTLE)
+    return {(q.subject, q.predicate, q.object) for q in store}
 
 
-def test_the_default_graph_holds_every_triple_of_every_file_once(tmp_path):
-    """Queries read the default graph, not the union of the per-file graphs (a bag: seeds 214 and
-    001 both describe Nghị quyết 29-NQ/TW, its type and title would come twice)."""
+def test_each_triple_is_stored_once_in_its_files_graph_or_in_the_shared_graph(tmp_path):
+    """Queries read the union of the graphs, which must be a set: seeds 214 and 001 both describe
+    Nghị quyết 29-NQ/TW; its type and title sit once, in the shared graph, and what one seed alone
+    states (its sections, tasks, citation records) in that seed's graph."""
     names = ("quang-ngai-kh-ubnd-2024-214.ttl", "quang-ngai-ctr-tu-2023-thuc-hien-29-nq-tw.ttl")
     rebuilt = rebuild(tmp_path / "store", [graph_file(name) for name in names])
     store = open_store(tmp_path / "store")
-    in_default = int(next(iter(store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))["n"].value)
+    in_union = int(next(iter(store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))["n"].value)
     in_named = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
-    in_union = int(next(iter(store.query(in_named)))["n"].value)
-    distinct = len(triples_of(*names))
-    assert in_default == rebuilt.triples == distinct
-    assert in_union == rebuilt.quads == len(triples_of(names[0])) + len(triples_of(names[1])) > distinct
+    in_graphs = int(next(iter(store.query(in_named)))["n"].value)
+    first, second = triples_of(names[0]), triples_of(names[1])
+    assert in_union == in_graphs == rebuilt.triples == len(first | second)
+    assert rebuilt.quads == len(first) + len(second) > rebuilt.triples
+    shared = "https://w3id.org/policy-graph/graph/shared"
+    graph = {
+        graph_name: {
+            (q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None, node)
+        }
+        for graph_name, node in (
+            (shared, ox.NamedNode(shared)),
+            *((n, ox.NamedNode(graph_file(n).graph_iri)) for n in names),
+        )
+    }
+    assert graph[shared] == first & second
+    assert graph[names[0]] == first - second and graph[names[1]] == second - first
+    doc_29 = ox.NamedNode("https://w3id.org/policy-graph/eli/vn/nq/2022/29-tw")
+    assert graph[shared] >= {t for t in first if t[0] == doc_29} > set()
+    assert not list(store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
 
 
 def test_a_load_fed_while_the_files_are_written_reads_every_file_added_before_the_feed_closed(tmp_path):
@@ -136,7 +152,7 @@ def test_a_load_fed_while_the_files_are_written_reads_every_file_added_before_th
         len(triples_of(*names)),
     )
     assert sorted(graph_sizes(open_store(tmp_path / "store"))) == sorted(
-        graph_file(n).graph_iri for n in names
+        [*(graph_file(n).graph_iri for n in names), "https://w3id.org/policy-graph/graph/shared"]
     )
 
 
@@ -163,7 +179,7 @@ def test_an_abandoned_feed_ends_its_load_and_keeps_the_previous_store(tmp_path, 
 
 
 def test_a_triple_a_file_states_twice_is_one_quad_of_its_graph(tmp_path):
-    """The named graphs' quads are counted from the files' N-Triples, which hold each triple once."""
+    """The triples stated are counted from the files' N-Triples, which hold each triple once."""
     twice = tmp_path / "twice.ttl"
     twice.write_text('<https://e.x/a> <https://e.x/p> "x" .\n<https://e.x/a> <https://e.x/p> "x" , "y" .\n')
     rebuilt = rebuild(tmp_path / "store", [GraphFile("https://e.x/graph/twice", twice)])
@@ -185,22 +201,25 @@ def n_triples_lines(name: str) -> int:
 def test_a_stream_with_a_quota_ends_after_the_file_that_reaches_it_and_the_next_takes_the_rest():
     """The named graphs' chunks: each file goes whole into one chunk, none is skipped or read twice."""
     files = iter([graph_file(name) for name in SEED_FILES])
-    first = NamedQuads(files, quota=n_triples_lines(SEED_FILES[0]) + 1)  # reached inside the 2nd file
-    second = NamedQuads(files)
+    partition = Partition()
+    first = NamedQuads(files, partition, quota=n_triples_lines(SEED_FILES[0]) + 1)  # inside the 2nd file
+    second = NamedQuads(files, partition)
     first_text, second_text = first.read(), second.read()
     assert first.ended.result() is False and second.ended.result() is True
     graphs = [graph_file(name).graph_iri for name in SEED_FILES]
     assert {q.graph_name.value for q in ox.parse(first_text, format=ox.RdfFormat.TRIG)} == set(graphs[:2])
     assert {q.graph_name.value for q in ox.parse(second_text, format=ox.RdfFormat.TRIG)} == set(graphs[2:])
-    assert (first.triples, second.triples) == (
-        n_triples_lines(SEED_FILES[0]) + n_triples_lines(SEED_FILES[1]),
-        n_triples_lines(SEED_FILES[2]) + n_triples_lines(SEED_FILES[3]),
+    # each stream holds each file's own triples: those no file before it stated
+    assert (
+        first.triples + second.triples
+        == partition.kept
+        == len({line for name in SEED_FILES for line in n_triples(graph_file(name)).splitlines()})
     )
+    assert partition.stated == sum(n_triples_lines(name) for name in SEED_FILES) > partition.kept
 
 
 def test_the_named_graphs_loaded_in_chunks_are_those_of_one_load(tmp_path, monkeypatch):
-    """Chunks of one file each (the last takes the rest) give the store one load gives; the default
-    graph is one load, so the store is not compacted (queries read it at the same cost)."""
+    """Chunks of one file each (the last takes the rest) give the store one load gives."""
     import graph.store as store_module
 
     one = rebuild(tmp_path / "one", [graph_file(name) for name in SEED_FILES])
@@ -214,42 +233,63 @@ def test_the_named_graphs_loaded_in_chunks_are_those_of_one_load(tmp_path, monke
     monkeypatch.setattr(store_module, "_bulk_load", counted)
     monkeypatch.setattr(store_module, "NAMED_CHUNK_QUADS", 1)
     monkeypatch.setattr(store_module, "NAMED_CHUNKS", 3)  # one file, one file, the rest
-    monkeypatch.setattr(
-        store_module.ox.Store, "optimize", lambda self: pytest.fail("optimize after one default load")
-    )
     chunked = rebuild(tmp_path / "chunked", [graph_file(name) for name in SEED_FILES])
-    assert sorted(loads, key=str) == sorted([ox.RdfFormat.N_TRIPLES] + [ox.RdfFormat.TRIG] * 3, key=str)
+    assert loads == [ox.RdfFormat.TRIG] * 3
     assert (chunked.quads, chunked.triples) == (one.quads, one.triples)
-    assert chunked.quads == quads(tmp_path / "chunked")  # counted from the files, as the store holds them
+    assert chunked.triples == quads(tmp_path / "chunked")  # counted from the files, as the store holds them
     assert sorted(map(str, open_store(tmp_path / "chunked"))) == sorted(
         map(str, open_store(tmp_path / "one"))
     )
 
 
-def test_after_an_update_the_default_graph_follows_the_named_graphs(tmp_path):
-    """A triple two files state stays while one file's graph is dropped; one only it stated goes."""
+def test_after_an_update_each_triple_is_in_one_graph_again(tmp_path):
+    """The rule for SPARQL updates (``serve --allow-update``): afterwards a triple the update wrote
+    into the default graph, or into a second graph, is moved to the shared graph, so that the union
+    the queries read stays a set; a triple two files stated stays while one file's graph is dropped,
+    one only the dropped file stated goes."""
     names = ("quang-ngai-kh-ubnd-2024-214.ttl", "quang-ngai-ctr-tu-2023-thuc-hien-29-nq-tw.ttl")
     rebuild(tmp_path / "store", [graph_file(name) for name in names])
     store = open_store(tmp_path / "store", read_only=False)
     store.update(f"DROP GRAPH <{graph_file(names[1]).graph_iri}>")
-    refresh_default_graph(store)
+    settle(store)
     count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
     assert int(next(iter(store.query(count)))["n"].value) == len(triples_of(names[0]))
-
-
-def test_a_store_without_a_default_graph_asks_for_a_new_build(tmp_path):
-    """Stores built before the default graph existed hold named graphs only: every query would
-    answer nothing, so opening one says to build again."""
-    legacy = ox.Store(str(tmp_path / "store"))
-    legacy.bulk_load(
-        path=str(TTL / "_agencies.ttl"),
-        format=ox.RdfFormat.TURTLE,
-        to_graph=ox.NamedNode("https://w3id.org/policy-graph/graph/registry"),
+    title = next(
+        iter(store.query("SELECT ?s ?o WHERE { ?s <http://data.europa.eu/eli/ontology#title> ?o } LIMIT 1"))
     )
-    legacy.flush()
-    del legacy
-    with pytest.raises(StoreError, match="run `policy-graph build` again"):
-        open_store(tmp_path / "store")
+    own = f"<{graph_file(names[0]).graph_iri}>"
+    store.update(
+        f'INSERT DATA {{ <https://e.x/new> <https://e.x/p> "mới" . GRAPH {own} {{ <https://e.x/new> <https://e.x/p> "mới" }} '
+        f"GRAPH <https://e.x/graph/other> {{ {title['s']} <http://data.europa.eu/eli/ontology#title> {title['o']} }} }}"
+    )
+    settle(store)
+    assert int(next(iter(store.query(count)))["n"].value) == len(triples_of(names[0])) + 1
+    shared = ox.NamedNode("https://w3id.org/policy-graph/graph/shared")
+    new = ox.Quad(ox.NamedNode("https://e.x/new"), ox.NamedNode("https://e.x/p"), ox.Literal("mới"), shared)
+    assert new in set(store.quads_for_pattern(None, None, None, shared))
+    assert not list(store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+    placed = [q.graph_name.value for q in store.quads_for_pattern(title["s"], None, title["o"], None)]
+    assert placed == [shared.value]
+
+
+def test_a_store_of_an_earlier_layout_asks_for_a_new_build(tmp_path):
+    """Stores built before this layout: named graphs only (the union would repeat every triple
+    several files state), or every triple copied again into the default graph (the union would
+    hold it twice): opening one says to build again."""
+    for layout in ("named graphs only", "default graph copy"):
+        legacy = ox.Store(str(tmp_path / layout))
+        legacy.bulk_load(
+            path=str(TTL / "_agencies.ttl"),
+            format=ox.RdfFormat.TURTLE,
+            to_graph=ox.NamedNode("https://w3id.org/policy-graph/graph/registry"),
+        )
+        if layout == "default graph copy":
+            settle(legacy)
+            legacy.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+        legacy.flush()
+        del legacy
+        with pytest.raises(StoreError, match="run `policy-graph build` again"):
+            open_store(tmp_path / layout)
 
 
 def test_a_reader_open_during_a_rebuild_keeps_reading_its_generation(tmp_path):

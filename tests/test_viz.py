@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from graph import analytics, viz
-from graph.store import fill_default_graph
+from graph.store import open_store, settle
 from graph.viz_cli import stats
 from graph.viz_cli import viz as viz_group
 from test_analytics import CTR28, FIXTURE, KH214, NQ29, QN_PLAN_SEED, XSS_PLAN
@@ -36,7 +36,7 @@ def fixture_store_path(tmp_path_factory):
     path = tmp_path_factory.mktemp("viz") / "store"
     store = ox.Store(str(path))
     store.bulk_load(path=str(FIXTURE), format=ox.RdfFormat.TRIG)
-    fill_default_graph(store)
+    settle(store)
     store.flush()
     del store
     return path
@@ -83,7 +83,7 @@ def test_seed_chain_positions_are_top_down_and_frozen(seed_store):
 
 
 def test_fixture_script_label_is_escaped_everywhere(fixture_store_path):
-    store = ox.Store.read_only(str(fixture_store_path))
+    store = open_store(fixture_store_path)
     graph = analytics.document_graph(store)
     page = viz.render_html(viz.chain_view(graph, NQ29, tasks=analytics.task_graph(store)))
     assert "<script>alert(1)</script>" not in page
@@ -96,7 +96,7 @@ def test_fixture_script_label_is_escaped_everywhere(fixture_store_path):
 
 
 def test_heading_is_escaped(fixture_store_path):
-    store = ox.Store.read_only(str(fixture_store_path))
+    store = open_store(fixture_store_path)
     view = viz.chain_view(analytics.document_graph(store), XSS_PLAN)
     page = viz.render_html(view)
     assert "<h1>Chuỗi triển khai · Implementation chain: &lt;script&gt;alert(1)&lt;/script&gt;" in page

@@ -43,6 +43,7 @@ from .registry import slugify
 from .resolve import Resolution, resolve
 from .resources import ONTOLOGY_DIR
 from .store import (
+    SHARED_SLUG,
     GraphFeed,
     GraphFile,
     Rebuilt,
@@ -120,8 +121,8 @@ class BuildReport:
     removed_ttl: list[str] = field(default_factory=list)  # Turtle of earlier builds, not of this one
     foreign_ttl: list[str] = field(default_factory=list)  # other .ttl files in --ttl-dir, not loaded
     removed_leftovers: list[Path] = field(default_factory=list)  # what killed builds left beside the store
-    store_quads: int = 0  # in the named graphs, one per source file
-    store_triples: int = 0  # distinct, in the default graph queries read
+    store_quads: int = 0  # stated by the files (a triple stated by k files counts k times)
+    store_triples: int = 0  # distinct: what the store holds, each once, and the queries read
     seconds: float = 0.0
     reused: bool = False  # no input changed: the previous build's Turtle (and store) kept
 
@@ -482,7 +483,9 @@ def _reason(outcome: Outcome, doing_vi: str, doing_en: str) -> str:
 # ------------------------------------------------------------------ naming
 
 
-RESERVED_SLUGS = frozenset(SHARED_GRAPHS.values())  # a document named "ontology.txt" must not take its graph
+# a document named "ontology.txt" or "shared.txt" must not take the graph of the ontology or of the
+# triples several files state (store.SHARED_SLUG)
+RESERVED_SLUGS = frozenset([*SHARED_GRAPHS.values(), SHARED_SLUG])
 
 
 def name_outputs(report: BuildReport, base: str) -> list[Output]:

@@ -275,7 +275,7 @@ def print_summary(report, store_path: str, ttl_dir: str) -> None:
     console.print(table)
     console.print(
         f"{len(report.outputs)} văn bản (documents), {report.store_triples} bộ ba (distinct triples), "
-        f"{report.store_quads} bộ bốn trong đồ thị từng tệp (quads in per-file graphs), "
+        f"{report.store_quads} bộ ba do các tệp nêu (triples stated by the files), "
         f"{report.citations} trích dẫn (citations), {report.tasks} nhiệm vụ (tasks), "
         f"{report.indicators} chỉ tiêu (indicators), {len(report.rejected)} tệp bị từ chối (rejected), "
         f"{len(report.skipped)} bỏ qua (skipped) "

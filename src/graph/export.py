@@ -1,9 +1,11 @@
 """``policy-graph export``: the whole store as one N-Quads or TriG dump, with a VoID description.
 
-The dump is the store as it is: one named graph per source file (provenance) and the default
-graph holding every triple once, so a dump loaded into any quad store (Oxigraph server, Jena
-Fuseki, GraphDB, Virtuoso) answers the library queries as the embedded store does.  Written by
-pyoxigraph, streamed (the store is not read into memory).
+The dump is the store's graphs as they are (each triple once: in the graph of the one file that
+states it, or in ``<base>/graph/shared`` when several do; see ``store``) and, beside them, the
+default graph holding that union, every triple once, so a dump loaded into any quad store (Oxigraph
+server, Jena Fuseki, GraphDB, Virtuoso) answers the library queries as the embedded store does,
+whether that store reads its default graph or the union of its named graphs.  Written by pyoxigraph,
+streamed (the store is not read into memory).
 
 The VoID description (https://www.w3.org/TR/void/) says what the dump holds: the dataset, its
 triple count, one ``void:subset`` per named graph with its own count, the vocabularies used
@@ -62,6 +64,10 @@ def export(store: ox.Store, out: BinaryIO, fmt: str, base: str) -> Exported:
     # a TriG writer with prefixes reads better; N-Quads has none
     prefixes = PREFIXES if rdf_format == ox.RdfFormat.TRIG else None
     store.dump(out, rdf_format, prefixes=prefixes)
+    out.write(b"\n")
+    ox.serialize(
+        (ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in store), out, rdf_format
+    )
     out.write(b"\n")
     ox.serialize(description, out, rdf_format)
     return Exported(graphs=len(sizes) + 1, quads=sum(sizes.values()) + triples + len(description))

@@ -385,8 +385,10 @@ async def graph_store_get(
     request: Request, settings: Settings, params: dict[str, list[str]]
 ) -> Response | DumpStream:
     """Graph Store Protocol, read only: ``GET /sparql?graph=IRI`` is that named graph (one per
-    source file, see /.well-known/void), ``GET /sparql?default`` the default graph, every triple of
-    them all stated once; RDF in the negotiated format.  Writing (PUT, POST, DELETE) is not offered."""
+    source file, see /.well-known/void: the triples that file alone states; those several files
+    state are in ``<base>/graph/shared``), ``GET /sparql?default`` the default graph, the union of
+    them all, every triple once; RDF in the negotiated format.  Writing (PUT, POST, DELETE) is not
+    offered."""
     graphs = params.get("graph", [])
     if len(graphs) + ("default" in params) != 1:
         return _error(400, "cần đúng một graph=IRI hoặc default (exactly one of graph=IRI or default)")

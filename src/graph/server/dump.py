@@ -271,12 +271,11 @@ def main(argv: list[str]) -> int:
         else out
     )
     try:
-        store.dump(
-            target,
-            format=rdf_format,
-            from_graph=ox.DefaultGraph() if graph == "default" else None,
-            prefixes=TURTLE_PREFIXES if with_prefixes else None,
-        )
+        prefixes = TURTLE_PREFIXES if with_prefixes else None
+        if graph == "default":  # the union of the graphs, each triple in one of them: a set
+            ox.serialize((quad.triple for quad in store), target, rdf_format, prefixes=prefixes)
+        else:
+            store.dump(target, format=rdf_format, prefixes=prefixes)
         target.close()
     except BrokenPipeError:  # the server stopped reading (the client went away)
         return 1

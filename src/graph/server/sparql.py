@@ -15,7 +15,7 @@ import traceback
 from dataclasses import dataclass
 from typing import Any
 
-from ..store import refresh_default_graph
+from ..store import settle, shared_graph_in
 from .guard import UNPARSED, JobError, Verdict, check_query, check_update, screen, syntax_message
 
 # A SPARQL result is answered whole up to this size, however many rows that is (a client paging
@@ -192,12 +192,14 @@ def _dataset_kwargs(job: Job) -> dict:
     import pyoxigraph as ox
 
     kwargs: dict = {}
-    # Without default-graph-uri the store's own default graph answers: every triple of every file
-    # once (store.py), not the union of the per-file graphs, which repeats shared facts.
+    # Without default-graph-uri the union of the store's graphs answers (``store.UnionView``): each
+    # triple is in one graph, that of the file that states it or the shared graph (store.py).
     if job.default_graphs:
         kwargs["default_graph"] = [ox.NamedNode(g) for g in job.default_graphs]
     elif job.named_graphs:
         kwargs["default_graph"] = []  # the protocol's dataset names no default graph: it is empty
+    elif _declares_dataset(job):
+        kwargs["use_default_graph_as_union"] = False  # its FROM / FROM NAMED give the dataset
     if job.base_iri:
         kwargs["base_iri"] = job.base_iri
     if job.named_graphs:
@@ -207,6 +209,18 @@ def _dataset_kwargs(job: Job) -> dict:
     if job.prefixes:
         kwargs["prefixes"] = job.prefixes
     return kwargs
+
+
+def _declares_dataset(job: Job) -> bool:
+    """The query names its own dataset (FROM, FROM NAMED), which the union of the graphs must not
+    override; a text screened without parsing that holds the word "from" anywhere is parsed to
+    tell."""
+    verdict = job.verdict
+    if verdict is None or not verdict.declares_dataset:
+        return False
+    if verdict.form == UNPARSED:
+        return check_query(job.query).declares_dataset
+    return True
 
 
 def run_job(store, job: Job) -> tuple[str, Any]:
@@ -221,11 +235,14 @@ def run_job(store, job: Job) -> tuple[str, Any]:
         return "view", run_view(store, job.query, job.values or {}, job.context)
     if job.mode == "update":
         check_update(job.query)
+        shared = shared_graph_in(store)  # before the update, which may drop it (DROP ALL)
         try:
             store.update(job.query)
         except SyntaxError as err:
             raise JobError(400, syntax_message(str(err), "SPARQL Update")) from err
-        refresh_default_graph(store)  # the default graph mirrors the named graphs, which the update changed
+        # each triple in one graph again: what the update wrote into the default graph, or into a
+        # graph when another holds the same triple, goes to the shared graph
+        settle(store, shared)
         store.flush()
         return "text/plain; charset=utf-8", "Đã cập nhật (update applied)\n".encode()
     if not job.trusted and job.verdict is None:
