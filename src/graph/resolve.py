@@ -140,7 +140,7 @@ class Resolution:
         issuer = identity_issuer(ref)
         if ref.number and not issuer:
             issuer = self._only_issuer(jurisdiction, ref) or None
-        year = ref.year or (ref.date.year if ref.date else None)
+        year = year_of(ref)
         if ref.number and not year:
             key = (jurisdiction, ref.type_code or "", ref.number, issuer or "")
             year = self._year_printed_beside(key, citing) or self._known_year(key, citing)
@@ -162,7 +162,7 @@ class Resolution:
     def _numbered_by_name(self, ref: DocRef) -> DocRef:
         """A law named with its date or year of passing, numbered where the corpus prints that name and year beside
         one number: "Luật Tổ chức chính quyền địa phương ngày 16/6/2025" is "… số 72/2025/QH15", not a node apart."""
-        year = ref.year or (ref.date.year if ref.date else None)
+        year = year_of(ref)
         numbered = self.numbered_names.get((slugify(ref.name or ""), year)) if year else None
         if numbered is None or (ref.date and numbered.date and ref.date != numbered.date):
             return ref
@@ -282,9 +282,10 @@ def resolve(
     res.numbered_names = _numbered_names(docs)
     res.revealed = _reveal_numbers(docs)
     res.agency_names = _agency_names(docs, res)
-    res.stated = _stated_identities(docs, res)
-    res.law_names = _law_names(docs, res)
-    res.stated_issuers = _stated_party_issuers(docs, res)
+    cited = _cited_iris(docs, res)
+    res.stated = _stated_identities(docs, cited, res)
+    res.law_names = _law_names(cited, res)
+    res.stated_issuers = _stated_party_issuers(cited)
     res._printed_years.clear()  # each worker fills its own, for the documents it writes
     return res
 
@@ -294,7 +295,7 @@ def _years_by_number(docs: list[ParsedDocument]) -> dict[NumberKey, set[int]]:
     years: dict[NumberKey, set[int]] = defaultdict(set)
     for doc, ref in _all_refs(docs):
         issuer = identity_issuer(ref)
-        year = ref.year or (ref.date.year if ref.date else None)
+        year = year_of(ref)
         if ref.number and issuer and year:
             jur = ref.jurisdiction or doc.meta.ref.jurisdiction or CENTRAL
             years[(jur, ref.type_code or "", ref.number, issuer)].add(year)
@@ -309,23 +310,29 @@ def _numbered_names(docs: list[ParsedDocument]) -> dict[tuple[str, int], DocRef]
     quyền địa phương số 72/2025/QH15"); a name and year printed beside two numbers say nothing."""
     numbers: dict[tuple[str, int], dict[str, DocRef]] = defaultdict(dict)
     for _, ref in _all_refs(docs):
-        year = ref.year or (ref.date.year if ref.date else None)
+        year = year_of(ref)
         if ref.number and ref.name and year and ref.type_code in _LAWS and ref.symbol:
             numbers[(slugify(ref.name), year)].setdefault(ref.symbol, ref)
     return {key: next(iter(refs.values())) for key, refs in numbers.items() if len(refs) == 1}
 
 
-def _law_names(docs: list[ParsedDocument], res: Resolution) -> dict[str, str]:
+# each file's distinct references with their IRIs, in corpus order: what the corpus states once is counted in files
+CitedIris = list[list[tuple[DocRef, str]]]
+
+
+def _cited_iris(docs: list[ParsedDocument], res: Resolution) -> CitedIris:
+    """Each document's distinct references and their IRIs, named once for the statements made of the whole corpus
+    (a symbol, a date, a law's name, a Party issuer)."""
+    return [[(ref, res.document_iri(ref, doc)) for ref in _distinct_refs(doc)] for doc in docs]
+
+
+def _law_names(cited: CitedIris, res: Resolution) -> dict[str, str]:
     """The one name each numbered law is known by: the one most files print beside its number, so that a misprint
     ("Luật Ban hành văn bản quy phạm pháp luật số 63/2025/QH15" in one file; 41 print "Luật Tổ chức Chính phủ" for
     63/2025/QH15) and the spellings of a name ("Luật Thuế GTGT") give way (ties: the longer name, then the first)."""
     names: dict[str, Counter] = defaultdict(Counter)
-    for doc in docs:
-        printed = {
-            (res.document_iri(ref, doc), res.names.get(slugify(ref.name), ref.name))
-            for ref in _distinct_refs(doc)
-            if ref.name
-        }
+    for refs in cited:
+        printed = {(iri, res.names.get(slugify(ref.name), ref.name)) for ref, iri in refs if ref.name}
         for iri, name in printed:
             if "/name/" not in iri:  # a law cited by its name alone is labelled by that name already
                 names[iri][name] += 1
@@ -333,7 +340,7 @@ def _law_names(docs: list[ParsedDocument], res: Resolution) -> dict[str, str]:
 
 
 def _stated_identities(
-    docs: list[ParsedDocument], res: Resolution
+    docs: list[ParsedDocument], cited: CitedIris, res: Resolution
 ) -> dict[str, tuple[str | None, dt.date | None]]:
     """One symbol and one date for each document whose mentions disagree, the same in every file's graph
     (SHACL: one symbol, one date of issue): the document's own when the corpus holds it, else the one most
@@ -341,8 +348,8 @@ def _stated_identities(
     ngày 26 tháng 01 năm 2021", five "… ngày 26/02/2021"; what each file printed stays in its own graph."""
     symbols: dict[str, Counter] = defaultdict(Counter)
     dates: dict[str, Counter] = defaultdict(Counter)
-    for doc in docs:
-        printed = {(res.document_iri(ref, doc), ref.symbol, ref.date) for ref in _distinct_refs(doc)}
+    for refs in cited:
+        printed = {(iri, ref.symbol, ref.date) for ref, iri in refs}
         for iri, symbol in {(iri, symbol) for iri, symbol, _ in printed if symbol}:
             symbols[iri][symbol] += 1  # files, not mentions: one file repeating a misprint is one voice
         for iri, date in {(iri, date) for iri, _, date in printed if date}:
@@ -361,18 +368,17 @@ def _stated_identities(
     return stated
 
 
-def _stated_party_issuers(docs: list[ParsedDocument], res: Resolution) -> dict[str, str]:
+def _stated_party_issuers(cited: CitedIris) -> dict[str, str]:
     """The Party body that issued a central Party document cited by its bare symbol ("Nghị quyết số 57-NQ/TW và
     Kế hoạch …"), when every file that names a body of the centre names the same one.  "/TW" ends the symbols of
     the Central Committee, the Politburo and the Secretariat alike: the bare symbol's default (the Central
     Committee) made 57-NQ/TW passed by it and by "Bộ Chính trị", as fifteen citations of corpus/real name it."""
     named: dict[str, set[str]] = defaultdict(set)
     bare: set[str] = set()
-    for doc in docs:
-        for ref in _distinct_refs(doc):
+    for refs in cited:
+        for ref, iri in refs:
             if identity_issuer(ref) != PARTY_CENTRE:
                 continue
-            iri = res.document_iri(ref, doc)
             if ref.issuer_code == PARTY_CENTRE:
                 bare.add(iri)
             elif ref.issuer_code and ref.issuer_name:
@@ -644,20 +650,21 @@ def _printed_ref(doc: ParsedDocument) -> DocRef:
     return replace(ref, year=year) if year else ref
 
 
+def year_of(ref: DocRef) -> int | None:
+    """The year a reference prints, on its own or in its date."""
+    return ref.year or (ref.date.year if ref.date else None)
+
+
 def implemented_year(doc: ParsedDocument) -> int | None:
     """The latest year among the documents this one says it implements (a lower bound)."""
-    years = [
-        r.target.year or (r.target.date.year if r.target.date else None)
-        for r in doc.relations
-        if r.kind == "implements" and r.source is None
-    ]
+    years = [year_of(r.target) for r in doc.relations if r.kind == "implements" and r.source is None]
     known = [y for y in years if y]
     return max(known) if known else None
 
 
 def _same_kind(candidate: DocRef, own: DocRef, candidate_doc: ParsedDocument) -> bool:
     jur = candidate.jurisdiction or candidate_doc.meta.ref.jurisdiction
-    year = candidate.year or (candidate.date.year if candidate.date else None)
+    year = year_of(candidate)
     return (
         jur == own.jurisdiction
         and candidate.type_code == own.type_code
