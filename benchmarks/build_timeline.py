@@ -89,29 +89,23 @@ class TimedStore:
         finally:
             event(f"bulk load ({graphs}) end, its parsing thread {time.thread_time() - thread_cpu:.2f} s CPU")
 
-    def optimize(self):
-        event("optimize start")
-        try:
-            return self.store.optimize()
-        finally:
-            event("optimize end")
-
 
 def instrument() -> None:
     for name in ("parse_all", "resolve", "write_turtle", "tidy_ttl_dir"):
         timed(build_module, name)
     timed(store_module, "_flip")
-    timed(store_module.Partition, "move_repeated")
-    own_lines = store_module.Partition.own_lines
+    timed(store_module, "_compact")
+    timed(store_module.Partition, "streams")
+    read = store_module.Partition.read
 
-    def partitioned(self, graph_iri, triples):  # the CPU of telling each file's own triples
+    def partitioned(self, graph_file):  # the CPU of telling the triples several files state
         started = time.thread_time()
         try:
-            return own_lines(self, graph_iri, triples)
+            return read(self, graph_file)
         finally:
             PARTITION_CPU[0] += time.thread_time() - started
 
-    store_module.Partition.own_lines = partitioned
+    store_module.Partition.read = partitioned
     names = {name: value for name, value in vars(ox).items() if not name.startswith("__")}
     store_module.ox = type("ox", (), {**names, "Store": TimedStore})
 
@@ -133,7 +127,7 @@ def main() -> None:
     wall = time.perf_counter() - STARTED
     for at, cpu, own, what in EVENTS:
         print(f"{at:7.2f} s  tree CPU {cpu:6.2f} s  this process {own:6.2f} s  {what}")
-    print(f"telling each file's own triples (store.Partition.own_lines): {PARTITION_CPU[0]:.2f} s CPU")
+    print(f"telling the triples several files state (store.Partition.read): {PARTITION_CPU[0]:.2f} s CPU")
     print(
         f"{len(report.outputs)} documents, {report.store_quads:,} triples stated, "
         f"{report.store_triples:,} stored (distinct): "

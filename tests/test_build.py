@@ -126,6 +126,10 @@ def test_parallel_build_equals_a_one_worker_build(tmp_path):
     assert [o.ttl_name for o in one.outputs] == [o.ttl_name for o in two.outputs]
     for path in sorted((tmp_path / "t1").glob("*.ttl")):
         assert (tmp_path / "t2" / path.name).read_bytes() == path.read_bytes()
+    # the same quads in the same graphs: each file's own, and those both state in the shared graph
+    stored = [sorted(map(str, open_store(tmp_path / name))) for name in ("s1", "s2")]
+    assert stored[0] == stored[1]
+    assert sum(q.endswith("/graph/shared>") for q in stored[0]) > 0
 
 
 # ------------------------------------------------------------------ what the store holds

@@ -325,11 +325,11 @@ def test_a_failed_rebuild_leaves_the_previous_store(tmp_path, monkeypatch):
     before = len(open_store(tmp_path / "store"))
     import graph.store as store_module
 
-    def broken_move(self, store, shared):
+    def broken_compaction(store):
         raise OSError("disk full (simulated)")
 
-    # after every bulk load, before the swap: moving the triples several files state
-    monkeypatch.setattr(store_module.Partition, "move_repeated", broken_move)
+    # after every bulk load, before the swap: compacting the store's indexes
+    monkeypatch.setattr(store_module, "_compact", broken_compaction)
     with pytest.raises(OSError):
         build([raw], tmp_path / "store", tmp_path / "ttl")
     assert len(open_store(tmp_path / "store")) == before

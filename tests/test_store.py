@@ -21,7 +21,6 @@ from graph.store import (
     FeedAbandoned,
     GraphFeed,
     GraphFile,
-    NamedQuads,
     Partition,
     StoreBusy,
     StoreError,
@@ -198,30 +197,48 @@ def n_triples_lines(name: str) -> int:
     return n_triples(graph_file(name)).count(b"\n")
 
 
-def test_a_stream_with_a_quota_ends_after_the_file_that_reaches_it_and_the_next_takes_the_rest():
-    """The named graphs' chunks: each file goes whole into one chunk, none is skipped or read twice."""
-    files = iter([graph_file(name) for name in SEED_FILES])
-    partition = Partition()
-    first = NamedQuads(files, partition, quota=n_triples_lines(SEED_FILES[0]) + 1)  # inside the 2nd file
-    second = NamedQuads(files, partition)
-    first_text, second_text = first.read(), second.read()
-    assert first.ended.result() is False and second.ended.result() is True
+def test_the_streams_hold_each_file_once_its_own_triples_in_its_graph_and_the_repeated_once_in_the_shared(
+    tmp_path,
+):
+    """The named graphs' streams: each file goes whole into one stream, in file order and about as
+    many lines each; a triple several files state is left out of their graphs and given once to the
+    shared graph, at the end of the last stream."""
+    partition = Partition(tmp_path)
+    for name in SEED_FILES:
+        partition.read(graph_file(name))
+    shared = ox.NamedNode("https://w3id.org/policy-graph/graph/shared")
+    first, second = partition.streams(shared, 2)
+    first_quads = list(ox.parse(first.read(), format=ox.RdfFormat.TRIG))
+    second_quads = list(ox.parse(second.read(), format=ox.RdfFormat.TRIG))
     graphs = [graph_file(name).graph_iri for name in SEED_FILES]
-    assert {q.graph_name.value for q in ox.parse(first_text, format=ox.RdfFormat.TRIG)} == set(graphs[:2])
-    assert {q.graph_name.value for q in ox.parse(second_text, format=ox.RdfFormat.TRIG)} == set(graphs[2:])
-    # each stream holds each file's own triples: those no file before it stated
-    assert (
-        first.triples + second.triples
-        == partition.kept
-        == len({line for name in SEED_FILES for line in n_triples(graph_file(name)).splitlines()})
+    assert [f[0] for f in partition.files] == graphs
+    first_graphs = {q.graph_name.value for q in first_quads}
+    second_graphs = {q.graph_name.value for q in second_quads}
+    assert first_graphs and not first_graphs & second_graphs
+    assert graphs == sorted(first_graphs, key=graphs.index) + sorted(
+        second_graphs - {shared.value}, key=graphs.index
     )
-    assert partition.stated == sum(n_triples_lines(name) for name in SEED_FILES) > partition.kept
+    lines = {name: set(n_triples(graph_file(name)).splitlines()) for name in SEED_FILES}
+    repeated = {
+        line for name in SEED_FILES for line in lines[name] if sum(line in lines[o] for o in SEED_FILES) > 1
+    }
+    in_shared = {str(q.triple) for q in second_quads if q.graph_name == shared}
+    assert in_shared == {line.decode().rstrip(" .") for line in repeated} != set()
+    for name in SEED_FILES:
+        graph = ox.NamedNode(graph_file(name).graph_iri)
+        stated = {str(q.triple) for q in first_quads + second_quads if q.graph_name == graph}
+        assert stated == {line.decode().rstrip(" .") for line in lines[name] - repeated}
+    # each triple once: what the streams hold is every distinct line
+    assert first.triples + second.triples == len(set().union(*lines.values()))
+    assert partition.stated == sum(len(lines[name]) for name in SEED_FILES)
 
 
-def test_the_named_graphs_loaded_in_chunks_are_those_of_one_load(tmp_path, monkeypatch):
-    """Chunks of one file each (the last takes the rest) give the store one load gives."""
+def test_the_named_graphs_loaded_in_several_streams_are_those_of_one_load(tmp_path, monkeypatch):
+    """Streams side by side, one per file here (the last with the shared graph), give the store one
+    load gives."""
     import graph.store as store_module
 
+    monkeypatch.setattr(store_module, "NAMED_CHUNKS", 1)
     one = rebuild(tmp_path / "one", [graph_file(name) for name in SEED_FILES])
     loads: list[ox.RdfFormat] = []
     bulk_load = store_module._bulk_load
@@ -231,10 +248,9 @@ def test_the_named_graphs_loaded_in_chunks_are_those_of_one_load(tmp_path, monke
         bulk_load(store, stream, format)
 
     monkeypatch.setattr(store_module, "_bulk_load", counted)
-    monkeypatch.setattr(store_module, "NAMED_CHUNK_QUADS", 1)
-    monkeypatch.setattr(store_module, "NAMED_CHUNKS", 3)  # one file, one file, the rest
+    monkeypatch.setattr(store_module, "NAMED_CHUNKS", 100)  # more than files: each file opens one
     chunked = rebuild(tmp_path / "chunked", [graph_file(name) for name in SEED_FILES])
-    assert loads == [ox.RdfFormat.TRIG] * 3
+    assert loads == [ox.RdfFormat.TRIG] * len(SEED_FILES)
     assert (chunked.quads, chunked.triples) == (one.quads, one.triples)
     assert chunked.triples == quads(tmp_path / "chunked")  # counted from the files, as the store holds them
     assert sorted(map(str, open_store(tmp_path / "chunked"))) == sorted(

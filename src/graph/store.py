@@ -46,10 +46,11 @@ import threading
 import time
 import uuid
 from collections.abc import Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from tempfile import TemporaryDirectory
 from typing import cast
 
 import pyoxigraph as ox
@@ -274,91 +275,99 @@ def _load(folder: Path, graph_files: Iterable[GraphFile], shared: str | None) ->
     state it; return (the triples the files state, the triples stored)."""
     store = ox.Store(str(folder))
     try:
-        # The named graphs in a few bulk loads (``NamedChunks``); one load per file costs more than
-        # the parsing itself.  A bulk load parses on the thread that calls it and builds its
-        # indexes afterwards, on one more thread per batch of a million quads; the loads run side
-        # by side (pyoxigraph releases the GIL).  They read the files' N-Triples as a stream, each
-        # file as soon as it is written: no staged copy of the whole corpus on disk.  A triple is
-        # loaded into the graph of the first file that states it; once every file is read, the few
-        # triples stated again by later files (real corpus: ~10,000 of ~447,000) move from that
-        # graph to the shared one, in one transaction.
-        partition = Partition()
-        with ThreadPoolExecutor(max_workers=NAMED_CHUNKS) as loaders:
-            named = _load_named_chunks(store, graph_files, loaders, partition)
-            for load, _ in named:
-                load.result()  # a failed load raises here
-        if partition.graphs:
-            shared_node = ox.NamedNode(shared or shared_graph_beside(next(iter(partition.graphs))))
-            partition.move_repeated(store, shared_node)
+        # Two passes over the files' N-Triples.  The first reads each file as soon as it is written
+        # (``GraphFeed``: while the workers write the others) and tells, by a hash of each line, the
+        # triples that several files state (real corpus: ~10,000 of ~447,000).  Once every file is
+        # read, the second streams each file's own triples into its named graph and the repeated
+        # ones once into the shared graph, in NAMED_CHUNKS bulk loads side by side (pyoxigraph
+        # releases the GIL): each triple goes straight to its graph, and nothing is moved after.
+        # (Loading while the files were written, into the graph of the first file stating each
+        # triple, left the last load's indexes and then the move of the repeated triples to one
+        # core after the last file: ~1.5 s of the real corpus's build on a quiet machine.)
+        with TemporaryDirectory(prefix=f"{folder.name}.staged-", dir=folder.parent) as staging:
+            partition = Partition(Path(staging))
+            for graph_file in graph_files:
+                partition.read(graph_file)
+            first_graph = next(iter(partition.graphs), None)
+            shared_node = ox.NamedNode(shared or shared_graph_beside(first_graph)) if first_graph else None
+            streams = partition.streams(shared_node, NAMED_CHUNKS)
+            with ThreadPoolExecutor(max_workers=len(streams) or 1) as loaders:
+                loads = [loaders.submit(_bulk_load, store, stream, ox.RdfFormat.TRIG) for stream in streams]
+                for load in loads:
+                    load.result()  # a failed load raises here
+        if shared_node is not None:
             store.add_graph(shared_node)  # marks the layout, even when no triple is shared
-        # The queries read the union from the quad indexes, which the chunks' loads wrote in
-        # overlapping files and the move changed: compacted, the library queries cost what they
-        # cost on the earlier layout's default graph, uncompacted 1.5-2.5x (real corpus: 1.2 s of
-        # CPU here; citations 0.41 s against 0.76-1.0 s; README, Scale, stop 17).
-        store.optimize()
+        _compact(store)
         store.flush()
     finally:
         # Close the store here, also on failure: a traceback keeps this frame alive, and an open
         # store goes on writing into the folder the caller is about to remove.
         del store
-    return partition.stated, partition.kept
+    return partition.stated, sum(stream.triples for stream in streams)
+
+
+def _compact(store: ox.Store) -> None:
+    # The queries read the union from the quad indexes, which the side-by-side loads wrote in
+    # overlapping files: compacted, the library queries cost what they cost on one load's store,
+    # uncompacted up to 1.5x (README, Scale, stops 17 and 18).
+    store.optimize()
 
 
 class Partition:
-    """Which file first stated each triple, by a hash of its N-Triples line (8 bytes a triple rather
-    than the line's ~200: the real corpus's lines take ~100 MB).  Two lines with the same hash
-    (about once in 10^8 corpora of a million triples) cost only the graph the second one is
-    stored in: it goes to the shared graph, and the union still holds both."""
+    """Which files state each triple, by a hash of its N-Triples line (8 bytes a triple rather than
+    the line's ~200: the real corpus's lines take ~100 MB).  ``read`` each file in turn, then take
+    the ``streams`` to load.  Two lines with the same hash (about once in 10^8 corpora of a million
+    triples) are both stored: the one seen first in its file's graph, the other in the shared graph."""
 
-    def __init__(self) -> None:
+    def __init__(self, staging: Path) -> None:
+        self.staging = staging  # where the N-Triples of a file the build did not stage are written
         self.first: dict[int, int] = {}  # hash of a line -> index of the first graph that states it
         self.graphs: dict[str, int] = {}  # the index of each graph read
-        self.repeated: dict[int, tuple[bytes, int]] = {}  # stated again: line, first graph's index
-        self.kept = 0  # lines loaded
+        self.repeated: dict[int, bytes] = {}  # stated by a second graph: the line
+        self.files: list[tuple[str, Path, int]] = []  # each file read: graph, N-Triples, lines
         self.stated = 0  # lines read
 
-    def own_lines(self, graph_iri: str, triples: bytes) -> bytes:
-        """The lines of a file's N-Triples that no other graph read before states (two files, the
-        ontology and the vocabularies, share a graph)."""
-        index = self.graphs.setdefault(graph_iri, len(self.graphs))
+    def read(self, graph_file: GraphFile) -> None:
+        """Note the lines of a file's N-Triples that a graph read before states (two files, the
+        ontology and the vocabularies, share a graph: what both state is theirs)."""
+        triples = n_triples(graph_file)
+        path = graph_file.n_triples
+        if path is None:
+            path = self.staging / f"{len(self.files)}.nt"
+            path.write_bytes(triples)
+        index = self.graphs.setdefault(graph_file.graph_iri, len(self.graphs))
         first, repeated = self.first, self.repeated
-        own = []
         lines = triples.splitlines(keepends=True)
         for line in lines:
             key = hash(line)
-            stated = first.setdefault(key, index)
-            if stated == index:
-                own.append(line)
-            elif key not in repeated:
-                repeated[key] = (line, stated)
-        self.kept += len(own)
+            if first.setdefault(key, index) != index and key not in repeated:
+                repeated[key] = line
         self.stated += len(lines)
-        return b"".join(own)
+        self.files.append((graph_file.graph_iri, path, len(lines)))
 
-    def move_repeated(self, store: ox.Store, shared: ox.NamedNode) -> None:
-        """Move each triple stated by several files from the first one's graph to ``shared``."""
-        if not self.repeated:
-            return
-        entries = list(self.repeated.values())
-        triples = ox.parse(b"".join(line for line, _ in entries), format=ox.RdfFormat.N_TRIPLES)
-        graphs = [ox.NamedNode(g) for g in self.graphs]  # in the order of their indexes
-        moved = [(t, graphs[first]) for t, (_, first) in zip(triples, entries, strict=True)]
-        # one transaction: a half-moved store is never seen (and this one is not swapped in yet)
-        removed = " ".join(f"GRAPH {g} {{ {t} }}" for t, g in moved)
-        added = " . ".join(str(t) for t, _ in moved)
-        store.update(f"DELETE DATA {{ {removed} }} ; INSERT DATA {{ GRAPH {shared} {{ {added} }} }}")
+    def streams(self, shared: ox.NamedNode | None, count: int) -> list[NamedQuads]:
+        """Every file's own lines in ``count`` TriG streams of about as many lines each, the
+        repeated lines once in ``shared`` at the end of the last."""
+        total = sum(lines for _, _, lines in self.files)
+        groups: list[list[tuple[str, Path, int]]] = []
+        read = 0
+        for entry in self.files:  # a file opens the next group once those before hold their share
+            if not groups or (len(groups) < count and read * count >= len(groups) * total):
+                groups.append([])
+            groups[-1].append(entry)
+            read += entry[2]
+        streams = [NamedQuads(group, self.repeated) for group in groups]
+        if streams and shared is not None and self.repeated:
+            streams[-1].shared = (shared, b"".join(self.repeated.values()))
+        return streams
 
 
-# The named graphs are loaded in up to NAMED_CHUNKS bulk loads of NAMED_CHUNK_QUADS quads (the last
-# takes the rest): one load builds its six indexes on one thread, and only once its last file is
-# read; on the real corpus (488,631 quads) that kept one core busy ~3 s after every file was
-# written.  The first chunk's indexes are built while the build writes the files of the next.  More
-# chunks cost more CPU (a chunk writes again the strings the others wrote: 3-4 chunks +0.6-0.9 s on
-# the real corpus, 2 none measurable).  The chunks' files overlap (in the indexes and in the
-# strings), which the queries, reading the union of the graphs from these indexes, pay a little for
-# (README, Scale, stop 17).
+# The named graphs are loaded in NAMED_CHUNKS bulk loads side by side, each of about as many
+# triples: a load parses its stream on its own thread and builds its six indexes on one more, once
+# its stream is read, so that one load left one core idle.  More loads cost more CPU (a load writes
+# again the strings the others wrote, and the compaction merges more files); their files overlap
+# (in the indexes and in the strings), which optimize() merges.
 NAMED_CHUNKS = 2
-NAMED_CHUNK_QUADS = 250_000
 
 
 def _bulk_load(store: ox.Store, stream: io.RawIOBase, format: ox.RdfFormat) -> None:
@@ -367,24 +376,6 @@ def _bulk_load(store: ox.Store, stream: io.RawIOBase, format: ox.RdfFormat) -> N
     # staged N-Triples (NamedNode, Literal), any other file parsed and serialised again (n_triples),
     # the graph names (NamedNode).
     store.bulk_load(input=io.BufferedReader(stream, STREAM_BUFFER), format=format, lenient=True)
-
-
-def _load_named_chunks(
-    store: ox.Store, graph_files: Iterable[GraphFile], loaders: ThreadPoolExecutor, partition: Partition
-) -> list[tuple[Future, NamedQuads]]:
-    """Start the named graphs' bulk loads, each on the files after the previous one's, each once
-    the previous one has read its last file (so that it builds its indexes meanwhile)."""
-    files = iter(graph_files)
-    loads: list[tuple[Future, NamedQuads]] = []
-    for index in range(NAMED_CHUNKS):
-        chunk = NamedQuads(files, partition, None if index == NAMED_CHUNKS - 1 else NAMED_CHUNK_QUADS)
-        load = loaders.submit(_bulk_load, store, chunk, ox.RdfFormat.TRIG)
-        loads.append((load, chunk))
-        either: list[Future] = [load, chunk.ended]
-        wait(either, return_when=FIRST_COMPLETED)
-        if not chunk.ended.done() or chunk.ended.result():  # failed, or read the last file
-            break
-    return loads
 
 
 STREAM_BUFFER = 1 << 20
@@ -397,13 +388,11 @@ class FeedAbandoned(RuntimeError):
 class GraphFeed:
     """The graph files of a build, given to the store load as the build writes them.
 
-    The load reads each file as soon as it is written, while the workers write the others, and
-    ends when the feed is closed: the bulk loads' parsing overlaps the writing, and the cores are
-    not idle while the last files are written.  Each reader (the named graphs' load, the default
-    graph's) walks the files from the first at its own pace.  The loaded store replaces the old one
-    only once the build ``commit``s (it may still fail after its last file: the Turtle files are
-    written while the store loads); ``abandon`` makes every reader, and the wait for the commit,
-    raise ``FeedAbandoned``, so a build that stops half way ends its load and keeps the old store.
+    The load reads each file as soon as it is written, while the workers write the others (telling
+    the triples several files state, ``Partition``), and starts its bulk loads when the feed is
+    closed.  The loaded store replaces the old one only once the build ``commit``s (it may still
+    fail after its last file); ``abandon`` makes the reader, and the wait for the commit, raise
+    ``FeedAbandoned``, so a build that stops half way ends its load and keeps the old store.
     """
 
     def __init__(self) -> None:
@@ -463,42 +452,45 @@ class GraphFeed:
 
 
 class NamedQuads(io.RawIOBase):
-    """Each file's own triples (``Partition``) in its named graph, as one TriG stream read a file at
-    a time: the N-Triples text (which is Turtle) in a block naming the graph.  N-Quads repeating the
-    graph on every line cost more to make and to parse (real corpus: 117 MB against 98 MB, ~0.25 s
-    more CPU).  With a ``quota``, the stream ends after the file that brings it to that many
-    triples, and the files after it stay in ``graph_files`` for the next stream; ``ended`` then
-    says whether the files ran out."""
+    """Files' own triples (``Partition``) in their named graphs, as one TriG stream read a file at a
+    time: the N-Triples text (which is Turtle) in a block naming the graph, a line stated by
+    several files (``repeated``) left out; then, if ``shared`` is set, those lines once in the
+    shared graph.  N-Quads repeating the graph on every line cost more to make and to parse (real
+    corpus: 117 MB against 98 MB, ~0.25 s more CPU)."""
 
-    def __init__(self, graph_files: Iterable[GraphFile], partition: Partition, quota: int | None = None):
-        self.files = iter(graph_files)
-        self.partition = partition
-        self.quota = quota
-        self.triples = 0  # in the files read so far
+    def __init__(self, files: Iterable[tuple[str, Path, int]], repeated: dict[int, bytes]):
+        self.files = iter(files)
+        self.repeated = repeated
+        self.shared: tuple[ox.NamedNode, bytes] | None = None
+        self.triples = 0  # in the blocks made so far
         self.pending = memoryview(b"")
-        self.ended: Future[bool] = Future()
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, buffer) -> int:
         while not self.pending:
-            if self.ended.done():
+            entry = next(self.files, None)
+            if entry is not None:
+                graph, own = ox.NamedNode(entry[0]), self._own(entry[1].read_bytes())
+            elif self.shared is not None:
+                (graph, own), self.shared = self.shared, None
+            else:
                 return 0
-            if self.quota is not None and self.triples >= self.quota:
-                self.ended.set_result(False)  # the next stream takes the files after this one's
-                return 0
-            gf = next(self.files, None)
-            if gf is None:
-                self.ended.set_result(True)
-                return 0
-            own = self.partition.own_lines(gf.graph_iri, n_triples(gf))
             self.triples += own.count(b"\n")
-            self.pending = memoryview(b"%s {\n%s}\n" % (str(ox.NamedNode(gf.graph_iri)).encode(), own))
+            self.pending = memoryview(b"%s {\n%s}\n" % (str(graph).encode(), own))
         size = min(len(buffer), len(self.pending))
         buffer[:size] = self.pending[:size]
         self.pending = self.pending[size:]
         return size
+
+    def _own(self, triples: bytes) -> bytes:
+        repeated = self.repeated
+        if not repeated:
+            return triples
+        return b"".join(
+            line for line in triples.splitlines(keepends=True) if repeated.get(hash(line)) != line
+        )
 
 
 def n_triples(gf: GraphFile) -> bytes:
