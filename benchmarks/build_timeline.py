@@ -5,11 +5,12 @@
 Builds CORPUS (default /work/shared/corpus/real) in-process with ``--full`` and prints one line per
 event: the wall time since the build started, the CPU time of the whole process tree (this process,
 its fork server and workers; sampled, so a worker that exited between samples is missed) and of
-this process alone, and the event: parsing, resolution, RDF emission, the Turtle files, each bulk
-load (the named graphs' chunks, with the CPU of the thread that parsed its input), the move of the
-triples several files state to the shared graph, and the swap; then the CPU spent telling each
-file's own triples (``store.Partition``).  What the store load leaves on one core shows as the time between
-the last file written and the last bulk load's end.  ``--set NAMED_CHUNKS=1`` (any integer constant
+this process alone, and the event: parsing, resolution, RDF emission and the Turtle files (the
+store load reads each file as it is written to tell the triples several files state), the split of
+the files into the load streams, each bulk load (side by side, with the CPU of the thread that
+parsed its input), the compaction and the swap; then the CPU spent telling the triples several files
+state (``store.Partition.read``).  What the store load leaves after the writing shows as the time
+between the last file written and the compaction's end.  ``--set NAMED_CHUNKS=1`` (any integer constant
 of ``graph.store``) measures a variant.  Figures, not assertions; the wall times mean something on a
 quiet machine only (check ``uptime``).
 """
