@@ -47,6 +47,7 @@ from .limits import (
     HEADER_TIMEOUT_S,
     KEEP_ALIVE_S,
     MAX_CONNECTIONS,
+    MAX_CONNECTIONS_PER_CLIENT,
     MAX_UNSENT_BYTES,
     SECURITY_HEADERS,
     Guarded,
@@ -1107,11 +1108,13 @@ def server_config(
     header_timeout_s: float = HEADER_TIMEOUT_S,
     trusted_proxies: tuple[str, ...] = (),
     max_unsent_bytes: int = MAX_UNSENT_BYTES,
+    max_per_client: int = MAX_CONNECTIONS_PER_CLIENT,
     **uvicorn_options,
 ):
     """uvicorn's settings for the app (uvloop, httptools): idle connections closed after
     KEEP_ALIVE_S, a request head due within ``header_timeout_s`` and at most MAX_HEADER_BYTES,
-    at most ``max_connections`` open connections, at most ``max_unsent_bytes`` of answers waiting
+    at most ``max_connections`` open connections (``max_per_client`` of them from one client
+    network, a trusted proxy's aside), at most ``max_unsent_bytes`` of answers waiting
     for clients that do not read them (``limits.Unsent``).
 
     A client is who connects (the peer address): that is whom fair turns are counted for.
@@ -1132,6 +1135,8 @@ def server_config(
             header_timeout_s,
             max_unsent_bytes=max_unsent_bytes,
             max_body=_max_body(app),
+            max_per_client=max_per_client,
+            trusted_proxies=trusted_proxies,
         ),
         timeout_keep_alive=KEEP_ALIVE_S,
         limit_concurrency=connections,

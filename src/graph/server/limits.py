@@ -13,6 +13,7 @@ between requests.
 from __future__ import annotations
 
 import asyncio
+import ipaddress
 import logging
 import resource
 import time
@@ -22,12 +23,18 @@ from starlette.datastructures import MutableHeaders
 from uvicorn.protocols.http.httptools_impl import STATUS_LINE, HttpToolsProtocol
 
 from .accesslog import access_logger
+from .auth import client_network
 from .pool import current_client
 
 log = logging.getLogger("graph.server")
 
 BODY_LIMIT = 1024 * 1024
 MAX_CONNECTIONS = 256
+# Open connections one client network (an IPv4 address, an IPv6 /64) may hold: stop 18, one
+# address opening 256 idle connections (and opening them again every 10 s, as the head deadline
+# closes them) had every other client refused with a 503.  A browser opens 6, a script's
+# connection pool 10-20.  A trusted proxy's connections are many clients' and are not capped.
+MAX_CONNECTIONS_PER_CLIENT = 32
 HEADER_TIMEOUT_S = 10.0
 KEEP_ALIVE_S = 5
 MAX_HEADER_BYTES = 64 * 1024
@@ -232,20 +239,25 @@ def guarded_protocol(
     max_header_bytes: int = MAX_HEADER_BYTES,
     max_unsent_bytes: int = MAX_UNSENT_BYTES,
     max_body: int = BODY_LIMIT,
+    max_per_client: int = MAX_CONNECTIONS_PER_CLIENT,
+    trusted_proxies: tuple[str, ...] = (),
 ):
     """uvicorn's httptools protocol (HTTP parsing in C: a third of the server's time went to
-    h11's pure-Python parser) with a connection cap, a deadline for each request head and a
+    h11's pure-Python parser) with a connection cap, in all and per client network
+    (``ConnectionShares``), a deadline for each request head and a
     cap on its size (h11 had one built in; httptools would buffer a header of any length), a
     cap on the bytes that follow a head (a body's framing included: chunk extensions are not
     body, and were read without end), and a cap on the answers waiting in memory for clients
     that do not read them (``Unsent``)."""
     unsent = Unsent(max_unsent_bytes)
+    shares = ConnectionShares(max_per_client, trusted_proxies)
     # a body of max_body bytes in chunks of 16 bytes or more, with their framing, fits in this
     max_wire_body = 2 * max_body + max_header_bytes
 
     class GuardedHttpToolsProtocol(HttpToolsProtocol):
         backlog: ClassVar[Unsent] = unsent
         refused = False  # past the connection cap: never served
+        share: str | None = None  # the client network this connection is counted for
         head_refused = False  # its request head grew past the cap: answered 431 and closed
         head_timer: asyncio.TimerHandle | None = None
         reading_head = True
@@ -266,6 +278,17 @@ def guarded_protocol(
                 self.transport = transport
                 self._answer_and_close(503, "Quá nhiều kết nối (too many open connections): try again")
                 return
+            network = shares.network_of(transport.get_extra_info("peername"))
+            if network is not None and not shares.take(network):
+                self.refused = True
+                self.transport = transport
+                self._answer_and_close(
+                    503,
+                    f"Quá {shares.max_per_client} kết nối từ một địa chỉ (more than "
+                    f"{shares.max_per_client} open connections from one address): close some and try again",
+                )
+                return
+            self.share = network
             super().connection_made(transport)
             self._arm_head_timer()
 
@@ -372,12 +395,53 @@ def guarded_protocol(
 
         def connection_lost(self, exc):
             unsent.release(self)
+            if self.share is not None:
+                shares.give_back(self.share)
+                self.share = None
             if self.head_timer is not None:
                 self.head_timer.cancel()
             if not self.refused:
                 super().connection_lost(exc)
 
     return GuardedHttpToolsProtocol
+
+
+class ConnectionShares:
+    """Open connections counted per client network (``auth.client_network``: an IPv4 address,
+    an IPv6 /64), at most ``max_per_client`` each, so that one client cannot hold every
+    connection the server allows.  A peer among ``trusted_proxies`` is not counted: its
+    connections carry many clients (whom fair turns tell apart by X-Forwarded-For)."""
+
+    def __init__(self, max_per_client: int, trusted_proxies: tuple[str, ...] = ()):
+        self.max_per_client = max_per_client
+        self.trusted = [ipaddress.ip_network(proxy, strict=False) for proxy in trusted_proxies]
+        self.open: dict[str, int] = {}
+
+    def network_of(self, peer) -> str | None:
+        """The network ``peer`` (a socket's peer name) is counted for; None: not counted."""
+        if not isinstance(peer, tuple) or not peer:  # a Unix socket: no address to tell apart
+            return None
+        try:
+            address = ipaddress.ip_address(peer[0])
+        except ValueError:
+            return None
+        if any(address in network for network in self.trusted):
+            return None
+        return client_network(str(address))
+
+    def take(self, network: str) -> bool:
+        held = self.open.get(network, 0)
+        if held >= self.max_per_client:
+            return False
+        self.open[network] = held + 1
+        return True
+
+    def give_back(self, network: str) -> None:
+        held = self.open.get(network, 0) - 1
+        if held > 0:
+            self.open[network] = held
+        else:  # the table holds only networks with open connections: bounded by the connection cap
+            self.open.pop(network, None)
 
 
 class OneWrite:
