@@ -1,21 +1,27 @@
 """Holes of `policy-graph serve` closed at stop 18, each with the attack that opened it: one
-client holding every connection the server allows.  The real server on loopback over
+client holding every connection the server allows, a tree's Excel export failing on a control
+character in a task's text (the CLI's side: tests/test_terminal.py).  The real server on loopback over
 tests/fixtures/mini.trig; a second client is a second loopback address (127.0.0.2: Linux
 answers the whole of 127/8 on the loopback interface)."""
 
 from __future__ import annotations
 
+import io
 import socket
 import time
 
 import httpx
+import pyoxigraph as ox
 import pytest
+from openpyxl import load_workbook
 
 from graph.server import create_app
 from graph.server.limits import MAX_CONNECTIONS_PER_CLIENT, ConnectionShares
-from server_support import RAW_DIR, build_fixture_store, running_server, serving
+from server_support import RAW_DIR, build_fixture_store, build_fixture_store_with, running_server, serving
 
 ATTACKER = "127.0.0.2"
+TASK_1 = "https://w3id.org/policy-graph/eli/vn-29/kh/2024/214/task/1"
+PG_TEXT = "https://w3id.org/policy-graph/ontology#text"
 
 
 @pytest.fixture(scope="module")
@@ -124,3 +130,19 @@ def test_a_share_is_given_back_when_its_connections_close():
     assert shares.take("203.0.113.7")
     shares.give_back("203.0.113.8")
     assert "203.0.113.8" not in shares.open  # the table holds only networks with open connections
+
+
+def test_a_task_text_with_a_control_character_is_exported_to_xlsx(tmp_path):
+    """A document's text may carry a control character (an ESC from a hostile file, or stored by
+    an update): /tree?format=xlsx was an internal error (openpyxl's IllegalCharacterError) and
+    nobody could export that tree.  The character is written as U+FFFD."""
+    path = build_fixture_store_with(
+        tmp_path / "store", TASK_1, PG_TEXT, lambda old: ox.Literal("\x1b[2J" + old.value, language="vi")
+    )
+    with running_server(path) as url:
+        response = httpx.get(url + "/tree", params={"doc": "29-NQ/TW", "format": "xlsx"}, timeout=60)
+        assert response.status_code == 200, response.text
+        sheet = load_workbook(io.BytesIO(response.content)).active
+        texts = [c for row in sheet.iter_rows(min_row=2, values_only=True) for c in row if isinstance(c, str)]
+        assert any(text.startswith("\ufffd[2J") for text in texts)
+        assert not any("\x1b" in text for text in texts)

@@ -27,6 +27,7 @@ from rich.table import Table
 from . import DEFAULT_BASE
 from .batch import DEFAULT_FILE_MEMORY_MB, DEFAULT_FILE_TIMEOUT_S
 from .store import DEFAULT_STORE
+from .terminal import for_terminal, markup_safe, plain
 
 err_console = Console(stderr=True)
 console = Console()
@@ -205,48 +206,56 @@ class BuildProgress:
         if key not in self.tasks:
             self.tasks[key] = self.bar.add_task(self.PHASES.get(phase, phase), total=total, name="")
         self.bar.update(
-            self.tasks[key], completed=done, total=total, name=name, visible=phase != "ocr" or done < total
+            self.tasks[key],
+            completed=done,
+            total=total,
+            name=markup_safe(name),  # a file's name: the bar's text column reads markup
+            visible=phase != "ocr" or done < total,
         )
 
 
 def print_problems(report) -> None:
     for skipped in report.skipped:
-        err_console.print(f"[red]bỏ qua (skipped)[/red] {skipped}", highlight=False, soft_wrap=True)
+        err_console.print(
+            f"[red]bỏ qua (skipped)[/red] {markup_safe(skipped)}", highlight=False, soft_wrap=True
+        )
     for rejected in report.rejected:
         err_console.print(
-            f"[red]bị từ chối (rejected)[/red] {rejected.name}: {rejected.reason}",
+            f"[red]bị từ chối (rejected)[/red] {markup_safe(rejected.name)}: {markup_safe(rejected.reason)}",
             highlight=False,
             soft_wrap=True,
         )
     for name, warning in report.warnings:
         err_console.print(
-            f"[yellow]cảnh báo (warning)[/yellow] {name}: {warning}", highlight=False, soft_wrap=True
+            f"[yellow]cảnh báo (warning)[/yellow] {markup_safe(name)}: {markup_safe(warning)}",
+            highlight=False,
+            soft_wrap=True,
         )
     for output in report.renamed:
         err_console.print(
-            f"[yellow]trùng tên (name clash)[/yellow] {output.shown} → {output.ttl_name}, "
-            f"đồ thị (graph) <{output.graph_iri}>",
+            f"[yellow]trùng tên (name clash)[/yellow] {markup_safe(output.shown)} → {markup_safe(output.ttl_name)}, "
+            f"đồ thị (graph) <{markup_safe(output.graph_iri)}>",
             highlight=False,
             soft_wrap=True,
         )
     if report.removed_ttl:
         err_console.print(
             f"đã xoá Turtle cũ không thuộc lần build này (removed Turtle files of earlier builds): "
-            f"{', '.join(report.removed_ttl)}",
+            f"{markup_safe(', '.join(report.removed_ttl))}",
             highlight=False,
             soft_wrap=True,
         )
     if report.foreign_ttl:
         err_console.print(
             f"[yellow]không nạp (not loaded)[/yellow] tệp .ttl khác trong thư mục Turtle, không do "
-            f"policy-graph tạo (other .ttl files in the Turtle folder): {', '.join(report.foreign_ttl)}",
+            f"policy-graph tạo (other .ttl files in the Turtle folder): {markup_safe(', '.join(report.foreign_ttl))}",
             highlight=False,
             soft_wrap=True,
         )
     if report.removed_leftovers:
         err_console.print(
             f"đã dọn phần còn lại của lần build bị ngắt (removed what interrupted builds left): "
-            f"{', '.join(p.name for p in report.removed_leftovers)}",
+            f"{markup_safe(', '.join(p.name for p in report.removed_leftovers))}",
             highlight=False,
             soft_wrap=True,
         )
@@ -265,7 +274,7 @@ def print_summary(report, store_path: str, ttl_dir: str) -> None:
         table.add_column(column, justify="left" if column.startswith("tệp") else "right")
     for output in report.outputs:
         table.add_row(
-            output.shown,
+            plain(output.shown, one_line=True),
             str(output.triples),
             str(output.counts.citations),
             str(output.counts.tasks),
@@ -294,7 +303,7 @@ def print_summary(report, store_path: str, ttl_dir: str) -> None:
     if ocr_read:
         console.print(
             f"{len(ocr_read)} văn bản đọc bằng OCR, cần đối chiếu với bản gốc "
-            f"(documents read by OCR, to check against the original): {', '.join(ocr_read)}",
+            f"(documents read by OCR, to check against the original): {markup_safe(', '.join(ocr_read))}",
             highlight=False,
             soft_wrap=True,
         )
@@ -320,7 +329,7 @@ def validate(store_path: str, shapes: str | None) -> None:
     for column in ("nút (focus node)", "thuộc tính (path)", "thông báo (message)"):
         table.add_column(column, overflow="fold")
     for v in result.violations:
-        table.add_row(v.focus, v.path or "", v.message)
+        table.add_row(plain(v.focus), plain(v.path or ""), plain(v.message))
     console.print(table)
     sys.exit(1)
 
@@ -454,11 +463,17 @@ def write_result(result, fmt: str, output: str | None, name: str) -> None:
     if output:
         Path(output).write_bytes(data)
         click.echo(f"{len(result.rows)} dòng (rows) → {output}", err=True)
-    elif fmt == "xlsx" and sys.stdout.isatty():
+    elif fmt == "xlsx" and _stdout_is_terminal():
         raise click.UsageError("--format xlsx cần --output FILE.xlsx (xlsx needs --output FILE.xlsx)")
+    elif fmt != "json" and _stdout_is_terminal():  # CSV read on the terminal: its controls shown, inert
+        click.echo(for_terminal(data.decode("utf-8").replace("\r\n", "\n")), nl=False)
     else:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
+
+
+def _stdout_is_terminal() -> bool:
+    return sys.stdout.isatty()
 
 
 def print_query_list(named_queries) -> None:
@@ -487,7 +502,7 @@ def print_result_table(name: str, result, base: str = DEFAULT_BASE) -> None:
     for column in result.columns:
         table.add_column(column, overflow="fold")
     for row in result.rows:
-        table.add_row(*(_short(term_text(row.get(c)), base) for c in result.columns))
+        table.add_row(*(plain(_short(term_text(row.get(c)), base)) for c in result.columns))
     console.print(table)
     if not result.rows and name == "tasks":
         # A resolution gives its tasks to the plans that carry it out, not to itself.

@@ -441,7 +441,14 @@ def _cell_value(term):
                 return float(term.value)
         except ValueError:  # an ill-typed literal stays as the text it is
             pass
-    return term_text(term)
+    return _NOT_IN_XLSX.sub("\ufffd", term_text(term))
+
+
+# What a workbook's XML cannot hold: the C0 controls but tab, newline and carriage return, and
+# U+FFFE/U+FFFF.  A document's text may carry one (an ESC in a title): openpyxl raised
+# IllegalCharacterError and the whole export failed (a traceback from the CLI, a 500 from
+# /tree?format=xlsx); each is now U+FFFD, as the reader writes a byte it cannot decode.
+_NOT_IN_XLSX = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def to_xlsx(result: QueryResult, sheet: str = "policy-graph") -> bytes:

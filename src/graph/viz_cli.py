@@ -16,6 +16,7 @@ from . import analytics
 from . import viz as views
 from .queries import QueryError, resolve_document
 from .store import DEFAULT_STORE, open_store
+from .terminal import for_terminal
 
 FORMATS = click.Choice(["html", "png", "svg"])
 # The examples `make demo` regenerates into viz/ (the README shows chain-29-NQ-TW.png).
@@ -172,11 +173,12 @@ def stats(
     if fmt == "json":
         click.echo(json.dumps(report, ensure_ascii=False, indent=2))
     else:
-        click.echo(format_report(report))
+        click.echo(for_terminal(format_report(report)))  # titles and labels are the documents' text
 
 
 def _table(title: str, headers: list[str], rows: list[list]) -> str:
-    cells = [[str(c) for c in r] for r in rows]
+    # labels come from documents: a control character is shown escaped, never sent to the terminal
+    cells = [[for_terminal(str(c), one_line=True) for c in r] for r in rows]
     widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
     line = lambda values: "  ".join(v.ljust(w) for v, w in zip(values, widths, strict=False)).rstrip()  # noqa: E731
     body = [line(headers), line(["-" * w for w in widths])] + [line(r) for r in cells]
