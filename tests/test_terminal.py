@@ -137,3 +137,21 @@ def test_markup_safe_is_one_line_and_never_markup():
     name = "[/] [bold]a\n"
     console.print(f"[red]x[/red] {markup_safe(name)}", highlight=False)
     assert console.file.getvalue() == "x [/] [bold]a\\x0a\n"
+
+
+def test_eval_misses_print_the_documents_brackets_as_text(capsys):
+    """`policy-graph eval --misses` printed gold and predicted text through rich markup: the
+    footnote mark of data/raw/quang-nam_nq-tu_2024_du-thao-phuong-huong-2025.txt ('[footnoteRef:1]')
+    was read as a style and vanished, a '[/]' ended the run in a MarkupError."""
+    from rich.console import Console
+
+    from graph.cli import print_evaluation
+    from graph.evaluate import DocumentScore, Evaluation, Miss
+
+    gold = "An ninh, trật tự còn tiềm ẩn nhiều yếu tố phức tạp[footnoteRef:1]."
+    doc = DocumentScore("quang-nam_nq-tu_2024_du-thao-phuong-huong-2025", error="bad [/] text")
+    doc.misses.append(Miss("task-missed", gold, "phức tạp [/]"))
+    print_evaluation(Evaluation([doc], []), Console(color_system=None), with_misses=True)
+    printed = capsys.readouterr().out  # (a console that is not a terminal prints to stdout)
+    assert f"task-missed       {gold}  → phức tạp [/]" in printed
+    assert "quang-nam_nq-tu_2024_du-thao-phuong-huong-2025: bad [/] text" in printed

@@ -396,8 +396,8 @@ def query(
     try:
         store = open_store(store_path)
         result = q.run_query(store, name, values, limit=limit, offset=offset)
-    except (q.QueryError, FileNotFoundError) as err:
-        raise click.UsageError(str(err)) from err
+    except (q.QueryError, FileNotFoundError) as err:  # may suggest names read from the graph
+        raise click.UsageError(for_terminal(str(err))) from err
     if fmt == "table" and output is None:
         print_result_table(name, result)
     else:
@@ -717,24 +717,34 @@ def print_evaluation(result, out: Console, with_misses: bool, title: str = "poli
         table.add_column(heading, justify="right")
     for doc in result.documents:
         table.add_row(
-            doc.stem + (" [red](lỗi/error)[/red]" if doc.error else ""),
+            markup_safe(doc.stem) + (" [red](lỗi/error)[/red]" if doc.error else ""),
             *(_score_cell(doc.scores[m]) for m, _ in EVAL_COLUMNS),
         )
     table.add_section()
     table.add_row("[bold]tổng (overall)[/bold]", *(_score_cell(result.overall[m]) for m, _ in EVAL_COLUMNS))
     out.print(table)
     for stem in result.unmatched_gold:
-        out.print(f"[yellow]không có nguồn (no source)[/yellow] cho gold {stem}", highlight=False)
+        out.print(
+            f"[yellow]không có nguồn (no source)[/yellow] cho gold {markup_safe(stem)}", highlight=False
+        )
     if not with_misses:
         return
     for doc in result.documents:
         if doc.error:
-            out.print(f"[red]{doc.stem}[/red]: {doc.error}", highlight=False, soft_wrap=True)
+            out.print(
+                f"[red]{markup_safe(doc.stem)}[/red]: {markup_safe(doc.error)}",
+                highlight=False,
+                soft_wrap=True,
+            )
         if doc.misses:
-            out.print(f"[bold]{doc.stem}[/bold] — {len(doc.misses)} thiếu/sai (misses)", highlight=False)
+            out.print(
+                f"[bold]{markup_safe(doc.stem)}[/bold] — {len(doc.misses)} thiếu/sai (misses)",
+                highlight=False,
+            )
         for miss in doc.misses:
-            got = f"  [dim]→ {miss.predicted}[/dim]" if miss.predicted else ""
-            out.print(f"  {miss.kind:<17} {miss.gold}{got}", highlight=False, soft_wrap=True)
+            # gold and predicted text are the documents' ('[footnoteRef:1]' was read as a style and vanished)
+            got = f"  [dim]→ {markup_safe(miss.predicted)}[/dim]" if miss.predicted else ""
+            out.print(f"  {miss.kind:<17} {markup_safe(miss.gold)}{got}", highlight=False, soft_wrap=True)
 
 
 def _score_cell(score) -> str:
