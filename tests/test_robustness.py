@@ -84,3 +84,50 @@ def test_a_damaged_docx_is_refused_as_corrupt_naming_the_file(tmp_path, damage):
     assert refused.value.name == "cong-van-hong.docx"
     assert refused.value.reason_en.startswith("corrupt or invalid DOCX file")
     assert str(refused.value).startswith("cong-van-hong.docx: tệp DOCX hỏng")
+
+
+def _padded(data: bytes, member: str, spaces_mib: int) -> bytes:
+    """The .docx ``data`` with ``spaces_mib`` MiB of spaces after ``member``'s root element (still
+    well-formed XML): a 1 MB file that unpacks to hundreds of MiB, a zip bomb."""
+    import io
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as bomb:
+        for item in source.infolist():
+            if item.filename != member:
+                bomb.writestr(item, source.read(item.filename))
+                continue
+            with bomb.open(member, "w", force_zip64=True) as part:
+                part.write(source.read(member))
+                for _ in range(spaces_mib):
+                    part.write(b" " * 2**20)
+    return out.getvalue()
+
+
+def test_a_zip_bomb_docx_is_refused_from_its_directory_before_it_is_unpacked(tmp_path):
+    """Before: the real letter with 300 MiB of spaces in word/document.xml (a 1 MB file) was
+    unpacked whole into memory (643 MiB, 0.58 s of CPU) and refused as a "corrupt DOCX" by
+    lxml's buffer limit; a 1.5 GB bomb ran into the build's memory limit after 12 s ("over the
+    memory limit of 2048 MB").  Now it is refused from the zip's directory (43 MiB, 0.04 s),
+    saying what it unpacks to; a generous CPU bound against unpacking it."""
+    import time
+
+    bomb = tmp_path / "cong-van-bom.docx"
+    bomb.write_bytes(_padded(DOCX.read_bytes(), "word/document.xml", 300))
+    assert bomb.stat().st_size < 2 * 2**20
+    began = time.process_time()
+    with pytest.raises(InputError) as refused:
+        read_source(bomb)
+    assert time.process_time() - began < 5
+    assert str(refused.value) == (
+        "cong-van-bom.docx: tệp DOCX giải nén ra 300 MiB, quá 256 MiB (bom nén?) "
+        "(the DOCX unpacks to 300 MiB, more than 256 MiB (a zip bomb?))"
+    )
+
+
+def test_a_docx_padded_below_the_unpacked_limit_still_reads(tmp_path):
+    """The limit is on the unpacked size only: the same letter with 8 MiB of padding (the real
+    .docx of corpus/files unpack to 11.4 MiB at most) reads as the letter."""
+    padded = tmp_path / "cong-van-dem.docx"
+    padded.write_bytes(_padded(DOCX.read_bytes(), "word/document.xml", 8))
+    assert read_source(padded).text == read_source(DOCX).text

@@ -67,6 +67,14 @@ UNSUPPORTED_ADVICE: dict[str, tuple[str, str]] = {
 NOT_A_DOCUMENT_NAME = re.compile(r"^(readme|license|licence|changelog)(\.[\w.]*)?$", re.IGNORECASE)
 OFFICE_LOCK_PREFIX = "~$"  # "~$ke-hoach.docx": Word's lock file beside an open document
 
+# A .docx is a zip: python-docx unpacks every part into memory and parses its XML, several times
+# the unpacked size again.  The real .docx of corpus/files unpack to 11.4 MiB at most (46 times
+# their size); a zip bomb of 1.5 MB unpacking to 1.5 GB held the worker until the file's memory
+# limit (2 GB, 12 s) and was refused as "over the memory limit".  Past these, it is refused from
+# the zip's directory alone, before anything is unpacked (a member unpacks to no more than the
+# directory says: zipfile stops at the declared size).
+DOCX_MAX_UNPACKED = 256 * 2**20
+
 PDF_MAGIC = b"%PDF-"
 PDF_MAGIC_WINDOW = 1024  # readers accept the header anywhere in the first KiB
 
@@ -1206,6 +1214,7 @@ def _read_docx(file: Path, name: str) -> tuple[str, str]:
     from docx.opc.exceptions import PackageNotFoundError
 
     try:
+        _check_unpacked_size(file, name)
         document = docx.Document(str(file))
         notes = _FootnoteBodies(_footnote_texts(document))
         lines = _block_lines(document.element.body, notes, ListNumbering.of(document))
@@ -1232,6 +1241,22 @@ def _read_docx(file: Path, name: str) -> tuple[str, str]:
         if not any(_local(a.tag) == "tbl" for a in p.iterancestors())
     ]
     return ("\n".join(lines) + "\n" if lines else ""), "\n".join(prose)
+
+
+def _check_unpacked_size(file: Path, name: str) -> None:
+    """Refuse a .docx whose parts would unpack past ``DOCX_MAX_UNPACKED`` bytes (a zip bomb),
+    read from the zip's directory alone."""
+    import zipfile
+
+    with zipfile.ZipFile(file) as archive:
+        unpacked = sum(part.file_size for part in archive.infolist())
+    if unpacked > DOCX_MAX_UNPACKED:
+        size, limit = unpacked // 2**20, DOCX_MAX_UNPACKED // 2**20
+        raise InputError(
+            name,
+            f"tệp DOCX giải nén ra {size} MiB, quá {limit} MiB (bom nén?)",
+            f"the DOCX unpacks to {size} MiB, more than {limit} MiB (a zip bomb?)",
+        )
 
 
 class _FootnoteBodies:
