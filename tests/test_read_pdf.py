@@ -336,6 +336,16 @@ def test_corrupt_doc_is_refused_with_antiword_reason(tmp_path):
     assert str(err.value).startswith("hong.doc: tệp .doc hỏng hoặc không đọc được: ")
 
 
+@pytest.mark.parametrize("hostile", ["-w.doc", "-s.doc", "--help.doc"])
+def test_a_doc_whose_name_reads_as_an_option_is_read_as_the_file(tmp_path, monkeypatch, hostile):
+    """`policy-graph build .` names the files of the current folder without a folder in front:
+    a real .doc called '-w.doc' reached antiword as its options ('-w .doc') and was refused as
+    corrupt (stop 18); a file's name must never steer the program that reads it."""
+    (tmp_path / hostile).write_bytes(KH_DOC.read_bytes())
+    monkeypatch.chdir(tmp_path)
+    assert read_source(Path(hostile)).text == read_source(KH_DOC).text
+
+
 # ------------------------------------------------------------------ chains
 
 SEED_PLAN_214 = "quang-ngai_kh-ubnd_2024_214.txt"

@@ -1157,7 +1157,9 @@ def _read_doc(file: Path, name: str) -> str:
             "Word 97-2003 .doc files need antiword (apt-get install antiword), or save the file as .docx",
         )
     run = subprocess.run(
-        ["antiword", "-m", "UTF-8.txt", "-w", "0", str(file)],
+        # the file by its absolute path: a name of the current folder such as '-w.doc' was read
+        # by antiword as its options ('-w .doc'), and a valid .doc refused as corrupt
+        ["antiword", "-m", "UTF-8.txt", "-w", "0", str(file.absolute())],
         capture_output=True,
         timeout=ANTIWORD_TIMEOUT_S,
         env={**os.environ, "LC_ALL": "C.UTF-8"},
