@@ -146,3 +146,52 @@ def test_a_task_text_with_a_control_character_is_exported_to_xlsx(tmp_path):
         texts = [c for row in sheet.iter_rows(min_row=2, values_only=True) for c in row if isinstance(c, str)]
         assert any(text.startswith("\ufffd[2J") for text in texts)
         assert not any("\x1b" in text for text in texts)
+
+
+def test_one_ipv6_subscriber_is_one_client_for_the_fair_turns():
+    """The pool's fair turns, download slots and token budget count a request for whom
+    ``current_client`` names.  It was the peer address: one IPv6 subscriber's /64 holds 2^64 of
+    them, and a request from each was a client of its own (its own turn, never marked heavy).
+    Now a client is its network, as the token budget and the connection cap count it."""
+    import asyncio
+
+    from graph.server.limits import Guarded
+    from graph.server.pool import current_client
+
+    seen = []
+
+    async def app(scope, receive, send):
+        seen.append(current_client.get())
+        await send({"type": "http.response.start", "status": 204, "headers": []})
+        await send({"type": "http.response.body", "body": b""})
+
+    async def receive():
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message):
+        pass
+
+    guarded = Guarded(app, deadline_s=5)
+    for address in (
+        "2001:db8:1:2::1",
+        "2001:db8:1:2:ffff::9",
+        "2001:db8:1:3::1",
+        "203.0.113.7",
+        "::ffff:203.0.113.7",
+    ):
+        scope = {
+            "type": "http",
+            "method": "GET",
+            "path": "/",
+            "query_string": b"",
+            "headers": [],
+            "client": (address, 1),
+        }
+        asyncio.run(guarded(scope, receive, send))
+    assert seen == [
+        "2001:db8:1:2::/64",
+        "2001:db8:1:2::/64",
+        "2001:db8:1:3::/64",
+        "203.0.113.7",
+        "203.0.113.7",
+    ]

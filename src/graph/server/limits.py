@@ -13,6 +13,7 @@ between requests.
 from __future__ import annotations
 
 import asyncio
+import functools
 import ipaddress
 import logging
 import resource
@@ -129,6 +130,20 @@ def deadline_messages(deadline_s: float) -> tuple[dict, dict]:
     )
 
 
+@functools.lru_cache(maxsize=4096)
+def _network(address: str) -> str:
+    return client_network(address)
+
+
+def scope_client(scope) -> str:
+    """Whom a request is counted for in the pool's fair turns, the download slots and the token
+    budget: its client's network (``auth.client_network``: an IPv4 address, an IPv6 /64), not the
+    address itself.  Stop 18: one IPv6 subscriber has 2^64 addresses, and a request from each
+    was a client of its own: its own turn beside the others' (a subscriber's 32 connections from
+    32 addresses, 32 clients against another's one), its own download slot, never marked heavy."""
+    return _network((scope.get("client") or ("local",))[0])
+
+
 class Guarded:
     def __init__(self, app, deadline_s: float, max_body: int = BODY_LIMIT):
         self.app = app
@@ -162,7 +177,7 @@ class Guarded:
                     headers.setdefault(key, value)
             await send(message)
 
-        token = current_client.set((scope.get("client") or ("local",))[0])
+        token = current_client.set(scope_client(scope))
         deadline = scope.get(DEADLINE) or asyncio.get_running_loop().time() + self.deadline_s
         try:
             async with asyncio.timeout_at(deadline) as timeout:

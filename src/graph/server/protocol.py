@@ -28,7 +28,7 @@ from urllib.parse import parse_qsl
 from .cache import ResultCache
 from .guard import JobError, precheck
 from .incident import reported
-from .limits import DEADLINE, MAX_FIELDS, SECURITY_HEADERS, TOO_MANY_FIELDS, deadline_messages
+from .limits import DEADLINE, MAX_FIELDS, SECURITY_HEADERS, TOO_MANY_FIELDS, deadline_messages, scope_client
 from .pagecache import etag_matches
 from .pool import PoolBusy, QueryTimeout, WorkerPool, WorkersNotStarting, current_client
 from .sparql import Job, parse_accept
@@ -188,7 +188,7 @@ class QueryFront:
             started = True
             await send(message)
 
-        token = current_client.set((scope.get("client") or ("local",))[0])  # as Guarded: fair turns
+        token = current_client.set(scope_client(scope))  # as Guarded: fair turns
         try:
             async with asyncio.timeout_at(deadline):
                 known = self._known_answer(scope, headers)
