@@ -131,3 +131,56 @@ def test_a_docx_padded_below_the_unpacked_limit_still_reads(tmp_path):
     padded = tmp_path / "cong-van-dem.docx"
     padded.write_bytes(_padded(DOCX.read_bytes(), "word/document.xml", 8))
     assert read_source(padded).text == read_source(DOCX).text
+
+
+PLAN_214 = Path(__file__).resolve().parents[1] / "data" / "raw" / "quang-ngai_kh-ubnd_2024_214.txt"
+
+
+def _numbered_docx(path: Path, start: int, fmt: str, paragraphs: int = 40) -> Path:
+    """The first lines of a real plan (data/raw/quang-ngai_kh-ubnd_2024_214.txt) as a Word list
+    ("List Number") whose every level starts at ``start``, drawn as ``fmt``."""
+    import io
+    import re
+
+    import docx
+
+    document = docx.Document()
+    for line in PLAN_214.read_text(encoding="utf-8").splitlines()[:paragraphs]:
+        document.add_paragraph(line, style="List Number")
+    made = io.BytesIO()
+    document.save(made)
+    with zipfile.ZipFile(io.BytesIO(made.getvalue())) as source, zipfile.ZipFile(path, "w") as out:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "word/numbering.xml":
+                text = re.sub(r'<w:start w:val="\d+"/>', f'<w:start w:val="{start}"/>', data.decode())
+                data = re.sub(r'<w:numFmt w:val="\w+"/>', f'<w:numFmt w:val="{fmt}"/>', text).encode()
+            out.writestr(item, data)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("fmt", "start", "first", "second"),
+    [
+        ("lowerLetter", 104, "zzzz.", "105."),  # past 'zzzz', the count in digits
+        ("upperRoman", 3999, "MMMCMXCIX.", "4000."),  # past the largest usual numeral
+        ("lowerLetter", 3, "c.", "d."),
+    ],
+)
+def test_letter_and_roman_list_labels_past_their_longest_are_digits(tmp_path, fmt, start, first, second):
+    text = read_source(_numbered_docx(tmp_path / "danh-sach.docx", start, fmt)).text
+    lines = text.splitlines()
+    assert lines[0].startswith(first + " ") and lines[1].startswith(second + " ")
+
+
+@pytest.mark.parametrize("fmt", ["lowerLetter", "upperRoman"])
+def test_a_list_starting_at_two_billion_reads_at_once(tmp_path, fmt):
+    """Before: a 40 KB .docx whose list starts at 2,000,000,000 drew each label as 77 million
+    letters or two million 'M's and held the build's worker for its whole time limit (refused
+    "over the time limit" after 60 s at --file-timeout 60).  A generous CPU bound against that."""
+    import time
+
+    began = time.process_time()
+    text = read_source(_numbered_docx(tmp_path / "bat-dau.docx", 2_000_000_000, fmt)).text
+    assert time.process_time() - began < 10
+    assert text.splitlines()[1].startswith("2000000001. ")

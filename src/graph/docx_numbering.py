@@ -42,6 +42,12 @@ ROMAN = (
     (1, "i"),
 )
 MAX_LEVELS = 9
+# The longest labels drawn as letters or Roman numerals: past them a count is written in digits.
+# A list's start is the file's to say: <w:start w:val="2000000000"/> made each letter label 77
+# million letters and each Roman one two million 'm's, and a 40 KB .docx held its worker for the
+# whole time limit (stop 18).  A count past these is written as no reader counts a list.
+MAX_LETTER_COUNT = 26 * 4  # 'zzzz'
+MAX_ROMAN_COUNT = 3999  # 'mmmcmxcix', the largest in the usual notation
 
 
 @dataclass(frozen=True)
@@ -207,10 +213,10 @@ def _bullet(text: str) -> str:
 
 
 def _format(count: int, fmt: str) -> str:
-    if fmt in ("lowerLetter", "upperLetter"):
+    if fmt in ("lowerLetter", "upperLetter") and count <= MAX_LETTER_COUNT:
         letters = _letters(count)
         return letters.upper() if fmt == "upperLetter" else letters
-    if fmt in ("lowerRoman", "upperRoman"):
+    if fmt in ("lowerRoman", "upperRoman") and count <= MAX_ROMAN_COUNT:
         roman = _roman(count)
         return roman.upper() if fmt == "upperRoman" else roman
     if fmt == "decimalZero":
