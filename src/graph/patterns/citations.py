@@ -261,14 +261,15 @@ _PAIRED_NAME = (
 # phương thức đối tác công tư và Luật Đấu thầu", "Luật Thuế xuất khẩu, thuế nhập khẩu, Luật Đầu tư" (corpus/real:
 # 38 files print such names, cut at the "và", "theo" or comma before, their number lost: 13 numbered laws);
 # "Luật Đất đai và các văn bản hướng dẫn", "Luật Bảo hiểm xã hội theo thứ tự đến trước;" stay "Luật Đất đai",
-# "Luật Bảo hiểm xã hội".
+# "Luật Bảo hiểm xã hội". The "và" may sit at either end of a line of hard-wrapped text: "Căn cứ Luật Phí và\nlệ
+# phí số 97/2015/QH13;" (corpus/real 39db3d8c3cc4571d and 3 more files lost the law's number and so its guides).
 _NAME_END = (
     r"\s+số\s+\d|\s*,?\s*ngày\s*\d|\s+năm\s+(?:19|20)\d\d(?!\d)|\s*(?:,|và)\s+(?:Bộ\s+luật|Luật)\s+[A-ZĐÀ-Ỹ]"
 )
 _GOING_ON_WORDS = rf"{_LAW_WORD}(?:{_LAW_GAP}{_LAW_WORD}){{0,6}}"
 _NAME_GOES_ON = (
-    rf"(?:(?:[ \t]+(?:và|theo)[ \t]+|,[ \t]*){_GOING_ON_WORDS}){{1,2}}(?={_NAME_END})"
-    rf"|[ \t]+và[ \t]+{_GOING_ON_WORDS}(?=[ \t]*;)"
+    rf"(?:(?:{_LAW_GAP}(?:và|theo){_LAW_GAP}|,[ \t]*){_GOING_ON_WORDS}){{1,2}}(?={_NAME_END})"
+    rf"|{_LAW_GAP}và{_LAW_GAP}{_GOING_ON_WORDS}(?=[ \t]*;)"
 )
 _LAW_NAME_REST = rf"(?:{_PAIRED_NAME}|{_PLAIN_NAME})(?:{_NAME_GOES_ON})?"
 # A law is identified by its name and the date it was passed: "Luật Tổ chức chính quyền địa phương
