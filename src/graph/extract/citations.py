@@ -153,7 +153,7 @@ def _listed(
     if (
         symbol.state_form
         and symbol.year is None
-        and P.LETTER_CALLED_DOCUMENT.search(text, max(m.start() - 16, 0), m.start())
+        and P.LETTER_CALLED_DOCUMENT.search(text, max(m.start() - P.LETTER_CALLED_REACH, 0), m.start())
     ):
         return _numbered(text, m, end, home, footnote, list_type="CV")
     if (

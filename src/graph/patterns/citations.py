@@ -47,8 +47,9 @@ TYPE_CODE_BY_NAME: dict[str, str] = {name.casefold(): t.code for t in DOC_TYPES 
 
 # Letters of a code inside a symbol: NQ, CTr, QĐ, UBKTTW, SKHĐT, QH14 (digits only after a letter), and
 # codes of two units joined by "&": "515/KH-BCA-BNN&MT", "4347/QĐ-BVHTT&DL", "15972/SXD-QLN& TTBĐS" (8 files
-# of corpus/real print one; the symbol was cut at the "&").
-_CODE = r"[^\W\d_][^\W_]*(?:&[ \t]?[^\W\d_][^\W_]*)*"
+# of corpus/real print one; the symbol was cut at the "&"), and the Government Office's departments numbered in
+# Roman figures after a dot: "6721/VPCP-V.I", "7514/VPCP-V.I" (corpus/real 8018a6f353d60a9e: cut to "VPCP-V").
+_CODE = r"[^\W\d_][^\W_]*(?:&[ \t]?[^\W\d_][^\W_]*)*(?:\.(?-i:[IVX]{1,4})(?![^\W_]))?"
 _DASH = r"\s*[-–—]\s*"  # printed "29- NQ/TW", "04 -NQ/TU", "28–CTR/TU" (en dash)
 _SLASH = r"\s*/\s*"
 
@@ -76,9 +77,10 @@ PLACEHOLDER_SYMBOL = rf"(?P<ph>#\w+){_SLASH}(?P<ph_codes>{_CODE}(?:{_DASH}{_CODE
 # not a misprinted symbol "2665 QĐ/UBND", "2609QĐ/UBND", nor a company's "25-2303/PBHC-KD").
 NUMBER_ONLY = r"(?P<n_num>\d+)(?![\d/]|\.\d|\s*[-–/]\s*[^\W_]|\s*[^\W\d_]+\s*/)"
 
-# A numbered citation: type name, optional "số", then a symbol, a placeholder or a bare number.
+# A numbered citation: type name, optional "số" (or "số:", as in the note over an appendix: "(Kèm theo Quyết định số:
+# 1489/QĐ-UBND …)", 25 files of corpus/real), then a symbol, a placeholder or a bare number.
 NUMBERED_CITATION = re.compile(
-    rf"(?P<type>{word_start_alternation(_TYPE_NAMES, _FLAGS)})(?:\s+(?P<so>số))?\s*"
+    rf"(?P<type>{word_start_alternation(_TYPE_NAMES, _FLAGS)})(?:\s+(?P<so>số)(?:[ \t]*:)?)?\s*"
     rf"(?:{PARTY_SYMBOL}|{STATE_SYMBOL}|{GLUED_TYPE_SYMBOL}|{PLACEHOLDER_SYMBOL}|(?<=số)\s*{NUMBER_ONLY})",
     _FLAGS,
 )
@@ -90,11 +92,21 @@ _SYMBOL = rf"(?:{PARTY_SYMBOL}|{STATE_SYMBOL}|{GLUED_TYPE_SYMBOL})"
 # name ("Báo cáo thẩm tra số 113/BC-BPC", "Kế hoạch thanh tra số 1505/KH-TTCP"), or "so" typed for
 # "số" ("Chỉ thị so 41-CT/TW") — corpus/real 80bb1f677e7d4d75, cfc85d8b3511af54, 03741adae8c7c410,
 # fa0dcc139cec05de, 99c7d8fff9e4572e.
-SYMBOL_AFTER_NUMBER_WORD = re.compile(rf"(?<!\w)(?:số|so)\s*{_SYMBOL}", _FLAGS)
+# A lower-case "số:" too ("tại các văn bản số: 8004/BNNMT-ĐCKS …, 8008/BNNMT-ĐCKS … và 8796/BNNMT-ĐCKS …", corpus/real
+# d600829aa1fa6596), never the "Số:" line of a document's own number.
+SYMBOL_AFTER_NUMBER_WORD = re.compile(rf"(?<!\w)(?:số|so|(?-i:số)[ \t]*:)\s*{_SYMBOL}", _FLAGS)
 # "văn bản số 502/UBND-KT": a document called just "văn bản" (a document) whose symbol has no type code and no
 # year is a letter (Công văn), the one kind of document whose symbol carries no type (19 files of
 # corpus/real print one: "Văn bản số 3279/STP-VP", "tại văn bản số 6902/VPCP-KSTT").
-LETTER_CALLED_DOCUMENT = re.compile(r"(?<!\w)văn\s+bản\s*$", _FLAGS)
+# So is one called "VB", "văn bản:" before a list, or "văn bản" with what it does ("Văn bản giải trình số
+# 6260/UBND-ĐT", "Văn bản giải trình, tiếp thu số 6253/UBND-SNV", "VPCP có VB số 10781/VPCP-CN", "tại các Văn bản:
+# số 4104/SNV-XDCQ&TCBC …, số 5786/SNV-XDCQ&TCBC": corpus/real 58afeb4af978fe53, 27e00d593ec30fac,
+# 74e2ddc7b11340da, 0f98ee482389e59e).
+_LETTER_DOES = r"(?:giải\s+trình|tiếp\s+thu|góp\s+ý|trả\s+lời|phúc\s+đáp|đề\s+nghị|chỉ\s+đạo|hướng\s+dẫn)"
+LETTER_CALLED_DOCUMENT = re.compile(
+    rf"(?<!\w)(?:văn\s+bản|(?-i:VB))(?:(?:\s+|\s*,\s*){_LETTER_DOES}){{0,2}}\s*:?\s*$", _FLAGS
+)
+LETTER_CALLED_REACH = 48  # characters before "số" the words above may take
 # The next of a list straight after a citation, without "số": "Quyết định 79/2025/QĐ-UBND bãi bỏ Quyết
 # định 09/2022/QĐ-UBND và 08/2025/QĐ-UBND" (corpus/real db39a42d7d789171).
 LIST_NEXT = re.compile(rf"\s*(?:,|;|và)\s*{_SYMBOL}", _FLAGS)
