@@ -13,12 +13,16 @@ from graph.normalise import normalise
 from graph.segment import segment
 
 
-def _cited(text: str) -> list[tuple[str | None, str | None]]:
+def _extracted(text: str):
     source = SourceFile(
         "excerpt.txt", "excerpt.txt", hashlib.sha256(text.encode()).hexdigest(), "utf-8", text
     )
     seg = segment(normalise(source))
-    citations, _ = extract_citations(seg, extract_metadata(seg))
+    return extract_citations(seg, extract_metadata(seg))
+
+
+def _cited(text: str) -> list[tuple[str | None, str | None]]:
+    citations, _ = _extracted(text)
     return [(c.target.type_code, c.target.symbol) for c in citations]
 
 
@@ -75,3 +79,33 @@ def test_a_department_numbered_in_roman_figures():
     )
     assert _cited(line) == [("CV", "6721/VPCP-V.I"), ("CV", "7514/VPCP-V.I")]
     assert _cited("theo công văn số 545/CCTKV.VIII-CNTK ngày 02/6/2025") == [("CV", "545/CCTKV.VIII-CNTK")]
+
+
+def test_an_ordinance_by_name_and_number():
+    # 0abcf1a5292b31ec (Nghị quyết 37/2025/NQ-HĐND of Huế): Pháp lệnh was no document type, its citation none
+    line = "Căn cứ Pháp lệnh Ưu đãi người có công với cách mạng số 02/2020/UBTVQH14;\n"
+    citations, _ = _extracted(line)
+    ((ref,),) = [[c.target for c in citations]]
+    assert (ref.type_code, ref.symbol, ref.issuer_code, ref.name) == (
+        "PL",
+        "02/2020/UBTVQH14",
+        "UBTVQH",
+        "Pháp lệnh Ưu đãi người có công với cách mạng",
+    )
+
+
+def test_a_decree_guides_the_ordinance_the_same_text_numbers():
+    # ad52bc0b105a20cd: the ordinance numbered in one line, named alone in the next
+    text = (
+        "- Pháp lệnh số 02/2020/UBTVQH14 ngày 09/12/2020 của Ủy ban Thường vụ Quốc hội;\n"
+        "- Nghị định số 131/2021/NĐ-CP ngày 30/12/2021 của Chính phủ quy định chi tiết và biện pháp thi hành "
+        "Pháp lệnh Ưu đãi người có công với cách mạng.\n"
+    )
+    citations, relations = _extracted(text)
+    assert [(c.target.type_code, c.target.symbol) for c in citations][:2] == [
+        ("PL", "02/2020/UBTVQH14"),
+        ("NĐ", "131/2021/NĐ-CP"),
+    ]
+    assert [(r.kind, r.source.symbol, r.target.type_code) for r in relations if r.source] == [
+        ("guides", "131/2021/NĐ-CP", "PL")
+    ]

@@ -57,6 +57,7 @@ class PG(DefinedNamespace):
     TransmittalSlip: URIRef  # Phiếu chuyển
     SubmissionSlip: URIRef  # Phiếu trình
     Certificate: URIRef  # Giấy chứng nhận
+    Ordinance: URIRef  # Pháp lệnh
     # document parts
     Section: URIRef
     Appendix: URIRef

@@ -218,6 +218,10 @@ def _symbol_year_first(
     return date, symbol_year
 
 
+# the acts a name opens, with their type and issuer: laws of the National Assembly, ordinances of its Standing Committee
+_LEGISLATIVE_ACTS = {"luật": ("L", "QH"), "bộ luật": ("L", "QH"), "pháp lệnh": ("PL", "UBTVQH")}
+
+
 def _law(text: str, m: re.Match, home: str | None, footnote: int | None) -> _Found:
     """ "Luật Đầu tư", "Luật Ngân sách nhà nước", "Bộ luật Lao động", "Luật Đầu tư công số 39/2019/QH14",
     "Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015" (a law's date is the day it was passed)."""
@@ -227,13 +231,14 @@ def _law(text: str, m: re.Match, home: str | None, footnote: int | None) -> _Fou
     number = m.group("s_num")
     symbol = _state_symbol(m) if number else None
     date, year = _date(m)
+    type_code, issuer_code = _LEGISLATIVE_ACTS[clean(m.group("type")).casefold()]
     ref = DocRef(
-        type_code="L",
-        type_label=DOC_TYPE_BY_CODE["L"].label_vi,
+        type_code=type_code,
+        type_label=DOC_TYPE_BY_CODE[type_code].label_vi,
         number=number,
         symbol=symbol.text if symbol else None,
-        issuer_code="QH",
-        issuer_name=ISSUER_BY_CODE["QH"].label_vi,
+        issuer_code=issuer_code,
+        issuer_name=ISSUER_BY_CODE[issuer_code].label_vi,
         date=date,
         year=year
         or (int(m.group("law_year")) if m.group("law_year") else None)
@@ -1064,11 +1069,11 @@ def _number_laws_named_alone(found: list[_Found]) -> None:
     refs = [f.citation.target for f in found]
     numbered: dict[str, set[tuple[str, str | None, int | None]]] = {}
     for ref in refs:
-        if ref.type_code == "L" and ref.symbol and ref.name:
+        if ref.type_code in ("L", "PL") and ref.symbol and ref.name:
             numbered.setdefault(ref.name.casefold(), set()).add((ref.symbol, ref.number, ref.year))
     amended_by = {id(inner.citation.target): f.citation.target.year for f in found for inner in f.amended}
     for ref in refs:
-        if ref.type_code != "L" or ref.symbol or not ref.name:
+        if ref.type_code not in ("L", "PL") or ref.symbol or not ref.name:
             continue
         laws = numbered.get(ref.name.casefold(), set())
         if len(laws) != 1:

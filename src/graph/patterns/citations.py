@@ -243,13 +243,15 @@ LAW_NAME_PROPER = (
 )
 # ("đổi mới" is one word: "Luật Khoa học, công nghệ và đổi mới sáng tạo"; "mới" alone ends a name; so is
 # "đối tác": "Luật Đầu tư theo phương thức đối tác công tư", where "đối" of "đối với" ends one)
+# ("người có công với cách mạng", people the State honours for their service, is one term: "Pháp lệnh Ưu đãi người
+# có công với cách mạng số 02/2020/UBTVQH14", where "có" and "với" alone end a name)
 # ("quy định" after a name is the sentence's verb: "… của Luật Quản lý thuế quy định.", "Luật Điện lực quy
 # định hồ sơ …"; "quy" alone goes on: "Luật Ban hành văn bản quy phạm pháp luật")
 # ("số" after "công nghệ", "chuyển đổi", "dữ liệu" is "digital", not the number word, unless a number follows:
 # "Luật Công nghiệp công nghệ số số 71/2025/QH15", "Khoản 1 Điều 31 Luật Công nghiệp công nghệ số về …",
 # corpus/real bcb420579d35d2e9, fd4febcd7fbef37c; "Luật Dữ liệu số 60/2024/QH15" keeps its number)
 _DIGITAL = r"(?:(?<=nghệ )|(?<=đổi )|(?<=liệu ))số(?![ \t]*\n?[ \t]*\d)(?!\w)"
-_LAW_WORD = rf"(?:{_DIGITAL}|đổi[ \t]+mới|đối[ \t]+tác|(?!(?:{'|'.join(LAW_STOP_WORDS)})(?!\w)|quy[ \t]+định(?!\w))[a-zđà-ỹ][^\W\d_]*)"
+_LAW_WORD = rf"(?:{_DIGITAL}|đổi[ \t]+mới|đối[ \t]+tác|có[ \t]+công[ \t]+với[ \t]+cách[ \t]+mạng|(?!(?:{'|'.join(LAW_STOP_WORDS)})(?!\w)|quy[ \t]+định(?!\w))[a-zđà-ỹ][^\W\d_]*)"
 # a name goes on over one line break, not a blank line: hard-wrapped text cuts "Luật Bảo vệ bí mật nhà\nnước",
 # "Luật Ban hành văn\nbản quy phạm pháp luật" (corpus/real 0a97eb9c3c536047, 020bddd030400bd2)
 _LAW_GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
@@ -289,7 +291,9 @@ _LAW_NAME_REST = rf"(?:{_PAIRED_NAME}|{_PLAIN_NAME})(?:{_NAME_GOES_ON})?"
 # 2014", "Luật Tổ chức chính quyền địa phương ngày 19/6/2015".
 LAW_DATE = rf"(?:\s*,?\s*(?P<date>{DATE})|\s+năm\s+(?P<law_year>(?:19|20)\d\d)(?!\d))"
 # (at a word start, written so that a search skips ahead to its first letters: patterns/scan.py)
-_LAW_TYPE = word_start_alternation([_words("Bộ luật"), _words("Luật")])
+# (an ordinance of the Standing Committee is named and numbered as a law is: "Pháp lệnh Ưu đãi người có công với
+# cách mạng số 02/2020/UBTVQH14")
+_LAW_TYPE = word_start_alternation([_words("Bộ luật"), _words("Luật"), _words("Pháp lệnh")])
 # ("Việt Nam" opens no law's name: "cộng đồng Dân Luật Việt Nam" closes the pages of one legal website)
 LAW_BY_NAME = re.compile(
     rf"(?P<type>{_LAW_TYPE})\s+(?P<name_first>(?!Sửa\s|Việt\s+Nam(?![^\W\d_]))[A-ZĐÀ-Ỹ][^\W\d_]*)"

@@ -85,6 +85,10 @@ DOC_TYPES: tuple[DocType, ...] = (
     # A certificate a body grants ("GIẤY CHỨNG NHẬN CƠ SỞ ĐỦ ĐIỀU KIỆN AN TOÀN THỰC PHẨM", 2 of corpus/files with no
     # type before; "giấy chứng nhận số 02/GCN-SCT", "Giấy chứng nhận số 9/KĐI" cited in 7)
     DocType("GCN", "gcn", "Giấy chứng nhận", "Certificate", "Certificate", ("Giấy chứng nhận",)),
+    # An ordinance of the National Assembly's Standing Committee ("Pháp lệnh Ưu đãi người có công với cách mạng
+    # số 02/2020/UBTVQH14", corpus/real 0abcf1a5292b31ec; "Pháp lệnh số 02/2020/UBTVQH", ad52bc0b105a20cd): cited
+    # by name and number as a law is, and no citation at all before
+    DocType("PL", "pl", "Pháp lệnh", "Ordinance", "Ordinance", ("Pháp lệnh",)),
 )
 
 DOC_TYPE_BY_CODE = {t.code: t for t in DOC_TYPES}
