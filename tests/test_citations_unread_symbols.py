@@ -109,3 +109,49 @@ def test_a_decree_guides_the_ordinance_the_same_text_numbers():
     assert [(r.kind, r.source.symbol, r.target.type_code) for r in relations if r.source] == [
         ("guides", "131/2021/NĐ-CP", "PL")
     ]
+
+
+def _laws(text: str) -> list[tuple[str | None, str | None]]:
+    citations, _ = _extracted(text)
+    return [(c.target.name, c.target.symbol) for c in citations if c.target.type_code == "L"]
+
+
+def test_a_law_named_in_lower_case_before_its_number():
+    # e3cc96834c0a575f, 2d563450d5a57ad1
+    assert _laws("- Tại Điều 11 Luật thuế thu nhập cá nhân số 04/2007/QH12 quy định thu nhập") == [
+        ("Luật Thuế thu nhập cá nhân", "04/2007/QH12")
+    ]
+    assert _laws(
+        "Căn cứ Luật phòng cháy, chữa cháy và cứu nạn, cứu hộ số 55/2024/QH15 ngày 29 tháng 11 năm 2024;"
+    ) == [("Luật Phòng cháy, chữa cháy và cứu nạn, cứu hộ", "55/2024/QH15")]
+
+
+def test_a_law_named_in_title_case_past_and_before_its_number():
+    # 475126f38cb26cc2 (cut to "Luật Quản lý" before), d5015b24faef2597
+    assert _laws("Căn cứ Luật Quản lý và Đầu tư vốn Nhà nước tại doanh nghiệp số 68/2025/QH15;") == [
+        ("Luật Quản lý và Đầu tư vốn Nhà nước tại doanh nghiệp", "68/2025/QH15")
+    ]
+    assert _laws("- Luật Địa chất và Khoáng sản số 54/2024/QH15 ngày 29/11/2024;") == [
+        ("Luật Địa chất và Khoáng sản", "54/2024/QH15")
+    ]
+
+
+def test_a_law_number_printed_without_so():
+    # 64ac847426fe67d5, e598d95fb5f390a4
+    assert _laws("khoản 1 và khoản 2 Điều 13 Luật Thuế GTGT 13/2008/QH12 (đã được sửa đổi") == [
+        ("Luật Thuế GTGT", "13/2008/QH12")
+    ]
+    assert _laws("Căn cứ Luật quản lý, sử dụng tài sản công 15/2017/QH14;") == [
+        ("Luật Quản lý, sử dụng tài sản công", "15/2017/QH14")
+    ]
+
+
+def test_a_law_in_a_title_in_capitals_and_a_code_called_bo_luat():
+    # edc6fac0e3b32fd3 (its title), c07c9fc611a5356b
+    title = (
+        "CÔNG TRÌNH ĐƯỢC ĐƯA VÀO SỬ DỤNG TRƯỚC KHI LUẬT PHÒNG CHÁY VÀ CHỮA CHÁY SỐ 27/2001/QH10 CÓ HIỆU LỰC"
+    )
+    assert _laws(title) == [("Luật Phòng cháy và chữa cháy", "27/2001/QH10")]
+    assert _laws("khoản 1 Điều 372 Bộ Luật tố tụng hình sự số 01/2015/QH13 ngày 27/11/2015 quy định") == [
+        ("Bộ luật Tố tụng hình sự", "01/2015/QH13")
+    ]

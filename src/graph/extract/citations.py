@@ -85,16 +85,45 @@ def _scan(
     found = [_numbered(text, m, end, home, footnote) for m in P.NUMBERED_CITATION.finditer(text, start, end)]
     amending = [_amending_law(text, m, footnote) for m in P.AMENDING_LAW.finditer(text, start, end)]
     found += amending
-    found += [
+    by_number = [_law(text, m, home, footnote) for m in _laws_by_number(text, start, end)]
+    by_name = [
         _law(text, _title_cased(text, m, end), home, footnote)
         for m in P.LAW_BY_NAME.finditer(text, start, end)
     ]
+    found += by_number + _outside(by_name, by_number)
     found += [_meeting(text, m, home, footnote) for m in P.MEETING_RESOLUTION.finditer(text, start, end)]
     found = _drop_overlaps(sorted(found, key=lambda f: f.citation.span))
     found = _with_listed(text, found, start, end, home, footnote)
     found = sorted(found + [inner for f in found for inner in f.amended], key=lambda f: f.citation.span)
     _add_titles(text, found, end, tables)
     return found
+
+
+def _laws_by_number(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """P.LAW_BY_NUMBERED_NAME's matches, a lower-case "bộ" before "Luật" left to the word it ends ("thực hiện đồng
+    bộ Luật Hóa chất số 69/2025/QH15" cites Luật Hóa chất, no "Bộ luật")."""
+    for m in P.LAW_BY_NUMBERED_NAME.finditer(text, start, end):
+        if not m.group("type").startswith("bộ"):
+            yield m
+        elif law := P.LAW_BY_NUMBERED_NAME.match(text, text.index("uật", m.start("type")) - 1, end):
+            yield law
+
+
+def _outside(found: list[_Found], anchored: list[_Found]) -> list[_Found]:
+    """What of ``found`` overlaps none of ``anchored``: a law's name read back from its number wins over the same
+    name read forward, which stops at a word in another case ("Luật Quản lý" of "Luật Quản lý và Đầu tư vốn Nhà
+    nước tại doanh nghiệp số 68/2025/QH15")."""
+    spans = sorted(
+        (f.citation.span.start, f.citation.span.end) for f in anchored
+    )  # disjoint: ends sorted too
+    starts = [a for a, _ in spans]
+    kept = []
+    for f in found:
+        before_end = bisect.bisect_left(starts, f.citation.span.end)  # anchored ones starting before f ends
+        if before_end and spans[before_end - 1][1] > f.citation.span.start:
+            continue
+        kept.append(f)
+    return kept
 
 
 def _drop_overlaps(found: list[_Found]) -> list[_Found]:
@@ -219,19 +248,25 @@ def _symbol_year_first(
 
 
 # the acts a name opens, with their type and issuer: laws of the National Assembly, ordinances of its Standing Committee
-_LEGISLATIVE_ACTS = {"luật": ("L", "QH"), "bộ luật": ("L", "QH"), "pháp lệnh": ("PL", "UBTVQH")}
+_LEGISLATIVE_ACTS = {
+    "luật": ("Luật", "L", "QH"),
+    "bộ luật": ("Bộ luật", "L", "QH"),
+    "pháp lệnh": ("Pháp lệnh", "PL", "UBTVQH"),
+}
 
 
 def _law(text: str, m: re.Match, home: str | None, footnote: int | None) -> _Found:
     """ "Luật Đầu tư", "Luật Ngân sách nhà nước", "Bộ luật Lao động", "Luật Đầu tư công số 39/2019/QH14",
     "Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015" (a law's date is the day it was passed)."""
     # one spelling per law: "Luật đầu tư" is printed for "Luật Đầu tư" (corpus/real)
-    first = m.group("name_first")
-    name = clean(f"{m.group('type')} {first[:1].upper()}{first[1:]}{m.group('name_rest')}")
+    type_name, type_code, issuer_code = _LEGISLATIVE_ACTS[clean(m.group("type")).casefold()]
+    words = f"{m.group('name_first')}{m.group('name_rest')}"
+    if words.isupper():  # a name in a title printed in capitals: "LUẬT PHÒNG CHÁY VÀ CHỮA CHÁY SỐ …"
+        words = words.lower()
+    name = clean(f"{type_name} {words[:1].upper()}{words[1:]}")
     number = m.group("s_num")
     symbol = _state_symbol(m) if number else None
     date, year = _date(m)
-    type_code, issuer_code = _LEGISLATIVE_ACTS[clean(m.group("type")).casefold()]
     ref = DocRef(
         type_code=type_code,
         type_label=DOC_TYPE_BY_CODE[type_code].label_vi,
