@@ -155,3 +155,13 @@ def test_a_law_in_a_title_in_capitals_and_a_code_called_bo_luat():
     assert _laws("khoản 1 Điều 372 Bộ Luật tố tụng hình sự số 01/2015/QH13 ngày 27/11/2015 quy định") == [
         ("Bộ luật Tố tụng hình sự", "01/2015/QH13")
     ]
+
+
+def test_a_law_number_after_so_and_a_colon_and_a_name_holding_tan_so():
+    # corpus/files hc-sct-vn__Danh-muc-VBQPPL-hoa-chat.docx, hnh-sct-vn__Luat-Thanh-tra-84-2025.docx
+    assert _laws("1. Luật hóa chất số: 06/2007/QH12 ngày 21/11/2007 của Quốc hội") == [
+        ("Luật Hóa chất", "06/2007/QH12")
+    ]
+    assert _laws("bãi bỏ Điều 7 của Luật Tần số vô tuyến điện số 42/2009/QH12 đã được sửa đổi") == [
+        ("Luật Tần số vô tuyến điện", "42/2009/QH12")
+    ]

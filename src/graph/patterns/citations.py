@@ -249,8 +249,9 @@ LAW_NAME_PROPER = (
 # định hồ sơ …"; "quy" alone goes on: "Luật Ban hành văn bản quy phạm pháp luật")
 # ("số" after "công nghệ", "chuyển đổi", "dữ liệu" is "digital", not the number word, unless a number follows:
 # "Luật Công nghiệp công nghệ số số 71/2025/QH15", "Khoản 1 Điều 31 Luật Công nghiệp công nghệ số về …",
-# corpus/real bcb420579d35d2e9, fd4febcd7fbef37c; "Luật Dữ liệu số 60/2024/QH15" keeps its number)
-_DIGITAL = r"(?:(?<=nghệ )|(?<=đổi )|(?<=liệu ))số(?![ \t]*\n?[ \t]*\d)(?!\w)"
+# corpus/real bcb420579d35d2e9, fd4febcd7fbef37c; "Luật Dữ liệu số 60/2024/QH15" keeps its number; "tần số" is
+# "frequency": "Luật Tần số vô tuyến điện số 42/2009/QH12", corpus/files hnh-sct-vn__Luat-Thanh-tra-84-2025.docx)
+_DIGITAL = r"(?:(?<=nghệ )|(?<=đổi )|(?<=liệu )|(?<=[Tt]ần ))số(?![ \t]*\n?[ \t]*\d)(?!\w)"
 _LAW_WORD = rf"(?:{_DIGITAL}|đổi[ \t]+mới|đối[ \t]+tác|có[ \t]+công[ \t]+với[ \t]+cách[ \t]+mạng|(?!(?:{'|'.join(LAW_STOP_WORDS)})(?!\w)|quy[ \t]+định(?!\w))[a-zđà-ỹ][^\W\d_]*)"
 # a name goes on over one line break, not a blank line: hard-wrapped text cuts "Luật Bảo vệ bí mật nhà\nnước",
 # "Luật Ban hành văn\nbản quy phạm pháp luật" (corpus/real 0a97eb9c3c536047, 020bddd030400bd2)
@@ -392,7 +393,7 @@ LAW_BY_NUMBERED_NAME = re.compile(
     rf"(?P<type>{word_start_alternation([_words('Bộ luật'), _words('Luật'), _words('Pháp lệnh')], _FLAGS)})"
     rf"\s+(?P<name_first>{_NUMBERED_NAME_WORD})"
     rf"(?P<name_rest>(?:(?:{_LAW_GAP}|,[ \t]*){_NUMBERED_NAME_WORD}){{0,16}}?)"
-    rf"(?:\s+số)?\s+{_LEGISLATURE_NUMBER}{STATE_SYMBOL}{LAW_DATE}?",
+    rf"(?:\s+số(?:[ \t]*:)?)?\s+{_LEGISLATURE_NUMBER}{STATE_SYMBOL}{LAW_DATE}?",
     _FLAGS,
 )
 # A law amending others, named after them: "Luật sửa đổi, bổ sung một số điều của Luật Tổ chức
