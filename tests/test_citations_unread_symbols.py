@@ -165,3 +165,31 @@ def test_a_law_number_after_so_and_a_colon_and_a_name_holding_tan_so():
     assert _laws("bãi bỏ Điều 7 của Luật Tần số vô tuyến điện số 42/2009/QH12 đã được sửa đổi") == [
         ("Luật Tần số vô tuyến điện", "42/2009/QH12")
     ]
+
+
+def _self(text: str) -> list[tuple[str, str | None]]:
+    _, relations = _extracted(text)
+    return [(r.kind, r.target.symbol) for r in relations if r.source is None]
+
+
+def test_a_repeal_under_a_dash_or_a_letter():
+    # 741f24db1e774799 (Điều 3 of a decision), d5f01e57dbf5a890 (a resolution's "5. Nghị quyết này bãi bỏ …")
+    dash = (
+        "Điều 3. Hiệu lực và trách nhiệm thi hành\n1. Quyết định có hiệu lực thi hành\nkể từ ngày ký\n"
+        "- Bãi bỏ Quyết định số 1374/QĐ-UBND\nngày 30 tháng 6 năm 2025 của Chủ tịch Ủy ban nhân dân tỉnh;\n"
+    )
+    assert _self(dash) == [("repeals", "1374/QĐ-UBND")]
+    letter = (
+        "5. Nghị quyết này bãi bỏ\ncác văn bản sau:\n"
+        "b) Bãi bỏ toàn bộ Nghị\nquyết số 10/2022/NQ-HĐND ngày 07 tháng 7 năm 2022 của Hội đồng nhân dân tỉnh\n"
+    )
+    assert _self(letter) == [("repeals", "10/2022/NQ-HĐND")]
+
+
+def test_a_replacement_at_the_same_time():
+    # 5be267825b46d313
+    line = (
+        "Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký; đồng thời thay thế Quyết định số "
+        "899/QĐ-UBND ngày 20 tháng 8 năm 2025 của Chủ tịch Uỷ ban nhân dân thành phố"
+    )
+    assert _self(line) == [("replaces", "899/QĐ-UBND")]

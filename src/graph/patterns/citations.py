@@ -553,8 +553,13 @@ RECOMMENDATION_HEADING = re.compile(
 CLAUSE_START = re.compile(r"(?:[.;:](?=\s)|\n)")
 # The document named as the subject: "Quyết định này", "Nghị quyết này", "Thông tư này".
 SELF_NAME = re.compile(rf"(?<!\w)(?:{TYPE_NAME})\s+này(?!\w)", _FLAGS)
-# An article label before the verb: "Điều 1. Sửa đổi, bổ sung …".
-ARTICLE_PREFIX = re.compile(r"^\s*+(?:Điều\s+\d+\s*+[.:]?)?\s*$", _FLAGS)
+# An article label or a list item's marker before the verb: "Điều 1. Sửa đổi, bổ sung …", "- Bãi bỏ Quyết định số
+# 1374/QĐ-UBND" under "1. Quyết định có hiệu lực thi hành kể từ ngày ký" (corpus/real 741f24db1e774799), "b) Bãi bỏ
+# toàn bộ Nghị quyết số 10/2022/NQ-HĐND" (d5f01e57dbf5a890); "đồng thời" (at the same time) too: "Quyết định này có
+# hiệu lực thi hành kể từ ngày ký; đồng thời thay thế Quyết định số 899/QĐ-UBND" (5be267825b46d313).
+ARTICLE_PREFIX = re.compile(
+    r"^\s*+(?:Điều\s+\d+\s*+[.:]?|[a-zđ]\)|[-–+•])?\s*(?:đồng\s+thời\s*,?\s*)?$", _FLAGS
+)
 
 # Openers of the preamble (before section I): "Thực hiện …", "Triển khai thực hiện …" (the
 # document carries out what they cite) and "Căn cứ …" (its legal basis).  Capitalised (or
