@@ -688,33 +688,45 @@ def second_object_relations(text: str, found: list[_Found], relations: list[Rela
             or r.span.end != found[i].citation.span.end
         ):
             continue  # only an active relation, read up to its object
-        second = _second_object(text, found, i)
-        if second is None or not second.citation.target.symbol:
-            continue
-        target = second.citation.target
-        if r.kind == "guides":
-            fits = target.type_code in P.GUIDED_SECOND_TYPES and target.type_code != r.source.type_code
-        else:
-            fits = target.type_code == r.target.type_code and not _later(target, r.source)
-        if fits:
-            span = Span(r.span.start, second.citation.span.end)
-            extra.append(
-                Relation(r.kind, r.source, target, span, clean(text[span.start : span.end]), r.footnote)
-            )
+        for further in _further_objects(text, found, i):
+            target = further.citation.target
+            if not target.symbol:
+                continue
+            if r.kind == "guides":
+                fits = target.type_code in P.GUIDED_SECOND_TYPES and target.type_code != r.source.type_code
+            else:
+                fits = target.type_code == r.target.type_code and not _later(target, r.source)
+            if fits:
+                span = Span(r.span.start, further.citation.span.end)
+                extra.append(
+                    Relation(r.kind, r.source, target, span, clean(text[span.start : span.end]), r.footnote)
+                )
     return extra
 
 
-def _second_object(text: str, found: list[_Found], i: int) -> _Found | None:
-    """The citation joined by "và" after ``found[i]`` and the citations its title names, if any."""
-    previous = found[i]
+def _further_objects(text: str, found: list[_Found], i: int) -> list[_Found]:
+    """The citations joined to ``found[i]`` as objects of one verb, past the citations their titles name: the
+    one after "và", and those before it joined by a bare comma ("… sửa đổi, bổ sung một số điều của Luật Đất đai
+    số 31/2024/QH15, Luật Nhà ở số 27/2023/QH15, Luật Kinh doanh bất động sản số 29/2023/QH15 và Luật Các tổ
+    chức tín dụng số 32/2024/QH15", corpus/real c05552433ef48b49).  Commas alone close no list ("Căn cứ Nghị
+    định số … sửa đổi …, Nghị định số …" lists bases): none unless a "và" ends it.  A title naming no citation
+    may end in that "và": "… của Nghị định số 78/2025/NĐ-CP … quy định chi tiết … hướng dẫn thi hành luật ban
+    hành văn bản quy phạm pháp luật và Nghị định số 79/2025/NĐ-CP" (the law in lower case is no citation,
+    corpus/real 83652dd19c6fef24)."""
+    previous, listed = found[i], list[_Found]()
     for f in found[i + 1 :]:
         gap = text[previous.citation.span.end : f.citation.span.start]
-        if P.COORDINATED.fullmatch(gap) and P.AND_WORD.search(gap):
-            return None if f.placeholder else f
-        if len(gap) > _LINK_MAX_GAP or P.LINK_BREAK.search(gap):
-            return None
+        if P.COORDINATED.fullmatch(gap):
+            if P.AND_WORD.search(gap):
+                return [] if f.placeholder else [*listed, f]
+            if not f.placeholder:
+                listed.append(f)
+        elif len(gap) > _LINK_MAX_GAP or P.LINK_BREAK.search(gap):
+            return []
+        elif P.TITLE_THEN_AND.search(gap):
+            return [] if f.placeholder else [*listed, f]
         previous = f
-    return None
+    return []
 
 
 def _changed_in_passive(text: str, before: list[_Found], changer: _Found) -> _Found | None:
@@ -1102,18 +1114,20 @@ def _number_laws_named_alone(found: list[_Found]) -> None:
     law amended by an earlier one ("Luật sửa đổi … của Luật Cán bộ, công chức … số 52/2019/QH14" is no
     amendment of "Luật Cán bộ, công chức số 80/2025/QH15")."""
     refs = [f.citation.target for f in found]
-    numbered: dict[str, set[tuple[str, str | None, int | None]]] = {}
+    # one entry per symbol, its first citation's: a law cited once misdated ("Luật Đầu tư số 61/2020/QH14 ngày
+    # 17/6/2021" beside "… ngày 17/6/2020", corpus/real cd648cfa4fdecfb2) is still one law
+    numbered: dict[str, dict[str, tuple[str | None, int | None]]] = {}
     for ref in refs:
         if ref.type_code in ("L", "PL") and ref.symbol and ref.name:
-            numbered.setdefault(ref.name.casefold(), set()).add((ref.symbol, ref.number, ref.year))
+            numbered.setdefault(ref.name.casefold(), {}).setdefault(ref.symbol, (ref.number, ref.year))
     amended_by = {id(inner.citation.target): f.citation.target.year for f in found for inner in f.amended}
     for ref in refs:
         if ref.type_code not in ("L", "PL") or ref.symbol or not ref.name:
             continue
-        laws = numbered.get(ref.name.casefold(), set())
+        laws = numbered.get(ref.name.casefold(), {})
         if len(laws) != 1:
             continue
-        ((symbol, number, year),) = laws
+        ((symbol, (number, year)),) = laws.items()
         latest = ref.year or amended_by.get(id(ref))
         if latest and year and (year > latest if id(ref) in amended_by else year != latest):
             continue
@@ -1174,6 +1188,9 @@ def self_relations(text: str, found: list[_Found]) -> list[Relation]:
         cit = f.citation
         window = max(previous_end, cit.span.start - _LINK_MAX_GAP)
         boundaries = list(P.CLAUSE_START.finditer(text, window, cit.span.start))
+        if boundaries and _wraps_after_citation(text, previous_end, boundaries[-1]):
+            previous_end = max(previous_end, cit.span.end)
+            continue
         # a window that ends a citation before is no clause start: "… 70/2025/NĐ-CP … sửa đổi, bổ sung …" is its
         opens = window == 0 or window == cit.span.start - _LINK_MAX_GAP
         # the clause from its last start, then over the hard wraps before it ("Điều 2. Bãi bỏ toàn bộ\nQuyết
@@ -1186,6 +1203,18 @@ def self_relations(text: str, found: list[_Found]) -> list[Relation]:
                 break
         previous_end = max(previous_end, cit.span.end)
     return relations
+
+
+def _wraps_after_citation(text: str, previous_end: int, boundary: re.Match[str]) -> bool:
+    """A line break right after a citation before a line in lower case is a hard wrap inside that citation's
+    clause: "- Thông tư số 25/2023/TT-BKHĐT ngày 31/12/2023\nsửa đổi, bổ sung một số điều của thông tư số
+    03/2021/TT-BKHĐT …" (a table cell of corpus/real cd648cfa4fdecfb2): the verb is that circular's."""
+    return (
+        boundary.group() == "\n"
+        and previous_end > 0
+        and not text[previous_end : boundary.start()].strip()
+        and text[boundary.end() : boundary.end() + 40].lstrip()[:1].islower()
+    )
 
 
 def _clause_starts(text: str, boundaries: list[re.Match[str]], window: int | None):
@@ -1236,19 +1265,23 @@ def listed_self_relations(text: str, found: list[_Found]) -> list[Relation]:
     định số …": the document repeals (or replaces) each item's citation.  The list runs over the lines
     that open with a marker and a citation (wrapped lines between them) and ends at the first other item
     or article.  "2. Các Quyết định sau đây hết hiệu lực kể từ ngày Quyết định này có hiệu lực thi hành:"
-    heads a list the document replaces."""
+    heads a list the document replaces.  The items share the first one's kind of marker: in a numbered list a
+    wrapped line opening with a dash ("… Nam Lý - Đồng Hới\n- Quảng Bình;", corpus/real 83652dd19c6fef24) is no
+    item."""
     relations = []
     for heading, kind in _self_list_headings(text):
         if _starting_between(found, heading.start(), heading.end()):
             continue  # "Thay thế, bãi bỏ một số quy định của Thông tư số …:" changes the one it names
         line_start = heading.end() + 1
+        style = None
         while line_start < len(text):
             line_end = text.find("\n", line_start)
             line_end = len(text) if line_end < 0 else line_end
             if P.ARTICLE_HEADING.match(text, line_start, line_end):
                 break
             marker = P.LIST_ITEM_MARKER.match(text, line_start, line_end)
-            if marker:
+            if marker and style in (None, marker.lastgroup):
+                style = marker.lastgroup
                 item = next(iter(_starting_between(found, marker.end(), marker.end() + 1)), None)
                 if item is None or item.placeholder:
                     break

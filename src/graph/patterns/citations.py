@@ -449,11 +449,13 @@ MEETING_SUBJECT = re.compile(
 # KÈM THEO NGHỊ QUYẾT SỐ 09/2022/NQ-HĐND", "Điều 1. Sửa đổi, bổ sung khoản 2 Điều 12 của Quy định kèm theo
 # Nghị quyết số 09/2022/NQ-HĐND" (corpus/real 0eb3b8713cadea8f), "Thông tư số 15/2017/TT-BGDĐT … sửa đổi, bổ
 # sung một số điều của Quy định chế độ làm việc đối với giáo viên phổ thông ban hành kèm theo Thông tư số
-# 28/2009/TT-BGDĐT" (17 files of corpus/real print the form; read as attached-to or nothing before).
+# 28/2009/TT-BGDĐT" (17 files of corpus/real print the form; read as attached-to or nothing before).  So does
+# amending its appendices: "Quyết định số 3532/QĐ-BTC … về sửa đổi, bổ sung một số nội dung tại Phụ lục I và Phụ
+# lục II kèm theo Quyết định số 3154/QĐ-BTC" (corpus/real cd648cfa4fdecfb2, d851211c9f1b590e).
 AMENDS_ATTACHED = re.compile(
     r"(?<!\w)sửa\s+đổi(?:\s*,?\s*bổ\s+sung)?"
-    r"(?:\s+(?:một\s+số\s+(?:điều|nội\s+dung)|(?:điểm\s+\w+\s+)?(?:khoản\s+\d+\s+)?Điều\s+\d+))?(?:\s+của)?"
-    r"\s+(?:Quy\s+định|Quy\s+chế|Điều\s+lệ)(?:\s+[^\s;.()]+){0,40}?\s+(?:ban\s+hành\s+)?kèm\s+theo\s*$",
+    r"(?:\s+(?:một\s+số\s+(?:điều|nội\s+dung)|(?:điểm\s+\w+\s+)?(?:khoản\s+\d+\s+)?Điều\s+\d+))?(?:\s+(?:của|tại))?"
+    r"\s+(?:Quy\s+định|Quy\s+chế|Điều\s+lệ|Phụ\s+lục)(?:\s+[^\s;.()]+){0,40}?\s+(?:ban\s+hành\s+)?kèm\s+theo\s*$",
     _FLAGS,
 )
 # Changing part of a document amends it, whatever the verbs: "Điều 1. Bãi bỏ, sửa đổi, thay thế một số điều,
@@ -503,12 +505,16 @@ SELF_LINKS: tuple[tuple[str, re.Pattern[str]], ...] = (
 # A heading that repeals or replaces the documents listed under it, one per item: "Điều 2. Bãi bỏ các văn
 # bản quy phạm pháp luật thuộc lĩnh vực Y tế …, cụ thể như sau:" / "1. Quyết định số 76/2006/QĐ-UBND …",
 # "2. Bãi bỏ các Thông tư sau:" / "a) Thông tư số 57/2014/TT-BCT …", "5. Nghị quyết này bãi bỏ các Nghị
-# quyết:" (6 files of corpus/real, 1 to 53 items each).  Its line ends with ":"; an item opens with its
-# marker and the citation.
+# quyết:" (6 files of corpus/real, 1 to 53 items each).  It ends with ":" at a line end; an item opens with its
+# marker and the citation.  A web page hard-wraps the heading itself: "Điều 1. Bãi bỏ các văn\nbản quy phạm
+# pháp luật do UBND tỉnh Quảng Bình, UBND tỉnh Quảng Trị (cũ) ban\nhành trong lĩnh vực xây dựng, cụ thể như
+# sau:" (corpus/real 83652dd19c6fef24, 14 items; 606d5f203dec293b): it runs on over line breaks, never past
+# a sentence end or onto a line that opens an item or an article.
+_HEADING_RUN_ON = r"(?:[^\n:.]|\.(?!\s)|\n(?![^\S\n]*(?:\d{1,3}\.|[a-zđ]\)|[-–+•]|Điều\s+\d)))"
 SELF_LIST_HEADING = re.compile(
     rf"^[^\S\n]*(?:(?:Điều\s+\d+\s*[.:]|\d{{1,2}}\.|[a-zđ]\))[^\S\n]*)?(?:(?:{TYPE_NAME})\s+này\s+)?"
     r"(?P<verb>bãi\s+bỏ|thay\s+thế)(?:\s+toàn\s+bộ)?(?:\s+(?:các|những))?"
-    rf"\s+(?:văn\s+bản|{TYPE_NAME})(?!\w)[^\n:]{{0,300}}:[^\S\n]*$",
+    rf"\s+(?:văn\s+bản|{TYPE_NAME})(?!\w){_HEADING_RUN_ON}{{0,300}}:[^\S\n]*$",
     _FLAGS | re.MULTILINE,
 )
 SELF_LIST_KIND = {"bãi bỏ": "repeals", "thay thế": "replaces"}
@@ -538,7 +544,9 @@ ITEM_START = re.compile(r"\.(?=\s)|\n")
 # Only a list marker or an article label before a citation that opens its clause.
 CLAUSE_OPENER = re.compile(r"\s*(?:(?:Điều\s+\d+\s*[.:]|\d{1,2}\.|[a-zđ]\)|[-–+•])\s*)?", _FLAGS)
 # A list item's marker: "1.", "a)", "-", "+".
-LIST_ITEM_MARKER = re.compile(r"[^\S\n]*(?:\d{1,3}\.|[a-zđ]\)|[-–+•])[^\S\n]*", _FLAGS)
+LIST_ITEM_MARKER = re.compile(
+    r"[^\S\n]*(?:(?P<digit>\d{1,3}\.)|(?P<letter>[a-zđ]\))|(?P<dash>[-–+•]))[^\S\n]*", _FLAGS
+)
 # An article heading ends a list: "Điều 3. Hiệu lực thi hành".
 ARTICLE_HEADING = re.compile(r"[^\S\n]*Điều\s+\d+\s*[.:]", _FLAGS)
 
@@ -660,8 +668,11 @@ GUIDES_LINK = re.compile(
 # "Thông tư này quy định chi tiết một số điều của Luật Điện lực số 61/2024/QH15", "Quyết định này quy định
 # chi tiết khoản 2, Điều 46 Nghị định 156/2018/NĐ-CP", "THÔNG TƯ / QUY ĐỊNH CHI TIẾT MỘT SỐ ĐIỀU VÀ BIỆN PHÁP
 # THI HÀNH NGHỊ ĐỊNH SỐ 18/2019/NĐ-CP" (12 files of corpus/real print "… này quy định chi tiết").
+# The measures may follow another subject: "Nghị định này quy định chi tiết về Quỹ nhà ở quốc gia (sau đây gọi là
+# Quỹ) và biện pháp thi hành một số điều của Nghị quyết số 201/2025/QH15" (corpus/real c05552433ef48b49).
 SELF_GUIDES = re.compile(
-    r"(?<!\w)(?:quy\s+định\s+chi\s+tiết|hướng\s+dẫn|quy\s+định(?:\s+một\s+số)?\s+biện\s+pháp)"
+    r"(?<!\w)(?:quy\s+định\s+chi\s+tiết|hướng\s+dẫn|quy\s+định(?:\s+một\s+số)?\s+biện\s+pháp"
+    r"|(?<=và\s)biện\s+pháp(?=\s+thi\s+hành))"
     rf"(?:\s+(?:{_GUIDE_WORDS}|(?:điểm\s+\w+\s*,?\s+)?(?:khoản\s+\d+\s*,?\s+)?Điều\s+\d+[a-zđ]?))*\s*$",
     _FLAGS,
 )
@@ -679,12 +690,17 @@ OTHER_LINKS: tuple[tuple[str, re.Pattern[str]], ...] = (
 # đã được sửa đổi, bổ sung một số điều theo Luật số 59/2020/QH14", "Nghị định số 10/2016/NĐ-CP … đã được
 # sửa đổi, bổ sung một số điều theo Nghị định số 47/…" (the later one amends the earlier, never carries it out);
 # printed without the comma too ("được sửa đổi bổ sung tại": 12 times in corpus/real), "… được sửa đổi, bổ sung
-# cập nhật một số điều tại Nghị quyết số 71/NQ-CP" (001c610b2efdcf0c), "… bởi các Luật số …".
+# cập nhật một số điều tại Nghị quyết số 71/NQ-CP" (001c610b2efdcf0c), "… bởi các Luật số …".  The participle
+# alone, after a comma or a bracket, is passive too: "… Thông tư … số 06/2021/TT-BXD …, sửa đổi bổ sung bởi
+# Thông tư số 02/2025/TT-BXD …" (corpus/files tkm-sct-vn__CV-tu-choi-BCKTKT-thuoc-tham-quyen-CDT.docx),
+# "Nghị định số 112/2020/NĐ-CP … (sửa đổi, bổ sung tại Nghị định số 71/2023/NĐ-CP …)" (corpus/real
+# 6f76eaad0b5b95d8, 3 times).
+_PASSIVE_OPENING = r"(?:(?<!\w)được\s+|(?<=[,(])\s*)"
 PASSIVE_LINKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "amends",
         re.compile(
-            r"(?<!\w)được\s+(?:sửa\s+đổi(?:\s*,?\s*bổ\s+sung)?|bổ\s+sung)(?:\s+cập\s+nhật)?(?:\s+một\s+số\s+điều)?"
+            rf"{_PASSIVE_OPENING}(?:sửa\s+đổi(?:\s*,?\s*bổ\s+sung)?|bổ\s+sung)(?:\s+cập\s+nhật)?(?:\s+một\s+số\s+điều)?"
             r"\s+(?:theo|bởi|tại)(?:\s+các)?\s*$",
             _FLAGS,
         ),
@@ -698,7 +714,8 @@ PASSIVE_KINDS = frozenset(kind for kind, _ in PASSIVE_LINKS)
 # phrases in 22 files of corpus/real made no relation): the bracket that opens the passive, or the one that
 # closes the alias, is no break.
 PASSIVE_BRACKETS = re.compile(
-    r"^\s*\)|\((?=\s*(?:đã\s+)?được\s+(?:sửa\s+đổi|bổ\s+sung|thay\s+thế)(?![^()]*\)))", _FLAGS
+    r"^\s*\)|\((?=\s*(?:(?:đã\s+)?được\s+(?:sửa\s+đổi|bổ\s+sung|thay\s+thế)|sửa\s+đổi\s*,?\s*bổ\s+sung\s+(?:bởi|tại|theo)\s)(?![^()]*\)))",
+    _FLAGS,
 )
 # A report on how something is carried out does not carry it out: "Thông báo số 4387/TB-VPQH … về tình
 # hình thực hiện Nghị quyết số 66/2013/QH13", "Báo cáo kết quả 05 năm triển khai thực hiện …"; nor does a
@@ -738,6 +755,9 @@ LINK_BREAK = re.compile(r"[;()]|\.(?:\s|$)|^[\s,]*(?:và|hoặc|cùng)(?!\w)", _
 # Matched against the whole text between the two citations.
 COORDINATED = re.compile(r"[ \t\n]*(?:,[ \t\n]*)?(?:và|cùng|,)[ \t\n]*", _FLAGS)
 AND_WORD = re.compile(r"(?<!\w)và(?!\w)", _FLAGS)
+# A title that ends where the next object is joined: "… hướng dẫn thi hành luật ban hành văn bản quy phạm pháp
+# luật và " (extract.citations._further_objects).
+TITLE_THEN_AND = re.compile(r"\w\s+và\s*$", _FLAGS)
 # Relations whose object may have a second one after "và" (extract.citations.second_object_relations), and
 # the types a guide's second object may have: "… hướng dẫn thi hành Luật Hóa chất và Nghị định số 26/2026/NĐ-CP".
 SECOND_OBJECT_KINDS = frozenset({"amends", "replaces", "repeals", "guides"})
