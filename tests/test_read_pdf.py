@@ -277,6 +277,16 @@ OCR_LINES = [
     ("Ủy ban nhân dân tĩnh Lào Cai", "Ủy ban nhân dân tỉnh Lào Cai"),
     ("UBND TỈNH HÀ TĨNH", "UBND TỈNH HÀ TĨNH"),
     ("không gian yên tĩnh và", "không gian yên tĩnh và"),
+    # Quyết định 1050/QĐ-SCT of Sở Công Thương Lào Cai (tests/corpus/holdout5), its legacy-font layer OCR'd
+    (
+        "chỉ tiết Luật Xử lý vi phạm hành chính về thẩm quyên xử phạt vi phạm hành chính;",
+        "chi tiết Luật Xử lý vi phạm hành chính về thẩm quyên xử phạt vi phạm hành chính;",
+    ),
+    (
+        "Quy định chỉ tiết một số điều của Luật Quản lý, sử dụng vũ khi, vật liệu nổ và",
+        "Quy định chi tiết một số điều của Luật Quản lý, sử dụng vũ khi, vật liệu nổ và",
+    ),
+    ("Chỉ tiêu tiết kiệm năng lượng", "Chỉ tiêu tiết kiệm năng lượng"),
 ]
 
 

@@ -141,3 +141,61 @@ def test_a_line_wrapped_after_a_citation_keeps_its_verb_with_that_citation():
     doc = parse_file(HOLDOUT5 / "xcd648cfa_thainguyen-qd1936-tthc-dau-tu.txt")
     assert ("25/2023/TT-BKHĐT", "03/2021/TT-BKHĐT") in _pairs(doc, "amends")
     assert "03/2021/TT-BKHĐT" not in _own(doc, "amends")
+
+
+def test_removing_items_of_a_decision_amends_it():
+    # Quyết định 1936/QĐ-UBND of Thái Nguyên: "Điều 2. Bãi bỏ 03 thủ tục hành chính (số\nthứ tự 04, 06, 07) được
+    # ban hành kèm theo Quyết định số 1388/QĐ-UBND ngày\n06/10/2025 …": the decision stays in force (no relation
+    # before)
+    doc = parse_file(HOLDOUT5 / "xcd648cfa_thainguyen-qd1936-tthc-dau-tu.txt")
+    assert "1388/QĐ-UBND" in _own(doc, "amends")
+    assert "1388/QĐ-UBND" not in _own(doc, "repeals")
+
+
+def test_removing_numbered_procedures_at_a_decision_amends_it():
+    # corpus/real a3b56e35d1c2d0d2, its article on taking effect: "Quyết định này có hiệu lực thi hành kể từ ngày
+    # ký. Bãi bỏ nội dung công bố thủ tục hành chính có thứ tự 1, 2, 3, 4, 5 tại Mục A và thứ tự 2 tại Mục B, Phụ
+    # lục ban hành kèm theo Quyết định số 1347/QĐ-UBND ngày 09 tháng 9 năm 2025 …" (items cut short)
+    text = (
+        "ỦY BAN NHÂN DÂN TỈNH PHÚ THỌ\nSố: 2833/QĐ-UBND\nPhú Thọ, ngày 20 tháng 11 năm 2025\nQUYẾT ĐỊNH\n"
+        "Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký. Bãi bỏ nội dung công bố thủ tục hành chính "
+        "có thứ tự 1, 2, 3, 4, 5 tại Mục A và thứ tự 2 tại Mục B, Phụ lục ban hành kèm theo Quyết định số "
+        "1347/QĐ-UBND ngày 09 tháng 9 năm 2025 của Chủ tịch UBND tỉnh.\n"
+    )
+    assert _own(_parse(text, "a3b56e35d1c2d0d2.txt"), "amends") == {"1347/QĐ-UBND"}
+
+
+def test_its_own_number_misprinted_in_its_appendix_note_is_no_citation():
+    # Thông tư 55/2025/TT-BCT: "PHỤ LỤC\n(Ban hành kèm\ntheo Thông tư số 55/TT-BCT ngày 28 tháng 11 năm 2025 của Bộ
+    # trưởng Bộ Công\nThương)" (no year in the symbol): counted as a cited document before
+    doc = parse_file(HOLDOUT5 / "xf9ddad1e_bct-tt55-sua-doi-tt07-det-may.txt")
+    assert "55/TT-BCT" not in {c.target.symbol for c in doc.citations}
+    assert "07/2019/TT-BCT" in {c.target.symbol for c in doc.citations}
+
+
+def test_a_law_numbered_with_its_subject_after_ve_is_the_law_a_decree_details():
+    # corpus/files sd-vlncn-sct-vn__TTr-PANM-cong-trinh-bao-ve.docx (Tờ trình of Sở Công Thương Lào Cai), lines
+    # 12-13: "Căn cứ Luật số 42/2024/QH15 ngày 29/6/2024 về Quản lý, sử dụng vũ khí, vật liệu nổ và công cụ hỗ
+    # trợ;" / "Căn cứ Nghị định số 181/2024/NĐ-CP … quy định chi tiết một số điều của Luật Quản lý, sử dụng vũ
+    # khí, vật liệu nổ và công cụ hỗ trợ về vật liệu nổ công nghiệp …" (the guided law was left unnumbered)
+    text = (
+        "UBND TỈNH LÀO CAI\nSỞ CÔNG THƯƠNG\nSố: 10/TTr-SCT\nLào Cai, ngày 5 tháng 3 năm 2026\nTỜ TRÌNH\n"
+        "Căn cứ Luật số 42/2024/QH15 ngày 29/6/2024 về Quản lý, sử dụng vũ khí, vật liệu nổ và công cụ hỗ trợ;\n"
+        "Căn cứ Nghị định số 181/2024/NĐ-CP ngày 31/12/2024 của Chính phủ quy định chi tiết một số điều của "
+        "Luật Quản lý, sử dụng vũ khí, vật liệu nổ và công cụ hỗ trợ về vật liệu nổ công nghiệp và tiền chất "
+        "thuốc nổ;\n"
+    )
+    assert ("181/2024/NĐ-CP", "42/2024/QH15") in _pairs(_parse(text, "TTr-PANM.docx"), "guides")
+
+
+def test_a_law_whose_subject_runs_on_after_a_comma_is_still_named_by_it():
+    # Quyết định 1050/QĐ-SCT (its OCR'd text, "chỉ tiết" read "chi tiết"): "Căn cứ Luật số 15/2012/QH13 ngày
+    # 20/6/2012 về Xử lý vi phạm hành\nchính, sửa đổi bổ sung năm 2025;" / "Căn cứ Nghị định số 189/2025/NĐ-CP
+    # ngày 01/7/2025 của Chính phủ quy định\nchi tiết Luật Xử lý vi phạm hành chính về thẩm quyền xử phạt …"
+    text = (
+        "UBND TỈNH LÀO CAI\nSỞ CÔNG THƯƠNG\nSố: 1050/QĐ-SCT\nLào Cai, ngày 06 tháng 3 năm 2026\nQUYẾT ĐỊNH\n"
+        "Căn cứ Luật số 15/2012/QH13 ngày 20/6/2012 về Xử lý vi phạm hành\nchính, sửa đổi bổ sung năm 2025;\n"
+        "Căn cứ Nghị định số 189/2025/NĐ-CP ngày 01/7/2025 của Chính phủ quy định\nchi tiết Luật Xử lý vi phạm "
+        "hành chính về thẩm quyền xử phạt vi phạm hành chính;\n"
+    )
+    assert ("189/2025/NĐ-CP", "15/2012/QH13") in _pairs(_parse(text, "QD-1050.pdf"), "guides")

@@ -183,6 +183,9 @@ OCR_DATE_DIGITS_MIN = 3  # "l6/3/2O26" has 4 real digits; "lo/Il/IlOl" is no dat
 # 38/2025/TT-BCT" (2265/BCT-ATMT), "sửa đổi bồ sung", "bô sung" (7 of the 20 OCR'd scans of corpus/files).  No
 # word is spelt so before "sung"; "công bố" + "sung…" is left alone.
 _OCR_BO_SUNG = re.compile(r"(?<!công )(?<![^\W_])([Bb])[ốồô](?= sung(?![^\W_]))")
+# It adds a hook to the "i" of "chi tiết": "Nghị định số 189/2025/NĐ-CP … quy định\nchỉ tiết Luật Xử lý vi phạm
+# hành chính", "Quy định chỉ tiết một số điều của Luật …" (QĐ 1050/QĐ-SCT of corpus/files).  No word "chỉ tiết".
+_OCR_CHI_TIET = re.compile(r"(?<![^\W_])([Cc])hỉ(?=\s+tiết(?![^\W_]))")
 
 
 def ocr_fixed(source: SourceFile) -> str:
@@ -203,6 +206,7 @@ def _ocr_fix(text: str) -> str:
     text = _OCR_SLASH_DATE.sub(_as_digits, text)
     text = _OCR_TINH.sub(lambda m: f"{m[1]}{'Ỉ' if m[2] == 'NH' else 'ỉ'}{m[2]}", text)
     text = _OCR_BO_SUNG.sub(lambda m: f"{m[1]}ổ", text)
+    text = _OCR_CHI_TIET.sub(lambda m: f"{m[1]}hi", text)
     return _OCR_LABEL_COMMA.sub(_label_dot, text)
 
 

@@ -1117,14 +1117,24 @@ def _number_laws_named_alone(found: list[_Found]) -> None:
     # one entry per symbol, its first citation's: a law cited once misdated ("Luật Đầu tư số 61/2020/QH14 ngày
     # 17/6/2021" beside "… ngày 17/6/2020", corpus/real cd648cfa4fdecfb2) is still one law
     numbered: dict[str, dict[str, tuple[str | None, int | None]]] = {}
+    # a law numbered first and named by its subject after: "Luật số 15/2012/QH13 ngày 20/6/2012 về Xử lý vi phạm
+    # hành chính, sửa đổi bổ sung năm 2025" is the "Luật Xử lý vi phạm hành chính" a decree details (corpus/files
+    # sd-vlncn-sct-vn__QD-1050-kiem-tra-VLNCN-2026.pdf; "Luật số 42/2024/QH15 về Quản lý, sử dụng vũ khí, …" in 5
+    # more letters and submissions of Sở Công Thương Lào Cai)
+    subjects: dict[str, tuple[str, str | None, int | None]] = {}
     for ref in refs:
         if ref.type_code in ("L", "PL") and ref.symbol and ref.name:
             numbered.setdefault(ref.name.casefold(), {}).setdefault(ref.symbol, (ref.number, ref.year))
+        elif ref.type_code == "L" and ref.symbol and ref.title and P.LAW_SUBJECT.match(ref.title):
+            subject = "luật " + P.LAW_SUBJECT.sub("", ref.title).casefold()
+            subjects.setdefault(ref.symbol, (subject, ref.number, ref.year))
     amended_by = {id(inner.citation.target): f.citation.target.year for f in found for inner in f.amended}
     for ref in refs:
         if ref.type_code not in ("L", "PL") or ref.symbol or not ref.name:
             continue
         laws = numbered.get(ref.name.casefold(), {})
+        if not laws:
+            laws = _laws_of_subject(ref.name.casefold(), subjects)
         if len(laws) != 1:
             continue
         ((symbol, (number, year)),) = laws.items()
@@ -1132,6 +1142,17 @@ def _number_laws_named_alone(found: list[_Found]) -> None:
         if latest and year and (year > latest if id(ref) in amended_by else year != latest):
             continue
         ref.symbol, ref.number, ref.year = symbol, number, ref.year or year
+
+
+def _laws_of_subject(
+    name: str, subjects: dict[str, tuple[str, str | None, int | None]]
+) -> dict[str, tuple[str | None, int | None]]:
+    """The numbered laws whose subject is ``name`` (casefolded "luật …"), whole or up to a comma."""
+    return {
+        symbol: (number, year)
+        for symbol, (subject, number, year) in subjects.items()
+        if subject == name or subject.startswith(name + ",")
+    }
 
 
 def _top_level_parts(text: str, start: int, end: int):
@@ -1342,7 +1363,21 @@ def attached_relations(text: str, found: list[_Found], meta: DocumentMeta | None
 
 def _same_document(ref: DocRef, meta: DocumentMeta | None) -> bool:
     own = meta.ref if meta else None
-    return bool(own and own.symbol and ref.symbol == own.symbol and ref.jurisdiction == own.jurisdiction)
+    if not (own and own.symbol):
+        return False
+    if ref.symbol == own.symbol and ref.jurisdiction == own.jurisdiction:
+        return True
+    # its own number misprinted, as its appendix heading cites it: "(Ban hành kèm theo Thông tư số 55/TT-BCT ngày
+    # 28 tháng 11 năm 2025 của Bộ trưởng Bộ Công Thương)" in Thông tư 55/2025/TT-BCT (corpus/real
+    # f9ddad1ecbde3ea2): the same type, number, issuer and day of issue are this document
+    return bool(
+        own.date
+        and ref.date == own.date
+        and ref.number == own.number
+        and ref.type_code == own.type_code
+        and ref.issuer_code == own.issuer_code
+        and ref.jurisdiction == own.jurisdiction
+    )
 
 
 # ----------------------------------------------------------------- document

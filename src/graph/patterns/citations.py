@@ -487,8 +487,18 @@ AMENDS_NAMED_PART = re.compile(
     rf"(?:\s{_PART_WORD}\s+[\w.]+\s+(?:của|tại)|\s(?:ban\s+hành\s+)?kèm\s+theo)\s*$",
     _FLAGS,
 )
+# Removing some items of a document that stays in force changes it: "Điều 2. Bãi bỏ 03 thủ tục hành chính (số thứ
+# tự 04, 06, 07) được ban hành kèm theo Quyết định số 1388/QĐ-UBND …" (corpus/real cd648cfa4fdecfb2), "Bãi bỏ thủ
+# tục hành chính có số thứ tự 8, 9, 10 tại Quyết định số 1127/QĐ-…", "Bãi bỏ quy trình nội bộ … Phụ lục ban hành
+# kèm theo Quyết định số 1933/QĐ-UBND" (6 files of corpus/real, none read before): amends, not repeals.
+AMENDS_BY_REMOVING_ITEMS = re.compile(
+    r"(?<!\w)bãi\s+bỏ\s+(?:\d+\s+)?(?:các\s+)?(?:thủ\s+tục\s+hành\s+chính|TTHC|nội\s+dung|quy\s+trình)(?!\w)"
+    r"[^;:]{0,300}?\s(?:(?:được\s+)?(?:ban\s+hành\s+)?kèm\s+theo|(?:được\s+)?(?:công\s+bố\s+)?tại)\s*$",
+    _FLAGS,
+)
 SELF_LINKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("amends", AMENDS_ATTACHED),
+    ("amends", AMENDS_BY_REMOVING_ITEMS),
     ("amends", AMENDS_PART),
     ("amends", AMENDS_NAMED_PART),
     (
@@ -535,6 +545,8 @@ EXPIRES_WITH_SELF = re.compile(
     rf"(?<!\w)hết\s+hiệu\s+lực(?:\s+thi\s+hành)?\s+(?:kể\s+)?từ\s+ngày\s+(?:{TYPE_NAME})\s+này\s+có\s+hiệu\s+lực",
     _FLAGS,
 )
+# A numbered law's title that names its subject: "Luật số 15/2012/QH13 … về Xử lý vi phạm hành chính".
+LAW_SUBJECT = re.compile(r"^về\s+(?!việc\s)(?=\w)", _FLAGS)
 # Where the sentence of a citation ends: ".", ";" or ":" before a blank.
 SENTENCE_END = re.compile(r"[.;:](?=\s)|$")
 # Where an item or a sentence starts: a line break or a full stop ("…; Quyết định số 4347/QĐ-BVHTTDL … hết hiệu
