@@ -115,6 +115,13 @@ def test_gold_relations_of_the_kinds_the_gold_annotates():
     assert gold_relations(without_kinds, fold_symbol("111/2025/TT-BTC")) == {}
 
 
+def test_a_gold_relation_of_the_unnumbered_document_itself_is_its_own():
+    # holdout 5: an unnumbered decision adjusting a permit ("Điều 1. Điều chỉnh khoản 1, Điều 2, Giấy phép … số
+    # 371/GP-UBND"); its gold writes the source "(văn bản này)", the parser's relation has no source
+    gold = load_gold(CORPUS / "holdout5" / "gold")["sd-vlncn-sct-vn__QD-dieu-chinh-GP-Hom-Duoi"]
+    assert set(gold_relations(gold, SELF)) == {(SELF, "371/GP-UBND", "amends")}
+
+
 def test_every_holdout_gold_has_its_source_and_scores_only_its_keys():
     result = evaluate(HOLDOUT_GOLD, [HOLDOUT_TEXTS])
     assert result.unmatched_gold == []

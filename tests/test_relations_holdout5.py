@@ -199,3 +199,25 @@ def test_a_law_whose_subject_runs_on_after_a_comma_is_still_named_by_it():
         "hành chính về thẩm quyền xử phạt vi phạm hành chính;\n"
     )
     assert ("189/2025/NĐ-CP", "15/2012/QH13") in _pairs(_parse(text, "QD-1050.pdf"), "guides")
+
+
+def test_adjusting_a_clause_of_a_permit_named_by_type_and_subject_amends_it():
+    # corpus/files sd-vlncn-sct-vn__QD-dieu-chinh-GP-Hom-Duoi.docx (unnumbered): "Điều 1. Điều chỉnh khoản 1, Điều
+    # 2, Giấy phép sử dụng vật liệu nổ công nghiệp số 371/GP-UBND ngày 06/02/2026 do Chủ tịch UBND tỉnh Lào Cai
+    # cấp cho Công ty TNHH MTV Duy Cương, cụ thể như sau:"
+    doc = parse_file(HOLDOUT5 / "sd-vlncn-sct-vn__QD-dieu-chinh-GP-Hom-Duoi.docx")
+    assert _own(doc, "amends") == {"371/GP-UBND"}
+
+
+def test_a_change_after_an_inline_recommendation_label_is_only_recommended():
+    # corpus/real d8df85cac631ac19 (a decision passing a plan to simplify procedures), line 482: "d. Kiến nghị
+    # thực thi: Sửa đổi khoản 13, Điều 1 Nghị định số 61/2020/NĐ-CP ngày 29/05/2020 của Chính Phủ …": the decision
+    # changes nothing
+    text = (
+        "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH\nSố: 2843/QĐ-UBND\nThành phố Hồ Chí Minh, ngày 20 tháng 11 năm 2025\n"
+        "QUYẾT ĐỊNH\n"
+        "c. Lợi ích: Rút ngắn thời gian khi giải TTHC cho người lao động.\n"
+        "d. Kiến nghị thực thi: Sửa đổi khoản 13, Điều 1 Nghị định số 61/2020/NĐ-CP ngày 29/05/2020 của Chính Phủ "
+        "thi hành một số điều của Luật Việc làm về bảo hiểm thất nghiệp.\n"
+    )
+    assert _own(_parse(text, "d8df85cac631ac19.txt"), "amends") == set()

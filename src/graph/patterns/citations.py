@@ -464,15 +464,19 @@ AMENDS_ATTACHED = re.compile(
 # số quy định của Thông tư số 55/2023/TT-BTC như sau:" (corpus/real 68c706de4d068f13, 514184bd8913458c …).
 # ("bổ sung" never opens the list: "… Nghị định số 70/2025/NĐ-CP … sửa đổi,\nbổ sung một số điều của Nghị định
 # số 123/2020/NĐ-CP" wraps inside the verbs of another document, corpus/real c2b60521aafae842.)
-_FIRST_CHANGE_VERB = r"(?:sửa\s+đổi(?:\s+kỹ\s+thuật)?|bãi\s+bỏ|thay\s+thế)"
+_FIRST_CHANGE_VERB = r"(?:sửa\s+đổi(?:\s+kỹ\s+thuật)?|bãi\s+bỏ|thay\s+thế|điều\s+chỉnh)"
 _CHANGE_VERB = r"(?:sửa\s+đổi(?:\s+kỹ\s+thuật)?|bổ\s+sung|bãi\s+bỏ|thay\s+thế)"
 _CHANGED_PART = (
     r"(?:một\s+số\s+(?:điều|nội\s+dung|quy\s+định|điểm|khoản|cụm\s+từ)"
-    r"|(?:điểm\s+\w+\s+)?(?:khoản\s+\d+\s+)?Điều\s+\d+[a-zđ]?(?:\s*(?:,|và)\s*(?:Điều\s+)?\d+[a-zđ]?)*)"
+    r"|(?:điểm\s+\w+\s*,?\s+)?(?:khoản\s+\d+\s*,?\s+)?Điều\s+\d+[a-zđ]?(?:\s*(?:,|và)\s*(?:Điều\s+)?\d+[a-zđ]?)*)"
     r"(?:\s*,\s*(?:điểm|khoản|điều|phụ\s+lục|nội\s+dung|quy\s+định))*"
 )
+# The document may be named by its type and subject before "số …": "Điều 1. Điều chỉnh khoản 1, Điều 2, Giấy phép
+# sử dụng vật liệu nổ công nghiệp số 371/GP-UBND …" (a decision adjusting a permit, corpus/files
+# sd-vlncn-sct-vn__QD-dieu-chinh-GP-Hom-Duoi.docx; "điều chỉnh" a part is amending it).
 AMENDS_PART = re.compile(
-    rf"(?<!\w){_FIRST_CHANGE_VERB}(?:\s*(?:,|và)\s*{_CHANGE_VERB})*\s+{_CHANGED_PART}(?:\s+(?:của|tại))?\s*$",
+    rf"(?<!\w){_FIRST_CHANGE_VERB}(?:\s*(?:,|và)\s*{_CHANGE_VERB})*\s+{_CHANGED_PART}(?:\s+(?:của|tại))?"
+    rf"(?:\s*,?\s+(?-i:{TYPE_NAME})(?:\s+[^\s;:.()]+){{0,10}}?)?\s*$",
     _FLAGS,
 )
 # A part named at length before the document it belongs to: "4. Sửa đổi, bổ sung khoản 5 và bổ sung khoản 5a
@@ -565,8 +569,11 @@ ARTICLE_HEADING = re.compile(r"[^\S\n]*Điều\s+\d+\s*[.:]", _FLAGS)
 # A heading over changes a document only recommends: "6.2. Kiến nghị thực thi" / "Sửa đổi, bổ sung Điều 8 và 9
 # của Nghị định số 76/2018/NĐ-CP …" in a decision passing a plan to simplify procedures (4 files of
 # corpus/real print it over 95 items): the decision itself changes nothing.
+# The label may lead the change on its line: "d. Kiến nghị thực thi: Sửa đổi khoản 13, Điều 1 Nghị định số
+# 61/2020/NĐ-CP …" (corpus/real d8df85cac631ac19).
 RECOMMENDATION_HEADING = re.compile(
-    r"(?:^|\n)[^\S\n]*(?:[\d.]+[^\S\n]*)?(?:Kiến\s+nghị(?:\s+thực\s+thi)?|Đề\s+xuất|Phương\s+án)[^\S\n]*:?[^\S\n]*\n[^\S\n]*$",
+    r"(?:^|\n)[^\S\n]*(?:[\d.]+[^\S\n]*|[a-zđ][.)][^\S\n]*)?(?:Kiến\s+nghị(?:\s+thực\s+thi)?|Đề\s+xuất|Phương\s+án)"
+    r"(?:[^\S\n]*:[^\S\n]*|[^\S\n]*:?[^\S\n]*\n[^\S\n]*)$",
     _FLAGS,
 )
 # Where a clause starts, looking back from a verb: after ". ", ";", ":" or a line break.
