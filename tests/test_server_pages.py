@@ -242,6 +242,13 @@ def test_document_page_speaks_plainly_and_links_its_tree(url):
     assert page.count('<tr class="citing">') >= 3  # 31-CTr/TU, the Quảng Nam plan, 214/KH-UBND…
 
 
+def test_a_documents_headings_are_capitalised_in_both_languages(url):
+    page = get(url, "/eli/vn-29/kh/2024/214").text
+    headings = re.findall(r"<tr><th>([^<]+?) <span", page)
+    assert "Số ký hiệu" in headings and "Ngày ban hành" in headings and "Người ký" in headings
+    assert [h for h in headings if not h[:1].isupper()] == []
+
+
 def test_agency_page_is_titled_with_its_province(url):
     page = get(url, "/org/vn-27/so-cong-thuong").text
     assert "<title>Sở Công Thương — Quảng Nam</title>" in page

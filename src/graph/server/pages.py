@@ -316,11 +316,14 @@ class NodeView:
         return found[0].value if found else None
 
     def prop_name(self, predicate: str) -> tuple[str, str]:
-        return (
+        """A property's names as a row's heading: capitalised, as the pages' other headings are (ELI labels its
+        properties in lower case, "số ký hiệu", beside the project's "Người ký")."""
+        vi, en = (
             self.property_names.get(predicate)
             or PROPERTY_LABELS.get(predicate)
             or (_local_name(predicate), "")
         )
+        return vi[:1].upper() + vi[1:], en
 
 
 FALLBACK_LABELS = (
