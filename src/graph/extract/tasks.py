@@ -1170,7 +1170,7 @@ def _bullets_under(body: str, lines: Sequence[Line], i: int) -> tuple[list[tuple
             item
             or _lead_heading_at(body, lines, i)
             or not bullets
-            or line.text.lstrip().startswith("(")
+            or (line.text.lstrip().startswith("(") and not _wraps_into_bracket(lines[i - 1].text))
             or _ARTICLE_HEADING.match(line.text)
         ):
             # "(3) Sở Nội vụ …", "3. Phát triển …", "(Đính kèm …)", "+ Đối với vùng Tây", and the next article
@@ -1181,6 +1181,14 @@ def _bullets_under(body: str, lines: Sequence[Line], i: int) -> tuple[list[tuple
             bullets[-1][1] = line.end
         i += 1
     return [(a, b) for a, b in bullets], i
+
+
+def _wraps_into_bracket(previous: str) -> bool:
+    """A bullet's sentence wrapped just before a bracket: "- Về công tác giải phóng mặt bằng, …: chỉ đạo các đơn vị
+    liên quan đẩy nhanh tiến độ bàn giao mặt bằng" / "(0,3km của dự án cao tốc Bến Lức - Long Thành; …) trước ngày
+    30 tháng 11 năm 2025." (Công văn 11414/VPCP-CN, tests/corpus/holdout5): the line above ends in no punctuation."""
+    previous = previous.rstrip()
+    return previous[-1:].isalnum() or previous.endswith(",")
 
 
 # an article's or chapter's heading ("Điều 57. Trách nhiệm của Bộ Tài chính"), not a line wrapped before a citation
@@ -2226,8 +2234,8 @@ def parse_assignment_heading_tasks(body: str, region: Span) -> list[Task]:
     tasks: list[Task] = []
     i = 0
     while i < len(lines):
-        item = item_match(lines[i].text)
-        if item is None or item.group("label") in "-+*•":
+        item = item_match(lines[i].text) or _unlabelled_assignment(lines, i)
+        if item is None or item.group("label") in ("-", "+", "*", "•"):
             i += 1
             continue
         end, after = _item_end(lines, i)
@@ -2236,6 +2244,8 @@ def parse_assignment_heading_tasks(body: str, region: Span) -> list[Task]:
             i += 1
             continue
         bullets, nxt = _bullets_under(body, lines, after)
+        if not bullets and not item.group("label"):
+            bullets, nxt = _numbered_items_under(lines, after)
         for start, bullet_end in bullets:
             if _heads_bullets_of_its_own(body, start, bullet_end):
                 continue
@@ -2246,6 +2256,40 @@ def parse_assignment_heading_tasks(body: str, region: Span) -> list[Task]:
             )
         i = max(nxt, i + 1)
     return tasks
+
+
+# "III. TỔ CHỨC THỰC HIỆN" / "Giao phòng Quản lý Công nghiệp triển khai, thực hiện các công việc:" / "1. Tổ chức kiểm tra
+# kỹ thuật an toàn …" / "2. Chuẩn bị các điều kiện cần thiết khác …" (Sở Công Thương Lào Cai's plans KH-3024 and
+# KH-3957, tests/corpus/holdout5 and holdout3): a paragraph of its own that hands the numbered items below to a body
+_UNLABELLED_GIAO = re.compile(r"[ \t]*(?P<label>)(?=Giao[ \t]+\S)")
+
+
+def _unlabelled_assignment(lines: Sequence[Line], i: int) -> re.Match[str] | None:
+    above = lines[i - 1].text if i > 0 else ""
+    if _runs_on(above, "x") and not above.isupper():
+        return None  # "Giao" wrapped from the sentence above (a heading in capitals above is no sentence)
+    return _UNLABELLED_GIAO.match(lines[i].text)
+
+
+def _numbered_items_under(lines: Sequence[Line], i: int) -> tuple[list[tuple[int, int]], int]:
+    """(start, end) of each "1." … item below an unlabelled heading, in one run of top-level numbers."""
+    items: list[tuple[int, int]] = []
+    while i < len(lines) and lines[i].blank:
+        i += 1
+    while i < len(lines):
+        item = item_match(lines[i].text)
+        if item is None or not re.fullmatch(r"\d{1,2}\.", item.group("label").strip()):
+            break
+        start, first = lines[i].start + item.end(), i
+        end, i = _item_end(lines, i)
+        # the closing paragraph ("Trên đây là Kế hoạch …, đề nghị …") is no part of the last item
+        closing = next((k for k in range(first + 1, i) if _SUMMING_UP.match(lines[k].text)), None)
+        if closing is not None:
+            end, i = lines[closing - 1].end, closing
+            items.append((start, end))
+            break
+        items.append((start, end))
+    return items, i
 
 
 def _ends_with_colon(body: str, end: int) -> bool:
@@ -2262,6 +2306,10 @@ def _acting_bodies(body: str, start: int, end: int) -> Span | None:
     opening = _ASSIGN_OPENING.match(body, start, end)
     if opening:
         start = opening.end()
+        if _LOWER_CASE_KIND.match(body, start, end):
+            # "Giao phòng Quản lý Công nghiệp triển khai, …:" (a division its writer spelt in lower case): read
+            # the names as if capitalised, the offsets unchanged
+            body = body[:start] + body[start].upper() + body[start + 1 : end]
     if not starts_with_agency(body[start:end]):
         return None
     for pattern in (_PROSE_ASSIGNMENT, _BODIES_COOPERATING, _BODIES_ANSWERABLE, _BODIES_ACT):
