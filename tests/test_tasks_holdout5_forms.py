@@ -71,3 +71,30 @@ def test_giao_wrapped_inside_a_sentence_heads_nothing():
         "1. Rà soát danh mục dự án.\n"
     )
     assert _tasks(text) == []
+
+
+# Công điện 229/CĐ-TTg of the Prime Minister (corpus/real)
+CD_229 = HOLDOUT5 / "5dbaef1b7c77d06c.txt"
+
+
+def test_the_addressees_a_directive_asks_before_its_items_lead_the_items_that_name_no_body():
+    # "…, Thủ tướng Chính phủ yêu cầu Bộ trưởng, Thủ trưởng Cơ quan ngang Bộ, Thủ trưởng Cơ quan thuộc Chính phủ, Chủ
+    # tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương thực hiện một số nhiệm vụ trọng tâm cấp bách sau:"
+    # / "1. Khẩn trương thực hiện quyết liệt, …" / "2. Tiếp tục phát huy …" / … / "4. Văn phòng Chính phủ hướng dẫn …"
+    by_label = {t.label: t for t in parse_file(CD_229).tasks}
+    addressees = [
+        "Bộ trưởng, Thủ trưởng Cơ quan ngang Bộ, Thủ trưởng Cơ quan thuộc Chính phủ",
+        "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương",
+    ]
+    assert by_label["1."].text.startswith("Khẩn trương thực hiện quyết liệt, đồng bộ các nhiệm vụ")
+    assert _leads(by_label["1."]) == addressees
+    assert _leads(by_label["2."]) == addressees
+    assert _leads(by_label["4."]) == ["Văn phòng Chính phủ"]  # the item's own body
+
+
+def test_a_request_inside_a_paragraph_that_does_not_end_the_paragraph_heads_nothing():
+    text = (
+        "Thủ tướng Chính phủ yêu cầu Bộ trưởng Bộ Tài chính khẩn trương báo cáo. Kết quả như sau:\n"
+        "1. Tổng số dự án đã giải ngân.\n"
+    )
+    assert _tasks(text) == []

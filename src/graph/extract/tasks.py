@@ -2235,7 +2235,12 @@ def parse_assignment_heading_tasks(body: str, region: Span) -> list[Task]:
     i = 0
     while i < len(lines):
         item = item_match(lines[i].text) or _unlabelled_assignment(lines, i)
-        if item is None or item.group("label") in ("-", "+", "*", "•"):
+        if item is None:
+            addressed, after = _addressed_items(body, lines, i)
+            tasks += addressed
+            i = max(after, i + 1)
+            continue
+        if item.group("label") in ("-", "+", "*", "•"):
             i += 1
             continue
         end, after = _item_end(lines, i)
@@ -2269,6 +2274,46 @@ def _unlabelled_assignment(lines: Sequence[Line], i: int) -> re.Match[str] | Non
     if _runs_on(above, "x") and not above.isupper():
         return None  # "Giao" wrapped from the sentence above (a heading in capitals above is no sentence)
     return _UNLABELLED_GIAO.match(lines[i].text)
+
+
+# a directive's leader asks the addressees, in the paragraph before the items, to do what the items say: "…, Thủ tướng
+# Chính phủ yêu cầu Bộ trưởng, Thủ trưởng Cơ quan ngang Bộ, …, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực
+# thuộc Trung ương thực hiện một số nhiệm vụ trọng tâm cấp bách sau:" / "1. Khẩn trương thực hiện quyết liệt, …"
+# (Công điện 229/CĐ-TTg, tests/corpus/holdout5; Chỉ thị 09/CT-UBND of Cần Thơ, corpus/real 2847e16133f7b987): an item
+# that names no body of its own is the addressees' task
+_LEADER_ASKS = re.compile(r"(?<!\w)(?:Thủ\s+tướng|Chủ\s+tịch)[^.;:]{0,80}?\s+yêu\s+cầu\s+(?=\S)")
+_ADDRESSED_LOOKAHEAD = 600
+_SENTENCE_BREAK = re.compile(r"[.;!?][ \t\n]+(?=[A-ZĐÀ-Ỹ])")
+
+
+def _addressed_items(body: str, lines: Sequence[Line], i: int) -> tuple[list[Task], int]:
+    if i > 0 and not lines[i - 1].blank and _runs_on(lines[i - 1].text, "x"):
+        return [], i  # inside a paragraph
+    end, after = _item_end(lines, i)
+    if not _ends_with_colon(body, end):
+        return [], i
+    # the last request of the paragraph introduces the items
+    asks = None
+    for found in _LEADER_ASKS.finditer(body, max(lines[i].start, end - _ADDRESSED_LOOKAHEAD), end):
+        asks = found
+    if asks is None or _SENTENCE_BREAK.search(body, asks.end(), end):
+        return [], i  # the request is no part of the sentence that introduces the items
+    lead = _acting_bodies(body, asks.end(), end)
+    if lead is None:
+        return [], i
+    tasks = []
+    items, after = _numbered_items_under(lines, after)
+    for start, item_end in items:
+        if starts_with_agency(body[start:item_end]) or _ASSIGN_OPENING.match(body, start, item_end):
+            continue  # "4. Văn phòng Chính phủ hướng dẫn …" names its own body: the other readers take it
+        if _ends_with_colon(body, item_end):
+            continue  # a heading over points
+        tasks.append(
+            _agency_item_task(
+                body, lead, _bullet_label(body, start), Span(_line_start(body, start), item_end), start
+            )
+        )
+    return tasks, after
 
 
 def _numbered_items_under(lines: Sequence[Line], i: int) -> tuple[list[tuple[int, int]], int]:
