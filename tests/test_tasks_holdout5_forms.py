@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from graph.extract.tasks import prose_tasks
+from graph.extract.tasks import parse_table_tasks, prose_tasks
 from graph.model import Span
 from graph.pipeline import parse_file
 
@@ -98,3 +98,27 @@ def test_a_request_inside_a_paragraph_that_does_not_end_the_paragraph_heads_noth
         "1. Tổng số dự án đã giải ngân.\n"
     )
     assert _tasks(text) == []
+
+
+def test_the_column_of_the_document_that_gave_the_task_is_no_part_of_its_text():
+    # Thông báo 624/TB-VPCP (corpus/real 74e2ddc7b11340da), "2. Các nhiệm vụ về chuyển đổi số quá hạn chưa hoàn thành":
+    # "STT | Nhiệm vụ | Văn bản giao nhiệm vụ | Cơ quan chủ trì thực hiện | Thời hạn hoàn thành" (found in the stop-18
+    # precision sample: 41 rows of that notice had the source document as their text)
+    text = (
+        "2. Các nhiệm vụ về chuyển đổi số quá hạn chưa hoàn thành\n"
+        "STT\n"
+        "Nhiệm vụ\n"
+        "Văn bản giao nhiệm vụ\n"
+        "Cơ quan chủ trì thực hiện\n"
+        "Thời hạn hoàn thành\n"
+        "1.\n"
+        "Ban hành Chiến lược dữ liệu, Chiến lược chuyển đổi số của bộ, ngành, địa phương mình, bám sát yêu cầu đúng, đủ, "
+        "sạch, sống, thống nhất, dùng chung và bảo đảm an ninh an toàn hệ thống theo đúng quy định.\n"
+        "Thông báo số 44-TB/TGV ngày 12/9/2025\n"
+        "Các bộ, ngành, địa phương\n"
+        "30/09/2025\n"
+    )
+    (task,) = parse_table_tasks(text, Span(0, len(text)))
+    assert task.text.startswith("Ban hành Chiến lược dữ liệu, Chiến lược chuyển đổi số")
+    assert _leads(task) == ["Các bộ, ngành, địa phương"]
+    assert task.deadline is not None and task.deadline.raw == "30/09/2025"

@@ -549,7 +549,7 @@ def _fits(text: str, role: str) -> bool:
         return is_agency_like(text) or (role == "support" and _lists_kinds_of_body(text))
     if role == "deadline":
         return parse_deadline(text).kind != "unspecified" or bool(_YEAR_IN_CELL.search(text))
-    return role in ("text", "output", "notes")
+    return role in ("text", "output", "notes", "source")
 
 
 def _lists_kinds_of_body(text: str) -> bool:

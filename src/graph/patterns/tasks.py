@@ -173,6 +173,9 @@ TABLE_COLUMN_ROLES: tuple[tuple[str, str], ...] = (
     ("hình thức", "output"),
     ("kết quả", "output"),
     ("ghi chú", "notes"),
+    # the document that gave the task ("Văn bản giao nhiệm vụ": "Thông báo số 27-TB/TGV ngày 08/06/2025", the
+    # task-tracking tables of Thông báo 624/TB-VPCP, corpus/real 74e2ddc7b11340da): no part of the task's text
+    ("văn bản giao", "source"),
     ("nhiệm vụ", "text"),
     ("nội dung", "text"),
     ("tên", "text"),
