@@ -122,3 +122,27 @@ def test_the_column_of_the_document_that_gave_the_task_is_no_part_of_its_text():
     assert task.text.startswith("Ban hành Chiến lược dữ liệu, Chiến lược chuyển đổi số")
     assert _leads(task) == ["Các bộ, ngành, địa phương"]
     assert task.deadline is not None and task.deadline.raw == "30/09/2025"
+
+
+def test_a_procedures_processing_time_in_working_days_is_no_task():
+    # Quyết định of a province publishing land procedures (corpus/real 5a80798bbf985e87), drawn twice in the stop-18
+    # precision sample: "Điều 12. Đăng ký biến động đối với trường hợp …" / "a) Thời gian thực hiện: Không quá 08 ngày
+    # làm việc." names no body; the time is how long the office may take, not a task's deadline
+    text = (
+        "Điều 18. Đính chính Giấy chứng nhận đã cấp\n"
+        "1. Trường hợp đính chính Giấy chứng nhận đã cấp\n"
+        "lần đầu có sai sót.\n"
+        "a) Thời gian thực hiện: Không quá 08 ngày làm việc.\n"
+    )
+    assert _tasks(text) == []
+
+
+def test_a_role_block_with_a_body_and_working_days_is_still_a_task():
+    text = (
+        "1. Rà soát, cập nhật cơ sở dữ liệu đất đai.\n"
+        "- Cơ quan chủ trì: Sở Nông nghiệp và Môi trường.\n"
+        "- Thời gian thực hiện: Không quá 10 ngày làm việc kể từ ngày nhận đủ hồ sơ.\n"
+    )
+    (task,) = _tasks(text)
+    assert _leads(task) == ["Sở Nông nghiệp và Môi trường"]
+    assert task.deadline is not None and task.deadline.raw.startswith("Không quá 10 ngày làm việc")

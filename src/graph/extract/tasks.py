@@ -975,7 +975,15 @@ def _role_block_task(
     if task.deadline is None:
         raw = inline_deadline(text)  # "(thực hiện thường xuyên, hàng năm)"
         task.deadline = parse_deadline(raw) if raw else None
+    if not task.lead and not task.support and task.deadline and _WORKING_DAYS.search(task.deadline.raw):
+        # "Điều 12. Đăng ký biến động đối với trường hợp …" / "a) Thời gian thực hiện: Không quá 08 ngày làm việc."
+        # (a province's land procedures, corpus/real 5a80798bbf985e87: 21 such blocks): a procedure's processing
+        # time in working days, no body named, is no task (the stop-18 precision sample drew two such)
+        return None
     return task
+
+
+_WORKING_DAYS = re.compile(r"(?<!\w)ngày\s+làm\s+việc(?!\w)", re.IGNORECASE)
 
 
 def _enclosing_label(lines: Sequence[Line], pos: int) -> str | None:
