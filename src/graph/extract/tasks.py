@@ -2243,14 +2243,15 @@ def parse_assignment_heading_tasks(body: str, region: Span) -> list[Task]:
     i = 0
     while i < len(lines):
         item = item_match(lines[i].text) or _unlabelled_assignment(lines, i)
-        if item is None:
-            addressed, after = _addressed_items(body, lines, i)
-            tasks += addressed
-            i = max(after, i + 1)
-            continue
-        if item.group("label") in ("-", "+", "*", "•"):
+        if item is None or item.group("label") in ("-", "+", "*", "•"):
             i += 1
             continue
+        if item.group("label").strip() == "1.":
+            addressed, after = _addressed_items(body, lines, i)
+            if addressed:
+                tasks += addressed
+                i = after
+                continue
         end, after = _item_end(lines, i)
         lead = _acting_bodies(body, lines[i].start + item.end(), end) if _ends_with_colon(body, end) else None
         if lead is None or _DESCRIBES_BODY.search(body, lines[i].start, end):
@@ -2291,26 +2292,35 @@ def _unlabelled_assignment(lines: Sequence[Line], i: int) -> re.Match[str] | Non
 # that names no body of its own is the addressees' task
 _LEADER_ASKS = re.compile(r"(?<!\w)(?:Thủ\s+tướng|Chủ\s+tịch)[^.;:]{0,80}?\s+yêu\s+cầu\s+(?=\S)")
 _ADDRESSED_LOOKAHEAD = 600
+_PARAGRAPH_MAX_LINES = 12
 _SENTENCE_BREAK = re.compile(r"[.;!?][ \t\n]+(?=[A-ZĐÀ-Ỹ])")
 
 
-def _addressed_items(body: str, lines: Sequence[Line], i: int) -> tuple[list[Task], int]:
-    if i > 0 and not lines[i - 1].blank and _runs_on(lines[i - 1].text, "x"):
-        return [], i  # inside a paragraph
-    end, after = _item_end(lines, i)
-    if not _ends_with_colon(body, end):
-        return [], i
+def _addressed_items(body: str, lines: Sequence[Line], first: int) -> tuple[list[Task], int]:
+    """The tasks of the numbered items from ``first`` ("1.") when the paragraph just above them is a leader's
+    request to named addressees; the paragraph is looked for a few lines back only (each "1." once: linear)."""
+    above = first - 1
+    while above >= 0 and lines[above].blank:
+        above -= 1
+    if above < 0 or item_match(lines[above].text) or not _ends_with_colon(body, lines[above].end):
+        return [], first
+    start = above
+    while start > 0 and first - start < _PARAGRAPH_MAX_LINES and not lines[start - 1].blank:
+        if item_match(lines[start - 1].text) or not _runs_on(lines[start - 1].text, "x"):
+            break  # the paragraph starts after an item or a finished sentence's line
+        start -= 1
+    end = lines[above].end
     # the last request of the paragraph introduces the items
     asks = None
-    for found in _LEADER_ASKS.finditer(body, max(lines[i].start, end - _ADDRESSED_LOOKAHEAD), end):
+    for found in _LEADER_ASKS.finditer(body, max(lines[start].start, end - _ADDRESSED_LOOKAHEAD), end):
         asks = found
     if asks is None or _SENTENCE_BREAK.search(body, asks.end(), end):
-        return [], i  # the request is no part of the sentence that introduces the items
+        return [], first  # the request is no part of the sentence that introduces the items
     lead = _acting_bodies(body, asks.end(), end)
     if lead is None:
-        return [], i
+        return [], first
     tasks = []
-    items, after = _numbered_items_under(lines, after)
+    items, after = _numbered_items_under(lines, first)
     for start, item_end in items:
         if starts_with_agency(body[start:item_end]) or _ASSIGN_OPENING.match(body, start, item_end):
             continue  # "4. Văn phòng Chính phủ hướng dẫn …" names its own body: the other readers take it
