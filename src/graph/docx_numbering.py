@@ -66,6 +66,10 @@ class ListNumbering:
         self.overrides: dict[str, dict[int, _Level | int]] = {}  # numId → level → start or level
         self.style_lists: dict[str, tuple[str | None, int | None]] = {}  # styleId → (numId, ilvl)
         self.style_parent: dict[str, str] = {}
+        # styleId → (numId, ilvl) it gives a paragraph, through its basedOn chain: each style's
+        # chain is walked once (stop 18: walked for every paragraph, a chain of 10,000 styles under
+        # 10,000 paragraphs of a 422 KB .docx took 12.6 s of CPU, 30,000 the whole time limit)
+        self.style_inherited: dict[str, tuple[str | None, int | None]] = {}
         self.counters: dict[str, list[int | None]] = {}  # counter key → count per level
         if numbering_xml is not None:
             self._read_numbering(numbering_xml)
@@ -142,14 +146,43 @@ class ListNumbering:
         num_id, ilvl = _num_pr(num_pr) if num_pr is not None else (None, None)
         style = paragraph.find(f"{W}pPr/{W}pStyle")
         style_id = style.get(f"{W}val") if style is not None else None
-        seen = set()
-        while (num_id is None or ilvl is None) and style_id and style_id not in seen:
-            seen.add(style_id)
-            style_num, style_ilvl = self.style_lists.get(style_id, (None, None))
+        if (num_id is None or ilvl is None) and style_id:
+            style_num, style_ilvl = self._inherited(style_id)
             num_id = num_id if num_id is not None else style_num
             ilvl = ilvl if ilvl is not None else style_ilvl
-            style_id = self.style_parent.get(style_id)
         return num_id, ilvl
+
+    def _inherited(self, style_id: str) -> tuple[str | None, int | None]:
+        """The (numId, ilvl) a style gives: its own, each missing one from the nearest style up its
+        basedOn chain that has it; a chain that loops is read round once from each of its styles."""
+        known = self.style_inherited.get(style_id)
+        if known is not None:
+            return known
+        chain: list[str] = []
+        at: dict[str, int] = {}
+        current: str | None = style_id
+        while current and current not in at and current not in self.style_inherited:
+            at[current] = len(chain)
+            chain.append(current)
+            current = self.style_parent.get(current)
+        carried = self.style_inherited.get(current, (None, None)) if current else (None, None)
+        if current in at:  # a loop back to chain[loop]: its styles see one another round it
+            loop = at[current]
+            for sid in reversed(chain[loop:]):
+                carried = self._own_over(sid, carried)
+        for sid in reversed(chain):  # from the base up: each style's own values come first
+            carried = self._own_over(sid, carried)
+            self.style_inherited[sid] = carried
+        return self.style_inherited[style_id]
+
+    def _own_over(
+        self, style_id: str, carried: tuple[str | None, int | None]
+    ) -> tuple[str | None, int | None]:
+        own_num, own_ilvl = self.style_lists.get(style_id, (None, None))
+        return (
+            own_num if own_num is not None else carried[0],
+            own_ilvl if own_ilvl is not None else carried[1],
+        )
 
     def _level(self, num_id: str, ilvl: int) -> _Level | None:
         override = self.overrides.get(num_id, {}).get(ilvl)
