@@ -193,3 +193,16 @@ def test_a_replacement_at_the_same_time():
         "899/QĐ-UBND ngày 20 tháng 8 năm 2025 của Chủ tịch Uỷ ban nhân dân thành phố"
     )
     assert _self(line) == [("replaces", "899/QĐ-UBND")]
+
+
+def test_standards_and_technical_regulations_by_their_code():
+    # dev h03 (Hà Nội KH 308), its one citation missed before; corpus/real 6d0e277c7b88a914, edc6fac0e3b32fd3
+    line = (
+        "- Triển khai các phương án bảo đảm an toàn thông tin, an ninh mạng cho các cơ sở dữ liệu quốc gia "
+        "theo tiêu chuẩn TCVN 14423:2025 về An ninh mạng - Yêu cầu đối với hệ thống thông tin quan trọng."
+    )
+    assert _cited(line) == [("TCVN", "TCVN 14423:2025")]
+    line = "b) Quy chuẩn QCVN 01:2022/BQP về rà phá bom mìn vật nổ; tại Phụ lục H QCVN 06:2022/BXD và Sửa đổi 1:2023"
+    assert _cited(line) == [("QCVN", "QCVN 01:2022/BQP"), ("QCVN", "QCVN 06:2022/BXD")]
+    # a company's own standard is none (corpus/real 1796a553dfee88ef)
+    assert _cited("- Tiêu chuẩn cơ sở 661: 2018/BVTV quy trình công bố dịch hại") == []

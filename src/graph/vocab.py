@@ -58,6 +58,8 @@ class PG(DefinedNamespace):
     SubmissionSlip: URIRef  # Phiếu trình
     Certificate: URIRef  # Giấy chứng nhận
     Ordinance: URIRef  # Pháp lệnh
+    Standard: URIRef  # Tiêu chuẩn (TCVN)
+    TechnicalRegulation: URIRef  # Quy chuẩn kỹ thuật (QCVN)
     # document parts
     Section: URIRef
     Appendix: URIRef

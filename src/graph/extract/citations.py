@@ -92,6 +92,7 @@ def _scan(
     ]
     found += by_number + _outside(by_name, by_number)
     found += [_meeting(text, m, home, footnote) for m in P.MEETING_RESOLUTION.finditer(text, start, end)]
+    found += [_standard(text, m, footnote) for m in P.STANDARD_CITATION.finditer(text, start, end)]
     found = _drop_overlaps(sorted(found, key=lambda f: f.citation.span))
     found = _with_listed(text, found, start, end, home, footnote)
     found = sorted(found + [inner for f in found for inner in f.amended], key=lambda f: f.citation.span)
@@ -283,6 +284,25 @@ def _law(text: str, m: re.Match, home: str | None, footnote: int | None) -> _Fou
     )
     span = Span(m.start(), m.end())
     return _Found(Citation(ref, span, clean(text[span.start : span.end]), footnote), by_name=True)
+
+
+def _standard(text: str, m: re.Match, footnote: int | None) -> _Found:
+    """ "TCVN 14423:2025", a national standard; "QCVN 01:2019/BCT", a ministry's national technical regulation."""
+    kind, number, issuer = m.group("kind"), clean(m.group("number")), m.group("issuer")
+    year = int(m.group("year"))
+    ref = DocRef(
+        type_code=kind,
+        type_label=DOC_TYPE_BY_CODE[kind].label_vi,
+        number=number,
+        symbol=f"{kind} {number}:{year}" + (f"/{issuer}" if issuer else ""),
+        issuer_code=issuer,
+        issuer_name=ISSUER_BY_CODE[issuer].label_vi if issuer in ISSUER_BY_CODE else None,
+        date=None,
+        year=year,
+        jurisdiction=CENTRAL,
+    )
+    span = Span(m.start(), m.end())
+    return _Found(Citation(ref, span, clean(text[span.start : span.end]), footnote))
 
 
 def _title_cased(text: str, m: re.Match, end: int) -> re.Match:

@@ -411,6 +411,13 @@ AMENDING_LAW = re.compile(
     rf"(?:\s+số\s+{STATE_SYMBOL}(?!\s*(?:,|và)\s*(?:Bộ\s+luật|Luật)\s))?{LAW_DATE}?"
 )
 
+# A technical norm by its code: "TCVN 14423:2025", "TCVN ISO 9001:2015", "QCVN 01:2019/BCT", "QCVN 06:2022/BXD"
+# (the ministry's code after the slash).  A company's own standard ("Tiêu chuẩn cơ sở 661: 2018/BVTV") is none.
+STANDARD_CITATION = re.compile(
+    r"(?<![\w/])(?P<kind>TCVN|QCVN)[ \t]*(?P<number>(?:ISO(?:/IEC)?[ \t]+)?\d+(?:-\d+)*)[ \t]*:[ \t]*"
+    r"(?P<year>(?:19|20)\d\d)(?!\d)(?:[ \t]*/[ \t]*(?P<issuer>[A-ZĐ][A-ZĐ0-9]*))?(?![\w/])"
+)
+
 # Unnumbered Party resolutions named by the meeting that passed them:
 # "Nghị quyết Đại hội đại biểu lần thứ XIII của Đảng", "Nghị quyết Đại hội đại biểu Đảng bộ
 # tỉnh lần thứ XXII", "Nghị quyết Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng khóa XII",

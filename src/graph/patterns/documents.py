@@ -89,6 +89,18 @@ DOC_TYPES: tuple[DocType, ...] = (
     # số 02/2020/UBTVQH14", corpus/real 0abcf1a5292b31ec; "Pháp lệnh số 02/2020/UBTVQH", ad52bc0b105a20cd): cited
     # by name and number as a law is, and no citation at all before
     DocType("PL", "pl", "Pháp lệnh", "Ordinance", "Ordinance", ("Pháp lệnh",)),
+    # Technical norms cited by their code, not a symbol: a national standard ("theo tiêu chuẩn TCVN 14423:2025 về An
+    # ninh mạng", dev h03; "TCVN ISO 9001:2015") and a ministry's national technical regulation ("QCVN 01:2019/BCT",
+    # "QCVN 06:2022/BXD"; holdout 5, 31 mentions in 8 files of corpus/real): no citation before
+    DocType("TCVN", "tcvn", "Tiêu chuẩn", "Standard", "Standard", ("Tiêu chuẩn quốc gia",)),
+    DocType(
+        "QCVN",
+        "qcvn",
+        "Quy chuẩn",
+        "Technical regulation",
+        "TechnicalRegulation",
+        ("Quy chuẩn kỹ thuật quốc gia",),
+    ),
 )
 
 DOC_TYPE_BY_CODE = {t.code: t for t in DOC_TYPES}
