@@ -550,12 +550,17 @@ def test_a_large_build_killed_at_several_points_while_serve_reads(tmp_path):
             # killed early (parsing), midway (writing Turtle, loading) and late (linking, flipping)
             killed = []
             for share in (0.25, 0.55, 0.85):
-                build = run_build(tmp_path, inputs=LARGE_BUILD)
-                time.sleep(duration * share)
-                build.send_signal(signal.SIGKILL)
-                killed.append(build.wait() == -signal.SIGKILL)
+                for _ in range(3):
+                    build = run_build(tmp_path, inputs=LARGE_BUILD)
+                    time.sleep(duration * share)
+                    build.send_signal(signal.SIGKILL)
+                    if build.wait() == -signal.SIGKILL:
+                        killed.append(share)
+                        break
+                    # it finished sooner than the first build (a machine less loaded now): kill the next earlier
+                    share /= 2
                 assert quads(store) > 0, share  # the store the server reads still opens and answers
-            assert killed.count(True) >= 2, killed  # (a build may finish sooner than the first one)
+            assert len(killed) >= 2, killed
             after = run_build(tmp_path, inputs=LARGE_BUILD)
             assert after.wait() == 0, after.stderr.read()
             time.sleep(1)  # the server's next reads come from the new generation
