@@ -144,18 +144,31 @@ _SCRIPT_LOOKALIKES = str.maketrans(
 _OTHER_SCRIPT = re.compile("[\u0370-\u03ff\u0400-\u04ff]")
 # a symbol-like token, taken whole (one pass, no backtracking), translated when it holds another script
 _SYMBOL_TOKEN = re.compile(r"(?<![^\W\d_])\d+[/-][\w&./-]+")
+# The rest of a symbol wrapped onto the next line of its header column: capital codes joined by dashes,
+# "ВСТ-ВТC-VKSNDTC-TANDTC" (a scanner's OCR of "BCT-BTC-…", corpus/files hc-sct-vn__Huong-dan-lien-nganh-24-N2O.pdf).
+# Translated only when Latin capitals stand in the same run: Cyrillic capitals alone ("СССР") stay.
+_CAPITALS = "A-ZĐ\u0391-\u03a9\u0400-\u042f"
+_CODE_RUN = re.compile(rf"(?<![^\W_])[{_CAPITALS}]+(?:-[{_CAPITALS}]+)+(?![^\W_])")
+_LATIN_CAPITAL = re.compile("[A-Z]")
 
 
 def latin_symbols(text: str) -> str:
     """``text`` with look-alike Cyrillic and Greek capitals in document symbols made Latin (same length)."""
     if not _OTHER_SCRIPT.search(text):
         return text
-    return _SYMBOL_TOKEN.sub(_latin_token, text)
+    return _CODE_RUN.sub(_latin_code_run, _SYMBOL_TOKEN.sub(_latin_token, text))
 
 
 def _latin_token(m: re.Match[str]) -> str:
     token = m.group()
     return token.translate(_SCRIPT_LOOKALIKES) if _OTHER_SCRIPT.search(token) else token
+
+
+def _latin_code_run(m: re.Match[str]) -> str:
+    run = m.group()
+    if not (_OTHER_SCRIPT.search(run) and _LATIN_CAPITAL.search(run)):
+        return run
+    return run.translate(_SCRIPT_LOOKALIKES)
 
 
 # OCR misreads of numbers and symbols, undone before parsing, character for

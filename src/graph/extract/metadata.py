@@ -18,7 +18,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from ..model import DocRef, DocumentMeta, SegmentedDocument, Span
@@ -81,6 +81,8 @@ from ..patterns.metadata import (
     SIGNING_AUTHORITY,
     SUBJECT_AFTER_NUMBER,
     SUBJECT_LINE,
+    SYMBOL_OPEN_DASH,
+    SYMBOL_WRAPPED_CODES,
     TAIL_LINES,
     TITLE_STOP,
     UNIT_OF_ITS_FIELD,
@@ -663,9 +665,27 @@ def _header_number(header: list[_Line], facts: _Facts) -> _Number | None:
     for line in _with_wrapped_cells(header):
         m = NUMBER_LINE.match(line.text) or _number_after_rule(line.text)
         if m:
-            facts.saw("number", Span(line.start + m.start("label"), line.start + m.end("tail")))
-            return _number_of(m, m.group(0))
+            number, end = _number_of(m, m.group(0)), line.start + m.end("tail")
+            wrapped = _wrapped_codes(header, line, m)
+            if wrapped:
+                number = replace(number, tail=f"{number.tail}-{wrapped.stripped}")
+                end = wrapped.span().end
+            facts.saw("number", Span(line.start + m.start("label"), end))
+            return number
     return None
+
+
+def _wrapped_codes(header: list[_Line], line: _Line, m: re.Match[str]) -> _Line | None:
+    """The codes of a symbol that wrapped after a dash onto the head of the next line (SYMBOL_OPEN_DASH)."""
+    if "\n" in line.text or not SYMBOL_OPEN_DASH.match(line.text, m.end("tail")):
+        return None
+    nxt = next((h for h in header if h.start == line.end + 1), None)
+    if nxt is None:
+        return None
+    cells = _cells(nxt)  # the codes open the line: a cell indented past a column gap is the other column's
+    if not cells or cells[0].start != nxt.start or not SYMBOL_WRAPPED_CODES.match(cells[0].text):
+        return None
+    return cells[0]
 
 
 def _number_after_rule(text: str) -> re.Match[str] | None:

@@ -71,13 +71,21 @@ PLACE_SMALL_WORDS = frozenset({"phố"})
 SEPARATOR = re.compile(r"^\s*(?:[-_=*–—~.]{3,}|\*)\s*$")
 
 # A document's number as printed: "214/KH-UBND", "-NQ/TU" (blank number), "#sovb /KH-UBND",
-# "15/2024/QĐ-UBND" (legal instruments carry their year).  number: digits; placeholder:
+# "15/2024/QĐ-UBND" (legal instruments carry their year), "66.19/2026/NQ-CP" (the Government's numbered
+# series of special resolutions, as citations read them).  number: digits; placeholder:
 # "#sovb", dots, ellipsis, underscores, or nothing before the tail; tail: "/KH-UBND", "-NQ/TU",
 # "/QĐ- UBND" (a space printed after a dash), "/VPCP-V.I" (a unit with a dot inside).
 NUMBER_REF = re.compile(
-    r"(?:(?<!\d)(?P<number>\d+[a-z]?)(?:[ \t]?/(?P<symbol_year>\d{4}))?|(?P<placeholder>#\w+|(?<!\.)\.{2,}|(?<!…)…+|(?<!_)_{2,}))?(?:(?<!\s)\s+)?"
+    r"(?:(?<!\d)(?P<number>\d+(?:\.\d{1,2}(?=[ \t]?/))?[a-z]?)(?:[ \t]?/(?P<symbol_year>\d{4}))?|(?P<placeholder>#\w+|(?<!\.)\.{2,}|(?<!…)…+|(?<!_)_{2,}))?(?:(?<!\s)\s+)?"
     r"(?P<tail>[-/]\s?[A-ZĐ](?:[A-Za-zĐđ0-9/]|-[ \t]?(?=[A-ZĐ0-9])|\.(?=[A-ZĐ]))*)"
 )
+
+# A symbol too long for its header column wraps after a dash, its codes going on at the head of the next
+# line: "Số: 24 /HDLN-BCA-BQP-BYT-    Hà Nội, ngày …" / "BCT-BTC-VKSNDTC-TANDTC" (a joint guidance of seven
+# bodies, corpus/files hc-sct-vn__Huong-dan-lien-nganh-24-N2O.pdf).  SYMBOL_OPEN_DASH: the dash left at the end
+# of the number's cell; SYMBOL_WRAPPED_CODES: a cell of the next line that is codes alone.
+SYMBOL_OPEN_DASH = re.compile(r"-(?:[ \t]{3,}|[ \t]*\|?[ \t]*$)")
+SYMBOL_WRAPPED_CODES = re.compile(r"[ \t]*(?P<codes>[A-ZĐ][A-ZĐ0-9]*(?:-[A-ZĐ][A-ZĐ0-9]*)*)[ \t]*$")
 
 # "Số: 214/KH-UBND", "Số         -NQ/TU", "Số: #sovb /KH-UBND", "Số:      /QĐ-UBND", "Số 31-CTr/TU";
 # in a web copy's header table the number is a cell: "… Hạnh phúc--------- | Số: 1663/NQ-UBTVQH15 |".
