@@ -785,6 +785,23 @@ def test_a_question_and_answer_page_is_not_a_policy_document(name, title):
     assert "(not a policy document: a question-and-answer page, its title is a question (" in error
 
 
+def test_a_long_question_title_is_shown_cut_at_a_word_with_its_question_mark(tmp_path):
+    # corpus/files hc-sct-vn__Danh-sach-bieu-mau-tham-dinh-KH-su-co.docx (a Q&A page saved as Word): its first
+    # two paragraphs as the reader gives them; the refusal showed "(… sự cố hóa chất mớ)", hiding the "?"
+    path = tmp_path / "Danh-sach-bieu-mau.txt"
+    path.write_text(
+        "Danh sách biểu mẫu sử dụng trong thẩm định Kế hoạch phòng ngừa sự cố hóa chất mới nhất năm 2026 ra sao?\n"
+        "Căn cứ theo quy định tại Điều 4 Thông tư 02/2026/TT-BCT có hướng dẫn quy định về phòng ngừa ứng phó sự "
+        "cố hóa chất như sau:\n",
+        encoding="utf-8",
+    )
+    shown = "Danh sách biểu mẫu sử dụng trong thẩm định Kế hoạch phòng ngừa sự cố hóa chất …?"
+    assert _error_for(path) == (
+        f"Danh-sach-bieu-mau.txt: không phải văn bản chính sách: trang hỏi đáp, tiêu đề là một câu hỏi ({shown})"
+        f" (not a policy document: a question-and-answer page, its title is a question ({shown}))"
+    )
+
+
 def test_an_encyclopedia_article_is_not_a_policy_document():
     """An encyclopedia page of the real corpus (its infobox a Markdown table, reference marks "[1]", no
     "Số:" line, no national motto or Party name in capitals at its head)."""

@@ -698,10 +698,11 @@ def _check_policy_text(name: str, text: str, prose: str | None = None) -> None:
         )
     title = _first_line(text)
     if title.endswith("?"):
+        shown = _shortened_question(title)
         raise InputError(
             name,
-            f"không phải văn bản chính sách: trang hỏi đáp, tiêu đề là một câu hỏi ({title[:80]})",
-            f"not a policy document: a question-and-answer page, its title is a question ({title[:80]})",
+            f"không phải văn bản chính sách: trang hỏi đáp, tiêu đề là một câu hỏi ({shown})",
+            f"not a policy document: a question-and-answer page, its title is a question ({shown})",
         )
     if _is_encyclopedia_article(text):
         raise InputError(
@@ -721,6 +722,18 @@ def _first_line(text: str) -> str:
         if line.strip():
             return line.strip()
     return ""
+
+
+QUESTION_SHOWN_CHARS = 80
+
+
+def _shortened_question(title: str) -> str:
+    """A long question title cut at a word, its question mark kept: the reader sees why the file was refused
+    ("Danh sách biểu mẫu sử dụng trong thẩm định Kế hoạch phòng ngừa sự cố hóa chất mới nhất năm 2026 ra sao?",
+    corpus/files, was shown as "… sự cố hóa chất mớ")."""
+    if len(title) <= QUESTION_SHOWN_CHARS:
+        return title
+    return title[:QUESTION_SHOWN_CHARS].rsplit(" ", 1)[0] + " …?"
 
 
 # An encyclopedia article (real/: six pages such as "Việt Nam", "Chủ nghĩa Tam Dân", "Diễu binh Chiến thắng
