@@ -413,8 +413,9 @@ AMENDING_LAW = re.compile(
 
 # A technical norm by its code: "TCVN 14423:2025", "TCVN ISO 9001:2015", "QCVN 01:2019/BCT", "QCVN 06:2022/BXD"
 # (the ministry's code after the slash).  A company's own standard ("Tiêu chuẩn cơ sở 661: 2018/BVTV") is none.
+# (It opens with its letters, the word start checked behind them, so that a search skips ahead: scan.py.)
 STANDARD_CITATION = re.compile(
-    r"(?<![\w/])(?P<kind>TCVN|QCVN)[ \t]*(?P<number>(?:ISO(?:/IEC)?[ \t]+)?\d+(?:-\d+)*)[ \t]*:[ \t]*"
+    r"(?P<kind>[TQ]CVN)(?<![\w/][TQ]CVN)[ \t]*(?P<number>(?:ISO(?:/IEC)?[ \t]+)?\d+(?:-\d+)*)[ \t]*:[ \t]*"
     r"(?P<year>(?:19|20)\d\d)(?!\d)(?:[ \t]*/[ \t]*(?P<issuer>[A-ZĐ][A-ZĐ0-9]*))?(?![\w/])"
 )
 
