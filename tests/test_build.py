@@ -253,6 +253,30 @@ def test_cli_names_the_clash_and_counts_per_document(tmp_path):
     assert "2 văn bản (documents)" in result.stdout
 
 
+def test_a_large_batch_prints_its_totals_without_a_row_per_file(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    import graph.cli as cli
+
+    monkeypatch.setattr(cli, "TABLE_ROWS_MAX", 1)  # as a batch of more files than the table shows
+    result = CliRunner().invoke(
+        cli.main,
+        [
+            "build",
+            str(RAW / SEED_214),
+            str(RAW / SEED_001),
+            "--store",
+            str(tmp_path / "s"),
+            "--ttl-dir",
+            str(tmp_path / "t"),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert "2 tệp: bảng từng tệp chỉ in khi không quá 1 tệp" in result.stdout
+    assert "trích dẫn (citations)" in result.stdout and "┃" not in result.stdout  # the totals, no table
+    assert "2 văn bản (documents)" in result.stdout
+
+
 # ------------------------------------------------------------------ --base
 
 
