@@ -4,8 +4,8 @@
 
 *Unread symbols*: every token shaped like a document's symbol ("2820/QĐ-UBND", "36/2016/NĐ-CP",
 "29-NQ/TW", "02/2020/UBTVQH14") that no citation's span covers and that is not the document's own
-number, grouped by the three words before it, the commonest first, each with one example.  At stop
-18 the real corpus had 205 (238 counting codes with digits): most in English translations appended
+number, grouped by the three words before it, the commonest first, each with one example.  At the
+start of stop 18 the real corpus had 254 (201 at its end): most in English translations appended
 to web pages ("Decree No. 120/2016/ND-CP"), technical standards ("QCVN 06:2022/BXD"), forms
 ("Mẫu số 01/TK-SDDPNN"); the rest were forms of the genre the parser missed ("Quyết định số:
 203/QĐ-UBND", "Pháp lệnh … số 02/2020/UBTVQH14", "6721/VPCP-V.I", "Luật thuế thu nhập cá nhân số
