@@ -114,9 +114,8 @@ def _outside(found: list[_Found], anchored: list[_Found]) -> list[_Found]:
     """What of ``found`` overlaps none of ``anchored``: a law's name read back from its number wins over the same
     name read forward, which stops at a word in another case ("Luật Quản lý" of "Luật Quản lý và Đầu tư vốn Nhà
     nước tại doanh nghiệp số 68/2025/QH15")."""
-    spans = sorted(
-        (f.citation.span.start, f.citation.span.end) for f in anchored
-    )  # disjoint: ends sorted too
+    # the anchored spans are disjoint: sorted by start, their ends are sorted too
+    spans = sorted((f.citation.span.start, f.citation.span.end) for f in anchored)
     starts = [a for a, _ in spans]
     kept = []
     for f in found:
@@ -248,12 +247,10 @@ def _symbol_year_first(
     return date, symbol_year
 
 
-# the acts a name opens, with their type and issuer: laws of the National Assembly, ordinances of its Standing Committee
-_LEGISLATIVE_ACTS = {
-    "luật": ("Luật", "L", "QH"),
-    "bộ luật": ("Bộ luật", "L", "QH"),
-    "pháp lệnh": ("Pháp lệnh", "PL", "UBTVQH"),
-}
+# the act a name opens ("luật", "bộ luật", "pháp lệnh", as printed in any case) → its name, type and issuer
+_LEGISLATIVE_ACTS = {name.casefold(): (name, code, issuer) for name, code, issuer in P.LEGISLATIVE_ACTS}
+# the types cited by name and number ("Luật Đầu tư số 61/2020/QH14"), whose name alone is the one the text numbers
+_NAMED_ACT_TYPES = frozenset(code for _, code, _ in P.LEGISLATIVE_ACTS)
 
 
 def _law(text: str, m: re.Match, home: str | None, footnote: int | None) -> _Found:
@@ -1143,14 +1140,14 @@ def _number_laws_named_alone(found: list[_Found]) -> None:
     # more letters and submissions of Sở Công Thương Lào Cai)
     subjects: dict[str, tuple[str, str | None, int | None]] = {}
     for ref in refs:
-        if ref.type_code in ("L", "PL") and ref.symbol and ref.name:
+        if ref.type_code in _NAMED_ACT_TYPES and ref.symbol and ref.name:
             numbered.setdefault(ref.name.casefold(), {}).setdefault(ref.symbol, (ref.number, ref.year))
         elif ref.type_code == "L" and ref.symbol and ref.title and P.LAW_SUBJECT.match(ref.title):
             subject = "luật " + P.LAW_SUBJECT.sub("", ref.title).casefold()
             subjects.setdefault(ref.symbol, (subject, ref.number, ref.year))
     amended_by = {id(inner.citation.target): f.citation.target.year for f in found for inner in f.amended}
     for ref in refs:
-        if ref.type_code not in ("L", "PL") or ref.symbol or not ref.name:
+        if ref.type_code not in _NAMED_ACT_TYPES or ref.symbol or not ref.name:
             continue
         laws = numbered.get(ref.name.casefold(), {})
         if not laws:

@@ -292,9 +292,15 @@ _LAW_NAME_REST = rf"(?:{_PAIRED_NAME}|{_PLAIN_NAME})(?:{_NAME_GOES_ON})?"
 # 2014", "Luật Tổ chức chính quyền địa phương ngày 19/6/2015".
 LAW_DATE = rf"(?:\s*,?\s*(?P<date>{DATE})|\s+năm\s+(?P<law_year>(?:19|20)\d\d)(?!\d))"
 # (at a word start, written so that a search skips ahead to its first letters: patterns/scan.py)
-# (an ordinance of the Standing Committee is named and numbered as a law is: "Pháp lệnh Ưu đãi người có công với
-# cách mạng số 02/2020/UBTVQH14")
-_LAW_TYPE = word_start_alternation([_words("Bộ luật"), _words("Luật"), _words("Pháp lệnh")])
+# The acts named and numbered as a law is, with their type and issuer: laws and codes of the National Assembly, and
+# the ordinances of its Standing Committee ("Pháp lệnh Ưu đãi người có công với cách mạng số 02/2020/UBTVQH14").
+LEGISLATIVE_ACTS: tuple[tuple[str, str, str], ...] = (
+    ("Bộ luật", "L", "QH"),
+    ("Luật", "L", "QH"),
+    ("Pháp lệnh", "PL", "UBTVQH"),
+)
+_LEGISLATIVE_ACT_NAMES = [_words(name) for name, _, _ in LEGISLATIVE_ACTS]
+_LAW_TYPE = word_start_alternation(_LEGISLATIVE_ACT_NAMES)
 # ("Việt Nam" opens no law's name: "cộng đồng Dân Luật Việt Nam" closes the pages of one legal website)
 LAW_BY_NAME = re.compile(
     rf"(?P<type>{_LAW_TYPE})\s+(?P<name_first>(?!Sửa\s|Việt\s+Nam(?![^\W\d_]))[A-ZĐÀ-Ỹ][^\W\d_]*)"
@@ -369,8 +375,7 @@ _NOT_IN_A_NUMBERED_NAME = "(?i:{})".format(
             {
                 *(t.label_vi for t in DOC_TYPES),
                 *(n for t in DOC_TYPES for n in t.names),
-                "Bộ luật",
-                "Luật",
+                *(name for name, _, _ in LEGISLATIVE_ACTS),
                 "Điều",
                 "khoản",
                 "điểm",
@@ -390,7 +395,7 @@ _NOT_IN_A_NUMBERED_NAME = "(?i:{})".format(
 _NUMBERED_NAME_WORD = rf"(?:{_DIGITAL}|(?!{_NOT_IN_A_NUMBERED_NAME}(?![^\W\d_]))[^\W\d_]+)"
 _LEGISLATURE_NUMBER = r"(?=\d+\s*/\s*(?:19|20)\d\d\s*/\s*(?:UBTVQH|QH)\d*(?![^\W_]))"
 LAW_BY_NUMBERED_NAME = re.compile(
-    rf"(?P<type>{word_start_alternation([_words('Bộ luật'), _words('Luật'), _words('Pháp lệnh')], _FLAGS)})"
+    rf"(?P<type>{word_start_alternation(_LEGISLATIVE_ACT_NAMES, _FLAGS)})"
     rf"\s+(?P<name_first>{_NUMBERED_NAME_WORD})"
     rf"(?P<name_rest>(?:(?:{_LAW_GAP}|,[ \t]*){_NUMBERED_NAME_WORD}){{0,16}}?)"
     rf"(?:\s+số(?:[ \t]*:)?)?\s+{_LEGISLATURE_NUMBER}{STATE_SYMBOL}{LAW_DATE}?",
