@@ -6,21 +6,12 @@ corpus/real file named beside it."""
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 
-from graph.extract.citations import extract_citations
-from graph.extract.metadata import extract_metadata
-from graph.model import SourceFile
-from graph.normalise import normalise
-from graph.segment import segment
+from excerpt_support import extracted
 
 
 def _cited(text: str) -> list[tuple[str | None, str | None, dt.date | None]]:
-    source = SourceFile(
-        "excerpt.txt", "excerpt.txt", hashlib.sha256(text.encode()).hexdigest(), "utf-8", text
-    )
-    seg = segment(normalise(source))
-    citations, _ = extract_citations(seg, extract_metadata(seg))
+    citations, _ = extracted(text)
     return [(c.target.name, c.target.symbol, c.target.date) for c in citations]
 
 

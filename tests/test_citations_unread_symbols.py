@@ -1,28 +1,15 @@
 """Symbols printed in corpus/real that no citation covered (stop 18: a probe listing every symbol-like
-token outside the citations found; 205 of them, most in English translations appended to web pages).
+token outside the citations found: 254 of them at the stop's start, most in English translations appended
+to web pages; benchmarks/recall_probes.py).
 The Vietnamese forms among them, each quoted from the corpus/real file named beside it."""
 
 from __future__ import annotations
 
-import hashlib
-
-from graph.extract.citations import extract_citations
-from graph.extract.metadata import extract_metadata
-from graph.model import SourceFile
-from graph.normalise import normalise
-from graph.segment import segment
-
-
-def _extracted(text: str):
-    source = SourceFile(
-        "excerpt.txt", "excerpt.txt", hashlib.sha256(text.encode()).hexdigest(), "utf-8", text
-    )
-    seg = segment(normalise(source))
-    return extract_citations(seg, extract_metadata(seg))
+from excerpt_support import extracted
 
 
 def _cited(text: str) -> list[tuple[str | None, str | None]]:
-    citations, _ = _extracted(text)
+    citations, _ = extracted(text)
     return [(c.target.type_code, c.target.symbol) for c in citations]
 
 
@@ -84,7 +71,7 @@ def test_a_department_numbered_in_roman_figures():
 def test_an_ordinance_by_name_and_number():
     # 0abcf1a5292b31ec (Nghị quyết 37/2025/NQ-HĐND of Huế): Pháp lệnh was no document type, its citation none
     line = "Căn cứ Pháp lệnh Ưu đãi người có công với cách mạng số 02/2020/UBTVQH14;\n"
-    citations, _ = _extracted(line)
+    citations, _ = extracted(line)
     ((ref,),) = [[c.target for c in citations]]
     assert (ref.type_code, ref.symbol, ref.issuer_code, ref.name) == (
         "PL",
@@ -101,7 +88,7 @@ def test_a_decree_guides_the_ordinance_the_same_text_numbers():
         "- Nghị định số 131/2021/NĐ-CP ngày 30/12/2021 của Chính phủ quy định chi tiết và biện pháp thi hành "
         "Pháp lệnh Ưu đãi người có công với cách mạng.\n"
     )
-    citations, relations = _extracted(text)
+    citations, relations = extracted(text)
     assert [(c.target.type_code, c.target.symbol) for c in citations][:2] == [
         ("PL", "02/2020/UBTVQH14"),
         ("NĐ", "131/2021/NĐ-CP"),
@@ -112,7 +99,7 @@ def test_a_decree_guides_the_ordinance_the_same_text_numbers():
 
 
 def _laws(text: str) -> list[tuple[str | None, str | None]]:
-    citations, _ = _extracted(text)
+    citations, _ = extracted(text)
     return [(c.target.name, c.target.symbol) for c in citations if c.target.type_code == "L"]
 
 
@@ -168,7 +155,7 @@ def test_a_law_number_after_so_and_a_colon_and_a_name_holding_tan_so():
 
 
 def _self(text: str) -> list[tuple[str, str | None]]:
-    _, relations = _extracted(text)
+    _, relations = extracted(text)
     return [(r.kind, r.target.symbol) for r in relations if r.source is None]
 
 

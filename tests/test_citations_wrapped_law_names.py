@@ -5,22 +5,7 @@ name (found by the relation precision sample of stop 18).  Sentences quoted from
 
 from __future__ import annotations
 
-import hashlib
-
-from graph.extract.citations import extract_citations
-from graph.extract.metadata import extract_metadata
-from graph.model import SourceFile
-from graph.normalise import normalise
-from graph.segment import segment
-
-
-def _extracted(text: str):
-    source = SourceFile(
-        "excerpt.txt", "excerpt.txt", hashlib.sha256(text.encode()).hexdigest(), "utf-8", text
-    )
-    seg = segment(normalise(source))
-    return extract_citations(seg, extract_metadata(seg))
-
+from excerpt_support import extracted
 
 # corpus/real 39db3d8c3cc4571d (Thông tư 110/2025/TT-BTC), lines 11-16, as wrapped there
 _PREAMBLE = (
@@ -31,17 +16,17 @@ _PREAMBLE = (
 
 
 def test_a_law_name_wrapped_after_and_keeps_its_number():
-    citations, _ = _extracted(_PREAMBLE)
+    citations, _ = extracted(_PREAMBLE)
     assert (citations[0].target.name, citations[0].target.symbol) == ("Luật Phí và lệ phí", "97/2015/QH13")
 
 
 def test_the_decree_guides_the_numbered_law():
-    _, relations = _extracted(_PREAMBLE)
+    _, relations = extracted(_PREAMBLE)
     guides = [(r.source.symbol, r.target.symbol) for r in relations if r.kind == "guides" and r.source]
     assert guides == [("120/2016/NĐ-CP", "97/2015/QH13")]
 
 
 def test_a_wrapped_name_ends_at_the_semicolon():
     # corpus/real d5015b24faef2597: "Luật Địa chất và\nkhoáng sản;"
-    citations, _ = _extracted("Căn cứ Luật Địa chất và\nkhoáng sản;\n")
+    citations, _ = extracted("Căn cứ Luật Địa chất và\nkhoáng sản;\n")
     assert [c.target.name for c in citations] == ["Luật Địa chất và khoáng sản"]
