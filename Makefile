@@ -69,6 +69,7 @@ eval: $(STAMP)
 	$(BIN)/policy-graph eval tests/corpus/holdout3/gold tests/corpus/holdout3/texts --no-misses --title "holdout 3 (stop 16, project annotations)"
 	$(BIN)/policy-graph eval tests/corpus/holdout4/gold tests/corpus/holdout4/texts --no-misses --title "holdout 4 (stop 17, project annotations)"
 	$(BIN)/policy-graph eval tests/corpus/holdout5/gold tests/corpus/holdout5/texts --no-misses --title "holdout 5 (stop 18, project annotations)"
+	$(BIN)/policy-graph eval tests/corpus/holdout6/gold tests/corpus/holdout6/texts --no-misses --title "holdout 6 (stop 19, project annotations)"
 
 ## the wheel, installed into a fresh venv, answers outside the checkout
 wheel-check: $(STAMP)
