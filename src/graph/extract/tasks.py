@@ -1158,8 +1158,10 @@ def _bullets_under(body: str, lines: Sequence[Line], i: int) -> tuple[list[tuple
         if line.blank:
             i += 1
             continue
-        if _RECIPIENTS.match(line.text):
-            break  # "Nơi nhận:" and its addressees close the text
+        if _RECIPIENTS.match(line.text) or (bullets and _SUMMING_UP.match(line.text)):
+            # "Nơi nhận:" and its addressees close the text; so does the closing paragraph ("Trên đây là báo cáo của
+            # Sở Công Thương, kính trình …", corpus/files vbhc-vn__01-cong-van), no part of the last bullet
+            break
         item = item_match(line.text)
         label_kind = None
         if item:
@@ -1733,8 +1735,10 @@ _WORK_START = (
     rf"|kịp\s+thời|nắm\s+(?:chắc|bắt)|khắc\s+phục|để|nhằm"
     rf"|trong\s+(?:quá\s+trình|việc|phạm\s+vi|công\s+tác|(?:{_ACTION_ALT})(?!\w)))(?!\w)"
 )
+# (with or without "với": "Giao Sở Dân tộc và Tôn giáo chủ trì, phối hợp các đơn vị liên quan có trách nhiệm:",
+# Quyết định 2740/QĐ-UBND of Đồng Nai, tests/corpus/holdout6)
 _CHAIRS = re.compile(
-    rf"(?<!\w)(?i:chủ\s+trì)\s*,\s*(?i:{_SUPPORT_VERB})\s+(?P<support>[^:;.]+?)\s*,?\s+(?={_WORK_START})"
+    rf"(?<!\w)(?i:chủ\s+trì)\s*,\s*(?i:{_SENTENCE_SUPPORT_VERB})\s+(?P<support>[^:;.]+?)\s*,?\s+(?={_WORK_START})"
 )
 # "phối hợp với X <action>" anywhere in an item: X cooperates
 # ("phối hợp các đơn vị liên quan hướng dẫn …", "Phối hợp chặt chẽ với …" too: corpus/real ceb89a53c7b93f00)
@@ -2187,9 +2191,10 @@ def _assignment_task(body: str, lines: Sequence[Line], i: int) -> Task | None:
             break
         end, after = nxt.end, after + 1
     text_start = line.start + item.end()
-    # "1. Giao Sở X là cơ quan đầu mối, …; tổ chức thực hiện các nhiệm vụ sau:" over bullets: each
-    # bullet is a task of the assignment-heading reader, not the heading
-    if _heads_assigned_bullets(body, lines, text_start, end, after) and item_match(line.text):
+    # "1. Giao Sở X là cơ quan đầu mối, …; tổ chức thực hiện các nhiệm vụ sau:" over bullets, and an article
+    # "Điều 3. Giao Sở Y chủ trì, … có trách nhiệm:" over bullets or numbered items: each bullet or item is a
+    # task of the assignment-heading reader, not the heading
+    if _heads_assigned_bullets(body, lines, text_start, end, after, numbered=item_match(line.text) is None):
         return None
     lead = _named_bodies(body, agency, end)
     # "Giao Sở Kế hoạch và Đầu tư chủ trì, phối hợp với các cơ quan liên quan tham mưu …"
@@ -2220,11 +2225,15 @@ def _named_bodies(body: str, first: re.Match[str], end: int) -> Span:
     return Span(first.start(), stop)
 
 
-def _heads_assigned_bullets(body: str, lines: Sequence[Line], start: int, end: int, after: int) -> bool:
-    return (
-        _ends_with_colon(body, end)
-        and _acting_bodies(body, start, end) is not None
-        and bool(_bullets_under(body, lines, after)[0])
+def _heads_assigned_bullets(
+    body: str, lines: Sequence[Line], start: int, end: int, after: int, numbered: bool = False
+) -> bool:
+    """The assignment heads bullets (or, ``numbered``, an article's "1." items) that the assignment-heading
+    reader gives its bodies."""
+    if not (_ends_with_colon(body, end) and _acting_bodies(body, start, end) is not None):
+        return False
+    return bool(_bullets_under(body, lines, after)[0]) or (
+        numbered and bool(_numbered_items_under(lines, after)[0])
     )
 
 
@@ -2242,7 +2251,11 @@ def parse_assignment_heading_tasks(body: str, region: Span) -> list[Task]:
     tasks: list[Task] = []
     i = 0
     while i < len(lines):
-        item = item_match(lines[i].text) or _unlabelled_assignment(lines, i)
+        item = (
+            item_match(lines[i].text)
+            or _unlabelled_assignment(lines, i)
+            or _ARTICLE_ASSIGNMENT.match(lines[i].text)
+        )
         if item is None or item.group("label") in ("-", "+", "*", "•"):
             i += 1
             continue
@@ -2257,25 +2270,65 @@ def parse_assignment_heading_tasks(body: str, region: Span) -> list[Task]:
         if lead is None or _DESCRIBES_BODY.search(body, lines[i].start, end):
             i += 1
             continue
+        # "Giao Sở Dân tộc và Tôn giáo chủ trì, phối hợp các đơn vị liên quan có trách nhiệm:": the body named
+        # before "chủ trì" leads each item, those it works with cooperate in each
+        lead = _names_before_work(body, lead)
+        partners = _heading_partners(body, lead.end, end)
         bullets, nxt = _bullets_under(body, lines, after)
-        if not bullets and not item.group("label"):
+        numbered = not bullets and not item.group("label")
+        if numbered:
             bullets, nxt = _numbered_items_under(lines, after)
         for start, bullet_end in bullets:
             if _heads_bullets_of_its_own(body, start, bullet_end):
                 continue
-            tasks.append(
-                _agency_item_task(
-                    body, lead, _bullet_label(body, start), Span(_line_start(body, start), bullet_end), start
-                )
+            # a numbered item that names its own body is that body's task: "5. Văn phòng UBND tỉnh tham mưu
+            # tổng hợp, trình Chủ tịch UBND tỉnh …" under "Điều 3. Giao Sở Dân tộc và Tôn giáo chủ trì, …"
+            # (Quyết định 2740/QĐ-UBND of Đồng Nai, tests/corpus/holdout6)
+            own = _acting_bodies(body, start, bullet_end) if numbered else None
+            names = _names_before_work(body, own) if own else lead
+            task = _agency_item_task(
+                body, names, _bullet_label(body, start), Span(_line_start(body, start), bullet_end), start
             )
+            if not own and not task.support:
+                task.support = list(partners)
+            tasks.append(task)
         i = max(nxt, i + 1)
     return tasks
+
+
+def _names_before_work(body: str, names: Span) -> Span:
+    """The bodies an assignment names, without what it goes on to say they do: "Sở Dân tộc và Tôn giáo chủ trì,
+    phối hợp các đơn vị liên quan" → "Sở Dân tộc và Tôn giáo", "Văn phòng UBND tỉnh tham mưu" → "Văn phòng UBND
+    tỉnh" (Quyết định 2740/QĐ-UBND of Đồng Nai, tests/corpus/holdout6)."""
+    work = _ROLE_AFTER_NAMES.search(body, names.start, names.end)
+    return Span(names.start, work.start()) if work and work.start() > names.start else names
+
+
+# (a role, not any action: "Sở Xây dựng", "Sở Kế hoạch và Đầu tư" hold action words; "Sở Xây dựng là cơ quan chuyên
+# môn, tham mưu …", corpus/real ef57df9384270c6e)
+_ROLE_AFTER_NAMES = re.compile(rf"(?<!\s)\s++(?=(?:{_LEAD_VERB_ALT}|là)(?!\w))", re.IGNORECASE)
+
+
+def _heading_partners(body: str, start: int, end: int) -> list[AgencyMention]:
+    """The bodies a heading's lead works with: "… chủ trì, phối hợp các đơn vị liên quan có trách nhiệm:"."""
+    chairs = _CHAIRS.search(body, start, end)
+    return _mentions(body, chairs.start("support"), chairs.end("support")) if chairs else []
 
 
 # "III. TỔ CHỨC THỰC HIỆN" / "Giao phòng Quản lý Công nghiệp triển khai, thực hiện các công việc:" / "1. Tổ chức kiểm tra
 # kỹ thuật an toàn …" / "2. Chuẩn bị các điều kiện cần thiết khác …" (Sở Công Thương Lào Cai's plans KH-3024 and
 # KH-3957, tests/corpus/holdout5 and holdout3): a paragraph of its own that hands the numbered items below to a body
 _UNLABELLED_GIAO = re.compile(r"[ \t]*(?P<label>)(?=Giao[ \t]+\S)")
+
+
+# an article that hands the items below it to a body: "Điều 3. Giao Sở Dân tộc và Tôn giáo chủ trì, phối hợp các đơn
+# vị liên quan có trách nhiệm:" / "1. Tổ chức niêm yết, công khai …" (Quyết định 2740/QĐ-UBND of Đồng Nai,
+# tests/corpus/holdout6), "Điều 2. Giao Sở Y tế căn cứ Danh mục thủ tục hành chính … có trách nhiệm:" / "1. Cung cấp
+# đúng, đầy đủ …" (corpus/real b1a5a41518097e3e), "Điều 3. Giao Giám đốc Công an tỉnh thực hiện các nhiệm vụ sau:" /
+# "a) Cập nhật …" (b3a4b2605f9a281f); its label is the article's, the items' labels their own
+_ARTICLE_ASSIGNMENT = re.compile(
+    r"[ \t]*(?:Điều|ĐIỀU)[ \t]+\d{1,3}[ \t]*[.:][ \t]*(?P<label>)(?=Giao[ \t]+\S)"
+)
 
 
 def _unlabelled_assignment(lines: Sequence[Line], i: int) -> re.Match[str] | None:
@@ -2533,12 +2586,79 @@ def _article_items(lines: Sequence[Line], i: int) -> list[tuple[str, Span, int]]
     return items
 
 
+# ------------------------------------------------------------------ 8. a body's request over bullets
+
+# a department's or an office's request that hands the bullets below it to the bodies it names: "…, Sở Giáo dục và Đào
+# tạo đề nghị UBND các xã, phường; các đơn vị, cơ sở giáo dục trực thuộc thực hiện nghiêm túc theo văn bản chỉ đạo
+# của UBND Thành phố, chủ động điều chỉnh lịch học tập và sinh hoạt ngoài trời. Cụ thể:" / "- Thường xuyên cập nhật
+# thông tin …" (Công văn 5095/SGDĐT-CTTTHSSV of Hà Nội, tests/corpus/holdout6), "…, Sở Công Thương đề nghị Công ty
+# cổ phần Xây dựng và Cơ giới Vạn Thắng khẩn trương thực hiện các nội dung sau:" (corpus/files
+# sd-vlncn-sct-vn__CV-hoan-thien-ho-so-PANM-Van-Thang).  The request is the paragraph's last sentence, or the one
+# before "Cụ thể:"; the words before it name the body that asks ("hồ sơ đề nghị xác định trước mã số" is no request)
+_REQUEST = re.compile(r"(?<!\w)(?:đề[ \t\n]+nghị|yêu[ \t\n]+cầu)[ \t\n]+(?=\S)")
+_REQUESTER = re.compile(
+    r"(?<!\w)(?:Sở|Bộ|Cục|Ủy[ \t\n]+ban[ \t\n]+nhân[ \t\n]+dân|UBND|Văn[ \t\n]+phòng|Chi[ \t\n]+cục|Thanh[ \t\n]+tra)"
+    r"(?:[ \t\n]+[^\s,.;:]+){0,8}[ \t\n]*$"
+)
+_REQUESTER_WINDOW = 120
+_SPECIFICALLY = re.compile(r"(?<=[.;])[ \t\n]+Cụ[ \t\n]+thể(?:[ \t\n]+như[ \t\n]+sau)?[ \t\n]*:[ \t\n]*$")
+# a bullet that says what to do if something happens assigns nothing yet: "- Trường hợp chất lượng môi trường
+# không khí bị ô nhiễm nghiêm trọng (VN_AQI ≥ 301), các đơn vị, trường học chủ động tạm dừng …"
+_CONDITION = re.compile(r"(?:Trường[ \t\n]+hợp|Nếu)(?!\w)")
+
+
+def parse_requested_bullet_tasks(body: str, region: Span) -> list[Task]:
+    lines = lines_of(body, region)
+    tasks: list[Task] = []
+    for i, line in enumerate(lines):
+        if line.blank or item_match(line.text) or not _ends_with_colon(body, line.end):
+            continue
+        lead = _requested_bodies(body, lines, i)
+        if lead is None:
+            continue
+        bullets, _ = _bullets_under(body, lines, i + 1)
+        for start, end in bullets:
+            if _CONDITION.match(body, start):
+                continue
+            tasks.append(
+                _agency_item_task(
+                    body, lead, _bullet_label(body, start), Span(_line_start(body, start), end), start
+                )
+            )
+    return tasks
+
+
+def _requested_bodies(body: str, lines: Sequence[Line], last: int) -> Span | None:
+    """The bodies the request ending on line ``last`` ("…:") asks, or None when it is no body's request."""
+    first = last
+    while first > 0 and last - first < _PARAGRAPH_MAX_LINES and not lines[first - 1].blank:
+        if item_match(lines[first - 1].text) or not _runs_on(lines[first - 1].text, "x"):
+            break  # the paragraph starts after an item or a finished sentence's line
+        first -= 1
+    start, end = lines[first].start, lines[last].end
+    specifically = _SPECIFICALLY.search(body, start, end)
+    stop = specifically.start() if specifically else end
+    asks = None
+    for found in _REQUEST.finditer(body, max(start, stop - _ADDRESSED_LOOKAHEAD), stop):
+        asks = found
+    if asks is None or _SENTENCE_BREAK.search(body, asks.end(), stop):
+        return None
+    if not _REQUESTER.search(body, max(start, asks.start() - _REQUESTER_WINDOW), asks.start()):
+        return None
+    lead = _acting_bodies(body, asks.end(), stop)
+    if lead is None and starts_with_agency(body[asks.end() : stop]):
+        groups = _BODY_GROUPS_ACT.match(body, asks.end(), stop)
+        lead = Span(groups.start("lead"), groups.end("lead")) if groups else None
+    return _names_before_work(body, lead) if lead else None
+
+
 READERS: tuple[TaskReader, ...] = (
     TaskReader("role-lines", 10, parse_role_line_tasks),
     TaskReader("lead-heading", 20, parse_lead_heading_tasks),
     TaskReader("agency-heading", 30, parse_agency_heading_tasks),
     TaskReader("duty-article", 35, parse_duty_article_tasks),
     TaskReader("assignment-heading", 40, parse_assignment_heading_tasks),
+    TaskReader("requested-bullets", 45, parse_requested_bullet_tasks),
     TaskReader("prose-assignment", 50, parse_prose_assignment_tasks),
     TaskReader("assignment-sentence", 60, parse_assignment_sentence_tasks),
 )
