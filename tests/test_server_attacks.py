@@ -385,8 +385,18 @@ def _workers_died(url) -> int:
     return httpx.get(url + "/health", timeout=30).json()["workers_died"]
 
 
+@pytest.fixture(scope="module")
+def patient_url(store):
+    # A deep query takes about a second of CPU on a quiet machine and went past the 4 s limit of
+    # ``url`` at load 15 (stop 19): what is tested here is that it is answered by a live worker,
+    # not how fast, so the limit is wide.
+    with running_server(store, timeout_s=60.0, workers=2) as base_url:
+        yield base_url
+
+
 @pytest.mark.parametrize("name", sorted(DEEP_WITHOUT_BRACKETS))
-def test_deep_expressions_within_the_length_limit_are_answered_without_killing_a_worker(url, name):
+def test_deep_expressions_within_the_length_limit_are_answered_without_killing_a_worker(patient_url, name):
+    url = patient_url
     text = DEEP_WITHOUT_BRACKETS[name]
     assert len(text) <= MAX_QUERY_CHARS
     died = _workers_died(url)
@@ -394,7 +404,7 @@ def test_deep_expressions_within_the_length_limit_are_answered_without_killing_a
         url + "/sparql",
         content=text.encode(),
         headers={"Content-Type": "application/sparql-query", "Accept": "application/sparql-results+json"},
-        timeout=30,
+        timeout=90,
     )
     assert response.status_code == 200, response.text
     assert response.json()["boolean"] is True
