@@ -788,7 +788,35 @@ def vietnamese_spelling_share(text: str) -> float:
 # read_source asks it of the same text twice (legacy fonts, then the policy check): the last answer is kept
 @functools.lru_cache(maxsize=1)
 def _reads_vietnamese(text: str) -> bool:
-    return vietnamese_share(unicodedata.normalize("NFC", text)) >= VIETNAMESE_SHARE_MIN
+    return share_at_least(unicodedata.normalize("NFC", text), VIETNAMESE_SHARE_MIN)
+
+
+SHARE_PIECE = 8192  # characters of text read at a time by share_at_least
+
+
+def share_at_least(text: str, least: float) -> bool:
+    """``vietnamese_share(text) >= least``, the same answer for every text, reading the words a piece at a time
+    and stopping once the pieces read settle it whatever the rest holds: the rest has at most one word per two
+    characters, all or none of them common syllables.  Every file's whole text was read before (real corpus:
+    ~0.25 s of the parse's CPU), where a Vietnamese text settles it about half way."""
+    lowered = text.lower()
+    hits = words = 0
+    start = 0
+    while start < len(lowered):
+        cut = lowered.find(" ", start + SHARE_PIECE)  # a space ends any word: none is cut in two
+        cut = len(lowered) if cut < 0 else cut
+        found = _WORD.findall(lowered, start, cut)
+        hits += sum(map(COMMON_SYLLABLES.__contains__, found))
+        words += len(found)
+        start = cut
+        most_left = (len(lowered) - cut + 1) // 2
+        if start < len(lowered) and words + most_left:
+            # (the bounds are ratios of integers; rounding to floats keeps their order)
+            if hits / (words + most_left) >= least:
+                return True
+            if (hits + most_left) / (words + most_left) < least:
+                return False
+    return (hits / words if words else 0.0) >= least
 
 
 def _looks_vni(text: str) -> bool:

@@ -1562,7 +1562,13 @@ class _LinesBefore:
                 self.under_topic = False
             elif _NUMBERED_ITEM.match(line.text):
                 self.under_topic = bool(_TOPIC.match(line.text, item.end())) if item else False
-            if _OPINION_INTRO.search(line.text) and _LEADER.search(self._with_line_above(self.seen)):
+            if (
+                line.text.rstrip().endswith(
+                    ":"
+                )  # what _OPINION_INTRO ends with: the search is run on few lines
+                and _OPINION_INTRO.search(line.text)
+                and _LEADER.search(self._with_line_above(self.seen))
+            ):
                 self.opinion_intro = self.seen
             if (
                 article
@@ -1774,7 +1780,9 @@ def parse_agency_heading_tasks(body: str, region: Span) -> list[Task]:
     while i < len(lines):
         if _RECIPIENTS.match(lines[i].text):
             break  # "Nơi nhận: - Sở Tài chính; …" lists addressees, not tasks
-        if _ADDRESSED_TO.search(lines[i].text):
+        if lines[i].text.rstrip(" \t").endswith(":") and _ADDRESSED_TO.search(
+            lines[i].text
+        ):  # (cheap test first)
             i = _after_addressees(lines, i + 1)
             continue
         heading = _agency_heading_at(lines[i])
@@ -1934,7 +1942,13 @@ _KIND_ONLY = re.compile(r"các[ \t]+\w+", re.IGNORECASE)
 
 
 def _agency_heading_at(line: Line) -> re.Match[str] | None:
-    match = _AGENCY_HEADING.fullmatch(line.text)
+    return _agency_heading_in(line.text)
+
+
+# two readers ask it of every line (real corpus: 82,658 times for 47,403 texts; the match is 0.2 s of CPU)
+@functools.lru_cache(maxsize=8192)
+def _agency_heading_in(text: str) -> re.Match[str] | None:
+    match = _AGENCY_HEADING.fullmatch(text)
     if match is None or (match.group("label") == _BULLET and not match.group("rest")):
         return None
     names = match.group("names")
@@ -2124,14 +2138,24 @@ def _names_partners(text: str) -> bool:
 _LOWER_CASE_KIND = re.compile(r"(?:phòng|sở|chi[ \t]+cục|cục|trung[ \t]+tâm)[ \t]+(?=[A-ZĐÀ-Ỹ])")
 
 
-# a word every match of the pattern holds, as printed (the patterns are case-sensitive there):
-# where the clause lacks it, the pattern (trying each position of the clause) is not run
-_LITERALS = {_PROSE_ASSIGNMENT: "chủ", _BODIES_ANSWERABLE: "chịu"}
+# a word every match of the pattern holds, as printed (the patterns are case-sensitive there), or a pattern
+# finding it (where it is not): where the clause lacks it, the pattern (trying each position of the clause) is
+# not run (real corpus: 15,012 clauses tried for bodies cooperating, 226 matched; 14,031 for groups, 953)
+_LITERALS: dict[re.Pattern[str], str | re.Pattern[str]] = {
+    _PROSE_ASSIGNMENT: "chủ",
+    _BODIES_ANSWERABLE: "chịu",
+    _BODY_GROUPS_ACT: ";",
+    _BODIES_COOPERATING: re.compile(r"(?i:phối)"),
+}
 
 
 def _lacks_literal(pattern: re.Pattern[str], body: str, start: int, end: int) -> bool:
     literal = _LITERALS.get(pattern)
-    return literal is not None and body.find(literal, start, end) < 0
+    if literal is None:
+        return False
+    if isinstance(literal, str):
+        return body.find(literal, start, end) < 0
+    return literal.search(body, start, end) is None
 
 
 def _bodies_acting(body: str, start: int, end: int, after_lead_in: bool = False) -> re.Match[str] | None:
