@@ -9,8 +9,10 @@ this process alone, and the event: parsing, resolution, RDF emission and the Tur
 store load reads each file as it is written to tell the triples several files state), the split of
 the files into the load streams, each bulk load (side by side, with the CPU of the thread that
 parsed its input), the compaction and the swap; then the CPU spent telling the triples several files
-state (``store.Partition.read``).  What the store load leaves after the writing shows as the time
-between the last file written and the compaction's end.  ``--set NAMED_CHUNKS=1`` (any integer constant
+state (``store.Partition.read``), and a table of the phases: wall time, CPU of the tree and of this
+process, and the critical path (the CPU of a phase run on one core, plus half that of a phase run on
+both: what a quiet two-core machine cannot go below).  What the store load leaves after the writing
+shows as the time between the last file written and the compaction's end.  ``--set NAMED_CHUNKS=1`` (any integer constant
 of ``graph.store``) measures a variant.  Figures, not assertions; the wall times mean something on a
 quiet machine only (check ``uptime``).
 """
@@ -111,6 +113,37 @@ def instrument() -> None:
     store_module.ox = type("ox", (), {**names, "Store": TimedStore})
 
 
+# The build's phases between two events, and how many cores their work runs on: both for the workers' parsing
+# and writing, and for the two bulk loads side by side; one for the resolution, the compaction and the end, and
+# for the start, where the parse waits for the fork server's imports (one chain; this process lists and hashes
+# the inputs beside it).  The critical path counts a phase's CPU whole on one core and halved on two.
+PHASES = [
+    ("start", "build start", "parse_all start", 1),
+    ("parse", "parse_all start", "parse_all end", 2),
+    ("resolve", "resolve start", "resolve end", 1),
+    ("write", "write_turtle start", "write_turtle end", 2),
+    ("loads", "write_turtle end", "_compact start", 2),
+    ("compaction", "_compact start", "_compact end", 1),
+    ("swap, end", "_compact end", "build end", 1),
+]
+
+
+def print_phases() -> None:
+    """Each phase's wall time, the CPU of the process tree and of this process in it, and the critical path:
+    the CPU of the phases on one core plus half that of the phases on two."""
+    at = {what: (wall, cpu, own) for wall, cpu, own, what in EVENTS}
+    path = 0.0
+    print("phase        wall s   tree CPU s   this process CPU s   cores   on the critical path s")
+    for name, start, end, cores in PHASES:
+        if start not in at or end not in at:
+            continue
+        wall, cpu, own = (at[end][i] - at[start][i] for i in range(3))
+        path += cpu / cores
+        print(f"{name:<12} {wall:6.2f}   {cpu:10.2f}   {own:18.2f}   {cores:5d}   {cpu / cores:6.2f}")
+    total = [EVENTS[-1][i] - EVENTS[0][i] for i in range(3)]
+    print(f"{'whole build':<12} {total[0]:6.2f}   {total[1]:10.2f}   {total[2]:18.2f}           {path:6.2f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("corpus", nargs="?", default="/work/shared/corpus/real")  # as run.py
@@ -124,11 +157,14 @@ def main() -> None:
     shutil.rmtree(args.work, ignore_errors=True)
     global STARTED
     STARTED = time.perf_counter()
+    event("build start")
     report = build_module.build([args.corpus], args.work / "store", args.work / "ttl", reuse=False)
+    event("build end")
     wall = time.perf_counter() - STARTED
     for at, cpu, own, what in EVENTS:
         print(f"{at:7.2f} s  tree CPU {cpu:6.2f} s  this process {own:6.2f} s  {what}")
     print(f"telling the triples several files state (store.Partition.read): {PARTITION_CPU[0]:.2f} s CPU")
+    print_phases()
     print(
         f"{len(report.outputs)} documents, {report.store_quads:,} triples stated, "
         f"{report.store_triples:,} stored (distinct): "

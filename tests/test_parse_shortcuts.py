@@ -191,3 +191,23 @@ def test_work_started_in_the_background_gives_its_answer_or_its_error():
 
     with pytest.raises(OSError, match=r"agencies\.ttl"):
         _in_background(fails).result()
+
+
+def test_a_name_printed_again_is_read_as_the_first_time(texts):
+    """Every body named in the tasks of the plans and letters above: the mention's name, group and official
+    read once per printed name (agencies._read_name) are what reading that name again gives."""
+    from graph.extract import agencies
+    from graph.extract.tasks import extract_tasks
+    from graph.segment import segment
+
+    mentions = [
+        mention
+        for path in REAL
+        for task in extract_tasks(segment(normalise(read_source(path))))
+        for mention in (*task.lead, *task.support)
+    ]
+    assert len(mentions) > 100 and len({m.printed for m in mentions}) < len(mentions)  # names do repeat
+    for mention in mentions:
+        assert mention.name == agencies.normalise_agency_name(mention.printed)
+        assert mention.is_group == agencies.is_group_name(mention.name)
+        assert mention.by_official == agencies.names_an_official(mention.printed)

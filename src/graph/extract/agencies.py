@@ -17,6 +17,7 @@ of body, "Thể thao và Du lịch" continues a name.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -98,17 +99,21 @@ def parse_agencies(text: str, offset: int = 0) -> list[AgencyMention]:
     for start, end in _body_bounds(text):
         printed = clean(text[start:end])
         if printed:
-            name = normalise_agency_name(printed)
+            name, is_group, by_official = _read_name(printed)
             mentions.append(
                 AgencyMention(
-                    printed,
-                    name,
-                    is_group_name(name),
-                    Span(offset + start, offset + end),
-                    by_official=names_an_official(printed),
+                    printed, name, is_group, Span(offset + start, offset + end), by_official=by_official
                 )
             )
     return mentions
+
+
+# the same names are printed again and again ("Sở Tài chính", "UBND các xã, phường"): each is read once
+@functools.lru_cache(maxsize=8192)
+def _read_name(printed: str) -> tuple[str, bool, bool]:
+    """A printed name's normalised name, whether it names a group, and whether it names an official."""
+    name = normalise_agency_name(printed)
+    return name, is_group_name(name), names_an_official(printed)
 
 
 def _body_bounds(text: str) -> Iterator[tuple[int, int]]:
