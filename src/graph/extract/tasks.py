@@ -2141,11 +2141,12 @@ _LOWER_CASE_KIND = re.compile(r"(?:phòng|sở|chi[ \t]+cục|cục|trung[ \t]+t
 # a word every match of the pattern holds, as printed (the patterns are case-sensitive there), or a pattern
 # finding it (where it is not): where the clause lacks it, the pattern (trying each position of the clause) is
 # not run (real corpus: 15,012 clauses tried for bodies cooperating, 226 matched; 14,031 for groups, 953)
+_COOPERATING_WORD = re.compile(r"(?i:phối)")  # as _SENTENCE_SUPPORT_VERB spells it, in any case
 _LITERALS: dict[re.Pattern[str], str | re.Pattern[str]] = {
     _PROSE_ASSIGNMENT: "chủ",
     _BODIES_ANSWERABLE: "chịu",
     _BODY_GROUPS_ACT: ";",
-    _BODIES_COOPERATING: re.compile(r"(?i:phối)"),
+    _BODIES_COOPERATING: _COOPERATING_WORD,
 }
 
 
