@@ -27,6 +27,7 @@ import pytest
 from graph.extract.agencies import is_agency_like
 from graph.extract.tasks import (
     _BODIES_ANSWERABLE,
+    _BODIES_COOPERATING,
     _LITERALS,
     _PROSE_ASSIGNMENT,
     _lacks_literal,
@@ -312,10 +313,15 @@ def test_a_body_that_answers_for_a_duty_leads_it():
 
 
 def test_a_clause_is_searched_only_when_it_holds_the_word_every_match_holds():
-    """tasks._LITERALS: a pattern is skipped on a clause without its word (as printed: the pattern
-    is case-sensitive); the clauses above (2f6f80b9918e52de line 52, 994dfbc3967e5ebf line 102)."""
+    """tasks._LITERALS: a pattern is skipped on a clause without its word (as printed where the pattern
+    is case-sensitive there, else found by a pattern in any case); the clauses above (2f6f80b9918e52de
+    line 52, 994dfbc3967e5ebf line 102)."""
     for pattern, literal in _LITERALS.items():
-        assert not pattern.flags & re.IGNORECASE and literal in pattern.pattern
+        if isinstance(literal, str):
+            assert not pattern.flags & re.IGNORECASE and literal in pattern.pattern
+        else:  # "(?i:phối)" of the bodies cooperating, whose "(?i:phối\s+hợp …)" matches "Phối hợp" too
+            assert literal.flags & re.IGNORECASE or "(?i:" in literal.pattern
+            assert literal.search(pattern.pattern)
     answers = "Sở Nội vụ chịu trách nhiệm về việc báo cáo, đề nghị ban hành và nội dung Kế hoạch này."
     chairs = "Sở Tài chính chủ trì, phối hợp với các cơ quan liên quan tổ chức triển khai thực hiện."
     assert _BODIES_ANSWERABLE.match(answers)["lead"] == "Sở Nội vụ"
@@ -323,6 +329,8 @@ def test_a_clause_is_searched_only_when_it_holds_the_word_every_match_holds():
     assert not _lacks_literal(_BODIES_ANSWERABLE, answers, 0, len(answers))
     assert _lacks_literal(_BODIES_ANSWERABLE, chairs, 0, len(chairs))
     assert _lacks_literal(_PROSE_ASSIGNMENT, answers, 0, len(answers))
+    assert not _lacks_literal(_BODIES_COOPERATING, chairs, 0, len(chairs))
+    assert _lacks_literal(_BODIES_COOPERATING, answers, 0, len(answers))
     # the word must be inside the clause: past its end it does not count
     assert _lacks_literal(_PROSE_ASSIGNMENT, chairs, 0, chairs.index("chủ"))
 
