@@ -143,6 +143,16 @@ class Labelled:
 
 
 @dataclass
+class RelatedDocument(Labelled):
+    """A document a page lists, with what tells apart the many that print one symbol
+    ("Quyết định 87/2025/QĐ-UBND" of Lai Châu and of Bắc Ninh): issuer, province, date."""
+
+    date: str | None = None
+    issuer: str | None = None
+    province: str | None = None
+
+
+@dataclass
 class Evidence:
     source: str
     start: int | None
@@ -466,12 +476,14 @@ FOOTNOTES = f"""SELECT DISTINCT ?f ?number ?text ?src ?start ?end ?quote WHERE {
   OPTIONAL {{ ?f pg:footnoteNumber ?number }} OPTIONAL {{ ?f pg:text ?text }}
   {evidence_of("f")}
 }} ORDER BY ?number ?f"""
-RELATED = f"""SELECT DISTINCT ?dir ?rel ?other ?otherVi ?otherEn ?date WHERE {{
+RELATED = f"""SELECT DISTINCT ?dir ?rel ?other ?otherVi ?otherEn ?date ?issuer ?province WHERE {{
   VALUES ?rel {{ eli:ensures_implementation_of eli:based_on pg:attachedTo }}
   {{ ?node ?rel ?other BIND("out" AS ?dir) }} UNION {{ ?other ?rel ?node BIND("in" AS ?dir) }}
   {labels_of("other")}
   OPTIONAL {{ ?other eli:date_document ?date }}
-}} ORDER BY ?dir ?rel ?date ?other"""
+  OPTIONAL {{ ?other pg:issuerName ?issuer }}
+  OPTIONAL {{ ?other eli:jurisdiction/skos:prefLabel ?province FILTER(LANG(?province) = "vi") }}
+}} ORDER BY ?dir ?rel DESC(?date) ?other"""
 
 
 @dataclass
@@ -550,11 +562,18 @@ async def document_parts(site: Site, iri: str) -> dict:
         dict(iri=r["f"].value, number=_text(r, "number"), text=_text(r, "text"), evidence=_evidence(r))
         for r in _first_per(await site.rows(FOOTNOTES, node=iri), "f")
     ]
-    related: dict[str, list[Labelled]] = defaultdict(list)
+    related: dict[str, list[RelatedDocument]] = defaultdict(list)
     for r in await site.rows(RELATED, node=iri):
         key = f"{r['dir'].value}:{_local_name(r['rel'].value)}"
-        other = _labelled(r, "other")
-        if other and all(o.iri != other.iri for o in related[key]):
+        other = RelatedDocument(
+            r["other"].value,
+            _text(r, "otherVi"),
+            _text(r, "otherEn"),
+            date=_text(r, "date"),
+            issuer=_text(r, "issuer"),
+            province=_text(r, "province"),
+        )
+        if all(o.iri != other.iri for o in related[key]):
             related[key].append(other)
     return dict(indicators=indicators, citations=citations, footnotes=footnotes, related=related)
 
@@ -627,6 +646,8 @@ class SourceView:
     after: str = ""
     changed: bool = False
     message: str = ""
+    quote: str | None = None  # the span's words as the graph holds them (oa:exact)
+    documents: list[Labelled] = field(default_factory=list)  # what was read from this file
 
 
 def _inside(folder: Path | None, relative: str) -> Path | None:
@@ -640,6 +661,21 @@ def _inside(folder: Path | None, relative: str) -> Path | None:
     return folder / Path(*parts)
 
 
+SOURCE_DOCUMENTS = (
+    f"""SELECT DISTINCT ?doc ?docVi ?docEn WHERE {{ ?doc pg:sourceFile ?node {labels_of("doc")} }}"""
+)
+SPAN_QUOTE = "SELECT ?quote WHERE { ?span oa:exact ?quote } LIMIT 1"
+
+
+async def _span_quote(site: Site, iri: str, start: int | None, end: int | None) -> str | None:
+    """The words the graph holds for ``iri#char=start,end`` (the evidence of a fact), shown when
+    the file itself is not at hand: the server may run without the build's source folder."""
+    if start is None or end is None or not safe_iri(span := f"{iri}#char={start},{end}"):
+        return None
+    rows = await site.rows(SPAN_QUOTE, span=span)
+    return _text(rows[0], "quote") if rows else None
+
+
 async def source_view(site: Site, iri: str, start: int | None, end: int | None) -> SourceView | None:
     """The source file's text with ``start``–``end`` marked.  Reading it (a PDF may need its
     OCR) runs in a query worker, under its time limit (``views.source``)."""
@@ -647,6 +683,7 @@ async def source_view(site: Site, iri: str, start: int | None, end: int | None) 
     if not rows:
         return None
     name = rows[0]["title"].value  # the path relative to the build's input folder
+    documents = [d for r in await site.rows(SOURCE_DOCUMENTS, node=iri) if (d := _labelled(r, "doc"))]
     path = _inside(site.raw_dir, name)
     if path is None or not path.is_file():  # the page names the file, never the server's folders
         return SourceView(
@@ -654,6 +691,8 @@ async def source_view(site: Site, iri: str, start: int | None, end: int | None) 
             name,
             False,
             message=f"Không tìm thấy tệp {name} trong thư mục nguồn (file not found: {name})",
+            quote=await _span_quote(site, iri, start, end),
+            documents=documents,
         )
     from ..model import InputError
     from ..read import read_source
@@ -666,10 +705,16 @@ async def source_view(site: Site, iri: str, start: int | None, end: int | None) 
             name,
             False,
             message=f"Không đọc được tệp {name}: {err.reason_vi} (the file cannot be read: {err.reason_en})",
+            quote=await _span_quote(site, iri, start, end),
+            documents=documents,
         )
     text = source.text
     view = SourceView(
-        iri, name, True, changed=bool(_text(rows[0], "sha")) and rows[0]["sha"].value != source.sha256
+        iri,
+        name,
+        True,
+        changed=bool(_text(rows[0], "sha")) and rows[0]["sha"].value != source.sha256,
+        documents=documents,
     )
     if start is not None and end is not None and 0 <= start <= end <= len(text):
         view.before, view.marked, view.after = text[:start], text[start:end], text[end:]
@@ -715,8 +760,24 @@ _fold_kept = functools.lru_cache(maxsize=16384)(fold)
 _short_form_kept = functools.lru_cache(maxsize=64)(short_form)
 
 
+@functools.lru_cache(maxsize=256)
+def whole_word(word: str) -> re.Pattern:
+    """A query word found as a whole word of the (folded) text: 'so' finds 'Sở' and 'số',
+    never the start of 'soát' or 'Sơn', and '57' never the start of '5721' (a Vietnamese word
+    is one syllable: parts of one mean nothing)."""
+    return re.compile(r"(?<!\w)" + re.escape(word) + r"(?!\w)")
+
+
+def has_words(words: list[str], haystack: str) -> bool:
+    """Every word of the query is a whole word of the text (a substring test first: cheap)."""
+    return bool(words) and all(w in haystack and whole_word(w).search(haystack) for w in words)
+
+
 def score_document(query: str, doc: dict) -> int:
-    """100 exact symbol; 80 type and number ('Nghị quyết 29'); 60 number alone; 40 words in labels."""
+    """100 exact symbol; 80 type and number ('Nghị quyết 29'); 60 number alone; 45 the query's
+    words as one phrase of its labels or title, 40 each word somewhere in them.  On corpus/real,
+    "sở tài chính" found 45 documents, among them "… MỘT SỐ CHƯƠNG TRÌNH TÍN DỤNG … TẠI NGÂN
+    HÀNG CHÍNH SÁCH" (số, tại, chính), ranked by date among those naming Sở Tài chính."""
     if doc["symbol"] and _fold_kept(doc["symbol"]) == _fold_kept(query):
         return 100
     short = _short_form_kept(query)  # the same query for every document of a search
@@ -730,9 +791,9 @@ def score_document(query: str, doc: dict) -> int:
         " ".join(filter(None, (doc["symbol"], doc["vi"], doc["en"], doc["title"], doc.get("names"))))
     )
     words = plain_kept(query).split()  # the same query for every document of a search
-    if words and all(w in haystack for w in words):
-        return 40
-    return 0
+    if not has_words(words, haystack):
+        return 0
+    return 45 if whole_word(" ".join(words)).search(haystack) else 40
 
 
 # ------------------------------------------------------------ implementation chain

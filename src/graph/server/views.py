@@ -22,7 +22,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from .guard import JobError
-from .pages import evidence_of, plain, plain_kept, safe_iri
+from .pages import evidence_of, has_words, plain, plain_kept, safe_iri, whole_word
 
 PREFIXES = {
     "pg": "https://w3id.org/policy-graph/ontology#",
@@ -295,35 +295,87 @@ def tree(store, values: dict) -> dict:
     page = [row for _terms, row in rows]
     kept = [row for row in page if _keep(row, filters)]
     root_label = labels(store, [root]).get(root, {"iri": root, "vi": None, "en": None})
+    documents = tree_documents(store, root, page)
     return {
         "root": root_label,
         "today": day.isoformat(),
         "rows": kept,
         "total": len(page),
         "filters": {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in filters.items()},
-        "provinces": sorted({r["province"] for r in page if r.get("province")}),
+        "provinces": sorted({d["province"] for d in documents if d["province"]}, key=plain),
         "agencies": sorted({n for r in page for n in r["lead_names"] + r["support_names"]}, key=plain),
         "status_counts": Counter(r["status"] for r in kept),
-        "documents": _tree_documents(kept),
+        "documents": _kept_documents(documents, filters, kept),
+        "untasked": sum(1 for d in documents if not d["tasks"]),
     }
 
 
-def _tree_documents(rows: list[dict]) -> list[dict]:
-    """The documents the rows come from, in tree order, with their task counts."""
-    seen: dict[str, dict] = {}
-    for row in rows:
-        item = seen.setdefault(
+# Every document below the root, at its longest distance (as tree.rq reckons levels), whether
+# or not the graph holds tasks of it: on corpus/real, 10 of the 13 documents carrying out
+# Nghị quyết 57-NQ/TW are only cited (Kế hoạch 46/KH-UBND of Cần Thơ, named in a Quyết định's
+# "Căn cứ"), so a tree built from task rows alone listed 3 documents and 3 provinces.
+TREE_DOCUMENTS = """SELECT ?doc (MAX(?hops) AS ?level) (MIN(?symbol) AS ?number) (MIN(?place) AS ?province)
+  (MIN(STR(?j)) AS ?area) (MIN(?issued) AS ?date) (SAMPLE(?in) AS ?ingested) WHERE {
+  ?doc eli:ensures_implementation_of+ ?root .
+  { ?doc eli:ensures_implementation_of ?root BIND(1 AS ?hops) }
+  UNION { ?doc eli:ensures_implementation_of/eli:ensures_implementation_of ?root BIND(2 AS ?hops) }
+  UNION { ?doc eli:ensures_implementation_of/eli:ensures_implementation_of/eli:ensures_implementation_of ?root BIND(3 AS ?hops) }
+  UNION { ?doc eli:ensures_implementation_of/eli:ensures_implementation_of/eli:ensures_implementation_of/eli:ensures_implementation_of ?root BIND(4 AS ?hops) }
+  UNION { ?doc eli:ensures_implementation_of/eli:ensures_implementation_of/eli:ensures_implementation_of/eli:ensures_implementation_of/eli:ensures_implementation_of ?root BIND(5 AS ?hops) }
+  UNION { ?doc eli:ensures_implementation_of/eli:ensures_implementation_of/eli:ensures_implementation_of/eli:ensures_implementation_of/eli:ensures_implementation_of/eli:ensures_implementation_of ?root BIND(6 AS ?hops) }
+  OPTIONAL { ?doc eli:id_local ?symbol }
+  OPTIONAL { ?doc eli:date_document ?issued }
+  OPTIONAL { ?doc pg:ingested ?in }
+  OPTIONAL { ?doc eli:jurisdiction ?j OPTIONAL { ?j skos:prefLabel ?place FILTER(LANG(?place) = "vi") } }
+} GROUP BY ?doc"""
+
+
+def tree_documents(store, root: str, rows: list[dict]) -> list[dict]:
+    """Every document of the tree in tree order (level, symbol) with its number of ``rows``
+    (the tree's task rows): a document the graph holds no task of is listed with 0."""
+    found: dict[str, dict] = {}
+    for row in _select(store, TREE_DOCUMENTS, root=root):
+        found[row["doc"]] = {
+            "iri": row["doc"],
+            "level": int(row["level"]),
+            "number": row.get("number"),
+            "province": row.get("province"),
+            "central": (row.get("area") or "").endswith("/jurisdiction/vn"),
+            "date": row.get("date"),
+            "ingested": row.get("ingested") == "true",
+            "tasks": 0,
+        }
+    for row in rows:  # the root's own tasks (level 0) and any document the walk cut at depth 6
+        item = found.setdefault(
             row["doc"],
             {
-                "doc": row["doc_label"],
+                "iri": row["doc"],
                 "level": row["level"],
                 "number": row["number"],
                 "province": row.get("province"),
+                "central": (row.get("province_iri") or "").endswith("/jurisdiction/vn"),
+                "date": row.get("date"),
+                "ingested": True,
                 "tasks": 0,
             },
         )
         item["tasks"] += 1
-    return list(seen.values())
+    names = labels(store, found)
+    for iri, item in found.items():
+        item["doc"] = names.get(iri, {"iri": iri, "vi": None, "en": None})
+    return sorted(found.values(), key=lambda d: (d["level"], d["number"] or "", d["iri"]))
+
+
+def _kept_documents(docs: list[dict], filters: dict, kept: list[dict]) -> list[dict]:
+    """The documents of the tree the filters keep, each with ``shown``, its tasks among the
+    rows kept: with a province asked, that province's documents; with an agency, a status or
+    due dates asked, those with a task that matches (a document without tasks has none)."""
+    shown = Counter(row["doc"] for row in kept)
+    if filters["province"]:
+        docs = [d for d in docs if d["province"] == filters["province"]]
+    if filters["agency"] or filters["status"] or filters["from"] or filters["to"]:
+        docs = [d for d in docs if shown[d["iri"]]]
+    return [dict(d, shown=shown[d["iri"]]) for d in docs]
 
 
 def tree_export(store, values: dict) -> tuple[str, bytes, str]:
@@ -389,7 +441,14 @@ def compare(store, values: dict) -> dict:
             },
         )
         item["plans"].setdefault(
-            row["doc"], {"doc": row["doc_label"], "level": row["level"], "date": row.get("date"), "tasks": 0}
+            row["doc"],
+            {
+                "doc": row["doc_label"],
+                "level": row["level"],
+                "date": row.get("date"),
+                "tasks": 0,
+                "ingested": True,
+            },
         )
         item["plans"][row["doc"]]["tasks"] += 1
         item["tasks"] += 1
@@ -397,6 +456,28 @@ def compare(store, values: dict) -> dict:
         for agency in row["leads"]:
             item["leads"][agency["vi"] or agency["iri"]] += 1
             item["lead_iris"][agency["vi"] or agency["iri"]] = agency["iri"]
+    # a province's plan the graph holds no task of (only cited) still says the province acts
+    for doc in tree_documents(store, root, [row for _terms, row in rows]):
+        if doc["level"] == 0 or not doc["province"] or doc["central"] or doc["tasks"]:
+            continue
+        item = provinces.setdefault(
+            doc["province"],
+            {
+                "province": doc["province"],
+                "plans": {},
+                "tasks": 0,
+                "leads": Counter(),
+                "status": Counter(),
+                "lead_iris": {},
+            },
+        )
+        item["plans"][doc["iri"]] = {
+            "doc": doc["doc"],
+            "level": doc["level"],
+            "date": doc["date"],
+            "tasks": 0,
+            "ingested": doc["ingested"],
+        }
     columns = []
     for name in sorted(provinces, key=plain):
         item = provinces[name]
@@ -604,18 +685,12 @@ GROUP BY ?agency"""
 MAX_HITS = 50
 
 
-def _word_starts(word: str) -> re.Pattern:
-    """A query word found as a whole word of the (folded) text: 'so' finds 'Sở' and 'số',
-    never the start of 'soát' (a Vietnamese word is one syllable: parts of one mean nothing)."""
-    return re.compile(r"(?<!\w)" + re.escape(word) + r"(?!\w)")
-
-
 def _word_score(words: list[str], haystack: str) -> float:
-    """1 when every word of the query starts a word of the text, 1.5 when they come as one
+    """1 when every word of the query is a word of the text, 1.5 when they come as one
     phrase; 0 when a word is missing."""
-    if not words or not all(_word_starts(w).search(haystack) for w in words):
+    if not has_words(words, haystack):
         return 0.0
-    return 1.0 + (0.5 if _word_starts(" ".join(words)).search(haystack) else 0.0)
+    return 1.0 + (0.5 if whole_word(" ".join(words)).search(haystack) else 0.0)
 
 
 def _fold_char(char: str) -> str:
@@ -634,8 +709,8 @@ def _snippet(text: str, words: list[str], width: int = 180) -> list[tuple[str, b
     so the page can mark the words found (with or without their diacritics)."""
     flat = " ".join(unicodedata.normalize("NFC", text).split())
     folded = "".join(_fold_char(c) for c in flat)
-    phrase = list(_word_starts(" ".join(words)).finditer(folded))
-    found = phrase or [m for w in words for m in _word_starts(w).finditer(folded)]
+    phrase = list(whole_word(" ".join(words)).finditer(folded))
+    found = phrase or [m for w in words for m in whole_word(w).finditer(folded)]
     at = min((m.start() for m in found), default=0)
     start = max(0, at - 50)
     end = min(len(flat), start + width)
@@ -697,25 +772,49 @@ def search(store, values: dict) -> dict:
         if doc["doc"]["iri"] == exact and doc["score"] < 100:
             doc.update(score=100, matched=named)
     docs.sort(key=lambda d: (d["doc"]["iri"] != exact, -d["score"]))
-    result["documents"] = docs
-    result["agencies"] = _search_agencies(store, words)
-    result["tasks"] = _search_tasks(store, words)
-    if not (docs or result["agencies"] or result["tasks"]):
+    agencies, tasks = _search_agencies(store, words), _search_tasks(store, words)
+    result.update(
+        documents=docs[:MAX_HITS],
+        agencies=agencies[:MAX_HITS],
+        tasks=tasks[:MAX_HITS],
+        totals={"documents": len(docs), "agencies": len(agencies), "tasks": len(tasks)},
+        # "sở tài chính": the departments first, not below 45 documents whose title names one
+        agencies_first=bool(agencies) and agencies[0]["exact"] and not any(d["score"] >= 60 for d in docs),
+    )
+    if not (docs or agencies or tasks):
         result["suggestion"] = suggestion
     return result
 
 
+def agency_words(words: list[str]) -> list[str]:
+    """The query's words with the abbreviations agency names are written with expanded, as the
+    names in the graph are ("ubnd tỉnh bắc ninh" → Ủy ban nhân dân tỉnh Bắc Ninh)."""
+    from ..patterns.agencies import ABBREVIATIONS
+
+    expanded = {plain(short): plain(long) for short, long in ABBREVIATIONS if " " not in short}
+    return " ".join(expanded.get(w, w) for w in words).split()
+
+
+_MATCHED = {
+    100: "số ký hiệu (symbol)",
+    80: "loại và số (type and number)",
+    60: "số (number)",
+    45: "cụm từ trong tên hoặc trích yếu (the words as one phrase of the name or title)",
+    40: "các từ trong tên hoặc trích yếu (the words in the name or title)",
+}
+
+
 def _search_documents(store, text: str) -> list[dict]:
-    """Documents scored as the document search has always scored them (pages.score_document)."""
+    """Every document matching, best first (pages.score_document), the newest first among
+    equals; when some name or title holds the words as one phrase, the documents holding them
+    only here and there are left out (as tasks are)."""
     from .pages import score_document
 
     found = []
     for doc in _kept_rows(store, "documents", lambda: _searched_documents(store)):
         score = score_document(text, doc)
         if score:
-            matched = {100: "số ký hiệu (symbol)", 80: "loại và số (type and number)", 60: "số (number)"}.get(
-                score, "tên hoặc trích yếu (name or title)"
-            )
+            matched = _MATCHED[score]
             found.append(
                 {
                     "doc": {"iri": doc["iri"], "vi": doc["vi"], "en": doc["en"]},
@@ -727,8 +826,10 @@ def _search_documents(store, text: str) -> list[dict]:
                     "matched": matched,
                 }
             )
-    found.sort(key=lambda d: (-d["score"], not d["ingested"], d["date"] or "", d["doc"]["iri"]))
-    return found[:MAX_HITS]
+    if any(d["score"] == 45 for d in found):
+        found = [d for d in found if d["score"] != 40]
+    found.sort(key=lambda d: (-d["score"], not d["ingested"], _newest_first(d["date"]), d["doc"]["iri"]))
+    return found
 
 
 def _searched_documents(store) -> list[dict]:
@@ -774,19 +875,26 @@ def _search_agencies(store, words: list[str]) -> list[dict]:
         for row in _kept_rows(store, "provinces", lambda: _select(store, AGENCY_PROVINCES))
     }
     best: dict[str, dict] = {}
+    words = agency_words(words)
+    query = " ".join(words)
     for row in _kept_rows(store, "agencies", lambda: _select(store, SEARCH_AGENCIES)):
         folded = plain_kept(row["name"])
-        score = _word_score(words, folded)
+        province = provinces.get(row["agency"])
+        # the province is part of what names a department: "sở tài chính bắc ninh"
+        where = f"{folded} {plain_kept(province)}" if province else folded
+        score = _word_score(words, where)
         if not score:
             continue
         preferred = row["kind"].endswith("prefLabel")
-        score += (1.0 if folded == " ".join(words) else 0.0) + (0.2 if preferred else 0.0)
+        exact = query in (folded, where)
+        score += (1.0 if exact else 0.0) + (0.2 if preferred else 0.0)
         item = best.get(row["agency"])
         if item is None or score > item["score"]:
             best[row["agency"]] = {
                 "iri": row["agency"],
                 "score": score,
-                "province": provinces.get(row["agency"]),
+                "exact": exact,
+                "province": province,
                 "matched": ("tên" if preferred else "tên khác") + f": {row['name']}",
                 "tasks": load.get(row["agency"], 0),
             }
@@ -795,7 +903,7 @@ def _search_agencies(store, words: list[str]) -> list[dict]:
         dict(item, agency=names.get(iri, {"iri": iri, "vi": None, "en": None})) for iri, item in best.items()
     ]
     found.sort(key=lambda a: (-a["score"], -a["tasks"], plain(a["agency"]["vi"] or a["iri"])))
-    return found[:MAX_HITS]
+    return found
 
 
 def _search_tasks(store, words: list[str]) -> list[dict]:
@@ -816,22 +924,56 @@ def _search_tasks(store, words: list[str]) -> list[dict]:
     if any(t["score"] > 1.0 for t in found):  # the words as one phrase somewhere: only those tasks
         found = [t for t in found if t["score"] > 1.0]
     found.sort(key=lambda t: (-t["score"], t["doc"], _task_number(t["task"])))
-    found = found[:MAX_HITS]
-    docs = labels(store, {t["doc"] for t in found})
-    for task in found:
+    docs = labels(store, {t["doc"] for t in found[:MAX_HITS]})
+    for task in found[:MAX_HITS]:
         task["doc_label"] = docs.get(task["doc"])
     return found
 
 
 # ------------------------------------------------------------ document, agency and task pages
 
-CITED_BY = """SELECT DISTINCT ?citing ?as ?kind WHERE {
+CITED_BY = """SELECT DISTINCT ?citing ?as ?kind ?ev ?quote WHERE {
   ?c pg:citedDocument ?doc ; dcterms:isPartOf ?citing .
-  OPTIONAL { ?c pg:citedAs ?as } OPTIONAL { ?c pg:relationKind ?kind } }"""
+  OPTIONAL { ?c pg:citedAs ?as } OPTIONAL { ?c pg:relationKind ?kind }
+  OPTIONAL { ?c pg:evidence ?ev OPTIONAL { ?ev oa:exact ?quote } } }"""
+# Who issued a document, when, for which province: the same symbol is printed by many provinces
+# (on corpus/real, four "Quyết định 87/2025/QĐ-UBND"-like pairs cite Luật 72/2025/QH15), so a
+# list of documents names each with these beside its symbol.
+DOC_BRIEF = """SELECT ?doc ?issuer ?date ?province WHERE { VALUES ?doc { %s }
+  OPTIONAL { ?doc pg:issuerName ?issuer } OPTIONAL { ?doc eli:date_document ?date }
+  OPTIONAL { ?doc eli:jurisdiction ?area OPTIONAL { ?area skos:prefLabel ?province FILTER(LANG(?province) = "vi") } } }"""
+_CHAR_SPAN = re.compile(r"^(?P<source>[^#]+)#char=(?P<start>\d+),(?P<end>\d+)$")
 RELATION_KINDS = """SELECT ?k ?vi ?en WHERE { ?k a skos:Concept FILTER(CONTAINS(STR(?k), "/vocab/relation/"))
   OPTIONAL { ?k skos:prefLabel ?vi FILTER(LANG(?vi) = "vi") } OPTIONAL { ?k skos:prefLabel ?en FILTER(LANG(?en) = "en") } }"""
 IMPLEMENTED_BY = """SELECT DISTINCT ?other ?rel WHERE { VALUES ?rel { eli:ensures_implementation_of eli:based_on pg:attachedTo }
   ?other ?rel ?doc }"""
+
+
+def briefs(store, iris) -> dict[str, dict]:
+    """{iri: {"issuer", "date", "province"}} of documents, the first value of each."""
+    wanted = sorted({i for i in iris if i and safe_iri(i)})
+    found: dict[str, dict] = {i: {"issuer": None, "date": None, "province": None} for i in wanted}
+    for chunk in range(0, len(wanted), 200):
+        values = " ".join(f"<{i}>" for i in wanted[chunk : chunk + 200])
+        for row in _select(store, DOC_BRIEF % values):
+            item = found[row["doc"]]
+            for key in ("issuer", "date", "province"):
+                item[key] = item[key] or row.get(key)
+    return found
+
+
+def _span(evidence: str | None, quote: str | None) -> dict | None:
+    """A fact's evidence IRI (<source>#char=start,end) as the page's link to the sentence."""
+    match = _CHAR_SPAN.match(evidence or "")
+    if not match:
+        return None
+    return {"source": match["source"], "start": int(match["start"]), "end": int(match["end"]), "quote": quote}
+
+
+def _newest_first(date: str | None) -> int:
+    """A sort key putting later dates (yyyy-mm-dd) first and undated documents last."""
+    digits = re.sub(r"\D", "", date or "")[:8]
+    return -int(digits.ljust(8, "0")) if digits else 0
 
 
 def document_extra(store, values: dict) -> dict:
@@ -841,11 +983,14 @@ def document_extra(store, values: dict) -> dict:
     for row in _select(store, CITED_BY, doc=iri):
         if row["citing"] == iri:  # a plan naming itself in its own appendix is not a citer
             continue
-        item = citing.setdefault(row["citing"], {"as": [], "kinds": set()})
+        item = citing.setdefault(row["citing"], {"as": [], "kinds": set(), "evidence": None})
         if row.get("as") and row["as"] not in item["as"]:
             item["as"].append(row["as"])
         if row.get("kind"):
             item["kinds"].add(row["kind"].rsplit("/", 1)[-1])
+        span = _span(row.get("ev"), row.get("quote"))
+        if span and (item["evidence"] is None or span["start"] < item["evidence"]["start"]):
+            item["evidence"] = span  # the first place the document cites it
     relations = defaultdict(list)
     for row in _select(store, IMPLEMENTED_BY, doc=iri):
         relations[row["rel"].rsplit("#", 1)[-1]].append(row["other"])
@@ -854,11 +999,25 @@ def document_extra(store, values: dict) -> dict:
         row["k"].rsplit("/", 1)[-1]: (row.get("vi") or row.get("en"), row.get("en"))
         for row in _select(store, RELATION_KINDS)
     }
+    facts = briefs(store, citing)
     return {
         "kind_names": kinds,
         "cited_by": [
-            {"doc": names[c], "as": item["as"], "kinds": sorted(item["kinds"])}
-            for c, item in sorted(citing.items(), key=lambda kv: plain(names[kv[0]]["vi"] or kv[0]))
+            {
+                "doc": names[c],
+                "as": item["as"],
+                "kinds": sorted(item["kinds"]),
+                "evidence": item["evidence"],
+                **facts[c],
+            }
+            for c, item in sorted(
+                citing.items(),  # newest first, as a reader of a law's uses wants them
+                key=lambda kv: (
+                    _newest_first(facts[kv[0]]["date"]),
+                    plain(names[kv[0]]["vi"] or kv[0]),
+                    kv[0],
+                ),
+            )
         ],
         "implemented_by": [names[o] for o in sorted(relations.get("ensures_implementation_of", []))],
         "basis_of": [names[o] for o in sorted(relations.get("based_on", []))],
