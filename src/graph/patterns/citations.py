@@ -504,13 +504,20 @@ AMENDS_NAMED_PART = re.compile(
     rf"(?:\s{_PART_WORD}\s+[\w.]+\s+(?:của|tại)|\s(?:ban\s+hành\s+)?kèm\s+theo)\s*$",
     _FLAGS,
 )
-# Removing some items of a document that stays in force changes it: "Điều 2. Bãi bỏ 03 thủ tục hành chính (số thứ
-# tự 04, 06, 07) được ban hành kèm theo Quyết định số 1388/QĐ-UBND …" (corpus/real cd648cfa4fdecfb2), "Bãi bỏ thủ
-# tục hành chính có số thứ tự 8, 9, 10 tại Quyết định số 1127/QĐ-…", "Bãi bỏ quy trình nội bộ … Phụ lục ban hành
-# kèm theo Quyết định số 1933/QĐ-UBND" (6 files of corpus/real, none read before): amends, not repeals.
+# Removing, replacing or changing some items of a document that stays in force changes it: "Điều 2. Bãi bỏ 03 thủ
+# tục hành chính (số thứ tự 04, 06, 07) được ban hành kèm theo Quyết định số 1388/QĐ-UBND …" (corpus/real
+# cd648cfa4fdecfb2), "Bãi bỏ thủ tục hành chính có số thứ tự 8, 9, 10 tại Quyết định số 1127/QĐ-…", "Bãi bỏ quy
+# trình nội bộ … Phụ lục ban hành kèm theo Quyết định số 1933/QĐ-UBND" (6 files of corpus/real, none read before):
+# amends, not repeals.  So do "Quyết định này sửa đổi, bổ sung một số thủ tục hành chính được công bố kèm theo
+# Quyết định số 1334/QĐ-BTP" (tests/corpus/holdout6), "… và thay thế ba (03) thủ tục hành chính (…) được công bố
+# tại Quyết định số 1533/QĐ-UBND" (856f6487c18d75d0), "Quyết định này bãi bỏ danh mục 01 thủ tục hành chính có số
+# thứ tự 09 tại …, Phụ lục ban hành kèm theo Quyết định số 480/QĐ-UBND" (5298da2a…, three decisions).  Not the
+# passive: "công bố … thủ tục hành chính được sửa đổi, bổ sung … tại Thông tư số …" publishes what that one changed.
+_ITEMS_COUNTED = r"(?:(?:\d+|các|một\s+số|danh\s+mục|\w+\s*\(\d+\))\s+){0,3}"
 AMENDS_BY_REMOVING_ITEMS = re.compile(
-    r"(?<!\w)bãi\s+bỏ\s+(?:\d+\s+)?(?:các\s+)?(?:thủ\s+tục\s+hành\s+chính|TTHC|nội\s+dung|quy\s+trình)(?!\w)"
-    r"[^;:]{0,300}?\s(?:(?:được\s+)?(?:ban\s+hành\s+)?kèm\s+theo|(?:được\s+)?(?:công\s+bố\s+)?tại)\s*$",
+    r"(?<!được\s)(?<!\w)(?:bãi\s+bỏ|thay\s+thế|sửa\s+đổi(?:\s*,?\s*bổ\s+sung)?)\s+"
+    rf"{_ITEMS_COUNTED}(?:thủ\s+tục\s+hành\s+chính|TTHC|nội\s+dung|quy\s+trình)(?!\w)"
+    r"[^;:]{0,300}?\s(?:được\s+)?(?:(?:ban\s+hành|công\s+bố)\s+)?(?:kèm\s+theo|tại)\s*$",
     _FLAGS,
 )
 SELF_LINKS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -702,10 +709,14 @@ GUIDES_LINK = re.compile(
 # THI HÀNH NGHỊ ĐỊNH SỐ 18/2019/NĐ-CP" (12 files of corpus/real print "… này quy định chi tiết").
 # The measures may follow another subject: "Nghị định này quy định chi tiết về Quỹ nhà ở quốc gia (sau đây gọi là
 # Quỹ) và biện pháp thi hành một số điều của Nghị quyết số 201/2025/QH15" (corpus/real c05552433ef48b49).
+# The parts may be listed with commas: "Thông tư này quy định chi tiết điểm d khoản 3 Điều 9, khoản 4 Điều 15, khoản
+# 2 Điều 31 Luật Hóa chất số 69/2025/QH15" (tests/corpus/holdout6, Thông tư 13/2026/TT-BQP).
+_GUIDED_PART = r"(?:điểm\s+\w+\s*,?\s+)?(?:khoản\s+\d+\s*,?\s+)?Điều\s+\d+[a-zđ]?"
+_GUIDED_PARTS = rf"{_GUIDED_PART}(?:\s*,\s*{_GUIDED_PART})*"
 SELF_GUIDES = re.compile(
     r"(?<!\w)(?:quy\s+định\s+chi\s+tiết|hướng\s+dẫn|quy\s+định(?:\s+một\s+số)?\s+biện\s+pháp"
     r"|(?<=và\s)biện\s+pháp(?=\s+thi\s+hành))"
-    rf"(?:\s+(?:{_GUIDE_WORDS}|(?:điểm\s+\w+\s*,?\s+)?(?:khoản\s+\d+\s*,?\s+)?Điều\s+\d+[a-zđ]?))*\s*$",
+    rf"(?:\s+(?:{_GUIDE_WORDS}|{_GUIDED_PARTS}))*\s*$",
     _FLAGS,
 )
 # Other relations in the same position: "sửa đổi, bổ sung Quyết định số …", "thay thế …".
