@@ -287,6 +287,13 @@ OCR_LINES = [
         "Quy định chi tiết một số điều của Luật Quản lý, sử dụng vũ khi, vật liệu nổ và",
     ),
     ("Chỉ tiêu tiết kiệm năng lượng", "Chỉ tiêu tiết kiệm năng lượng"),
+    # Giấy phép 184/GP-BKHCN (tests/corpus/holdout6), a scan: the acute of "số" lost before a number
+    (
+        "ty đã đăng ký và công bố áp dụng, tuân thủ các quy định tại Nghị định sô\n34/2024/NĐ-CP ngày 31/3/2024",
+        "ty đã đăng ký và công bố áp dụng, tuân thủ các quy định tại Nghị định số\n34/2024/NĐ-CP ngày 31/3/2024",
+    ),
+    ("Văn bản sô: 12/UBND-KT", "Văn bản số: 12/UBND-KT"),
+    ("bánh sô 12 chiếc, sô cô la", "bánh sô 12 chiếc, sô cô la"),
 ]
 
 

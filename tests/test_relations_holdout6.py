@@ -68,3 +68,10 @@ def test_procedures_published_as_amended_by_another_document_are_not_its_amendme
         "biện pháp bảo đảm tại Thông tư số 64/2025/TT-BTC ngày 30/6/2025 của Bộ trưởng Bộ Tài chính.\n"
     )
     assert _own(_parse(text, "5b23fa267ca390f9.txt"), "amends") == set()
+
+
+def test_a_scanned_licence_cites_the_decree_after_ocr_dropped_the_acute_of_so():
+    # Giấy phép 184/GP-BKHCN, a scan read by OCR: "… tuân thủ các quy định tại Nghị định sô\n34/2024/NĐ-CP ngày
+    # 31/3/2024 của Chính phủ …" ("số" read "sô"): the decree, its only reference, was not read
+    doc = parse_file(HOLDOUT6 / "hnh-sct-vn__VD-BoKHCN-cap-GP-Cty-TQ.pdf")
+    assert {c.target.symbol for c in doc.citations} == {"34/2024/NĐ-CP"}

@@ -199,6 +199,9 @@ _OCR_BO_SUNG = re.compile(r"(?<!công )(?<![^\W_])([Bb])[ốồô](?= sung(?![^\
 # It adds a hook to the "i" of "chi tiết": "Nghị định số 189/2025/NĐ-CP … quy định\nchỉ tiết Luật Xử lý vi phạm
 # hành chính", "Quy định chỉ tiết một số điều của Luật …" (QĐ 1050/QĐ-SCT of corpus/files).  No word "chỉ tiết".
 _OCR_CHI_TIET = re.compile(r"(?<![^\W_])([Cc])hỉ(?=\s+tiết(?![^\W_]))")
+# It loses the acute of "số" before a number: "tuân thủ các quy định tại Nghị định sô\n34/2024/NĐ-CP" (Giấy phép
+# 184/GP-BKHCN, a scan of corpus/files; 2 of the OCR'd words before a symbol's number).  A number and "/" must follow.
+_OCR_SO = re.compile(r"(?<![^\W_])([Ss])ô(?=:?\s*\d+\s*/)")
 
 
 def ocr_fixed(source: SourceFile) -> str:
@@ -220,6 +223,7 @@ def _ocr_fix(text: str) -> str:
     text = _OCR_TINH.sub(lambda m: f"{m[1]}{'Ỉ' if m[2] == 'NH' else 'ỉ'}{m[2]}", text)
     text = _OCR_BO_SUNG.sub(lambda m: f"{m[1]}ổ", text)
     text = _OCR_CHI_TIET.sub(lambda m: f"{m[1]}hi", text)
+    text = _OCR_SO.sub(lambda m: f"{m[1]}ố", text)
     return _OCR_LABEL_COMMA.sub(_label_dot, text)
 
 
