@@ -75,3 +75,30 @@ def test_a_scanned_licence_cites_the_decree_after_ocr_dropped_the_acute_of_so():
     # 31/3/2024 của Chính phủ …" ("số" read "sô"): the decree, its only reference, was not read
     doc = parse_file(HOLDOUT6 / "hnh-sct-vn__VD-BoKHCN-cap-GP-Cty-TQ.pdf")
     assert {c.target.symbol for c in doc.citations} == {"34/2024/NĐ-CP"}
+
+
+def test_a_decree_guides_the_law_the_text_numbers_though_it_names_it_in_lower_case():
+    # Nghị quyết 66/2025/NQ-HĐND of Hà Nội: "Căn cứ Luật Phí và lệ phí số 97/2015/QH13;\nCăn cứ Nghị định số
+    # 120/2016/NĐ-CP quy định chi tiết và hướng dẫn thi hành một số điều của Luật phí và lệ phí, được sửa đổi, bổ
+    # sung bởi Nghị định số 82/2023/NĐ-CP;": the lower-case name was no citation, so the decree guided nothing
+    doc = parse_file(HOLDOUT6 / "x1852f731_hanoi-nq66-hdnd-phi-tham-quan.txt")
+    assert ("120/2016/NĐ-CP", "97/2015/QH13") in {
+        (r.source.symbol, r.target.symbol) for r in doc.relations if r.kind == "guides" and r.source
+    }
+    assert ("82/2023/NĐ-CP", "120/2016/NĐ-CP") in {
+        (r.source.symbol, r.target.symbol) for r in doc.relations if r.kind == "amends" and r.source
+    }
+
+
+def test_a_lower_case_law_name_the_text_does_not_number_is_no_citation():
+    # the same lines without the numbered law: "Luật phí và lệ phí" alone stays prose, as "Luật người cao tuổi"
+    text = (
+        "HỘI ĐỒNG NHÂN DÂN THÀNH PHỐ HÀ NỘI\nSố: 66/2025/NQ-HĐND\nHà Nội, ngày 27 tháng 11 năm 2025\nNGHỊ QUYẾT\n"
+        "Căn cứ Nghị định số 120/2016/NĐ-CP quy định chi tiết và hướng dẫn thi hành một số điều của Luật phí và lệ "
+        "phí, được sửa đổi, bổ sung bởi Nghị định số 82/2023/NĐ-CP;\nNgười cao tuổi theo quy định tại Điều 2 Luật "
+        "người cao tuổi là công dân Việt Nam từ đủ 60 tuổi trở lên.\n"
+    )
+    assert {c.target.symbol or c.target.name for c in _parse(text, "1852f73167ca9236.txt").citations} == {
+        "120/2016/NĐ-CP",
+        "82/2023/NĐ-CP",
+    }

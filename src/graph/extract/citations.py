@@ -16,7 +16,9 @@ masked body and each footnote of a segmented document, then reads relations:
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
+import functools
 import itertools
 import re
 from collections.abc import Iterator
@@ -91,6 +93,7 @@ def _scan(
         for m in P.LAW_BY_NAME.finditer(text, start, end)
     ]
     found += by_number + _outside(by_name, by_number)
+    found += _outside(_laws_named_in_lower_case(text, start, end, by_number, footnote), by_number)
     found += [_meeting(text, m, home, footnote) for m in P.MEETING_RESOLUTION.finditer(text, start, end)]
     found += [_standard(text, m, footnote) for m in P.STANDARD_CITATION.finditer(text, start, end)]
     found = _drop_overlaps(sorted(found, key=lambda f: f.citation.span))
@@ -108,6 +111,43 @@ def _laws_by_number(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
             yield m
         elif law := P.LAW_BY_NUMBERED_NAME.match(text, text.index("uật", m.start("type")) - 1, end):
             yield law
+
+
+def _laws_named_in_lower_case(
+    text: str, start: int, end: int, numbered: list[_Found], footnote: int | None
+) -> list[_Found]:
+    """A law the same text numbers, named again with its subject in lower case: "Nghị định số 120/2016/NĐ-CP quy
+    định chi tiết và hướng dẫn thi hành một số điều của Luật phí và lệ phí" after "Luật Phí và lệ phí số
+    97/2015/QH13" (tests/corpus/holdout6; the decree's own title spells it so).  A lower-case subject is read
+    only as a name the text numbers (elsewhere "Luật này", "Luật số", "Luật khi …" are none), after a capital
+    "Luật" ("thi hành luật ban hành văn bản …" is left as prose)."""
+    laws = sorted(
+        (f for f in numbered if (f.citation.target.name or "").startswith("Luật ")),
+        key=lambda f: -len(f.citation.target.name or ""),
+    )
+    found: list[_Found] = []
+    if not laws:
+        return found
+    for m in P.LAW_LOWER_CASE_SUBJECT.finditer(text, start, end):
+        if not text[m.end()].islower():
+            continue  # a capitalised name is read by P.LAW_BY_NAME
+        for law in laws:
+            name = law.citation.target.name or ""
+            subject = _subject_pattern(name[len("Luật ") :]).match(text, m.end(), end)
+            if subject:
+                ref = dataclasses.replace(law.citation.target, number=None, symbol=None, date=None, year=None)
+                span = Span(m.start(), subject.end())
+                found.append(
+                    _Found(Citation(ref, span, clean(text[span.start : span.end]), footnote), by_name=True)
+                )
+                break
+    return found
+
+
+@functools.lru_cache(maxsize=1024)
+def _subject_pattern(subject: str) -> re.Pattern[str]:
+    """A law's subject as printed in any case, over any spaces and line breaks, ending at a word's end."""
+    return re.compile(r"\s+".join(map(re.escape, subject.split())) + r"(?![^\W_])", re.IGNORECASE)
 
 
 def _outside(found: list[_Found], anchored: list[_Found]) -> list[_Found]:

@@ -401,6 +401,9 @@ LAW_BY_NUMBERED_NAME = re.compile(
     rf"(?:\s+số(?:[ \t]*:)?)?\s+{_LEGISLATURE_NUMBER}{STATE_SYMBOL}{LAW_DATE}?",
     _FLAGS,
 )
+# Where a capital "Luật" opens a subject in lower case ("… một số điều của Luật phí và lệ phí"), besides "Luật này"
+# and "Luật số": the only places extract.citations looks for the lower-case name of a law the text numbers.
+LAW_LOWER_CASE_SUBJECT = re.compile(r"Luật(?<![^\W_]Luật)\s+(?!(?:này|số)(?![^\W_]))(?=[^\W\d_])")
 # A law amending others, named after them: "Luật sửa đổi, bổ sung một số điều của Luật Tổ chức
 # Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019" — the date is the
 # amending law's; the laws it names are cited (and amended) without one.  So is the number that ends
