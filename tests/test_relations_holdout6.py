@@ -102,3 +102,33 @@ def test_a_lower_case_law_name_the_text_does_not_number_is_no_citation():
         "120/2016/NĐ-CP",
         "82/2023/NĐ-CP",
     }
+
+
+def test_a_decree_title_holding_a_semicolon_still_guides_the_law_it_details():
+    # corpus/real af2a4fc9b3a7aeeb (Quyết định 71/2025/QĐ-UBND of Hà Nội, tests/corpus/holdout5), a "Căn cứ" line:
+    # the decree's title goes on past a ";" ("…; quy định chi tiết …"), which cut the link to the law
+    doc = parse_file(
+        Path(__file__).parent
+        / "corpus"
+        / "holdout5"
+        / "texts"
+        / "xaf2a4fc9_hanoi-qd71-cong-dan-thu-do-uu-tu.txt"
+    )
+    guides = {(r.source.symbol, r.target.symbol) for r in doc.relations if r.kind == "guides" and r.source}
+    assert ("152/2025/NĐ-CP", "06/2022/QH15") in guides
+
+
+def test_a_semicolon_before_another_document_still_ends_the_link():
+    # corpus/real 45fb7c4784bcce3a's list shape: the next document after ";" opens a clause of its own
+    text = (
+        "ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI\nSố: 1/QĐ-UBND\nHà Nội, ngày 20 tháng 11 năm 2025\nQUYẾT ĐỊNH\n"
+        "Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15;\nCăn cứ Nghị định số 152/2025/NĐ-CP của Chính phủ quy "
+        "định về phân cấp, phân quyền trong lĩnh vực thi đua, khen thưởng; Thông tư số 15/2025/TT-BNV quy định chi "
+        "tiết Luật Thi đua, khen thưởng;\n"
+    )
+    guides = {
+        (r.source.symbol, r.target.symbol)
+        for r in _parse(text, "45fb7c4784bcce3a.txt").relations
+        if r.kind == "guides" and r.source
+    }
+    assert guides == {("15/2025/TT-BNV", "06/2022/QH15")}
