@@ -132,3 +132,40 @@ def test_a_semicolon_before_another_document_still_ends_the_link():
         if r.kind == "guides" and r.source
     }
     assert guides == {("15/2025/TT-BNV", "06/2022/QH15")}
+
+
+def test_each_adjustment_of_an_approval_amends_its_first_decision():
+    # corpus/files tkm-sct-vn__CV-tu-choi-BCKTKT-thuoc-tham-quyen-CDT.docx (tests/corpus/holdout5): "(cấp lần đầu
+    # tại Quyết định số 2081/QĐ-UBND ngày 07/11/2022 của UBND tỉnh Yên Bái; điều chỉnh lần 1 tại Quyết định số
+    # 1043/QĐ-UBND …; Điều chỉnh lần 2 tại Quyết định số 2531/QĐ-UBND …)": no relation was read
+    doc = parse_file(
+        Path(__file__).parent
+        / "corpus"
+        / "holdout5"
+        / "texts"
+        / "tkm-sct-vn__CV-tu-choi-BCKTKT-thuoc-tham-quyen-CDT.docx"
+    )
+    amends = {(r.source.symbol, r.target.symbol) for r in doc.relations if r.kind == "amends" and r.source}
+    assert {("1043/QĐ-UBND", "2081/QĐ-UBND"), ("2531/QĐ-UBND", "2081/QĐ-UBND")} <= amends
+
+
+def test_adjustments_marked_in_brackets_amend_the_investment_policy_decision():
+    # corpus/files tkm-sct-vn__TB-tham-dinh-TKKT-dieu-chinh-thuy-dien-YenHa.docx, its paragraph and the next one
+    # (under a header): none was read
+    text = (
+        "SỞ CÔNG THƯƠNG TỈNH LÀO CAI\nSố: 1/TB-SCT\nLào Cai, ngày 20 tháng 3 năm 2026\nTHÔNG BÁO\n"
+        "- Quyết định chủ trương đầu tư số 770/QĐ-UBND ngày 10/03/2017 của UBND tỉnh Lào Cai chấp thuận Công ty cổ "
+        "phần tập đoàn xây dựng Thăng Long đầu tư xây dựng dự án thuỷ điện Yên Hà; Các Quyết định điều chỉnh chủ "
+        "trương đầu tư số: 3751/QĐ-UBND ngày 22/10/2021 (điều chỉnh lần 01); Quyết định số 498/QĐ-UBND ngày "
+        "01/03/2022 (điều chỉnh lần 02); Quyết định số 1942/QĐ-UBND ngày 31/07/2024 (điều chỉnh lần 3);\n"
+        "- Văn bản số 1280/SCT-NL ngày 29/8/2017 của Sở Công Thương về việc thông báo kết quả thẩm định thiết kế cơ sở "
+        "dự án thủy điện Yên Hà;\n"
+    )
+    amends = {
+        (r.source.symbol, r.target.symbol) for r in _parse(text, "yenha.docx").relations if r.kind == "amends"
+    }
+    assert amends == {
+        ("3751/QĐ-UBND", "770/QĐ-UBND"),
+        ("498/QĐ-UBND", "770/QĐ-UBND"),
+        ("1942/QĐ-UBND", "770/QĐ-UBND"),
+    }

@@ -1376,6 +1376,25 @@ def _self_list_headings(text: str) -> Iterator[tuple[re.Match[str], str]]:
         yield heading, "replaces"
 
 
+def adjustment_relations(text: str, found: list[_Found]) -> list[Relation]:
+    """An approval's adjustments amend it, listed on its line (P.FIRST_ISSUE_BEFORE …): "cấp lần đầu tại Quyết định
+    số 2081/QĐ-UBND …; điều chỉnh lần 1 tại Quyết định số 1043/QĐ-UBND …" → 1043 amends 2081."""
+    relations: list[Relation] = []
+    first: _Found | None = None
+    for f in found:
+        cit = f.citation
+        if first and "\n" in text[first.citation.span.end : cit.span.start]:
+            first = None  # the list is one line (a paragraph of a Word file, a cell)
+        before = text[max(0, cit.span.start - P.ADJUSTMENT_REACH) : cit.span.start]
+        if P.FIRST_ISSUE_BEFORE.search(before) or P.FIRST_ISSUE_AFTER.match(text, cit.span.end):
+            first = f
+        elif first and (P.ADJUSTMENT_BEFORE.search(before) or P.ADJUSTMENT_AFTER.match(text, cit.span.end)):
+            relations.append(
+                Relation("amends", cit.target, first.citation.target, cit.span, cit.text, cit.footnote)
+            )
+    return relations
+
+
 def expired_relations(text: str, found: list[_Found]) -> list[Relation]:
     """ "3. Luật Giao thông đường bộ số 23/2008/QH12 đã được sửa đổi, bổ sung … hết hiệu lực kể từ ngày Luật này
     có hiệu lực thi hành": the document replaces the one cited at the head of the clause (the laws that amended
@@ -1464,6 +1483,7 @@ def extract_citations(seg: SegmentedDocument, meta: DocumentMeta) -> tuple[list[
     relations += self_relations(seg.body, [f for f in body if not f.placeholder])
     relations += listed_self_relations(seg.body, body)
     relations += expired_relations(seg.body, body)
+    relations += adjustment_relations(seg.body, body)
     relations += amending_law_relations(body)
     found = list(body)
     table_starts = [t.start for t in tables]

@@ -599,6 +599,20 @@ RECOMMENDATION_HEADING = re.compile(
     r"(?:[^\S\n]*:[^\S\n]*|[^\S\n]*:?[^\S\n]*\n[^\S\n]*)$",
     _FLAGS,
 )
+# An approval and its adjustments listed on one line: "(cấp lần đầu tại Quyết định số 2081/QĐ-UBND …; điều chỉnh lần
+# 1 tại Quyết định số 1043/QĐ-UBND …; Điều chỉnh lần 2 tại Quyết định số 2531/QĐ-UBND …)", "Quyết định chủ trương
+# đầu tư số 770/QĐ-UBND …; Các Quyết định điều chỉnh chủ trương đầu tư số: 3751/QĐ-UBND … (điều chỉnh lần 01);
+# Quyết định số 498/QĐ-UBND … (điều chỉnh lần 02); …" (corpus/files: letters and notices of Sở Công Thương Lào Cai
+# on investment projects; the first is tests/corpus/holdout5): each adjustment amends the first decision.  The marks
+# stand before the citation or in a bracket after it.
+FIRST_ISSUE_BEFORE = re.compile(
+    r"(?:cấp\s+lần\s+đầu\s+(?:tại|theo)|(?<!\w)Quyết\s+định\s+chủ\s+trương\s+đầu\s+tư)\s*$", _FLAGS
+)
+FIRST_ISSUE_AFTER = re.compile(r"[^;()\n]{0,80}?\(\s*cấp\s+lần\s+đầu\s*\)", _FLAGS)
+ADJUSTMENT_BEFORE = re.compile(r"(?<!\w)điều\s+chỉnh\s+lần\s+(?:thứ\s+)?\w+\s+(?:tại|theo)\s*$", _FLAGS)
+ADJUSTMENT_AFTER = re.compile(r"[^;()\n]{0,80}?\(\s*điều\s+chỉnh\s+lần\s+(?:thứ\s+)?\w+", _FLAGS)
+ADJUSTMENT_REACH = 60  # characters before a citation its mark may take
+
 # Where a clause starts, looking back from a verb: after ". ", ";", ":" or a line break.
 CLAUSE_START = re.compile(r"(?:[.;:](?=\s)|\n)")
 # The document named as the subject: "Quyết định này", "Nghị quyết này", "Thông tư này".
