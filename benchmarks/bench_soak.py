@@ -170,7 +170,7 @@ def huge_body(url: str, address: str) -> str:
     host, port = url.rsplit("/", 1)[-1].split(":")
     with socket.create_connection((host, int(port)), timeout=10, source_address=(address, 0)) as sock:
         sock.sendall(
-            b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
+            b"POST /sparql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/sparql-query\r\n"
             b"Content-Length: 300000000\r\n\r\n"
         )
         return sock.recv(64).split(b" ")[1].decode()

@@ -245,7 +245,7 @@ def test_head_requests_and_expect_continue_are_answered_whole(store):
         body = b"query=ASK%20%7B%7D"
         with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
             sock.sendall(
-                b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                b"POST /sparql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\n"
                 b"Expect: 100-continue\r\nContent-Length: %d\r\n\r\n" % len(body)
             )
             interim = sock.recv(100)

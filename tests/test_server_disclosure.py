@@ -111,7 +111,9 @@ def test_an_exception_nothing_handled_answers_an_id_not_its_text(store, caplog):
 
     app.router.routes.insert(0, Route("/boom{rest:path}", failing))
     with caplog.at_level(logging.ERROR, logger="graph.server"):
-        answer = TestClient(app, raise_server_exceptions=False).get("/boom%0DINFO:%20forged%20line")
+        answer = TestClient(app, base_url="http://localhost", raise_server_exceptions=False).get(
+            "/boom%0DINFO:%20forged%20line"
+        )
     assert answer.status_code == 500
     assert "/srv/secret" not in answer.text and "RuntimeError" not in answer.text
     assert "internal server error" in answer.text

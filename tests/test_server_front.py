@@ -195,7 +195,7 @@ def _never_ending_body(url: str) -> tuple[bytes, float]:
     with socket.create_connection(("127.0.0.1", int(url.rsplit(":", 1)[1])), 10) as sock:
         began = time.monotonic()
         sock.sendall(
-            b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
+            b"POST /sparql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/sparql-query\r\n"
             b"Origin: https://example.org\r\nContent-Length: 200\r\n\r\nSELECT * WHERE {"
         )
         sock.settimeout(10)

@@ -131,10 +131,11 @@ def _triples(response: httpx.Response) -> set[tuple[str, str, str]]:
 def test_a_hostile_host_header_is_never_advertised(url, path):
     """Before: the service description's sd:endpoint and VoID's endpoint and dumps were built from
     the Host header, so a request with ``Host: evil.example`` got (and a shared cache kept) an
-    endpoint on the attacker's host."""
+    endpoint on the attacker's host.  (Since stop 19 a name the server was not told it has is a
+    421, tests/test_server_stop19.py; a name it answers for is still not advertised.)"""
     honest = httpx.get(url + path, timeout=30)
     hostile = httpx.get(
-        url + path, headers={"Host": "evil.example", "X-Forwarded-Host": "evil.example"}, timeout=30
+        url + path, headers={"Host": "evil.localhost", "X-Forwarded-Host": "evil.example"}, timeout=30
     )
     assert hostile.status_code == 200
     assert "evil" not in hostile.text
@@ -150,7 +151,9 @@ def test_a_hostile_host_header_is_never_advertised(url, path):
 
 
 def test_the_configured_public_url_is_advertised(store):
-    with running_server(store, workers=1, public_url="https://data.example.vn/") as base_url:
+    with running_server(
+        store, workers=1, public_url="https://data.example.vn/", allowed_hosts=("evil.example",)
+    ) as base_url:
         description = httpx.get(base_url + "/sparql", headers={"Host": "evil.example"}, timeout=30)
         void = httpx.get(base_url + "/.well-known/void", headers={"Host": "evil.example"}, timeout=30)
     endpoint = "https://data.example.vn/sparql"
@@ -328,7 +331,7 @@ def test_a_download_is_killed_when_its_client_goes_away(big_store):
     app = create_app(str(big_store), workers=1)
     with serving(app) as url:
         with socket.create_connection(("127.0.0.1", int(url.rsplit(":", 1)[1]))) as sock:
-            sock.sendall(b"GET /download HTTP/1.1\r\nHost: x\r\n\r\n")
+            sock.sendall(b"GET /download HTTP/1.1\r\nHost: localhost\r\n\r\n")
             assert sock.recv(65536).startswith(b"HTTP/1.1 200")
             pid = next(iter(app.state.dumps.clients.values()))
         assert _dumps_gone(app)
@@ -342,7 +345,7 @@ def test_a_download_nobody_reads_is_cut_and_a_client_runs_one_at_a_time(big_stor
     with serving(app) as url:
         with socket.create_connection(("127.0.0.1", int(url.rsplit(":", 1)[1]))) as sock:
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
-            sock.sendall(b"GET /download HTTP/1.1\r\nHost: x\r\n\r\n")
+            sock.sendall(b"GET /download HTTP/1.1\r\nHost: localhost\r\n\r\n")
             time.sleep(0.5)
             second = httpx.get(url + "/download", timeout=30)
             head = httpx.head(url + "/download", headers={"Accept": "application/trig"}, timeout=30)
@@ -426,8 +429,8 @@ def test_head_is_answered_as_get(url, params):
 
 # ------------------------------------------------------------ 7. request smuggling through the front
 
-POST_HEAD = b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
-SMUGGLED = b"GET /sparql?query=ASK%7B%3Fs%20%3Fp%20%3Fo%7D HTTP/1.1\r\nHost: x\r\n\r\n"
+POST_HEAD = b"POST /sparql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/sparql-query\r\n"
+SMUGGLED = b"GET /sparql?query=ASK%7B%3Fs%20%3Fp%20%3Fo%7D HTTP/1.1\r\nHost: localhost\r\n\r\n"
 
 
 def _exchange(url: str, data: bytes, wait: float = 2.0) -> bytes:
@@ -747,7 +750,7 @@ def test_simultaneous_downloads_never_start_more_dumps_than_allowed(big_store):
             sock.connect(("127.0.0.1", port))
             sockets.append(sock)
         for sock in sockets:  # all sent before any is answered; nobody reads the bodies
-            sock.sendall(b"GET /download HTTP/1.1\r\nHost: x\r\n\r\n")
+            sock.sendall(b"GET /download HTTP/1.1\r\nHost: localhost\r\n\r\n")
         statuses = []
         for sock in sockets:
             sock.settimeout(30)

@@ -17,7 +17,7 @@ from server_support import build_fixture_store, running_server
 
 STATUS = re.compile(rb"HTTP/1\.[01] (\d{3}) ")
 ASK = b"/sparql?query=ASK%7B%7D"
-QUERY_HEAD = b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
+QUERY_HEAD = b"POST /sparql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/sparql-query\r\n"
 
 
 @pytest.fixture(scope="module")
@@ -66,14 +66,14 @@ SMUGGLED = {
     "a space before the colon": QUERY_HEAD + b"Transfer-Encoding : chunked\r\n\r\n6\r\nASK {}\r\n0\r\n\r\n",
     "a Content-Length trailer": QUERY_HEAD
     + b"Transfer-Encoding: chunked\r\n\r\n6\r\nASK {}\r\n0\r\nContent-Length: 50\r\n\r\n",
-    "a folded header": b"GET /health HTTP/1.1\r\nHost: x\r\nX-A: a\r\n b\r\n\r\n",
-    "a NUL in a value": b"GET /health HTTP/1.1\r\nHost: x\r\nX-A: a\x00b\r\n\r\n",
-    "a bare CR in a value": b"GET /health HTTP/1.1\r\nHost: x\r\nX-A: a\rb\r\n\r\n",
+    "a folded header": b"GET /health HTTP/1.1\r\nHost: localhost\r\nX-A: a\r\n b\r\n\r\n",
+    "a NUL in a value": b"GET /health HTTP/1.1\r\nHost: localhost\r\nX-A: a\x00b\r\n\r\n",
+    "a bare CR in a value": b"GET /health HTTP/1.1\r\nHost: localhost\r\nX-A: a\rb\r\n\r\n",
     "bare LF line ends": b"GET /health HTTP/1.1\nHost: x\n\n",
     "no Host": b"GET /health HTTP/1.1\r\n\r\n",
     "two Hosts": b"GET /health HTTP/1.1\r\nHost: a.example\r\nHost: b.example\r\n\r\n",
     "an HTTP/2 preface": b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n",
-    "a request line past 64 KiB": b"GET /health?" + b"a" * 70_000 + b" HTTP/1.1\r\nHost: x\r\n\r\n",
+    "a request line past 64 KiB": b"GET /health?" + b"a" * 70_000 + b" HTTP/1.1\r\nHost: localhost\r\n\r\n",
 }
 
 
@@ -84,7 +84,7 @@ def test_an_ambiguous_or_malformed_request_is_refused_and_its_connection_closed(
     without a Host header, or with two, was served (RFC 9112 §3.2: a server MUST answer 400;
     a proxy in front and the server could each read another Host), and uvicorn's own 400 was
     English only, without the security headers."""
-    statuses, received = exchange(url, raw + b"GET /health HTTP/1.1\r\nHost: x\r\n\r\n")
+    statuses, received = exchange(url, raw + b"GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n")
     assert statuses == [400]
     assert b"connection: close" in received.lower() and b"x-content-type-options: nosniff" in received
     assert "không hợp lệ".encode() in received or "đúng một trường Host".encode() in received
@@ -92,9 +92,9 @@ def test_an_ambiguous_or_malformed_request_is_refused_and_its_connection_closed(
 
 def test_pipelined_requests_are_answered_each_in_order(url):
     raw = (
-        b"GET /health HTTP/1.1\r\nHost: x\r\n\r\nGET "
+        b"GET /health HTTP/1.1\r\nHost: localhost\r\n\r\nGET "
         + ASK
-        + b" HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+        + b" HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
     )
     statuses, received = exchange(url, raw)
     assert statuses == [200, 200]
@@ -107,7 +107,7 @@ def test_a_body_of_the_declared_length_ends_where_it_says(url):
     raw = (
         QUERY_HEAD
         + b"Content-Length: 6\r\nExpect: 100-continue\r\n\r\nASK {}"
-        + b"GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+        + b"GET /health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
     )
     statuses, received = exchange(url, raw)
     assert statuses == [100, 200, 200] and b'"boolean":true' in received and b'"ok":true' in received
@@ -115,27 +115,32 @@ def test_a_body_of_the_declared_length_ends_where_it_says(url):
 
 def test_http_1_0_keep_alive_and_absolute_form_targets_are_served_as_their_path(url):
     """HTTP/1.0 'Connection: keep-alive' is not honoured: one answer, then closed (the bytes after
-    it are never a second request).  An absolute-form target is served as its path."""
+    it are never a second request).  An absolute-form target is served as its path when its
+    authority is one the server answers for (stop 19: another is a 421, test_server_stop19.py)."""
     keep_alive = b"GET /health HTTP/1.0\r\nConnection: keep-alive\r\n\r\nGET /health HTTP/1.0\r\n\r\n"
     statuses, received = exchange(url, keep_alive)
     assert statuses == [200] and b"connection: close" in received
-    # absolute form (RFC 9112 §3.2.2): the path is served, the authority is never used
+    # absolute form (RFC 9112 §3.2.2): the path is served, the authority only checked
     statuses, received = exchange(
-        url, b"GET http://evil.example" + ASK + b" HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+        url, b"GET http://localhost" + ASK + b" HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n"
     )
     assert statuses == [200] and b'"boolean":true' in received and b"evil.example" not in received
+    statuses, _ = exchange(
+        url, b"GET http://evil.example" + ASK + b" HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+    )
+    assert statuses == [421]
 
 
 def test_a_chunked_body_on_http_1_0_is_read_once_and_the_connection_closed(url):
     """RFC 9112 §6.1: Transfer-Encoding on an HTTP/1.0 message means faulty framing: the server
     closes the connection after the message, so what follows is never a second request."""
     raw = b"POST /sparql HTTP/1.0\r\nContent-Type: application/sparql-query\r\nTransfer-Encoding: chunked\r\n\r\n6\r\nASK {}\r\n0\r\n\r\n"
-    statuses, received = exchange(url, raw + b"GET /health HTTP/1.1\r\nHost: x\r\n\r\n")
+    statuses, received = exchange(url, raw + b"GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n")
     assert statuses == [200] and b"connection: close" in received
 
 
 ENDLESS = 5 * 2**20  # past two bodies of the limit (1 MiB) with their framing
-NEXT = b"GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+NEXT = b"GET /health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
 
 
 def test_a_chunk_extension_that_never_ends_is_cut(url):
@@ -153,7 +158,7 @@ def test_a_body_no_one_reads_is_not_read_without_end(url):
     """Before: a chunked body sent with a GET (which no handler reads) was read and dropped as
     long as it came, after the answer; now it is cut like any other past the bound."""
     chunk = b"ffff\r\n" + b"a" * 0xFFFF + b"\r\n"
-    raw = b"GET /health HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+    raw = b"GET /health HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\n"
     raw += chunk * (ENDLESS // len(chunk)) + b"0\r\n\r\n"
     statuses, _ = exchange(url, raw + NEXT)
     assert statuses in ([200], [])  # the first answer (if read before the reset), never the next
@@ -167,7 +172,7 @@ def test_a_body_within_the_limit_in_small_chunks_is_read_whole(url):
     chunks = b"".join(
         b"%x\r\n" % len(form[i : i + 16]) + form[i : i + 16] + b"\r\n" for i in range(0, len(form), 16)
     )
-    head = b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+    head = b"POST /sparql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\n"
     head += b"Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
     statuses, received = exchange(url, head + chunks + b"0\r\n\r\n")
     assert statuses == [200] and b'"boolean":true' in received

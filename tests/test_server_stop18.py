@@ -53,7 +53,7 @@ def _refused(sock: socket.socket) -> bool:
 
 def _health_from(address: str, port: int) -> bytes:
     with _connect_from(address, port) as sock:
-        sock.sendall(b"GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        sock.sendall(b"GET /health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
         return sock.recv(100)
 
 

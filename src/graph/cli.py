@@ -607,6 +607,15 @@ def _short(text: str, base: str) -> str:
     "default: the address it listens on. The request's Host header is never used.",
 )
 @click.option(
+    "--allowed-host",
+    "allowed_hosts",
+    multiple=True,
+    callback=lambda ctx, param, values: _host_names(values),
+    help="A name the server is reached by (data.example.vn, or .example.vn for the domain and "
+    "every name under it); repeatable. IP addresses, localhost, --host and --public-url's host "
+    "are always allowed; a request for any other name is a 421 (against DNS rebinding).",
+)
+@click.option(
     "--trusted-proxy",
     "trusted_proxies",
     multiple=True,
@@ -630,6 +639,7 @@ def serve(
     base: str,
     public_url: str | None,
     trusted_proxies: tuple[str, ...],
+    allowed_hosts: tuple[str, ...],
 ) -> None:
     """Serve the SPARQL endpoint, the query UI and linked-data pages."""
     from .server import run_server
@@ -671,7 +681,19 @@ def serve(
         trusted_proxies=trusted_proxies,
         cache_mb=cache_mb,
         public_url=public_url,
+        allowed_hosts=allowed_hosts,
     )
+
+
+def _host_names(values: tuple[str, ...]) -> tuple[str, ...]:
+    """--allowed-host values checked as names (a URL or a pattern would silently allow nothing)."""
+    from .server.hosts import AllowedHosts
+
+    try:
+        AllowedHosts(values)
+    except ValueError as err:
+        raise click.BadParameter(str(err)) from err
+    return values
 
 
 def _networks(values: tuple[str, ...]) -> tuple[str, ...]:

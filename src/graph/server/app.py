@@ -24,7 +24,7 @@ import os
 import time
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.applications import Starlette
@@ -40,6 +40,7 @@ from .auth import FailureBudget, same_secret
 from .cache import ResultCache
 from .dump import Dumps, DumpStream, accepts_gzip, dump_format
 from .guard import JobError, precheck
+from .hosts import AllowedHosts, refusal, request_host
 from .incident import reported
 from .limits import (
     BACKLOG,
@@ -54,6 +55,7 @@ from .limits import (
     guarded_protocol,
     lift_deadline,
     open_files_room,
+    plain_messages,
     quiet_accept_errors,
 )
 from .pagecache import KeptPages, PageCache, PageShape, etag_matches, reads_nothing
@@ -98,6 +100,7 @@ class Settings:
         request_timeout_s: float | None = None,
         cache_mb: int = 64,
         public_url: str | None = None,
+        allowed_hosts: tuple[str, ...] = (),
     ):
         if allow_update and not update_token:
             raise ValueError("--allow-update cần một token (needs a token): updates are never open to anyone")
@@ -116,6 +119,10 @@ class Settings:
         self.request_timeout_s = request_timeout_s or max(15.0, 4 * timeout_s)
         self.cache_mb = cache_mb
         self.public_url = _checked_public_url(public_url)
+        # the names a request may be sent to (DNS rebinding: hosts.py), the public URL's among them
+        self.allowed_hosts = AllowedHosts(allowed_hosts)
+        if self.public_url:
+            self.allowed_hosts.add(urlsplit(self.public_url).hostname or "")
 
 
 def _checked_public_url(url: str | None) -> str | None:
@@ -962,8 +969,15 @@ class PolicyGraphApp(Starlette):
     answer); ``front`` None sends every request the full way."""
 
     front: QueryFront | None = None
+    hosts: AllowedHosts | None = None  # the names answered for (hosts.py); None: any
 
     async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] == "http" and self.hosts is not None:
+            host = request_host(scope["headers"])
+            if host is not None and not self.hosts.allows(host):  # DNS rebinding: before anything
+                for message in plain_messages(421, refusal(host)):
+                    await send(message)
+                return
         if self.front is not None and scope["type"] == "http" and scope["path"] == "/sparql":
             answered = await self.front.answer(scope, receive, send)
             if answered is True:
@@ -987,6 +1001,7 @@ def create_app(
     request_timeout_s: float | None = None,
     cache_mb: int = 64,
     public_url: str | None = None,
+    allowed_hosts: tuple[str, ...] = (),
 ) -> PolicyGraphApp:
     """The ASGI app; worker processes start and stop with the app's lifespan."""
     settings = Settings(
@@ -1004,6 +1019,7 @@ def create_app(
         request_timeout_s,
         cache_mb,
         public_url,
+        allowed_hosts,
     )
     pool = WorkerPool(settings.store_path, size=workers, timeout_s=timeout_s, memory_mb=worker_memory_mb)
     store_size = StoreSize()
@@ -1079,6 +1095,7 @@ def create_app(
         },
     )
     app.state.settings = settings
+    app.hosts = settings.allowed_hosts
     app.state.pool = pool
     app.state.store_size = store_size
     app.state.pages = kept_pages
@@ -1173,6 +1190,7 @@ def run_server(
     trusted_proxies: tuple[str, ...] = (),
     cache_mb: int = 64,
     public_url: str | None = None,
+    allowed_hosts: tuple[str, ...] = (),
 ) -> None:
     """Serve until Ctrl-C; uvicorn's access log records every request."""
     import uvicorn
@@ -1191,6 +1209,7 @@ def run_server(
         max_body=max_body,
         cache_mb=cache_mb,
         public_url=public_url,
+        allowed_hosts=(*allowed_hosts, host),  # the name it is bound to (an address needs none)
     )
     print(
         f"policy-graph: http://{host}:{port}/  (SPARQL: http://{host}:{port}/sparql) — Ctrl-C để dừng (to stop)"

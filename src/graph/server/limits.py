@@ -25,6 +25,7 @@ from uvicorn.protocols.http.httptools_impl import STATUS_LINE, HttpToolsProtocol
 
 from .accesslog import access_logger
 from .auth import client_network
+from .hosts import target_authority
 from .pool import current_client
 
 log = logging.getLogger("graph.server")
@@ -108,7 +109,7 @@ SECURITY_HEADERS = {
 }
 
 
-def _plain(status: int, text: str) -> tuple[dict, dict]:
+def plain_messages(status: int, text: str) -> tuple[dict, dict]:
     body = (text + "\n").encode("utf-8")
     headers = [
         (b"content-type", b"text/plain; charset=utf-8"),
@@ -124,7 +125,7 @@ def _plain(status: int, text: str) -> tuple[dict, dict]:
 
 def deadline_messages(deadline_s: float) -> tuple[dict, dict]:
     """The 503 of a request that ran past its deadline before its answer began."""
-    return _plain(
+    return plain_messages(
         503,
         f"Yêu cầu quá {deadline_s:g} giây và đã bị dừng (the request ran past its {deadline_s:g} s deadline)",
     )
@@ -155,7 +156,7 @@ class Guarded:
             return await self.app(scope, receive, send)
         declared = dict(scope["headers"]).get(b"content-length", b"0")
         if not declared.isdigit() or int(declared) > self.max_body:
-            for message in _plain(
+            for message in plain_messages(
                 413,
                 f"Nội dung yêu cầu quá {self.max_body // 1024} KiB (the request body is "
                 f"larger than {self.max_body // 1024} KiB, or its length is not a number)",
@@ -163,7 +164,7 @@ class Guarded:
                 await send(message)
             return
         if scope["query_string"].count(b"&") >= MAX_FIELDS:
-            for message in _plain(400, TOO_MANY_FIELDS):
+            for message in plain_messages(400, TOO_MANY_FIELDS):
                 await send(message)
             return
         started = False
@@ -308,7 +309,7 @@ def guarded_protocol(
             self._arm_head_timer()
 
         def _answer_and_close(self, status: int, text: str) -> None:
-            start, body = _plain(status, text)
+            start, body = plain_messages(status, text)
             head = (
                 STATUS_LINE[status] + b"".join(k + b": " + v + b"\r\n" for k, v in start["headers"]) + b"\r\n"
             )
@@ -333,6 +334,9 @@ def guarded_protocol(
 
         def on_headers_complete(self):
             self.bad_request = _host_problem(self.parser.get_http_version(), self.headers)
+            authority = target_authority(self.url)
+            if authority is not None:  # absolute form: the target's authority is the Host
+                self.headers[:] = [h for h in self.headers if h[0] != b"host"] + [(b"host", authority)]
             if len(self.url.partition(b"?")[0]) > MAX_PATH_BYTES:
                 self.bad_status, self.bad_request = 414, PATH_TOO_LONG
             if self.bad_request:
