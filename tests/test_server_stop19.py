@@ -132,6 +132,31 @@ def test_a_request_without_a_host_comes_from_no_browser_and_is_answered(writable
     assert answer.startswith(b"HTTP/1.1 200 ")
 
 
+def test_updates_without_a_token_from_any_page_do_not_lock_the_updater_out(store):
+    """A page of another origin may not send ``Authorization`` (CORS), but it may send an update
+    with none: a form POST of ``update=…``, or fetch in no-cors mode, needs no preflight.  Before:
+    each was counted as a wrong token, and eleven (from the pages an office's browsers visit, one
+    address behind its NAT) locked the updater out: the right token was a 429 for ten minutes.
+    Now only a token presented counts; wrong ones still do."""
+    with running_server(store, workers=1, allow_update=True, update_token=TOKEN) as url:
+        foreign = {"Origin": "http://evil.example", "Content-Type": "application/x-www-form-urlencoded"}
+        for _ in range(12):
+            tokenless = httpx.post(url + "/sparql", content="update=CLEAR%20ALL", headers=foreign, timeout=30)
+            assert tokenless.status_code == 401
+        bearer = {"Authorization": f"Bearer {TOKEN}"}
+        assert (
+            httpx.post(url + "/sparql", data={"update": UPDATE}, headers=bearer, timeout=30).status_code
+            == 200
+        )
+        for n in range(10):  # a token presented is still a guess, within the client's budget
+            wrong = {"Authorization": f"Bearer wrong-{n:020d}"}
+            httpx.post(url + "/sparql", data={"update": UPDATE}, headers=wrong, timeout=30)
+        wrong = {"Authorization": "Bearer wrong-once-more-0000000"}
+        assert (
+            httpx.post(url + "/sparql", data={"update": UPDATE}, headers=wrong, timeout=30).status_code == 429
+        )
+
+
 # the names a server answers for: addresses, localhost, its public URL's host, --allowed-host
 ANSWERED = [
     "127.0.0.1:{port}",

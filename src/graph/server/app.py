@@ -501,9 +501,14 @@ async def _update(request: Request, settings: Settings, update: str) -> Response
             status_code=429,
             headers={"Retry-After": str(wait)},
         )
-    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    presented = request.headers.get("authorization")
+    scheme, _, token = (presented or "").partition(" ")
     if scheme.lower() != "bearer" or not same_secret(token.strip(), settings.update_token or ""):
-        budget.failed(client)
+        # Only a token presented is a guess.  Stop 19: an update with no Authorization at all was
+        # counted too, and any web page can send one (a form POST, or fetch in no-cors mode, needs
+        # no preflight): ten from the pages an office visits and its updater was locked out.
+        if presented is not None:
+            budget.failed(client)
         return Response(
             "Cần token hợp lệ (a valid bearer token is required)\n",
             status_code=401,
