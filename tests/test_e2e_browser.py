@@ -845,3 +845,73 @@ def test_a_hostile_source_file_parsed_and_browsed_runs_no_script_on_any_page(bro
     assert len(seen) == 60 and made == [] and dialogs == []
     assert showing >= 10  # the text is there, as text
     assert any(path.startswith("/source/") for path in seen)
+
+
+# ------------------------------------------------------------ the query UI's shared links (stop 19)
+
+LINK_TOKEN = "stop19-link-" + "t0ken-0123456789abcdef"
+
+
+@pytest.fixture(scope="module")
+def writable_url(tmp_path_factory):
+    with running_server(
+        build_fixture_store(tmp_path_factory.mktemp("e2e-writable") / "store"),
+        timeout_s=10.0,
+        allow_update=True,
+        update_token=LINK_TOKEN,
+    ) as base_url:
+        yield base_url
+
+
+def _hostile_link(url: str, n: int) -> str:
+    """YASGUI's own share link, as anyone may write one: a query (an update), and the endpoint,
+    method, headers and parameters it is sent with."""
+    import json
+    from urllib.parse import urlencode
+
+    fields = {
+        "query": f"INSERT DATA {{ <http://example.org/link/{n}> <http://example.org/p> 1 }}",
+        "endpoint": url + "/sparql",
+        "requestMethod": "POST",
+        "headers": json.dumps({"Authorization": f"Bearer guess-{n:020d}"}),
+        "planted": "by-the-link",  # any other field is a request parameter
+    }
+    return url + "/sparql-ui#" + urlencode(fields)
+
+
+def test_a_shared_link_sends_only_its_query_to_our_endpoint(browser, writable_url):
+    """Before: YASGUI took a link's endpoint, method, headers and parameters as they were and ran
+    its query at once, so a link's ``Authorization: Bearer guess`` went out from the browser of
+    whoever opened it (same origin: CORS does not apply), one wrong token each: eleven openings
+    behind one address and the updater's right token was a 429 for ten minutes.  The link's
+    headers also became the defaults of every tab opened after it.  Now a link fills in its query
+    text alone; it is sent to this server's endpoint with the UI's own settings."""
+    import httpx
+
+    context = browser.new_context()
+    try:
+        for n in range(11):
+            page = context.new_page()
+            sent = []
+            page.on("request", lambda r, sent=sent: r.url.endswith("/sparql") and sent.append(r))
+            page.goto(_hostile_link(writable_url, n))
+            page.wait_for_selector(".yasqe .CodeMirror")
+            page.wait_for_timeout(300)
+            expect(page.locator(".yasr")).to_contain_text("Cần token hợp lệ", timeout=15000)
+            assert sent and all("authorization" not in r.headers for r in sent)
+            assert all("planted" not in (r.post_data or "") for r in sent)
+            config = page.evaluate("window.policyGraphYasgui.getTab().getRequestConfig()")
+            assert config["headers"] == {} and config["args"] == []
+            assert config["endpoint"] == writable_url + "/sparql"
+            new_tab = page.evaluate("window.policyGraphYasgui.addTab(true).getRequestConfig().headers")
+            assert new_tab == {}
+            page.close()
+    finally:
+        context.close()
+    admin = httpx.post(
+        writable_url + "/sparql",
+        data={"update": "INSERT DATA { <http://example.org/a> <http://example.org/b> 1 }"},
+        headers={"Authorization": f"Bearer {LINK_TOKEN}"},
+        timeout=30,
+    )
+    assert admin.status_code == 200

@@ -38,8 +38,23 @@
       : `<span class="iri">${escapeHtml(shown)}</span>`;
     return bare ? link : `&lt;${link}&gt;`;
   };
+  // A shared link (YASGUI's own: /sparql-ui#query=…&endpoint=…&headers=…) gives its query text
+  // alone.  YASGUI took the link's endpoint, method, headers and parameters as they were and ran
+  // the query at once: anyone's link sent "Authorization: Bearer <guess>" from the browser of
+  // whoever opened it (same origin, so CORS did not stop it), a wrong token counted against that
+  // visitor's address, and the headers became the defaults of every later tab (the link's config
+  // is YASGUI's own requestConfig object).  Everything but the query is put back as this UI sets it.
+  const requestDefaults = { ...Yasgui.defaults.requestConfig, endpoint: endpoint, method: "POST" };
+  function onlyTheQuery(config) {
+    for (const [key, value] of Object.entries(requestDefaults)) {
+      config.requestConfig[key] = Array.isArray(value) ? [] : value && typeof value === "object" ? {} : value;
+    }
+    config.yasr.settings = { selectedPlugin: "table", pluginsConfig: {} };
+    return config;
+  }
   const yasgui = new Yasgui(root, {
     requestConfig: { endpoint: endpoint, method: "POST" },
+    populateFromUrl: onlyTheQuery,
     copyEndpointOnNewTab: true,
     endpointCatalogueOptions: { getData: () => [{ endpoint: endpoint }] },
     // offline: no prefix.cc / LOV look-ups, only the local autocompleters
