@@ -296,3 +296,32 @@ def test_a_server_that_redirects_is_refused_and_the_redirect_never_followed(tmp_
             server.shutdown()
             server.server_close()
     assert len(contacts["configured"]) == 12 and contacts["elsewhere"] == []
+
+
+@pytest.mark.parametrize("command", [["query", "documents"], ["validate"]])
+def test_a_password_in_the_store_url_is_refused_and_never_printed(command):
+    """(stop 19) Before: ``--store http://admin:s3cret@host`` sent the password as HTTP basic
+    credentials, showed it in ``ps`` while the command ran, and printed it whole in every error
+    about the server ('http://admin:s3cret@127.0.0.1:…/query: cannot reach the SPARQL server').
+    Now it is refused before any request, the password hidden, pointing to password-env."""
+    from click.testing import CliRunner
+
+    from graph.cli import main
+
+    url = f"http://admin:s3cret-pw@127.0.0.1:{free_port()}"
+    answer = CliRunner().invoke(main, [*command, "--store", url])
+    assert answer.exit_code != 0
+    assert "s3cret" not in answer.output
+    assert f"http://admin:***@127.0.0.1:{url.rsplit(':', 1)[1]}" in answer.output
+    assert "use a TOML file with user and password-env" in answer.output
+
+
+@pytest.mark.parametrize("key", ["url", "query"])
+def test_a_password_in_a_store_config_url_is_refused_and_never_printed(tmp_path, key):
+    """A URL of the TOML file holding a password bypassed password-env (the password then sits in a
+    file people share, and was printed in every error about the server)."""
+    endpoints = "" if key == "url" else 'update = "http://h/u"\ngraph-store = "http://h/s"\n'
+    text = f'{key} = "http://admin:s3cret-pw@h:3030/policy"\nserver = "fuseki"\n{endpoints}'
+    with pytest.raises(RemoteError, match=re.escape(f"{key} holds a password")) as refused:
+        connect(write_config(tmp_path, text))
+    assert "s3cret" not in str(refused.value) and "http://admin:***@h:3030/policy" in str(refused.value)

@@ -31,6 +31,7 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import httpx
 import pyoxigraph as ox
@@ -146,7 +147,31 @@ class RemoteStore:
 
 def connect(value: str) -> RemoteStore:
     """The server ``--store`` names: an Oxigraph server's root URL, or a TOML config file."""
-    return from_config(Path(value)) if is_server_config(value) else RemoteStore(value)
+    if is_server_config(value):
+        return from_config(Path(value))
+    if _has_password(value):
+        raise RemoteError(
+            f"{_hidden_password(value)}: mật khẩu trong URL lộ ra trong ps, lịch sử lệnh và thông báo "
+            f"lỗi; hãy dùng tệp TOML với user và password-env (a password in the URL shows in ps, "
+            f"the shell's history and error messages: use a TOML file with user and password-env)"
+        )
+    return RemoteStore(value)
+
+
+def _has_password(url: str) -> bool:
+    """Whether ``url`` carries a password (``http://admin:secret@host``).  Stop 19: it was sent as
+    HTTP basic credentials, and printed whole in every error about the server (a build's log, a
+    CI's output) besides showing in ``ps`` for as long as the command ran."""
+    try:
+        return bool(urlsplit(url).password)
+    except ValueError:  # not a URL one could send a request to: httpx says why later
+        return False
+
+
+def _hidden_password(url: str) -> str:
+    parts = urlsplit(url)
+    host = parts.netloc.rpartition("@")[2]
+    return parts._replace(netloc=f"{parts.username}:***@{host}").geturl()
 
 
 def from_config(path: Path) -> RemoteStore:
@@ -177,6 +202,12 @@ def from_config(path: Path) -> RemoteStore:
     for key, value in {"url": url, **named}.items():
         if value and not value.lower().startswith(("http://", "https://")):
             raise _bad_config(path, f"{key} phải là URL http(s)", f"{key} must be an http(s) URL")
+        if _has_password(value):
+            raise _bad_config(
+                path,
+                f"{key} chứa mật khẩu; hãy dùng user và password-env",
+                f"{key} holds a password ({_hidden_password(value)}): give user and password-env",
+            )
     if not url and not all(named.values()):
         raise _bad_config(
             path,
