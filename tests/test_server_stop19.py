@@ -277,3 +277,29 @@ def test_text_opening_with_a_sign_is_neutralised_in_the_csv_export(text, written
 
     result = QueryResult(columns=["task"], rows=[{"task": ox.Literal(text)}])
     assert to_csv(result).removeprefix("\ufeff").split("\r\n")[1] == written
+
+
+# ------------------------------------------------------------ the update token in ps
+
+
+@pytest.mark.parametrize("on_the_command_line", [True, False])
+def test_a_token_on_the_command_line_is_warned_about(store, monkeypatch, on_the_command_line):
+    """`serve --update-token T` leaves T in the process's command line, which every user of the
+    machine reads (ps, /proc/PID/cmdline) while the server runs.  Before: said nowhere.  Now
+    serve warns and names the environment variable; given that way, no warning."""
+    import graph.server
+
+    started = []
+    monkeypatch.setattr(graph.server, "run_server", lambda *args, **kwargs: started.append(kwargs))
+    args = ["serve", "--store", str(store), "--allow-update"]
+    env = {}
+    if on_the_command_line:
+        args += ["--update-token", TOKEN]
+    else:
+        env["POLICY_GRAPH_UPDATE_TOKEN"] = TOKEN
+    result = CliRunner().invoke(main, args, env=env)
+    assert result.exit_code == 0, result.output
+    assert started and started[0]["update_token"] == TOKEN
+    warned = "shows in ps to every user of this machine" in result.output
+    assert warned is on_the_command_line
+    assert TOKEN not in result.output

@@ -665,6 +665,16 @@ def serve(
         )
     if public_url and not public_url.startswith(("http://", "https://")):
         raise click.UsageError(f"--public-url phải là URL http(s) (must be an http(s) URL): {public_url}")
+    source = click.get_current_context().get_parameter_source("update_token")
+    if update_token and source == click.core.ParameterSource.COMMANDLINE:
+        # the command line of a running process is anyone's to read (ps, /proc/PID/cmdline)
+        click.echo(
+            "Cảnh báo: token trên dòng lệnh hiện trong ps cho mọi người dùng máy này suốt lúc máy chủ "
+            "chạy; hãy đặt POLICY_GRAPH_UPDATE_TOKEN (warning: a token given on the command line "
+            "shows in ps to every user of this machine while the server runs; set "
+            "POLICY_GRAPH_UPDATE_TOKEN instead)",
+            err=True,
+        )
     run_server(
         store_path,
         host=host,
