@@ -132,6 +132,12 @@ def test_a_request_without_a_host_comes_from_no_browser_and_is_answered(writable
     assert answer.startswith(b"HTTP/1.1 200 ")
 
 
+def test_every_host_of_an_http_1_0_request_is_checked(writable):
+    """HTTP/1.0 may repeat Host (the one-Host rule is HTTP/1.1's): a second, foreign one is refused."""
+    twice = b"GET /static/app.css HTTP/1.0\r\nHost: localhost\r\nHost: evil.example\r\n\r\n"
+    assert _exchange(_port(writable), twice).startswith(b"HTTP/1.1 421 ")
+
+
 def test_updates_without_a_token_from_any_page_do_not_lock_the_updater_out(store):
     """A page of another origin may not send ``Authorization`` (CORS), but it may send an update
     with none: a form POST of ``update=…``, or fetch in no-cors mode, needs no preflight.  Before:

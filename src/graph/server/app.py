@@ -40,7 +40,7 @@ from .auth import FailureBudget, same_secret
 from .cache import ResultCache
 from .dump import Dumps, DumpStream, accepts_gzip, dump_format
 from .guard import JobError, precheck
-from .hosts import AllowedHosts, refusal, request_host
+from .hosts import AllowedHosts, refusal, refused_host
 from .incident import reported
 from .limits import (
     BACKLOG,
@@ -978,8 +978,8 @@ class PolicyGraphApp(Starlette):
 
     async def __call__(self, scope, receive, send) -> None:
         if scope["type"] == "http" and self.hosts is not None:
-            host = request_host(scope["headers"])
-            if host is not None and not self.hosts.allows(host):  # DNS rebinding: before anything
+            host = refused_host(self.hosts, scope["headers"])
+            if host is not None:  # DNS rebinding: before anything
                 for message in plain_messages(421, refusal(host)):
                     await send(message)
                 return

@@ -117,11 +117,12 @@ def refusal(value: str) -> str:
     )
 
 
-def request_host(headers: Iterable[tuple[bytes, bytes]]) -> str | None:
-    """The Host header of an ASGI request (the protocol layer has made sure there is one at most
-    on HTTP/1.1, and put an absolute-form target's authority in it); None without one."""
+def refused_host(hosts: AllowedHosts, headers: Iterable[tuple[bytes, bytes]]) -> str | None:
+    """The Host of an ASGI request the server does not answer for, None when it does (or when
+    the request has none).  The protocol layer has made sure an HTTP/1.1 request has one, and put
+    an absolute-form target's authority in it; an HTTP/1.0 request may repeat it: each is checked."""
     for name, value in headers:
-        if name == b"host":
+        if name == b"host" and not hosts.allows(value.decode("latin-1")):
             return value.decode("latin-1")
     return None
 
