@@ -268,6 +268,7 @@ def test_serve_refuses_an_allowed_host_that_is_not_a_name(given):
         ("- Sở Tài chính chủ trì", "'- Sở Tài chính chủ trì"),  # a bullet: #NAME? in Excel before
         ("+ Sở Y tế phối hợp", "'+ Sở Y tế phối hợp"),
         ("-5", "-5"),  # a signed number is a number
+        ("-", "-"),  # a sign alone (a seed task is labelled '-') is no formula
         ("+3,5", '"+3,5"'),
         ("Sở Công Thương", "Sở Công Thương"),
     ],

