@@ -949,26 +949,25 @@ def test_the_query_uis_csv_download_neutralises_formulas(page, url):
     assert Path(download.value.path()).read_bytes().startswith(b"\xef\xbb\xbf")
 
 
-def test_a_rebound_name_gets_no_page_in_a_real_browser(fixture_url):
+def test_a_rebound_name_gets_no_page_in_a_real_browser(browser, fixture_url):
     """DNS rebinding as the browser sees it (stop 19): Chromium told that evil.example is
     127.0.0.1 (as the attacker's DNS would tell it after the page loaded) asks our server for
     http://evil.example:PORT/, the attacker's own origin.  Before: the landing page, and from it
     every page and answer to the attacker's scripts.  Now the bilingual 421; the same server by
     its own names still serves."""
     port = fixture_url.rsplit(":", 1)[1]
-    with sync_playwright() as playwright:
-        rebinding = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[*CHROMIUM_ARGS, "--host-resolver-rules=MAP evil.example 127.0.0.1"],
-        )
-        try:
-            page = rebinding.new_page()
-            answer = page.goto(f"http://evil.example:{port}/")
-            assert answer.status == 421
-            assert "does not answer for the host 'evil.example:" in page.content()
-            read = page.evaluate("async () => (await fetch('/sparql?query=ASK%7B%7D')).status")
-            assert read == 421
-            assert page.goto(f"http://localhost:{port}/").status == 200
-            expect(page.locator("#search-box")).to_be_visible()
-        finally:
-            rebinding.close()
+    # a second Chromium from the same Playwright (a second sync_playwright() cannot start beside it)
+    rebinding = browser.browser_type.launch(
+        executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, "--host-resolver-rules=MAP evil.example 127.0.0.1"]
+    )
+    try:
+        page = rebinding.new_page()
+        answer = page.goto(f"http://evil.example:{port}/")
+        assert answer.status == 421
+        assert "does not answer for the host 'evil.example:" in page.content()
+        read = page.evaluate("async () => (await fetch('/sparql?query=ASK%7B%7D')).status")
+        assert read == 421
+        assert page.goto(f"http://localhost:{port}/").status == 200
+        expect(page.locator("#search-box")).to_be_visible()
+    finally:
+        rebinding.close()
