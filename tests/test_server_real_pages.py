@@ -139,3 +139,18 @@ def test_a_number_is_matched_whole(url):
     """ "nghị quyết 57" also listed Quyết định 5721/QĐ-UBND ("quyết" and "57", the start of 5721)."""
     page = get(url, "/search", q="nghị quyết 57").text
     assert [h.split(" (")[0] for h in hits(page, "hit")] == ["Nghị quyết 57-NQ/TW"]
+
+
+def test_a_law_cited_by_number_shows_its_name(url):
+    """Luật 72/2025/QH15 is cited as "Luật Tổ chức chính quyền địa phương số 72/2025/QH15": its page
+    gave only the symbol; the name is what a reader knows the law by."""
+    page = get(url, LAW_72).text
+    meta = page.split('<table class="meta">', 1)[1].split("</table>", 1)[0]
+    row = re.search(r"<tr><th>Tên gọi.*?</tr>", meta, re.S)
+    assert row and text_of(row[0]).endswith("Luật Tổ chức chính quyền địa phương")
+
+
+def test_a_province_with_no_task_shows_no_empty_agency_list(url):
+    page = get(url, "/compare", doc="57-NQ/TW").text
+    can_tho = next(s for s in page.split('<section class="province">')[1:] if "<h2>Cần Thơ</h2>" in s)
+    assert "lead agencies" not in can_tho
