@@ -35,7 +35,7 @@ def parse_source(source: SourceFile, at: Callable[[str], None] = _no_report) -> 
     citations, relations = extract_citations(seg, meta)
     relations = consolidation_relations(seg, meta, citations, relations)
     at("extract tasks")
-    tasks = sorted(extract_tasks(seg), key=lambda t: t.span)
+    tasks = sorted(extract_tasks(seg, meta.ref.date), key=lambda t: t.span)
     at("extract indicators")
     indicators = sorted(extract_indicators(seg), key=lambda i: i.span)
     return ParsedDocument(

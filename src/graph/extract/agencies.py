@@ -150,6 +150,30 @@ _QUALIFIER = re.compile(
 _ADDRESS = re.compile(r"(?<!\w)[Đđ]ịa[ \t]+chỉ[ \t]*:")
 
 
+# a body's name ends where the sentence goes on to say what it may, is or does: "Sở Tài chính được quyền khai
+# thác, sử dụng thông tin về tài sản công …" (corpus/real 5b692e230f990be5), "Chính phủ quy định chức năng,
+# nhiệm vụ …" (5fc0868aeac2f15a), "Sở Khoa học và Công nghệ là cơ quan đầu mối …" (72f18ee047b71e9a), "Quỹ Bảo
+# vệ môi trường chỉ được sử dụng …" (1f9faa032326f975), "Sở Xây dựng chấp thuận phương án …", "Sở Xây dựng có ý
+# kiến …" (8d9779edcdd6c422, afe7b51a032c1c6d).  Lower case only, and words no body's name holds ("thẩm định",
+# "nghiên cứu", "tổ chức" do: "Hội đồng thẩm định", "Viện nghiên cứu"); a group keeps its clause, which says
+# which bodies it means: "Các cơ quan, đơn vị được giao chủ trì", "Cơ quan, đơn vị quy định tại Điều 1".
+_PREDICATE = re.compile(
+    # (not after a kind of body, whose clause says which: "Bộ phận, cá nhân được giao", "đơn vị được lựa chọn")
+    rf"(?<=[ \t\n])(?<!đơn vị )(?<!cá nhân )(?<!tổ chức )(?<!cơ quan )(?<!bộ phận )(?:(?:chỉ{_G})?được|là|quy{_G}định|có{_G}ý{_G}kiến|chấp{_G}thuận|ban{_G}hành|thành{_G}lập"
+    rf"|hoàn{_G}thành|xem{_G}xét|thống{_G}nhất|chủ{_G}động|huy{_G}động|phân{_G}công)(?!\w)"
+)
+
+
+def name_end(text: str) -> int:
+    """Where the name of the one body ``text`` holds ends, before what the sentence says of it (see
+    ``_PREDICATE``); ``len(text)`` when nothing follows the name or ``text`` names a group."""
+    predicate = _PREDICATE.search(text)
+    if predicate is None:
+        return len(text)
+    name = text[: predicate.start()].rstrip(_STRIP)
+    return len(name) if name and not is_group_name(normalise_agency_name(name)) else len(text)
+
+
 def _before_qualifier(text: str, start: int, end: int) -> int:
     qualifier = _QUALIFIER.search(text, start, end)
     return qualifier.start() if qualifier and qualifier.start() > start else end

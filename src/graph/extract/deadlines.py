@@ -89,6 +89,25 @@ def prose_deadline(text: str) -> tuple[str, int] | None:
     return None
 
 
+def states_a_condition(
+    deadline: Deadline, task_text: str, issued: dt.date | None, in_table: bool = False
+) -> bool:
+    """A date the task's own words put before the document was issued says which cases a rule covers,
+    not when the task is due: "… hộ gia đình, cá nhân đã được cấp Giấy chứng nhận một phần diện tích vào
+    loại đất ở trước ngày 01/7/2004, phần diện tích còn lại …" in Quyết định 95/2025/QĐ-UBND of
+    24/11/2025 (corpus/real 994dfbc3967e5ebf).  A past date in a deadline cell or a "Thời gian hoàn
+    thành:" line stays a deadline: a notice that reviews progress (624/TB-VPCP of 16/11/2025, 50 rows)
+    and a plan issued late (1627/QĐ-UBND: "Trước ngày 15/11/2025", issued 21/11/2025) print them, the
+    first even when the task's words repeat the cell ("… gửi về Văn phòng Trung ương Đảng … trước ngày
+    18/10/2025." over the cell "18/10/2025")."""
+    if issued is None or in_table or deadline.raw not in task_text:
+        return False
+    if deadline.date is not None:
+        return deadline.date < issued
+    # a year or a quarter: its last possible day (31 December) must still precede the document
+    return bool(deadline.years) and max(deadline.years) < issued.year
+
+
 def _core(printed: str) -> str:
     text = _LEADING_BULLET.sub("", printed)
     text = COMPLETION_PREFIX.sub("", text)

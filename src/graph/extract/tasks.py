@@ -77,6 +77,7 @@ and spans; ``seg.sections`` only gives each task its section key.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import difflib
 import functools
 import itertools
@@ -106,11 +107,12 @@ from ..patterns.tasks import (
     alternation,
     first_letters,
 )
-from .agencies import is_agency_like, parse_agencies, starts_with_agency
-from .deadlines import inline_deadline, parse_deadline, prose_deadline
+from .agencies import is_agency_like, name_end, parse_agencies, starts_with_agency
+from .deadlines import inline_deadline, parse_deadline, prose_deadline, states_a_condition
 
 
-def extract_tasks(seg: SegmentedDocument) -> list[Task]:
+def extract_tasks(seg: SegmentedDocument, issued: dt.date | None = None) -> list[Task]:
+    """``issued``: the document's date, which no deadline read from a task's own words can precede."""
     body = seg.body
     tasks: list[Task] = []
     for appendix in seg.appendices:
@@ -125,6 +127,9 @@ def extract_tasks(seg: SegmentedDocument) -> list[Task]:
     ]
     for task in tasks:
         task.section = _section_key(seg, task.span)
+        if task.deadline and states_a_condition(task.deadline, task.text, issued, task.layout == "table"):
+            task.deadline = None
+        _end_names(body, task)
     lines_of.cache_clear()  # the document's lines are not kept past it
     return sorted(tasks, key=lambda t: t.span.start)
 
@@ -138,6 +143,21 @@ class TaskReader:
     name: str
     priority: int
     read: Callable[[str, Span], list[Task]]
+
+
+def _end_names(body: str, task: Task) -> None:
+    """Bodies' names that ran on into what the sentence says of them end there: "Sở Tài chính được quyền khai
+    thác, …" leads as "Sở Tài chính" (agencies.name_end).  Done once the task is kept: the filters above read
+    the run-on words ("Chính phủ quy định …" grants a power, "… được thành lập" describes a body)."""
+    for role in ("lead", "support", "directing"):
+        mentions: list[AgencyMention] = getattr(task, role)
+        if any(name_end(body[m.span.start : m.span.end]) < m.span.end - m.span.start for m in mentions):
+            setattr(task, role, [cut for m in mentions for cut in _ended(body, m)])
+
+
+def _ended(body: str, mention: AgencyMention) -> list[AgencyMention]:
+    end = mention.span.start + name_end(body[mention.span.start : mention.span.end])
+    return [mention] if end == mention.span.end else _mentions(body, mention.span.start, end)
 
 
 def prose_tasks(body: str, region: Span) -> list[Task]:
