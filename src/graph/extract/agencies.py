@@ -158,8 +158,9 @@ _ADDRESS = re.compile(r"(?<!\w)[Đđ]ịa[ \t]+chỉ[ \t]*:")
 # "nghiên cứu", "tổ chức" do: "Hội đồng thẩm định", "Viện nghiên cứu"); a group keeps its clause, which says
 # which bodies it means: "Các cơ quan, đơn vị được giao chủ trì", "Cơ quan, đơn vị quy định tại Điều 1".
 _PREDICATE = re.compile(
-    # (not after a kind of body, whose clause says which: "Bộ phận, cá nhân được giao", "đơn vị được lựa chọn")
-    rf"(?<=[ \t\n])(?<!đơn vị )(?<!cá nhân )(?<!tổ chức )(?<!cơ quan )(?<!bộ phận )(?:(?:chỉ{_G})?được|là|quy{_G}định|có{_G}ý{_G}kiến|chấp{_G}thuận|ban{_G}hành|thành{_G}lập"
+    # (not after a kind of body or person, whose clause says which: "Bộ phận, cá nhân được giao", "đơn vị được lựa
+    # chọn", "Thanh tra viên, người được giao …" in Nghị định 71/2019/NĐ-CP, corpus/files)
+    rf"(?<=[ \t\n])(?<!đơn vị )(?<!cá nhân )(?<!tổ chức )(?<!cơ quan )(?<!bộ phận )(?<!người )(?:(?:chỉ{_G})?được|là|quy{_G}định|có{_G}ý{_G}kiến|chấp{_G}thuận|ban{_G}hành|thành{_G}lập"
     rf"|hoàn{_G}thành|xem{_G}xét|thống{_G}nhất|chủ{_G}động|huy{_G}động|phân{_G}công)(?!\w)"
 )
 
