@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 
+from graph.extract.agencies import name_end
 from graph.model import SourceFile, Task
 from graph.pipeline import parse_source
 
@@ -155,3 +156,12 @@ ASSIGNED_UNIT = _header(
 def test_a_kind_of_body_keeps_the_clause_that_says_which() -> None:
     task = _led_by(_tasks(ASSIGNED_UNIT), "Bộ phận, cá nhân được giao")
     assert [m.name for m in task.lead] == ["Bộ phận, cá nhân được giao"]
+
+
+# Nghị định 71/2019/NĐ-CP, Điều 59 (corpus/files sd-vlncn-sct-vn__ND-71-2019-xu-phat.docx): a person's kind keeps
+# its clause as a body's kind does; one body's name ends before its predicate
+def test_name_end_keeps_the_clause_of_a_kind_of_person() -> None:
+    kinds = "Thanh tra viên, người được giao thực hiện nhiệm vụ thanh tra chuyên ngành"
+    assert name_end(kinds) == len(kinds)
+    named = "Sở Tài chính được quyền khai thác, sử dụng thông tin về tài sản công của tất cả các cơ quan"
+    assert named[: name_end(named)] == "Sở Tài chính"
