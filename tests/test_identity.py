@@ -269,6 +269,76 @@ def test_a_document_printed_with_two_dates_is_described_with_the_most_printed_on
     assert printed == [set(), set(), {"2021-02-26"}]
 
 
+def _head(issuer: str, number: str, place_date: str, kind: str, subject: str) -> str:
+    return (
+        f"{issuer}\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\n---------------\n"
+        f"Số: {number}\n{place_date}\n{kind}\n{subject}\n"
+    )
+
+
+def test_a_document_its_citers_title_differently_is_described_with_the_title_most_of_them_give():
+    """Three files of corpus/real cite Nghị quyết 57-NQ/TW.  Đồng Tháp's plan 617/KH-UBND reads the title of the
+    programme carrying it out into it ("… chuyển đổi số trên địa bàn tỉnh Đồng Tháp"); the two others print the
+    resolution's title.  Every graph states the one the two give (a page showed the first the store returned)."""
+    resolution = (
+        "Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học, công nghệ, đổi mới"
+        " sáng tạo và chuyển đổi số quốc gia"
+    )
+    docs = [
+        _excerpt(  # 8718801c503045f9.txt lines 1-9
+            "8718801c503045f9.txt",
+            _head(
+                "ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP",
+                "617/KH-UBND",
+                "Đồng Tháp, ngày 01 tháng 12 năm 2025",
+                "KẾ HOẠCH",
+                "CHUYỂN ĐỔI SỐ CHO CÁC DOANH NGHIỆP, NHẤT LÀ DOANH NGHIỆP NHỎ VÀ VỪA, HỢP TÁC XÃ, HỘ KINH DOANH",
+            )
+            + "Thực hiện Kế hoạch số 283/KH-UBND ngày 24/9/2025 của Uỷ ban nhân dân Tỉnh về thực hiện Nghị quyết số "
+            "71/NQ-CP ngày 01/5/2025 của Chính phủ và Chương trình hành động số 10-CTr/TU ngày 13/8/2025 của Ban "
+            "Thường vụ Tỉnh uỷ về thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát "
+            "triển khoa học, công nghệ đổi mới sáng tạo và chuyển đổi số trên địa bàn tỉnh Đồng Tháp;\n",
+        ),
+        _excerpt(  # 689f49d25e51cbaa.txt lines 1-9
+            "689f49d25e51cbaa.txt",
+            _head(
+                "ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP",
+                "597/KH-UBND",
+                "Đồng Tháp, ngày 27 tháng 11 năm 2025",
+                "KẾ HOẠCH",
+                "CHUYỂN ĐỔI SỐ TRONG HOẠT ĐỘNG XÂY DỰNG, QUẢN LÝ, KHAI THÁC KẾT CẤU HẠ TẦNG GIAO THÔNG TRÊN ĐỊA BÀN "
+                "TỈNH ĐỒNG THÁP",
+            )
+            + f"Căn cứ {resolution} (sau đây gọi tắt là Nghị quyết số 57-NQ/TW);\n",
+        ),
+        _excerpt(  # ec00bd6f58be7864.txt lines 1-8 and 13
+            "ec00bd6f58be7864.txt",
+            _head(
+                "THỦ TƯỚNG CHÍNH PHỦ",
+                "2597/QĐ-TTg",
+                "Hà Nội, ngày 27 tháng 11 năm 2025",
+                "QUYẾT ĐỊNH",
+                "PHÊ DUYỆT ĐỀ ÁN CHUYỂN ĐỔI SỐ TRONG HOẠT ĐỘNG XÂY DỰNG, QUẢN LÝ, KHAI THÁC KẾT CẤU HẠ TẦNG XÂY DỰNG",
+            )
+            + "Căn cứ Nghị quyết số 57-NQ/TW ngày 22 tháng 12 năm 2024 của Bộ Chính trị về đột phá phát triển khoa "
+            "học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia;\n",
+        ),
+    ]
+    printed = {c.target.title for doc in docs for c in doc.citations if c.target.symbol == "57-NQ/TW"} - {
+        None
+    }
+    right = "về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia"
+    assert printed == {
+        right,
+        "về đột phá phát triển khoa học, công nghệ đổi mới sáng tạo và chuyển đổi số trên địa bàn tỉnh Đồng Tháp",
+    }
+    res = resolve(docs)
+    iri = "https://w3id.org/policy-graph/eli/vn/nq/2024/57-tw"
+    graphs = [document_graph(doc, res) for doc in docs]
+    titles = [{str(t) for t in g.objects(URIRef(iri + "/vie"), ELI.title)} for g in graphs]
+    assert titles == [{right}, {right}, {right}]
+
+
 DECISION_HUE = (  # e598d95fb5f390a4.txt lines 1-8 and 74 (cut at its subject): "tỉnh Thừa Thiên huế" as printed
     "CHỦ TỊCH NHÂN DÂN THÀNH PHỐ HUẾ\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\n"
     "---------------\nSố: 123/2025/QĐ-CTUBND\nHuế, ngày 24 tháng 11 năm 2025\nQUYẾT ĐỊNH\n"

@@ -72,6 +72,8 @@ class Resolution:
     law_names: dict[str, str] = field(default_factory=dict)
     # a document IRI whose mentions disagree → the one symbol and date its description states (`stated`)
     stated: dict[str, tuple[str | None, dt.date | None]] = field(default_factory=dict)
+    # a cited document whose citers give it different titles → the one title its description states (`_stated_titles`)
+    titles: dict[str, str] = field(default_factory=dict)
     # a central Party document cited by its bare "…/TW" symbol → the one Party body the corpus names as its issuer
     stated_issuers: dict[str, str] = field(default_factory=dict)
     # a citing document → the years it prints itself beside each number (filled as documents are met)
@@ -197,6 +199,8 @@ class Resolution:
         """The description's symbol and date as the corpus states them once (see `_stated_identities`)."""
         if ref.issuer_code == PARTY_CENTRE and iri in self.stated_issuers:
             ref = replace(ref, issuer_name=self.stated_issuers[iri])  # the code stays the symbol's
+        if ref.title and iri in self.titles:
+            ref = replace(ref, title=self.titles[iri])
         if iri not in self.stated:
             return ref
         symbol, date = self.stated[iri]
@@ -285,6 +289,7 @@ def resolve(
     cited = _cited_iris(docs, res)
     res.stated = _stated_identities(docs, cited, res)
     res.law_names = _law_names(cited, res)
+    res.titles = _stated_titles(docs, cited, res)
     res.stated_issuers = _stated_party_issuers(cited)
     res._printed_years.clear()  # each worker fills its own, for the documents it writes
     return res
@@ -365,6 +370,60 @@ def _stated_identities(
         )
         stated_date = (mine and mine.date) or min(dates[iri], key=lambda d: (-dates[iri][d], d), default=None)
         stated[iri] = (stated_symbol, stated_date)
+    return stated
+
+
+# how titles are compared: case, commas and spacing aside ("về Kiểm soát thủ tục hành chính" is "về kiểm soát …")
+_TITLE_NOISE = re.compile(r"[\s,;:.\"“”'‘’-]+")
+
+
+def _title_key(title: str) -> str:
+    return _TITLE_NOISE.sub(" ", title.casefold()).strip()
+
+
+def _stated_titles(docs: list[ParsedDocument], cited: CitedIris, res: Resolution) -> dict[str, str]:
+    """One title for each cited document whose citers give it several, the same in every citing file's graph: the
+    title most files give (files, not mentions), read case and commas aside.  A citing sentence often goes on past
+    the title, and the words it adds differ from file to file: six files cite Nghị quyết 57-NQ/TW, four "… về đột
+    phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia;", one "… quốc gia được sửa
+    đổi, bổ sung cập nhật một số điều tại Nghị quyết số 71/NQ-CP", one (Đồng Tháp's programme carrying it out) "…
+    chuyển đổi số trên địa bàn tỉnh Đồng Tháp".  A file that prints several titles in several mentions gives each
+    a vote: the longest of them is often one run on into the next table row or paragraph ("… có liên quan Bãi bỏ
+    toàn bộ").  Ties: the title others extend (what they add is their sentence), the one that extends others at its
+    opening ("quy định về phân quyền …" over "về phân quyền …": a citing sentence adds nothing in front of a title,
+    it may drop its verb), one opening with "về" (the subject as the document prints it; "quy định …" is as often
+    what one article regulates), the longer, the first.  The spelling is the one most files print, not in capitals
+    when one is not.  A document's own title, often in capitals, is not a vote: its own file describes it."""
+    votes: dict[str, dict[str, Counter]] = defaultdict(lambda: defaultdict(Counter))
+    for doc, refs in zip(docs, cited, strict=True):
+        own = res.self_iri(doc)
+        printed = {(iri, ref.title) for ref, iri in refs if ref.title and iri != own}
+        for iri, title in printed:
+            votes[iri][_title_key(title)][title] += 1
+    stated: dict[str, str] = {}
+    for iri, keys in votes.items():
+        if sum(len(spellings) for spellings in keys.values()) < 2:
+            continue
+        files = {key: sum(spellings.values()) for key, spellings in keys.items()}
+        extended = {key: sum(other.startswith(key + " ") for other in keys) for key in keys}
+        opened = {key: sum(key.endswith(" " + other) for other in keys) for key in keys}
+        best = min(
+            keys, key=lambda k: (-files[k], -extended[k], -opened[k], not k.startswith("về "), -len(k), k)
+        )
+        spellings = keys[best]
+        # ties: no stray closing quote, the fewest capitals ("Bộ Quốc Phòng" and "Bộ Quốc phòng" each in one file:
+        # the second), the commas kept
+        stated[iri] = min(
+            spellings,
+            key=lambda t: (
+                t.isupper(),
+                -spellings[t],
+                not t[-1].isalnum(),
+                sum(map(str.isupper, t)),
+                -len(t),
+                t,
+            ),
+        )
     return stated
 
 

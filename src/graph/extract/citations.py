@@ -664,6 +664,8 @@ def _add_titles(text: str, found: list[_Found], end: int, tables: tuple[Span, ..
             # "về ban hành Kế hoạch triển khai thực hiện Chương trình số 11-CTr/TU …": the title runs
             # on through the next citation; a cut-off title would mislead, so none is kept
             continue
+        tail = P.TITLE_SENTENCE_TAIL.search(title)
+        title = title[: tail.start()] if tail else title
         title = P.TITLE_DANGLING.sub("", title).rstrip(" ,")
         if f.citation.target.jurisdiction == "vn":
             # "Chương trình … thực hiện Quyết định số 531/QĐ-TTg … phê duyệt Chiến lược … trên địa bàn

@@ -691,6 +691,17 @@ TITLE_STOP = re.compile(
 CELL_BREAK = re.compile(r"(?<![ \t])[ \t]{2,}\n[ \t]*\n")
 # "… trên địa bàn tỉnh" closing the citing sentence, not the cited central document's title.
 LOCAL_SCOPE_TAIL = re.compile(r"(?<!\s)\s+trên\s+địa\s+bàn\s+(?:tỉnh|thành\s+phố|huyện|thị\s+xã)\s*$", _FLAGS)
+# The citing sentence going on past the title with what amended the document or when it took effect: "Thông tư số
+# 85/2019/TT-BTC hướng dẫn về phí … trực thuộc Trung ương, được sửa đổi, bổ sung bởi Thông tư số 106/2021/TT-BTC",
+# "… khung giá phát điện, có hiệu lực từ ngày 13 tháng 5 năm 2025", "Nghị quyết số 06-NQ/TW … về quy hoạch, … tầm nhìn
+# đến năm 2045 được phê duyệt tại Quyết định số …".  A title may say "được sửa đổi, bổ sung" of what
+# it concerns ("công bố thủ tục hành chính được sửa đổi, bổ sung lĩnh vực …"): only "bởi"/"tại" after it is the
+# sentence's.
+TITLE_SENTENCE_TAIL = re.compile(
+    r",?\s+(?:đã\s+)?được\s+(?:sửa\s+đổi(?:\s*,?\s*bổ\s+sung)?(?:\s*,?\s*cập\s+nhật)?(?:\s+một\s+số\s+điều)?|phê\s+duyệt)"
+    r"\s+(?:bởi|tại)(?!\w)|,\s*có\s+hiệu\s+lực(?:\s+thi\s+hành)?\s+(?:kể\s+)?từ\s+ngày(?!\w)",
+    _FLAGS,
+)
 # Linking words left dangling when the next citation cut a title short.
 TITLE_DANGLING = re.compile(
     r"(?<![\s,])[\s,]*(?:(?:và|gắn\s+với|về|việc|tiếp\s+tục|triển\s+khai|thực\s+hiện|theo|ban\s+hành|của)[\s,]*)*$",
