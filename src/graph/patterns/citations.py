@@ -698,7 +698,7 @@ LOCAL_SCOPE_TAIL = re.compile(r"(?<!\s)\s+trên\s+địa\s+bàn\s+(?:tỉnh|thà
 # it concerns ("công bố thủ tục hành chính được sửa đổi, bổ sung lĩnh vực …"): only "bởi"/"tại" after it is the
 # sentence's.
 TITLE_SENTENCE_TAIL = re.compile(
-    r",?\s+(?:đã\s+)?được\s+(?:sửa\s+đổi(?:\s*,?\s*bổ\s+sung)?(?:\s*,?\s*cập\s+nhật)?(?:\s+một\s+số\s+điều)?|phê\s+duyệt)"
+    r"(?:,\s*+|(?<![\s,])\s++)(?:đã\s+)?được\s+(?:sửa\s+đổi(?:\s*,?\s*bổ\s+sung)?(?:\s*,?\s*cập\s+nhật)?(?:\s+một\s+số\s+điều)?|phê\s+duyệt)"
     r"\s+(?:bởi|tại)(?!\w)|,\s*có\s+hiệu\s+lực(?:\s+thi\s+hành)?\s+(?:kể\s+)?từ\s+ngày(?!\w)",
     _FLAGS,
 )
