@@ -4,13 +4,7 @@ repository tnt305/tai_lieu_noi_bo); each was read as tasks led by the words befo
 
 from __future__ import annotations
 
-from graph.extract.tasks import prose_tasks
-from graph.model import Span
-
-
-def _tasks(text: str):
-    return prose_tasks(text, Span(0, len(text)))
-
+from excerpt_support import excerpt_tasks
 
 # ef57df9384270c6e (a Hải Phòng decision on urban drainage), Điều 6
 DRAINAGE = """Điều 6. Thành phần, chức năng, phân loại và lựa chọn hệ thống thoát nước đô thị
@@ -40,19 +34,19 @@ Thời hạn thực hiện: Từ tháng 10/2025 đến khi kết thúc kiểm k�
 
 
 def test_what_a_system_must_comprise_is_no_task():
-    assert _tasks(DRAINAGE) == []
+    assert excerpt_tasks(DRAINAGE) == []
 
 
 def test_the_cases_a_rule_covers_are_no_tasks():
-    assert _tasks(LOCKED_MAILBOXES) == []
+    assert excerpt_tasks(LOCKED_MAILBOXES) == []
 
 
 def test_the_members_a_council_includes_are_no_tasks():
-    assert _tasks(COUNCIL_MEMBERS) == []
+    assert excerpt_tasks(COUNCIL_MEMBERS) == []
 
 
 def test_bodies_whose_bracket_says_what_they_include_keep_their_tasks():
-    tasks = _tasks(SUPERIOR_BODIES)
+    tasks = excerpt_tasks(SUPERIOR_BODIES)
     assert [t.text[:40] for t in tasks] == [
         "Đôn đốc, hướng dẫn đối tượng thực hiện k",
         "Tổng hợp kết quả kiểm kê của các cơ quan",
@@ -72,7 +66,7 @@ SYSTEMS = """Điều 9. Dung lượng lưu trữ của tài khoản thư điện
 
 
 def test_what_an_information_system_does_is_no_task():
-    assert _tasks(SYSTEMS) == []
+    assert excerpt_tasks(SYSTEMS) == []
 
 
 # d8df85cac631ac19 (Ho Chi Minh City's plan simplifying the procedures of Sở Nội vụ, Phụ lục II) and
@@ -82,8 +76,8 @@ PROCEDURE_FIELDS = "- Cách thức thực hiện: nộp hồ sơ trực tiếp h
 
 
 def test_the_fields_of_an_administrative_procedure_are_no_tasks():
-    assert _tasks(SIMPLIFIED_PROCEDURE) == []
-    assert _tasks(PROCEDURE_FIELDS) == []
+    assert excerpt_tasks(SIMPLIFIED_PROCEDURE) == []
+    assert excerpt_tasks(PROCEDURE_FIELDS) == []
 
 
 # corpus/files (public GitHub repository Trangsct/skill-sct, Word originals as the project reads them):
@@ -107,10 +101,10 @@ RIGHTS = "3. Hội đồng thẩm định, cơ quan chuyên môn về xây dựn
 
 
 def test_a_power_a_negation_or_a_list_of_cases_is_no_task():
-    assert _tasks(SANCTIONING_POWER) == []
-    assert _tasks(RIGHTS) == []
-    assert _tasks(NO_LONGER_DONE) == []
-    assert _tasks(CASES_LISTED) == []
+    assert excerpt_tasks(SANCTIONING_POWER) == []
+    assert excerpt_tasks(RIGHTS) == []
+    assert excerpt_tasks(NO_LONGER_DONE) == []
+    assert excerpt_tasks(CASES_LISTED) == []
 
 
 # 8ea98f884cf1d2a7 (a Ministry of Defence circular), its last article: the closing formula in its "có trách nhiệm" form
@@ -124,7 +118,7 @@ Thông tư này./.
 
 
 def test_the_closing_formula_with_co_trach_nhiem_is_no_task():
-    assert _tasks(CLOSING) == []
+    assert excerpt_tasks(CLOSING) == []
 
 
 # 475126f38cb26cc2 (a provincial decision on state capital in enterprises): powers delegated to a department
@@ -132,4 +126,4 @@ DELEGATED = "2. UBND tỉnh ủy quyền cho Giám đốc Sở Nội vụ:\na) Q
 
 
 def test_powers_delegated_to_a_body_are_no_tasks():
-    assert _tasks(DELEGATED) == []
+    assert excerpt_tasks(DELEGATED) == []

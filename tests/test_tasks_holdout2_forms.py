@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from excerpt_support import leads
 from graph.extract.agencies import is_agency_like
 from graph.extract.tasks import prose_tasks
 from graph.model import SourceFile, Span
@@ -19,20 +20,16 @@ DE_AN_08 = HOLDOUT2 / "vbhc-vn__ke-hoach-thuc-hien-de-an-08.docx"
 KET_LUAN = HOLDOUT2 / "vbhc-vn__thong-bao-ket-luan-ubnd.docx"
 
 
-def _leads(task):
-    return [m.printed for m in task.lead]
-
-
 def test_a_departments_divisions_head_their_duties():
     # "1. Phòng Quản lý Công nghiệp: Là đầu mối chủ trì tham mưu …" … "4. Phòng Kế hoạch - Tổng hợp: Là đầu mối
     # tổng hợp, …" (V. Tổ chức thực hiện): each division's paragraph is its task
     doc = parse_file(DE_AN_08)
     by_label = {t.label: t for t in doc.tasks if t.layout == "agency-heading"}
-    assert _leads(by_label["1."]) == ["Phòng Quản lý Công nghiệp"]
+    assert leads(by_label["1."]) == ["Phòng Quản lý Công nghiệp"]
     assert by_label["1."].text.startswith("Là đầu mối chủ trì tham mưu thực hiện các nhiệm vụ về tái cơ cấu")
-    assert _leads(by_label["2."]) == ["Phòng Quản lý Năng lượng"]
-    assert _leads(by_label["3."]) == ["Phòng Quản lý Thương mại"]
-    assert _leads(by_label["4."]) == ["Phòng Kế hoạch - Tổng hợp"]
+    assert leads(by_label["2."]) == ["Phòng Quản lý Năng lượng"]
+    assert leads(by_label["3."]) == ["Phòng Quản lý Thương mại"]
+    assert leads(by_label["4."]) == ["Phòng Kế hoạch - Tổng hợp"]
 
 
 def test_phong_names_a_division_only_before_a_capitalised_name():
@@ -58,7 +55,7 @@ def test_investors_are_bodies_a_plan_binds():
         "- Tạo điều kiện về mặt bằng, các điều kiện cần thiết khác cho việc lắp đặt thiết bị 5G và IoT.\n"
     )
     tasks = prose_tasks(text, Span(0, len(text)))
-    assert [_leads(t) for t in tasks] == [
+    assert [leads(t) for t in tasks] == [
         ["Các chủ đầu tư xây dựng và kinh doanh hạ tầng Khu công nghiệp"]
     ] * 2
     assert [m.printed for m in tasks[0].support][:2] == [
@@ -97,7 +94,7 @@ def test_the_bodies_a_regulation_applies_to_are_no_tasks():
     # signatures; the header lines are made up to make it a document): whom the rules bind, not a task each; the
     # duty article after it still is
     doc = parse_source(SourceFile("scope.txt", "scope.txt", "0", "utf-8", SCOPE))
-    assert [(t.label, _leads(t)) for t in doc.tasks] == [("1.", ["Sở Khoa học và Công nghệ"])]
+    assert [(t.label, leads(t)) for t in doc.tasks] == [("1.", ["Sở Khoa học và Công nghệ"])]
 
 
 # Lào Cai's Chỉ thị 11 plan (corpus/files qlks-sct-vn__KH-UBND-trien-khai-Chi-thi-11-CT-TU-QLNN-khoang-san.docx)
@@ -109,7 +106,7 @@ REPORTING = """V. CHẾ ĐỘ BÁO CÁO
 
 def test_a_plans_reporting_part_says_who_reports():
     tasks = prose_tasks(REPORTING, Span(0, len(REPORTING)))
-    assert [_leads(t) for t in tasks] == [["Các Sở, ngành, địa phương"], ["Sở Nông nghiệp và Môi trường"]]
+    assert [leads(t) for t in tasks] == [["Các Sở, ngành, địa phương"], ["Sở Nông nghiệp và Môi trường"]]
     # how often, said after the body, is the first one's deadline
     assert tasks[0].deadline is not None
     assert (tasks[0].deadline.raw, tasks[0].deadline.kind) == (
@@ -126,7 +123,7 @@ def test_how_often_between_a_body_and_its_verb_is_not_part_of_its_name():
         "Thủ tướng Chính phủ giao.\n"
     )
     (task,) = prose_tasks(text, Span(0, len(text)))
-    assert _leads(task) == ["Ban Chỉ đạo"]
+    assert leads(task) == ["Ban Chỉ đạo"]
     # "… phải được bảo trì, bảo dưỡng định kỳ theo quy định …" (corpus/real c257b50e82ec95ef) gives no task
     upkeep = (
         "1. Hệ thống trạm thu dữ liệu viễn thám phải được bảo trì, bảo dưỡng định kỳ theo quy định của nhà sản "
@@ -169,7 +166,7 @@ def test_a_period_said_inside_a_task_is_its_deadline():
 def test_the_farms_a_plan_binds_head_their_duties():
     # Kế hoạch 0134/KH-UBND of Đắk Lắk, IV.4: "4. Các cơ sở sản xuất giống, NTTS thương phẩm:" over three bullets
     doc = parse_file(HOLDOUT2 / "d5ffa6afac124d52.txt")
-    farms = [t for t in doc.tasks if _leads(t) == ["Các cơ sở sản xuất giống, NTTS thương phẩm"]]
+    farms = [t for t in doc.tasks if leads(t) == ["Các cơ sở sản xuất giống, NTTS thương phẩm"]]
     assert [t.text.split(" ")[0] for t in farms] == ["Chủ", "Phối", "Theo"]
     # (the partner's name runs on into "trong quan trắc, …": a leftover)
     assert farms[1].support[0].printed.startswith("các cơ quan quản lý NTTS")
@@ -179,7 +176,7 @@ def test_two_roles_on_one_line_each_name_their_bodies():
     # the Đề án 08 plan closes each numbered task with "Đơn vị chủ trì: Phòng Quản lý Công nghiệp; Đơn vị phối hợp:
     # Phòng Quản lý Năng lượng, Phòng Quản lý Thương mại."
     role_tasks = [t for t in parse_file(DE_AN_08).tasks if t.layout == "role-lines"]
-    assert [(_leads(t), [m.printed for m in t.support]) for t in role_tasks[:2]] == [
+    assert [(leads(t), [m.printed for m in t.support]) for t in role_tasks[:2]] == [
         (["Phòng Quản lý Công nghiệp"], ["Phòng Quản lý Năng lượng", "Phòng Quản lý Thương mại"]),
         (["Phòng Quản lý Công nghiệp"], ["Phòng Quản lý Năng lượng", "Văn phòng Sở"]),
     ]
@@ -194,7 +191,7 @@ def test_an_unlabelled_paragraph_of_the_reporting_part_is_a_task():
         "Sở và gửi UBND tỉnh theo quy định.\n"
     )
     (task,) = prose_tasks(text, Span(0, len(text)))
-    assert (task.label, _leads(task)) == ("", ["Các phòng, đơn vị"])
+    assert (task.label, leads(task)) == ("", ["Các phòng, đơn vị"])
     assert task.deadline is not None and (task.deadline.raw, task.deadline.kind) == (
         "trước ngày 18 hằng tháng",
         "periodic",
@@ -224,7 +221,7 @@ def test_how_often_before_the_body_opens_the_clause():
         "Ban Chỉ đạo.\n"
     )
     tasks = prose_tasks(text, Span(0, len(text)))
-    assert [(_leads(t), t.deadline.raw if t.deadline else None) for t in tasks] == [
+    assert [(leads(t), t.deadline.raw if t.deadline else None) for t in tasks] == [
         (["Bộ Nông nghiệp và Môi trường", "Ủy ban nhân dân cấp tỉnh"], None),
         (["Văn phòng UBND tỉnh"], "Hàng năm"),
         (["Văn phòng Ban Chỉ đạo"], "trước ngày 31 tháng 12 hằng năm"),
@@ -240,5 +237,5 @@ def test_institutions_bound_by_a_transitional_clause_lead_it():
         "và cấp chứng chỉ cho học viên trước ngày 31 tháng 12 năm 2025.\n"
     )
     (task,) = prose_tasks(text, Span(0, len(text)))
-    assert _leads(task) == ["Các cơ sở đào tạo, bồi dưỡng"]
+    assert leads(task) == ["Các cơ sở đào tạo, bồi dưỡng"]
     assert task.deadline is not None and task.deadline.raw == "trước ngày 31 tháng 12 năm 2025"

@@ -8,25 +8,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from graph.extract.tasks import prose_tasks
-from graph.model import Span
+from excerpt_support import excerpt_tasks, leads, supports
 from graph.pipeline import parse_file
 
 HOLDOUT4 = Path(__file__).parent / "corpus" / "holdout4" / "texts"
 # Công văn 11520/VPCP-CN: a Deputy Prime Minister's opinion on a draft directive (corpus/real)
 CV_11520 = HOLDOUT4 / "cb6eb2174499b5d1.txt"
-
-
-def _leads(task):
-    return [m.printed for m in task.lead]
-
-
-def _supports(task):
-    return [m.printed for m in task.support]
-
-
-def _tasks(text: str):
-    return prose_tasks(text, Span(0, len(text)))
 
 
 def test_a_letter_passing_on_a_leaders_opinion_assigns_its_paragraph():
@@ -36,8 +23,8 @@ def test_a_letter_passing_on_a_leaders_opinion_assigns_its_paragraph():
     (task,) = parse_file(CV_11520).tasks
     assert task.text.startswith("Bộ Công Thương chủ trì phối hợp với các Bộ, cơ quan liên quan khẩn trương")
     assert task.text.endswith("báo cáo Thủ tướng Chính phủ kết quả thực hiện trong tháng 11 năm 2025.")
-    assert _leads(task) == ["Bộ Công Thương"]
-    assert _supports(task) == ["các Bộ, cơ quan liên quan"]  # not "… khẩn trương làm rõ …"
+    assert leads(task) == ["Bộ Công Thương"]
+    assert supports(task) == ["các Bộ, cơ quan liên quan"]  # not "… khẩn trương làm rõ …"
     assert task.deadline is not None and task.deadline.raw == "trong tháng 11 năm 2025"
 
 
@@ -57,8 +44,8 @@ def test_a_preamble_bullet_above_the_opinion_does_not_hide_it():
         "Văn phòng Chính phủ thông báo để các địa phương, cơ\n"
         "quan, đơn vị có liên quan biết, thực hiện./.\n"
     )
-    (task,) = _tasks(text)
-    assert _leads(task) == ["Chủ tịch Ủy ban nhân dân tỉnh Hưng Yên"]
+    (task,) = excerpt_tasks(text)
+    assert leads(task) == ["Chủ tịch Ủy ban nhân dân tỉnh Hưng Yên"]
     assert task.deadline is not None and task.deadline.raw == "trước ngày 03 tháng 12 năm 2025"
 
 
@@ -73,7 +60,7 @@ def test_an_answer_letters_own_opinion_assigns_nothing():
         "phạm pháp luật hướng dẫn Luật Quản lý\n"
         "thuế (sửa đổi).\n"
     )
-    assert _tasks(text) == []
+    assert excerpt_tasks(text) == []
 
 
 def test_a_notice_that_tells_who_is_told_closes_the_letter():
@@ -90,16 +77,16 @@ def test_a_notice_that_tells_who_is_told_closes_the_letter():
         "Văn phòng Chính phủ\n"
         "thông báo để các Bộ, cơ quan biết, thực hiện./.\n"
     )
-    (task,) = _tasks(letter)
-    assert _leads(task) == ["Các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ"]
+    (task,) = excerpt_tasks(letter)
+    assert leads(task) == ["Các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ"]
     telegram = (
         "3. Bộ trưởng Bộ Nông nghiệp và Môi trường chỉ đạo dự\n"
         "báo, cung cấp thông tin đầy đủ, kịp thời, chính xác nhất về diễn biến, tác động\n"
         "của bão, mưa lũ, thường xuyên cập nhật, thông báo khu vực nguy hiểm để cơ quan\n"
         "chức năng và Nhân dân biết, chủ động phòng, tránh, ứng phó phù hợp, hiệu quả.\n"
     )
-    (task,) = _tasks(telegram)
-    assert _leads(task) == ["Bộ trưởng Bộ Nông nghiệp và Môi trường"]
+    (task,) = excerpt_tasks(telegram)
+    assert leads(task) == ["Bộ trưởng Bộ Nông nghiệp và Môi trường"]
 
 
 def test_partners_end_before_the_grounds_of_the_work():
@@ -110,9 +97,9 @@ def test_partners_end_before_the_grounds_of_the_work():
         "hợp với các đơn vị có liên quan căn cứ Quyết định này xây dựng quy trình nội bộ\n"
         "trong giải quyết thủ tục hành chính.\n"
     )
-    (task,) = _tasks(text)
-    assert _leads(task) == ["Sở Tài chính"]
-    assert _supports(task) == ["các đơn vị có liên quan"]
+    (task,) = excerpt_tasks(text)
+    assert leads(task) == ["Sở Tài chính"]
+    assert supports(task) == ["các đơn vị có liên quan"]
 
 
 # Kế hoạch of Sở Công Thương Lào Cai implementing the fire-safety law (corpus/files vbhc-vn__04-ke-hoach.docx)
@@ -125,7 +112,7 @@ def test_a_word_files_paragraphs_under_a_division_heading_are_its_tasks_each():
     tasks = parse_file(KH_PCCC).tasks
     by_lead: dict[str, list] = {}
     for task in tasks:
-        by_lead.setdefault(_leads(task)[0], []).append(task)
+        by_lead.setdefault(leads(task)[0], []).append(task)
     assert {lead: len(found) for lead, found in by_lead.items()} == {
         "Phòng Quản lý công nghiệp": 7,
         "Phòng Quản lý Năng lượng": 6,
@@ -138,9 +125,9 @@ def test_a_word_files_paragraphs_under_a_division_heading_are_its_tasks_each():
     assert not any(t.text.startswith("Trên đây là") for t in tasks)
     # a division its writer spelt in lower case cooperates: "Phối hợp với phòng Quản lý công nghiệp trong việc …"
     (energy,) = [t for t in by_lead["Phòng Quản lý Năng lượng"] if "trong việc tham mưu" in t.text]
-    assert _supports(energy) == ["phòng Quản lý công nghiệp"]
+    assert supports(energy) == ["phòng Quản lý công nghiệp"]
     # "Phối hợp tốt với các phòng, ban của Sở trong việc kiểm tra …"
-    assert _supports(by_lead["Chi cục Quản lý thị trường"][1])[0] == "các phòng, ban của Sở"
+    assert supports(by_lead["Chi cục Quản lý thị trường"][1])[0] == "các phòng, ban của Sở"
 
 
 def test_a_name_closed_by_a_full_stop_heads_the_points_below_it():
@@ -152,12 +139,12 @@ def test_a_name_closed_by_a_full_stop_heads_the_points_below_it():
         "b) Chủ trì, phối hợp với Sở Nội vụ, Sở Khoa học và Công nghệ kiểm tra, đánh giá kết quả sử dụng thư điện tử "
         "công vụ của các cơ quan, đơn vị;\n"
     )
-    tasks = _tasks(text)
-    assert [(t.label, _leads(t)) for t in tasks] == [
+    tasks = excerpt_tasks(text)
+    assert [(t.label, leads(t)) for t in tasks] == [
         ("a)", ["Văn phòng Ủy ban nhân dân tỉnh"]),
         ("b)", ["Văn phòng Ủy ban nhân dân tỉnh"]),
     ]
-    assert _supports(tasks[1]) == ["Sở Nội vụ", "Sở Khoa học và Công nghệ"]
+    assert supports(tasks[1]) == ["Sở Nội vụ", "Sở Khoa học và Công nghệ"]
 
 
 def test_names_closed_by_a_full_stop_in_a_list_head_nothing():
@@ -169,16 +156,16 @@ def test_names_closed_by_a_full_stop_in_a_list_head_nothing():
         "b) Ủy ban nhân dân các xã, phường (gọi chung là UBND cấp xã).\n"
         "c) Các cơ quan, tổ chức, đơn vị, cá nhân có liên quan (sau đây gọi tắt là các cơ quan, đơn vị).\n"
     )
-    assert _tasks(scope) == []
+    assert excerpt_tasks(scope) == []
     team = (
         "I. THÀNH PHẦN\n"
         "1. Sở Công Thương tỉnh Lào Cai.\n"
         "- Ông Trần Trọng Trang, Phó Trưởng phòng - Phòng Quản lý Công nghiệp - Trưởng đoàn.\n"
         "- Ông Trần Đăng Khôi, Chuyên viên - Phòng Quản lý Công nghiệp - Thành viên.\n"
     )
-    assert _tasks(team) == []
+    assert excerpt_tasks(team) == []
     law = "5. Chính phủ quy định chi tiết Điều này.\nĐiều 15. Quản trị, quản lý dữ liệu\n"
-    assert _tasks(law) == []
+    assert excerpt_tasks(law) == []
 
 
 def test_a_forecast_of_indicators_announces_a_targets_section():
@@ -206,7 +193,7 @@ def test_small_roman_numbers_in_brackets_number_a_notices_items():
     by_text = {t.text[:40]: t for t in parse_file(TB_653).tasks}
     (pvn,) = [t for t in by_text.values() if t.text.startswith("Tập đoàn Công nghiệp-Năng lượng")]
     assert pvn.label == "(i)"
-    assert _leads(pvn) == ["Tập đoàn Công nghiệp-Năng lượng quốc gia Việt Nam"]
+    assert leads(pvn) == ["Tập đoàn Công nghiệp-Năng lượng quốc gia Việt Nam"]
     (dong_nai,) = [t for t in by_text.values() if t.text.startswith("Ủy ban nhân dân tỉnh Đồng Nai")]
     assert dong_nai.label == "(iii)"
     assert dong_nai.deadline is not None and dong_nai.deadline.raw == "trong tháng 11 năm 2025"
@@ -219,10 +206,10 @@ def test_the_points_under_a_notices_topic_item_say_who_acts():
     # việc thỏa thuận giao cắt tuyến ống Cái Mép-Phú Mỹ: Ủy ban nhân dân Thành phố Hồ Chí Minh xử lý dứt điểm trong
     # tháng 11 năm 2025, …" / "d) Bộ Công Thương phối hợp các bộ, cơ quan, đơn vị liên quan báo cáo …"
     by_label = {t.label: t for t in parse_file(TB_653).tasks if t.label in ("c)", "d)")}
-    assert _leads(by_label["c)"]) == ["Ủy ban nhân dân Thành phố Hồ Chí Minh"]
+    assert leads(by_label["c)"]) == ["Ủy ban nhân dân Thành phố Hồ Chí Minh"]
     assert by_label["c)"].deadline is not None and by_label["c)"].deadline.raw == "trong tháng 11 năm 2025"
-    assert _leads(by_label["d)"]) == ["Bộ Công Thương"]
-    assert _supports(by_label["d)"]) == ["các bộ, cơ quan, đơn vị liên quan"]
+    assert leads(by_label["d)"]) == ["Bộ Công Thương"]
+    assert supports(by_label["d)"]) == ["các bộ, cơ quan, đơn vị liên quan"]
     # a regulation's points under a numbered clause that is no topic still describe (Nghị định of corpus/real
     # 45fb7c4784bcce3a)
     regulation = (
@@ -234,7 +221,7 @@ def test_the_points_under_a_notices_topic_item_say_who_acts():
         "đua và công tác khen thưởng của tỉnh, triển khai nhiệm vụ 06 tháng tiếp theo và cho ý kiến giải quyết những "
         "vấn đề cần thiết khác. Hội đồng có thể họp bất thường do Chủ tịch Hội đồng triệu tập.\n"
     )
-    assert _tasks(regulation) == []
+    assert excerpt_tasks(regulation) == []
 
 
 def test_the_manner_of_the_work_is_no_part_of_the_leads_name():
@@ -247,9 +234,9 @@ def test_the_manner_of_the_work_is_no_part_of_the_leads_name():
         "Mimosa, đảm bảo thông tuyến trong thời gian sớm nhất, theo đúng chỉ đạo của các\n"
         "cấp có thẩm quyền.\n"
     )
-    (task,) = _tasks(text)
-    assert _leads(task) == ["Ban Quản lý Dự án 85"]
-    assert _supports(task) == ["Sở Xây dựng Lâm Đồng", "các cơ quan, đơn vị có liên quan"]
+    (task,) = excerpt_tasks(text)
+    assert leads(task) == ["Ban Quản lý Dự án 85"]
+    assert supports(task) == ["Sở Xây dựng Lâm Đồng", "các cơ quan, đơn vị có liên quan"]
 
 
 def test_the_fields_of_a_published_procedure_are_no_tasks():
@@ -263,14 +250,14 @@ def test_the_fields_of_a_published_procedure_are_no_tasks():
         "Hẹn lần 2: không quá 02 ngày.\n"
         "b) Trình tự thực hiện\n"
     )
-    assert _tasks(land) == []
+    assert excerpt_tasks(land) == []
     health = (
         "Số lượng hồ sơ: 01 bộ\n"
         "Thời hạn giải quyết: 15 ngày.\n"
         "Đối tượng thực hiện thủ tục hành chính: Tổ chức.\n"
         "Cơ quan thực hiện thủ tục hành chính: Sở Y tế nơi cơ sở đặt trụ sở chính.\n"
     )
-    assert _tasks(health) == []
+    assert excerpt_tasks(health) == []
 
 
 def test_a_projects_investor_cooperates():
@@ -280,8 +267,8 @@ def test_a_projects_investor_cooperates():
         "- Chủ động phối hợp với chủ đầu tư hạ tầng KCN và các cơ quan, đơn vị chức năng để cung cấp thông tin về nhu "
         "cầu sử dụng hạ tầng 5G, IoT, ứng dụng IoT trong hoạt động sản xuất, quản lý và vận hành doanh nghiệp.\n"
     )
-    (task,) = _tasks(text)
-    assert _supports(task) == ["chủ đầu tư hạ tầng KCN", "các cơ quan, đơn vị chức năng"]
+    (task,) = excerpt_tasks(text)
+    assert supports(task) == ["chủ đầu tư hạ tầng KCN", "các cơ quan, đơn vị chức năng"]
     # "công trình" is a work, not "trình" (submit): Quy chế of corpus/real 73a5c09dc805432d
     text = (
         "Điều 5. Trách nhiệm của Ủy ban nhân dân cấp xã\n"
@@ -290,6 +277,6 @@ def test_a_projects_investor_cooperates():
         "vệ diện tích đất dành cho dự án và hành lang an toàn của công trình điện lực được quy định tại khoản 4 Điều 14 "
         "Nghị định số 62/2025/NĐ-CP ngày 04/3/2025 của Chính phủ.\n"
     )
-    (task,) = [t for t in _tasks(text) if t.label == "2."]
-    assert _leads(task) == ["Ủy ban nhân dân cấp xã"]
-    assert _supports(task) == ["chủ đầu tư công trình điện lực"]
+    (task,) = [t for t in excerpt_tasks(text) if t.label == "2."]
+    assert leads(task) == ["Ủy ban nhân dân cấp xã"]
+    assert supports(task) == ["chủ đầu tư công trình điện lực"]

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from graph.extract.tasks import parse_table_tasks, prose_tasks
+from excerpt_support import excerpt_tasks, leads
+from graph.extract.tasks import parse_table_tasks
 from graph.model import Span
 from graph.pipeline import parse_file
 
@@ -19,19 +20,11 @@ CV_11414 = HOLDOUT5 / "2d977d9ad8cd2645.txt"
 KH_3024 = HOLDOUT5 / "hl-vlncn-sct-vn__KH-3024_27.5.2026_Ky-rieng-Sin-Quyen.docx"
 
 
-def _leads(task):
-    return [m.printed for m in task.lead]
-
-
-def _tasks(text: str):
-    return prose_tasks(text, Span(0, len(text)))
-
-
 def test_a_bullet_wrapped_before_a_bracket_goes_on_and_the_bullets_after_it_are_tasks():
     # "1. Ủy ban nhân dân tỉnh Đồng Nai:" / "- Về công tác giải phóng mặt bằng, … đẩy nhanh tiến độ bàn giao mặt bằng" /
     # "(0,3km của dự án …; phạm vi cầu vượt …) trước ngày 30 tháng 11 năm 2025." / "- Về nguồn vật liệu đá: …" /
     # "- Về thi công: …": the line opening with a bracket is the first bullet's wrapped text, not the end of the list
-    tasks = [t for t in parse_file(CV_11414).tasks if _leads(t) == ["Ủy ban nhân dân tỉnh Đồng Nai"]]
+    tasks = [t for t in parse_file(CV_11414).tasks if leads(t) == ["Ủy ban nhân dân tỉnh Đồng Nai"]]
     assert [t.text.split(":")[0] for t in tasks] == [
         "Về công tác giải phóng mặt bằng, di dời hạ tầng kỹ thuật",
         "Về nguồn vật liệu đá",
@@ -47,7 +40,7 @@ def test_a_bracket_after_a_finished_bullet_still_ends_the_list():
         "- Tổng hợp kết quả thực hiện, báo cáo Ủy ban nhân dân tỉnh.\n"
         "(Đính kèm Phụ lục danh mục nhiệm vụ)\n"
     )
-    (task,) = _tasks(text)
+    (task,) = excerpt_tasks(text)
     assert task.text == "Tổng hợp kết quả thực hiện, báo cáo Ủy ban nhân dân tỉnh."
 
 
@@ -59,7 +52,7 @@ def test_an_unlabelled_giao_paragraph_hands_the_numbered_items_below_to_a_divisi
         ("1.", "Tổ chức kiểm tra kỹ thuật"),
         ("2.", "Chuẩn bị các điều kiện cần"),
     ]
-    assert [_leads(t) for t in tasks[:2]] == [["phòng Quản lý Công nghiệp"]] * 2
+    assert [leads(t) for t in tasks[:2]] == [["phòng Quản lý Công nghiệp"]] * 2
     assert tasks[1].text.endswith("tổ công tác tự giải thể sau khi hoàn thành nhiệm vụ.")
 
 
@@ -70,7 +63,7 @@ def test_giao_wrapped_inside_a_sentence_heads_nothing():
         "Giao Sở Tài chính triển khai, thực hiện các công việc:\n"
         "1. Rà soát danh mục dự án.\n"
     )
-    assert _tasks(text) == []
+    assert excerpt_tasks(text) == []
 
 
 # Công điện 229/CĐ-TTg of the Prime Minister (corpus/real)
@@ -87,9 +80,9 @@ def test_the_addressees_a_directive_asks_before_its_items_lead_the_items_that_na
         "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương",
     ]
     assert by_label["1."].text.startswith("Khẩn trương thực hiện quyết liệt, đồng bộ các nhiệm vụ")
-    assert _leads(by_label["1."]) == addressees
-    assert _leads(by_label["2."]) == addressees
-    assert _leads(by_label["4."]) == ["Văn phòng Chính phủ"]  # the item's own body
+    assert leads(by_label["1."]) == addressees
+    assert leads(by_label["2."]) == addressees
+    assert leads(by_label["4."]) == ["Văn phòng Chính phủ"]  # the item's own body
 
 
 def test_a_request_inside_a_paragraph_that_does_not_end_the_paragraph_heads_nothing():
@@ -97,7 +90,7 @@ def test_a_request_inside_a_paragraph_that_does_not_end_the_paragraph_heads_noth
         "Thủ tướng Chính phủ yêu cầu Bộ trưởng Bộ Tài chính khẩn trương báo cáo. Kết quả như sau:\n"
         "1. Tổng số dự án đã giải ngân.\n"
     )
-    assert _tasks(text) == []
+    assert excerpt_tasks(text) == []
 
 
 def test_the_column_of_the_document_that_gave_the_task_is_no_part_of_its_text():
@@ -120,7 +113,7 @@ def test_the_column_of_the_document_that_gave_the_task_is_no_part_of_its_text():
     )
     (task,) = parse_table_tasks(text, Span(0, len(text)))
     assert task.text.startswith("Ban hành Chiến lược dữ liệu, Chiến lược chuyển đổi số")
-    assert _leads(task) == ["Các bộ, ngành, địa phương"]
+    assert leads(task) == ["Các bộ, ngành, địa phương"]
     assert task.deadline is not None and task.deadline.raw == "30/09/2025"
 
 
@@ -134,7 +127,7 @@ def test_a_procedures_processing_time_in_working_days_is_no_task():
         "lần đầu có sai sót.\n"
         "a) Thời gian thực hiện: Không quá 08 ngày làm việc.\n"
     )
-    assert _tasks(text) == []
+    assert excerpt_tasks(text) == []
 
 
 def test_a_role_block_with_a_body_and_working_days_is_still_a_task():
@@ -143,6 +136,6 @@ def test_a_role_block_with_a_body_and_working_days_is_still_a_task():
         "- Cơ quan chủ trì: Sở Nông nghiệp và Môi trường.\n"
         "- Thời gian thực hiện: Không quá 10 ngày làm việc kể từ ngày nhận đủ hồ sơ.\n"
     )
-    (task,) = _tasks(text)
-    assert _leads(task) == ["Sở Nông nghiệp và Môi trường"]
+    (task,) = excerpt_tasks(text)
+    assert leads(task) == ["Sở Nông nghiệp và Môi trường"]
     assert task.deadline is not None and task.deadline.raw.startswith("Không quá 10 ngày làm việc")

@@ -8,25 +8,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from graph.extract.tasks import prose_tasks
-from graph.model import Span
+from excerpt_support import excerpt_tasks, leads, supports
 from graph.pipeline import parse_file
 
 HOLDOUT6 = Path(__file__).parent / "corpus" / "holdout6" / "texts"
 # Quyết định 2740/QĐ-UBND of the chairman of UBND tỉnh Đồng Nai (corpus/real)
 QD_2740 = HOLDOUT6 / "f75757b004ba80c7.txt"
-
-
-def _leads(task):
-    return [m.printed for m in task.lead]
-
-
-def _supports(task):
-    return [m.printed for m in task.support]
-
-
-def _tasks(text: str):
-    return prose_tasks(text, Span(0, len(text)))
 
 
 def _opening(task, words: int = 5) -> str:
@@ -47,11 +34,11 @@ def test_an_article_that_hands_its_numbered_items_to_a_body_makes_each_item_its_
         ("4.", "Giao Sở Khoa học và"),
         ("5.", "Văn phòng UBND tỉnh tham"),
     ]
-    assert [_leads(t) for t in tasks] == [["Sở Dân tộc và Tôn giáo"]] * 3 + [
+    assert [leads(t) for t in tasks] == [["Sở Dân tộc và Tôn giáo"]] * 3 + [
         ["Sở Khoa học và Công nghệ"],
         ["Văn phòng UBND tỉnh"],
     ]
-    assert [_supports(t) for t in tasks[:4]] == [["các đơn vị liên quan"]] * 3 + [
+    assert [supports(t) for t in tasks[:4]] == [["các đơn vị liên quan"]] * 3 + [
         ["các sở, ban, ngành", "các địa phương, đơn vị liên quan"]
     ]
 
@@ -69,9 +56,9 @@ def test_an_article_that_hands_its_items_to_a_body_without_chu_tri():
         "2. Rà soát quy trình nội bộ giải quyết thủ tục hành chính đã được Chủ tịch UBND tỉnh phê duyệt.\n"
         "Điều 3. Quyết định này có hiệu lực thi hành kể từ ngày ký.\n"
     )
-    tasks = _tasks(text)
+    tasks = excerpt_tasks(text)
     assert [(t.label, _opening(t, 3)) for t in tasks] == [("1.", "Cung cấp đúng,"), ("2.", "Rà soát quy")]
-    assert [_leads(t) for t in tasks] == [["Sở Y tế"]] * 2
+    assert [leads(t) for t in tasks] == [["Sở Y tế"]] * 2
 
 
 def test_an_article_that_hands_lettered_points_to_an_official():
@@ -83,8 +70,8 @@ def test_an_article_that_hands_lettered_points_to_an_official():
         "dữ liệu quốc gia về thủ tục hành chính.\n"
         "Điều 4. Chánh Văn phòng Ủy ban nhân dân tỉnh chịu trách nhiệm thi hành Quyết định này./.\n"
     )
-    (task,) = _tasks(text)
-    assert (task.label, _opening(task, 3), _leads(task)) == ("a)", "Cập nhật công", ["Giám đốc Công an tỉnh"])
+    (task,) = excerpt_tasks(text)
+    assert (task.label, _opening(task, 3), leads(task)) == ("a)", "Cập nhật công", ["Giám đốc Công an tỉnh"])
 
 
 def test_an_article_titled_with_giao_as_a_noun_heads_no_task():
@@ -95,7 +82,7 @@ def test_an_article_titled_with_giao_as_a_noun_heads_no_task():
         "a) Giao đất, cho thuê đất, giao đất và giao rừng;\n"
         "b) Chuyển mục đích sử dụng đất.\n"
     )
-    assert _tasks(text) == []
+    assert excerpt_tasks(text) == []
 
 
 # Công văn 5095/SGDĐT-CTTTHSSV of Sở Giáo dục và Đào tạo Hà Nội (corpus/real)
@@ -109,9 +96,7 @@ def test_a_departments_request_hands_the_bullets_below_it_to_the_bodies_it_names
     # trọng …", says what to do if it happens: no task
     tasks = parse_file(CV_5095).tasks
     assert [_opening(t, 4) for t in tasks] == ["Thường xuyên cập nhật", "Hạn chế các hoạt"]
-    assert [_leads(t) for t in tasks] == [
-        ["UBND các xã, phường", "các đơn vị, cơ sở giáo dục trực thuộc"]
-    ] * 2
+    assert [leads(t) for t in tasks] == [["UBND các xã, phường", "các đơn vị, cơ sở giáo dục trực thuộc"]] * 2
 
 
 def test_a_request_to_a_company_over_bullets():
@@ -124,12 +109,12 @@ def test_a_request_to_a_company_over_bullets():
         "- Sau khi hoàn thiện, Công ty nộp lại hồ sơ về Sở Công Thương để có cơ sở thẩm định.\n"
         "Trên đây là ý kiến của Sở Công Thương, đề nghị Công ty biết, thực hiện./.\n"
     )
-    tasks = _tasks(text)
+    tasks = excerpt_tasks(text)
     assert [t.text for t in tasks] == [
         "Rà soát, chỉnh sửa và hoàn thiện Phương án nổ mìn.",
         "Sau khi hoàn thiện, Công ty nộp lại hồ sơ về Sở Công Thương để có cơ sở thẩm định.",
     ]
-    assert [_leads(t) for t in tasks] == [["Công ty cổ phần Xây dựng và Cơ giới Vạn Thắng"]] * 2
+    assert [leads(t) for t in tasks] == [["Công ty cổ phần Xây dựng và Cơ giới Vạn Thắng"]] * 2
 
 
 def test_a_file_that_asks_for_something_is_no_request_to_a_body():
@@ -140,7 +125,7 @@ def test_a_file_that_asks_for_something_is_no_request_to_a_body():
         "- Tên thương mại: Máy lọc nước.\n"
         "- Thành phần, cấu tạo: vỏ nhựa, lõi lọc.\n"
     )
-    assert _tasks(text) == []
+    assert excerpt_tasks(text) == []
 
 
 def test_the_closing_paragraph_is_no_part_of_the_last_point():
@@ -153,11 +138,11 @@ def test_the_closing_paragraph_is_no_part_of_the_last_point():
         "b) Chỉ đạo các sở, ngành liên quan phối hợp tháo gỡ khó khăn cho chủ đầu tư hạ tầng.\n"
         "Trên đây là báo cáo của Sở Công Thương, kính trình Ủy ban nhân dân tỉnh xem xét, chỉ đạo./.\n"
     )
-    tasks = _tasks(text)
+    tasks = excerpt_tasks(text)
     assert (
         tasks[-1].text == "Chỉ đạo các sở, ngành liên quan phối hợp tháo gỡ khó khăn cho chủ đầu tư hạ tầng."
     )
-    assert [_leads(t) for t in tasks] == [["Ủy ban nhân dân tỉnh"]] * 2
+    assert [leads(t) for t in tasks] == [["Ủy ban nhân dân tỉnh"]] * 2
 
 
 def test_a_clause_that_hands_a_body_the_power_to_make_rules_is_no_task():
@@ -177,5 +162,5 @@ def test_a_clause_that_hands_a_body_the_power_to_make_rules_is_no_task():
         "1. Các cơ quan, đơn vị quy định tại Điều 1 Quy chế này có trách nhiệm đảm bảo điều kiện về hạ tầng công nghệ "
         "thông tin để sử dụng Hệ thống được thông suốt, hiệu quả và an toàn.\n"
     )
-    (task,) = _tasks(text)
+    (task,) = excerpt_tasks(text)
     assert task.text.startswith("Các cơ quan, đơn vị quy định tại Điều 1")
